@@ -1,0 +1,34 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DATA_DIR ?= kanto-data
+JOBS ?= $(shell nproc)
+
+.PHONY: run test deps build clean shell slt unit
+
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	$(BUILD_DIR)/kanto serve --data $(DATA_DIR)
+
+shell: build
+	$(BUILD_DIR)/kanto shell $(DATA_DIR)
+
+unit: build
+	$(BUILD_DIR)/kanto_unit_tests --gtest_brief=1
+
+slt: build
+	$(BUILD_DIR)/kanto_slt test/sql
+
+test: build
+	scripts/run-tests $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,177 @@
+// Kanto embedding API: open a database directory, connect, run SQL, read typed results.
+//
+//   auto db = kanto::Database::Open("mydata");            // creates the directory if missing
+//   if (!db.ok()) { ... db.error() ... }
+//   kanto::Connection conn(*db);
+//   kanto::QueryResult r = conn.Execute("SELECT 1 + 1");
+//   if (!r.ok()) { std::cerr << r.error().sqlstate() << " " << r.error().message(); }
+//   for (size_t row = 0; row < r.row_count(); row++) std::cout << r.GetText(row, 0) << "\n";
+//
+// Thread safety: a Database may be shared by many threads; a Connection (and what it prepares) is
+// used by one thread at a time. Nothing here throws for SQL errors: results carry a kanto::Error.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kanto/error.hpp"
+
+namespace kanto {
+
+class DatabaseImpl;
+class ConnectionImpl;
+class PreparedImpl;
+class ResultImpl;
+
+struct Options {
+  bool create_if_missing = true;
+  // Commits are fsync'ed before COMMIT returns (PostgreSQL's synchronous_commit=on).
+  bool sync_commit = true;
+  // Memory budget for one query's sorts, hash tables and materialized results (bytes).
+  uint64_t query_memory_limit = 1ull << 30;
+};
+
+// A parameter value for a prepared statement: NULL, boolean, integer, double or text. Text is
+// interpreted as an untyped literal and coerced to the parameter's inferred type, as PostgreSQL does.
+class Param {
+ public:
+  Param() = default;  // NULL
+  Param(std::nullptr_t) {}
+  Param(bool b) : kind_(Kind::kBool), i_(b) {}
+  Param(int v) : kind_(Kind::kInt), i_(v) {}
+  Param(int64_t v) : kind_(Kind::kInt), i_(v) {}
+  Param(double v) : kind_(Kind::kDouble), d_(v) {}
+  Param(const char* s) : kind_(Kind::kText), s_(s) {}
+  Param(std::string s) : kind_(Kind::kText), s_(std::move(s)) {}
+  Param(std::string_view s) : kind_(Kind::kText), s_(s) {}
+
+  enum class Kind { kNull, kBool, kInt, kDouble, kText };
+  Kind kind() const { return kind_; }
+  int64_t int_value() const { return i_; }
+  double double_value() const { return d_; }
+  const std::string& text() const { return s_; }
+
+ private:
+  Kind kind_ = Kind::kNull;
+  int64_t i_ = 0;
+  double d_ = 0;
+  std::string s_;
+};
+
+struct ColumnInfo {
+  std::string name;
+  uint32_t type_oid = 0;   // PostgreSQL type OID (23 = integer, 25 = text, ...)
+  int32_t typmod = -1;     // PostgreSQL atttypmod
+  std::string type_name;   // PostgreSQL spelling ("integer", "numeric(10,2)")
+};
+
+// The outcome of one statement: an error, or a command tag plus (for queries) the rows.
+class QueryResult {
+ public:
+  QueryResult();
+  explicit QueryResult(Error error);
+  explicit QueryResult(std::unique_ptr<ResultImpl> impl);
+  QueryResult(QueryResult&&) noexcept;
+  QueryResult& operator=(QueryResult&&) noexcept;
+  ~QueryResult();
+
+  bool ok() const { return !error_; }
+  // REQUIRES: !ok()
+  const Error& error() const { return *error_; }
+
+  // PostgreSQL's command tag: "SELECT 3", "INSERT 0 2", "UPDATE 1", "CREATE TABLE", "BEGIN", ...
+  const std::string& command_tag() const;
+  // Rows inserted/updated/deleted/selected.
+  uint64_t rows_affected() const;
+  // True when the statement returns rows (SELECT, VALUES, RETURNING, SHOW, EXPLAIN).
+  bool has_rows() const;
+
+  size_t column_count() const;
+  const ColumnInfo& column(size_t col) const;
+  size_t row_count() const;
+
+  bool IsNull(size_t row, size_t col) const;
+  // PostgreSQL's text output form of the value ("t", "1.50", "2024-01-05"); "" for NULL.
+  std::string GetText(size_t row, size_t col) const;
+  // Typed accessors. REQUIRES: !IsNull. Integers and booleans as int64; floats and numerics as
+  // double (numerics rounded); others are converted from text where possible, else 0.
+  int64_t GetInt64(size_t row, size_t col) const;
+  double GetDouble(size_t row, size_t col) const;
+  bool GetBool(size_t row, size_t col) const;
+
+  ResultImpl* impl() const { return impl_.get(); }
+
+ private:
+  std::unique_ptr<ResultImpl> impl_;
+  std::unique_ptr<Error> error_;
+};
+
+class Database {
+ public:
+  // Opens (or creates) the database stored in directory `path`. On failure returns nullptr and
+  // fills *error (SQLSTATE 58030 for I/O problems, XX001 for corruption, 55006 if in use).
+  static std::shared_ptr<Database> Open(const std::string& path, const Options& options = {},
+                                        Error* error = nullptr);
+  ~Database();
+
+  DatabaseImpl& impl() { return *impl_; }
+
+ private:
+  explicit Database(std::unique_ptr<DatabaseImpl> impl);
+  std::unique_ptr<DatabaseImpl> impl_;
+};
+
+class PreparedStatement;
+
+// A session: transaction state, prepared statements and settings. Opening one is cheap.
+class Connection {
+ public:
+  explicit Connection(std::shared_ptr<Database> db);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs every statement in `sql`; returns the result of the last one, or the first error (later
+  // statements are not run). In autocommit mode each statement is its own transaction.
+  QueryResult Execute(std::string_view sql);
+  // Runs every statement in `sql` and returns each result; stops after the first error.
+  std::vector<QueryResult> ExecuteAll(std::string_view sql);
+  // Runs one statement with $1..$n parameters.
+  QueryResult Execute(std::string_view sql, const std::vector<Param>& params);
+
+  // Parses and plans one statement with $n parameters. On error returns nullptr and fills *error.
+  std::unique_ptr<PreparedStatement> Prepare(std::string_view sql, Error* error = nullptr);
+
+  // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
+  char transaction_status() const;
+
+  ConnectionImpl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<ConnectionImpl> impl_;
+};
+
+class PreparedStatement {
+ public:
+  explicit PreparedStatement(std::unique_ptr<PreparedImpl> impl);
+  ~PreparedStatement();
+
+  size_t param_count() const;
+  // Inferred PostgreSQL type OID of parameter i (0-based).
+  uint32_t param_type_oid(size_t i) const;
+  // Result columns (empty for statements without rows).
+  const std::vector<ColumnInfo>& columns() const;
+
+  QueryResult Execute(const std::vector<Param>& params = {});
+
+  PreparedImpl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<PreparedImpl> impl_;
+};
+
+}  // namespace kanto

@@ -1,0 +1,209 @@
+#include "catalog/catalog.hpp"
+
+#include "common/binary_io.hpp"
+
+namespace kanto {
+
+int TableEntry::FindColumn(std::string_view name) const {
+  for (size_t i = 0; i < columns.size(); i++) {
+    if (columns[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<LogicalType> TableEntry::column_types() const {
+  std::vector<LogicalType> out;
+  out.reserve(columns.size());
+  for (const auto& c : columns) out.push_back(c.type);
+  return out;
+}
+
+Catalog::Catalog() {
+  PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
+  PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
+  PutSchema(SchemaEntry{kInformationSchemaId, "information_schema", "kanto"});
+}
+
+const SchemaEntry* Catalog::FindSchema(std::string_view name) const {
+  for (const auto& [id, s] : schemas_) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+const SchemaEntry* Catalog::GetSchema(uint32_t id) const {
+  auto it = schemas_.find(id);
+  return it == schemas_.end() ? nullptr : &it->second;
+}
+
+const TableEntry* Catalog::FindTable(uint32_t schema_id, std::string_view name) const {
+  for (const auto& [id, t] : tables_) {
+    if (t->schema_id == schema_id && t->name == name) return t.get();
+  }
+  return nullptr;
+}
+
+const TableEntry* Catalog::GetTable(uint32_t id) const {
+  auto it = tables_.find(id);
+  return it == tables_.end() ? nullptr : it->second.get();
+}
+
+const IndexEntry* Catalog::FindIndex(uint32_t schema_id, std::string_view name, const TableEntry** table) const {
+  for (const auto& [id, t] : tables_) {
+    if (t->schema_id != schema_id) continue;
+    for (const auto& idx : t->indexes) {
+      if (idx.name == name) {
+        if (table) *table = t.get();
+        return &idx;
+      }
+    }
+  }
+  return nullptr;
+}
+
+bool Catalog::RelationExists(uint32_t schema_id, std::string_view name) const {
+  return FindTable(schema_id, name) != nullptr || FindIndex(schema_id, name, nullptr) != nullptr;
+}
+
+std::vector<const SchemaEntry*> Catalog::Schemas() const {
+  std::vector<const SchemaEntry*> out;
+  for (const auto& [id, s] : schemas_) out.push_back(&s);
+  return out;
+}
+
+std::vector<const TableEntry*> Catalog::Tables() const {
+  std::vector<const TableEntry*> out;
+  for (const auto& [id, t] : tables_) out.push_back(t.get());
+  return out;
+}
+
+void Catalog::PutSchema(SchemaEntry schema) {
+  uint32_t id = schema.id;
+  schemas_[id] = std::move(schema);
+}
+
+void Catalog::RemoveSchema(uint32_t id) { schemas_.erase(id); }
+
+void Catalog::PutTable(TableEntry table) {
+  uint32_t id = table.id;
+  tables_[id] = std::make_shared<const TableEntry>(std::move(table));
+}
+
+void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
+
+namespace {
+constexpr uint8_t kTableRecordVersion = 1;
+
+void WriteType(BinaryWriter& w, const LogicalType& t) {
+  w.U8(static_cast<uint8_t>(t.id));
+  w.I32(t.mod1);
+  w.I32(t.mod2);
+}
+
+LogicalType ReadType(BinaryReader& r) {
+  LogicalType t;
+  uint8_t id = r.U8();
+  if (id > static_cast<uint8_t>(TypeId::kInterval)) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad type id");
+  }
+  t.id = static_cast<TypeId>(id);
+  t.mod1 = r.I32();
+  t.mod2 = r.I32();
+  return t;
+}
+}  // namespace
+
+std::string Catalog::SerializeTable(const TableEntry& t) {
+  BinaryWriter w;
+  w.U8(kTableRecordVersion);
+  w.U32(t.id);
+  w.U32(t.schema_id);
+  w.Str(t.name);
+  w.U32(t.schema_version);
+  w.U32(t.rowid_index_id);
+  w.I32(t.primary_index);
+  w.U32(static_cast<uint32_t>(t.columns.size()));
+  for (const auto& c : t.columns) {
+    w.Str(c.name);
+    WriteType(w, c.type);
+    w.Bool(c.not_null);
+    w.Str(c.default_sql);
+  }
+  w.U32(static_cast<uint32_t>(t.indexes.size()));
+  for (const auto& idx : t.indexes) {
+    w.U32(idx.id);
+    w.Str(idx.name);
+    w.Bool(idx.unique);
+    w.Bool(idx.primary);
+    w.U32(static_cast<uint32_t>(idx.columns.size()));
+    for (size_t i = 0; i < idx.columns.size(); i++) {
+      w.U32(idx.columns[i]);
+      w.Bool(idx.descending[i]);
+    }
+  }
+  return w.Release();
+}
+
+TableEntry Catalog::DeserializeTable(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != kTableRecordVersion) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown table record version");
+  }
+  TableEntry t;
+  t.id = r.U32();
+  t.schema_id = r.U32();
+  t.name = r.Str();
+  t.schema_version = r.U32();
+  t.rowid_index_id = r.U32();
+  t.primary_index = r.I32();
+  uint32_t ncols = r.U32();
+  for (uint32_t i = 0; i < ncols; i++) {
+    ColumnEntry c;
+    c.name = r.Str();
+    c.type = ReadType(r);
+    c.not_null = r.Bool();
+    c.default_sql = r.Str();
+    t.columns.push_back(std::move(c));
+  }
+  uint32_t nidx = r.U32();
+  for (uint32_t i = 0; i < nidx; i++) {
+    IndexEntry idx;
+    idx.id = r.U32();
+    idx.name = r.Str();
+    idx.unique = r.Bool();
+    idx.primary = r.Bool();
+    uint32_t n = r.U32();
+    for (uint32_t k = 0; k < n; k++) {
+      uint32_t col = r.U32();
+      if (col >= ncols) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index column");
+      idx.columns.push_back(col);
+      idx.descending.push_back(r.Bool());
+    }
+    t.indexes.push_back(std::move(idx));
+  }
+  if (t.primary_index >= static_cast<int>(t.indexes.size())) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
+  }
+  return t;
+}
+
+std::string Catalog::SerializeSchema(const SchemaEntry& s) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(s.id);
+  w.Str(s.name);
+  w.Str(s.owner);
+  return w.Release();
+}
+
+SchemaEntry Catalog::DeserializeSchema(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown schema record version");
+  SchemaEntry s;
+  s.id = r.U32();
+  s.name = r.Str();
+  s.owner = r.Str();
+  return s;
+}
+
+}  // namespace kanto

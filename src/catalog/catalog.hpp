@@ -1,0 +1,104 @@
+// The catalog: schemas, tables, columns and indexes. A Catalog is an immutable snapshot shared by
+// readers; a transaction that runs DDL works on a private copy, writes the changed records into its
+// storage transaction, and publishes the copy when it commits (see CatalogManager). So DDL is
+// transactional: ROLLBACK undoes CREATE TABLE like any row change.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types/logical_type.hpp"
+
+namespace kanto {
+
+// Object ids: PostgreSQL's well-known OIDs for the built-in schemas, user objects from 16384 on.
+inline constexpr uint32_t kPgCatalogSchemaId = 11;
+inline constexpr uint32_t kPublicSchemaId = 2200;
+inline constexpr uint32_t kInformationSchemaId = 13000;
+inline constexpr uint32_t kFirstUserObjectId = 16384;
+// Storage key prefix under which catalog records live (user tables use their own ids).
+inline constexpr uint32_t kCatalogKeyPrefix = 1;
+
+struct ColumnEntry {
+  std::string name;
+  LogicalType type;
+  bool not_null = false;
+  std::string default_sql;  // expression text; empty when the column has no default
+};
+
+struct IndexEntry {
+  uint32_t id = 0;
+  std::string name;
+  std::vector<uint32_t> columns;  // positions in the table's column list
+  std::vector<bool> descending;
+  bool unique = false;
+  bool primary = false;
+};
+
+struct TableEntry {
+  uint32_t id = 0;
+  uint32_t schema_id = kPublicSchemaId;
+  std::string name;
+  std::vector<ColumnEntry> columns;
+  // The primary key index when the table has one; otherwise rows are keyed by a hidden row id
+  // under the index id `rowid_index_id`.
+  int primary_index = -1;  // position in `indexes`, -1 without primary key
+  uint32_t rowid_index_id = 0;
+  std::vector<IndexEntry> indexes;
+  uint32_t schema_version = 1;
+
+  int FindColumn(std::string_view name) const;  // -1 when absent
+  const IndexEntry* primary_key() const { return primary_index < 0 ? nullptr : &indexes[primary_index]; }
+  // The index id under which rows are stored (primary key or hidden row id).
+  uint32_t row_index_id() const { return primary_index < 0 ? rowid_index_id : indexes[primary_index].id; }
+  std::vector<LogicalType> column_types() const;
+};
+
+struct SchemaEntry {
+  uint32_t id = 0;
+  std::string name;
+  std::string owner = "kanto";
+};
+
+class Catalog {
+ public:
+  Catalog();  // the built-in schemas only
+
+  const SchemaEntry* FindSchema(std::string_view name) const;
+  const SchemaEntry* GetSchema(uint32_t id) const;
+  const TableEntry* FindTable(uint32_t schema_id, std::string_view name) const;
+  const TableEntry* GetTable(uint32_t id) const;
+  // Finds an index by name in a schema; sets *table to its table.
+  const IndexEntry* FindIndex(uint32_t schema_id, std::string_view name, const TableEntry** table) const;
+  // True when a table or index of that name exists in the schema (they share one namespace).
+  bool RelationExists(uint32_t schema_id, std::string_view name) const;
+
+  std::vector<const SchemaEntry*> Schemas() const;
+  std::vector<const TableEntry*> Tables() const;
+
+  uint32_t AllocateId() { return next_id_++; }
+  uint32_t next_id() const { return next_id_; }
+  void set_next_id(uint32_t id) { next_id_ = id; }
+
+  void PutSchema(SchemaEntry schema);
+  void RemoveSchema(uint32_t id);
+  void PutTable(TableEntry table);
+  void RemoveTable(uint32_t id);
+
+  // Serialized records (see docs/storage-format.md).
+  static std::string SerializeTable(const TableEntry& t);
+  static TableEntry DeserializeTable(std::string_view data);
+  static std::string SerializeSchema(const SchemaEntry& s);
+  static SchemaEntry DeserializeSchema(std::string_view data);
+
+ private:
+  std::map<uint32_t, SchemaEntry> schemas_;
+  std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
+  uint32_t next_id_ = kFirstUserObjectId;
+};
+
+}  // namespace kanto

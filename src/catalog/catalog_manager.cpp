@@ -1,0 +1,108 @@
+#include "catalog/catalog_manager.hpp"
+
+#include <chrono>
+
+#include "common/binary_io.hpp"
+#include "kanto/error.hpp"
+#include "storage/engine.hpp"
+#include "storage/key_encoding.hpp"
+
+namespace kanto {
+
+namespace {
+enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2 };
+
+std::string RecordKey(uint32_t kind, uint32_t id) {
+  storage::KeyWriter w;
+  w.AppendObjectId(kCatalogKeyPrefix);
+  w.AppendObjectId(kind);
+  w.AppendObjectId(id);
+  return w.Release();
+}
+
+uint32_t ReadBigEndian32(std::string_view s, size_t offset) {
+  uint32_t v = 0;
+  for (size_t i = 0; i < 4; i++) v = (v << 8) | static_cast<uint8_t>(s[offset + i]);
+  return v;
+}
+}  // namespace
+
+CatalogManager::CatalogManager(storage::Engine& engine) {
+  auto catalog = std::make_shared<Catalog>();
+  auto txn = engine.Begin(storage::IsolationLevel::kRepeatableRead);
+  txn->BeginStatement();
+  storage::KeyWriter w;
+  w.AppendObjectId(kCatalogKeyPrefix);
+  std::string prefix = w.Release();
+  auto it = txn->Scan(prefix, storage::PrefixSuccessor(prefix));
+  for (; it->Valid(); it->Next()) {
+    std::string_view key = it->key();
+    if (key.size() != 12) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key");
+    uint32_t kind = ReadBigEndian32(key, 4);
+    std::string_view value = it->value();
+    if (kind == kMeta) {
+      BinaryReader r(value);
+      catalog->set_next_id(r.U32());
+    } else if (kind == kSchemaRecord) {
+      catalog->PutSchema(Catalog::DeserializeSchema(value));
+    } else if (kind == kTableRecord) {
+      catalog->PutTable(Catalog::DeserializeTable(value));
+    } else {
+      throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
+    }
+  }
+  it.reset();
+  txn->Rollback();
+  current_ = std::move(catalog);
+}
+
+std::shared_ptr<const Catalog> CatalogManager::Current() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return current_;
+}
+
+void CatalogManager::LockDdl(int timeout_ms) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return !ddl_locked_; })) {
+    throw Error(sqlstate::kLockNotAvailable, "could not obtain lock on the catalog")
+        .WithDetail("Another transaction is changing the schema.");
+  }
+  ddl_locked_ = true;
+}
+
+void CatalogManager::PublishAndUnlock(std::shared_ptr<const Catalog> catalog) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    current_ = std::move(catalog);
+    ddl_locked_ = false;
+  }
+  cv_.notify_one();
+}
+
+void CatalogManager::Unlock() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ddl_locked_ = false;
+  }
+  cv_.notify_one();
+}
+
+void CatalogManager::WriteSchema(storage::Transaction& txn, const SchemaEntry& schema) {
+  txn.Put(RecordKey(kSchemaRecord, schema.id), Catalog::SerializeSchema(schema));
+}
+
+void CatalogManager::DeleteSchema(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kSchemaRecord, id)); }
+
+void CatalogManager::WriteTable(storage::Transaction& txn, const TableEntry& table) {
+  txn.Put(RecordKey(kTableRecord, table.id), Catalog::SerializeTable(table));
+}
+
+void CatalogManager::DeleteTable(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kTableRecord, id)); }
+
+void CatalogManager::WriteNextId(storage::Transaction& txn, uint32_t next_id) {
+  BinaryWriter w;
+  w.U32(next_id);
+  txn.Put(RecordKey(kMeta, 0), w.data());
+}
+
+}  // namespace kanto

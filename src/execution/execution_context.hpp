@@ -1,0 +1,49 @@
+// ExecutionContext: everything a running plan needs from its connection and transaction.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "function/function_context.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+namespace storage {
+class Engine;
+class Transaction;
+}  // namespace storage
+
+// Tracks memory held by sorts, hash tables and materialized results of one query.
+class MemoryTracker {
+ public:
+  explicit MemoryTracker(uint64_t limit) : limit_(limit) {}
+  // Throws Error 53200 when the query's budget would be exceeded.
+  void Reserve(uint64_t bytes);
+  void Release(uint64_t bytes) { used_ = bytes > used_ ? 0 : used_ - bytes; }
+  uint64_t used() const { return used_; }
+  uint64_t limit() const { return limit_; }
+
+ private:
+  uint64_t limit_;
+  uint64_t used_ = 0;
+};
+
+struct ExecutionContext {
+  storage::Engine* engine = nullptr;
+  storage::Transaction* txn = nullptr;
+  FunctionContext fn;
+  const std::vector<Value>* params = nullptr;
+  MemoryTracker* memory = nullptr;
+  // Set from another thread to cancel the statement (57014).
+  const std::atomic<bool>* cancel = nullptr;
+  bool analyze = false;  // EXPLAIN ANALYZE: collect per-operator rows and time
+  // Rows inserted/updated/deleted by the statement (set by the modify operators).
+  uint64_t rows_affected = 0;
+
+  // Throws 57014 "canceling statement due to user request" when cancel is set.
+  void CheckCancel() const;
+};
+
+}  // namespace kanto

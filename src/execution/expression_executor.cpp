@@ -1,0 +1,335 @@
+#include "execution/expression_executor.hpp"
+
+#include "kanto/error.hpp"
+#include "types/value_compare.hpp"
+
+namespace kanto {
+
+namespace {
+
+void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out);
+
+// Column refs are read in place; everything else is computed into `scratch`.
+const Vector& EvalRef(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& scratch) {
+  if (expr.kind == BoundExprKind::kColumnRef) return input.column(expr.index);
+  Eval(expr, ctx, input, scratch);
+  return scratch;
+}
+
+void FillConstant(const Value& v, const LogicalType& type, size_t n, Vector& out) {
+  out = Vector(type);
+  out.Resize(n);
+  if (v.is_null()) return;
+  for (size_t i = 0; i < n; i++) out.SetValue(i, v);
+}
+
+// Evaluates `expr` on the rows `rows` of `input` only; the result has rows.size() entries.
+void EvalOnRows(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input,
+                const std::vector<uint32_t>& rows, Vector& out) {
+  if (rows.size() == input.size()) {
+    Eval(expr, ctx, input, out);
+    return;
+  }
+  DataChunk sub = input;
+  sub.Select(rows);
+  Eval(expr, ctx, sub, out);
+}
+
+// Result of a boolean vector at row i: 0 false, 1 true, 2 NULL.
+inline int Tri(const Vector& v, size_t i) { return v.IsNull(i) ? 2 : (v.ints()[i] != 0 ? 1 : 0); }
+
+void EvalFunction(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  std::vector<Vector> scratch(expr.children.size());
+  std::vector<const Vector*> args;
+  args.reserve(expr.children.size());
+  for (size_t i = 0; i < expr.children.size(); i++) {
+    args.push_back(&EvalRef(*expr.children[i], ctx, input, scratch[i]));
+  }
+  out = Vector(expr.type);
+  out.Resize(n);
+  if (expr.function->strict) {
+    auto& nulls = out.nulls();
+    for (size_t r = 0; r < n; r++) {
+      uint8_t null = 0;
+      for (const Vector* a : args) null |= a->nulls()[r];
+      nulls[r] = null;
+    }
+  }
+  expr.function->kernel(args, n, out, ctx.fn);
+  out.set_type(expr.type);
+}
+
+void EvalLogical(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  bool is_and = expr.kind == BoundExprKind::kAnd;
+  size_t n = input.size();
+  // state: 0 false, 1 true, 2 null. AND starts true, OR starts false.
+  std::vector<uint8_t> state(n, is_and ? 1 : 0);
+  std::vector<uint32_t> pending(n);
+  for (size_t i = 0; i < n; i++) pending[i] = static_cast<uint32_t>(i);
+  for (const auto& child : expr.children) {
+    if (pending.empty()) break;
+    Vector v;
+    EvalOnRows(*child, ctx, input, pending, v);
+    std::vector<uint32_t> next;
+    next.reserve(pending.size());
+    for (size_t k = 0; k < pending.size(); k++) {
+      uint32_t row = pending[k];
+      int t = Tri(v, k);
+      if (is_and) {
+        if (t == 0) { state[row] = 0; continue; }  // decided false
+        if (t == 2) state[row] = 2;
+      } else {
+        if (t == 1) { state[row] = 1; continue; }  // decided true
+        if (t == 2) state[row] = 2;
+      }
+      next.push_back(row);
+    }
+    pending = std::move(next);
+  }
+  out = Vector(LogicalType(TypeId::kBool));
+  out.Resize(n);
+  for (size_t i = 0; i < n; i++) {
+    if (state[i] == 2) continue;
+    out.SetNull(i, false);
+    out.ints()[i] = state[i];
+  }
+}
+
+void EvalCase(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  out = Vector(expr.type);
+  out.Resize(n);
+  std::vector<uint32_t> pending(n);
+  for (size_t i = 0; i < n; i++) pending[i] = static_cast<uint32_t>(i);
+  size_t i = 0;
+  for (; i + 1 < expr.children.size() && !pending.empty(); i += 2) {
+    Vector cond;
+    EvalOnRows(*expr.children[i], ctx, input, pending, cond);
+    std::vector<uint32_t> hit, miss;
+    for (size_t k = 0; k < pending.size(); k++) {
+      (Tri(cond, k) == 1 ? hit : miss).push_back(pending[k]);
+    }
+    if (!hit.empty()) {
+      Vector then;
+      EvalOnRows(*expr.children[i + 1], ctx, input, hit, then);
+      for (size_t k = 0; k < hit.size(); k++) out.SetValue(hit[k], then.GetValue(k));
+    }
+    pending = std::move(miss);
+  }
+  if (i < expr.children.size() && !pending.empty()) {
+    Vector other;
+    EvalOnRows(*expr.children[i], ctx, input, pending, other);
+    for (size_t k = 0; k < pending.size(); k++) out.SetValue(pending[k], other.GetValue(k));
+  }
+}
+
+void EvalCoalesce(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  out = Vector(expr.type);
+  out.Resize(n);
+  std::vector<uint32_t> pending(n);
+  for (size_t i = 0; i < n; i++) pending[i] = static_cast<uint32_t>(i);
+  for (const auto& child : expr.children) {
+    if (pending.empty()) break;
+    Vector v;
+    EvalOnRows(*child, ctx, input, pending, v);
+    std::vector<uint32_t> still;
+    for (size_t k = 0; k < pending.size(); k++) {
+      if (v.IsNull(k)) {
+        still.push_back(pending[k]);
+      } else {
+        out.SetValue(pending[k], v.GetValue(k));
+      }
+    }
+    pending = std::move(still);
+  }
+}
+
+void EvalBool(size_t n, Vector& out) {
+  out = Vector(LogicalType(TypeId::kBool));
+  out.Resize(n);
+}
+
+void SetBool(Vector& out, size_t i, bool b) {
+  out.SetNull(i, false);
+  out.ints()[i] = b ? 1 : 0;
+}
+
+void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  switch (expr.kind) {
+    case BoundExprKind::kConstant:
+      FillConstant(expr.value, expr.type, n, out);
+      return;
+    case BoundExprKind::kColumnRef:
+      out = input.column(expr.index);
+      return;
+    case BoundExprKind::kParam: {
+      if (!ctx.params || expr.param >= ctx.params->size()) {
+        throw Error(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(expr.param + 1));
+      }
+      FillConstant((*ctx.params)[expr.param], expr.type, n, out);
+      return;
+    }
+    case BoundExprKind::kFunction:
+      EvalFunction(expr, ctx, input, out);
+      return;
+    case BoundExprKind::kCast: {
+      Vector scratch;
+      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+      CastVector(in, expr.type, out, expr.cast_context, ctx.fn);
+      return;
+    }
+    case BoundExprKind::kCase:
+      EvalCase(expr, ctx, input, out);
+      return;
+    case BoundExprKind::kAnd:
+    case BoundExprKind::kOr:
+      EvalLogical(expr, ctx, input, out);
+      return;
+    case BoundExprKind::kNot: {
+      Vector scratch;
+      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+      EvalBool(n, out);
+      for (size_t i = 0; i < n; i++) {
+        if (!in.IsNull(i)) SetBool(out, i, in.ints()[i] == 0);
+      }
+      return;
+    }
+    case BoundExprKind::kIsNull:
+    case BoundExprKind::kIsNotNull: {
+      Vector scratch;
+      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+      EvalBool(n, out);
+      bool want_null = expr.kind == BoundExprKind::kIsNull;
+      for (size_t i = 0; i < n; i++) SetBool(out, i, in.IsNull(i) == want_null);
+      return;
+    }
+    case BoundExprKind::kBooleanTest: {
+      Vector scratch;
+      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+      EvalBool(n, out);
+      for (size_t i = 0; i < n; i++) {
+        int t = Tri(in, i);
+        bool r = false;
+        switch (expr.test) {
+          case 0: r = t == 1; break;
+          case 1: r = t != 1; break;
+          case 2: r = t == 0; break;
+          case 3: r = t != 0; break;
+          case 4: r = t == 2; break;
+          default: r = t != 2; break;
+        }
+        SetBool(out, i, r);
+      }
+      return;
+    }
+    case BoundExprKind::kCoalesce:
+      EvalCoalesce(expr, ctx, input, out);
+      return;
+    case BoundExprKind::kNullIf: {
+      Vector s0, s1;
+      const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
+      const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
+      out = a;
+      out.set_type(expr.type);
+      for (size_t i = 0; i < n; i++) {
+        if (!a.IsNull(i) && !b.IsNull(i) && CompareVectorValues(a, i, b, i) == 0) out.SetNull(i);
+      }
+      return;
+    }
+    case BoundExprKind::kGreatest:
+    case BoundExprKind::kLeast: {
+      bool greatest = expr.kind == BoundExprKind::kGreatest;
+      std::vector<Vector> scratch(expr.children.size());
+      std::vector<const Vector*> vs;
+      for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
+      out = Vector(expr.type);
+      out.Resize(n);
+      for (size_t i = 0; i < n; i++) {
+        const Vector* best = nullptr;
+        for (const Vector* v : vs) {
+          if (v->IsNull(i)) continue;
+          if (!best) { best = v; continue; }
+          int c = CompareVectorValues(*v, i, *best, i);
+          if (greatest ? c > 0 : c < 0) best = v;
+        }
+        if (best) out.SetValue(i, best->GetValue(i));
+      }
+      return;
+    }
+    case BoundExprKind::kDistinctFrom: {
+      Vector s0, s1;
+      const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
+      const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
+      EvalBool(n, out);
+      for (size_t i = 0; i < n; i++) {
+        bool distinct;
+        if (a.IsNull(i) || b.IsNull(i)) {
+          distinct = a.IsNull(i) != b.IsNull(i);
+        } else {
+          distinct = CompareVectorValues(a, i, b, i) != 0;
+        }
+        SetBool(out, i, expr.negated ? !distinct : distinct);
+      }
+      return;
+    }
+    case BoundExprKind::kInList: {
+      std::vector<Vector> scratch(expr.children.size());
+      std::vector<const Vector*> vs;
+      for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
+      EvalBool(n, out);
+      const Vector& probe = *vs[0];
+      for (size_t i = 0; i < n; i++) {
+        if (probe.IsNull(i)) continue;
+        bool found = false, saw_null = false;
+        for (size_t c = 1; c < vs.size() && !found; c++) {
+          if (vs[c]->IsNull(i)) {
+            saw_null = true;
+          } else if (CompareVectorValues(probe, i, *vs[c], i) == 0) {
+            found = true;
+          }
+        }
+        if (found) {
+          SetBool(out, i, !expr.negated);
+        } else if (!saw_null) {
+          SetBool(out, i, expr.negated);
+        }
+      }
+      return;
+    }
+    case BoundExprKind::kAggregate:
+      throw Error(sqlstate::kInternalError, "aggregate evaluated outside of an aggregation");
+    case BoundExprKind::kSubquery:
+      throw Error(sqlstate::kFeatureNotSupported, "subqueries in expressions are not supported yet");
+  }
+}
+
+}  // namespace
+
+void ExpressionExecutor::Evaluate(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  Eval(expr, ctx, input, out);
+}
+
+std::vector<uint32_t> ExpressionExecutor::Select(const BoundExpr& predicate, ExecutionContext& ctx,
+                                                 const DataChunk& input) {
+  Vector scratch;
+  const Vector& v = EvalRef(predicate, ctx, input, scratch);
+  std::vector<uint32_t> sel;
+  sel.reserve(input.size());
+  for (size_t i = 0; i < input.size(); i++) {
+    if (!v.IsNull(i) && v.ints()[i] != 0) sel.push_back(static_cast<uint32_t>(i));
+  }
+  return sel;
+}
+
+Value ExpressionExecutor::EvaluateScalar(const BoundExpr& expr, ExecutionContext& ctx) {
+  DataChunk one;
+  one.set_size(1);
+  Vector out;
+  Eval(expr, ctx, one, out);
+  return out.GetValue(0);
+}
+
+}  // namespace kanto

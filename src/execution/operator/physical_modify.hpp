@@ -1,0 +1,38 @@
+// INSERT, UPDATE and DELETE. The child's rows are read completely before the first write, so a
+// statement never sees its own changes (INSERT INTO t SELECT * FROM t terminates).
+// Output: the RETURNING rows, if any; the count goes to ExecutionContext::rows_affected.
+#pragma once
+
+#include <memory>
+
+#include "catalog/catalog.hpp"
+#include "execution/physical_operator.hpp"
+#include "planner/bound_expr.hpp"
+
+namespace kanto {
+
+class PhysicalModify : public PhysicalOperator {
+ public:
+  enum class Kind : uint8_t { kInsert, kUpdate, kDelete };
+  PhysicalModify(Kind kind, std::vector<LogicalType> types, std::shared_ptr<const TableEntry> table)
+      : PhysicalOperator(std::move(types)), kind_(kind), table_(std::move(table)) {}
+
+  std::string Name() const override;
+
+  // UPDATE: one expression per table column over the child's columns (null: unchanged).
+  std::vector<BoundExprPtr> set;
+  // Over the table's columns (new row for INSERT/UPDATE, old row for DELETE).
+  std::vector<BoundExprPtr> returning;
+
+ protected:
+  std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
+  bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
+
+ private:
+  void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned) const;
+
+  Kind kind_;
+  std::shared_ptr<const TableEntry> table_;
+};
+
+}  // namespace kanto

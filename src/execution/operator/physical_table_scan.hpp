@@ -1,0 +1,42 @@
+// Reads a table's rows: a full scan, a primary-key range, or a secondary index range followed by
+// row lookups. Pushed-down filters are applied batch by batch.
+#pragma once
+
+#include <memory>
+
+#include "catalog/catalog.hpp"
+#include "execution/physical_operator.hpp"
+#include "planner/bound_expr.hpp"
+
+namespace kanto {
+
+class PhysicalTableScan : public PhysicalOperator {
+ public:
+  PhysicalTableScan(std::vector<LogicalType> types, std::shared_ptr<const TableEntry> table, std::string alias)
+      : PhysicalOperator(std::move(types)), table_(std::move(table)), alias_(std::move(alias)) {}
+
+  std::string Name() const override;
+  std::vector<std::string> Details() const override;
+
+  bool emit_row_key = false;
+  BoundExprPtr filter;  // over the output columns; may be null
+  const IndexEntry* index = nullptr;
+  std::vector<BoundExprPtr> index_eq;
+  BoundExprPtr index_lower;
+  bool lower_inclusive = true;
+  BoundExprPtr index_upper;
+  bool upper_inclusive = true;
+
+ protected:
+  std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
+  bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
+
+ private:
+  // Computes the key range [lower, upper); false when no row can match (NULL or out-of-range key).
+  bool KeyRange(ExecutionContext& ctx, std::string* lower, std::string* upper) const;
+
+  std::shared_ptr<const TableEntry> table_;
+  std::string alias_;
+};
+
+}  // namespace kanto

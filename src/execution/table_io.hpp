@@ -1,0 +1,36 @@
+// How table rows and index entries map to storage keys (layout in docs/storage-format.md):
+//   row:            [table id][row index id][primary key columns]   or [...][hidden row id]
+//   index entry:    [table id][index id][index columns]([row key suffix] unless unique and no NULLs)
+//                   value: the row's full storage key.
+// Used by the scan and the INSERT/UPDATE/DELETE operators.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "execution/execution_context.hpp"
+#include "types/vector.hpp"
+
+namespace kanto {
+
+std::string TablePrefix(uint32_t table_id, uint32_t index_id);
+
+// The storage key of a row (allocating a hidden row id for tables without a primary key).
+std::string MakeRowKey(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row);
+// The key of a secondary index entry for `row` stored under `row_key`.
+std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+                         const std::string& row_key);
+
+// Checks NOT NULL constraints (23502) and writes the row and its index entries, checking unique
+// constraints (23505). `check_row_key` skips the duplicate check of the row key (unchanged key).
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+              const std::string& row_key, bool check_row_key);
+// Removes a row's index entries, and the row itself when `delete_row`.
+void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+               const std::string& row_key, bool delete_row);
+
+// "(1, abc)" as in PostgreSQL's "Failing row contains (...)".
+std::string RowToString(const std::vector<Value>& row, const FunctionContext& ctx);
+
+}  // namespace kanto

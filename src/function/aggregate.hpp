@@ -1,0 +1,48 @@
+// Aggregate functions: count, sum, avg, min, max, ... One AggregateState per group.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "function/function.hpp"
+
+namespace kanto {
+
+class AggregateState {
+ public:
+  virtual ~AggregateState() = default;
+  // Adds row `row` of the argument vectors (strict aggregates never see a NULL argument).
+  virtual void Update(const std::vector<const Vector*>& args, size_t row) = 0;
+  // The result for the group (NULL when no rows for sum/min/max/avg, 0 for count).
+  virtual Value Finalize() = 0;
+  // Approximate heap bytes held (for the memory budget).
+  virtual size_t MemoryUsage() const { return sizeof(*this); }
+};
+
+struct AggregateFunction {
+  std::string name;
+  std::vector<LogicalType> arg_types;  // TypeId::kUnknown: any type (min/max)
+  LogicalType return_type;
+  ReturnTypeFn return_type_fn;  // optional: from resolved argument types
+  // Creates an empty state for the given (resolved) argument types and result type.
+  std::function<std::unique_ptr<AggregateState>(const std::vector<LogicalType>& args, const LogicalType& result)>
+      make_state;
+  bool strict = true;  // rows where any argument is NULL are skipped
+};
+
+class AggregateRegistry {
+ public:
+  static const AggregateRegistry& Instance();
+  void Add(AggregateFunction fn);
+  const std::vector<AggregateFunction>* Find(const std::string& name) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<AggregateFunction>> functions_;
+};
+
+void RegisterBasicAggregates(AggregateRegistry& r);  // count, sum, avg, min, max, bool_and/or, ...
+
+}  // namespace kanto

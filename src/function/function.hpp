@@ -1,0 +1,60 @@
+// Scalar function registry. Operators are functions too: "+"(integer, integer) is registered under
+// the name "+". The binder picks an overload with PostgreSQL's resolution rules (see binder);
+// the expression executor calls its kernel over whole vectors.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "function/function_context.hpp"
+#include "types/vector.hpp"
+
+namespace kanto {
+
+// Kernel: computes result[i] for i in [0, count). For strict functions the caller has already sized
+// `result` to `count` and marked result[i] NULL wherever an argument is NULL; the kernel must skip
+// those rows (they hold default values) and fill the others (it may also set more NULLs).
+// For non-strict functions result is sized to `count`, all NULL, and the kernel decides everything.
+using ScalarKernel =
+    std::function<void(const std::vector<const Vector*>& args, size_t count, Vector& result, FunctionContext& ctx)>;
+
+// Computes the result type from the resolved argument types (for polymorphic or typmod-preserving
+// functions, e.g. round(numeric, int)). Optional.
+using ReturnTypeFn = std::function<LogicalType(const std::vector<LogicalType>& args)>;
+
+struct ScalarFunction {
+  std::string name;
+  // Declared argument types; TypeId::kUnknown here means "any type" (polymorphic; all such
+  // arguments are coerced to one common type, like PostgreSQL's anyelement).
+  std::vector<LogicalType> arg_types;
+  LogicalType return_type;
+  ScalarKernel kernel;
+  bool strict = true;     // NULL in any argument gives NULL, kernel not consulted for that row
+  bool is_volatile = false;  // random(), clock_timestamp(): never constant-folded
+  bool variadic = false;  // last arg type repeats (concat, format)
+  ReturnTypeFn return_type_fn;
+};
+
+class FunctionRegistry {
+ public:
+  // The process-wide registry with every built-in function (built on first use, thread-safe).
+  static const FunctionRegistry& Instance();
+
+  void Add(ScalarFunction fn);
+  // All overloads registered under `name` (lower-case), or nullptr.
+  const std::vector<ScalarFunction>* Find(const std::string& name) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<ScalarFunction>> scalars_;
+};
+
+// Registration entry points, one per family (each in its own file under src/function/).
+void RegisterOperatorFunctions(FunctionRegistry& r);   // arithmetic, comparison, ||, LIKE, regex
+void RegisterMathFunctions(FunctionRegistry& r);       // abs, round, trunc, ceil, floor, sqrt, power, mod, ...
+void RegisterStringFunctions(FunctionRegistry& r);     // length, lower, upper, substring, position, ...
+void RegisterDatetimeFunctions(FunctionRegistry& r);   // now, extract/date_part, date_trunc, age, ...
+void RegisterSystemFunctions(FunctionRegistry& r);     // version, current_setting, pg_typeof, ...
+
+}  // namespace kanto

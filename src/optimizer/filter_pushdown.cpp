@@ -1,0 +1,121 @@
+// Moves filter predicates as close to the scans as their column references allow: into table
+// scans, into the matching side of inner joins, and into join conditions.
+#include <algorithm>
+
+#include "optimizer/optimizer.hpp"
+
+namespace kanto {
+
+namespace {
+
+std::vector<uint32_t> TablesOf(const LogicalOperator& op) {
+  std::vector<uint32_t> out;
+  for (const auto& b : op.GetColumnBindings()) {
+    if (std::find(out.begin(), out.end(), b.table) == out.end()) out.push_back(b.table);
+  }
+  return out;
+}
+
+bool Covers(const std::vector<uint32_t>& have, const std::vector<uint32_t>& need) {
+  for (uint32_t t : need) {
+    if (std::find(have.begin(), have.end(), t) == have.end()) return false;
+  }
+  return true;
+}
+
+LogicalOperatorPtr WrapFilter(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) {
+  if (preds.empty()) return op;
+  auto filter = std::make_unique<LogicalFilter>();
+  filter->expressions = std::move(preds);
+  filter->children.push_back(std::move(op));
+  return filter;
+}
+
+bool HasVolatileOrSubquery(const BoundExpr& e) {
+  if (e.kind == BoundExprKind::kSubquery) return true;
+  if (e.kind == BoundExprKind::kFunction && e.function->is_volatile) return true;
+  for (const auto& c : e.children) {
+    if (HasVolatileOrSubquery(*c)) return true;
+  }
+  return false;
+}
+
+LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) {
+  switch (op->type) {
+    case LogicalOpType::kFilter: {
+      auto& filter = static_cast<LogicalFilter&>(*op);
+      for (auto& e : filter.expressions) SplitConjunction(std::move(e), &preds);
+      return Push(std::move(op->children[0]), std::move(preds));
+    }
+    case LogicalOpType::kGet: {
+      auto& get = static_cast<LogicalGet&>(*op);
+      for (auto& p : preds) get.filters.push_back(std::move(p));
+      return op;
+    }
+    case LogicalOpType::kJoin: {
+      auto& join = static_cast<LogicalJoin&>(*op);
+      auto left_tables = TablesOf(*op->children[0]);
+      auto right_tables = TablesOf(*op->children[1]);
+      std::vector<BoundExprPtr> left, right, above;
+      std::vector<BoundExprPtr> conds;
+      for (auto& c : join.conditions) SplitConjunction(std::move(c), &conds);
+      join.conditions.clear();
+      if (join.join_type == JoinType::kInner) {
+        for (auto& c : conds) preds.push_back(std::move(c));
+        for (auto& p : preds) {
+          std::vector<uint32_t> need;
+          CollectTables(*p, &need);
+          if (HasVolatileOrSubquery(*p)) {
+            join.conditions.push_back(std::move(p));
+          } else if (Covers(left_tables, need)) {
+            left.push_back(std::move(p));
+          } else if (Covers(right_tables, need)) {
+            right.push_back(std::move(p));
+          } else {
+            join.conditions.push_back(std::move(p));
+          }
+        }
+      } else {
+        // Outer joins: ON conditions that touch only the inner side filter that side; WHERE
+        // predicates only on the preserved side go below; everything else stays where it was.
+        bool left_preserved = join.join_type == JoinType::kLeft;
+        bool right_preserved = join.join_type == JoinType::kRight;
+        for (auto& c : conds) {
+          std::vector<uint32_t> need;
+          CollectTables(*c, &need);
+          if (left_preserved && Covers(right_tables, need) && !HasVolatileOrSubquery(*c)) {
+            right.push_back(std::move(c));
+          } else if (right_preserved && Covers(left_tables, need) && !HasVolatileOrSubquery(*c)) {
+            left.push_back(std::move(c));
+          } else {
+            join.conditions.push_back(std::move(c));
+          }
+        }
+        for (auto& p : preds) {
+          std::vector<uint32_t> need;
+          CollectTables(*p, &need);
+          if (left_preserved && Covers(left_tables, need) && !HasVolatileOrSubquery(*p)) {
+            left.push_back(std::move(p));
+          } else if (right_preserved && Covers(right_tables, need) && !HasVolatileOrSubquery(*p)) {
+            right.push_back(std::move(p));
+          } else {
+            above.push_back(std::move(p));
+          }
+        }
+      }
+      op->children[0] = Push(std::move(op->children[0]), std::move(left));
+      op->children[1] = Push(std::move(op->children[1]), std::move(right));
+      return WrapFilter(std::move(op), std::move(above));
+    }
+    default: {
+      for (auto& child : op->children) child = Push(std::move(child), {});
+      return WrapFilter(std::move(op), std::move(preds));
+    }
+  }
+}
+
+}  // namespace
+
+LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan) { return Push(std::move(plan), {}); }
+
+}  // namespace kanto

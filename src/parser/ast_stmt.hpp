@@ -1,0 +1,305 @@
+// Kanto's own syntax tree for statements and table references.
+#pragma once
+
+#include "parser/ast_expr.hpp"
+
+namespace kanto::ast {
+
+// [catalog.][schema.]name [AS alias (col, ...)]
+struct RangeVar {
+  std::string catalog;
+  std::string schema;
+  std::string name;
+  int location = -1;
+};
+
+struct Alias {
+  std::string name;  // empty: no alias
+  std::vector<std::string> columns;
+};
+
+enum class TableRefKind : uint8_t { kBase, kJoin, kSubquery, kFunction, kValues };
+
+struct TableRef {
+  explicit TableRef(TableRefKind k) : kind(k) {}
+  virtual ~TableRef() = default;
+  TableRefKind kind;
+  Alias alias;
+  int location = -1;
+};
+using TableRefPtr = std::unique_ptr<TableRef>;
+
+struct BaseTableRef : TableRef {
+  BaseTableRef() : TableRef(TableRefKind::kBase) {}
+  RangeVar table;
+  bool only = false;
+};
+
+struct JoinRef : TableRef {
+  enum class Type : uint8_t { kInner, kLeft, kRight, kFull, kCross };
+  JoinRef() : TableRef(TableRefKind::kJoin) {}
+  Type type = Type::kInner;
+  TableRefPtr left;
+  TableRefPtr right;
+  ExprPtr condition;                    // ON; null for CROSS/USING/NATURAL
+  std::vector<std::string> using_cols;  // USING (a, b)
+  bool natural = false;
+};
+
+struct SubqueryRef : TableRef {
+  SubqueryRef() : TableRef(TableRefKind::kSubquery) {}
+  std::unique_ptr<SelectStmt> query;
+  bool lateral = false;
+};
+
+// FROM generate_series(1, 10) AS g(x) [WITH ORDINALITY]
+struct FunctionRef : TableRef {
+  FunctionRef() : TableRef(TableRefKind::kFunction) {}
+  std::unique_ptr<FuncCall> call;
+  bool lateral = false;
+  bool ordinality = false;
+};
+
+struct ResTarget {
+  ExprPtr expr;       // may be a ColumnRef with star
+  std::string alias;  // AS name; empty when absent
+  int location = -1;
+};
+
+struct CommonTableExpr {
+  std::string name;
+  std::vector<std::string> columns;
+  std::unique_ptr<struct Statement> query;  // usually a SelectStmt; may be INSERT/UPDATE/DELETE ... RETURNING
+  enum class Materialized : uint8_t { kDefault, kAlways, kNever } materialized = Materialized::kDefault;
+  int location = -1;
+};
+
+struct WithClause {
+  bool recursive = false;
+  std::vector<CommonTableExpr> ctes;
+};
+
+enum class StmtKind : uint8_t {
+  kSelect,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kCreateTable,
+  kCreateIndex,
+  kCreateSchema,
+  kDrop,
+  kTransaction,
+  kExplain,
+  kSet,
+  kShow,
+  kPrepare,
+  kExecute,
+  kDeallocate,
+  kCreateView,
+  kCreateSequence,
+  kAlterTable,
+  kTruncate,
+  kCopy,
+  kCreateRole,
+  kAlterRole,
+  kDiscard,
+};
+
+struct Statement {
+  explicit Statement(StmtKind k) : kind(k) {}
+  virtual ~Statement() = default;
+  StmtKind kind;
+  int location = 0;  // byte offset of the statement in the original text
+  int length = 0;    // byte length (0: to the end)
+};
+using StatementPtr = std::unique_ptr<Statement>;
+
+// One SELECT, VALUES list, or set operation; ORDER BY/LIMIT apply to the whole node.
+struct SelectStmt : Statement {
+  enum class SetOp : uint8_t { kNone, kUnion, kIntersect, kExcept };
+  SelectStmt() : Statement(StmtKind::kSelect) {}
+
+  std::unique_ptr<WithClause> with;
+
+  // Plain SELECT (set_op == kNone and values empty)
+  std::vector<ResTarget> targets;
+  std::vector<TableRefPtr> from;
+  ExprPtr where;
+  ExprList group_by;  // expressions, or GroupingSet nodes
+  bool group_by_distinct = false;
+  ExprPtr having;
+  std::vector<WindowDef> windows;  // WINDOW w AS (...)
+  bool distinct = false;
+  ExprList distinct_on;  // DISTINCT ON (...); non-empty implies distinct
+
+  // VALUES (...), (...)
+  std::vector<ExprList> values;
+
+  // Set operation: larg op rarg
+  SetOp set_op = SetOp::kNone;
+  bool set_all = false;
+  std::unique_ptr<SelectStmt> larg;
+  std::unique_ptr<SelectStmt> rarg;
+
+  std::vector<OrderByItem> order_by;
+  ExprPtr limit;   // null: no limit (LIMIT ALL also gives null)
+  ExprPtr offset;
+  bool limit_with_ties = false;  // FETCH FIRST n ROWS WITH TIES
+
+  // SELECT ... FOR UPDATE/SHARE (locking clause) present
+  bool for_update = false;
+};
+
+struct InsertStmt : Statement {
+  InsertStmt() : Statement(StmtKind::kInsert) {}
+  std::unique_ptr<WithClause> with;
+  RangeVar table;
+  std::string alias;
+  std::vector<std::string> columns;
+  std::unique_ptr<SelectStmt> select;  // null: DEFAULT VALUES
+  // ON CONFLICT
+  enum class OnConflict : uint8_t { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
+  std::vector<std::string> conflict_columns;
+  std::vector<struct SetClause> conflict_set;
+  ExprPtr conflict_where;
+  std::vector<ResTarget> returning;
+};
+
+struct SetClause {
+  std::string column;
+  ExprPtr value;  // may be a DefaultMarker
+  int location = -1;
+};
+
+struct UpdateStmt : Statement {
+  UpdateStmt() : Statement(StmtKind::kUpdate) {}
+  std::unique_ptr<WithClause> with;
+  RangeVar table;
+  std::string alias;
+  std::vector<SetClause> set;
+  std::vector<TableRefPtr> from;
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+struct DeleteStmt : Statement {
+  DeleteStmt() : Statement(StmtKind::kDelete) {}
+  std::unique_ptr<WithClause> with;
+  RangeVar table;
+  std::string alias;
+  std::vector<TableRefPtr> using_tables;
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+struct ColumnDef {
+  std::string name;
+  TypeName type;
+  bool not_null = false;
+  bool explicit_null = false;  // NULL written
+  ExprPtr default_value;
+  bool primary_key = false;
+  bool unique = false;
+  bool serial = false;  // serial/bigserial/smallserial (type is then the underlying integer)
+  ExprPtr check;        // CHECK (...) on the column
+  std::string references_table;  // REFERENCES t (foreign keys)
+  int location = -1;
+};
+
+struct TableConstraint {
+  enum class Type : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
+  Type type = Type::kPrimaryKey;
+  std::string name;
+  std::vector<std::string> columns;
+  ExprPtr check;
+  int location = -1;
+};
+
+struct CreateTableStmt : Statement {
+  CreateTableStmt() : Statement(StmtKind::kCreateTable) {}
+  RangeVar table;
+  std::vector<ColumnDef> columns;
+  std::vector<TableConstraint> constraints;
+  bool if_not_exists = false;
+  bool temporary = false;
+  std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT
+};
+
+struct IndexElem {
+  std::string column;  // empty when expr is set
+  ExprPtr expr;
+  OrderByItem::Dir dir = OrderByItem::Dir::kDefault;
+  OrderByItem::Nulls nulls = OrderByItem::Nulls::kDefault;
+};
+
+struct CreateIndexStmt : Statement {
+  CreateIndexStmt() : Statement(StmtKind::kCreateIndex) {}
+  std::string name;  // empty: generated as PostgreSQL does (table_col_idx)
+  RangeVar table;
+  bool unique = false;
+  bool if_not_exists = false;
+  bool concurrently = false;
+  std::string method;  // "btree" unless USING ...
+  std::vector<IndexElem> columns;
+  std::vector<std::string> include;
+  ExprPtr where;  // partial index
+};
+
+struct CreateSchemaStmt : Statement {
+  CreateSchemaStmt() : Statement(StmtKind::kCreateSchema) {}
+  std::string name;
+  bool if_not_exists = false;
+};
+
+struct DropStmt : Statement {
+  enum class ObjectType : uint8_t { kTable, kIndex, kSchema, kView, kSequence, kRole, kOther };
+  DropStmt() : Statement(StmtKind::kDrop) {}
+  ObjectType object_type = ObjectType::kTable;
+  std::vector<RangeVar> objects;  // schema drops use .name
+  bool if_exists = false;
+  bool cascade = false;
+};
+
+struct TransactionStmt : Statement {
+  enum class Type : uint8_t {
+    kBegin, kStart, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo, kPrepare, kCommitPrepared,
+    kRollbackPrepared
+  };
+  TransactionStmt() : Statement(StmtKind::kTransaction) {}
+  Type type = Type::kBegin;
+  std::string savepoint;
+  std::string isolation;  // "read committed", "repeatable read", "serializable", "read uncommitted", ""
+  int read_only = -1;     // -1 unspecified, 0 READ WRITE, 1 READ ONLY
+  bool chain = false;     // AND CHAIN
+};
+
+struct ExplainStmt : Statement {
+  ExplainStmt() : Statement(StmtKind::kExplain) {}
+  StatementPtr stmt;
+  bool analyze = false;
+  bool verbose = false;
+  bool costs = true;
+  bool timing = true;
+  std::string format;  // "text" default
+};
+
+// SET [LOCAL|SESSION] name TO/= value[, ...] | SET name TO DEFAULT | RESET name | RESET ALL |
+// SET TIME ZONE ... | SET TRANSACTION ISOLATION LEVEL ... (name "transaction_isolation")
+struct SetStmt : Statement {
+  enum class Type : uint8_t { kSet, kSetDefault, kReset, kResetAll, kSetTransaction, kSetSessionCharacteristics };
+  SetStmt() : Statement(StmtKind::kSet) {}
+  Type type = Type::kSet;
+  std::string name;  // lower-cased
+  std::vector<std::string> values;  // each value's text (strings unquoted, numbers as written)
+  bool is_local = false;
+};
+
+struct ShowStmt : Statement {
+  ShowStmt() : Statement(StmtKind::kShow) {}
+  std::string name;  // lower-cased; "all" for SHOW ALL
+};
+
+// Statements the binder does not implement yet still get a node so the error names them.
+// Unsupported statement kinds are rejected in the transformer with 0A000 and the statement name.
+
+}  // namespace kanto::ast

@@ -1,0 +1,89 @@
+#include "planner/bind_context.hpp"
+
+#include "kanto/error.hpp"
+
+namespace kanto {
+
+void BindContext::Add(BindingEntry entry) {
+  if (entry.hidden.size() != entry.names.size()) entry.hidden.resize(entry.names.size(), false);
+  if (!entry.alias.empty()) {
+    for (const auto& e : entries_) {
+      if (e.alias == entry.alias) {
+        throw Error(sqlstate::kDuplicateObject /* 42712 in PG */, "table name \"" + entry.alias + "\" specified more than once");
+      }
+    }
+  }
+  entries_.push_back(std::move(entry));
+}
+
+void BindContext::Merge(const BindContext& other) {
+  for (const auto& e : other.entries_) Add(e);
+}
+
+BindingEntry* BindContext::FindEntry(const std::string& alias) {
+  for (auto& e : entries_) {
+    if (e.alias == alias) return &e;
+  }
+  return nullptr;
+}
+
+BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int location, bool throw_if_missing) const {
+  const std::string& column = names.back();
+  if (names.size() >= 2) {
+    const std::string& table = names[names.size() - 2];
+    for (const auto& e : entries_) {
+      if (e.alias != table) continue;
+      for (size_t i = 0; i < e.names.size(); i++) {
+        if (e.names[i] == column) {
+          return MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], table + "." + column);
+        }
+      }
+      if (!throw_if_missing) return nullptr;
+      throw Error(sqlstate::kUndefinedColumn, "column " + table + "." + column + " does not exist")
+          .WithPosition(location + 1);
+    }
+    if (!throw_if_missing) return nullptr;
+    throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"")
+        .WithPosition(location + 1);
+  }
+  BoundExprPtr found;
+  for (const auto& e : entries_) {
+    for (size_t i = 0; i < e.names.size(); i++) {
+      if (e.hidden[i] || e.names[i] != column) continue;
+      if (found) {
+        throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous")
+            .WithPosition(location + 1);
+      }
+      found = MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], column);
+    }
+  }
+  if (!found && throw_if_missing) {
+    throw Error(sqlstate::kUndefinedColumn, "column \"" + column + "\" does not exist").WithPosition(location + 1);
+  }
+  return found;
+}
+
+std::vector<BoundExprPtr> BindContext::ExpandStar(const std::string& qualifier, int location) const {
+  std::vector<BoundExprPtr> out;
+  bool found_qualifier = false;
+  for (const auto& e : entries_) {
+    if (!qualifier.empty() && e.alias != qualifier) continue;
+    found_qualifier = true;
+    for (size_t i = 0; i < e.names.size(); i++) {
+      if (qualifier.empty() && e.hidden[i]) continue;
+      auto ref = MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], e.names[i]);
+      ref->alias = e.names[i];
+      out.push_back(std::move(ref));
+    }
+  }
+  if (!qualifier.empty() && !found_qualifier) {
+    throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier + "\"")
+        .WithPosition(location + 1);
+  }
+  if (qualifier.empty() && entries_.empty()) {
+    throw Error(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid").WithPosition(location + 1);
+  }
+  return out;
+}
+
+}  // namespace kanto

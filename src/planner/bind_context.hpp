@@ -1,0 +1,38 @@
+// BindContext: the tables visible to expressions of one query level (FROM items and their
+// aliases), and how column names resolve against them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "planner/bound_expr.hpp"
+
+namespace kanto {
+
+struct BindingEntry {
+  std::string alias;  // the name a qualified reference uses (table name or alias)
+  uint32_t table_index = 0;
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  // Hidden columns are skipped by * and by unqualified lookups (USING/NATURAL duplicates).
+  std::vector<bool> hidden;
+};
+
+class BindContext {
+ public:
+  void Add(BindingEntry entry);
+  // Resolves `names` (column, or table.column). Throws 42703 / 42702 / 42P01. Returns null when
+  // not found and `throw_if_missing` is false.
+  BoundExprPtr Resolve(const std::vector<std::string>& names, int location, bool throw_if_missing = true) const;
+  // Expands * (qualifier empty) or t.* into column references.
+  std::vector<BoundExprPtr> ExpandStar(const std::string& qualifier, int location) const;
+  const std::vector<BindingEntry>& entries() const { return entries_; }
+  BindingEntry* FindEntry(const std::string& alias);
+  bool empty() const { return entries_.empty(); }
+  void Merge(const BindContext& other);
+
+ private:
+  std::vector<BindingEntry> entries_;
+};
+
+}  // namespace kanto

@@ -1,0 +1,161 @@
+// Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
+#include "kanto/error.hpp"
+#include "planner/binder.hpp"
+#include "planner/expr_binder.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto {
+
+namespace {
+Error At(Error e, int location) {
+  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
+  return e;
+}
+
+void ApplyColumnAliases(BindingEntry& entry, const ast::Alias& alias, int location) {
+  if (alias.columns.size() > entry.names.size()) {
+    throw At(Error(sqlstate::kInvalidColumnReference,
+                   "table \"" + entry.alias + "\" has " + std::to_string(entry.names.size()) + " columns available but " +
+                       std::to_string(alias.columns.size()) + " columns specified"),
+             location);
+  }
+  for (size_t i = 0; i < alias.columns.size(); i++) entry.names[i] = alias.columns[i];
+}
+}  // namespace
+
+LogicalOperatorPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope) {
+  LogicalOperatorPtr plan;
+  for (const auto& ref : from) {
+    auto next = BindTableRef(*ref, scope);
+    if (!plan) {
+      plan = std::move(next);
+      continue;
+    }
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = JoinType::kInner;
+    join->children.push_back(std::move(plan));
+    join->children.push_back(std::move(next));
+    plan = std::move(join);
+  }
+  return plan;
+}
+
+LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& scope) {
+  switch (ref.kind) {
+    case ast::TableRefKind::kBase: {
+      const auto& base = static_cast<const ast::BaseTableRef&>(ref);
+      const TableEntry* table = ResolveTable(base.table);
+      auto get = std::make_unique<LogicalGet>();
+      get->table_index = NewTableIndex();
+      get->table = std::shared_ptr<const TableEntry>(std::shared_ptr<const TableEntry>{}, table);
+      get->alias = ref.alias.name.empty() ? table->name : ref.alias.name;
+      for (uint32_t i = 0; i < table->columns.size(); i++) get->column_ids.push_back(i);
+      BindingEntry entry;
+      entry.alias = get->alias;
+      entry.table_index = get->table_index;
+      for (const auto& c : table->columns) {
+        entry.names.push_back(c.name);
+        entry.types.push_back(c.type);
+      }
+      ApplyColumnAliases(entry, ref.alias, ref.location);
+      scope.Add(std::move(entry));
+      return get;
+    }
+    case ast::TableRefKind::kJoin: {
+      const auto& j = static_cast<const ast::JoinRef&>(ref);
+      BindContext left_scope, right_scope;
+      auto left = BindTableRef(*j.left, left_scope);
+      auto right = BindTableRef(*j.right, right_scope);
+      auto join = std::make_unique<LogicalJoin>();
+      switch (j.type) {
+        case ast::JoinRef::Type::kInner:
+        case ast::JoinRef::Type::kCross: join->join_type = JoinType::kInner; break;
+        case ast::JoinRef::Type::kLeft: join->join_type = JoinType::kLeft; break;
+        case ast::JoinRef::Type::kRight: join->join_type = JoinType::kRight; break;
+        case ast::JoinRef::Type::kFull: join->join_type = JoinType::kFull; break;
+      }
+      std::vector<std::string> using_cols = j.using_cols;
+      if (j.natural) {
+        for (const auto& le : left_scope.entries()) {
+          for (size_t i = 0; i < le.names.size(); i++) {
+            if (le.hidden[i]) continue;
+            if (right_scope.Resolve({le.names[i]}, -1, false)) using_cols.push_back(le.names[i]);
+          }
+        }
+      }
+      BindContext merged;
+      merged.Merge(left_scope);
+      merged.Merge(right_scope);
+      ExprBinder eb(*this, &merged, nullptr, "JOIN conditions");
+      for (const auto& col : using_cols) {
+        auto l = left_scope.Resolve({col}, ref.location, false);
+        auto r = right_scope.Resolve({col}, ref.location, false);
+        if (!l || !r) {
+          throw At(Error(sqlstate::kUndefinedColumn, "column \"" + col + "\" specified in USING clause does not exist in " +
+                                                         (l ? "right" : "left") + " table"),
+                   ref.location);
+        }
+        if (j.type == ast::JoinRef::Type::kFull) {
+          throw At(Error(sqlstate::kFeatureNotSupported, "FULL JOIN with USING is not supported yet"), ref.location);
+        }
+        // The merged column shows once: the left one (the right one for RIGHT JOIN).
+        const ColumnBinding hide = j.type == ast::JoinRef::Type::kRight ? l->binding : r->binding;
+        for (const auto& e : merged.entries()) {
+          if (e.table_index != hide.table) continue;
+          const_cast<BindingEntry&>(e).hidden[hide.column] = true;
+        }
+        std::vector<BoundExprPtr> args;
+        args.push_back(std::move(l));
+        args.push_back(std::move(r));
+        join->conditions.push_back(eb.BindOperator("=", std::move(args), ref.location));
+      }
+      if (j.condition) join->conditions.push_back(eb.BindCondition(*j.condition, "JOIN/ON"));
+      if (join->conditions.empty() && j.type != ast::JoinRef::Type::kCross && !j.natural &&
+          join->join_type != JoinType::kInner) {
+        throw At(Error(sqlstate::kSyntaxError, "join condition missing"), ref.location);
+      }
+      if (!ref.alias.name.empty()) {
+        throw At(Error(sqlstate::kFeatureNotSupported, "aliases on joins are not supported yet"), ref.location);
+      }
+      scope.Merge(merged);
+      join->children.push_back(std::move(left));
+      join->children.push_back(std::move(right));
+      return join;
+    }
+    case ast::TableRefKind::kSubquery: {
+      const auto& sq = static_cast<const ast::SubqueryRef&>(ref);
+      if (ref.alias.name.empty()) {
+        throw At(Error(sqlstate::kSyntaxError, "subquery in FROM must have an alias")
+                     .WithHint("For example, FROM (SELECT ...) [AS] foo."),
+                 ref.location);
+      }
+      if (sq.lateral) throw At(Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet"), ref.location);
+      std::vector<std::string> names;
+      auto sub = BindSelectNode(*sq.query, &names);
+      auto proj = std::make_unique<LogicalProjection>();
+      proj->table_index = NewTableIndex();
+      auto bindings = sub->GetColumnBindings();
+      auto types = sub->GetTypes();
+      BindingEntry entry;
+      entry.alias = ref.alias.name;
+      entry.table_index = proj->table_index;
+      for (size_t i = 0; i < bindings.size(); i++) {
+        LogicalType t = types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : types[i];
+        proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], types[i], names[i]), t, CastContext::kImplicit));
+        entry.names.push_back(names[i]);
+        entry.types.push_back(t);
+      }
+      ApplyColumnAliases(entry, ref.alias, ref.location);
+      proj->children.push_back(std::move(sub));
+      scope.Add(std::move(entry));
+      return proj;
+    }
+    case ast::TableRefKind::kFunction:
+      throw At(Error(sqlstate::kFeatureNotSupported, "functions in FROM are not supported yet"), ref.location);
+    case ast::TableRefKind::kValues:
+      throw At(Error(sqlstate::kFeatureNotSupported, "VALUES in FROM is not supported yet"), ref.location);
+  }
+  throw At(Error(sqlstate::kFeatureNotSupported, "FROM item is not supported"), ref.location);
+}
+
+}  // namespace kanto

@@ -1,0 +1,261 @@
+// Binding of INSERT, UPDATE and DELETE (with RETURNING).
+#include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
+#include "planner/binder.hpp"
+#include "planner/expr_binder.hpp"
+
+namespace kanto {
+
+namespace {
+Error At(Error e, int location) {
+  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
+  return e;
+}
+
+std::shared_ptr<const TableEntry> Borrow(const TableEntry* t) {
+  return std::shared_ptr<const TableEntry>(std::shared_ptr<const TableEntry>{}, t);
+}
+
+int ColumnOf(const TableEntry& table, const std::string& name, int location) {
+  int idx = table.FindColumn(name);
+  if (idx < 0) {
+    throw At(Error(sqlstate::kUndefinedColumn,
+                   "column \"" + name + "\" of relation \"" + table.name + "\" does not exist"),
+             location);
+  }
+  return idx;
+}
+
+}  // namespace
+
+// Coerces a value for storing into `column`, with PostgreSQL's assignment error.
+static BoundExprPtr AssignTo(Binder& binder, BoundExprPtr e, const ColumnEntry& column, int location) {
+  if (e->type.id != TypeId::kUnknown && e->type.id != column.type.id &&
+      !CanCast(e->type, column.type, CastContext::kAssignment)) {
+    throw At(Error(sqlstate::kDatatypeMismatch, "column \"" + column.name + "\" is of type " + column.type.ToString() +
+                                                    " but expression is of type " + e->type.ToString())
+                 .WithHint("You will need to rewrite or cast the expression."),
+             location);
+  }
+  return binder.Coerce(std::move(e), column.type, CastContext::kAssignment, location);
+}
+
+std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
+                                                uint32_t table_index, std::vector<std::string>* names) {
+  BindContext scope;
+  BindingEntry entry;
+  entry.alias = table.name;
+  entry.table_index = table_index;
+  for (const auto& c : table.columns) {
+    entry.names.push_back(c.name);
+    entry.types.push_back(c.type);
+  }
+  scope.Add(entry);
+  std::vector<BoundExprPtr> out;
+  ExprBinder eb(*this, &scope, nullptr, "RETURNING");
+  for (const auto& t : returning) {
+    if (t.expr->kind == ast::ExprKind::kColumnRef && static_cast<const ast::ColumnRef&>(*t.expr).star) {
+      for (auto& ref : scope.ExpandStar("", t.location)) {
+        names->push_back(ref->alias);
+        out.push_back(std::move(ref));
+      }
+      continue;
+    }
+    auto e = eb.Bind(*t.expr);
+    if (e->type.id == TypeId::kUnknown) e = Coerce(std::move(e), LogicalType(TypeId::kText), CastContext::kImplicit);
+    names->push_back(t.alias.empty() ? ast::FigureColumnName(*t.expr) : t.alias);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
+  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
+    throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT is not supported yet");
+  }
+  const TableEntry* table = ResolveTable(stmt.table);
+  // Target columns: the list given, or all columns in order.
+  std::vector<int> targets;
+  if (stmt.columns.empty()) {
+    for (size_t i = 0; i < table->columns.size(); i++) targets.push_back(static_cast<int>(i));
+  } else {
+    for (const auto& name : stmt.columns) {
+      int idx = ColumnOf(*table, name, stmt.table.location);
+      for (int t : targets) {
+        if (t == idx) {
+          throw At(Error(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once"),
+                   stmt.table.location);
+        }
+      }
+      targets.push_back(idx);
+    }
+  }
+  size_t ncols = table->columns.size();
+  auto values = std::make_unique<LogicalValues>();
+  LogicalOperatorPtr source;
+  const ast::SelectStmt* select = stmt.select.get();
+  bool plain_values = select && !select->values.empty() && select->order_by.empty() && !select->limit &&
+                      !select->offset && !select->with;
+  if (!select || plain_values) {
+    // VALUES rows (or DEFAULT VALUES): each row becomes a full table row, defaults filled in.
+    values->table_index = NewTableIndex();
+    values->types = table->column_types();
+    std::vector<const ast::ExprList*> rows;
+    ast::ExprList empty;
+    if (select) {
+      for (const auto& r : select->values) rows.push_back(&r);
+    } else {
+      rows.push_back(&empty);
+    }
+    ExprBinder eb(*this, nullptr, nullptr, "VALUES");
+    for (const ast::ExprList* row : rows) {
+      if (select && row->size() > targets.size()) {
+        throw At(Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),
+                 (*row)[targets.size()]->location);
+      }
+      if (select && row->size() < targets.size()) {
+        throw At(Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions"), stmt.table.location);
+      }
+      std::vector<BoundExprPtr> full(ncols);
+      for (size_t k = 0; k < row->size(); k++) {
+        const ast::Expr& e = *(*row)[k];
+        size_t col = static_cast<size_t>(targets[k]);
+        if (e.kind == ast::ExprKind::kDefault) continue;
+        full[col] = AssignTo(*this, eb.Bind(e), table->columns[col], e.location);
+      }
+      for (size_t c = 0; c < ncols; c++) {
+        if (!full[c]) full[c] = BindColumnDefault(*table, c);
+      }
+      values->rows.push_back(std::move(full));
+    }
+    values->estimated_rows = static_cast<double>(values->rows.size());
+    source = std::move(values);
+  } else {
+    std::vector<std::string> names;
+    auto sub = BindSelectNode(*select, &names);
+    auto bindings = sub->GetColumnBindings();
+    auto types = sub->GetTypes();
+    if (bindings.size() > targets.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+    }
+    if (bindings.size() < targets.size()) {
+      throw Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions");
+    }
+    auto proj = std::make_unique<LogicalProjection>();
+    proj->table_index = NewTableIndex();
+    std::vector<BoundExprPtr> full(ncols);
+    for (size_t k = 0; k < targets.size(); k++) {
+      size_t col = static_cast<size_t>(targets[k]);
+      full[col] = AssignTo(*this, MakeColumnRef(bindings[k], types[k], names[k]), table->columns[col], -1);
+    }
+    for (size_t c = 0; c < ncols; c++) {
+      if (!full[c]) full[c] = BindColumnDefault(*table, c);
+    }
+    proj->expressions = std::move(full);
+    proj->children.push_back(std::move(sub));
+    source = std::move(proj);
+  }
+
+  auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
+  insert->table = Borrow(table);
+  insert->returning_index = NewTableIndex();
+  insert->output_index = NewTableIndex();
+  BoundStatement out;
+  out.kind = BoundStatementKind::kInsert;
+  insert->returning = BindReturning(stmt.returning, *table, insert->returning_index, &out.names);
+  insert->children.push_back(std::move(source));
+  out.returns_rows = !stmt.returning.empty();
+  out.types = insert->GetTypes();
+  out.plan = std::move(insert);
+  return out;
+}
+
+// UPDATE and DELETE read the target through a scan that also yields each row's storage key.
+static LogicalOperatorPtr TargetScan(Binder& binder, const TableEntry& table, uint32_t table_index,
+                                     const std::string& alias, BindContext& scope) {
+  auto get = std::make_unique<LogicalGet>();
+  get->table_index = table_index;
+  get->table = Borrow(&table);
+  get->alias = alias.empty() ? table.name : alias;
+  for (uint32_t i = 0; i < table.columns.size(); i++) get->column_ids.push_back(i);
+  get->emit_row_key = true;
+  BindingEntry entry;
+  entry.alias = get->alias;
+  entry.table_index = table_index;
+  for (const auto& c : table.columns) {
+    entry.names.push_back(c.name);
+    entry.types.push_back(c.type);
+  }
+  scope.Add(entry);
+  return get;
+}
+
+BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
+  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
+  const TableEntry* table = ResolveTable(stmt.table);
+  BindContext scope;
+  auto plan = TargetScan(*this, *table, NewTableIndex(), stmt.alias, scope);
+  if (stmt.where) {
+    ExprBinder eb(*this, &scope, nullptr, "WHERE");
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->expressions.push_back(eb.BindCondition(*stmt.where, "WHERE"));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
+  update->table = Borrow(table);
+  update->set.resize(table->columns.size());
+  ExprBinder eb(*this, &scope, nullptr, "UPDATE");
+  for (const auto& s : stmt.set) {
+    int col = ColumnOf(*table, s.column, s.location);
+    if (update->set[col]) {
+      throw At(Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + s.column + "\""), s.location);
+    }
+    if (s.value->kind == ast::ExprKind::kDefault) {
+      update->set[col] = BindColumnDefault(*table, col);
+    } else {
+      update->set[col] = AssignTo(*this, eb.Bind(*s.value), table->columns[col], s.value->location);
+    }
+  }
+  update->returning_index = NewTableIndex();
+  update->output_index = NewTableIndex();
+  BoundStatement out;
+  out.kind = BoundStatementKind::kUpdate;
+  update->returning = BindReturning(stmt.returning, *table, update->returning_index, &out.names);
+  update->children.push_back(std::move(plan));
+  out.returns_rows = !stmt.returning.empty();
+  out.types = update->GetTypes();
+  out.plan = std::move(update);
+  return out;
+}
+
+BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
+  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
+  const TableEntry* table = ResolveTable(stmt.table);
+  BindContext scope;
+  auto plan = TargetScan(*this, *table, NewTableIndex(), stmt.alias, scope);
+  if (stmt.where) {
+    ExprBinder eb(*this, &scope, nullptr, "WHERE");
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->expressions.push_back(eb.BindCondition(*stmt.where, "WHERE"));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
+  del->table = Borrow(table);
+  del->returning_index = NewTableIndex();
+  del->output_index = NewTableIndex();
+  BoundStatement out;
+  out.kind = BoundStatementKind::kDelete;
+  del->returning = BindReturning(stmt.returning, *table, del->returning_index, &out.names);
+  del->children.push_back(std::move(plan));
+  out.returns_rows = !stmt.returning.empty();
+  out.types = del->GetTypes();
+  out.plan = std::move(del);
+  return out;
+}
+
+}  // namespace kanto

@@ -1,0 +1,446 @@
+// Binding of SELECT and VALUES: FROM, WHERE, GROUP BY/HAVING, select list, DISTINCT, ORDER BY, LIMIT.
+#include "function/aggregate.hpp"
+#include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
+#include "planner/binder.hpp"
+#include "planner/expr_binder.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto {
+
+namespace {
+
+Error At(Error e, int location) {
+  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
+  return e;
+}
+
+// True when the expression contains an aggregate call at this query level (syntactically).
+bool ContainsAggregate(const ast::Expr* e);
+
+bool ContainsAggregateList(const ast::ExprList& list) {
+  for (const auto& e : list) {
+    if (ContainsAggregate(e.get())) return true;
+  }
+  return false;
+}
+
+bool ContainsAggregate(const ast::Expr* e) {
+  if (!e) return false;
+  switch (e->kind) {
+    case ast::ExprKind::kFuncCall: {
+      const auto& f = static_cast<const ast::FuncCall&>(*e);
+      if (!f.over && !f.name.empty() && AggregateRegistry::Instance().Find(f.name.back())) return true;
+      return ContainsAggregateList(f.args);
+    }
+    case ast::ExprKind::kOp: {
+      const auto& o = static_cast<const ast::OpExpr&>(*e);
+      return ContainsAggregate(o.left.get()) || ContainsAggregate(o.right.get());
+    }
+    case ast::ExprKind::kCast: return ContainsAggregate(static_cast<const ast::CastExpr&>(*e).arg.get());
+    case ast::ExprKind::kCase: {
+      const auto& c = static_cast<const ast::CaseExpr&>(*e);
+      if (ContainsAggregate(c.arg.get()) || ContainsAggregate(c.else_result.get())) return true;
+      for (const auto& w : c.whens) {
+        if (ContainsAggregate(w.when.get()) || ContainsAggregate(w.then.get())) return true;
+      }
+      return false;
+    }
+    case ast::ExprKind::kBool: return ContainsAggregateList(static_cast<const ast::BoolExpr&>(*e).args);
+    case ast::ExprKind::kNullTest: return ContainsAggregate(static_cast<const ast::NullTest&>(*e).arg.get());
+    case ast::ExprKind::kBooleanTest: return ContainsAggregate(static_cast<const ast::BooleanTest&>(*e).arg.get());
+    case ast::ExprKind::kInList: {
+      const auto& i = static_cast<const ast::InList&>(*e);
+      return ContainsAggregate(i.arg.get()) || ContainsAggregateList(i.list);
+    }
+    case ast::ExprKind::kBetween: {
+      const auto& b = static_cast<const ast::Between&>(*e);
+      return ContainsAggregate(b.arg.get()) || ContainsAggregate(b.low.get()) || ContainsAggregate(b.high.get());
+    }
+    case ast::ExprKind::kDistinctFrom: {
+      const auto& d = static_cast<const ast::DistinctFrom&>(*e);
+      return ContainsAggregate(d.left.get()) || ContainsAggregate(d.right.get());
+    }
+    case ast::ExprKind::kCoalesce: return ContainsAggregateList(static_cast<const ast::CoalesceExpr&>(*e).args);
+    case ast::ExprKind::kMinMax: return ContainsAggregateList(static_cast<const ast::MinMaxExpr&>(*e).args);
+    case ast::ExprKind::kNullIf: {
+      const auto& n = static_cast<const ast::NullIfExpr&>(*e);
+      return ContainsAggregate(n.left.get()) || ContainsAggregate(n.right.get());
+    }
+    case ast::ExprKind::kCollate: return ContainsAggregate(static_cast<const ast::CollateExpr&>(*e).arg.get());
+    default: return false;
+  }
+}
+
+// After aggregation only group expressions and aggregate results are visible.
+BoundExprPtr ReplaceGroups(BoundExprPtr e, const std::vector<BoundExprPtr>& groups, uint32_t group_index,
+                           uint32_t aggregate_index, int location) {
+  for (size_t i = 0; i < groups.size(); i++) {
+    if (groups[i]->Equals(*e)) {
+      return MakeColumnRef({group_index, static_cast<uint32_t>(i)}, e->type, groups[i]->ToString());
+    }
+  }
+  if (e->kind == BoundExprKind::kColumnRef) {
+    if (e->binding.table == aggregate_index || e->binding.table == group_index) return e;
+    throw At(Error(sqlstate::kGroupingError, "column \"" + e->name +
+                                                 "\" must appear in the GROUP BY clause or be used in an aggregate function"),
+             location);
+  }
+  for (auto& c : e->children) c = ReplaceGroups(std::move(c), groups, group_index, aggregate_index, location);
+  return e;
+}
+
+struct SelectItem {
+  BoundExprPtr expr;
+  std::string name;
+};
+
+}  // namespace
+
+BoundStatement Binder::BindSelectStatement(const ast::SelectStmt& stmt) {
+  BoundStatement out;
+  out.kind = BoundStatementKind::kSelect;
+  out.plan = BindSelectNode(stmt, &out.names);
+  out.types = out.plan->GetTypes();
+  // Result columns never stay "unknown": SELECT 'abc' is text.
+  bool has_unknown = false;
+  for (const auto& t : out.types) has_unknown |= t.id == TypeId::kUnknown;
+  if (has_unknown) {
+    auto proj = std::make_unique<LogicalProjection>();
+    proj->table_index = NewTableIndex();
+    auto bindings = out.plan->GetColumnBindings();
+    for (size_t i = 0; i < bindings.size(); i++) {
+      auto ref = MakeColumnRef(bindings[i], out.types[i], out.names[i]);
+      proj->expressions.push_back(Coerce(std::move(ref), out.types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : out.types[i], CastContext::kImplicit));
+    }
+    proj->children.push_back(std::move(out.plan));
+    out.plan = std::move(proj);
+    out.types = out.plan->GetTypes();
+  }
+  return out;
+}
+
+LogicalOperatorPtr Binder::BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+  auto values = std::make_unique<LogicalValues>();
+  values->table_index = NewTableIndex();
+  size_t width = stmt.values[0].size();
+  std::vector<std::vector<BoundExprPtr>> rows;
+  ExprBinder eb(*this, nullptr, nullptr, "VALUES");
+  for (const auto& row : stmt.values) {
+    if (row.size() != width) {
+      throw At(Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length"),
+               row.empty() ? -1 : row[0]->location);
+    }
+    std::vector<BoundExprPtr> bound;
+    for (const auto& e : row) bound.push_back(eb.Bind(*e));
+    rows.push_back(std::move(bound));
+  }
+  for (size_t c = 0; c < width; c++) {
+    std::vector<LogicalType> types;
+    for (const auto& r : rows) types.push_back(r[c]->type);
+    LogicalType common = CommonType(types, "VALUES");
+    if (common.id == TypeId::kUnknown) common = LogicalType(TypeId::kText);
+    values->types.push_back(common);
+    for (auto& r : rows) r[c] = Coerce(std::move(r[c]), common, CastContext::kImplicit);
+    names->push_back("column" + std::to_string(c + 1));
+  }
+  values->rows = std::move(rows);
+  values->estimated_rows = static_cast<double>(values->rows.size());
+  return values;
+}
+
+LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
+    throw Error(sqlstate::kFeatureNotSupported, "UNION/INTERSECT/EXCEPT are not supported yet");
+  }
+  if (!stmt.values.empty()) {
+    auto plan = BindValuesNode(stmt, names);
+    return AddOrderAndLimit(std::move(plan), stmt, *names);
+  }
+  if (!stmt.distinct_on.empty()) throw Error(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet");
+  if (!stmt.windows.empty()) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet");
+
+  BindContext scope;
+  LogicalOperatorPtr plan;
+  if (stmt.from.empty()) {
+    auto one = std::make_unique<LogicalValues>();
+    one->table_index = NewTableIndex();
+    one->rows.emplace_back();
+    one->estimated_rows = 1;
+    plan = std::move(one);
+  } else {
+    plan = BindFrom(stmt.from, scope);
+  }
+
+  if (stmt.where) {
+    ExprBinder eb(*this, &scope, nullptr, "WHERE");
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->expressions.push_back(eb.BindCondition(*stmt.where, "WHERE"));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+
+  bool aggregated = !stmt.group_by.empty() || stmt.having != nullptr;
+  for (const auto& t : stmt.targets) aggregated = aggregated || ContainsAggregate(t.expr.get());
+  for (const auto& o : stmt.order_by) aggregated = aggregated || ContainsAggregate(o.expr.get());
+
+  AggregateCollector collector;
+  collector.aggregate_index = NewTableIndex();
+  uint32_t group_index = NewTableIndex();
+  std::vector<BoundExprPtr> groups;
+
+  // GROUP BY: ordinals and output names refer to the select list; otherwise input columns.
+  if (!stmt.group_by.empty()) {
+    ExprBinder eb(*this, &scope, nullptr, "GROUP BY");
+    for (const auto& g : stmt.group_by) {
+      const ast::Expr* target = g.get();
+      if (g->kind == ast::ExprKind::kGroupingSet) {
+        throw At(Error(sqlstate::kFeatureNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet"), g->location);
+      }
+      if (g->kind == ast::ExprKind::kConstant) {
+        const auto& c = static_cast<const ast::Constant&>(*g);
+        if (c.type == ast::Constant::Type::kInteger) {
+          if (c.ival < 1 || c.ival > static_cast<int64_t>(stmt.targets.size())) {
+            throw At(Error(sqlstate::kInvalidColumnReference,
+                           "GROUP BY position " + std::to_string(c.ival) + " is not in select list"),
+                     c.location);
+          }
+          target = stmt.targets[c.ival - 1].expr.get();
+        }
+      } else if (g->kind == ast::ExprKind::kColumnRef) {
+        const auto& c = static_cast<const ast::ColumnRef&>(*g);
+        if (c.names.size() == 1 && !scope.Resolve(c.names, c.location, false)) {
+          for (const auto& t : stmt.targets) {
+            if (t.alias == c.names[0]) {
+              target = t.expr.get();
+              break;
+            }
+          }
+        }
+      }
+      auto bound = eb.Bind(*target);
+      bool dup = false;
+      for (const auto& existing : groups) dup = dup || existing->Equals(*bound);
+      if (!dup) groups.push_back(std::move(bound));
+    }
+  }
+
+  auto bind_item = [&](const ast::Expr& e, const char* clause) -> BoundExprPtr {
+    if (!aggregated) {
+      ExprBinder eb(*this, &scope, nullptr, clause);
+      return eb.Bind(e);
+    }
+    ExprBinder eb(*this, &scope, &collector, clause);
+    return ReplaceGroups(eb.Bind(e), groups, group_index, collector.aggregate_index, e.location);
+  };
+
+  // Select list, with * expanded.
+  std::vector<SelectItem> items;
+  for (const auto& t : stmt.targets) {
+    if (t.expr->kind == ast::ExprKind::kColumnRef && static_cast<const ast::ColumnRef&>(*t.expr).star) {
+      const auto& c = static_cast<const ast::ColumnRef&>(*t.expr);
+      std::string qualifier = c.names.empty() ? "" : c.names.back();
+      for (auto& ref : scope.ExpandStar(qualifier, c.location)) {
+        std::string name = ref->alias;
+        BoundExprPtr e = std::move(ref);
+        if (aggregated) e = ReplaceGroups(std::move(e), groups, group_index, collector.aggregate_index, c.location);
+        items.push_back({std::move(e), name});
+      }
+      continue;
+    }
+    SelectItem item;
+    item.expr = bind_item(*t.expr, "SELECT");
+    item.name = !t.alias.empty() ? t.alias : ast::FigureColumnName(*t.expr);
+    items.push_back(std::move(item));
+  }
+
+  BoundExprPtr having;
+  if (stmt.having) {
+    ExprBinder eb(*this, &scope, &collector, "HAVING");
+    auto h = ReplaceGroups(eb.Bind(*stmt.having), groups, group_index, collector.aggregate_index, stmt.having->location);
+    if (h->type.id != TypeId::kBool) {
+      throw At(Error(sqlstate::kDatatypeMismatch, "argument of HAVING must be type boolean, not type " + h->type.ToString()),
+               stmt.having->location);
+    }
+    having = std::move(h);
+  }
+
+  // ORDER BY: ordinals and output names first, then expressions over the input.
+  struct OrderRef {
+    size_t column;
+    bool desc;
+    bool nulls_first;
+  };
+  std::vector<OrderRef> order_refs;
+  size_t visible = items.size();
+  for (const auto& o : stmt.order_by) {
+    if (o.dir == ast::OrderByItem::Dir::kUsing) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
+    }
+    bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
+    bool nulls_first = o.nulls == ast::OrderByItem::Nulls::kDefault ? desc : o.nulls == ast::OrderByItem::Nulls::kFirst;
+    int column = -1;
+    if (o.expr->kind == ast::ExprKind::kConstant) {
+      const auto& c = static_cast<const ast::Constant&>(*o.expr);
+      if (c.type == ast::Constant::Type::kInteger) {
+        if (c.ival < 1 || c.ival > static_cast<int64_t>(visible)) {
+          throw At(Error(sqlstate::kInvalidColumnReference,
+                         "ORDER BY position " + std::to_string(c.ival) + " is not in select list"),
+                   c.location);
+        }
+        column = static_cast<int>(c.ival - 1);
+      }
+    } else if (o.expr->kind == ast::ExprKind::kColumnRef) {
+      const auto& c = static_cast<const ast::ColumnRef&>(*o.expr);
+      if (c.names.size() == 1 && !c.star) {
+        for (size_t i = 0; i < visible; i++) {
+          if (items[i].name != c.names[0]) continue;
+          if (column >= 0 && !items[column].expr->Equals(*items[i].expr)) {
+            throw At(Error(sqlstate::kAmbiguousColumn, "ORDER BY \"" + c.names[0] + "\" is ambiguous"), c.location);
+          }
+          if (column < 0) column = static_cast<int>(i);
+        }
+      }
+    }
+    if (column < 0) {
+      auto bound = bind_item(*o.expr, "ORDER BY");
+      for (size_t i = 0; i < items.size(); i++) {
+        if (items[i].expr->Equals(*bound)) {
+          column = static_cast<int>(i);
+          break;
+        }
+      }
+      if (column < 0) {
+        if (stmt.distinct) {
+          throw At(Error(sqlstate::kInvalidColumnReference,
+                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list"),
+                   o.location);
+        }
+        column = static_cast<int>(items.size());
+        items.push_back({std::move(bound), "?order?"});
+      }
+    }
+    order_refs.push_back({static_cast<size_t>(column), desc, nulls_first});
+  }
+
+  if (aggregated) {
+    auto agg = std::make_unique<LogicalAggregate>();
+    agg->group_index = group_index;
+    agg->aggregate_index = collector.aggregate_index;
+    agg->groups = std::move(groups);
+    agg->aggregates = std::move(collector.aggregates);
+    agg->children.push_back(std::move(plan));
+    plan = std::move(agg);
+    if (having) {
+      auto filter = std::make_unique<LogicalFilter>();
+      filter->expressions.push_back(std::move(having));
+      filter->children.push_back(std::move(plan));
+      plan = std::move(filter);
+    }
+  }
+
+  auto proj = std::make_unique<LogicalProjection>();
+  proj->table_index = NewTableIndex();
+  for (auto& item : items) {
+    item.expr->alias = item.name;
+    proj->expressions.push_back(std::move(item.expr));
+  }
+  for (size_t i = 0; i < visible; i++) names->push_back(items[i].name);
+  uint32_t proj_index = proj->table_index;
+  std::vector<LogicalType> proj_types = proj->GetTypes();
+  proj->children.push_back(std::move(plan));
+  plan = std::move(proj);
+
+  if (stmt.distinct) {
+    auto distinct = std::make_unique<LogicalDistinct>();
+    distinct->children.push_back(std::move(plan));
+    plan = std::move(distinct);
+  }
+  if (!order_refs.empty()) {
+    auto order = std::make_unique<LogicalOrder>();
+    for (const auto& r : order_refs) {
+      SortKey key;
+      key.expr = MakeColumnRef({proj_index, static_cast<uint32_t>(r.column)}, proj_types[r.column], (*names).size() > r.column ? (*names)[r.column] : "?order?");
+      key.descending = r.desc;
+      key.nulls_first = r.nulls_first;
+      order->keys.push_back(std::move(key));
+    }
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+  }
+  if (stmt.limit || stmt.offset) {
+    if (stmt.limit_with_ties) throw Error(sqlstate::kFeatureNotSupported, "FETCH ... WITH TIES is not supported yet");
+    auto limit = std::make_unique<LogicalLimit>();
+    limit->limit = BindLimitExpr(stmt.limit.get(), "LIMIT");
+    limit->offset = BindLimitExpr(stmt.offset.get(), "OFFSET");
+    limit->children.push_back(std::move(plan));
+    plan = std::move(limit);
+  }
+  if (items.size() > visible) {
+    auto final_proj = std::make_unique<LogicalProjection>();
+    final_proj->table_index = NewTableIndex();
+    for (size_t i = 0; i < visible; i++) {
+      auto ref = MakeColumnRef({proj_index, static_cast<uint32_t>(i)}, proj_types[i], (*names)[i]);
+      ref->alias = (*names)[i];
+      final_proj->expressions.push_back(std::move(ref));
+    }
+    final_proj->children.push_back(std::move(plan));
+    plan = std::move(final_proj);
+  }
+  return plan;
+}
+
+// ORDER BY / LIMIT over a node whose output columns are all there is (VALUES).
+LogicalOperatorPtr Binder::AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
+                                            const std::vector<std::string>& names) {
+  if (!stmt.order_by.empty()) {
+    BindContext scope;
+    BindingEntry entry;
+    auto bindings = plan->GetColumnBindings();
+    auto types = plan->GetTypes();
+    entry.table_index = bindings.empty() ? 0 : bindings[0].table;
+    entry.names = names;
+    entry.types = types;
+    scope.Add(entry);
+    auto order = std::make_unique<LogicalOrder>();
+    for (const auto& o : stmt.order_by) {
+      bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
+      SortKey key;
+      key.descending = desc;
+      key.nulls_first = o.nulls == ast::OrderByItem::Nulls::kDefault ? desc : o.nulls == ast::OrderByItem::Nulls::kFirst;
+      if (o.expr->kind == ast::ExprKind::kConstant &&
+          static_cast<const ast::Constant&>(*o.expr).type == ast::Constant::Type::kInteger) {
+        int64_t n = static_cast<const ast::Constant&>(*o.expr).ival;
+        if (n < 1 || n > static_cast<int64_t>(names.size())) {
+          throw At(Error(sqlstate::kInvalidColumnReference, "ORDER BY position " + std::to_string(n) + " is not in select list"),
+                   o.location);
+        }
+        key.expr = MakeColumnRef(bindings[n - 1], types[n - 1], names[n - 1]);
+      } else {
+        ExprBinder eb(*this, &scope, nullptr, "ORDER BY");
+        key.expr = eb.Bind(*o.expr);
+      }
+      order->keys.push_back(std::move(key));
+    }
+    order->children.push_back(std::move(plan));
+    plan = std::move(order);
+  }
+  if (stmt.limit || stmt.offset) {
+    auto limit = std::make_unique<LogicalLimit>();
+    limit->limit = BindLimitExpr(stmt.limit.get(), "LIMIT");
+    limit->offset = BindLimitExpr(stmt.offset.get(), "OFFSET");
+    limit->children.push_back(std::move(plan));
+    plan = std::move(limit);
+  }
+  return plan;
+}
+
+BoundExprPtr Binder::BindLimitExpr(const ast::Expr* e, const char* what) {
+  if (!e) return nullptr;
+  ExprBinder eb(*this, nullptr, nullptr, what);
+  auto bound = eb.Bind(*e);
+  return Coerce(std::move(bound), LogicalType(TypeId::kInt8), CastContext::kImplicit, e->location);
+}
+
+}  // namespace kanto

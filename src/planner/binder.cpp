@@ -1,0 +1,213 @@
+#include "planner/binder.hpp"
+
+#include "execution/expression_executor.hpp"
+#include "kanto/error.hpp"
+#include "parser/parser.hpp"
+#include "planner/expr_binder.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto {
+
+BoundStatement Binder::Bind(const ast::Statement& stmt) {
+  switch (stmt.kind) {
+    case ast::StmtKind::kSelect:
+      return BindSelectStatement(static_cast<const ast::SelectStmt&>(stmt));
+    case ast::StmtKind::kInsert:
+      return BindInsert(static_cast<const ast::InsertStmt&>(stmt));
+    case ast::StmtKind::kUpdate:
+      return BindUpdate(static_cast<const ast::UpdateStmt&>(stmt));
+    case ast::StmtKind::kDelete:
+      return BindDelete(static_cast<const ast::DeleteStmt&>(stmt));
+    default:
+      throw Error(sqlstate::kInternalError, "statement cannot be planned");
+  }
+}
+
+BoundExprPtr Binder::BindStandaloneExpr(const ast::Expr& expr) {
+  ExprBinder eb(*this, nullptr, nullptr, "DEFAULT expressions");
+  return eb.Bind(expr);
+}
+
+namespace {
+Error At(Error e, int location) {
+  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
+  return e;
+}
+
+bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) { return a.id == b.id; }
+
+// Does converting a value of `from` to `to` change anything (length limits, numeric scale)?
+bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {
+  if (to.mod1 < 0) return false;
+  return from.mod1 != to.mod1 || from.mod2 != to.mod2;
+}
+}  // namespace
+
+BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location) {
+  if (e->type == target) return e;
+  if (target.id == TypeId::kUnknown) return e;
+  if (SameTypeIgnoringMods(e->type, target) && !NeedsTypmodCoercion(e->type, target)) {
+    return e;
+  }
+  if (e->kind == BoundExprKind::kParam && e->type.id == TypeId::kUnknown) {
+    env_.param_types[e->param] = target;
+    e->type = target;
+    return e;
+  }
+  if (e->kind == BoundExprKind::kConstant && e->type.id == TypeId::kUnknown) {
+    // Untyped literal: apply the target type's input function now (errors point at the literal).
+    FunctionContext fallback;
+    const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
+    if (e->value.is_null()) return MakeConstant(Value::Null(target));
+    try {
+      Value v = TextToValue(e->value.str_value(), target, fctx);
+      // Typmods (varchar(3), numeric(5,2)) in the requested context.
+      if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
+      v.set_type(target);
+      return MakeConstant(std::move(v));
+    } catch (Error& err) {
+      throw At(std::move(err), location);
+    }
+  }
+  if (!CanCast(e->type, target, ctx)) {
+    if (ctx == CastContext::kExplicit) {
+      throw At(Error(sqlstate::kCannotCoerce, "cannot cast type " + e->type.ToString() + " to " + target.ToString()),
+               location);
+    }
+    throw At(Error(sqlstate::kDatatypeMismatch,
+                   "cannot convert type " + e->type.ToString() + " to " + target.ToString() + " implicitly"),
+             location);
+  }
+  if (e->kind == BoundExprKind::kConstant) {
+    FunctionContext fallback;
+    const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
+    // Fold casts of constants that do not depend on the session (time zone dependent ones wait).
+    bool tz_dependent = e->type.id == TypeId::kTimestampTz || target.id == TypeId::kTimestampTz;
+    if (!tz_dependent || env_.fn_ctx) {
+      try {
+        Value v = CastValue(e->value, target, ctx, fctx);
+        v.set_type(target);
+        return MakeConstant(std::move(v));
+      } catch (Error& err) {
+        throw At(std::move(err), location);
+      }
+    }
+  }
+  return MakeCast(std::move(e), target, ctx);
+}
+
+LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
+  if (t.array) throw At(Error(sqlstate::kFeatureNotSupported, "array types are not supported yet"), t.location);
+  std::string name = t.names.empty() ? "" : t.names.back();
+  if (t.names.size() > 1 && t.names[0] != "pg_catalog") {
+    throw At(Error(sqlstate::kUndefinedObject, "type \"" + t.names[0] + "." + name + "\" does not exist"), t.location);
+  }
+  auto no_mods = [&](TypeId id) {
+    if (!t.mods.empty()) {
+      throw At(Error(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" + name + "\""), t.location);
+    }
+    return LogicalType(id);
+  };
+  auto length_type = [&](TypeId id, const char* pg_name) {
+    if (t.mods.empty()) return LogicalType(id);
+    if (t.mods.size() > 1) throw At(Error(sqlstate::kSyntaxError, "invalid type modifier"), t.location);
+    if (t.mods[0] < 1) {
+      throw At(Error(sqlstate::kInvalidParameterValue, std::string("length for type ") + pg_name + " must be at least 1"),
+               t.location);
+    }
+    if (t.mods[0] > 10485760) {
+      throw At(Error(sqlstate::kInvalidParameterValue,
+                     std::string("length for type ") + pg_name + " cannot exceed 10485760"),
+               t.location);
+    }
+    return LogicalType(id, t.mods[0]);
+  };
+  if (name == "int4" || name == "integer" || name == "int") return no_mods(TypeId::kInt4);
+  if (name == "int2" || name == "smallint") return no_mods(TypeId::kInt2);
+  if (name == "int8" || name == "bigint") return no_mods(TypeId::kInt8);
+  if (name == "float4" || name == "real") return no_mods(TypeId::kFloat4);
+  if (name == "float8") return no_mods(TypeId::kFloat8);
+  if (name == "float") {
+    if (t.mods.empty()) return LogicalType(TypeId::kFloat8);
+    int p = t.mods[0];
+    if (p < 1) throw At(Error(sqlstate::kInvalidParameterValue, "precision for type float must be at least 1 bit"), t.location);
+    if (p > 53) throw At(Error(sqlstate::kInvalidParameterValue, "precision for type float must be less than 54 bits"), t.location);
+    return LogicalType(p <= 24 ? TypeId::kFloat4 : TypeId::kFloat8);
+  }
+  if (name == "numeric" || name == "decimal") {
+    if (t.mods.empty()) return LogicalType(TypeId::kNumeric);
+    int p = t.mods[0];
+    int s = t.mods.size() > 1 ? t.mods[1] : 0;
+    if (t.mods.size() > 2) throw At(Error(sqlstate::kSyntaxError, "invalid NUMERIC type modifier"), t.location);
+    if (p < 1 || p > 1000) {
+      throw At(Error(sqlstate::kInvalidParameterValue,
+                     "NUMERIC precision " + std::to_string(p) + " must be between 1 and 1000"),
+               t.location);
+    }
+    if (s < -1000 || s > 1000) {
+      throw At(Error(sqlstate::kInvalidParameterValue,
+                     "NUMERIC scale " + std::to_string(s) + " must be between -1000 and 1000"),
+               t.location);
+    }
+    return LogicalType(TypeId::kNumeric, p, s);
+  }
+  if (name == "text") return no_mods(TypeId::kText);
+  if (name == "varchar") return length_type(TypeId::kVarchar, "varchar");
+  if (name == "bpchar" || name == "char" || name == "character") return length_type(TypeId::kChar, "char");
+  if (name == "bytea") return no_mods(TypeId::kBytea);
+  if (name == "bool" || name == "boolean") return no_mods(TypeId::kBool);
+  if (name == "date") return no_mods(TypeId::kDate);
+  if (name == "timestamp") return LogicalType(TypeId::kTimestamp);  // precision accepted, microseconds kept
+  if (name == "timestamptz") return LogicalType(TypeId::kTimestampTz);
+  if (name == "interval") return LogicalType(TypeId::kInterval);
+  if (name == "name") return LogicalType(TypeId::kText);
+  static const char* kUnsupported[] = {"json", "jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
+                                       "macaddr", "xml", "point", "line", "box", "bit", "varbit", "oid",
+                                       "regclass", "regtype", "regproc", "tsvector", "tsquery", "int4range",
+                                       "serial", "bigserial", "smallserial", "record"};
+  for (const char* u : kUnsupported) {
+    if (name == u) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "type " + name + " is not supported yet"), t.location);
+    }
+  }
+  throw At(Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist"), t.location);
+}
+
+uint32_t Binder::ResolveSchemaId(const std::string& schema, int location) const {
+  if (schema.empty()) {
+    for (const auto& s : env_.search_path) {
+      if (const SchemaEntry* e = env_.catalog->FindSchema(s)) return e->id;
+    }
+    throw At(Error(sqlstate::kInvalidSchemaName, "no schema has been selected to create in"), location);
+  }
+  const SchemaEntry* e = env_.catalog->FindSchema(schema);
+  if (!e) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist"), location);
+  return e->id;
+}
+
+const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
+  if (!rv.schema.empty()) {
+    const SchemaEntry* s = env_.catalog->FindSchema(rv.schema);
+    if (!s) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
+    if (const TableEntry* t = env_.catalog->FindTable(s->id, rv.name)) return t;
+    throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.schema + "." + rv.name + "\" does not exist"),
+             rv.location);
+  }
+  for (const auto& name : env_.search_path) {
+    const SchemaEntry* s = env_.catalog->FindSchema(name);
+    if (!s) continue;
+    if (const TableEntry* t = env_.catalog->FindTable(s->id, rv.name)) return t;
+  }
+  throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);
+}
+
+BoundExprPtr Binder::BindColumnDefault(const TableEntry& table, size_t column) {
+  const ColumnEntry& col = table.columns[column];
+  if (col.default_sql.empty()) return MakeConstant(Value::Null(col.type));
+  auto stmts = ParseSql("SELECT " + col.default_sql);
+  const auto& select = static_cast<const ast::SelectStmt&>(*stmts.at(0));
+  BoundExprPtr e = BindStandaloneExpr(*select.targets.at(0).expr);
+  return Coerce(std::move(e), col.type, CastContext::kAssignment);
+}
+
+}  // namespace kanto

@@ -1,0 +1,78 @@
+// Binder: resolves names against the catalog, infers and coerces types as PostgreSQL does, and
+// turns a statement's AST into a logical plan.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "parser/ast_stmt.hpp"
+#include "planner/bind_context.hpp"
+#include "planner/logical_operator.hpp"
+
+namespace kanto {
+
+enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete };
+
+struct BoundStatement {
+  BoundStatementKind kind = BoundStatementKind::kSelect;
+  LogicalOperatorPtr plan;
+  std::vector<std::string> names;  // output column names
+  std::vector<LogicalType> types;  // output column types
+  bool returns_rows = true;        // SELECT, or DML with RETURNING
+};
+
+// Per-statement state shared by the binder and its sub-binders (subqueries).
+struct BinderEnv {
+  const Catalog* catalog = nullptr;
+  std::vector<std::string> search_path = {"public"};
+  // $n types: given by the client (prepared statements) or inferred while binding (kUnknown until then).
+  std::vector<LogicalType> param_types;
+  uint32_t next_table_index = 0;
+  // Context for constant folding (time zone); may be null.
+  const FunctionContext* fn_ctx = nullptr;
+};
+
+class Binder {
+ public:
+  explicit Binder(BinderEnv& env) : env_(env) {}
+
+  BoundStatement Bind(const ast::Statement& stmt);
+
+  // Exposed for DDL and default expressions: binds an expression without any columns in scope.
+  BoundExprPtr BindStandaloneExpr(const ast::Expr& expr);
+  // Coerces `e` to `target` (folding constants, typing $n), or throws 42804 / 42846.
+  BoundExprPtr Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location = -1);
+
+  // Resolves a schema-qualified table name through the search path. Throws 42P01.
+  const TableEntry* ResolveTable(const ast::RangeVar& rv) const;
+  uint32_t ResolveSchemaId(const std::string& schema, int location) const;  // "" = creation schema
+  static LogicalType ResolveTypeName(const ast::TypeName& t);
+
+ private:
+  friend class ExprBinder;
+
+  BoundStatement BindSelectStatement(const ast::SelectStmt& stmt);
+  BoundStatement BindInsert(const ast::InsertStmt& stmt);
+  BoundStatement BindUpdate(const ast::UpdateStmt& stmt);
+  BoundStatement BindDelete(const ast::DeleteStmt& stmt);
+
+  // SELECT core: returns a plan whose output is the visible select list.
+  LogicalOperatorPtr BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
+  LogicalOperatorPtr BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
+  LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
+  LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
+                                      const std::vector<std::string>& names);
+  BoundExprPtr BindLimitExpr(const ast::Expr* e, const char* what);
+  std::vector<BoundExprPtr> BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
+                                          uint32_t table_index, std::vector<std::string>* names);
+  BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);
+
+  uint32_t NewTableIndex() { return env_.next_table_index++; }
+
+  BinderEnv& env_;
+};
+
+}  // namespace kanto

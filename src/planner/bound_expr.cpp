@@ -1,0 +1,241 @@
+#include "planner/bound_expr.hpp"
+
+#include "function/aggregate.hpp"
+
+namespace kanto {
+
+BoundExprPtr BoundExpr::Copy() const {
+  auto e = std::make_unique<BoundExpr>(kind, type);
+  e->alias = alias;
+  for (const auto& c : children) e->children.push_back(c->Copy());
+  e->value = value;
+  e->binding = binding;
+  e->index = index;
+  e->name = name;
+  e->param = param;
+  e->function = function;
+  e->cast_context = cast_context;
+  e->test = test;
+  e->negated = negated;
+  e->aggregate = aggregate;
+  e->distinct = distinct;
+  if (filter) e->filter = filter->Copy();
+  e->subquery = subquery;
+  e->subquery_type = subquery_type;
+  return e;
+}
+
+namespace {
+bool ValuesEqual(const Value& a, const Value& b) {
+  if (a.is_null() != b.is_null() || a.type() != b.type()) return false;
+  if (a.is_null()) return true;
+  switch (a.type().physical()) {
+    case PhysicalType::kInt64: return a.int_value() == b.int_value();
+    case PhysicalType::kDouble: return a.double_value() == b.double_value();
+    case PhysicalType::kString: return a.str_value() == b.str_value();
+    case PhysicalType::kNumeric: return a.numeric_value() == b.numeric_value() && a.numeric_value().Scale() == b.numeric_value().Scale();
+    case PhysicalType::kInterval: {
+      const auto& x = a.interval_value();
+      const auto& y = b.interval_value();
+      return x.months == y.months && x.days == y.days && x.micros == y.micros;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+bool BoundExpr::Equals(const BoundExpr& o) const {
+  if (kind != o.kind || type != o.type || children.size() != o.children.size()) return false;
+  switch (kind) {
+    case BoundExprKind::kConstant:
+      if (!ValuesEqual(value, o.value)) return false;
+      break;
+    case BoundExprKind::kColumnRef:
+      if (!(binding == o.binding)) return false;
+      break;
+    case BoundExprKind::kParam:
+      if (param != o.param) return false;
+      break;
+    case BoundExprKind::kFunction:
+      if (function != o.function) return false;
+      break;
+    case BoundExprKind::kCast:
+      if (cast_context != o.cast_context) return false;
+      break;
+    case BoundExprKind::kBooleanTest:
+      if (test != o.test) return false;
+      break;
+    case BoundExprKind::kDistinctFrom:
+    case BoundExprKind::kInList:
+      if (negated != o.negated) return false;
+      break;
+    case BoundExprKind::kAggregate:
+      if (aggregate != o.aggregate || distinct != o.distinct) return false;
+      if ((filter == nullptr) != (o.filter == nullptr)) return false;
+      if (filter && !filter->Equals(*o.filter)) return false;
+      break;
+    case BoundExprKind::kSubquery:
+      return false;
+    default:
+      break;
+  }
+  for (size_t i = 0; i < children.size(); i++) {
+    if (!children[i]->Equals(*o.children[i])) return false;
+  }
+  return true;
+}
+
+bool BoundExpr::IsFoldable() const {
+  switch (kind) {
+    case BoundExprKind::kColumnRef:
+    case BoundExprKind::kParam:
+    case BoundExprKind::kAggregate:
+    case BoundExprKind::kSubquery:
+      return false;
+    case BoundExprKind::kFunction:
+      if (function->is_volatile) return false;
+      break;
+    default:
+      break;
+  }
+  for (const auto& c : children) {
+    if (!c->IsFoldable()) return false;
+  }
+  return true;
+}
+
+namespace {
+std::string QuoteLiteral(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+bool IsOperatorName(const std::string& n) {
+  return !n.empty() && !(std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_');
+}
+}  // namespace
+
+std::string BoundExpr::ToString() const {
+  auto child = [&](size_t i) { return children[i]->ToString(); };
+  switch (kind) {
+    case BoundExprKind::kConstant: {
+      if (value.is_null()) return "NULL";
+      FunctionContext ctx;
+      std::string text;
+      try {
+        text = ValueToText(value, ctx);
+      } catch (...) {
+        text = "?";
+      }
+      if (type.IsNumeric()) return text;
+      if (type.id == TypeId::kBool) return text == "t" ? "true" : "false";
+      if (type.id == TypeId::kText || type.id == TypeId::kUnknown) return QuoteLiteral(text);
+      return QuoteLiteral(text) + "::" + type.ToString();
+    }
+    case BoundExprKind::kColumnRef:
+      return name;
+    case BoundExprKind::kParam:
+      return "$" + std::to_string(param + 1);
+    case BoundExprKind::kFunction: {
+      const std::string& n = function->name;
+      if (IsOperatorName(n)) {
+        if (children.size() == 1) return "(" + n + " " + child(0) + ")";
+        if (children.size() == 2) return "(" + child(0) + " " + n + " " + child(1) + ")";
+      }
+      std::string out = n + "(";
+      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      return out + ")";
+    }
+    case BoundExprKind::kCast:
+      return "(" + child(0) + ")::" + type.ToString();
+    case BoundExprKind::kCase: {
+      std::string out = "CASE";
+      size_t i = 0;
+      for (; i + 1 < children.size(); i += 2) out += " WHEN " + child(i) + " THEN " + child(i + 1);
+      if (i < children.size()) out += " ELSE " + child(i);
+      return out + " END";
+    }
+    case BoundExprKind::kAnd:
+    case BoundExprKind::kOr: {
+      std::string out = "(";
+      for (size_t i = 0; i < children.size(); i++) {
+        if (i) out += kind == BoundExprKind::kAnd ? " AND " : " OR ";
+        out += child(i);
+      }
+      return out + ")";
+    }
+    case BoundExprKind::kNot:
+      return "(NOT " + child(0) + ")";
+    case BoundExprKind::kIsNull:
+      return "(" + child(0) + " IS NULL)";
+    case BoundExprKind::kIsNotNull:
+      return "(" + child(0) + " IS NOT NULL)";
+    case BoundExprKind::kBooleanTest: {
+      static const char* kTests[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+      return "(" + child(0) + " " + kTests[test % 6] + ")";
+    }
+    case BoundExprKind::kCoalesce:
+    case BoundExprKind::kGreatest:
+    case BoundExprKind::kLeast:
+    case BoundExprKind::kNullIf: {
+      std::string out = kind == BoundExprKind::kCoalesce   ? "COALESCE("
+                        : kind == BoundExprKind::kGreatest ? "GREATEST("
+                        : kind == BoundExprKind::kLeast    ? "LEAST("
+                                                           : "NULLIF(";
+      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      return out + ")";
+    }
+    case BoundExprKind::kDistinctFrom:
+      return "(" + child(0) + (negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + child(1) + ")";
+    case BoundExprKind::kInList: {
+      std::string out = "(" + child(0) + (negated ? " NOT IN (" : " IN (");
+      for (size_t i = 1; i < children.size(); i++) out += (i > 1 ? ", " : "") + child(i);
+      return out + "))";
+    }
+    case BoundExprKind::kAggregate: {
+      std::string out = aggregate->name + "(";
+      if (distinct) out += "DISTINCT ";
+      if (children.empty() && aggregate->name == "count") out += "*";
+      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      out += ")";
+      if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
+      return out;
+    }
+    case BoundExprKind::kSubquery:
+      return "(SubPlan)";
+  }
+  return "?";
+}
+
+BoundExprPtr MakeConstant(Value v) {
+  auto e = std::make_unique<BoundExpr>(BoundExprKind::kConstant, v.type());
+  e->value = std::move(v);
+  return e;
+}
+
+BoundExprPtr MakeColumnRef(ColumnBinding b, LogicalType t, std::string name) {
+  auto e = std::make_unique<BoundExpr>(BoundExprKind::kColumnRef, t);
+  e->binding = b;
+  e->name = std::move(name);
+  return e;
+}
+
+BoundExprPtr MakeCast(BoundExprPtr child, LogicalType target, CastContext ctx) {
+  auto e = std::make_unique<BoundExpr>(BoundExprKind::kCast, target);
+  e->cast_context = ctx;
+  e->children.push_back(std::move(child));
+  return e;
+}
+
+BoundExprPtr MakeFunction(const ScalarFunction* fn, std::vector<BoundExprPtr> args, LogicalType type) {
+  auto e = std::make_unique<BoundExpr>(BoundExprKind::kFunction, type);
+  e->function = fn;
+  e->children = std::move(args);
+  return e;
+}
+
+}  // namespace kanto

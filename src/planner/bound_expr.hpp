@@ -1,0 +1,102 @@
+// Bound expressions: names resolved, types known, functions chosen. Produced by the binder,
+// rewritten by the optimizer, evaluated by the expression executor over DataChunks.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "function/cast.hpp"
+#include "function/function.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+struct AggregateFunction;
+class LogicalOperator;
+
+// Identifies a column produced by a logical operator: (table index given out by the binder, column).
+struct ColumnBinding {
+  uint32_t table = 0;
+  uint32_t column = 0;
+  bool operator==(const ColumnBinding& o) const { return table == o.table && column == o.column; }
+};
+
+enum class BoundExprKind : uint8_t {
+  kConstant,
+  kColumnRef,
+  kParam,
+  kFunction,
+  kCast,
+  kCase,
+  kAnd,
+  kOr,
+  kNot,
+  kIsNull,
+  kIsNotNull,
+  kBooleanTest,
+  kCoalesce,
+  kNullIf,
+  kGreatest,
+  kLeast,
+  kDistinctFrom,
+  kInList,
+  kAggregate,  // only inside LogicalAggregate's aggregate list
+  kSubquery,
+};
+
+struct BoundExpr;
+using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+struct BoundExpr {
+  BoundExprKind kind;
+  LogicalType type;
+  std::string alias;  // output name when used as a select-list item
+  std::vector<BoundExprPtr> children;
+
+  // kConstant
+  Value value;
+  // kColumnRef: the binding; `index` is the position in the input chunk, set when the physical
+  // plan is built. `name` for EXPLAIN.
+  ColumnBinding binding;
+  uint32_t index = 0;
+  std::string name;
+  // kParam: 0-based parameter number
+  uint32_t param = 0;
+  // kFunction (also operators)
+  const ScalarFunction* function = nullptr;
+  // kCast
+  CastContext cast_context = CastContext::kExplicit;
+  // kBooleanTest: 0 IS TRUE, 1 IS NOT TRUE, 2 IS FALSE, 3 IS NOT FALSE, 4 IS UNKNOWN, 5 IS NOT UNKNOWN
+  uint8_t test = 0;
+  // kDistinctFrom: true for IS NOT DISTINCT FROM; kInList: true for NOT IN
+  bool negated = false;
+  // kCase: children are [when1, then1, when2, then2, ..., else]
+  // kInList: children[0] is the probe, then the list (all already coerced to one type), plus
+  // `function` = the "=" operator for that type.
+  // kAggregate
+  const AggregateFunction* aggregate = nullptr;
+  bool distinct = false;
+  BoundExprPtr filter;  // FILTER (WHERE ...)
+  // kSubquery (scalar / EXISTS / IN): planned separately, evaluated per execution
+  std::shared_ptr<LogicalOperator> subquery;
+  uint8_t subquery_type = 0;  // 0 scalar, 1 exists, 2 any, 3 all
+
+  BoundExpr(BoundExprKind k, LogicalType t) : kind(k), type(t) {}
+
+  BoundExprPtr Copy() const;
+  bool Equals(const BoundExpr& other) const;
+  // Readable form for EXPLAIN.
+  std::string ToString() const;
+  bool IsConstant() const { return kind == BoundExprKind::kConstant; }
+  // True when the expression contains no column refs, params, volatile functions or subqueries.
+  bool IsFoldable() const;
+};
+
+BoundExprPtr MakeConstant(Value v);
+BoundExprPtr MakeColumnRef(ColumnBinding b, LogicalType t, std::string name);
+BoundExprPtr MakeCast(BoundExprPtr child, LogicalType target, CastContext ctx);
+BoundExprPtr MakeFunction(const ScalarFunction* fn, std::vector<BoundExprPtr> args, LogicalType type);
+
+}  // namespace kanto

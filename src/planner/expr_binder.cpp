@@ -1,0 +1,416 @@
+#include "planner/expr_binder.hpp"
+
+#include <climits>
+
+#include "function/aggregate.hpp"
+#include "kanto/error.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto {
+
+namespace {
+Error At(Error e, int location) {
+  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
+  return e;
+}
+
+std::string LastName(const std::vector<std::string>& names) { return names.empty() ? "" : names.back(); }
+}  // namespace
+
+BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
+  switch (expr.kind) {
+    case ast::ExprKind::kColumnRef: {
+      const auto& c = static_cast<const ast::ColumnRef&>(expr);
+      if (c.star) {
+        throw At(Error(sqlstate::kFeatureNotSupported, "* is not allowed in this context"), c.location);
+      }
+      if (!scope_) {
+        throw At(Error(sqlstate::kUndefinedColumn, "column \"" + LastName(c.names) + "\" does not exist"), c.location);
+      }
+      if (c.names.size() > 3) {
+        throw At(Error(sqlstate::kSyntaxError, "improper qualified name (too many dotted names)"), c.location);
+      }
+      return scope_->Resolve(c.names, c.location);
+    }
+    case ast::ExprKind::kConstant:
+      return BindConstant(static_cast<const ast::Constant&>(expr));
+    case ast::ExprKind::kParam:
+      return BindParam(static_cast<const ast::ParamRef&>(expr));
+    case ast::ExprKind::kOp: {
+      const auto& op = static_cast<const ast::OpExpr&>(expr);
+      std::vector<BoundExprPtr> args;
+      if (op.left) args.push_back(Bind(*op.left));
+      args.push_back(Bind(*op.right));
+      return BindOperator(op.op, std::move(args), op.location);
+    }
+    case ast::ExprKind::kFuncCall:
+      return BindFuncCall(static_cast<const ast::FuncCall&>(expr));
+    case ast::ExprKind::kCast:
+      return BindCast(static_cast<const ast::CastExpr&>(expr));
+    case ast::ExprKind::kCase:
+      return BindCase(static_cast<const ast::CaseExpr&>(expr));
+    case ast::ExprKind::kBool: {
+      const auto& b = static_cast<const ast::BoolExpr&>(expr);
+      const char* what = b.type == ast::BoolExpr::Type::kAnd ? "AND" : b.type == ast::BoolExpr::Type::kOr ? "OR" : "NOT";
+      BoundExprKind kind = b.type == ast::BoolExpr::Type::kAnd  ? BoundExprKind::kAnd
+                           : b.type == ast::BoolExpr::Type::kOr ? BoundExprKind::kOr
+                                                                : BoundExprKind::kNot;
+      auto out = std::make_unique<BoundExpr>(kind, LogicalType(TypeId::kBool));
+      for (const auto& a : b.args) out->children.push_back(ToBool(Bind(*a), what, a->location));
+      return out;
+    }
+    case ast::ExprKind::kNullTest: {
+      const auto& n = static_cast<const ast::NullTest&>(expr);
+      auto out = std::make_unique<BoundExpr>(n.is_not ? BoundExprKind::kIsNotNull : BoundExprKind::kIsNull,
+                                             LogicalType(TypeId::kBool));
+      out->children.push_back(Bind(*n.arg));
+      return out;
+    }
+    case ast::ExprKind::kBooleanTest: {
+      const auto& t = static_cast<const ast::BooleanTest&>(expr);
+      auto out = std::make_unique<BoundExpr>(BoundExprKind::kBooleanTest, LogicalType(TypeId::kBool));
+      out->test = static_cast<uint8_t>(t.type);
+      out->children.push_back(ToBool(Bind(*t.arg), "IS TRUE", t.arg->location));
+      return out;
+    }
+    case ast::ExprKind::kInList: {
+      const auto& in = static_cast<const ast::InList&>(expr);
+      std::vector<BoundExprPtr> items;
+      items.push_back(Bind(*in.arg));
+      for (const auto& e : in.list) items.push_back(Bind(*e));
+      std::vector<LogicalType> types;
+      for (const auto& i : items) types.push_back(i->type);
+      LogicalType common;
+      try {
+        common = CommonType(types, "IN");
+      } catch (Error& e) {
+        throw At(std::move(e), in.location);
+      }
+      auto out = std::make_unique<BoundExpr>(BoundExprKind::kInList, LogicalType(TypeId::kBool));
+      out->negated = in.negated;
+      for (auto& i : items) out->children.push_back(binder_.Coerce(std::move(i), common, CastContext::kImplicit, in.location));
+      return out;
+    }
+    case ast::ExprKind::kBetween: {
+      const auto& b = static_cast<const ast::Between&>(expr);
+      auto make = [&](const ast::Expr& low, const ast::Expr& high) {
+        auto out = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
+        std::vector<BoundExprPtr> lo_args;
+        lo_args.push_back(Bind(*b.arg));
+        lo_args.push_back(Bind(low));
+        out->children.push_back(BindOperator(">=", std::move(lo_args), b.location));
+        std::vector<BoundExprPtr> hi_args;
+        hi_args.push_back(Bind(*b.arg));
+        hi_args.push_back(Bind(high));
+        out->children.push_back(BindOperator("<=", std::move(hi_args), b.location));
+        return out;
+      };
+      BoundExprPtr result = make(*b.low, *b.high);
+      if (b.symmetric) {
+        auto either = std::make_unique<BoundExpr>(BoundExprKind::kOr, LogicalType(TypeId::kBool));
+        either->children.push_back(std::move(result));
+        either->children.push_back(make(*b.high, *b.low));
+        result = std::move(either);
+      }
+      if (b.negated) {
+        auto n = std::make_unique<BoundExpr>(BoundExprKind::kNot, LogicalType(TypeId::kBool));
+        n->children.push_back(std::move(result));
+        result = std::move(n);
+      }
+      return result;
+    }
+    case ast::ExprKind::kDistinctFrom: {
+      const auto& d = static_cast<const ast::DistinctFrom&>(expr);
+      std::vector<BoundExprPtr> args;
+      args.push_back(Bind(*d.left));
+      args.push_back(Bind(*d.right));
+      // Resolve as "=" would, to get PostgreSQL's comparison types.
+      auto eq = BindOperator("=", std::move(args), d.location);
+      auto out = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
+      out->negated = d.is_not;
+      out->children = std::move(eq->children);
+      LogicalType common = CommonType({out->children[0]->type, out->children[1]->type}, "IS DISTINCT FROM");
+      for (auto& c : out->children) c = binder_.Coerce(std::move(c), common, CastContext::kImplicit, d.location);
+      return out;
+    }
+    case ast::ExprKind::kCoalesce:
+      return BindCommon(BoundExprKind::kCoalesce, static_cast<const ast::CoalesceExpr&>(expr).args, "COALESCE");
+    case ast::ExprKind::kMinMax: {
+      const auto& m = static_cast<const ast::MinMaxExpr&>(expr);
+      return BindCommon(m.greatest ? BoundExprKind::kGreatest : BoundExprKind::kLeast, m.args,
+                        m.greatest ? "GREATEST" : "LEAST");
+    }
+    case ast::ExprKind::kNullIf: {
+      const auto& n = static_cast<const ast::NullIfExpr&>(expr);
+      auto left = Bind(*n.left);
+      auto right = Bind(*n.right);
+      LogicalType common = CommonType({left->type, right->type}, "NULLIF");
+      auto out = std::make_unique<BoundExpr>(BoundExprKind::kNullIf, common);
+      out->children.push_back(binder_.Coerce(std::move(left), common, CastContext::kImplicit, n.location));
+      out->children.push_back(binder_.Coerce(std::move(right), common, CastContext::kImplicit, n.location));
+      return out;
+    }
+    case ast::ExprKind::kSqlValue:
+      return BindSqlValue(static_cast<const ast::SqlValueFunction&>(expr));
+    case ast::ExprKind::kCollate: {
+      const auto& c = static_cast<const ast::CollateExpr&>(expr);
+      std::string coll = LastName(c.collation);
+      if (coll != "C" && coll != "default" && coll != "POSIX" && coll != "ucs_basic") {
+        throw At(Error(sqlstate::kUndefinedObject, "collation \"" + coll + "\" for encoding \"UTF8\" does not exist"),
+                 c.location);
+      }
+      return Bind(*c.arg);
+    }
+    case ast::ExprKind::kDefault:
+      throw At(Error(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context"), expr.location);
+    case ast::ExprKind::kSubquery:
+      throw At(Error(sqlstate::kFeatureNotSupported, "subqueries are not supported yet"), expr.location);
+    case ast::ExprKind::kRow:
+      throw At(Error(sqlstate::kFeatureNotSupported, "row expressions are not supported yet"), expr.location);
+    case ast::ExprKind::kArray:
+    case ast::ExprKind::kAnyAllArray:
+      throw At(Error(sqlstate::kFeatureNotSupported, "arrays are not supported yet"), expr.location);
+    case ast::ExprKind::kGroupingSet:
+      throw At(Error(sqlstate::kFeatureNotSupported, "grouping sets are not supported yet"), expr.location);
+  }
+  throw At(Error(sqlstate::kFeatureNotSupported, "expression is not supported"), expr.location);
+}
+
+BoundExprPtr ExprBinder::BindCondition(const ast::Expr& expr, const char* what) {
+  return ToBool(Bind(expr), what, expr.location);
+}
+
+BoundExprPtr ExprBinder::ToBool(BoundExprPtr e, const char* what, int location) {
+  if (e->type.id == TypeId::kBool) return e;
+  if (e->type.id == TypeId::kUnknown) return binder_.Coerce(std::move(e), LogicalType(TypeId::kBool), CastContext::kImplicit, location);
+  throw At(Error(sqlstate::kDatatypeMismatch,
+                 std::string("argument of ") + what + " must be type boolean, not type " + e->type.ToString()),
+           location);
+}
+
+BoundExprPtr ExprBinder::BindConstant(const ast::Constant& c) {
+  switch (c.type) {
+    case ast::Constant::Type::kNull:
+      return MakeConstant(Value::Null(LogicalType(TypeId::kUnknown)));
+    case ast::Constant::Type::kInteger:
+      if (c.ival >= INT32_MIN && c.ival <= INT32_MAX) return MakeConstant(Value::Int4(c.ival));
+      return MakeConstant(Value::Int8(c.ival));
+    case ast::Constant::Type::kNumeric: {
+      try {
+        return MakeConstant(Value::FromNumeric(Numeric::Parse(c.str)));
+      } catch (Error& e) {
+        throw At(std::move(e), c.location);
+      }
+    }
+    case ast::Constant::Type::kString:
+      return MakeConstant(Value::Unknown(c.str));
+    case ast::Constant::Type::kBool:
+      return MakeConstant(Value::Bool(c.bval));
+    case ast::Constant::Type::kBitString:
+      throw At(Error(sqlstate::kFeatureNotSupported, "bit strings are not supported"), c.location);
+  }
+  return MakeConstant(Value::Null(LogicalType(TypeId::kUnknown)));
+}
+
+BoundExprPtr ExprBinder::BindParam(const ast::ParamRef& p) {
+  if (p.number < 1 || p.number > 65535) {
+    throw At(Error(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(p.number)), p.location);
+  }
+  auto& types = binder_.env_.param_types;
+  if (types.size() < static_cast<size_t>(p.number)) types.resize(p.number, LogicalType(TypeId::kUnknown));
+  auto e = std::make_unique<BoundExpr>(BoundExprKind::kParam, types[p.number - 1]);
+  e->param = static_cast<uint32_t>(p.number - 1);
+  return e;
+}
+
+BoundExprPtr ExprBinder::BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location) {
+  const auto* cands = FunctionRegistry::Instance().Find(op);
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedFunction r;
+  if (!cands || !ResolveScalar(*cands, types, &r)) {
+    std::string desc = args.size() == 1 ? op + " " + TypeListString({types[0]})
+                                        : TypeListString({types[0]}) + " " + op + " " + TypeListString({types[1]});
+    throw At(Error(sqlstate::kUndefinedFunction, "operator does not exist: " + desc)
+                 .WithHint("No operator matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             location);
+  }
+  for (size_t i = 0; i < args.size(); i++) {
+    args[i] = binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location);
+  }
+  return MakeFunction(r.function, std::move(args), r.return_type);
+}
+
+BoundExprPtr ExprBinder::BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location) {
+  const auto* cands = FunctionRegistry::Instance().Find(name);
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedFunction r;
+  if (!cands || !ResolveScalar(*cands, types, &r)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             location);
+  }
+  for (size_t i = 0; i < args.size(); i++) {
+    args[i] = binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location);
+  }
+  return MakeFunction(r.function, std::move(args), r.return_type);
+}
+
+BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
+  if (f.name.size() > 1 && f.name[0] != "pg_catalog") {
+    throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + f.name[0] + "\" does not exist"), f.location);
+  }
+  std::string name = LastName(f.name);
+  if (f.over) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet"), f.location);
+  }
+  if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
+  if (f.star || f.distinct || f.filter || !f.agg_order.empty()) {
+    throw At(Error(sqlstate::kWrongObjectType,
+                   (f.star ? "* specified, but " : "DISTINCT specified, but ") + name + " is not an aggregate function"),
+             f.location);
+  }
+  for (const auto& n : f.arg_names) {
+    if (!n.empty()) throw At(Error(sqlstate::kFeatureNotSupported, "named arguments are not supported"), f.location);
+  }
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(Bind(*a));
+  return BindFunction(name, std::move(args), f.location);
+}
+
+BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string& name) {
+  if (!aggregates_) {
+    throw At(Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + clause_), f.location);
+  }
+  if (inside_aggregate_) {
+    throw At(Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested"), f.location);
+  }
+  if (!f.agg_order.empty()) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY inside aggregate calls is not supported yet"), f.location);
+  }
+  inside_aggregate_ = true;
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(Bind(*a));
+  BoundExprPtr filter;
+  if (f.filter) filter = BindCondition(*f.filter, "FILTER");
+  inside_aggregate_ = false;
+  if (f.star && name != "count") {
+    throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not a parameterless aggregate"), f.location);
+  }
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedAggregate r;
+  if (!ResolveAggregate(*AggregateRegistry::Instance().Find(name), types, &r)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             f.location);
+  }
+  auto agg = std::make_unique<BoundExpr>(BoundExprKind::kAggregate, r.return_type);
+  agg->aggregate = r.function;
+  agg->distinct = f.distinct;
+  agg->filter = std::move(filter);
+  for (size_t i = 0; i < args.size(); i++) {
+    agg->children.push_back(binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, f.location));
+  }
+  agg->name = name;
+  // Reuse an identical aggregate already computed.
+  uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());
+  for (size_t i = 0; i < aggregates_->aggregates.size(); i++) {
+    if (aggregates_->aggregates[i]->Equals(*agg)) {
+      slot = static_cast<uint32_t>(i);
+      break;
+    }
+  }
+  LogicalType type = agg->type;
+  std::string text = agg->ToString();
+  if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(agg));
+  return MakeColumnRef({aggregates_->aggregate_index, slot}, type, text);
+}
+
+BoundExprPtr ExprBinder::BindCast(const ast::CastExpr& c) {
+  LogicalType target = Binder::ResolveTypeName(c.type);
+  auto arg = Bind(*c.arg);
+  return binder_.Coerce(std::move(arg), target, CastContext::kExplicit, c.location);
+}
+
+BoundExprPtr ExprBinder::BindCase(const ast::CaseExpr& c) {
+  std::vector<BoundExprPtr> conds;
+  std::vector<BoundExprPtr> results;
+  for (const auto& w : c.whens) {
+    if (c.arg) {
+      std::vector<BoundExprPtr> args;
+      args.push_back(Bind(*c.arg));
+      args.push_back(Bind(*w.when));
+      conds.push_back(BindOperator("=", std::move(args), w.when->location));
+    } else {
+      conds.push_back(ToBool(Bind(*w.when), "CASE/WHEN", w.when->location));
+    }
+    results.push_back(Bind(*w.then));
+  }
+  BoundExprPtr else_result = c.else_result ? Bind(*c.else_result) : MakeConstant(Value::Null(LogicalType(TypeId::kUnknown)));
+  std::vector<LogicalType> types;
+  for (const auto& r : results) types.push_back(r->type);
+  types.push_back(else_result->type);
+  LogicalType common;
+  try {
+    common = CommonType(types, "CASE");
+  } catch (Error& e) {
+    throw At(std::move(e), c.location);
+  }
+  auto out = std::make_unique<BoundExpr>(BoundExprKind::kCase, common);
+  for (size_t i = 0; i < conds.size(); i++) {
+    out->children.push_back(std::move(conds[i]));
+    out->children.push_back(binder_.Coerce(std::move(results[i]), common, CastContext::kImplicit, c.location));
+  }
+  out->children.push_back(binder_.Coerce(std::move(else_result), common, CastContext::kImplicit, c.location));
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context) {
+  std::vector<BoundExprPtr> bound;
+  std::vector<LogicalType> types;
+  for (const auto& a : args) {
+    bound.push_back(Bind(*a));
+    types.push_back(bound.back()->type);
+  }
+  LogicalType common;
+  try {
+    common = CommonType(types, context);
+  } catch (Error& e) {
+    throw At(std::move(e), args.empty() ? -1 : args[0]->location);
+  }
+  auto out = std::make_unique<BoundExpr>(kind, common);
+  for (auto& b : bound) out->children.push_back(binder_.Coerce(std::move(b), common, CastContext::kImplicit));
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindSqlValue(const ast::SqlValueFunction& f) {
+  using T = ast::SqlValueFunction::Type;
+  switch (f.type) {
+    case T::kCurrentTimestamp:
+      return BindFunction("now", {}, f.location);
+    case T::kCurrentDate:
+      return MakeCast(BindFunction("now", {}, f.location), LogicalType(TypeId::kDate), CastContext::kExplicit);
+    case T::kLocalTimestamp:
+      return MakeCast(BindFunction("now", {}, f.location), LogicalType(TypeId::kTimestamp), CastContext::kExplicit);
+    case T::kCurrentUser:
+    case T::kSessionUser:
+    case T::kUser:
+    case T::kCurrentRole:
+      return BindFunction("current_user", {}, f.location);
+    case T::kCurrentCatalog:
+      return BindFunction("current_database", {}, f.location);
+    case T::kCurrentSchema:
+      return BindFunction("current_schema", {}, f.location);
+    case T::kCurrentTime:
+    case T::kLocalTime:
+      break;
+  }
+  throw At(Error(sqlstate::kFeatureNotSupported, "type time is not supported yet"), f.location);
+}
+
+}  // namespace kanto

@@ -1,0 +1,48 @@
+// ExprBinder: binds one expression against a BindContext. With an AggregateCollector it accepts
+// aggregate calls (SELECT list, HAVING, ORDER BY of a grouped query) and replaces them by references
+// to the aggregate's output column.
+#pragma once
+
+#include "parser/ast_expr.hpp"
+#include "planner/bind_context.hpp"
+#include "planner/binder.hpp"
+
+namespace kanto {
+
+struct AggregateCollector {
+  uint32_t aggregate_index = 0;
+  std::vector<BoundExprPtr> aggregates;
+};
+
+class ExprBinder {
+ public:
+  // `clause` names where the expression stands, for errors ("WHERE", "JOIN conditions", "VALUES").
+  ExprBinder(Binder& binder, const BindContext* scope, AggregateCollector* aggregates, const char* clause)
+      : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
+
+  BoundExprPtr Bind(const ast::Expr& expr);
+  // Binds and coerces to boolean ("argument of WHERE must be type boolean, not type integer").
+  BoundExprPtr BindCondition(const ast::Expr& expr, const char* what);
+  // Binds an operator call by name over bound arguments (also used for BETWEEN, CASE, IN).
+  BoundExprPtr BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location);
+  BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location);
+
+ private:
+  BoundExprPtr BindConstant(const ast::Constant& c);
+  BoundExprPtr BindParam(const ast::ParamRef& p);
+  BoundExprPtr BindFuncCall(const ast::FuncCall& f);
+  BoundExprPtr BindAggregate(const ast::FuncCall& f, const std::string& name);
+  BoundExprPtr BindCast(const ast::CastExpr& c);
+  BoundExprPtr BindCase(const ast::CaseExpr& c);
+  BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
+  BoundExprPtr BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context);
+  BoundExprPtr ToBool(BoundExprPtr e, const char* what, int location);
+
+  Binder& binder_;
+  const BindContext* scope_;
+  AggregateCollector* aggregates_;
+  const char* clause_;
+  bool inside_aggregate_ = false;
+};
+
+}  // namespace kanto

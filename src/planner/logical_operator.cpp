@@ -1,0 +1,90 @@
+#include "planner/logical_operator.hpp"
+
+namespace kanto {
+
+std::vector<ColumnBinding> LogicalGet::GetColumnBindings() const {
+  std::vector<ColumnBinding> out;
+  for (uint32_t c : column_ids) out.push_back({table_index, c});
+  if (emit_row_key) out.push_back({table_index, static_cast<uint32_t>(table->columns.size())});
+  return out;
+}
+
+std::vector<LogicalType> LogicalGet::GetTypes() const {
+  std::vector<LogicalType> out;
+  for (uint32_t c : column_ids) out.push_back(table->columns[c].type);
+  if (emit_row_key) out.push_back(LogicalType(TypeId::kBytea));
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalProjection::GetColumnBindings() const {
+  std::vector<ColumnBinding> out;
+  for (uint32_t i = 0; i < expressions.size(); i++) out.push_back({table_index, i});
+  return out;
+}
+
+std::vector<LogicalType> LogicalProjection::GetTypes() const {
+  std::vector<LogicalType> out;
+  for (const auto& e : expressions) out.push_back(e->type);
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalAggregate::GetColumnBindings() const {
+  std::vector<ColumnBinding> out;
+  for (uint32_t i = 0; i < groups.size(); i++) out.push_back({group_index, i});
+  for (uint32_t i = 0; i < aggregates.size(); i++) out.push_back({aggregate_index, i});
+  return out;
+}
+
+std::vector<LogicalType> LogicalAggregate::GetTypes() const {
+  std::vector<LogicalType> out;
+  for (const auto& e : groups) out.push_back(e->type);
+  for (const auto& e : aggregates) out.push_back(e->type);
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalJoin::GetColumnBindings() const {
+  auto out = children[0]->GetColumnBindings();
+  if (join_type == JoinType::kSemi || join_type == JoinType::kAnti) return out;
+  auto right = children[1]->GetColumnBindings();
+  out.insert(out.end(), right.begin(), right.end());
+  return out;
+}
+
+std::vector<LogicalType> LogicalJoin::GetTypes() const {
+  auto out = children[0]->GetTypes();
+  if (join_type == JoinType::kSemi || join_type == JoinType::kAnti) return out;
+  auto right = children[1]->GetTypes();
+  out.insert(out.end(), right.begin(), right.end());
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalValues::GetColumnBindings() const {
+  std::vector<ColumnBinding> out;
+  for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
+  return out;
+}
+
+std::vector<ColumnBinding> LogicalModify::GetColumnBindings() const {
+  std::vector<ColumnBinding> out;
+  for (uint32_t i = 0; i < returning.size(); i++) out.push_back({output_index, i});
+  return out;
+}
+
+std::vector<LogicalType> LogicalModify::GetTypes() const {
+  std::vector<LogicalType> out;
+  for (const auto& e : returning) out.push_back(e->type);
+  return out;
+}
+
+std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
+  static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete"};
+  std::string out(indent * 2, ' ');
+  out += kNames[static_cast<int>(op.type)];
+  if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;
+  out += "\n";
+  for (const auto& c : op.children) out += LogicalPlanToString(*c, indent + 1);
+  return out;
+}
+
+}  // namespace kanto

@@ -1,0 +1,171 @@
+// Logical operators: what a query computes, before the optimizer and the physical planner decide
+// how. Every operator exposes the ColumnBindings of its output so that expressions above it refer to
+// columns by binding, not by position (positions change when the optimizer moves things).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "planner/bound_expr.hpp"
+
+namespace kanto {
+
+enum class LogicalOpType : uint8_t {
+  kGet,
+  kFilter,
+  kProjection,
+  kAggregate,
+  kJoin,
+  kOrder,
+  kLimit,
+  kDistinct,
+  kValues,
+  kInsert,
+  kUpdate,
+  kDelete,
+};
+
+class LogicalOperator {
+ public:
+  explicit LogicalOperator(LogicalOpType t) : type(t) {}
+  virtual ~LogicalOperator() = default;
+
+  virtual std::vector<ColumnBinding> GetColumnBindings() const = 0;
+  virtual std::vector<LogicalType> GetTypes() const = 0;
+
+  LogicalOpType type;
+  std::vector<std::unique_ptr<LogicalOperator>> children;
+  double estimated_rows = 1000;
+};
+using LogicalOperatorPtr = std::unique_ptr<LogicalOperator>;
+
+struct SortKey {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+// Reads a table. Output: the columns listed in column_ids (table positions), then, when
+// `emit_row_key` is set, one bytea column with each row's storage key (for UPDATE/DELETE).
+class LogicalGet : public LogicalOperator {
+ public:
+  LogicalGet() : LogicalOperator(LogicalOpType::kGet) {}
+  uint32_t table_index = 0;
+  std::shared_ptr<const TableEntry> table;
+  std::string alias;
+  std::vector<uint32_t> column_ids;
+  bool emit_row_key = false;
+  // Filters pushed down (conjunction), over this operator's own bindings.
+  std::vector<BoundExprPtr> filters;
+  // Index access chosen by the optimizer: null index means a full scan of the rows.
+  const IndexEntry* index = nullptr;
+  std::vector<BoundExprPtr> index_eq;      // values for the leading index columns, in order
+  BoundExprPtr index_lower;                // range on the next column (may be null)
+  bool lower_inclusive = true;
+  BoundExprPtr index_upper;
+  bool upper_inclusive = true;
+
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
+};
+
+class LogicalFilter : public LogicalOperator {
+ public:
+  LogicalFilter() : LogicalOperator(LogicalOpType::kFilter) {}
+  std::vector<BoundExprPtr> expressions;  // all must be true
+  std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
+  std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
+};
+
+class LogicalProjection : public LogicalOperator {
+ public:
+  LogicalProjection() : LogicalOperator(LogicalOpType::kProjection) {}
+  uint32_t table_index = 0;
+  std::vector<BoundExprPtr> expressions;
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
+};
+
+// GROUP BY: output is the groups (bindings group_index.i) then the aggregates (aggregate_index.i).
+class LogicalAggregate : public LogicalOperator {
+ public:
+  LogicalAggregate() : LogicalOperator(LogicalOpType::kAggregate) {}
+  uint32_t group_index = 0;
+  uint32_t aggregate_index = 0;
+  std::vector<BoundExprPtr> groups;
+  std::vector<BoundExprPtr> aggregates;  // kAggregate expressions
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
+};
+
+enum class JoinType : uint8_t { kInner, kLeft, kRight, kFull, kSemi, kAnti };
+
+// Output: left columns then right columns (semi/anti: left only).
+class LogicalJoin : public LogicalOperator {
+ public:
+  LogicalJoin() : LogicalOperator(LogicalOpType::kJoin) {}
+  JoinType join_type = JoinType::kInner;
+  std::vector<BoundExprPtr> conditions;  // conjunction; empty: cross product
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
+};
+
+class LogicalOrder : public LogicalOperator {
+ public:
+  LogicalOrder() : LogicalOperator(LogicalOpType::kOrder) {}
+  std::vector<SortKey> keys;
+  std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
+  std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
+};
+
+class LogicalLimit : public LogicalOperator {
+ public:
+  LogicalLimit() : LogicalOperator(LogicalOpType::kLimit) {}
+  BoundExprPtr limit;   // null: no limit
+  BoundExprPtr offset;  // null: 0
+  std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
+  std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
+};
+
+// DISTINCT over all columns, or DISTINCT ON (the first `on_count` columns decide; the child is sorted).
+class LogicalDistinct : public LogicalOperator {
+ public:
+  LogicalDistinct() : LogicalOperator(LogicalOpType::kDistinct) {}
+  size_t on_count = 0;  // 0: all columns
+  std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
+  std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
+};
+
+// A constant table: VALUES lists, and SELECT without FROM (one row, no columns).
+class LogicalValues : public LogicalOperator {
+ public:
+  LogicalValues() : LogicalOperator(LogicalOpType::kValues) {}
+  uint32_t table_index = 0;
+  std::vector<LogicalType> types;
+  std::vector<std::vector<BoundExprPtr>> rows;
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override { return types; }
+};
+
+// INSERT: the child produces one column per table column, already coerced to the column types.
+// UPDATE/DELETE: the child is a scan of the table (all columns + row key); UPDATE's `set` has one
+// expression per table column over the child's bindings (null: column unchanged).
+// Output: RETURNING rows (over `returning_index` bindings of the new/old row), or nothing.
+class LogicalModify : public LogicalOperator {
+ public:
+  explicit LogicalModify(LogicalOpType t) : LogicalOperator(t) {}
+  std::shared_ptr<const TableEntry> table;
+  std::vector<BoundExprPtr> set;
+  std::vector<BoundExprPtr> returning;  // over the bindings (returning_index, column) of the table row
+  uint32_t returning_index = 0;
+  uint32_t output_index = 0;
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
+};
+
+// Renders the logical tree (debugging).
+std::string LogicalPlanToString(const LogicalOperator& op, int indent = 0);
+
+}  // namespace kanto

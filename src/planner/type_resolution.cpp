@@ -1,0 +1,247 @@
+#include "planner/type_resolution.hpp"
+
+#include "function/cast.hpp"
+#include "kanto/error.hpp"
+
+namespace kanto {
+
+char TypeCategory(const LogicalType& t) {
+  switch (t.id) {
+    case TypeId::kBool: return 'B';
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric: return 'N';
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar: return 'S';
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return 'D';
+    case TypeId::kInterval: return 'T';
+    case TypeId::kBytea: return 'U';
+    case TypeId::kUnknown: return 'X';
+  }
+  return 'U';
+}
+
+bool IsPreferredType(const LogicalType& t) {
+  return t.id == TypeId::kFloat8 || t.id == TypeId::kText || t.id == TypeId::kTimestampTz ||
+         t.id == TypeId::kInterval || t.id == TypeId::kBool;
+}
+
+std::string TypeListString(const std::vector<LogicalType>& types) {
+  std::string out;
+  for (size_t i = 0; i < types.size(); i++) {
+    if (i) out += ", ";
+    out += types[i].id == TypeId::kUnknown ? "unknown" : types[i].ToString();
+  }
+  return out;
+}
+
+namespace {
+// Rank inside the numeric and datetime categories: the common type is the highest rank.
+int Rank(TypeId id) {
+  switch (id) {
+    case TypeId::kInt2: return 1;
+    case TypeId::kInt4: return 2;
+    case TypeId::kInt8: return 3;
+    case TypeId::kNumeric: return 4;
+    case TypeId::kFloat4: return 5;
+    case TypeId::kFloat8: return 6;
+    case TypeId::kChar: return 1;
+    case TypeId::kVarchar: return 2;
+    case TypeId::kText: return 3;
+    case TypeId::kDate: return 1;
+    case TypeId::kTimestamp: return 2;
+    case TypeId::kTimestampTz: return 3;
+    default: return 0;
+  }
+}
+
+bool SameTypeId(const LogicalType& a, const LogicalType& b) { return a.id == b.id; }
+}  // namespace
+
+LogicalType CommonType(const std::vector<LogicalType>& types, const char* context) {
+  const LogicalType* first = nullptr;
+  for (const auto& t : types) {
+    if (t.id != TypeId::kUnknown) { first = &t; break; }
+  }
+  if (!first) return LogicalType(TypeId::kText);
+  LogicalType result = *first;
+  bool all_same = true;
+  for (const auto& t : types) {
+    if (t.id == TypeId::kUnknown) continue;
+    if (t != result) all_same = false;
+    if (TypeCategory(t) != TypeCategory(result)) {
+      throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + result.ToString() + " and " +
+                                                   t.ToString() + " cannot be matched");
+    }
+    if (Rank(t.id) > Rank(result.id)) result = t;
+  }
+  if (all_same) return result;
+  // Mixed modifiers (varchar(3) vs varchar(5)) or mixed types: drop the modifiers.
+  return LogicalType(result.id == TypeId::kChar && !all_same ? TypeId::kText : result.id);
+}
+
+namespace {
+
+bool Castable(const LogicalType& from, const LogicalType& to) {
+  if (to.id == TypeId::kUnknown) return true;  // polymorphic "any"
+  if (from.id == TypeId::kUnknown) return true;
+  if (from.id == to.id) return true;
+  return CanCast(from, to, CastContext::kImplicit);
+}
+
+struct Candidate {
+  const std::vector<LogicalType>* declared;
+  bool variadic;
+  size_t index;
+};
+
+LogicalType DeclaredAt(const Candidate& c, size_t i) {
+  const auto& d = *c.declared;
+  if (i < d.size()) return d[i];
+  return d.back();  // variadic
+}
+
+// Core of func_select_candidate over declared argument lists.
+int SelectCandidate(const std::vector<Candidate>& all, const std::vector<LogicalType>& args) {
+  std::vector<Candidate> cands;
+  for (const auto& c : all) {
+    size_t n = c.declared->size();
+    if (c.variadic ? args.size() + 1 < n : args.size() != n) continue;
+    bool ok = true;
+    for (size_t i = 0; i < args.size() && ok; i++) ok = Castable(args[i], DeclaredAt(c, i));
+    if (ok) cands.push_back(c);
+  }
+  if (cands.empty()) return -1;
+  if (cands.size() == 1) return static_cast<int>(cands[0].index);
+
+  // Unknown arguments take the type of the known ones when all known ones agree (binary operator rule).
+  std::vector<LogicalType> assumed = args;
+  const LogicalType* known = nullptr;
+  bool known_agree = true;
+  for (const auto& a : args) {
+    if (a.id == TypeId::kUnknown) continue;
+    if (!known) known = &a;
+    else if (a.id != known->id) known_agree = false;
+  }
+  if (known && known_agree) {
+    for (auto& a : assumed) {
+      if (a.id == TypeId::kUnknown) a = *known;
+    }
+    for (const auto& c : cands) {
+      bool exact = true;
+      for (size_t i = 0; i < assumed.size() && exact; i++) exact = SameTypeId(assumed[i], DeclaredAt(c, i));
+      if (exact) return static_cast<int>(c.index);
+    }
+  }
+
+  // Most exact matches on the known arguments.
+  auto score = [&](const Candidate& c, int mode) {
+    int s = 0;
+    for (size_t i = 0; i < args.size(); i++) {
+      LogicalType d = DeclaredAt(c, i);
+      if (mode == 0) {
+        if (args[i].id != TypeId::kUnknown && SameTypeId(args[i], d)) s++;
+      } else if (mode == 1) {
+        if (args[i].id != TypeId::kUnknown && !SameTypeId(args[i], d) && IsPreferredType(d)) s++;
+      } else {
+        // unknowns: prefer the category of the known args, else string
+        if (args[i].id == TypeId::kUnknown) {
+          if (known && TypeCategory(d) == TypeCategory(*known)) s += 2;
+          if (known && SameTypeId(d, *known)) s += 1;
+          if (!known && TypeCategory(d) == 'S') s += 2;
+          if (!known && d.id == TypeId::kText) s += 1;
+        }
+      }
+    }
+    return s;
+  };
+  for (int mode = 0; mode < 3 && cands.size() > 1; mode++) {
+    int best = -1;
+    std::vector<Candidate> keep;
+    for (const auto& c : cands) {
+      int s = score(c, mode);
+      if (s > best) { best = s; keep.clear(); }
+      if (s == best) keep.push_back(c);
+    }
+    cands = std::move(keep);
+  }
+  // Still tied: prefer the smallest numeric widening (rank distance).
+  if (cands.size() > 1) {
+    int best = 1 << 30;
+    const Candidate* pick = &cands[0];
+    for (const auto& c : cands) {
+      int cost = 0;
+      for (size_t i = 0; i < args.size(); i++) {
+        LogicalType d = DeclaredAt(c, i);
+        if (args[i].id != TypeId::kUnknown && TypeCategory(args[i]) == TypeCategory(d)) {
+          cost += Rank(d.id) - Rank(args[i].id);
+        }
+      }
+      if (cost < best) { best = cost; pick = &c; }
+    }
+    return static_cast<int>(pick->index);
+  }
+  return static_cast<int>(cands[0].index);
+}
+
+// Resolves polymorphic ("any") positions to one common type.
+std::vector<LogicalType> ConcreteArgs(const std::vector<LogicalType>& declared, bool variadic,
+                                      const std::vector<LogicalType>& args) {
+  std::vector<LogicalType> any_types;
+  for (size_t i = 0; i < args.size(); i++) {
+    LogicalType d = i < declared.size() ? declared[i] : declared.back();
+    if (d.id == TypeId::kUnknown) any_types.push_back(args[i]);
+  }
+  LogicalType any = any_types.empty() ? LogicalType(TypeId::kText) : CommonType(any_types, "argument");
+  std::vector<LogicalType> out;
+  for (size_t i = 0; i < args.size(); i++) {
+    LogicalType d = i < declared.size() ? declared[i] : declared.back();
+    if (d.id == TypeId::kUnknown) {
+      out.push_back(any);
+    } else if (args[i].id == d.id && d.mod1 < 0) {
+      out.push_back(args[i]);  // keep the argument's modifiers (numeric(10,2) into numeric)
+    } else {
+      out.push_back(d);
+    }
+  }
+  (void)variadic;
+  return out;
+}
+
+}  // namespace
+
+bool ResolveScalar(const std::vector<ScalarFunction>& candidates, const std::vector<LogicalType>& arg_types,
+                   ResolvedFunction* out) {
+  std::vector<Candidate> cands;
+  for (size_t i = 0; i < candidates.size(); i++) {
+    cands.push_back({&candidates[i].arg_types, candidates[i].variadic, i});
+  }
+  int idx = SelectCandidate(cands, arg_types);
+  if (idx < 0) return false;
+  const ScalarFunction& fn = candidates[idx];
+  out->function = &fn;
+  out->arg_types = ConcreteArgs(fn.arg_types, fn.variadic, arg_types);
+  out->return_type = fn.return_type_fn ? fn.return_type_fn(out->arg_types) : fn.return_type;
+  return true;
+}
+
+bool ResolveAggregate(const std::vector<AggregateFunction>& candidates, const std::vector<LogicalType>& arg_types,
+                      ResolvedAggregate* out) {
+  std::vector<Candidate> cands;
+  for (size_t i = 0; i < candidates.size(); i++) cands.push_back({&candidates[i].arg_types, false, i});
+  int idx = SelectCandidate(cands, arg_types);
+  if (idx < 0) return false;
+  const AggregateFunction& fn = candidates[idx];
+  out->function = &fn;
+  out->arg_types = ConcreteArgs(fn.arg_types, false, arg_types);
+  out->return_type = fn.return_type_fn ? fn.return_type_fn(out->arg_types) : fn.return_type;
+  return true;
+}
+
+}  // namespace kanto

@@ -1,0 +1,105 @@
+#include "types/logical_type.hpp"
+
+namespace kanto {
+
+PhysicalType LogicalType::physical() const {
+  switch (id) {
+    case TypeId::kBool:
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      return PhysicalType::kInt64;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      return PhysicalType::kDouble;
+    case TypeId::kNumeric:
+      return PhysicalType::kNumeric;
+    case TypeId::kInterval:
+      return PhysicalType::kInterval;
+    case TypeId::kUnknown:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kBytea:
+      return PhysicalType::kString;
+  }
+  return PhysicalType::kString;
+}
+
+std::string LogicalType::ToString() const {
+  switch (id) {
+    case TypeId::kUnknown: return "unknown";
+    case TypeId::kBool: return "boolean";
+    case TypeId::kInt2: return "smallint";
+    case TypeId::kInt4: return "integer";
+    case TypeId::kInt8: return "bigint";
+    case TypeId::kFloat4: return "real";
+    case TypeId::kFloat8: return "double precision";
+    case TypeId::kNumeric:
+      if (mod1 < 0) return "numeric";
+      return "numeric(" + std::to_string(mod1) + "," + std::to_string(mod2 < 0 ? 0 : mod2) + ")";
+    case TypeId::kText: return "text";
+    case TypeId::kVarchar:
+      return mod1 < 0 ? "character varying" : "character varying(" + std::to_string(mod1) + ")";
+    case TypeId::kChar:
+      return mod1 < 0 ? "bpchar" : "character(" + std::to_string(mod1) + ")";
+    case TypeId::kBytea: return "bytea";
+    case TypeId::kDate: return "date";
+    case TypeId::kTimestamp: return "timestamp without time zone";
+    case TypeId::kTimestampTz: return "timestamp with time zone";
+    case TypeId::kInterval: return "interval";
+  }
+  return "unknown";
+}
+
+uint32_t LogicalType::oid() const {
+  switch (id) {
+    case TypeId::kUnknown: return 705;
+    case TypeId::kBool: return 16;
+    case TypeId::kInt2: return 21;
+    case TypeId::kInt4: return 23;
+    case TypeId::kInt8: return 20;
+    case TypeId::kFloat4: return 700;
+    case TypeId::kFloat8: return 701;
+    case TypeId::kNumeric: return 1700;
+    case TypeId::kText: return 25;
+    case TypeId::kVarchar: return 1043;
+    case TypeId::kChar: return 1042;
+    case TypeId::kBytea: return 17;
+    case TypeId::kDate: return 1082;
+    case TypeId::kTimestamp: return 1114;
+    case TypeId::kTimestampTz: return 1184;
+    case TypeId::kInterval: return 1186;
+  }
+  return 0;
+}
+
+int32_t LogicalType::typmod() const {
+  switch (id) {
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+      return mod1 < 0 ? -1 : mod1 + 4;
+    case TypeId::kNumeric:
+      return mod1 < 0 ? -1 : ((mod1 << 16) | (mod2 < 0 ? 0 : mod2)) + 4;
+    default:
+      return -1;
+  }
+}
+
+bool LogicalType::IsNumeric() const {
+  return IsInteger() || id == TypeId::kFloat4 || id == TypeId::kFloat8 || id == TypeId::kNumeric;
+}
+bool LogicalType::IsInteger() const {
+  return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
+}
+bool LogicalType::IsString() const {
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kUnknown;
+}
+bool LogicalType::IsTemporal() const {
+  return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;
+}
+
+}  // namespace kanto

@@ -1,0 +1,63 @@
+// LogicalType: the SQL type of a value or column, with its modifiers (varchar(n), numeric(p,s)).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace kanto {
+
+enum class TypeId : uint8_t {
+  kUnknown,  // untyped NULL or string literal not yet coerced (PostgreSQL's "unknown")
+  kBool,
+  kInt2,
+  kInt4,
+  kInt8,
+  kFloat4,
+  kFloat8,
+  kNumeric,
+  kText,
+  kVarchar,
+  kChar,  // blank-padded char(n), PostgreSQL's bpchar
+  kBytea,
+  kDate,
+  kTimestamp,
+  kTimestampTz,
+  kInterval,
+};
+
+// How a value of the type is held in memory (Value and Vector storage).
+enum class PhysicalType : uint8_t {
+  kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
+  kDouble,   // float4, float8
+  kString,   // text, varchar, char, bytea (raw bytes), unknown literals
+  kNumeric,  // numeric
+  kInterval, // interval
+};
+
+struct LogicalType {
+  TypeId id = TypeId::kUnknown;
+  // varchar(n)/char(n): length in characters; numeric(p,s): precision. -1 when absent.
+  int32_t mod1 = -1;
+  // numeric(p,s): scale. -1 when absent.
+  int32_t mod2 = -1;
+
+  constexpr LogicalType() = default;
+  constexpr LogicalType(TypeId t, int32_t m1 = -1, int32_t m2 = -1) : id(t), mod1(m1), mod2(m2) {}
+
+  PhysicalType physical() const;
+  // PostgreSQL's spelling, as in format_type(): "integer", "character varying(10)", "numeric(10,2)".
+  std::string ToString() const;
+  // PostgreSQL type OID (int4 = 23, text = 25, ...).
+  uint32_t oid() const;
+  // PostgreSQL's atttypmod for the type (-1 when absent).
+  int32_t typmod() const;
+  bool IsNumeric() const;  // int2/4/8, float4/8, numeric
+  bool IsInteger() const;  // int2/4/8
+  bool IsString() const;   // text, varchar, char, unknown
+  bool IsTemporal() const; // date, timestamp, timestamptz
+
+  bool operator==(const LogicalType& o) const { return id == o.id && mod1 == o.mod1 && mod2 == o.mod2; }
+  bool operator!=(const LogicalType& o) const { return !(*this == o); }
+};
+
+}  // namespace kanto

@@ -1,0 +1,53 @@
+#include "types/value_compare.hpp"
+
+#include <cmath>
+
+namespace kanto {
+
+int CompareDoubles(double a, double b) {
+  bool an = std::isnan(a), bn = std::isnan(b);
+  if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+namespace {
+int CompareStrings(const std::string& a, const std::string& b) {
+  int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+int CompareIntervals(const Interval& a, const Interval& b) {
+  __int128 x = a.Span(), y = b.Span();
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+}  // namespace
+
+int CompareVectorValues(const Vector& a, size_t i, const Vector& b, size_t j) {
+  switch (a.type().physical()) {
+    case PhysicalType::kInt64: {
+      int64_t x = a.ints()[i], y = b.ints()[j];
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case PhysicalType::kDouble: return CompareDoubles(a.doubles()[i], b.doubles()[j]);
+    case PhysicalType::kString: return CompareStrings(a.strings()[i], b.strings()[j]);
+    case PhysicalType::kNumeric: return a.numerics()[i].Compare(b.numerics()[j]);
+    case PhysicalType::kInterval: return CompareIntervals(a.intervals()[i], b.intervals()[j]);
+  }
+  return 0;
+}
+
+int CompareValues(const Value& a, const Value& b) {
+  switch (a.type().physical()) {
+    case PhysicalType::kInt64: {
+      int64_t x = a.int_value(), y = b.int_value();
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case PhysicalType::kDouble: return CompareDoubles(a.double_value(), b.double_value());
+    case PhysicalType::kString: return CompareStrings(a.str_value(), b.str_value());
+    case PhysicalType::kNumeric: return a.numeric_value().Compare(b.numeric_value());
+    case PhysicalType::kInterval: return CompareIntervals(a.interval_value(), b.interval_value());
+  }
+  return 0;
+}
+
+}  // namespace kanto
