@@ -15,8 +15,9 @@ $(BUILD_DIR)/build.ninja: | deps
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The network server is not built yet: `make run` opens the interactive shell on the same data.
 run: build
-	$(BUILD_DIR)/kanto serve --data $(DATA_DIR)
+	$(BUILD_DIR)/kanto shell $(DATA_DIR)
 
 shell: build
 	$(BUILD_DIR)/kanto shell $(DATA_DIR)

@@ -47,6 +47,8 @@ class Binder {
 
   // Resolves a schema-qualified table name through the search path. Throws 42P01.
   const TableEntry* ResolveTable(const ast::RangeVar& rv) const;
+  // Binds a column's DEFAULT expression (throws if it cannot become the column type).
+  void BindColumnDefaultForCheck(const TableEntry& table, size_t column) { BindColumnDefault(table, column); }
   uint32_t ResolveSchemaId(const std::string& schema, int location) const;  // "" = creation schema
   static LogicalType ResolveTypeName(const ast::TypeName& t);
 

@@ -70,13 +70,18 @@ class Numeric {
   void EncodeKey(std::string* out) const;
 
  private:
-  // Implementation-defined representation (owned by numeric.cpp).
+  // value = (negative_ ? -1 : 1) * digits_ * 10^-dscale_, digits_ little-endian decimal digits
+  // without leading zeros (empty for 0).
   enum class Kind : uint8_t { kFinite, kNaN, kPosInf, kNegInf };
   Kind kind_ = Kind::kFinite;
   bool negative_ = false;
-  int32_t weight_ = 0;             // base-10000 weight of digits_[0]
-  int32_t dscale_ = 0;             // display scale
-  std::vector<int16_t> digits_;    // base-10000 digits, most significant first, no leading/trailing zeros
+  int32_t dscale_ = 0;
+  std::vector<uint8_t> digits_;
+
+  static Numeric Make(bool negative, std::vector<uint8_t> mag, int32_t scale);
+  static Numeric Special(Kind k);
+  int32_t Exponent() const;  // decimal exponent of the most significant digit (REQUIRES: nonzero)
+  std::vector<uint8_t> ScaledTo(int32_t scale) const;  // magnitude at a larger scale
 };
 
 }  // namespace kanto

@@ -1,0 +1,2 @@
+#pragma once
+#include "execution/operator/physical_join.hpp"

@@ -1,0 +1,34 @@
+#include "execution/operator/physical_values.hpp"
+
+#include "execution/expression_executor.hpp"
+
+namespace kanto {
+
+namespace {
+class ValuesState : public OperatorState {
+ public:
+  size_t next = 0;
+};
+}  // namespace
+
+std::unique_ptr<OperatorState> PhysicalValues::CreateState(ExecutionContext& ctx) const {
+  return std::make_unique<ValuesState>();
+}
+
+bool PhysicalValues::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& out) const {
+  auto& state = static_cast<ValuesState&>(base);
+  if (state.next >= rows_.size()) return false;
+  size_t end = std::min(rows_.size(), state.next + kChunkSize);
+  for (; state.next < end; state.next++) {
+    std::vector<Value> row;
+    for (size_t c = 0; c < rows_[state.next].size(); c++) {
+      Value v = ExpressionExecutor::EvaluateScalar(*rows_[state.next][c], ctx);
+      v.set_type(types[c]);
+      row.push_back(std::move(v));
+    }
+    out.AppendRow(row);
+  }
+  return true;
+}
+
+}  // namespace kanto

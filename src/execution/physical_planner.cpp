@@ -1,0 +1,245 @@
+#include "execution/physical_planner.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "execution/operator/physical_filter.hpp"
+#include "execution/operator/physical_hash_aggregate.hpp"
+#include "execution/operator/physical_hash_distinct.hpp"
+#include "execution/operator/physical_hash_join.hpp"
+#include "execution/operator/physical_limit.hpp"
+#include "execution/operator/physical_modify.hpp"
+#include "execution/operator/physical_nested_loop_join.hpp"
+#include "execution/operator/physical_projection.hpp"
+#include "execution/operator/physical_sort.hpp"
+#include "execution/operator/physical_table_scan.hpp"
+#include "execution/operator/physical_values.hpp"
+#include "kanto/error.hpp"
+#include "optimizer/optimizer.hpp"
+
+namespace kanto {
+
+namespace {
+
+// Rewrites column refs to positions in `bindings`.
+void Resolve(BoundExpr& e, const std::vector<ColumnBinding>& bindings) {
+  if (e.kind == BoundExprKind::kColumnRef) {
+    auto it = std::find(bindings.begin(), bindings.end(), e.binding);
+    if (it == bindings.end()) {
+      throw Error(sqlstate::kInternalError, "column " + e.name + " not found in plan input");
+    }
+    e.index = static_cast<uint32_t>(it - bindings.begin());
+  }
+  for (auto& c : e.children) Resolve(*c, bindings);
+  if (e.filter) Resolve(*e.filter, bindings);
+}
+
+BoundExprPtr ResolveCopy(const BoundExprPtr& e, const std::vector<ColumnBinding>& bindings) {
+  if (!e) return nullptr;
+  auto copy = e->Copy();
+  Resolve(*copy, bindings);
+  return copy;
+}
+
+BoundExprPtr Conjunction(std::vector<BoundExprPtr> preds) {
+  if (preds.empty()) return nullptr;
+  if (preds.size() == 1) return std::move(preds[0]);
+  auto out = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
+  out->children = std::move(preds);
+  return out;
+}
+
+bool OnlyTables(const BoundExpr& e, const std::vector<ColumnBinding>& bindings) {
+  std::vector<uint32_t> tables;
+  CollectTables(e, &tables);
+  if (tables.empty()) return false;
+  for (uint32_t t : tables) {
+    bool found = false;
+    for (const auto& b : bindings) found = found || b.table == t;
+    if (!found) return false;
+  }
+  return true;
+}
+
+PhysicalOperatorPtr Plan(LogicalOperator& op);
+
+PhysicalOperatorPtr PlanGet(LogicalGet& get) {
+  auto bindings = get.GetColumnBindings();
+  auto scan = std::make_unique<PhysicalTableScan>(get.GetTypes(), get.table, get.alias);
+  scan->emit_row_key = get.emit_row_key;
+  std::vector<BoundExprPtr> filters;
+  for (auto& f : get.filters) filters.push_back(ResolveCopy(f, bindings));
+  scan->filter = Conjunction(std::move(filters));
+  scan->index = get.index;
+  for (auto& e : get.index_eq) scan->index_eq.push_back(e->Copy());
+  if (get.index_lower) scan->index_lower = get.index_lower->Copy();
+  if (get.index_upper) scan->index_upper = get.index_upper->Copy();
+  scan->lower_inclusive = get.lower_inclusive;
+  scan->upper_inclusive = get.upper_inclusive;
+  scan->estimated_rows = get.estimated_rows;
+  return scan;
+}
+
+PhysicalOperatorPtr PlanJoin(LogicalJoin& join) {
+  auto left_bindings = join.children[0]->GetColumnBindings();
+  auto right_bindings = join.children[1]->GetColumnBindings();
+  auto all = join.GetColumnBindings();
+  if (join.join_type == JoinType::kSemi || join.join_type == JoinType::kAnti) {
+    all = left_bindings;
+    all.insert(all.end(), right_bindings.begin(), right_bindings.end());
+  }
+  auto left = Plan(*join.children[0]);
+  auto right = Plan(*join.children[1]);
+  std::vector<BoundExprPtr> left_keys, right_keys, residual;
+  for (auto& cond : join.conditions) {
+    bool equi = cond->kind == BoundExprKind::kFunction && cond->function->name == "=" && cond->children.size() == 2 &&
+                cond->children[0]->type.id == cond->children[1]->type.id;
+    if (equi) {
+      const BoundExpr& a = *cond->children[0];
+      const BoundExpr& b = *cond->children[1];
+      if (OnlyTables(a, left_bindings) && OnlyTables(b, right_bindings)) {
+        left_keys.push_back(ResolveCopy(cond->children[0], left_bindings));
+        right_keys.push_back(ResolveCopy(cond->children[1], right_bindings));
+        continue;
+      }
+      if (OnlyTables(b, left_bindings) && OnlyTables(a, right_bindings)) {
+        left_keys.push_back(ResolveCopy(cond->children[1], left_bindings));
+        right_keys.push_back(ResolveCopy(cond->children[0], right_bindings));
+        continue;
+      }
+    }
+    residual.push_back(ResolveCopy(cond, all));
+  }
+  PhysicalOperatorPtr out;
+  if (!left_keys.empty()) {
+    out = std::make_unique<PhysicalHashJoin>(join.GetTypes(), join.join_type, std::move(left_keys),
+                                             std::move(right_keys), Conjunction(std::move(residual)));
+  } else {
+    out = std::make_unique<PhysicalNestedLoopJoin>(join.GetTypes(), join.join_type, Conjunction(std::move(residual)));
+  }
+  out->children.push_back(std::move(left));
+  out->children.push_back(std::move(right));
+  return out;
+}
+
+PhysicalOperatorPtr Plan(LogicalOperator& op) {
+  switch (op.type) {
+    case LogicalOpType::kGet:
+      return PlanGet(static_cast<LogicalGet&>(op));
+    case LogicalOpType::kFilter: {
+      auto& f = static_cast<LogicalFilter&>(op);
+      auto bindings = op.children[0]->GetColumnBindings();
+      std::vector<BoundExprPtr> preds;
+      for (auto& e : f.expressions) preds.push_back(ResolveCopy(e, bindings));
+      auto out = std::make_unique<PhysicalFilter>(op.GetTypes(), Conjunction(std::move(preds)));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kProjection: {
+      auto& p = static_cast<LogicalProjection&>(op);
+      auto bindings = op.children[0]->GetColumnBindings();
+      std::vector<BoundExprPtr> exprs;
+      for (auto& e : p.expressions) exprs.push_back(ResolveCopy(e, bindings));
+      auto out = std::make_unique<PhysicalProjection>(op.GetTypes(), std::move(exprs));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kAggregate: {
+      auto& a = static_cast<LogicalAggregate&>(op);
+      auto bindings = op.children[0]->GetColumnBindings();
+      std::vector<BoundExprPtr> groups, aggs;
+      for (auto& e : a.groups) groups.push_back(ResolveCopy(e, bindings));
+      for (auto& e : a.aggregates) aggs.push_back(ResolveCopy(e, bindings));
+      auto out = std::make_unique<PhysicalHashAggregate>(op.GetTypes(), std::move(groups), std::move(aggs));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kJoin:
+      return PlanJoin(static_cast<LogicalJoin&>(op));
+    case LogicalOpType::kOrder: {
+      auto& o = static_cast<LogicalOrder&>(op);
+      auto bindings = op.children[0]->GetColumnBindings();
+      std::vector<SortKey> keys;
+      for (auto& k : o.keys) {
+        SortKey key;
+        key.expr = ResolveCopy(k.expr, bindings);
+        key.descending = k.descending;
+        key.nulls_first = k.nulls_first;
+        keys.push_back(std::move(key));
+      }
+      auto out = std::make_unique<PhysicalSort>(op.GetTypes(), std::move(keys));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kLimit: {
+      auto& l = static_cast<LogicalLimit&>(op);
+      auto out = std::make_unique<PhysicalLimit>(op.GetTypes(), l.limit ? l.limit->Copy() : nullptr,
+                                                 l.offset ? l.offset->Copy() : nullptr);
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kDistinct: {
+      auto out = std::make_unique<PhysicalHashDistinct>(op.GetTypes());
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kValues: {
+      auto& v = static_cast<LogicalValues&>(op);
+      std::vector<std::vector<BoundExprPtr>> rows;
+      for (auto& r : v.rows) {
+        std::vector<BoundExprPtr> row;
+        for (auto& e : r) row.push_back(e->Copy());
+        rows.push_back(std::move(row));
+      }
+      auto out = std::make_unique<PhysicalValues>(v.types, std::move(rows));
+      out->estimated_rows = static_cast<double>(v.rows.size());
+      return out;
+    }
+    case LogicalOpType::kInsert:
+    case LogicalOpType::kUpdate:
+    case LogicalOpType::kDelete: {
+      auto& m = static_cast<LogicalModify&>(op);
+      auto kind = op.type == LogicalOpType::kInsert   ? PhysicalModify::Kind::kInsert
+                  : op.type == LogicalOpType::kUpdate ? PhysicalModify::Kind::kUpdate
+                                                      : PhysicalModify::Kind::kDelete;
+      auto out = std::make_unique<PhysicalModify>(kind, op.GetTypes(), m.table);
+      auto child_bindings = op.children[0]->GetColumnBindings();
+      for (auto& e : m.set) out->set.push_back(e ? ResolveCopy(e, child_bindings) : nullptr);
+      std::vector<ColumnBinding> row_bindings;
+      for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
+      for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+  }
+  throw Error(sqlstate::kInternalError, "cannot plan operator");
+}
+
+void Explain(const PhysicalOperator& op, const OperatorState* state, int depth, std::vector<std::string>* out) {
+  std::string indent = depth == 0 ? "" : std::string(depth * 6 - 6, ' ') + "  ->  ";
+  std::string line = indent + op.Name();
+  if (state) {
+    char buf[128];
+    snprintf(buf, sizeof(buf), " (actual time=%.3f rows=%llu loops=1)", state->nanos / 1e6,
+             static_cast<unsigned long long>(state->rows_out));
+    line += buf;
+  }
+  out->push_back(line);
+  std::string detail_indent = depth == 0 ? "  " : std::string(depth * 6, ' ');
+  for (const auto& d : op.Details()) out->push_back(detail_indent + d);
+  for (size_t i = 0; i < op.children.size(); i++) {
+    Explain(*op.children[i], state && i < state->children.size() ? state->children[i].get() : nullptr, depth + 1, out);
+  }
+}
+
+}  // namespace
+
+PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan) { return Plan(plan); }
+
+std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state) {
+  std::vector<std::string> out;
+  Explain(plan, state, 0, &out);
+  return out;
+}
+
+}  // namespace kanto

@@ -1,0 +1,492 @@
+// Casts and PostgreSQL text input/output for every supported type.
+#include "function/cast.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "kanto/error.hpp"
+#include "types/datetime.hpp"
+
+namespace kanto {
+
+namespace {
+
+const datetime::TimeZone& Zone(const FunctionContext& ctx) {
+  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
+  return ctx.time_zone ? *ctx.time_zone : utc;
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+const char* IntTypeName(TypeId id) {
+  return id == TypeId::kInt2 ? "smallint" : id == TypeId::kInt4 ? "integer" : "bigint";
+}
+
+void IntRange(TypeId id, int64_t* lo, int64_t* hi) {
+  switch (id) {
+    case TypeId::kInt2: *lo = INT16_MIN; *hi = INT16_MAX; break;
+    case TypeId::kInt4: *lo = INT32_MIN; *hi = INT32_MAX; break;
+    default: *lo = INT64_MIN; *hi = INT64_MAX; break;
+  }
+}
+
+int64_t CheckInt(int64_t v, TypeId id) {
+  int64_t lo, hi;
+  IntRange(id, &lo, &hi);
+  if (v < lo || v > hi) throw Error(sqlstate::kNumericValueOutOfRange, std::string(IntTypeName(id)) + " out of range");
+  return v;
+}
+
+std::string FormatDouble(double d, bool is_float4) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  if (d == 0) return std::signbit(d) ? "-0" : "0";
+  char buf[64];
+  std::to_chars_result r = is_float4 ? std::to_chars(buf, buf + sizeof(buf), static_cast<float>(d), std::chars_format::scientific)
+                                     : std::to_chars(buf, buf + sizeof(buf), d, std::chars_format::scientific);
+  std::string sci(buf, r.ptr);
+  size_t epos = sci.find('e');
+  std::string mant = sci.substr(0, epos);
+  int exp = std::atoi(sci.c_str() + epos + 1);
+  bool neg = mant[0] == '-';
+  if (neg) mant.erase(0, 1);
+  std::string digits;
+  for (char c : mant) {
+    if (c != '.') digits.push_back(c);
+  }
+  int limit = is_float4 ? 6 : 15;
+  std::string out = neg ? "-" : "";
+  if (exp < -4 || exp >= limit) {
+    out += digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char e[16];
+    std::snprintf(e, sizeof(e), "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    return out + e;
+  }
+  if (exp < 0) {
+    out += "0." + std::string(-exp - 1, '0') + digits;
+  } else if (static_cast<int>(digits.size()) <= exp + 1) {
+    out += digits + std::string(exp + 1 - digits.size(), '0');
+  } else {
+    out += digits.substr(0, exp + 1) + "." + digits.substr(exp + 1);
+  }
+  return out;
+}
+
+std::string HexBytes(const std::string& s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "\\x";
+  for (unsigned char c : s) {
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+  }
+  return out;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string ParseBytea(std::string_view s) {
+  std::string out;
+  if (s.size() >= 2 && s[0] == '\\' && s[1] == 'x') {
+    for (size_t i = 2; i < s.size();) {
+      if (std::isspace(static_cast<unsigned char>(s[i]))) {
+        i++;
+        continue;
+      }
+      int hi = HexValue(s[i]);
+      int lo = i + 1 < s.size() ? HexValue(s[i + 1]) : -1;
+      if (hi < 0 || lo < 0) {
+        throw Error(sqlstate::kInvalidTextRepresentation,
+                    std::string("invalid hexadecimal digit: \"") + (hi < 0 ? s[i] : s[i + 1 < s.size() ? i + 1 : i]) + "\"");
+      }
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    }
+    return out;
+  }
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] != '\\') {
+      out.push_back(s[i]);
+    } else if (i + 1 < s.size() && s[i + 1] == '\\') {
+      out.push_back('\\');
+      i++;
+    } else if (i + 3 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '3') {
+      out.push_back(static_cast<char>((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0')));
+      i += 3;
+    } else {
+      throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type bytea");
+    }
+  }
+  return out;
+}
+
+size_t Utf8Length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Byte offset of the n-th character.
+size_t Utf8Offset(const std::string& s, size_t n) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); i++) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (chars == n) return i;
+      chars++;
+    }
+  }
+  return s.size();
+}
+
+// varchar(n)/char(n) length rules.
+std::string ApplyLength(std::string s, const LogicalType& t, CastContext context) {
+  if (t.mod1 < 0) return s;
+  size_t n = static_cast<size_t>(t.mod1);
+  size_t len = Utf8Length(s);
+  if (len > n) {
+    size_t cut = Utf8Offset(s, n);
+    if (context != CastContext::kExplicit) {
+      for (size_t i = cut; i < s.size(); i++) {
+        if (s[i] != ' ') {
+          throw Error(sqlstate::kStringDataRightTruncation, "value too long for type " + t.ToString());
+        }
+      }
+    }
+    s.resize(cut);
+    len = n;
+  }
+  if (t.id == TypeId::kChar && len < n) s.append(n - len, ' ');
+  return s;
+}
+
+bool ParseBool(std::string_view raw, bool* out) {
+  std::string s = Lower(TrimSpaces(raw));
+  if (s.empty()) return false;
+  auto prefix_of = [&](const char* word) { return std::strncmp(word, s.c_str(), s.size()) == 0; };
+  if (s == "t" || s == "1" || s == "y" || prefix_of("true") || prefix_of("yes") || s == "on") {
+    *out = true;
+    return true;
+  }
+  if (s == "f" || s == "0" || s == "n" || prefix_of("false") || prefix_of("no") || s == "off" || s == "of") {
+    *out = false;
+    return s != "o";
+  }
+  return false;
+}
+
+int64_t ParseInt(std::string_view raw, TypeId id) {
+  std::string_view s = TrimSpaces(raw);
+  const char* type = IntTypeName(id);
+  std::string_view digits = s;
+  bool neg = false;
+  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+    neg = digits[0] == '-';
+    digits.remove_prefix(1);
+  }
+  bool ok = !digits.empty();
+  for (char c : digits) ok = ok && (std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+  if (!ok || digits.front() == '_' || digits.back() == '_') {
+    throw Error(sqlstate::kInvalidTextRepresentation,
+                std::string("invalid input syntax for type ") + type + ": \"" + std::string(raw) + "\"");
+  }
+  unsigned __int128 v = 0;
+  for (char c : digits) {
+    if (c == '_') continue;
+    v = v * 10 + static_cast<unsigned>(c - '0');
+    if (v > (static_cast<unsigned __int128>(1) << 64)) break;
+  }
+  __int128 sv = neg ? -static_cast<__int128>(v) : static_cast<__int128>(v);
+  int64_t lo, hi;
+  IntRange(id, &lo, &hi);
+  if (sv < lo || sv > hi) {
+    throw Error(sqlstate::kNumericValueOutOfRange,
+                "value \"" + std::string(raw) + "\" is out of range for type " + type);
+  }
+  return static_cast<int64_t>(sv);
+}
+
+double ParseDouble(std::string_view raw, bool is_float4) {
+  std::string s(TrimSpaces(raw));
+  const char* type = is_float4 ? "real" : "double precision";
+  std::string low = Lower(s);
+  if (low == "nan") return NAN;
+  if (low == "infinity" || low == "+infinity" || low == "inf" || low == "+inf") return INFINITY;
+  if (low == "-infinity" || low == "-inf") return -INFINITY;
+  char* end = nullptr;
+  errno = 0;
+  double d = s.empty() ? 0 : std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || low.find("inf") != std::string::npos ||
+      low.find("nan") != std::string::npos || low.find('x') != std::string::npos) {
+    throw Error(sqlstate::kInvalidTextRepresentation,
+                std::string("invalid input syntax for type ") + type + ": \"" + std::string(raw) + "\"");
+  }
+  if (errno == ERANGE && (std::isinf(d) || d == 0)) {
+    throw Error(sqlstate::kNumericValueOutOfRange, "\"" + s + "\" is out of range for type " + type);
+  }
+  if (is_float4) {
+    float f = static_cast<float>(d);
+    if (std::isinf(f) && !std::isinf(d)) {
+      throw Error(sqlstate::kNumericValueOutOfRange, "\"" + s + "\" is out of range for type real");
+    }
+    return f;
+  }
+  return d;
+}
+
+Numeric TypmodNumeric(Numeric n, const LogicalType& t) {
+  if (t.mod1 < 0) return n;
+  return n.ApplyTypmod(t.mod1, t.mod2 < 0 ? 0 : t.mod2);
+}
+
+double CheckFloat4(double d) {
+  float f = static_cast<float>(d);
+  if (std::isinf(f) && !std::isinf(d)) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
+  if (f == 0 && d != 0) throw Error(sqlstate::kNumericValueOutOfRange, "value out of range: underflow");
+  return f;
+}
+
+}  // namespace
+
+bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
+  if (from.id == to.id || from.id == TypeId::kUnknown) return true;
+  char fc = 0, tc = 0;
+  auto cat = [](TypeId id) {
+    switch (id) {
+      case TypeId::kInt2: case TypeId::kInt4: case TypeId::kInt8: case TypeId::kFloat4: case TypeId::kFloat8:
+      case TypeId::kNumeric: return 'N';
+      case TypeId::kText: case TypeId::kVarchar: case TypeId::kChar: return 'S';
+      case TypeId::kDate: case TypeId::kTimestamp: case TypeId::kTimestampTz: return 'D';
+      default: return 'X';
+    }
+  };
+  fc = cat(from.id);
+  tc = cat(to.id);
+  auto num_rank = [](TypeId id) {
+    switch (id) {
+      case TypeId::kInt2: return 1;
+      case TypeId::kInt4: return 2;
+      case TypeId::kInt8: return 3;
+      case TypeId::kNumeric: return 4;
+      case TypeId::kFloat4: return 5;
+      case TypeId::kFloat8: return 6;
+      default: return 0;
+    }
+  };
+  // Implicit
+  if (fc == 'N' && tc == 'N' && num_rank(to.id) > num_rank(from.id)) return true;
+  if (fc == 'S' && tc == 'S') return true;
+  if (from.id == TypeId::kDate && (to.id == TypeId::kTimestamp || to.id == TypeId::kTimestampTz)) return true;
+  if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) return true;
+  if (context == CastContext::kImplicit) return false;
+  // Assignment
+  if (fc == 'N' && tc == 'N') return true;
+  if (fc == 'D' && tc == 'D') return true;
+  if (tc == 'S') return true;  // I/O conversion to string types
+  if (context == CastContext::kAssignment) return false;
+  // Explicit
+  if (fc == 'S') return true;  // I/O conversion from string types
+  if ((from.id == TypeId::kBool && to.id == TypeId::kInt4) || (from.id == TypeId::kInt4 && to.id == TypeId::kBool)) {
+    return true;
+  }
+  if (from.id == TypeId::kInt8 && to.id == TypeId::kBool) return false;
+  return false;
+}
+
+std::string ValueToText(const Value& v, const FunctionContext& ctx) {
+  const LogicalType& t = v.type();
+  switch (t.id) {
+    case TypeId::kBool: return v.int_value() ? "t" : "f";
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8: return std::to_string(v.int_value());
+    case TypeId::kFloat4: return FormatDouble(v.double_value(), true);
+    case TypeId::kFloat8: return FormatDouble(v.double_value(), false);
+    case TypeId::kNumeric: return v.numeric_value().ToString();
+    case TypeId::kBytea: return HexBytes(v.str_value());
+    case TypeId::kDate: return datetime::FormatDate(v.int_value());
+    case TypeId::kTimestamp: return datetime::FormatTimestamp(v.int_value());
+    case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
+    case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
+    default: return v.str_value();
+  }
+}
+
+std::string VectorValueToText(const Vector& vec, size_t i, const FunctionContext& ctx) {
+  switch (vec.type().id) {
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8: return std::to_string(vec.ints()[i]);
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kUnknown: return vec.strings()[i];
+    default: return ValueToText(vec.GetValue(i), ctx);
+  }
+}
+
+Value TextToValue(std::string_view text, const LogicalType& type, const FunctionContext& ctx) {
+  int64_t now = ctx.transaction_start_micros;
+  switch (type.id) {
+    case TypeId::kBool: {
+      bool b;
+      if (!ParseBool(text, &b)) {
+        throw Error(sqlstate::kInvalidTextRepresentation,
+                    "invalid input syntax for type boolean: \"" + std::string(text) + "\"");
+      }
+      return Value::Bool(b);
+    }
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8: return Value::FromInt(type, ParseInt(text, type.id));
+    case TypeId::kFloat4: return Value::FromDouble(type, ParseDouble(text, true));
+    case TypeId::kFloat8: return Value::FromDouble(type, ParseDouble(text, false));
+    case TypeId::kNumeric: return Value::FromNumeric(TypmodNumeric(Numeric::Parse(text), type), type);
+    case TypeId::kText:
+    case TypeId::kUnknown: return Value::FromString(type, std::string(text));
+    case TypeId::kVarchar:
+    case TypeId::kChar: return Value::FromString(type, ApplyLength(std::string(text), type, CastContext::kAssignment));
+    case TypeId::kBytea: return Value::FromString(type, ParseBytea(text));
+    case TypeId::kDate: return Value::FromInt(type, datetime::ParseDate(text, now));
+    case TypeId::kTimestamp: return Value::FromInt(type, datetime::ParseTimestamp(text, now));
+    case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
+    case TypeId::kInterval: {
+      Value v = Value::FromInterval(datetime::ParseInterval(text));
+      return v;
+    }
+  }
+  throw Error(sqlstate::kFeatureNotSupported, "cannot read type " + type.ToString());
+}
+
+Value CastValue(const Value& v, const LogicalType& target, CastContext context, const FunctionContext& ctx) {
+  if (v.is_null()) return Value::Null(target);
+  const LogicalType& from = v.type();
+  if (from.id == TypeId::kUnknown || (from.IsString() && target.id != from.id && !target.IsString())) {
+    Value r = TextToValue(from.id == TypeId::kChar ? std::string(TrimSpaces(v.str_value())) : v.str_value(), target, ctx);
+    if (target.mod1 >= 0 && target.IsString()) r = Value::FromString(target, ApplyLength(r.str_value(), target, context));
+    return r;
+  }
+  switch (target.id) {
+    case TypeId::kBool:
+      if (from.IsInteger()) return Value::Bool(v.int_value() != 0);
+      break;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      if (from.IsInteger()) return Value::FromInt(target, CheckInt(v.int_value(), target.id));
+      if (from.id == TypeId::kBool) return Value::FromInt(target, v.int_value());
+      if (from.id == TypeId::kFloat4 || from.id == TypeId::kFloat8) {
+        double d = std::rint(v.double_value());
+        if (std::isnan(d) || d < -9.2233720368547758e18 || d >= 9.2233720368547758e18) {
+          throw Error(sqlstate::kNumericValueOutOfRange, std::string(IntTypeName(target.id)) + " out of range");
+        }
+        return Value::FromInt(target, CheckInt(static_cast<int64_t>(d), target.id));
+      }
+      if (from.id == TypeId::kNumeric) {
+        int64_t lo, hi;
+        IntRange(target.id, &lo, &hi);
+        return Value::FromInt(target, v.numeric_value().ToInt64(IntTypeName(target.id), lo, hi));
+      }
+      break;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8: {
+      double d;
+      if (from.IsInteger()) d = static_cast<double>(v.int_value());
+      else if (from.id == TypeId::kFloat4 || from.id == TypeId::kFloat8) d = v.double_value();
+      else if (from.id == TypeId::kNumeric) d = v.numeric_value().ToDouble();
+      else break;
+      if (target.id == TypeId::kFloat4) d = CheckFloat4(d);
+      return Value::FromDouble(target, d);
+    }
+    case TypeId::kNumeric:
+      if (from.IsInteger()) return Value::FromNumeric(TypmodNumeric(Numeric::FromInt64(v.int_value()), target), target);
+      if (from.id == TypeId::kFloat4 || from.id == TypeId::kFloat8) {
+        double d = v.double_value();
+        Numeric n = from.id == TypeId::kFloat4 ? Numeric::Parse(FormatDouble(d, true)) : Numeric::FromDouble(d);
+        return Value::FromNumeric(TypmodNumeric(n, target), target);
+      }
+      if (from.id == TypeId::kNumeric) return Value::FromNumeric(TypmodNumeric(v.numeric_value(), target), target);
+      break;
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar: {
+      std::string s = from.id == TypeId::kChar && target.id != TypeId::kChar
+                          ? std::string(v.str_value().substr(0, v.str_value().find_last_not_of(' ') + 1))
+                          : ValueToText(v, ctx);
+      if (from.id == TypeId::kChar && v.str_value().find_first_not_of(' ') == std::string::npos) s.clear();
+      return Value::FromString(target, ApplyLength(std::move(s), target, context));
+    }
+    case TypeId::kDate:
+      if (from.id == TypeId::kTimestamp) return Value::Date(datetime::TimestampToDate(v.int_value()));
+      if (from.id == TypeId::kTimestampTz) {
+        return Value::Date(datetime::TimestampToDate(datetime::TimestampTzToTimestamp(v.int_value(), Zone(ctx))));
+      }
+      break;
+    case TypeId::kTimestamp:
+      if (from.id == TypeId::kDate) return Value::Timestamp(datetime::DateToTimestamp(v.int_value()));
+      if (from.id == TypeId::kTimestampTz) return Value::Timestamp(datetime::TimestampTzToTimestamp(v.int_value(), Zone(ctx)));
+      break;
+    case TypeId::kTimestampTz:
+      if (from.id == TypeId::kDate) {
+        return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::DateToTimestamp(v.int_value()), Zone(ctx)));
+      }
+      if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), Zone(ctx)));
+      break;
+    case TypeId::kBytea:
+    case TypeId::kInterval:
+    case TypeId::kUnknown:
+      break;
+  }
+  if (from.id == target.id) {
+    Value r = v;
+    r.set_type(target);
+    return r;
+  }
+  throw Error(sqlstate::kCannotCoerce, "cannot cast type " + from.ToString() + " to " + target.ToString());
+}
+
+void CastVector(const Vector& in, const LogicalType& target, Vector& out, CastContext context,
+                const FunctionContext& ctx) {
+  size_t n = in.size();
+  Vector result(target);
+  result.Resize(n);
+  const LogicalType& from = in.type();
+  if (from.IsInteger() && target.IsInteger()) {
+    for (size_t i = 0; i < n; i++) {
+      if (in.IsNull(i)) continue;
+      result.SetNull(i, false);
+      result.ints()[i] = CheckInt(in.ints()[i], target.id);
+    }
+  } else if (from.IsInteger() && target.id == TypeId::kFloat8) {
+    for (size_t i = 0; i < n; i++) {
+      if (in.IsNull(i)) continue;
+      result.SetNull(i, false);
+      result.doubles()[i] = static_cast<double>(in.ints()[i]);
+    }
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      if (in.IsNull(i)) continue;
+      Value v = CastValue(in.GetValue(i), target, context, ctx);
+      v.set_type(target);
+      result.SetValue(i, v);
+    }
+  }
+  out = std::move(result);
+}
+
+}  // namespace kanto

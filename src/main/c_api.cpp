@@ -1,0 +1,72 @@
+// The C API (include/kanto/kanto.h) over the C++ API.
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+
+#include "kanto/kanto.h"
+#include "kanto/kanto.hpp"
+
+struct kanto_db {
+  std::shared_ptr<kanto::Database> db;
+};
+
+struct kanto_conn {
+  std::unique_ptr<kanto::Connection> conn;
+};
+
+struct kanto_result {
+  kanto::QueryResult result;
+  std::deque<std::string> strings;  // keeps returned C strings alive
+};
+
+extern "C" {
+
+kanto_db* kanto_open(const char* path, char** error) {
+  kanto::Error err(kanto::sqlstate::kSuccess, "");
+  auto db = kanto::Database::Open(path ? path : "", {}, &err);
+  if (!db) {
+    if (error) *error = strdup((err.sqlstate() + ": " + err.message()).c_str());
+    return nullptr;
+  }
+  return new kanto_db{std::move(db)};
+}
+
+void kanto_close(kanto_db* db) { delete db; }
+
+kanto_conn* kanto_connect(kanto_db* db) { return new kanto_conn{std::make_unique<kanto::Connection>(db->db)}; }
+
+void kanto_disconnect(kanto_conn* conn) { delete conn; }
+
+kanto_result* kanto_exec(kanto_conn* conn, const char* sql) {
+  return new kanto_result{conn->conn->Execute(sql ? sql : ""), {}};
+}
+
+kanto_result* kanto_exec_params(kanto_conn* conn, const char* sql, int nparams, const char* const* params) {
+  std::vector<kanto::Param> ps;
+  for (int i = 0; i < nparams; i++) ps.push_back(params[i] ? kanto::Param(params[i]) : kanto::Param());
+  return new kanto_result{conn->conn->Execute(sql ? sql : "", ps), {}};
+}
+
+int kanto_result_ok(const kanto_result* r) { return r->result.ok() ? 1 : 0; }
+const char* kanto_result_sqlstate(const kanto_result* r) {
+  return r->result.ok() ? kanto::sqlstate::kSuccess : r->result.error().sqlstate().c_str();
+}
+const char* kanto_result_message(const kanto_result* r) { return r->result.ok() ? "" : r->result.error().message().c_str(); }
+const char* kanto_result_command_tag(const kanto_result* r) { return r->result.ok() ? r->result.command_tag().c_str() : ""; }
+uint64_t kanto_result_rows_affected(const kanto_result* r) { return r->result.ok() ? r->result.rows_affected() : 0; }
+size_t kanto_result_column_count(const kanto_result* r) { return r->result.ok() ? r->result.column_count() : 0; }
+const char* kanto_result_column_name(const kanto_result* r, size_t col) { return r->result.column(col).name.c_str(); }
+uint32_t kanto_result_column_type_oid(const kanto_result* r, size_t col) { return r->result.column(col).type_oid; }
+size_t kanto_result_row_count(const kanto_result* r) { return r->result.ok() ? r->result.row_count() : 0; }
+int kanto_result_is_null(const kanto_result* r, size_t row, size_t col) { return r->result.IsNull(row, col) ? 1 : 0; }
+const char* kanto_result_text(kanto_result* r, size_t row, size_t col) {
+  if (r->result.IsNull(row, col)) return nullptr;
+  r->strings.push_back(r->result.GetText(row, col));
+  return r->strings.back().c_str();
+}
+int64_t kanto_result_int64(const kanto_result* r, size_t row, size_t col) { return r->result.GetInt64(row, col); }
+double kanto_result_double(const kanto_result* r, size_t row, size_t col) { return r->result.GetDouble(row, col); }
+void kanto_result_free(kanto_result* r) { delete r; }
+char kanto_transaction_status(const kanto_conn* conn) { return conn->conn->transaction_status(); }
+
+}  // extern "C"

@@ -1,0 +1,568 @@
+#include <chrono>
+
+#include "execution/expression_executor.hpp"
+#include "function/cast.hpp"
+#include "execution/physical_planner.hpp"
+#include "kanto/error.hpp"
+#include "main/connection_impl.hpp"
+#include "main/database_impl.hpp"
+#include "main/result_impl.hpp"
+#include "main/session_time_zone.hpp"
+#include "optimizer/optimizer.hpp"
+#include "parser/parser.hpp"
+#include "planner/binder.hpp"
+
+namespace kanto {
+
+namespace {
+int64_t NowMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::unique_ptr<ResultImpl> TagOnly(std::string tag) {
+  auto r = std::make_unique<ResultImpl>();
+  r->tag = std::move(tag);
+  return r;
+}
+
+const char* kAbortedMessage = "current transaction is aborted, commands ignored until end of transaction block";
+}  // namespace
+
+ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db) : db_(std::move(db)), db_impl_(db_->impl()) {
+  settings_["timezone"] = "UTC";
+  settings_["datestyle"] = "ISO, MDY";
+  settings_["search_path"] = "\"$user\", public";
+  settings_["transaction_isolation"] = "read committed";
+  settings_["default_transaction_isolation"] = "read committed";
+  settings_["client_encoding"] = "UTF8";
+  settings_["server_encoding"] = "UTF8";
+  settings_["server_version"] = "15.0";
+  settings_["standard_conforming_strings"] = "on";
+  settings_["integer_datetimes"] = "on";
+  settings_["intervalstyle"] = "postgres";
+  settings_["application_name"] = "";
+  settings_["lock_timeout"] = "0";
+  settings_["statement_timeout"] = "0";
+}
+
+ConnectionImpl::~ConnectionImpl() {
+  if (txn_) {
+    try {
+      RollbackTransaction();
+    } catch (...) {
+    }
+  }
+}
+
+char ConnectionImpl::transaction_status() const {
+  switch (state_) {
+    case TxnState::kIdle: return 'I';
+    case TxnState::kInBlock: return 'T';
+    case TxnState::kFailed: return 'E';
+  }
+  return 'I';
+}
+
+std::string ConnectionImpl::GetSetting(const std::string& name) const {
+  auto it = settings_.find(name);
+  return it == settings_.end() ? "" : it->second;
+}
+
+FunctionContext ConnectionImpl::MakeFunctionContext() const {
+  FunctionContext ctx;
+  ctx.time_zone_name = GetSetting("timezone");
+  ctx.time_zone = SessionTimeZone(ctx.time_zone_name);
+  ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : NowMicros();
+  ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
+  return ctx;
+}
+
+storage::IsolationLevel ConnectionImpl::ParseIsolation(const std::string& text) const {
+  if (text == "repeatable read") return storage::IsolationLevel::kRepeatableRead;
+  if (text == "serializable") return storage::IsolationLevel::kSerializable;
+  return storage::IsolationLevel::kReadCommitted;  // read committed, read uncommitted
+}
+
+const std::shared_ptr<const Catalog>& ConnectionImpl::catalog_for_statement() {
+  if (!txn_catalog_ || (!holds_ddl_lock_ && txn_isolation_ == storage::IsolationLevel::kReadCommitted)) {
+    txn_catalog_ = db_impl_.catalog().Current();
+  }
+  return txn_catalog_;
+}
+
+void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
+  txn_ = db_impl_.engine().Begin(level);
+  txn_isolation_ = level;
+  txn_catalog_ = db_impl_.catalog().Current();
+  txn_start_micros_ = NowMicros();
+  savepoints_.clear();
+}
+
+void ConnectionImpl::CommitTransaction() {
+  auto txn = std::move(txn_);
+  bool had_ddl = holds_ddl_lock_;
+  holds_ddl_lock_ = false;
+  savepoints_.clear();
+  txn_start_micros_ = 0;
+  try {
+    txn->Commit();
+  } catch (...) {
+    if (had_ddl) db_impl_.catalog().Unlock();
+    txn_catalog_.reset();
+    throw;
+  }
+  if (had_ddl) db_impl_.catalog().PublishAndUnlock(txn_catalog_);
+  txn_catalog_.reset();
+}
+
+void ConnectionImpl::RollbackTransaction() {
+  auto txn = std::move(txn_);
+  savepoints_.clear();
+  txn_start_micros_ = 0;
+  if (holds_ddl_lock_) {
+    holds_ddl_lock_ = false;
+    db_impl_.catalog().Unlock();
+  }
+  txn_catalog_.reset();
+  if (txn) txn->Rollback();
+}
+
+std::shared_ptr<Catalog> ConnectionImpl::BeginCatalogChange() {
+  if (!holds_ddl_lock_) {
+    db_impl_.catalog().LockDdl(10000);
+    holds_ddl_lock_ = true;
+    // Start from the newest published catalog: nobody else can change it now.
+    txn_catalog_ = db_impl_.catalog().Current();
+  }
+  return std::make_shared<Catalog>(*txn_catalog_);
+}
+
+void ConnectionImpl::FinishCatalogChange(std::shared_ptr<Catalog> changed) { txn_catalog_ = std::move(changed); }
+
+QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params) {
+  cancel_.store(false);
+  stmt_start_micros_ = NowMicros();
+  if (stmt.kind == ast::StmtKind::kTransaction) {
+    try {
+      return QueryResult(RunTransactionStmt(static_cast<const ast::TransactionStmt&>(stmt)));
+    } catch (Error& e) {
+      return QueryResult(std::move(e));
+    }
+  }
+  if (state_ == TxnState::kFailed) return QueryResult(Error(sqlstate::kInFailedTransaction, kAbortedMessage));
+
+  bool autocommit = txn_ == nullptr;
+  try {
+    if (autocommit) {
+      BeginTransaction(ParseIsolation(GetSetting("default_transaction_isolation")));
+    } else {
+      txn_->SetSavePoint();
+      savepoints_.push_back({"", txn_catalog_});
+    }
+  } catch (Error& e) {
+    txn_.reset();
+    return QueryResult(std::move(e));
+  }
+  std::unique_ptr<ResultImpl> result;
+  try {
+    txn_->BeginStatement();
+    result = Dispatch(stmt, params);
+  } catch (Error& e) {
+    try {
+      if (autocommit) {
+        RollbackTransaction();
+      } else {
+        txn_->RollbackToSavePoint();
+        txn_catalog_ = savepoints_.back().catalog;
+        savepoints_.pop_back();
+        state_ = TxnState::kFailed;
+      }
+    } catch (...) {
+    }
+    return QueryResult(std::move(e));
+  } catch (std::bad_alloc&) {
+    if (autocommit) RollbackTransaction(); else state_ = TxnState::kFailed;
+    return QueryResult(Error(sqlstate::kOutOfMemory, "out of memory"));
+  } catch (std::exception& e) {
+    if (autocommit) RollbackTransaction(); else state_ = TxnState::kFailed;
+    return QueryResult(Error(sqlstate::kInternalError, std::string("internal error: ") + e.what()));
+  }
+  try {
+    if (autocommit) {
+      CommitTransaction();
+      stmt_start_micros_ = 0;
+    } else {
+      txn_->PopSavePoint();
+      savepoints_.pop_back();
+    }
+  } catch (Error& e) {
+    return QueryResult(std::move(e));
+  }
+  result->fn = MakeFunctionContext();
+  return QueryResult(std::move(result));
+}
+
+std::vector<QueryResult> ConnectionImpl::RunText(std::string_view sql, bool stop_on_error) {
+  std::vector<QueryResult> out;
+  std::vector<ast::StatementPtr> stmts;
+  try {
+    stmts = ParseSql(sql);
+  } catch (Error& e) {
+    if (state_ == TxnState::kInBlock) state_ = TxnState::kFailed;
+    out.emplace_back(std::move(e));
+    return out;
+  }
+  for (const auto& s : stmts) {
+    out.push_back(Run(*s, {}));
+    if (!out.back().ok() && stop_on_error) break;
+  }
+  return out;
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::TransactionStmt& stmt) {
+  using T = ast::TransactionStmt::Type;
+  switch (stmt.type) {
+    case T::kBegin:
+    case T::kStart: {
+      if (state_ != TxnState::kIdle) {
+        // PostgreSQL warns and keeps going; the block continues.
+        return TagOnly("BEGIN");
+      }
+      std::string iso = stmt.isolation.empty() ? GetSetting("default_transaction_isolation") : stmt.isolation;
+      BeginTransaction(ParseIsolation(iso));
+      settings_["transaction_isolation"] = iso;
+      state_ = TxnState::kInBlock;
+      return TagOnly("BEGIN");
+    }
+    case T::kCommit: {
+      if (state_ == TxnState::kIdle) return TagOnly("COMMIT");  // WARNING: there is no transaction in progress
+      if (state_ == TxnState::kFailed) {
+        RollbackTransaction();
+        state_ = TxnState::kIdle;
+        return TagOnly("ROLLBACK");
+      }
+      state_ = TxnState::kIdle;
+      CommitTransaction();
+      return TagOnly("COMMIT");
+    }
+    case T::kRollback: {
+      if (txn_) RollbackTransaction();
+      state_ = TxnState::kIdle;
+      return TagOnly("ROLLBACK");
+    }
+    case T::kSavepoint: {
+      if (state_ == TxnState::kIdle) {
+        throw Error(sqlstate::kNoActiveTransaction, "SAVEPOINT can only be used in transaction blocks");
+      }
+      if (state_ == TxnState::kFailed) throw Error(sqlstate::kInFailedTransaction, kAbortedMessage);
+      txn_->SetSavePoint();
+      savepoints_.push_back({stmt.savepoint, txn_catalog_});
+      return TagOnly("SAVEPOINT");
+    }
+    case T::kRelease:
+    case T::kRollbackTo: {
+      bool rollback = stmt.type == T::kRollbackTo;
+      if (state_ == TxnState::kIdle) {
+        throw Error(sqlstate::kNoActiveTransaction,
+                    std::string(rollback ? "ROLLBACK TO SAVEPOINT" : "RELEASE SAVEPOINT") +
+                        " can only be used in transaction blocks");
+      }
+      if (!rollback && state_ == TxnState::kFailed) throw Error(sqlstate::kInFailedTransaction, kAbortedMessage);
+      int found = -1;
+      for (int i = static_cast<int>(savepoints_.size()) - 1; i >= 0; i--) {
+        if (savepoints_[i].name == stmt.savepoint) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) {
+        if (state_ != TxnState::kFailed) {
+          // An error inside a transaction block aborts it, as in PostgreSQL.
+          state_ = TxnState::kFailed;
+        }
+        throw Error(sqlstate::kSavepointException, "savepoint \"" + stmt.savepoint + "\" does not exist");
+      }
+      // Savepoints above the target go away.
+      while (static_cast<int>(savepoints_.size()) - 1 > found) {
+        txn_->PopSavePoint();
+        savepoints_.pop_back();
+      }
+      if (rollback) {
+        txn_->RollbackToSavePoint();
+        txn_catalog_ = savepoints_.back().catalog;
+        // ROLLBACK TO keeps the savepoint itself.
+        txn_->SetSavePoint();
+        state_ = TxnState::kInBlock;
+        return TagOnly("ROLLBACK");
+      }
+      txn_->PopSavePoint();
+      savepoints_.pop_back();
+      return TagOnly("RELEASE");
+    }
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "prepared transactions are not supported");
+  }
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt, const std::vector<Value>& params) {
+  switch (stmt.kind) {
+    case ast::StmtKind::kSelect:
+    case ast::StmtKind::kInsert:
+    case ast::StmtKind::kUpdate:
+    case ast::StmtKind::kDelete:
+      return RunQuery(stmt, params);
+    case ast::StmtKind::kExplain:
+      return RunExplain(static_cast<const ast::ExplainStmt&>(stmt), params);
+    case ast::StmtKind::kCreateTable:
+      return RunCreateTable(static_cast<const ast::CreateTableStmt&>(stmt));
+    case ast::StmtKind::kCreateIndex:
+      return RunCreateIndex(static_cast<const ast::CreateIndexStmt&>(stmt));
+    case ast::StmtKind::kCreateSchema:
+      return RunCreateSchema(static_cast<const ast::CreateSchemaStmt&>(stmt));
+    case ast::StmtKind::kDrop:
+      return RunDrop(static_cast<const ast::DropStmt&>(stmt));
+    case ast::StmtKind::kSet:
+      return RunSet(static_cast<const ast::SetStmt&>(stmt));
+    case ast::StmtKind::kShow:
+      return RunShow(static_cast<const ast::ShowStmt&>(stmt));
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
+  }
+}
+
+namespace {
+struct PlannedStatement {
+  BoundStatement bound;
+  PhysicalOperatorPtr physical;
+  std::vector<LogicalType> param_types;
+};
+
+PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
+                      const FunctionContext* fn) {
+  BinderEnv env;
+  env.catalog = &catalog;
+  env.param_types = std::move(param_types);
+  env.fn_ctx = fn;
+  Binder binder(env);
+  PlannedStatement p;
+  p.bound = binder.Bind(stmt);
+  p.param_types = env.param_types;
+  p.bound.plan = Optimize(std::move(p.bound.plan));
+  p.physical = CreatePhysicalPlan(*p.bound.plan);
+  return p;
+}
+
+std::vector<LogicalType> TypesOf(const std::vector<Value>& params) {
+  std::vector<LogicalType> out;
+  for (const auto& v : params) out.push_back(v.type());
+  return out;
+}
+
+// Converts the supplied parameter values to the types the statement gave its parameters.
+std::vector<Value> TypedParams(const std::vector<Value>& params, const std::vector<LogicalType>& types,
+                               const FunctionContext& fn) {
+  if (types.size() > params.size()) {
+    throw Error(sqlstate::kProtocolViolation, "bind message supplies " + std::to_string(params.size()) +
+                                                  " parameters, but prepared statement requires " +
+                                                  std::to_string(types.size()));
+  }
+  std::vector<Value> out;
+  for (size_t i = 0; i < params.size(); i++) {
+    const Value& v = params[i];
+    LogicalType t = i < types.size() ? types[i] : v.type();
+    if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
+    if (v.is_null()) {
+      out.push_back(Value::Null(t));
+    } else if (v.type() == t) {
+      out.push_back(v);
+    } else if (v.type().id == TypeId::kUnknown) {
+      out.push_back(TextToValue(v.str_value(), t, fn));
+    } else {
+      Value c = CastValue(v, t, CastContext::kAssignment, fn);
+      c.set_type(t);
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
+  auto catalog = catalog_for_statement();
+  FunctionContext fn = MakeFunctionContext();
+  PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn);
+  std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
+  auto result = std::make_unique<ResultImpl>();
+  ExecutionContext ctx;
+  ctx.engine = &db_impl_.engine();
+  ctx.txn = txn_.get();
+  ctx.fn = fn;
+  ctx.params = &typed;
+  MemoryTracker memory(db_impl_.options().query_memory_limit);
+  ctx.memory = &memory;
+  ctx.cancel = &cancel_;
+  auto state = planned.physical->InitState(ctx);
+  DataChunk chunk;
+  uint64_t rows = 0;
+  while (planned.physical->Pull(ctx, *state, chunk)) {
+    rows += chunk.size();
+    if (planned.bound.returns_rows) {
+      memory.Reserve(chunk.size() * 16 * std::max<size_t>(1, chunk.column_count()));
+      result->AddChunk(std::move(chunk));
+    }
+  }
+  result->has_rows = planned.bound.returns_rows;
+  result->types = planned.bound.types;
+  for (size_t i = 0; i < planned.bound.names.size(); i++) {
+    ColumnInfo ci;
+    ci.name = planned.bound.names[i];
+    ci.type_oid = planned.bound.types[i].oid();
+    ci.typmod = planned.bound.types[i].typmod();
+    ci.type_name = planned.bound.types[i].ToString();
+    result->columns.push_back(std::move(ci));
+  }
+  switch (planned.bound.kind) {
+    case BoundStatementKind::kSelect:
+      result->rows_affected = rows;
+      result->tag = "SELECT " + std::to_string(rows);
+      break;
+    case BoundStatementKind::kInsert:
+      result->rows_affected = ctx.rows_affected;
+      result->tag = "INSERT 0 " + std::to_string(ctx.rows_affected);
+      break;
+    case BoundStatementKind::kUpdate:
+      result->rows_affected = ctx.rows_affected;
+      result->tag = "UPDATE " + std::to_string(ctx.rows_affected);
+      break;
+    case BoundStatementKind::kDelete:
+      result->rows_affected = ctx.rows_affected;
+      result->tag = "DELETE " + std::to_string(ctx.rows_affected);
+      break;
+  }
+  return result;
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params) {
+  const ast::Statement& inner = *stmt.stmt;
+  if (inner.kind != ast::StmtKind::kSelect && inner.kind != ast::StmtKind::kInsert &&
+      inner.kind != ast::StmtKind::kUpdate && inner.kind != ast::StmtKind::kDelete) {
+    throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
+  }
+  auto catalog = catalog_for_statement();
+  FunctionContext fn = MakeFunctionContext();
+  PlannedStatement planned = Plan(inner, *catalog, TypesOf(params), &fn);
+  std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
+  std::unique_ptr<OperatorState> state;
+  double total_ms = 0;
+  if (stmt.analyze) {
+    ExecutionContext ctx;
+    ctx.engine = &db_impl_.engine();
+    ctx.txn = txn_.get();
+    ctx.fn = fn;
+    ctx.params = &typed;
+    MemoryTracker memory(db_impl_.options().query_memory_limit);
+    ctx.memory = &memory;
+    ctx.cancel = &cancel_;
+    ctx.analyze = true;
+    auto start = std::chrono::steady_clock::now();
+    state = planned.physical->InitState(ctx);
+    DataChunk chunk;
+    while (planned.physical->Pull(ctx, *state, chunk)) {
+    }
+    total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  }
+  auto lines = ExplainPlan(*planned.physical, state.get());
+  if (stmt.analyze) {
+    char buf[64];
+    snprintf(buf, sizeof(buf), "Execution Time: %.3f ms", total_ms);
+    lines.push_back(buf);
+  }
+  auto result = std::make_unique<ResultImpl>();
+  result->has_rows = true;
+  result->types = {LogicalType(TypeId::kText)};
+  result->columns.push_back({"QUERY PLAN", 25, -1, "text"});
+  DataChunk chunk(result->types);
+  for (auto& l : lines) chunk.AppendRow({Value::Text(l)});
+  result->rows_affected = lines.size();
+  result->AddChunk(std::move(chunk));
+  result->tag = "EXPLAIN";
+  return result;
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
+  using T = ast::SetStmt::Type;
+  if (stmt.type == T::kSetTransaction || stmt.type == T::kSetSessionCharacteristics) {
+    std::string iso = stmt.values.empty() ? "" : stmt.values[0];
+    if (stmt.type == T::kSetTransaction) {
+      if (txn_ && state_ == TxnState::kInBlock) {
+        settings_["transaction_isolation"] = iso;
+        // The level applies when the first statement runs; our transaction starts at BEGIN, so
+        // restart it if nothing happened yet.
+        txn_->Rollback();
+        txn_ = db_impl_.engine().Begin(ParseIsolation(iso));
+        txn_isolation_ = ParseIsolation(iso);
+      }
+    } else {
+      settings_["default_transaction_isolation"] = iso;
+    }
+    return TagOnly("SET");
+  }
+  if (stmt.type == T::kResetAll) return TagOnly("RESET");
+  std::string value;
+  for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
+    if (stmt.name == "timezone") value = "UTC";
+    else if (stmt.name == "search_path") value = "\"$user\", public";
+    else value = "";
+  }
+  if (stmt.name == "timezone") {
+    SessionTimeZone(value);  // validates: throws 22023 for unknown zones
+  }
+  settings_[stmt.name] = value;
+  return TagOnly(stmt.type == T::kReset ? "RESET" : "SET");
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
+  auto it = settings_.find(stmt.name);
+  if (it == settings_.end()) {
+    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + stmt.name + "\"");
+  }
+  auto result = std::make_unique<ResultImpl>();
+  result->has_rows = true;
+  result->types = {LogicalType(TypeId::kText)};
+  std::string col = stmt.name == "timezone" ? "TimeZone" : stmt.name == "datestyle" ? "DateStyle" : stmt.name;
+  result->columns.push_back({col, 25, -1, "text"});
+  DataChunk chunk(result->types);
+  chunk.AppendRow({Value::Text(it->second)});
+  result->AddChunk(std::move(chunk));
+  result->rows_affected = 1;
+  result->tag = "SHOW";
+  return result;
+}
+
+void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types,
+                              std::vector<ColumnInfo>* columns) {
+  if (stmt.kind != ast::StmtKind::kSelect && stmt.kind != ast::StmtKind::kInsert &&
+      stmt.kind != ast::StmtKind::kUpdate && stmt.kind != ast::StmtKind::kDelete) {
+    return;
+  }
+  auto catalog = db_impl_.catalog().Current();
+  if (txn_catalog_) catalog = txn_catalog_;
+  BinderEnv env;
+  env.catalog = catalog.get();
+  env.param_types = *param_types;
+  Binder binder(env);
+  BoundStatement bound = binder.Bind(stmt);
+  for (auto& t : env.param_types) {
+    if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
+  }
+  *param_types = env.param_types;
+  if (bound.returns_rows) {
+    for (size_t i = 0; i < bound.names.size(); i++) {
+      columns->push_back({bound.names[i], bound.types[i].oid(), bound.types[i].typmod(), bound.types[i].ToString()});
+    }
+  }
+}
+
+}  // namespace kanto

@@ -1,0 +1,86 @@
+// ConnectionImpl: one session. Owns the transaction state machine (idle / in block / failed),
+// statement-level savepoints, the session settings and the transaction's view of the catalog.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
+#include "kanto/kanto.hpp"
+#include "parser/ast_stmt.hpp"
+#include "storage/engine.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+class DatabaseImpl;
+class ResultImpl;
+
+class ConnectionImpl {
+ public:
+  explicit ConnectionImpl(std::shared_ptr<Database> db);
+  ~ConnectionImpl();
+
+  // Runs one parsed statement with parameters (already typed values). Never throws.
+  QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
+  // Parses and runs every statement; stops at the first error.
+  std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
+
+  char transaction_status() const;
+  std::atomic<bool>& cancel_flag() { return cancel_; }
+
+  // For prepared statements: binds a statement to learn its parameter and result types.
+  void Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types, std::vector<ColumnInfo>* columns);
+
+  // Session settings (SET/SHOW); names lower-case.
+  std::string GetSetting(const std::string& name) const;
+  const std::shared_ptr<const Catalog>& catalog_for_statement();
+  DatabaseImpl& db() { return db_impl_; }
+
+ private:
+  enum class TxnState : uint8_t { kIdle, kInBlock, kFailed };
+  struct Savepoint {
+    std::string name;
+    std::shared_ptr<const Catalog> catalog;
+  };
+
+  std::unique_ptr<ResultImpl> Dispatch(const ast::Statement& stmt, const std::vector<Value>& params);
+  std::unique_ptr<ResultImpl> RunTransactionStmt(const ast::TransactionStmt& stmt);
+  std::unique_ptr<ResultImpl> RunQuery(const ast::Statement& stmt, const std::vector<Value>& params);
+  std::unique_ptr<ResultImpl> RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params);
+  std::unique_ptr<ResultImpl> RunSet(const ast::SetStmt& stmt);
+  std::unique_ptr<ResultImpl> RunShow(const ast::ShowStmt& stmt);
+  // DDL (ddl.cpp)
+  std::unique_ptr<ResultImpl> RunCreateTable(const ast::CreateTableStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCreateIndex(const ast::CreateIndexStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCreateSchema(const ast::CreateSchemaStmt& stmt);
+  std::unique_ptr<ResultImpl> RunDrop(const ast::DropStmt& stmt);
+  // Takes the DDL lock (once per transaction) and returns a fresh copy of the catalog to change.
+  std::shared_ptr<Catalog> BeginCatalogChange();
+  void FinishCatalogChange(std::shared_ptr<Catalog> changed);
+
+  void BeginTransaction(storage::IsolationLevel level);
+  void CommitTransaction();
+  void RollbackTransaction();
+  FunctionContext MakeFunctionContext() const;
+  storage::IsolationLevel ParseIsolation(const std::string& text) const;
+
+  std::shared_ptr<Database> db_;
+  DatabaseImpl& db_impl_;
+  std::unique_ptr<storage::Transaction> txn_;
+  TxnState state_ = TxnState::kIdle;
+  storage::IsolationLevel txn_isolation_ = storage::IsolationLevel::kReadCommitted;
+  std::shared_ptr<const Catalog> txn_catalog_;  // the transaction's view (own DDL included)
+  bool holds_ddl_lock_ = false;
+  std::vector<Savepoint> savepoints_;
+  int64_t txn_start_micros_ = 0;
+  int64_t stmt_start_micros_ = 0;
+  std::map<std::string, std::string> settings_;
+  std::atomic<bool> cancel_{false};
+};
+
+}  // namespace kanto

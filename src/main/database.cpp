@@ -1,0 +1,144 @@
+// The public embedding API (include/kanto/kanto.hpp) over DatabaseImpl and ConnectionImpl.
+#include "main/connection_impl.hpp"
+#include "main/database_impl.hpp"
+#include "main/result_impl.hpp"
+#include "parser/parser.hpp"
+
+namespace kanto {
+
+DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : path_(path), options_(options) {
+  storage::EngineOptions eo;
+  eo.create_if_missing = options.create_if_missing;
+  eo.sync_commit = options.sync_commit;
+  engine_ = storage::Engine::Open(path, eo);
+  catalog_ = std::make_unique<CatalogManager>(*engine_);
+}
+
+DatabaseImpl::~DatabaseImpl() = default;
+
+Database::Database(std::unique_ptr<DatabaseImpl> impl) : impl_(std::move(impl)) {}
+Database::~Database() = default;
+
+std::shared_ptr<Database> Database::Open(const std::string& path, const Options& options, Error* error) {
+  try {
+    auto impl = std::make_unique<DatabaseImpl>(path, options);
+    return std::shared_ptr<Database>(new Database(std::move(impl)));
+  } catch (Error& e) {
+    if (error) *error = e;
+  } catch (std::exception& e) {
+    if (error) *error = Error(sqlstate::kIoError, e.what());
+  }
+  return nullptr;
+}
+
+Connection::Connection(std::shared_ptr<Database> db) : impl_(std::make_unique<ConnectionImpl>(std::move(db))) {}
+Connection::~Connection() = default;
+
+QueryResult Connection::Execute(std::string_view sql) {
+  auto results = impl_->RunText(sql, true);
+  if (results.empty()) {
+    auto r = std::make_unique<ResultImpl>();
+    return QueryResult(std::move(r));  // empty query
+  }
+  return std::move(results.back());
+}
+
+std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return impl_->RunText(sql, true); }
+
+namespace {
+Value ParamToValue(const Param& p) {
+  switch (p.kind()) {
+    case Param::Kind::kNull: return Value::Null(LogicalType(TypeId::kUnknown));
+    case Param::Kind::kBool: return Value::Bool(p.int_value() != 0);
+    case Param::Kind::kInt: return Value::Int8(p.int_value());
+    case Param::Kind::kDouble: return Value::Float8(p.double_value());
+    case Param::Kind::kText: return Value::Unknown(p.text());
+  }
+  return Value();
+}
+
+std::vector<Value> ParamsToValues(const std::vector<Param>& params) {
+  std::vector<Value> out;
+  for (const auto& p : params) out.push_back(ParamToValue(p));
+  return out;
+}
+
+}  // namespace
+
+QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& params) {
+  std::vector<ast::StatementPtr> stmts;
+  try {
+    stmts = ParseSql(sql);
+  } catch (Error& e) {
+    return QueryResult(std::move(e));
+  }
+  if (stmts.size() != 1) {
+    return QueryResult(Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement"));
+  }
+  return impl_->Run(*stmts[0], ParamsToValues(params));
+}
+
+char Connection::transaction_status() const { return impl_->transaction_status(); }
+
+class PreparedImpl {
+ public:
+  ConnectionImpl* conn = nullptr;
+  ast::StatementPtr stmt;
+  std::vector<LogicalType> param_types;
+  std::vector<ColumnInfo> columns;
+};
+
+std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Error* error) {
+  try {
+    auto stmts = ParseSql(sql);
+    if (stmts.size() != 1) {
+      throw Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
+    }
+    auto impl = std::make_unique<PreparedImpl>();
+    impl->conn = impl_.get();
+    impl->stmt = std::move(stmts[0]);
+    impl_->Describe(*impl->stmt, &impl->param_types, &impl->columns);
+    return std::make_unique<PreparedStatement>(std::move(impl));
+  } catch (Error& e) {
+    if (error) *error = e;
+  }
+  return nullptr;
+}
+
+PreparedStatement::PreparedStatement(std::unique_ptr<PreparedImpl> impl) : impl_(std::move(impl)) {}
+PreparedStatement::~PreparedStatement() = default;
+size_t PreparedStatement::param_count() const { return impl_->param_types.size(); }
+uint32_t PreparedStatement::param_type_oid(size_t i) const { return impl_->param_types.at(i).oid(); }
+const std::vector<ColumnInfo>& PreparedStatement::columns() const { return impl_->columns; }
+
+QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
+  if (params.size() != impl_->param_types.size()) {
+    return QueryResult(Error(sqlstate::kProtocolViolation,
+                             "bind message supplies " + std::to_string(params.size()) +
+                                 " parameters, but prepared statement requires " +
+                                 std::to_string(impl_->param_types.size())));
+  }
+  // Parameters take the types inferred at prepare time.
+  std::vector<Value> values;
+  for (size_t i = 0; i < params.size(); i++) {
+    Value v = ParamToValue(params[i]);
+    if (v.is_null()) {
+      v = Value::Null(impl_->param_types[i]);
+    } else if (v.type().id != TypeId::kUnknown && v.type().id != impl_->param_types[i].id) {
+      // Let the connection convert through text semantics via an untyped literal.
+      char buf[40];
+      if (params[i].kind() == Param::Kind::kBool) {
+        snprintf(buf, sizeof(buf), "%s", params[i].int_value() ? "true" : "false");
+      } else if (params[i].kind() == Param::Kind::kInt) {
+        snprintf(buf, sizeof(buf), "%lld", static_cast<long long>(params[i].int_value()));
+      } else {
+        snprintf(buf, sizeof(buf), "%.17g", params[i].double_value());
+      }
+      v = Value::Unknown(buf);
+    }
+    values.push_back(std::move(v));
+  }
+  return impl_->conn->Run(*impl_->stmt, values);
+}
+
+}  // namespace kanto

@@ -1,0 +1,95 @@
+#include <algorithm>
+#include <cmath>
+
+#include "function/cast.hpp"
+#include "main/result_impl.hpp"
+
+namespace kanto {
+
+void ResultImpl::AddChunk(DataChunk chunk) {
+  if (chunk.size() == 0) return;
+  starts_.push_back(total_rows_);
+  total_rows_ += chunk.size();
+  chunks.push_back(std::move(chunk));
+}
+
+const Vector& ResultImpl::Cell(size_t row, size_t col, size_t* offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), row);
+  size_t idx = static_cast<size_t>(it - starts_.begin()) - 1;
+  *offset = row - starts_[idx];
+  return chunks[idx].column(col);
+}
+
+QueryResult::QueryResult() : impl_(std::make_unique<ResultImpl>()) {}
+QueryResult::QueryResult(Error error) : impl_(std::make_unique<ResultImpl>()), error_(std::make_unique<Error>(std::move(error))) {}
+QueryResult::QueryResult(std::unique_ptr<ResultImpl> impl) : impl_(std::move(impl)) {}
+QueryResult::QueryResult(QueryResult&&) noexcept = default;
+QueryResult& QueryResult::operator=(QueryResult&&) noexcept = default;
+QueryResult::~QueryResult() = default;
+
+const std::string& QueryResult::command_tag() const { return impl_->tag; }
+uint64_t QueryResult::rows_affected() const { return impl_->rows_affected; }
+bool QueryResult::has_rows() const { return impl_->has_rows; }
+size_t QueryResult::column_count() const { return impl_->columns.size(); }
+const ColumnInfo& QueryResult::column(size_t col) const { return impl_->columns.at(col); }
+size_t QueryResult::row_count() const { return impl_->row_count(); }
+
+bool QueryResult::IsNull(size_t row, size_t col) const {
+  size_t off;
+  return impl_->Cell(row, col, &off).IsNull(off);
+}
+
+std::string QueryResult::GetText(size_t row, size_t col) const {
+  size_t off;
+  const Vector& v = impl_->Cell(row, col, &off);
+  if (v.IsNull(off)) return "";
+  return VectorValueToText(v, off, impl_->fn);
+}
+
+int64_t QueryResult::GetInt64(size_t row, size_t col) const {
+  size_t off;
+  const Vector& v = impl_->Cell(row, col, &off);
+  if (v.IsNull(off)) return 0;
+  switch (v.type().physical()) {
+    case PhysicalType::kInt64: return v.ints()[off];
+    case PhysicalType::kDouble: {
+      double d = v.doubles()[off];
+      if (std::isnan(d)) return 0;
+      if (d >= 9.2e18) return INT64_MAX;
+      if (d <= -9.2e18) return INT64_MIN;
+      return static_cast<int64_t>(d);
+    }
+    case PhysicalType::kNumeric: {
+      try {
+        return v.numerics()[off].Trunc(0).ToInt64();
+      } catch (...) {
+        return 0;
+      }
+    }
+    default: {
+      std::string s = VectorValueToText(v, off, impl_->fn);
+      char* end = nullptr;
+      long long x = std::strtoll(s.c_str(), &end, 10);
+      return end == s.c_str() ? 0 : x;
+    }
+  }
+}
+
+double QueryResult::GetDouble(size_t row, size_t col) const {
+  size_t off;
+  const Vector& v = impl_->Cell(row, col, &off);
+  if (v.IsNull(off)) return 0;
+  switch (v.type().physical()) {
+    case PhysicalType::kInt64: return static_cast<double>(v.ints()[off]);
+    case PhysicalType::kDouble: return v.doubles()[off];
+    case PhysicalType::kNumeric: return v.numerics()[off].ToDouble();
+    default: {
+      std::string s = VectorValueToText(v, off, impl_->fn);
+      return std::strtod(s.c_str(), nullptr);
+    }
+  }
+}
+
+bool QueryResult::GetBool(size_t row, size_t col) const { return GetInt64(row, col) != 0; }
+
+}  // namespace kanto

@@ -1,0 +1,33 @@
+// ResultImpl: the materialized outcome of one statement.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "function/function_context.hpp"
+#include "kanto/kanto.hpp"
+#include "types/vector.hpp"
+
+namespace kanto {
+
+class ResultImpl {
+ public:
+  std::string tag;
+  uint64_t rows_affected = 0;
+  bool has_rows = false;
+  std::vector<ColumnInfo> columns;
+  std::vector<LogicalType> types;
+  std::vector<DataChunk> chunks;
+  FunctionContext fn;  // for text output (time zone)
+
+  size_t row_count() const { return total_rows_; }
+  void AddChunk(DataChunk chunk);
+  // Locates a row: chunk and offset.
+  const Vector& Cell(size_t row, size_t col, size_t* offset) const;
+
+ private:
+  std::vector<size_t> starts_;
+  size_t total_rows_ = 0;
+};
+
+}  // namespace kanto

@@ -1,0 +1,529 @@
+// Statements, SELECT and FROM items: libpg_query nodes -> ast::Statement.
+#include "parser/transformer.hpp"
+
+namespace kanto::parser {
+
+namespace {
+
+std::vector<std::string> Names(Node** items, size_t n) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; i++) out.push_back(StringValue(items[i]));
+  return out;
+}
+
+ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r) {
+  ast::RangeVar out;
+  if (r->catalogname && *r->catalogname) out.catalog = r->catalogname;
+  if (r->schemaname && *r->schemaname) out.schema = r->schemaname;
+  out.name = r->relname ? r->relname : "";
+  out.location = r->location;
+  return out;
+}
+
+ast::Alias TransformAlias(const PgQuery__Alias* a) {
+  ast::Alias out;
+  if (!a) return out;
+  out.name = a->aliasname ? a->aliasname : "";
+  out.columns = Names(a->colnames, a->n_colnames);
+  return out;
+}
+
+ast::TableRefPtr TransformTableRef(const Node* n) {
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_RANGE_VAR: {
+      auto t = std::make_unique<ast::BaseTableRef>();
+      t->table = TransformRangeVar(n->range_var);
+      t->alias = TransformAlias(n->range_var->alias);
+      t->location = n->range_var->location;
+      t->only = !n->range_var->inh;
+      return t;
+    }
+    case PG_QUERY__NODE__NODE_JOIN_EXPR: {
+      const PgQuery__JoinExpr* j = n->join_expr;
+      auto out = std::make_unique<ast::JoinRef>();
+      switch (j->jointype) {
+        case PG_QUERY__JOIN_TYPE__JOIN_LEFT: out->type = ast::JoinRef::Type::kLeft; break;
+        case PG_QUERY__JOIN_TYPE__JOIN_RIGHT: out->type = ast::JoinRef::Type::kRight; break;
+        case PG_QUERY__JOIN_TYPE__JOIN_FULL: out->type = ast::JoinRef::Type::kFull; break;
+        default: out->type = ast::JoinRef::Type::kInner; break;
+      }
+      out->natural = j->is_natural;
+      out->left = TransformTableRef(j->larg);
+      out->right = TransformTableRef(j->rarg);
+      if (j->quals) out->condition = TransformExpr(j->quals);
+      out->using_cols = Names(j->using_clause, j->n_using_clause);
+      if (!j->quals && j->n_using_clause == 0 && !j->is_natural && out->type == ast::JoinRef::Type::kInner) {
+        out->type = ast::JoinRef::Type::kCross;
+      }
+      out->alias = TransformAlias(j->alias);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_RANGE_SUBSELECT: {
+      auto s = std::make_unique<ast::SubqueryRef>();
+      s->lateral = n->range_subselect->lateral;
+      s->alias = TransformAlias(n->range_subselect->alias);
+      s->query = TransformSelect(n->range_subselect->subquery->select_stmt);
+      return s;
+    }
+    case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
+      const PgQuery__RangeFunction* f = n->range_function;
+      if (f->is_rowsfrom || f->n_functions != 1) Unsupported("ROWS FROM");
+      auto out = std::make_unique<ast::FunctionRef>();
+      out->lateral = f->lateral;
+      out->ordinality = f->ordinality;
+      out->alias = TransformAlias(f->alias);
+      const Node* item = f->functions[0];
+      const Node* call = item->node_case == PG_QUERY__NODE__NODE_LIST ? item->list->items[0] : item;
+      ast::ExprPtr e = TransformExpr(call);
+      if (e->kind != ast::ExprKind::kFuncCall) Unsupported("this FROM item");
+      out->call.reset(static_cast<ast::FuncCall*>(e.release()));
+      return out;
+    }
+    default:
+      Unsupported("this FROM item");
+  }
+}
+
+std::vector<ast::ResTarget> TransformTargets(Node** items, size_t n) {
+  std::vector<ast::ResTarget> out;
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__ResTarget* r = items[i]->res_target;
+    ast::ResTarget t;
+    t.expr = TransformExpr(r->val);
+    if (r->name) t.alias = r->name;
+    t.location = r->location;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::unique_ptr<ast::WithClause> TransformWith(const PgQuery__WithClause* w) {
+  if (!w) return nullptr;
+  auto out = std::make_unique<ast::WithClause>();
+  out->recursive = w->recursive;
+  for (size_t i = 0; i < w->n_ctes; i++) {
+    const PgQuery__CommonTableExpr* c = w->ctes[i]->common_table_expr;
+    ast::CommonTableExpr cte;
+    cte.name = c->ctename;
+    cte.columns = Names(c->aliascolnames, c->n_aliascolnames);
+    cte.query = TransformStatement(c->ctequery);
+    cte.location = c->location;
+    out->ctes.push_back(std::move(cte));
+  }
+  return out;
+}
+
+ast::StatementPtr TransformInsert(const PgQuery__InsertStmt* s) {
+  auto out = std::make_unique<ast::InsertStmt>();
+  out->with = TransformWith(s->with_clause);
+  out->table = TransformRangeVar(s->relation);
+  if (s->relation->alias) out->alias = s->relation->alias->aliasname;
+  for (size_t i = 0; i < s->n_cols; i++) {
+    const PgQuery__ResTarget* r = s->cols[i]->res_target;
+    if (r->n_indirection) Unsupported("INSERT into subfields", r->location);
+    out->columns.push_back(r->name);
+  }
+  if (s->select_stmt) out->select = TransformSelect(s->select_stmt->select_stmt);
+  if (s->on_conflict_clause) out->on_conflict = ast::InsertStmt::OnConflict::kUpdate;
+  out->returning = TransformTargets(s->returning_list, s->n_returning_list);
+  return out;
+}
+
+ast::StatementPtr TransformUpdate(const PgQuery__UpdateStmt* s) {
+  auto out = std::make_unique<ast::UpdateStmt>();
+  out->with = TransformWith(s->with_clause);
+  out->table = TransformRangeVar(s->relation);
+  if (s->relation->alias) out->alias = s->relation->alias->aliasname;
+  for (size_t i = 0; i < s->n_target_list; i++) {
+    const PgQuery__ResTarget* r = s->target_list[i]->res_target;
+    if (r->n_indirection) Unsupported("UPDATE of subfields", r->location);
+    ast::SetClause set;
+    set.column = r->name;
+    set.location = r->location;
+    if (r->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+      const PgQuery__MultiAssignRef* m = r->val->multi_assign_ref;
+      const Node* src = m->source;
+      if (src->node_case != PG_QUERY__NODE__NODE_ROW_EXPR || static_cast<int>(src->row_expr->n_args) != m->ncolumns) {
+        Unsupported("UPDATE SET (...) = (SELECT ...)", r->location);
+      }
+      set.value = TransformExpr(src->row_expr->args[m->colno - 1]);
+    } else {
+      set.value = TransformExpr(r->val);
+    }
+    out->set.push_back(std::move(set));
+  }
+  for (size_t i = 0; i < s->n_from_clause; i++) out->from.push_back(TransformTableRef(s->from_clause[i]));
+  if (s->where_clause) out->where = TransformExpr(s->where_clause);
+  out->returning = TransformTargets(s->returning_list, s->n_returning_list);
+  return out;
+}
+
+ast::StatementPtr TransformDelete(const PgQuery__DeleteStmt* s) {
+  auto out = std::make_unique<ast::DeleteStmt>();
+  out->with = TransformWith(s->with_clause);
+  out->table = TransformRangeVar(s->relation);
+  if (s->relation->alias) out->alias = s->relation->alias->aliasname;
+  for (size_t i = 0; i < s->n_using_clause; i++) out->using_tables.push_back(TransformTableRef(s->using_clause[i]));
+  if (s->where_clause) out->where = TransformExpr(s->where_clause);
+  out->returning = TransformTargets(s->returning_list, s->n_returning_list);
+  return out;
+}
+
+void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
+  switch (c->contype) {
+    case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: col.explicit_null = true; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: col.not_null = true; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT: col.default_value = TransformExpr(c->raw_expr); break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: col.primary_key = true; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: col.unique = true; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: col.check = TransformExpr(c->raw_expr); break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: col.references_table = c->pktable ? c->pktable->relname : "?"; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: Unsupported("identity columns", c->location);
+    case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: Unsupported("generated columns", c->location);
+    default: break;
+  }
+}
+
+ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
+  auto out = std::make_unique<ast::CreateTableStmt>();
+  out->table = TransformRangeVar(s->relation);
+  out->if_not_exists = s->if_not_exists;
+  out->temporary = s->relation->relpersistence && s->relation->relpersistence[0] == 't';
+  if (s->n_inh_relations) Unsupported("table inheritance");
+  if (s->partspec) Unsupported("partitioned tables");
+  for (size_t i = 0; i < s->n_table_elts; i++) {
+    const Node* e = s->table_elts[i];
+    if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      const PgQuery__ColumnDef* d = e->column_def;
+      ast::ColumnDef col;
+      col.name = d->colname;
+      col.location = d->location;
+      col.type = TransformTypeName(d->type_name);
+      std::string tname = col.type.names.empty() ? "" : col.type.names.back();
+      if (tname == "serial" || tname == "serial4" || tname == "bigserial" || tname == "serial8" ||
+          tname == "smallserial" || tname == "serial2") {
+        col.serial = true;
+        col.type.names = {tname == "bigserial" || tname == "serial8"     ? "int8"
+                          : tname == "smallserial" || tname == "serial2" ? "int2"
+                                                                         : "int4"};
+      }
+      col.not_null = d->is_not_null;
+      if (d->raw_default) col.default_value = TransformExpr(d->raw_default);
+      for (size_t k = 0; k < d->n_constraints; k++) ApplyColumnConstraint(col, d->constraints[k]->constraint);
+      out->columns.push_back(std::move(col));
+    } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      const PgQuery__Constraint* c = e->constraint;
+      ast::TableConstraint tc;
+      tc.location = c->location;
+      if (c->conname) tc.name = c->conname;
+      switch (c->contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY: tc.type = ast::TableConstraint::Type::kPrimaryKey; break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: tc.type = ast::TableConstraint::Type::kUnique; break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+          tc.type = ast::TableConstraint::Type::kCheck;
+          tc.check = TransformExpr(c->raw_expr);
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: tc.type = ast::TableConstraint::Type::kForeignKey; break;
+        default: Unsupported("this table constraint", c->location);
+      }
+      tc.columns = Names(c->keys, c->n_keys);
+      if (tc.type == ast::TableConstraint::Type::kForeignKey) tc.columns = Names(c->fk_attrs, c->n_fk_attrs);
+      out->constraints.push_back(std::move(tc));
+    } else {
+      Unsupported("CREATE TABLE ... LIKE");
+    }
+  }
+  return out;
+}
+
+ast::StatementPtr TransformIndex(const PgQuery__IndexStmt* s) {
+  auto out = std::make_unique<ast::CreateIndexStmt>();
+  if (s->idxname) out->name = s->idxname;
+  out->table = TransformRangeVar(s->relation);
+  out->unique = s->unique;
+  out->if_not_exists = s->if_not_exists;
+  out->concurrently = s->concurrent;
+  out->method = s->access_method ? s->access_method : "btree";
+  for (size_t i = 0; i < s->n_index_params; i++) {
+    const PgQuery__IndexElem* e = s->index_params[i]->index_elem;
+    ast::IndexElem elem;
+    if (e->name) elem.column = e->name;
+    if (e->expr) elem.expr = TransformExpr(e->expr);
+    if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) elem.dir = ast::OrderByItem::Dir::kDesc;
+    if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC) elem.dir = ast::OrderByItem::Dir::kAsc;
+    if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) elem.nulls = ast::OrderByItem::Nulls::kFirst;
+    if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) elem.nulls = ast::OrderByItem::Nulls::kLast;
+    out->columns.push_back(std::move(elem));
+  }
+  for (size_t i = 0; i < s->n_index_including_params; i++) {
+    out->include.push_back(s->index_including_params[i]->index_elem->name);
+  }
+  if (s->where_clause) out->where = TransformExpr(s->where_clause);
+  return out;
+}
+
+ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
+  auto out = std::make_unique<ast::DropStmt>();
+  using O = ast::DropStmt::ObjectType;
+  switch (s->remove_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: out->object_type = O::kTable; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: out->object_type = O::kIndex; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: out->object_type = O::kSchema; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: Unsupported("DROP VIEW");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: Unsupported("DROP SEQUENCE");
+    default: Unsupported("DROP of this object type");
+  }
+  out->if_exists = s->missing_ok;
+  out->cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  for (size_t i = 0; i < s->n_objects; i++) {
+    const Node* o = s->objects[i];
+    ast::RangeVar rv;
+    if (o->node_case == PG_QUERY__NODE__NODE_LIST) {
+      auto names = Names(o->list->items, o->list->n_items);
+      rv.name = names.back();
+      if (names.size() >= 2) rv.schema = names[names.size() - 2];
+      if (names.size() >= 3) rv.catalog = names[0];
+    } else {
+      rv.name = StringValue(o);
+    }
+    out->objects.push_back(std::move(rv));
+  }
+  return out;
+}
+
+std::string ConstText(const Node* n) {
+  if (!n) return "";
+  if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+    const PgQuery__AConst* c = n->a_const;
+    switch (c->val_case) {
+      case PG_QUERY__A__CONST__VAL_SVAL: return c->sval->sval;
+      case PG_QUERY__A__CONST__VAL_IVAL: return std::to_string(c->ival->ival);
+      case PG_QUERY__A__CONST__VAL_FVAL: return c->fval->fval;
+      case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "on" : "off";
+      default: return "";
+    }
+  }
+  if (n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+  if (n->node_case == PG_QUERY__NODE__NODE_INTEGER) return std::to_string(n->integer->ival);
+  if (n->node_case == PG_QUERY__NODE__NODE_BOOLEAN) return n->boolean->boolval ? "on" : "off";
+  if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return ConstText(n->type_cast->arg);
+  return "";
+}
+
+void ApplyTransactionOptions(Node** options, size_t n, std::string* isolation, int* read_only) {
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__DefElem* d = options[i]->def_elem;
+    std::string name = d->defname;
+    if (name == "transaction_isolation") *isolation = ConstText(d->arg);
+    if (name == "transaction_read_only") *read_only = ConstText(d->arg) == "1" || ConstText(d->arg) == "on";
+  }
+}
+
+ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
+  auto out = std::make_unique<ast::TransactionStmt>();
+  using T = ast::TransactionStmt::Type;
+  switch (s->kind) {
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN: out->type = T::kBegin; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: out->type = T::kStart; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: out->type = T::kCommit; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: out->type = T::kRollback; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: out->type = T::kSavepoint; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: out->type = T::kRelease; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: out->type = T::kRollbackTo; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: Unsupported("PREPARE TRANSACTION");
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: Unsupported("COMMIT PREPARED");
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: Unsupported("ROLLBACK PREPARED");
+    default: Unsupported("this transaction statement");
+  }
+  if (s->savepoint_name) out->savepoint = s->savepoint_name;
+  out->chain = s->chain;
+  if (out->chain) Unsupported("AND CHAIN");
+  ApplyTransactionOptions(s->options, s->n_options, &out->isolation, &out->read_only);
+  return out;
+}
+
+ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s) {
+  auto out = std::make_unique<ast::SetStmt>();
+  std::string name = s->name ? s->name : "";
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out->name = name;
+  out->is_local = s->is_local;
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE:
+      out->type = ast::SetStmt::Type::kSet;
+      for (size_t i = 0; i < s->n_args; i++) out->values.push_back(ConstText(s->args[i]));
+      break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT: out->type = ast::SetStmt::Type::kSetDefault; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: out->type = ast::SetStmt::Type::kReset; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: out->type = ast::SetStmt::Type::kResetAll; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI: {
+      out->type = name == "transaction" ? ast::SetStmt::Type::kSetTransaction
+                                        : ast::SetStmt::Type::kSetSessionCharacteristics;
+      std::string iso;
+      int ro = -1;
+      ApplyTransactionOptions(s->args, s->n_args, &iso, &ro);
+      out->name = "transaction_isolation";
+      if (!iso.empty()) out->values.push_back(iso);
+      break;
+    }
+    default:
+      Unsupported("SET FROM CURRENT");
+  }
+  return out;
+}
+
+ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
+  auto out = std::make_unique<ast::ExplainStmt>();
+  for (size_t i = 0; i < s->n_options; i++) {
+    const PgQuery__DefElem* d = s->options[i]->def_elem;
+    std::string name = d->defname;
+    std::string v = d->arg ? ConstText(d->arg) : "true";
+    bool on = v != "false" && v != "off" && v != "0";
+    if (name == "analyze") out->analyze = on;
+    else if (name == "verbose") out->verbose = on;
+    else if (name == "costs") out->costs = on;
+    else if (name == "timing") out->timing = on;
+    else if (name == "format") {
+      out->format = v;
+      if (v != "text") Unsupported("EXPLAIN (FORMAT " + v + ")");
+    }
+  }
+  out->stmt = TransformStatement(s->query);
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
+  auto out = std::make_unique<ast::SelectStmt>();
+  out->with = TransformWith(s->with_clause);
+  switch (s->op) {
+    case PG_QUERY__SET_OPERATION__SETOP_UNION: out->set_op = ast::SelectStmt::SetOp::kUnion; break;
+    case PG_QUERY__SET_OPERATION__SETOP_INTERSECT: out->set_op = ast::SelectStmt::SetOp::kIntersect; break;
+    case PG_QUERY__SET_OPERATION__SETOP_EXCEPT: out->set_op = ast::SelectStmt::SetOp::kExcept; break;
+    default: break;
+  }
+  if (out->set_op != ast::SelectStmt::SetOp::kNone) {
+    out->set_all = s->all;
+    out->larg = TransformSelect(s->larg);
+    out->rarg = TransformSelect(s->rarg);
+  }
+  out->targets = TransformTargets(s->target_list, s->n_target_list);
+  for (size_t i = 0; i < s->n_from_clause; i++) out->from.push_back(TransformTableRef(s->from_clause[i]));
+  if (s->where_clause) out->where = TransformExpr(s->where_clause);
+  out->group_by = TransformExprList(s->group_clause, s->n_group_clause);
+  out->group_by_distinct = s->group_distinct;
+  if (s->having_clause) out->having = TransformExpr(s->having_clause);
+  if (s->n_distinct_clause > 0) {
+    out->distinct = true;
+    // DISTINCT is a list with one NULL entry; DISTINCT ON (...) lists expressions.
+    if (!(s->n_distinct_clause == 1 && s->distinct_clause[0]->node_case == PG_QUERY__NODE__NODE__NOT_SET)) {
+      for (size_t i = 0; i < s->n_distinct_clause; i++) {
+        if (s->distinct_clause[i]->node_case != PG_QUERY__NODE__NODE__NOT_SET) {
+          out->distinct_on.push_back(TransformExpr(s->distinct_clause[i]));
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < s->n_values_lists; i++) {
+    const Node* row = s->values_lists[i];
+    out->values.push_back(TransformExprList(row->list->items, row->list->n_items));
+  }
+  for (size_t i = 0; i < s->n_window_clause; i++) {
+    const PgQuery__WindowDef* w = s->window_clause[i]->window_def;
+    ast::WindowDef def;
+    if (w->name) def.name = w->name;
+    out->windows.push_back(std::move(def));
+  }
+  out->order_by = TransformSortList(s->sort_clause, s->n_sort_clause);
+  auto is_null_const = [](const Node* n) {
+    return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull;
+  };
+  if (s->limit_count && !is_null_const(s->limit_count)) out->limit = TransformExpr(s->limit_count);
+  if (s->limit_offset) out->offset = TransformExpr(s->limit_offset);
+  out->limit_with_ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
+  if (s->into_clause) Unsupported("SELECT INTO");
+  out->for_update = s->n_locking_clause > 0;
+  return out;
+}
+
+std::string StatementName(const Node* n) {
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return "ALTER TABLE";
+    case PG_QUERY__NODE__NODE_VIEW_STMT: return "CREATE VIEW";
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return "ALTER SEQUENCE";
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: return "CREATE FUNCTION";
+    case PG_QUERY__NODE__NODE_COPY_STMT: return "COPY";
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE TABLE";
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: return "VACUUM";
+    case PG_QUERY__NODE__NODE_GRANT_STMT: return "GRANT";
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT: return "GRANT ROLE";
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT: return "CREATE ROLE";
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT: return "ALTER ROLE";
+    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: return "DROP ROLE";
+    case PG_QUERY__NODE__NODE_PREPARE_STMT: return "PREPARE";
+    case PG_QUERY__NODE__NODE_EXECUTE_STMT: return "EXECUTE";
+    case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: return "DEALLOCATE";
+    case PG_QUERY__NODE__NODE_DISCARD_STMT: return "DISCARD";
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: return "CREATE TABLE AS";
+    case PG_QUERY__NODE__NODE_RENAME_STMT: return "ALTER ... RENAME";
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: return "COMMENT";
+    case PG_QUERY__NODE__NODE_LOCK_STMT: return "LOCK TABLE";
+    case PG_QUERY__NODE__NODE_DO_STMT: return "DO";
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT: return "CREATE DATABASE";
+    case PG_QUERY__NODE__NODE_DROPDB_STMT: return "DROP DATABASE";
+    case PG_QUERY__NODE__NODE_LISTEN_STMT: return "LISTEN";
+    case PG_QUERY__NODE__NODE_NOTIFY_STMT: return "NOTIFY";
+    case PG_QUERY__NODE__NODE_UNLISTEN_STMT: return "UNLISTEN";
+    case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT: return "DECLARE CURSOR";
+    case PG_QUERY__NODE__NODE_FETCH_STMT: return "FETCH";
+    case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return "CLOSE CURSOR";
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return "CREATE TRIGGER";
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: return "CREATE EXTENSION";
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return "CREATE TYPE";
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: return "CREATE TYPE";
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: return "CREATE DOMAIN";
+    case PG_QUERY__NODE__NODE_REINDEX_STMT: return "REINDEX";
+    case PG_QUERY__NODE__NODE_CLUSTER_STMT: return "CLUSTER";
+    case PG_QUERY__NODE__NODE_CHECK_POINT_STMT: return "CHECKPOINT";
+    case PG_QUERY__NODE__NODE_MERGE_STMT: return "MERGE";
+    case PG_QUERY__NODE__NODE_CALL_STMT: return "CALL";
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT: return "REFRESH MATERIALIZED VIEW";
+    default: return "this statement";
+  }
+}
+
+ast::StatementPtr TransformStatement(const Node* n) {
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT: return TransformSelect(n->select_stmt);
+    case PG_QUERY__NODE__NODE_INSERT_STMT: return TransformInsert(n->insert_stmt);
+    case PG_QUERY__NODE__NODE_UPDATE_STMT: return TransformUpdate(n->update_stmt);
+    case PG_QUERY__NODE__NODE_DELETE_STMT: return TransformDelete(n->delete_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_STMT: return TransformCreate(n->create_stmt);
+    case PG_QUERY__NODE__NODE_INDEX_STMT: return TransformIndex(n->index_stmt);
+    case PG_QUERY__NODE__NODE_DROP_STMT: return TransformDrop(n->drop_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: {
+      if (n->create_schema_stmt->n_schema_elts) Unsupported("CREATE SCHEMA with schema elements");
+      auto out = std::make_unique<ast::CreateSchemaStmt>();
+      out->name = n->create_schema_stmt->schemaname ? n->create_schema_stmt->schemaname : "";
+      if (out->name.empty()) Unsupported("CREATE SCHEMA AUTHORIZATION");
+      out->if_not_exists = n->create_schema_stmt->if_not_exists;
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return TransformTransaction(n->transaction_stmt);
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return TransformExplain(n->explain_stmt);
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return TransformSet(n->variable_set_stmt);
+    case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
+      auto out = std::make_unique<ast::ShowStmt>();
+      std::string name = n->variable_show_stmt->name;
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out->name = name;
+      return out;
+    }
+    default:
+      Unsupported(StatementName(n));
+  }
+}
+
+}  // namespace kanto::parser

@@ -1,0 +1,27 @@
+// Internal: transforms libpg_query's protobuf-c tree into Kanto's AST. Only src/parser/ sees it.
+#pragma once
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include <string>
+
+#include "kanto/error.hpp"
+#include "parser/ast_stmt.hpp"
+
+namespace kanto::parser {
+
+using Node = PgQuery__Node;
+
+[[noreturn]] void Unsupported(const std::string& what, int location = -1);
+std::string StringValue(const Node* n);  // String node text
+
+ast::ExprPtr TransformExpr(const Node* n);
+ast::ExprList TransformExprList(Node** items, size_t n);
+ast::TypeName TransformTypeName(const PgQuery__TypeName* t);
+std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s);
+std::vector<ast::OrderByItem> TransformSortList(Node** items, size_t n);
+ast::StatementPtr TransformStatement(const Node* n);
+std::string StatementName(const Node* n);
+
+}  // namespace kanto::parser

@@ -1,0 +1,218 @@
+#include "storage/engine.hpp"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
+#include <rocksdb/utilities/transaction.h>
+#include <rocksdb/utilities/transaction_db.h>
+
+#include "kanto/error.hpp"
+
+namespace kanto::storage {
+
+struct IteratorBounds {
+  rocksdb::Slice lower;
+  rocksdb::Slice upper;
+};
+
+namespace {
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+void ThrowIfError(const rocksdb::Status& s, const char* what = nullptr) {
+  if (s.ok()) return;
+  std::string detail = s.ToString();
+  switch (s.code()) {
+    case rocksdb::Status::kBusy:
+    case rocksdb::Status::kTryAgain:
+      if (s.subcode() == rocksdb::Status::kDeadlock) throw Error(sqlstate::kDeadlockDetected, "deadlock detected");
+      throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent update");
+    case rocksdb::Status::kTimedOut:
+      if (s.subcode() == rocksdb::Status::kDeadlock) throw Error(sqlstate::kDeadlockDetected, "deadlock detected");
+      throw Error(sqlstate::kLockNotAvailable, "could not obtain lock on row: lock timeout");
+    case rocksdb::Status::kCorruption:
+      throw Error(sqlstate::kDataCorrupted, "storage corruption: " + detail);
+    case rocksdb::Status::kIOError:
+      if (detail.find("lock") != std::string::npos && what && std::string(what) == "open") {
+        throw Error("55006", std::string("database directory is in use by another process"))
+            .WithDetail(detail);
+      }
+      throw Error(sqlstate::kIoError, "storage I/O error: " + detail);
+    default:
+      throw Error(sqlstate::kInternalError, "storage error: " + detail);
+  }
+}
+}  // namespace
+
+Iterator::~Iterator() = default;
+bool Iterator::Valid() const { return it_->Valid(); }
+void Iterator::Next() { it_->Next(); }
+std::string_view Iterator::key() const {
+  auto k = it_->key();
+  return {k.data(), k.size()};
+}
+std::string_view Iterator::value() const {
+  auto v = it_->value();
+  return {v.data(), v.size()};
+}
+
+Transaction::~Transaction() {
+  if (!finished_) {
+    try {
+      Rollback();
+    } catch (...) {
+    }
+  }
+}
+
+void Transaction::ReleaseStatementSnapshot() {
+  if (statement_snapshot_) {
+    db_->ReleaseSnapshot(statement_snapshot_);
+    statement_snapshot_ = nullptr;
+  }
+}
+
+void Transaction::BeginStatement() {
+  if (level_ == IsolationLevel::kReadCommitted) {
+    ReleaseStatementSnapshot();
+    statement_snapshot_ = db_->GetSnapshot();
+    return;
+  }
+  if (!snapshot_fixed_) {
+    txn_->SetSnapshot();
+    snapshot_fixed_ = true;
+  }
+}
+
+namespace {
+rocksdb::ReadOptions ReadOpts(rocksdb::Transaction* txn, const rocksdb::Snapshot* stmt) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = stmt ? stmt : txn->GetSnapshot();
+  return ro;
+}
+}  // namespace
+
+bool Transaction::Get(std::string_view key, std::string* value) {
+  rocksdb::Status s = txn_->Get(ReadOpts(txn_.get(), statement_snapshot_), ToSlice(key), value);
+  if (s.IsNotFound()) return false;
+  ThrowIfError(s);
+  return true;
+}
+
+bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
+  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value);
+  if (s.IsNotFound()) return false;
+  ThrowIfError(s);
+  return true;
+}
+
+void Transaction::Put(std::string_view key, std::string_view value) { ThrowIfError(txn_->Put(ToSlice(key), ToSlice(value))); }
+
+void Transaction::Delete(std::string_view key) { ThrowIfError(txn_->Delete(ToSlice(key))); }
+
+std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper) {
+  auto it = std::unique_ptr<Iterator>(new Iterator());
+  it->lower_ = std::move(lower);
+  it->upper_ = std::move(upper);
+  it->bounds_ = std::make_unique<IteratorBounds>();
+  it->bounds_->lower = rocksdb::Slice(it->lower_);
+  it->bounds_->upper = rocksdb::Slice(it->upper_);
+  rocksdb::ReadOptions ro = ReadOpts(txn_.get(), statement_snapshot_);
+  ro.iterate_lower_bound = &it->bounds_->lower;
+  if (!it->upper_.empty()) ro.iterate_upper_bound = &it->bounds_->upper;
+  it->it_.reset(txn_->GetIterator(ro));
+  it->it_->Seek(it->bounds_->lower);
+  ThrowIfError(it->it_->status());
+  return it;
+}
+
+void Transaction::SetSavePoint() { txn_->SetSavePoint(); }
+void Transaction::RollbackToSavePoint() { ThrowIfError(txn_->RollbackToSavePoint()); }
+void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
+
+void Transaction::Commit() {
+  finished_ = true;
+  ReleaseStatementSnapshot();
+  ThrowIfError(txn_->Commit());
+}
+
+void Transaction::Rollback() {
+  finished_ = true;
+  ReleaseStatementSnapshot();
+  ThrowIfError(txn_->Rollback());
+}
+
+std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions& options) {
+  rocksdb::Options opts;
+  opts.create_if_missing = options.create_if_missing;
+  opts.IncreaseParallelism(2);
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  rocksdb::TransactionDBOptions topts;
+  topts.transaction_lock_timeout = options.lock_timeout_ms;
+  rocksdb::TransactionDB* db = nullptr;
+  rocksdb::Status s = rocksdb::TransactionDB::Open(opts, topts, dir, &db);
+  if (!s.ok()) {
+    std::string text = s.ToString();
+    if (s.IsIOError() && text.find("lock") != std::string::npos) {
+      throw Error("55006", "database directory \"" + dir + "\" is in use by another process").WithDetail(text);
+    }
+    ThrowIfError(s, "open");
+  }
+  auto engine = std::unique_ptr<Engine>(new Engine());
+  engine->db_.reset(db);
+  engine->options_ = options;
+  return engine;
+}
+
+Engine::~Engine() = default;
+
+std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
+  rocksdb::WriteOptions wo;
+  wo.sync = options_.sync_commit;
+  rocksdb::TransactionOptions to;
+  to.deadlock_detect = true;
+  auto t = std::unique_ptr<Transaction>(new Transaction());
+  t->db_ = db_.get();
+  t->level_ = level;
+  t->txn_.reset(db_->BeginTransaction(wo, to));
+  return t;
+}
+
+uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
+  std::lock_guard<std::mutex> lock(rowid_mu_);
+  auto it = next_rowid_.find(table_id);
+  if (it == next_rowid_.end()) {
+    uint64_t next = 1;
+    std::string upper = table_prefix;
+    // PrefixSuccessor of the table prefix
+    while (!upper.empty() && static_cast<uint8_t>(upper.back()) == 0xff) upper.pop_back();
+    if (!upper.empty()) upper.back() = static_cast<char>(static_cast<uint8_t>(upper.back()) + 1);
+    rocksdb::ReadOptions ro;
+    std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro));
+    if (upper.empty()) iter->SeekToLast(); else iter->SeekForPrev(upper);
+    while (iter->Valid() && iter->key().compare(rocksdb::Slice(upper)) >= 0 && !upper.empty()) iter->Prev();
+    if (iter->Valid() && iter->key().starts_with(table_prefix) && iter->key().size() == table_prefix.size() + 8) {
+      uint64_t last = 0;
+      for (size_t i = 0; i < 8; i++) last = (last << 8) | static_cast<uint8_t>(iter->key()[table_prefix.size() + i]);
+      next = last + 1;
+    }
+    it = next_rowid_.emplace(table_id, next).first;
+  }
+  return it->second++;
+}
+
+void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }
+
+void Engine::Checkpoint(const std::string& dir) {
+  rocksdb::Checkpoint* cp = nullptr;
+  ThrowIfError(rocksdb::Checkpoint::Create(db_.get(), &cp));
+  std::unique_ptr<rocksdb::Checkpoint> owner(cp);
+  ThrowIfError(cp->CreateCheckpoint(dir));
+}
+
+}  // namespace kanto::storage

@@ -1,0 +1,86 @@
+#include <gtest/gtest.h>
+
+#include "catalog/catalog.hpp"
+#include "kanto/error.hpp"
+
+namespace kanto {
+namespace {
+
+TableEntry SampleTable() {
+  TableEntry t;
+  t.id = 16400;
+  t.schema_id = kPublicSchemaId;
+  t.name = "orders";
+  t.columns.push_back({"id", LogicalType(TypeId::kInt8), true, ""});
+  t.columns.push_back({"total", LogicalType(TypeId::kNumeric, 10, 2), false, "0"});
+  t.columns.push_back({"note", LogicalType(TypeId::kVarchar, 20), false, "'none'::text"});
+  IndexEntry pk;
+  pk.id = 16401;
+  pk.name = "orders_pkey";
+  pk.columns = {0};
+  pk.descending = {false};
+  pk.unique = true;
+  pk.primary = true;
+  t.indexes.push_back(pk);
+  IndexEntry idx;
+  idx.id = 16402;
+  idx.name = "orders_total_idx";
+  idx.columns = {1, 2};
+  idx.descending = {true, false};
+  t.indexes.push_back(idx);
+  t.primary_index = 0;
+  t.schema_version = 3;
+  return t;
+}
+
+TEST(Catalog, TableRecordRoundTrip) {
+  TableEntry t = SampleTable();
+  TableEntry back = Catalog::DeserializeTable(Catalog::SerializeTable(t));
+  EXPECT_EQ(back.id, t.id);
+  EXPECT_EQ(back.name, "orders");
+  ASSERT_EQ(back.columns.size(), 3u);
+  EXPECT_EQ(back.columns[1].type, LogicalType(TypeId::kNumeric, 10, 2));
+  EXPECT_EQ(back.columns[2].default_sql, "'none'::text");
+  EXPECT_TRUE(back.columns[0].not_null);
+  ASSERT_EQ(back.indexes.size(), 2u);
+  EXPECT_EQ(back.indexes[1].descending, (std::vector<bool>{true, false}));
+  EXPECT_EQ(back.row_index_id(), 16401u);
+  EXPECT_EQ(back.schema_version, 3u);
+}
+
+TEST(Catalog, TruncatedRecordIsCorruption) {
+  std::string data = Catalog::SerializeTable(SampleTable());
+  for (size_t cut : {size_t{0}, size_t{1}, data.size() / 2, data.size() - 1}) {
+    try {
+      Catalog::DeserializeTable(data.substr(0, cut));
+      FAIL() << "no error at cut " << cut;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.sqlstate(), sqlstate::kDataCorrupted);
+    }
+  }
+}
+
+TEST(Catalog, LookupAndCopyOnWrite) {
+  Catalog c;
+  ASSERT_NE(c.FindSchema("public"), nullptr);
+  c.PutTable(SampleTable());
+  Catalog copy = c;
+  copy.RemoveTable(16400);
+  EXPECT_NE(c.FindTable(kPublicSchemaId, "orders"), nullptr);
+  EXPECT_EQ(copy.FindTable(kPublicSchemaId, "orders"), nullptr);
+  const TableEntry* owner = nullptr;
+  EXPECT_NE(c.FindIndex(kPublicSchemaId, "orders_total_idx", &owner), nullptr);
+  EXPECT_EQ(owner->name, "orders");
+  EXPECT_TRUE(c.RelationExists(kPublicSchemaId, "orders_pkey"));
+}
+
+TEST(LogicalType, PostgresNamesAndOids) {
+  EXPECT_EQ(LogicalType(TypeId::kVarchar, 10).ToString(), "character varying(10)");
+  EXPECT_EQ(LogicalType(TypeId::kNumeric, 10, 2).ToString(), "numeric(10,2)");
+  EXPECT_EQ(LogicalType(TypeId::kInt4).oid(), 23u);
+  EXPECT_EQ(LogicalType(TypeId::kNumeric, 10, 2).typmod(), (10 << 16 | 2) + 4);
+  EXPECT_EQ(LogicalType(TypeId::kVarchar, 10).typmod(), 14);
+}
+
+}  // namespace
+}  // namespace kanto
