@@ -60,8 +60,9 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
     const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
     if (e->value.is_null()) return MakeConstant(Value::Null(target));
     try {
-      Value v = TextToValue(e->value.str_value(), target, fctx);
-      // Typmods (varchar(3), numeric(5,2)) in the requested context.
+      // The input function of the base type, then the modifiers (varchar(3), numeric(5,2)) as the
+      // context requires (explicit casts truncate, assignments check).
+      Value v = TextToValue(e->value.str_value(), LogicalType(target.id), fctx);
       if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
       v.set_type(target);
       return MakeConstant(std::move(v));

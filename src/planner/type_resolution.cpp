@@ -190,22 +190,17 @@ int SelectCandidate(const std::vector<Candidate>& all, const std::vector<Logical
   return static_cast<int>(cands[0].index);
 }
 
-// Resolves polymorphic ("any") positions to one common type.
+// "any" positions keep the argument's own type (untyped literals become text); others take the
+// declared type, keeping the argument's modifiers when the type is the same (numeric(10,2)).
 std::vector<LogicalType> ConcreteArgs(const std::vector<LogicalType>& declared, bool variadic,
                                       const std::vector<LogicalType>& args) {
-  std::vector<LogicalType> any_types;
-  for (size_t i = 0; i < args.size(); i++) {
-    LogicalType d = i < declared.size() ? declared[i] : declared.back();
-    if (d.id == TypeId::kUnknown) any_types.push_back(args[i]);
-  }
-  LogicalType any = any_types.empty() ? LogicalType(TypeId::kText) : CommonType(any_types, "argument");
   std::vector<LogicalType> out;
   for (size_t i = 0; i < args.size(); i++) {
     LogicalType d = i < declared.size() ? declared[i] : declared.back();
     if (d.id == TypeId::kUnknown) {
-      out.push_back(any);
+      out.push_back(args[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : args[i]);
     } else if (args[i].id == d.id && d.mod1 < 0) {
-      out.push_back(args[i]);  // keep the argument's modifiers (numeric(10,2) into numeric)
+      out.push_back(args[i]);
     } else {
       out.push_back(d);
     }
