@@ -513,13 +513,13 @@ std::string FormatInterval(const Interval& iv) {
   auto add = [&](int64_t v, const char* unit) {
     if (!v) return;
     if (!out.empty()) out += " ";
-    out += std::to_string(v) + " " + unit + (v == 1 || v == -1 ? "" : "s");
+    out += std::to_string(v) + " " + unit + (v == 1 ? "" : "s");
   };
   int64_t years = iv.months / 12, months = iv.months % 12;
   add(years, "year");
   if (months) {
     if (!out.empty()) out += " ";
-    out += std::to_string(months) + (months == 1 || months == -1 ? " mon" : " mons");
+    out += std::to_string(months) + (months == 1 ? " mon" : " mons");
   }
   add(iv.days, "day");
   if (iv.micros || out.empty()) {
