@@ -2,6 +2,8 @@
 #pragma once
 
 #include <atomic>
+#include <map>
+#include <memory>
 #include <cstdint>
 #include <vector>
 
@@ -35,6 +37,11 @@ struct ExecutionContext {
   storage::Transaction* txn = nullptr;
   FunctionContext fn;
   const std::vector<Value>* params = nullptr;
+  // Inside a correlated subquery: the outer row's values (kOuterRef).
+  const std::vector<Value>* outer = nullptr;
+  // Results of uncorrelated subqueries, computed once per statement.
+  std::shared_ptr<std::map<const void*, std::vector<Value>>> subquery_cache =
+      std::make_shared<std::map<const void*, std::vector<Value>>>();
   MemoryTracker* memory = nullptr;
   // Set from another thread to cancel the statement (57014).
   const std::atomic<bool>* cancel = nullptr;

@@ -1,6 +1,8 @@
 #include "execution/expression_executor.hpp"
 
+#include "execution/physical_operator.hpp"
 #include "kanto/error.hpp"
+#include "planner/logical_operator.hpp"
 #include "types/value_compare.hpp"
 
 namespace kanto {
@@ -156,6 +158,102 @@ void SetBool(Vector& out, size_t i, bool b) {
   out.ints()[i] = b ? 1 : 0;
 }
 
+// Runs a subquery's plan with the given outer values. Collects the first column of at most
+// `limit` rows (0: all rows).
+std::vector<Value> RunSubquery(const BoundExpr& expr, ExecutionContext& ctx, const std::vector<Value>& outer,
+                               size_t limit) {
+  const PhysicalOperator& plan = *expr.subquery->physical;
+  ExecutionContext sub = ctx;
+  sub.outer = &outer;
+  sub.analyze = false;
+  auto state = plan.InitState(sub);
+  std::vector<Value> out;
+  DataChunk chunk;
+  while (plan.Pull(sub, *state, chunk)) {
+    for (size_t r = 0; r < chunk.size(); r++) {
+      out.push_back(chunk.column_count() ? chunk.column(0).GetValue(r) : Value::Bool(true));
+      if (limit && out.size() >= limit) return out;
+    }
+  }
+  return out;
+}
+
+bool CompareOp(const std::string& op, int c) {
+  if (op == "=") return c == 0;
+  if (op == "<>") return c != 0;
+  if (op == "<") return c < 0;
+  if (op == "<=") return c <= 0;
+  if (op == ">") return c > 0;
+  return c >= 0;
+}
+
+void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  std::vector<Vector> outer_vecs(expr.outer_count);
+  for (uint32_t k = 0; k < expr.outer_count; k++) Eval(*expr.children[k], ctx, input, outer_vecs[k]);
+  Vector test;
+  bool quantified = expr.subquery_type >= 2;
+  if (quantified) Eval(*expr.children.back(), ctx, input, test);
+  out = Vector(expr.type);
+  out.Resize(n);
+  // Scalar needs two rows to detect "more than one row"; EXISTS needs one.
+  size_t limit = expr.subquery_type == 0 ? 2 : expr.subquery_type == 1 ? 1 : 0;
+  std::vector<Value> outer(expr.outer_count);
+  for (size_t i = 0; i < n; i++) {
+    ctx.CheckCancel();
+    std::vector<Value> rows;
+    if (expr.outer_count == 0) {
+      auto& cache = *ctx.subquery_cache;
+      auto it = cache.find(&expr);
+      if (it == cache.end()) it = cache.emplace(&expr, RunSubquery(expr, ctx, outer, limit)).first;
+      rows = it->second;
+    } else {
+      for (uint32_t k = 0; k < expr.outer_count; k++) outer[k] = outer_vecs[k].GetValue(i);
+      rows = RunSubquery(expr, ctx, outer, limit);
+    }
+    switch (expr.subquery_type) {
+      case 0:
+        if (rows.size() > 1) {
+          throw Error(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
+        }
+        if (!rows.empty()) out.SetValue(i, rows[0]);
+        break;
+      case 1:
+        out.SetValue(i, Value::Bool(!rows.empty()));
+        break;
+      default: {
+        bool any = expr.subquery_type == 2;
+        if (rows.empty()) {
+          out.SetValue(i, Value::Bool(!any));
+          break;
+        }
+        if (test.IsNull(i)) break;  // NULL
+        Value probe = test.GetValue(i);
+        bool saw_null = false, decided = false;
+        for (const auto& v : rows) {
+          if (v.is_null()) {
+            saw_null = true;
+            continue;
+          }
+          bool r = CompareOp(expr.name, CompareValues(probe, v));
+          if (any && r) {
+            out.SetValue(i, Value::Bool(true));
+            decided = true;
+            break;
+          }
+          if (!any && !r) {
+            out.SetValue(i, Value::Bool(false));
+            decided = true;
+            break;
+          }
+        }
+        if (!decided && !saw_null) out.SetValue(i, Value::Bool(!any));
+        break;
+      }
+    }
+  }
+}
+
 void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   size_t n = input.size();
   switch (expr.kind) {
@@ -302,7 +400,15 @@ void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, 
     case BoundExprKind::kAggregate:
       throw Error(sqlstate::kInternalError, "aggregate evaluated outside of an aggregation");
     case BoundExprKind::kSubquery:
-      throw Error(sqlstate::kFeatureNotSupported, "subqueries in expressions are not supported yet");
+      EvalSubquery(expr, ctx, input, out);
+      return;
+    case BoundExprKind::kOuterRef: {
+      if (!ctx.outer || expr.param >= ctx.outer->size()) {
+        throw Error(sqlstate::kInternalError, "outer reference evaluated outside of its subquery");
+      }
+      FillConstant((*ctx.outer)[expr.param], expr.type, n, out);
+      return;
+    }
   }
 }
 

@@ -21,8 +21,11 @@ namespace kanto {
 
 namespace {
 
-// Rewrites column refs to positions in `bindings`.
+// Rewrites column refs to positions in `bindings`, and lowers subquery plans (once).
 void Resolve(BoundExpr& e, const std::vector<ColumnBinding>& bindings) {
+  if (e.kind == BoundExprKind::kSubquery && e.subquery && !e.subquery->physical) {
+    e.subquery->physical = std::shared_ptr<PhysicalOperator>(CreatePhysicalPlan(*e.subquery->logical).release());
+  }
   if (e.kind == BoundExprKind::kColumnRef) {
     auto it = std::find(bindings.begin(), bindings.end(), e.binding);
     if (it == bindings.end()) {
@@ -71,9 +74,9 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   for (auto& f : get.filters) filters.push_back(ResolveCopy(f, bindings));
   scan->filter = Conjunction(std::move(filters));
   scan->index = get.index;
-  for (auto& e : get.index_eq) scan->index_eq.push_back(e->Copy());
-  if (get.index_lower) scan->index_lower = get.index_lower->Copy();
-  if (get.index_upper) scan->index_upper = get.index_upper->Copy();
+  for (auto& e : get.index_eq) scan->index_eq.push_back(ResolveCopy(e, {}));
+  scan->index_lower = ResolveCopy(get.index_lower, {});
+  scan->index_upper = ResolveCopy(get.index_upper, {});
   scan->lower_inclusive = get.lower_inclusive;
   scan->upper_inclusive = get.upper_inclusive;
   scan->estimated_rows = get.estimated_rows;
@@ -173,8 +176,7 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
     }
     case LogicalOpType::kLimit: {
       auto& l = static_cast<LogicalLimit&>(op);
-      auto out = std::make_unique<PhysicalLimit>(op.GetTypes(), l.limit ? l.limit->Copy() : nullptr,
-                                                 l.offset ? l.offset->Copy() : nullptr);
+      auto out = std::make_unique<PhysicalLimit>(op.GetTypes(), ResolveCopy(l.limit, {}), ResolveCopy(l.offset, {}));
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }
@@ -188,7 +190,7 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       std::vector<std::vector<BoundExprPtr>> rows;
       for (auto& r : v.rows) {
         std::vector<BoundExprPtr> row;
-        for (auto& e : r) row.push_back(e->Copy());
+        for (auto& e : r) row.push_back(ResolveCopy(e, {}));
         rows.push_back(std::move(row));
       }
       auto out = std::make_unique<PhysicalValues>(v.types, std::move(rows));

@@ -14,6 +14,7 @@ struct ColumnPredicate {
 };
 
 bool IsRowIndependent(const BoundExpr& e) {
+  // Outer references of a correlated subquery are constant during one execution of it.
   if (e.kind == BoundExprKind::kColumnRef || e.kind == BoundExprKind::kSubquery ||
       e.kind == BoundExprKind::kAggregate) {
     return false;

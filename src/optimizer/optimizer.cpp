@@ -22,9 +22,26 @@ void CollectTables(const BoundExpr& expr, std::vector<uint32_t>* tables) {
   if (expr.filter) CollectTables(*expr.filter, tables);
 }
 
+namespace {
+// Subquery plans inside expressions are optimized on their own.
+void OptimizeSubqueries(BoundExpr& e) {
+  if (e.kind == BoundExprKind::kSubquery && e.subquery && e.subquery->logical && !e.subquery->physical) {
+    e.subquery->logical = Optimize(std::move(e.subquery->logical));
+  }
+  for (auto& c : e.children) OptimizeSubqueries(*c);
+  if (e.filter) OptimizeSubqueries(*e.filter);
+}
+
+void OptimizeSubqueriesIn(LogicalOperator& op) {
+  ForEachExpression(op, [](BoundExprPtr& e) { OptimizeSubqueries(*e); });
+  for (auto& c : op.children) OptimizeSubqueriesIn(*c);
+}
+}  // namespace
+
 LogicalOperatorPtr Optimize(LogicalOperatorPtr plan) {
   plan = PushDownFilters(std::move(plan));
   SelectIndexes(*plan);
+  OptimizeSubqueriesIn(*plan);
   return plan;
 }
 

@@ -8,6 +8,21 @@
 
 namespace kanto {
 
+BoundExprPtr CorrelationContext::Resolve(const std::vector<std::string>& names, int location) {
+  BoundExprPtr outer = scope ? scope->Resolve(names, location, false) : nullptr;
+  if (!outer && parent) outer = parent->Resolve(names, location);
+  if (!outer) return nullptr;
+  uint32_t slot = static_cast<uint32_t>(correlated.size());
+  for (size_t i = 0; i < correlated.size(); i++) {
+    if (correlated[i]->Equals(*outer)) slot = static_cast<uint32_t>(i);
+  }
+  auto ref = std::make_unique<BoundExpr>(BoundExprKind::kOuterRef, outer->type);
+  ref->param = slot;
+  ref->name = outer->name;
+  if (slot == correlated.size()) correlated.push_back(std::move(outer));
+  return ref;
+}
+
 BoundStatement Binder::Bind(const ast::Statement& stmt) {
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:

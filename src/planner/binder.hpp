@@ -34,6 +34,16 @@ struct BinderEnv {
   const FunctionContext* fn_ctx = nullptr;
 };
 
+// The outer query's scope as seen from a subquery: names not found inside resolve here, and each
+// outer expression used becomes one correlated value (kOuterRef) of the subquery.
+struct CorrelationContext {
+  const BindContext* scope = nullptr;      // the outer query's FROM scope
+  CorrelationContext* parent = nullptr;    // when the outer query is itself a subquery
+  std::vector<BoundExprPtr> correlated;    // bound in the outer query's context
+  // Returns a kOuterRef for `names`, or null when no outer query has them.
+  BoundExprPtr Resolve(const std::vector<std::string>& names, int location);
+};
+
 class Binder {
  public:
   explicit Binder(BinderEnv& env) : env_(env) {}
@@ -75,6 +85,7 @@ class Binder {
   uint32_t NewTableIndex() { return env_.next_table_index++; }
 
   BinderEnv& env_;
+  CorrelationContext* correlation_ = nullptr;  // set when binding a subquery
 };
 
 }  // namespace kanto

@@ -22,6 +22,7 @@ BoundExprPtr BoundExpr::Copy() const {
   if (filter) e->filter = filter->Copy();
   e->subquery = subquery;
   e->subquery_type = subquery_type;
+  e->outer_count = outer_count;
   return e;
 }
 
@@ -54,6 +55,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       if (!(binding == o.binding)) return false;
       break;
     case BoundExprKind::kParam:
+    case BoundExprKind::kOuterRef:
       if (param != o.param) return false;
       break;
     case BoundExprKind::kFunction:
@@ -91,6 +93,7 @@ bool BoundExpr::IsFoldable() const {
     case BoundExprKind::kParam:
     case BoundExprKind::kAggregate:
     case BoundExprKind::kSubquery:
+    case BoundExprKind::kOuterRef:
       return false;
     case BoundExprKind::kFunction:
       if (function->is_volatile) return false;
@@ -205,8 +208,14 @@ std::string BoundExpr::ToString() const {
       if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
       return out;
     }
-    case BoundExprKind::kSubquery:
-      return "(SubPlan)";
+    case BoundExprKind::kSubquery: {
+      static const char* kKinds[] = {"SubPlan", "EXISTS SubPlan", "ANY SubPlan", "ALL SubPlan"};
+      std::string out = std::string("(") + kKinds[subquery_type % 4];
+      if (subquery_type >= 2) out = "(" + children.back()->ToString() + " " + name + " " + std::string(kKinds[subquery_type % 4]);
+      return out + ")";
+    }
+    case BoundExprKind::kOuterRef:
+      return name.empty() ? "$outer" + std::to_string(param) : name;
   }
   return "?";
 }

@@ -15,6 +15,7 @@ namespace kanto {
 
 struct AggregateFunction;
 class LogicalOperator;
+struct SubqueryPlan;
 
 // Identifies a column produced by a logical operator: (table index given out by the binder, column).
 struct ColumnBinding {
@@ -44,6 +45,7 @@ enum class BoundExprKind : uint8_t {
   kInList,
   kAggregate,  // only inside LogicalAggregate's aggregate list
   kSubquery,
+  kOuterRef,  // inside a correlated subquery: the outer row's value number `param`
 };
 
 struct BoundExpr;
@@ -79,9 +81,12 @@ struct BoundExpr {
   const AggregateFunction* aggregate = nullptr;
   bool distinct = false;
   BoundExprPtr filter;  // FILTER (WHERE ...)
-  // kSubquery (scalar / EXISTS / IN): planned separately, evaluated per execution
-  std::shared_ptr<LogicalOperator> subquery;
+  // kSubquery: children are the correlated outer expressions (evaluated in the outer row, passed
+  // to the subquery as kOuterRef values), then for ANY/ALL the tested expression. `name` holds the
+  // comparison operator for ANY/ALL.
+  std::shared_ptr<SubqueryPlan> subquery;
   uint8_t subquery_type = 0;  // 0 scalar, 1 exists, 2 any, 3 all
+  uint32_t outer_count = 0;
 
   BoundExpr(BoundExprKind k, LogicalType t) : kind(k), type(t) {}
 

@@ -35,6 +35,7 @@ class ExprBinder {
   BoundExprPtr BindCast(const ast::CastExpr& c);
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
+  BoundExprPtr BindSubquery(const ast::SubqueryExpr& sq);
   BoundExprPtr BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context);
   BoundExprPtr ToBool(BoundExprPtr e, const char* what, int location);
 

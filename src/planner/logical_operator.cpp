@@ -76,6 +76,51 @@ std::vector<LogicalType> LogicalModify::GetTypes() const {
   return out;
 }
 
+void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& fn) {
+  auto each = [&](std::vector<BoundExprPtr>& v) {
+    for (auto& e : v) {
+      if (e) fn(e);
+    }
+  };
+  switch (op.type) {
+    case LogicalOpType::kGet: {
+      auto& g = static_cast<LogicalGet&>(op);
+      each(g.filters);
+      each(g.index_eq);
+      if (g.index_lower) fn(g.index_lower);
+      if (g.index_upper) fn(g.index_upper);
+      break;
+    }
+    case LogicalOpType::kFilter: each(static_cast<LogicalFilter&>(op).expressions); break;
+    case LogicalOpType::kProjection: each(static_cast<LogicalProjection&>(op).expressions); break;
+    case LogicalOpType::kAggregate:
+      each(static_cast<LogicalAggregate&>(op).groups);
+      each(static_cast<LogicalAggregate&>(op).aggregates);
+      break;
+    case LogicalOpType::kJoin: each(static_cast<LogicalJoin&>(op).conditions); break;
+    case LogicalOpType::kOrder:
+      for (auto& k : static_cast<LogicalOrder&>(op).keys) fn(k.expr);
+      break;
+    case LogicalOpType::kLimit: {
+      auto& l = static_cast<LogicalLimit&>(op);
+      if (l.limit) fn(l.limit);
+      if (l.offset) fn(l.offset);
+      break;
+    }
+    case LogicalOpType::kValues:
+      for (auto& row : static_cast<LogicalValues&>(op).rows) each(row);
+      break;
+    case LogicalOpType::kInsert:
+    case LogicalOpType::kUpdate:
+    case LogicalOpType::kDelete:
+      each(static_cast<LogicalModify&>(op).set);
+      each(static_cast<LogicalModify&>(op).returning);
+      break;
+    case LogicalOpType::kDistinct:
+      break;
+  }
+}
+
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
                                  "Limit", "Distinct", "Values", "Insert", "Update", "Delete"};

@@ -3,6 +3,7 @@
 // columns by binding, not by position (positions change when the optimizer moves things).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -164,6 +165,17 @@ class LogicalModify : public LogicalOperator {
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;
 };
+
+// A subquery inside an expression: its logical plan, optimized by the optimizer and lowered once by
+// the physical planner (shared by every copy of the expression).
+class PhysicalOperator;
+struct SubqueryPlan {
+  LogicalOperatorPtr logical;
+  std::shared_ptr<PhysicalOperator> physical;
+};
+
+// Calls `fn` on every expression tree held by `op` (not its children).
+void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPtr&)>& fn);
 
 // Renders the logical tree (debugging).
 std::string LogicalPlanToString(const LogicalOperator& op, int indent = 0);
