@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR ?= kanto-data
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps build clean shell slt unit
+.PHONY: run test deps build clean shell slt unit sanitize
 
 deps:
 	@scripts/install-deps
@@ -33,3 +33,11 @@ test: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# ASan + UBSan build of everything, then the unit and SQL suites (not part of `make test`, to keep
+# CI fast; run it before changing memory-sensitive code).
+sanitize: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKANTO_SANITIZE=ON
+	cmake --build build-asan -j $(JOBS)
+	build-asan/kanto_unit_tests --gtest_brief=1
+	build-asan/kanto_slt test/sql
