@@ -11,6 +11,7 @@
 #include "execution/operator/physical_modify.hpp"
 #include "execution/operator/physical_nested_loop_join.hpp"
 #include "execution/operator/physical_projection.hpp"
+#include "execution/operator/physical_set_operation.hpp"
 #include "execution/operator/physical_sort.hpp"
 #include "execution/operator/physical_table_scan.hpp"
 #include "execution/operator/physical_values.hpp"
@@ -195,6 +196,13 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       }
       auto out = std::make_unique<PhysicalValues>(v.types, std::move(rows));
       out->estimated_rows = static_cast<double>(v.rows.size());
+      return out;
+    }
+    case LogicalOpType::kSetOperation: {
+      auto& s = static_cast<LogicalSetOperation&>(op);
+      auto out = std::make_unique<PhysicalSetOperation>(s.types, s.kind, s.all);
+      out->children.push_back(Plan(*op.children[0]));
+      out->children.push_back(Plan(*op.children[1]));
       return out;
     }
     case LogicalOpType::kInsert:

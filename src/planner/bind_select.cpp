@@ -152,7 +152,8 @@ LogicalOperatorPtr Binder::BindValuesNode(const ast::SelectStmt& stmt, std::vect
 LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
   if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
-    throw Error(sqlstate::kFeatureNotSupported, "UNION/INTERSECT/EXCEPT are not supported yet");
+    auto plan = BindSetOperation(stmt, names);
+    return AddOrderAndLimit(std::move(plan), stmt, *names);
   }
   if (!stmt.values.empty()) {
     auto plan = BindValuesNode(stmt, names);
@@ -391,7 +392,47 @@ LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vect
   return plan;
 }
 
-// ORDER BY / LIMIT over a node whose output columns are all there is (VALUES).
+LogicalOperatorPtr Binder::BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+  const char* what = stmt.set_op == ast::SelectStmt::SetOp::kUnion       ? "UNION"
+                     : stmt.set_op == ast::SelectStmt::SetOp::kIntersect ? "INTERSECT"
+                                                                         : "EXCEPT";
+  std::vector<std::string> right_names;
+  LogicalOperatorPtr left = BindSelectNode(*stmt.larg, names);
+  LogicalOperatorPtr right = BindSelectNode(*stmt.rarg, &right_names);
+  auto lt = left->GetTypes(), rt = right->GetTypes();
+  if (lt.size() != rt.size()) {
+    throw Error(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns");
+  }
+  std::vector<LogicalType> types;
+  for (size_t i = 0; i < lt.size(); i++) {
+    LogicalType t = CommonType({lt[i], rt[i]}, what);
+    if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
+    types.push_back(t);
+  }
+  // Each side becomes a projection producing exactly the common types.
+  auto adapt = [&](LogicalOperatorPtr side, const std::vector<LogicalType>& have, const std::vector<std::string>& n) {
+    auto proj = std::make_unique<LogicalProjection>();
+    proj->table_index = NewTableIndex();
+    auto bindings = side->GetColumnBindings();
+    for (size_t i = 0; i < bindings.size(); i++) {
+      proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], have[i], n[i]), types[i], CastContext::kImplicit));
+    }
+    proj->children.push_back(std::move(side));
+    return proj;
+  };
+  auto op = std::make_unique<LogicalSetOperation>();
+  op->table_index = NewTableIndex();
+  op->kind = stmt.set_op == ast::SelectStmt::SetOp::kUnion       ? SetOperationKind::kUnion
+             : stmt.set_op == ast::SelectStmt::SetOp::kIntersect ? SetOperationKind::kIntersect
+                                                                 : SetOperationKind::kExcept;
+  op->all = stmt.set_all;
+  op->types = types;
+  op->children.push_back(adapt(std::move(left), lt, *names));
+  op->children.push_back(adapt(std::move(right), rt, right_names));
+  return op;
+}
+
+// ORDER BY / LIMIT over a node whose output columns are all there is (VALUES, set operations).
 LogicalOperatorPtr Binder::AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
                                             const std::vector<std::string>& names) {
   if (!stmt.order_by.empty()) {

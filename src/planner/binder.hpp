@@ -73,6 +73,7 @@ class Binder {
   // SELECT core: returns a plan whose output is the visible select list.
   LogicalOperatorPtr BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
+  LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,

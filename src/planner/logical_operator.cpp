@@ -117,13 +117,14 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(static_cast<LogicalModify&>(op).returning);
       break;
     case LogicalOpType::kDistinct:
+    case LogicalOpType::kSetOperation:
       break;
   }
 }
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

@@ -26,6 +26,7 @@ enum class LogicalOpType : uint8_t {
   kInsert,
   kUpdate,
   kDelete,
+  kSetOperation,
 };
 
 class LogicalOperator {
@@ -147,6 +148,23 @@ class LogicalValues : public LogicalOperator {
   std::vector<LogicalType> types;
   std::vector<std::vector<BoundExprPtr>> rows;
   std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override { return types; }
+};
+
+// UNION / INTERSECT / EXCEPT [ALL] of two inputs with the same column types.
+enum class SetOperationKind : uint8_t { kUnion, kIntersect, kExcept };
+class LogicalSetOperation : public LogicalOperator {
+ public:
+  LogicalSetOperation() : LogicalOperator(LogicalOpType::kSetOperation) {}
+  uint32_t table_index = 0;
+  SetOperationKind kind = SetOperationKind::kUnion;
+  bool all = false;
+  std::vector<LogicalType> types;
+  std::vector<ColumnBinding> GetColumnBindings() const override {
+    std::vector<ColumnBinding> out;
+    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
+    return out;
+  }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 
