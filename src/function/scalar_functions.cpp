@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "common/sql_text.hpp"
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
@@ -365,26 +366,8 @@ void RegisterStringFunctions(FunctionRegistry& r) {
     std::snprintf(buf, sizeof(buf), "%llx", static_cast<unsigned long long>(a[0].int_value()));
     return Value::Text(buf);
   });
-  AddRowFunction(r, "quote_ident", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    const std::string& s = a[0].str_value();
-    bool plain = !s.empty() && (std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_');
-    for (char c : s) plain = plain && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
-    if (plain) return Value::Text(s);
-    std::string out = "\"";
-    for (char c : s) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return Value::Text(out + "\"");
-  });
-  AddRowFunction(r, "quote_literal", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    std::string out = "'";
-    for (char c : a[0].str_value()) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return Value::Text(out + "'");
-  });
+  AddRowFunction(r, "quote_ident", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) { return Value::Text(QuoteIdent(a[0].str_value())); });
+  AddRowFunction(r, "quote_literal", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) { return Value::Text(QuoteLiteral(a[0].str_value())); });
 }
 
 void RegisterDatetimeFunctions(FunctionRegistry& r) {

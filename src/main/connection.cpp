@@ -388,20 +388,26 @@ std::vector<Value> TypedParams(const std::vector<Value>& params, const std::vect
 }
 }  // namespace
 
+ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn, const std::vector<Value>* params,
+                                                      MemoryTracker* memory) {
+  ExecutionContext ctx;
+  ctx.engine = &db_impl_.engine();
+  ctx.txn = txn_.get();
+  ctx.fn = fn;
+  ctx.params = params;
+  ctx.memory = memory;
+  ctx.cancel = &cancel_;
+  return ctx;
+}
+
 std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
   PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
-  ExecutionContext ctx;
-  ctx.engine = &db_impl_.engine();
-  ctx.txn = txn_.get();
-  ctx.fn = fn;
-  ctx.params = &typed;
   MemoryTracker memory(db_impl_.options().query_memory_limit);
-  ctx.memory = &memory;
-  ctx.cancel = &cancel_;
+  ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
   auto state = planned.physical->InitState(ctx);
   DataChunk chunk;
   uint64_t rows = 0;
@@ -456,14 +462,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   std::unique_ptr<OperatorState> state;
   double total_ms = 0;
   if (stmt.analyze) {
-    ExecutionContext ctx;
-    ctx.engine = &db_impl_.engine();
-    ctx.txn = txn_.get();
-    ctx.fn = fn;
-    ctx.params = &typed;
     MemoryTracker memory(db_impl_.options().query_memory_limit);
-    ctx.memory = &memory;
-    ctx.cancel = &cancel_;
+    ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
     ctx.analyze = true;
     auto start = std::chrono::steady_clock::now();
     state = planned.physical->InitState(ctx);

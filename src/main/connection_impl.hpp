@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
 #include "kanto/kanto.hpp"
 #include "parser/ast_stmt.hpp"
@@ -67,6 +68,8 @@ class ConnectionImpl {
   void CommitTransaction();
   void RollbackTransaction();
   FunctionContext MakeFunctionContext() const;
+  ExecutionContext MakeExecutionContext(const FunctionContext& fn, const std::vector<Value>* params,
+                                        MemoryTracker* memory);
   storage::IsolationLevel ParseIsolation(const std::string& text) const;
 
   std::shared_ptr<Database> db_;

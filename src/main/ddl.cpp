@@ -3,6 +3,7 @@
 #include "catalog/catalog_manager.hpp"
 #include "execution/table_io.hpp"
 #include "function/cast.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
@@ -19,11 +20,6 @@ std::unique_ptr<ResultImpl> Tag(const char* tag) {
   auto r = std::make_unique<ResultImpl>();
   r->tag = tag;
   return r;
-}
-
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
 }
 
 uint32_t CreationSchema(const Catalog& catalog, const std::string& schema, int location) {
@@ -235,10 +231,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateInde
   const IndexEntry& added = updated.indexes.back();
 
   // Build from the existing rows.
-  ExecutionContext ctx;
-  ctx.engine = &db_impl_.engine();
-  ctx.txn = txn_.get();
-  ctx.fn = MakeFunctionContext();
+  ExecutionContext ctx = MakeExecutionContext(MakeFunctionContext(), nullptr, nullptr);
   std::string prefix = TablePrefix(table->id, table->row_index_id());
   auto types = table->column_types();
   std::vector<std::pair<std::string, std::vector<Value>>> rows;

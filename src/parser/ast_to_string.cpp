@@ -1,31 +1,11 @@
 #include "parser/ast_to_string.hpp"
 
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto::ast {
 
 namespace {
-std::string QuoteIdent(const std::string& s) {
-  bool plain = !s.empty() && (std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_');
-  for (char c : s) plain = plain && (std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
-  if (plain) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string QuoteLiteral(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
 std::string TypeText(const TypeName& t) {
   std::string out;
   for (size_t i = 0; i < t.names.size(); i++) {

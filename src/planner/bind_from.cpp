@@ -1,4 +1,5 @@
 // Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
@@ -7,11 +8,6 @@
 namespace kanto {
 
 namespace {
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
-}
-
 void ApplyColumnAliases(BindingEntry& entry, const ast::Alias& alias, int location) {
   if (alias.columns.size() > entry.names.size()) {
     throw At(Error(sqlstate::kInvalidColumnReference,

@@ -1,4 +1,5 @@
 // Binding of INSERT, UPDATE and DELETE (with RETURNING).
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
@@ -7,11 +8,6 @@
 namespace kanto {
 
 namespace {
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
-}
-
 std::shared_ptr<const TableEntry> Borrow(const TableEntry* t) {
   return std::shared_ptr<const TableEntry>(std::shared_ptr<const TableEntry>{}, t);
 }
@@ -171,9 +167,10 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   return out;
 }
 
-// UPDATE and DELETE read the target through a scan that also yields each row's storage key.
-static LogicalOperatorPtr TargetScan(Binder& binder, const TableEntry& table, uint32_t table_index,
-                                     const std::string& alias, BindContext& scope) {
+// UPDATE and DELETE read the target through a scan that also yields each row's storage key,
+// filtered by the WHERE clause.
+static LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
+                                     BindContext& scope) {
   auto get = std::make_unique<LogicalGet>();
   get->table_index = table_index;
   get->table = Borrow(&table);
@@ -191,19 +188,23 @@ static LogicalOperatorPtr TargetScan(Binder& binder, const TableEntry& table, ui
   return get;
 }
 
+LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
+                                            BindContext& scope) {
+  LogicalOperatorPtr plan = TargetScan(table, NewTableIndex(), alias, scope);
+  if (!where) return plan;
+  ExprBinder eb(*this, &scope, nullptr, "WHERE");
+  auto filter = std::make_unique<LogicalFilter>();
+  filter->expressions.push_back(eb.BindCondition(*where, "WHERE"));
+  filter->children.push_back(std::move(plan));
+  return filter;
+}
+
 BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   const TableEntry* table = ResolveTable(stmt.table);
   BindContext scope;
-  auto plan = TargetScan(*this, *table, NewTableIndex(), stmt.alias, scope);
-  if (stmt.where) {
-    ExprBinder eb(*this, &scope, nullptr, "WHERE");
-    auto filter = std::make_unique<LogicalFilter>();
-    filter->expressions.push_back(eb.BindCondition(*stmt.where, "WHERE"));
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
-  }
+  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
   update->table = Borrow(table);
   update->set.resize(table->columns.size());
@@ -236,14 +237,7 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   const TableEntry* table = ResolveTable(stmt.table);
   BindContext scope;
-  auto plan = TargetScan(*this, *table, NewTableIndex(), stmt.alias, scope);
-  if (stmt.where) {
-    ExprBinder eb(*this, &scope, nullptr, "WHERE");
-    auto filter = std::make_unique<LogicalFilter>();
-    filter->expressions.push_back(eb.BindCondition(*stmt.where, "WHERE"));
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
-  }
+  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
   del->table = Borrow(table);
   del->returning_index = NewTableIndex();

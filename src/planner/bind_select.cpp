@@ -1,5 +1,6 @@
 // Binding of SELECT and VALUES: FROM, WHERE, GROUP BY/HAVING, select list, DISTINCT, ORDER BY, LIMIT.
 #include "function/aggregate.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
@@ -9,11 +10,6 @@
 namespace kanto {
 
 namespace {
-
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
-}
 
 // True when the expression contains an aggregate call at this query level (syntactically).
 bool ContainsAggregate(const ast::Expr* e);

@@ -1,6 +1,7 @@
 #include "planner/binder.hpp"
 
 #include "execution/expression_executor.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "planner/expr_binder.hpp"
@@ -44,11 +45,6 @@ BoundExprPtr Binder::BindStandaloneExpr(const ast::Expr& expr) {
 }
 
 namespace {
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
-}
-
 bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) { return a.id == b.id; }
 
 // Does converting a value of `from` to `to` change anything (length limits, numeric scale)?

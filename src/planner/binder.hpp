@@ -82,6 +82,8 @@ class Binder {
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
                                           uint32_t table_index, std::vector<std::string>* names);
   BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);
+  LogicalOperatorPtr BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
+                                      BindContext& scope);
 
   uint32_t NewTableIndex() { return env_.next_table_index++; }
 

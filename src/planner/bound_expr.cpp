@@ -1,5 +1,6 @@
 #include "planner/bound_expr.hpp"
 
+#include "common/sql_text.hpp"
 #include "function/aggregate.hpp"
 
 namespace kanto {
@@ -108,15 +109,6 @@ bool BoundExpr::IsFoldable() const {
 }
 
 namespace {
-std::string QuoteLiteral(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
 bool IsOperatorName(const std::string& n) {
   return !n.empty() && !(std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_');
 }

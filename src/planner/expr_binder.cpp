@@ -3,17 +3,13 @@
 #include <climits>
 
 #include "function/aggregate.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "planner/type_resolution.hpp"
 
 namespace kanto {
 
 namespace {
-Error At(Error e, int location) {
-  if (location >= 0 && e.position() == 0) e.WithPosition(location + 1);
-  return e;
-}
-
 std::string LastName(const std::vector<std::string>& names) { return names.empty() ? "" : names.back(); }
 }  // namespace
 
