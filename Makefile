@@ -15,9 +15,11 @@ $(BUILD_DIR)/build.ninja: | deps
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# The network server is not built yet: `make run` opens the interactive shell on the same data.
+LISTEN ?= 127.0.0.1:5432
+
+# Serves ./kanto-data over the PostgreSQL protocol: then `psql -h 127.0.0.1 -U kanto`.
 run: build
-	$(BUILD_DIR)/kanto shell $(DATA_DIR)
+	$(BUILD_DIR)/kanto serve --data $(DATA_DIR) --listen $(LISTEN)
 
 shell: build
 	$(BUILD_DIR)/kanto shell $(DATA_DIR)

@@ -326,6 +326,14 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunSet(static_cast<const ast::SetStmt&>(stmt));
     case ast::StmtKind::kShow:
       return RunShow(static_cast<const ast::ShowStmt&>(stmt));
+    case ast::StmtKind::kDeallocate: {
+      const auto& d = static_cast<const ast::DeallocateStmt&>(stmt);
+      bool found = deallocate_hook ? deallocate_hook(d.name) : d.name.empty();
+      if (!found) {
+        throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + d.name + "\" does not exist");
+      }
+      return TagOnly(d.name.empty() ? "DEALLOCATE ALL" : "DEALLOCATE");
+    }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,10 @@ class ConnectionImpl {
   std::string GetSetting(const std::string& name) const;
   const std::shared_ptr<const Catalog>& catalog_for_statement();
   DatabaseImpl& db() { return db_impl_; }
+
+  // Prepared statements named at the protocol level live in the server session; DEALLOCATE asks it
+  // to drop one ("" = all). The hook returns false when the name is unknown.
+  std::function<bool(const std::string&)> deallocate_hook;
 
  private:
   enum class TxnState : uint8_t { kIdle, kInBlock, kFailed };

@@ -299,6 +299,12 @@ struct ShowStmt : Statement {
   std::string name;  // lower-cased; "all" for SHOW ALL
 };
 
+// DEALLOCATE [PREPARE] name | ALL
+struct DeallocateStmt : Statement {
+  DeallocateStmt() : Statement(StmtKind::kDeallocate) {}
+  std::string name;  // empty: ALL
+};
+
 // Statements the binder does not implement yet still get a node so the error names them.
 // Unsupported statement kinds are rejected in the transformer with 0A000 and the statement name.
 

@@ -514,6 +514,11 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return TransformTransaction(n->transaction_stmt);
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return TransformExplain(n->explain_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return TransformSet(n->variable_set_stmt);
+    case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {
+      auto out = std::make_unique<ast::DeallocateStmt>();
+      if (n->deallocate_stmt->name) out->name = n->deallocate_stmt->name;
+      return out;
+    }
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT: {
       auto out = std::make_unique<ast::ShowStmt>();
       std::string name = n->variable_show_stmt->name;

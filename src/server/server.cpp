@@ -1,0 +1,96 @@
+#include "server/server.hpp"
+
+#include <asio.hpp>
+
+#include <cstdio>
+#include <random>
+#include <thread>
+
+#include "server/session.hpp"
+
+namespace kanto::server {
+
+int32_t SessionRegistry::Register(Session* s, int32_t* secret) {
+  static thread_local std::mt19937 rng(std::random_device{}());
+  std::lock_guard<std::mutex> lock(mu_);
+  int32_t pid = next_pid_++;
+  *secret = static_cast<int32_t>(rng());
+  sessions_[pid] = {s, *secret};
+  active_++;
+  return pid;
+}
+
+void SessionRegistry::Unregister(int32_t pid) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (sessions_.erase(pid)) active_--;
+}
+
+void SessionRegistry::Cancel(int32_t pid, int32_t secret) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = sessions_.find(pid);
+  if (it != sessions_.end() && it->second.second == secret) it->second.first->Cancel();
+}
+
+namespace {
+void Log(const char* level, const std::string& msg) {
+  std::fprintf(stderr, "level=%s msg=\"%s\"\n", level, msg.c_str());
+  std::fflush(stderr);
+}
+
+asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
+                             const ServerOptions& options) {
+  while (true) {
+    std::error_code ec;
+    asio::ip::tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (ec == asio::error::operation_aborted) co_return;
+      continue;
+    }
+    socket.set_option(asio::ip::tcp::no_delay(true), ec);
+    auto executor = socket.get_executor();
+    auto session = std::make_shared<Session>(std::move(socket), db, registry, options);
+    asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
+  }
+}
+}  // namespace
+
+int RunServer(const ServerOptions& options) {
+  Error error(sqlstate::kSuccess, "");
+  auto db = Database::Open(options.data_dir, {}, &error);
+  if (!db) {
+    Log("fatal", "cannot open data directory " + options.data_dir + ": " + error.message());
+    return 1;
+  }
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  asio::io_context io(threads);
+  asio::ip::tcp::acceptor acceptor(io);
+  try {
+    asio::ip::tcp::endpoint endpoint(asio::ip::make_address(options.host), options.port);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen();
+  } catch (const std::exception& e) {
+    Log("fatal", "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + e.what());
+    return 1;
+  }
+  SessionRegistry registry;
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const std::error_code&, int sig) {
+    Log("info", "received signal " + std::to_string(sig) + ", shutting down");
+    std::error_code ec;
+    acceptor.close(ec);
+    io.stop();
+  });
+  asio::co_spawn(io, Accept(acceptor, db, registry, options), asio::detached);
+  Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
+                  options.data_dir);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; i++) pool.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : pool) t.join();
+  Log("info", "stopped");
+  return 0;
+}
+
+}  // namespace kanto::server

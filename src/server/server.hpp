@@ -1,0 +1,44 @@
+// The PostgreSQL wire-protocol server: accepts connections on a TCP address and runs one session
+// coroutine per connection over the embedded engine (src/main).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "kanto/kanto.hpp"
+
+namespace kanto::server {
+
+struct ServerOptions {
+  std::string data_dir = "kanto-data";
+  std::string host = "127.0.0.1";
+  uint16_t port = 5432;
+  int max_connections = 100;
+  int threads = 0;  // 0: one per core
+};
+
+class Session;
+
+// Sessions that can be cancelled by a CancelRequest (pid + secret).
+class SessionRegistry {
+ public:
+  int32_t Register(Session* s, int32_t* secret);
+  void Unregister(int32_t pid);
+  void Cancel(int32_t pid, int32_t secret);
+  int active() const { return active_.load(); }
+
+ private:
+  std::mutex mu_;
+  std::map<int32_t, std::pair<Session*, int32_t>> sessions_;
+  int32_t next_pid_ = 1000;
+  std::atomic<int> active_{0};
+};
+
+// Runs until SIGINT/SIGTERM. Returns the process exit code.
+int RunServer(const ServerOptions& options);
+
+}  // namespace kanto::server

@@ -1,0 +1,510 @@
+#include "server/session.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "main/connection_impl.hpp"
+#include "server/wire/message_reader.hpp"
+#include "server/wire/message_writer.hpp"
+#include "server/wire/type_codec.hpp"
+
+namespace kanto::server {
+
+namespace {
+constexpr int32_t kProtocolV3 = 196608;
+constexpr int32_t kSslRequest = 80877103;
+constexpr int32_t kGssEncRequest = 80877104;
+constexpr int32_t kCancelRequest = 80877102;
+constexpr size_t kMaxMessage = 1u << 30;
+
+int32_t ReadInt32(const char* p) {
+  return static_cast<int32_t>((static_cast<uint8_t>(p[0]) << 24) | (static_cast<uint8_t>(p[1]) << 16) |
+                              (static_cast<uint8_t>(p[2]) << 8) | static_cast<uint8_t>(p[3]));
+}
+
+bool IsEmptyQuery(const std::string& q) {
+  // Only whitespace, semicolons and comments?
+  size_t i = 0;
+  while (i < q.size()) {
+    char c = q[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ';') {
+      i++;
+    } else if (c == '-' && i + 1 < q.size() && q[i + 1] == '-') {
+      while (i < q.size() && q[i] != '\n') i++;
+    } else if (c == '/' && i + 1 < q.size() && q[i + 1] == '*') {
+      size_t end = q.find("*/", i + 2);
+      if (end == std::string::npos) return false;
+      i = end + 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
+                 const ServerOptions& options)
+    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options) {}
+
+Session::~Session() {
+  if (pid_) registry_.Unregister(pid_);
+}
+
+void Session::Cancel() {
+  if (conn_) conn_->impl().cancel_flag().store(true);
+}
+
+asio::awaitable<void> Session::Flush() {
+  if (out_.empty()) co_return;
+  std::string data;
+  data.swap(out_);
+  co_await asio::async_write(socket_, asio::buffer(data), asio::use_awaitable);
+}
+
+asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
+  char header[5];
+  std::error_code ec;
+  co_await asio::async_read(socket_, asio::buffer(header, 5), asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return false;
+  *type = header[0];
+  int32_t len = ReadInt32(header + 1);
+  if (len < 4 || static_cast<size_t>(len) > kMaxMessage) {
+    throw Error(sqlstate::kProtocolViolation, "invalid message length");
+  }
+  body->resize(static_cast<size_t>(len) - 4);
+  if (!body->empty()) {
+    co_await asio::async_read(socket_, asio::buffer(*body), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return false;
+  }
+  co_return true;
+}
+
+void Session::SendError(const Error& e) {
+  wire::MessageWriter w(&out_);
+  w.Begin('E');
+  w.Byte('S').CString("ERROR").Byte('V').CString("ERROR").Byte('C').CString(e.sqlstate());
+  w.Byte('M').CString(e.message());
+  if (!e.detail().empty()) w.Byte('D').CString(e.detail());
+  if (!e.hint().empty()) w.Byte('H').CString(e.hint());
+  if (e.position() > 0) w.Byte('P').CString(std::to_string(e.position()));
+  w.Byte(0);
+  w.End();
+}
+
+void Session::SendReadyForQuery() {
+  wire::MessageWriter w(&out_);
+  w.Begin('Z').Byte(static_cast<uint8_t>(conn_ ? conn_->transaction_status() : 'I'));
+  w.End();
+}
+
+void Session::SendParameterStatus(const std::string& name, const std::string& value) {
+  wire::MessageWriter w(&out_);
+  w.Begin('S').CString(name).CString(value);
+  w.End();
+}
+
+void Session::SendCommandComplete(const std::string& tag) {
+  wire::MessageWriter w(&out_);
+  w.Begin('C').CString(tag);
+  w.End();
+}
+
+void Session::SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats) {
+  wire::MessageWriter w(&out_);
+  w.Begin('T').Int16(static_cast<int16_t>(columns.size()));
+  for (size_t i = 0; i < columns.size(); i++) {
+    const ColumnInfo& c = columns[i];
+    int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[i]);
+    w.CString(c.name).Int32(0).Int16(0).Int32(static_cast<int32_t>(c.type_oid)).Int16(wire::TypeLength(c.type_oid));
+    w.Int32(c.typmod).Int16(format);
+  }
+  w.End();
+}
+
+void Session::SendRowDescription(const QueryResult& r, const std::vector<int16_t>& formats) {
+  std::vector<ColumnInfo> columns;
+  for (size_t i = 0; i < r.column_count(); i++) columns.push_back(r.column(i));
+  SendRowDescription(columns, formats);
+}
+
+void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats) {
+  size_t ncols = r.column_count();
+  for (size_t row = from; row < to; row++) {
+    wire::MessageWriter w(&out_);
+    w.Begin('D').Int16(static_cast<int16_t>(ncols));
+    for (size_t c = 0; c < ncols; c++) {
+      if (r.IsNull(row, c)) {
+        w.Int32(-1);
+        continue;
+      }
+      int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[c]);
+      std::string value = format == 1 ? wire::EncodeBinary(r, row, c) : r.GetText(row, c);
+      w.Int32(static_cast<int32_t>(value.size())).Bytes(value);
+    }
+    w.End();
+  }
+}
+
+asio::awaitable<bool> Session::Startup() {
+  while (true) {
+    char len_buf[4];
+    std::error_code ec;
+    co_await asio::async_read(socket_, asio::buffer(len_buf, 4), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return false;
+    int32_t len = ReadInt32(len_buf);
+    if (len < 8 || len > 10000) throw Error(sqlstate::kProtocolViolation, "invalid length of startup packet");
+    std::string body(static_cast<size_t>(len) - 4, '\0');
+    co_await asio::async_read(socket_, asio::buffer(body), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return false;
+    wire::MessageReader in(body);
+    int32_t code = in.Int32();
+    if (code == kSslRequest || code == kGssEncRequest) {
+      out_ += 'N';  // no TLS / GSS encryption configured
+      co_await Flush();
+      continue;
+    }
+    if (code == kCancelRequest) {
+      int32_t pid = in.Int32();
+      int32_t secret = in.Int32();
+      registry_.Cancel(pid, secret);
+      co_return false;
+    }
+    if (code >> 16 != 3) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "unsupported frontend protocol " + std::to_string(code >> 16) + "." + std::to_string(code & 0xffff) +
+                      ": server supports 3.0 to 3.0");
+    }
+    std::map<std::string, std::string> params;
+    while (in.remaining() > 1) {
+      std::string key = in.CString();
+      if (key.empty()) break;
+      params[key] = in.CString();
+    }
+    std::string user = params.count("user") ? params["user"] : "";
+    std::string database = params.count("database") ? params["database"] : user;
+    if (user.empty()) throw Error(sqlstate::kInvalidAuthorization, "no PostgreSQL user name specified in startup packet");
+    if (user != "kanto") throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
+    if (database != "kanto") throw Error(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist");
+    if (registry_.active() > options_.max_connections) {
+      throw Error(sqlstate::kTooManyConnections, "sorry, too many clients already");
+    }
+    asio::error_code addr_ec;
+    auto remote = socket_.remote_endpoint(addr_ec);
+    if (addr_ec || !remote.address().is_loopback()) {
+      throw Error(sqlstate::kInvalidAuthorization,
+                  "no password authentication is configured yet: only loopback connections are accepted");
+    }
+    conn_ = std::make_unique<Connection>(db_);
+    conn_->impl().deallocate_hook = [this](const std::string& name) {
+      if (name.empty()) {
+        portals_.clear();
+        statements_.clear();
+        declared_param_types_.clear();
+        return true;
+      }
+      auto it = statements_.find(name);
+      if (it == statements_.end()) return false;
+      for (auto p = portals_.begin(); p != portals_.end();) {
+        p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
+      }
+      statements_.erase(it);
+      declared_param_types_.erase(name);
+      return true;
+    };
+    pid_ = registry_.Register(this, &secret_);
+    wire::MessageWriter w(&out_);
+    w.Begin('R').Int32(0);  // AuthenticationOk (trust)
+    w.End();
+    std::string app = params.count("application_name") ? params["application_name"] : "";
+    SendParameterStatus("application_name", app);
+    SendParameterStatus("client_encoding", "UTF8");
+    SendParameterStatus("DateStyle", "ISO, MDY");
+    SendParameterStatus("default_transaction_read_only", "off");
+    SendParameterStatus("in_hot_standby", "off");
+    SendParameterStatus("integer_datetimes", "on");
+    SendParameterStatus("IntervalStyle", "postgres");
+    SendParameterStatus("is_superuser", "on");
+    SendParameterStatus("server_encoding", "UTF8");
+    SendParameterStatus("server_version", "15.0 (Kanto 0.1.0)");
+    SendParameterStatus("session_authorization", user);
+    SendParameterStatus("standard_conforming_strings", "on");
+    SendParameterStatus("TimeZone", "UTC");
+    wire::MessageWriter k(&out_);
+    k.Begin('K').Int32(pid_).Int32(secret_);
+    k.End();
+    SendReadyForQuery();
+    co_await Flush();
+    co_return true;
+  }
+}
+
+void Session::HandleQuery(const std::string& body) {
+  wire::MessageReader in(body);
+  std::string sql = in.CString();
+  if (IsEmptyQuery(sql)) {
+    wire::MessageWriter w(&out_);
+    w.Begin('I');
+    w.End();
+    return;
+  }
+  for (const auto& r : conn_->ExecuteAll(sql)) {
+    if (!r.ok()) {
+      SendError(r.error());
+      return;
+    }
+    if (r.has_rows()) {
+      SendRowDescription(r, {});
+      SendDataRows(r, 0, r.row_count(), {});
+    }
+    SendCommandComplete(r.command_tag());
+  }
+}
+
+void Session::HandleParse(const std::string& body) {
+  wire::MessageReader in(body);
+  std::string name = in.CString();
+  std::string sql = in.CString();
+  int16_t nparams = in.Int16();
+  std::vector<uint32_t> declared;
+  for (int i = 0; i < nparams; i++) declared.push_back(static_cast<uint32_t>(in.Int32()));
+  if (!name.empty() && statements_.count(name)) {
+    throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
+  }
+  Error err(sqlstate::kSuccess, "");
+  auto stmt = conn_->Prepare(sql, &err);
+  if (!stmt) throw err;
+  statements_[name] = std::move(stmt);
+  declared_param_types_[name] = std::move(declared);
+  wire::MessageWriter w(&out_);
+  w.Begin('1');
+  w.End();
+}
+
+void Session::HandleBind(const std::string& body) {
+  wire::MessageReader in(body);
+  std::string portal_name = in.CString();
+  std::string stmt_name = in.CString();
+  auto it = statements_.find(stmt_name);
+  if (it == statements_.end()) {
+    throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + stmt_name + "\" does not exist");
+  }
+  auto portal = std::make_unique<Portal>();
+  portal->statement = it->second.get();
+  int16_t nformats = in.Int16();
+  std::vector<int16_t> formats;
+  for (int i = 0; i < nformats; i++) formats.push_back(in.Int16());
+  int16_t nparams = in.Int16();
+  if (static_cast<size_t>(nparams) != portal->statement->param_count()) {
+    throw Error(sqlstate::kProtocolViolation, "bind message supplies " + std::to_string(nparams) +
+                                                  " parameters, but prepared statement \"" + stmt_name + "\" requires " +
+                                                  std::to_string(portal->statement->param_count()));
+  }
+  for (int i = 0; i < nparams; i++) {
+    int32_t len = in.Int32();
+    if (len < 0) {
+      portal->params.emplace_back();
+      continue;
+    }
+    std::string value(in.Bytes(static_cast<size_t>(len)));
+    int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[i]);
+    if (format == 1) {
+      // Binary values are in the type the client declared in Parse, else the inferred one.
+      const auto& declared = declared_param_types_[stmt_name];
+      uint32_t oid = static_cast<size_t>(i) < declared.size() && declared[i] ? declared[i]
+                                                                              : portal->statement->param_type_oid(i);
+      portal->params.emplace_back(wire::DecodeBinaryParam(value, oid));
+    } else {
+      portal->params.emplace_back(std::move(value));
+    }
+  }
+  int16_t nresult = in.Int16();
+  for (int i = 0; i < nresult; i++) portal->result_formats.push_back(in.Int16());
+  portals_[portal_name] = std::move(portal);
+  wire::MessageWriter w(&out_);
+  w.Begin('2');
+  w.End();
+}
+
+void Session::HandleDescribe(const std::string& body) {
+  wire::MessageReader in(body);
+  char kind = static_cast<char>(in.Byte());
+  std::string name = in.CString();
+  if (kind == 'S') {
+    auto it = statements_.find(name);
+    if (it == statements_.end()) {
+      throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + name + "\" does not exist");
+    }
+    PreparedStatement& stmt = *it->second;
+    wire::MessageWriter w(&out_);
+    w.Begin('t').Int16(static_cast<int16_t>(stmt.param_count()));
+    for (size_t i = 0; i < stmt.param_count(); i++) w.Int32(static_cast<int32_t>(stmt.param_type_oid(i)));
+    w.End();
+    if (stmt.columns().empty()) {
+      wire::MessageWriter n(&out_);
+      n.Begin('n');
+      n.End();
+    } else {
+      SendRowDescription(stmt.columns(), {});
+    }
+    return;
+  }
+  if (kind != 'P') throw Error(sqlstate::kProtocolViolation, "invalid DESCRIBE message subtype");
+  auto it = portals_.find(name);
+  if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
+  const auto& columns = it->second->statement->columns();
+  if (columns.empty()) {
+    wire::MessageWriter n(&out_);
+    n.Begin('n');
+    n.End();
+  } else {
+    SendRowDescription(columns, it->second->result_formats);
+  }
+}
+
+void Session::HandleExecute(const std::string& body) {
+  wire::MessageReader in(body);
+  std::string name = in.CString();
+  int32_t max_rows = in.Int32();
+  auto it = portals_.find(name);
+  if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
+  Portal& portal = *it->second;
+  if (!portal.result) {
+    portal.result = std::make_unique<QueryResult>(portal.statement->Execute(portal.params));
+    if (!portal.result->ok()) {
+      Error e = portal.result->error();
+      portal.result.reset();
+      throw e;
+    }
+  }
+  const QueryResult& r = *portal.result;
+  if (r.has_rows()) {
+    size_t end = r.row_count();
+    if (max_rows > 0) end = std::min(end, portal.next_row + static_cast<size_t>(max_rows));
+    SendDataRows(r, portal.next_row, end, portal.result_formats);
+    size_t sent = end - portal.next_row;
+    portal.next_row = end;
+    if (end < r.row_count()) {
+      wire::MessageWriter s(&out_);
+      s.Begin('s');
+      s.End();
+      return;
+    }
+    bool is_select = r.command_tag().rfind("SELECT", 0) == 0;
+    SendCommandComplete(is_select ? "SELECT " + std::to_string(sent) : r.command_tag());
+    return;
+  }
+  SendCommandComplete(r.command_tag());
+}
+
+void Session::HandleClose(const std::string& body) {
+  wire::MessageReader in(body);
+  char kind = static_cast<char>(in.Byte());
+  std::string name = in.CString();
+  if (kind == 'S') {
+    // Portals of the statement go too.
+    auto it = statements_.find(name);
+    if (it != statements_.end()) {
+      for (auto p = portals_.begin(); p != portals_.end();) {
+        p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
+      }
+      statements_.erase(it);
+      declared_param_types_.erase(name);
+    }
+  } else {
+    portals_.erase(name);
+  }
+  wire::MessageWriter w(&out_);
+  w.Begin('3');
+  w.End();
+}
+
+asio::awaitable<void> Session::Run() {
+  // co_await is not allowed inside catch blocks: handlers record what to do, the flush follows.
+  bool started = false;
+  bool fatal = false;
+  try {
+    started = co_await Startup();
+  } catch (const Error& e) {
+    // Errors during startup are FATAL: report and close.
+    wire::MessageWriter w(&out_);
+    w.Begin('E').Byte('S').CString("FATAL").Byte('V').CString("FATAL").Byte('C').CString(e.sqlstate());
+    w.Byte('M').CString(e.message()).Byte(0);
+    w.End();
+    fatal = true;
+  } catch (const std::exception&) {
+  }
+  if (fatal) {
+    try {
+      co_await Flush();
+    } catch (...) {
+    }
+  }
+  if (!started) co_return;
+  bool close = false;
+  while (!close) {
+    char type = 0;
+    std::string body;
+    bool got = false;
+    bool protocol_error = false;
+    try {
+      got = co_await ReadMessage(&type, &body);
+    } catch (const Error& e) {
+      SendError(e);
+      protocol_error = true;
+    } catch (const std::exception&) {
+      break;
+    }
+    if (protocol_error) {
+      try {
+        co_await Flush();
+      } catch (...) {
+      }
+      break;
+    }
+    if (!got || type == 'X') break;
+    if (skip_until_sync_ && type != 'S') continue;
+    try {
+      switch (type) {
+        case 'Q':
+          HandleQuery(body);
+          SendReadyForQuery();
+          break;
+        case 'P': HandleParse(body); break;
+        case 'B': HandleBind(body); break;
+        case 'D': HandleDescribe(body); break;
+        case 'E': HandleExecute(body); break;
+        case 'C': HandleClose(body); break;
+        case 'H': break;  // Flush: output goes out below
+        case 'S':
+          skip_until_sync_ = false;
+          portals_.erase("");  // the unnamed portal lives until the next Sync
+          SendReadyForQuery();
+          break;
+        default:
+          throw Error(sqlstate::kProtocolViolation,
+                      "invalid frontend message type " + std::to_string(static_cast<int>(type)));
+      }
+    } catch (const Error& e) {
+      SendError(e);
+      if (e.sqlstate() == sqlstate::kProtocolViolation) {
+        close = true;
+      } else if (type == 'Q') {
+        SendReadyForQuery();
+      } else {
+        skip_until_sync_ = true;
+      }
+    }
+    // Reply once a batch of pipelined messages has been answered.
+    std::error_code ec;
+    if (close || type == 'Q' || type == 'S' || type == 'H' || socket_.available(ec) == 0) {
+      try {
+        co_await Flush();
+      } catch (...) {
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace kanto::server

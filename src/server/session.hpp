@@ -1,0 +1,68 @@
+// One client connection: the protocol v3 state machine (startup, simple and extended query).
+#pragma once
+
+#include <asio.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kanto/kanto.hpp"
+#include "server/server.hpp"
+
+namespace kanto::server {
+
+class Session {
+ public:
+  Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
+          const ServerOptions& options);
+  ~Session();
+
+  asio::awaitable<void> Run();
+  void Cancel();
+
+ private:
+  struct Portal {
+    PreparedStatement* statement = nullptr;
+    std::vector<Param> params;
+    std::vector<int16_t> result_formats;
+    std::unique_ptr<QueryResult> result;  // materialized on first Execute
+    size_t next_row = 0;
+  };
+
+  asio::awaitable<bool> Startup();
+  asio::awaitable<void> Flush();
+  // Reads one message: type byte and body. False at end of stream.
+  asio::awaitable<bool> ReadMessage(char* type, std::string* body);
+
+  void HandleQuery(const std::string& body);
+  void HandleParse(const std::string& body);
+  void HandleBind(const std::string& body);
+  void HandleDescribe(const std::string& body);
+  void HandleExecute(const std::string& body);
+  void HandleClose(const std::string& body);
+
+  void SendRowDescription(const QueryResult& r, const std::vector<int16_t>& formats);
+  void SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats);
+  void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
+  void SendCommandComplete(const std::string& tag);
+  void SendError(const Error& e);
+  void SendReadyForQuery();
+  void SendParameterStatus(const std::string& name, const std::string& value);
+
+  asio::ip::tcp::socket socket_;
+  std::shared_ptr<Database> db_;
+  SessionRegistry& registry_;
+  const ServerOptions& options_;
+  std::unique_ptr<Connection> conn_;
+  std::string out_;  // pending output
+  int32_t pid_ = 0;
+  int32_t secret_ = 0;
+  bool skip_until_sync_ = false;
+  std::map<std::string, std::unique_ptr<PreparedStatement>> statements_;
+  std::map<std::string, std::vector<uint32_t>> declared_param_types_;  // from Parse (0: unspecified)
+  std::map<std::string, std::unique_ptr<Portal>> portals_;
+};
+
+}  // namespace kanto::server

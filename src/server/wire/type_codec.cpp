@@ -1,0 +1,184 @@
+#include "server/wire/type_codec.hpp"
+
+#include <cstring>
+
+#include "types/datetime.hpp"
+
+namespace kanto::wire {
+
+namespace {
+constexpr int64_t kPgEpochDays = 10957;                  // 2000-01-01 - 1970-01-01
+constexpr int64_t kPgEpochMicros = 946684800000000LL;
+
+std::string BigEndian(uint64_t v, int bytes) {
+  std::string out;
+  for (int i = bytes - 1; i >= 0; i--) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  return out;
+}
+
+uint64_t ReadBigEndian(const std::string& s) {
+  uint64_t v = 0;
+  for (unsigned char c : s) v = (v << 8) | c;
+  return v;
+}
+
+// numeric text -> PostgreSQL's binary numeric (base-10000 digits).
+std::string NumericBinary(const std::string& text) {
+  if (text == "NaN") return BigEndian(0, 2) + BigEndian(0, 2) + BigEndian(0xC000, 2) + BigEndian(0, 2);
+  if (text == "Infinity") return BigEndian(0, 2) + BigEndian(0, 2) + BigEndian(0xD000, 2) + BigEndian(0, 2);
+  if (text == "-Infinity") return BigEndian(0, 2) + BigEndian(0, 2) + BigEndian(0xF000, 2) + BigEndian(0, 2);
+  bool neg = !text.empty() && text[0] == '-';
+  std::string s = neg ? text.substr(1) : text;
+  size_t dot = s.find('.');
+  std::string int_part = dot == std::string::npos ? s : s.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+  int dscale = static_cast<int>(frac.size());
+  while (int_part.size() % 4) int_part.insert(0, "0");
+  while (frac.size() % 4) frac.push_back('0');
+  std::vector<int> digits;
+  for (size_t i = 0; i < int_part.size(); i += 4) digits.push_back(std::stoi(int_part.substr(i, 4)));
+  int weight = static_cast<int>(int_part.size() / 4) - 1;
+  for (size_t i = 0; i < frac.size(); i += 4) digits.push_back(std::stoi(frac.substr(i, 4)));
+  // strip leading zero groups
+  size_t lead = 0;
+  while (lead < digits.size() && digits[lead] == 0) {
+    lead++;
+    weight--;
+  }
+  digits.erase(digits.begin(), digits.begin() + static_cast<long>(lead));
+  while (!digits.empty() && digits.back() == 0) digits.pop_back();
+  if (digits.empty()) weight = 0;
+  std::string out = BigEndian(digits.size(), 2) + BigEndian(static_cast<uint16_t>(weight), 2) +
+                    BigEndian(neg && !digits.empty() ? 0x4000 : 0, 2) + BigEndian(static_cast<uint16_t>(dscale), 2);
+  for (int d : digits) out += BigEndian(static_cast<uint16_t>(d), 2);
+  return out;
+}
+
+std::string NumericText(const std::string& b) {
+  if (b.size() < 8) throw Error("22P03", "insufficient data left in message");
+  int ndigits = static_cast<int>(ReadBigEndian(b.substr(0, 2)));
+  int16_t weight = static_cast<int16_t>(ReadBigEndian(b.substr(2, 2)));
+  uint16_t sign = static_cast<uint16_t>(ReadBigEndian(b.substr(4, 2)));
+  int dscale = static_cast<int>(ReadBigEndian(b.substr(6, 2)));
+  if (sign == 0xC000) return "NaN";
+  if (sign == 0xD000) return "Infinity";
+  if (sign == 0xF000) return "-Infinity";
+  if (b.size() != 8 + 2 * static_cast<size_t>(ndigits)) throw Error("22P03", "invalid numeric binary value");
+  std::string int_part, frac_part;
+  for (int i = 0; i < ndigits; i++) {
+    int d = static_cast<int>(ReadBigEndian(b.substr(8 + 2 * i, 2)));
+    char buf[8];
+    std::snprintf(buf, sizeof(buf), "%04d", d);
+    if (i <= weight) int_part += buf;
+    else frac_part += buf;
+  }
+  for (int i = ndigits; i <= weight; i++) int_part += "0000";
+  if (weight < -1) frac_part.insert(0, std::string(static_cast<size_t>(-1 - weight) * 4, '0'));
+  size_t nz = int_part.find_first_not_of('0');
+  int_part = nz == std::string::npos ? "0" : int_part.substr(nz);
+  frac_part.resize(static_cast<size_t>(dscale), '0');
+  return (sign == 0x4000 ? "-" : "") + int_part + (dscale ? "." + frac_part : "");
+}
+}  // namespace
+
+int16_t TypeLength(uint32_t oid) {
+  switch (oid) {
+    case 16: return 1;
+    case 21: return 2;
+    case 23: case 700: case 1082: return 4;
+    case 20: case 701: case 1114: case 1184: return 8;
+    case 1186: return 16;
+    case 705: return -2;
+    default: return -1;
+  }
+}
+
+std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
+  uint32_t oid = r.column(col).type_oid;
+  switch (oid) {
+    case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
+    case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
+    case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
+    case 20: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 8);
+    case 700: {
+      float f = static_cast<float>(r.GetDouble(row, col));
+      uint32_t bits;
+      std::memcpy(&bits, &f, 4);
+      return BigEndian(bits, 4);
+    }
+    case 701: {
+      double d = r.GetDouble(row, col);
+      uint64_t bits;
+      std::memcpy(&bits, &d, 8);
+      return BigEndian(bits, 8);
+    }
+    case 1082: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col) - kPgEpochDays), 4);
+    case 1114:
+    case 1184: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col) - kPgEpochMicros), 8);
+    case 1700: return NumericBinary(r.GetText(row, col));
+    case 25: case 1043: case 1042: case 19: case 705: return r.GetText(row, col);
+    case 17: {
+      // bytea: raw bytes from the \x text form
+      std::string hex = r.GetText(row, col);
+      std::string out;
+      for (size_t i = 2; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+      return out;
+    }
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + r.column(col).type_name + " is not supported");
+  }
+}
+
+Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
+  auto need = [&](size_t n) {
+    if (v.size() != n) throw Error("22P03", "incorrect binary data format in bind parameter");
+  };
+  switch (oid) {
+    case 16: need(1); return Param(v[0] != 0);
+    case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
+    case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
+    case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));
+    case 700: {
+      need(4);
+      uint32_t bits = static_cast<uint32_t>(ReadBigEndian(v));
+      float f;
+      std::memcpy(&f, &bits, 4);
+      return Param(static_cast<double>(f));
+    }
+    case 701: {
+      need(8);
+      uint64_t bits = ReadBigEndian(v);
+      double d;
+      std::memcpy(&d, &bits, 8);
+      return Param(d);
+    }
+    case 1700: return Param(NumericText(v));
+    case 1082: {
+      need(4);
+      int64_t days = static_cast<int32_t>(ReadBigEndian(v));
+      return Param(datetime::FormatDate(days + kPgEpochDays));
+    }
+    case 1114:
+    case 1184: {
+      need(8);
+      int64_t micros = static_cast<int64_t>(ReadBigEndian(v));
+      if (micros == INT64_MAX || micros == INT64_MIN) return Param(micros > 0 ? "infinity" : "-infinity");
+      std::string text = datetime::FormatTimestamp(micros + kPgEpochMicros);
+      return Param(oid == 1184 ? text + "+00" : text);
+    }
+    case 17: {
+      static const char* kHex = "0123456789abcdef";
+      std::string out = "\\x";
+      for (unsigned char c : v) {
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+      }
+      return Param(out);
+    }
+    case 25: case 1043: case 1042: case 19: case 705: case 0: return Param(v);
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");
+  }
+}
+
+}  // namespace kanto::wire

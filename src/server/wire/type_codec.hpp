@@ -1,0 +1,18 @@
+// PostgreSQL binary formats for result columns and parameters, by type OID.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "kanto/kanto.hpp"
+
+namespace kanto::wire {
+
+// pg_type.typlen of a type OID (-1 for variable length).
+int16_t TypeLength(uint32_t oid);
+// Binary form of a non-NULL result value. Throws 0A000 for types without a binary encoder.
+std::string EncodeBinary(const QueryResult& r, size_t row, size_t col);
+// A binary parameter of type `oid`, as a Param (text or number). Throws 08P01/22P03 on bad input.
+Param DecodeBinaryParam(const std::string& value, uint32_t oid);
+
+}  // namespace kanto::wire

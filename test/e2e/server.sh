@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Starts `kanto serve` on a free loopback port and drives it with psql and the Python drivers.
+set -euo pipefail
+build=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+dir=$(mktemp -d)
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+for _ in $(seq 50); do
+  grep -q listening "$dir/log" && break
+  sleep 0.1
+done
+export PGHOST=127.0.0.1 PGPORT=$port PGUSER=kanto PGDATABASE=kanto
+psql -v ON_ERROR_STOP=1 -q <<'SQL'
+CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(8,2));
+INSERT INTO items VALUES (1, 'pen', 1.50), (2, 'book', 12.00);
+SQL
+out=$(psql -At -c "SELECT name || ':' || price FROM items ORDER BY id")
+[[ "$out" == $'pen:1.50\nbook:12.00' ]] || { echo "psql query: $out"; exit 1; }
+# errors keep their SQLSTATE and the session stays usable
+err=$(psql -v VERBOSITY=verbose -c "SELECT 1/0" 2>&1 || true)
+grep -q "22012" <<<"$err" || { echo "psql error: $err"; exit 1; }
+# a failed transaction block reports E, ROLLBACK recovers
+out=$(psql -At <<'SQL' 2>&1 || true
+BEGIN;
+SELECT nosuch FROM items;
+SELECT 1;
+ROLLBACK;
+SELECT count(*) FROM items;
+SQL
+)
+grep -q "current transaction is aborted" <<<"$out" || { echo "aborted block: $out"; exit 1; }
+[[ "$(tail -n 1 <<<"$out")" == "2" ]] || { echo "after rollback: $out"; exit 1; }
+# unknown database and role are refused
+if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
+/usr/bin/python3 "$src/test/e2e/clients.py" "$port"
+# SIGTERM stops the server cleanly and committed data survives a restart
+kill -TERM "$pid"
+wait "$pid"
+"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log2" 2>&1 &
+pid=$!
+for _ in $(seq 50); do
+  grep -q listening "$dir/log2" && break
+  sleep 0.1
+done
+[[ "$(psql -At -c 'SELECT count(*) FROM items')" == "2" ]] || { echo "data lost after restart"; exit 1; }
+echo "server ok"
