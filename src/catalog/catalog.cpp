@@ -92,7 +92,7 @@ void Catalog::PutTable(TableEntry table) {
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
 
 namespace {
-constexpr uint8_t kTableRecordVersion = 1;
+constexpr uint8_t kTableRecordVersion = 2;  // 2 added view_sql
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -141,12 +141,14 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
       w.Bool(idx.descending[i]);
     }
   }
+  w.Str(t.view_sql);
   return w.Release();
 }
 
 TableEntry Catalog::DeserializeTable(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != kTableRecordVersion) {
+  uint8_t version = r.U8();
+  if (version < 1 || version > kTableRecordVersion) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown table record version");
   }
   TableEntry t;
@@ -181,6 +183,7 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     }
     t.indexes.push_back(std::move(idx));
   }
+  if (version >= 2) t.view_sql = r.Str();
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }

@@ -50,6 +50,9 @@ struct TableEntry {
   uint32_t rowid_index_id = 0;
   std::vector<IndexEntry> indexes;
   uint32_t schema_version = 1;
+  // Views: the CREATE VIEW statement text (re-bound at each use); empty for tables.
+  std::string view_sql;
+  bool is_view() const { return !view_sql.empty(); }
 
   int FindColumn(std::string_view name) const;  // -1 when absent
   const IndexEntry* primary_key() const { return primary_index < 0 ? nullptr : &indexes[primary_index]; }

@@ -316,6 +316,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunExplain(static_cast<const ast::ExplainStmt&>(stmt), params);
     case ast::StmtKind::kCreateTable:
       return RunCreateTable(static_cast<const ast::CreateTableStmt&>(stmt));
+    case ast::StmtKind::kCreateView:
+      return RunCreateView(static_cast<const ast::CreateViewStmt&>(stmt));
     case ast::StmtKind::kCreateIndex:
       return RunCreateIndex(static_cast<const ast::CreateIndexStmt&>(stmt));
     case ast::StmtKind::kCreateSchema:

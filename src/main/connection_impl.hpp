@@ -63,6 +63,7 @@ class ConnectionImpl {
   // DDL (ddl.cpp)
   std::unique_ptr<ResultImpl> RunCreateTable(const ast::CreateTableStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateIndex(const ast::CreateIndexStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCreateView(const ast::CreateViewStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateSchema(const ast::CreateSchemaStmt& stmt);
   std::unique_ptr<ResultImpl> RunDrop(const ast::DropStmt& stmt);
   // Takes the DDL lock (once per transaction) and returns a fresh copy of the catalog to change.

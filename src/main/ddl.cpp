@@ -196,6 +196,52 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
   return Tag("CREATE TABLE");
 }
 
+std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateView(const ast::CreateViewStmt& stmt) {
+  auto catalog = BeginCatalogChange();
+  uint32_t schema_id = CreationSchema(*catalog, stmt.view.schema, stmt.view.location);
+  const TableEntry* existing = catalog->FindTable(schema_id, stmt.view.name);
+  if (existing && !(stmt.replace && existing->is_view())) {
+    if (!existing->is_view()) {
+      throw At(Error(sqlstate::kWrongObjectType, "\"" + stmt.view.name + "\" is not a view"), stmt.view.location);
+    }
+    throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.view.name + "\" already exists"), stmt.view.location);
+  }
+  if (!existing && catalog->RelationExists(schema_id, stmt.view.name)) {
+    throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.view.name + "\" already exists"), stmt.view.location);
+  }
+  // Bind the query now: it must be valid, and it fixes the view's column names and types.
+  BinderEnv env;
+  env.catalog = catalog.get();
+  Binder binder(env);
+  std::vector<std::string> names;
+  auto plan = binder.BindQuery(*stmt.query, &names);
+  auto types = plan->GetTypes();
+  if (!env.param_types.empty()) throw Error(sqlstate::kUndefinedParameter, "there is no parameter $1");
+  if (stmt.columns.size() > names.size()) {
+    throw Error(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+  }
+  TableEntry t;
+  t.id = existing ? existing->id : catalog->AllocateId();
+  t.schema_id = schema_id;
+  t.name = stmt.view.name;
+  t.view_sql = stmt.definition;
+  for (size_t i = 0; i < names.size(); i++) {
+    ColumnEntry c;
+    c.name = i < stmt.columns.size() ? stmt.columns[i] : names[i];
+    c.type = types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : types[i];
+    if (t.FindColumn(c.name) >= 0) {
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    }
+    t.columns.push_back(std::move(c));
+  }
+  if (existing) t.schema_version = existing->schema_version + 1;
+  CatalogManager::WriteTable(*txn_, t);
+  CatalogManager::WriteNextId(*txn_, catalog->next_id());
+  catalog->PutTable(std::move(t));
+  FinishCatalogChange(std::move(catalog));
+  return Tag("CREATE VIEW");
+}
+
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateIndexStmt& stmt) {
   if (stmt.where) throw Error(sqlstate::kFeatureNotSupported, "partial indexes are not supported yet");
   if (!stmt.include.empty()) throw Error(sqlstate::kFeatureNotSupported, "INCLUDE columns are not supported yet");
@@ -207,6 +253,10 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateInde
   env.catalog = catalog.get();
   Binder binder(env);
   const TableEntry* table = binder.ResolveTable(stmt.table);
+  if (table->is_view()) {
+    throw Error(sqlstate::kWrongObjectType, "cannot create index on relation \"" + table->name + "\"")
+        .WithDetail("This operation is not supported for views.");
+  }
   IndexEntry idx;
   for (const auto& elem : stmt.columns) {
     if (elem.expr) throw Error(sqlstate::kFeatureNotSupported, "indexes on expressions are not supported yet");
@@ -277,7 +327,9 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
     catalog->RemoveTable(t.id);
   };
   switch (stmt.object_type) {
-    case O::kTable: {
+    case O::kTable:
+    case O::kView: {
+      bool views = stmt.object_type == O::kView;
       for (const auto& rv : stmt.objects) {
         const TableEntry* t = nullptr;
         try {
@@ -288,10 +340,14 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
           }
           throw;
         }
+        if (t->is_view() != views) {
+          throw Error(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a " + (views ? "view" : "table"))
+              .WithHint(views ? "Use DROP TABLE to remove a table." : "Use DROP VIEW to remove a view.");
+        }
         drop_table(*t);
       }
       FinishCatalogChange(std::move(catalog));
-      return Tag("DROP TABLE");
+      return Tag(views ? "DROP VIEW" : "DROP TABLE");
     }
     case O::kIndex: {
       for (const auto& rv : stmt.objects) {

@@ -18,7 +18,7 @@ std::vector<RelationInfo> ListRelations(Connection& conn) {
   for (const TableEntry* t : catalog->Tables()) {
     const SchemaEntry* s = catalog->GetSchema(t->schema_id);
     std::string schema = s ? s->name : "?";
-    out.push_back({schema, t->name, "table", "kanto", ""});
+    out.push_back({schema, t->name, t->is_view() ? "view" : "table", "kanto", ""});
     for (const auto& idx : t->indexes) out.push_back({schema, idx.name, "index", "kanto", t->name});
   }
   std::sort(out.begin(), out.end(), [](const RelationInfo& a, const RelationInfo& b) {

@@ -299,6 +299,16 @@ struct ShowStmt : Statement {
   std::string name;  // lower-cased; "all" for SHOW ALL
 };
 
+// CREATE [OR REPLACE] VIEW name [(columns)] AS query
+struct CreateViewStmt : Statement {
+  CreateViewStmt() : Statement(StmtKind::kCreateView) {}
+  RangeVar view;
+  std::vector<std::string> columns;
+  std::unique_ptr<SelectStmt> query;
+  bool replace = false;
+  std::string definition;  // the statement's SQL text, stored so the view can be re-bound later
+};
+
 // DEALLOCATE [PREPARE] name | ALL
 struct DeallocateStmt : Statement {
   DeallocateStmt() : Statement(StmtKind::kDeallocate) {}

@@ -24,6 +24,10 @@ std::vector<ast::StatementPtr> ParseSql(std::string_view sql) {
       ast::StatementPtr stmt = parser::TransformStatement(raw->stmt);
       stmt->location = raw->stmt_location;
       stmt->length = raw->stmt_len;
+      if (stmt->kind == ast::StmtKind::kCreateView) {
+        size_t len = raw->stmt_len > 0 ? static_cast<size_t>(raw->stmt_len) : std::string::npos;
+        static_cast<ast::CreateViewStmt&>(*stmt).definition = text.substr(static_cast<size_t>(raw->stmt_location), len);
+      }
       out.push_back(std::move(stmt));
     }
   } catch (...) {

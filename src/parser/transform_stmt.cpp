@@ -269,7 +269,7 @@ ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: out->object_type = O::kTable; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: out->object_type = O::kIndex; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: out->object_type = O::kSchema; break;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: Unsupported("DROP VIEW");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: Unsupported("DROP SEQUENCE");
     default: Unsupported("DROP of this object type");
   }
@@ -514,6 +514,21 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return TransformTransaction(n->transaction_stmt);
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return TransformExplain(n->explain_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return TransformSet(n->variable_set_stmt);
+    case PG_QUERY__NODE__NODE_VIEW_STMT: {
+      const PgQuery__ViewStmt* v = n->view_stmt;
+      if (v->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
+          v->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED) {
+        Unsupported("WITH CHECK OPTION");
+      }
+      if (v->view->relpersistence && v->view->relpersistence[0] == 't') Unsupported("temporary views");
+      auto out = std::make_unique<ast::CreateViewStmt>();
+      out->view = TransformRangeVar(v->view);
+      out->columns = Names(v->aliases, v->n_aliases);
+      out->replace = v->replace;
+      if (!v->query || v->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) Unsupported("this view query");
+      out->query = TransformSelect(v->query->select_stmt);
+      return out;
+    }
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {
       auto out = std::make_unique<ast::DeallocateStmt>();
       if (n->deallocate_stmt->name) out->name = n->deallocate_stmt->name;

@@ -1,6 +1,7 @@
 // Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
+#include "parser/parser.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -18,6 +19,38 @@ void ApplyColumnAliases(BindingEntry& entry, const ast::Alias& alias, int locati
   for (size_t i = 0; i < alias.columns.size(); i++) entry.names[i] = alias.columns[i];
 }
 }  // namespace
+
+// A view is its stored query, bound afresh (no outer references), renamed to the view's columns.
+LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope) {
+  if (++env_.view_depth > 32) {
+    throw Error(sqlstate::kInvalidTableDefinition, "infinite recursion detected in rules for relation \"" + view.name + "\"");
+  }
+  auto stmts = ParseSql(view.view_sql);
+  const auto& def = static_cast<const ast::CreateViewStmt&>(*stmts.at(0));
+  Binder inner(env_);
+  std::vector<std::string> names;
+  LogicalOperatorPtr plan = inner.BindSelectNode(*def.query, &names);
+  env_.view_depth--;
+  auto proj = std::make_unique<LogicalProjection>();
+  proj->table_index = NewTableIndex();
+  auto bindings = plan->GetColumnBindings();
+  auto types = plan->GetTypes();
+  if (bindings.size() != view.columns.size()) {
+    throw Error(sqlstate::kDataCorrupted, "view \"" + view.name + "\" no longer matches its definition");
+  }
+  BindingEntry entry;
+  entry.alias = ref.alias.name.empty() ? view.name : ref.alias.name;
+  entry.table_index = proj->table_index;
+  for (size_t i = 0; i < bindings.size(); i++) {
+    proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], types[i], names[i]), view.columns[i].type, CastContext::kImplicit));
+    entry.names.push_back(view.columns[i].name);
+    entry.types.push_back(view.columns[i].type);
+  }
+  ApplyColumnAliases(entry, ref.alias, ref.location);
+  proj->children.push_back(std::move(plan));
+  scope.Add(std::move(entry));
+  return proj;
+}
 
 LogicalOperatorPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope) {
   LogicalOperatorPtr plan;
@@ -41,6 +74,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kBase: {
       const auto& base = static_cast<const ast::BaseTableRef&>(ref);
       const TableEntry* table = ResolveTable(base.table);
+      if (table->is_view()) return BindView(*table, ref, scope);
       auto get = std::make_unique<LogicalGet>();
       get->table_index = NewTableIndex();
       get->table = std::shared_ptr<const TableEntry>(std::shared_ptr<const TableEntry>{}, table);

@@ -70,7 +70,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
     throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT is not supported yet");
   }
-  const TableEntry* table = ResolveTable(stmt.table);
+  const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
   // Target columns: the list given, or all columns in order.
   std::vector<int> targets;
   if (stmt.columns.empty()) {
@@ -202,7 +202,7 @@ LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::
 BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
-  const TableEntry* table = ResolveTable(stmt.table);
+  const TableEntry* table = ResolveTargetTable(stmt.table, "update");
   BindContext scope;
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
@@ -235,7 +235,7 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
-  const TableEntry* table = ResolveTable(stmt.table);
+  const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
   BindContext scope;
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);

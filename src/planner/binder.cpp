@@ -213,6 +213,16 @@ const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
   throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);
 }
 
+const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const {
+  const TableEntry* t = ResolveTable(rv);
+  if (t->is_view()) {
+    throw At(Error(sqlstate::kFeatureNotSupported, std::string("cannot ") + verb + " view \"" + t->name + "\"")
+                 .WithDetail("Views are not automatically updatable in Kanto yet."),
+             rv.location);
+  }
+  return t;
+}
+
 BoundExprPtr Binder::BindColumnDefault(const TableEntry& table, size_t column) {
   const ColumnEntry& col = table.columns[column];
   if (col.default_sql.empty()) return MakeConstant(Value::Null(col.type));

@@ -32,6 +32,7 @@ struct BinderEnv {
   uint32_t next_table_index = 0;
   // Context for constant folding (time zone); may be null.
   const FunctionContext* fn_ctx = nullptr;
+  int view_depth = 0;  // nesting of views being expanded
 };
 
 // The outer query's scope as seen from a subquery: names not found inside resolve here, and each
@@ -76,12 +77,22 @@ class Binder {
   LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
                                       const std::vector<std::string>& names);
   BoundExprPtr BindLimitExpr(const ast::Expr* e, const char* what);
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
                                           uint32_t table_index, std::vector<std::string>* names);
   BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);
+ public:
+  // Binds a SELECT for DDL (CREATE VIEW): output names and types.
+  LogicalOperatorPtr BindQuery(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+    return BindSelectNode(stmt, names);
+  }
+  // Resolves a table that a statement will modify (not a view). Throws 0A000 for views.
+  const TableEntry* ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const;
+
+ private:
   LogicalOperatorPtr BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
                                       BindContext& scope);
 

@@ -103,7 +103,7 @@ class Shell {
       bool tables = cmd != "\\di", indexes = cmd == "\\di";
       std::vector<std::vector<std::string>> rows;
       for (const auto& r : ListRelations(conn_)) {
-        if ((r.kind == "table" && tables) || (r.kind == "index" && indexes)) {
+        if (((r.kind == "table" || r.kind == "view") && tables) || (r.kind == "index" && indexes)) {
           std::vector<std::string> row = {r.schema, r.name, r.kind, r.owner};
           if (indexes) row.push_back(r.table);
           rows.push_back(row);
