@@ -40,6 +40,7 @@ const char* kShellHelp =
     "  \\q          quit\n"
     "  \\d [NAME]   list tables and indexes, or describe table NAME\n"
     "  \\dt         list tables\n"
+    "  \\dv         list views\n"
     "  \\di         list indexes\n"
     "  \\timing     toggle printing of each statement's time\n"
     "  \\?          this list\n";
@@ -99,11 +100,13 @@ class Shell {
         for (const auto& i : t.indexes) std::cout << "    " << i << "\n";
       }
       std::cout << "\n";
-    } else if (cmd == "\\d" || cmd == "\\dt" || cmd == "\\di" || cmd == "\\dt+" || cmd == "\\d+") {
-      bool tables = cmd != "\\di", indexes = cmd == "\\di";
+    } else if (cmd == "\\d" || cmd == "\\dt" || cmd == "\\di" || cmd == "\\dv" || cmd == "\\dt+" || cmd == "\\d+") {
+      bool indexes = cmd == "\\di";
+      bool views = cmd == "\\d" || cmd == "\\d+" || cmd == "\\dv";
+      bool tables = cmd != "\\di" && cmd != "\\dv";
       std::vector<std::vector<std::string>> rows;
       for (const auto& r : ListRelations(conn_)) {
-        if (((r.kind == "table" || r.kind == "view") && tables) || (r.kind == "index" && indexes)) {
+        if ((r.kind == "table" && tables) || (r.kind == "view" && views) || (r.kind == "index" && indexes)) {
           std::vector<std::string> row = {r.schema, r.name, r.kind, r.owner};
           if (indexes) row.push_back(r.table);
           rows.push_back(row);
