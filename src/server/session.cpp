@@ -439,6 +439,9 @@ asio::awaitable<void> Session::Run() {
       co_await Flush();
     } catch (...) {
     }
+    // Half-close so the client reads the error before the connection goes away.
+    std::error_code ignored;
+    socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
   }
   if (!started) co_return;
   bool close = false;
@@ -460,6 +463,8 @@ asio::awaitable<void> Session::Run() {
         co_await Flush();
       } catch (...) {
       }
+      std::error_code ignored;
+      socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
       break;
     }
     if (!got || type == 'X') break;
@@ -504,6 +509,7 @@ asio::awaitable<void> Session::Run() {
         break;
       }
     }
+    if (close) socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
   }
 }
 

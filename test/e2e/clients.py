@@ -80,6 +80,55 @@ def test_psycopg3():
         check(c1.fetchone() == (1,) and c2.fetchone() == (5,), "pipeline")
 
 
+def test_malformed_input():
+    """Bad protocol bytes close only that connection, with 08P01, and never affect others."""
+    import socket
+    import struct
+
+    def startup(sock):
+        params = b"user\0kanto\0database\0kanto\0\0"
+        sock.sendall(struct.pack("!ii", 8 + len(params), 196608) + params)
+        data = b""
+        while not data.endswith(b"Z\0\0\0\5I"):
+            chunk = sock.recv(4096)
+            if not chunk:
+                raise AssertionError("closed during startup")
+            data += chunk
+
+    def read_all(sock):
+        data = b""
+        sock.settimeout(5)
+        while True:
+            try:
+                chunk = sock.recv(4096)
+            except ConnectionResetError:
+                return data
+            if not chunk:
+                return data
+            data += chunk
+
+    # absurd startup length
+    s = socket.create_connection(("127.0.0.1", PORT))
+    s.sendall(struct.pack("!i", 2**30) + b"junk")
+    check(b"08P01" in read_all(s), "bad startup length")
+    # unknown message type after startup
+    s = socket.create_connection(("127.0.0.1", PORT))
+    startup(s)
+    s.sendall(b"?" + struct.pack("!i", 4))
+    check(b"08P01" in read_all(s), "unknown message type")
+    # truncated Bind body
+    s = socket.create_connection(("127.0.0.1", PORT))
+    startup(s)
+    s.sendall(b"B" + struct.pack("!i", 6) + b"\0\0" + b"S" + struct.pack("!i", 4))
+    data = s.recv(4096)
+    check(data.startswith(b"E"), "truncated bind gets an error")
+    s.close()
+    # the server still serves others
+    with psycopg.connect(DSN, autocommit=True) as conn:
+        check(conn.execute("SELECT 42").fetchone() == (42,), "server alive")
+
+
 test_psycopg2()
 test_psycopg3()
+test_malformed_input()
 print("clients ok")
