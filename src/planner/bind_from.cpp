@@ -52,6 +52,73 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
   return proj;
 }
 
+void Binder::EnterWith(const ast::WithClause* with, CteScope* scope) {
+  if (!with) return;
+  if (with->recursive) throw Error(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet");
+  scope->parent = ctes_;
+  for (const auto& cte : with->ctes) {
+    if (scope->ctes.count(cte.name)) {
+      throw At(Error(sqlstate::kDuplicateObject /* 42712 */, "WITH query name \"" + cte.name + "\" specified more than once"),
+               cte.location);
+    }
+    if (cte.query->kind != ast::StmtKind::kSelect) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported yet"), cte.location);
+    }
+    scope->ctes[cte.name] = &cte;
+  }
+  ctes_ = scope;
+}
+
+// A WITH query referenced in FROM: bound like an inline view (each reference evaluates it).
+LogicalOperatorPtr Binder::BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope) {
+  // The CTE sees only the WITH queries defined before it (non-recursive WITH).
+  const CteScope* saved = ctes_;
+  CteScope visible;
+  for (const CteScope* s = ctes_; s; s = s->parent) {
+    bool found = false;
+    for (const auto& [name, def] : s->ctes) found = found || def == &cte;
+    if (!found) continue;
+    for (const auto& [name, def] : s->ctes) {
+      if (def->location < cte.location) visible.ctes[name] = def;
+    }
+    visible.parent = s->parent;
+    break;
+  }
+  ctes_ = &visible;
+  std::vector<std::string> names;
+  LogicalOperatorPtr plan;
+  try {
+    plan = BindSelectNode(static_cast<const ast::SelectStmt&>(*cte.query), &names);
+  } catch (...) {
+    ctes_ = saved;
+    throw;
+  }
+  ctes_ = saved;
+  if (cte.columns.size() > names.size()) {
+    throw At(Error(sqlstate::kInvalidColumnReference,
+                   "WITH query \"" + cte.name + "\" has " + std::to_string(names.size()) + " columns available but " +
+                       std::to_string(cte.columns.size()) + " columns specified"),
+             cte.location);
+  }
+  auto proj = std::make_unique<LogicalProjection>();
+  proj->table_index = NewTableIndex();
+  auto bindings = plan->GetColumnBindings();
+  auto types = plan->GetTypes();
+  BindingEntry entry;
+  entry.alias = ref.alias.name.empty() ? cte.name : ref.alias.name;
+  entry.table_index = proj->table_index;
+  for (size_t i = 0; i < bindings.size(); i++) {
+    LogicalType t = types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : types[i];
+    proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], types[i], names[i]), t, CastContext::kImplicit));
+    entry.names.push_back(i < cte.columns.size() ? cte.columns[i] : names[i]);
+    entry.types.push_back(t);
+  }
+  ApplyColumnAliases(entry, ref.alias, ref.location);
+  proj->children.push_back(std::move(plan));
+  scope.Add(std::move(entry));
+  return proj;
+}
+
 LogicalOperatorPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope) {
   LogicalOperatorPtr plan;
   for (const auto& ref : from) {
@@ -73,6 +140,9 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
   switch (ref.kind) {
     case ast::TableRefKind::kBase: {
       const auto& base = static_cast<const ast::BaseTableRef&>(ref);
+      if (base.table.schema.empty() && ctes_) {
+        if (const ast::CommonTableExpr* cte = ctes_->Find(base.table.name)) return BindCte(*cte, ref, scope);
+      }
       const TableEntry* table = ResolveTable(base.table);
       if (table->is_view()) return BindView(*table, ref, scope);
       auto get = std::make_unique<LogicalGet>();

@@ -66,7 +66,6 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget
 }
 
 BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
-  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
     throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT is not supported yet");
   }
@@ -93,6 +92,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   const ast::SelectStmt* select = stmt.select.get();
   bool plain_values = select && !select->values.empty() && select->order_by.empty() && !select->limit &&
                       !select->offset && !select->with;
+  // (CTEs of the INSERT itself are visible to its SELECT through the binder's CTE scope.)
   if (!select || plain_values) {
     // VALUES rows (or DEFAULT VALUES): each row becomes a full table row, defaults filled in.
     values->table_index = NewTableIndex();
@@ -200,7 +200,6 @@ LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::
 }
 
 BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "update");
   BindContext scope;
@@ -233,7 +232,6 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
 }
 
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
   if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
   BindContext scope;

@@ -146,7 +146,26 @@ LogicalOperatorPtr Binder::BindValuesNode(const ast::SelectStmt& stmt, std::vect
 }
 
 LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
-  if (stmt.with) throw Error(sqlstate::kFeatureNotSupported, "WITH queries are not supported yet");
+  if (stmt.with) {
+    const CteScope* saved = ctes_;
+    CteScope scope;
+    EnterWith(stmt.with.get(), &scope);
+    ast::SelectStmt::SetOp op = stmt.set_op;
+    (void)op;
+    LogicalOperatorPtr plan;
+    try {
+      plan = BindSelectBody(stmt, names);
+    } catch (...) {
+      ctes_ = saved;
+      throw;
+    }
+    ctes_ = saved;
+    return plan;
+  }
+  return BindSelectBody(stmt, names);
+}
+
+LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
   if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
     auto plan = BindSetOperation(stmt, names);
     return AddOrderAndLimit(std::move(plan), stmt, *names);

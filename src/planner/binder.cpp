@@ -25,6 +25,12 @@ BoundExprPtr CorrelationContext::Resolve(const std::vector<std::string>& names, 
 }
 
 BoundStatement Binder::Bind(const ast::Statement& stmt) {
+  const ast::WithClause* with = nullptr;
+  if (stmt.kind == ast::StmtKind::kInsert) with = static_cast<const ast::InsertStmt&>(stmt).with.get();
+  if (stmt.kind == ast::StmtKind::kUpdate) with = static_cast<const ast::UpdateStmt&>(stmt).with.get();
+  if (stmt.kind == ast::StmtKind::kDelete) with = static_cast<const ast::DeleteStmt&>(stmt).with.get();
+  CteScope scope;
+  if (with) EnterWith(with, &scope);
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:
       return BindSelectStatement(static_cast<const ast::SelectStmt&>(stmt));

@@ -2,6 +2,7 @@
 // turns a statement's AST into a logical plan.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,17 @@ struct BinderEnv {
   // Context for constant folding (time zone); may be null.
   const FunctionContext* fn_ctx = nullptr;
   int view_depth = 0;  // nesting of views being expanded
+};
+
+// WITH queries visible at one query level (and, through `parent`, those of enclosing levels).
+struct CteScope {
+  std::map<std::string, const ast::CommonTableExpr*> ctes;
+  const CteScope* parent = nullptr;
+  const ast::CommonTableExpr* Find(const std::string& name) const {
+    auto it = ctes.find(name);
+    if (it != ctes.end()) return it->second;
+    return parent ? parent->Find(name) : nullptr;
+  }
 };
 
 // The outer query's scope as seen from a subquery: names not found inside resolve here, and each
@@ -73,11 +85,15 @@ class Binder {
 
   // SELECT core: returns a plan whose output is the visible select list.
   LogicalOperatorPtr BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
+  LogicalOperatorPtr BindSelectBody(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
+  LogicalOperatorPtr BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope);
+  // Makes the WITH clause's queries visible while binding the rest of the statement.
+  void EnterWith(const ast::WithClause* with, CteScope* scope);
   LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
                                       const std::vector<std::string>& names);
   BoundExprPtr BindLimitExpr(const ast::Expr* e, const char* what);
@@ -100,6 +116,7 @@ class Binder {
 
   BinderEnv& env_;
   CorrelationContext* correlation_ = nullptr;  // set when binding a subquery
+  const CteScope* ctes_ = nullptr;             // WITH queries in scope
 };
 
 }  // namespace kanto

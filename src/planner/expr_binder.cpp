@@ -184,6 +184,7 @@ BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
   corr.parent = binder_.correlation_;
   Binder child(binder_.env_);
   child.correlation_ = &corr;
+  child.ctes_ = binder_.ctes_;
   std::vector<std::string> names;
   LogicalOperatorPtr plan = child.BindSelectNode(*sq.query, &names);
   std::vector<LogicalType> types = plan->GetTypes();
