@@ -13,6 +13,7 @@
 #include "execution/operator/physical_projection.hpp"
 #include "execution/operator/physical_set_operation.hpp"
 #include "execution/operator/physical_sort.hpp"
+#include "execution/operator/physical_table_function.hpp"
 #include "execution/operator/physical_table_scan.hpp"
 #include "execution/operator/physical_values.hpp"
 #include "kanto/error.hpp"
@@ -197,6 +198,12 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       auto out = std::make_unique<PhysicalValues>(v.types, std::move(rows));
       out->estimated_rows = static_cast<double>(v.rows.size());
       return out;
+    }
+    case LogicalOpType::kTableFunction: {
+      auto& f = static_cast<LogicalTableFunction&>(op);
+      std::vector<BoundExprPtr> args;
+      for (auto& a : f.args) args.push_back(ResolveCopy(a, {}));
+      return std::make_unique<PhysicalGenerateSeries>(f.types, std::move(args), f.ordinality);
     }
     case LogicalOpType::kSetOperation: {
       auto& s = static_cast<LogicalSetOperation&>(op);

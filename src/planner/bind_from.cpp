@@ -250,8 +250,48 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       scope.Add(std::move(entry));
       return proj;
     }
-    case ast::TableRefKind::kFunction:
-      throw At(Error(sqlstate::kFeatureNotSupported, "functions in FROM are not supported yet"), ref.location);
+    case ast::TableRefKind::kFunction: {
+      const auto& f = static_cast<const ast::FunctionRef&>(ref);
+      std::string name = f.call->name.empty() ? "" : f.call->name.back();
+      if (name != "generate_series" || f.lateral) {
+        throw At(Error(sqlstate::kFeatureNotSupported, "function " + name + " in FROM is not supported yet"), ref.location);
+      }
+      auto fn = std::make_unique<LogicalTableFunction>();
+      fn->table_index = NewTableIndex();
+      fn->name = name;
+      fn->ordinality = f.ordinality;
+      ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+      std::vector<BoundExprPtr> args;
+      for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
+      if (args.size() < 2 || args.size() > 3) {
+        throw At(Error(sqlstate::kUndefinedFunction, "function generate_series with " + std::to_string(args.size()) +
+                                                          " arguments does not exist"),
+                 ref.location);
+      }
+      bool all_int4 = true;
+      for (const auto& a : args) all_int4 = all_int4 && (a->type.id == TypeId::kInt4 || a->type.id == TypeId::kInt2 || a->type.id == TypeId::kUnknown);
+      LogicalType t(all_int4 ? TypeId::kInt4 : TypeId::kInt8);
+      for (auto& a : args) {
+        if (!a->type.IsInteger() && a->type.id != TypeId::kUnknown) {
+          throw At(Error(sqlstate::kFeatureNotSupported, "generate_series over " + a->type.ToString() + " is not supported yet"),
+                   ref.location);
+        }
+        fn->args.push_back(Coerce(std::move(a), LogicalType(TypeId::kInt8), CastContext::kImplicit, ref.location));
+      }
+      fn->types.push_back(t);
+      if (f.ordinality) fn->types.push_back(LogicalType(TypeId::kInt8));
+      BindingEntry entry;
+      entry.alias = ref.alias.name.empty() ? name : ref.alias.name;
+      entry.table_index = fn->table_index;
+      // A single-column function result takes the alias as its column name, as in PostgreSQL.
+      entry.names.push_back(ref.alias.name.empty() ? name : ref.alias.name);
+      if (f.ordinality) entry.names.push_back("ordinality");
+      entry.types = fn->types;
+      ApplyColumnAliases(entry, ref.alias, ref.location);
+      scope.Add(std::move(entry));
+      fn->estimated_rows = 1000;
+      return fn;
+    }
     case ast::TableRefKind::kValues:
       throw At(Error(sqlstate::kFeatureNotSupported, "VALUES in FROM is not supported yet"), ref.location);
   }

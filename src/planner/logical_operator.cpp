@@ -116,6 +116,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(static_cast<LogicalModify&>(op).set);
       each(static_cast<LogicalModify&>(op).returning);
       break;
+    case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
     case LogicalOpType::kDistinct:
     case LogicalOpType::kSetOperation:
       break;
@@ -124,7 +125,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

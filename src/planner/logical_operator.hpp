@@ -27,6 +27,7 @@ enum class LogicalOpType : uint8_t {
   kUpdate,
   kDelete,
   kSetOperation,
+  kTableFunction,
 };
 
 class LogicalOperator {
@@ -148,6 +149,23 @@ class LogicalValues : public LogicalOperator {
   std::vector<LogicalType> types;
   std::vector<std::vector<BoundExprPtr>> rows;
   std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override { return types; }
+};
+
+// A set-returning function in FROM (generate_series). Arguments are row-independent.
+class LogicalTableFunction : public LogicalOperator {
+ public:
+  LogicalTableFunction() : LogicalOperator(LogicalOpType::kTableFunction) {}
+  uint32_t table_index = 0;
+  std::string name;
+  std::vector<BoundExprPtr> args;
+  std::vector<LogicalType> types;  // output columns (value, then ordinality if requested)
+  bool ordinality = false;
+  std::vector<ColumnBinding> GetColumnBindings() const override {
+    std::vector<ColumnBinding> out;
+    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
+    return out;
+  }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 
