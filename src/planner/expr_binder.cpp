@@ -125,7 +125,7 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       args.push_back(Bind(*d.left));
       args.push_back(Bind(*d.right));
       // Resolve as "=" would, to get PostgreSQL's comparison types.
-      auto eq = BindOperator("=", std::move(args), d.location);
+      auto eq = BindOperator("=", std::move(args), d.location, /*fold=*/false);
       auto out = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
       out->negated = d.is_not;
       out->children = std::move(eq->children);
@@ -205,7 +205,7 @@ BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
     std::vector<BoundExprPtr> args;
     args.push_back(Bind(*sq.test));
     args.push_back(MakeConstant(Value::Null(column)));
-    auto cmp = BindOperator(sq.op, std::move(args), sq.location);
+    auto cmp = BindOperator(sq.op, std::move(args), sq.location, /*fold=*/false);
     LogicalType common = cmp->children[0]->type;
     if (cmp->children[1]->type != common) {
       common = CommonType({cmp->children[0]->type, cmp->children[1]->type}, "IN");
@@ -279,7 +279,17 @@ BoundExprPtr ExprBinder::BindParam(const ast::ParamRef& p) {
   return e;
 }
 
-BoundExprPtr ExprBinder::BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location) {
+// A strict function with a NULL constant argument is NULL without evaluating the other arguments,
+// as PostgreSQL's constant folding does (so `NULL > 1/0` is NULL, not an error).
+BoundExprPtr ExprBinder::FoldStrictNull(BoundExprPtr call) {
+  if (!call->function->strict || call->function->is_volatile) return call;
+  for (const auto& a : call->children) {
+    if (a->kind == BoundExprKind::kConstant && a->value.is_null()) return MakeConstant(Value::Null(call->type));
+  }
+  return call;
+}
+
+BoundExprPtr ExprBinder::BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location, bool fold) {
   const auto* cands = FunctionRegistry::Instance().Find(op);
   std::vector<LogicalType> types;
   for (const auto& a : args) types.push_back(a->type);
@@ -295,7 +305,8 @@ BoundExprPtr ExprBinder::BindOperator(const std::string& op, std::vector<BoundEx
   for (size_t i = 0; i < args.size(); i++) {
     args[i] = binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location);
   }
-  return MakeFunction(r.function, std::move(args), r.return_type);
+  auto call = MakeFunction(r.function, std::move(args), r.return_type);
+  return fold ? FoldStrictNull(std::move(call)) : std::move(call);
 }
 
 BoundExprPtr ExprBinder::BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location) {
@@ -312,7 +323,7 @@ BoundExprPtr ExprBinder::BindFunction(const std::string& name, std::vector<Bound
   for (size_t i = 0; i < args.size(); i++) {
     args[i] = binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location);
   }
-  return MakeFunction(r.function, std::move(args), r.return_type);
+  return FoldStrictNull(MakeFunction(r.function, std::move(args), r.return_type));
 }
 
 BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {

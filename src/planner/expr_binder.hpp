@@ -24,7 +24,8 @@ class ExprBinder {
   // Binds and coerces to boolean ("argument of WHERE must be type boolean, not type integer").
   BoundExprPtr BindCondition(const ast::Expr& expr, const char* what);
   // Binds an operator call by name over bound arguments (also used for BETWEEN, CASE, IN).
-  BoundExprPtr BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location);
+  // `fold`: a strict operator with a NULL constant argument becomes a NULL constant.
+  BoundExprPtr BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location, bool fold = true);
   BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location);
 
  private:
@@ -36,6 +37,7 @@ class ExprBinder {
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& sq);
+  static BoundExprPtr FoldStrictNull(BoundExprPtr call);
   BoundExprPtr BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context);
   BoundExprPtr ToBool(BoundExprPtr e, const char* what, int location);
 
