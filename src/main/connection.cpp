@@ -329,12 +329,13 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
     case ast::StmtKind::kShow:
       return RunShow(static_cast<const ast::ShowStmt&>(stmt));
     case ast::StmtKind::kDeallocate: {
-      const auto& d = static_cast<const ast::DeallocateStmt&>(stmt);
-      bool found = deallocate_hook ? deallocate_hook(d.name) : d.name.empty();
+      // Copy the name first: the hook may free the statement that is running this DEALLOCATE.
+      std::string name = static_cast<const ast::DeallocateStmt&>(stmt).name;
+      bool found = deallocate_hook ? deallocate_hook(name) : name.empty();
       if (!found) {
-        throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + d.name + "\" does not exist");
+        throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + name + "\" does not exist");
       }
-      return TagOnly(d.name.empty() ? "DEALLOCATE ALL" : "DEALLOCATE");
+      return TagOnly(name.empty() ? "DEALLOCATE ALL" : "DEALLOCATE");
     }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");

@@ -198,18 +198,11 @@ asio::awaitable<bool> Session::Startup() {
     conn_ = std::make_unique<Connection>(db_);
     conn_->impl().deallocate_hook = [this](const std::string& name) {
       if (name.empty()) {
-        portals_.clear();
-        statements_.clear();
-        declared_param_types_.clear();
+        pending_deallocate_all_ = true;
         return true;
       }
-      auto it = statements_.find(name);
-      if (it == statements_.end()) return false;
-      for (auto p = portals_.begin(); p != portals_.end();) {
-        p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
-      }
-      statements_.erase(it);
-      declared_param_types_.erase(name);
+      if (!statements_.count(name)) return false;
+      pending_deallocate_.push_back(name);
       return true;
     };
     pid_ = registry_.Register(this, &secret_);
@@ -237,6 +230,26 @@ asio::awaitable<bool> Session::Startup() {
     co_await Flush();
     co_return true;
   }
+}
+
+void Session::ApplyDeallocations() {
+  auto drop = [&](const std::string& name) {
+    auto it = statements_.find(name);
+    if (it == statements_.end()) return;
+    for (auto p = portals_.begin(); p != portals_.end();) {
+      p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
+    }
+    statements_.erase(it);
+    declared_param_types_.erase(name);
+  };
+  if (pending_deallocate_all_) {
+    portals_.clear();
+    statements_.clear();
+    declared_param_types_.clear();
+  }
+  for (const auto& name : pending_deallocate_) drop(name);
+  pending_deallocate_all_ = false;
+  pending_deallocate_.clear();
 }
 
 void Session::HandleQuery(const std::string& body) {
@@ -500,6 +513,7 @@ asio::awaitable<void> Session::Run() {
         skip_until_sync_ = true;
       }
     }
+    ApplyDeallocations();
     // Reply once a batch of pipelined messages has been answered.
     std::error_code ec;
     if (close || type == 'Q' || type == 'S' || type == 'H' || socket_.available(ec) == 0) {

@@ -62,6 +62,11 @@ class Session {
   bool skip_until_sync_ = false;
   std::map<std::string, std::unique_ptr<PreparedStatement>> statements_;
   std::map<std::string, std::vector<uint32_t>> declared_param_types_;  // from Parse (0: unspecified)
+  // DEALLOCATE runs inside a statement that may itself be prepared: names to drop (or "all") are
+  // applied once the current message is done.
+  std::vector<std::string> pending_deallocate_;
+  bool pending_deallocate_all_ = false;
+  void ApplyDeallocations();
   std::map<std::string, std::unique_ptr<Portal>> portals_;
 };
 
