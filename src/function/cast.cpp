@@ -277,19 +277,8 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
   };
   fc = cat(from.id);
   tc = cat(to.id);
-  auto num_rank = [](TypeId id) {
-    switch (id) {
-      case TypeId::kInt2: return 1;
-      case TypeId::kInt4: return 2;
-      case TypeId::kInt8: return 3;
-      case TypeId::kNumeric: return 4;
-      case TypeId::kFloat4: return 5;
-      case TypeId::kFloat8: return 6;
-      default: return 0;
-    }
-  };
   // Implicit
-  if (fc == 'N' && tc == 'N' && num_rank(to.id) > num_rank(from.id)) return true;
+  if (fc == 'N' && tc == 'N' && to.NumericRank() > from.NumericRank()) return true;
   if (fc == 'S' && tc == 'S') return true;
   if (from.id == TypeId::kDate && (to.id == TypeId::kTimestamp || to.id == TypeId::kTimestampTz)) return true;
   if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) return true;

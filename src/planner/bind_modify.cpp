@@ -154,16 +154,22 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
 
   auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
-  insert->table = Borrow(table);
-  insert->returning_index = NewTableIndex();
-  insert->output_index = NewTableIndex();
+  return FinishModify(std::move(insert), *table, stmt.returning, std::move(source), BoundStatementKind::kInsert);
+}
+
+BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
+                                    const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
+                                    BoundStatementKind kind) {
+  op->table = Borrow(&table);
+  op->returning_index = NewTableIndex();
+  op->output_index = NewTableIndex();
   BoundStatement out;
-  out.kind = BoundStatementKind::kInsert;
-  insert->returning = BindReturning(stmt.returning, *table, insert->returning_index, &out.names);
-  insert->children.push_back(std::move(source));
-  out.returns_rows = !stmt.returning.empty();
-  out.types = insert->GetTypes();
-  out.plan = std::move(insert);
+  out.kind = kind;
+  op->returning = BindReturning(returning, table, op->returning_index, &out.names);
+  op->children.push_back(std::move(child));
+  out.returns_rows = !returning.empty();
+  out.types = op->GetTypes();
+  out.plan = std::move(op);
   return out;
 }
 
@@ -205,7 +211,6 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   BindContext scope;
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
-  update->table = Borrow(table);
   update->set.resize(table->columns.size());
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
   for (const auto& s : stmt.set) {
@@ -219,16 +224,7 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
       update->set[col] = AssignTo(*this, eb.Bind(*s.value), table->columns[col], s.value->location);
     }
   }
-  update->returning_index = NewTableIndex();
-  update->output_index = NewTableIndex();
-  BoundStatement out;
-  out.kind = BoundStatementKind::kUpdate;
-  update->returning = BindReturning(stmt.returning, *table, update->returning_index, &out.names);
-  update->children.push_back(std::move(plan));
-  out.returns_rows = !stmt.returning.empty();
-  out.types = update->GetTypes();
-  out.plan = std::move(update);
-  return out;
+  return FinishModify(std::move(update), *table, stmt.returning, std::move(plan), BoundStatementKind::kUpdate);
 }
 
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
@@ -236,18 +232,8 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
   BindContext scope;
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
-  auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
-  del->table = Borrow(table);
-  del->returning_index = NewTableIndex();
-  del->output_index = NewTableIndex();
-  BoundStatement out;
-  out.kind = BoundStatementKind::kDelete;
-  del->returning = BindReturning(stmt.returning, *table, del->returning_index, &out.names);
-  del->children.push_back(std::move(plan));
-  out.returns_rows = !stmt.returning.empty();
-  out.types = del->GetTypes();
-  out.plan = std::move(del);
-  return out;
+  return FinishModify(std::make_unique<LogicalModify>(LogicalOpType::kDelete), *table, stmt.returning, std::move(plan),
+                      BoundStatementKind::kDelete);
 }
 
 }  // namespace kanto

@@ -109,6 +109,10 @@ class Binder {
   const TableEntry* ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const;
 
  private:
+  // Completes an INSERT/UPDATE/DELETE: target, RETURNING, child, output description.
+  BoundStatement FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
+                              const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
+                              BoundStatementKind kind);
   LogicalOperatorPtr BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
                                       BindContext& scope);
 

@@ -44,13 +44,8 @@ std::string TypeListString(const std::vector<LogicalType>& types) {
 namespace {
 // Rank inside the numeric and datetime categories: the common type is the highest rank.
 int Rank(TypeId id) {
+  if (int n = LogicalType(id).NumericRank()) return n;
   switch (id) {
-    case TypeId::kInt2: return 1;
-    case TypeId::kInt4: return 2;
-    case TypeId::kInt8: return 3;
-    case TypeId::kNumeric: return 4;
-    case TypeId::kFloat4: return 5;
-    case TypeId::kFloat8: return 6;
     case TypeId::kChar: return 1;
     case TypeId::kVarchar: return 2;
     case TypeId::kText: return 3;

@@ -89,6 +89,18 @@ int32_t LogicalType::typmod() const {
   }
 }
 
+int LogicalType::NumericRank() const {
+  switch (id) {
+    case TypeId::kInt2: return 1;
+    case TypeId::kInt4: return 2;
+    case TypeId::kInt8: return 3;
+    case TypeId::kNumeric: return 4;
+    case TypeId::kFloat4: return 5;
+    case TypeId::kFloat8: return 6;
+    default: return 0;
+  }
+}
+
 bool LogicalType::IsNumeric() const {
   return IsInteger() || id == TypeId::kFloat4 || id == TypeId::kFloat8 || id == TypeId::kNumeric;
 }

@@ -56,6 +56,10 @@ struct LogicalType {
   bool IsString() const;   // text, varchar, char, unknown
   bool IsTemporal() const; // date, timestamp, timestamptz
 
+  // Position in the numeric widening order int2 < int4 < int8 < numeric < float4 < float8 (0 when
+  // not numeric): an implicit cast only goes up.
+  int NumericRank() const;
+
   bool operator==(const LogicalType& o) const { return id == o.id && mod1 == o.mod1 && mod2 == o.mod2; }
   bool operator!=(const LogicalType& o) const { return !(*this == o); }
 };
