@@ -399,6 +399,8 @@ void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, 
     }
     case BoundExprKind::kAggregate:
       throw Error(sqlstate::kInternalError, "aggregate evaluated outside of an aggregation");
+    case BoundExprKind::kWindow:
+      throw Error(sqlstate::kInternalError, "window function evaluated outside of a window operator");
     case BoundExprKind::kSubquery:
       EvalSubquery(expr, ctx, input, out);
       return;

@@ -16,6 +16,7 @@
 #include "execution/operator/physical_table_function.hpp"
 #include "execution/operator/physical_table_scan.hpp"
 #include "execution/operator/physical_values.hpp"
+#include "execution/operator/physical_window.hpp"
 #include "kanto/error.hpp"
 #include "optimizer/optimizer.hpp"
 
@@ -157,6 +158,16 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       for (auto& e : a.aggregates) aggs.push_back(ResolveCopy(e, bindings));
       auto out = std::make_unique<PhysicalHashAggregate>(op.GetTypes(), std::move(groups), std::move(aggs));
       out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kWindow: {
+      auto& w = static_cast<LogicalWindow&>(op);
+      auto bindings = op.children[0]->GetColumnBindings();
+      std::vector<BoundExprPtr> windows;
+      for (auto& e : w.windows) windows.push_back(ResolveCopy(e, bindings));
+      auto out = std::make_unique<PhysicalWindow>(op.GetTypes(), std::move(windows));
+      out->children.push_back(Plan(*op.children[0]));
+      out->estimated_rows = out->children[0]->estimated_rows;
       return out;
     }
     case LogicalOpType::kJoin:

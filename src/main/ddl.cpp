@@ -365,7 +365,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
         }
         if (idx->primary || idx->unique) {
           // Constraint-backed indexes (PRIMARY KEY, UNIQUE from CREATE TABLE) need ALTER TABLE.
-          bool constraint = idx->primary || idx->name.size() > 4 && idx->name.compare(idx->name.size() - 4, 4, "_key") == 0;
+          bool constraint =
+              idx->primary || (idx->name.size() > 4 && idx->name.compare(idx->name.size() - 4, 4, "_key") == 0);
           if (constraint) {
             throw Error(sqlstate::kDependentObjectsStillExist,
                         "cannot drop index " + idx->name + " because constraint " + idx->name + " on table " +

@@ -167,16 +167,6 @@ ast::ExprPtr TransformAExpr(const PgQuery__AExpr* a) {
   }
 }
 
-std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w) {
-  auto out = std::make_unique<ast::WindowDef>();
-  if (w->name) out->name = w->name;
-  if (w->refname) out->ref_name = w->refname;
-  out->partition_by = TransformExprList(w->partition_clause, w->n_partition_clause);
-  out->order_by = TransformSortList(w->order_clause, w->n_order_clause);
-  out->location = w->location;
-  return out;
-}
-
 ast::ExprPtr TransformFuncCall(const PgQuery__FuncCall* f) {
   auto out = std::make_unique<ast::FuncCall>();
   out->location = f->location;
@@ -253,6 +243,46 @@ ast::TypeName TransformTypeName(const PgQuery__TypeName* t) {
 ast::ExprList TransformExprList(Node** items, size_t n) {
   ast::ExprList out;
   for (size_t i = 0; i < n; i++) out.push_back(TransformExpr(items[i]));
+  return out;
+}
+
+std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w) {
+  auto out = std::make_unique<ast::WindowDef>();
+  if (w->name) out->name = w->name;
+  if (w->refname) out->ref_name = w->refname;
+  out->partition_by = TransformExprList(w->partition_clause, w->n_partition_clause);
+  out->order_by = TransformSortList(w->order_clause, w->n_order_clause);
+  out->location = w->location;
+  // PostgreSQL's FRAMEOPTION_* bits (nodes/parsenodes.h).
+  enum : int32_t {
+    kNonDefault = 0x1, kRows = 0x4, kGroups = 0x8,
+    kStartUnboundedPreceding = 0x20, kEndUnboundedFollowing = 0x100, kStartCurrentRow = 0x200,
+    kEndCurrentRow = 0x400, kStartOffsetPreceding = 0x800, kEndOffsetPreceding = 0x1000,
+    kStartOffsetFollowing = 0x2000, kEndOffsetFollowing = 0x4000, kExcludeCurrentRow = 0x8000,
+    kExcludeGroup = 0x10000, kExcludeTies = 0x20000,
+  };
+  int32_t opts = w->frame_options;
+  using Frame = ast::WindowFrame;
+  if (opts & kNonDefault) {
+    Frame& f = out->frame;
+    f.mode = (opts & kRows) ? Frame::Mode::kRows : (opts & kGroups) ? Frame::Mode::kGroups : Frame::Mode::kRange;
+    f.start = (opts & kStartUnboundedPreceding) ? Frame::Bound::kUnboundedPreceding
+              : (opts & kStartCurrentRow)       ? Frame::Bound::kCurrentRow
+              : (opts & kStartOffsetPreceding)  ? Frame::Bound::kPreceding
+              : (opts & kStartOffsetFollowing)  ? Frame::Bound::kFollowing
+                                                : Frame::Bound::kUnboundedFollowing;
+    f.end = (opts & kEndUnboundedFollowing) ? Frame::Bound::kUnboundedFollowing
+            : (opts & kEndCurrentRow)       ? Frame::Bound::kCurrentRow
+            : (opts & kEndOffsetPreceding)  ? Frame::Bound::kPreceding
+            : (opts & kEndOffsetFollowing)  ? Frame::Bound::kFollowing
+                                            : Frame::Bound::kUnboundedPreceding;
+    f.exclude = (opts & kExcludeCurrentRow) ? Frame::Exclude::kCurrentRow
+                : (opts & kExcludeGroup)    ? Frame::Exclude::kGroup
+                : (opts & kExcludeTies)     ? Frame::Exclude::kTies
+                                            : Frame::Exclude::kNoOthers;
+    if (w->start_offset) f.start_offset = TransformExpr(w->start_offset);
+    if (w->end_offset) f.end_offset = TransformExpr(w->end_offset);
+  }
   return out;
 }
 

@@ -430,10 +430,7 @@ std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
     out->values.push_back(TransformExprList(row->list->items, row->list->n_items));
   }
   for (size_t i = 0; i < s->n_window_clause; i++) {
-    const PgQuery__WindowDef* w = s->window_clause[i]->window_def;
-    ast::WindowDef def;
-    if (w->name) def.name = w->name;
-    out->windows.push_back(std::move(def));
+    out->windows.push_back(std::move(*TransformWindow(s->window_clause[i]->window_def)));
   }
   out->order_by = TransformSortList(s->sort_clause, s->n_sort_clause);
   auto is_null_const = [](const Node* n) {

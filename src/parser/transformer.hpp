@@ -21,6 +21,7 @@ ast::ExprList TransformExprList(Node** items, size_t n);
 ast::TypeName TransformTypeName(const PgQuery__TypeName* t);
 std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s);
 std::vector<ast::OrderByItem> TransformSortList(Node** items, size_t n);
+std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 std::string StatementName(const Node* n);
 

@@ -27,6 +27,12 @@ bool ContainsAggregate(const ast::Expr* e) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
       if (!f.over && !f.name.empty() && AggregateRegistry::Instance().Find(f.name.back())) return true;
+      if (f.over) {
+        if (ContainsAggregateList(f.over->partition_by)) return true;
+        for (const auto& o : f.over->order_by) {
+          if (ContainsAggregate(o.expr.get())) return true;
+        }
+      }
       return ContainsAggregateList(f.args);
     }
     case ast::ExprKind::kOp: {
@@ -68,21 +74,33 @@ bool ContainsAggregate(const ast::Expr* e) {
   }
 }
 
-// After aggregation only group expressions and aggregate results are visible.
-BoundExprPtr ReplaceGroups(BoundExprPtr e, const std::vector<BoundExprPtr>& groups, uint32_t group_index,
-                           uint32_t aggregate_index, int location) {
+// After aggregation only group expressions, aggregate results and window results are visible.
+struct GroupedOutputs {
+  const std::vector<BoundExprPtr>& groups;
+  uint32_t group_index;
+  uint32_t aggregate_index;
+  uint32_t window_index;
+};
+
+BoundExprPtr ReplaceGroups(BoundExprPtr e, const GroupedOutputs& out, int location) {
+  const auto& groups = out.groups;
+  uint32_t group_index = out.group_index;
   for (size_t i = 0; i < groups.size(); i++) {
     if (groups[i]->Equals(*e)) {
       return MakeColumnRef({group_index, static_cast<uint32_t>(i)}, e->type, groups[i]->ToString());
     }
   }
   if (e->kind == BoundExprKind::kColumnRef) {
-    if (e->binding.table == aggregate_index || e->binding.table == group_index) return e;
+    if (e->binding.table == out.aggregate_index || e->binding.table == group_index ||
+        e->binding.table == out.window_index) {
+      return e;
+    }
     throw At(Error(sqlstate::kGroupingError, "column \"" + e->name +
                                                  "\" must appear in the GROUP BY clause or be used in an aggregate function"),
              location);
   }
-  for (auto& c : e->children) c = ReplaceGroups(std::move(c), groups, group_index, aggregate_index, location);
+  for (auto& c : e->children) c = ReplaceGroups(std::move(c), out, location);
+  if (e->filter) e->filter = ReplaceGroups(std::move(e->filter), out, location);
   return e;
 }
 
@@ -175,7 +193,6 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     return AddOrderAndLimit(std::move(plan), stmt, *names);
   }
   if (!stmt.distinct_on.empty()) throw Error(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet");
-  if (!stmt.windows.empty()) throw Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet");
 
   BindContext scope;
   LogicalOperatorPtr plan;
@@ -205,6 +222,10 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   collector.aggregate_index = NewTableIndex();
   uint32_t group_index = NewTableIndex();
   std::vector<BoundExprPtr> groups;
+  WindowCollector windows;
+  windows.window_index = NewTableIndex();
+  windows.named = &stmt.windows;
+  GroupedOutputs grouped{groups, group_index, collector.aggregate_index, windows.window_index};
 
   // GROUP BY: ordinals and output names refer to the select list; otherwise input columns.
   if (!stmt.group_by.empty()) {
@@ -245,10 +266,12 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   auto bind_item = [&](const ast::Expr& e, const char* clause) -> BoundExprPtr {
     if (!aggregated) {
       ExprBinder eb(*this, &scope, nullptr, clause);
+      eb.SetWindows(&windows);
       return eb.Bind(e);
     }
     ExprBinder eb(*this, &scope, &collector, clause);
-    return ReplaceGroups(eb.Bind(e), groups, group_index, collector.aggregate_index, e.location);
+    eb.SetWindows(&windows);
+    return ReplaceGroups(eb.Bind(e), grouped, e.location);
   };
 
   // Select list, with * expanded.
@@ -260,7 +283,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       for (auto& ref : scope.ExpandStar(qualifier, c.location)) {
         std::string name = ref->alias;
         BoundExprPtr e = std::move(ref);
-        if (aggregated) e = ReplaceGroups(std::move(e), groups, group_index, collector.aggregate_index, c.location);
+        if (aggregated) e = ReplaceGroups(std::move(e), grouped, c.location);
         items.push_back({std::move(e), name});
       }
       continue;
@@ -274,7 +297,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   BoundExprPtr having;
   if (stmt.having) {
     ExprBinder eb(*this, &scope, &collector, "HAVING");
-    auto h = ReplaceGroups(eb.Bind(*stmt.having), groups, group_index, collector.aggregate_index, stmt.having->location);
+    auto h = ReplaceGroups(eb.Bind(*stmt.having), grouped, stmt.having->location);
     if (h->type.id != TypeId::kBool) {
       throw At(Error(sqlstate::kDatatypeMismatch, "argument of HAVING must be type boolean, not type " + h->type.ToString()),
                stmt.having->location);
@@ -354,6 +377,17 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       filter->children.push_back(std::move(plan));
       plan = std::move(filter);
     }
+  }
+
+  if (!windows.windows.empty()) {
+    auto window = std::make_unique<LogicalWindow>();
+    window->window_index = windows.window_index;
+    for (auto& w : windows.windows) {
+      if (aggregated) w = ReplaceGroups(std::move(w), grouped, -1);
+    }
+    window->windows = std::move(windows.windows);
+    window->children.push_back(std::move(plan));
+    plan = std::move(window);
   }
 
   auto proj = std::make_unique<LogicalProjection>();

@@ -24,6 +24,7 @@ BoundExprPtr BoundExpr::Copy() const {
   e->subquery = subquery;
   e->subquery_type = subquery_type;
   e->outer_count = outer_count;
+  e->window = window;
   return e;
 }
 
@@ -77,6 +78,11 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       if ((filter == nullptr) != (o.filter == nullptr)) return false;
       if (filter && !filter->Equals(*o.filter)) return false;
       break;
+    case BoundExprKind::kWindow:
+      if (name != o.name || aggregate != o.aggregate || !(*window == *o.window)) return false;
+      if ((filter == nullptr) != (o.filter == nullptr)) return false;
+      if (filter && !filter->Equals(*o.filter)) return false;
+      break;
     case BoundExprKind::kSubquery:
       return false;
     default:
@@ -93,6 +99,7 @@ bool BoundExpr::IsFoldable() const {
     case BoundExprKind::kColumnRef:
     case BoundExprKind::kParam:
     case BoundExprKind::kAggregate:
+    case BoundExprKind::kWindow:
     case BoundExprKind::kSubquery:
     case BoundExprKind::kOuterRef:
       return false;
@@ -199,6 +206,29 @@ std::string BoundExpr::ToString() const {
       out += ")";
       if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
       return out;
+    }
+    case BoundExprKind::kWindow: {
+      const BoundWindowSpec& w = *window;
+      std::string out = name + "(";
+      if (w.arg_count == 0 && aggregate && name == "count") out += "*";
+      for (size_t i = 0; i < w.arg_count; i++) out += (i ? ", " : "") + child(i);
+      out += ")";
+      if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
+      out += " OVER (";
+      std::string sep;
+      if (w.partition_count) {
+        out += "PARTITION BY ";
+        for (size_t i = 0; i < w.partition_count; i++) out += (i ? ", " : "") + child(w.partition_begin() + i);
+        sep = " ";
+      }
+      if (w.order_count()) {
+        out += sep + "ORDER BY ";
+        for (size_t i = 0; i < w.order_count(); i++) {
+          out += (i ? ", " : "") + child(w.order_begin() + i);
+          if (w.order_desc[i]) out += " DESC";
+        }
+      }
+      return out + ")";
     }
     case BoundExprKind::kSubquery: {
       static const char* kKinds[] = {"SubPlan", "EXISTS SubPlan", "ANY SubPlan", "ALL SubPlan"};

@@ -46,6 +46,37 @@ enum class BoundExprKind : uint8_t {
   kAggregate,  // only inside LogicalAggregate's aggregate list
   kSubquery,
   kOuterRef,  // inside a correlated subquery: the outer row's value number `param`
+  kWindow,    // only inside LogicalWindow's list: f(args) OVER (...)
+};
+
+// The shape of a window call. The expressions live in the BoundExpr's children, in this order:
+// arguments, PARTITION BY keys, ORDER BY keys, then the frame start and end expressions when present
+// (ROWS/GROUPS: the offset as bigint; RANGE: the boundary value, e.g. `key - offset`), then for
+// RANGE offsets the key in the boundary's type.
+struct BoundWindowSpec {
+  enum class Mode : uint8_t { kRange, kRows, kGroups };
+  enum class Bound : uint8_t { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+  enum class Exclude : uint8_t { kNoOthers, kCurrentRow, kGroup, kTies };
+  uint32_t arg_count = 0;
+  uint32_t partition_count = 0;
+  std::vector<uint8_t> order_desc;
+  std::vector<uint8_t> order_nulls_first;
+  Mode mode = Mode::kRange;
+  Bound start = Bound::kUnboundedPreceding;
+  Bound end = Bound::kCurrentRow;
+  Exclude exclude = Exclude::kNoOthers;
+  bool has_start_expr = false;
+  bool has_end_expr = false;
+  // RANGE with offsets: one more child, the ORDER BY key converted to the boundary values' type
+  // (date keys with interval offsets compare as timestamps).
+  bool has_range_key = false;
+
+  size_t order_count() const { return order_desc.size(); }
+  size_t partition_begin() const { return arg_count; }
+  size_t order_begin() const { return arg_count + partition_count; }
+  size_t frame_begin() const { return order_begin() + order_count(); }
+  size_t range_key() const { return frame_begin() + has_start_expr + has_end_expr; }
+  bool operator==(const BoundWindowSpec&) const = default;
 };
 
 struct BoundExpr;
@@ -87,6 +118,8 @@ struct BoundExpr {
   std::shared_ptr<SubqueryPlan> subquery;
   uint8_t subquery_type = 0;  // 0 scalar, 1 exists, 2 any, 3 all
   uint32_t outer_count = 0;
+  // kWindow: `name` is the function, `aggregate` set for aggregates used as window functions.
+  std::shared_ptr<const BoundWindowSpec> window;
 
   BoundExpr(BoundExprKind k, LogicalType t) : kind(k), type(t) {}
 

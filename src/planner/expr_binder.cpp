@@ -331,9 +331,7 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
     throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + f.name[0] + "\" does not exist"), f.location);
   }
   std::string name = LastName(f.name);
-  if (f.over) {
-    throw At(Error(sqlstate::kFeatureNotSupported, "window functions are not supported yet"), f.location);
-  }
+  if (f.over) return BindWindow(f, name);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
   if (f.star || f.distinct || f.filter || !f.agg_order.empty()) {
     throw At(Error(sqlstate::kWrongObjectType,
@@ -364,25 +362,9 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
   BoundExprPtr filter;
   if (f.filter) filter = BindCondition(*f.filter, "FILTER");
   inside_aggregate_ = false;
-  if (f.star && name != "count") {
-    throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not a parameterless aggregate"), f.location);
-  }
-  std::vector<LogicalType> types;
-  for (const auto& a : args) types.push_back(a->type);
-  ResolvedAggregate r;
-  if (!ResolveAggregate(*AggregateRegistry::Instance().Find(name), types, &r)) {
-    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
-                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
-                           "type casts."),
-             f.location);
-  }
-  auto agg = std::make_unique<BoundExpr>(BoundExprKind::kAggregate, r.return_type);
-  agg->aggregate = r.function;
+  auto agg = MakeAggregate(name, std::move(args), f.star, f.location);
   agg->distinct = f.distinct;
   agg->filter = std::move(filter);
-  for (size_t i = 0; i < args.size(); i++) {
-    agg->children.push_back(binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, f.location));
-  }
   agg->name = name;
   // Reuse an identical aggregate already computed.
   uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());
@@ -396,6 +378,28 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
   std::string text = agg->ToString();
   if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(agg));
   return MakeColumnRef({aggregates_->aggregate_index, slot}, type, text);
+}
+
+BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star,
+                                       int location) {
+  if (star && name != "count") {
+    throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not a parameterless aggregate"), location);
+  }
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedAggregate r;
+  if (!ResolveAggregate(*AggregateRegistry::Instance().Find(name), types, &r)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             location);
+  }
+  auto agg = std::make_unique<BoundExpr>(BoundExprKind::kAggregate, r.return_type);
+  agg->aggregate = r.function;
+  for (size_t i = 0; i < args.size(); i++) {
+    agg->children.push_back(binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location));
+  }
+  return agg;
 }
 
 BoundExprPtr ExprBinder::BindCast(const ast::CastExpr& c) {

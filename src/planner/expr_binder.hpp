@@ -14,11 +14,22 @@ struct AggregateCollector {
   std::vector<BoundExprPtr> aggregates;
 };
 
+// Collects window calls (SELECT list and ORDER BY) and replaces them by references to the window
+// operator's output column. `named` holds the query's WINDOW clause.
+struct WindowCollector {
+  uint32_t window_index = 0;
+  std::vector<BoundExprPtr> windows;
+  const std::vector<ast::WindowDef>* named = nullptr;
+};
+
 class ExprBinder {
  public:
   // `clause` names where the expression stands, for errors ("WHERE", "JOIN conditions", "VALUES").
   ExprBinder(Binder& binder, const BindContext* scope, AggregateCollector* aggregates, const char* clause)
       : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
+
+  // Allows window function calls (SELECT list and ORDER BY only).
+  void SetWindows(WindowCollector* windows) { windows_ = windows; }
 
   BoundExprPtr Bind(const ast::Expr& expr);
   // Binds and coerces to boolean ("argument of WHERE must be type boolean, not type integer").
@@ -33,6 +44,10 @@ class ExprBinder {
   BoundExprPtr BindParam(const ast::ParamRef& p);
   BoundExprPtr BindFuncCall(const ast::FuncCall& f);
   BoundExprPtr BindAggregate(const ast::FuncCall& f, const std::string& name);
+  // Resolves an aggregate over bound arguments and coerces them; returns the kAggregate expression.
+  BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
+  BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
+  void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
@@ -44,8 +59,10 @@ class ExprBinder {
   Binder& binder_;
   const BindContext* scope_;
   AggregateCollector* aggregates_;
+  WindowCollector* windows_ = nullptr;
   const char* clause_;
   bool inside_aggregate_ = false;
+  bool inside_window_ = false;
 };
 
 }  // namespace kanto

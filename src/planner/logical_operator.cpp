@@ -42,6 +42,18 @@ std::vector<LogicalType> LogicalAggregate::GetTypes() const {
   return out;
 }
 
+std::vector<ColumnBinding> LogicalWindow::GetColumnBindings() const {
+  auto out = children[0]->GetColumnBindings();
+  for (uint32_t i = 0; i < windows.size(); i++) out.push_back({window_index, i});
+  return out;
+}
+
+std::vector<LogicalType> LogicalWindow::GetTypes() const {
+  auto out = children[0]->GetTypes();
+  for (const auto& e : windows) out.push_back(e->type);
+  return out;
+}
+
 std::vector<ColumnBinding> LogicalJoin::GetColumnBindings() const {
   auto out = children[0]->GetColumnBindings();
   if (join_type == JoinType::kSemi || join_type == JoinType::kAnti) return out;
@@ -117,6 +129,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(static_cast<LogicalModify&>(op).returning);
       break;
     case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
+    case LogicalOpType::kWindow: each(static_cast<LogicalWindow&>(op).windows); break;
     case LogicalOpType::kDistinct:
     case LogicalOpType::kSetOperation:
       break;
@@ -125,7 +138,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

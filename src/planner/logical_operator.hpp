@@ -28,6 +28,7 @@ enum class LogicalOpType : uint8_t {
   kDelete,
   kSetOperation,
   kTableFunction,
+  kWindow,
 };
 
 class LogicalOperator {
@@ -130,6 +131,17 @@ class LogicalLimit : public LogicalOperator {
   BoundExprPtr offset;  // null: 0
   std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
   std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
+};
+
+// Window functions: output is the child's columns, then one column per window call
+// (bindings window_index.i).
+class LogicalWindow : public LogicalOperator {
+ public:
+  LogicalWindow() : LogicalOperator(LogicalOpType::kWindow) {}
+  uint32_t window_index = 0;
+  std::vector<BoundExprPtr> windows;  // kWindow expressions over the child's bindings
+  std::vector<ColumnBinding> GetColumnBindings() const override;
+  std::vector<LogicalType> GetTypes() const override;
 };
 
 // DISTINCT over all columns, or DISTINCT ON (the first `on_count` columns decide; the child is sorted).
