@@ -194,7 +194,7 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       return out;
     }
     case LogicalOpType::kDistinct: {
-      auto out = std::make_unique<PhysicalHashDistinct>(op.GetTypes());
+      auto out = std::make_unique<PhysicalHashDistinct>(op.GetTypes(), static_cast<LogicalDistinct&>(op).on_columns);
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

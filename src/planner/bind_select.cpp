@@ -1,4 +1,6 @@
 // Binding of SELECT and VALUES: FROM, WHERE, GROUP BY/HAVING, select list, DISTINCT, ORDER BY, LIMIT.
+#include <algorithm>
+
 #include "function/aggregate.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -192,7 +194,6 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     auto plan = BindValuesNode(stmt, names);
     return AddOrderAndLimit(std::move(plan), stmt, *names);
   }
-  if (!stmt.distinct_on.empty()) throw Error(sqlstate::kFeatureNotSupported, "DISTINCT ON is not supported yet");
 
   BindContext scope;
   LogicalOperatorPtr plan;
@@ -313,54 +314,76 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   };
   std::vector<OrderRef> order_refs;
   size_t visible = items.size();
+  const bool plain_distinct = stmt.distinct && stmt.distinct_on.empty();
+  // ORDER BY and DISTINCT ON items: an ordinal or output name refers to the select list; otherwise
+  // an expression over the input, added as a hidden column when not in the list already.
+  auto output_column = [&](const ast::Expr& e, const char* clause) -> size_t {
+    int column = -1;
+    if (e.kind == ast::ExprKind::kConstant) {
+      const auto& c = static_cast<const ast::Constant&>(e);
+      if (c.type == ast::Constant::Type::kInteger) {
+        if (c.ival < 1 || c.ival > static_cast<int64_t>(visible)) {
+          throw At(Error(sqlstate::kInvalidColumnReference, std::string(clause) + " position " + std::to_string(c.ival) +
+                                                                " is not in select list"),
+                   c.location);
+        }
+        return static_cast<size_t>(c.ival - 1);
+      }
+    } else if (e.kind == ast::ExprKind::kColumnRef) {
+      const auto& c = static_cast<const ast::ColumnRef&>(e);
+      if (c.names.size() == 1 && !c.star) {
+        for (size_t i = 0; i < visible; i++) {
+          if (items[i].name != c.names[0]) continue;
+          if (column >= 0 && !items[column].expr->Equals(*items[i].expr)) {
+            throw At(Error(sqlstate::kAmbiguousColumn, std::string(clause) + " \"" + c.names[0] + "\" is ambiguous"),
+                     c.location);
+          }
+          if (column < 0) column = static_cast<int>(i);
+        }
+      }
+    }
+    if (column >= 0) return static_cast<size_t>(column);
+    auto bound = bind_item(e, clause);
+    for (size_t i = 0; i < items.size(); i++) {
+      if (items[i].expr->Equals(*bound)) return i;
+    }
+    if (plain_distinct) {
+      throw At(Error(sqlstate::kInvalidColumnReference,
+                     "for SELECT DISTINCT, ORDER BY expressions must appear in select list"),
+               e.location);
+    }
+    items.push_back({std::move(bound), "?order?"});
+    return items.size() - 1;
+  };
   for (const auto& o : stmt.order_by) {
     if (o.dir == ast::OrderByItem::Dir::kUsing) {
       throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
     }
     bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
     bool nulls_first = o.nulls == ast::OrderByItem::Nulls::kDefault ? desc : o.nulls == ast::OrderByItem::Nulls::kFirst;
-    int column = -1;
-    if (o.expr->kind == ast::ExprKind::kConstant) {
-      const auto& c = static_cast<const ast::Constant&>(*o.expr);
-      if (c.type == ast::Constant::Type::kInteger) {
-        if (c.ival < 1 || c.ival > static_cast<int64_t>(visible)) {
-          throw At(Error(sqlstate::kInvalidColumnReference,
-                         "ORDER BY position " + std::to_string(c.ival) + " is not in select list"),
-                   c.location);
-        }
-        column = static_cast<int>(c.ival - 1);
-      }
-    } else if (o.expr->kind == ast::ExprKind::kColumnRef) {
-      const auto& c = static_cast<const ast::ColumnRef&>(*o.expr);
-      if (c.names.size() == 1 && !c.star) {
-        for (size_t i = 0; i < visible; i++) {
-          if (items[i].name != c.names[0]) continue;
-          if (column >= 0 && !items[column].expr->Equals(*items[i].expr)) {
-            throw At(Error(sqlstate::kAmbiguousColumn, "ORDER BY \"" + c.names[0] + "\" is ambiguous"), c.location);
-          }
-          if (column < 0) column = static_cast<int>(i);
-        }
+    order_refs.push_back({output_column(*o.expr, "ORDER BY"), desc, nulls_first});
+  }
+  std::vector<uint32_t> distinct_on;
+  for (const auto& e : stmt.distinct_on) {
+    uint32_t column = static_cast<uint32_t>(output_column(*e, "SELECT DISTINCT ON"));
+    if (std::find(distinct_on.begin(), distinct_on.end(), column) == distinct_on.end()) distinct_on.push_back(column);
+  }
+  if (!distinct_on.empty()) {
+    // The leading ORDER BY items must be the DISTINCT ON expressions (in any order); without ORDER
+    // BY, rows are sorted by them so that each group's first row is well defined.
+    size_t n = std::min(order_refs.size(), distinct_on.size());
+    for (size_t i = 0; i < n; i++) {
+      if (std::find(distinct_on.begin(), distinct_on.end(), order_refs[i].column) == distinct_on.end()) {
+        throw At(Error(sqlstate::kInvalidColumnReference,
+                       "SELECT DISTINCT ON expressions must match initial ORDER BY expressions"),
+                 stmt.distinct_on[0]->location);
       }
     }
-    if (column < 0) {
-      auto bound = bind_item(*o.expr, "ORDER BY");
-      for (size_t i = 0; i < items.size(); i++) {
-        if (items[i].expr->Equals(*bound)) {
-          column = static_cast<int>(i);
-          break;
-        }
-      }
-      if (column < 0) {
-        if (stmt.distinct) {
-          throw At(Error(sqlstate::kInvalidColumnReference,
-                         "for SELECT DISTINCT, ORDER BY expressions must appear in select list"),
-                   o.location);
-        }
-        column = static_cast<int>(items.size());
-        items.push_back({std::move(bound), "?order?"});
-      }
+    for (uint32_t c : distinct_on) {
+      bool listed = false;
+      for (const auto& r : order_refs) listed = listed || r.column == c;
+      if (!listed) order_refs.push_back({c, false, false});
     }
-    order_refs.push_back({static_cast<size_t>(column), desc, nulls_first});
   }
 
   if (aggregated) {
@@ -402,7 +425,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   proj->children.push_back(std::move(plan));
   plan = std::move(proj);
 
-  if (stmt.distinct) {
+  if (plain_distinct) {
     auto distinct = std::make_unique<LogicalDistinct>();
     distinct->children.push_back(std::move(plan));
     plan = std::move(distinct);
@@ -418,6 +441,12 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     }
     order->children.push_back(std::move(plan));
     plan = std::move(order);
+  }
+  if (!distinct_on.empty()) {
+    auto distinct = std::make_unique<LogicalDistinct>();
+    distinct->on_columns = std::move(distinct_on);
+    distinct->children.push_back(std::move(plan));
+    plan = std::move(distinct);
   }
   if (stmt.limit || stmt.offset) {
     if (stmt.limit_with_ties) throw Error(sqlstate::kFeatureNotSupported, "FETCH ... WITH TIES is not supported yet");

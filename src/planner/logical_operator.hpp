@@ -144,11 +144,12 @@ class LogicalWindow : public LogicalOperator {
   std::vector<LogicalType> GetTypes() const override;
 };
 
-// DISTINCT over all columns, or DISTINCT ON (the first `on_count` columns decide; the child is sorted).
+// DISTINCT over all columns, or DISTINCT ON (the `on_columns` decide; the first row of each group
+// in the child's order is kept).
 class LogicalDistinct : public LogicalOperator {
  public:
   LogicalDistinct() : LogicalOperator(LogicalOpType::kDistinct) {}
-  size_t on_count = 0;  // 0: all columns
+  std::vector<uint32_t> on_columns;  // empty: all columns
   std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
   std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
 };

@@ -22,7 +22,11 @@ bool PhysicalHashDistinct::Next(ExecutionContext& ctx, OperatorState& base, Data
   DataChunk input;
   while (PullChild(ctx, state, 0, input)) {
     std::vector<const Vector*> cols;
-    for (size_t c = 0; c < input.column_count(); c++) cols.push_back(&input.column(c));
+    if (key_columns_.empty()) {
+      for (size_t c = 0; c < input.column_count(); c++) cols.push_back(&input.column(c));
+    } else {
+      for (uint32_t c : key_columns_) cols.push_back(&input.column(c));
+    }
     std::vector<uint32_t> sel;
     for (size_t r = 0; r < input.size(); r++) {
       std::string key = HashKey(cols, r);
