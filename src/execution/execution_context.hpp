@@ -9,6 +9,7 @@
 
 #include "function/function_context.hpp"
 #include "types/value.hpp"
+#include "types/vector.hpp"
 
 namespace kanto {
 
@@ -46,6 +47,9 @@ struct ExecutionContext {
   // Set from another thread to cancel the statement (57014).
   const std::atomic<bool>* cancel = nullptr;
   bool analyze = false;  // EXPLAIN ANALYZE: collect per-operator rows and time
+  // WITH RECURSIVE: the current working table of each recursive query (by cte id).
+  std::shared_ptr<std::map<uint32_t, std::shared_ptr<const DataChunk>>> working_tables =
+      std::make_shared<std::map<uint32_t, std::shared_ptr<const DataChunk>>>();
   // Rows inserted/updated/deleted by the statement (set by the modify operators).
   uint64_t rows_affected = 0;
 

@@ -11,6 +11,7 @@
 #include "execution/operator/physical_modify.hpp"
 #include "execution/operator/physical_nested_loop_join.hpp"
 #include "execution/operator/physical_projection.hpp"
+#include "execution/operator/physical_recursive_cte.hpp"
 #include "execution/operator/physical_set_operation.hpp"
 #include "execution/operator/physical_sort.hpp"
 #include "execution/operator/physical_table_function.hpp"
@@ -158,6 +159,20 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
       for (auto& e : a.aggregates) aggs.push_back(ResolveCopy(e, bindings));
       auto out = std::make_unique<PhysicalHashAggregate>(op.GetTypes(), std::move(groups), std::move(aggs));
       out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kRecursiveCte: {
+      auto& r = static_cast<LogicalRecursiveCte&>(op);
+      auto out = std::make_unique<PhysicalRecursiveCte>(r.types, r.cte_id, r.name, r.union_all);
+      out->children.push_back(Plan(*op.children[0]));
+      out->children.push_back(Plan(*op.children[1]));
+      out->estimated_rows = out->children[0]->estimated_rows * 10;
+      return out;
+    }
+    case LogicalOpType::kCteScan: {
+      auto& c = static_cast<LogicalCteScan&>(op);
+      auto out = std::make_unique<PhysicalCteScan>(c.types, c.cte_id, c.name);
+      out->estimated_rows = 100;
       return out;
     }
     case LogicalOpType::kWindow: {

@@ -103,6 +103,8 @@ std::unique_ptr<ast::WithClause> TransformWith(const PgQuery__WithClause* w) {
   out->recursive = w->recursive;
   for (size_t i = 0; i < w->n_ctes; i++) {
     const PgQuery__CommonTableExpr* c = w->ctes[i]->common_table_expr;
+    if (c->search_clause) Unsupported("SEARCH in WITH queries", c->location);
+    if (c->cycle_clause) Unsupported("CYCLE in WITH queries", c->location);
     ast::CommonTableExpr cte;
     cte.name = c->ctename;
     cte.columns = Names(c->aliascolnames, c->n_aliascolnames);

@@ -54,8 +54,8 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
 
 void Binder::EnterWith(const ast::WithClause* with, CteScope* scope) {
   if (!with) return;
-  if (with->recursive) throw Error(sqlstate::kFeatureNotSupported, "WITH RECURSIVE is not supported yet");
   scope->parent = ctes_;
+  scope->recursive = with->recursive;
   for (const auto& cte : with->ctes) {
     if (scope->ctes.count(cte.name)) {
       throw At(Error(sqlstate::kDuplicateObject /* 42712 */, "WITH query name \"" + cte.name + "\" specified more than once"),
@@ -71,24 +71,32 @@ void Binder::EnterWith(const ast::WithClause* with, CteScope* scope) {
 
 // A WITH query referenced in FROM: bound like an inline view (each reference evaluates it).
 LogicalOperatorPtr Binder::BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope) {
-  // The CTE sees only the WITH queries defined before it (non-recursive WITH).
+  // The CTE sees the WITH queries defined before it; under WITH RECURSIVE, all of them (and itself,
+  // through the working table).
   const CteScope* saved = ctes_;
   CteScope visible;
+  bool recursive = false;
   for (const CteScope* s = ctes_; s; s = s->parent) {
     bool found = false;
     for (const auto& [name, def] : s->ctes) found = found || def == &cte;
     if (!found) continue;
+    recursive = s->recursive;
     for (const auto& [name, def] : s->ctes) {
-      if (def->location < cte.location) visible.ctes[name] = def;
+      if (def != &cte && (recursive || def->location < cte.location)) visible.ctes[name] = def;
     }
     visible.parent = s->parent;
+    visible.recursive = recursive;
     break;
   }
   ctes_ = &visible;
   std::vector<std::string> names;
   LogicalOperatorPtr plan;
   try {
-    plan = BindSelectNode(static_cast<const ast::SelectStmt&>(*cte.query), &names);
+    if (recursive) plan = BindRecursiveCte(cte, &names);
+    if (!plan) {
+      names.clear();
+      plan = BindSelectNode(static_cast<const ast::SelectStmt&>(*cte.query), &names);
+    }
   } catch (...) {
     ctes_ = saved;
     throw;
@@ -141,6 +149,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kBase: {
       const auto& base = static_cast<const ast::BaseTableRef&>(ref);
       if (base.table.schema.empty() && ctes_) {
+        if (RecursiveRef* working = ctes_->FindWorking(base.table.name)) return BindWorkingTable(*working, ref, scope);
         if (const ast::CommonTableExpr* cte = ctes_->Find(base.table.name)) return BindCte(*cte, ref, scope);
       }
       const TableEntry* table = ResolveTable(base.table);
@@ -296,6 +305,98 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       throw At(Error(sqlstate::kFeatureNotSupported, "VALUES in FROM is not supported yet"), ref.location);
   }
   throw At(Error(sqlstate::kFeatureNotSupported, "FROM item is not supported"), ref.location);
+}
+
+}  // namespace kanto
+
+namespace kanto {
+
+LogicalOperatorPtr Binder::BindRecursiveCte(const ast::CommonTableExpr& cte, std::vector<std::string>* names) {
+  const auto& stmt = static_cast<const ast::SelectStmt&>(*cte.query);
+  if (stmt.set_op != ast::SelectStmt::SetOp::kUnion || stmt.with) return nullptr;
+  RecursiveRef ref;
+  ref.name = cte.name;
+  ref.cte_id = NewTableIndex();
+  LogicalOperatorPtr anchor = BindSelectNode(*stmt.larg, names);
+  ref.types = anchor->GetTypes();
+  for (auto& t : ref.types) {
+    if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
+  }
+  ref.names = *names;
+  for (size_t i = 0; i < cte.columns.size() && i < ref.names.size(); i++) ref.names[i] = cte.columns[i];
+
+  CteScope with_working;
+  with_working.parent = ctes_;
+  with_working.working = &ref;
+  const CteScope* saved = ctes_;
+  ctes_ = &with_working;
+  std::vector<std::string> recursive_names;
+  LogicalOperatorPtr recursive;
+  try {
+    recursive = BindSelectNode(*stmt.rarg, &recursive_names);
+  } catch (...) {
+    ctes_ = saved;
+    throw;
+  }
+  ctes_ = saved;
+  if (ref.uses == 0) return nullptr;
+  if (!stmt.order_by.empty()) throw Error(sqlstate::kFeatureNotSupported, "ORDER BY in a recursive query is not implemented");
+  if (stmt.limit || stmt.offset) {
+    throw Error(sqlstate::kFeatureNotSupported, "OFFSET/LIMIT in a recursive query is not implemented");
+  }
+  auto recursive_types = recursive->GetTypes();
+  if (recursive_types.size() != ref.types.size()) {
+    throw Error(sqlstate::kSyntaxError, "each UNION query must have the same number of columns");
+  }
+  // Both terms produce the anchor's column types.
+  auto adapt = [&](LogicalOperatorPtr side, const std::vector<LogicalType>& have, const std::vector<std::string>& n,
+                   bool is_recursive) {
+    auto proj = std::make_unique<LogicalProjection>();
+    proj->table_index = NewTableIndex();
+    auto bindings = side->GetColumnBindings();
+    for (size_t i = 0; i < bindings.size(); i++) {
+      auto col = MakeColumnRef(bindings[i], have[i], n[i]);
+      if (is_recursive && have[i].id != ref.types[i].id && have[i].id != TypeId::kUnknown) {
+        throw Error(sqlstate::kDatatypeMismatch,
+                    "recursive query \"" + cte.name + "\" column " + std::to_string(i + 1) + " has type " +
+                        ref.types[i].ToString() + " in non-recursive term but type " + have[i].ToString() + " overall")
+            .WithHint("Cast the output of the non-recursive term to the correct type.");
+      }
+      proj->expressions.push_back(Coerce(std::move(col), ref.types[i], CastContext::kImplicit));
+    }
+    proj->children.push_back(std::move(side));
+    return proj;
+  };
+  auto anchor_types = anchor->GetTypes();
+  auto op = std::make_unique<LogicalRecursiveCte>();
+  op->table_index = NewTableIndex();
+  op->cte_id = ref.cte_id;
+  op->name = cte.name;
+  op->union_all = stmt.set_all;
+  op->types = ref.types;
+  op->children.push_back(adapt(std::move(anchor), anchor_types, *names, false));
+  op->children.push_back(adapt(std::move(recursive), recursive_types, recursive_names, true));
+  return op;
+}
+
+LogicalOperatorPtr Binder::BindWorkingTable(RecursiveRef& ref, const ast::TableRef& table_ref, BindContext& scope) {
+  if (++ref.uses > 1) {
+    throw At(Error(sqlstate::kInvalidRecursion, "recursive reference to query \"" + ref.name + "\" must not appear more than once"),
+             table_ref.location);
+  }
+  auto scan = std::make_unique<LogicalCteScan>();
+  scan->table_index = NewTableIndex();
+  scan->cte_id = ref.cte_id;
+  scan->name = ref.name;
+  scan->types = ref.types;
+  BindingEntry entry;
+  entry.alias = table_ref.alias.name.empty() ? ref.name : table_ref.alias.name;
+  entry.table_index = scan->table_index;
+  entry.names = ref.names;
+  entry.types = ref.types;
+  ApplyColumnAliases(entry, table_ref.alias, table_ref.location);
+  scope.Add(std::move(entry));
+  return scan;
 }
 
 }  // namespace kanto

@@ -36,14 +36,32 @@ struct BinderEnv {
   int view_depth = 0;  // nesting of views being expanded
 };
 
+// The recursive WITH query being bound: references to it in its recursive term read the working
+// table (LogicalCteScan).
+struct RecursiveRef {
+  std::string name;
+  uint32_t cte_id = 0;
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  int uses = 0;
+};
+
 // WITH queries visible at one query level (and, through `parent`, those of enclosing levels).
 struct CteScope {
   std::map<std::string, const ast::CommonTableExpr*> ctes;
   const CteScope* parent = nullptr;
+  bool recursive = false;             // WITH RECURSIVE: every query sees all of the clause's queries
+  RecursiveRef* working = nullptr;    // set while binding a recursive term
   const ast::CommonTableExpr* Find(const std::string& name) const {
+    if (working && working->name == name) return nullptr;
     auto it = ctes.find(name);
     if (it != ctes.end()) return it->second;
     return parent ? parent->Find(name) : nullptr;
+  }
+  RecursiveRef* FindWorking(const std::string& name) const {
+    if (working && working->name == name) return working;
+    if (ctes.count(name)) return nullptr;
+    return parent ? parent->FindWorking(name) : nullptr;
   }
 };
 
@@ -92,6 +110,10 @@ class Binder {
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope);
+  // WITH RECURSIVE q AS (anchor UNION [ALL] recursive term): null when the query does not refer to
+  // itself (then it is bound as an ordinary WITH query).
+  LogicalOperatorPtr BindRecursiveCte(const ast::CommonTableExpr& cte, std::vector<std::string>* names);
+  LogicalOperatorPtr BindWorkingTable(RecursiveRef& ref, const ast::TableRef& table_ref, BindContext& scope);
   // Makes the WITH clause's queries visible while binding the rest of the statement.
   void EnterWith(const ast::WithClause* with, CteScope* scope);
   LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,

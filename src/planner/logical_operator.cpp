@@ -132,13 +132,15 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
     case LogicalOpType::kWindow: each(static_cast<LogicalWindow&>(op).windows); break;
     case LogicalOpType::kDistinct:
     case LogicalOpType::kSetOperation:
+    case LogicalOpType::kRecursiveCte:
+    case LogicalOpType::kCteScan:
       break;
   }
 }
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

@@ -29,6 +29,8 @@ enum class LogicalOpType : uint8_t {
   kSetOperation,
   kTableFunction,
   kWindow,
+  kRecursiveCte,
+  kCteScan,
 };
 
 class LogicalOperator {
@@ -190,6 +192,41 @@ class LogicalSetOperation : public LogicalOperator {
   uint32_t table_index = 0;
   SetOperationKind kind = SetOperationKind::kUnion;
   bool all = false;
+  std::vector<LogicalType> types;
+  std::vector<ColumnBinding> GetColumnBindings() const override {
+    std::vector<ColumnBinding> out;
+    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
+    return out;
+  }
+  std::vector<LogicalType> GetTypes() const override { return types; }
+};
+
+// WITH RECURSIVE: children[0] is the anchor, children[1] the recursive term (which reads the rows of
+// the previous round through LogicalCteScan with the same cte_id); both produce `types`. UNION
+// (not ALL) drops rows already produced.
+class LogicalRecursiveCte : public LogicalOperator {
+ public:
+  LogicalRecursiveCte() : LogicalOperator(LogicalOpType::kRecursiveCte) {}
+  uint32_t table_index = 0;
+  uint32_t cte_id = 0;
+  std::string name;
+  bool union_all = false;
+  std::vector<LogicalType> types;
+  std::vector<ColumnBinding> GetColumnBindings() const override {
+    std::vector<ColumnBinding> out;
+    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
+    return out;
+  }
+  std::vector<LogicalType> GetTypes() const override { return types; }
+};
+
+// The working table of a recursive WITH query (the previous round's rows).
+class LogicalCteScan : public LogicalOperator {
+ public:
+  LogicalCteScan() : LogicalOperator(LogicalOpType::kCteScan) {}
+  uint32_t table_index = 0;
+  uint32_t cte_id = 0;
+  std::string name;
   std::vector<LogicalType> types;
   std::vector<ColumnBinding> GetColumnBindings() const override {
     std::vector<ColumnBinding> out;
