@@ -129,7 +129,16 @@ PhysicalOperatorPtr PlanJoin(LogicalJoin& join) {
   return out;
 }
 
+PhysicalOperatorPtr PlanOperator(LogicalOperator& op);
+
+// Lowers one operator (and its inputs), carrying the optimizer's row estimate.
 PhysicalOperatorPtr Plan(LogicalOperator& op) {
+  PhysicalOperatorPtr out = PlanOperator(op);
+  out->estimated_rows = op.estimated_rows;
+  return out;
+}
+
+PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
   switch (op.type) {
     case LogicalOpType::kGet:
       return PlanGet(static_cast<LogicalGet&>(op));
@@ -258,20 +267,30 @@ PhysicalOperatorPtr Plan(LogicalOperator& op) {
   throw Error(sqlstate::kInternalError, "cannot plan operator");
 }
 
-void Explain(const PhysicalOperator& op, const OperatorState* state, int depth, std::vector<std::string>* out) {
+void Explain(const PhysicalOperator& op, const OperatorState* state, const ExplainOptions& options, int depth,
+             std::vector<std::string>* out) {
   std::string indent = depth == 0 ? "" : std::string(depth * 6 - 6, ' ') + "  ->  ";
   std::string line = indent + op.Name();
+  char buf[128];
+  if (options.costs) {
+    snprintf(buf, sizeof(buf), "  (rows=%.0f)", op.estimated_rows);
+    line += buf;
+  }
   if (state) {
-    char buf[128];
-    snprintf(buf, sizeof(buf), " (actual time=%.3f rows=%llu loops=1)", state->nanos / 1e6,
-             static_cast<unsigned long long>(state->rows_out));
+    if (options.timing) {
+      snprintf(buf, sizeof(buf), " (actual time=%.3f rows=%llu loops=1)", state->nanos / 1e6,
+               static_cast<unsigned long long>(state->rows_out));
+    } else {
+      snprintf(buf, sizeof(buf), " (actual rows=%llu loops=1)", static_cast<unsigned long long>(state->rows_out));
+    }
     line += buf;
   }
   out->push_back(line);
   std::string detail_indent = depth == 0 ? "  " : std::string(depth * 6, ' ');
   for (const auto& d : op.Details()) out->push_back(detail_indent + d);
   for (size_t i = 0; i < op.children.size(); i++) {
-    Explain(*op.children[i], state && i < state->children.size() ? state->children[i].get() : nullptr, depth + 1, out);
+    Explain(*op.children[i], state && i < state->children.size() ? state->children[i].get() : nullptr, options, depth + 1,
+            out);
   }
 }
 
@@ -279,9 +298,10 @@ void Explain(const PhysicalOperator& op, const OperatorState* state, int depth, 
 
 PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan) { return Plan(plan); }
 
-std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state) {
+std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state,
+                                     const ExplainOptions& options) {
   std::vector<std::string> out;
-  Explain(plan, state, 0, &out);
+  Explain(plan, state, options, 0, &out);
   return out;
 }
 

@@ -10,6 +10,13 @@ PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan);
 
 // EXPLAIN text of a physical plan (PostgreSQL-like tree with "->" arrows). With `state`, the
 // EXPLAIN ANALYZE figures (actual rows, loops, time) are included.
-std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state);
+// EXPLAIN options: `costs` prints each operator's estimated rows, `timing` the measured time (with
+// ANALYZE, i.e. when `state` is given).
+struct ExplainOptions {
+  bool costs = true;
+  bool timing = true;
+};
+std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state,
+                                     const ExplainOptions& options = {});
 
 }  // namespace kanto

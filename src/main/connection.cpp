@@ -350,7 +350,7 @@ struct PlannedStatement {
 };
 
 PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
-                      const FunctionContext* fn) {
+                      const FunctionContext* fn, const Statistics* stats) {
   BinderEnv env;
   env.catalog = &catalog;
   env.param_types = std::move(param_types);
@@ -359,7 +359,7 @@ PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::v
   PlannedStatement p;
   p.bound = binder.Bind(stmt);
   p.param_types = env.param_types;
-  p.bound.plan = Optimize(std::move(p.bound.plan));
+  p.bound.plan = Optimize(std::move(p.bound.plan), stats);
   p.physical = CreatePhysicalPlan(*p.bound.plan);
   return p;
 }
@@ -414,7 +414,7 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
 std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
-  PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn);
+  PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
   MemoryTracker memory(db_impl_.options().query_memory_limit);
@@ -468,7 +468,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   }
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
-  PlannedStatement planned = Plan(inner, *catalog, TypesOf(params), &fn);
+  PlannedStatement planned = Plan(inner, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<OperatorState> state;
   double total_ms = 0;
@@ -483,8 +483,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
     }
     total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   }
-  auto lines = ExplainPlan(*planned.physical, state.get());
-  if (stmt.analyze) {
+  ExplainOptions options;
+  options.costs = stmt.costs;
+  options.timing = stmt.timing;
+  auto lines = ExplainPlan(*planned.physical, state.get(), options);
+  if (stmt.analyze && stmt.timing) {
     char buf[64];
     snprintf(buf, sizeof(buf), "Execution Time: %.3f ms", total_ms);
     lines.push_back(buf);

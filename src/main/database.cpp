@@ -1,6 +1,8 @@
 // The public embedding API (include/kanto/kanto.hpp) over DatabaseImpl and ConnectionImpl.
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
+
+#include "execution/table_io.hpp"
 #include "main/result_impl.hpp"
 #include "parser/parser.hpp"
 
@@ -12,6 +14,7 @@ DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : pa
   eo.sync_commit = options.sync_commit;
   engine_ = storage::Engine::Open(path, eo);
   catalog_ = std::make_unique<CatalogManager>(*engine_);
+  statistics_ = std::make_unique<StorageStatistics>(*engine_);
 }
 
 DatabaseImpl::~DatabaseImpl() = default;
@@ -139,6 +142,27 @@ QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
     values.push_back(std::move(v));
   }
   return impl_->conn->Run(*impl_->stmt, values);
+}
+
+}  // namespace kanto
+
+namespace kanto {
+
+double StorageStatistics::TableRows(const TableEntry& table) const {
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = cache_.find(table.id);
+    if (it != cache_.end() && now - it->second.at < std::chrono::seconds(1)) return it->second.rows;
+  }
+  std::string lower = TablePrefix(table.id, table.row_index_id());
+  std::string upper = lower;
+  while (!upper.empty() && static_cast<uint8_t>(upper.back()) == 0xff) upper.pop_back();
+  if (!upper.empty()) upper.back() = static_cast<char>(static_cast<uint8_t>(upper.back()) + 1);
+  double rows = static_cast<double>(engine_.EstimateKeys(lower, upper));
+  std::lock_guard<std::mutex> lock(mu_);
+  cache_[table.id] = {rows, now};
+  return rows;
 }
 
 }  // namespace kanto

@@ -1,14 +1,34 @@
 // DatabaseImpl: one open database directory (storage engine + catalog).
 #pragma once
 
+#include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "catalog/catalog_manager.hpp"
 #include "kanto/kanto.hpp"
+#include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
 
 namespace kanto {
+
+// Table sizes for the optimizer, estimated from storage and cached for a second.
+class StorageStatistics : public Statistics {
+ public:
+  explicit StorageStatistics(storage::Engine& engine) : engine_(engine) {}
+  double TableRows(const TableEntry& table) const override;
+
+ private:
+  struct Entry {
+    double rows = 0;
+    std::chrono::steady_clock::time_point at;
+  };
+  storage::Engine& engine_;
+  mutable std::mutex mu_;
+  mutable std::map<uint32_t, Entry> cache_;
+};
 
 class DatabaseImpl {
  public:
@@ -20,12 +40,14 @@ class DatabaseImpl {
   CatalogManager& catalog() { return *catalog_; }
   const Options& options() const { return options_; }
   const std::string& path() const { return path_; }
+  const Statistics& statistics() const { return *statistics_; }
 
  private:
   std::string path_;
   Options options_;
   std::unique_ptr<storage::Engine> engine_;
   std::unique_ptr<CatalogManager> catalog_;
+  std::unique_ptr<StorageStatistics> statistics_;
 };
 
 }  // namespace kanto

@@ -24,24 +24,27 @@ void CollectTables(const BoundExpr& expr, std::vector<uint32_t>* tables) {
 
 namespace {
 // Subquery plans inside expressions are optimized on their own.
-void OptimizeSubqueries(BoundExpr& e) {
+void OptimizeSubqueries(BoundExpr& e, const Statistics* stats) {
   if (e.kind == BoundExprKind::kSubquery && e.subquery && e.subquery->logical && !e.subquery->physical) {
-    e.subquery->logical = Optimize(std::move(e.subquery->logical));
+    e.subquery->logical = Optimize(std::move(e.subquery->logical), stats);
   }
-  for (auto& c : e.children) OptimizeSubqueries(*c);
-  if (e.filter) OptimizeSubqueries(*e.filter);
+  for (auto& c : e.children) OptimizeSubqueries(*c, stats);
+  if (e.filter) OptimizeSubqueries(*e.filter, stats);
 }
 
-void OptimizeSubqueriesIn(LogicalOperator& op) {
-  ForEachExpression(op, [](BoundExprPtr& e) { OptimizeSubqueries(*e); });
-  for (auto& c : op.children) OptimizeSubqueriesIn(*c);
+void OptimizeSubqueriesIn(LogicalOperator& op, const Statistics* stats) {
+  ForEachExpression(op, [stats](BoundExprPtr& e) { OptimizeSubqueries(*e, stats); });
+  for (auto& c : op.children) OptimizeSubqueriesIn(*c, stats);
 }
 }  // namespace
 
-LogicalOperatorPtr Optimize(LogicalOperatorPtr plan) {
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const Statistics* stats) {
   plan = PushDownFilters(std::move(plan));
+  EstimateCardinality(*plan, stats);
+  plan = ReorderJoins(std::move(plan));
   SelectIndexes(*plan);
-  OptimizeSubqueriesIn(*plan);
+  EstimateCardinality(*plan, stats);
+  OptimizeSubqueriesIn(*plan, stats);
   return plan;
 }
 

@@ -5,12 +5,23 @@
 
 namespace kanto {
 
+// Row counts the estimates start from (implemented over storage by main/; null: a default guess).
+class Statistics {
+ public:
+  virtual ~Statistics() = default;
+  virtual double TableRows(const TableEntry& table) const = 0;
+};
+
 // Runs every pass in order.
-LogicalOperatorPtr Optimize(LogicalOperatorPtr plan);
+LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const Statistics* stats = nullptr);
 
 // Passes (one file each).
 LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan);  // filter_pushdown.cpp
 void SelectIndexes(LogicalOperator& plan);                     // index_selection.cpp
+void EstimateCardinality(LogicalOperator& plan, const Statistics* stats);  // cardinality.cpp
+LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);      // join_order.cpp
+// Fraction of rows a predicate keeps (heuristic: equality 1/10, ranges 1/3, ...).
+double Selectivity(const BoundExpr& predicate);
 
 // Splits nested ANDs into a flat list of conjuncts.
 void SplitConjunction(BoundExprPtr expr, std::vector<BoundExprPtr>* out);

@@ -1,5 +1,7 @@
 #include "storage/engine.hpp"
 
+#include <algorithm>
+
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
@@ -204,6 +206,33 @@ uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
     it = next_rowid_.emplace(table_id, next).first;
   }
   return it->second++;
+}
+
+uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper) {
+  rocksdb::Range range(lower, upper);
+  uint64_t mem_count = 0, mem_bytes = 0;
+  db_->GetApproximateMemTableStats(db_->DefaultColumnFamily(), range, &mem_count, &mem_bytes);
+  rocksdb::SizeApproximationOptions size_options;
+  size_options.include_memtables = false;
+  size_options.include_files = true;
+  size_options.files_size_error_margin = 0.25;
+  uint64_t file_bytes = 0;
+  db_->GetApproximateSizes(size_options, db_->DefaultColumnFamily(), &range, 1, &file_bytes);
+  if (file_bytes == 0) return mem_count;
+  rocksdb::ReadOptions ro;
+  rocksdb::Slice lower_slice(lower), upper_slice(upper);
+  ro.iterate_lower_bound = &lower_slice;
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro));
+  uint64_t sampled = 0, sample_bytes = 0;
+  for (iter->Seek(lower_slice); iter->Valid() && sampled < 32; iter->Next()) {
+    sampled++;
+    sample_bytes += iter->key().size() + iter->value().size();
+  }
+  if (sampled == 0) return mem_count;
+  // Files are compressed: count each sampled byte as half a stored byte.
+  double per_entry = std::max(1.0, static_cast<double>(sample_bytes) / static_cast<double>(sampled) / 2);
+  return mem_count + static_cast<uint64_t>(static_cast<double>(file_bytes) / per_entry);
 }
 
 void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }

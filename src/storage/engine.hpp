@@ -94,6 +94,10 @@ class Engine {
   // restart from the largest key stored under `table_prefix`.
   uint64_t NextRowId(uint32_t table_id, const std::string& table_prefix);
 
+  // Approximate number of committed keys in [lower, upper): memtable entries plus SST bytes divided
+  // by the average entry size of a small sample. Cheap; for the optimizer's row estimates.
+  uint64_t EstimateKeys(const std::string& lower, const std::string& upper);
+
   void Flush();
   // A consistent copy of the database in `dir` (hard links where possible).
   void Checkpoint(const std::string& dir);
