@@ -1,6 +1,7 @@
 #include "execution/physical_planner.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 
 #include "execution/operator/physical_filter.hpp"
@@ -87,7 +88,52 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   return scan;
 }
 
+// Index nested loop join: the right input is a table with an index whose leading columns are
+// equated to left expressions, and the left side is small next to it.
+PhysicalOperatorPtr TryIndexJoin(LogicalJoin& join) {
+  if (join.join_type != JoinType::kInner && join.join_type != JoinType::kLeft && join.join_type != JoinType::kSemi &&
+      join.join_type != JoinType::kAnti) {
+    return nullptr;
+  }
+  if (join.children[1]->type != LogicalOpType::kGet) return nullptr;
+  auto& get = static_cast<LogicalGet&>(*join.children[1]);
+  if (get.index || get.emit_row_key) return nullptr;
+  double left_rows = join.children[0]->estimated_rows;
+  double table_rows = get.estimated_rows;
+  for (const auto& f : get.filters) table_rows /= std::max(0.01, Selectivity(*f));
+  if (left_rows * 8 >= table_rows) return nullptr;
+  auto left_bindings = join.children[0]->GetColumnBindings();
+  std::vector<const BoundExpr*> values;
+  const IndexEntry* best = MatchJoinIndex(get, join.conditions, left_bindings, &values);
+  if (!best) return nullptr;
+  std::vector<BoundExprPtr> left_keys;
+  get.index = best;
+  for (size_t i = 0; i < values.size(); i++) {
+    const BoundExpr& value = *values[i];
+    auto ref = std::make_unique<BoundExpr>(BoundExprKind::kOuterRef, value.type);
+    ref->param = static_cast<uint32_t>(i);
+    ref->name = value.ToString();
+    get.index_eq.push_back(std::move(ref));
+    left_keys.push_back(ResolveCopy(value.Copy(), left_bindings));
+  }
+  auto right = PlanGet(get);
+  right->estimated_rows = std::max(1.0, get.estimated_rows / std::max(1.0, left_rows));
+  get.index = nullptr;
+  get.index_eq.clear();
+  auto all = join.children[0]->GetColumnBindings();
+  auto right_bindings = join.children[1]->GetColumnBindings();
+  all.insert(all.end(), right_bindings.begin(), right_bindings.end());
+  std::vector<BoundExprPtr> residual;
+  for (auto& cond : join.conditions) residual.push_back(ResolveCopy(cond, all));
+  auto out = std::make_unique<PhysicalIndexJoin>(join.GetTypes(), join.join_type, std::move(left_keys),
+                                                 Conjunction(std::move(residual)));
+  out->children.push_back(Plan(*join.children[0]));
+  out->children.push_back(std::move(right));
+  return out;
+}
+
 PhysicalOperatorPtr PlanJoin(LogicalJoin& join) {
+  if (auto index_join = TryIndexJoin(join)) return index_join;
   auto left_bindings = join.children[0]->GetColumnBindings();
   auto right_bindings = join.children[1]->GetColumnBindings();
   auto all = join.GetColumnBindings();

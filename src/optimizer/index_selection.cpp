@@ -1,6 +1,8 @@
 // Chooses an index for each table scan: equality predicates on a prefix of the index columns,
 // optionally followed by a range on the next column. The predicates stay as filters too, so the
 // index only narrows what is read.
+#include <map>
+
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -26,13 +28,17 @@ bool IsRowIndependent(const BoundExpr& e) {
   return true;
 }
 
+}  // namespace
+
 // Key encodings agree when the physical layout and ordering agree.
-bool KeyCompatible(const LogicalType& column, const LogicalType& value) {
+bool IndexKeyCompatible(const LogicalType& column, const LogicalType& value) {
   if (column.id == value.id) return column.id != TypeId::kChar;
   if (column.IsInteger() && value.IsInteger()) return true;
   auto plain_string = [](const LogicalType& t) { return t.id == TypeId::kText || t.id == TypeId::kVarchar; };
   return plain_string(column) && plain_string(value);
 }
+
+namespace {
 
 std::string Flip(const std::string& op) {
   if (op == "<") return ">";
@@ -52,7 +58,7 @@ bool Extract(const BoundExpr& e, const LogicalGet& get, ColumnPredicate* out) {
     if (col.kind != BoundExprKind::kColumnRef || col.binding.table != get.table_index) continue;
     if (col.binding.column >= get.table->columns.size()) continue;
     if (!IsRowIndependent(val)) continue;
-    if (!KeyCompatible(get.table->columns[col.binding.column].type, val.type)) continue;
+    if (!IndexKeyCompatible(get.table->columns[col.binding.column].type, val.type)) continue;
     out->column = col.binding.column;
     out->op = side == 0 ? op : Flip(op);
     out->value = &val;
@@ -125,6 +131,48 @@ void ChooseIndex(LogicalGet& get) {
 void SelectIndexes(LogicalOperator& plan) {
   if (plan.type == LogicalOpType::kGet) ChooseIndex(static_cast<LogicalGet&>(plan));
   for (auto& c : plan.children) SelectIndexes(*c);
+}
+
+const IndexEntry* MatchJoinIndex(const LogicalGet& get, const std::vector<BoundExprPtr>& conditions,
+                                 const std::vector<ColumnBinding>& other, std::vector<const BoundExpr*>* values) {
+  auto over_other = [&](const BoundExpr& e) {
+    std::vector<uint32_t> tables;
+    CollectTables(e, &tables);
+    if (tables.empty()) return false;
+    for (uint32_t t : tables) {
+      bool found = false;
+      for (const auto& b : other) found = found || b.table == t;
+      if (!found) return false;
+    }
+    return true;
+  };
+  std::map<uint32_t, const BoundExpr*> equated;  // table column -> the other side's expression
+  for (const auto& cond : conditions) {
+    if (cond->kind != BoundExprKind::kFunction || cond->function->name != "=" || cond->children.size() != 2) continue;
+    for (int side = 0; side < 2; side++) {
+      const BoundExpr& col = *cond->children[side];
+      const BoundExpr& value = *cond->children[1 - side];
+      if (col.kind != BoundExprKind::kColumnRef || col.binding.table != get.table_index) continue;
+      if (col.binding.column >= get.table->columns.size() || !over_other(value)) continue;
+      if (!IndexKeyCompatible(get.table->columns[col.binding.column].type, value.type)) continue;
+      equated.emplace(col.binding.column, &value);
+    }
+  }
+  const IndexEntry* best = nullptr;
+  size_t best_len = 0;
+  for (const auto& index : get.table->indexes) {
+    size_t len = 0;
+    while (len < index.columns.size() && equated.count(index.columns[len])) len++;
+    bool unique = index.unique || index.primary;
+    bool better = len > best_len || (len == best_len && len > 0 && unique && !(best->unique || best->primary));
+    if (better) {
+      best = &index;
+      best_len = len;
+    }
+  }
+  values->clear();
+  for (size_t i = 0; i < best_len; i++) values->push_back(equated[best->columns[i]]);
+  return best;
 }
 
 }  // namespace kanto

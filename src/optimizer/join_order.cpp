@@ -136,13 +136,29 @@ LogicalOperatorPtr BuildJoinTree(std::vector<Relation> relations, std::vector<Co
   return plan;
 }
 
+// The probe side of the first join is a table that the (small) build side could look up through an
+// index instead: swap them, so that the physical planner can choose an index nested loop.
+void PreferIndexLookup(LogicalOperator& join_op) {
+  auto& join = static_cast<LogicalJoin&>(join_op);
+  if (join.children[0]->type != LogicalOpType::kGet) return;
+  auto& get = static_cast<LogicalGet&>(*join.children[0]);
+  if (get.emit_row_key || join.children[1]->estimated_rows * 8 >= get.estimated_rows) return;
+  std::vector<const BoundExpr*> values;
+  if (!MatchJoinIndex(get, join.conditions, join.children[1]->GetColumnBindings(), &values)) return;
+  std::swap(join.children[0], join.children[1]);
+}
+
 LogicalOperatorPtr Reorder(LogicalOperatorPtr op) {
   if (IsInnerJoin(*op)) {
     std::vector<Relation> relations;
     std::vector<Condition> conditions;
     Flatten(std::move(op), &relations, &conditions);
     for (auto& r : relations) r.op = Reorder(std::move(r.op));
-    return BuildJoinTree(std::move(relations), std::move(conditions));
+    LogicalOperatorPtr tree = BuildJoinTree(std::move(relations), std::move(conditions));
+    LogicalOperator* bottom = tree.get();
+    while (IsInnerJoin(*bottom->children[0])) bottom = bottom->children[0].get();
+    PreferIndexLookup(*bottom);
+    return tree;
   }
   for (auto& c : op->children) c = Reorder(std::move(c));
   return op;

@@ -20,6 +20,12 @@ LogicalOperatorPtr PushDownFilters(LogicalOperatorPtr plan);  // filter_pushdown
 void SelectIndexes(LogicalOperator& plan);                     // index_selection.cpp
 void EstimateCardinality(LogicalOperator& plan, const Statistics* stats);  // cardinality.cpp
 LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);      // join_order.cpp
+// True when a value of type `value` can be encoded as an index key of a column of type `column`.
+bool IndexKeyCompatible(const LogicalType& column, const LogicalType& value);
+// An index of `get`'s table whose leading columns the join `conditions` equate to expressions over
+// `other` (the other join input): returns it (null: none) and those expressions in index order.
+const IndexEntry* MatchJoinIndex(const LogicalGet& get, const std::vector<BoundExprPtr>& conditions,
+                                 const std::vector<ColumnBinding>& other, std::vector<const BoundExpr*>* values);
 // Fraction of rows a predicate keeps (heuristic: equality 1/10, ranges 1/3, ...).
 double Selectivity(const BoundExpr& predicate);
 

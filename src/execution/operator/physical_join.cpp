@@ -67,6 +67,10 @@ bool PhysicalJoin::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& o
   std::vector<LogicalType> pair_types = left_types;
   pair_types.insert(pair_types.end(), right_types.begin(), right_types.end());
   size_t left_cols = left_types.size();
+  if (!state.built && !MaterializesRight()) {
+    state.built = true;
+    state.right.Initialize(right_types);
+  }
   if (!state.built) {
     state.built = true;
     state.right.Initialize(right_types);
@@ -232,6 +236,48 @@ void PhysicalNestedLoopJoin::Candidates(ExecutionContext& ctx, OperatorState& ba
     }
   }
   if (ctx.memory) ctx.memory->Release(pairs * 8);
+}
+
+}  // namespace kanto
+
+namespace kanto {
+
+std::string PhysicalIndexJoin::Name() const {
+  switch (join_type_) {
+    case JoinType::kLeft: return "Nested Loop Left Join";
+    case JoinType::kSemi: return "Nested Loop Semi Join";
+    case JoinType::kAnti: return "Nested Loop Anti Join";
+    default: return "Nested Loop";
+  }
+}
+
+void PhysicalIndexJoin::Candidates(ExecutionContext& ctx, OperatorState& base, const DataChunk& left,
+                                   std::vector<uint32_t>* lidx, std::vector<uint32_t>* ridx) const {
+  auto& state = static_cast<JoinState&>(base);
+  state.right.Initialize(children[1]->types);
+  std::vector<Vector> keys(left_keys_.size());
+  for (size_t k = 0; k < left_keys_.size(); k++) ExpressionExecutor::Evaluate(*left_keys_[k], ctx, left, keys[k]);
+  std::vector<Value> outer(left_keys_.size());
+  ExecutionContext inner = ctx;
+  inner.outer = &outer;
+  DataChunk chunk;
+  for (uint32_t l = 0; l < left.size(); l++) {
+    bool null = false;
+    for (size_t k = 0; k < keys.size(); k++) {
+      null = null || keys[k].IsNull(l);
+      outer[k] = keys[k].GetValue(l);
+    }
+    if (null) continue;  // NULL keys never match
+    auto scan = children[1]->InitState(inner);
+    while (children[1]->Pull(inner, *scan, chunk)) {
+      for (size_t r = 0; r < chunk.size(); r++) {
+        lidx->push_back(l);
+        ridx->push_back(static_cast<uint32_t>(state.right.size()));
+        state.right.AppendRowFrom(chunk, r);
+      }
+    }
+  }
+  state.right_matched.assign(state.right.size(), 0);
 }
 
 }  // namespace kanto

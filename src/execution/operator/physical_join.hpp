@@ -20,6 +20,8 @@ class PhysicalJoin : public PhysicalOperator {
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
   // Hash join: builds its table over the materialized right side.
   virtual void Build(ExecutionContext& ctx, OperatorState& state) const {}
+  // False when Candidates fetches the right rows itself, per left chunk (index join).
+  virtual bool MaterializesRight() const { return true; }
   // Appends to (lidx, ridx) the candidate pairs for the left chunk.
   virtual void Candidates(ExecutionContext& ctx, OperatorState& state, const DataChunk& left,
                           std::vector<uint32_t>* lidx, std::vector<uint32_t>* ridx) const = 0;
@@ -47,6 +49,24 @@ class PhysicalHashJoin : public PhysicalJoin {
  private:
   std::vector<BoundExprPtr> left_keys_;
   std::vector<BoundExprPtr> right_keys_;
+};
+
+// Index nested loop: for each left row, the right input (a table scan whose index key values are
+// outer references) runs with the row's key values; used when the left side is small.
+class PhysicalIndexJoin : public PhysicalJoin {
+ public:
+  PhysicalIndexJoin(std::vector<LogicalType> types, JoinType type, std::vector<BoundExprPtr> left_keys,
+                    BoundExprPtr residual)
+      : PhysicalJoin(std::move(types), type, std::move(residual)), left_keys_(std::move(left_keys)) {}
+  std::string Name() const override;
+
+ protected:
+  bool MaterializesRight() const override { return false; }
+  void Candidates(ExecutionContext& ctx, OperatorState& state, const DataChunk& left, std::vector<uint32_t>* lidx,
+                  std::vector<uint32_t>* ridx) const override;
+
+ private:
+  std::vector<BoundExprPtr> left_keys_;
 };
 
 class PhysicalNestedLoopJoin : public PhysicalJoin {
