@@ -78,7 +78,9 @@ LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) 
       } else {
         // Outer joins: ON conditions that touch only the inner side filter that side; WHERE
         // predicates only on the preserved side go below; everything else stays where it was.
-        bool left_preserved = join.join_type == JoinType::kLeft;
+        // (Semi and anti joins keep only left rows: like a left join for this purpose.)
+        bool left_preserved = join.join_type == JoinType::kLeft || join.join_type == JoinType::kSemi ||
+                              join.join_type == JoinType::kAnti;
         bool right_preserved = join.join_type == JoinType::kRight;
         for (auto& c : conds) {
           std::vector<uint32_t> need;

@@ -39,6 +39,7 @@ void OptimizeSubqueriesIn(LogicalOperator& op, const Statistics* stats) {
 }  // namespace
 
 LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const Statistics* stats) {
+  plan = DecorrelateSubqueries(std::move(plan));
   plan = PushDownFilters(std::move(plan));
   EstimateCardinality(*plan, stats);
   plan = ReorderJoins(std::move(plan));
