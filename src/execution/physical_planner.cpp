@@ -212,7 +212,21 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       std::vector<BoundExprPtr> groups, aggs;
       for (auto& e : a.groups) groups.push_back(ResolveCopy(e, bindings));
       for (auto& e : a.aggregates) aggs.push_back(ResolveCopy(e, bindings));
-      auto out = std::make_unique<PhysicalHashAggregate>(op.GetTypes(), std::move(groups), std::move(aggs));
+      // GROUPING(...) arguments as group indexes.
+      std::vector<std::vector<uint32_t>> grouping_args(a.aggregates.size());
+      for (size_t i = 0; i < a.aggregates.size(); i++) {
+        if (a.aggregates[i]->aggregate) continue;
+        for (const auto& arg : a.aggregates[i]->children) {
+          for (uint32_t g = 0; g < a.groups.size(); g++) {
+            if (a.groups[g]->Equals(*arg)) {
+              grouping_args[i].push_back(g);
+              break;
+            }
+          }
+        }
+      }
+      auto out = std::make_unique<PhysicalHashAggregate>(op.GetTypes(), std::move(groups), std::move(aggs),
+                                                         a.grouping_sets, std::move(grouping_args));
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

@@ -438,6 +438,14 @@ ast::ExprPtr TransformExpr(const Node* n) {
       c->collation = Names(n->collate_clause->collname, n->collate_clause->n_collname);
       return c;
     }
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC: {  // GROUPING(a, b): a function call for the binder
+      auto f = std::make_unique<ast::FuncCall>();
+      f->location = n->grouping_func->location;
+      f->name = {"grouping"};
+      f->args = TransformExprList(n->grouping_func->args, n->grouping_func->n_args);
+      f->arg_names.assign(f->args.size(), "");
+      return f;
+    }
     case PG_QUERY__NODE__NODE_GROUPING_SET: {
       auto g = std::make_unique<ast::GroupingSet>();
       g->location = n->grouping_set->location;

@@ -1,5 +1,6 @@
 // Binding of SELECT and VALUES: FROM, WHERE, GROUP BY/HAVING, select list, DISTINCT, ORDER BY, LIMIT.
 #include <algorithm>
+#include <functional>
 
 #include "function/aggregate.hpp"
 #include "common/sql_text.hpp"
@@ -28,7 +29,10 @@ bool ContainsAggregate(const ast::Expr* e) {
   switch (e->kind) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
-      if (!f.over && !f.name.empty() && AggregateRegistry::Instance().Find(f.name.back())) return true;
+      if (!f.over && !f.name.empty() &&
+          (AggregateRegistry::Instance().Find(f.name.back()) || f.name.back() == "grouping")) {
+        return true;
+      }
       if (f.over) {
         if (ContainsAggregateList(f.over->partition_by)) return true;
         for (const auto& o : f.over->order_by) {
@@ -229,15 +233,13 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   GroupedOutputs grouped{groups, group_index, collector.aggregate_index, windows.window_index};
 
   // GROUP BY: ordinals and output names refer to the select list; otherwise input columns.
+  std::vector<std::vector<uint32_t>> grouping_sets;
   if (!stmt.group_by.empty()) {
     ExprBinder eb(*this, &scope, nullptr, "GROUP BY");
-    for (const auto& g : stmt.group_by) {
-      const ast::Expr* target = g.get();
-      if (g->kind == ast::ExprKind::kGroupingSet) {
-        throw At(Error(sqlstate::kFeatureNotSupported, "ROLLUP, CUBE and GROUPING SETS are not supported yet"), g->location);
-      }
-      if (g->kind == ast::ExprKind::kConstant) {
-        const auto& c = static_cast<const ast::Constant&>(*g);
+    std::function<uint32_t(const ast::Expr&)> bind_group = [&](const ast::Expr& g) -> uint32_t {
+      const ast::Expr* target = &g;
+      if (g.kind == ast::ExprKind::kConstant) {
+        const auto& c = static_cast<const ast::Constant&>(g);
         if (c.type == ast::Constant::Type::kInteger) {
           if (c.ival < 1 || c.ival > static_cast<int64_t>(stmt.targets.size())) {
             throw At(Error(sqlstate::kInvalidColumnReference,
@@ -246,8 +248,8 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
           }
           target = stmt.targets[c.ival - 1].expr.get();
         }
-      } else if (g->kind == ast::ExprKind::kColumnRef) {
-        const auto& c = static_cast<const ast::ColumnRef&>(*g);
+      } else if (g.kind == ast::ExprKind::kColumnRef) {
+        const auto& c = static_cast<const ast::ColumnRef&>(g);
         if (c.names.size() == 1 && !scope.Resolve(c.names, c.location, false)) {
           for (const auto& t : stmt.targets) {
             if (t.alias == c.names[0]) {
@@ -258,9 +260,18 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
         }
       }
       auto bound = eb.Bind(*target);
-      bool dup = false;
-      for (const auto& existing : groups) dup = dup || existing->Equals(*bound);
-      if (!dup) groups.push_back(std::move(bound));
+      for (size_t i = 0; i < groups.size(); i++) {
+        if (groups[i]->Equals(*bound)) return static_cast<uint32_t>(i);
+      }
+      groups.push_back(std::move(bound));
+      return static_cast<uint32_t>(groups.size() - 1);
+    };
+    bool has_sets = false;
+    for (const auto& g : stmt.group_by) has_sets = has_sets || g->kind == ast::ExprKind::kGroupingSet;
+    if (has_sets) {
+      grouping_sets = ExpandGroupingSets(stmt.group_by, bind_group);
+    } else {
+      for (const auto& g : stmt.group_by) bind_group(*g);
     }
   }
 
@@ -390,8 +401,20 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     auto agg = std::make_unique<LogicalAggregate>();
     agg->group_index = group_index;
     agg->aggregate_index = collector.aggregate_index;
+    // GROUPING(...) arguments must be grouping expressions.
+    for (const auto& a : collector.aggregates) {
+      if (a->aggregate) continue;
+      for (const auto& arg : a->children) {
+        bool found = false;
+        for (const auto& g : groups) found = found || g->Equals(*arg);
+        if (!found) {
+          throw Error(sqlstate::kGroupingError, "arguments to GROUPING must be grouping expressions of the associated query level");
+        }
+      }
+    }
     agg->groups = std::move(groups);
     agg->aggregates = std::move(collector.aggregates);
+    agg->grouping_sets = std::move(grouping_sets);
     agg->children.push_back(std::move(plan));
     plan = std::move(agg);
     if (having) {

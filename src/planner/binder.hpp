@@ -2,6 +2,7 @@
 // turns a statement's AST into a logical plan.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,6 +46,11 @@ struct RecursiveRef {
   std::vector<LogicalType> types;
   int uses = 0;
 };
+
+// Expands GROUP BY items (with ROLLUP, CUBE, GROUPING SETS, ()) into grouping sets; `bind` binds one
+// grouping expression and returns its index among the query's distinct group expressions.
+std::vector<std::vector<uint32_t>> ExpandGroupingSets(const ast::ExprList& group_by,
+                                                      const std::function<uint32_t(const ast::Expr&)>& bind);
 
 // WITH queries visible at one query level (and, through `parent`, those of enclosing levels).
 struct CteScope {

@@ -74,7 +74,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       if (negated != o.negated) return false;
       break;
     case BoundExprKind::kAggregate:
-      if (aggregate != o.aggregate || distinct != o.distinct) return false;
+      if (aggregate != o.aggregate || distinct != o.distinct || name != o.name) return false;
       if ((filter == nullptr) != (o.filter == nullptr)) return false;
       if (filter && !filter->Equals(*o.filter)) return false;
       break;
@@ -199,9 +199,9 @@ std::string BoundExpr::ToString() const {
       return out + "))";
     }
     case BoundExprKind::kAggregate: {
-      std::string out = aggregate->name + "(";
+      std::string out = (aggregate ? aggregate->name : name) + "(";
       if (distinct) out += "DISTINCT ";
-      if (children.empty() && aggregate->name == "count") out += "*";
+      if (children.empty() && aggregate && aggregate->name == "count") out += "*";
       for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
       out += ")";
       if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";

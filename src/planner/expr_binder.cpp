@@ -332,6 +332,7 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   }
   std::string name = LastName(f.name);
   if (f.over) return BindWindow(f, name);
+  if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
   if (f.star || f.distinct || f.filter || !f.agg_order.empty()) {
     throw At(Error(sqlstate::kWrongObjectType,
@@ -378,6 +379,30 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
   std::string text = agg->ToString();
   if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(agg));
   return MakeColumnRef({aggregates_->aggregate_index, slot}, type, text);
+}
+
+// GROUPING(a, b, ...): a bit mask of which arguments are not grouped in the current grouping set,
+// computed by the aggregate operator (a kAggregate without an aggregate function).
+BoundExprPtr ExprBinder::BindGrouping(const ast::FuncCall& f) {
+  if (!aggregates_) {
+    throw At(Error(sqlstate::kGroupingError, std::string("grouping operations are not allowed in ") + clause_), f.location);
+  }
+  if (f.args.empty() || f.args.size() > 31) {
+    throw At(Error(sqlstate::kTooManyArguments, "GROUPING must have between 1 and 31 arguments"), f.location);
+  }
+  auto g = std::make_unique<BoundExpr>(BoundExprKind::kAggregate, LogicalType(TypeId::kInt4));
+  bool saved = inside_aggregate_;
+  inside_aggregate_ = true;
+  for (const auto& a : f.args) g->children.push_back(Bind(*a));
+  inside_aggregate_ = saved;
+  g->name = "grouping";
+  uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());
+  for (size_t i = 0; i < aggregates_->aggregates.size(); i++) {
+    if (aggregates_->aggregates[i]->Equals(*g)) slot = static_cast<uint32_t>(i);
+  }
+  std::string text = g->ToString();
+  if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(g));
+  return MakeColumnRef({aggregates_->aggregate_index, slot}, LogicalType(TypeId::kInt4), text);
 }
 
 BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star,

@@ -47,6 +47,7 @@ class ExprBinder {
   // Resolves an aggregate over bound arguments and coerces them; returns the kAggregate expression.
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
   BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
+  BoundExprPtr BindGrouping(const ast::FuncCall& f);
   void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);
   BoundExprPtr BindCase(const ast::CaseExpr& c);

@@ -101,7 +101,10 @@ class LogicalAggregate : public LogicalOperator {
   uint32_t group_index = 0;
   uint32_t aggregate_index = 0;
   std::vector<BoundExprPtr> groups;
-  std::vector<BoundExprPtr> aggregates;  // kAggregate expressions
+  std::vector<BoundExprPtr> aggregates;  // kAggregate expressions (GROUPING(...): aggregate == null)
+  // ROLLUP / CUBE / GROUPING SETS: each set lists the group expressions it groups by (the others
+  // are NULL in its rows). Empty: one set with every group expression.
+  std::vector<std::vector<uint32_t>> grouping_sets;
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;
 };

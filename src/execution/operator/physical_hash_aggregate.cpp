@@ -1,5 +1,7 @@
 #include "execution/operator/physical_hash_aggregate.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -12,6 +14,7 @@ namespace kanto {
 namespace {
 struct Group {
   std::vector<Value> keys;
+  size_t set = 0;  // the grouping set it belongs to
   std::vector<std::unique_ptr<AggregateState>> states;
   std::vector<std::set<std::string>> distinct_seen;
 };
@@ -20,6 +23,7 @@ class AggState : public OperatorState {
  public:
   bool done = false;
   std::vector<std::unique_ptr<Group>> groups;
+  std::vector<std::vector<uint32_t>> sets;
   size_t next = 0;
 };
 }  // namespace
@@ -39,11 +43,22 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
   auto& state = static_cast<AggState&>(base);
   if (!state.done) {
     state.done = true;
+    // The grouping sets: one with every group expression unless ROLLUP/CUBE/GROUPING SETS.
+    std::vector<std::vector<uint32_t>> sets = grouping_sets_;
+    if (sets.empty()) {
+      sets.emplace_back();
+      for (uint32_t g = 0; g < groups_.size(); g++) sets[0].push_back(g);
+    }
     std::unordered_map<std::string, size_t> index;
-    auto new_group = [&](std::vector<Value> keys) {
+    auto new_group = [&](std::vector<Value> keys, size_t set) {
       auto g = std::make_unique<Group>();
       g->keys = std::move(keys);
+      g->set = set;
       for (const auto& a : aggregates_) {
+        if (!a->aggregate) {  // GROUPING(...)
+          g->states.push_back(nullptr);
+          continue;
+        }
         std::vector<LogicalType> arg_types;
         for (const auto& c : a->children) arg_types.push_back(c->type);
         g->states.push_back(a->aggregate->make_state(arg_types, a->type));
@@ -53,72 +68,107 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
       state.groups.push_back(std::move(g));
       return state.groups.size() - 1;
     };
-    if (groups_.empty()) new_group({});
+    // A set without columns has its one group even for empty input.
+    std::vector<size_t> empty_set_group(sets.size(), SIZE_MAX);
+    for (size_t s = 0; s < sets.size(); s++) {
+      if (sets[s].empty()) {
+        std::vector<Value> keys;
+        for (const auto& g : groups_) keys.push_back(Value::Null(g->type));
+        empty_set_group[s] = new_group(std::move(keys), s);
+      }
+    }
     DataChunk input;
     while (PullChild(ctx, state, 0, input)) {
       ctx.CheckCancel();
       size_t n = input.size();
       std::vector<Vector> key_vecs(groups_.size());
-      std::vector<const Vector*> key_ptrs;
-      for (size_t g = 0; g < groups_.size(); g++) {
-        ExpressionExecutor::Evaluate(*groups_[g], ctx, input, key_vecs[g]);
-        key_ptrs.push_back(&key_vecs[g]);
-      }
-      std::vector<size_t> group_of(n, 0);
-      if (!groups_.empty()) {
-        for (size_t r = 0; r < n; r++) {
-          std::string key = HashKey(key_ptrs, r);
-          auto it = index.find(key);
-          if (it == index.end()) {
-            std::vector<Value> keys;
-            for (const Vector* v : key_ptrs) keys.push_back(v->GetValue(r));
-            if (ctx.memory) ctx.memory->Reserve(key.size() * 2);
-            it = index.emplace(std::move(key), new_group(std::move(keys))).first;
-          }
-          group_of[r] = it->second;
-        }
-      }
+      for (size_t g = 0; g < groups_.size(); g++) ExpressionExecutor::Evaluate(*groups_[g], ctx, input, key_vecs[g]);
+      // Aggregate inputs and FILTER results, once per chunk.
+      std::vector<std::vector<Vector>> args(aggregates_.size());
+      std::vector<std::vector<const Vector*>> arg_ptrs(aggregates_.size());
+      std::vector<std::vector<uint8_t>> pass(aggregates_.size());
       for (size_t a = 0; a < aggregates_.size(); a++) {
         const BoundExpr& agg = *aggregates_[a];
-        std::vector<Vector> args(agg.children.size());
-        std::vector<const Vector*> arg_ptrs;
+        if (!agg.aggregate) continue;
+        args[a].resize(agg.children.size());
         for (size_t c = 0; c < agg.children.size(); c++) {
-          ExpressionExecutor::Evaluate(*agg.children[c], ctx, input, args[c]);
-          arg_ptrs.push_back(&args[c]);
+          ExpressionExecutor::Evaluate(*agg.children[c], ctx, input, args[a][c]);
+          arg_ptrs[a].push_back(&args[a][c]);
         }
-        std::vector<uint8_t> pass(n, 1);
+        pass[a].assign(n, 1);
         if (agg.filter) {
           auto sel = ExpressionExecutor::Select(*agg.filter, ctx, input);
-          std::fill(pass.begin(), pass.end(), 0);
-          for (uint32_t s : sel) pass[s] = 1;
+          std::fill(pass[a].begin(), pass[a].end(), 0);
+          for (uint32_t x : sel) pass[a][x] = 1;
         }
-        bool strict = agg.aggregate->strict;
-        for (size_t r = 0; r < n; r++) {
-          if (!pass[r]) continue;
-          bool skip = false;
-          if (strict) {
-            for (const Vector* v : arg_ptrs) skip = skip || v->IsNull(r);
-          } else if (!arg_ptrs.empty()) {
-            skip = arg_ptrs[0]->IsNull(r);  // string_agg: NULL values are ignored
+      }
+      for (size_t s = 0; s < sets.size(); s++) {
+        std::vector<const Vector*> key_ptrs;
+        for (uint32_t g : sets[s]) key_ptrs.push_back(&key_vecs[g]);
+        std::vector<size_t> group_of(n, empty_set_group[s]);
+        if (!key_ptrs.empty()) {
+          std::string set_tag(reinterpret_cast<const char*>(&s), sizeof(s));
+          for (size_t r = 0; r < n; r++) {
+            std::string key = HashKey(key_ptrs, r);
+            if (sets.size() > 1) key += set_tag;
+            auto it = index.find(key);
+            if (it == index.end()) {
+              std::vector<Value> keys;
+              for (size_t g = 0; g < groups_.size(); g++) {
+                bool in_set = std::find(sets[s].begin(), sets[s].end(), g) != sets[s].end();
+                keys.push_back(in_set ? key_vecs[g].GetValue(r) : Value::Null(groups_[g]->type));
+              }
+              if (ctx.memory) ctx.memory->Reserve(key.size() * 2);
+              it = index.emplace(std::move(key), new_group(std::move(keys), s)).first;
+            }
+            group_of[r] = it->second;
           }
-          if (skip) continue;
-          Group& g = *state.groups[group_of[r]];
-          if (agg.distinct) {
-            std::string k = HashKey(arg_ptrs, r);
-            if (!g.distinct_seen[a].insert(k).second) continue;
-            if (ctx.memory) ctx.memory->Reserve(k.size() + 32);
+        }
+        for (size_t a = 0; a < aggregates_.size(); a++) {
+          const BoundExpr& agg = *aggregates_[a];
+          if (!agg.aggregate) continue;
+          bool strict = agg.aggregate->strict;
+          const auto& ptrs = arg_ptrs[a];
+          for (size_t r = 0; r < n; r++) {
+            if (!pass[a][r]) continue;
+            bool skip = false;
+            if (strict) {
+              for (const Vector* v : ptrs) skip = skip || v->IsNull(r);
+            } else if (!ptrs.empty()) {
+              skip = ptrs[0]->IsNull(r);  // string_agg: NULL values are ignored
+            }
+            if (skip) continue;
+            Group& g = *state.groups[group_of[r]];
+            if (agg.distinct) {
+              std::string k = HashKey(ptrs, r);
+              if (!g.distinct_seen[a].insert(k).second) continue;
+              if (ctx.memory) ctx.memory->Reserve(k.size() + 32);
+            }
+            g.states[a]->Update(ptrs, r);
           }
-          g.states[a]->Update(arg_ptrs, r);
         }
       }
     }
+    state.sets = std::move(sets);
   }
   if (state.next >= state.groups.size()) return false;
   size_t end = std::min(state.groups.size(), state.next + kChunkSize);
   for (; state.next < end; state.next++) {
     Group& g = *state.groups[state.next];
     std::vector<Value> row = g.keys;
-    for (auto& s : g.states) row.push_back(s->Finalize());
+    for (size_t a = 0; a < g.states.size(); a++) {
+      if (g.states[a]) {
+        row.push_back(g.states[a]->Finalize());
+        continue;
+      }
+      // GROUPING(args): bit i (from the left) set when argument i is not grouped in this set.
+      const auto& set = state.sets[g.set];
+      int32_t bits = 0;
+      for (uint32_t arg : grouping_args_[a]) {
+        bits = (bits << 1) | (std::find(set.begin(), set.end(), arg) == set.end() ? 1 : 0);
+      }
+      row.push_back(Value::Int4(bits));
+    }
     for (size_t i = 0; i < row.size(); i++) {
       if (!row[i].is_null()) row[i].set_type(types[i]);
     }
