@@ -44,5 +44,6 @@ class AggregateRegistry {
 };
 
 void RegisterBasicAggregates(AggregateRegistry& r);  // count, sum, avg, min, max, bool_and/or, ...
+void RegisterStatisticalAggregates(AggregateRegistry& r);  // stddev, variance and their _samp/_pop forms
 
 }  // namespace kanto

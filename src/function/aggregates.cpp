@@ -13,6 +13,7 @@ const AggregateRegistry& AggregateRegistry::Instance() {
   static const AggregateRegistry* registry = [] {
     auto* r = new AggregateRegistry();
     RegisterBasicAggregates(*r);
+    RegisterStatisticalAggregates(*r);
     return r;
   }();
   return *registry;

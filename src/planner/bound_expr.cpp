@@ -75,6 +75,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
       break;
     case BoundExprKind::kAggregate:
       if (aggregate != o.aggregate || distinct != o.distinct || name != o.name) return false;
+      if ((window == nullptr) != (o.window == nullptr) || (window && !(*window == *o.window))) return false;
       if ((filter == nullptr) != (o.filter == nullptr)) return false;
       if (filter && !filter->Equals(*o.filter)) return false;
       break;
@@ -202,7 +203,15 @@ std::string BoundExpr::ToString() const {
       std::string out = (aggregate ? aggregate->name : name) + "(";
       if (distinct) out += "DISTINCT ";
       if (children.empty() && aggregate && aggregate->name == "count") out += "*";
-      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      size_t args = window ? window->arg_count : children.size();
+      for (size_t i = 0; i < args; i++) out += (i ? ", " : "") + child(i);
+      if (window) {
+        out += " ORDER BY ";
+        for (size_t i = args; i < children.size(); i++) {
+          out += (i > args ? ", " : "") + child(i);
+          if (window->order_desc[i - args]) out += " DESC";
+        }
+      }
       out += ")";
       if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
       return out;

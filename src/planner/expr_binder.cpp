@@ -354,18 +354,44 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
   if (inside_aggregate_) {
     throw At(Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested"), f.location);
   }
-  if (!f.agg_order.empty()) {
-    throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY inside aggregate calls is not supported yet"), f.location);
-  }
   inside_aggregate_ = true;
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(Bind(*a));
   BoundExprPtr filter;
   if (f.filter) filter = BindCondition(*f.filter, "FILTER");
+  // ORDER BY inside the call: sort keys follow the arguments (described by a BoundWindowSpec).
+  std::vector<BoundExprPtr> order;
+  auto spec = std::make_shared<BoundWindowSpec>();
+  for (const auto& o : f.agg_order) {
+    if (o.dir == ast::OrderByItem::Dir::kUsing) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
+    }
+    bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
+    spec->order_desc.push_back(desc);
+    spec->order_nulls_first.push_back(o.nulls == ast::OrderByItem::Nulls::kDefault ? desc
+                                                                                    : o.nulls == ast::OrderByItem::Nulls::kFirst);
+    order.push_back(Bind(*o.expr));
+  }
   inside_aggregate_ = false;
   auto agg = MakeAggregate(name, std::move(args), f.star, f.location);
   agg->distinct = f.distinct;
   agg->filter = std::move(filter);
+  if (!order.empty()) {
+    if (f.distinct) {
+      for (const auto& key : order) {
+        bool in_args = false;
+        for (const auto& a : agg->children) in_args = in_args || a->Equals(*key) || (a->kind == BoundExprKind::kCast && a->children[0]->Equals(*key));
+        if (!in_args) {
+          throw At(Error(sqlstate::kInvalidColumnReference,
+                         "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list"),
+                   f.location);
+        }
+      }
+    }
+    spec->arg_count = static_cast<uint32_t>(agg->children.size());
+    for (auto& key : order) agg->children.push_back(std::move(key));
+    agg->window = std::move(spec);
+  }
   agg->name = name;
   // Reuse an identical aggregate already computed.
   uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());

@@ -426,6 +426,13 @@ Numeric Numeric::Sqrt() const {
   int sweight = (w + 1) * 4 / 2 - 1;
   int rscale = std::max({kMinSigDigits - sweight, dscale_, 0});
   rscale = std::min(rscale, kMaxDisplayScale);
+  return SqrtScale(rscale);
+}
+
+Numeric Numeric::SqrtScale(int rscale) const {
+  if (IsNaN()) return *this;
+  if (IsNegative()) throw Error("2201F", "cannot take square root of a negative number");
+  if (kind_ == Kind::kPosInf) return *this;
   // isqrt(m * 10^(2*(rscale+1) - dscale)) then round the extra digit.
   int shift = 2 * (rscale + 1) - dscale_;
   Mag n = Shift(digits_, shift);

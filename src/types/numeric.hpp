@@ -49,6 +49,7 @@ class Numeric {
   Numeric Floor() const;
   int Sign() const;  // -1, 0, 1
   Numeric Sqrt() const;  // throws 2201F for negative input
+  Numeric SqrtScale(int result_scale) const;  // square root rounded to `result_scale` digits
   Numeric Power(const Numeric& exponent) const;
 
   // Round half away from zero to an integer; throws 22003 "<type> out of range" with type_name

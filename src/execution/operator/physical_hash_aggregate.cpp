@@ -8,6 +8,7 @@
 #include "execution/expression_executor.hpp"
 #include "execution/operator/hash_key.hpp"
 #include "function/aggregate.hpp"
+#include "types/value_compare.hpp"
 
 namespace kanto {
 
@@ -17,7 +18,32 @@ struct Group {
   size_t set = 0;  // the grouping set it belongs to
   std::vector<std::unique_ptr<AggregateState>> states;
   std::vector<std::set<std::string>> distinct_seen;
+  // Aggregates with ORDER BY: their input rows (arguments, then sort keys), sorted at the end.
+  std::vector<std::unique_ptr<DataChunk>> ordered;
 };
+
+// Feeds an ordered aggregate's buffered rows to its state in ORDER BY order.
+void FeedOrdered(const BoundExpr& agg, const DataChunk& rows, AggregateState& state) {
+  const BoundWindowSpec& spec = *agg.window;
+  std::vector<uint32_t> order(rows.size());
+  for (uint32_t i = 0; i < order.size(); i++) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    for (size_t k = 0; k < spec.order_count(); k++) {
+      const Vector& v = rows.column(spec.arg_count + k);
+      bool na = v.IsNull(a), nb = v.IsNull(b);
+      if (na || nb) {
+        if (na && nb) continue;
+        return spec.order_nulls_first[k] ? na : nb;
+      }
+      int c = CompareVectorValues(v, a, v, b);
+      if (c != 0) return spec.order_desc[k] ? c > 0 : c < 0;
+    }
+    return false;
+  });
+  std::vector<const Vector*> args;
+  for (size_t i = 0; i < spec.arg_count; i++) args.push_back(&rows.column(i));
+  for (uint32_t r : order) state.Update(args, r);
+}
 
 class AggState : public OperatorState {
  public:
@@ -64,6 +90,7 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
         g->states.push_back(a->aggregate->make_state(arg_types, a->type));
       }
       g->distinct_seen.resize(aggregates_.size());
+      g->ordered.resize(aggregates_.size());
       if (ctx.memory) ctx.memory->Reserve(64 + 64 * aggregates_.size());
       state.groups.push_back(std::move(g));
       return state.groups.size() - 1;
@@ -91,9 +118,10 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
         const BoundExpr& agg = *aggregates_[a];
         if (!agg.aggregate) continue;
         args[a].resize(agg.children.size());
+        size_t arg_count = agg.window ? agg.window->arg_count : agg.children.size();
         for (size_t c = 0; c < agg.children.size(); c++) {
           ExpressionExecutor::Evaluate(*agg.children[c], ctx, input, args[a][c]);
-          arg_ptrs[a].push_back(&args[a][c]);
+          if (c < arg_count) arg_ptrs[a].push_back(&args[a][c]);
         }
         pass[a].assign(n, 1);
         if (agg.filter) {
@@ -144,6 +172,18 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
               if (!g.distinct_seen[a].insert(k).second) continue;
               if (ctx.memory) ctx.memory->Reserve(k.size() + 32);
             }
+            if (agg.window) {  // ORDER BY inside the call: buffer the row
+              auto& buffer = g.ordered[a];
+              if (!buffer) {
+                std::vector<LogicalType> types;
+                for (const auto& v : args[a]) types.push_back(v.type());
+                buffer = std::make_unique<DataChunk>(types);
+              }
+              for (size_t c = 0; c < args[a].size(); c++) buffer->column(c).AppendFrom(args[a][c], r);
+              buffer->set_size(buffer->size() + 1);
+              if (ctx.memory) ctx.memory->Reserve(16 * args[a].size());
+              continue;
+            }
             g.states[a]->Update(ptrs, r);
           }
         }
@@ -158,6 +198,7 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
     std::vector<Value> row = g.keys;
     for (size_t a = 0; a < g.states.size(); a++) {
       if (g.states[a]) {
+        if (g.ordered[a]) FeedOrdered(*aggregates_[a], *g.ordered[a], *g.states[a]);
         row.push_back(g.states[a]->Finalize());
         continue;
       }
