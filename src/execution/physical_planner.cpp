@@ -98,6 +98,10 @@ PhysicalOperatorPtr TryIndexJoin(LogicalJoin& join) {
   if (join.children[1]->type != LogicalOpType::kGet) return nullptr;
   auto& get = static_cast<LogicalGet&>(*join.children[1]);
   if (get.index || get.emit_row_key) return nullptr;
+  // The lookups pass their keys as outer references: the scan must not use any of its own.
+  for (const auto& f : get.filters) {
+    if (ContainsOuterRef(*f)) return nullptr;
+  }
   double left_rows = join.children[0]->estimated_rows;
   double table_rows = get.estimated_rows;
   for (const auto& f : get.filters) table_rows /= std::max(0.01, Selectivity(*f));

@@ -7,8 +7,6 @@
 
 namespace kanto {
 
-namespace {
-
 bool ContainsOuterRef(const BoundExpr& e) {
   if (e.kind == BoundExprKind::kOuterRef) return true;
   for (const auto& c : e.children) {
@@ -16,6 +14,8 @@ bool ContainsOuterRef(const BoundExpr& e) {
   }
   return e.filter && ContainsOuterRef(*e.filter);
 }
+
+namespace {
 
 bool PlanContainsOuterRef(LogicalOperator& op) {
   bool found = false;

@@ -143,6 +143,9 @@ void PreferIndexLookup(LogicalOperator& join_op) {
   if (join.children[0]->type != LogicalOpType::kGet) return;
   auto& get = static_cast<LogicalGet&>(*join.children[0]);
   if (get.emit_row_key || join.children[1]->estimated_rows * 8 >= get.estimated_rows) return;
+  for (const auto& f : get.filters) {
+    if (ContainsOuterRef(*f)) return;  // index lookups pass their keys as outer references
+  }
   std::vector<const BoundExpr*> values;
   if (!MatchJoinIndex(get, join.conditions, join.children[1]->GetColumnBindings(), &values)) return;
   std::swap(join.children[0], join.children[1]);

@@ -27,6 +27,8 @@ bool IndexKeyCompatible(const LogicalType& column, const LogicalType& value);
 // `other` (the other join input): returns it (null: none) and those expressions in index order.
 const IndexEntry* MatchJoinIndex(const LogicalGet& get, const std::vector<BoundExprPtr>& conditions,
                                  const std::vector<ColumnBinding>& other, std::vector<const BoundExpr*>* values);
+// True when `e` reads a value of an enclosing query's row (kOuterRef).
+bool ContainsOuterRef(const BoundExpr& e);
 // Fraction of rows a predicate keeps (heuristic: equality 1/10, ranges 1/3, ...).
 double Selectivity(const BoundExpr& predicate);
 
