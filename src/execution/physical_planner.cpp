@@ -136,7 +136,23 @@ PhysicalOperatorPtr TryIndexJoin(LogicalJoin& join) {
   return out;
 }
 
+// LATERAL: the right side runs once per left row with the lateral values as outer references.
+PhysicalOperatorPtr PlanLateralJoin(LogicalJoin& join) {
+  auto left_bindings = join.children[0]->GetColumnBindings();
+  std::vector<BoundExprPtr> params;
+  for (auto& p : join.lateral_params) params.push_back(ResolveCopy(p, left_bindings));
+  auto all = join.GetColumnBindings();
+  std::vector<BoundExprPtr> residual;
+  for (auto& cond : join.conditions) residual.push_back(ResolveCopy(cond, all));
+  auto out = std::make_unique<PhysicalIndexJoin>(join.GetTypes(), join.join_type, std::move(params),
+                                                 Conjunction(std::move(residual)), /*null_keys_match_nothing=*/false);
+  out->children.push_back(Plan(*join.children[0]));
+  out->children.push_back(Plan(*join.children[1]));
+  return out;
+}
+
 PhysicalOperatorPtr PlanJoin(LogicalJoin& join) {
+  if (!join.lateral_params.empty()) return PlanLateralJoin(join);
   if (auto index_join = TryIndexJoin(join)) return index_join;
   auto left_bindings = join.children[0]->GetColumnBindings();
   auto right_bindings = join.children[1]->GetColumnBindings();

@@ -36,8 +36,11 @@ bool Contains(const std::vector<uint32_t>& have, const std::vector<uint32_t>& ne
   return true;
 }
 
+// Inner joins that can be reordered (a LATERAL join's right side depends on its left side).
 bool IsInnerJoin(const LogicalOperator& op) {
-  return op.type == LogicalOpType::kJoin && static_cast<const LogicalJoin&>(op).join_type == JoinType::kInner;
+  if (op.type != LogicalOpType::kJoin) return false;
+  const auto& join = static_cast<const LogicalJoin&>(op);
+  return join.join_type == JoinType::kInner && join.lateral_params.empty();
 }
 
 void Flatten(LogicalOperatorPtr op, std::vector<Relation>* relations, std::vector<Condition>* conditions) {

@@ -129,18 +129,43 @@ LogicalOperatorPtr Binder::BindCte(const ast::CommonTableExpr& cte, const ast::T
 
 LogicalOperatorPtr Binder::BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope) {
   LogicalOperatorPtr plan;
+  const BindContext* saved = lateral_scope_;
   for (const auto& ref : from) {
-    auto next = BindTableRef(*ref, scope);
+    lateral_scope_ = plan ? &scope : nullptr;
+    LogicalOperatorPtr next;
+    try {
+      next = BindTableRef(*ref, scope);
+    } catch (...) {
+      lateral_scope_ = saved;
+      throw;
+    }
+    std::vector<BoundExprPtr> params = std::move(lateral_params_);
+    lateral_params_.clear();
     if (!plan) {
       plan = std::move(next);
       continue;
     }
     auto join = std::make_unique<LogicalJoin>();
     join->join_type = JoinType::kInner;
+    join->lateral_params = std::move(params);
     join->children.push_back(std::move(plan));
     join->children.push_back(std::move(next));
     plan = std::move(join);
   }
+  lateral_scope_ = saved;
+  return plan;
+}
+
+LogicalOperatorPtr Binder::BindFromSubquery(const ast::SelectStmt& query, bool lateral, std::vector<std::string>* names) {
+  if (!lateral || !lateral_scope_) return BindSelectNode(query, names);
+  CorrelationContext corr;
+  corr.scope = lateral_scope_;
+  corr.parent = correlation_;
+  Binder child(env_);
+  child.correlation_ = &corr;
+  child.ctes_ = ctes_;
+  LogicalOperatorPtr plan = child.BindSelectNode(query, names);
+  lateral_params_ = std::move(corr.correlated);
   return plan;
 }
 
@@ -173,9 +198,28 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kJoin: {
       const auto& j = static_cast<const ast::JoinRef&>(ref);
       BindContext left_scope, right_scope;
+      const BindContext* saved_lateral = lateral_scope_;
+      lateral_scope_ = nullptr;  // the left input of a join cannot be LATERAL to outer FROM items
       auto left = BindTableRef(*j.left, left_scope);
-      auto right = BindTableRef(*j.right, right_scope);
+      lateral_scope_ = &left_scope;
+      LogicalOperatorPtr right;
+      try {
+        right = BindTableRef(*j.right, right_scope);
+      } catch (...) {
+        lateral_scope_ = saved_lateral;
+        throw;
+      }
+      lateral_scope_ = saved_lateral;
       auto join = std::make_unique<LogicalJoin>();
+      join->lateral_params = std::move(lateral_params_);
+      lateral_params_.clear();
+      if (!join->lateral_params.empty() &&
+          (j.type == ast::JoinRef::Type::kRight || j.type == ast::JoinRef::Type::kFull)) {
+        throw At(Error(sqlstate::kInvalidColumnReference,
+                       "invalid reference to FROM-clause entry for table in a LATERAL subquery")
+                     .WithDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+                 ref.location);
+      }
       switch (j.type) {
         case ast::JoinRef::Type::kInner:
         case ast::JoinRef::Type::kCross: join->join_type = JoinType::kInner; break;
@@ -238,9 +282,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
                      .WithHint("For example, FROM (SELECT ...) [AS] foo."),
                  ref.location);
       }
-      if (sq.lateral) throw At(Error(sqlstate::kFeatureNotSupported, "LATERAL is not supported yet"), ref.location);
       std::vector<std::string> names;
-      auto sub = BindSelectNode(*sq.query, &names);
+      auto sub = BindFromSubquery(*sq.query, sq.lateral, &names);
       auto proj = std::make_unique<LogicalProjection>();
       proj->table_index = NewTableIndex();
       auto bindings = sub->GetColumnBindings();
@@ -262,16 +305,29 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kFunction: {
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
-      if (name != "generate_series" || f.lateral) {
+      if (name != "generate_series") {
         throw At(Error(sqlstate::kFeatureNotSupported, "function " + name + " in FROM is not supported yet"), ref.location);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
       fn->table_index = NewTableIndex();
       fn->name = name;
       fn->ordinality = f.ordinality;
-      ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+      // Functions in FROM are implicitly LATERAL: arguments may use columns of earlier FROM items.
+      CorrelationContext corr;
+      corr.scope = lateral_scope_;
+      corr.parent = correlation_;
+      CorrelationContext* saved_correlation = correlation_;
+      if (lateral_scope_) correlation_ = &corr;
       std::vector<BoundExprPtr> args;
-      for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
+      try {
+        ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+        for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
+      } catch (...) {
+        correlation_ = saved_correlation;
+        throw;
+      }
+      correlation_ = saved_correlation;
+      if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
       if (args.size() < 2 || args.size() > 3) {
         throw At(Error(sqlstate::kUndefinedFunction, "function generate_series with " + std::to_string(args.size()) +
                                                           " arguments does not exist"),

@@ -114,6 +114,8 @@ class Binder {
   LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  // Binds a subquery in FROM; LATERAL ones see `lateral_scope_` through outer references.
+  LogicalOperatorPtr BindFromSubquery(const ast::SelectStmt& query, bool lateral, std::vector<std::string>* names);
   LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope);
   // WITH RECURSIVE q AS (anchor UNION [ALL] recursive term): null when the query does not refer to
@@ -149,6 +151,10 @@ class Binder {
   BinderEnv& env_;
   CorrelationContext* correlation_ = nullptr;  // set when binding a subquery
   const CteScope* ctes_ = nullptr;             // WITH queries in scope
+  // FROM items to the left of the one being bound (LATERAL subqueries and functions in FROM may
+  // refer to them), and the outer values such an item took from them (set by BindTableRef).
+  const BindContext* lateral_scope_ = nullptr;
+  std::vector<BoundExprPtr> lateral_params_;
 };
 
 }  // namespace kanto

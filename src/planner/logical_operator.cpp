@@ -109,7 +109,10 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(static_cast<LogicalAggregate&>(op).groups);
       each(static_cast<LogicalAggregate&>(op).aggregates);
       break;
-    case LogicalOpType::kJoin: each(static_cast<LogicalJoin&>(op).conditions); break;
+    case LogicalOpType::kJoin:
+      each(static_cast<LogicalJoin&>(op).conditions);
+      each(static_cast<LogicalJoin&>(op).lateral_params);
+      break;
     case LogicalOpType::kOrder:
       for (auto& k : static_cast<LogicalOrder&>(op).keys) fn(k.expr);
       break;

@@ -117,6 +117,9 @@ class LogicalJoin : public LogicalOperator {
   LogicalJoin() : LogicalOperator(LogicalOpType::kJoin) {}
   JoinType join_type = JoinType::kInner;
   std::vector<BoundExprPtr> conditions;  // conjunction; empty: cross product
+  // LATERAL: values over the left input that the right input reads as outer references (it runs
+  // once per left row).
+  std::vector<BoundExprPtr> lateral_params;
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;
 };

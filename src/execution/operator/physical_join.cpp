@@ -267,7 +267,7 @@ void PhysicalIndexJoin::Candidates(ExecutionContext& ctx, OperatorState& base, c
       null = null || keys[k].IsNull(l);
       outer[k] = keys[k].GetValue(l);
     }
-    if (null) continue;  // NULL keys never match
+    if (null && null_keys_match_nothing_) continue;
     auto scan = children[1]->InitState(inner);
     while (children[1]->Pull(inner, *scan, chunk)) {
       for (size_t r = 0; r < chunk.size(); r++) {

@@ -51,13 +51,16 @@ class PhysicalHashJoin : public PhysicalJoin {
   std::vector<BoundExprPtr> right_keys_;
 };
 
-// Index nested loop: for each left row, the right input (a table scan whose index key values are
-// outer references) runs with the row's key values; used when the left side is small.
+// Parameterized nested loop: for each left row, the right input runs with the row's values as its
+// outer references. Index joins (a table scan whose index keys are those references; rows with a
+// NULL key match nothing) and LATERAL joins (any right plan; NULLs are passed on).
 class PhysicalIndexJoin : public PhysicalJoin {
  public:
   PhysicalIndexJoin(std::vector<LogicalType> types, JoinType type, std::vector<BoundExprPtr> left_keys,
-                    BoundExprPtr residual)
-      : PhysicalJoin(std::move(types), type, std::move(residual)), left_keys_(std::move(left_keys)) {}
+                    BoundExprPtr residual, bool null_keys_match_nothing = true)
+      : PhysicalJoin(std::move(types), type, std::move(residual)),
+        left_keys_(std::move(left_keys)),
+        null_keys_match_nothing_(null_keys_match_nothing) {}
   std::string Name() const override;
 
  protected:
@@ -67,6 +70,7 @@ class PhysicalIndexJoin : public PhysicalJoin {
 
  private:
   std::vector<BoundExprPtr> left_keys_;
+  bool null_keys_match_nothing_;
 };
 
 class PhysicalNestedLoopJoin : public PhysicalJoin {
