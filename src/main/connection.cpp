@@ -5,6 +5,7 @@
 #include "execution/physical_planner.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
+#include "main/memory_setting.hpp"
 #include "main/database_impl.hpp"
 #include "main/result_impl.hpp"
 #include "main/session_time_zone.hpp"
@@ -44,6 +45,7 @@ ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db) : db_(std::move(db)
   settings_["application_name"] = "";
   settings_["lock_timeout"] = "0";
   settings_["statement_timeout"] = "0";
+  settings_["work_mem"] = FormatMemorySetting(db_impl_.options().query_memory_limit);
 }
 
 ConnectionImpl::~ConnectionImpl() {
@@ -417,7 +419,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
-  MemoryTracker memory(db_impl_.options().query_memory_limit);
+  MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
   ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
   auto state = planned.physical->InitState(ctx);
   DataChunk chunk;
@@ -473,7 +475,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   std::unique_ptr<OperatorState> state;
   double total_ms = 0;
   if (stmt.analyze) {
-    MemoryTracker memory(db_impl_.options().query_memory_limit);
+    MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
     ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
     ctx.analyze = true;
     auto start = std::chrono::steady_clock::now();
@@ -532,6 +534,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
   }
   if (stmt.name == "timezone") {
     SessionTimeZone(value);  // validates: throws 22023 for unknown zones
+  }
+  if (stmt.name == "work_mem") {
+    value = stmt.type == T::kSetDefault || stmt.type == T::kReset
+                ? FormatMemorySetting(db_impl_.options().query_memory_limit)
+                : FormatMemorySetting(ParseMemorySetting(stmt.name, value));
   }
   settings_[stmt.name] = value;
   return TagOnly(stmt.type == T::kReset ? "RESET" : "SET");
