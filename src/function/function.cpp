@@ -12,6 +12,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterStringFunctions(*r);
     RegisterDatetimeFunctions(*r);
     RegisterSystemFunctions(*r);
+    RegisterCatalogFunctions(*r);
     return r;
   }();
   return *registry;

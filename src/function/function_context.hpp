@@ -10,6 +10,8 @@ class TimeZone;
 
 namespace kanto {
 
+class Catalog;
+
 struct FunctionContext {
   // Session time zone (never null while a statement runs).
   const datetime::TimeZone* time_zone = nullptr;
@@ -20,6 +22,8 @@ struct FunctionContext {
   std::string current_user = "kanto";
   std::string current_database = "kanto";
   std::string current_schema = "public";
+  // The statement's catalog snapshot (catalog information functions); may be null.
+  const Catalog* catalog = nullptr;
   // Settings lookup for current_setting(); may be null.
   const class SessionSettings* settings = nullptr;
 };

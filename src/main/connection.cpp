@@ -416,6 +416,7 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
 std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
+  fn.catalog = catalog.get();
   PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
@@ -470,6 +471,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   }
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
+  fn.catalog = catalog.get();
   PlannedStatement planned = Plan(inner, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<OperatorState> state;

@@ -2,6 +2,7 @@
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
+#include "catalog/system_tables.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -176,6 +177,33 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       if (base.table.schema.empty() && ctes_) {
         if (RecursiveRef* working = ctes_->FindWorking(base.table.name)) return BindWorkingTable(*working, ref, scope);
         if (const ast::CommonTableExpr* cte = ctes_->Find(base.table.name)) return BindCte(*cte, ref, scope);
+      }
+      if (base.table.schema == "pg_catalog" || base.table.schema == "information_schema" ||
+          (base.table.schema.empty() && base.table.name.rfind("pg_", 0) == 0)) {
+        SystemTable sys;
+        if (BuildSystemTable(*env_.catalog, base.table.schema, base.table.name, &sys)) {
+          auto values = std::make_unique<LogicalValues>();
+          values->table_index = NewTableIndex();
+          values->types = sys.column_types;
+          for (auto& row : sys.rows) {
+            std::vector<BoundExprPtr> exprs;
+            for (auto& v : row) exprs.push_back(MakeConstant(std::move(v)));
+            values->rows.push_back(std::move(exprs));
+          }
+          values->estimated_rows = static_cast<double>(values->rows.size());
+          BindingEntry entry;
+          entry.alias = ref.alias.name.empty() ? base.table.name : ref.alias.name;
+          entry.table_index = values->table_index;
+          entry.names = sys.column_names;
+          entry.types = sys.column_types;
+          ApplyColumnAliases(entry, ref.alias, ref.location);
+          scope.Add(std::move(entry));
+          return values;
+        }
+        if (base.table.schema == "information_schema") {
+          throw At(Error(sqlstate::kUndefinedTable, "relation \"information_schema." + base.table.name + "\" does not exist"),
+                   ref.location);
+        }
       }
       const TableEntry* table = ResolveTable(base.table);
       if (table->is_view()) return BindView(*table, ref, scope);

@@ -34,6 +34,19 @@ SQL
 )
 grep -q "current transaction is aborted" <<<"$out" || { echo "aborted block: $out"; exit 1; }
 [[ "$(tail -n 1 <<<"$out")" == "2" ]] || { echo "after rollback: $out"; exit 1; }
+# psql's catalog listings (\dt, \di, \dn, \l) read pg_catalog
+psql -q -c "CREATE INDEX items_name ON items (name)"
+out=$(psql -c '\dt' 2>&1)
+grep -q " public | items | table | kanto" <<<"$out" || { echo "psql \\dt: $out"; exit 1; }
+out=$(psql -c '\di' 2>&1)
+grep -q " public | items_name | index | kanto | items" <<<"$out" || { echo "psql \\di: $out"; exit 1; }
+grep -q " public | items_pkey | index | kanto | items" <<<"$out" || { echo "psql \\di: $out"; exit 1; }
+out=$(psql -c '\dn' 2>&1)
+grep -q " public | kanto" <<<"$out" || { echo "psql \\dn: $out"; exit 1; }
+out=$(psql -c '\l' 2>&1)
+grep -q " kanto | kanto | UTF8" <<<"$out" || { echo "psql \\l: $out"; exit 1; }
+out=$(psql -At -c "SELECT column_name || ':' || data_type FROM information_schema.columns WHERE table_name = 'items' ORDER BY ordinal_position")
+[[ "$out" == $'id:integer\nname:text\nprice:numeric' ]] || { echo "information_schema.columns: $out"; exit 1; }
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"

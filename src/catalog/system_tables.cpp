@@ -1,0 +1,298 @@
+// pg_catalog and information_schema as tables computed from the catalog snapshot: enough of
+// PostgreSQL's system catalogs for psql's listing commands (\d, \dt, \di, \dv, \dn, \l) and for
+// simple driver and tool introspection. Object ids are Kanto's catalog ids (unique across schemas,
+// tables and indexes), so they join the way PostgreSQL's OIDs do. oid columns are bigint.
+#include "catalog/system_tables.hpp"
+
+#include <functional>
+#include <map>
+
+namespace kanto {
+
+namespace {
+
+constexpr int64_t kInformationSchemaOid = 13000;
+constexpr int64_t kKantoRoleOid = 10;
+constexpr int64_t kKantoDatabaseOid = 16384 - 1;
+constexpr int64_t kBtreeAmOid = 403;
+constexpr int64_t kHeapAmOid = 2;
+
+LogicalType Oid() { return LogicalType(TypeId::kInt8); }
+LogicalType Text() { return LogicalType(TypeId::kText); }
+LogicalType Bool() { return LogicalType(TypeId::kBool); }
+LogicalType Int2() { return LogicalType(TypeId::kInt2); }
+LogicalType Int4() { return LogicalType(TypeId::kInt4); }
+
+Value OidValue(int64_t v) { return Value::Int8(v); }
+Value NullText() { return Value::Null(Text()); }
+
+class Builder {
+ public:
+  explicit Builder(SystemTable* out) : out_(out) {}
+  Builder& Column(const std::string& name, LogicalType type) {
+    out_->column_names.push_back(name);
+    out_->column_types.push_back(type);
+    return *this;
+  }
+  void Row(std::vector<Value> row) { out_->rows.push_back(std::move(row)); }
+
+ private:
+  SystemTable* out_;
+};
+
+std::string SchemaName(const Catalog& catalog, uint32_t id) {
+  const SchemaEntry* s = catalog.GetSchema(id);
+  return s ? s->name : "";
+}
+
+// The built-in types, as pg_type rows: oid, name, length, category.
+struct BuiltinType {
+  TypeId id;
+  const char* name;
+  int16_t len;
+  const char* category;
+};
+constexpr BuiltinType kBuiltinTypes[] = {
+    {TypeId::kBool, "bool", 1, "B"},         {TypeId::kInt2, "int2", 2, "N"},
+    {TypeId::kInt4, "int4", 4, "N"},         {TypeId::kInt8, "int8", 8, "N"},
+    {TypeId::kFloat4, "float4", 4, "N"},     {TypeId::kFloat8, "float8", 8, "N"},
+    {TypeId::kNumeric, "numeric", -1, "N"},  {TypeId::kText, "text", -1, "S"},
+    {TypeId::kVarchar, "varchar", -1, "S"},  {TypeId::kChar, "bpchar", -1, "S"},
+    {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
+    {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
+    {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kUnknown, "unknown", -2, "X"},
+};
+
+void PgNamespace(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", Text());
+  for (const SchemaEntry* s : catalog.Schemas()) b.Row({OidValue(s->id), Value::Text(s->name), OidValue(kKantoRoleOid), NullText()});
+  b.Row({OidValue(kInformationSchemaOid), Value::Text("information_schema"), OidValue(kKantoRoleOid), NullText()});
+}
+
+void PgClass(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("relname", Text()).Column("relnamespace", Oid()).Column("reltype", Oid());
+  b.Column("reloftype", Oid()).Column("relowner", Oid()).Column("relam", Oid()).Column("relfilenode", Oid());
+  b.Column("reltablespace", Oid()).Column("relpages", Int4()).Column("reltuples", LogicalType(TypeId::kFloat4));
+  b.Column("reltoastrelid", Oid()).Column("relhasindex", Bool()).Column("relisshared", Bool());
+  b.Column("relpersistence", Text()).Column("relkind", Text()).Column("relnatts", Int2()).Column("relchecks", Int2());
+  b.Column("relhasrules", Bool()).Column("relhastriggers", Bool()).Column("relhassubclass", Bool());
+  b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
+  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", Text());
+  b.Column("reloptions", Text()).Column("relpartbound", Text());
+  auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
+                 bool has_index) {
+    b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(kKantoRoleOid),
+           OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
+           Value::Bool(false), Value::Text("p"), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
+           Value::Int2(0), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(false),
+           Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
+           NullText()});
+  };
+  for (const TableEntry* t : catalog.Tables()) {
+    row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
+        !t->indexes.empty());
+    for (const IndexEntry& idx : t->indexes) row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false);
+  }
+}
+
+void PgAm(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("amname", Text()).Column("amtype", Text());
+  b.Row({OidValue(kHeapAmOid), Value::Text("heap"), Value::Text("t")});
+  b.Row({OidValue(kBtreeAmOid), Value::Text("btree"), Value::Text("i")});
+}
+
+void PgIndex(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("indexrelid", Oid()).Column("indrelid", Oid()).Column("indnatts", Int2()).Column("indnkeyatts", Int2());
+  b.Column("indisunique", Bool()).Column("indisprimary", Bool()).Column("indisexclusion", Bool());
+  b.Column("indimmediate", Bool()).Column("indisclustered", Bool()).Column("indisvalid", Bool());
+  b.Column("indisready", Bool()).Column("indislive", Bool()).Column("indisreplident", Bool()).Column("indkey", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (const IndexEntry& idx : t->indexes) {
+      std::string key;
+      for (uint32_t c : idx.columns) key += (key.empty() ? "" : " ") + std::to_string(c + 1);
+      auto n = Value::Int2(static_cast<int64_t>(idx.columns.size()));
+      b.Row({OidValue(idx.id), OidValue(t->id), n, n, Value::Bool(idx.unique || idx.primary), Value::Bool(idx.primary),
+             Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true),
+             Value::Bool(true), Value::Bool(false), Value::Text(key)});
+    }
+  }
+}
+
+void PgAttribute(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("attrelid", Oid()).Column("attname", Text()).Column("atttypid", Oid()).Column("attlen", Int2());
+  b.Column("attnum", Int2()).Column("atttypmod", Int4()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
+  b.Column("attidentity", Text()).Column("attgenerated", Text()).Column("attisdropped", Bool());
+  b.Column("attcollation", Oid());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      const ColumnEntry& c = t->columns[i];
+      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(-1),
+             Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
+             Value::Bool(!c.default_sql.empty()), Value::Text(""), Value::Text(""), Value::Bool(false), OidValue(0)});
+    }
+  }
+}
+
+void PgType(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("typname", Text()).Column("typnamespace", Oid()).Column("typowner", Oid());
+  b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
+  b.Column("typisdefined", Bool()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
+  b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
+  for (const auto& t : kBuiltinTypes) {
+    LogicalType type(t.id);
+    bool byval = t.len > 0 && t.len <= 8;
+    b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
+           Value::Int2(t.len), Value::Bool(byval), Value::Text(t.id == TypeId::kUnknown ? "p" : "b"), Value::Text(t.category),
+           Value::Bool(true), OidValue(0), OidValue(0), OidValue(0), OidValue(0), Value::Int4(-1), Value::Bool(false),
+           OidValue(std::string(t.category) == "S" ? 100 : 0)});
+  }
+}
+
+void PgDatabase(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("datname", Text()).Column("datdba", Oid()).Column("encoding", Int4());
+  b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
+  b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
+  b.Column("daticulocale", Text()).Column("datacl", Text());
+  b.Row({OidValue(kKantoDatabaseOid), Value::Text("kanto"), OidValue(kKantoRoleOid), Value::Int4(6), Value::Text("c"),
+         Value::Bool(false), Value::Bool(true), Value::Int4(-1), Value::Text("C"), Value::Text("C"), NullText(),
+         NullText()});
+}
+
+void PgRoles(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("rolname", Text()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
+  b.Column("rolcreaterole", Bool()).Column("rolcreatedb", Bool()).Column("rolcanlogin", Bool());
+  b.Column("rolreplication", Bool()).Column("rolconnlimit", Int4()).Column("rolpassword", Text());
+  b.Column("rolvaliduntil", LogicalType(TypeId::kTimestampTz)).Column("rolbypassrls", Bool());
+  b.Row({OidValue(kKantoRoleOid), Value::Text("kanto"), Value::Bool(true), Value::Bool(true), Value::Bool(true),
+         Value::Bool(true), Value::Bool(true), Value::Bool(true), Value::Int4(-1), Value::Text("********"),
+         Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(true)});
+}
+
+void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
+  Builder b(out);
+  if (views) {
+    b.Column("schemaname", Text()).Column("viewname", Text()).Column("viewowner", Text()).Column("definition", Text());
+  } else {
+    b.Column("schemaname", Text()).Column("tablename", Text()).Column("tableowner", Text()).Column("tablespace", Text());
+    b.Column("hasindexes", Bool()).Column("hasrules", Bool()).Column("hastriggers", Bool()).Column("rowsecurity", Bool());
+  }
+  for (const TableEntry* t : catalog.Tables()) {
+    if (t->is_view() != views) continue;
+    std::string schema = SchemaName(catalog, t->schema_id);
+    if (views) {
+      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text("kanto"), Value::Text(t->view_sql)});
+    } else {
+      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text("kanto"), NullText(), Value::Bool(!t->indexes.empty()),
+             Value::Bool(false), Value::Bool(false), Value::Bool(false)});
+    }
+  }
+}
+
+void InfoSchemata(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("catalog_name", Text()).Column("schema_name", Text()).Column("schema_owner", Text());
+  for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text("kanto"), Value::Text(s->name), Value::Text(s->owner)});
+  b.Row({Value::Text("kanto"), Value::Text("information_schema"), Value::Text("kanto")});
+}
+
+void InfoTables(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("table_type", Text()).Column("is_insertable_into", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
+           Value::Text(t->is_view() ? "VIEW" : "BASE TABLE"), Value::Text(t->is_view() ? "NO" : "YES")});
+  }
+}
+
+// information_schema.columns.data_type: the SQL-standard spelling.
+std::string StandardTypeName(const LogicalType& t) {
+  switch (t.id) {
+    case TypeId::kVarchar: return "character varying";
+    case TypeId::kChar: return "character";
+    case TypeId::kTimestamp: return "timestamp without time zone";
+    case TypeId::kTimestampTz: return "timestamp with time zone";
+    default: return LogicalType(t.id).ToString();
+  }
+}
+
+void InfoColumns(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("column_name", Text()).Column("ordinal_position", Int4()).Column("column_default", Text());
+  b.Column("is_nullable", Text()).Column("data_type", Text()).Column("character_maximum_length", Int4());
+  b.Column("numeric_precision", Int4()).Column("numeric_scale", Int4()).Column("udt_name", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      const ColumnEntry& c = t->columns[i];
+      int32_t mod = c.type.typmod();
+      Value max_len = Value::Null(Int4()), precision = Value::Null(Int4()), scale = Value::Null(Int4());
+      if ((c.type.id == TypeId::kVarchar || c.type.id == TypeId::kChar) && mod >= 4) max_len = Value::Int4(mod - 4);
+      if (c.type.id == TypeId::kNumeric && mod >= 4) {
+        precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
+        scale = Value::Int4((mod - 4) & 0xffff);
+      }
+      if (c.type.id == TypeId::kInt2) precision = Value::Int4(16);
+      if (c.type.id == TypeId::kInt4) precision = Value::Int4(32);
+      if (c.type.id == TypeId::kInt8) precision = Value::Int4(64);
+      if (c.type.IsInteger()) scale = Value::Int4(0);
+      std::string udt;
+      for (const auto& bt : kBuiltinTypes) {
+        if (bt.id == c.type.id) udt = bt.name;
+      }
+      b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name), Value::Text(c.name),
+             Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
+             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(c.type)), max_len, precision, scale,
+             Value::Text(udt)});
+    }
+  }
+}
+
+using Generator = std::function<void(const Catalog&, SystemTable*)>;
+
+const std::map<std::string, Generator>& PgCatalogTables() {
+  static const auto* tables = new std::map<std::string, Generator>{
+      {"pg_namespace", PgNamespace},
+      {"pg_class", PgClass},
+      {"pg_am", [](const Catalog&, SystemTable* out) { PgAm(out); }},
+      {"pg_index", PgIndex},
+      {"pg_attribute", PgAttribute},
+      {"pg_type", [](const Catalog&, SystemTable* out) { PgType(out); }},
+      {"pg_database", [](const Catalog&, SystemTable* out) { PgDatabase(out); }},
+      {"pg_roles", [](const Catalog&, SystemTable* out) { PgRoles(out); }},
+      {"pg_user", [](const Catalog&, SystemTable* out) { PgRoles(out); }},
+      {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
+      {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
+  };
+  return *tables;
+}
+
+const std::map<std::string, Generator>& InformationSchemaTables() {
+  static const auto* tables = new std::map<std::string, Generator>{
+      {"schemata", InfoSchemata},
+      {"tables", InfoTables},
+      {"columns", InfoColumns},
+  };
+  return *tables;
+}
+
+}  // namespace
+
+bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out) {
+  const auto& tables = schema == "information_schema" ? InformationSchemaTables() : PgCatalogTables();
+  if (schema != "information_schema" && schema != "pg_catalog" && !schema.empty()) return false;
+  auto it = tables.find(name);
+  if (it == tables.end()) return false;
+  it->second(catalog, out);
+  return true;
+}
+
+}  // namespace kanto

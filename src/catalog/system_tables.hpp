@@ -1,0 +1,23 @@
+// System catalog tables (pg_catalog.pg_class, information_schema.columns, ...) computed from a
+// catalog snapshot when a query reads them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+struct SystemTable {
+  std::vector<std::string> column_names;
+  std::vector<LogicalType> column_types;
+  std::vector<std::vector<Value>> rows;
+};
+
+// Fills `out` and returns true when schema.name is a system table (`schema` empty: pg_catalog,
+// which PostgreSQL searches first).
+bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out);
+
+}  // namespace kanto

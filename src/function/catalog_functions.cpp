@@ -1,0 +1,74 @@
+// Catalog information functions used by psql and drivers: pg_get_userbyid, pg_table_is_visible,
+// pg_type_is_visible, format_type, pg_encoding_to_char, obj_description, col_description. They read
+// the statement's catalog snapshot (FunctionContext::catalog), so they are never constant-folded.
+#include "catalog/catalog.hpp"
+#include "function/function.hpp"
+#include "function/function_context.hpp"
+#include "function/kernel_util.hpp"
+
+namespace kanto {
+
+namespace {
+
+constexpr int64_t kKantoRoleOid = 10;
+
+// format_type(type_oid, typmod): the type's SQL spelling, NULL for an unknown type.
+Value FormatType(const std::vector<Value>& a) {
+  constexpr TypeId kTypes[] = {TypeId::kBool,    TypeId::kInt2,      TypeId::kInt4,        TypeId::kInt8,
+                               TypeId::kFloat4,  TypeId::kFloat8,    TypeId::kNumeric,     TypeId::kText,
+                               TypeId::kVarchar, TypeId::kChar,      TypeId::kBytea,       TypeId::kDate,
+                               TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kUnknown};
+  int64_t oid = a[0].int_value();
+  for (TypeId id : kTypes) {
+    LogicalType t(id);
+    if (t.oid() != oid) continue;
+    int32_t typmod = a.size() > 1 && !a[1].is_null() ? static_cast<int32_t>(a[1].int_value()) : -1;
+    if ((id == TypeId::kVarchar || id == TypeId::kChar) && typmod >= 4) t.mod1 = typmod - 4;
+    if (id == TypeId::kNumeric && typmod >= 4) {
+      t.mod1 = ((typmod - 4) >> 16) & 0xffff;
+      t.mod2 = (typmod - 4) & 0xffff;
+    }
+    return Value::Text(t.ToString());
+  }
+  return Value::Text("???");
+}
+
+}  // namespace
+
+void RegisterCatalogFunctions(FunctionRegistry& r) {
+  const LogicalType kOid = T(TypeId::kInt8), kText = T(TypeId::kText), kBool = T(TypeId::kBool), kInt4 = T(TypeId::kInt4);
+  constexpr bool kStrict = true, kVolatile = true;
+  AddRowFunction(r, "pg_get_userbyid", {kOid}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    int64_t oid = a[0].int_value();
+    return Value::Text(oid == kKantoRoleOid ? ctx.current_user : "unknown (OID=" + std::to_string(oid) + ")");
+  }, kStrict, kVolatile);
+  // Visible: the relation's schema is on the search path (public, pg_catalog).
+  AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    if (!ctx.catalog) return Value::Bool(false);
+    auto id = static_cast<uint32_t>(a[0].int_value());
+    for (const TableEntry* t : ctx.catalog->Tables()) {
+      bool match = t->id == id;
+      for (const auto& idx : t->indexes) match = match || idx.id == id;
+      if (match) return Value::Bool(t->schema_id == kPublicSchemaId || t->schema_id == kPgCatalogSchemaId);
+    }
+    return Value::Null(T(TypeId::kBool));
+  }, kStrict, kVolatile);
+  AddRowFunction(r, "pg_type_is_visible", {kOid}, kBool,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(true); }, kStrict, kVolatile);
+  AddRowFunction(r, "format_type", {kOid, kInt4}, kText,
+                 [](const std::vector<Value>& a, FunctionContext&) { return FormatType(a); }, false, kVolatile);
+  AddRowFunction(r, "pg_encoding_to_char", {kInt4}, kText, [](const std::vector<Value>& a, FunctionContext&) {
+    return Value::Text(a[0].int_value() == 6 ? "UTF8" : "");
+  });
+  // Kanto stores no comments on objects.
+  AddRowFunction(r, "obj_description", {kOid, kText}, kText,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
+  AddRowFunction(r, "col_description", {kOid, kInt4}, kText,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
+  // The aclitem[] columns (datacl, relacl, nspacl) are text columns that are always NULL: Kanto
+  // has no privileges and no arrays yet; array_to_string passes them through.
+  AddRowFunction(r, "array_to_string", {kText, kText}, kText,
+                 [](const std::vector<Value>& a, FunctionContext&) { return a[0]; });
+}
+
+}  // namespace kanto
