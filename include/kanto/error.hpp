@@ -48,6 +48,7 @@ inline constexpr const char* kNullValueNotAllowed = "22004";
 inline constexpr const char* kInvalidArgumentForNtile = "22014";
 inline constexpr const char* kInvalidArgumentForNthValue = "22016";
 inline constexpr const char* kInvalidEscapeSequence = "22025";
+inline constexpr const char* kInvalidUseOfEscapeCharacter = "2200C";
 inline constexpr const char* kInvalidRegularExpression = "2201B";
 inline constexpr const char* kSubstringError = "22011";
 inline constexpr const char* kCardinalityViolation = "21000";

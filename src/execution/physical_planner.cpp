@@ -293,7 +293,11 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
     }
     case LogicalOpType::kLimit: {
       auto& l = static_cast<LogicalLimit&>(op);
-      auto out = std::make_unique<PhysicalLimit>(op.GetTypes(), ResolveCopy(l.limit, {}), ResolveCopy(l.offset, {}));
+      std::vector<uint32_t> tie_columns;
+      auto child_bindings = op.children[0]->GetColumnBindings();
+      for (const auto& t : l.ties) tie_columns.push_back(ResolveCopy(t, child_bindings)->index);
+      auto out = std::make_unique<PhysicalLimit>(op.GetTypes(), ResolveCopy(l.limit, {}), ResolveCopy(l.offset, {}),
+                                                 std::move(tie_columns));
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

@@ -320,6 +320,60 @@ void RegisterStringOperators(FunctionRegistry& r) {
     }
     return Value::Text(out);
   });
+  // SIMILAR TO arrives as `x ~ similar_to_escape(pattern [, escape])`: the SQL pattern rewritten as
+  // an anchored regular expression, as PostgreSQL's similar_escape does.
+  auto similar = [](const std::string& pattern, const std::string* escape) {
+    if (escape && escape->size() > 1) {
+      throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
+    }
+    char esc = escape ? (escape->empty() ? '\0' : (*escape)[0]) : '\\';
+    bool has_escape = !escape || !escape->empty();
+    std::string out = "^(?:";
+    bool after_escape = false, in_class = false;
+    int quotes = 0;
+    for (char c : pattern) {
+      if (after_escape) {
+        if (c == '"' && !in_class) {
+          if (quotes >= 2) {
+            throw Error(sqlstate::kInvalidUseOfEscapeCharacter,
+                        "SQL regular expression may not contain more than two escape-double-quote separators");
+          }
+          out += quotes == 0 ? "){1,1}?(" : "){1,1}(";
+          quotes++;
+        } else {
+          out += '\\';
+          out += c;
+        }
+        after_escape = false;
+      } else if (has_escape && c == esc) {
+        after_escape = true;
+      } else if (in_class) {
+        if (c == '\\') out += '\\';
+        out += c;
+        if (c == ']') in_class = false;
+      } else if (c == '[') {
+        out += c;
+        in_class = true;
+      } else if (c == '%') {
+        out += ".*";
+      } else if (c == '_') {
+        out += '.';
+      } else if (c == '(') {
+        out += "(?:";
+      } else if (c == '\\' || c == '.' || c == '^' || c == '$') {
+        out += '\\';
+        out += c;
+      } else {
+        out += c;
+      }
+    }
+    return Value::Text(out + ")$");
+  };
+  AddRowFunction(r, "similar_to_escape", {text}, text,
+                 [similar](const std::vector<Value>& a, FunctionContext&) { return similar(a[0].str_value(), nullptr); });
+  AddRowFunction(r, "similar_to_escape", {text, text}, text, [similar](const std::vector<Value>& a, FunctionContext&) {
+    return similar(a[0].str_value(), &a[1].str_value());
+  });
   struct Re {
     const char* name;
     bool icase;

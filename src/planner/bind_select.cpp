@@ -472,8 +472,13 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     plan = std::move(distinct);
   }
   if (stmt.limit || stmt.offset) {
-    if (stmt.limit_with_ties) throw Error(sqlstate::kFeatureNotSupported, "FETCH ... WITH TIES is not supported yet");
     auto limit = std::make_unique<LogicalLimit>();
+    if (stmt.limit_with_ties) {
+      if (order_refs.empty()) throw Error(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
+      for (const auto& r : order_refs) {
+        limit->ties.push_back(MakeColumnRef({proj_index, static_cast<uint32_t>(r.column)}, proj_types[r.column], "?tie?"));
+      }
+    }
     limit->limit = BindLimitExpr(stmt.limit.get(), "LIMIT");
     limit->offset = BindLimitExpr(stmt.offset.get(), "OFFSET");
     limit->children.push_back(std::move(plan));

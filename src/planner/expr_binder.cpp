@@ -38,6 +38,9 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       return BindParam(static_cast<const ast::ParamRef&>(expr));
     case ast::ExprKind::kOp: {
       const auto& op = static_cast<const ast::OpExpr&>(expr);
+      if (op.left && op.left->kind == ast::ExprKind::kRow && op.right->kind == ast::ExprKind::kRow) {
+        return BindRowComparison(op);
+      }
       std::vector<BoundExprPtr> args;
       if (op.left) args.push_back(Bind(*op.left));
       args.push_back(Bind(*op.right));
@@ -451,6 +454,46 @@ BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<Boun
     agg->children.push_back(binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location));
   }
   return agg;
+}
+
+// (a1, a2, ...) op (b1, b2, ...): = and <> pairwise; <, <=, >, >= lexicographically (the first
+// unequal pair decides), with NULLs giving NULL as in PostgreSQL.
+BoundExprPtr ExprBinder::BindRowComparison(const ast::OpExpr& op) {
+  const auto& left = static_cast<const ast::RowExpr&>(*op.left).args;
+  const auto& right = static_cast<const ast::RowExpr&>(*op.right).args;
+  if (left.size() != right.size()) {
+    throw At(Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions"), op.location);
+  }
+  const std::string& o = op.op;
+  if (o != "=" && o != "<>" && o != "<" && o != "<=" && o != ">" && o != ">=") {
+    throw At(Error(sqlstate::kFeatureNotSupported, "row comparison operator " + o + " is not supported"), op.location);
+  }
+  auto pair = [&](const std::string& name, size_t i) {
+    std::vector<BoundExprPtr> args;
+    args.push_back(Bind(*left[i]));
+    args.push_back(Bind(*right[i]));
+    return BindOperator(name, std::move(args), op.location);
+  };
+  auto combine = [](BoundExprKind kind, BoundExprPtr a, BoundExprPtr b) {
+    auto e = std::make_unique<BoundExpr>(kind, LogicalType(TypeId::kBool));
+    e->children.push_back(std::move(a));
+    e->children.push_back(std::move(b));
+    return e;
+  };
+  size_t n = left.size();
+  if (o == "=" || o == "<>") {
+    BoundExprPtr out = pair(o, 0);
+    for (size_t i = 1; i < n; i++) {
+      out = combine(o == "=" ? BoundExprKind::kAnd : BoundExprKind::kOr, std::move(out), pair(o, i));
+    }
+    return out;
+  }
+  std::string strict = o.substr(0, 1);  // "<" or ">"
+  BoundExprPtr out = pair(o, n - 1);
+  for (size_t i = n - 1; i-- > 0;) {
+    out = combine(BoundExprKind::kOr, pair(strict, i), combine(BoundExprKind::kAnd, pair("=", i), std::move(out)));
+  }
+  return out;
 }
 
 BoundExprPtr ExprBinder::BindCast(const ast::CastExpr& c) {

@@ -48,6 +48,7 @@ class ExprBinder {
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
   BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
   BoundExprPtr BindGrouping(const ast::FuncCall& f);
+  BoundExprPtr BindRowComparison(const ast::OpExpr& op);
   void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);
   BoundExprPtr BindCase(const ast::CaseExpr& c);

@@ -137,6 +137,8 @@ class LogicalLimit : public LogicalOperator {
   LogicalLimit() : LogicalOperator(LogicalOpType::kLimit) {}
   BoundExprPtr limit;   // null: no limit
   BoundExprPtr offset;  // null: 0
+  // FETCH FIRST n ROWS WITH TIES: the ORDER BY keys (column refs to the child's output).
+  std::vector<BoundExprPtr> ties;
   std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
   std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
 };

@@ -8,8 +8,13 @@ namespace kanto {
 
 class PhysicalLimit : public PhysicalOperator {
  public:
-  PhysicalLimit(std::vector<LogicalType> types, BoundExprPtr limit, BoundExprPtr offset)
-      : PhysicalOperator(std::move(types)), limit_(std::move(limit)), offset_(std::move(offset)) {}
+  // tie_columns: FETCH ... WITH TIES keeps the rows that tie with the last one on these columns.
+  PhysicalLimit(std::vector<LogicalType> types, BoundExprPtr limit, BoundExprPtr offset,
+                std::vector<uint32_t> tie_columns = {})
+      : PhysicalOperator(std::move(types)),
+        limit_(std::move(limit)),
+        offset_(std::move(offset)),
+        tie_columns_(std::move(tie_columns)) {}
   std::string Name() const override { return "Limit"; }
 
  protected:
@@ -19,6 +24,7 @@ class PhysicalLimit : public PhysicalOperator {
  private:
   BoundExprPtr limit_;
   BoundExprPtr offset_;
+  std::vector<uint32_t> tie_columns_;
 };
 
 }  // namespace kanto
