@@ -62,6 +62,7 @@ class ConnectionImpl {
   std::unique_ptr<ResultImpl> RunShow(const ast::ShowStmt& stmt);
   // DDL (ddl.cpp)
   std::unique_ptr<ResultImpl> RunCreateTable(const ast::CreateTableStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCreateTableAs(const ast::CreateTableStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateIndex(const ast::CreateIndexStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateView(const ast::CreateViewStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateSchema(const ast::CreateSchemaStmt& stmt);

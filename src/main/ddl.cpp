@@ -72,8 +72,57 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateSchema(const ast::CreateSch
   return Tag("CREATE SCHEMA");
 }
 
+// CREATE TABLE ... AS / SELECT ... INTO: a table with the query's columns (no keys, hidden row
+// ids), then INSERT INTO it SELECT ...; the tag is "SELECT n" as in PostgreSQL.
+std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTableAs(const ast::CreateTableStmt& stmt) {
+  if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  {
+    auto snapshot = catalog_for_statement();
+    BinderEnv env;
+    env.catalog = snapshot.get();
+    Binder binder(env);
+    auto plan = binder.BindQuery(*stmt.as_select, &names);
+    types = plan->GetTypes();
+  }
+  if (stmt.as_columns.size() > names.size()) {
+    throw Error(sqlstate::kSyntaxError, "too many column names were specified");
+  }
+  auto catalog = BeginCatalogChange();
+  uint32_t schema_id = CreationSchema(*catalog, stmt.table.schema, stmt.table.location);
+  if (catalog->RelationExists(schema_id, stmt.table.name)) {
+    if (stmt.if_not_exists) return Tag("CREATE TABLE AS");
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");
+  }
+  TableEntry t;
+  t.id = catalog->AllocateId();
+  t.schema_id = schema_id;
+  t.name = stmt.table.name;
+  for (size_t i = 0; i < names.size(); i++) {
+    ColumnEntry c;
+    c.name = i < stmt.as_columns.size() ? stmt.as_columns[i] : names[i];
+    if (t.FindColumn(c.name) >= 0) {
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    }
+    c.type = types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : types[i];
+    t.columns.push_back(std::move(c));
+  }
+  t.rowid_index_id = catalog->AllocateId();
+  CatalogManager::WriteTable(*txn_, t);
+  CatalogManager::WriteNextId(*txn_, catalog->next_id());
+  catalog->PutTable(std::move(t));
+  FinishCatalogChange(std::move(catalog));
+  if (stmt.with_no_data) return Tag("CREATE TABLE AS");
+  uint64_t rows = RunQuery(*stmt.as_insert, {})->rows_affected;
+  auto result = Tag("SELECT");
+  result->tag = "SELECT " + std::to_string(rows);
+  result->rows_affected = rows;
+  return result;
+}
+
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTableStmt& stmt) {
-  if (stmt.as_select) throw Error(sqlstate::kFeatureNotSupported, "CREATE TABLE AS is not supported yet");
+  if (stmt.as_select) return RunCreateTableAs(stmt);
   if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   auto catalog = BeginCatalogChange();
   uint32_t schema_id = CreationSchema(*catalog, stmt.table.schema, stmt.table.location);

@@ -222,7 +222,10 @@ struct CreateTableStmt : Statement {
   std::vector<TableConstraint> constraints;
   bool if_not_exists = false;
   bool temporary = false;
-  std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT
+  std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT / SELECT ... INTO
+  std::vector<std::string> as_columns;     // CREATE TABLE t (a, b) AS ...: the column names
+  std::unique_ptr<struct InsertStmt> as_insert;  // the same query as INSERT INTO t SELECT ...
+  bool with_no_data = false;
 };
 
 struct IndexElem {

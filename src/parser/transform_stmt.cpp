@@ -441,8 +441,25 @@ std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
   if (s->limit_count && !is_null_const(s->limit_count)) out->limit = TransformExpr(s->limit_count);
   if (s->limit_offset) out->offset = TransformExpr(s->limit_offset);
   out->limit_with_ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
-  if (s->into_clause) Unsupported("SELECT INTO");
   out->for_update = s->n_locking_clause > 0;
+  return out;
+}
+
+// CREATE TABLE t [(cols)] AS query / SELECT ... INTO t: the query twice, once to find the columns and
+// once as INSERT INTO t SELECT ....
+ast::StatementPtr TransformCreateTableAs(const Node* query, const PgQuery__IntoClause* into, bool if_not_exists) {
+  if (query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) Unsupported("CREATE TABLE AS with this statement");
+  auto out = std::make_unique<ast::CreateTableStmt>();
+  out->table = TransformRangeVar(into->rel);
+  if (into->rel->relpersistence && std::string(into->rel->relpersistence) == "t") out->temporary = true;
+  out->if_not_exists = if_not_exists;
+  out->as_columns = Names(into->col_names, into->n_col_names);
+  out->with_no_data = into->skip_data;
+  out->as_select = TransformSelect(query->select_stmt);
+  auto insert = std::make_unique<ast::InsertStmt>();
+  insert->table = out->table;
+  insert->select = TransformSelect(query->select_stmt);
+  out->as_insert = std::move(insert);
   return out;
 }
 
@@ -495,7 +512,14 @@ std::string StatementName(const Node* n) {
 
 ast::StatementPtr TransformStatement(const Node* n) {
   switch (n->node_case) {
-    case PG_QUERY__NODE__NODE_SELECT_STMT: return TransformSelect(n->select_stmt);
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+      if (n->select_stmt->into_clause) return TransformCreateTableAs(n, n->select_stmt->into_clause, false);
+      return TransformSelect(n->select_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT: {
+      const auto* c = n->create_table_as_stmt;
+      if (c->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) Unsupported("CREATE MATERIALIZED VIEW");
+      return TransformCreateTableAs(c->query, c->into, c->if_not_exists);
+    }
     case PG_QUERY__NODE__NODE_INSERT_STMT: return TransformInsert(n->insert_stmt);
     case PG_QUERY__NODE__NODE_UPDATE_STMT: return TransformUpdate(n->update_stmt);
     case PG_QUERY__NODE__NODE_DELETE_STMT: return TransformDelete(n->delete_stmt);
