@@ -1,7 +1,10 @@
 // Catalog information functions used by psql and drivers: pg_get_userbyid, pg_table_is_visible,
 // pg_type_is_visible, format_type, pg_encoding_to_char, obj_description, col_description. They read
 // the statement's catalog snapshot (FunctionContext::catalog), so they are never constant-folded.
+#include <cctype>
+
 #include "catalog/catalog.hpp"
+#include "kanto/error.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
@@ -60,6 +63,24 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_encoding_to_char", {kInt4}, kText, [](const std::vector<Value>& a, FunctionContext&) {
     return Value::Text(a[0].int_value() == 6 ? "UTF8" : "");
   });
+  // current_setting(name [, missing_ok]) and set_config(name, value, is_local): the session's
+  // settings, as SHOW and SET see them.
+  auto current_setting = [](const std::vector<Value>& a, FunctionContext& ctx) {
+    std::string name = a[0].str_value();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value;
+    if (ctx.settings && ctx.settings->Get(name, &value)) return Value::Text(value);
+    if (a.size() > 1 && !a[1].is_null() && a[1].int_value()) return Value::Null(T(TypeId::kText));
+    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + a[0].str_value() + "\"");
+  };
+  AddRowFunction(r, "current_setting", {kText}, kText, current_setting, kStrict, kVolatile);
+  AddRowFunction(r, "current_setting", {kText, kBool}, kText, current_setting, kStrict, kVolatile);
+  AddRowFunction(r, "set_config", {kText, kText, kBool}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    if (!ctx.settings) throw Error(sqlstate::kFeatureNotSupported, "set_config is not available here");
+    std::string name = a[0].str_value();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return Value::Text(ctx.settings->Set(name, a[1].str_value(), a[2].int_value() != 0));
+  }, false, kVolatile);
   // Kanto stores no comments on objects.
   AddRowFunction(r, "obj_description", {kOid, kText}, kText,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);

@@ -12,6 +12,16 @@ namespace kanto {
 
 class Catalog;
 
+// The session's settings as current_setting() and set_config() see them.
+class SessionSettings {
+ public:
+  virtual ~SessionSettings() = default;
+  // False when the setting does not exist.
+  virtual bool Get(const std::string& name, std::string* value) const = 0;
+  // Validates, stores and returns the new value (throws Error like SET).
+  virtual std::string Set(const std::string& name, const std::string& value, bool is_local) = 0;
+};
+
 struct FunctionContext {
   // Session time zone (never null while a statement runs).
   const datetime::TimeZone* time_zone = nullptr;
@@ -24,8 +34,8 @@ struct FunctionContext {
   std::string current_schema = "public";
   // The statement's catalog snapshot (catalog information functions); may be null.
   const Catalog* catalog = nullptr;
-  // Settings lookup for current_setting(); may be null.
-  const class SessionSettings* settings = nullptr;
+  // Settings for current_setting() / set_config(); may be null.
+  SessionSettings* settings = nullptr;
 };
 
 }  // namespace kanto

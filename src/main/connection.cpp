@@ -21,31 +21,12 @@ int64_t NowMicros() {
       .count();
 }
 
-std::unique_ptr<ResultImpl> TagOnly(std::string tag) {
-  auto r = std::make_unique<ResultImpl>();
-  r->tag = std::move(tag);
-  return r;
-}
 
 const char* kAbortedMessage = "current transaction is aborted, commands ignored until end of transaction block";
 }  // namespace
 
 ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db) : db_(std::move(db)), db_impl_(db_->impl()) {
-  settings_["timezone"] = "UTC";
-  settings_["datestyle"] = "ISO, MDY";
-  settings_["search_path"] = "\"$user\", public";
-  settings_["transaction_isolation"] = "read committed";
-  settings_["default_transaction_isolation"] = "read committed";
-  settings_["client_encoding"] = "UTF8";
-  settings_["server_encoding"] = "UTF8";
-  settings_["server_version"] = "15.0";
-  settings_["standard_conforming_strings"] = "on";
-  settings_["integer_datetimes"] = "on";
-  settings_["intervalstyle"] = "postgres";
-  settings_["application_name"] = "";
-  settings_["lock_timeout"] = "0";
-  settings_["statement_timeout"] = "0";
-  settings_["work_mem"] = FormatMemorySetting(db_impl_.options().query_memory_limit);
+  settings_ = DefaultSettings();
 }
 
 ConnectionImpl::~ConnectionImpl() {
@@ -66,10 +47,6 @@ char ConnectionImpl::transaction_status() const {
   return 'I';
 }
 
-std::string ConnectionImpl::GetSetting(const std::string& name) const {
-  auto it = settings_.find(name);
-  return it == settings_.end() ? "" : it->second;
-}
 
 FunctionContext ConnectionImpl::MakeFunctionContext() const {
   FunctionContext ctx;
@@ -77,6 +54,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.time_zone = SessionTimeZone(ctx.time_zone_name);
   ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : NowMicros();
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
+  ctx.settings = const_cast<ConnectionImpl*>(this);
   return ctx;
 }
 
@@ -102,6 +80,7 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
 }
 
 void ConnectionImpl::CommitTransaction() {
+  RestoreLocalSettings();
   auto txn = std::move(txn_);
   bool had_ddl = holds_ddl_lock_;
   holds_ddl_lock_ = false;
@@ -119,6 +98,7 @@ void ConnectionImpl::CommitTransaction() {
 }
 
 void ConnectionImpl::RollbackTransaction() {
+  RestoreLocalSettings();
   auto txn = std::move(txn_);
   savepoints_.clear();
   txn_start_micros_ = 0;
@@ -330,15 +310,14 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunSet(static_cast<const ast::SetStmt&>(stmt));
     case ast::StmtKind::kShow:
       return RunShow(static_cast<const ast::ShowStmt&>(stmt));
-    case ast::StmtKind::kDeallocate: {
-      // Copy the name first: the hook may free the statement that is running this DEALLOCATE.
-      std::string name = static_cast<const ast::DeallocateStmt&>(stmt).name;
-      bool found = deallocate_hook ? deallocate_hook(name) : name.empty();
-      if (!found) {
-        throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + name + "\" does not exist");
-      }
-      return TagOnly(name.empty() ? "DEALLOCATE ALL" : "DEALLOCATE");
-    }
+    case ast::StmtKind::kDeallocate:
+      return RunDeallocate(static_cast<const ast::DeallocateStmt&>(stmt));
+    case ast::StmtKind::kPrepare:
+      return RunPrepare(static_cast<const ast::PrepareStmt&>(stmt));
+    case ast::StmtKind::kExecute:
+      return RunExecute(static_cast<const ast::ExecuteStmt&>(stmt));
+    case ast::StmtKind::kDiscard:
+      return RunDiscard(static_cast<const ast::DiscardStmt&>(stmt));
     default:
       throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
@@ -505,62 +484,6 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   result->rows_affected = lines.size();
   result->AddChunk(std::move(chunk));
   result->tag = "EXPLAIN";
-  return result;
-}
-
-std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
-  using T = ast::SetStmt::Type;
-  if (stmt.type == T::kSetTransaction || stmt.type == T::kSetSessionCharacteristics) {
-    std::string iso = stmt.values.empty() ? "" : stmt.values[0];
-    if (stmt.type == T::kSetTransaction) {
-      if (txn_ && state_ == TxnState::kInBlock) {
-        settings_["transaction_isolation"] = iso;
-        // The level applies when the first statement runs; our transaction starts at BEGIN, so
-        // restart it if nothing happened yet.
-        txn_->Rollback();
-        txn_ = db_impl_.engine().Begin(ParseIsolation(iso));
-        txn_isolation_ = ParseIsolation(iso);
-      }
-    } else {
-      settings_["default_transaction_isolation"] = iso;
-    }
-    return TagOnly("SET");
-  }
-  if (stmt.type == T::kResetAll) return TagOnly("RESET");
-  std::string value;
-  for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
-  if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
-    if (stmt.name == "timezone") value = "UTC";
-    else if (stmt.name == "search_path") value = "\"$user\", public";
-    else value = "";
-  }
-  if (stmt.name == "timezone") {
-    SessionTimeZone(value);  // validates: throws 22023 for unknown zones
-  }
-  if (stmt.name == "work_mem") {
-    value = stmt.type == T::kSetDefault || stmt.type == T::kReset
-                ? FormatMemorySetting(db_impl_.options().query_memory_limit)
-                : FormatMemorySetting(ParseMemorySetting(stmt.name, value));
-  }
-  settings_[stmt.name] = value;
-  return TagOnly(stmt.type == T::kReset ? "RESET" : "SET");
-}
-
-std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
-  auto it = settings_.find(stmt.name);
-  if (it == settings_.end()) {
-    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + stmt.name + "\"");
-  }
-  auto result = std::make_unique<ResultImpl>();
-  result->has_rows = true;
-  result->types = {LogicalType(TypeId::kText)};
-  std::string col = stmt.name == "timezone" ? "TimeZone" : stmt.name == "datestyle" ? "DateStyle" : stmt.name;
-  result->columns.push_back({col, 25, -1, "text"});
-  DataChunk chunk(result->types);
-  chunk.AppendRow({Value::Text(it->second)});
-  result->AddChunk(std::move(chunk));
-  result->rows_affected = 1;
-  result->tag = "SHOW";
   return result;
 }
 

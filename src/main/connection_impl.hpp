@@ -22,7 +22,7 @@ namespace kanto {
 class DatabaseImpl;
 class ResultImpl;
 
-class ConnectionImpl {
+class ConnectionImpl : public SessionSettings {
  public:
   explicit ConnectionImpl(std::shared_ptr<Database> db);
   ~ConnectionImpl();
@@ -38,8 +38,14 @@ class ConnectionImpl {
   // For prepared statements: binds a statement to learn its parameter and result types.
   void Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types, std::vector<ColumnInfo>* columns);
 
-  // Session settings (SET/SHOW); names lower-case.
+  // Session settings (SET/SHOW); names lower-case. GetSetting gives "" for unknown names.
   std::string GetSetting(const std::string& name) const;
+  // A setting given at connection start (application_name, TimeZone, ...): also what RESET and
+  // DISCARD ALL return to. Unknown names are ignored. Throws like SET for invalid values.
+  void SetSessionDefault(const std::string& name, const std::string& value);
+  // SessionSettings (current_setting, set_config).
+  bool Get(const std::string& name, std::string* value) const override;
+  std::string Set(const std::string& name, const std::string& value, bool is_local) override;
   const std::shared_ptr<const Catalog>& catalog_for_statement();
   DatabaseImpl& db() { return db_impl_; }
 
@@ -58,8 +64,18 @@ class ConnectionImpl {
   std::unique_ptr<ResultImpl> RunTransactionStmt(const ast::TransactionStmt& stmt);
   std::unique_ptr<ResultImpl> RunQuery(const ast::Statement& stmt, const std::vector<Value>& params);
   std::unique_ptr<ResultImpl> RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params);
+  // Settings and SQL-level prepared statements (connection_session.cpp).
   std::unique_ptr<ResultImpl> RunSet(const ast::SetStmt& stmt);
   std::unique_ptr<ResultImpl> RunShow(const ast::ShowStmt& stmt);
+  std::unique_ptr<ResultImpl> RunPrepare(const ast::PrepareStmt& stmt);
+  std::unique_ptr<ResultImpl> RunExecute(const ast::ExecuteStmt& stmt);
+  std::unique_ptr<ResultImpl> RunDeallocate(const ast::DeallocateStmt& stmt);
+  std::unique_ptr<ResultImpl> RunDiscard(const ast::DiscardStmt& stmt);
+  std::map<std::string, std::string> DefaultSettings() const;
+  // Validates and normalizes a value (time zones, memory sizes) and stores it.
+  std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
+  // SET LOCAL values end with the transaction.
+  void RestoreLocalSettings();
   // DDL (ddl.cpp)
   std::unique_ptr<ResultImpl> RunCreateTable(const ast::CreateTableStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateTableAs(const ast::CreateTableStmt& stmt);
@@ -90,6 +106,13 @@ class ConnectionImpl {
   int64_t txn_start_micros_ = 0;
   int64_t stmt_start_micros_ = 0;
   std::map<std::string, std::string> settings_;
+  std::map<std::string, std::string> local_saved_;
+  std::map<std::string, std::string> session_defaults_;  // from the startup packet  // values before SET LOCAL, restored at transaction end
+  struct SqlPrepared {
+    std::shared_ptr<const ast::Statement> statement;
+    std::vector<LogicalType> types;
+  };
+  std::map<std::string, SqlPrepared> sql_prepared_;  // PREPARE name AS ...
   std::atomic<bool> cancel_{false};
 };
 

@@ -16,11 +16,6 @@
 namespace kanto {
 
 namespace {
-std::unique_ptr<ResultImpl> Tag(const char* tag) {
-  auto r = std::make_unique<ResultImpl>();
-  r->tag = tag;
-  return r;
-}
 
 uint32_t CreationSchema(const Catalog& catalog, const std::string& schema, int location) {
   const SchemaEntry* s = catalog.FindSchema(schema.empty() ? "public" : schema);
@@ -59,7 +54,7 @@ std::string JoinColumnNames(const TableEntry& t, const std::vector<uint32_t>& co
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateSchema(const ast::CreateSchemaStmt& stmt) {
   auto catalog = BeginCatalogChange();
   if (catalog->FindSchema(stmt.name)) {
-    if (stmt.if_not_exists) return Tag("CREATE SCHEMA");
+    if (stmt.if_not_exists) return TagOnly("CREATE SCHEMA");
     throw Error(sqlstate::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists");
   }
   SchemaEntry s;
@@ -69,7 +64,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateSchema(const ast::CreateSch
   CatalogManager::WriteNextId(*txn_, catalog->next_id());
   catalog->PutSchema(s);
   FinishCatalogChange(std::move(catalog));
-  return Tag("CREATE SCHEMA");
+  return TagOnly("CREATE SCHEMA");
 }
 
 // CREATE TABLE ... AS / SELECT ... INTO: a table with the query's columns (no keys, hidden row
@@ -92,7 +87,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTableAs(const ast::CreateTa
   auto catalog = BeginCatalogChange();
   uint32_t schema_id = CreationSchema(*catalog, stmt.table.schema, stmt.table.location);
   if (catalog->RelationExists(schema_id, stmt.table.name)) {
-    if (stmt.if_not_exists) return Tag("CREATE TABLE AS");
+    if (stmt.if_not_exists) return TagOnly("CREATE TABLE AS");
     throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");
   }
   TableEntry t;
@@ -113,9 +108,9 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTableAs(const ast::CreateTa
   CatalogManager::WriteNextId(*txn_, catalog->next_id());
   catalog->PutTable(std::move(t));
   FinishCatalogChange(std::move(catalog));
-  if (stmt.with_no_data) return Tag("CREATE TABLE AS");
+  if (stmt.with_no_data) return TagOnly("CREATE TABLE AS");
   uint64_t rows = RunQuery(*stmt.as_insert, {})->rows_affected;
-  auto result = Tag("SELECT");
+  auto result = TagOnly("SELECT");
   result->tag = "SELECT " + std::to_string(rows);
   result->rows_affected = rows;
   return result;
@@ -127,7 +122,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
   auto catalog = BeginCatalogChange();
   uint32_t schema_id = CreationSchema(*catalog, stmt.table.schema, stmt.table.location);
   if (catalog->RelationExists(schema_id, stmt.table.name)) {
-    if (stmt.if_not_exists) return Tag("CREATE TABLE");
+    if (stmt.if_not_exists) return TagOnly("CREATE TABLE");
     throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists"),
              stmt.table.location);
   }
@@ -242,7 +237,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
   CatalogManager::WriteNextId(*txn_, catalog->next_id());
   catalog->PutTable(std::move(t));
   FinishCatalogChange(std::move(catalog));
-  return Tag("CREATE TABLE");
+  return TagOnly("CREATE TABLE");
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateView(const ast::CreateViewStmt& stmt) {
@@ -288,7 +283,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateView(const ast::CreateViewS
   CatalogManager::WriteNextId(*txn_, catalog->next_id());
   catalog->PutTable(std::move(t));
   FinishCatalogChange(std::move(catalog));
-  return Tag("CREATE VIEW");
+  return TagOnly("CREATE VIEW");
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateIndexStmt& stmt) {
@@ -320,7 +315,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateInde
   idx.name = stmt.name.empty() ? UniqueName(*catalog, table->schema_id, table->name + JoinColumnNames(*table, idx.columns), "idx")
                                : stmt.name;
   if (catalog->RelationExists(table->schema_id, idx.name)) {
-    if (stmt.if_not_exists) return Tag("CREATE INDEX");
+    if (stmt.if_not_exists) return TagOnly("CREATE INDEX");
     throw Error(sqlstate::kDuplicateTable, "relation \"" + idx.name + "\" already exists");
   }
   idx.id = catalog->AllocateId();
@@ -361,7 +356,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateInde
   CatalogManager::WriteNextId(*txn_, catalog->next_id());
   catalog->PutTable(std::move(updated));
   FinishCatalogChange(std::move(catalog));
-  return Tag("CREATE INDEX");
+  return TagOnly("CREATE INDEX");
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
@@ -396,7 +391,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
         drop_table(*t);
       }
       FinishCatalogChange(std::move(catalog));
-      return Tag(views ? "DROP VIEW" : "DROP TABLE");
+      return TagOnly(views ? "DROP VIEW" : "DROP TABLE");
     }
     case O::kIndex: {
       for (const auto& rv : stmt.objects) {
@@ -441,7 +436,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
         catalog->PutTable(std::move(updated));
       }
       FinishCatalogChange(std::move(catalog));
-      return Tag("DROP INDEX");
+      return TagOnly("DROP INDEX");
     }
     case O::kSchema: {
       for (const auto& rv : stmt.objects) {
@@ -470,7 +465,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
         catalog->RemoveSchema(id);
       }
       FinishCatalogChange(std::move(catalog));
-      return Tag("DROP SCHEMA");
+      return TagOnly("DROP SCHEMA");
     }
     default:
       throw Error(sqlstate::kFeatureNotSupported, "DROP of this object type is not supported yet");

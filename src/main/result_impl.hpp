@@ -1,6 +1,7 @@
 // ResultImpl: the materialized outcome of one statement.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,12 @@ class ResultImpl {
   std::vector<size_t> starts_;
   size_t total_rows_ = 0;
 };
+
+// A result with only a command tag ("SET", "CREATE TABLE").
+inline std::unique_ptr<ResultImpl> TagOnly(std::string tag) {
+  auto r = std::make_unique<ResultImpl>();
+  r->tag = std::move(tag);
+  return r;
+}
 
 }  // namespace kanto

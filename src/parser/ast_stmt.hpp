@@ -313,6 +313,26 @@ struct CreateViewStmt : Statement {
 };
 
 // DEALLOCATE [PREPARE] name | ALL
+// PREPARE name [(types)] AS statement; the statement is shared with the session that keeps it.
+struct PrepareStmt : Statement {
+  PrepareStmt() : Statement(StmtKind::kPrepare) {}
+  std::string name;
+  std::vector<TypeName> types;
+  std::shared_ptr<Statement> query;
+};
+
+struct ExecuteStmt : Statement {
+  ExecuteStmt() : Statement(StmtKind::kExecute) {}
+  std::string name;
+  ExprList params;
+};
+
+// DISCARD ALL | PLANS | SEQUENCES | TEMP
+struct DiscardStmt : Statement {
+  DiscardStmt() : Statement(StmtKind::kDiscard) {}
+  bool all = false;
+};
+
 struct DeallocateStmt : Statement {
   DeallocateStmt() : Statement(StmtKind::kDeallocate) {}
   std::string name;  // empty: ALL

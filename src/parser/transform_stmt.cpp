@@ -552,6 +552,25 @@ ast::StatementPtr TransformStatement(const Node* n) {
       out->query = TransformSelect(v->query->select_stmt);
       return out;
     }
+    case PG_QUERY__NODE__NODE_PREPARE_STMT: {
+      const auto* p = n->prepare_stmt;
+      auto out = std::make_unique<ast::PrepareStmt>();
+      out->name = p->name;
+      for (size_t i = 0; i < p->n_argtypes; i++) out->types.push_back(TransformTypeName(p->argtypes[i]->type_name));
+      out->query = std::shared_ptr<ast::Statement>(TransformStatement(p->query).release());
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_EXECUTE_STMT: {
+      auto out = std::make_unique<ast::ExecuteStmt>();
+      out->name = n->execute_stmt->name;
+      out->params = TransformExprList(n->execute_stmt->params, n->execute_stmt->n_params);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_DISCARD_STMT: {
+      auto out = std::make_unique<ast::DiscardStmt>();
+      out->all = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL;
+      return out;
+    }
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {
       auto out = std::make_unique<ast::DeallocateStmt>();
       if (n->deallocate_stmt->name) out->name = n->deallocate_stmt->name;

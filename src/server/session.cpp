@@ -209,6 +209,12 @@ asio::awaitable<bool> Session::Startup() {
     wire::MessageWriter w(&out_);
     w.Begin('R').Int32(0);  // AuthenticationOk (trust)
     w.End();
+    // Startup parameters that are settings become this session's defaults.
+    for (const auto& [key, value] : params) {
+      if (key != "user" && key != "database" && key != "options" && key != "replication") {
+        conn_->impl().SetSessionDefault(key, value);
+      }
+    }
     std::string app = params.count("application_name") ? params["application_name"] : "";
     SendParameterStatus("application_name", app);
     SendParameterStatus("client_encoding", "UTF8");

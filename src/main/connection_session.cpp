@@ -1,0 +1,209 @@
+// Session state of a connection: settings (SET, SET LOCAL, RESET, SHOW, current_setting,
+// set_config), SQL-level prepared statements (PREPARE, EXECUTE, DEALLOCATE) and DISCARD ALL.
+#include <cctype>
+
+#include "execution/expression_executor.hpp"
+#include "kanto/error.hpp"
+#include "main/connection_impl.hpp"
+#include "main/database_impl.hpp"
+#include "main/memory_setting.hpp"
+#include "main/result_impl.hpp"
+#include "main/session_time_zone.hpp"
+#include "planner/binder.hpp"
+#include "planner/expr_binder.hpp"
+
+namespace kanto {
+
+std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
+  std::map<std::string, std::string> out = {
+      {"timezone", "UTC"},
+      {"datestyle", "ISO, MDY"},
+      {"search_path", "\"$user\", public"},
+      {"transaction_isolation", "read committed"},
+      {"default_transaction_isolation", "read committed"},
+      {"client_encoding", "UTF8"},
+      {"server_encoding", "UTF8"},
+      {"server_version", "15.0"},
+      {"standard_conforming_strings", "on"},
+      {"integer_datetimes", "on"},
+      {"intervalstyle", "postgres"},
+      {"application_name", ""},
+      {"lock_timeout", "0"},
+      {"statement_timeout", "0"},
+      {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
+  };
+  for (const auto& [name, value] : session_defaults_) out[name] = value;
+  return out;
+}
+
+void ConnectionImpl::SetSessionDefault(const std::string& raw_name, const std::string& value) {
+  std::string name = raw_name;
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!settings_.count(name)) return;
+  session_defaults_[name] = ApplySetting(name, value, false);
+}
+
+std::string ConnectionImpl::GetSetting(const std::string& name) const {
+  auto it = settings_.find(name);
+  return it == settings_.end() ? "" : it->second;
+}
+
+bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
+  auto it = settings_.find(name);
+  if (it == settings_.end()) return false;
+  *value = it->second;
+  return true;
+}
+
+std::string ConnectionImpl::Set(const std::string& name, const std::string& value, bool is_local) {
+  return ApplySetting(name, value, is_local);
+}
+
+std::string ConnectionImpl::ApplySetting(const std::string& name, const std::string& raw, bool is_local) {
+  std::string value = raw;
+  if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
+  if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
+  if (name == "server_version" || name == "server_encoding" || name == "integer_datetimes") {
+    throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
+  }
+  if (is_local) {
+    // SET LOCAL outside a transaction block has no effect (PostgreSQL warns).
+    if (state_ == TxnState::kIdle) return value;
+    if (!local_saved_.count(name)) local_saved_[name] = GetSetting(name);
+  } else {
+    local_saved_.erase(name);
+  }
+  settings_[name] = value;
+  return value;
+}
+
+void ConnectionImpl::RestoreLocalSettings() {
+  for (auto& [name, value] : local_saved_) settings_[name] = value;
+  local_saved_.clear();
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
+  using T = ast::SetStmt::Type;
+  if (stmt.type == T::kSetTransaction || stmt.type == T::kSetSessionCharacteristics) {
+    std::string iso = stmt.values.empty() ? "" : stmt.values[0];
+    if (stmt.type == T::kSetTransaction) {
+      if (txn_ && state_ == TxnState::kInBlock) {
+        settings_["transaction_isolation"] = iso;
+        // The level applies when the first statement runs; our transaction starts at BEGIN, so
+        // restart it if nothing happened yet.
+        txn_->Rollback();
+        txn_ = db_impl_.engine().Begin(ParseIsolation(iso));
+        txn_isolation_ = ParseIsolation(iso);
+      }
+    } else {
+      settings_["default_transaction_isolation"] = iso;
+    }
+    return TagOnly("SET");
+  }
+  if (stmt.type == T::kResetAll) {
+    auto defaults = DefaultSettings();
+    for (auto& [name, value] : defaults) {
+      if (name != "transaction_isolation") settings_[name] = value;
+    }
+    local_saved_.clear();
+    return TagOnly("RESET");
+  }
+  std::string value;
+  for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
+    auto defaults = DefaultSettings();
+    value = defaults.count(stmt.name) ? defaults[stmt.name] : "";
+  }
+  ApplySetting(stmt.name, value, stmt.is_local);
+  return TagOnly(stmt.type == T::kReset ? "RESET" : "SET");
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
+  auto it = settings_.find(stmt.name);
+  if (it == settings_.end()) {
+    throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + stmt.name + "\"");
+  }
+  auto result = std::make_unique<ResultImpl>();
+  result->has_rows = true;
+  result->types = {LogicalType(TypeId::kText)};
+  std::string col = stmt.name == "timezone" ? "TimeZone" : stmt.name == "datestyle" ? "DateStyle" : stmt.name;
+  result->columns.push_back({col, 25, -1, "text"});
+  DataChunk chunk(result->types);
+  chunk.AppendRow({Value::Text(it->second)});
+  result->AddChunk(std::move(chunk));
+  result->rows_affected = 1;
+  result->tag = "SHOW";
+  return result;
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepare(const ast::PrepareStmt& stmt) {
+  if (sql_prepared_.count(stmt.name)) {
+    throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + stmt.name + "\" already exists");
+  }
+  SqlPrepared p;
+  p.statement = stmt.query;
+  for (const auto& t : stmt.types) p.types.push_back(Binder::ResolveTypeName(t));
+  // Bind now so that errors show at PREPARE, as in PostgreSQL.
+  std::vector<LogicalType> types = p.types;
+  std::vector<ColumnInfo> columns;
+  Describe(*p.statement, &types, &columns);
+  p.types = types;
+  sql_prepared_[stmt.name] = std::move(p);
+  return TagOnly("PREPARE");
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunExecute(const ast::ExecuteStmt& stmt) {
+  auto it = sql_prepared_.find(stmt.name);
+  if (it == sql_prepared_.end()) {
+    throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + stmt.name + "\" does not exist");
+  }
+  SqlPrepared prepared = it->second;  // the statement stays alive even if it deallocates itself
+  if (stmt.params.size() != prepared.types.size()) {
+    throw Error(sqlstate::kSyntaxError, "wrong number of parameters for prepared statement \"" + stmt.name + "\"")
+        .WithDetail("Expected " + std::to_string(prepared.types.size()) + " parameters but got " +
+                    std::to_string(stmt.params.size()) + ".");
+  }
+  // Parameters are constant expressions, converted to the statement's parameter types.
+  auto catalog = catalog_for_statement();
+  BinderEnv env;
+  env.catalog = catalog.get();
+  FunctionContext fn = MakeFunctionContext();
+  env.fn_ctx = &fn;
+  Binder binder(env);
+  ExprBinder eb(binder, nullptr, nullptr, "EXECUTE parameter");
+  ExecutionContext ctx = MakeExecutionContext(fn, nullptr, nullptr);
+  std::vector<Value> params;
+  for (size_t i = 0; i < stmt.params.size(); i++) {
+    auto bound = binder.Coerce(eb.Bind(*stmt.params[i]), prepared.types[i], CastContext::kAssignment,
+                               stmt.params[i]->location);
+    params.push_back(ExpressionExecutor::EvaluateScalar(*bound, ctx));
+  }
+  return Dispatch(*prepared.statement, params);
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunDeallocate(const ast::DeallocateStmt& stmt) {
+  // Copy the name first: the hook may free the statement that is running this DEALLOCATE.
+  std::string name = stmt.name;
+  if (name.empty()) {
+    sql_prepared_.clear();
+    if (deallocate_hook) deallocate_hook("");
+    return TagOnly("DEALLOCATE ALL");
+  }
+  bool found = sql_prepared_.erase(name) > 0 || (deallocate_hook && deallocate_hook(name));
+  if (!found) throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + name + "\" does not exist");
+  return TagOnly("DEALLOCATE");
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& stmt) {
+  if (!stmt.all) return TagOnly("DISCARD");  // PLANS, SEQUENCES, TEMP: nothing is cached
+  if (state_ != TxnState::kIdle) {
+    throw Error(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
+  }
+  settings_ = DefaultSettings();
+  local_saved_.clear();
+  sql_prepared_.clear();
+  if (deallocate_hook) deallocate_hook("");
+  return TagOnly("DISCARD ALL");
+}
+
+}  // namespace kanto
