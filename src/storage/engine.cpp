@@ -8,6 +8,7 @@
 #include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/utilities/transaction.h>
 #include <rocksdb/utilities/transaction_db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "kanto/error.hpp"
 
@@ -137,6 +138,11 @@ void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 void Transaction::Commit() {
   finished_ = true;
   ReleaseStatementSnapshot();
+  // Nothing written: there is nothing to make durable, so skip the (synced) WAL write.
+  if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+    ThrowIfError(txn_->Rollback());
+    return;
+  }
   ThrowIfError(txn_->Commit());
 }
 
