@@ -126,14 +126,7 @@ BoundExprPtr ExprBinder::BindWindow(const ast::FuncCall& f, const std::string& n
   auto spec = std::make_shared<BoundWindowSpec>();
   for (const auto& p : *def.partition_by) partition.push_back(Bind(*p));
   for (const auto& o : *def.order_by) {
-    if (o.dir == ast::OrderByItem::Dir::kUsing) {
-      throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
-    }
-    bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
-    spec->order_desc.push_back(desc);
-    spec->order_nulls_first.push_back(o.nulls == ast::OrderByItem::Nulls::kDefault ? desc
-                                                                                    : o.nulls == ast::OrderByItem::Nulls::kFirst);
-    order.push_back(Bind(*o.expr));
+    order.push_back(BindSortKey(o, *spec));
   }
   inside_window_ = false;
 
@@ -177,18 +170,7 @@ BoundExprPtr ExprBinder::BindWindow(const ast::FuncCall& f, const std::string& n
   for (auto& o : order) call->children.push_back(std::move(o));
   BindWindowFrame(*def.frame, *call, *spec, f.location);
   call->window = std::move(spec);
-
-  uint32_t slot = static_cast<uint32_t>(windows_->windows.size());
-  for (size_t i = 0; i < windows_->windows.size(); i++) {
-    if (windows_->windows[i]->Equals(*call)) {
-      slot = static_cast<uint32_t>(i);
-      break;
-    }
-  }
-  LogicalType type = call->type;
-  std::string text = call->ToString();
-  if (slot == windows_->windows.size()) windows_->windows.push_back(std::move(call));
-  return MakeColumnRef({windows_->window_index, slot}, type, text);
+  return CollectOutput(windows_->windows, windows_->window_index, std::move(call));
 }
 
 // Frame clause: offsets become children (ROWS/GROUPS: bigint offset; RANGE: the boundary value

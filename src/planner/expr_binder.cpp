@@ -366,14 +366,7 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
   std::vector<BoundExprPtr> order;
   auto spec = std::make_shared<BoundWindowSpec>();
   for (const auto& o : f.agg_order) {
-    if (o.dir == ast::OrderByItem::Dir::kUsing) {
-      throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
-    }
-    bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
-    spec->order_desc.push_back(desc);
-    spec->order_nulls_first.push_back(o.nulls == ast::OrderByItem::Nulls::kDefault ? desc
-                                                                                    : o.nulls == ast::OrderByItem::Nulls::kFirst);
-    order.push_back(Bind(*o.expr));
+    order.push_back(BindSortKey(o, *spec));
   }
   inside_aggregate_ = false;
   auto agg = MakeAggregate(name, std::move(args), f.star, f.location);
@@ -396,18 +389,21 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
     agg->window = std::move(spec);
   }
   agg->name = name;
-  // Reuse an identical aggregate already computed.
-  uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());
-  for (size_t i = 0; i < aggregates_->aggregates.size(); i++) {
-    if (aggregates_->aggregates[i]->Equals(*agg)) {
+  return CollectOutput(aggregates_->aggregates, aggregates_->aggregate_index, std::move(agg));
+}
+
+BoundExprPtr CollectOutput(std::vector<BoundExprPtr>& list, uint32_t table_index, BoundExprPtr e) {
+  uint32_t slot = static_cast<uint32_t>(list.size());
+  for (size_t i = 0; i < list.size(); i++) {
+    if (list[i]->Equals(*e)) {
       slot = static_cast<uint32_t>(i);
       break;
     }
   }
-  LogicalType type = agg->type;
-  std::string text = agg->ToString();
-  if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(agg));
-  return MakeColumnRef({aggregates_->aggregate_index, slot}, type, text);
+  LogicalType type = e->type;
+  std::string text = e->ToString();
+  if (slot == list.size()) list.push_back(std::move(e));
+  return MakeColumnRef({table_index, slot}, type, text);
 }
 
 // GROUPING(a, b, ...): a bit mask of which arguments are not grouped in the current grouping set,
@@ -425,13 +421,18 @@ BoundExprPtr ExprBinder::BindGrouping(const ast::FuncCall& f) {
   for (const auto& a : f.args) g->children.push_back(Bind(*a));
   inside_aggregate_ = saved;
   g->name = "grouping";
-  uint32_t slot = static_cast<uint32_t>(aggregates_->aggregates.size());
-  for (size_t i = 0; i < aggregates_->aggregates.size(); i++) {
-    if (aggregates_->aggregates[i]->Equals(*g)) slot = static_cast<uint32_t>(i);
+  return CollectOutput(aggregates_->aggregates, aggregates_->aggregate_index, std::move(g));
+}
+
+BoundExprPtr ExprBinder::BindSortKey(const ast::OrderByItem& o, BoundWindowSpec& spec) {
+  if (o.dir == ast::OrderByItem::Dir::kUsing) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "ORDER BY USING is not supported"), o.location);
   }
-  std::string text = g->ToString();
-  if (slot == aggregates_->aggregates.size()) aggregates_->aggregates.push_back(std::move(g));
-  return MakeColumnRef({aggregates_->aggregate_index, slot}, LogicalType(TypeId::kInt4), text);
+  bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
+  spec.order_desc.push_back(desc);
+  spec.order_nulls_first.push_back(o.nulls == ast::OrderByItem::Nulls::kDefault ? desc
+                                                                                : o.nulls == ast::OrderByItem::Nulls::kFirst);
+  return Bind(*o.expr);
 }
 
 BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star,

@@ -22,6 +22,10 @@ struct WindowCollector {
   const std::vector<ast::WindowDef>* named = nullptr;
 };
 
+// Adds `e` to a collector's list (reusing an identical entry) and returns a reference to its output
+// column (table_index, position).
+BoundExprPtr CollectOutput(std::vector<BoundExprPtr>& list, uint32_t table_index, BoundExprPtr e);
+
 class ExprBinder {
  public:
   // `clause` names where the expression stands, for errors ("WHERE", "JOIN conditions", "VALUES").
@@ -48,6 +52,8 @@ class ExprBinder {
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
   BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
   BoundExprPtr BindGrouping(const ast::FuncCall& f);
+  // One ORDER BY item of a window or an aggregate call: binds the key, records its direction.
+  BoundExprPtr BindSortKey(const ast::OrderByItem& o, BoundWindowSpec& spec);
   BoundExprPtr BindRowComparison(const ast::OpExpr& op);
   void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);

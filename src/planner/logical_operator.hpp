@@ -33,6 +33,13 @@ enum class LogicalOpType : uint8_t {
   kCteScan,
 };
 
+// Bindings (table_index, 0..count-1) of an operator that produces a new table.
+inline std::vector<ColumnBinding> TableBindings(uint32_t table_index, size_t count) {
+  std::vector<ColumnBinding> out;
+  for (uint32_t i = 0; i < count; i++) out.push_back({table_index, i});
+  return out;
+}
+
 class LogicalOperator {
  public:
   explicit LogicalOperator(LogicalOpType t) : type(t) {}
@@ -184,11 +191,7 @@ class LogicalTableFunction : public LogicalOperator {
   std::vector<BoundExprPtr> args;
   std::vector<LogicalType> types;  // output columns (value, then ordinality if requested)
   bool ordinality = false;
-  std::vector<ColumnBinding> GetColumnBindings() const override {
-    std::vector<ColumnBinding> out;
-    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
-    return out;
-  }
+  std::vector<ColumnBinding> GetColumnBindings() const override { return TableBindings(table_index, types.size()); }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 
@@ -201,11 +204,7 @@ class LogicalSetOperation : public LogicalOperator {
   SetOperationKind kind = SetOperationKind::kUnion;
   bool all = false;
   std::vector<LogicalType> types;
-  std::vector<ColumnBinding> GetColumnBindings() const override {
-    std::vector<ColumnBinding> out;
-    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
-    return out;
-  }
+  std::vector<ColumnBinding> GetColumnBindings() const override { return TableBindings(table_index, types.size()); }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 
@@ -220,11 +219,7 @@ class LogicalRecursiveCte : public LogicalOperator {
   std::string name;
   bool union_all = false;
   std::vector<LogicalType> types;
-  std::vector<ColumnBinding> GetColumnBindings() const override {
-    std::vector<ColumnBinding> out;
-    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
-    return out;
-  }
+  std::vector<ColumnBinding> GetColumnBindings() const override { return TableBindings(table_index, types.size()); }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 
@@ -236,11 +231,7 @@ class LogicalCteScan : public LogicalOperator {
   uint32_t cte_id = 0;
   std::string name;
   std::vector<LogicalType> types;
-  std::vector<ColumnBinding> GetColumnBindings() const override {
-    std::vector<ColumnBinding> out;
-    for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
-    return out;
-  }
+  std::vector<ColumnBinding> GetColumnBindings() const override { return TableBindings(table_index, types.size()); }
   std::vector<LogicalType> GetTypes() const override { return types; }
 };
 

@@ -139,6 +139,14 @@ void DataChunk::AppendRowFrom(const DataChunk& other, size_t row) {
   size_++;
 }
 
+size_t DataChunk::ApproxRowBytes(size_t row) const {
+  size_t bytes = 16 * columns_.size();
+  for (const auto& c : columns_) {
+    if (c.type().physical() == PhysicalType::kString) bytes += c.strings()[row].size();
+  }
+  return bytes;
+}
+
 std::vector<Value> DataChunk::GetRow(size_t row) const {
   std::vector<Value> out;
   out.reserve(columns_.size());

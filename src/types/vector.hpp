@@ -82,6 +82,8 @@ class DataChunk {
   void AppendRow(const std::vector<Value>& row);
   void AppendRowFrom(const DataChunk& other, size_t row);
   std::vector<Value> GetRow(size_t row) const;
+  // Approximate bytes a row holds (for memory budgets).
+  size_t ApproxRowBytes(size_t row) const;
   void Select(const std::vector<uint32_t>& sel);
 
  private:

@@ -61,20 +61,7 @@ bool PhysicalRecursiveCte::Next(ExecutionContext& ctx, OperatorState& base, Data
       if (!got) state.round.reset();
     }
     if (!got || input.size() == 0) continue;
-    if (!union_all_) {
-      std::vector<const Vector*> cols;
-      for (size_t c = 0; c < input.column_count(); c++) cols.push_back(&input.column(c));
-      std::vector<uint32_t> sel;
-      for (size_t r = 0; r < input.size(); r++) {
-        std::string key = HashKey(cols, r);
-        if (state.seen.count(key)) continue;
-        if (ctx.memory) ctx.memory->Reserve(key.size() + 32);
-        state.seen.insert(std::move(key));
-        sel.push_back(static_cast<uint32_t>(r));
-      }
-      if (sel.empty()) continue;
-      if (sel.size() != input.size()) input.Select(sel);
-    }
+    if (!union_all_ && !KeepFirstOccurrences(input, {}, state.seen, ctx.memory)) continue;
     uint64_t bytes = 16 * input.size() * input.column_count();
     if (ctx.memory) ctx.memory->Reserve(bytes);
     state.next_work_bytes += bytes;

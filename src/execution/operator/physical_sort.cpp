@@ -16,13 +16,6 @@ class SortState : public OperatorState {
   size_t next = 0;
 };
 
-size_t ApproxRowBytes(const DataChunk& c, size_t row) {
-  size_t bytes = 16 * c.column_count();
-  for (size_t i = 0; i < c.column_count(); i++) {
-    if (c.column(i).type().physical() == PhysicalType::kString) bytes += c.column(i).strings()[row].size();
-  }
-  return bytes;
-}
 }  // namespace
 
 std::vector<std::string> PhysicalSort::Details() const {
@@ -60,7 +53,7 @@ bool PhysicalSort::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& o
         for (size_t r = 0; r < v.size(); r++) keys[k].AppendFrom(v, r);
       }
       for (size_t r = 0; r < input.size(); r++) {
-        if (ctx.memory) ctx.memory->Reserve(ApproxRowBytes(input, r));
+        if (ctx.memory) ctx.memory->Reserve(input.ApproxRowBytes(r));
         state.rows.AppendRowFrom(input, r);
       }
     }

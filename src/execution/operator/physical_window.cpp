@@ -13,13 +13,6 @@ class WindowState : public OperatorState {
   size_t next = 0;
 };
 
-size_t ApproxRowBytes(const DataChunk& c, size_t row) {
-  size_t bytes = 16 * c.column_count();
-  for (size_t i = 0; i < c.column_count(); i++) {
-    if (c.column(i).type().physical() == PhysicalType::kString) bytes += c.column(i).strings()[row].size();
-  }
-  return bytes;
-}
 }  // namespace
 
 std::vector<std::string> PhysicalWindow::Details() const {
@@ -59,7 +52,7 @@ bool PhysicalWindow::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
         }
       }
       for (size_t r = 0; r < input.size(); r++) {
-        if (ctx.memory) ctx.memory->Reserve(ApproxRowBytes(input, r) + 16 * windows_.size());
+        if (ctx.memory) ctx.memory->Reserve(input.ApproxRowBytes(r) + 16 * windows_.size());
         state.rows.AppendRowFrom(input, r);
       }
     }
