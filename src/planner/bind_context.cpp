@@ -54,7 +54,7 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
         throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous")
             .WithPosition(location + 1);
       }
-      found = MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], column);
+      found = e.Column(i, column);
     }
   }
   if (!found && throw_if_missing) {
@@ -71,7 +71,7 @@ std::vector<BoundExprPtr> BindContext::ExpandStar(const std::string& qualifier, 
     found_qualifier = true;
     for (size_t i = 0; i < e.names.size(); i++) {
       if (qualifier.empty() && e.hidden[i]) continue;
-      auto ref = MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], e.names[i]);
+      auto ref = e.Column(i, e.names[i]);
       ref->alias = e.names[i];
       out.push_back(std::move(ref));
     }

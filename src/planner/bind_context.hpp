@@ -2,6 +2,7 @@
 // aliases), and how column names resolve against them.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct BindingEntry {
   std::vector<LogicalType> types;
   // Hidden columns are skipped by * and by unqualified lookups (USING/NATURAL duplicates).
   std::vector<bool> hidden;
+  // Computed columns (FULL JOIN USING: COALESCE(left.k, right.k)); empty, or null for a plain
+  // column of `table_index`.
+  std::vector<std::shared_ptr<const BoundExpr>> computed;
+  BoundExprPtr Column(size_t i, const std::string& name) const {
+    if (i < computed.size() && computed[i]) return computed[i]->Copy();
+    return MakeColumnRef({table_index, static_cast<uint32_t>(i)}, types[i], name);
+  }
 };
 
 class BindContext {

@@ -268,6 +268,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       merged.Merge(left_scope);
       merged.Merge(right_scope);
       ExprBinder eb(*this, &merged, nullptr, "JOIN conditions");
+      BindingEntry full_using;  // USING / NATURAL: the merged columns, listed first
       for (const auto& col : using_cols) {
         auto l = left_scope.Resolve({col}, ref.location, false);
         auto r = right_scope.Resolve({col}, ref.location, false);
@@ -276,15 +277,33 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
                                                          (l ? "right" : "left") + " table"),
                    ref.location);
         }
+        // The merged column shows once, first (as in PostgreSQL): the left one, the right one for
+        // RIGHT JOIN, COALESCE(left, right) for FULL JOIN. Both originals stay reachable qualified.
+        auto hide = [&](const BoundExpr& x) {
+          for (const auto& e : merged.entries()) {
+            for (size_t i = 0; i < e.names.size(); i++) {
+              bool computed = i < e.computed.size() && e.computed[i];
+              bool same = computed ? e.computed[i]->Equals(x)
+                                   : x.kind == BoundExprKind::kColumnRef && x.binding.table == e.table_index &&
+                                         x.binding.column == i;
+              if (same) const_cast<BindingEntry&>(e).hidden[i] = true;
+            }
+          }
+        };
+        hide(*l);
+        hide(*r);
+        BoundExprPtr shown;
         if (j.type == ast::JoinRef::Type::kFull) {
-          throw At(Error(sqlstate::kFeatureNotSupported, "FULL JOIN with USING is not supported yet"), ref.location);
+          LogicalType common = CommonType({l->type, r->type}, "JOIN/USING");
+          shown = std::make_unique<BoundExpr>(BoundExprKind::kCoalesce, common);
+          shown->children.push_back(Coerce(l->Copy(), common, CastContext::kImplicit, ref.location));
+          shown->children.push_back(Coerce(r->Copy(), common, CastContext::kImplicit, ref.location));
+        } else {
+          shown = (j.type == ast::JoinRef::Type::kRight ? r : l)->Copy();
         }
-        // The merged column shows once: the left one (the right one for RIGHT JOIN).
-        const ColumnBinding hide = j.type == ast::JoinRef::Type::kRight ? l->binding : r->binding;
-        for (const auto& e : merged.entries()) {
-          if (e.table_index != hide.table) continue;
-          const_cast<BindingEntry&>(e).hidden[hide.column] = true;
-        }
+        full_using.names.push_back(col);
+        full_using.types.push_back(shown->type);
+        full_using.computed.push_back(std::shared_ptr<const BoundExpr>(shown.release()));
         std::vector<BoundExprPtr> args;
         args.push_back(std::move(l));
         args.push_back(std::move(r));
@@ -297,6 +316,12 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       }
       if (!ref.alias.name.empty()) {
         throw At(Error(sqlstate::kFeatureNotSupported, "aliases on joins are not supported yet"), ref.location);
+      }
+      if (!full_using.names.empty()) {
+        BindContext with_merged;
+        with_merged.Add(std::move(full_using));
+        with_merged.Merge(merged);
+        merged = std::move(with_merged);
       }
       scope.Merge(merged);
       join->children.push_back(std::move(left));
