@@ -252,7 +252,7 @@ void CheckTimestampRange(int64_t micros) {
 }
 
 std::string Two(int64_t v) {
-  char b[8];
+  char b[24];
   std::snprintf(b, sizeof(b), "%02lld", static_cast<long long>(v));
   return b;
 }
