@@ -69,6 +69,7 @@ inline constexpr const char* kSerializationFailure = "40001";
 inline constexpr const char* kDeadlockDetected = "40P01";
 inline constexpr const char* kLockNotAvailable = "55P03";
 inline constexpr const char* kQueryCanceled = "57014";
+inline constexpr const char* kBadCopyFileFormat = "22P04";
 inline constexpr const char* kOutOfMemory = "53200";
 inline constexpr const char* kTooManyConnections = "53300";
 inline constexpr const char* kProtocolViolation = "08P01";

@@ -89,6 +89,12 @@ class QueryResult {
   uint64_t rows_affected() const;
   // True when the statement returns rows (SELECT, VALUES, RETURNING, SHOW, EXPLAIN).
   bool has_rows() const;
+  // COPY ... FROM STDIN: the connection waits for the data (Connection::CopyIn / CopyFail);
+  // column() describes the target columns.
+  bool copy_in_pending() const;
+  // COPY ... TO STDOUT: the rows in COPY's text or CSV format (command_tag() is "COPY n").
+  bool is_copy_out() const;
+  const std::string& copy_data() const;
 
   size_t column_count() const;
   const ColumnInfo& column(size_t col) const;
@@ -145,6 +151,11 @@ class Connection {
 
   // Parses and plans one statement with $n parameters. On error returns nullptr and fills *error.
   std::unique_ptr<PreparedStatement> Prepare(std::string_view sql, Error* error = nullptr);
+
+  // Completes a pending COPY ... FROM STDIN with all of its data (text or CSV, as the statement
+  // said); the result's tag is "COPY n". CopyFail abandons it (error 57014).
+  QueryResult CopyIn(std::string_view data);
+  QueryResult CopyFail(const std::string& message);
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
   char transaction_status() const;

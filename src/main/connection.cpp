@@ -195,9 +195,16 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string_view sql, bool stop
     out.emplace_back(std::move(e));
     return out;
   }
-  for (const auto& s : stmts) {
-    out.push_back(Run(*s, {}));
+  for (size_t i = 0; i < stmts.size(); i++) {
+    out.push_back(Run(*stmts[i], {}));
     if (!out.back().ok() && stop_on_error) break;
+    if (out.back().copy_in_pending() && i + 1 < stmts.size()) {
+      // The data follows the query string; statements after the COPY cannot run before it.
+      pending_copy_.reset();
+      out.back() = QueryResult(Error(sqlstate::kFeatureNotSupported,
+                                     "COPY FROM STDIN must be the last statement of a query string"));
+      break;
+    }
   }
   return out;
 }
@@ -318,6 +325,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunExecute(static_cast<const ast::ExecuteStmt&>(stmt));
     case ast::StmtKind::kDiscard:
       return RunDiscard(static_cast<const ast::DiscardStmt&>(stmt));
+    case ast::StmtKind::kCopy:
+      return RunCopy(static_cast<const ast::CopyStmt&>(stmt));
     default:
       throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }

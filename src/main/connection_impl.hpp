@@ -33,6 +33,9 @@ class ConnectionImpl : public SessionSettings {
   std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
 
   char transaction_status() const;
+  // COPY FROM STDIN (copy.cpp): the data for the pending COPY, or abandoning it.
+  QueryResult CopyIn(std::string_view data);
+  QueryResult CopyFail(const std::string& message);
   std::atomic<bool>& cancel_flag() { return cancel_; }
 
   // For prepared statements: binds a statement to learn its parameter and result types.
@@ -71,6 +74,7 @@ class ConnectionImpl : public SessionSettings {
   std::unique_ptr<ResultImpl> RunExecute(const ast::ExecuteStmt& stmt);
   std::unique_ptr<ResultImpl> RunDeallocate(const ast::DeallocateStmt& stmt);
   std::unique_ptr<ResultImpl> RunDiscard(const ast::DiscardStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
   std::map<std::string, std::string> DefaultSettings() const;
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
@@ -113,6 +117,8 @@ class ConnectionImpl : public SessionSettings {
     std::vector<LogicalType> types;
   };
   std::map<std::string, SqlPrepared> sql_prepared_;  // PREPARE name AS ...
+  // A COPY FROM STDIN waiting for its data: the statement (table, columns, format).
+  std::unique_ptr<ast::CopyStmt> pending_copy_;
   std::atomic<bool> cancel_{false};
 };
 

@@ -48,6 +48,9 @@ QueryResult Connection::Execute(std::string_view sql) {
 
 std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return impl_->RunText(sql, true); }
 
+QueryResult Connection::CopyIn(std::string_view data) { return impl_->CopyIn(data); }
+QueryResult Connection::CopyFail(const std::string& message) { return impl_->CopyFail(message); }
+
 namespace {
 Value ParamToValue(const Param& p) {
   switch (p.kind()) {

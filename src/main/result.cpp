@@ -30,6 +30,9 @@ QueryResult::~QueryResult() = default;
 const std::string& QueryResult::command_tag() const { return impl_->tag; }
 uint64_t QueryResult::rows_affected() const { return impl_->rows_affected; }
 bool QueryResult::has_rows() const { return impl_->has_rows; }
+bool QueryResult::copy_in_pending() const { return impl_ && impl_->copy_in; }
+bool QueryResult::is_copy_out() const { return impl_ && impl_->copy_out; }
+const std::string& QueryResult::copy_data() const { return impl_->copy_data; }
 size_t QueryResult::column_count() const { return impl_->columns.size(); }
 const ColumnInfo& QueryResult::column(size_t col) const { return impl_->columns.at(col); }
 size_t QueryResult::row_count() const { return impl_->row_count(); }

@@ -20,6 +20,9 @@ class ResultImpl {
   std::vector<LogicalType> types;
   std::vector<DataChunk> chunks;
   FunctionContext fn;  // for text output (time zone)
+  bool copy_in = false;   // COPY FROM STDIN waits for data
+  bool copy_out = false;  // COPY TO STDOUT: copy_data holds the formatted rows
+  std::string copy_data;
 
   size_t row_count() const { return total_rows_; }
   void AddChunk(DataChunk chunk);

@@ -313,6 +313,26 @@ struct CreateViewStmt : Statement {
 };
 
 // DEALLOCATE [PREPARE] name | ALL
+// COPY table [(columns)] FROM STDIN / TO STDOUT, COPY (query) TO STDOUT, with options.
+struct CopyStmt : Statement {
+  CopyStmt() : Statement(StmtKind::kCopy) {}
+  RangeVar table;                      // empty name with a query
+  std::vector<std::string> columns;
+  std::unique_ptr<SelectStmt> query;   // COPY (query) TO
+  bool from = false;
+  std::string filename;                // empty: STDIN / STDOUT
+  bool program = false;
+  bool has_where = false;
+  std::string format = "text";         // text | csv | binary
+  std::string delimiter;               // default: tab (text), comma (csv)
+  std::string null_string;             // default: \N (text), empty (csv)
+  bool null_given = false;
+  bool header = false;
+  std::string quote = "\"";
+  std::string escape;                  // csv: defaults to quote
+  bool freeze = false;
+};
+
 // PREPARE name [(types)] AS statement; the statement is shared with the session that keeps it.
 struct PrepareStmt : Statement {
   PrepareStmt() : Statement(StmtKind::kPrepare) {}

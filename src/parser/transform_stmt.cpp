@@ -374,6 +374,37 @@ ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s) {
   return out;
 }
 
+ast::StatementPtr TransformCopy(const PgQuery__CopyStmt* s) {
+  auto out = std::make_unique<ast::CopyStmt>();
+  if (s->relation) out->table = TransformRangeVar(s->relation);
+  if (s->query) {
+    if (s->query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) Unsupported("COPY of this statement");
+    out->query = TransformSelect(s->query->select_stmt);
+  }
+  out->columns = Names(s->attlist, s->n_attlist);
+  out->from = s->is_from;
+  out->program = s->is_program;
+  if (s->filename) out->filename = s->filename;
+  out->has_where = s->where_clause != nullptr;
+  for (size_t i = 0; i < s->n_options; i++) {
+    const PgQuery__DefElem* d = s->options[i]->def_elem;
+    std::string name = d->defname;
+    std::string v = d->arg ? ConstText(d->arg) : "true";
+    bool on = v != "false" && v != "off" && v != "0";
+    if (name == "format") out->format = v;
+    else if (name == "delimiter") out->delimiter = v;
+    else if (name == "null") {
+      out->null_string = v;
+      out->null_given = true;
+    } else if (name == "header") out->header = on;
+    else if (name == "quote") out->quote = v;
+    else if (name == "escape") out->escape = v;
+    else if (name == "freeze") out->freeze = on;
+    else Unsupported("COPY option " + name);
+  }
+  return out;
+}
+
 ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
   auto out = std::make_unique<ast::ExplainStmt>();
   for (size_t i = 0; i < s->n_options; i++) {
@@ -552,6 +583,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
       out->query = TransformSelect(v->query->select_stmt);
       return out;
     }
+    case PG_QUERY__NODE__NODE_COPY_STMT: return TransformCopy(n->copy_stmt);
     case PG_QUERY__NODE__NODE_PREPARE_STMT: {
       const auto* p = n->prepare_stmt;
       auto out = std::make_unique<ast::PrepareStmt>();

@@ -272,7 +272,30 @@ void Session::HandleQuery(const std::string& body) {
       SendError(r.error());
       return;
     }
-    if (r.has_rows()) {
+    if (r.copy_in_pending() || r.is_copy_out()) {
+      // CopyInResponse / CopyOutResponse: textual format for the whole copy and each column.
+      wire::MessageWriter w(&out_);
+      w.Begin(r.copy_in_pending() ? 'G' : 'H').Byte(0).Int16(static_cast<int16_t>(r.column_count()));
+      for (size_t c = 0; c < r.column_count(); c++) w.Int16(0);
+      w.End();
+      if (r.copy_in_pending()) {
+        copy_in_ = true;
+        copy_buffer_.clear();
+        return;  // ReadyForQuery follows CopyDone / CopyFail
+      }
+      const std::string& data = r.copy_data();
+      for (size_t pos = 0; pos < data.size();) {
+        size_t end = data.find('\n', pos);
+        end = end == std::string::npos ? data.size() : end + 1;
+        wire::MessageWriter d(&out_);
+        d.Begin('d').Bytes(std::string_view(data).substr(pos, end - pos));
+        d.End();
+        pos = end;
+      }
+      wire::MessageWriter done(&out_);
+      done.Begin('c');
+      done.End();
+    } else if (r.has_rows()) {
       SendRowDescription(r, {});
       SendDataRows(r, 0, r.row_count(), {});
     }
@@ -487,12 +510,44 @@ asio::awaitable<void> Session::Run() {
       break;
     }
     if (!got || type == 'X') break;
+    if (copy_in_) {
+      // COPY FROM STDIN: data until CopyDone or CopyFail; Flush and Sync are ignored meanwhile.
+      if (type == 'd') {
+        copy_buffer_ += body;
+        continue;
+      }
+      if (type == 'c' || type == 'f') {
+        copy_in_ = false;
+        QueryResult r = type == 'c' ? conn_->CopyIn(copy_buffer_) : conn_->CopyFail(wire::MessageReader(body).CString());
+        copy_buffer_.clear();
+        copy_buffer_.shrink_to_fit();
+        if (r.ok()) {
+          SendCommandComplete(r.command_tag());
+        } else {
+          SendError(r.error());
+        }
+        SendReadyForQuery();
+      } else if (type != 'H' && type != 'S') {
+        copy_in_ = false;
+        conn_->CopyFail("unexpected message during COPY");
+        SendError(Error(sqlstate::kProtocolViolation,
+                        "unexpected message type " + std::to_string(static_cast<int>(type)) + " during COPY from stdin"));
+        SendReadyForQuery();
+      }
+      try {
+        co_await Flush();
+      } catch (...) {
+        break;
+      }
+      continue;
+    }
+    if (type == 'd' || type == 'c' || type == 'f') continue;  // copy messages outside COPY are ignored
     if (skip_until_sync_ && type != 'S') continue;
     try {
       switch (type) {
         case 'Q':
           HandleQuery(body);
-          SendReadyForQuery();
+          if (!copy_in_) SendReadyForQuery();
           break;
         case 'P': HandleParse(body); break;
         case 'B': HandleBind(body); break;

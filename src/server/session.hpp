@@ -60,6 +60,9 @@ class Session {
   int32_t pid_ = 0;
   int32_t secret_ = 0;
   bool skip_until_sync_ = false;
+  // COPY FROM STDIN: CopyData collected until CopyDone / CopyFail.
+  bool copy_in_ = false;
+  std::string copy_buffer_;
   std::map<std::string, std::unique_ptr<PreparedStatement>> statements_;
   std::map<std::string, std::vector<uint32_t>> declared_param_types_;  // from Parse (0: unspecified)
   // DEALLOCATE runs inside a statement that may itself be prepared: names to drop (or "all") are

@@ -128,7 +128,41 @@ def test_malformed_input():
         check(conn.execute("SELECT 42").fetchone() == (42,), "server alive")
 
 
+def test_copy():
+    """COPY FROM STDIN / TO STDOUT through both drivers (text and CSV)."""
+    import io
+    conn = psycopg2.connect(DSN)
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS cp")
+    cur.execute("CREATE TABLE cp (id int PRIMARY KEY, name text, price numeric(8,2))")
+    cur.copy_expert("COPY cp FROM STDIN", io.StringIO("1\tpen\t1.50\n2\ttab\\there\t\\N\n"))
+    cur.copy_expert("COPY cp FROM STDIN WITH (FORMAT csv)", io.StringIO('3,"a, b",2\n'))
+    conn.commit()
+    out = io.StringIO()
+    cur.copy_expert("COPY cp TO STDOUT WITH (FORMAT csv)", out)
+    check(out.getvalue() == '1,pen,1.50\n2,tab\there,\n3,"a, b",2.00\n', repr(out.getvalue()))
+    # a bad row fails the whole COPY and the session goes on
+    try:
+        cur.copy_expert("COPY cp FROM STDIN", io.StringIO("4\tok\t1\n5\tbad\tnot-a-number\n"))
+        check(False, "bad COPY accepted")
+    except psycopg2.Error as e:
+        check(e.pgcode == "22P02", e.pgcode)
+    conn.rollback()
+    cur.execute("SELECT count(*) FROM cp")
+    check(cur.fetchone()[0] == 3, "COPY is atomic")
+    conn.close()
+    with psycopg.connect(DSN, autocommit=True) as conn3:
+        with conn3.cursor().copy("COPY cp (id, name) FROM STDIN") as copy:
+            for i in range(10, 1010):
+                copy.write_row((i, f"row {i}"))
+        check(conn3.execute("SELECT count(*) FROM cp").fetchone() == (1003,), "psycopg 3 copy")
+        with conn3.cursor().copy("COPY (SELECT id, name FROM cp WHERE id < 3 ORDER BY id) TO STDOUT") as copy:
+            rows = [r for r in copy.rows()]
+        check(rows == [("1", "pen"), ("2", "tab\there")], rows)
+
+
 test_psycopg2()
 test_psycopg3()
+test_copy()
 test_malformed_input()
 print("clients ok")

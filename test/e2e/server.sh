@@ -47,6 +47,11 @@ out=$(psql -c '\l' 2>&1)
 grep -q " kanto | kanto | UTF8" <<<"$out" || { echo "psql \\l: $out"; exit 1; }
 out=$(psql -At -c "SELECT column_name || ':' || data_type FROM information_schema.columns WHERE table_name = 'items' ORDER BY ordinal_position")
 [[ "$out" == $'id:integer\nname:text\nprice:numeric' ]] || { echo "information_schema.columns: $out"; exit 1; }
+# COPY through psql's \copy (FROM STDIN / TO STDOUT underneath)
+printf '1\tone\n2\ttwo\n' > "$dir/copy.tsv"
+psql -q -c "CREATE TABLE copied (id int, label text)" -c "\\copy copied FROM '$dir/copy.tsv'"
+out=$(psql -At -c "\\copy (SELECT label FROM copied ORDER BY id) TO STDOUT")
+[[ "$out" == $'one\ntwo' ]] || { echo "psql \\copy: $out"; exit 1; }
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"
