@@ -327,6 +327,12 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunDiscard(static_cast<const ast::DiscardStmt&>(stmt));
     case ast::StmtKind::kCopy:
       return RunCopy(static_cast<const ast::CopyStmt&>(stmt));
+    case ast::StmtKind::kAlterTable:
+      return RunAlterTable(static_cast<const ast::AlterTableStmt&>(stmt));
+    case ast::StmtKind::kTruncate:
+      return RunTruncate(static_cast<const ast::TruncateStmt&>(stmt));
+    case ast::StmtKind::kVacuum:
+      return RunVacuum(static_cast<const ast::VacuumStmt&>(stmt));
     default:
       throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }

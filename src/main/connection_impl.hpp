@@ -75,6 +75,9 @@ class ConnectionImpl : public SessionSettings {
   std::unique_ptr<ResultImpl> RunDeallocate(const ast::DeallocateStmt& stmt);
   std::unique_ptr<ResultImpl> RunDiscard(const ast::DiscardStmt& stmt);
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
+  std::unique_ptr<ResultImpl> RunTruncate(const ast::TruncateStmt& stmt);
+  std::unique_ptr<ResultImpl> RunAlterTable(const ast::AlterTableStmt& stmt);
+  std::unique_ptr<ResultImpl> RunVacuum(const ast::VacuumStmt& stmt);
   std::map<std::string, std::string> DefaultSettings() const;
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);

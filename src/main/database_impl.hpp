@@ -19,6 +19,11 @@ class StorageStatistics : public Statistics {
  public:
   explicit StorageStatistics(storage::Engine& engine) : engine_(engine) {}
   double TableRows(const TableEntry& table) const override;
+  // ANALYZE: the next estimate reads storage again.
+  void Forget(uint32_t table_id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    cache_.erase(table_id);
+  }
 
  private:
   struct Entry {
@@ -41,6 +46,7 @@ class DatabaseImpl {
   const Options& options() const { return options_; }
   const std::string& path() const { return path_; }
   const Statistics& statistics() const { return *statistics_; }
+  StorageStatistics& storage_statistics() { return *statistics_; }
 
  private:
   std::string path_;

@@ -472,4 +472,107 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDrop(const ast::DropStmt& stmt) {
   }
 }
 
+// ALTER TABLE ... ADD PRIMARY KEY: the rows move from hidden row ids to primary-key keys (and their
+// index entries follow), checking NOT NULL (23502) and uniqueness (23505) on the way.
+std::unique_ptr<ResultImpl> ConnectionImpl::RunAlterTable(const ast::AlterTableStmt& stmt) {
+  auto catalog = BeginCatalogChange();
+  BinderEnv env;
+  env.catalog = catalog.get();
+  Binder binder(env);
+  const TableEntry* table = nullptr;
+  try {
+    table = binder.ResolveTargetTable(stmt.table, "alter");
+  } catch (Error& e) {
+    if (stmt.missing_ok && e.sqlstate() == sqlstate::kUndefinedTable) return TagOnly("ALTER TABLE");
+    throw;
+  }
+  if (table->primary_key()) {
+    throw Error(sqlstate::kInvalidTableDefinition, "multiple primary keys for table \"" + table->name + "\" are not allowed");
+  }
+  TableEntry updated = *table;
+  IndexEntry pk;
+  for (const auto& name : stmt.primary_key) {
+    int c = updated.FindColumn(name);
+    if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + table->name + "\" does not exist");
+    pk.columns.push_back(static_cast<uint32_t>(c));
+    updated.columns[c].not_null = true;
+  }
+  pk.id = catalog->AllocateId();
+  pk.name = stmt.constraint_name.empty() ? UniqueName(*catalog, table->schema_id, table->name, "pkey") : stmt.constraint_name;
+  if (catalog->RelationExists(table->schema_id, pk.name)) {
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + pk.name + "\" already exists");
+  }
+  pk.descending.assign(pk.columns.size(), false);
+  pk.unique = true;
+  pk.primary = true;
+  updated.indexes.insert(updated.indexes.begin(), pk);
+  updated.primary_index = 0;
+  updated.schema_version++;
+
+  ExecutionContext ctx = MakeExecutionContext(MakeFunctionContext(), nullptr, nullptr);
+  std::string prefix = TablePrefix(table->id, table->row_index_id());
+  auto types = table->column_types();
+  std::vector<std::pair<std::string, std::vector<Value>>> rows;
+  {
+    auto it = txn_->Scan(prefix, storage::PrefixSuccessor(prefix));
+    for (; it->Valid(); it->Next()) {
+      DataChunk chunk(types);
+      storage::DecodeRow(it->value(), types, &chunk);
+      rows.emplace_back(std::string(it->key()), chunk.GetRow(0));
+    }
+  }
+  for (const auto& [old_key, row] : rows) {
+    for (uint32_t c : pk.columns) {
+      if (row[c].is_null()) {
+        throw Error(sqlstate::kNotNullViolation,
+                    "column \"" + table->columns[c].name + "\" of relation \"" + table->name + "\" contains null values");
+      }
+    }
+    DeleteRow(ctx, *table, row, old_key, true);
+    WriteRow(ctx, updated, row, MakeRowKey(ctx, updated, row), true);
+  }
+  CatalogManager::WriteTable(*txn_, updated);
+  CatalogManager::WriteNextId(*txn_, catalog->next_id());
+  catalog->PutTable(std::move(updated));
+  FinishCatalogChange(std::move(catalog));
+  return TagOnly("ALTER TABLE");
+}
+
+// TRUNCATE: every row of each table deleted in the statement's transaction (so it rolls back like
+// any DML), secondary index entries included.
+std::unique_ptr<ResultImpl> ConnectionImpl::RunTruncate(const ast::TruncateStmt& stmt) {
+  for (const auto& rv : stmt.tables) {
+    ast::DeleteStmt del;
+    del.table = rv;
+    RunQuery(del, {});
+  }
+  return TagOnly("TRUNCATE TABLE");
+}
+
+// VACUUM / ANALYZE: compacts the tables' key ranges (VACUUM) and refreshes row estimates.
+std::unique_ptr<ResultImpl> ConnectionImpl::RunVacuum(const ast::VacuumStmt& stmt) {
+  if (stmt.vacuum && state_ != TxnState::kIdle) {
+    throw Error(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
+  }
+  auto catalog = catalog_for_statement();
+  std::vector<const TableEntry*> tables;
+  if (stmt.tables.empty()) {
+    tables = catalog->Tables();
+  } else {
+    BinderEnv env;
+    env.catalog = catalog.get();
+    Binder binder(env);
+    for (const auto& rv : stmt.tables) tables.push_back(binder.ResolveTargetTable(rv, "vacuum"));
+  }
+  for (const TableEntry* t : tables) {
+    if (t->is_view()) continue;
+    db_impl_.storage_statistics().Forget(t->id);
+    if (!stmt.vacuum) continue;
+    std::string lower = TablePrefix(t->id, 0);
+    std::string upper = TablePrefix(t->id + 1, 0);
+    db_impl_.engine().CompactRange(lower, upper);
+  }
+  return TagOnly(stmt.vacuum ? "VACUUM" : "ANALYZE");
+}
+
 }  // namespace kanto

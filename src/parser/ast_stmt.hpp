@@ -99,6 +99,7 @@ enum class StmtKind : uint8_t {
   kCreateSequence,
   kAlterTable,
   kTruncate,
+  kVacuum,
   kCopy,
   kCreateRole,
   kAlterRole,
@@ -313,6 +314,28 @@ struct CreateViewStmt : Statement {
 };
 
 // DEALLOCATE [PREPARE] name | ALL
+// ALTER TABLE t ADD [CONSTRAINT name] PRIMARY KEY (columns): the only form implemented.
+struct AlterTableStmt : Statement {
+  AlterTableStmt() : Statement(StmtKind::kAlterTable) {}
+  RangeVar table;
+  bool missing_ok = false;
+  std::string constraint_name;
+  std::vector<std::string> primary_key;
+};
+
+// TRUNCATE [TABLE] t1, t2 [RESTART IDENTITY] [CASCADE]
+struct TruncateStmt : Statement {
+  TruncateStmt() : Statement(StmtKind::kTruncate) {}
+  std::vector<RangeVar> tables;
+};
+
+// VACUUM / ANALYZE [tables]: compacts the tables' storage and refreshes row estimates.
+struct VacuumStmt : Statement {
+  VacuumStmt() : Statement(StmtKind::kVacuum) {}
+  bool vacuum = true;  // false: ANALYZE
+  std::vector<RangeVar> tables;  // empty: all
+};
+
 // COPY table [(columns)] FROM STDIN / TO STDOUT, COPY (query) TO STDOUT, with options.
 struct CopyStmt : Statement {
   CopyStmt() : Statement(StmtKind::kCopy) {}

@@ -584,6 +584,39 @@ ast::StatementPtr TransformStatement(const Node* n) {
       return out;
     }
     case PG_QUERY__NODE__NODE_COPY_STMT: return TransformCopy(n->copy_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
+      const auto* a = n->alter_table_stmt;
+      if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || a->n_cmds != 1) Unsupported("ALTER TABLE");
+      const auto* cmd = a->cmds[0]->alter_table_cmd;
+      const bool add_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint ||
+                                  cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse;
+      if (!add_constraint || !cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT ||
+          cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
+        Unsupported("this ALTER TABLE form (only ADD PRIMARY KEY is implemented)");
+      }
+      auto out = std::make_unique<ast::AlterTableStmt>();
+      out->table = TransformRangeVar(a->relation);
+      out->missing_ok = a->missing_ok;
+      if (cmd->def->constraint->conname) out->constraint_name = cmd->def->constraint->conname;
+      out->primary_key = Names(cmd->def->constraint->keys, cmd->def->constraint->n_keys);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: {
+      auto out = std::make_unique<ast::TruncateStmt>();
+      for (size_t i = 0; i < n->truncate_stmt->n_relations; i++) {
+        out->tables.push_back(TransformRangeVar(n->truncate_stmt->relations[i]->range_var));
+      }
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_VACUUM_STMT: {
+      auto out = std::make_unique<ast::VacuumStmt>();
+      out->vacuum = n->vacuum_stmt->is_vacuumcmd;
+      for (size_t i = 0; i < n->vacuum_stmt->n_rels; i++) {
+        const auto* rel = n->vacuum_stmt->rels[i]->vacuum_relation;
+        if (rel->relation) out->tables.push_back(TransformRangeVar(rel->relation));
+      }
+      return out;
+    }
     case PG_QUERY__NODE__NODE_PREPARE_STMT: {
       const auto* p = n->prepare_stmt;
       auto out = std::make_unique<ast::PrepareStmt>();

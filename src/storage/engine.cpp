@@ -241,6 +241,12 @@ uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper
   return mem_count + static_cast<uint64_t>(static_cast<double>(file_bytes) / per_entry);
 }
 
+void Engine::CompactRange(const std::string& lower, const std::string& upper) {
+  rocksdb::Slice begin(lower), end(upper);
+  rocksdb::CompactRangeOptions options;
+  ThrowIfError(db_->CompactRange(options, &begin, &end));
+}
+
 void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }
 
 void Engine::Checkpoint(const std::string& dir) {

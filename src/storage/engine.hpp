@@ -99,6 +99,8 @@ class Engine {
   uint64_t EstimateKeys(const std::string& lower, const std::string& upper);
 
   void Flush();
+  // Compacts the keys in [lower, upper) (drops deleted rows' tombstones and old versions).
+  void CompactRange(const std::string& lower, const std::string& upper);
   // A consistent copy of the database in `dir` (hard links where possible).
   void Checkpoint(const std::string& dir);
 
