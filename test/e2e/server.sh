@@ -52,6 +52,12 @@ printf '1\tone\n2\ttwo\n' > "$dir/copy.tsv"
 psql -q -c "CREATE TABLE copied (id int, label text)" -c "\\copy copied FROM '$dir/copy.tsv'"
 out=$(psql -At -c "\\copy (SELECT label FROM copied ORDER BY id) TO STDOUT")
 [[ "$out" == $'one\ntwo' ]] || { echo "psql \\copy: $out"; exit 1; }
+# pgbench: scale 1 loaded through COPY, primary keys added by ALTER TABLE, then TPC-B for 2 s
+pgbench=/usr/lib/postgresql/15/bin/pgbench
+"$pgbench" -i -s 1 -q > "$dir/pgbench-init.log" 2>&1 || { cat "$dir/pgbench-init.log"; exit 1; }
+out=$("$pgbench" -c 2 -T 2 2>&1)
+grep -q "number of failed transactions: 0 " <<<"$out" || { echo "pgbench: $out"; exit 1; }
+[[ "$(psql -At -c 'SELECT count(*) FROM pgbench_accounts')" == "100000" ]] || { echo "pgbench data"; exit 1; }
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"
