@@ -151,6 +151,10 @@ class Connection {
 
   // Parses and plans one statement with $n parameters. On error returns nullptr and fills *error.
   std::unique_ptr<PreparedStatement> Prepare(std::string_view sql, Error* error = nullptr);
+  // The same with parameter types given as PostgreSQL type OIDs (0, or an OID Kanto does not know:
+  // inferred from the statement), as the wire protocol's Parse message declares them.
+  std::unique_ptr<PreparedStatement> Prepare(std::string_view sql, const std::vector<uint32_t>& param_type_oids,
+                                             Error* error = nullptr);
 
   // Completes a pending COPY ... FROM STDIN with all of its data (text or CSV, as the statement
   // said); the result's tag is "COPY n". CopyFail abandons it (error 57014).

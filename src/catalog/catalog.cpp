@@ -98,17 +98,25 @@ void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
   w.I32(t.mod1);
   w.I32(t.mod2);
+  if (t.id == TypeId::kArray) w.U8(static_cast<uint8_t>(t.elem));
 }
 
 LogicalType ReadType(BinaryReader& r) {
   LogicalType t;
   uint8_t id = r.U8();
-  if (id > static_cast<uint8_t>(TypeId::kInterval)) {
+  if (id > static_cast<uint8_t>(TypeId::kArray)) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad type id");
   }
   t.id = static_cast<TypeId>(id);
   t.mod1 = r.I32();
   t.mod2 = r.I32();
+  if (t.id == TypeId::kArray) {
+    uint8_t elem = r.U8();
+    if (elem == 0 || elem >= static_cast<uint8_t>(TypeId::kArray)) {
+      throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad array element type");
+    }
+    t.elem = static_cast<TypeId>(elem);
+  }
   return t;
 }
 }  // namespace

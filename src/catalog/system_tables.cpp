@@ -22,6 +22,8 @@ LogicalType Text() { return LogicalType(TypeId::kText); }
 LogicalType Bool() { return LogicalType(TypeId::kBool); }
 LogicalType Int2() { return LogicalType(TypeId::kInt2); }
 LogicalType Int4() { return LogicalType(TypeId::kInt4); }
+// aclitem[] and text[] option columns: always NULL (Kanto has no privileges or storage options).
+LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
 
 Value OidValue(int64_t v) { return Value::Int8(v); }
 Value NullText() { return Value::Null(Text()); }
@@ -65,7 +67,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
 
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", Text());
+  b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", TextArray());
   for (const SchemaEntry* s : catalog.Schemas()) b.Row({OidValue(s->id), Value::Text(s->name), OidValue(kKantoRoleOid), NullText()});
   b.Row({OidValue(kInformationSchemaOid), Value::Text("information_schema"), OidValue(kKantoRoleOid), NullText()});
 }
@@ -79,8 +81,8 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relpersistence", Text()).Column("relkind", Text()).Column("relnatts", Int2()).Column("relchecks", Int2());
   b.Column("relhasrules", Bool()).Column("relhastriggers", Bool()).Column("relhassubclass", Bool());
   b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
-  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", Text());
-  b.Column("reloptions", Text()).Column("relpartbound", Text());
+  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
+  b.Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index) {
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(kKantoRoleOid),
@@ -147,10 +149,19 @@ void PgType(SystemTable* out) {
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
     bool byval = t.len > 0 && t.len <= 8;
+    bool pseudo = t.id == TypeId::kUnknown;
+    int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOf(type).oid();
+    int64_t collation = std::string(t.category) == "S" ? 100 : 0;
     b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
-           Value::Int2(t.len), Value::Bool(byval), Value::Text(t.id == TypeId::kUnknown ? "p" : "b"), Value::Text(t.category),
-           Value::Bool(true), OidValue(0), OidValue(0), OidValue(0), OidValue(0), Value::Int4(-1), Value::Bool(false),
-           OidValue(std::string(t.category) == "S" ? 100 : 0)});
+           Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
+           Value::Bool(true), OidValue(0), OidValue(0), OidValue(array_oid), OidValue(0), Value::Int4(-1),
+           Value::Bool(false), OidValue(collation)});
+    if (pseudo) continue;
+    // The array type over it: "_int4", category A, typelem the element.
+    b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),
+           OidValue(kKantoRoleOid), Value::Int2(-1), Value::Bool(false), Value::Text("b"), Value::Text("A"),
+           Value::Bool(true), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
+           Value::Bool(false), OidValue(collation)});
   }
 }
 
@@ -159,7 +170,7 @@ void PgDatabase(SystemTable* out) {
   b.Column("oid", Oid()).Column("datname", Text()).Column("datdba", Oid()).Column("encoding", Int4());
   b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
   b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
-  b.Column("daticulocale", Text()).Column("datacl", Text());
+  b.Column("daticulocale", Text()).Column("datacl", TextArray());
   b.Row({OidValue(kKantoDatabaseOid), Value::Text("kanto"), OidValue(kKantoRoleOid), Value::Int4(6), Value::Text("c"),
          Value::Bool(false), Value::Bool(true), Value::Int4(-1), Value::Text("C"), Value::Text("C"), NullText(),
          NullText()});

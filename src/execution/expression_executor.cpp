@@ -3,6 +3,7 @@
 #include "execution/physical_operator.hpp"
 #include "kanto/error.hpp"
 #include "planner/logical_operator.hpp"
+#include "types/array.hpp"
 #include "types/value_compare.hpp"
 
 namespace kanto {
@@ -192,7 +193,7 @@ void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk&
   std::vector<Vector> outer_vecs(expr.outer_count);
   for (uint32_t k = 0; k < expr.outer_count; k++) Eval(*expr.children[k], ctx, input, outer_vecs[k]);
   Vector test;
-  bool quantified = expr.subquery_type >= 2;
+  bool quantified = expr.subquery_type == 2 || expr.subquery_type == 3;
   if (quantified) Eval(*expr.children.back(), ctx, input, test);
   out = Vector(expr.type);
   out.Resize(n);
@@ -221,6 +222,12 @@ void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk&
       case 1:
         out.SetValue(i, Value::Bool(!rows.empty()));
         break;
+      case 4: {
+        LogicalType element = expr.type.ElementType();
+        for (auto& v : rows) v.set_type(element);
+        out.SetValue(i, MakeArrayValue(expr.type, rows));
+        break;
+      }
       default: {
         bool any = expr.subquery_type == 2;
         if (rows.empty()) {

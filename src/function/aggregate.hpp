@@ -31,6 +31,10 @@ struct AggregateFunction {
   std::function<std::unique_ptr<AggregateState>(const std::vector<LogicalType>& args, const LogicalType& result)>
       make_state;
   bool strict = true;  // rows where any argument is NULL are skipped
+  // Non-strict aggregates skip rows whose first argument is NULL unless this is set (array_agg).
+  bool keeps_nulls = false;
+  // The result depends on the order rows arrive in (string_agg, array_agg).
+  bool order_sensitive = false;
 };
 
 class AggregateRegistry {

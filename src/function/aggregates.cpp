@@ -5,6 +5,7 @@
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
+#include "types/array.hpp"
 #include "types/value_compare.hpp"
 
 namespace kanto {
@@ -190,6 +191,24 @@ class StringAggState : public AggregateState {
   bool any_ = false;
 };
 
+// array_agg: every value, NULLs included, in arrival order.
+class ArrayAggState : public AggregateState {
+ public:
+  explicit ArrayAggState(LogicalType type) : type_(type) {}
+  void Update(const std::vector<const Vector*>& a, size_t row) override {
+    Value v = a[0]->GetValue(row);
+    bytes_ += sizeof(Value) + (v.is_null() ? 0 : v.str_value().size());
+    values_.push_back(std::move(v));
+  }
+  Value Finalize() override { return values_.empty() ? Value::Null(type_) : MakeArrayValue(type_, values_); }
+  size_t MemoryUsage() const override { return sizeof(*this) + bytes_; }
+
+ private:
+  LogicalType type_;
+  std::vector<Value> values_;
+  size_t bytes_ = 0;
+};
+
 void Add(AggregateRegistry& r, const char* name, std::vector<LogicalType> args, LogicalType ret,
          std::function<std::unique_ptr<AggregateState>(const std::vector<LogicalType>&, const LogicalType&)> make,
          bool strict = true, ReturnTypeFn ret_fn = nullptr) {
@@ -238,7 +257,24 @@ void RegisterBasicAggregates(AggregateRegistry& r) {
   sa.return_type = T(TypeId::kText);
   sa.make_state = [](auto&, auto&) { return std::make_unique<StringAggState>(); };
   sa.strict = false;  // a NULL delimiter is allowed; NULL values are skipped by the executor check below
+  sa.order_sensitive = true;
   r.Add(sa);
+  AggregateFunction aa;
+  aa.name = "array_agg";
+  aa.arg_types = {T(TypeId::kUnknown)};
+  aa.return_type_fn = [](const std::vector<LogicalType>& a) {
+    if (a[0].id == TypeId::kArray) {
+      throw Error(sqlstate::kFeatureNotSupported, "array_agg of arrays (multidimensional arrays) is not supported");
+    }
+    return LogicalType::ArrayOf(a[0]);
+  };
+  aa.make_state = [](const std::vector<LogicalType>&, const LogicalType& result) {
+    return std::make_unique<ArrayAggState>(result);
+  };
+  aa.strict = false;
+  aa.keeps_nulls = true;
+  aa.order_sensitive = true;
+  r.Add(aa);
 }
 
 }  // namespace kanto

@@ -1,11 +1,13 @@
 // Casts and PostgreSQL text input/output for every supported type.
 #include "function/cast.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 
 #include "kanto/error.hpp"
+#include "types/array.hpp"
 #include "types/datetime.hpp"
 
 namespace kanto {
@@ -261,9 +263,117 @@ double CheckFloat4(double d) {
   return f;
 }
 
+std::string ArrayToText(const Value& v, const FunctionContext& ctx) {
+  std::string out = "{";
+  bool first = true;
+  for (const Value& e : DecodeArray(v.str_value(), v.type().ElementType())) {
+    if (!first) out += ',';
+    first = false;
+    if (e.is_null()) {
+      out += "NULL";
+      continue;
+    }
+    std::string text = ValueToText(e, ctx);
+    bool quote = text.empty() || Lower(text) == "null";
+    for (char c : text) {
+      if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || std::isspace(static_cast<unsigned char>(c))) quote = true;
+    }
+    if (!quote) {
+      out += text;
+      continue;
+    }
+    out += '"';
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+[[noreturn]] void MalformedArray(std::string_view text, const std::string& detail) {
+  throw Error(sqlstate::kInvalidTextRepresentation, "malformed array literal: \"" + std::string(text) + "\"")
+      .WithDetail(detail);
+}
+
+// PostgreSQL's array_in for one-dimensional arrays: {a, "b c", NULL, "x\"y"}.
+Value TextToArray(std::string_view text, const LogicalType& type, const FunctionContext& ctx) {
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  size_t p = 0, n = text.size();
+  while (p < n && is_space(text[p])) p++;
+  if (p < n && text[p] == '[') {
+    throw Error(sqlstate::kFeatureNotSupported, "array bounds in array literals are not supported");
+  }
+  if (p >= n || text[p] != '{') MalformedArray(text, "Array value must start with \"{\" or dimension information.");
+  p++;
+  LogicalType elem = type.ElementType();
+  std::vector<Value> values;
+  while (true) {
+    while (p < n && is_space(text[p])) p++;
+    if (p >= n) MalformedArray(text, "Unexpected end of input.");
+    if (text[p] == '}' && values.empty()) {
+      p++;
+      break;
+    }
+    if (text[p] == '{') throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported");
+    std::string item;
+    bool quoted = false;
+    if (text[p] == '"') {
+      quoted = true;
+      p++;
+      while (p < n && text[p] != '"') {
+        if (text[p] == '\\' && p + 1 < n) p++;
+        item += text[p++];
+      }
+      if (p >= n) MalformedArray(text, "Unexpected end of input.");
+      p++;
+      while (p < n && is_space(text[p])) p++;
+    } else {
+      size_t last_kept = 0;
+      while (p < n && text[p] != ',' && text[p] != '}') {
+        if (text[p] == '"' || text[p] == '{') MalformedArray(text, std::string("Unexpected \"") + text[p] + "\" character.");
+        if (text[p] == '\\' && p + 1 < n) {
+          item += text[++p];
+          p++;
+          last_kept = item.size();
+          continue;
+        }
+        item += text[p++];
+        if (!is_space(item.back())) last_kept = item.size();
+      }
+      item.resize(last_kept);
+      if (item.empty()) MalformedArray(text, std::string("Unexpected \"") + (p < n ? text[p] : ' ') + "\" character.");
+    }
+    if (!quoted && Lower(item) == "null") {
+      values.push_back(Value::Null(elem));
+    } else {
+      Value v = TextToValue(item, elem, ctx);
+      v.set_type(elem);
+      values.push_back(std::move(v));
+    }
+    if (p >= n) MalformedArray(text, "Unexpected end of input.");
+    if (text[p] == ',') {
+      p++;
+      continue;
+    }
+    if (text[p] == '}') {
+      p++;
+      break;
+    }
+    MalformedArray(text, std::string("Unexpected \"") + text[p] + "\" character.");
+  }
+  while (p < n && is_space(text[p])) p++;
+  if (p < n) MalformedArray(text, "Junk after closing right brace.");
+  return MakeArrayValue(type, values);
+}
+
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
+  if (from.id == TypeId::kArray && to.id == TypeId::kArray) {
+    return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
+  }
   if (from.id == to.id || from.id == TypeId::kUnknown) return true;
   char fc = 0, tc = 0;
   auto cat = [](TypeId id) {
@@ -312,6 +422,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kTimestamp: return datetime::FormatTimestamp(v.int_value());
     case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
+    case TypeId::kArray: return ArrayToText(v, ctx);
     default: return v.str_value();
   }
 }
@@ -358,6 +469,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
       Value v = Value::FromInterval(datetime::ParseInterval(text));
       return v;
     }
+    case TypeId::kArray: return TextToArray(text, type, ctx);
   }
   throw Error(sqlstate::kFeatureNotSupported, "cannot read type " + type.ToString());
 }
@@ -435,6 +547,18 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
         return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::DateToTimestamp(v.int_value()), Zone(ctx)));
       }
       if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), Zone(ctx)));
+      break;
+    case TypeId::kArray:
+      if (from.id == TypeId::kArray) {
+        LogicalType elem = target.ElementType();
+        std::vector<Value> out;
+        for (const Value& e : DecodeArray(v.str_value(), from.ElementType())) {
+          Value c = CastValue(e, elem, context, ctx);
+          c.set_type(elem);
+          out.push_back(std::move(c));
+        }
+        return MakeArrayValue(target, out);
+      }
       break;
     case TypeId::kBytea:
     case TypeId::kInterval:

@@ -24,14 +24,15 @@ Value FormatType(const std::vector<Value>& a) {
   int64_t oid = a[0].int_value();
   for (TypeId id : kTypes) {
     LogicalType t(id);
-    if (t.oid() != oid) continue;
+    bool array = id != TypeId::kUnknown && LogicalType::ArrayOid(id) == oid;
+    if (t.oid() != oid && !array) continue;
     int32_t typmod = a.size() > 1 && !a[1].is_null() ? static_cast<int32_t>(a[1].int_value()) : -1;
     if ((id == TypeId::kVarchar || id == TypeId::kChar) && typmod >= 4) t.mod1 = typmod - 4;
     if (id == TypeId::kNumeric && typmod >= 4) {
       t.mod1 = ((typmod - 4) >> 16) & 0xffff;
       t.mod2 = (typmod - 4) & 0xffff;
     }
-    return Value::Text(t.ToString());
+    return Value::Text(array ? LogicalType::ArrayOf(t).ToString() : t.ToString());
   }
   return Value::Text("???");
 }
@@ -86,10 +87,6 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
   AddRowFunction(r, "col_description", {kOid, kInt4}, kText,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
-  // The aclitem[] columns (datacl, relacl, nspacl) are text columns that are always NULL: Kanto
-  // has no privileges and no arrays yet; array_to_string passes them through.
-  AddRowFunction(r, "array_to_string", {kText, kText}, kText,
-                 [](const std::vector<Value>& a, FunctionContext&) { return a[0]; });
 }
 
 }  // namespace kanto

@@ -13,6 +13,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterDatetimeFunctions(*r);
     RegisterSystemFunctions(*r);
     RegisterCatalogFunctions(*r);
+    RegisterArrayFunctions(*r);
     return r;
   }();
   return *registry;

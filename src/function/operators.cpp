@@ -274,6 +274,7 @@ bool LikeMatch(std::string_view s, std::string_view p, bool icase, char escape) 
 
 void RegisterStringOperators(FunctionRegistry& r) {
   LogicalType text = T(TypeId::kText), any = T(TypeId::kUnknown), b = T(TypeId::kBool);
+  LogicalType any_non_array(TypeId::kUnknown, kAnyNonArray);
   auto concat = [](const std::vector<Value>& a, FunctionContext& ctx) {
     return Value::Text((a[0].type().IsString() ? a[0].str_value() : ValueToText(a[0], ctx)) +
                        (a[1].type().IsString() ? a[1].str_value() : ValueToText(a[1], ctx)));
@@ -283,11 +284,11 @@ void RegisterStringOperators(FunctionRegistry& r) {
   {
     ScalarFunction f;
     f.name = "||";
-    f.arg_types = {text, any};
+    f.arg_types = {text, any_non_array};
     f.return_type = text;
     f.kernel = RowKernel(concat);
     r.Add(f);
-    f.arg_types = {any, text};
+    f.arg_types = {any_non_array, text};
     r.Add(f);
   }
   AddRowFunction(r, "||", {T(TypeId::kBytea), T(TypeId::kBytea)}, T(TypeId::kBytea),

@@ -430,6 +430,10 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   for (const char* name : {"current_user", "session_user", "user"}) {
     AddRowFunction(r, name, {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_user); });
   }
+  // pg_typeof(x): the argument's type as format_type spells it (regtype output).
+  AddRowFunction(r, "pg_typeof", {T(TypeId::kUnknown)}, kText,
+                 [](const std::vector<Value>& a, FunctionContext&) { return Value::Text(a[0].type().ToString()); },
+                 /*strict=*/false);
 }
 
 }  // namespace kanto

@@ -407,11 +407,24 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
   return ctx;
 }
 
+QueryResult ConnectionImpl::RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
+                                        const std::vector<LogicalType>& param_types) {
+  prepared_param_types_ = &param_types;
+  QueryResult r = Run(stmt, params);
+  prepared_param_types_ = nullptr;
+  return r;
+}
+
+std::vector<LogicalType> ConnectionImpl::ParamTypes(const std::vector<Value>& params) const {
+  if (prepared_param_types_ && prepared_param_types_->size() == params.size()) return *prepared_param_types_;
+  return TypesOf(params);
+}
+
 std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
   fn.catalog = catalog.get();
-  PlannedStatement planned = Plan(stmt, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
+  PlannedStatement planned = Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
   MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
@@ -466,7 +479,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
   fn.catalog = catalog.get();
-  PlannedStatement planned = Plan(inner, *catalog, TypesOf(params), &fn, &db_impl_.statistics());
+  PlannedStatement planned = Plan(inner, *catalog, ParamTypes(params), &fn, &db_impl_.statistics());
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<OperatorState> state;
   double total_ms = 0;

@@ -29,6 +29,10 @@ class ConnectionImpl : public SessionSettings {
 
   // Runs one parsed statement with parameters (already typed values). Never throws.
   QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
+  // The same for a prepared statement: the parameters have the types fixed when it was prepared
+  // (declared by the client or inferred), not the types of the supplied values.
+  QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
+                          const std::vector<LogicalType>& param_types);
   // Parses and runs every statement; stops at the first error.
   std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
 
@@ -57,6 +61,9 @@ class ConnectionImpl : public SessionSettings {
   std::function<bool(const std::string&)> deallocate_hook;
 
  private:
+  // Set while RunPrepared runs: the prepared statement's parameter types.
+  const std::vector<LogicalType>* prepared_param_types_ = nullptr;
+  std::vector<LogicalType> ParamTypes(const std::vector<Value>& params) const;
   enum class TxnState : uint8_t { kIdle, kInBlock, kFailed };
   struct Savepoint {
     std::string name;

@@ -95,6 +95,11 @@ class PreparedImpl {
 };
 
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Error* error) {
+  return Prepare(sql, {}, error);
+}
+
+std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, const std::vector<uint32_t>& param_type_oids,
+                                                       Error* error) {
   try {
     auto stmts = ParseSql(sql);
     if (stmts.size() != 1) {
@@ -103,6 +108,7 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Err
     auto impl = std::make_unique<PreparedImpl>();
     impl->conn = impl_.get();
     impl->stmt = std::move(stmts[0]);
+    for (uint32_t oid : param_type_oids) impl->param_types.push_back(LogicalType::FromOid(oid));
     impl_->Describe(*impl->stmt, &impl->param_types, &impl->columns);
     return std::make_unique<PreparedStatement>(std::move(impl));
   } catch (Error& e) {
@@ -144,7 +150,7 @@ QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
     }
     values.push_back(std::move(v));
   }
-  return impl_->conn->Run(*impl_->stmt, values);
+  return impl_->conn->RunPrepared(*impl_->stmt, values, impl_->param_types);
 }
 
 }  // namespace kanto

@@ -38,6 +38,15 @@ std::string ObjectPrefix(uint32_t id) {
   return w.Release();
 }
 
+// Index keys order values byte-wise; arrays have no such encoding yet.
+void RequireIndexable(const TableEntry& t, const std::vector<uint32_t>& cols) {
+  for (uint32_t c : cols) {
+    if (t.columns[c].type.id == TypeId::kArray) {
+      throw Error(sqlstate::kFeatureNotSupported, "indexes on array columns are not supported yet");
+    }
+  }
+}
+
 std::string UniqueName(const Catalog& catalog, uint32_t schema_id, const std::string& base, const char* suffix) {
   std::string name = base + "_" + suffix;
   for (int n = 1; catalog.RelationExists(schema_id, name); n++) name = base + std::to_string(n) + "_" + suffix;
@@ -210,6 +219,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
       }
     }
   }
+  RequireIndexable(t, pk);
+  for (const auto& cols : uniques) RequireIndexable(t, cols);
   if (!pk.empty()) {
     IndexEntry idx;
     idx.id = catalog->AllocateId();
@@ -312,6 +323,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateIndex(const ast::CreateInde
     idx.columns.push_back(static_cast<uint32_t>(c));
     idx.descending.push_back(elem.dir == ast::OrderByItem::Dir::kDesc);
   }
+  RequireIndexable(*table, idx.columns);
   idx.name = stmt.name.empty() ? UniqueName(*catalog, table->schema_id, table->name + JoinColumnNames(*table, idx.columns), "idx")
                                : stmt.name;
   if (catalog->RelationExists(table->schema_id, idx.name)) {
@@ -497,6 +509,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunAlterTable(const ast::AlterTableS
     pk.columns.push_back(static_cast<uint32_t>(c));
     updated.columns[c].not_null = true;
   }
+  RequireIndexable(updated, pk.columns);
   pk.id = catalog->AllocateId();
   pk.name = stmt.constraint_name.empty() ? UniqueName(*catalog, table->schema_id, table->name, "pkey") : stmt.constraint_name;
   if (catalog->RelationExists(table->schema_id, pk.name)) {

@@ -44,6 +44,7 @@ enum class ExprKind : uint8_t {
   kSqlValue,
   kArray,
   kAnyAllArray,
+  kSubscript,
   kGroupingSet,
   kCollate,
   kDefault,  // DEFAULT in VALUES lists and UPDATE SET col = DEFAULT
@@ -254,6 +255,15 @@ struct SqlValueFunction : Expr {
 struct ArrayExpr : Expr {
   ArrayExpr() : Expr(ExprKind::kArray) {}
   ExprList elements;
+};
+
+// a[i] or a[lo:hi] (either slice bound may be absent)
+struct Subscript : Expr {
+  Subscript() : Expr(ExprKind::kSubscript) {}
+  ExprPtr arg;
+  ExprPtr lower;
+  ExprPtr upper;
+  bool slice = false;
 };
 
 // x op ANY (array) / x op ALL (array)

@@ -134,6 +134,14 @@ std::string ExprToString(const Expr& e) {
       const auto& a = static_cast<const AnyAllArray&>(e);
       return "(" + ExprToString(*a.left) + " " + a.op + (a.all ? " ALL (" : " ANY (") + ExprToString(*a.right) + "))";
     }
+    case ExprKind::kSubscript: {
+      const auto& s = static_cast<const Subscript&>(e);
+      std::string out = ExprToString(*s.arg) + "[";
+      if (s.lower) out += ExprToString(*s.lower);
+      if (s.slice) out += ":";
+      if (s.upper) out += ExprToString(*s.upper);
+      return out + "]";
+    }
     case ExprKind::kCollate: {
       const auto& c = static_cast<const CollateExpr&>(e);
       return ExprToString(*c.arg) + " COLLATE " + QuoteIdent(c.collation.empty() ? "default" : c.collation.back());
@@ -174,6 +182,7 @@ std::string FigureColumnName(const Expr& e) {
     case ExprKind::kMinMax: return static_cast<const MinMaxExpr&>(e).greatest ? "greatest" : "least";
     case ExprKind::kRow: return "row";
     case ExprKind::kArray: return "array";
+    case ExprKind::kSubscript: return FigureColumnName(*static_cast<const Subscript&>(e).arg);
     case ExprKind::kSqlValue: {
       static const char* kNames[] = {"current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
                                      "current_user", "session_user", "user", "current_role", "current_catalog",

@@ -461,8 +461,24 @@ ast::ExprPtr TransformExpr(const Node* n) {
     }
     case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
       return std::make_unique<ast::DefaultMarker>();
-    case PG_QUERY__NODE__NODE_A_INDIRECTION:
-      Unsupported("array subscripts and field selection");
+    case PG_QUERY__NODE__NODE_A_INDIRECTION: {
+      const auto* ind = n->a_indirection;
+      ast::ExprPtr out = TransformExpr(ind->arg);
+      for (size_t i = 0; i < ind->n_indirection; i++) {
+        const PgQuery__Node* item = ind->indirection[i];
+        if (item->node_case != PG_QUERY__NODE__NODE_A_INDICES) Unsupported("field selection");
+        if (i > 0) Unsupported("multidimensional array subscripts");
+        const auto* idx = item->a_indices;
+        auto s = std::make_unique<ast::Subscript>();
+        s->location = out->location;
+        s->slice = idx->is_slice;
+        if (idx->lidx) s->lower = TransformExpr(idx->lidx);
+        if (idx->uidx) s->upper = TransformExpr(idx->uidx);
+        s->arg = std::move(out);
+        out = std::move(s);
+      }
+      return out;
+    }
     case PG_QUERY__NODE__NODE_LIST: {
       // (a, b) in some positions arrives as a list: treat as a row.
       auto r = std::make_unique<ast::RowExpr>();

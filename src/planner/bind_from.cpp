@@ -358,7 +358,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kFunction: {
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
-      if (name != "generate_series") {
+      if (name != "generate_series" && name != "unnest") {
         throw At(Error(sqlstate::kFeatureNotSupported, "function " + name + " in FROM is not supported yet"), ref.location);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
@@ -381,22 +381,35 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       }
       correlation_ = saved_correlation;
       if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
-      if (args.size() < 2 || args.size() > 3) {
+      if (name == "unnest") {
+        if (args.size() != 1 || args[0]->type.id != TypeId::kArray) {
+          if (args.size() > 1) {
+            throw At(Error(sqlstate::kFeatureNotSupported, "unnest with several arrays is not supported yet"), ref.location);
+          }
+          throw At(Error(sqlstate::kUndefinedFunction, "function unnest(" + TypeListString({args.empty() ? LogicalType() : args[0]->type}) +
+                                                          ") does not exist"),
+                   ref.location);
+        }
+        fn->types.push_back(args[0]->type.ElementType());
+        fn->args.push_back(std::move(args[0]));
+      } else if (args.size() < 2 || args.size() > 3) {
         throw At(Error(sqlstate::kUndefinedFunction, "function generate_series with " + std::to_string(args.size()) +
                                                           " arguments does not exist"),
                  ref.location);
       }
-      bool all_int4 = true;
-      for (const auto& a : args) all_int4 = all_int4 && (a->type.id == TypeId::kInt4 || a->type.id == TypeId::kInt2 || a->type.id == TypeId::kUnknown);
-      LogicalType t(all_int4 ? TypeId::kInt4 : TypeId::kInt8);
-      for (auto& a : args) {
-        if (!a->type.IsInteger() && a->type.id != TypeId::kUnknown) {
-          throw At(Error(sqlstate::kFeatureNotSupported, "generate_series over " + a->type.ToString() + " is not supported yet"),
-                   ref.location);
+      if (name == "generate_series") {
+        bool all_int4 = true;
+        for (const auto& a : args) all_int4 = all_int4 && (a->type.id == TypeId::kInt4 || a->type.id == TypeId::kInt2 || a->type.id == TypeId::kUnknown);
+        LogicalType t(all_int4 ? TypeId::kInt4 : TypeId::kInt8);
+        for (auto& a : args) {
+          if (!a->type.IsInteger() && a->type.id != TypeId::kUnknown) {
+            throw At(Error(sqlstate::kFeatureNotSupported, "generate_series over " + a->type.ToString() + " is not supported yet"),
+                     ref.location);
+          }
+          fn->args.push_back(Coerce(std::move(a), LogicalType(TypeId::kInt8), CastContext::kImplicit, ref.location));
         }
-        fn->args.push_back(Coerce(std::move(a), LogicalType(TypeId::kInt8), CastContext::kImplicit, ref.location));
+        fn->types.push_back(t);
       }
-      fn->types.push_back(t);
       if (f.ordinality) fn->types.push_back(LogicalType(TypeId::kInt8));
       BindingEntry entry;
       entry.alias = ref.alias.name.empty() ? name : ref.alias.name;

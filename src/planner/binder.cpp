@@ -79,7 +79,9 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
     try {
       // The input function of the base type, then the modifiers (varchar(3), numeric(5,2)) as the
       // context requires (explicit casts truncate, assignments check).
-      Value v = TextToValue(e->value.str_value(), LogicalType(target.id), fctx);
+      LogicalType base(target.id);
+      base.elem = target.elem;
+      Value v = TextToValue(e->value.str_value(), base, fctx);
       if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
       v.set_type(target);
       return MakeConstant(std::move(v));
@@ -115,7 +117,15 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
 }
 
 LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
-  if (t.array) throw At(Error(sqlstate::kFeatureNotSupported, "array types are not supported yet"), t.location);
+  if (t.array) {
+    ast::TypeName element = t;
+    element.array = false;
+    std::string name = t.names.empty() ? "" : t.names.back();
+    if (name == "serial" || name == "bigserial" || name == "smallserial" || name == "serial4" || name == "serial8") {
+      throw At(Error(sqlstate::kFeatureNotSupported, "array of serial is not implemented"), t.location);
+    }
+    return LogicalType::ArrayOf(ResolveTypeName(element));
+  }
   std::string name = t.names.empty() ? "" : t.names.back();
   if (t.names.size() > 1 && t.names[0] != "pg_catalog") {
     throw At(Error(sqlstate::kUndefinedObject, "type \"" + t.names[0] + "." + name + "\" does not exist"), t.location);

@@ -145,6 +145,16 @@ std::string BoundExpr::ToString() const {
       return "$" + std::to_string(param + 1);
     case BoundExprKind::kFunction: {
       const std::string& n = function->name;
+      if (n.size() > 4 && (n.ends_with(" ANY") || n.ends_with(" ALL")) && children.size() == 2) {
+        return "(" + child(0) + " " + n + " (" + child(1) + "))";
+      }
+      if (n == "$subscript" && children.size() == 2) return child(0) + "[" + child(1) + "]";
+      if (n == "$slice" && children.size() == 3) return child(0) + "[" + child(1) + ":" + child(2) + "]";
+      if (n == "$array") {
+        std::string out = "ARRAY[";
+        for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+        return out + "]";
+      }
       if (IsOperatorName(n)) {
         if (children.size() == 1) return "(" + n + " " + child(0) + ")";
         if (children.size() == 2) return "(" + child(0) + " " + n + " " + child(1) + ")";
@@ -240,9 +250,9 @@ std::string BoundExpr::ToString() const {
       return out + ")";
     }
     case BoundExprKind::kSubquery: {
-      static const char* kKinds[] = {"SubPlan", "EXISTS SubPlan", "ANY SubPlan", "ALL SubPlan"};
-      std::string out = std::string("(") + kKinds[subquery_type % 4];
-      if (subquery_type >= 2) out = "(" + children.back()->ToString() + " " + name + " " + std::string(kKinds[subquery_type % 4]);
+      static const char* kKinds[] = {"SubPlan", "EXISTS SubPlan", "ANY SubPlan", "ALL SubPlan", "ARRAY SubPlan"};
+      std::string out = std::string("(") + kKinds[subquery_type % 5];
+      if (subquery_type == 2 || subquery_type == 3) out = "(" + children.back()->ToString() + " " + name + " " + std::string(kKinds[subquery_type % 5]);
       return out + ")";
     }
     case BoundExprKind::kOuterRef:

@@ -116,7 +116,7 @@ struct BoundExpr {
   // to the subquery as kOuterRef values), then for ANY/ALL the tested expression. `name` holds the
   // comparison operator for ANY/ALL.
   std::shared_ptr<SubqueryPlan> subquery;
-  uint8_t subquery_type = 0;  // 0 scalar, 1 exists, 2 any, 3 all
+  uint8_t subquery_type = 0;  // 0 scalar, 1 exists, 2 any, 3 all, 4 ARRAY(subquery)
   uint32_t outer_count = 0;
   // kWindow: `name` is the function, `aggregate` set for aggregates used as window functions.
   std::shared_ptr<const BoundWindowSpec> window;

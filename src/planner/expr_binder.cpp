@@ -171,8 +171,11 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
     case ast::ExprKind::kRow:
       throw At(Error(sqlstate::kFeatureNotSupported, "row expressions are not supported yet"), expr.location);
     case ast::ExprKind::kArray:
+      return BindArray(static_cast<const ast::ArrayExpr&>(expr), nullptr);
     case ast::ExprKind::kAnyAllArray:
-      throw At(Error(sqlstate::kFeatureNotSupported, "arrays are not supported yet"), expr.location);
+      return BindAnyAllArray(static_cast<const ast::AnyAllArray&>(expr));
+    case ast::ExprKind::kSubscript:
+      return BindSubscript(static_cast<const ast::Subscript&>(expr));
     case ast::ExprKind::kGroupingSet:
       throw At(Error(sqlstate::kFeatureNotSupported, "grouping sets are not supported yet"), expr.location);
   }
@@ -181,7 +184,6 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
 
 BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
   using T = ast::SubqueryExpr::Type;
-  if (sq.type == T::kArray) throw At(Error(sqlstate::kFeatureNotSupported, "ARRAY(subquery) is not supported yet"), sq.location);
   CorrelationContext corr;
   corr.scope = scope_;
   corr.parent = binder_.correlation_;
@@ -195,7 +197,7 @@ BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
     throw At(Error(sqlstate::kSyntaxError, "subquery must return only one column"), sq.location);
   }
   auto out = std::make_unique<BoundExpr>(BoundExprKind::kSubquery, LogicalType(TypeId::kBool));
-  out->subquery_type = sq.type == T::kScalar ? 0 : sq.type == T::kExists ? 1 : sq.type == T::kAny ? 2 : 3;
+  out->subquery_type = sq.type == T::kScalar ? 0 : sq.type == T::kExists ? 1 : sq.type == T::kAny ? 2 : sq.type == T::kAll ? 3 : 4;
   LogicalType column = types.empty() ? LogicalType(TypeId::kBool) : types[0];
   LogicalType wanted = column.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : column;
   BoundExprPtr test;
@@ -227,6 +229,12 @@ BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
     plan = std::move(proj);
   }
   if (sq.type == T::kScalar) out->type = wanted;
+  if (sq.type == T::kArray) {
+    if (wanted.id == TypeId::kArray) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "ARRAY(subquery) over arrays (multidimensional) is not supported"), sq.location);
+    }
+    out->type = LogicalType::ArrayOf(wanted);
+  }
   out->outer_count = static_cast<uint32_t>(corr.correlated.size());
   out->children = std::move(corr.correlated);
   if (test) out->children.push_back(std::move(test));
@@ -337,6 +345,11 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
+  if (name == "unnest" || name == "generate_series") {
+    throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
+                                                       "() is only supported in FROM (write FROM " + name + "(...))"),
+             f.location);
+  }
   if (f.star || f.distinct || f.filter || !f.agg_order.empty()) {
     throw At(Error(sqlstate::kWrongObjectType,
                    (f.star ? "* specified, but " : "DISTINCT specified, but ") + name + " is not an aggregate function"),
@@ -499,6 +512,12 @@ BoundExprPtr ExprBinder::BindRowComparison(const ast::OpExpr& op) {
 
 BoundExprPtr ExprBinder::BindCast(const ast::CastExpr& c) {
   LogicalType target = Binder::ResolveTypeName(c.type);
+  if (c.arg->kind == ast::ExprKind::kArray && target.id == TypeId::kArray) {
+    // ARRAY[...]::t[] types the elements directly (so ARRAY[]::int[] works), as PostgreSQL does.
+    LogicalType element = target.ElementType();
+    auto arr = BindArray(static_cast<const ast::ArrayExpr&>(*c.arg), &element);
+    return binder_.Coerce(std::move(arr), target, CastContext::kExplicit, c.location);
+  }
   auto arg = Bind(*c.arg);
   return binder_.Coerce(std::move(arg), target, CastContext::kExplicit, c.location);
 }

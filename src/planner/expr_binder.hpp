@@ -60,6 +60,10 @@ class ExprBinder {
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& sq);
+  // bind_array.cpp. `element` (optional): the element type a cast around ARRAY[...] asks for.
+  BoundExprPtr BindArray(const ast::ArrayExpr& a, const LogicalType* element);
+  BoundExprPtr BindAnyAllArray(const ast::AnyAllArray& a);
+  BoundExprPtr BindSubscript(const ast::Subscript& s);
   static BoundExprPtr FoldStrictNull(BoundExprPtr call);
   BoundExprPtr BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context);
   BoundExprPtr ToBool(BoundExprPtr e, const char* what, int location);

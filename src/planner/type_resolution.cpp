@@ -23,6 +23,7 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea: return 'U';
     case TypeId::kUnknown: return 'X';
+    case TypeId::kArray: return 'A';
   }
   return 'U';
 }
@@ -56,7 +57,10 @@ int Rank(TypeId id) {
   }
 }
 
-bool SameTypeId(const LogicalType& a, const LogicalType& b) { return a.id == b.id; }
+// Same type, ignoring modifiers; a declared anyarray matches every array type.
+bool SameTypeId(const LogicalType& a, const LogicalType& b) {
+  return a.id == b.id && (a.id != TypeId::kArray || a.elem == b.elem || b.elem == TypeId::kUnknown);
+}
 }  // namespace
 
 LogicalType CommonType(const std::vector<LogicalType>& types, const char* context) {
@@ -65,6 +69,18 @@ LogicalType CommonType(const std::vector<LogicalType>& types, const char* contex
     if (t.id != TypeId::kUnknown) { first = &t; break; }
   }
   if (!first) return LogicalType(TypeId::kText);
+  if (first->id == TypeId::kArray) {  // arrays: the common type of the elements
+    std::vector<LogicalType> elems;
+    for (const auto& t : types) {
+      if (t.id == TypeId::kUnknown) continue;
+      if (t.id != TypeId::kArray) {
+        throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + first->ToString() + " and " +
+                                                     t.ToString() + " cannot be matched");
+      }
+      elems.push_back(t.ElementType());
+    }
+    return LogicalType::ArrayOf(CommonType(elems, context));
+  }
   LogicalType result = *first;
   bool all_same = true;
   for (const auto& t : types) {
@@ -83,8 +99,11 @@ LogicalType CommonType(const std::vector<LogicalType>& types, const char* contex
 
 namespace {
 
+bool IsAnyArray(const LogicalType& t) { return t.id == TypeId::kArray && t.elem == TypeId::kUnknown; }
+
 bool Castable(const LogicalType& from, const LogicalType& to) {
-  if (to.id == TypeId::kUnknown) return true;  // polymorphic "any"
+  if (IsAnyArray(to)) return from.id == TypeId::kArray || from.id == TypeId::kUnknown;
+  if (to.id == TypeId::kUnknown) return !(to.mod1 == kAnyNonArray && from.id == TypeId::kArray);  // polymorphic "any"
   if (from.id == TypeId::kUnknown) return true;
   if (from.id == to.id) return true;
   return CanCast(from, to, CastContext::kImplicit);
@@ -190,6 +209,24 @@ int SelectCandidate(const std::vector<Candidate>& all, const std::vector<Logical
 std::vector<LogicalType> ConcreteArgs(const std::vector<LogicalType>& declared, bool variadic,
                                       const std::vector<LogicalType>& args) {
   std::vector<LogicalType> out;
+  bool polymorphic_array = false;
+  for (const auto& d : declared) polymorphic_array = polymorphic_array || IsAnyArray(d);
+  if (polymorphic_array) {
+    // anyarray and anyelement positions share one element type (PostgreSQL's anycompatible rules).
+    std::vector<LogicalType> elems;
+    for (size_t i = 0; i < args.size(); i++) {
+      LogicalType d = i < declared.size() ? declared[i] : declared.back();
+      if (IsAnyArray(d) && args[i].id == TypeId::kArray) elems.push_back(args[i].ElementType());
+      if (d.id == TypeId::kUnknown && args[i].id != TypeId::kUnknown) elems.push_back(args[i]);
+    }
+    LogicalType elem = CommonType(elems, "polymorphic argument");
+    for (size_t i = 0; i < args.size(); i++) {
+      LogicalType d = i < declared.size() ? declared[i] : declared.back();
+      out.push_back(IsAnyArray(d) ? LogicalType::ArrayOf(elem) : d.id == TypeId::kUnknown ? elem
+                    : args[i].id == d.id && d.mod1 < 0 ? args[i] : d);
+    }
+    return out;
+  }
   for (size_t i = 0; i < args.size(); i++) {
     LogicalType d = i < declared.size() ? declared[i] : declared.back();
     if (d.id == TypeId::kUnknown) {
@@ -216,7 +253,11 @@ bool ResolveScalar(const std::vector<ScalarFunction>& candidates, const std::vec
   if (idx < 0) return false;
   const ScalarFunction& fn = candidates[idx];
   out->function = &fn;
-  out->arg_types = ConcreteArgs(fn.arg_types, fn.variadic, arg_types);
+  try {
+    out->arg_types = ConcreteArgs(fn.arg_types, fn.variadic, arg_types);
+  } catch (const Error&) {
+    return false;  // polymorphic arguments without a common element type: no such function
+  }
   out->return_type = fn.return_type_fn ? fn.return_type_fn(out->arg_types) : fn.return_type;
   return true;
 }

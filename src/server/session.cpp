@@ -314,7 +314,7 @@ void Session::HandleParse(const std::string& body) {
     throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
   }
   Error err(sqlstate::kSuccess, "");
-  auto stmt = conn_->Prepare(sql, &err);
+  auto stmt = conn_->Prepare(sql, declared, &err);
   if (!stmt) throw err;
   statements_[name] = std::move(stmt);
   declared_param_types_[name] = std::move(declared);

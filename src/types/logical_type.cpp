@@ -24,6 +24,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kVarchar:
     case TypeId::kChar:
     case TypeId::kBytea:
+    case TypeId::kArray:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -51,6 +52,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kTimestamp: return "timestamp without time zone";
     case TypeId::kTimestampTz: return "timestamp with time zone";
     case TypeId::kInterval: return "interval";
+    case TypeId::kArray: return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
   }
   return "unknown";
 }
@@ -73,11 +75,46 @@ uint32_t LogicalType::oid() const {
     case TypeId::kTimestamp: return 1114;
     case TypeId::kTimestampTz: return 1184;
     case TypeId::kInterval: return 1186;
+    case TypeId::kArray: return ArrayOid(elem);
   }
   return 0;
 }
 
+uint32_t LogicalType::ArrayOid(TypeId element) {
+  switch (element) {
+    case TypeId::kBool: return 1000;
+    case TypeId::kInt2: return 1005;
+    case TypeId::kInt4: return 1007;
+    case TypeId::kInt8: return 1016;
+    case TypeId::kFloat4: return 1021;
+    case TypeId::kFloat8: return 1022;
+    case TypeId::kNumeric: return 1231;
+    case TypeId::kText: return 1009;
+    case TypeId::kVarchar: return 1015;
+    case TypeId::kChar: return 1014;
+    case TypeId::kBytea: return 1001;
+    case TypeId::kDate: return 1182;
+    case TypeId::kTimestamp: return 1115;
+    case TypeId::kTimestampTz: return 1185;
+    case TypeId::kInterval: return 1187;
+    case TypeId::kUnknown:
+    case TypeId::kArray: return 2277;  // anyarray
+  }
+  return 0;
+}
+
+LogicalType LogicalType::FromOid(uint32_t oid) {
+  for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i < static_cast<uint8_t>(TypeId::kArray); i++) {
+    LogicalType t(static_cast<TypeId>(i));
+    if (t.oid() == oid) return t;
+    if (ArrayOid(t.id) == oid) return ArrayOf(t);
+  }
+  if (oid == 19) return LogicalType(TypeId::kText);  // name
+  return LogicalType();
+}
+
 int32_t LogicalType::typmod() const {
+  if (id == TypeId::kArray) return ElementType().typmod();
   switch (id) {
     case TypeId::kVarchar:
     case TypeId::kChar:

@@ -23,6 +23,7 @@ enum class TypeId : uint8_t {
   kTimestamp,
   kTimestampTz,
   kInterval,
+  kArray,  // one-dimensional array of `elem` (element modifiers in mod1/mod2)
 };
 
 // How a value of the type is held in memory (Value and Vector storage).
@@ -33,6 +34,11 @@ enum class PhysicalType : uint8_t {
   kNumeric,  // numeric
   kInterval, // interval
 };
+// Arrays are held as kString: the encoding of types/array.hpp.
+
+// In a function signature, LogicalType(kUnknown, kAnyNonArray): any type but an array
+// (PostgreSQL's anynonarray).
+inline constexpr int32_t kAnyNonArray = -2;
 
 struct LogicalType {
   TypeId id = TypeId::kUnknown;
@@ -40,15 +46,30 @@ struct LogicalType {
   int32_t mod1 = -1;
   // numeric(p,s): scale. -1 when absent.
   int32_t mod2 = -1;
+  // kArray: the element type (kUnknown in a function signature: any array, PostgreSQL's anyarray).
+  TypeId elem = TypeId::kUnknown;
 
   constexpr LogicalType() = default;
   constexpr LogicalType(TypeId t, int32_t m1 = -1, int32_t m2 = -1) : id(t), mod1(m1), mod2(m2) {}
+  // The array type whose elements are `element` (which must not be an array).
+  static LogicalType ArrayOf(const LogicalType& element) {
+    LogicalType t(TypeId::kArray, element.mod1, element.mod2);
+    t.elem = element.id;
+    return t;
+  }
+  // REQUIRES: id == kArray.
+  LogicalType ElementType() const { return LogicalType(elem, mod1, mod2); }
+  bool IsArray() const { return id == TypeId::kArray; }
 
   PhysicalType physical() const;
   // PostgreSQL's spelling, as in format_type(): "integer", "character varying(10)", "numeric(10,2)".
   std::string ToString() const;
   // PostgreSQL type OID (int4 = 23, text = 25, ...).
   uint32_t oid() const;
+  // The OID of the array type over `element` (int4 -> 1007 int4[]).
+  static uint32_t ArrayOid(TypeId element);
+  // The type with PostgreSQL OID `oid` (arrays included); kUnknown when Kanto has no such type.
+  static LogicalType FromOid(uint32_t oid);
   // PostgreSQL's atttypmod for the type (-1 when absent).
   int32_t typmod() const;
   bool IsNumeric() const;  // int2/4/8, float4/8, numeric
@@ -60,7 +81,9 @@ struct LogicalType {
   // not numeric): an implicit cast only goes up.
   int NumericRank() const;
 
-  bool operator==(const LogicalType& o) const { return id == o.id && mod1 == o.mod1 && mod2 == o.mod2; }
+  bool operator==(const LogicalType& o) const {
+    return id == o.id && mod1 == o.mod1 && mod2 == o.mod2 && elem == o.elem;
+  }
   bool operator!=(const LogicalType& o) const { return !(*this == o); }
 };
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "types/array.hpp"
+
 namespace kanto {
 
 int CompareDoubles(double a, double b) {
@@ -29,7 +31,9 @@ int CompareVectorValues(const Vector& a, size_t i, const Vector& b, size_t j) {
       return x < y ? -1 : (x > y ? 1 : 0);
     }
     case PhysicalType::kDouble: return CompareDoubles(a.doubles()[i], b.doubles()[j]);
-    case PhysicalType::kString: return CompareStrings(a.strings()[i], b.strings()[j]);
+    case PhysicalType::kString:
+      if (a.type().id == TypeId::kArray) return CompareArrays(a.strings()[i], b.strings()[j], a.type().ElementType());
+      return CompareStrings(a.strings()[i], b.strings()[j]);
     case PhysicalType::kNumeric: return a.numerics()[i].Compare(b.numerics()[j]);
     case PhysicalType::kInterval: return CompareIntervals(a.intervals()[i], b.intervals()[j]);
   }
@@ -43,7 +47,9 @@ int CompareValues(const Value& a, const Value& b) {
       return x < y ? -1 : (x > y ? 1 : 0);
     }
     case PhysicalType::kDouble: return CompareDoubles(a.double_value(), b.double_value());
-    case PhysicalType::kString: return CompareStrings(a.str_value(), b.str_value());
+    case PhysicalType::kString:
+      if (a.type().id == TypeId::kArray) return CompareArrays(a.str_value(), b.str_value(), a.type().ElementType());
+      return CompareStrings(a.str_value(), b.str_value());
     case PhysicalType::kNumeric: return a.numeric_value().Compare(b.numeric_value());
     case PhysicalType::kInterval: return CompareIntervals(a.interval_value(), b.interval_value());
   }

@@ -161,8 +161,29 @@ def test_copy():
         check(rows == [("1", "pen"), ("2", "tab\there")], rows)
 
 
+def test_arrays():
+    """Arrays both ways: Python lists as parameters, int[]/text[] columns back as lists, and
+    parameter types declared in Parse (psycopg 3 sends int2/int8/text OIDs)."""
+    conn = psycopg2.connect(DSN)
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS arr")
+    cur.execute("CREATE TABLE arr (id int PRIMARY KEY, tags text[], nums int[])")
+    cur.execute("INSERT INTO arr VALUES (%s, %s, %s)", (1, ["a b", None, 'q"t'], [1, 2]))
+    conn.commit()
+    cur.execute("SELECT tags, nums, %s = ANY(nums) FROM arr", (2,))
+    check(cur.fetchone() == (["a b", None, 'q"t'], [1, 2], True), "psycopg2 arrays")
+    conn.close()
+    with psycopg.connect(DSN, autocommit=True) as conn3:
+        row = conn3.execute("SELECT nums || %s, array_agg(id) OVER (), %s::int[] FROM arr WHERE id = %s",
+                            (3, [7, 8], 1), prepare=True).fetchone()
+        check(row == ([1, 2, 3], [1], [7, 8]), row)
+        # a declared int8 parameter keeps its type ($1 alone is int8, not text)
+        check(conn3.execute("SELECT %s", (2**40,), prepare=True).fetchone() == (2**40,), "declared type")
+
+
 test_psycopg2()
 test_psycopg3()
+test_arrays()
 test_copy()
 test_malformed_input()
 print("clients ok")

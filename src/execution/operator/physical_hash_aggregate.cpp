@@ -162,7 +162,7 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
             bool skip = false;
             if (strict) {
               for (const Vector* v : ptrs) skip = skip || v->IsNull(r);
-            } else if (!ptrs.empty()) {
+            } else if (!ptrs.empty() && !agg.aggregate->keeps_nulls) {
               skip = ptrs[0]->IsNull(r);  // string_agg: NULL values are ignored
             }
             if (skip) continue;

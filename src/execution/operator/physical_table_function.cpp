@@ -2,6 +2,7 @@
 
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
+#include "types/array.hpp"
 
 namespace kanto {
 
@@ -49,6 +50,36 @@ bool PhysicalGenerateSeries::Next(ExecutionContext& ctx, OperatorState& base, Da
     if (ordinality_) row.push_back(Value::Int8(++st.ordinal));
     out.AppendRow(row);
     st.next += st.step;
+  }
+  ctx.CheckCancel();
+  return out.size() > 0;
+}
+
+namespace {
+class UnnestState : public OperatorState {
+ public:
+  bool started = false;
+  std::vector<Value> elements;
+  size_t next = 0;
+};
+}  // namespace
+
+std::unique_ptr<OperatorState> PhysicalUnnest::CreateState(ExecutionContext&) const {
+  return std::make_unique<UnnestState>();
+}
+
+bool PhysicalUnnest::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& out) const {
+  auto& st = static_cast<UnnestState&>(base);
+  if (!st.started) {
+    st.started = true;
+    Value a = ExpressionExecutor::EvaluateScalar(*array_, ctx);
+    if (!a.is_null()) st.elements = DecodeArray(a.str_value(), types[0]);  // NULL array: no rows
+  }
+  while (out.size() < kChunkSize && st.next < st.elements.size()) {
+    std::vector<Value> row = {st.elements[st.next]};
+    st.next++;
+    if (ordinality_) row.push_back(Value::Int8(static_cast<int64_t>(st.next)));
+    out.AppendRow(row);
   }
   ctx.CheckCancel();
   return out.size() > 0;

@@ -209,7 +209,7 @@ void ComputeAggregate(const BoundExpr& call, const WindowInput& in, const std::v
       for (const Vector* a : args) {
         if (a->IsNull(r)) return false;
       }
-    } else if (!args.empty() && args[0]->IsNull(r)) {
+    } else if (!args.empty() && !fn.keeps_nulls && args[0]->IsNull(r)) {
       return false;
     }
     return true;
@@ -219,7 +219,7 @@ void ComputeAggregate(const BoundExpr& call, const WindowInput& in, const std::v
   };
   FrameBuilder frames(call, in, order);
   bool no_exclude = spec.exclude == Spec::Exclude::kNoOthers;
-  bool order_insensitive = fn.name != "string_agg";
+  bool order_insensitive = !fn.order_sensitive;
   for (const Partition& part : parts) {
     ctx.CheckCancel();
     if (no_exclude && spec.start == Spec::Bound::kUnboundedPreceding) {

@@ -1,0 +1,113 @@
+// Binding of array expressions: ARRAY[...] constructors, x op ANY/ALL (array), and a[i] / a[lo:hi].
+// Each becomes a call of an array function (src/function/array_functions.cpp).
+#include "common/sql_text.hpp"
+#include "function/cast.hpp"
+#include "kanto/error.hpp"
+#include "planner/expr_binder.hpp"
+#include "planner/type_resolution.hpp"
+#include "types/array.hpp"
+
+namespace kanto {
+
+namespace {
+
+const ScalarFunction* Internal(const std::string& name) {
+  const auto* fns = FunctionRegistry::Instance().Find(name);
+  return fns && !fns->empty() ? &fns->front() : nullptr;
+}
+
+}  // namespace
+
+BoundExprPtr ExprBinder::BindArray(const ast::ArrayExpr& a, const LogicalType* element) {
+  std::vector<BoundExprPtr> items;
+  std::vector<LogicalType> types;
+  for (const auto& e : a.elements) {
+    if (e->kind == ast::ExprKind::kArray) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported"), e->location);
+    }
+    items.push_back(Bind(*e));
+    if (items.back()->type.id == TypeId::kArray) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported"), e->location);
+    }
+    types.push_back(items.back()->type);
+  }
+  LogicalType common;
+  if (element) {
+    common = *element;
+  } else if (items.empty()) {
+    throw At(Error(sqlstate::kIndeterminateDatatype, "cannot determine type of empty array")
+                 .WithHint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
+             a.location);
+  } else {
+    try {
+      common = CommonType(types, "ARRAY");
+    } catch (Error& e) {
+      throw At(std::move(e), a.location);
+    }
+  }
+  if (items.empty()) return MakeConstant(MakeArrayValue(LogicalType::ArrayOf(common), {}));
+  for (auto& item : items) {
+    item = binder_.Coerce(std::move(item), common, element ? CastContext::kExplicit : CastContext::kImplicit, a.location);
+  }
+  return MakeFunction(Internal("$array"), std::move(items), LogicalType::ArrayOf(common));
+}
+
+BoundExprPtr ExprBinder::BindAnyAllArray(const ast::AnyAllArray& a) {
+  auto left = Bind(*a.left);
+  auto right = Bind(*a.right);
+  if (right->type.id == TypeId::kUnknown) {
+    LogicalType element = left->type.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : left->type;
+    right = binder_.Coerce(std::move(right), LogicalType::ArrayOf(element), CastContext::kImplicit, a.location);
+  }
+  if (right->type.id != TypeId::kArray) {
+    throw At(Error(sqlstate::kWrongObjectType, std::string("op ANY/ALL (array) requires array on right side")), a.location);
+  }
+  std::string name = a.op + (a.all ? " ALL" : " ANY");
+  const ScalarFunction* fn = Internal(name);
+  if (!fn) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "operator " + a.op + " with ANY/ALL (array) is not supported"), a.location);
+  }
+  // Resolve the scalar comparison as PostgreSQL would, then compare both sides in that type.
+  std::vector<BoundExprPtr> args;
+  args.push_back(std::move(left));
+  args.push_back(MakeConstant(Value::Null(right->type.ElementType())));
+  auto cmp = BindOperator(a.op, std::move(args), a.location, /*fold=*/false);
+  LogicalType common = cmp->children[0]->type;
+  if (cmp->children[1]->type != common) {
+    common = CommonType({cmp->children[0]->type, cmp->children[1]->type}, "ANY/ALL");
+    cmp->children[0] = binder_.Coerce(std::move(cmp->children[0]), common, CastContext::kImplicit, a.location);
+  }
+  std::vector<BoundExprPtr> call_args;
+  call_args.push_back(std::move(cmp->children[0]));
+  call_args.push_back(binder_.Coerce(std::move(right), LogicalType::ArrayOf(common), CastContext::kImplicit, a.location));
+  return MakeFunction(fn, std::move(call_args), LogicalType(TypeId::kBool));
+}
+
+BoundExprPtr ExprBinder::BindSubscript(const ast::Subscript& s) {
+  auto arr = Bind(*s.arg);
+  if (arr->type.id != TypeId::kArray) {
+    throw At(Error(sqlstate::kDatatypeMismatch, "cannot subscript type " + arr->type.ToString() +
+                                                    " because it does not support subscripting"),
+             s.location);
+  }
+  auto index = [&](const ast::ExprPtr& e, int64_t absent) {
+    if (!e) return MakeConstant(Value::Int4(absent));
+    auto b = Bind(*e);
+    if (!b->type.IsInteger() && b->type.id != TypeId::kUnknown) {
+      throw At(Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer"), e->location);
+    }
+    return binder_.Coerce(std::move(b), LogicalType(TypeId::kInt4), CastContext::kImplicit, e->location);
+  };
+  std::vector<BoundExprPtr> args;
+  LogicalType type = s.slice ? arr->type : arr->type.ElementType();
+  args.push_back(std::move(arr));
+  if (s.slice) {
+    args.push_back(index(s.lower, 1));
+    args.push_back(index(s.upper, INT32_MAX));
+  } else {
+    args.push_back(index(s.upper, 1));
+  }
+  return FoldStrictNull(MakeFunction(Internal(s.slice ? "$slice" : "$subscript"), std::move(args), type));
+}
+
+}  // namespace kanto
