@@ -92,7 +92,7 @@ void Catalog::PutTable(TableEntry table) {
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
 
 namespace {
-constexpr uint8_t kTableRecordVersion = 2;  // 2 added view_sql
+constexpr uint8_t kTableRecordVersion = 3;  // 2 added view_sql, 3 index constraint flags
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -104,7 +104,7 @@ void WriteType(BinaryWriter& w, const LogicalType& t) {
 LogicalType ReadType(BinaryReader& r) {
   LogicalType t;
   uint8_t id = r.U8();
-  if (id > static_cast<uint8_t>(TypeId::kArray)) {
+  if (id > static_cast<uint8_t>(kLastTypeId)) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad type id");
   }
   t.id = static_cast<TypeId>(id);
@@ -112,7 +112,7 @@ LogicalType ReadType(BinaryReader& r) {
   t.mod2 = r.I32();
   if (t.id == TypeId::kArray) {
     uint8_t elem = r.U8();
-    if (elem == 0 || elem >= static_cast<uint8_t>(TypeId::kArray)) {
+    if (elem == 0 || elem == static_cast<uint8_t>(TypeId::kArray) || elem > static_cast<uint8_t>(kLastTypeId)) {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad array element type");
     }
     t.elem = static_cast<TypeId>(elem);
@@ -150,6 +150,7 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     }
   }
   w.Str(t.view_sql);
+  for (const auto& idx : t.indexes) w.Bool(idx.constraint);
   return w.Release();
 }
 
@@ -192,6 +193,7 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     t.indexes.push_back(std::move(idx));
   }
   if (version >= 2) t.view_sql = r.Str();
+  for (auto& idx : t.indexes) idx.constraint = version >= 3 ? r.Bool() : idx.primary;
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }

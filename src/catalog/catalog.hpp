@@ -37,6 +37,8 @@ struct IndexEntry {
   std::vector<bool> descending;
   bool unique = false;
   bool primary = false;
+  // Backs a PRIMARY KEY or UNIQUE constraint (not a CREATE [UNIQUE] INDEX): pg_constraint lists it.
+  bool constraint = false;
 };
 
 struct TableEntry {

@@ -1,11 +1,16 @@
 // pg_catalog and information_schema as tables computed from the catalog snapshot: enough of
 // PostgreSQL's system catalogs for psql's listing commands (\d, \dt, \di, \dv, \dn, \l) and for
 // simple driver and tool introspection. Object ids are Kanto's catalog ids (unique across schemas,
-// tables and indexes), so they join the way PostgreSQL's OIDs do. oid columns are bigint.
+// tables and indexes), so they join the way PostgreSQL's OIDs do. A primary key's or unique index's
+// pg_constraint row shares its index's OID. Catalogs Kanto has nothing for (policies, publications,
+// inheritance, extended statistics, comments) exist and are empty, so tools' queries run.
 #include "catalog/system_tables.hpp"
 
 #include <functional>
 #include <map>
+#include <tuple>
+
+#include "types/array.hpp"
 
 namespace kanto {
 
@@ -17,7 +22,7 @@ constexpr int64_t kKantoDatabaseOid = 16384 - 1;
 constexpr int64_t kBtreeAmOid = 403;
 constexpr int64_t kHeapAmOid = 2;
 
-LogicalType Oid() { return LogicalType(TypeId::kInt8); }
+LogicalType Oid() { return LogicalType(TypeId::kOid); }
 LogicalType Text() { return LogicalType(TypeId::kText); }
 LogicalType Bool() { return LogicalType(TypeId::kBool); }
 LogicalType Int2() { return LogicalType(TypeId::kInt2); }
@@ -25,7 +30,9 @@ LogicalType Int4() { return LogicalType(TypeId::kInt4); }
 // aclitem[] and text[] option columns: always NULL (Kanto has no privileges or storage options).
 LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
 
-Value OidValue(int64_t v) { return Value::Int8(v); }
+Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
+LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId::kInt2)); }
+LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
 Value NullText() { return Value::Null(Text()); }
 
 class Builder {
@@ -62,7 +69,9 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kVarchar, "varchar", -1, "S"},  {TypeId::kChar, "bpchar", -1, "S"},
     {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
-    {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kUnknown, "unknown", -2, "X"},
+    {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
+    {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
+    {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
@@ -267,7 +276,60 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+void PgConstraint(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("conname", Text()).Column("connamespace", Oid()).Column("contype", Text());
+  b.Column("condeferrable", Bool()).Column("condeferred", Bool()).Column("convalidated", Bool());
+  b.Column("conrelid", Oid()).Column("contypid", Oid()).Column("conindid", Oid()).Column("conparentid", Oid());
+  b.Column("confrelid", Oid()).Column("confupdtype", Text()).Column("confdeltype", Text());
+  b.Column("confmatchtype", Text()).Column("conislocal", Bool()).Column("coninhcount", Int4());
+  b.Column("connoinherit", Bool()).Column("conkey", Int2Array()).Column("confkey", Int2Array()).Column("conbin", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (const IndexEntry& idx : t->indexes) {
+      if (!idx.constraint) continue;
+      std::vector<Value> key;
+      for (uint32_t c : idx.columns) key.push_back(Value::Int2(c + 1));
+      b.Row({OidValue(idx.id), Value::Text(idx.name), OidValue(t->schema_id), Value::Text(idx.primary ? "p" : "u"),
+             Value::Bool(false), Value::Bool(false), Value::Bool(true), OidValue(t->id), OidValue(0), OidValue(idx.id),
+             OidValue(0), OidValue(0), Value::Text(" "), Value::Text(" "), Value::Text(" "), Value::Bool(true),
+             Value::Int4(0), Value::Bool(true), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()), NullText()});
+    }
+  }
+}
+
+void PgAttrdef(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("adrelid", Oid()).Column("adnum", Int2()).Column("adbin", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      if (t->columns[i].default_sql.empty()) continue;
+      b.Row({OidValue(0), OidValue(t->id), Value::Int2(static_cast<int64_t>(i + 1)), Value::Text(t->columns[i].default_sql)});
+    }
+  }
+}
+
+void PgCollation(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("collname", Text()).Column("collnamespace", Oid()).Column("collprovider", Text());
+  b.Column("collisdeterministic", Bool()).Column("collencoding", Int4()).Column("collcollate", Text());
+  b.Column("collctype", Text());
+  for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
+    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), Value::Text(provider), Value::Bool(true),
+           Value::Int4(-1), Value::Text("C"), Value::Text("C")});
+  }
+}
+
+// Catalogs that exist for tools' queries and are always empty in Kanto.
+void EmptyTable(std::vector<std::pair<const char*, LogicalType>> columns, SystemTable* out) {
+  Builder b(out);
+  for (auto& [name, type] : columns) b.Column(name, type);
+}
+
 using Generator = std::function<void(const Catalog&, SystemTable*)>;
+
+Generator Empty(std::vector<std::pair<const char*, LogicalType>> columns) {
+  return [columns](const Catalog&, SystemTable* out) { EmptyTable(columns, out); };
+}
 
 const std::map<std::string, Generator>& PgCatalogTables() {
   static const auto* tables = new std::map<std::string, Generator>{
@@ -282,6 +344,24 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_user", [](const Catalog&, SystemTable* out) { PgRoles(out); }},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
+      {"pg_constraint", PgConstraint},
+      {"pg_attrdef", PgAttrdef},
+      {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
+      {"pg_description", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"description", Text()}})},
+      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Text()}, {"polrelid", Oid()}, {"polcmd", Text()},
+                           {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
+                           {"polwithcheck", Text()}})},
+      {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Text()}, {"stxnamespace", Oid()},
+                                  {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Array()},
+                                  {"stxkind", LogicalType::ArrayOf(Text())}})},
+      {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Text()}, {"pubowner", Oid()}, {"puballtables", Bool()},
+                                {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
+                                {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},
+      {"pg_publication_namespace", Empty({{"oid", Oid()}, {"pnpubid", Oid()}, {"pnnspid", Oid()}})},
+      {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", Text()},
+                                    {"prattrs", Int2Array()}})},
+      {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()}, {"inhdetachpending", Bool()}})},
+      {"pg_auth_members", Empty({{"roleid", Oid()}, {"member", Oid()}, {"grantor", Oid()}, {"admin_option", Bool()}})},
   };
   return *tables;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "function/object_names.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/datetime.hpp"
@@ -375,6 +376,10 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
     return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
   }
   if (from.id == to.id || from.id == TypeId::kUnknown) return true;
+  if ((from.IsOid() || to.IsOid()) && !from.IsString() && !to.IsString()) {
+    if (to.IsOid()) return from.IsOid() || from.IsInteger();               // implicit
+    return to.IsInteger() && context != CastContext::kImplicit;            // oid -> integer: assignment
+  }
   char fc = 0, tc = 0;
   auto cat = [](TypeId id) {
     switch (id) {
@@ -423,6 +428,10 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
     case TypeId::kArray: return ArrayToText(v, ctx);
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace: return OidTypeToText(v, ctx);
     default: return v.str_value();
   }
 }
@@ -470,6 +479,10 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
       return v;
     }
     case TypeId::kArray: return TextToArray(text, type, ctx);
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace: return TextToOidType(text, type, ctx);
   }
   throw Error(sqlstate::kFeatureNotSupported, "cannot read type " + type.ToString());
 }
@@ -481,6 +494,16 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     Value r = TextToValue(from.id == TypeId::kChar ? std::string(TrimSpaces(v.str_value())) : v.str_value(), target, ctx);
     if (target.mod1 >= 0 && target.IsString()) r = Value::FromString(target, ApplyLength(r.str_value(), target, context));
     return r;
+  }
+  if (target.IsOid() && (from.IsInteger() || from.IsOid())) {
+    int64_t x = v.int_value();
+    if (x < INT32_MIN || x > UINT32_MAX) throw Error(sqlstate::kNumericValueOutOfRange, "OID out of range");
+    return Value::FromInt(target, x < 0 ? x + (int64_t{1} << 32) : x);
+  }
+  if (from.IsOid() && target.IsInteger()) {  // binary coercion: large OIDs become negative int4
+    int64_t x = v.int_value();
+    if (target.id != TypeId::kInt8 && x > INT32_MAX) x -= int64_t{1} << 32;
+    return Value::FromInt(target, CheckInt(x, target.id));
   }
   switch (target.id) {
     case TypeId::kBool:
@@ -563,6 +586,10 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kBytea:
     case TypeId::kInterval:
     case TypeId::kUnknown:
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
       break;
   }
   if (from.id == target.id) {

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "catalog/catalog.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
@@ -17,12 +18,10 @@ constexpr int64_t kKantoRoleOid = 10;
 
 // format_type(type_oid, typmod): the type's SQL spelling, NULL for an unknown type.
 Value FormatType(const std::vector<Value>& a) {
-  constexpr TypeId kTypes[] = {TypeId::kBool,    TypeId::kInt2,      TypeId::kInt4,        TypeId::kInt8,
-                               TypeId::kFloat4,  TypeId::kFloat8,    TypeId::kNumeric,     TypeId::kText,
-                               TypeId::kVarchar, TypeId::kChar,      TypeId::kBytea,       TypeId::kDate,
-                               TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kUnknown};
   int64_t oid = a[0].int_value();
-  for (TypeId id : kTypes) {
+  for (uint8_t i = 0; i <= static_cast<uint8_t>(kLastTypeId); i++) {
+    auto id = static_cast<TypeId>(i);
+    if (id == TypeId::kArray) continue;
     LogicalType t(id);
     bool array = id != TypeId::kUnknown && LogicalType::ArrayOid(id) == oid;
     if (t.oid() != oid && !array) continue;
@@ -37,10 +36,55 @@ Value FormatType(const std::vector<Value>& a) {
   return Value::Text("???");
 }
 
+// The table and index with catalog id `oid` (index null when it is the table itself).
+bool FindRelation(const Catalog& catalog, int64_t oid, const TableEntry** table, const IndexEntry** index) {
+  for (const TableEntry* t : catalog.Tables()) {
+    *table = t;
+    *index = nullptr;
+    if (t->id == oid) return true;
+    for (const IndexEntry& idx : t->indexes) {
+      if (idx.id == oid) {
+        *index = &idx;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string IndexColumns(const TableEntry& t, const IndexEntry& idx, bool with_order) {
+  std::string out;
+  for (size_t i = 0; i < idx.columns.size(); i++) {
+    if (i) out += ", ";
+    out += QuoteIdent(t.columns[idx.columns[i]].name);
+    if (with_order && idx.descending[i]) out += " DESC";
+  }
+  return out;
+}
+
+// pg_get_indexdef(index_oid): "CREATE UNIQUE INDEX name ON public.t USING btree (a, b DESC)".
+Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
+  const TableEntry* t;
+  const IndexEntry* idx;
+  if (!ctx.catalog || !FindRelation(*ctx.catalog, a[0].int_value(), &t, &idx) || !idx) return Value::Null(T(TypeId::kText));
+  const SchemaEntry* s = ctx.catalog->GetSchema(t->schema_id);
+  return Value::Text(std::string("CREATE ") + (idx->unique || idx->primary ? "UNIQUE " : "") + "INDEX " +
+                     QuoteIdent(idx->name) + " ON " + QuoteIdent(s ? s->name : "public") + "." + QuoteIdent(t->name) +
+                     " USING btree (" + IndexColumns(*t, *idx, true) + ")");
+}
+
+// pg_get_constraintdef(constraint_oid): "PRIMARY KEY (id)" / "UNIQUE (a, b)".
+Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
+  const TableEntry* t;
+  const IndexEntry* idx;
+  if (!ctx.catalog || !FindRelation(*ctx.catalog, a[0].int_value(), &t, &idx) || !idx) return Value::Null(T(TypeId::kText));
+  return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") + " (" + IndexColumns(*t, *idx, false) + ")");
+}
+
 }  // namespace
 
 void RegisterCatalogFunctions(FunctionRegistry& r) {
-  const LogicalType kOid = T(TypeId::kInt8), kText = T(TypeId::kText), kBool = T(TypeId::kBool), kInt4 = T(TypeId::kInt4);
+  const LogicalType kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool), kInt4 = T(TypeId::kInt4);
   constexpr bool kStrict = true, kVolatile = true;
   AddRowFunction(r, "pg_get_userbyid", {kOid}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
     int64_t oid = a[0].int_value();
@@ -82,6 +126,18 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return Value::Text(ctx.settings->Set(name, a[1].str_value(), a[2].int_value() != 0));
   }, false, kVolatile);
+  AddRowFunction(r, "pg_get_indexdef", {kOid}, kText, IndexDef, kStrict, kVolatile);
+  AddRowFunction(r, "pg_get_indexdef", {kOid, kInt4, kBool}, kText, IndexDef, kStrict, kVolatile);
+  AddRowFunction(r, "pg_get_constraintdef", {kOid}, kText, ConstraintDef, kStrict, kVolatile);
+  AddRowFunction(r, "pg_get_constraintdef", {kOid, kBool}, kText, ConstraintDef, kStrict, kVolatile);
+  // Expressions are stored as their SQL text (pg_attrdef.adbin), so they print as they are.
+  auto expr = [](const std::vector<Value>& a, FunctionContext&) { return a[0]; };
+  AddRowFunction(r, "pg_get_expr", {kText, kOid}, kText, expr);
+  AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, expr);
+  AddRowFunction(r, "pg_relation_is_publishable", {kOid}, kBool,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(false); });
+  AddRowFunction(r, "pg_get_statisticsobjdef_columns", {kOid}, kText,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); });
   // Kanto stores no comments on objects.
   AddRowFunction(r, "obj_description", {kOid, kText}, kText,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);

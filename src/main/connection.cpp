@@ -182,6 +182,10 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
     return QueryResult(std::move(e));
   }
   result->fn = MakeFunctionContext();
+  if (result->has_rows) {
+    result->catalog = catalog_for_statement();
+    result->fn.catalog = result->catalog.get();
+  }
   return QueryResult(std::move(result));
 }
 

@@ -229,6 +229,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
     idx.descending.assign(pk.size(), false);
     idx.unique = true;
     idx.primary = true;
+    idx.constraint = true;
     t.primary_index = 0;
     t.indexes.push_back(std::move(idx));
   } else {
@@ -242,6 +243,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCreateTable(const ast::CreateTabl
     idx.columns = cols;
     idx.descending.assign(cols.size(), false);
     idx.unique = true;
+    idx.constraint = true;
     t.indexes.push_back(std::move(idx));
   }
   CatalogManager::WriteTable(*txn_, t);
@@ -518,6 +520,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunAlterTable(const ast::AlterTableS
   pk.descending.assign(pk.columns.size(), false);
   pk.unique = true;
   pk.primary = true;
+  pk.constraint = true;
   updated.indexes.insert(updated.indexes.begin(), pk);
   updated.primary_index = 0;
   updated.schema_version++;

@@ -19,7 +19,8 @@ class ResultImpl {
   std::vector<ColumnInfo> columns;
   std::vector<LogicalType> types;
   std::vector<DataChunk> chunks;
-  FunctionContext fn;  // for text output (time zone)
+  FunctionContext fn;  // for text output (time zone; fn.catalog = catalog, for reg* names)
+  std::shared_ptr<const Catalog> catalog;
   bool copy_in = false;   // COPY FROM STDIN waits for data
   bool copy_out = false;  // COPY TO STDOUT: copy_data holds the formatted rows
   std::string copy_data;

@@ -105,7 +105,13 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
       rows.push_back(&empty);
     }
     ExprBinder eb(*this, nullptr, nullptr, "VALUES");
+    // Without a column list, VALUES may give fewer columns than the table has: the first ones.
+    if (select && stmt.columns.empty() && rows[0]->size() < targets.size()) targets.resize(rows[0]->size());
     for (const ast::ExprList* row : rows) {
+      if (select && row->size() != rows[0]->size()) {
+        throw At(Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length"),
+                 row->empty() ? stmt.table.location : (*row)[0]->location);
+      }
       if (select && row->size() > targets.size()) {
         throw At(Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),
                  (*row)[targets.size()]->location);
@@ -132,6 +138,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
     auto sub = BindSelectNode(*select, &names);
     auto bindings = sub->GetColumnBindings();
     auto types = sub->GetTypes();
+    if (stmt.columns.empty() && bindings.size() < targets.size()) targets.resize(bindings.size());
     if (bindings.size() > targets.size()) {
       throw Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
     }

@@ -189,9 +189,13 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "timestamptz") return LogicalType(TypeId::kTimestampTz);
   if (name == "interval") return LogicalType(TypeId::kInterval);
   if (name == "name") return LogicalType(TypeId::kText);
+  if (name == "oid") return no_mods(TypeId::kOid);
+  if (name == "regclass") return no_mods(TypeId::kRegclass);
+  if (name == "regtype") return no_mods(TypeId::kRegtype);
+  if (name == "regnamespace") return no_mods(TypeId::kRegnamespace);
   static const char* kUnsupported[] = {"json", "jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
-                                       "macaddr", "xml", "point", "line", "box", "bit", "varbit", "oid",
-                                       "regclass", "regtype", "regproc", "tsvector", "tsquery", "int4range",
+                                       "macaddr", "xml", "point", "line", "box", "bit", "varbit",
+                                       "regproc", "tsvector", "tsquery", "int4range",
                                        "serial", "bigserial", "smallserial", "record"};
   for (const char* u : kUnsupported) {
     if (name == u) {

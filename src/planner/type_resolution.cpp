@@ -24,6 +24,10 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kBytea: return 'U';
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray: return 'A';
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace: return 'N';
   }
   return 'U';
 }
@@ -53,6 +57,7 @@ int Rank(TypeId id) {
     case TypeId::kDate: return 1;
     case TypeId::kTimestamp: return 2;
     case TypeId::kTimestampTz: return 3;
+    case TypeId::kOid: return 10;  // integers convert to oid implicitly, not back
     default: return 0;
   }
 }

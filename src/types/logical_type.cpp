@@ -11,6 +11,10 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
       return PhysicalType::kInt64;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
@@ -53,6 +57,10 @@ std::string LogicalType::ToString() const {
     case TypeId::kTimestampTz: return "timestamp with time zone";
     case TypeId::kInterval: return "interval";
     case TypeId::kArray: return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
+    case TypeId::kOid: return "oid";
+    case TypeId::kRegclass: return "regclass";
+    case TypeId::kRegtype: return "regtype";
+    case TypeId::kRegnamespace: return "regnamespace";
   }
   return "unknown";
 }
@@ -76,6 +84,10 @@ uint32_t LogicalType::oid() const {
     case TypeId::kTimestampTz: return 1184;
     case TypeId::kInterval: return 1186;
     case TypeId::kArray: return ArrayOid(elem);
+    case TypeId::kOid: return 26;
+    case TypeId::kRegclass: return 2205;
+    case TypeId::kRegtype: return 2206;
+    case TypeId::kRegnamespace: return 4089;
   }
   return 0;
 }
@@ -97,6 +109,10 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kTimestamp: return 1115;
     case TypeId::kTimestampTz: return 1185;
     case TypeId::kInterval: return 1187;
+    case TypeId::kOid: return 1028;
+    case TypeId::kRegclass: return 2210;
+    case TypeId::kRegtype: return 2211;
+    case TypeId::kRegnamespace: return 4090;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }
@@ -104,7 +120,8 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
 }
 
 LogicalType LogicalType::FromOid(uint32_t oid) {
-  for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i < static_cast<uint8_t>(TypeId::kArray); i++) {
+  for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i <= static_cast<uint8_t>(kLastTypeId); i++) {
+    if (i == static_cast<uint8_t>(TypeId::kArray)) continue;
     LogicalType t(static_cast<TypeId>(i));
     if (t.oid() == oid) return t;
     if (ArrayOid(t.id) == oid) return ArrayOf(t);
@@ -146,6 +163,9 @@ bool LogicalType::IsInteger() const {
 }
 bool LogicalType::IsString() const {
   return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kUnknown;
+}
+bool LogicalType::IsOid() const {
+  return id == TypeId::kOid || id == TypeId::kRegclass || id == TypeId::kRegtype || id == TypeId::kRegnamespace;
 }
 bool LogicalType::IsTemporal() const {
   return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;

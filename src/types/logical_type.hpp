@@ -24,7 +24,13 @@ enum class TypeId : uint8_t {
   kTimestampTz,
   kInterval,
   kArray,  // one-dimensional array of `elem` (element modifiers in mod1/mod2)
+  // Object identifiers (unsigned 32-bit). The reg* types read and print object names.
+  kOid,
+  kRegclass,
+  kRegtype,
+  kRegnamespace,
 };
+inline constexpr TypeId kLastTypeId = TypeId::kRegnamespace;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
@@ -76,6 +82,7 @@ struct LogicalType {
   bool IsInteger() const;  // int2/4/8
   bool IsString() const;   // text, varchar, char, unknown
   bool IsTemporal() const; // date, timestamp, timestamptz
+  bool IsOid() const;      // oid and the reg* types
 
   // Position in the numeric widening order int2 < int4 < int8 < numeric < float4 < float8 (0 when
   // not numeric): an implicit cast only goes up.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts `kanto serve` on a free loopback port and drives it with psql and the Python drivers.
+# Starts `kanto serve` on a free loopback port and drives it with psql, pgbench, the Python drivers
+# (psycopg2, psycopg 3), node-postgres and postgres.js, and pgjdbc.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,6 +46,23 @@ out=$(psql -c '\dn' 2>&1)
 grep -q " public | kanto" <<<"$out" || { echo "psql \\dn: $out"; exit 1; }
 out=$(psql -c '\l' 2>&1)
 grep -q " kanto | kanto | UTF8" <<<"$out" || { echo "psql \\l: $out"; exit 1; }
+# \d TABLE: columns, defaults, NOT NULL and indexes, exactly as PostgreSQL 15's psql prints them
+psql -q -c "CREATE TABLE described (id int PRIMARY KEY, name varchar(20) NOT NULL, price numeric(8,2) DEFAULT 0, tags text[])" \
+  -c "CREATE UNIQUE INDEX described_name ON described (name DESC)"
+out=$(psql -c '\d described' 2>&1)
+expected='                    Table "public.described"
+ Column |         Type          | Collation | Nullable | Default 
+--------+-----------------------+-----------+----------+---------
+ id     | integer               |           | not null | 
+ name   | character varying(20) |           | not null | 
+ price  | numeric(8,2)          |           |          | 0
+ tags   | text[]                |           |          | 
+Indexes:
+    "described_pkey" PRIMARY KEY, btree (id)
+    "described_name" UNIQUE, btree (name DESC)'
+[[ "$out" == "$expected" ]] || { echo "psql \d described:"; diff <(echo "$expected") <(echo "$out"); exit 1; }
+out=$(psql -c '\du' 2>&1)
+grep -q " kanto     | Superuser, Create role, Create DB" <<<"$out" || { echo "psql \du: $out"; exit 1; }
 out=$(psql -At -c "SELECT column_name || ':' || data_type FROM information_schema.columns WHERE table_name = 'items' ORDER BY ordinal_position")
 [[ "$out" == $'id:integer\nname:text\nprice:numeric' ]] || { echo "information_schema.columns: $out"; exit 1; }
 # COPY through psql's \copy (FROM STDIN / TO STDOUT underneath)
@@ -61,6 +79,8 @@ grep -q "number of failed transactions: 0 " <<<"$out" || { echo "pgbench: $out";
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"
+node "$src/test/e2e/node/clients.mjs" "$port"
+java -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
 # SIGTERM stops the server cleanly and committed data survives a restart
 kill -TERM "$pid"
 wait "$pid"

@@ -1,8 +1,11 @@
 #include "server/wire/type_codec.hpp"
 
 #include <cstring>
+#include <optional>
+#include <vector>
 
 #include "types/datetime.hpp"
+#include "types/logical_type.hpp"
 
 namespace kanto::wire {
 
@@ -81,11 +84,148 @@ std::string NumericText(const std::string& b) {
 }
 }  // namespace
 
+namespace {
+
+// The element type OID of an array type OID, 0 for other types.
+uint32_t ElementOid(uint32_t oid) {
+  LogicalType t = LogicalType::FromOid(oid);
+  return t.id == TypeId::kArray ? t.ElementType().oid() : 0;
+}
+
+// Splits PostgreSQL's array text output ({a,"b c",NULL}) into elements; nullopt for NULL.
+std::vector<std::optional<std::string>> SplitArrayText(const std::string& text) {
+  std::vector<std::optional<std::string>> out;
+  size_t p = 1;  // after '{'
+  if (text.size() < 2 || text[0] != '{' || text.back() != '}') {
+    throw Error(sqlstate::kFeatureNotSupported, "binary output of this array is not supported");
+  }
+  if (text.size() == 2) return out;
+  while (p < text.size()) {
+    std::string item;
+    bool quoted = text[p] == '"';
+    if (quoted) {
+      for (p++; p < text.size() && text[p] != '"'; p++) {
+        if (text[p] == '\\') p++;
+        item += text[p];
+      }
+      p++;
+    } else {
+      for (; p < text.size() && text[p] != ',' && text[p] != '}'; p++) item += text[p];
+    }
+    if (!quoted && item == "NULL") out.emplace_back(std::nullopt);
+    else out.emplace_back(std::move(item));
+    p++;  // ',' or '}'
+  }
+  return out;
+}
+
+// Binary form of a scalar value given as its text output.
+std::string ScalarTextToBinary(uint32_t oid, const std::string& text) {
+  switch (oid) {
+    case 16: return std::string(1, text == "t" ? '\1' : '\0');
+    case 21: return BigEndian(static_cast<uint64_t>(std::stoll(text)), 2);
+    case 23: return BigEndian(static_cast<uint64_t>(std::stoll(text)), 4);
+    case 20: return BigEndian(static_cast<uint64_t>(std::stoll(text)), 8);
+    case 700: {
+      float f = std::strtof(text.c_str(), nullptr);
+      uint32_t bits;
+      std::memcpy(&bits, &f, 4);
+      return BigEndian(bits, 4);
+    }
+    case 701: {
+      double d = std::strtod(text.c_str(), nullptr);
+      uint64_t bits;
+      std::memcpy(&bits, &d, 8);
+      return BigEndian(bits, 8);
+    }
+    case 1700: return NumericBinary(text);
+    case 25: case 1043: case 1042: case 19: return text;
+    case 1082: return BigEndian(static_cast<uint64_t>(datetime::ParseDate(text) - kPgEpochDays), 4);
+    case 1114: return BigEndian(static_cast<uint64_t>(datetime::ParseTimestamp(text) - kPgEpochMicros), 8);
+    default:
+      throw Error(sqlstate::kFeatureNotSupported, "binary output of arrays of type OID " + std::to_string(oid) +
+                                                      " is not supported");
+  }
+}
+
+// PostgreSQL's binary array: ndim, has-null flag, element OID, (size, lower bound) per dimension,
+// then each element as length + bytes (-1 for NULL).
+std::string ArrayTextToBinary(uint32_t element_oid, const std::string& text) {
+  auto items = SplitArrayText(text);
+  bool has_null = false;
+  for (const auto& i : items) has_null = has_null || !i;
+  std::string out = BigEndian(items.empty() ? 0 : 1, 4) + BigEndian(has_null ? 1 : 0, 4) + BigEndian(element_oid, 4);
+  if (items.empty()) return out;
+  out += BigEndian(items.size(), 4) + BigEndian(1, 4);
+  for (const auto& i : items) {
+    if (!i) {
+      out += BigEndian(0xffffffffu, 4);
+      continue;
+    }
+    std::string b = ScalarTextToBinary(element_oid, *i);
+    out += BigEndian(b.size(), 4) + b;
+  }
+  return out;
+}
+
+// A binary array parameter as an array literal whose elements are all quoted.
+std::string BinaryArrayToText(const std::string& v) {
+  auto need = [&](size_t pos, size_t n) {
+    if (pos + n > v.size()) throw Error("22P03", "insufficient data left in message");
+  };
+  auto int32_at = [&](size_t pos) {
+    need(pos, 4);
+    return static_cast<int32_t>(ReadBigEndian(v.substr(pos, 4)));
+  };
+  int32_t ndim = int32_at(0);
+  uint32_t element_oid = static_cast<uint32_t>(int32_at(8));
+  if (ndim == 0) return "{}";
+  if (ndim != 1) throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported");
+  int32_t count = int32_at(12);
+  if (count < 0) throw Error("22P03", "invalid array length");
+  size_t pos = 20;
+  std::string out = "{";
+  for (int32_t k = 0; k < count; k++) {
+    if (k) out += ',';
+    int32_t len = int32_at(pos);
+    pos += 4;
+    if (len < 0) {
+      out += "NULL";
+      continue;
+    }
+    need(pos, static_cast<size_t>(len));
+    Param p = DecodeBinaryParam(v.substr(pos, static_cast<size_t>(len)), element_oid);
+    pos += static_cast<size_t>(len);
+    std::string text;
+    switch (p.kind()) {
+      case Param::Kind::kBool: text = p.int_value() ? "t" : "f"; break;
+      case Param::Kind::kInt: text = std::to_string(p.int_value()); break;
+      case Param::Kind::kDouble: {
+        char buf[40];
+        snprintf(buf, sizeof(buf), "%.17g", p.double_value());
+        text = buf;
+        break;
+      }
+      default: text = p.text(); break;
+    }
+    out += '"';
+    for (char c : text) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  if (pos != v.size()) throw Error("22P03", "incorrect binary data format in bind parameter");
+  return out + "}";
+}
+
+}  // namespace
+
 int16_t TypeLength(uint32_t oid) {
   switch (oid) {
     case 16: return 1;
     case 21: return 2;
-    case 23: case 700: case 1082: return 4;
+    case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: return 4;
     case 20: case 701: case 1114: case 1184: return 8;
     case 1186: return 16;
     case 705: return -2;
@@ -99,6 +239,9 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
+    case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
+    case 2205: case 2206: case 4089:  // reg* print names in text; binary is the OID
+      throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + r.column(col).type_name + " is not supported");
     case 20: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 8);
     case 700: {
       float f = static_cast<float>(r.GetDouble(row, col));
@@ -125,6 +268,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
       return out;
     }
     default:
+      if (uint32_t element = ElementOid(oid)) return ArrayTextToBinary(element, r.GetText(row, col));
       throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + r.column(col).type_name + " is not supported");
   }
 }
@@ -138,6 +282,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
     case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
     case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
     case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));
+    case 26: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
     case 700: {
       need(4);
       uint32_t bits = static_cast<uint32_t>(ReadBigEndian(v));
@@ -177,6 +322,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
     }
     case 25: case 1043: case 1042: case 19: case 705: case 0: return Param(v);
     default:
+      if (ElementOid(oid)) return Param(BinaryArrayToText(v));
       throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");
   }
 }

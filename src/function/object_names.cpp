@@ -1,0 +1,181 @@
+#include "function/object_names.hpp"
+
+#include <cctype>
+#include <charconv>
+
+#include "catalog/catalog.hpp"
+#include "common/sql_text.hpp"
+#include "kanto/error.hpp"
+
+namespace kanto {
+
+namespace {
+
+constexpr int64_t kInformationSchemaOid = 13000;
+
+struct SystemCatalog {
+  const char* name;
+  int64_t oid;
+};
+constexpr SystemCatalog kSystemCatalogs[] = {
+    {"pg_type", 1247},        {"pg_attribute", 1249}, {"pg_proc", 1255},      {"pg_class", 1259},
+    {"pg_authid", 1260},      {"pg_database", 1262},  {"pg_am", 2601},        {"pg_attrdef", 2604},
+    {"pg_constraint", 2606},  {"pg_description", 2609}, {"pg_index", 2610},   {"pg_namespace", 2615},
+    {"pg_roles", 12001},      {"pg_tables", 12002},   {"pg_views", 12003},    {"pg_user", 12004},
+};
+
+// Splits "schema.name" / "\"Mixed\".x" into lower-cased (unless quoted) parts.
+std::vector<std::string> SplitName(std::string_view text) {
+  std::vector<std::string> parts(1);
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); i++) {
+    char c = text[i];
+    if (c == '"') {
+      if (quoted && i + 1 < text.size() && text[i + 1] == '"') {
+        parts.back() += '"';
+        i++;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == '.' && !quoted) {
+      parts.emplace_back();
+    } else {
+      parts.back() += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return parts;
+}
+
+bool ParseOidNumber(std::string_view text, int64_t* out) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || p != text.data() + text.size()) return false;
+  if (v < INT32_MIN || v > UINT32_MAX) return false;
+  *out = v < 0 ? v + (int64_t{1} << 32) : v;  // negative values wrap, as PostgreSQL's oidin does
+  return true;
+}
+
+std::string SchemaName(const Catalog& catalog, int64_t id) {
+  if (id == kPgCatalogSchemaId) return "pg_catalog";
+  if (id == kInformationSchemaOid) return "information_schema";
+  const SchemaEntry* s = catalog.GetSchema(static_cast<uint32_t>(id));
+  return s ? s->name : "";
+}
+
+std::string RelationName(const Catalog& catalog, int64_t oid) {
+  for (const auto& sc : kSystemCatalogs) {
+    if (sc.oid == oid) return sc.name;
+  }
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string name;
+    if (t->id == oid) name = t->name;
+    for (const IndexEntry& idx : t->indexes) {
+      if (idx.id == oid) name = idx.name;
+    }
+    if (name.empty()) continue;
+    std::string schema = SchemaName(catalog, t->schema_id);
+    return schema == "public" ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
+  }
+  return "";
+}
+
+int64_t FindRelation(const Catalog* catalog, std::string_view text) {
+  auto parts = SplitName(text);
+  if (parts.size() > 2) {
+    throw Error(sqlstate::kFeatureNotSupported, "cross-database references are not implemented: " + std::string(text));
+  }
+  std::string name = parts.back();
+  std::string schema = parts.size() == 2 ? parts[0] : "";
+  if (schema.empty() || schema == "pg_catalog") {
+    if (int64_t oid = SystemCatalogOid(name)) return oid;
+  }
+  if (catalog) {
+    for (const char* s : {"public"}) {
+      const SchemaEntry* se = catalog->FindSchema(schema.empty() ? s : schema);
+      if (!se) continue;
+      if (const TableEntry* t = catalog->FindTable(se->id, name)) return t->id;
+      if (const IndexEntry* i = catalog->FindIndex(se->id, name, nullptr)) return i->id;
+    }
+  }
+  throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(text) + "\" does not exist");
+}
+
+int64_t FindType(std::string_view text) {
+  std::string name = SplitName(text).back();
+  static const std::pair<const char*, TypeId> kAliases[] = {
+      {"int", TypeId::kInt4},       {"int4", TypeId::kInt4},          {"int2", TypeId::kInt2},
+      {"int8", TypeId::kInt8},      {"float4", TypeId::kFloat4},      {"float8", TypeId::kFloat8},
+      {"bool", TypeId::kBool},      {"varchar", TypeId::kVarchar},    {"bpchar", TypeId::kChar},
+      {"char", TypeId::kChar},      {"timestamptz", TypeId::kTimestampTz}, {"timestamp", TypeId::kTimestamp},
+      {"decimal", TypeId::kNumeric}, {"name", TypeId::kText},
+  };
+  for (const auto& [alias, id] : kAliases) {
+    if (name == alias) return LogicalType(id).oid();
+  }
+  for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i <= static_cast<uint8_t>(kLastTypeId); i++) {
+    if (i == static_cast<uint8_t>(TypeId::kArray)) continue;
+    LogicalType t(static_cast<TypeId>(i));
+    if (t.ToString() == name) return t.oid();
+    if (t.ToString() + "[]" == name) return LogicalType::ArrayOf(t).oid();
+  }
+  throw Error(sqlstate::kUndefinedObject, "type \"" + std::string(text) + "\" does not exist");
+}
+
+int64_t FindSchemaOid(const Catalog* catalog, std::string_view text) {
+  std::string name = SplitName(text).back();
+  if (name == "pg_catalog") return kPgCatalogSchemaId;
+  if (name == "information_schema") return kInformationSchemaOid;
+  if (catalog) {
+    if (const SchemaEntry* s = catalog->FindSchema(name)) return s->id;
+  }
+  throw Error(sqlstate::kInvalidSchemaName, "schema \"" + std::string(text) + "\" does not exist");
+}
+
+}  // namespace
+
+int64_t SystemCatalogOid(std::string_view name) {
+  for (const auto& sc : kSystemCatalogs) {
+    if (name == sc.name) return sc.oid;
+  }
+  return 0;
+}
+
+std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
+  int64_t oid = v.int_value();
+  std::string number = std::to_string(oid);
+  if (v.type().id == TypeId::kOid) return number;
+  if (oid == 0) return "-";
+  std::string name;
+  switch (v.type().id) {
+    case TypeId::kRegtype: {
+      LogicalType t = LogicalType::FromOid(static_cast<uint32_t>(oid));
+      if (t.id != TypeId::kUnknown || oid == 705) name = t.ToString();
+      break;
+    }
+    case TypeId::kRegclass:
+      if (ctx.catalog) name = RelationName(*ctx.catalog, oid);
+      break;
+    case TypeId::kRegnamespace:
+      if (ctx.catalog) name = SchemaName(*ctx.catalog, oid);
+      break;
+    default:
+      break;
+  }
+  return name.empty() ? number : name;
+}
+
+Value TextToOidType(std::string_view text, const LogicalType& type, const FunctionContext& ctx) {
+  int64_t oid = 0;
+  if (ParseOidNumber(text, &oid)) return Value::FromInt(type, oid);
+  switch (type.id) {
+    case TypeId::kRegclass: return Value::FromInt(type, FindRelation(ctx.catalog, text));
+    case TypeId::kRegtype: return Value::FromInt(type, FindType(text));
+    case TypeId::kRegnamespace: return Value::FromInt(type, FindSchemaOid(ctx.catalog, text));
+    default:
+      throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type oid: \"" + std::string(text) + "\"");
+  }
+}
+
+}  // namespace kanto

@@ -1,0 +1,20 @@
+// Text input and output of oid and the reg* types: regclass prints a relation's name and reads a
+// name back into its OID (through the statement's catalog snapshot), regtype does the same for
+// types, regnamespace for schemas. OID 0 prints as "-", unknown OIDs as numbers, as PostgreSQL does.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "function/function_context.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+std::string OidTypeToText(const Value& v, const FunctionContext& ctx);
+Value TextToOidType(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
+
+// The OIDs PostgreSQL gives its own catalogs (pg_class = 1259, ...); 0 for other names.
+int64_t SystemCatalogOid(std::string_view name);
+
+}  // namespace kanto
