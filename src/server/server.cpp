@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "server/blocking_pool.hpp"
 #include "server/session.hpp"
 
 namespace kanto::server {
@@ -31,6 +32,11 @@ void SessionRegistry::Cancel(int32_t pid, int32_t secret) {
   if (it != sessions_.end() && it->second.second == secret) it->second.first->Cancel();
 }
 
+void SessionRegistry::CancelAll() {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& [pid, entry] : sessions_) entry.first->Cancel();
+}
+
 namespace {
 void Log(const char* level, const std::string& msg) {
   std::fprintf(stderr, "level=%s msg=\"%s\"\n", level, msg.c_str());
@@ -38,7 +44,7 @@ void Log(const char* level, const std::string& msg) {
 }
 
 asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
-                             const ServerOptions& options) {
+                             const ServerOptions& options, BlockingPool& pool) {
   while (true) {
     std::error_code ec;
     asio::ip::tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
@@ -48,7 +54,7 @@ asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
     }
     socket.set_option(asio::ip::tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    auto session = std::make_shared<Session>(std::move(socket), db, registry, options);
+    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool);
     asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
   }
 }
@@ -75,20 +81,24 @@ int RunServer(const ServerOptions& options) {
     return 1;
   }
   SessionRegistry registry;
+  BlockingPool statements;
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const std::error_code&, int sig) {
     Log("info", "received signal " + std::to_string(sig) + ", shutting down");
     std::error_code ec;
     acceptor.close(ec);
+    registry.CancelAll();  // running statements stop (57014); their transactions roll back below
     io.stop();
   });
-  asio::co_spawn(io, Accept(acceptor, db, registry, options), asio::detached);
+  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements), asio::detached);
   Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
                   options.data_dir);
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; i++) pool.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& t : pool) t.join();
+  // Statements still running finish (cancelled) before the sessions, and their connections, go.
+  statements.Shutdown();
   Log("info", "stopped");
   return 0;
 }

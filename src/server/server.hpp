@@ -22,6 +22,7 @@ struct ServerOptions {
 };
 
 class Session;
+class BlockingPool;
 
 // Sessions that can be cancelled by a CancelRequest (pid + secret).
 class SessionRegistry {
@@ -29,6 +30,7 @@ class SessionRegistry {
   int32_t Register(Session* s, int32_t* secret);
   void Unregister(int32_t pid);
   void Cancel(int32_t pid, int32_t secret);
+  void CancelAll();
   int active() const { return active_.load(); }
 
  private:

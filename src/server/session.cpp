@@ -44,8 +44,8 @@ bool IsEmptyQuery(const std::string& q) {
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-                 const ServerOptions& options)
-    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options) {}
+                 const ServerOptions& options, BlockingPool& pool)
+    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options), pool_(pool) {}
 
 Session::~Session() {
   if (pid_) registry_.Unregister(pid_);
@@ -461,6 +461,62 @@ void Session::HandleClose(const std::string& body) {
   w.End();
 }
 
+void Session::HandleMessage(char type, const std::string& body, bool* close) {
+  if (copy_in_) {
+    // COPY FROM STDIN: CopyDone or CopyFail end it; Flush and Sync are ignored meanwhile.
+    if (type == 'c' || type == 'f') {
+      copy_in_ = false;
+      QueryResult r = type == 'c' ? conn_->CopyIn(copy_buffer_) : conn_->CopyFail(wire::MessageReader(body).CString());
+      copy_buffer_.clear();
+      copy_buffer_.shrink_to_fit();
+      if (r.ok()) {
+        SendCommandComplete(r.command_tag());
+      } else {
+        SendError(r.error());
+      }
+      SendReadyForQuery();
+    } else if (type != 'H' && type != 'S') {
+      copy_in_ = false;
+      conn_->CopyFail("unexpected message during COPY");
+      SendError(Error(sqlstate::kProtocolViolation,
+                      "unexpected message type " + std::to_string(static_cast<int>(type)) + " during COPY from stdin"));
+      SendReadyForQuery();
+    }
+    return;
+  }
+  try {
+    switch (type) {
+      case 'Q':
+        HandleQuery(body);
+        if (!copy_in_) SendReadyForQuery();
+        break;
+      case 'P': HandleParse(body); break;
+      case 'B': HandleBind(body); break;
+      case 'D': HandleDescribe(body); break;
+      case 'E': HandleExecute(body); break;
+      case 'C': HandleClose(body); break;
+      case 'H': break;  // Flush: output goes out after the message
+      case 'S':
+        skip_until_sync_ = false;
+        portals_.erase("");  // the unnamed portal lives until the next Sync
+        SendReadyForQuery();
+        break;
+      default:
+        throw Error(sqlstate::kProtocolViolation,
+                    "invalid frontend message type " + std::to_string(static_cast<int>(type)));
+    }
+  } catch (const Error& e) {
+    SendError(e);
+    if (e.sqlstate() == sqlstate::kProtocolViolation) {
+      *close = true;
+    } else if (type == 'Q') {
+      SendReadyForQuery();
+    } else {
+      skip_until_sync_ = true;
+    }
+  }
+}
+
 asio::awaitable<void> Session::Run() {
   // co_await is not allowed inside catch blocks: handlers record what to do, the flush follows.
   bool started = false;
@@ -510,69 +566,23 @@ asio::awaitable<void> Session::Run() {
       break;
     }
     if (!got || type == 'X') break;
-    if (copy_in_) {
-      // COPY FROM STDIN: data until CopyDone or CopyFail; Flush and Sync are ignored meanwhile.
-      if (type == 'd') {
-        copy_buffer_ += body;
-        continue;
-      }
-      if (type == 'c' || type == 'f') {
-        copy_in_ = false;
-        QueryResult r = type == 'c' ? conn_->CopyIn(copy_buffer_) : conn_->CopyFail(wire::MessageReader(body).CString());
-        copy_buffer_.clear();
-        copy_buffer_.shrink_to_fit();
-        if (r.ok()) {
-          SendCommandComplete(r.command_tag());
-        } else {
-          SendError(r.error());
-        }
-        SendReadyForQuery();
-      } else if (type != 'H' && type != 'S') {
-        copy_in_ = false;
-        conn_->CopyFail("unexpected message during COPY");
-        SendError(Error(sqlstate::kProtocolViolation,
-                        "unexpected message type " + std::to_string(static_cast<int>(type)) + " during COPY from stdin"));
-        SendReadyForQuery();
-      }
-      try {
-        co_await Flush();
-      } catch (...) {
-        break;
-      }
+    if (copy_in_ && type == 'd') {
+      copy_buffer_ += body;  // COPY FROM STDIN data: collected until CopyDone or CopyFail
       continue;
     }
-    if (type == 'd' || type == 'c' || type == 'f') continue;  // copy messages outside COPY are ignored
-    if (skip_until_sync_ && type != 'S') continue;
-    try {
-      switch (type) {
-        case 'Q':
-          HandleQuery(body);
-          if (!copy_in_) SendReadyForQuery();
-          break;
-        case 'P': HandleParse(body); break;
-        case 'B': HandleBind(body); break;
-        case 'D': HandleDescribe(body); break;
-        case 'E': HandleExecute(body); break;
-        case 'C': HandleClose(body); break;
-        case 'H': break;  // Flush: output goes out below
-        case 'S':
-          skip_until_sync_ = false;
-          portals_.erase("");  // the unnamed portal lives until the next Sync
-          SendReadyForQuery();
-          break;
-        default:
-          throw Error(sqlstate::kProtocolViolation,
-                      "invalid frontend message type " + std::to_string(static_cast<int>(type)));
+    if (!copy_in_ && (type == 'd' || type == 'c' || type == 'f')) continue;  // copy messages outside COPY
+    if (skip_until_sync_ && type != 'S' && !copy_in_) continue;
+    // Messages that run SQL (and may wait for row locks or fsync) go to the blocking pool; the
+    // others are answered here.
+    bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f'));
+    if (runs_sql) {
+      try {
+        co_await RunBlocking(pool_, [&] { HandleMessage(type, body, &close); });
+      } catch (const std::exception&) {
+        break;
       }
-    } catch (const Error& e) {
-      SendError(e);
-      if (e.sqlstate() == sqlstate::kProtocolViolation) {
-        close = true;
-      } else if (type == 'Q') {
-        SendReadyForQuery();
-      } else {
-        skip_until_sync_ = true;
-      }
+    } else {
+      HandleMessage(type, body, &close);
     }
     ApplyDeallocations();
     // Reply once a batch of pipelined messages has been answered.

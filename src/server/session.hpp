@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kanto/kanto.hpp"
+#include "server/blocking_pool.hpp"
 #include "server/server.hpp"
 
 namespace kanto::server {
@@ -16,7 +17,7 @@ namespace kanto::server {
 class Session {
  public:
   Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-          const ServerOptions& options);
+          const ServerOptions& options, BlockingPool& pool);
   ~Session();
 
   asio::awaitable<void> Run();
@@ -35,6 +36,8 @@ class Session {
   asio::awaitable<void> Flush();
   // Reads one message: type byte and body. False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);
+  // Answers one message (on the blocking pool). Sets *close when the connection must end.
+  void HandleMessage(char type, const std::string& body, bool* close);
 
   void HandleQuery(const std::string& body);
   void HandleParse(const std::string& body);
@@ -55,6 +58,7 @@ class Session {
   std::shared_ptr<Database> db_;
   SessionRegistry& registry_;
   const ServerOptions& options_;
+  BlockingPool& pool_;
   std::unique_ptr<Connection> conn_;
   std::string out_;  // pending output
   int32_t pid_ = 0;
