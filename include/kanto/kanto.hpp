@@ -124,6 +124,14 @@ class Database {
                                         Error* error = nullptr);
   ~Database();
 
+  // A role as authentication needs it (from the committed catalog). False when there is no such role.
+  struct RoleInfo {
+    bool can_login = false;
+    bool superuser = false;
+    std::string password_verifier;  // SCRAM-SHA-256 verifier; empty: the role has no password
+  };
+  bool FindRole(const std::string& name, RoleInfo* out) const;
+
   DatabaseImpl& impl() { return *impl_; }
 
  private:
@@ -140,6 +148,11 @@ class Connection {
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
+
+  // The role this session acts as (current_user; "kanto" unless set). The server sets it to the
+  // authenticated role; it must exist (42704 otherwise).
+  void SetUser(const std::string& role);
+  const std::string& user() const;
 
   // Runs every statement in `sql`; returns the result of the last one, or the first error (later
   // statements are not run). In autocommit mode each statement is its own transaction.

@@ -22,7 +22,37 @@ Catalog::Catalog() {
   PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
   PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
   PutSchema(SchemaEntry{kInformationSchemaId, "information_schema", "kanto"});
+  RoleEntry bootstrap;
+  bootstrap.id = kBootstrapRoleId;
+  bootstrap.name = "kanto";
+  bootstrap.superuser = bootstrap.login = bootstrap.createdb = bootstrap.createrole = true;
+  PutRole(std::move(bootstrap));
 }
+
+const RoleEntry* Catalog::FindRole(std::string_view name) const {
+  for (const auto& [id, r] : roles_) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+const RoleEntry* Catalog::GetRole(uint32_t id) const {
+  auto it = roles_.find(id);
+  return it == roles_.end() ? nullptr : &it->second;
+}
+
+std::vector<const RoleEntry*> Catalog::Roles() const {
+  std::vector<const RoleEntry*> out;
+  for (const auto& [id, r] : roles_) out.push_back(&r);
+  return out;
+}
+
+void Catalog::PutRole(RoleEntry role) {
+  uint32_t id = role.id;
+  roles_[id] = std::move(role);
+}
+
+void Catalog::RemoveRole(uint32_t id) { roles_.erase(id); }
 
 const SchemaEntry* Catalog::FindSchema(std::string_view name) const {
   for (const auto& [id, s] : schemas_) {
@@ -207,6 +237,33 @@ std::string Catalog::SerializeSchema(const SchemaEntry& s) {
   w.Str(s.name);
   w.Str(s.owner);
   return w.Release();
+}
+
+std::string Catalog::SerializeRole(const RoleEntry& r) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(r.id);
+  w.Str(r.name);
+  w.Bool(r.superuser);
+  w.Bool(r.login);
+  w.Bool(r.createdb);
+  w.Bool(r.createrole);
+  w.Str(r.password);
+  return w.Release();
+}
+
+RoleEntry Catalog::DeserializeRole(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
+  RoleEntry e;
+  e.id = r.U32();
+  e.name = r.Str();
+  e.superuser = r.Bool();
+  e.login = r.Bool();
+  e.createdb = r.Bool();
+  e.createrole = r.Bool();
+  e.password = r.Str();
+  return e;
 }
 
 SchemaEntry Catalog::DeserializeSchema(std::string_view data) {

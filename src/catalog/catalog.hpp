@@ -69,6 +69,18 @@ struct SchemaEntry {
   std::string owner = "kanto";
 };
 
+// A role (user). The bootstrap superuser "kanto" (OID 10) always exists.
+inline constexpr uint32_t kBootstrapRoleId = 10;
+struct RoleEntry {
+  uint32_t id = 0;
+  std::string name;
+  bool superuser = false;
+  bool login = false;
+  bool createdb = false;
+  bool createrole = false;
+  std::string password;  // SCRAM-SHA-256 verifier, empty when the role has no password
+};
+
 class Catalog {
  public:
   Catalog();  // the built-in schemas only
@@ -89,6 +101,12 @@ class Catalog {
   uint32_t next_id() const { return next_id_; }
   void set_next_id(uint32_t id) { next_id_ = id; }
 
+  const RoleEntry* FindRole(std::string_view name) const;
+  const RoleEntry* GetRole(uint32_t id) const;
+  std::vector<const RoleEntry*> Roles() const;
+  void PutRole(RoleEntry role);
+  void RemoveRole(uint32_t id);
+
   void PutSchema(SchemaEntry schema);
   void RemoveSchema(uint32_t id);
   void PutTable(TableEntry table);
@@ -99,8 +117,11 @@ class Catalog {
   static TableEntry DeserializeTable(std::string_view data);
   static std::string SerializeSchema(const SchemaEntry& s);
   static SchemaEntry DeserializeSchema(std::string_view data);
+  static std::string SerializeRole(const RoleEntry& r);
+  static RoleEntry DeserializeRole(std::string_view data);
 
  private:
+  std::map<uint32_t, RoleEntry> roles_;
   std::map<uint32_t, SchemaEntry> schemas_;
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
   uint32_t next_id_ = kFirstUserObjectId;

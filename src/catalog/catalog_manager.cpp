@@ -10,7 +10,7 @@
 namespace kanto {
 
 namespace {
-enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2 };
+enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3 };
 
 std::string RecordKey(uint32_t kind, uint32_t id) {
   storage::KeyWriter w;
@@ -47,6 +47,8 @@ CatalogManager::CatalogManager(storage::Engine& engine) {
       catalog->PutSchema(Catalog::DeserializeSchema(value));
     } else if (kind == kTableRecord) {
       catalog->PutTable(Catalog::DeserializeTable(value));
+    } else if (kind == kRoleRecord) {
+      catalog->PutRole(Catalog::DeserializeRole(value));
     } else {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
     }
@@ -90,6 +92,12 @@ void CatalogManager::Unlock() {
 void CatalogManager::WriteSchema(storage::Transaction& txn, const SchemaEntry& schema) {
   txn.Put(RecordKey(kSchemaRecord, schema.id), Catalog::SerializeSchema(schema));
 }
+
+void CatalogManager::WriteRole(storage::Transaction& txn, const RoleEntry& role) {
+  txn.Put(RecordKey(kRoleRecord, role.id), Catalog::SerializeRole(role));
+}
+
+void CatalogManager::DeleteRole(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kRoleRecord, id)); }
 
 void CatalogManager::DeleteSchema(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kSchemaRecord, id)); }
 

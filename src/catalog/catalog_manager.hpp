@@ -36,6 +36,8 @@ class CatalogManager {
   static void WriteTable(storage::Transaction& txn, const TableEntry& table);
   static void DeleteTable(storage::Transaction& txn, uint32_t id);
   static void WriteNextId(storage::Transaction& txn, uint32_t next_id);
+  static void WriteRole(storage::Transaction& txn, const RoleEntry& role);
+  static void DeleteRole(storage::Transaction& txn, uint32_t id);
 
  private:
   mutable std::mutex mu_;

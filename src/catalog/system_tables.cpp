@@ -185,15 +185,18 @@ void PgDatabase(SystemTable* out) {
          NullText()});
 }
 
-void PgRoles(SystemTable* out) {
+void PgRoles(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("rolname", Text()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
   b.Column("rolcreaterole", Bool()).Column("rolcreatedb", Bool()).Column("rolcanlogin", Bool());
   b.Column("rolreplication", Bool()).Column("rolconnlimit", Int4()).Column("rolpassword", Text());
   b.Column("rolvaliduntil", LogicalType(TypeId::kTimestampTz)).Column("rolbypassrls", Bool());
-  b.Row({OidValue(kKantoRoleOid), Value::Text("kanto"), Value::Bool(true), Value::Bool(true), Value::Bool(true),
-         Value::Bool(true), Value::Bool(true), Value::Bool(true), Value::Int4(-1), Value::Text("********"),
-         Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(true)});
+  for (const RoleEntry* r : catalog.Roles()) {
+    bool boot = r->id == kBootstrapRoleId;
+    b.Row({OidValue(r->id), Value::Text(r->name), Value::Bool(r->superuser), Value::Bool(true), Value::Bool(r->createrole),
+           Value::Bool(r->createdb), Value::Bool(r->login), Value::Bool(boot), Value::Int4(-1), Value::Text("********"),
+           Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(boot)});
+  }
 }
 
 void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
@@ -340,8 +343,8 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_attribute", PgAttribute},
       {"pg_type", [](const Catalog&, SystemTable* out) { PgType(out); }},
       {"pg_database", [](const Catalog&, SystemTable* out) { PgDatabase(out); }},
-      {"pg_roles", [](const Catalog&, SystemTable* out) { PgRoles(out); }},
-      {"pg_user", [](const Catalog&, SystemTable* out) { PgRoles(out); }},
+      {"pg_roles", PgRoles},
+      {"pg_user", PgRoles},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_constraint", PgConstraint},

@@ -88,7 +88,8 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   constexpr bool kStrict = true, kVolatile = true;
   AddRowFunction(r, "pg_get_userbyid", {kOid}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
     int64_t oid = a[0].int_value();
-    return Value::Text(oid == kKantoRoleOid ? ctx.current_user : "unknown (OID=" + std::to_string(oid) + ")");
+    const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
+    return Value::Text(role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
   // Visible: the relation's schema is on the search path (public, pg_catalog).
   AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {

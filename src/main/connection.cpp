@@ -55,6 +55,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : NowMicros();
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
   ctx.settings = const_cast<ConnectionImpl*>(this);
+  ctx.current_user = user_;
   return ctx;
 }
 
@@ -313,6 +314,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunCreateView(static_cast<const ast::CreateViewStmt&>(stmt));
     case ast::StmtKind::kCreateIndex:
       return RunCreateIndex(static_cast<const ast::CreateIndexStmt&>(stmt));
+    case ast::StmtKind::kRole:
+      return RunRole(static_cast<const ast::RoleStmt&>(stmt));
     case ast::StmtKind::kCreateSchema:
       return RunCreateSchema(static_cast<const ast::CreateSchemaStmt&>(stmt));
     case ast::StmtKind::kDrop:

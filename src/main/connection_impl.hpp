@@ -29,6 +29,7 @@ class ConnectionImpl : public SessionSettings {
 
   // Runs one parsed statement with parameters (already typed values). Never throws.
   QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
+  std::string user_ = "kanto";  // current_user
   // The same for a prepared statement: the parameters have the types fixed when it was prepared
   // (declared by the client or inferred), not the types of the supplied values.
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
@@ -95,6 +96,7 @@ class ConnectionImpl : public SessionSettings {
   std::unique_ptr<ResultImpl> RunCreateTableAs(const ast::CreateTableStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateIndex(const ast::CreateIndexStmt& stmt);
   std::unique_ptr<ResultImpl> RunCreateView(const ast::CreateViewStmt& stmt);
+  std::unique_ptr<ResultImpl> RunRole(const ast::RoleStmt& stmt);  // roles.cpp
   std::unique_ptr<ResultImpl> RunCreateSchema(const ast::CreateSchemaStmt& stmt);
   std::unique_ptr<ResultImpl> RunDrop(const ast::DropStmt& stmt);
   // Takes the DDL lock (once per transaction) and returns a fresh copy of the catalog to change.

@@ -101,8 +101,7 @@ enum class StmtKind : uint8_t {
   kTruncate,
   kVacuum,
   kCopy,
-  kCreateRole,
-  kAlterRole,
+  kRole,
   kDiscard,
 };
 
@@ -247,6 +246,19 @@ struct CreateIndexStmt : Statement {
   std::vector<IndexElem> columns;
   std::vector<std::string> include;
   ExprPtr where;  // partial index
+};
+
+// CREATE ROLE/USER name [WITH] options, ALTER ROLE name [WITH] options, DROP ROLE [IF EXISTS] a, b.
+struct RoleStmt : Statement {
+  enum class Action : uint8_t { kCreate, kAlter, kDrop };
+  RoleStmt() : Statement(StmtKind::kRole) {}
+  Action action = Action::kCreate;
+  std::vector<std::string> names;  // one, except for DROP
+  bool missing_ok = false;         // DROP ROLE IF EXISTS
+  int8_t login = -1, superuser = -1, createdb = -1, createrole = -1;  // -1: not mentioned
+  bool password_given = false;
+  bool password_null = false;  // PASSWORD NULL
+  std::string password;
 };
 
 struct CreateSchemaStmt : Statement {

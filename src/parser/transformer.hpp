@@ -23,6 +23,8 @@ std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s);
 std::vector<ast::OrderByItem> TransformSortList(Node** items, size_t n);
 std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
+// CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
+ast::StatementPtr TransformRoleStmt(const Node* n);
 std::string StatementName(const Node* n);
 
 }  // namespace kanto::parser

@@ -19,6 +19,9 @@ struct ServerOptions {
   uint16_t port = 5432;
   int max_connections = 100;
   int threads = 0;  // 0: one per core
+  // Authentication of loopback clients: "trust" or "scram-sha-256". Other addresses always need
+  // a password (SCRAM-SHA-256).
+  std::string loopback_auth = "trust";
 };
 
 class Session;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/scram.hpp"
 #include "main/connection_impl.hpp"
 #include "server/wire/message_reader.hpp"
 #include "server/wire/message_writer.hpp"
@@ -184,18 +185,24 @@ asio::awaitable<bool> Session::Startup() {
     std::string user = params.count("user") ? params["user"] : "";
     std::string database = params.count("database") ? params["database"] : user;
     if (user.empty()) throw Error(sqlstate::kInvalidAuthorization, "no PostgreSQL user name specified in startup packet");
-    if (user != "kanto") throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
+    Database::RoleInfo role;
+    bool exists = db_->FindRole(user, &role);
+    asio::error_code addr_ec;
+    auto remote = socket_.remote_endpoint(addr_ec);
+    bool loopback = !addr_ec && remote.address().is_loopback();
+    // With a password required, an unknown role fails like a wrong password (as in PostgreSQL,
+    // which does not tell unauthenticated clients which roles exist).
+    // (A named local: GCC 12 destroys temporaries in co_await arguments twice.)
+    std::string verifier = exists ? role.password_verifier : std::string();
+    if (!loopback || options_.loopback_auth != "trust") co_await AuthenticateScram(user, verifier);
+    if (!exists) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
     if (database != "kanto") throw Error(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist");
+    if (!role.can_login) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" is not permitted to log in");
     if (registry_.active() > options_.max_connections) {
       throw Error(sqlstate::kTooManyConnections, "sorry, too many clients already");
     }
-    asio::error_code addr_ec;
-    auto remote = socket_.remote_endpoint(addr_ec);
-    if (addr_ec || !remote.address().is_loopback()) {
-      throw Error(sqlstate::kInvalidAuthorization,
-                  "no password authentication is configured yet: only loopback connections are accepted");
-    }
     conn_ = std::make_unique<Connection>(db_);
+    conn_->SetUser(user);
     conn_->impl().deallocate_hook = [this](const std::string& name) {
       if (name.empty()) {
         pending_deallocate_all_ = true;
@@ -207,7 +214,7 @@ asio::awaitable<bool> Session::Startup() {
     };
     pid_ = registry_.Register(this, &secret_);
     wire::MessageWriter w(&out_);
-    w.Begin('R').Int32(0);  // AuthenticationOk (trust)
+    w.Begin('R').Int32(0);  // AuthenticationOk
     w.End();
     // Startup parameters that are settings become this session's defaults.
     for (const auto& [key, value] : params) {
@@ -223,7 +230,7 @@ asio::awaitable<bool> Session::Startup() {
     SendParameterStatus("in_hot_standby", "off");
     SendParameterStatus("integer_datetimes", "on");
     SendParameterStatus("IntervalStyle", "postgres");
-    SendParameterStatus("is_superuser", "on");
+    SendParameterStatus("is_superuser", role.superuser ? "on" : "off");
     SendParameterStatus("server_encoding", "UTF8");
     SendParameterStatus("server_version", "15.0 (Kanto 0.1.0)");
     SendParameterStatus("session_authorization", user);
@@ -236,6 +243,46 @@ asio::awaitable<bool> Session::Startup() {
     co_await Flush();
     co_return true;
   }
+}
+
+asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const std::string& verifier) {
+  Error failed(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"");
+  {
+    wire::MessageWriter w(&out_);
+    w.Begin('R').Int32(10).CString("SCRAM-SHA-256").Byte(0);  // AuthenticationSASL
+    w.End();
+  }
+  co_await Flush();
+  char type = 0;
+  std::string body;
+  if (!co_await ReadMessage(&type, &body) || type != 'p') {
+    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
+  }
+  wire::MessageReader initial(body);
+  std::string mechanism = initial.CString();
+  if (mechanism != "SCRAM-SHA-256") {
+    throw Error(sqlstate::kProtocolViolation, "client selected an invalid SASL authentication mechanism");
+  }
+  int32_t len = initial.Int32();
+  if (len < 0) throw Error(sqlstate::kProtocolViolation, "malformed SASL message");
+  std::string client_first(initial.Bytes(static_cast<size_t>(len)));
+  scram::ServerExchange exchange(verifier);
+  std::string server_first;
+  if (!exchange.ServerFirst(client_first, &server_first)) throw Error(sqlstate::kProtocolViolation, "malformed SCRAM message");
+  {
+    wire::MessageWriter w(&out_);
+    w.Begin('R').Int32(11).Bytes(server_first);  // AuthenticationSASLContinue
+    w.End();
+  }
+  co_await Flush();
+  if (!co_await ReadMessage(&type, &body) || type != 'p') {
+    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
+  }
+  std::string server_final;
+  if (verifier.empty() || !exchange.ServerFinal(body, &server_final)) throw failed;
+  wire::MessageWriter w(&out_);
+  w.Begin('R').Int32(12).Bytes(server_final);  // AuthenticationSASLFinal
+  w.End();
 }
 
 void Session::ApplyDeallocations() {

@@ -33,6 +33,8 @@ class Session {
   };
 
   asio::awaitable<bool> Startup();
+  // SCRAM-SHA-256 exchange for `user` (throws 28P01 when it fails).
+  asio::awaitable<void> AuthenticateScram(const std::string& user, const std::string& verifier);
   asio::awaitable<void> Flush();
   // Reads one message: type byte and body. False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);

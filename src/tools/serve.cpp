@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include "server/server.hpp"
@@ -11,54 +12,132 @@ namespace kanto::tools {
 
 namespace {
 const char* kServeHelp =
-    "usage: kanto serve [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
+    "usage: kanto serve [--config FILE] [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
+    "                   [--auth trust|scram-sha-256]\n"
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
+    "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
+    "                        max_connections and auth ('#' starts a comment; env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
     "  --listen HOST:PORT    address to listen on (default 127.0.0.1:5432; env KANTO_LISTEN)\n"
-    "  --max-connections N   refuse further connections with 53300 (default 100)\n"
+    "  --max-connections N   refuse further connections with 53300 (default 100;\n"
+    "                        env KANTO_MAX_CONNECTIONS)\n"
+    "  --auth METHOD         authentication of loopback clients: trust (default) or scram-sha-256\n"
+    "                        (env KANTO_AUTH); clients on other addresses always need a password\n"
+    "Command-line options override the environment, which overrides the config file.\n"
     "\n"
-    "Clients connect as user \"kanto\" to database \"kanto\" with trust authentication; only loopback\n"
-    "clients are accepted until password authentication exists. Stop with SIGINT or SIGTERM: open\n"
-    "transactions are rolled back, committed data is kept.\n";
+    "A new data directory has the superuser role \"kanto\" (no password) and the database \"kanto\".\n"
+    "Give roles passwords with CREATE ROLE name LOGIN PASSWORD '...' or ALTER ROLE ... PASSWORD;\n"
+    "they are stored as SCRAM-SHA-256 verifiers. Stop with SIGINT or SIGTERM: running statements are\n"
+    "cancelled, open transactions rolled back, committed data is kept.\n";
 
 bool ParseListen(const std::string& s, server::ServerOptions* o) {
   size_t colon = s.rfind(':');
   if (colon == std::string::npos) return false;
   o->host = s.substr(0, colon);
   if (o->host.size() > 2 && o->host.front() == '[' && o->host.back() == ']') o->host = o->host.substr(1, o->host.size() - 2);
-  int port = std::atoi(s.c_str() + colon + 1);
-  if (port < 0 || port > 65535) return false;
+  char* end = nullptr;
+  long port = std::strtol(s.c_str() + colon + 1, &end, 10);
+  if (*end != '\0' || port < 0 || port > 65535) return false;
   o->port = static_cast<uint16_t>(port);
+  return true;
+}
+
+// Applies one setting; false (with *error) when the key or value is bad.
+bool Apply(const std::string& key, const std::string& value, server::ServerOptions* o, std::string* error) {
+  if (key == "data") {
+    o->data_dir = value;
+  } else if (key == "listen") {
+    if (!ParseListen(value, o)) *error = "bad listen \"" + value + "\" (want HOST:PORT)";
+  } else if (key == "max_connections") {
+    char* end = nullptr;
+    long n = std::strtol(value.c_str(), &end, 10);
+    if (*end != '\0' || n < 1 || n > 100000) *error = "bad max_connections \"" + value + "\"";
+    else o->max_connections = static_cast<int>(n);
+  } else if (key == "auth") {
+    if (value != "trust" && value != "scram-sha-256") *error = "bad auth \"" + value + "\" (want trust or scram-sha-256)";
+    else o->loopback_auth = value;
+  } else {
+    *error = "unknown setting \"" + key + "\"";
+  }
+  return error->empty();
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+bool LoadConfig(const std::string& path, server::ServerOptions* o) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "kanto serve: cannot read config file %s\n", path.c_str());
+    return false;
+  }
+  std::string line;
+  for (int number = 1; std::getline(in, line); number++) {
+    size_t hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    line = Trim(line);
+    if (line.empty()) continue;
+    size_t eq = line.find('=');
+    std::string error = eq == std::string::npos ? "expected key = value" : "";
+    if (error.empty()) {
+      std::string value = Trim(line.substr(eq + 1));
+      if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"') && value.back() == value.front()) {
+        value = value.substr(1, value.size() - 2);
+      }
+      Apply(Trim(line.substr(0, eq)), value, o, &error);
+    }
+    if (!error.empty()) {
+      std::fprintf(stderr, "kanto serve: %s:%d: %s\n", path.c_str(), number, error.c_str());
+      return false;
+    }
+  }
   return true;
 }
 }  // namespace
 
 int RunServe(int argc, char** argv) {
   server::ServerOptions options;
-  if (const char* d = std::getenv("KANTO_DATA")) options.data_dir = d;
-  if (const char* l = std::getenv("KANTO_LISTEN")) {
-    if (!ParseListen(l, &options)) {
-      std::fprintf(stderr, "kanto serve: bad KANTO_LISTEN \"%s\" (want HOST:PORT)\n", l);
+  std::string config = std::getenv("KANTO_CONFIG") ? std::getenv("KANTO_CONFIG") : "";
+  for (int i = 0; i + 1 < argc; i++) {
+    if (std::strcmp(argv[i], "--config") == 0) config = argv[i + 1];
+  }
+  if (!config.empty() && !LoadConfig(config, &options)) return 2;
+  static const std::pair<const char*, const char*> kEnv[] = {
+      {"KANTO_DATA", "data"}, {"KANTO_LISTEN", "listen"}, {"KANTO_MAX_CONNECTIONS", "max_connections"}, {"KANTO_AUTH", "auth"}};
+  for (const auto& [var, key] : kEnv) {
+    const char* v = std::getenv(var);
+    std::string error;
+    if (v && !Apply(key, v, &options, &error)) {
+      std::fprintf(stderr, "kanto serve: %s: %s\n", var, error.c_str());
       return 2;
     }
   }
+  static const std::pair<const char*, const char*> kFlags[] = {
+      {"--data", "data"}, {"--listen", "listen"}, {"--max-connections", "max_connections"}, {"--auth", "auth"}};
   for (int i = 0; i < argc; i++) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {
       std::fputs(kServeHelp, stdout);
       return 0;
-    } else if (a == "--data" && i + 1 < argc) {
-      options.data_dir = argv[++i];
-    } else if (a == "--listen" && i + 1 < argc) {
-      if (!ParseListen(argv[++i], &options)) {
-        std::fprintf(stderr, "kanto serve: bad --listen \"%s\" (want HOST:PORT)\n", argv[i]);
-        return 2;
-      }
-    } else if (a == "--max-connections" && i + 1 < argc) {
-      options.max_connections = std::atoi(argv[++i]);
-    } else {
+    }
+    if (a == "--config" && i + 1 < argc) {
+      i++;
+      continue;
+    }
+    const char* key = nullptr;
+    for (const auto& [flag, k] : kFlags) {
+      if (a == flag) key = k;
+    }
+    if (!key || i + 1 >= argc) {
       std::fprintf(stderr, "kanto serve: unknown option %s\n%s", a.c_str(), kServeHelp);
+      return 2;
+    }
+    std::string error;
+    if (!Apply(key, argv[++i], &options, &error)) {
+      std::fprintf(stderr, "kanto serve: %s\n", error.c_str());
       return 2;
     }
   }
