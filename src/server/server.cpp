@@ -44,7 +44,7 @@ void Log(const char* level, const std::string& msg) {
 }
 
 asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
-                             const ServerOptions& options, BlockingPool& pool) {
+                             const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls) {
   while (true) {
     std::error_code ec;
     asio::ip::tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
@@ -54,7 +54,7 @@ asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
     }
     socket.set_option(asio::ip::tcp::no_delay(true), ec);
     auto executor = socket.get_executor();
-    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool);
+    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, tls);
     asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
   }
 }
@@ -80,6 +80,19 @@ int RunServer(const ServerOptions& options) {
     Log("fatal", "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + e.what());
     return 1;
   }
+  std::unique_ptr<asio::ssl::context> tls;
+  if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+    try {
+      tls = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+      tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      tls->use_certificate_chain_file(options.tls_cert);
+      tls->use_private_key_file(options.tls_key, asio::ssl::context::pem);
+    } catch (const std::exception& e) {
+      Log("fatal", "cannot load TLS certificate " + options.tls_cert + " / key " + options.tls_key + ": " + e.what());
+      return 1;
+    }
+  }
   SessionRegistry registry;
   BlockingPool statements;
   asio::signal_set signals(io, SIGINT, SIGTERM);
@@ -90,9 +103,9 @@ int RunServer(const ServerOptions& options) {
     registry.CancelAll();  // running statements stop (57014); their transactions roll back below
     io.stop();
   });
-  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements), asio::detached);
+  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements, tls.get()), asio::detached);
   Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
-                  options.data_dir);
+                  options.data_dir + (tls ? ", TLS on" : ", TLS off") + ", loopback auth " + options.loopback_auth);
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; i++) pool.emplace_back([&io] { io.run(); });
   io.run();

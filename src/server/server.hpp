@@ -22,6 +22,9 @@ struct ServerOptions {
   // Authentication of loopback clients: "trust" or "scram-sha-256". Other addresses always need
   // a password (SCRAM-SHA-256).
   std::string loopback_auth = "trust";
+  // TLS: PEM certificate (chain) and private key. Both empty: TLS off (SSLRequest answered 'N').
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 class Session;

@@ -45,8 +45,9 @@ bool IsEmptyQuery(const std::string& q) {
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-                 const ServerOptions& options, BlockingPool& pool)
-    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options), pool_(pool) {}
+                 const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls)
+    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options), pool_(pool),
+      tls_context_(tls) {}
 
 Session::~Session() {
   if (pid_) registry_.Unregister(pid_);
@@ -56,17 +57,33 @@ void Session::Cancel() {
   if (conn_) conn_->impl().cancel_flag().store(true);
 }
 
+asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error_code& ec) {
+  if (tls_) {
+    co_await asio::async_read(*tls_, buffer, asio::redirect_error(asio::use_awaitable, ec));
+  } else {
+    co_await asio::async_read(socket_, buffer, asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+asio::awaitable<void> Session::WriteAll(asio::const_buffer buffer) {
+  if (tls_) {
+    co_await asio::async_write(*tls_, buffer, asio::use_awaitable);
+  } else {
+    co_await asio::async_write(socket_, buffer, asio::use_awaitable);
+  }
+}
+
 asio::awaitable<void> Session::Flush() {
   if (out_.empty()) co_return;
   std::string data;
   data.swap(out_);
-  co_await asio::async_write(socket_, asio::buffer(data), asio::use_awaitable);
+  co_await WriteAll(asio::buffer(data));
 }
 
 asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
   char header[5];
   std::error_code ec;
-  co_await asio::async_read(socket_, asio::buffer(header, 5), asio::redirect_error(asio::use_awaitable, ec));
+  co_await ReadExact(asio::buffer(header, 5), ec);
   if (ec) co_return false;
   *type = header[0];
   int32_t len = ReadInt32(header + 1);
@@ -75,7 +92,7 @@ asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
   }
   body->resize(static_cast<size_t>(len) - 4);
   if (!body->empty()) {
-    co_await asio::async_read(socket_, asio::buffer(*body), asio::redirect_error(asio::use_awaitable, ec));
+    co_await ReadExact(asio::buffer(*body), ec);
     if (ec) co_return false;
   }
   co_return true;
@@ -151,17 +168,25 @@ asio::awaitable<bool> Session::Startup() {
   while (true) {
     char len_buf[4];
     std::error_code ec;
-    co_await asio::async_read(socket_, asio::buffer(len_buf, 4), asio::redirect_error(asio::use_awaitable, ec));
+    co_await ReadExact(asio::buffer(len_buf, 4), ec);
     if (ec) co_return false;
     int32_t len = ReadInt32(len_buf);
     if (len < 8 || len > 10000) throw Error(sqlstate::kProtocolViolation, "invalid length of startup packet");
     std::string body(static_cast<size_t>(len) - 4, '\0');
-    co_await asio::async_read(socket_, asio::buffer(body), asio::redirect_error(asio::use_awaitable, ec));
+    co_await ReadExact(asio::buffer(body), ec);
     if (ec) co_return false;
     wire::MessageReader in(body);
     int32_t code = in.Int32();
+    if (code == kSslRequest && tls_context_ && !tls_) {
+      out_ += 'S';
+      co_await Flush();
+      tls_ = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket&>>(socket_, *tls_context_);
+      co_await tls_->async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return false;  // not a TLS client after all: nothing more to say
+      continue;
+    }
     if (code == kSslRequest || code == kGssEncRequest) {
-      out_ += 'N';  // no TLS / GSS encryption configured
+      out_ += 'N';  // no TLS configured / no GSS encryption
       co_await Flush();
       continue;
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <asio.hpp>
+#include <asio/ssl.hpp>
 
 #include <map>
 #include <memory>
@@ -17,7 +18,7 @@ namespace kanto::server {
 class Session {
  public:
   Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-          const ServerOptions& options, BlockingPool& pool);
+          const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls);
   ~Session();
 
   asio::awaitable<void> Run();
@@ -36,6 +37,9 @@ class Session {
   // SCRAM-SHA-256 exchange for `user` (throws 28P01 when it fails).
   asio::awaitable<void> AuthenticateScram(const std::string& user, const std::string& verifier);
   asio::awaitable<void> Flush();
+  // Socket I/O, through TLS once the client asked for it.
+  asio::awaitable<void> ReadExact(asio::mutable_buffer buffer, std::error_code& ec);
+  asio::awaitable<void> WriteAll(asio::const_buffer buffer);
   // Reads one message: type byte and body. False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);
   // Answers one message (on the blocking pool). Sets *close when the connection must end.
@@ -61,6 +65,8 @@ class Session {
   SessionRegistry& registry_;
   const ServerOptions& options_;
   BlockingPool& pool_;
+  asio::ssl::context* tls_context_;  // null: TLS off
+  std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket&>> tls_;
   std::unique_ptr<Connection> conn_;
   std::string out_;  // pending output
   int32_t pid_ = 0;

@@ -13,17 +13,20 @@ namespace kanto::tools {
 namespace {
 const char* kServeHelp =
     "usage: kanto serve [--config FILE] [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
-    "                   [--auth trust|scram-sha-256]\n"
+    "                   [--auth trust|scram-sha-256] [--tls-cert FILE --tls-key FILE]\n"
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
     "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
-    "                        max_connections and auth ('#' starts a comment; env KANTO_CONFIG)\n"
+    "                        max_connections, auth, tls_cert and tls_key ('#' starts a comment;\n"
+    "                        env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
     "  --listen HOST:PORT    address to listen on (default 127.0.0.1:5432; env KANTO_LISTEN)\n"
     "  --max-connections N   refuse further connections with 53300 (default 100;\n"
     "                        env KANTO_MAX_CONNECTIONS)\n"
     "  --auth METHOD         authentication of loopback clients: trust (default) or scram-sha-256\n"
     "                        (env KANTO_AUTH); clients on other addresses always need a password\n"
+    "  --tls-cert FILE       PEM certificate (chain) for TLS; with --tls-key, clients that ask for\n"
+    "  --tls-key FILE        TLS (sslmode=require) get it (env KANTO_TLS_CERT, KANTO_TLS_KEY)\n"
     "Command-line options override the environment, which overrides the config file.\n"
     "\n"
     "A new data directory has the superuser role \"kanto\" (no password) and the database \"kanto\".\n"
@@ -57,6 +60,10 @@ bool Apply(const std::string& key, const std::string& value, server::ServerOptio
   } else if (key == "auth") {
     if (value != "trust" && value != "scram-sha-256") *error = "bad auth \"" + value + "\" (want trust or scram-sha-256)";
     else o->loopback_auth = value;
+  } else if (key == "tls_cert") {
+    o->tls_cert = value;
+  } else if (key == "tls_key") {
+    o->tls_key = value;
   } else {
     *error = "unknown setting \"" + key + "\"";
   }
@@ -106,7 +113,8 @@ int RunServe(int argc, char** argv) {
   }
   if (!config.empty() && !LoadConfig(config, &options)) return 2;
   static const std::pair<const char*, const char*> kEnv[] = {
-      {"KANTO_DATA", "data"}, {"KANTO_LISTEN", "listen"}, {"KANTO_MAX_CONNECTIONS", "max_connections"}, {"KANTO_AUTH", "auth"}};
+      {"KANTO_DATA", "data"},        {"KANTO_LISTEN", "listen"},        {"KANTO_MAX_CONNECTIONS", "max_connections"},
+      {"KANTO_AUTH", "auth"},        {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"}};
   for (const auto& [var, key] : kEnv) {
     const char* v = std::getenv(var);
     std::string error;
@@ -116,7 +124,8 @@ int RunServe(int argc, char** argv) {
     }
   }
   static const std::pair<const char*, const char*> kFlags[] = {
-      {"--data", "data"}, {"--listen", "listen"}, {"--max-connections", "max_connections"}, {"--auth", "auth"}};
+      {"--data", "data"}, {"--listen", "listen"}, {"--max-connections", "max_connections"}, {"--auth", "auth"},
+      {"--tls-cert", "tls_cert"}, {"--tls-key", "tls_key"}};
   for (int i = 0; i < argc; i++) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Roles and SCRAM-SHA-256 over the wire: roles made with CREATE ROLE / ALTER ROLE under trust, then
-# the server restarted with `auth = scram-sha-256` from a config file; psql, psycopg 3 and
+# Roles, SCRAM-SHA-256 and TLS over the wire: roles made with CREATE ROLE / ALTER ROLE under trust,
+# then the server restarted with `auth = scram-sha-256` from a config file; psql, psycopg 3 and
 # node-postgres log in with passwords, wrong passwords and unknown roles fail with 28P01, roles
-# without LOGIN are refused, and a non-superuser cannot create roles.
+# without LOGIN are refused, a non-superuser cannot create roles; then TLS with a self-signed
+# certificate (sslmode=require and disable both work).
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -65,6 +66,20 @@ const r = await c.query('SELECT current_user AS u');
 if (r.rows[0].u !== 'alice') throw new Error('node pg scram');
 await c.end();
 "
+stop
+
+# TLS (with SCRAM on top): a self-signed certificate; sslmode=require gets TLS, disable does not
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/key.pem" -out "$dir/cert.pem" -days 30 -subj "/CN=localhost" 2>/dev/null
+KANTO_AUTH=scram-sha-256 start --data "$dir/db" --listen "127.0.0.1:$port" --tls-cert "$dir/cert.pem" --tls-key "$dir/key.pem"
+out=$(PGPASSWORD=Secret-1 psql "sslmode=require user=alice" -c '\conninfo' 2>&1)
+grep -q "SSL connection (protocol: TLSv1" <<<"$out" || { echo "psql TLS: $out"; exit 1; }
+[[ "$(PGPASSWORD=Secret-1 psql "sslmode=disable user=alice" -At -c 'SELECT 1')" == "1" ]] || { echo "plain with TLS on"; exit 1; }
+/usr/bin/python3 - "$port" <<'PY'
+import sys, psycopg
+with psycopg.connect(host="127.0.0.1", port=int(sys.argv[1]), user="alice", password="Secret-1", dbname="kanto",
+                     sslmode="require") as c:
+    assert c.pgconn.ssl_in_use and c.execute("SELECT 7").fetchone() == (7,)
+PY
 # DROP ROLE is transactional like other DDL
 PGPASSWORD=kanto-pw psql -U kanto -q -c "BEGIN" -c "DROP ROLE carol" -c "ROLLBACK"
 [[ "$(PGPASSWORD=kanto-pw psql -U kanto -At -c "SELECT count(*) FROM pg_roles WHERE rolname = 'carol'")" == "1" ]] || { echo "DROP ROLE rollback"; exit 1; }
