@@ -223,7 +223,7 @@ asio::awaitable<bool> Session::Startup() {
     if (!exists) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
     if (database != "kanto") throw Error(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist");
     if (!role.can_login) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" is not permitted to log in");
-    if (registry_.active() > options_.max_connections) {
+    if (registry_.active() >= options_.max_connections) {
       throw Error(sqlstate::kTooManyConnections, "sorry, too many clients already");
     }
     conn_ = std::make_unique<Connection>(db_);
