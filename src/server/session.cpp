@@ -5,6 +5,7 @@
 
 #include "common/scram.hpp"
 #include "main/connection_impl.hpp"
+#include "server/wire/frontend.hpp"
 #include "server/wire/message_reader.hpp"
 #include "server/wire/message_writer.hpp"
 #include "server/wire/type_codec.hpp"
@@ -13,9 +14,9 @@ namespace kanto::server {
 
 namespace {
 constexpr int32_t kProtocolV3 = 196608;
-constexpr int32_t kSslRequest = 80877103;
-constexpr int32_t kGssEncRequest = 80877104;
-constexpr int32_t kCancelRequest = 80877102;
+constexpr int32_t kSslRequest = wire::kSslRequestCode;
+constexpr int32_t kGssEncRequest = wire::kGssEncRequestCode;
+constexpr int32_t kCancelRequest = wire::kCancelRequestCode;
 constexpr size_t kMaxMessage = 1u << 30;
 
 int32_t ReadInt32(const char* p) {
@@ -175,8 +176,8 @@ asio::awaitable<bool> Session::Startup() {
     std::string body(static_cast<size_t>(len) - 4, '\0');
     co_await ReadExact(asio::buffer(body), ec);
     if (ec) co_return false;
-    wire::MessageReader in(body);
-    int32_t code = in.Int32();
+    wire::StartupPacket packet = wire::DecodeStartup(body);
+    int32_t code = packet.code;
     if (code == kSslRequest && tls_context_ && !tls_) {
       out_ += 'S';
       co_await Flush();
@@ -191,9 +192,7 @@ asio::awaitable<bool> Session::Startup() {
       continue;
     }
     if (code == kCancelRequest) {
-      int32_t pid = in.Int32();
-      int32_t secret = in.Int32();
-      registry_.Cancel(pid, secret);
+      registry_.Cancel(packet.cancel_pid, packet.cancel_secret);
       co_return false;
     }
     if (code >> 16 != 3) {
@@ -201,12 +200,7 @@ asio::awaitable<bool> Session::Startup() {
                   "unsupported frontend protocol " + std::to_string(code >> 16) + "." + std::to_string(code & 0xffff) +
                       ": server supports 3.0 to 3.0");
     }
-    std::map<std::string, std::string> params;
-    while (in.remaining() > 1) {
-      std::string key = in.CString();
-      if (key.empty()) break;
-      params[key] = in.CString();
-    }
+    std::map<std::string, std::string>& params = packet.params;
     std::string user = params.count("user") ? params["user"] : "";
     std::string database = params.count("database") ? params["database"] : user;
     if (user.empty()) throw Error(sqlstate::kInvalidAuthorization, "no PostgreSQL user name specified in startup packet");
@@ -283,14 +277,11 @@ asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const 
   if (!co_await ReadMessage(&type, &body) || type != 'p') {
     throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
   }
-  wire::MessageReader initial(body);
-  std::string mechanism = initial.CString();
-  if (mechanism != "SCRAM-SHA-256") {
+  wire::SaslInitial initial = wire::DecodeSaslInitial(body);
+  if (initial.mechanism != "SCRAM-SHA-256") {
     throw Error(sqlstate::kProtocolViolation, "client selected an invalid SASL authentication mechanism");
   }
-  int32_t len = initial.Int32();
-  if (len < 0) throw Error(sqlstate::kProtocolViolation, "malformed SASL message");
-  std::string client_first(initial.Bytes(static_cast<size_t>(len)));
+  const std::string& client_first = initial.data;
   scram::ServerExchange exchange(verifier);
   std::string server_first;
   if (!exchange.ServerFirst(client_first, &server_first)) throw Error(sqlstate::kProtocolViolation, "malformed SCRAM message");
@@ -376,12 +367,10 @@ void Session::HandleQuery(const std::string& body) {
 }
 
 void Session::HandleParse(const std::string& body) {
-  wire::MessageReader in(body);
-  std::string name = in.CString();
-  std::string sql = in.CString();
-  int16_t nparams = in.Int16();
-  std::vector<uint32_t> declared;
-  for (int i = 0; i < nparams; i++) declared.push_back(static_cast<uint32_t>(in.Int32()));
+  wire::ParseMessage parse = wire::DecodeParse(body);
+  const std::string& name = parse.name;
+  const std::string& sql = parse.sql;
+  std::vector<uint32_t> declared = std::move(parse.param_types);
   if (!name.empty() && statements_.count(name)) {
     throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
   }
@@ -396,44 +385,38 @@ void Session::HandleParse(const std::string& body) {
 }
 
 void Session::HandleBind(const std::string& body) {
-  wire::MessageReader in(body);
-  std::string portal_name = in.CString();
-  std::string stmt_name = in.CString();
+  wire::BindMessage bind = wire::DecodeBind(body);
+  const std::string& portal_name = bind.portal;
+  const std::string& stmt_name = bind.statement;
   auto it = statements_.find(stmt_name);
   if (it == statements_.end()) {
     throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + stmt_name + "\" does not exist");
   }
   auto portal = std::make_unique<Portal>();
   portal->statement = it->second.get();
-  int16_t nformats = in.Int16();
-  std::vector<int16_t> formats;
-  for (int i = 0; i < nformats; i++) formats.push_back(in.Int16());
-  int16_t nparams = in.Int16();
-  if (static_cast<size_t>(nparams) != portal->statement->param_count()) {
+  size_t nparams = bind.params.size();
+  if (nparams != portal->statement->param_count()) {
     throw Error(sqlstate::kProtocolViolation, "bind message supplies " + std::to_string(nparams) +
                                                   " parameters, but prepared statement \"" + stmt_name + "\" requires " +
                                                   std::to_string(portal->statement->param_count()));
   }
-  for (int i = 0; i < nparams; i++) {
-    int32_t len = in.Int32();
-    if (len < 0) {
+  for (size_t i = 0; i < nparams; i++) {
+    if (!bind.params[i]) {
       portal->params.emplace_back();
       continue;
     }
-    std::string value(in.Bytes(static_cast<size_t>(len)));
-    int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[i]);
-    if (format == 1) {
+    std::string value = std::move(*bind.params[i]);
+    if (bind.ParamFormat(i) == 1) {
       // Binary values are in the type the client declared in Parse, else the inferred one.
       const auto& declared = declared_param_types_[stmt_name];
-      uint32_t oid = static_cast<size_t>(i) < declared.size() && declared[i] ? declared[i]
+      uint32_t oid = i < declared.size() && declared[i] ? declared[i]
                                                                               : portal->statement->param_type_oid(i);
       portal->params.emplace_back(wire::DecodeBinaryParam(value, oid));
     } else {
       portal->params.emplace_back(std::move(value));
     }
   }
-  int16_t nresult = in.Int16();
-  for (int i = 0; i < nresult; i++) portal->result_formats.push_back(in.Int16());
+  portal->result_formats = std::move(bind.result_formats);
   portals_[portal_name] = std::move(portal);
   wire::MessageWriter w(&out_);
   w.Begin('2');
@@ -441,9 +424,7 @@ void Session::HandleBind(const std::string& body) {
 }
 
 void Session::HandleDescribe(const std::string& body) {
-  wire::MessageReader in(body);
-  char kind = static_cast<char>(in.Byte());
-  std::string name = in.CString();
+  auto [kind, name] = wire::DecodeTarget(body);
   if (kind == 'S') {
     auto it = statements_.find(name);
     if (it == statements_.end()) {
@@ -463,7 +444,6 @@ void Session::HandleDescribe(const std::string& body) {
     }
     return;
   }
-  if (kind != 'P') throw Error(sqlstate::kProtocolViolation, "invalid DESCRIBE message subtype");
   auto it = portals_.find(name);
   if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   const auto& columns = it->second->statement->columns();
@@ -477,9 +457,7 @@ void Session::HandleDescribe(const std::string& body) {
 }
 
 void Session::HandleExecute(const std::string& body) {
-  wire::MessageReader in(body);
-  std::string name = in.CString();
-  int32_t max_rows = in.Int32();
+  auto [name, max_rows] = wire::DecodeExecute(body);
   auto it = portals_.find(name);
   if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   Portal& portal = *it->second;
@@ -512,9 +490,7 @@ void Session::HandleExecute(const std::string& body) {
 }
 
 void Session::HandleClose(const std::string& body) {
-  wire::MessageReader in(body);
-  char kind = static_cast<char>(in.Byte());
-  std::string name = in.CString();
+  auto [kind, name] = wire::DecodeTarget(body);
   if (kind == 'S') {
     // Portals of the statement go too.
     auto it = statements_.find(name);
