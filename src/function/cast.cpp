@@ -293,6 +293,47 @@ std::string ArrayToText(const Value& v, const FunctionContext& ctx) {
   return out + "}";
 }
 
+// PostgreSQL's interval field masks (INTERVAL_MASK in datetime.h).
+constexpr int32_t kMonthBit = 1 << 1, kYearBit = 1 << 2, kDayBit = 1 << 3, kHourBit = 1 << 10, kMinuteBit = 1 << 11,
+                  kSecondBit = 1 << 12, kAllFields = 0x7FFF;
+
+// Interval input under a field mask (`interval '3' month`, `interval '1 day 2 hours' day`): a bare
+// number counts the lowest field of the mask; fields below it are dropped.
+Interval ParseIntervalFields(std::string_view text, int32_t mask) {
+  if (mask < 0 || mask == kAllFields) return datetime::ParseInterval(text);
+  std::string_view t = TrimSpaces(text);
+  double number = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), number);
+  Interval iv;
+  if (!t.empty() && ec == std::errc() && end == t.data() + t.size()) {
+    if (mask & kSecondBit) iv.micros = static_cast<int64_t>(std::llround(number * 1e6));
+    else if (mask & kMinuteBit) iv.micros = static_cast<int64_t>(std::llround(number * 60e6));
+    else if (mask & kHourBit) iv.micros = static_cast<int64_t>(std::llround(number * 3600e6));
+    else if (mask & kDayBit) iv.days = static_cast<int32_t>(number);
+    else if (mask & kMonthBit) iv.months = static_cast<int32_t>(number);
+    else if (mask & kYearBit) iv.months = static_cast<int32_t>(number * 12);
+    else return datetime::ParseInterval(text);
+  } else {
+    iv = datetime::ParseInterval(text);
+  }
+  if (mask & kSecondBit) return iv;
+  if (mask & kMinuteBit) {
+    iv.micros -= iv.micros % 60000000;
+  } else if (mask & kHourBit) {
+    iv.micros -= iv.micros % 3600000000LL;
+  } else if (mask & kDayBit) {
+    iv.micros = 0;
+  } else if (mask & kMonthBit) {
+    iv.micros = 0;
+    iv.days = 0;
+  } else if (mask & kYearBit) {
+    iv.micros = 0;
+    iv.days = 0;
+    iv.months -= iv.months % 12;
+  }
+  return iv;
+}
+
 [[noreturn]] void MalformedArray(std::string_view text, const std::string& detail) {
   throw Error(sqlstate::kInvalidTextRepresentation, "malformed array literal: \"" + std::string(text) + "\"")
       .WithDetail(detail);
@@ -474,10 +515,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kDate: return Value::FromInt(type, datetime::ParseDate(text, now));
     case TypeId::kTimestamp: return Value::FromInt(type, datetime::ParseTimestamp(text, now));
     case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
-    case TypeId::kInterval: {
-      Value v = Value::FromInterval(datetime::ParseInterval(text));
-      return v;
-    }
+    case TypeId::kInterval: return Value::FromInterval(ParseIntervalFields(text, type.mod1));
     case TypeId::kArray: return TextToArray(text, type, ctx);
     case TypeId::kOid:
     case TypeId::kRegclass:

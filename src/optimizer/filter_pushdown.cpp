@@ -40,11 +40,63 @@ bool HasVolatileOrSubquery(const BoundExpr& e) {
   return false;
 }
 
+// `(a AND x) OR (b AND x)` adds `x` and `(a OR b)` to `out`: a conjunct common to every branch of
+// an OR (TPC-H Q19's join condition) becomes a predicate of its own, which can be a join key.
+void FactorOr(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
+  if (e->kind != BoundExprKind::kOr || HasVolatileOrSubquery(*e)) {
+    out->push_back(std::move(e));
+    return;
+  }
+  std::vector<std::vector<BoundExprPtr>> branches;
+  for (auto& c : e->children) {
+    branches.emplace_back();
+    SplitConjunction(c->Copy(), &branches.back());
+  }
+  std::vector<BoundExprPtr> common;
+  for (const auto& candidate : branches[0]) {
+    bool everywhere = true;
+    for (size_t b = 1; b < branches.size() && everywhere; b++) {
+      everywhere = std::any_of(branches[b].begin(), branches[b].end(),
+                               [&](const BoundExprPtr& x) { return x->Equals(*candidate); });
+    }
+    bool seen = std::any_of(common.begin(), common.end(), [&](const BoundExprPtr& x) { return x->Equals(*candidate); });
+    if (everywhere && !seen) common.push_back(candidate->Copy());
+  }
+  if (common.empty()) {
+    out->push_back(std::move(e));
+    return;
+  }
+  auto rest = std::make_unique<BoundExpr>(BoundExprKind::kOr, LogicalType(TypeId::kBool));
+  bool always = false;  // a branch made only of common conjuncts: the OR adds nothing
+  for (auto& branch : branches) {
+    std::vector<BoundExprPtr> left;
+    for (auto& x : branch) {
+      bool is_common = std::any_of(common.begin(), common.end(), [&](const BoundExprPtr& c) { return c->Equals(*x); });
+      if (!is_common) left.push_back(std::move(x));
+    }
+    if (left.empty()) {
+      always = true;
+      break;
+    }
+    if (left.size() == 1) {
+      rest->children.push_back(std::move(left[0]));
+    } else {
+      auto conj = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
+      conj->children = std::move(left);
+      rest->children.push_back(std::move(conj));
+    }
+  }
+  for (auto& c : common) out->push_back(std::move(c));
+  if (!always) out->push_back(std::move(rest));
+}
+
 LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) {
   switch (op->type) {
     case LogicalOpType::kFilter: {
       auto& filter = static_cast<LogicalFilter&>(*op);
-      for (auto& e : filter.expressions) SplitConjunction(std::move(e), &preds);
+      std::vector<BoundExprPtr> parts;
+      for (auto& e : filter.expressions) SplitConjunction(std::move(e), &parts);
+      for (auto& p : parts) FactorOr(std::move(p), &preds);
       return Push(std::move(op->children[0]), std::move(preds));
     }
     case LogicalOpType::kGet: {

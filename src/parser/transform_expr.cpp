@@ -236,7 +236,7 @@ ast::TypeName TransformTypeName(const PgQuery__TypeName* t) {
           .WithPosition(t->location + 1);
     }
   }
-  if (!out.names.empty() && out.names.back() == "interval") out.mods.clear();
+  // interval: mods[0] is the field mask (INTERVAL_MASK bits), mods[1] the seconds precision.
   return out;
 }
 

@@ -81,6 +81,7 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
       // context requires (explicit casts truncate, assignments check).
       LogicalType base(target.id);
       base.elem = target.elem;
+      if (target.id == TypeId::kInterval) base = target;  // the field mask applies while reading
       Value v = TextToValue(e->value.str_value(), base, fctx);
       if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
       v.set_type(target);
@@ -187,7 +188,9 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "date") return no_mods(TypeId::kDate);
   if (name == "timestamp") return LogicalType(TypeId::kTimestamp);  // precision accepted, microseconds kept
   if (name == "timestamptz") return LogicalType(TypeId::kTimestampTz);
-  if (name == "interval") return LogicalType(TypeId::kInterval);
+  // interval [fields] [(precision)]: mods[0] is PostgreSQL's field mask (YEAR, DAY TO SECOND, ...),
+  // which decides how a bare number reads ('3' month) and which fields are kept.
+  if (name == "interval") return LogicalType(TypeId::kInterval, t.mods.empty() ? -1 : t.mods[0]);
   if (name == "name") return LogicalType(TypeId::kText);
   if (name == "oid") return no_mods(TypeId::kOid);
   if (name == "regclass") return no_mods(TypeId::kRegclass);

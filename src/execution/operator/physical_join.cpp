@@ -16,7 +16,11 @@ class JoinState : public OperatorState {
   DataChunk right;                // the materialized right input
   std::vector<uint8_t> right_matched;
   std::unordered_multimap<std::string, uint32_t> table;  // hash join only
+  DataChunk pending;       // the left chunk being joined, a slice at a time
+  size_t pending_pos = 0;  // next row of `pending`
 };
+
+constexpr size_t kMaxPairsPerStep = 1 << 16;
 
 // Builds the chunk of pairs (left row, right row); index UINT32_MAX means "NULL side".
 void BuildPairs(const DataChunk& left, const DataChunk& right, size_t left_cols, const std::vector<LogicalType>& types,
@@ -86,10 +90,24 @@ bool PhysicalJoin::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& o
   bool keep_left = join_type_ == JoinType::kLeft || join_type_ == JoinType::kFull;
   bool keep_right = join_type_ == JoinType::kRight || join_type_ == JoinType::kFull;
   while (!state.left_done) {
+    if (state.pending_pos >= state.pending.size()) {
+      if (!PullChild(ctx, state, 0, state.pending)) {
+        state.left_done = true;
+        break;
+      }
+      state.pending_pos = 0;
+    }
+    size_t rows = state.pending.size() - state.pending_pos;
+    if (PairsEveryRow() && state.right.size() > 0) rows = std::min(rows, std::max<size_t>(1, kMaxPairsPerStep / state.right.size()));
     DataChunk left;
-    if (!PullChild(ctx, state, 0, left)) {
-      state.left_done = true;
-      break;
+    if (rows == state.pending.size()) {
+      left = std::move(state.pending);
+      state.pending = DataChunk();
+      state.pending_pos = 0;
+    } else {
+      left.Initialize(left_types);
+      for (size_t r = 0; r < rows; r++) left.AppendRowFrom(state.pending, state.pending_pos + r);
+      state.pending_pos += rows;
     }
     ctx.CheckCancel();
     std::vector<uint32_t> lidx, ridx;

@@ -22,6 +22,9 @@ class PhysicalJoin : public PhysicalOperator {
   virtual void Build(ExecutionContext& ctx, OperatorState& state) const {}
   // False when Candidates fetches the right rows itself, per left chunk (index join).
   virtual bool MaterializesRight() const { return true; }
+  // True when every left row pairs with every right row (nested loop): left chunks are then cut
+  // so that one step holds a bounded number of pairs (and cancellation is checked between steps).
+  virtual bool PairsEveryRow() const { return false; }
   // Appends to (lidx, ridx) the candidate pairs for the left chunk.
   virtual void Candidates(ExecutionContext& ctx, OperatorState& state, const DataChunk& left,
                           std::vector<uint32_t>* lidx, std::vector<uint32_t>* ridx) const = 0;
@@ -80,6 +83,7 @@ class PhysicalNestedLoopJoin : public PhysicalJoin {
   std::string Name() const override;
 
  protected:
+  bool PairsEveryRow() const override { return true; }
   void Candidates(ExecutionContext& ctx, OperatorState& state, const DataChunk& left, std::vector<uint32_t>* lidx,
                   std::vector<uint32_t>* ridx) const override;
 };
