@@ -40,8 +40,45 @@ bool HasVolatileOrSubquery(const BoundExpr& e) {
   return false;
 }
 
+BoundExprPtr MakeAnd(std::vector<BoundExprPtr> parts) {
+  if (parts.size() == 1) return std::move(parts[0]);
+  auto conj = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
+  conj->children = std::move(parts);
+  return conj;
+}
+
+// For each table that every branch of an OR restricts on its own, the OR of those restrictions:
+// `(n1.x = 'A' AND n2.x = 'B') OR (n1.x = 'B' AND n2.x = 'A')` implies `n1.x = 'A' OR n1.x = 'B'`,
+// which can go down to n1's scan (the original OR stays).
+void AddSingleTableImplications(const std::vector<std::vector<BoundExprPtr>>& branches, std::vector<BoundExprPtr>* out) {
+  std::vector<uint32_t> candidates;
+  for (const auto& x : branches[0]) {
+    std::vector<uint32_t> t;
+    CollectTables(*x, &t);
+    if (t.size() == 1 && std::find(candidates.begin(), candidates.end(), t[0]) == candidates.end()) candidates.push_back(t[0]);
+  }
+  for (uint32_t table : candidates) {
+    auto any = std::make_unique<BoundExpr>(BoundExprKind::kOr, LogicalType(TypeId::kBool));
+    for (const auto& branch : branches) {
+      std::vector<BoundExprPtr> mine;
+      for (const auto& x : branch) {
+        std::vector<uint32_t> t;
+        CollectTables(*x, &t);
+        if (t.size() == 1 && t[0] == table) mine.push_back(x->Copy());
+      }
+      if (mine.empty()) {
+        any.reset();
+        break;
+      }
+      any->children.push_back(MakeAnd(std::move(mine)));
+    }
+    if (any) out->push_back(std::move(any));
+  }
+}
+
 // `(a AND x) OR (b AND x)` adds `x` and `(a OR b)` to `out`: a conjunct common to every branch of
 // an OR (TPC-H Q19's join condition) becomes a predicate of its own, which can be a join key.
+// Restrictions every branch puts on one table are added as well (see above).
 void FactorOr(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
   if (e->kind != BoundExprKind::kOr || HasVolatileOrSubquery(*e)) {
     out->push_back(std::move(e));
@@ -51,6 +88,11 @@ void FactorOr(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
   for (auto& c : e->children) {
     branches.emplace_back();
     SplitConjunction(c->Copy(), &branches.back());
+  }
+  {
+    std::vector<uint32_t> all;
+    CollectTables(*e, &all);
+    if (all.size() > 1) AddSingleTableImplications(branches, out);
   }
   std::vector<BoundExprPtr> common;
   for (const auto& candidate : branches[0]) {
