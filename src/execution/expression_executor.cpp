@@ -27,14 +27,33 @@ void FillConstant(const Value& v, const LogicalType& type, size_t n, Vector& out
 }
 
 // Evaluates `expr` on the rows `rows` of `input` only; the result has rows.size() entries.
+void MarkColumns(const BoundExpr& e, std::vector<uint8_t>* needed) {
+  if (e.kind == BoundExprKind::kColumnRef && e.index < needed->size()) (*needed)[e.index] = 1;
+  for (const auto& c : e.children) MarkColumns(*c, needed);
+  if (e.filter) MarkColumns(*e.filter, needed);
+}
+
+// Evaluates `expr` on some rows of `input`: only the columns it reads are copied.
 void EvalOnRows(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input,
                 const std::vector<uint32_t>& rows, Vector& out) {
   if (rows.size() == input.size()) {
     Eval(expr, ctx, input, out);
     return;
   }
-  DataChunk sub = input;
-  sub.Select(rows);
+  std::vector<uint8_t> needed(input.column_count(), 0);
+  MarkColumns(expr, &needed);
+  DataChunk sub;
+  sub.columns().reserve(input.column_count());
+  for (size_t c = 0; c < input.column_count(); c++) {
+    const Vector& from = input.column(c);
+    Vector v(from.type());
+    if (needed[c]) {
+      v.Reserve(rows.size());
+      for (uint32_t r : rows) v.AppendFrom(from, r);
+    }
+    sub.columns().push_back(std::move(v));
+  }
+  sub.set_size(rows.size());
   Eval(expr, ctx, sub, out);
 }
 

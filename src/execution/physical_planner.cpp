@@ -75,6 +75,7 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   auto bindings = get.GetColumnBindings();
   auto scan = std::make_unique<PhysicalTableScan>(get.GetTypes(), get.table, get.alias);
   scan->emit_row_key = get.emit_row_key;
+  scan->column_ids = get.column_ids;
   std::vector<BoundExprPtr> filters;
   for (auto& f : get.filters) filters.push_back(ResolveCopy(f, bindings));
   scan->filter = Conjunction(std::move(filters));

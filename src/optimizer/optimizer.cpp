@@ -46,6 +46,7 @@ LogicalOperatorPtr Optimize(LogicalOperatorPtr plan, const Statistics* stats) {
   SelectIndexes(*plan);
   EstimateCardinality(*plan, stats);
   OptimizeSubqueriesIn(*plan, stats);
+  PruneColumns(*plan);
   return plan;
 }
 

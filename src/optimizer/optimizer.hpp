@@ -21,6 +21,7 @@ void SelectIndexes(LogicalOperator& plan);                     // index_selectio
 void EstimateCardinality(LogicalOperator& plan, const Statistics* stats);  // cardinality.cpp
 LogicalOperatorPtr ReorderJoins(LogicalOperatorPtr plan);      // join_order.cpp
 LogicalOperatorPtr DecorrelateSubqueries(LogicalOperatorPtr plan);  // decorrelate.cpp
+void PruneColumns(LogicalOperator& plan);                            // column_pruning.cpp
 // True when a value of type `value` can be encoded as an index key of a column of type `column`.
 bool IndexKeyCompatible(const LogicalType& column, const LogicalType& value);
 // An index of `get`'s table whose leading columns the join `conditions` equate to expressions over

@@ -101,4 +101,52 @@ uint32_t DecodeRow(std::string_view data, const std::vector<LogicalType>& types,
   return version;
 }
 
+void DecodeRowColumns(std::string_view data, const std::vector<LogicalType>& types, const std::vector<int32_t>& out_pos,
+                      DataChunk* out) {
+  Reader r(data);
+  r.Get<uint32_t>();  // schema version
+  uint16_t ncols = r.Get<uint16_t>();
+  std::string_view bitmap = r.Take((ncols + 7) / 8);
+  size_t row = out->size();
+  for (size_t c = 0; c < out->column_count(); c++) out->column(c).Resize(row + 1);
+  for (size_t i = 0; i < types.size() && i < ncols; i++) {
+    if ((static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1) continue;
+    int32_t pos = out_pos[i];
+    Vector* col = pos >= 0 ? &out->column(static_cast<size_t>(pos)) : nullptr;
+    if (col) col->SetNull(row, false);
+    switch (types[i].physical()) {
+      case PhysicalType::kInt64: {
+        int64_t v = r.Get<int64_t>();
+        if (col) col->ints()[row] = v;
+        break;
+      }
+      case PhysicalType::kDouble: {
+        double v = r.Get<double>();
+        if (col) col->doubles()[row] = v;
+        break;
+      }
+      case PhysicalType::kString: {
+        uint32_t n = r.Get<uint32_t>();
+        std::string_view s = r.Take(n);
+        if (col) col->strings()[row].assign(s.data(), s.size());
+        break;
+      }
+      case PhysicalType::kNumeric: {
+        Numeric n = Numeric::Deserialize(&r.rest());
+        if (col) col->numerics()[row] = std::move(n);
+        break;
+      }
+      case PhysicalType::kInterval: {
+        Interval iv;
+        iv.months = r.Get<int32_t>();
+        iv.days = r.Get<int32_t>();
+        iv.micros = r.Get<int64_t>();
+        if (col) col->intervals()[row] = iv;
+        break;
+      }
+    }
+  }
+  out->set_size(row + 1);
+}
+
 }  // namespace kanto::storage

@@ -15,5 +15,8 @@ void EncodeRow(uint32_t schema_version, const std::vector<Value>& row, std::stri
 // Appends one row to `out` (whose columns have `types`). Returns the row's schema version.
 // Throws XX001 on malformed input.
 uint32_t DecodeRow(std::string_view data, const std::vector<LogicalType>& types, DataChunk* out);
+// The same for some columns only: table column i goes to out column out_pos[i] (-1: skipped).
+void DecodeRowColumns(std::string_view data, const std::vector<LogicalType>& types, const std::vector<int32_t>& out_pos,
+                      DataChunk* out);
 
 }  // namespace kanto::storage

@@ -136,11 +136,27 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
     state.it = ctx.txn->Scan(lower, upper);
   }
   std::vector<LogicalType> table_types = table_->column_types();
+  // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
+  bool all_columns = column_ids.size() == table_types.size();
+  for (size_t i = 0; all_columns && i < column_ids.size(); i++) all_columns = column_ids[i] == i;
+  std::vector<int32_t> out_pos(table_types.size(), -1);
+  std::vector<LogicalType> out_types;
+  for (size_t i = 0; i < column_ids.size(); i++) {
+    out_pos[column_ids[i]] = static_cast<int32_t>(i);
+    out_types.push_back(table_types[column_ids[i]]);
+  }
+  auto decode = [&](std::string_view value, DataChunk* rows) {
+    if (all_columns) {
+      storage::DecodeRow(value, table_types, rows);
+    } else {
+      storage::DecodeRowColumns(value, table_types, out_pos, rows);
+    }
+  };
   bool secondary = index && !index->primary;
   std::string row_value;
   while (true) {
     ctx.CheckCancel();
-    DataChunk rows(table_types);
+    DataChunk rows(all_columns ? table_types : out_types);
     std::vector<std::string> keys;
     while (state.it->Valid() && rows.size() < kChunkSize) {
       if (secondary) {
@@ -148,10 +164,10 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
         if (!ctx.txn->Get(row_key, &row_value)) {
           throw Error(sqlstate::kDataCorrupted, "index \"" + index->name + "\" points to a missing row");
         }
-        storage::DecodeRow(row_value, table_types, &rows);
+        decode(row_value, &rows);
         if (emit_row_key) keys.push_back(std::move(row_key));
       } else {
-        storage::DecodeRow(state.it->value(), table_types, &rows);
+        decode(state.it->value(), &rows);
         if (emit_row_key) keys.emplace_back(state.it->key());
       }
       state.it->Next();

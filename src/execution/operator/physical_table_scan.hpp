@@ -19,6 +19,8 @@ class PhysicalTableScan : public PhysicalOperator {
   std::vector<std::string> Details() const override;
 
   bool emit_row_key = false;
+  // The table columns to produce, in order (empty: all of them).
+  std::vector<uint32_t> column_ids;
   BoundExprPtr filter;  // over the output columns; may be null
   const IndexEntry* index = nullptr;
   std::vector<BoundExprPtr> index_eq;
