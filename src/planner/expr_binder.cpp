@@ -124,6 +124,30 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
     }
     case ast::ExprKind::kDistinctFrom: {
       const auto& d = static_cast<const ast::DistinctFrom&>(expr);
+      if (d.left->kind == ast::ExprKind::kRow && d.right->kind == ast::ExprKind::kRow) {
+        // (a, b) IS NOT DISTINCT FROM (c, d): every pair is; IS DISTINCT FROM: some pair is.
+        const auto& l = static_cast<const ast::RowExpr&>(*d.left).args;
+        const auto& r = static_cast<const ast::RowExpr&>(*d.right).args;
+        if (l.size() != r.size()) {
+          throw At(Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions"), d.location);
+        }
+        auto out = std::make_unique<BoundExpr>(d.is_not ? BoundExprKind::kAnd : BoundExprKind::kOr, LogicalType(TypeId::kBool));
+        for (size_t i = 0; i < l.size(); i++) {
+          // Each pair as the scalar form binds it.
+          std::vector<BoundExprPtr> args;
+          args.push_back(Bind(*l[i]));
+          args.push_back(Bind(*r[i]));
+          auto eq = BindOperator("=", std::move(args), d.location, /*fold=*/false);
+          auto one = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
+          one->negated = d.is_not;
+          one->children = std::move(eq->children);
+          LogicalType common = CommonType({one->children[0]->type, one->children[1]->type}, "IS DISTINCT FROM");
+          for (auto& c : one->children) c = binder_.Coerce(std::move(c), common, CastContext::kImplicit, d.location);
+          out->children.push_back(std::move(one));
+        }
+        if (out->children.size() == 1) return std::move(out->children[0]);
+        return out;
+      }
       std::vector<BoundExprPtr> args;
       args.push_back(Bind(*d.left));
       args.push_back(Bind(*d.right));
