@@ -236,6 +236,42 @@ void InfoTables(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// PRIMARY KEY / UNIQUE constraints (Kanto has no CHECK or FOREIGN KEY constraints yet).
+void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
+  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("constraint_type", Text()).Column("is_deferrable", Text()).Column("initially_deferred", Text());
+  b.Column("enforced", Text()).Column("nulls_distinct", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string schema = SchemaName(catalog, t->schema_id);
+    for (const IndexEntry& idx : t->indexes) {
+      if (!idx.constraint) continue;
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(idx.name), Value::Text("kanto"), Value::Text(schema),
+             Value::Text(t->name), Value::Text(idx.primary ? "PRIMARY KEY" : "UNIQUE"), Value::Text("NO"),
+             Value::Text("NO"), Value::Text("YES"), idx.primary ? NullText() : Value::Text("YES")});
+    }
+  }
+}
+
+void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
+  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("column_name", Text()).Column("ordinal_position", Int4()).Column("position_in_unique_constraint", Int4());
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string schema = SchemaName(catalog, t->schema_id);
+    for (const IndexEntry& idx : t->indexes) {
+      if (!idx.constraint) continue;
+      for (size_t i = 0; i < idx.columns.size(); i++) {
+        b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(idx.name), Value::Text("kanto"), Value::Text(schema),
+               Value::Text(t->name), Value::Text(t->columns[idx.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
+               Value::Null(Int4())});
+      }
+    }
+  }
+}
+
 // information_schema.columns.data_type: the SQL-standard spelling.
 std::string StandardTypeName(const LogicalType& t) {
   switch (t.id) {
@@ -374,6 +410,8 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"schemata", InfoSchemata},
       {"tables", InfoTables},
       {"columns", InfoColumns},
+      {"table_constraints", InfoTableConstraints},
+      {"key_column_usage", InfoKeyColumnUsage},
   };
   return *tables;
 }
