@@ -78,6 +78,7 @@ grep -q "number of failed transactions: 0 " <<<"$out" || { echo "pgbench: $out";
 [[ "$(psql -At -c 'SELECT count(*) FROM pgbench_accounts')" == "100000" ]] || { echo "pgbench data"; exit 1; }
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
+"$build/e2e_libpq" "host=127.0.0.1 port=$port user=kanto dbname=kanto"
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"
 node "$src/test/e2e/node/clients.mjs" "$port"
 java -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
