@@ -84,6 +84,7 @@ inline constexpr const char* kDuplicatePreparedStatement = "42P05";
 inline constexpr const char* kCantChangeRuntimeParam = "55P02";
 inline constexpr const char* kActiveSqlTransaction = "25001";
 inline constexpr const char* kInvalidCursorName = "34000";
+inline constexpr const char* kDuplicateCursor = "42P03";
 inline constexpr const char* kDataCorrupted = "XX001";
 inline constexpr const char* kInternalError = "XX000";
 inline constexpr const char* kIoError = "58030";

@@ -152,6 +152,9 @@ class Connection {
   // The role this session acts as (current_user; "kanto" unless set). The server sets it to the
   // authenticated role; it must exist (42704 otherwise).
   void SetUser(const std::string& role);
+  // The result columns of the open SQL cursor `name` (DECLARE ... CURSOR), or null. The wire
+  // protocol describes such cursors as portals.
+  const std::vector<ColumnInfo>* CursorColumns(const std::string& name) const;
   const std::string& user() const;
 
   // Runs every statement in `sql`; returns the result of the last one, or the first error (later

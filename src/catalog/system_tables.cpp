@@ -10,6 +10,7 @@
 #include <map>
 #include <tuple>
 
+#include "function/function_context.hpp"
 #include "types/array.hpp"
 
 namespace kanto {
@@ -417,6 +418,34 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
 }
 
 }  // namespace
+
+bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out) {
+  Builder b(out);
+  if (name == "pg_settings") {
+    b.Column("name", Text()).Column("setting", Text()).Column("unit", Text()).Column("category", Text());
+    b.Column("short_desc", Text()).Column("context", Text()).Column("vartype", Text()).Column("source", Text());
+    b.Column("boot_val", Text()).Column("reset_val", Text()).Column("pending_restart", Bool());
+    if (!session) return true;
+    for (const auto& [setting, value] : session->All()) {
+      bool fixed = setting == "server_version" || setting == "server_encoding" || setting == "integer_datetimes";
+      b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""),
+             Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), Value::Text(value),
+             Value::Text(value), Value::Bool(false)});
+    }
+    return true;
+  }
+  if (name == "pg_cursors") {
+    b.Column("name", Text()).Column("statement", Text()).Column("is_holdable", Bool()).Column("is_binary", Bool());
+    b.Column("is_scrollable", Bool()).Column("creation_time", LogicalType(TypeId::kTimestampTz));
+    if (!session) return true;
+    for (const auto& [cursor, hold] : session->Cursors()) {
+      b.Row({Value::Text(cursor), NullText(), Value::Bool(hold), Value::Bool(false), Value::Bool(false),
+             Value::Null(LogicalType(TypeId::kTimestampTz))});
+    }
+    return true;
+  }
+  return false;
+}
 
 bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out) {
   const auto& tables = schema == "information_schema" ? InformationSchemaTables() : PgCatalogTables();

@@ -20,4 +20,8 @@ struct SystemTable {
 // which PostgreSQL searches first).
 bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out);
 
+// pg_settings and pg_cursors, from the session (`session` null: the columns without rows).
+class SessionSettings;
+bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out);
+
 }  // namespace kanto

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kanto::datetime {
 class TimeZone;
@@ -20,6 +22,10 @@ class SessionSettings {
   virtual bool Get(const std::string& name, std::string* value) const = 0;
   // Validates, stores and returns the new value (throws Error like SET).
   virtual std::string Set(const std::string& name, const std::string& value, bool is_local) = 0;
+  // Every setting with its current value (pg_settings).
+  virtual std::vector<std::pair<std::string, std::string>> All() const { return {}; }
+  // Open SQL cursors: name and WITH HOLD (pg_cursors).
+  virtual std::vector<std::pair<std::string, bool>> Cursors() const { return {}; }
 };
 
 struct FunctionContext {

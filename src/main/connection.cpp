@@ -82,6 +82,7 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
 
 void ConnectionImpl::CommitTransaction() {
   RestoreLocalSettings();
+  CloseTransactionCursors();
   auto txn = std::move(txn_);
   bool had_ddl = holds_ddl_lock_;
   holds_ddl_lock_ = false;
@@ -100,6 +101,7 @@ void ConnectionImpl::CommitTransaction() {
 
 void ConnectionImpl::RollbackTransaction() {
   RestoreLocalSettings();
+  CloseTransactionCursors();
   auto txn = std::move(txn_);
   savepoints_.clear();
   txn_start_micros_ = 0;
@@ -314,6 +316,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunCreateView(static_cast<const ast::CreateViewStmt&>(stmt));
     case ast::StmtKind::kCreateIndex:
       return RunCreateIndex(static_cast<const ast::CreateIndexStmt&>(stmt));
+    case ast::StmtKind::kCursor:
+      return RunCursor(static_cast<const ast::CursorStmt&>(stmt), params);
     case ast::StmtKind::kRole:
       return RunRole(static_cast<const ast::RoleStmt&>(stmt));
     case ast::StmtKind::kCreateSchema:
@@ -524,6 +528,13 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
 
 void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types,
                               std::vector<ColumnInfo>* columns) {
+  if (stmt.kind == ast::StmtKind::kCursor) {  // FETCH returns the cursor's columns
+    const auto& c = static_cast<const ast::CursorStmt&>(stmt);
+    if (c.action == ast::CursorStmt::Action::kFetch) {
+      if (const auto* cols = CursorColumns(c.name)) *columns = *cols;
+    }
+    return;
+  }
   if (stmt.kind != ast::StmtKind::kSelect && stmt.kind != ast::StmtKind::kInsert &&
       stmt.kind != ast::StmtKind::kUpdate && stmt.kind != ast::StmtKind::kDelete) {
     return;

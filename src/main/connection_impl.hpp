@@ -53,6 +53,15 @@ class ConnectionImpl : public SessionSettings {
   void SetSessionDefault(const std::string& name, const std::string& value);
   // SessionSettings (current_setting, set_config).
   bool Get(const std::string& name, std::string* value) const override;
+  std::vector<std::pair<std::string, std::string>> All() const override {
+    return {settings_.begin(), settings_.end()};
+  }
+  const std::vector<ColumnInfo>* CursorColumns(const std::string& name) const;  // cursors.cpp
+  std::vector<std::pair<std::string, bool>> Cursors() const override {
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& [name, c] : cursors_) out.push_back({name, c.hold});
+    return out;
+  }
   std::string Set(const std::string& name, const std::string& value, bool is_local) override;
   const std::shared_ptr<const Catalog>& catalog_for_statement();
   DatabaseImpl& db() { return db_impl_; }
@@ -82,6 +91,15 @@ class ConnectionImpl : public SessionSettings {
   std::unique_ptr<ResultImpl> RunExecute(const ast::ExecuteStmt& stmt);
   std::unique_ptr<ResultImpl> RunDeallocate(const ast::DeallocateStmt& stmt);
   std::unique_ptr<ResultImpl> RunDiscard(const ast::DiscardStmt& stmt);
+  std::unique_ptr<ResultImpl> RunCursor(const ast::CursorStmt& stmt, const std::vector<Value>& params);  // cursors.cpp
+  // Open cursors: the query's rows (materialized at DECLARE) and the next row to return.
+  struct Cursor {
+    std::unique_ptr<ResultImpl> rows;
+    size_t next = 0;
+    bool hold = false;
+  };
+  std::map<std::string, Cursor> cursors_;
+  void CloseTransactionCursors();  // at COMMIT / ROLLBACK: cursors without HOLD close
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
   std::unique_ptr<ResultImpl> RunTruncate(const ast::TruncateStmt& stmt);
   std::unique_ptr<ResultImpl> RunAlterTable(const ast::AlterTableStmt& stmt);

@@ -202,6 +202,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   settings_ = DefaultSettings();
   local_saved_.clear();
   sql_prepared_.clear();
+  cursors_.clear();
   if (deallocate_hook) deallocate_hook("");
   return TagOnly("DISCARD ALL");
 }

@@ -102,6 +102,7 @@ enum class StmtKind : uint8_t {
   kVacuum,
   kCopy,
   kRole,
+  kCursor,
   kDiscard,
 };
 
@@ -383,6 +384,18 @@ struct ExecuteStmt : Statement {
 };
 
 // DISCARD ALL | PLANS | SEQUENCES | TEMP
+// DECLARE name CURSOR [WITH HOLD] FOR query; FETCH / MOVE [FORWARD n | NEXT | ALL] FROM name;
+// CLOSE name | ALL.
+struct CursorStmt : Statement {
+  enum class Action : uint8_t { kDeclare, kFetch, kMove, kClose };
+  CursorStmt() : Statement(StmtKind::kCursor) {}
+  Action action = Action::kDeclare;
+  std::string name;  // empty with kClose: CLOSE ALL
+  bool hold = false;
+  int64_t count = 1;  // FETCH/MOVE: rows forward (INT64_MAX: ALL)
+  StatementPtr query;
+};
+
 struct DiscardStmt : Statement {
   DiscardStmt() : Statement(StmtKind::kDiscard) {}
   bool all = false;

@@ -568,6 +568,9 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: return TransformRoleStmt(n);
+    case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+    case PG_QUERY__NODE__NODE_FETCH_STMT:
+    case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return TransformCursorStmt(n);
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return TransformTransaction(n->transaction_stmt);
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return TransformExplain(n->explain_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return TransformSet(n->variable_set_stmt);

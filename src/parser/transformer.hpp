@@ -25,6 +25,8 @@ std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
+// DECLARE CURSOR / FETCH / MOVE / CLOSE (transform_cursor.cpp).
+ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);
 
 }  // namespace kanto::parser

@@ -181,7 +181,12 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       if (base.table.schema == "pg_catalog" || base.table.schema == "information_schema" ||
           (base.table.schema.empty() && base.table.name.rfind("pg_", 0) == 0)) {
         SystemTable sys;
-        if (BuildSystemTable(*env_.catalog, base.table.schema, base.table.name, &sys)) {
+        bool found = BuildSystemTable(*env_.catalog, base.table.schema, base.table.name, &sys);
+        if (!found && base.table.schema != "information_schema") {
+          // Session state (settings, cursors) comes from the session, when a statement runs.
+          found = BuildSessionTable(env_.fn_ctx ? env_.fn_ctx->settings : nullptr, base.table.name, &sys);
+        }
+        if (found) {
           auto values = std::make_unique<LogicalValues>();
           values->table_index = NewTableIndex();
           values->types = sys.column_types;

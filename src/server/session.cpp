@@ -445,14 +445,15 @@ void Session::HandleDescribe(const std::string& body) {
     return;
   }
   auto it = portals_.find(name);
-  if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
-  const auto& columns = it->second->statement->columns();
+  const std::vector<ColumnInfo>* cursor = it == portals_.end() ? conn_->CursorColumns(name) : nullptr;
+  if (it == portals_.end() && !cursor) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
+  const auto& columns = cursor ? *cursor : it->second->statement->columns();
   if (columns.empty()) {
     wire::MessageWriter n(&out_);
     n.Begin('n');
     n.End();
   } else {
-    SendRowDescription(columns, it->second->result_formats);
+    SendRowDescription(columns, cursor ? std::vector<int16_t>{} : it->second->result_formats);
   }
 }
 

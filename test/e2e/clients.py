@@ -1,5 +1,5 @@
 """Real PostgreSQL drivers against `kanto serve`: psycopg2 (simple protocol, client-side
-parameters) and psycopg 3 (extended protocol: Parse/Bind/Describe/Execute, text and binary
+parameters, named cursors) and psycopg 3 (extended protocol: Parse/Bind/Describe/Execute, text and binary
 results, prepared statements, pipeline mode). Usage: clients.py PORT"""
 import datetime
 import decimal
@@ -181,9 +181,28 @@ def test_arrays():
         check(conn3.execute("SELECT %s", (2**40,), prepare=True).fetchone() == (2**40,), "declared type")
 
 
+def test_server_cursors():
+    """Server-side cursors: psycopg2 named cursors (DECLARE/FETCH over the simple protocol) and
+    psycopg 3 server cursors (DECLARE, Describe of the cursor as a portal, FETCH, pg_cursors)."""
+    conn = psycopg2.connect(DSN)
+    cur = conn.cursor(name="big")
+    cur.itersize = 3
+    cur.execute("SELECT g, g * 2 FROM generate_series(1, 10) g")
+    rows = list(cur)
+    check(len(rows) == 10 and rows[9] == (10, 20), rows)
+    conn.close()
+    with psycopg.connect(DSN) as conn3:
+        with conn3.cursor(name="srv") as cur3:
+            cur3.execute("SELECT g FROM generate_series(1, %s) g", (7,))
+            check(cur3.fetchmany(3) == [(1,), (2,), (3,)], "fetchmany")
+            check(cur3.fetchall() == [(4,), (5,), (6,), (7,)], "fetchall")
+        check(conn3.execute("SELECT setting FROM pg_settings WHERE name = 'timezone'").fetchone() == ("UTC",), "pg_settings")
+
+
 test_psycopg2()
 test_psycopg3()
 test_arrays()
+test_server_cursors()
 test_copy()
 test_malformed_input()
 print("clients ok")
