@@ -241,6 +241,9 @@ asio::awaitable<bool> Session::Startup() {
         conn_->impl().SetSessionDefault(key, value);
       }
     }
+    if (params.count("options")) {  // -c name=value, as psql's PGOPTIONS sends them
+      for (const auto& [key, value] : wire::ParseStartupOptions(params["options"])) conn_->impl().SetSessionDefault(key, value);
+    }
     std::string app = params.count("application_name") ? params["application_name"] : "";
     SendParameterStatus("application_name", app);
     SendParameterStatus("client_encoding", "UTF8");

@@ -76,6 +76,8 @@ pgbench=/usr/lib/postgresql/15/bin/pgbench
 out=$("$pgbench" -c 2 -T 2 2>&1)
 grep -q "number of failed transactions: 0 " <<<"$out" || { echo "pgbench: $out"; exit 1; }
 [[ "$(psql -At -c 'SELECT count(*) FROM pgbench_accounts')" == "100000" ]] || { echo "pgbench data"; exit 1; }
+# startup options (PGOPTIONS -c name=value) become session settings
+[[ "$(PGOPTIONS='-c work_mem=8MB -c application_name=opt' psql -At -c 'SHOW work_mem')" == "8MB" ]] || { echo "PGOPTIONS"; exit 1; }
 # unknown database and role are refused
 if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accepted"; exit 1; fi
 "$build/e2e_libpq" "host=127.0.0.1 port=$port user=kanto dbname=kanto"

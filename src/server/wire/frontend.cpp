@@ -23,6 +23,40 @@ StartupPacket DecodeStartup(std::string_view body) {
   return p;
 }
 
+std::vector<std::pair<std::string, std::string>> ParseStartupOptions(std::string_view options) {
+  std::vector<std::string> words(1);
+  for (size_t i = 0; i < options.size(); i++) {
+    char c = options[i];
+    if (c == '\\' && i + 1 < options.size()) {
+      words.back() += options[++i];
+    } else if (c == ' ' || c == '\t') {
+      if (!words.back().empty()) words.emplace_back();
+    } else {
+      words.back() += c;
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t i = 0; i < words.size(); i++) {
+    std::string setting;
+    if (words[i] == "-c" && i + 1 < words.size()) {
+      setting = words[++i];
+    } else if (words[i].rfind("-c", 0) == 0 && words[i].size() > 2) {
+      setting = words[i].substr(2);
+    } else if (words[i].rfind("--", 0) == 0) {
+      setting = words[i].substr(2);
+    } else {
+      MessageReader::Fail("invalid command-line argument for server process: " + words[i]);
+    }
+    size_t eq = setting.find('=');
+    if (eq == std::string::npos || eq == 0) MessageReader::Fail("invalid startup option: " + setting);
+    std::string name = setting.substr(0, eq);
+    for (auto& ch : name) ch = ch == '-' ? '_' : ch;
+    out.emplace_back(name, setting.substr(eq + 1));
+  }
+  return out;
+}
+
 ParseMessage DecodeParse(std::string_view body) {
   MessageReader in(body);
   ParseMessage m;

@@ -23,6 +23,9 @@ struct StartupPacket {
   std::map<std::string, std::string> params;  // StartupMessage
 };
 StartupPacket DecodeStartup(std::string_view body);
+// The startup `options` parameter ("-c name=value --other=value", backslash escapes a space) as
+// (name, value) pairs; anything else raises 08P01.
+std::vector<std::pair<std::string, std::string>> ParseStartupOptions(std::string_view options);
 
 struct ParseMessage {
   std::string name, sql;

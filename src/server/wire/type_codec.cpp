@@ -240,8 +240,13 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
-    case 2205: case 2206: case 4089:  // reg* print names in text; binary is the OID
-      throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + r.column(col).type_name + " is not supported");
+    case 2205: case 2206: case 4089:  // reg* types: binary is the OID
+      return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
+    case 1186: {  // interval: microseconds, days, months
+      Interval iv = datetime::ParseInterval(r.GetText(row, col));
+      return BigEndian(static_cast<uint64_t>(iv.micros), 8) + BigEndian(static_cast<uint32_t>(iv.days), 4) +
+             BigEndian(static_cast<uint32_t>(iv.months), 4);
+    }
     case 20: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 8);
     case 700: {
       float f = static_cast<float>(r.GetDouble(row, col));
@@ -282,7 +287,15 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
     case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
     case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
     case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));
-    case 26: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
+    case 26: case 2205: case 2206: case 4089: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
+    case 1186: {
+      need(16);
+      Interval iv;
+      iv.micros = static_cast<int64_t>(ReadBigEndian(v.substr(0, 8)));
+      iv.days = static_cast<int32_t>(ReadBigEndian(v.substr(8, 4)));
+      iv.months = static_cast<int32_t>(ReadBigEndian(v.substr(12, 4)));
+      return Param(datetime::FormatInterval(iv));
+    }
     case 700: {
       need(4);
       uint32_t bits = static_cast<uint32_t>(ReadBigEndian(v));
