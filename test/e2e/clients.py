@@ -199,10 +199,29 @@ def test_server_cursors():
         check(conn3.execute("SELECT setting FROM pg_settings WHERE name = 'timezone'").fetchone() == ("UTC",), "pg_settings")
 
 
+def test_cancel():
+    """CancelRequest (with the BackendKeyData secret) stops a running query with 57014; the
+    session goes on."""
+    import threading
+    import time
+    with psycopg.connect(DSN, autocommit=True) as conn3:
+        timer = threading.Timer(0.3, conn3.cancel)
+        timer.start()
+        start = time.monotonic()
+        try:
+            conn3.execute("SELECT count(*) FROM generate_series(1, 2000000000) g")
+            check(False, "query was not cancelled")
+        except psycopg.errors.QueryCanceled as e:
+            check(e.sqlstate == "57014", e.sqlstate)
+        check(time.monotonic() - start < 10, "cancel took too long")
+        check(conn3.execute("SELECT 1").fetchone() == (1,), "session after cancel")
+
+
 test_psycopg2()
 test_psycopg3()
 test_arrays()
 test_server_cursors()
+test_cancel()
 test_copy()
 test_malformed_input()
 print("clients ok")
