@@ -1,5 +1,7 @@
 #include "types/logical_type.hpp"
 
+#include <utility>
+
 namespace kanto {
 
 PhysicalType LogicalType::physical() const {
@@ -55,7 +57,18 @@ std::string LogicalType::ToString() const {
     case TypeId::kDate: return "date";
     case TypeId::kTimestamp: return "timestamp without time zone";
     case TypeId::kTimestampTz: return "timestamp with time zone";
-    case TypeId::kInterval: return "interval";
+    case TypeId::kInterval: {
+      // Field masks as PostgreSQL's INTERVAL_MASK bits (YEAR 4, MONTH 2, DAY 8, HOUR 1024, ...).
+      static const std::pair<int32_t, const char*> kFields[] = {
+          {4, " year"}, {2, " month"}, {8, " day"}, {1024, " hour"}, {2048, " minute"}, {4096, " second"},
+          {6, " year to month"}, {8 | 1024, " day to hour"}, {8 | 1024 | 2048, " day to minute"},
+          {8 | 1024 | 2048 | 4096, " day to second"}, {1024 | 2048, " hour to minute"},
+          {1024 | 2048 | 4096, " hour to second"}, {2048 | 4096, " minute to second"}};
+      for (const auto& [mask, text] : kFields) {
+        if (mod1 == mask) return std::string("interval") + text;
+      }
+      return "interval";
+    }
     case TypeId::kArray: return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
     case TypeId::kOid: return "oid";
     case TypeId::kRegclass: return "regclass";
@@ -132,6 +145,7 @@ LogicalType LogicalType::FromOid(uint32_t oid) {
 
 int32_t LogicalType::typmod() const {
   if (id == TypeId::kArray) return ElementType().typmod();
+  if (id == TypeId::kInterval) return mod1 < 0 || mod1 == 0x7FFF ? -1 : ((mod1 & 0x7FFF) << 16) | 0xFFFF;
   switch (id) {
     case TypeId::kVarchar:
     case TypeId::kChar:
