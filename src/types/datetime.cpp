@@ -1,5 +1,8 @@
 #include "types/datetime.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -303,6 +306,35 @@ TimeZone TimeZone::Load(std::string_view raw) {
     return tz;
   }
   throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"TimeZone\": \"" + name + "\"");
+}
+
+TimeZone TimeZone::FromTransitions(std::string name, int32_t initial_offset,
+                                   std::vector<std::pair<int64_t, int32_t>> transitions) {
+  TimeZone tz;
+  tz.name_ = std::move(name);
+  tz.offset_seconds_ = initial_offset;
+  tz.transitions_ = std::move(transitions);
+  return tz;
+}
+
+int32_t TimeZone::OffsetAt(int64_t utc_micros) const {
+  if (transitions_.empty()) return offset_seconds_;
+  int64_t seconds = utc_micros >= 0 ? utc_micros / 1000000 : -((-utc_micros + 999999) / 1000000);
+  auto it = std::upper_bound(transitions_.begin(), transitions_.end(), seconds,
+                             [](int64_t t, const std::pair<int64_t, int32_t>& x) { return t < x.first; });
+  return it == transitions_.begin() ? offset_seconds_ : std::prev(it)->second;
+}
+
+int32_t TimeZone::OffsetForLocal(int64_t local_micros) const {
+  if (transitions_.empty()) return offset_seconds_;
+  // Candidate offsets: the ones in force a day before and a day after. As in PostgreSQL, a repeated
+  // local time takes the offset after the change, a skipped one the offset before it.
+  constexpr int64_t kDay = 86400LL * 1000000;
+  int32_t before = OffsetAt(local_micros - kDay), after = OffsetAt(local_micros + kDay);
+  for (int32_t o : {after, before}) {
+    if (OffsetAt(local_micros - static_cast<int64_t>(o) * 1000000) == o) return o;
+  }
+  return before;  // inside a skipped hour
 }
 
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "types/interval.hpp"
@@ -23,15 +25,22 @@ class TimeZone {
   // 'UTC', 'GMT', 'Z', '+02', '-05:30', 'UTC+3' (POSIX sign: UTC+3 is three hours WEST of UTC).
   // Throws 22023 invalid value for parameter "TimeZone".
   static TimeZone Load(std::string_view name);
+  // A zone with daylight-saving history: `transitions` are (UTC seconds, offset east in seconds)
+  // in time order; before the first one the zone has `initial_offset`. Past the last transition
+  // its offset stays (the TZif files Debian ships list transitions through 2037).
+  static TimeZone FromTransitions(std::string name, int32_t initial_offset,
+                                  std::vector<std::pair<int64_t, int32_t>> transitions);
   // Offset east of UTC, in seconds, at a UTC instant.
-  int32_t OffsetAt(int64_t /*utc_micros*/) const { return offset_seconds_; }
-  // Offset for a local wall-clock time.
-  int32_t OffsetForLocal(int64_t /*local_micros*/) const { return offset_seconds_; }
+  int32_t OffsetAt(int64_t utc_micros) const;
+  // Offset for a local wall-clock time (in a repeated hour the offset after the change, in a
+  // skipped hour the one before it, so 02:30 on a spring-forward night reads as 03:30 daylight time).
+  int32_t OffsetForLocal(int64_t local_micros) const;
   const std::string& name() const { return name_; }
 
  private:
   std::string name_ = "UTC";
   int32_t offset_seconds_ = 0;
+  std::vector<std::pair<int64_t, int32_t>> transitions_;
 };
 
 // Civil calendar helpers.

@@ -83,7 +83,8 @@ if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accep
 "$build/e2e_libpq" "host=127.0.0.1 port=$port user=kanto dbname=kanto"
 /usr/bin/python3 "$src/test/e2e/clients.py" "$port"
 node "$src/test/e2e/node/clients.mjs" "$port"
-java -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
+# (a JVM zone other than UTC: pgjdbc sends it as the TimeZone startup parameter)
+java -Duser.timezone=Europe/Berlin -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
 # SIGTERM stops the server cleanly and committed data survives a restart
 kill -TERM "$pid"
 wait "$pid"
