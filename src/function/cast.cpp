@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "function/cast_text.hpp"
 #include "function/object_names.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
@@ -20,17 +21,6 @@ const datetime::TimeZone& Zone(const FunctionContext& ctx) {
   return ctx.time_zone ? *ctx.time_zone : utc;
 }
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 const char* IntTypeName(TypeId id) {
   return id == TypeId::kInt2 ? "smallint" : id == TypeId::kInt4 ? "integer" : "bigint";
@@ -264,151 +254,6 @@ double CheckFloat4(double d) {
   return f;
 }
 
-std::string ArrayToText(const Value& v, const FunctionContext& ctx) {
-  std::string out = "{";
-  bool first = true;
-  for (const Value& e : DecodeArray(v.str_value(), v.type().ElementType())) {
-    if (!first) out += ',';
-    first = false;
-    if (e.is_null()) {
-      out += "NULL";
-      continue;
-    }
-    std::string text = ValueToText(e, ctx);
-    bool quote = text.empty() || Lower(text) == "null";
-    for (char c : text) {
-      if (c == '"' || c == '\\' || c == '{' || c == '}' || c == ',' || std::isspace(static_cast<unsigned char>(c))) quote = true;
-    }
-    if (!quote) {
-      out += text;
-      continue;
-    }
-    out += '"';
-    for (char c : text) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
-// PostgreSQL's interval field masks (INTERVAL_MASK in datetime.h).
-constexpr int32_t kMonthBit = 1 << 1, kYearBit = 1 << 2, kDayBit = 1 << 3, kHourBit = 1 << 10, kMinuteBit = 1 << 11,
-                  kSecondBit = 1 << 12, kAllFields = 0x7FFF;
-
-// Interval input under a field mask (`interval '3' month`, `interval '1 day 2 hours' day`): a bare
-// number counts the lowest field of the mask; fields below it are dropped.
-Interval ParseIntervalFields(std::string_view text, int32_t mask) {
-  if (mask < 0 || mask == kAllFields) return datetime::ParseInterval(text);
-  std::string_view t = TrimSpaces(text);
-  double number = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), number);
-  Interval iv;
-  if (!t.empty() && ec == std::errc() && end == t.data() + t.size()) {
-    if (mask & kSecondBit) iv.micros = static_cast<int64_t>(std::llround(number * 1e6));
-    else if (mask & kMinuteBit) iv.micros = static_cast<int64_t>(std::llround(number * 60e6));
-    else if (mask & kHourBit) iv.micros = static_cast<int64_t>(std::llround(number * 3600e6));
-    else if (mask & kDayBit) iv.days = static_cast<int32_t>(number);
-    else if (mask & kMonthBit) iv.months = static_cast<int32_t>(number);
-    else if (mask & kYearBit) iv.months = static_cast<int32_t>(number * 12);
-    else return datetime::ParseInterval(text);
-  } else {
-    iv = datetime::ParseInterval(text);
-  }
-  if (mask & kSecondBit) return iv;
-  if (mask & kMinuteBit) {
-    iv.micros -= iv.micros % 60000000;
-  } else if (mask & kHourBit) {
-    iv.micros -= iv.micros % 3600000000LL;
-  } else if (mask & kDayBit) {
-    iv.micros = 0;
-  } else if (mask & kMonthBit) {
-    iv.micros = 0;
-    iv.days = 0;
-  } else if (mask & kYearBit) {
-    iv.micros = 0;
-    iv.days = 0;
-    iv.months -= iv.months % 12;
-  }
-  return iv;
-}
-
-[[noreturn]] void MalformedArray(std::string_view text, const std::string& detail) {
-  throw Error(sqlstate::kInvalidTextRepresentation, "malformed array literal: \"" + std::string(text) + "\"")
-      .WithDetail(detail);
-}
-
-// PostgreSQL's array_in for one-dimensional arrays: {a, "b c", NULL, "x\"y"}.
-Value TextToArray(std::string_view text, const LogicalType& type, const FunctionContext& ctx) {
-  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  size_t p = 0, n = text.size();
-  while (p < n && is_space(text[p])) p++;
-  if (p < n && text[p] == '[') {
-    throw Error(sqlstate::kFeatureNotSupported, "array bounds in array literals are not supported");
-  }
-  if (p >= n || text[p] != '{') MalformedArray(text, "Array value must start with \"{\" or dimension information.");
-  p++;
-  LogicalType elem = type.ElementType();
-  std::vector<Value> values;
-  while (true) {
-    while (p < n && is_space(text[p])) p++;
-    if (p >= n) MalformedArray(text, "Unexpected end of input.");
-    if (text[p] == '}' && values.empty()) {
-      p++;
-      break;
-    }
-    if (text[p] == '{') throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported");
-    std::string item;
-    bool quoted = false;
-    if (text[p] == '"') {
-      quoted = true;
-      p++;
-      while (p < n && text[p] != '"') {
-        if (text[p] == '\\' && p + 1 < n) p++;
-        item += text[p++];
-      }
-      if (p >= n) MalformedArray(text, "Unexpected end of input.");
-      p++;
-      while (p < n && is_space(text[p])) p++;
-    } else {
-      size_t last_kept = 0;
-      while (p < n && text[p] != ',' && text[p] != '}') {
-        if (text[p] == '"' || text[p] == '{') MalformedArray(text, std::string("Unexpected \"") + text[p] + "\" character.");
-        if (text[p] == '\\' && p + 1 < n) {
-          item += text[++p];
-          p++;
-          last_kept = item.size();
-          continue;
-        }
-        item += text[p++];
-        if (!is_space(item.back())) last_kept = item.size();
-      }
-      item.resize(last_kept);
-      if (item.empty()) MalformedArray(text, std::string("Unexpected \"") + (p < n ? text[p] : ' ') + "\" character.");
-    }
-    if (!quoted && Lower(item) == "null") {
-      values.push_back(Value::Null(elem));
-    } else {
-      Value v = TextToValue(item, elem, ctx);
-      v.set_type(elem);
-      values.push_back(std::move(v));
-    }
-    if (p >= n) MalformedArray(text, "Unexpected end of input.");
-    if (text[p] == ',') {
-      p++;
-      continue;
-    }
-    if (text[p] == '}') {
-      p++;
-      break;
-    }
-    MalformedArray(text, std::string("Unexpected \"") + text[p] + "\" character.");
-  }
-  while (p < n && is_space(text[p])) p++;
-  if (p < n) MalformedArray(text, "Junk after closing right brace.");
-  return MakeArrayValue(type, values);
-}
 
 }  // namespace
 

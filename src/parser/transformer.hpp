@@ -25,6 +25,11 @@ std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
+// Session statements (transform_session.cpp): BEGIN/COMMIT/..., SET/RESET, and the text of a
+// constant option value ('on', 42, 'read committed').
+std::string ConstText(const Node* n);
+ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s);
+ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s);
 // DECLARE CURSOR / FETCH / MOVE / CLOSE (transform_cursor.cpp).
 ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstring>
 
-#include "common/scram.hpp"
 #include "main/connection_impl.hpp"
 #include "server/wire/frontend.hpp"
 #include "server/wire/message_reader.hpp"
@@ -13,10 +12,6 @@
 namespace kanto::server {
 
 namespace {
-constexpr int32_t kProtocolV3 = 196608;
-constexpr int32_t kSslRequest = wire::kSslRequestCode;
-constexpr int32_t kGssEncRequest = wire::kGssEncRequestCode;
-constexpr int32_t kCancelRequest = wire::kCancelRequestCode;
 constexpr size_t kMaxMessage = 1u << 30;
 
 int32_t ReadInt32(const char* p) {
@@ -163,145 +158,6 @@ void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const s
     }
     w.End();
   }
-}
-
-asio::awaitable<bool> Session::Startup() {
-  while (true) {
-    char len_buf[4];
-    std::error_code ec;
-    co_await ReadExact(asio::buffer(len_buf, 4), ec);
-    if (ec) co_return false;
-    int32_t len = ReadInt32(len_buf);
-    if (len < 8 || len > 10000) throw Error(sqlstate::kProtocolViolation, "invalid length of startup packet");
-    std::string body(static_cast<size_t>(len) - 4, '\0');
-    co_await ReadExact(asio::buffer(body), ec);
-    if (ec) co_return false;
-    wire::StartupPacket packet = wire::DecodeStartup(body);
-    int32_t code = packet.code;
-    if (code == kSslRequest && tls_context_ && !tls_) {
-      out_ += 'S';
-      co_await Flush();
-      tls_ = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket&>>(socket_, *tls_context_);
-      co_await tls_->async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) co_return false;  // not a TLS client after all: nothing more to say
-      continue;
-    }
-    if (code == kSslRequest || code == kGssEncRequest) {
-      out_ += 'N';  // no TLS configured / no GSS encryption
-      co_await Flush();
-      continue;
-    }
-    if (code == kCancelRequest) {
-      registry_.Cancel(packet.cancel_pid, packet.cancel_secret);
-      co_return false;
-    }
-    if (code >> 16 != 3) {
-      throw Error(sqlstate::kFeatureNotSupported,
-                  "unsupported frontend protocol " + std::to_string(code >> 16) + "." + std::to_string(code & 0xffff) +
-                      ": server supports 3.0 to 3.0");
-    }
-    std::map<std::string, std::string>& params = packet.params;
-    std::string user = params.count("user") ? params["user"] : "";
-    std::string database = params.count("database") ? params["database"] : user;
-    if (user.empty()) throw Error(sqlstate::kInvalidAuthorization, "no PostgreSQL user name specified in startup packet");
-    Database::RoleInfo role;
-    bool exists = db_->FindRole(user, &role);
-    asio::error_code addr_ec;
-    auto remote = socket_.remote_endpoint(addr_ec);
-    bool loopback = !addr_ec && remote.address().is_loopback();
-    // With a password required, an unknown role fails like a wrong password (as in PostgreSQL,
-    // which does not tell unauthenticated clients which roles exist).
-    // (A named local: GCC 12 destroys temporaries in co_await arguments twice.)
-    std::string verifier = exists ? role.password_verifier : std::string();
-    if (!loopback || options_.loopback_auth != "trust") co_await AuthenticateScram(user, verifier);
-    if (!exists) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
-    if (database != "kanto") throw Error(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist");
-    if (!role.can_login) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" is not permitted to log in");
-    if (registry_.active() >= options_.max_connections) {
-      throw Error(sqlstate::kTooManyConnections, "sorry, too many clients already");
-    }
-    conn_ = std::make_unique<Connection>(db_);
-    conn_->SetUser(user);
-    conn_->impl().deallocate_hook = [this](const std::string& name) {
-      if (name.empty()) {
-        pending_deallocate_all_ = true;
-        return true;
-      }
-      if (!statements_.count(name)) return false;
-      pending_deallocate_.push_back(name);
-      return true;
-    };
-    pid_ = registry_.Register(this, &secret_);
-    wire::MessageWriter w(&out_);
-    w.Begin('R').Int32(0);  // AuthenticationOk
-    w.End();
-    // Startup parameters that are settings become this session's defaults.
-    for (const auto& [key, value] : params) {
-      if (key != "user" && key != "database" && key != "options" && key != "replication") {
-        conn_->impl().SetSessionDefault(key, value);
-      }
-    }
-    if (params.count("options")) {  // -c name=value, as psql's PGOPTIONS sends them
-      for (const auto& [key, value] : wire::ParseStartupOptions(params["options"])) conn_->impl().SetSessionDefault(key, value);
-    }
-    std::string app = params.count("application_name") ? params["application_name"] : "";
-    SendParameterStatus("application_name", app);
-    SendParameterStatus("client_encoding", "UTF8");
-    SendParameterStatus("DateStyle", "ISO, MDY");
-    SendParameterStatus("default_transaction_read_only", "off");
-    SendParameterStatus("in_hot_standby", "off");
-    SendParameterStatus("integer_datetimes", "on");
-    SendParameterStatus("IntervalStyle", "postgres");
-    SendParameterStatus("is_superuser", role.superuser ? "on" : "off");
-    SendParameterStatus("server_encoding", "UTF8");
-    SendParameterStatus("server_version", "15.0 (Kanto 0.1.0)");
-    SendParameterStatus("session_authorization", user);
-    SendParameterStatus("standard_conforming_strings", "on");
-    SendParameterStatus("TimeZone", "UTC");
-    wire::MessageWriter k(&out_);
-    k.Begin('K').Int32(pid_).Int32(secret_);
-    k.End();
-    SendReadyForQuery();
-    co_await Flush();
-    co_return true;
-  }
-}
-
-asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const std::string& verifier) {
-  Error failed(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"");
-  {
-    wire::MessageWriter w(&out_);
-    w.Begin('R').Int32(10).CString("SCRAM-SHA-256").Byte(0);  // AuthenticationSASL
-    w.End();
-  }
-  co_await Flush();
-  char type = 0;
-  std::string body;
-  if (!co_await ReadMessage(&type, &body) || type != 'p') {
-    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
-  }
-  wire::SaslInitial initial = wire::DecodeSaslInitial(body);
-  if (initial.mechanism != "SCRAM-SHA-256") {
-    throw Error(sqlstate::kProtocolViolation, "client selected an invalid SASL authentication mechanism");
-  }
-  const std::string& client_first = initial.data;
-  scram::ServerExchange exchange(verifier);
-  std::string server_first;
-  if (!exchange.ServerFirst(client_first, &server_first)) throw Error(sqlstate::kProtocolViolation, "malformed SCRAM message");
-  {
-    wire::MessageWriter w(&out_);
-    w.Begin('R').Int32(11).Bytes(server_first);  // AuthenticationSASLContinue
-    w.End();
-  }
-  co_await Flush();
-  if (!co_await ReadMessage(&type, &body) || type != 'p') {
-    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
-  }
-  std::string server_final;
-  if (verifier.empty() || !exchange.ServerFinal(body, &server_final)) throw failed;
-  wire::MessageWriter w(&out_);
-  w.Begin('R').Int32(12).Bytes(server_final);  // AuthenticationSASLFinal
-  w.End();
 }
 
 void Session::ApplyDeallocations() {

@@ -1,0 +1,33 @@
+// Internal to the cast code: text input and output that cast.cpp delegates (arrays, interval
+// literals with fields) and the small string helpers both files use.
+#pragma once
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "function/function_context.hpp"
+#include "types/interval.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+
+inline std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+inline std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// PostgreSQL's array_out / array_in for one-dimensional arrays ({a,"b c",NULL}).
+std::string ArrayToText(const Value& v, const FunctionContext& ctx);
+Value TextToArray(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
+// Interval input under PostgreSQL's field mask (interval '3' month); mask < 0: no fields.
+Interval ParseIntervalFields(std::string_view text, int32_t mask);
+
+}  // namespace kanto

@@ -1,0 +1,91 @@
+// Session statements: transaction control (BEGIN/START/COMMIT/ROLLBACK/SAVEPOINT ... with
+// isolation and access-mode options) and SET / SET LOCAL / RESET / SET TRANSACTION.
+#include "parser/transformer.hpp"
+
+namespace kanto::parser {
+
+namespace {
+void ApplyTransactionOptions(Node** options, size_t n, std::string* isolation, int* read_only) {
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__DefElem* d = options[i]->def_elem;
+    std::string name = d->defname;
+    if (name == "transaction_isolation") *isolation = ConstText(d->arg);
+    if (name == "transaction_read_only") *read_only = ConstText(d->arg) == "1" || ConstText(d->arg) == "on";
+  }
+}
+
+}  // namespace
+
+std::string ConstText(const Node* n) {
+  if (!n) return "";
+  if (n->node_case == PG_QUERY__NODE__NODE_A_CONST) {
+    const PgQuery__AConst* c = n->a_const;
+    switch (c->val_case) {
+      case PG_QUERY__A__CONST__VAL_SVAL: return c->sval->sval;
+      case PG_QUERY__A__CONST__VAL_IVAL: return std::to_string(c->ival->ival);
+      case PG_QUERY__A__CONST__VAL_FVAL: return c->fval->fval;
+      case PG_QUERY__A__CONST__VAL_BOOLVAL: return c->boolval->boolval ? "on" : "off";
+      default: return "";
+    }
+  }
+  if (n->node_case == PG_QUERY__NODE__NODE_STRING) return n->string->sval;
+  if (n->node_case == PG_QUERY__NODE__NODE_INTEGER) return std::to_string(n->integer->ival);
+  if (n->node_case == PG_QUERY__NODE__NODE_BOOLEAN) return n->boolean->boolval ? "on" : "off";
+  if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) return ConstText(n->type_cast->arg);
+  return "";
+}
+
+ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
+  auto out = std::make_unique<ast::TransactionStmt>();
+  using T = ast::TransactionStmt::Type;
+  switch (s->kind) {
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_BEGIN: out->type = T::kBegin; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_START: out->type = T::kStart; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT: out->type = T::kCommit; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK: out->type = T::kRollback; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: out->type = T::kSavepoint; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: out->type = T::kRelease; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: out->type = T::kRollbackTo; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: Unsupported("PREPARE TRANSACTION");
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: Unsupported("COMMIT PREPARED");
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: Unsupported("ROLLBACK PREPARED");
+    default: Unsupported("this transaction statement");
+  }
+  if (s->savepoint_name) out->savepoint = s->savepoint_name;
+  out->chain = s->chain;
+  if (out->chain) Unsupported("AND CHAIN");
+  ApplyTransactionOptions(s->options, s->n_options, &out->isolation, &out->read_only);
+  return out;
+}
+
+ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s) {
+  auto out = std::make_unique<ast::SetStmt>();
+  std::string name = s->name ? s->name : "";
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  out->name = name;
+  out->is_local = s->is_local;
+  switch (s->kind) {
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE:
+      out->type = ast::SetStmt::Type::kSet;
+      for (size_t i = 0; i < s->n_args; i++) out->values.push_back(ConstText(s->args[i]));
+      break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT: out->type = ast::SetStmt::Type::kSetDefault; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: out->type = ast::SetStmt::Type::kReset; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: out->type = ast::SetStmt::Type::kResetAll; break;
+    case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI: {
+      out->type = name == "transaction" ? ast::SetStmt::Type::kSetTransaction
+                                        : ast::SetStmt::Type::kSetSessionCharacteristics;
+      std::string iso;
+      int ro = -1;
+      ApplyTransactionOptions(s->args, s->n_args, &iso, &ro);
+      out->name = "transaction_isolation";
+      if (!iso.empty()) out->values.push_back(iso);
+      break;
+    }
+    default:
+      Unsupported("SET FROM CURRENT");
+  }
+  return out;
+}
+
+}  // namespace kanto::parser
