@@ -419,10 +419,14 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
 }
 
 QueryResult ConnectionImpl::RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
-                                        const std::vector<LogicalType>& param_types) {
+                                        const std::vector<LogicalType>& param_types, PlanCache* cache) {
   prepared_param_types_ = &param_types;
+  plan_cache_stmt_ = cache ? &stmt : nullptr;
+  plan_cache_ = cache;
   QueryResult r = Run(stmt, params);
   prepared_param_types_ = nullptr;
+  plan_cache_stmt_ = nullptr;
+  plan_cache_ = nullptr;
   return r;
 }
 
@@ -435,7 +439,16 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
   fn.catalog = catalog.get();
-  PlannedStatement planned = Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics());
+  std::shared_ptr<PlannedStatement> cached;
+  PlanCache* cache = plan_cache_stmt_ == &stmt ? plan_cache_ : nullptr;
+  if (cache && cache->plan && cache->catalog == catalog && cache->time_zone == GetSetting("timezone") &&
+      cache->search_path == GetSetting("search_path")) {
+    cached = std::static_pointer_cast<PlannedStatement>(cache->plan);
+  } else {
+    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics()));
+    if (cache) *cache = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), cached};
+  }
+  const PlannedStatement& planned = *cached;
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
   MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));

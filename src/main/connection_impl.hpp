@@ -32,8 +32,15 @@ class ConnectionImpl : public SessionSettings {
   std::string user_ = "kanto";  // current_user
   // The same for a prepared statement: the parameters have the types fixed when it was prepared
   // (declared by the client or inferred), not the types of the supplied values.
+  // A prepared statement's plan, reused while the catalog snapshot and the settings that planning
+  // reads (time zone, search path) stay the same.
+  struct PlanCache {
+    std::shared_ptr<const Catalog> catalog;
+    std::string time_zone, search_path;
+    std::shared_ptr<void> plan;  // PlannedStatement (connection.cpp)
+  };
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
-                          const std::vector<LogicalType>& param_types);
+                          const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr);
   // Parses and runs every statement; stops at the first error.
   std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
 
@@ -71,6 +78,9 @@ class ConnectionImpl : public SessionSettings {
   std::function<bool(const std::string&)> deallocate_hook;
 
  private:
+  // Set while RunPrepared runs: the statement whose plan `plan_cache_` may hold.
+  const ast::Statement* plan_cache_stmt_ = nullptr;
+  PlanCache* plan_cache_ = nullptr;
   // Set while RunPrepared runs: the prepared statement's parameter types.
   const std::vector<LogicalType>* prepared_param_types_ = nullptr;
   std::vector<LogicalType> ParamTypes(const std::vector<Value>& params) const;

@@ -92,6 +92,7 @@ class PreparedImpl {
   ast::StatementPtr stmt;
   std::vector<LogicalType> param_types;
   std::vector<ColumnInfo> columns;
+  ConnectionImpl::PlanCache plan_cache;
 };
 
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Error* error) {
@@ -150,7 +151,7 @@ QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
     }
     values.push_back(std::move(v));
   }
-  return impl_->conn->RunPrepared(*impl_->stmt, values, impl_->param_types);
+  return impl_->conn->RunPrepared(*impl_->stmt, values, impl_->param_types, &impl_->plan_cache);
 }
 
 }  // namespace kanto
