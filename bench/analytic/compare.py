@@ -70,17 +70,22 @@ for f in queries:
     sql = open(os.path.join(here, "queries", f)).read()
     times = {"pg": [], "kanto": []}
     answers = {}
+    failed = {}
     for _ in range(rounds):
         for key, conn in (("pg", pg), ("kanto", kanto)):
+            if key in failed:
+                continue  # timed out or failed once: not run again
             t, rows = run(conn, sql)
             if t is None:
-                answers[key] = rows
-                break
+                failed[key] = rows
+                continue
             times[key].append(t)
             answers[key] = rows
     med = {k: statistics.median(v) if v else None for k, v in times.items()}
-    if med["kanto"] is None:
-        verdict = answers["kanto"]
+    if "kanto" in failed:
+        verdict = failed["kanto"]
+    elif "pg" in failed:
+        verdict = "PostgreSQL: " + failed["pg"]
     else:
         verdict = "same" if same(answers["pg"], answers["kanto"]) else f"DIFFERENT ({len(answers['kanto'])} vs {len(answers['pg'])} rows)"
     d = duck.get(name)
