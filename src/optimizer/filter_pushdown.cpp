@@ -120,13 +120,7 @@ void FactorOr(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
       always = true;
       break;
     }
-    if (left.size() == 1) {
-      rest->children.push_back(std::move(left[0]));
-    } else {
-      auto conj = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
-      conj->children = std::move(left);
-      rest->children.push_back(std::move(conj));
-    }
+    rest->children.push_back(MakeAnd(std::move(left)));
   }
   for (auto& c : common) out->push_back(std::move(c));
   if (!always) out->push_back(std::move(rest));

@@ -67,18 +67,9 @@ BoundExprPtr ExprBinder::BindAnyAllArray(const ast::AnyAllArray& a) {
   if (!fn) {
     throw At(Error(sqlstate::kFeatureNotSupported, "operator " + a.op + " with ANY/ALL (array) is not supported"), a.location);
   }
-  // Resolve the scalar comparison as PostgreSQL would, then compare both sides in that type.
-  std::vector<BoundExprPtr> args;
-  args.push_back(std::move(left));
-  args.push_back(MakeConstant(Value::Null(right->type.ElementType())));
-  auto cmp = BindOperator(a.op, std::move(args), a.location, /*fold=*/false);
-  LogicalType common = cmp->children[0]->type;
-  if (cmp->children[1]->type != common) {
-    common = CommonType({cmp->children[0]->type, cmp->children[1]->type}, "ANY/ALL");
-    cmp->children[0] = binder_.Coerce(std::move(cmp->children[0]), common, CastContext::kImplicit, a.location);
-  }
+  LogicalType common;
   std::vector<BoundExprPtr> call_args;
-  call_args.push_back(std::move(cmp->children[0]));
+  call_args.push_back(BindQuantifiedProbe(a.op, std::move(left), right->type.ElementType(), "ANY/ALL", a.location, &common));
   call_args.push_back(binder_.Coerce(std::move(right), LogicalType::ArrayOf(common), CastContext::kImplicit, a.location));
   return MakeFunction(fn, std::move(call_args), LogicalType(TypeId::kBool));
 }

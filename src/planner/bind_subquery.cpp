@@ -32,18 +32,7 @@ BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
     bool known = false;
     for (const char* op : kOps) known = known || sq.op == op;
     if (!known) throw At(Error(sqlstate::kFeatureNotSupported, "operator " + sq.op + " with ANY/ALL subqueries is not supported"), sq.location);
-    // Resolve the comparison as PostgreSQL would, then compare both sides in that type.
-    std::vector<BoundExprPtr> args;
-    args.push_back(Bind(*sq.test));
-    args.push_back(MakeConstant(Value::Null(column)));
-    auto cmp = BindOperator(sq.op, std::move(args), sq.location, /*fold=*/false);
-    LogicalType common = cmp->children[0]->type;
-    if (cmp->children[1]->type != common) {
-      common = CommonType({cmp->children[0]->type, cmp->children[1]->type}, "IN");
-      cmp->children[0] = binder_.Coerce(std::move(cmp->children[0]), common, CastContext::kImplicit, sq.location);
-    }
-    test = std::move(cmp->children[0]);
-    wanted = common;
+    test = BindQuantifiedProbe(sq.op, Bind(*sq.test), column, "IN", sq.location, &wanted);
     out->name = sq.op;
   }
   if (!types.empty() && wanted != column) {

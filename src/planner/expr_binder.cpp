@@ -132,33 +132,11 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
           throw At(Error(sqlstate::kSyntaxError, "unequal number of entries in row expressions"), d.location);
         }
         auto out = std::make_unique<BoundExpr>(d.is_not ? BoundExprKind::kAnd : BoundExprKind::kOr, LogicalType(TypeId::kBool));
-        for (size_t i = 0; i < l.size(); i++) {
-          // Each pair as the scalar form binds it.
-          std::vector<BoundExprPtr> args;
-          args.push_back(Bind(*l[i]));
-          args.push_back(Bind(*r[i]));
-          auto eq = BindOperator("=", std::move(args), d.location, /*fold=*/false);
-          auto one = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
-          one->negated = d.is_not;
-          one->children = std::move(eq->children);
-          LogicalType common = CommonType({one->children[0]->type, one->children[1]->type}, "IS DISTINCT FROM");
-          for (auto& c : one->children) c = binder_.Coerce(std::move(c), common, CastContext::kImplicit, d.location);
-          out->children.push_back(std::move(one));
-        }
+        for (size_t i = 0; i < l.size(); i++) out->children.push_back(BindDistinctPair(*l[i], *r[i], d.is_not, d.location));
         if (out->children.size() == 1) return std::move(out->children[0]);
         return out;
       }
-      std::vector<BoundExprPtr> args;
-      args.push_back(Bind(*d.left));
-      args.push_back(Bind(*d.right));
-      // Resolve as "=" would, to get PostgreSQL's comparison types.
-      auto eq = BindOperator("=", std::move(args), d.location, /*fold=*/false);
-      auto out = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
-      out->negated = d.is_not;
-      out->children = std::move(eq->children);
-      LogicalType common = CommonType({out->children[0]->type, out->children[1]->type}, "IS DISTINCT FROM");
-      for (auto& c : out->children) c = binder_.Coerce(std::move(c), common, CastContext::kImplicit, d.location);
-      return out;
+      return BindDistinctPair(*d.left, *d.right, d.is_not, d.location);
     }
     case ast::ExprKind::kCoalesce:
       return BindCommon(BoundExprKind::kCoalesce, static_cast<const ast::CoalesceExpr&>(expr).args, "COALESCE");
@@ -204,6 +182,35 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       throw At(Error(sqlstate::kFeatureNotSupported, "grouping sets are not supported yet"), expr.location);
   }
   throw At(Error(sqlstate::kFeatureNotSupported, "expression is not supported"), expr.location);
+}
+
+BoundExprPtr ExprBinder::BindQuantifiedProbe(const std::string& op, BoundExprPtr probe, const LogicalType& element,
+                                             const char* context, int location, LogicalType* common) {
+  // Resolve the comparison as PostgreSQL would, then compare both sides in that type.
+  std::vector<BoundExprPtr> args;
+  args.push_back(std::move(probe));
+  args.push_back(MakeConstant(Value::Null(element)));
+  auto cmp = BindOperator(op, std::move(args), location, /*fold=*/false);
+  *common = cmp->children[0]->type;
+  if (cmp->children[1]->type != *common) {
+    *common = CommonType({cmp->children[0]->type, cmp->children[1]->type}, context);
+    cmp->children[0] = binder_.Coerce(std::move(cmp->children[0]), *common, CastContext::kImplicit, location);
+  }
+  return std::move(cmp->children[0]);
+}
+
+BoundExprPtr ExprBinder::BindDistinctPair(const ast::Expr& left, const ast::Expr& right, bool is_not, int location) {
+  std::vector<BoundExprPtr> args;
+  args.push_back(Bind(left));
+  args.push_back(Bind(right));
+  // Resolve as "=" would, to get PostgreSQL's comparison types.
+  auto eq = BindOperator("=", std::move(args), location, /*fold=*/false);
+  auto out = std::make_unique<BoundExpr>(BoundExprKind::kDistinctFrom, LogicalType(TypeId::kBool));
+  out->negated = is_not;
+  out->children = std::move(eq->children);
+  LogicalType common = CommonType({out->children[0]->type, out->children[1]->type}, "IS DISTINCT FROM");
+  for (auto& c : out->children) c = binder_.Coerce(std::move(c), common, CastContext::kImplicit, location);
+  return out;
 }
 
 BoundExprPtr ExprBinder::BindCondition(const ast::Expr& expr, const char* what) {

@@ -60,6 +60,12 @@ class ExprBinder {
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& sq);
+  // `probe op ANY/ALL (...)` over elements of type `element`: the probe coerced to the type the
+  // comparison resolves to (*common); `context` names the construct in type-mismatch errors.
+  BoundExprPtr BindQuantifiedProbe(const std::string& op, BoundExprPtr probe, const LogicalType& element,
+                                   const char* context, int location, LogicalType* common);
+  // `left IS [NOT] DISTINCT FROM right` for scalars, compared in the type "=" would use.
+  BoundExprPtr BindDistinctPair(const ast::Expr& left, const ast::Expr& right, bool is_not, int location);
   // bind_array.cpp. `element` (optional): the element type a cast around ARRAY[...] asks for.
   BoundExprPtr BindArray(const ast::ArrayExpr& a, const LogicalType* element);
   BoundExprPtr BindAnyAllArray(const ast::AnyAllArray& a);
