@@ -91,6 +91,20 @@ const IndexEntry* Catalog::FindIndex(uint32_t schema_id, std::string_view name, 
   return nullptr;
 }
 
+const TableEntry* Catalog::FindRelationById(uint32_t id, const IndexEntry** index) const {
+  *index = nullptr;
+  for (const auto& [tid, t] : tables_) {
+    if (t->id == id) return t.get();
+    for (const auto& idx : t->indexes) {
+      if (idx.id == id) {
+        *index = &idx;
+        return t.get();
+      }
+    }
+  }
+  return nullptr;
+}
+
 bool Catalog::RelationExists(uint32_t schema_id, std::string_view name) const {
   return FindTable(schema_id, name) != nullptr || FindIndex(schema_id, name, nullptr) != nullptr;
 }

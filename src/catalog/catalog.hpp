@@ -91,6 +91,8 @@ class Catalog {
   const TableEntry* GetTable(uint32_t id) const;
   // Finds an index by name in a schema; sets *table to its table.
   const IndexEntry* FindIndex(uint32_t schema_id, std::string_view name, const TableEntry** table) const;
+  // The table with id `id`, or the table owning index `id` (then *index is that index, else null).
+  const TableEntry* FindRelationById(uint32_t id, const IndexEntry** index) const;
   // True when a table or index of that name exists in the schema (they share one namespace).
   bool RelationExists(uint32_t schema_id, std::string_view name) const;
 

@@ -37,22 +37,6 @@ Value FormatType(const std::vector<Value>& a) {
   return Value::Text("???");
 }
 
-// The table and index with catalog id `oid` (index null when it is the table itself).
-bool FindRelation(const Catalog& catalog, int64_t oid, const TableEntry** table, const IndexEntry** index) {
-  for (const TableEntry* t : catalog.Tables()) {
-    *table = t;
-    *index = nullptr;
-    if (t->id == oid) return true;
-    for (const IndexEntry& idx : t->indexes) {
-      if (idx.id == oid) {
-        *index = &idx;
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 std::string IndexColumns(const TableEntry& t, const IndexEntry& idx, bool with_order) {
   std::string out;
   for (size_t i = 0; i < idx.columns.size(); i++) {
@@ -65,9 +49,9 @@ std::string IndexColumns(const TableEntry& t, const IndexEntry& idx, bool with_o
 
 // pg_get_indexdef(index_oid): "CREATE UNIQUE INDEX name ON public.t USING btree (a, b DESC)".
 Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
-  const TableEntry* t;
-  const IndexEntry* idx;
-  if (!ctx.catalog || !FindRelation(*ctx.catalog, a[0].int_value(), &t, &idx) || !idx) return Value::Null(T(TypeId::kText));
+  const IndexEntry* idx = nullptr;
+  const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
+  if (!t || !idx) return Value::Null(T(TypeId::kText));
   const SchemaEntry* s = ctx.catalog->GetSchema(t->schema_id);
   return Value::Text(std::string("CREATE ") + (idx->unique || idx->primary ? "UNIQUE " : "") + "INDEX " +
                      QuoteIdent(idx->name) + " ON " + QuoteIdent(s ? s->name : "public") + "." + QuoteIdent(t->name) +
@@ -76,9 +60,9 @@ Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
 
 // pg_get_constraintdef(constraint_oid): "PRIMARY KEY (id)" / "UNIQUE (a, b)".
 Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
-  const TableEntry* t;
-  const IndexEntry* idx;
-  if (!ctx.catalog || !FindRelation(*ctx.catalog, a[0].int_value(), &t, &idx) || !idx) return Value::Null(T(TypeId::kText));
+  const IndexEntry* idx = nullptr;
+  const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
+  if (!t || !idx) return Value::Null(T(TypeId::kText));
   return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") + " (" + IndexColumns(*t, *idx, false) + ")");
 }
 
@@ -95,13 +79,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   // Visible: the relation's schema is on the search path (public, pg_catalog).
   AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {
     if (!ctx.catalog) return Value::Bool(false);
-    auto id = static_cast<uint32_t>(a[0].int_value());
-    for (const TableEntry* t : ctx.catalog->Tables()) {
-      bool match = t->id == id;
-      for (const auto& idx : t->indexes) match = match || idx.id == id;
-      if (match) return Value::Bool(t->schema_id == kPublicSchemaId || t->schema_id == kPgCatalogSchemaId);
-    }
-    return Value::Null(T(TypeId::kBool));
+    const IndexEntry* idx;
+    const TableEntry* t = ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx);
+    if (!t) return Value::Null(T(TypeId::kBool));
+    return Value::Bool(t->schema_id == kPublicSchemaId || t->schema_id == kPgCatalogSchemaId);
   }, kStrict, kVolatile);
   AddRowFunction(r, "pg_type_is_visible", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(true); }, kStrict, kVolatile);

@@ -5,6 +5,7 @@
 
 #include "catalog/catalog.hpp"
 #include "common/sql_text.hpp"
+#include "function/cast_text.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -47,8 +48,7 @@ std::vector<std::string> SplitName(std::string_view text) {
 }
 
 bool ParseOidNumber(std::string_view text, int64_t* out) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  text = TrimSpaces(text);
   int64_t v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || p != text.data() + text.size()) return false;
@@ -68,17 +68,12 @@ std::string RelationName(const Catalog& catalog, int64_t oid) {
   for (const auto& sc : kSystemCatalogs) {
     if (sc.oid == oid) return sc.name;
   }
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string name;
-    if (t->id == oid) name = t->name;
-    for (const IndexEntry& idx : t->indexes) {
-      if (idx.id == oid) name = idx.name;
-    }
-    if (name.empty()) continue;
-    std::string schema = SchemaName(catalog, t->schema_id);
-    return schema == "public" ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
-  }
-  return "";
+  const IndexEntry* idx;
+  const TableEntry* t = catalog.FindRelationById(static_cast<uint32_t>(oid), &idx);
+  if (!t) return "";
+  const std::string& name = idx ? idx->name : t->name;
+  std::string schema = SchemaName(catalog, t->schema_id);
+  return schema == "public" ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
 }
 
 int64_t FindRelation(const Catalog* catalog, std::string_view text) {
