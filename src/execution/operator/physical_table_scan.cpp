@@ -16,6 +16,10 @@ class ScanState : public OperatorState {
   std::unique_ptr<storage::Iterator> it;
   bool done = false;
   bool started = false;
+  // Decoding: table column i goes to output column out_pos[i] (-1: not read).
+  std::vector<LogicalType> table_types;
+  std::vector<int32_t> out_pos;
+  std::vector<LogicalType> out_types;
 };
 }  // namespace
 
@@ -134,29 +138,26 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
       return false;
     }
     state.it = ctx.txn->Scan(lower, upper);
-  }
-  std::vector<LogicalType> table_types = table_->column_types();
-  // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
-  bool all_columns = column_ids.size() == table_types.size();
-  for (size_t i = 0; all_columns && i < column_ids.size(); i++) all_columns = column_ids[i] == i;
-  std::vector<int32_t> out_pos(table_types.size(), -1);
-  std::vector<LogicalType> out_types;
-  for (size_t i = 0; i < column_ids.size(); i++) {
-    out_pos[column_ids[i]] = static_cast<int32_t>(i);
-    out_types.push_back(table_types[column_ids[i]]);
+    // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
+    state.table_types = table_->column_types();
+    std::vector<uint32_t> ids = column_ids;
+    if (ids.empty()) {  // all columns
+      for (uint32_t i = 0; i < state.table_types.size(); i++) ids.push_back(i);
+    }
+    state.out_pos.assign(state.table_types.size(), -1);
+    for (size_t i = 0; i < ids.size(); i++) {
+      state.out_pos[ids[i]] = static_cast<int32_t>(i);
+      state.out_types.push_back(state.table_types[ids[i]]);
+    }
   }
   auto decode = [&](std::string_view value, DataChunk* rows) {
-    if (all_columns) {
-      storage::DecodeRow(value, table_types, rows);
-    } else {
-      storage::DecodeRowColumns(value, table_types, out_pos, rows);
-    }
+    storage::DecodeRowColumns(value, state.table_types, state.out_pos, rows);
   };
   bool secondary = index && !index->primary;
   std::string row_value;
   while (true) {
     ctx.CheckCancel();
-    DataChunk rows(all_columns ? table_types : out_types);
+    DataChunk rows(state.out_types);
     std::vector<std::string> keys;
     while (state.it->Valid() && rows.size() < kChunkSize) {
       if (secondary) {
