@@ -10,38 +10,17 @@
 #include <string>
 
 #include "kanto/error.hpp"
+#include "types/datetime_internal.hpp"
 
 namespace kanto::datetime {
 
 namespace {
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-[[noreturn]] void BadSyntax(const char* type, std::string_view text) {
-  throw Error(sqlstate::kInvalidDatetimeFormat,
-              std::string("invalid input syntax for type ") + type + ": \"" + std::string(text) + "\"");
-}
 
 [[noreturn]] void OutOfRange(std::string_view text) {
   throw Error(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"");
 }
 
 bool IsLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-unsigned DaysInMonth(int64_t y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 // Parses digits at s[*i..]; returns count of digits read.
 int ReadInt(std::string_view s, size_t* i, int64_t* out) {
@@ -67,39 +46,6 @@ struct Parsed {
 };
 
 const char* kMonthNames[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-
-// Parses "HH:MM[:SS[.ffffff]]" at s[*i..].
-bool ParseTime(std::string_view s, size_t* i, int64_t* micros, std::string_view whole, const char* type) {
-  int64_t h, m = 0, sec = 0, frac = 0;
-  if (!ReadInt(s, i, &h)) return false;
-  if (*i >= s.size() || s[*i] != ':') BadSyntax(type, whole);
-  (*i)++;
-  if (ReadInt(s, i, &m) == 0) BadSyntax(type, whole);
-  if (*i < s.size() && s[*i] == ':') {
-    (*i)++;
-    if (ReadInt(s, i, &sec) == 0) BadSyntax(type, whole);
-    if (*i < s.size() && s[*i] == '.') {
-      (*i)++;
-      int digits = 0;
-      int64_t f = 0;
-      while (*i < s.size() && std::isdigit(static_cast<unsigned char>(s[*i]))) {
-        if (digits < 7) {
-          f = f * 10 + (s[*i] - '0');
-          digits++;
-        }
-        (*i)++;
-      }
-      while (digits < 7) {
-        f *= 10;
-        digits++;
-      }
-      frac = (f + 5) / 10;  // round to microseconds
-    }
-  }
-  if (h > 24 || m > 59 || sec > 60 || (h == 24 && (m || sec || frac))) OutOfRange(whole);
-  *micros = ((h * 60 + m) * 60 + sec) * kMicrosPerSecond + frac;
-  return true;
-}
 
 bool ParseZone(std::string_view s, size_t* i, int32_t* seconds) {
   if (*i >= s.size()) return false;
@@ -247,19 +193,6 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
   return p;
 }
 
-void CheckTimestampRange(int64_t micros) {
-  // PostgreSQL's range: 4713 BC .. 294276 AD.
-  if (micros < -211813488000000000LL || micros == INT64_MAX) {
-    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-  }
-}
-
-std::string Two(int64_t v) {
-  char b[24];
-  std::snprintf(b, sizeof(b), "%02lld", static_cast<long long>(v));
-  return b;
-}
-
 std::string TimeOfDay(int64_t micros_of_day) {
   int64_t secs = micros_of_day / kMicrosPerSecond;
   int64_t frac = micros_of_day % kMicrosPerSecond;
@@ -281,6 +214,76 @@ std::string YearText(int64_t y) {
   return b;
 }
 }  // namespace
+
+[[noreturn]] void BadSyntax(const char* type, std::string_view text) {
+  throw Error(sqlstate::kInvalidDatetimeFormat,
+              std::string("invalid input syntax for type ") + type + ": \"" + std::string(text) + "\"");
+}
+
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+unsigned DaysInMonth(int64_t y, unsigned m) {
+  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+// Parses "HH:MM[:SS[.ffffff]]" at s[*i..].
+bool ParseTime(std::string_view s, size_t* i, int64_t* micros, std::string_view whole, const char* type) {
+  int64_t h, m = 0, sec = 0, frac = 0;
+  if (!ReadInt(s, i, &h)) return false;
+  if (*i >= s.size() || s[*i] != ':') BadSyntax(type, whole);
+  (*i)++;
+  if (ReadInt(s, i, &m) == 0) BadSyntax(type, whole);
+  if (*i < s.size() && s[*i] == ':') {
+    (*i)++;
+    if (ReadInt(s, i, &sec) == 0) BadSyntax(type, whole);
+    if (*i < s.size() && s[*i] == '.') {
+      (*i)++;
+      int digits = 0;
+      int64_t f = 0;
+      while (*i < s.size() && std::isdigit(static_cast<unsigned char>(s[*i]))) {
+        if (digits < 7) {
+          f = f * 10 + (s[*i] - '0');
+          digits++;
+        }
+        (*i)++;
+      }
+      while (digits < 7) {
+        f *= 10;
+        digits++;
+      }
+      frac = (f + 5) / 10;  // round to microseconds
+    }
+  }
+  if (h > 24 || m > 59 || sec > 60 || (h == 24 && (m || sec || frac))) OutOfRange(whole);
+  *micros = ((h * 60 + m) * 60 + sec) * kMicrosPerSecond + frac;
+  return true;
+}
+
+void CheckTimestampRange(int64_t micros) {
+  // PostgreSQL's range: 4713 BC .. 294276 AD.
+  if (micros < -211813488000000000LL || micros == INT64_MAX) {
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  }
+}
+
+std::string Two(int64_t v) {
+  char b[24];
+  std::snprintf(b, sizeof(b), "%02lld", static_cast<long long>(v));
+  return b;
+}
 
 TimeZone TimeZone::Load(std::string_view raw) {
   std::string name(Trim(raw));
@@ -427,226 +430,6 @@ std::string FormatTimestampTz(int64_t micros, const TimeZone& tz) {
   if (a % 3600) out += ":" + Two(a / 60 % 60);
   if (a % 60) out += ":" + Two(a % 60);
   return out + bc;
-}
-
-namespace {
-[[noreturn]] void BadInterval(std::string_view text) { BadSyntax("interval", text); }
-
-bool UnitMicros(const std::string& u, int* months, int64_t* micros, int* days) {
-  *months = 0;
-  *micros = 0;
-  *days = 0;
-  static const struct {
-    const char* names[6];
-    int months;
-    int days;
-    int64_t micros;
-  } kUnits[] = {
-      {{"microsecond", "microseconds", "us", "usec", "usecs", nullptr}, 0, 0, 1},
-      {{"millisecond", "milliseconds", "ms", "msec", "msecs", nullptr}, 0, 0, 1000},
-      {{"second", "seconds", "s", "sec", "secs", nullptr}, 0, 0, kMicrosPerSecond},
-      {{"minute", "minutes", "m", "min", "mins", nullptr}, 0, 0, 60 * kMicrosPerSecond},
-      {{"hour", "hours", "h", "hr", "hrs", nullptr}, 0, 0, 3600 * kMicrosPerSecond},
-      {{"day", "days", "d", nullptr}, 0, 1, 0},
-      {{"week", "weeks", "w", nullptr}, 0, 7, 0},
-      {{"month", "months", "mon", "mons", nullptr}, 1, 0, 0},
-      {{"year", "years", "y", "yr", "yrs", nullptr}, 12, 0, 0},
-      {{"decade", "decades", nullptr}, 120, 0, 0},
-      {{"century", "centuries", nullptr}, 1200, 0, 0},
-      {{"millennium", "millennia", "millenniums", nullptr}, 12000, 0, 0},
-  };
-  for (const auto& unit : kUnits) {
-    for (const char* const* n = unit.names; *n; n++) {
-      if (u == *n) {
-        *months = unit.months;
-        *days = unit.days;
-        *micros = unit.micros;
-        return true;
-      }
-    }
-  }
-  return false;
-}
-}  // namespace
-
-Interval ParseInterval(std::string_view text) {
-  std::string s = Lower(Trim(text));
-  Interval iv;
-  size_t i = 0;
-  bool ago = false, any = false;
-  if (!s.empty() && s[0] == '@') i = 1;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') i++;
-    if (i >= s.size()) break;
-    if (s.compare(i, 3, "ago") == 0) {
-      ago = true;
-      i += 3;
-      continue;
-    }
-    bool neg = false;
-    if (s[i] == '-' || s[i] == '+') neg = s[i++] == '-';
-    size_t start = i;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) i++;
-    if (start == i) BadInterval(text);
-    std::string num = s.substr(start, i - start);
-    if (i < s.size() && s[i] == ':') {
-      // time field hh:mm[:ss[.f]]
-      size_t j = start;
-      int64_t t;
-      std::string whole = s;
-      if (!ParseTime(s, &j, &t, text, "interval")) BadInterval(text);
-      i = j;
-      iv.micros += neg ? -t : t;
-      any = true;
-      continue;
-    }
-    double value = std::strtod(num.c_str(), nullptr);
-    if (neg) value = -value;
-    while (i < s.size() && s[i] == ' ') i++;
-    size_t ustart = i;
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) i++;
-    std::string unit = s.substr(ustart, i - ustart);
-    if (unit.empty()) unit = "second";
-    int months, days;
-    int64_t micros;
-    if (!UnitMicros(unit, &months, &micros, &days)) BadInterval(text);
-    // Fractions cascade down like PostgreSQL (1.5 months = 1 month 15 days).
-    double whole_part = std::trunc(value);
-    double frac = value - whole_part;
-    if (months) {
-      iv.months += static_cast<int32_t>(whole_part * months);
-      double fm = frac * months;
-      iv.months += static_cast<int32_t>(std::trunc(fm));
-      double fd = (fm - std::trunc(fm)) * 30;
-      iv.days += static_cast<int32_t>(std::trunc(fd));
-      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
-    } else if (days) {
-      iv.days += static_cast<int32_t>(whole_part * days);
-      double fd = frac * days;
-      iv.days += static_cast<int32_t>(std::trunc(fd));
-      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
-    } else {
-      iv.micros += static_cast<int64_t>(std::llround(value * static_cast<double>(micros)));
-    }
-    any = true;
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',')) i++;
-  }
-  if (!any) BadInterval(text);
-  if (ago) {
-    iv.months = -iv.months;
-    iv.days = -iv.days;
-    iv.micros = -iv.micros;
-  }
-  return iv;
-}
-
-std::string FormatInterval(const Interval& iv) {
-  std::string out;
-  auto add = [&](int64_t v, const char* unit) {
-    if (!v) return;
-    if (!out.empty()) out += " ";
-    out += std::to_string(v) + " " + unit + (v == 1 ? "" : "s");
-  };
-  int64_t years = iv.months / 12, months = iv.months % 12;
-  add(years, "year");
-  if (months) {
-    if (!out.empty()) out += " ";
-    out += std::to_string(months) + (months == 1 ? " mon" : " mons");
-  }
-  add(iv.days, "day");
-  if (iv.micros || out.empty()) {
-    bool neg = iv.micros < 0;
-    int64_t a = neg ? -iv.micros : iv.micros;
-    if (!out.empty()) out += " ";
-    bool prev_neg = iv.days < 0 || (iv.days == 0 && iv.months < 0);
-    if (neg) {
-      out += "-";
-    } else if (!out.empty() && prev_neg) {
-      out += "+";
-    }
-    int64_t secs = a / kMicrosPerSecond;
-    std::string t = Two(secs / 3600) + ":" + Two(secs / 60 % 60) + ":" + Two(secs % 60);
-    if (a % kMicrosPerSecond) {
-      char b[16];
-      std::snprintf(b, sizeof(b), ".%06lld", static_cast<long long>(a % kMicrosPerSecond));
-      std::string f = b;
-      while (f.back() == '0') f.pop_back();
-      t += f;
-    }
-    out += t;
-  }
-  return out;
-}
-
-int64_t AddInterval(int64_t ts, const Interval& iv) {
-  if (ts == INT64_MAX || ts == INT64_MIN) return ts;
-  if (iv.months) {
-    int64_t days = FloorDiv(ts, kMicrosPerDay);
-    int64_t rem = ts - days * kMicrosPerDay;
-    int64_t y;
-    unsigned m, d;
-    CivilFromDays(days, &y, &m, &d);
-    int64_t total = y * 12 + (m - 1) + iv.months;
-    int64_t ny = FloorDiv(total, 12);
-    unsigned nm = static_cast<unsigned>(total - ny * 12 + 1);
-    unsigned nd = std::min(d, DaysInMonth(ny, nm));
-    ts = DaysFromCivil(ny, nm, nd) * kMicrosPerDay + rem;
-  }
-  ts += static_cast<int64_t>(iv.days) * kMicrosPerDay + iv.micros;
-  CheckTimestampRange(ts);
-  return ts;
-}
-
-int64_t AddIntervalTz(int64_t ts, const Interval& iv, const TimeZone& tz) {
-  int64_t local = ts + static_cast<int64_t>(tz.OffsetAt(ts)) * kMicrosPerSecond;
-  local = AddInterval(local, iv);
-  return local - static_cast<int64_t>(tz.OffsetForLocal(local)) * kMicrosPerSecond;
-}
-
-Interval JustifyHours(const Interval& iv) {
-  Interval r = iv;
-  int64_t extra = r.micros / kMicrosPerDay;
-  r.days += static_cast<int32_t>(extra);
-  r.micros -= extra * kMicrosPerDay;
-  if (r.days > 0 && r.micros < 0) {
-    r.micros += kMicrosPerDay;
-    r.days--;
-  } else if (r.days < 0 && r.micros > 0) {
-    r.micros -= kMicrosPerDay;
-    r.days++;
-  }
-  return r;
-}
-
-Interval JustifyDays(const Interval& iv) {
-  Interval r = iv;
-  int32_t extra = r.days / 30;
-  r.months += extra;
-  r.days -= extra * 30;
-  if (r.months > 0 && r.days < 0) {
-    r.days += 30;
-    r.months--;
-  } else if (r.months < 0 && r.days > 0) {
-    r.days -= 30;
-    r.months++;
-  }
-  return r;
-}
-
-Interval SubtractTimestamps(int64_t a, int64_t b) {
-  Interval iv;
-  iv.micros = a - b;
-  return JustifyHours(iv);
-}
-
-Interval MultiplyInterval(const Interval& iv, double f) {
-  Interval r;
-  double months = iv.months * f;
-  r.months = static_cast<int32_t>(std::trunc(months));
-  double days = iv.days * f + (months - r.months) * 30;
-  r.days = static_cast<int32_t>(std::trunc(days));
-  r.micros = static_cast<int64_t>(std::llround(iv.micros * f + (days - r.days) * kMicrosPerDay));
-  return r;
 }
 
 int64_t DateToTimestamp(int64_t days) {

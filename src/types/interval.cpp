@@ -1,0 +1,234 @@
+// Intervals: text input and output, arithmetic with timestamps, justify_*, multiplication.
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "kanto/error.hpp"
+#include "types/datetime.hpp"
+#include "types/datetime_internal.hpp"
+
+namespace kanto::datetime {
+
+namespace {
+[[noreturn]] void BadInterval(std::string_view text) { BadSyntax("interval", text); }
+
+bool UnitMicros(const std::string& u, int* months, int64_t* micros, int* days) {
+  *months = 0;
+  *micros = 0;
+  *days = 0;
+  static const struct {
+    const char* names[6];
+    int months;
+    int days;
+    int64_t micros;
+  } kUnits[] = {
+      {{"microsecond", "microseconds", "us", "usec", "usecs", nullptr}, 0, 0, 1},
+      {{"millisecond", "milliseconds", "ms", "msec", "msecs", nullptr}, 0, 0, 1000},
+      {{"second", "seconds", "s", "sec", "secs", nullptr}, 0, 0, kMicrosPerSecond},
+      {{"minute", "minutes", "m", "min", "mins", nullptr}, 0, 0, 60 * kMicrosPerSecond},
+      {{"hour", "hours", "h", "hr", "hrs", nullptr}, 0, 0, 3600 * kMicrosPerSecond},
+      {{"day", "days", "d", nullptr}, 0, 1, 0},
+      {{"week", "weeks", "w", nullptr}, 0, 7, 0},
+      {{"month", "months", "mon", "mons", nullptr}, 1, 0, 0},
+      {{"year", "years", "y", "yr", "yrs", nullptr}, 12, 0, 0},
+      {{"decade", "decades", nullptr}, 120, 0, 0},
+      {{"century", "centuries", nullptr}, 1200, 0, 0},
+      {{"millennium", "millennia", "millenniums", nullptr}, 12000, 0, 0},
+  };
+  for (const auto& unit : kUnits) {
+    for (const char* const* n = unit.names; *n; n++) {
+      if (u == *n) {
+        *months = unit.months;
+        *days = unit.days;
+        *micros = unit.micros;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+}  // namespace
+
+Interval ParseInterval(std::string_view text) {
+  std::string s = Lower(Trim(text));
+  Interval iv;
+  size_t i = 0;
+  bool ago = false, any = false;
+  if (!s.empty() && s[0] == '@') i = 1;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') i++;
+    if (i >= s.size()) break;
+    if (s.compare(i, 3, "ago") == 0) {
+      ago = true;
+      i += 3;
+      continue;
+    }
+    bool neg = false;
+    if (s[i] == '-' || s[i] == '+') neg = s[i++] == '-';
+    size_t start = i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) i++;
+    if (start == i) BadInterval(text);
+    std::string num = s.substr(start, i - start);
+    if (i < s.size() && s[i] == ':') {
+      // time field hh:mm[:ss[.f]]
+      size_t j = start;
+      int64_t t;
+      std::string whole = s;
+      if (!ParseTime(s, &j, &t, text, "interval")) BadInterval(text);
+      i = j;
+      iv.micros += neg ? -t : t;
+      any = true;
+      continue;
+    }
+    double value = std::strtod(num.c_str(), nullptr);
+    if (neg) value = -value;
+    while (i < s.size() && s[i] == ' ') i++;
+    size_t ustart = i;
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) i++;
+    std::string unit = s.substr(ustart, i - ustart);
+    if (unit.empty()) unit = "second";
+    int months, days;
+    int64_t micros;
+    if (!UnitMicros(unit, &months, &micros, &days)) BadInterval(text);
+    // Fractions cascade down like PostgreSQL (1.5 months = 1 month 15 days).
+    double whole_part = std::trunc(value);
+    double frac = value - whole_part;
+    if (months) {
+      iv.months += static_cast<int32_t>(whole_part * months);
+      double fm = frac * months;
+      iv.months += static_cast<int32_t>(std::trunc(fm));
+      double fd = (fm - std::trunc(fm)) * 30;
+      iv.days += static_cast<int32_t>(std::trunc(fd));
+      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
+    } else if (days) {
+      iv.days += static_cast<int32_t>(whole_part * days);
+      double fd = frac * days;
+      iv.days += static_cast<int32_t>(std::trunc(fd));
+      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
+    } else {
+      iv.micros += static_cast<int64_t>(std::llround(value * static_cast<double>(micros)));
+    }
+    any = true;
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',')) i++;
+  }
+  if (!any) BadInterval(text);
+  if (ago) {
+    iv.months = -iv.months;
+    iv.days = -iv.days;
+    iv.micros = -iv.micros;
+  }
+  return iv;
+}
+
+std::string FormatInterval(const Interval& iv) {
+  std::string out;
+  auto add = [&](int64_t v, const char* unit) {
+    if (!v) return;
+    if (!out.empty()) out += " ";
+    out += std::to_string(v) + " " + unit + (v == 1 ? "" : "s");
+  };
+  int64_t years = iv.months / 12, months = iv.months % 12;
+  add(years, "year");
+  if (months) {
+    if (!out.empty()) out += " ";
+    out += std::to_string(months) + (months == 1 ? " mon" : " mons");
+  }
+  add(iv.days, "day");
+  if (iv.micros || out.empty()) {
+    bool neg = iv.micros < 0;
+    int64_t a = neg ? -iv.micros : iv.micros;
+    if (!out.empty()) out += " ";
+    bool prev_neg = iv.days < 0 || (iv.days == 0 && iv.months < 0);
+    if (neg) {
+      out += "-";
+    } else if (!out.empty() && prev_neg) {
+      out += "+";
+    }
+    int64_t secs = a / kMicrosPerSecond;
+    std::string t = Two(secs / 3600) + ":" + Two(secs / 60 % 60) + ":" + Two(secs % 60);
+    if (a % kMicrosPerSecond) {
+      char b[16];
+      std::snprintf(b, sizeof(b), ".%06lld", static_cast<long long>(a % kMicrosPerSecond));
+      std::string f = b;
+      while (f.back() == '0') f.pop_back();
+      t += f;
+    }
+    out += t;
+  }
+  return out;
+}
+
+int64_t AddInterval(int64_t ts, const Interval& iv) {
+  if (ts == INT64_MAX || ts == INT64_MIN) return ts;
+  if (iv.months) {
+    int64_t days = FloorDiv(ts, kMicrosPerDay);
+    int64_t rem = ts - days * kMicrosPerDay;
+    int64_t y;
+    unsigned m, d;
+    CivilFromDays(days, &y, &m, &d);
+    int64_t total = y * 12 + (m - 1) + iv.months;
+    int64_t ny = FloorDiv(total, 12);
+    unsigned nm = static_cast<unsigned>(total - ny * 12 + 1);
+    unsigned nd = std::min(d, DaysInMonth(ny, nm));
+    ts = DaysFromCivil(ny, nm, nd) * kMicrosPerDay + rem;
+  }
+  ts += static_cast<int64_t>(iv.days) * kMicrosPerDay + iv.micros;
+  CheckTimestampRange(ts);
+  return ts;
+}
+
+int64_t AddIntervalTz(int64_t ts, const Interval& iv, const TimeZone& tz) {
+  int64_t local = ts + static_cast<int64_t>(tz.OffsetAt(ts)) * kMicrosPerSecond;
+  local = AddInterval(local, iv);
+  return local - static_cast<int64_t>(tz.OffsetForLocal(local)) * kMicrosPerSecond;
+}
+
+Interval JustifyHours(const Interval& iv) {
+  Interval r = iv;
+  int64_t extra = r.micros / kMicrosPerDay;
+  r.days += static_cast<int32_t>(extra);
+  r.micros -= extra * kMicrosPerDay;
+  if (r.days > 0 && r.micros < 0) {
+    r.micros += kMicrosPerDay;
+    r.days--;
+  } else if (r.days < 0 && r.micros > 0) {
+    r.micros -= kMicrosPerDay;
+    r.days++;
+  }
+  return r;
+}
+
+Interval JustifyDays(const Interval& iv) {
+  Interval r = iv;
+  int32_t extra = r.days / 30;
+  r.months += extra;
+  r.days -= extra * 30;
+  if (r.months > 0 && r.days < 0) {
+    r.days += 30;
+    r.months--;
+  } else if (r.months < 0 && r.days > 0) {
+    r.days -= 30;
+    r.months++;
+  }
+  return r;
+}
+
+Interval SubtractTimestamps(int64_t a, int64_t b) {
+  Interval iv;
+  iv.micros = a - b;
+  return JustifyHours(iv);
+}
+
+Interval MultiplyInterval(const Interval& iv, double f) {
+  Interval r;
+  double months = iv.months * f;
+  r.months = static_cast<int32_t>(std::trunc(months));
+  double days = iv.days * f + (months - r.months) * 30;
+  r.days = static_cast<int32_t>(std::trunc(days));
+  r.micros = static_cast<int64_t>(std::llround(iv.micros * f + (days - r.days) * kMicrosPerDay));
+  return r;
+}
+
+}  // namespace kanto::datetime
