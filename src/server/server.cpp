@@ -37,12 +37,12 @@ void SessionRegistry::CancelAll() {
   for (auto& [pid, entry] : sessions_) entry.first->Cancel();
 }
 
-namespace {
 void Log(const char* level, const std::string& msg) {
   std::fprintf(stderr, "level=%s msg=\"%s\"\n", level, msg.c_str());
   std::fflush(stderr);
 }
 
+namespace {
 asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
                              const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls) {
   while (true) {
@@ -53,7 +53,8 @@ asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
       continue;
     }
     socket.set_option(asio::ip::tcp::no_delay(true), ec);
-    auto executor = socket.get_executor();
+    // Each session's coroutine (and its authentication timer) runs on its own strand.
+    auto executor = asio::make_strand(socket.get_executor());
     auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, tls);
     asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -25,6 +26,9 @@ struct ServerOptions {
   // TLS: PEM certificate (chain) and private key. Both empty: TLS off (SSLRequest answered 'N').
   std::string tls_cert;
   std::string tls_key;
+  // A client that has not finished startup and authentication within this is disconnected
+  // (PostgreSQL's authentication_timeout).
+  std::chrono::milliseconds authentication_timeout{60000};
 };
 
 class Session;
@@ -45,6 +49,9 @@ class SessionRegistry {
   int32_t next_pid_ = 1000;
   std::atomic<int> active_{0};
 };
+
+// One line on the server log (stderr): level=LEVEL msg="...".
+void Log(const char* level, const std::string& msg);
 
 // Runs until SIGINT/SIGTERM. Returns the process exit code.
 int RunServer(const ServerOptions& options);

@@ -5,6 +5,7 @@
 
 #include "main/connection_impl.hpp"
 #include "server/wire/frontend.hpp"
+#include "server/wire/message_limits.hpp"
 #include "server/wire/message_reader.hpp"
 #include "server/wire/message_writer.hpp"
 #include "server/wire/type_codec.hpp"
@@ -12,8 +13,6 @@
 namespace kanto::server {
 
 namespace {
-constexpr size_t kMaxMessage = 1u << 30;
-
 int32_t ReadInt32(const char* p) {
   return static_cast<int32_t>((static_cast<uint8_t>(p[0]) << 24) | (static_cast<uint8_t>(p[1]) << 16) |
                               (static_cast<uint8_t>(p[2]) << 8) | static_cast<uint8_t>(p[3]));
@@ -42,8 +41,8 @@ bool IsEmptyQuery(const std::string& q) {
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
                  const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls)
-    : socket_(std::move(socket)), db_(std::move(db)), registry_(registry), options_(options), pool_(pool),
-      tls_context_(tls) {}
+    : socket_(std::move(socket)), auth_deadline_(socket_.get_executor()), db_(std::move(db)), registry_(registry),
+      options_(options), pool_(pool), tls_context_(tls) {}
 
 Session::~Session() {
   if (pid_) registry_.Unregister(pid_);
@@ -76,28 +75,46 @@ asio::awaitable<void> Session::Flush() {
   co_await WriteAll(asio::buffer(data));
 }
 
-asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
+asio::awaitable<bool> Session::ReadHeader(char* type, int32_t* length) {
   char header[5];
   std::error_code ec;
   co_await ReadExact(asio::buffer(header, 5), ec);
   if (ec) co_return false;
   *type = header[0];
-  int32_t len = ReadInt32(header + 1);
-  if (len < 4 || static_cast<size_t>(len) > kMaxMessage) {
-    throw Error(sqlstate::kProtocolViolation, "invalid message length");
-  }
-  body->resize(static_cast<size_t>(len) - 4);
-  if (!body->empty()) {
-    co_await ReadExact(asio::buffer(*body), ec);
+  *length = ReadInt32(header + 1);
+  co_return true;
+}
+
+asio::awaitable<bool> Session::ReadBody(size_t size, std::string* body) {
+  body->clear();
+  std::error_code ec;
+  while (body->size() < size) {
+    // Grow with what has arrived (a chunk, then doubling), never to the claimed size up front.
+    size_t have = body->size();
+    size_t next = std::min(size, std::max(have * 2, have + wire::kReadChunk));
+    body->resize(next);
+    co_await ReadExact(asio::buffer(body->data() + have, next - have), ec);
     if (ec) co_return false;
   }
   co_return true;
 }
 
-void Session::SendError(const Error& e) {
+asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
+  int32_t len = 0;
+  if (!co_await ReadHeader(type, &len)) co_return false;
+  int32_t max = wire::MaxMessageLength(*type);
+  if (max == 0) {
+    throw Error(sqlstate::kProtocolViolation,
+                "invalid frontend message type " + std::to_string(static_cast<int>(*type)));
+  }
+  if (len < 4 || len > max) throw Error(sqlstate::kProtocolViolation, "invalid message length");
+  co_return co_await ReadBody(static_cast<size_t>(len) - 4, body);
+}
+
+void Session::SendError(const Error& e, const char* severity) {
   wire::MessageWriter w(&out_);
   w.Begin('E');
-  w.Byte('S').CString("ERROR").Byte('V').CString("ERROR").Byte('C').CString(e.sqlstate());
+  w.Byte('S').CString(severity).Byte('V').CString(severity).Byte('C').CString(e.sqlstate());
   w.Byte('M').CString(e.message());
   if (!e.detail().empty()) w.Byte('D').CString(e.detail());
   if (!e.hint().empty()) w.Byte('H').CString(e.hint());
@@ -429,16 +446,31 @@ asio::awaitable<void> Session::Run() {
   // co_await is not allowed inside catch blocks: handlers record what to do, the flush follows.
   bool started = false;
   bool fatal = false;
+  // Startup and authentication must finish within authentication_timeout; past it the socket is
+  // closed (the timer fires on this session's strand), which ends the pending read.
+  auth_deadline_.expires_after(options_.authentication_timeout);
+  auto strand = co_await asio::this_coro::executor;
+  auto on_deadline = [self = shared_from_this()](std::error_code ec) {
+    if (ec || self->startup_done_) return;
+    self->auth_timed_out_ = true;
+    std::error_code ignored;
+    self->socket_.close(ignored);
+  };
+  auth_deadline_.async_wait(asio::bind_executor(strand, std::move(on_deadline)));
   try {
     started = co_await Startup();
   } catch (const Error& e) {
     // Errors during startup are FATAL: report and close.
-    wire::MessageWriter w(&out_);
-    w.Begin('E').Byte('S').CString("FATAL").Byte('V').CString("FATAL").Byte('C').CString(e.sqlstate());
-    w.Byte('M').CString(e.message()).Byte(0);
-    w.End();
+    SendError(e, "FATAL");
     fatal = true;
   } catch (const std::exception&) {
+  }
+  startup_done_ = true;
+  auth_deadline_.cancel();
+  if (auth_timed_out_) {
+    // As in PostgreSQL, the client is told nothing; the log says why.
+    Log("info", "canceling authentication due to timeout");
+    co_return;
   }
   if (fatal) {
     try {
@@ -459,7 +491,9 @@ asio::awaitable<void> Session::Run() {
     try {
       got = co_await ReadMessage(&type, &body);
     } catch (const Error& e) {
-      SendError(e);
+      // A message the session cannot frame ends it (FATAL), and the log keeps the reason.
+      Log("info", std::string("terminating connection: ") + e.message());
+      SendError(e, "FATAL");
       protocol_error = true;
     } catch (const std::exception&) {
       break;

@@ -15,7 +15,7 @@
 
 namespace kanto::server {
 
-class Session {
+class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
           const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls);
@@ -40,8 +40,16 @@ class Session {
   // Socket I/O, through TLS once the client asked for it.
   asio::awaitable<void> ReadExact(asio::mutable_buffer buffer, std::error_code& ec);
   asio::awaitable<void> WriteAll(asio::const_buffer buffer);
-  // Reads one message: type byte and body. False at end of stream.
+  // Reads one message after authentication: type byte and body, within the type's length limit
+  // (wire/message_limits.hpp; over it, or an unknown type: Error 08P01). False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);
+  // A message's type byte and length word. False at end of stream.
+  asio::awaitable<bool> ReadHeader(char* type, int32_t* length);
+  // `size` bytes of body, allocated as they arrive. False at end of stream.
+  asio::awaitable<bool> ReadBody(size_t size, std::string* body);
+  // A SASLInitialResponse / SASLResponse body ('p', at most wire::kMaxSaslMessage); a longer or
+  // shorter one fails authentication (28P01) as in PostgreSQL.
+  asio::awaitable<std::string> ReadSaslMessage(const Error& failed);
   // Answers one message (on the blocking pool). Sets *close when the connection must end.
   void HandleMessage(char type, const std::string& body, bool* close);
 
@@ -56,11 +64,14 @@ class Session {
   void SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats);
   void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
   void SendCommandComplete(const std::string& tag);
-  void SendError(const Error& e);
+  void SendError(const Error& e, const char* severity = "ERROR");
   void SendReadyForQuery();
   void SendParameterStatus(const std::string& name, const std::string& value);
 
   asio::ip::tcp::socket socket_;
+  asio::steady_timer auth_deadline_;  // authentication_timeout, until Startup is done
+  bool startup_done_ = false;
+  bool auth_timed_out_ = false;
   std::shared_ptr<Database> db_;
   SessionRegistry& registry_;
   const ServerOptions& options_;

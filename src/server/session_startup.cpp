@@ -3,7 +3,9 @@
 #include "common/scram.hpp"
 #include "main/connection_impl.hpp"
 #include "server/session.hpp"
+#include "server/server.hpp"
 #include "server/wire/frontend.hpp"
+#include "server/wire/message_limits.hpp"
 #include "server/wire/message_reader.hpp"
 #include "server/wire/message_writer.hpp"
 
@@ -16,7 +18,9 @@ asio::awaitable<bool> Session::Startup() {
     co_await ReadExact(asio::buffer(len_buf, 4), ec);
     if (ec) co_return false;
     int32_t len = wire::MessageReader(std::string_view(len_buf, 4)).Int32();
-    if (len < 8 || len > 10000) throw Error(sqlstate::kProtocolViolation, "invalid length of startup packet");
+    if (len < 8 || len - 4 > wire::kMaxStartupPacketBody) {
+      throw Error(sqlstate::kProtocolViolation, "invalid length of startup packet");
+    }
     std::string body(static_cast<size_t>(len) - 4, '\0');
     co_await ReadExact(asio::buffer(body), ec);
     if (ec) co_return false;
@@ -111,6 +115,25 @@ asio::awaitable<bool> Session::Startup() {
   }
 }
 
+asio::awaitable<std::string> Session::ReadSaslMessage(const Error& failed) {
+  char type = 0;
+  int32_t len = 0;
+  std::string body;
+  if (!co_await ReadHeader(&type, &len) || type != 'p') {
+    throw Error(sqlstate::kProtocolViolation,
+                "expected SASL response, got message type " + std::to_string(static_cast<int>(type)));
+  }
+  if (len < 4 || len > wire::kMaxSaslMessage) {
+    // As in PostgreSQL: the log says why, the client only that authentication failed.
+    Log("info", "invalid message length");
+    throw failed;
+  }
+  if (!co_await ReadBody(static_cast<size_t>(len) - 4, &body)) {
+    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type 0");
+  }
+  co_return body;
+}
+
 asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const std::string& verifier) {
   Error failed(sqlstate::kInvalidPassword, "password authentication failed for user \"" + user + "\"");
   {
@@ -119,11 +142,7 @@ asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const 
     w.End();
   }
   co_await Flush();
-  char type = 0;
-  std::string body;
-  if (!co_await ReadMessage(&type, &body) || type != 'p') {
-    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
-  }
+  std::string body = co_await ReadSaslMessage(failed);
   wire::SaslInitial initial = wire::DecodeSaslInitial(body);
   if (initial.mechanism != "SCRAM-SHA-256") {
     throw Error(sqlstate::kProtocolViolation, "client selected an invalid SASL authentication mechanism");
@@ -138,9 +157,7 @@ asio::awaitable<void> Session::AuthenticateScram(const std::string& user, const 
     w.End();
   }
   co_await Flush();
-  if (!co_await ReadMessage(&type, &body) || type != 'p') {
-    throw Error(sqlstate::kProtocolViolation, "expected SASL response, got message type " + std::to_string(type));
-  }
+  body = co_await ReadSaslMessage(failed);
   std::string server_final;
   if (verifier.empty() || !exchange.ServerFinal(body, &server_final)) throw failed;
   wire::MessageWriter w(&out_);

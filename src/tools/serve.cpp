@@ -1,5 +1,6 @@
 #include "tools/serve.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,11 +15,12 @@ namespace {
 const char* kServeHelp =
     "usage: kanto serve [--config FILE] [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
     "                   [--auth trust|scram-sha-256] [--tls-cert FILE --tls-key FILE]\n"
+    "                   [--authentication-timeout DURATION]\n"
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
     "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
-    "                        max_connections, auth, tls_cert and tls_key ('#' starts a comment;\n"
-    "                        env KANTO_CONFIG)\n"
+    "                        max_connections, auth, tls_cert, tls_key and authentication_timeout\n"
+    "                        ('#' starts a comment; env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
     "  --listen HOST:PORT    address to listen on (default 127.0.0.1:5432; env KANTO_LISTEN)\n"
     "  --max-connections N   refuse further connections with 53300 (default 100;\n"
@@ -27,6 +29,10 @@ const char* kServeHelp =
     "                        (env KANTO_AUTH); clients on other addresses always need a password\n"
     "  --tls-cert FILE       PEM certificate (chain) for TLS; with --tls-key, clients that ask for\n"
     "  --tls-key FILE        TLS (sslmode=require) get it (env KANTO_TLS_CERT, KANTO_TLS_KEY)\n"
+    "  --authentication-timeout DURATION\n"
+    "                        a client that has not finished startup and authentication within\n"
+    "                        it is disconnected: seconds, or with a unit (500ms, 10s, 1min);\n"
+    "                        1s to 600s (default 60s; env KANTO_AUTHENTICATION_TIMEOUT)\n"
     "Command-line options override the environment, which overrides the config file.\n"
     "\n"
     "A new data directory has the superuser role \"kanto\" (no password) and the database \"kanto\".\n"
@@ -43,6 +49,19 @@ bool ParseListen(const std::string& s, server::ServerOptions* o) {
   long port = std::strtol(s.c_str() + colon + 1, &end, 10);
   if (*end != '\0' || port < 0 || port > 65535) return false;
   o->port = static_cast<uint16_t>(port);
+  return true;
+}
+
+// "60", "60s", "1min", "1500ms" as milliseconds; false unless it is a whole number of one of those
+// units between 1 s and 600 s (PostgreSQL's range for authentication_timeout).
+bool ParseAuthTimeout(const std::string& s, std::chrono::milliseconds* out) {
+  char* end = nullptr;
+  long long n = std::strtoll(s.c_str(), &end, 10);
+  if (end == s.c_str() || n < 0 || n > 600000) return false;
+  std::string unit = end;
+  long long ms = unit == "ms" ? n : unit.empty() || unit == "s" ? n * 1000 : unit == "min" ? n * 60000 : -1;
+  if (ms < 1000 || ms > 600000) return false;
+  *out = std::chrono::milliseconds(ms);
   return true;
 }
 
@@ -64,6 +83,10 @@ bool Apply(const std::string& key, const std::string& value, server::ServerOptio
     o->tls_cert = value;
   } else if (key == "tls_key") {
     o->tls_key = value;
+  } else if (key == "authentication_timeout") {
+    if (!ParseAuthTimeout(value, &o->authentication_timeout)) {
+      *error = "bad authentication_timeout \"" + value + "\" (want 1s to 600s, e.g. 60s or 1min)";
+    }
   } else {
     *error = "unknown setting \"" + key + "\"";
   }
@@ -114,7 +137,8 @@ int RunServe(int argc, char** argv) {
   if (!config.empty() && !LoadConfig(config, &options)) return 2;
   static const std::pair<const char*, const char*> kEnv[] = {
       {"KANTO_DATA", "data"},        {"KANTO_LISTEN", "listen"},        {"KANTO_MAX_CONNECTIONS", "max_connections"},
-      {"KANTO_AUTH", "auth"},        {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"}};
+      {"KANTO_AUTH", "auth"},        {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"},
+      {"KANTO_AUTHENTICATION_TIMEOUT", "authentication_timeout"}};
   for (const auto& [var, key] : kEnv) {
     const char* v = std::getenv(var);
     std::string error;
@@ -125,7 +149,7 @@ int RunServe(int argc, char** argv) {
   }
   static const std::pair<const char*, const char*> kFlags[] = {
       {"--data", "data"}, {"--listen", "listen"}, {"--max-connections", "max_connections"}, {"--auth", "auth"},
-      {"--tls-cert", "tls_cert"}, {"--tls-key", "tls_key"}};
+      {"--tls-cert", "tls_cert"}, {"--tls-key", "tls_key"}, {"--authentication-timeout", "authentication_timeout"}};
   for (int i = 0; i < argc; i++) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {
