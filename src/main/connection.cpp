@@ -82,6 +82,7 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
 
 void ConnectionImpl::CommitTransaction() {
   RestoreLocalSettings();
+  EndTransactionModes();
   CloseTransactionCursors();
   auto txn = std::move(txn_);
   bool had_ddl = holds_ddl_lock_;
@@ -101,6 +102,7 @@ void ConnectionImpl::CommitTransaction() {
 
 void ConnectionImpl::RollbackTransaction() {
   RestoreLocalSettings();
+  EndTransactionModes();
   CloseTransactionCursors();
   auto txn = std::move(txn_);
   savepoints_.clear();
@@ -125,6 +127,34 @@ std::shared_ptr<Catalog> ConnectionImpl::BeginCatalogChange() {
 
 void ConnectionImpl::FinishCatalogChange(std::shared_ptr<Catalog> changed) { txn_catalog_ = std::move(changed); }
 
+namespace {
+// Statements that read no table data: they neither take the transaction's snapshot nor need a
+// statement savepoint (SET TRANSACTION ISOLATION LEVEL may follow them).
+bool IsSessionStatement(const ast::Statement& stmt) {
+  return stmt.kind == ast::StmtKind::kSet || stmt.kind == ast::StmtKind::kShow;
+}
+}  // namespace
+
+void ConnectionImpl::AbortAfterError() {
+  // The statement's own savepoint is on top; below it, the user's savepoints (if any).
+  if (!savepoints_.empty() && savepoints_.back().name.empty()) {
+    txn_->RollbackToSavePoint();
+    txn_catalog_ = savepoints_.back().catalog;
+    savepoints_.pop_back();
+  }
+  state_ = TxnState::kFailed;
+  if (savepoints_.empty()) {
+    // As PostgreSQL aborts the transaction at the error: its writes and locks go now; the block
+    // waits for ROLLBACK.
+    RollbackTransaction();
+    return;
+  }
+  // Inside a savepoint only the innermost subtransaction aborts; ROLLBACK TO resumes from there.
+  txn_->RollbackToSavePoint();
+  txn_catalog_ = savepoints_.back().catalog;
+  txn_->SetSavePoint();
+}
+
 QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params) {
   cancel_.store(false);
   stmt_start_micros_ = NowMicros();
@@ -138,10 +168,12 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
   if (state_ == TxnState::kFailed) return QueryResult(Error(sqlstate::kInFailedTransaction, kAbortedMessage));
 
   bool autocommit = txn_ == nullptr;
+  bool session_stmt = IsSessionStatement(stmt);
   try {
     if (autocommit) {
       BeginTransaction(ParseIsolation(GetSetting("default_transaction_isolation")));
-    } else {
+      StartTransactionModes({});
+    } else if (!session_stmt) {
       txn_->SetSavePoint();
       savepoints_.push_back({"", txn_catalog_});
     }
@@ -150,34 +182,40 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
     return QueryResult(std::move(e));
   }
   std::unique_ptr<ResultImpl> result;
-  try {
-    txn_->BeginStatement();
-    result = Dispatch(stmt, params);
-  } catch (Error& e) {
+  auto fail = [&]() {
     try {
       if (autocommit) {
         RollbackTransaction();
       } else {
-        txn_->RollbackToSavePoint();
-        txn_catalog_ = savepoints_.back().catalog;
-        savepoints_.pop_back();
-        state_ = TxnState::kFailed;
+        AbortAfterError();
       }
     } catch (...) {
+      state_ = TxnState::kFailed;
     }
+  };
+  try {
+    if (!session_stmt) {
+      txn_snapshot_taken_ = true;
+      std::string writes = WritingCommandName(stmt);
+      if (!writes.empty()) CheckWritable(writes);
+      txn_->BeginStatement();
+    }
+    result = Dispatch(stmt, params);
+  } catch (Error& e) {
+    fail();
     return QueryResult(std::move(e));
   } catch (std::bad_alloc&) {
-    if (autocommit) RollbackTransaction(); else state_ = TxnState::kFailed;
+    fail();
     return QueryResult(Error(sqlstate::kOutOfMemory, "out of memory"));
   } catch (std::exception& e) {
-    if (autocommit) RollbackTransaction(); else state_ = TxnState::kFailed;
+    fail();
     return QueryResult(Error(sqlstate::kInternalError, std::string("internal error: ") + e.what()));
   }
   try {
     if (autocommit) {
       CommitTransaction();
       stmt_start_micros_ = 0;
-    } else {
+    } else if (!session_stmt) {
       txn_->PopSavePoint();
       savepoints_.pop_back();
     }
@@ -198,7 +236,13 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string_view sql, bool stop
   try {
     stmts = ParseSql(sql);
   } catch (Error& e) {
-    if (state_ == TxnState::kInBlock) state_ = TxnState::kFailed;
+    if (state_ == TxnState::kInBlock) {
+      try {
+        AbortAfterError();
+      } catch (...) {
+        state_ = TxnState::kFailed;
+      }
+    }
     out.emplace_back(std::move(e));
     return out;
   }
@@ -225,9 +269,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
         // PostgreSQL warns and keeps going; the block continues.
         return TagOnly("BEGIN");
       }
-      std::string iso = stmt.isolation.empty() ? GetSetting("default_transaction_isolation") : stmt.isolation;
+      std::string iso = stmt.modes.isolation.empty()
+                            ? GetSetting("default_transaction_isolation")
+                            : NormalizeIsolationSetting("transaction_isolation", stmt.modes.isolation);
       BeginTransaction(ParseIsolation(iso));
-      settings_["transaction_isolation"] = iso;
+      StartTransactionModes(stmt.modes);
       state_ = TxnState::kInBlock;
       return TagOnly("BEGIN");
     }
@@ -273,10 +319,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
         }
       }
       if (found < 0) {
-        if (state_ != TxnState::kFailed) {
-          // An error inside a transaction block aborts it, as in PostgreSQL.
-          state_ = TxnState::kFailed;
-        }
+        // An error inside a transaction block aborts it, as in PostgreSQL.
+        if (state_ != TxnState::kFailed) AbortAfterError();
         throw Error(sqlstate::kSavepointException, "savepoint \"" + stmt.savepoint + "\" does not exist");
       }
       // Savepoints above the target go away.
@@ -371,6 +415,16 @@ PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::v
   return p;
 }
 
+// 25006 for INSERT / UPDATE / DELETE in a read-only transaction.
+void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) {
+  switch (planned.bound.kind) {
+    case BoundStatementKind::kInsert: conn.CheckWritable("INSERT"); break;
+    case BoundStatementKind::kUpdate: conn.CheckWritable("UPDATE"); break;
+    case BoundStatementKind::kDelete: conn.CheckWritable("DELETE"); break;
+    case BoundStatementKind::kSelect: break;
+  }
+}
+
 std::vector<LogicalType> TypesOf(const std::vector<Value>& params) {
   std::vector<LogicalType> out;
   for (const auto& v : params) out.push_back(v.type());
@@ -449,6 +503,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
     if (cache) *cache = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), cached};
   }
   const PlannedStatement& planned = *cached;
+  kanto::CheckWritable(*this, planned);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   auto result = std::make_unique<ResultImpl>();
   MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
@@ -508,6 +563,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   std::unique_ptr<OperatorState> state;
   double total_ms = 0;
   if (stmt.analyze) {
+    kanto::CheckWritable(*this, planned);
     MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
     ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
     ctx.analyze = true;

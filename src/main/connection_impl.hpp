@@ -22,6 +22,13 @@ namespace kanto {
 class DatabaseImpl;
 class ResultImpl;
 
+// Settings values (transaction_modes.cpp): 22023 for unknown values, 0A000 for serializable.
+std::string NormalizeIsolationSetting(const std::string& name, const std::string& value);
+std::string NormalizeBoolSetting(const std::string& name, const std::string& value);
+bool IsTransactionModeSetting(const std::string& name);
+// The command a read-only transaction refuses ("CREATE TABLE", "COPY FROM", ...), "" if it does not write.
+std::string WritingCommandName(const ast::Statement& stmt);
+
 class ConnectionImpl : public SessionSettings {
  public:
   explicit ConnectionImpl(std::shared_ptr<Database> db);
@@ -45,6 +52,8 @@ class ConnectionImpl : public SessionSettings {
   std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
 
   char transaction_status() const;
+  // 25006 "cannot execute <command> in a read-only transaction" when the transaction is read-only.
+  void CheckWritable(const std::string& command) const;
   // COPY FROM STDIN (copy.cpp): the data for the pending COPY, or abandoning it.
   QueryResult CopyIn(std::string_view data);
   QueryResult CopyFail(const std::string& message);
@@ -131,6 +140,17 @@ class ConnectionImpl : public SessionSettings {
   std::shared_ptr<Catalog> BeginCatalogChange();
   void FinishCatalogChange(std::shared_ptr<Catalog> changed);
 
+  // Transaction characteristics (transaction_modes.cpp).
+  void StartTransactionModes(const ast::TransactionModes& modes);  // at BEGIN and at an implicit transaction
+  void EndTransactionModes();                                      // at COMMIT / ROLLBACK
+  // SET transaction_isolation / transaction_read_only / transaction_deferrable (and SET TRANSACTION).
+  void SetTransactionMode(const std::string& name, const std::string& value);
+  // SET TRANSACTION modes, or SET SESSION CHARACTERISTICS (the default_ settings) when session_default.
+  void ApplyTransactionModes(const ast::TransactionModes& modes, bool session_default);
+  // After an error inside a transaction block: the transaction, or its innermost savepoint, is
+  // rolled back at once (releasing its row locks), and the block stays failed until ROLLBACK.
+  void AbortAfterError();
+
   void BeginTransaction(storage::IsolationLevel level);
   void CommitTransaction();
   void RollbackTransaction();
@@ -147,6 +167,8 @@ class ConnectionImpl : public SessionSettings {
   std::shared_ptr<const Catalog> txn_catalog_;  // the transaction's view (own DDL included)
   bool holds_ddl_lock_ = false;
   std::vector<Savepoint> savepoints_;
+  bool txn_read_only_ = false;
+  bool txn_snapshot_taken_ = false;  // a query ran in this transaction: its isolation level is fixed
   int64_t txn_start_micros_ = 0;
   int64_t stmt_start_micros_ = 0;
   std::map<std::string, std::string> settings_;

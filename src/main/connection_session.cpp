@@ -21,6 +21,10 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"search_path", "\"$user\", public"},
       {"transaction_isolation", "read committed"},
       {"default_transaction_isolation", "read committed"},
+      {"transaction_read_only", "off"},
+      {"default_transaction_read_only", "off"},
+      {"transaction_deferrable", "off"},
+      {"default_transaction_deferrable", "off"},
       {"client_encoding", "UTF8"},
       {"server_encoding", "UTF8"},
       {"server_version", "15.0"},
@@ -61,6 +65,14 @@ std::string ConnectionImpl::Set(const std::string& name, const std::string& valu
 
 std::string ConnectionImpl::ApplySetting(const std::string& name, const std::string& raw, bool is_local) {
   std::string value = raw;
+  if (IsTransactionModeSetting(name)) {
+    SetTransactionMode(name, value);  // SET LOCAL is the same: the setting lasts for the transaction
+    return GetSetting(name);
+  }
+  if (name == "default_transaction_isolation") value = NormalizeIsolationSetting(name, value);
+  if (name == "default_transaction_read_only" || name == "default_transaction_deferrable") {
+    value = NormalizeBoolSetting(name, value);
+  }
   if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
   if (name == "server_version" || name == "server_encoding" || name == "integer_datetimes") {
@@ -85,25 +97,14 @@ void ConnectionImpl::RestoreLocalSettings() {
 std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
   using T = ast::SetStmt::Type;
   if (stmt.type == T::kSetTransaction || stmt.type == T::kSetSessionCharacteristics) {
-    std::string iso = stmt.values.empty() ? "" : stmt.values[0];
-    if (stmt.type == T::kSetTransaction) {
-      if (txn_ && state_ == TxnState::kInBlock) {
-        settings_["transaction_isolation"] = iso;
-        // The level applies when the first statement runs; our transaction starts at BEGIN, so
-        // restart it if nothing happened yet.
-        txn_->Rollback();
-        txn_ = db_impl_.engine().Begin(ParseIsolation(iso));
-        txn_isolation_ = ParseIsolation(iso);
-      }
-    } else {
-      settings_["default_transaction_isolation"] = iso;
-    }
+    // Outside a transaction block SET TRANSACTION has no effect (PostgreSQL warns).
+    ApplyTransactionModes(stmt.modes, stmt.type == T::kSetSessionCharacteristics);
     return TagOnly("SET");
   }
   if (stmt.type == T::kResetAll) {
     auto defaults = DefaultSettings();
     for (auto& [name, value] : defaults) {
-      if (name != "transaction_isolation") settings_[name] = value;
+      if (!IsTransactionModeSetting(name)) settings_[name] = value;
     }
     local_saved_.clear();
     return TagOnly("RESET");

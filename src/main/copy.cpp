@@ -306,7 +306,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
 
 QueryResult ConnectionImpl::CopyFail(const std::string& message) {
   pending_copy_.reset();
-  if (state_ == TxnState::kInBlock) state_ = TxnState::kFailed;
+  if (state_ == TxnState::kInBlock) AbortAfterError();
   return QueryResult(Error(sqlstate::kQueryCanceled, "COPY from stdin failed: " + message));
 }
 

@@ -277,6 +277,13 @@ struct DropStmt : Statement {
   bool cascade = false;
 };
 
+// The modes of BEGIN / START TRANSACTION / SET TRANSACTION / SET SESSION CHARACTERISTICS.
+struct TransactionModes {
+  std::string isolation;  // "read committed", "repeatable read", "serializable", "read uncommitted", ""
+  int read_only = -1;     // -1 unspecified, 0 READ WRITE, 1 READ ONLY
+  int deferrable = -1;    // -1 unspecified, 0 NOT DEFERRABLE, 1 DEFERRABLE
+};
+
 struct TransactionStmt : Statement {
   enum class Type : uint8_t {
     kBegin, kStart, kCommit, kRollback, kSavepoint, kRelease, kRollbackTo, kPrepare, kCommitPrepared,
@@ -285,8 +292,7 @@ struct TransactionStmt : Statement {
   TransactionStmt() : Statement(StmtKind::kTransaction) {}
   Type type = Type::kBegin;
   std::string savepoint;
-  std::string isolation;  // "read committed", "repeatable read", "serializable", "read uncommitted", ""
-  int read_only = -1;     // -1 unspecified, 0 READ WRITE, 1 READ ONLY
+  TransactionModes modes;
   bool chain = false;     // AND CHAIN
 };
 
@@ -301,7 +307,7 @@ struct ExplainStmt : Statement {
 };
 
 // SET [LOCAL|SESSION] name TO/= value[, ...] | SET name TO DEFAULT | RESET name | RESET ALL |
-// SET TIME ZONE ... | SET TRANSACTION ISOLATION LEVEL ... (name "transaction_isolation")
+// SET TIME ZONE ... | SET TRANSACTION modes | SET SESSION CHARACTERISTICS AS TRANSACTION modes
 struct SetStmt : Statement {
   enum class Type : uint8_t { kSet, kSetDefault, kReset, kResetAll, kSetTransaction, kSetSessionCharacteristics };
   SetStmt() : Statement(StmtKind::kSet) {}
@@ -309,6 +315,7 @@ struct SetStmt : Statement {
   std::string name;  // lower-cased
   std::vector<std::string> values;  // each value's text (strings unquoted, numbers as written)
   bool is_local = false;
+  TransactionModes modes;  // kSetTransaction, kSetSessionCharacteristics
 };
 
 struct ShowStmt : Statement {

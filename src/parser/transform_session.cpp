@@ -5,12 +5,15 @@
 namespace kanto::parser {
 
 namespace {
-void ApplyTransactionOptions(Node** options, size_t n, std::string* isolation, int* read_only) {
+void ApplyTransactionOptions(Node** options, size_t n, ast::TransactionModes* modes) {
   for (size_t i = 0; i < n; i++) {
     const PgQuery__DefElem* d = options[i]->def_elem;
     std::string name = d->defname;
-    if (name == "transaction_isolation") *isolation = ConstText(d->arg);
-    if (name == "transaction_read_only") *read_only = ConstText(d->arg) == "1" || ConstText(d->arg) == "on";
+    std::string value = ConstText(d->arg);
+    bool on = value == "1" || value == "on";
+    if (name == "transaction_isolation") modes->isolation = value;
+    if (name == "transaction_read_only") modes->read_only = on;
+    if (name == "transaction_deferrable") modes->deferrable = on;
   }
 }
 
@@ -54,7 +57,7 @@ ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
   if (s->savepoint_name) out->savepoint = s->savepoint_name;
   out->chain = s->chain;
   if (out->chain) Unsupported("AND CHAIN");
-  ApplyTransactionOptions(s->options, s->n_options, &out->isolation, &out->read_only);
+  ApplyTransactionOptions(s->options, s->n_options, &out->modes);
   return out;
 }
 
@@ -73,13 +76,10 @@ ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s) {
     case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET: out->type = ast::SetStmt::Type::kReset; break;
     case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL: out->type = ast::SetStmt::Type::kResetAll; break;
     case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI: {
+      if (name == "transaction snapshot") Unsupported("SET TRANSACTION SNAPSHOT");
       out->type = name == "transaction" ? ast::SetStmt::Type::kSetTransaction
                                         : ast::SetStmt::Type::kSetSessionCharacteristics;
-      std::string iso;
-      int ro = -1;
-      ApplyTransactionOptions(s->args, s->n_args, &iso, &ro);
-      out->name = "transaction_isolation";
-      if (!iso.empty()) out->values.push_back(iso);
+      ApplyTransactionOptions(s->args, s->n_args, &out->modes);
       break;
     }
     default:
