@@ -10,7 +10,9 @@
 #include <map>
 #include <tuple>
 
+#include "catalog/system_table_builder.hpp"
 #include "function/function_context.hpp"
+#include "function/routine_catalog.hpp"
 #include "types/array.hpp"
 
 namespace kanto {
@@ -18,37 +20,11 @@ namespace kanto {
 namespace {
 
 constexpr int64_t kInformationSchemaOid = 13000;
-constexpr int64_t kKantoRoleOid = 10;
 constexpr int64_t kKantoDatabaseOid = 16384 - 1;
 constexpr int64_t kBtreeAmOid = 403;
 constexpr int64_t kHeapAmOid = 2;
 
-LogicalType Oid() { return LogicalType(TypeId::kOid); }
-LogicalType Text() { return LogicalType(TypeId::kText); }
-LogicalType Bool() { return LogicalType(TypeId::kBool); }
-LogicalType Int2() { return LogicalType(TypeId::kInt2); }
-LogicalType Int4() { return LogicalType(TypeId::kInt4); }
-// aclitem[] and text[] option columns: always NULL (Kanto has no privileges or storage options).
-LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
-
-Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
-LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId::kInt2)); }
-LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
-Value NullText() { return Value::Null(Text()); }
-
-class Builder {
- public:
-  explicit Builder(SystemTable* out) : out_(out) {}
-  Builder& Column(const std::string& name, LogicalType type) {
-    out_->column_names.push_back(name);
-    out_->column_types.push_back(type);
-    return *this;
-  }
-  void Row(std::vector<Value> row) { out_->rows.push_back(std::move(row)); }
-
- private:
-  SystemTable* out_;
-};
+using namespace system_tables;
 
 std::string SchemaName(const Catalog& catalog, uint32_t id) {
   const SchemaEntry* s = catalog.GetSchema(id);
@@ -154,7 +130,7 @@ void PgType(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("typname", Text()).Column("typnamespace", Oid()).Column("typowner", Oid());
   b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
-  b.Column("typisdefined", Bool()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
+  b.Column("typisdefined", Bool()).Column("typdelim", Text()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
   b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
@@ -164,14 +140,22 @@ void PgType(SystemTable* out) {
     int64_t collation = std::string(t.category) == "S" ? 100 : 0;
     b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
-           Value::Bool(true), OidValue(0), OidValue(0), OidValue(array_oid), OidValue(0), Value::Int4(-1),
+           Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(array_oid), OidValue(0), Value::Int4(-1),
            Value::Bool(false), OidValue(collation)});
     if (pseudo) continue;
     // The array type over it: "_int4", category A, typelem the element.
     b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),
            OidValue(kKantoRoleOid), Value::Int2(-1), Value::Bool(false), Value::Text("b"), Value::Text("A"),
-           Value::Bool(true), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
+           Value::Bool(true), Value::Text(","), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
            Value::Bool(false), OidValue(collation)});
+  }
+  // The pseudo-types of polymorphic built-in signatures (pg_proc, pg_operator).
+  for (const PseudoTypeInfo& p : PseudoTypes()) {
+    bool is_any_array = p.oid == kAnyArrayTypeOid;
+    b.Row({OidValue(p.oid), Value::Text(p.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
+           Value::Int2(is_any_array ? -1 : 4), Value::Bool(!is_any_array), Value::Text("p"),
+           Value::Text("P"), Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(0), OidValue(0),
+           Value::Int4(-1), Value::Bool(false), OidValue(0)});
   }
 }
 
@@ -387,6 +371,8 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
+      {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
+      {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
       {"pg_description", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"description", Text()}})},
       {"pg_policy", Empty({{"oid", Oid()}, {"polname", Text()}, {"polrelid", Oid()}, {"polcmd", Text()},
                            {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
@@ -427,7 +413,7 @@ bool BuildSessionTable(const SessionSettings* session, const std::string& name, 
     b.Column("boot_val", Text()).Column("reset_val", Text()).Column("pending_restart", Bool());
     if (!session) return true;
     for (const auto& [setting, value] : session->All()) {
-      bool fixed = setting == "server_version" || setting == "server_encoding" || setting == "integer_datetimes";
+      bool fixed = IsReadOnlySetting(setting);
       b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""),
              Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), Value::Text(value),
              Value::Text(value), Value::Bool(false)});

@@ -46,6 +46,9 @@ struct ExecutionContext {
   MemoryTracker* memory = nullptr;
   // Set from another thread to cancel the statement (57014).
   const std::atomic<bool>* cancel = nullptr;
+  // statement_timeout: the steady-clock time (microseconds) past which the statement fails with
+  // 57014; 0 for none.
+  int64_t deadline_micros = 0;
   bool analyze = false;  // EXPLAIN ANALYZE: collect per-operator rows and time
   // WITH RECURSIVE: the current working table of each recursive query (by cte id).
   std::shared_ptr<std::map<uint32_t, std::shared_ptr<const DataChunk>>> working_tables =
@@ -53,7 +56,8 @@ struct ExecutionContext {
   // Rows inserted/updated/deleted by the statement (set by the modify operators).
   uint64_t rows_affected = 0;
 
-  // Throws 57014 "canceling statement due to user request" when cancel is set.
+  // Throws 57014 "canceling statement due to user request" when cancel is set, or "... due to
+  // statement timeout" past the deadline.
   void CheckCancel() const;
 };
 

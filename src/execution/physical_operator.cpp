@@ -19,6 +19,11 @@ void ExecutionContext::CheckCancel() const {
   if (cancel && cancel->load(std::memory_order_relaxed)) {
     throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
   }
+  if (deadline_micros &&
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count() >
+          deadline_micros) {
+    throw Error(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
+  }
 }
 
 std::unique_ptr<OperatorState> PhysicalOperator::InitState(ExecutionContext& ctx) const {

@@ -42,6 +42,7 @@ class AggregateRegistry {
   static const AggregateRegistry& Instance();
   void Add(AggregateFunction fn);
   const std::vector<AggregateFunction>* Find(const std::string& name) const;
+  const std::unordered_map<std::string, std::vector<AggregateFunction>>& All() const { return functions_; }
 
  private:
   std::unordered_map<std::string, std::vector<AggregateFunction>> functions_;

@@ -9,6 +9,7 @@
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
+#include "function/routine_catalog.hpp"
 
 namespace kanto {
 
@@ -34,7 +35,7 @@ Value FormatType(const std::vector<Value>& a) {
     }
     return Value::Text(array ? LogicalType::ArrayOf(t).ToString() : t.ToString());
   }
-  return Value::Text("???");
+  return Value::Text(TypeOidName(static_cast<uint32_t>(oid)));
 }
 
 std::string IndexColumns(const TableEntry& t, const IndexEntry& idx, bool with_order) {
@@ -109,6 +110,25 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return Value::Text(ctx.settings->Set(name, a[1].str_value(), a[2].int_value() != 0));
   }, false, kVolatile);
+  // The built-in routines and operators (pg_proc, pg_operator), as psql's \df and \do show them.
+  auto routine = [](const Value& oid) { return FindBuiltinRoutine(static_cast<uint32_t>(oid.int_value())); };
+  auto arguments = [routine](const std::vector<Value>& a, FunctionContext&) {
+    const RoutineEntry* fn = routine(a[0]);
+    return fn ? Value::Text(RoutineArgumentsText(*fn)) : Value::Null(T(TypeId::kText));
+  };
+  AddRowFunction(r, "pg_get_function_arguments", {kOid}, kText, arguments);
+  AddRowFunction(r, "pg_get_function_identity_arguments", {kOid}, kText, arguments);
+  AddRowFunction(r, "pg_get_function_result", {kOid}, kText, [routine](const std::vector<Value>& a, FunctionContext&) {
+    const RoutineEntry* fn = routine(a[0]);
+    return fn ? Value::Text(TypeOidName(fn->return_type)) : Value::Null(T(TypeId::kText));
+  });
+  // Built-in routines and operators live in pg_catalog, which is always searched.
+  AddRowFunction(r, "pg_function_is_visible", {kOid}, kBool, [routine](const std::vector<Value>& a, FunctionContext&) {
+    return routine(a[0]) ? Value::Bool(true) : Value::Null(T(TypeId::kBool));
+  });
+  AddRowFunction(r, "pg_operator_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext&) {
+    return FindBuiltinOperator(static_cast<uint32_t>(a[0].int_value())) ? Value::Bool(true) : Value::Null(T(TypeId::kBool));
+  });
   AddRowFunction(r, "pg_get_indexdef", {kOid}, kText, IndexDef, kStrict, kVolatile);
   AddRowFunction(r, "pg_get_indexdef", {kOid, kInt4, kBool}, kText, IndexDef, kStrict, kVolatile);
   AddRowFunction(r, "pg_get_constraintdef", {kOid}, kText, ConstraintDef, kStrict, kVolatile);

@@ -10,6 +10,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterOperatorFunctions(*r);
     RegisterMathFunctions(*r);
     RegisterStringFunctions(*r);
+    RegisterFormatFunctions(*r);
     RegisterDatetimeFunctions(*r);
     RegisterSystemFunctions(*r);
     RegisterCatalogFunctions(*r);

@@ -14,6 +14,12 @@ namespace kanto {
 
 class Catalog;
 
+// Settings the server reports and no one can change (PostgreSQL's "internal" context): SET gives 55P02.
+inline bool IsReadOnlySetting(const std::string& name) {
+  return name == "server_version" || name == "server_version_num" || name == "server_encoding" ||
+         name == "integer_datetimes";
+}
+
 // The session's settings as current_setting() and set_config() see them.
 class SessionSettings {
  public:

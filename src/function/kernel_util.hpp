@@ -18,4 +18,11 @@ void AddRowFunction(FunctionRegistry& r, const std::string& name, std::vector<Lo
 
 inline LogicalType T(TypeId id) { return LogicalType(id); }
 
+// The number of UTF-8 characters in `s`.
+inline size_t Utf8Len(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace kanto

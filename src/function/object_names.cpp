@@ -6,6 +6,7 @@
 #include "catalog/catalog.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
+#include "function/routine_catalog.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -22,6 +23,7 @@ constexpr SystemCatalog kSystemCatalogs[] = {
     {"pg_type", 1247},        {"pg_attribute", 1249}, {"pg_proc", 1255},      {"pg_class", 1259},
     {"pg_authid", 1260},      {"pg_database", 1262},  {"pg_am", 2601},        {"pg_attrdef", 2604},
     {"pg_constraint", 2606},  {"pg_description", 2609}, {"pg_index", 2610},   {"pg_namespace", 2615},
+    {"pg_operator", 2617},
     {"pg_roles", 12001},      {"pg_tables", 12002},   {"pg_views", 12003},    {"pg_user", 12004},
 };
 
@@ -109,6 +111,9 @@ int64_t FindType(std::string_view text) {
   for (const auto& [alias, id] : kAliases) {
     if (name == alias) return LogicalType(id).oid();
   }
+  for (const auto& pseudo : PseudoTypes()) {
+    if (name == pseudo.name) return pseudo.oid;
+  }
   for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i <= static_cast<uint8_t>(kLastTypeId); i++) {
     if (i == static_cast<uint8_t>(TypeId::kArray)) continue;
     LogicalType t(static_cast<TypeId>(i));
@@ -147,6 +152,7 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kRegtype: {
       LogicalType t = LogicalType::FromOid(static_cast<uint32_t>(oid));
       if (t.id != TypeId::kUnknown || oid == 705) name = t.ToString();
+      if (PseudoTypeName(static_cast<uint32_t>(oid))) name = TypeOidName(static_cast<uint32_t>(oid));
       break;
     }
     case TypeId::kRegclass:

@@ -17,12 +17,6 @@ const LogicalType kText = T(TypeId::kText), kInt4 = T(TypeId::kInt4), kInt8 = T(
                   kTs = T(TypeId::kTimestamp), kTz = T(TypeId::kTimestampTz), kDate = T(TypeId::kDate),
                   kIv = T(TypeId::kInterval), kBytea = T(TypeId::kBytea);
 
-size_t Utf8Len(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Splits into UTF-8 characters.
 std::vector<std::string> Chars(const std::string& s) {
   std::vector<std::string> out;
@@ -366,8 +360,6 @@ void RegisterStringFunctions(FunctionRegistry& r) {
     std::snprintf(buf, sizeof(buf), "%llx", static_cast<unsigned long long>(a[0].int_value()));
     return Value::Text(buf);
   });
-  AddRowFunction(r, "quote_ident", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) { return Value::Text(QuoteIdent(a[0].str_value())); });
-  AddRowFunction(r, "quote_literal", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) { return Value::Text(QuoteLiteral(a[0].str_value())); });
 }
 
 void RegisterDatetimeFunctions(FunctionRegistry& r) {

@@ -5,6 +5,7 @@
 #include "execution/physical_planner.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
+#include "main/duration_setting.hpp"
 #include "main/memory_setting.hpp"
 #include "main/database_impl.hpp"
 #include "main/result_impl.hpp"
@@ -21,6 +22,10 @@ int64_t NowMicros() {
       .count();
 }
 
+int64_t SteadyMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 const char* kAbortedMessage = "current transaction is aborted, commands ignored until end of transaction block";
 }  // namespace
@@ -158,6 +163,8 @@ void ConnectionImpl::AbortAfterError() {
 QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params) {
   cancel_.store(false);
   stmt_start_micros_ = NowMicros();
+  int64_t timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
+  stmt_deadline_micros_ = timeout_ms ? SteadyMicros() + timeout_ms * 1000 : 0;
   if (stmt.kind == ast::StmtKind::kTransaction) {
     try {
       return QueryResult(RunTransactionStmt(static_cast<const ast::TransactionStmt&>(stmt)));
@@ -469,6 +476,7 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
   ctx.params = params;
   ctx.memory = memory;
   ctx.cancel = &cancel_;
+  ctx.deadline_micros = stmt_deadline_micros_;
   return ctx;
 }
 

@@ -171,6 +171,7 @@ class ConnectionImpl : public SessionSettings {
   bool txn_snapshot_taken_ = false;  // a query ran in this transaction: its isolation level is fixed
   int64_t txn_start_micros_ = 0;
   int64_t stmt_start_micros_ = 0;
+  int64_t stmt_deadline_micros_ = 0;  // statement_timeout (steady clock), 0 for none
   std::map<std::string, std::string> settings_;
   std::map<std::string, std::string> local_saved_;
   std::map<std::string, std::string> session_defaults_;  // from the startup packet  // values before SET LOCAL, restored at transaction end

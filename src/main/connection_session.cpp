@@ -6,6 +6,7 @@
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
+#include "main/duration_setting.hpp"
 #include "main/memory_setting.hpp"
 #include "main/result_impl.hpp"
 #include "main/session_time_zone.hpp"
@@ -28,6 +29,7 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"client_encoding", "UTF8"},
       {"server_encoding", "UTF8"},
       {"server_version", "15.0"},
+      {"server_version_num", "150000"},
       {"standard_conforming_strings", "on"},
       {"integer_datetimes", "on"},
       {"intervalstyle", "postgres"},
@@ -75,7 +77,8 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   }
   if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
-  if (name == "server_version" || name == "server_encoding" || name == "integer_datetimes") {
+  if (name == "statement_timeout" || name == "lock_timeout") value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
   if (is_local) {

@@ -2,6 +2,7 @@
 // with named windows (WINDOW w AS (...)) merged as PostgreSQL does.
 #include "common/sql_text.hpp"
 #include "function/aggregate.hpp"
+#include "function/window_functions.hpp"
 #include "kanto/error.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -9,26 +10,6 @@
 namespace kanto {
 
 namespace {
-
-// The window-only functions: name, argument count range.
-struct WindowFunctionInfo {
-  const char* name;
-  size_t min_args;
-  size_t max_args;
-};
-
-constexpr WindowFunctionInfo kWindowFunctions[] = {
-    {"row_number", 0, 0}, {"rank", 0, 0},        {"dense_rank", 0, 0}, {"percent_rank", 0, 0},
-    {"cume_dist", 0, 0},  {"ntile", 1, 1},       {"lag", 1, 3},        {"lead", 1, 3},
-    {"first_value", 1, 1}, {"last_value", 1, 1}, {"nth_value", 2, 2},
-};
-
-const WindowFunctionInfo* FindWindowFunction(const std::string& name) {
-  for (const auto& f : kWindowFunctions) {
-    if (name == f.name) return &f;
-  }
-  return nullptr;
-}
 
 // OVER w / OVER (w ORDER BY ...): the referenced definition supplies PARTITION BY and, when it has
 // one, ORDER BY; the referencing clause may add ORDER BY and the frame.

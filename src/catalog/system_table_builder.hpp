@@ -1,0 +1,47 @@
+// Helpers for building the system tables (system_tables*.cpp): column types as PostgreSQL's
+// catalogs declare them, in Kanto's types, and a row builder.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog/system_tables.hpp"
+
+namespace kanto::system_tables {
+
+inline constexpr int64_t kKantoRoleOid = 10;
+
+inline LogicalType Oid() { return LogicalType(TypeId::kOid); }
+inline LogicalType Text() { return LogicalType(TypeId::kText); }
+inline LogicalType Bool() { return LogicalType(TypeId::kBool); }
+inline LogicalType Int2() { return LogicalType(TypeId::kInt2); }
+inline LogicalType Int4() { return LogicalType(TypeId::kInt4); }
+inline LogicalType Float4() { return LogicalType(TypeId::kFloat4); }
+// aclitem[] and text[] option columns: always NULL (Kanto has no privileges or storage options).
+inline LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
+inline LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId::kInt2)); }
+inline LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
+
+inline Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
+inline Value NullText() { return Value::Null(Text()); }
+
+class Builder {
+ public:
+  explicit Builder(SystemTable* out) : out_(out) {}
+  Builder& Column(const std::string& name, LogicalType type) {
+    out_->column_names.push_back(name);
+    out_->column_types.push_back(type);
+    return *this;
+  }
+  void Row(std::vector<Value> row) { out_->rows.push_back(std::move(row)); }
+
+ private:
+  SystemTable* out_;
+};
+
+// pg_proc and pg_operator: the built-in routines and operators (system_tables_functions.cpp).
+void PgProc(SystemTable* out);
+void PgOperator(SystemTable* out);
+
+}  // namespace kanto::system_tables

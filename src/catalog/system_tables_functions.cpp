@@ -1,0 +1,61 @@
+// pg_proc and pg_operator: the built-in functions, aggregates, window functions and operators of
+// Kanto's registries (function/routine_catalog), all in pg_catalog. Argument type lists
+// (PostgreSQL's oidvector) are oid[] here.
+#include "catalog/catalog.hpp"
+#include "catalog/system_table_builder.hpp"
+#include "function/routine_catalog.hpp"
+#include "types/array.hpp"
+
+namespace kanto::system_tables {
+
+namespace {
+
+constexpr int64_t kInternalLanguageOid = 12;
+
+Value OidList(const std::vector<uint32_t>& oids) {
+  std::vector<Value> items;
+  for (uint32_t oid : oids) items.push_back(OidValue(oid));
+  return MakeArrayValue(OidArray(), items);
+}
+
+}  // namespace
+
+void PgProc(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("proname", Text()).Column("pronamespace", Oid()).Column("proowner", Oid());
+  b.Column("prolang", Oid()).Column("procost", Float4()).Column("prorows", Float4()).Column("provariadic", Oid());
+  b.Column("prosupport", Oid()).Column("prokind", Text()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
+  b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Text());
+  b.Column("proparallel", Text()).Column("pronargs", Int2()).Column("pronargdefaults", Int2());
+  b.Column("prorettype", Oid()).Column("proargtypes", OidArray()).Column("proallargtypes", OidArray());
+  b.Column("proargmodes", TextArray()).Column("proargnames", TextArray()).Column("proargdefaults", Text());
+  b.Column("protrftypes", OidArray()).Column("prosrc", Text()).Column("probin", Text()).Column("prosqlbody", Text());
+  b.Column("proconfig", TextArray()).Column("proacl", TextArray());
+  for (const RoutineEntry& r : BuiltinRoutines()) {
+    Value no_oids = Value::Null(OidArray());
+    b.Row({OidValue(r.oid), Value::Text(r.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
+           OidValue(kInternalLanguageOid), Value::Float4(1), Value::Float4(0), OidValue(r.variadic_type), OidValue(0),
+           Value::Text(std::string(1, r.kind)), Value::Bool(false), Value::Bool(false), Value::Bool(r.strict),
+           Value::Bool(false), Value::Text(r.is_volatile ? "v" : "i"), Value::Text("s"),
+           Value::Int2(static_cast<int64_t>(r.arg_types.size())), Value::Int2(0), OidValue(r.return_type),
+           OidList(r.arg_types), no_oids, Value::Null(TextArray()), Value::Null(TextArray()), NullText(), no_oids,
+           Value::Text(r.name), NullText(), NullText(), Value::Null(TextArray()), Value::Null(TextArray())});
+  }
+}
+
+void PgOperator(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("oprname", Text()).Column("oprnamespace", Oid()).Column("oprowner", Oid());
+  b.Column("oprkind", Text()).Column("oprcanmerge", Bool()).Column("oprcanhash", Bool()).Column("oprleft", Oid());
+  b.Column("oprright", Oid()).Column("oprresult", Oid()).Column("oprcom", Oid()).Column("oprnegate", Oid());
+  b.Column("oprcode", Oid()).Column("oprrest", Oid()).Column("oprjoin", Oid());
+  for (const OperatorEntry& o : BuiltinOperators()) {
+    bool equality = o.name == "=";
+    b.Row({OidValue(o.oid), Value::Text(o.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
+           Value::Text(std::string(1, o.kind)), Value::Bool(equality), Value::Bool(equality), OidValue(o.left),
+           OidValue(o.right), OidValue(o.result), OidValue(o.commutator), OidValue(o.negator), OidValue(0), OidValue(0),
+           OidValue(0)});
+  }
+}
+
+}  // namespace kanto::system_tables

@@ -1,0 +1,62 @@
+// The built-in functions, aggregates, window functions and operators as the system catalogs
+// (pg_proc, pg_operator) and psql's \df / \do list them, generated from the registries. OIDs are
+// assigned in a fixed order (by name, then registration order), so they are the same in every run
+// of the same build.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kanto {
+
+// PostgreSQL's pseudo-types, for polymorphic signatures: "any" (each argument its own type),
+// anyelement / anyarray / anynonarray (one common type), internal.
+inline constexpr uint32_t kAnyTypeOid = 2276;
+inline constexpr uint32_t kAnyArrayTypeOid = 2277;
+inline constexpr uint32_t kInternalTypeOid = 2281;
+inline constexpr uint32_t kAnyElementTypeOid = 2283;
+inline constexpr uint32_t kAnyNonArrayTypeOid = 2776;
+
+struct PseudoTypeInfo {
+  uint32_t oid;
+  const char* name;
+};
+const std::vector<PseudoTypeInfo>& PseudoTypes();
+// The pseudo-type's name, or nullptr.
+const char* PseudoTypeName(uint32_t oid);
+
+struct RoutineEntry {
+  uint32_t oid = 0;
+  std::string name;
+  char kind = 'f';  // 'f' function, 'a' aggregate, 'w' window function
+  std::vector<uint32_t> arg_types;  // type OIDs
+  uint32_t return_type = 0;
+  uint32_t variadic_type = 0;  // the last argument's type when it repeats, else 0
+  bool strict = true;
+  bool is_volatile = false;
+};
+
+struct OperatorEntry {
+  uint32_t oid = 0;
+  std::string name;
+  char kind = 'b';  // 'b' infix, 'l' prefix
+  uint32_t left = 0;  // 0 for a prefix operator
+  uint32_t right = 0;
+  uint32_t result = 0;
+  uint32_t commutator = 0;  // operator OIDs, 0 when none
+  uint32_t negator = 0;
+};
+
+const std::vector<RoutineEntry>& BuiltinRoutines();
+const std::vector<OperatorEntry>& BuiltinOperators();
+const RoutineEntry* FindBuiltinRoutine(uint32_t oid);
+const OperatorEntry* FindBuiltinOperator(uint32_t oid);
+
+// format_type(oid, NULL) for built-in and pseudo types ("integer", "text[]", "\"any\"", "???").
+std::string TypeOidName(uint32_t oid);
+
+// pg_get_function_arguments(): "integer, text", "VARIADIC \"any\"".
+std::string RoutineArgumentsText(const RoutineEntry& r);
+
+}  // namespace kanto
