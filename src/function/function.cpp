@@ -8,6 +8,8 @@ const FunctionRegistry& FunctionRegistry::Instance() {
   static const FunctionRegistry* registry = [] {
     auto* r = new FunctionRegistry();
     RegisterOperatorFunctions(*r);
+    RegisterPatternOperators(*r);
+    RegisterRegexpFunctions(*r);
     RegisterMathFunctions(*r);
     RegisterStringFunctions(*r);
     RegisterFormatFunctions(*r);

@@ -53,7 +53,9 @@ class FunctionRegistry {
 };
 
 // Registration entry points, one per family (each in its own file under src/function/).
-void RegisterOperatorFunctions(FunctionRegistry& r);   // arithmetic, comparison, ||, LIKE, regex
+void RegisterOperatorFunctions(FunctionRegistry& r);   // arithmetic, comparison, ||, date/time arithmetic
+void RegisterPatternOperators(FunctionRegistry& r);    // LIKE, ILIKE, SIMILAR TO, ~ ~* !~ !~* (function/regex/)
+void RegisterRegexpFunctions(FunctionRegistry& r);     // regexp_match/replace/split/count/instr/substr/like, substring
 void RegisterMathFunctions(FunctionRegistry& r);       // abs, round, trunc, ceil, floor, sqrt, power, mod, ...
 void RegisterStringFunctions(FunctionRegistry& r);     // length, lower, upper, substring, position, ...
 void RegisterFormatFunctions(FunctionRegistry& r);     // format, quote_ident, quote_literal, quote_nullable

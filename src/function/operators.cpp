@@ -1,7 +1,6 @@
-// Operators: arithmetic, comparison, string concatenation, LIKE and regular expressions, and
-// date/time arithmetic. Integer operators check overflow as PostgreSQL does (22003).
+// Operators: arithmetic, comparison, string concatenation and date/time arithmetic (LIKE,
+// SIMILAR TO and regular expressions are in function/regex/). Integer operators check overflow as PostgreSQL does (22003).
 #include <cmath>
-#include <regex>
 
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
@@ -234,46 +233,8 @@ void RegisterComparisons(FunctionRegistry& r) {
   }
 }
 
-// LIKE with PostgreSQL's rules: % any run, _ one character, escape character (default backslash).
-bool LikeMatch(std::string_view s, std::string_view p, bool icase, char escape) {
-  auto lower = [&](unsigned char c) { return icase ? static_cast<unsigned char>(std::tolower(c)) : c; };
-  size_t si = 0, pi = 0, star_p = std::string_view::npos, star_s = 0;
-  while (si < s.size()) {
-    if (pi < p.size() && p[pi] == '%') {
-      star_p = ++pi;
-      star_s = si;
-      continue;
-    }
-    if (pi < p.size()) {
-      char pc = p[pi];
-      bool literal = false;
-      if (escape && pc == escape && pi + 1 < p.size()) {
-        pc = p[pi + 1];
-        literal = true;
-      }
-      // '_' consumes one UTF-8 character
-      if (!literal && pc == '_') {
-        si++;
-        while (si < s.size() && (static_cast<unsigned char>(s[si]) & 0xC0) == 0x80) si++;
-        pi++;
-        continue;
-      }
-      if (lower(static_cast<unsigned char>(s[si])) == lower(static_cast<unsigned char>(pc))) {
-        si++;
-        pi += literal ? 2 : 1;
-        continue;
-      }
-    }
-    if (star_p == std::string_view::npos) return false;
-    pi = star_p;
-    si = ++star_s;
-  }
-  while (pi < p.size() && p[pi] == '%') pi++;
-  return pi == p.size();
-}
-
 void RegisterStringOperators(FunctionRegistry& r) {
-  LogicalType text = T(TypeId::kText), any = T(TypeId::kUnknown), b = T(TypeId::kBool);
+  LogicalType text = T(TypeId::kText);
   LogicalType any_non_array(TypeId::kUnknown, kAnyNonArray);
   auto concat = [](const std::vector<Value>& a, FunctionContext& ctx) {
     return Value::Text((a[0].type().IsString() ? a[0].str_value() : ValueToText(a[0], ctx)) +
@@ -293,104 +254,6 @@ void RegisterStringOperators(FunctionRegistry& r) {
   }
   AddRowFunction(r, "||", {T(TypeId::kBytea), T(TypeId::kBytea)}, T(TypeId::kBytea),
                  [](const std::vector<Value>& a, FunctionContext&) { return Value::Bytea(a[0].str_value() + a[1].str_value()); });
-  struct Like {
-    const char* name;
-    bool icase;
-    bool negate;
-  };
-  for (Like l : {Like{"~~", false, false}, Like{"!~~", false, true}, Like{"~~*", true, false}, Like{"!~~*", true, true}}) {
-    AddRowFunction(r, l.name, {text, text}, b, [l](const std::vector<Value>& a, FunctionContext&) {
-      return Value::Bool(LikeMatch(a[0].str_value(), a[1].str_value(), l.icase, '\\') != l.negate);
-    });
-  }
-  // like_escape(pattern, escape): rewrite the pattern to use backslash as its escape.
-  AddRowFunction(r, "like_escape", {text, text}, text, [](const std::vector<Value>& a, FunctionContext&) {
-    const std::string& p = a[0].str_value();
-    const std::string& e = a[1].str_value();
-    if (e.size() > 1) throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
-    std::string out;
-    for (size_t i = 0; i < p.size(); i++) {
-      if (!e.empty() && p[i] == e[0] && i + 1 < p.size()) {
-        out += '\\';
-        out += p[++i];
-      } else if (p[i] == '\\') {
-        out += e.empty() ? "\\\\" : "\\\\";
-      } else {
-        out += p[i];
-      }
-    }
-    return Value::Text(out);
-  });
-  // SIMILAR TO arrives as `x ~ similar_to_escape(pattern [, escape])`: the SQL pattern rewritten as
-  // an anchored regular expression, as PostgreSQL's similar_escape does.
-  auto similar = [](const std::string& pattern, const std::string* escape) {
-    if (escape && escape->size() > 1) {
-      throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
-    }
-    char esc = escape ? (escape->empty() ? '\0' : (*escape)[0]) : '\\';
-    bool has_escape = !escape || !escape->empty();
-    std::string out = "^(?:";
-    bool after_escape = false, in_class = false;
-    int quotes = 0;
-    for (char c : pattern) {
-      if (after_escape) {
-        if (c == '"' && !in_class) {
-          if (quotes >= 2) {
-            throw Error(sqlstate::kInvalidUseOfEscapeCharacter,
-                        "SQL regular expression may not contain more than two escape-double-quote separators");
-          }
-          out += quotes == 0 ? "){1,1}?(" : "){1,1}(";
-          quotes++;
-        } else {
-          out += '\\';
-          out += c;
-        }
-        after_escape = false;
-      } else if (has_escape && c == esc) {
-        after_escape = true;
-      } else if (in_class) {
-        if (c == '\\') out += '\\';
-        out += c;
-        if (c == ']') in_class = false;
-      } else if (c == '[') {
-        out += c;
-        in_class = true;
-      } else if (c == '%') {
-        out += ".*";
-      } else if (c == '_') {
-        out += '.';
-      } else if (c == '(') {
-        out += "(?:";
-      } else if (c == '\\' || c == '.' || c == '^' || c == '$') {
-        out += '\\';
-        out += c;
-      } else {
-        out += c;
-      }
-    }
-    return Value::Text(out + ")$");
-  };
-  AddRowFunction(r, "similar_to_escape", {text}, text,
-                 [similar](const std::vector<Value>& a, FunctionContext&) { return similar(a[0].str_value(), nullptr); });
-  AddRowFunction(r, "similar_to_escape", {text, text}, text, [similar](const std::vector<Value>& a, FunctionContext&) {
-    return similar(a[0].str_value(), &a[1].str_value());
-  });
-  struct Re {
-    const char* name;
-    bool icase;
-    bool negate;
-  };
-  for (Re re : {Re{"~", false, false}, Re{"!~", false, true}, Re{"~*", true, false}, Re{"!~*", true, true}}) {
-    AddRowFunction(r, re.name, {text, text}, b, [re](const std::vector<Value>& a, FunctionContext&) {
-      auto flags = std::regex::ECMAScript | (re.icase ? std::regex::icase : std::regex::ECMAScript);
-      try {
-        std::regex rx(a[1].str_value(), flags);
-        return Value::Bool(std::regex_search(a[0].str_value(), rx) != re.negate);
-      } catch (const std::regex_error& e) {
-        throw Error(sqlstate::kInvalidRegularExpression, std::string("invalid regular expression: ") + e.what());
-      }
-    });
-  }
 }
 
 void RegisterDateArithmetic(FunctionRegistry& r) {
