@@ -63,6 +63,39 @@ const char* ClassBody(std::string_view name) {
   return nullptr;
 }
 
+// The POSIX names of collating elements ([.hyphen.]), for the ASCII characters.
+int NamedCollatingElement(std::string_view name) {
+  static const char* const kNames[128] = {
+      "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "alert", "backspace", "tab", "newline",
+      "vertical-tab", "form-feed", "carriage-return", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4",
+      "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "IS4", "IS3", "IS2", "IS1", "space",
+      "exclamation-mark", "quotation-mark", "number-sign", "dollar-sign", "percent-sign", "ampersand",
+      "apostrophe", "left-parenthesis", "right-parenthesis", "asterisk", "plus-sign", "comma", "hyphen",
+      "period", "slash", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "colon", "semicolon", "less-than-sign", "equals-sign", "greater-than-sign", "question-mark",
+      "commercial-at", nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, "left-square-bracket", "backslash",
+      "right-square-bracket", "circumflex", "underscore", "grave-accent", nullptr, nullptr, nullptr,
+      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+      nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+      nullptr, "left-brace", "vertical-line", "right-brace", "tilde", "DEL"};
+  for (int c = 0; c < 128; c++) {
+    if (kNames[c] && name == kNames[c]) return c;
+  }
+  struct Alias {
+    const char* name;
+    int c;
+  };
+  static const Alias kAliases[] = {{"hyphen-minus", '-'}, {"full-stop", '.'}, {"solidus", '/'},
+                                   {"reverse-solidus", '\\'}, {"circumflex-accent", '^'}, {"low-line", '_'},
+                                   {"left-curly-bracket", '{'}, {"right-curly-bracket", '}'}};
+  for (const auto& a : kAliases) {
+    if (name == a.name) return a.c;
+  }
+  return -1;
+}
+
 void AppendUtf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -101,6 +134,7 @@ struct Frame {
   Attr branch_attr = Attr::kNone;  // the first quantified atom with a greediness in the branch
   bool alternation = false;
   bool lookaround = false;
+  int capture = 0;  // group number, 0 when not capturing
 };
 
 // One element of a bracket expression: a character (may start or end a range) or a class.
@@ -296,7 +330,8 @@ class Translator {
         open = true;
       }
     }
-    if (i_ >= p_.size() || p_[i_] != '}') ThrowInvalidRegex(kEBrace);
+    if (i_ >= p_.size()) ThrowInvalidRegex(kEBrace);
+    if (p_[i_] != '}') ThrowInvalidRegex(kBadBr);
     i_++;
     if (m > kMaxRepeat || (!open && (n > kMaxRepeat || n < m))) ThrowInvalidRegex(kBadBr);
     std::string op = "{" + std::to_string(m) + (comma ? "," : "") + (comma && !open ? std::to_string(n) : "") + "}";
@@ -335,6 +370,8 @@ class Translator {
     } else {
       out_ += '(';
       t_.captures++;
+      f.capture = t_.captures;
+      closed_.push_back(false);
     }
     if (f.lookaround) {
       t_.backtracking = true;
@@ -349,6 +386,7 @@ class Translator {
     Frame f = stack_.back();
     stack_.pop_back();
     out_ += ')';
+    if (f.capture) closed_[static_cast<size_t>(f.capture - 1)] = true;
     if (f.lookaround) {
       lookaround_depth_--;
       last_ = Last::kConstraint;
@@ -437,7 +475,8 @@ class Translator {
     const char* body = c == 'd' || c == 'D' ? kDigitBody : c == 's' || c == 'S' ? kSpaceBody : c == 'w' || c == 'W' ? kWordBody : nullptr;
     if (body) {
       i_++;
-      out_ += c >= 'a' ? std::string("[") + body + "]" : Negated(body, o_.nl_stop);
+      // \D \S \W match a newline even in newline-sensitive mode (only [^...] and . do not).
+      out_ += c >= 'a' ? std::string("[") + body + "]" : Negated(body, false);
       Atom();
       return;
     }
@@ -487,7 +526,7 @@ class Translator {
       Atom();
       return;
     }
-    if (n > t_.captures || lookaround_depth_ > 0) ThrowInvalidRegex(kESubReg);
+    if (n > t_.captures || !closed_[static_cast<size_t>(n - 1)] || lookaround_depth_ > 0) ThrowInvalidRegex(kESubReg);
     t_.backtracking = true;
     out_ += "(?:\\g{" + std::to_string(n) + "})";
     Atom();
@@ -514,9 +553,16 @@ class Translator {
       // [=x=] and [.x.]: a single character (no multi-character collating elements).
       size_t len = name.empty() ? 0 : 1;
       while (len < name.size() && (static_cast<unsigned char>(name[len]) & 0xC0) == 0x80) len++;
-      if (name.empty() || len != name.size()) ThrowInvalidRegex(kECollate);
-      Translator sub(name, o_);
       item.is_char = true;
+      item.rangeable = kind == '.';
+      if (!name.empty() && len != name.size()) {
+        int named = kind == '.' ? NamedCollatingElement(name) : -1;
+        if (named < 0) ThrowInvalidRegex(kECollate);
+        item.cp = static_cast<uint32_t>(named);
+        return item;
+      }
+      if (name.empty()) ThrowInvalidRegex(kECollate);
+      Translator sub(name, o_);
       item.cp = sub.NextChar();
       item.rangeable = kind == '.';
       return item;
@@ -568,10 +614,13 @@ class Translator {
       }
       first = false;
       BracketItem a = BracketElement();
-      if (a.is_char && i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+      auto dash_follows = [&] { return i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']'; };
+      if (dash_follows()) {
         i_++;
         BracketItem b = BracketElement();
-        if (!a.rangeable || !b.is_char || !b.rangeable || b.cp < a.cp) ThrowInvalidRegex(kERange);
+        if (!a.is_char || !a.rangeable || !b.is_char || !b.rangeable || b.cp < a.cp || dash_follows()) {
+          ThrowInvalidRegex(kERange);
+        }
         EmitChar(body, a.cp);
         body += '-';
         EmitChar(body, b.cp);
@@ -580,7 +629,7 @@ class Translator {
       if (a.is_char) {
         EmitChar(body, a.cp);
       } else if (a.negated) {
-        negated_parts.push_back(Negated(a.body.c_str(), o_.nl_stop));
+        negated_parts.push_back(Negated(a.body.c_str(), false));
       } else {
         body += a.body;
       }
@@ -588,7 +637,13 @@ class Translator {
     if (negated_parts.empty()) {
       out_ += negated ? Negated(body.c_str(), o_.nl_stop) : "[" + body + "]";
     } else if (negated) {
-      throw Error(sqlstate::kFeatureNotSupported, "\\D, \\S or \\W inside a negated bracket expression is not supported");
+      // [^x\D]: a character that is none of the listed ones and is in every complemented class.
+      t_.backtracking = true;
+      if (o_.nl_stop) body += "\\n";
+      out_ += "(?:";
+      if (!body.empty()) out_ += "(?![" + body + "])";
+      for (const auto& part : negated_parts) out_ += "(?!" + part + ")";
+      out_ += "(?s:.))";
     } else {
       out_ += "(?:";
       if (!body.empty()) out_ += "[" + body + "]|";
@@ -608,6 +663,7 @@ class Translator {
   Attr atom_attr_ = Attr::kNone;
   bool pending_ = false;
   int lookaround_depth_ = 0;
+  std::vector<bool> closed_;  // per capturing group: its ')' has been seen
 };
 
 }  // namespace
