@@ -202,12 +202,15 @@ static LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_ind
 }
 
 LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
-                                            BindContext& scope) {
+                                            BindContext& scope, BoundExprPtr* recheck) {
   LogicalOperatorPtr plan = TargetScan(table, NewTableIndex(), alias, scope);
   if (!where) return plan;
   ExprBinder eb(*this, &scope, nullptr, "WHERE");
   auto filter = std::make_unique<LogicalFilter>();
   filter->expressions.push_back(eb.BindCondition(*where, "WHERE"));
+  // Bound twice: the optimizer may push the filter into the scan or turn its subqueries into joins;
+  // the re-check keeps its own copy (and its own subquery plans).
+  *recheck = eb.BindCondition(*where, "WHERE");
   filter->children.push_back(std::move(plan));
   return filter;
 }
@@ -216,8 +219,8 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "update");
   BindContext scope;
-  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
+  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &update->recheck);
   update->set.resize(table->columns.size());
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
   for (const auto& s : stmt.set) {
@@ -238,9 +241,9 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
   BindContext scope;
-  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope);
-  return FinishModify(std::make_unique<LogicalModify>(LogicalOpType::kDelete), *table, stmt.returning, std::move(plan),
-                      BoundStatementKind::kDelete);
+  auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
+  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &del->recheck);
+  return FinishModify(std::move(del), *table, stmt.returning, std::move(plan), BoundStatementKind::kDelete);
 }
 
 }  // namespace kanto

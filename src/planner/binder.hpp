@@ -143,8 +143,9 @@ class Binder {
   BoundStatement FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
                               const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
                               BoundStatementKind kind);
+  // The target's scan (with its row keys) and WHERE filter; *recheck gets a second binding of WHERE.
   LogicalOperatorPtr BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
-                                      BindContext& scope);
+                                      BindContext& scope, BoundExprPtr* recheck);
 
   uint32_t NewTableIndex() { return env_.next_table_index++; }
 

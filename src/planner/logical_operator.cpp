@@ -130,6 +130,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
     case LogicalOpType::kDelete:
       each(static_cast<LogicalModify&>(op).set);
       each(static_cast<LogicalModify&>(op).returning);
+      if (static_cast<LogicalModify&>(op).recheck) fn(static_cast<LogicalModify&>(op).recheck);
       break;
     case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
     case LogicalOpType::kWindow: each(static_cast<LogicalWindow&>(op).windows); break;

@@ -244,6 +244,9 @@ class LogicalModify : public LogicalOperator {
   explicit LogicalModify(LogicalOpType t) : LogicalOperator(t) {}
   std::shared_ptr<const TableEntry> table;
   std::vector<BoundExprPtr> set;
+  // UPDATE / DELETE: the WHERE clause once more (over the target's columns), kept out of the
+  // optimizer's reach, to re-check a row that a concurrent transaction changed (EvalPlanQual).
+  BoundExprPtr recheck;
   std::vector<BoundExprPtr> returning;  // over the bindings (returning_index, column) of the table row
   uint32_t returning_index = 0;
   uint32_t output_index = 0;

@@ -2,6 +2,8 @@
 
 #include "execution/expression_executor.hpp"
 #include "execution/table_io.hpp"
+#include "storage/engine.hpp"
+#include "storage/row_codec.hpp"
 
 namespace kanto {
 
@@ -27,20 +29,70 @@ std::unique_ptr<OperatorState> PhysicalModify::CreateState(ExecutionContext& ctx
   return std::make_unique<ModifyState>();
 }
 
+// The row an UPDATE or DELETE will change, locked. READ COMMITTED (PostgreSQL's EvalPlanQual
+// rule): when a concurrent transaction committed a newer version after the statement's snapshot,
+// that version replaces the one read, if it still satisfies the WHERE clause; a deleted row, or
+// one that no longer qualifies, is skipped. REPEATABLE READ: the lock read itself fails with
+// 40001 when the row changed after the transaction's snapshot.
+// Returns false to skip the row; otherwise *changed says whether `row` (all child columns) was
+// replaced by the newest version.
+bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
+                                bool* changed) const {
+  size_t ncols = table_->columns.size();
+  *changed = false;
+  const std::string& key = input.column(ncols).strings()[r];
+  std::string newest;
+  if (!ctx.txn->GetForUpdate(key, &newest)) return false;  // deleted meanwhile
+  std::vector<Value> read(row->begin(), row->begin() + static_cast<std::ptrdiff_t>(ncols));
+  std::string encoded;
+  storage::EncodeRow(table_->schema_version, read, &encoded);
+  if (encoded == newest) return true;
+  std::vector<LogicalType> table_types = table_->column_types();
+  DataChunk decoded(table_types);
+  storage::DecodeRow(newest, table_types, &decoded);
+  std::vector<Value> current = decoded.GetRow(0);
+  std::string reencoded;
+  storage::EncodeRow(table_->schema_version, current, &reencoded);
+  if (reencoded == encoded) return true;  // same values, stored in an older row format
+  for (size_t c = 0; c < ncols; c++) (*row)[c] = current[c];
+  *changed = true;
+  if (!recheck) return true;
+  DataChunk one(input.types());
+  one.AppendRow(*row);
+  Vector result;
+  ExpressionExecutor::Evaluate(*recheck, ctx, one, result);
+  Value v = result.GetValue(0);
+  return !v.is_null() && v.bool_value();
+}
+
 void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned) const {
   size_t ncols = table_->columns.size();
   std::vector<LogicalType> table_types = table_->column_types();
   DataChunk new_rows(table_types);
+  uint64_t affected = 0;
   if (kind_ == Kind::kUpdate) {
     std::vector<Vector> computed(ncols);
     for (size_t c = 0; c < ncols; c++) {
       if (set[c]) ExpressionExecutor::Evaluate(*set[c], ctx, input, computed[c]);
     }
     for (size_t r = 0; r < input.size(); r++) {
+      std::vector<Value> child_row = input.GetRow(r);
+      bool changed = false;
+      if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
+      std::vector<Vector> recomputed;
+      if (changed) {
+        // The SET expressions apply to the newest version.
+        DataChunk one(input.types());
+        one.AppendRow(child_row);
+        recomputed.resize(ncols);
+        for (size_t c = 0; c < ncols; c++) {
+          if (set[c]) ExpressionExecutor::Evaluate(*set[c], ctx, one, recomputed[c]);
+        }
+      }
       std::vector<Value> old_row(ncols), row(ncols);
       for (size_t c = 0; c < ncols; c++) {
-        old_row[c] = input.column(c).GetValue(r);
-        row[c] = set[c] ? computed[c].GetValue(r) : old_row[c];
+        old_row[c] = child_row[c];
+        row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].GetValue(0) : computed[c].GetValue(r);
         row[c].set_type(table_types[c]);
       }
       const std::string& old_key = input.column(ncols).strings()[r];
@@ -48,13 +100,17 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       bool key_changed = new_key != old_key;
       DeleteRow(ctx, *table_, old_row, old_key, key_changed);
       WriteRow(ctx, *table_, row, new_key, key_changed);
+      affected++;
       if (returned) new_rows.AppendRow(row);
     }
   } else if (kind_ == Kind::kDelete) {
     for (size_t r = 0; r < input.size(); r++) {
-      std::vector<Value> row(ncols);
-      for (size_t c = 0; c < ncols; c++) row[c] = input.column(c).GetValue(r);
+      std::vector<Value> child_row = input.GetRow(r);
+      bool changed = false;
+      if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
+      std::vector<Value> row(child_row.begin(), child_row.begin() + static_cast<std::ptrdiff_t>(ncols));
       DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
+      affected++;
       if (returned) new_rows.AppendRow(row);
     }
   } else {
@@ -66,10 +122,11 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       }
       std::string key = MakeRowKey(ctx, *table_, row);
       WriteRow(ctx, *table_, row, key, true);
+      affected++;
       if (returned) new_rows.AppendRow(row);
     }
   }
-  ctx.rows_affected += input.size();
+  ctx.rows_affected += affected;
   if (returned) {
     returned->Initialize(types);
     for (size_t i = 0; i < returning.size(); i++) {

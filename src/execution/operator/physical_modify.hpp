@@ -21,6 +21,9 @@ class PhysicalModify : public PhysicalOperator {
 
   // UPDATE: one expression per table column over the child's columns (null: unchanged).
   std::vector<BoundExprPtr> set;
+  // UPDATE / DELETE: the WHERE clause over the child's columns (null: none), re-evaluated on the
+  // newest version of a row that changed after the statement's snapshot (READ COMMITTED).
+  BoundExprPtr recheck;
   // Over the table's columns (new row for INSERT/UPDATE, old row for DELETE).
   std::vector<BoundExprPtr> returning;
 
@@ -30,6 +33,8 @@ class PhysicalModify : public PhysicalOperator {
 
  private:
   void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned) const;
+  bool LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
+                  bool* changed) const;
 
   Kind kind_;
   std::shared_ptr<const TableEntry> table_;
