@@ -363,7 +363,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kFunction: {
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
-      if (name != "generate_series" && name != "unnest") {
+      if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table") {
         throw At(Error(sqlstate::kFeatureNotSupported, "function " + name + " in FROM is not supported yet"), ref.location);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
@@ -380,13 +380,19 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       try {
         ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
         for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
+        if (name == "regexp_split_to_table") {  // the pieces of regexp_split_to_array, one row each
+          BoundExprPtr pieces = eb.BindFunction("regexp_split_to_array", std::move(args), ref.location);
+          args.clear();
+          args.push_back(std::move(pieces));
+          fn->name = "unnest";
+        }
       } catch (...) {
         correlation_ = saved_correlation;
         throw;
       }
       correlation_ = saved_correlation;
       if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
-      if (name == "unnest") {
+      if (fn->name == "unnest") {
         if (args.size() != 1 || args[0]->type.id != TypeId::kArray) {
           if (args.size() > 1) {
             throw At(Error(sqlstate::kFeatureNotSupported, "unnest with several arrays is not supported yet"), ref.location);

@@ -315,7 +315,12 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
-  if (name == "unnest" || name == "generate_series") {
+  if (name == "regexp_matches") {
+    throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function regexp_matches() is not supported yet")
+                 .WithHint("regexp_match() returns the first match as an array."),
+             f.location);
+  }
+  if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table") {
     throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
                                                        "() is only supported in FROM (write FROM " + name + "(...))"),
              f.location);
