@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "function/regex/utf8.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -96,28 +97,10 @@ int NamedCollatingElement(std::string_view name) {
   return -1;
 }
 
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // A literal character as both engines read it, inside or outside a bracket.
 void EmitChar(std::string& out, uint32_t cp) {
   if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0x80) {
-    AppendUtf8(out, cp);
+    utf8::Append(out, cp);
   } else {
     char buf[16];
     std::snprintf(buf, sizeof buf, "\\x{%x}", static_cast<unsigned>(cp));
@@ -191,14 +174,7 @@ class Translator {
     return t_;
   }
 
-  uint32_t NextChar() {
-    unsigned char c = static_cast<unsigned char>(p_[i_++]);
-    if (c < 0x80) return c;
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    uint32_t cp = c & (0x3F >> extra);
-    for (int k = 0; k < extra && i_ < p_.size(); k++) cp = (cp << 6) | (static_cast<unsigned char>(p_[i_++]) & 0x3F);
-    return cp;
-  }
+  uint32_t NextChar() { return utf8::Decode(p_, i_); }
 
   void SkipExpandedSpace() {
     while (i_ < p_.size()) {

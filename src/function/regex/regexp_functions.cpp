@@ -5,6 +5,7 @@
 #include "function/kernel_util.hpp"
 #include "function/regex/regex_cache.hpp"
 #include "function/regex/similar_escape.hpp"
+#include "function/regex/utf8.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 
@@ -13,12 +14,6 @@ namespace kanto {
 namespace {
 
 const LogicalType kText = T(TypeId::kText), kInt4 = T(TypeId::kInt4), kBool = T(TypeId::kBool);
-
-size_t CharLen(std::string_view s, size_t i) {
-  size_t j = i + 1;
-  while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) j++;
-  return j - i;
-}
 
 int64_t CharPosition(std::string_view s, size_t byte) {
   int64_t n = 0;
@@ -31,7 +26,7 @@ size_t StartOffset(std::string_view s, int64_t start) {
   size_t i = 0;
   for (int64_t c = 1; c < start; c++) {
     if (i >= s.size()) return std::string_view::npos;
-    i += CharLen(s, i);
+    i += utf8::CharLen(s, i);
   }
   return i;
 }
@@ -64,7 +59,7 @@ void ForEachMatch(const Regex& re, std::string_view text, size_t start, bool glo
     pos = m.end[0];
     if (m.start[0] == m.end[0]) {
       if (pos >= text.size()) return;
-      pos += CharLen(text, pos);
+      pos += utf8::CharLen(text, pos);
     }
   }
 }

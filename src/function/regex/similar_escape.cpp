@@ -1,17 +1,13 @@
 #include "function/regex/similar_escape.hpp"
 
+#include "function/regex/utf8.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
 
 std::string SimilarToRegex(std::string_view pattern, const std::string_view* escape, bool shortest_prefix) {
-  auto char_len = [](std::string_view s, size_t i) {
-    size_t j = i + 1;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) j++;
-    return j - i;
-  };
   std::string_view esc = escape ? *escape : std::string_view("\\");
-  if (!esc.empty() && char_len(esc, 0) != esc.size()) {
+  if (!esc.empty() && utf8::CharLen(esc, 0) != esc.size()) {
     throw Error(sqlstate::kInvalidEscapeSequence, "invalid escape string").WithHint("Escape string must be empty or one character.");
   }
   // ^(?:part1){1,1}?(part2){1,1}(?:part3)$ when escape-double-quotes divide the pattern in three.
@@ -19,7 +15,7 @@ std::string SimilarToRegex(std::string_view pattern, const std::string_view* esc
   bool after_escape = false, in_class = false;
   int quotes = 0;
   for (size_t i = 0; i < pattern.size();) {
-    size_t len = char_len(pattern, i);
+    size_t len = utf8::CharLen(pattern, i);
     std::string_view c = pattern.substr(i, len);
     i += len;
     bool lazy = shortest_prefix && quotes == 0;
