@@ -138,7 +138,11 @@ class Translator {
       i_ = 4;
       return Literal();
     }
-    if (p_.substr(0, 4) == "***:") i_ = 4;
+    if (p_.substr(0, 4) == "***:") {
+      i_ = 4;
+    } else if (p_.size() > 3 && p_.substr(0, 3) == "***") {
+      ThrowInvalidRegex("invalid regexp (reg version 0.8)");  // an unknown director
+    }
     // Embedded options: (?xyz) at the very start of an ARE.
     if (p_.substr(i_, 2) == "(?" && i_ + 2 < p_.size() && ((p_[i_ + 2] | 0x20) >= 'a' && (p_[i_ + 2] | 0x20) <= 'z')) {
       size_t j = i_ + 2;
@@ -214,7 +218,7 @@ class Translator {
         return;
       }
       case '{':
-        if (i_ + 1 < p_.size() && p_[i_ + 1] >= '0' && p_[i_ + 1] <= '9') {
+        if (BoundFollows()) {
           Bound();
           return;
         }
@@ -281,6 +285,20 @@ class Translator {
     last_ = Last::kQuantified;
   }
 
+  // In expanded syntax white space may stand inside a bound: "{ 1 , 2 }".
+  void SkipBoundSpace() {
+    if (!o_.expanded) return;
+    while (i_ < p_.size() && (p_[i_] == ' ' || p_[i_] == '\t' || p_[i_] == '\n' || p_[i_] == '\r')) i_++;
+  }
+
+  bool BoundFollows() {
+    size_t saved = i_++;
+    SkipBoundSpace();
+    bool digit = i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '9';
+    i_ = saved;
+    return digit;
+  }
+
   int ReadCount() {
     int v = 0;
     while (i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '9') {
@@ -294,14 +312,18 @@ class Translator {
   void Bound() {
     if (last_ != Last::kAtom) ThrowInvalidRegex(kBadRpt);
     i_++;
+    SkipBoundSpace();
     int m = ReadCount();
     int n = m;
     bool comma = false, open = false;
+    SkipBoundSpace();
     if (i_ < p_.size() && p_[i_] == ',') {
       comma = true;
       i_++;
+      SkipBoundSpace();
       if (i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '9') {
         n = ReadCount();
+        SkipBoundSpace();
       } else {
         open = true;
       }
@@ -385,9 +407,17 @@ class Translator {
     return v;
   }
 
-  uint32_t ReadOctal() {
+  // Up to three octal digits, as long as the value stays a byte (\701 is \70 then 1).
+  uint32_t ReadOctal(size_t* digits = nullptr) {
     uint32_t v = 0;
-    for (int k = 0; k < 3 && i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '7'; k++) v = v * 8 + (p_[i_++] - '0');
+    size_t k = 0;
+    for (; k < 3 && i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '7'; k++) {
+      uint32_t next = v * 8 + static_cast<uint32_t>(p_[i_] - '0');
+      if (next > 255) break;
+      v = next;
+      i_++;
+    }
+    if (digits) *digits = k;
     return v;
   }
 
@@ -494,9 +524,8 @@ class Translator {
     if (i_ - start > 1 && n > t_.captures) {
       // \mnn that is no back reference: an octal character entry when it can be one.
       i_ = start;
-      uint32_t v = 0;
       size_t k = 0;
-      for (; k < 3 && i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '7'; k++) v = v * 8 + (p_[i_++] - '0');
+      uint32_t v = ReadOctal(&k);
       if (k < 2) ThrowInvalidRegex(kESubReg);
       EmitChar(out_, v);
       Atom();
