@@ -10,8 +10,8 @@
 //
 // Matching follows PostgreSQL: the match starts at the leftmost possible position and, from there,
 // is the longest match when the RE as a whole is greedy and the shortest when it is non-greedy;
-// within that match, groups are assigned with Perl's preferences (PCRE2 patterns use Perl's rules
-// for the whole match too).
+// within that match, groups are placed by PostgreSQL's rules (regex_dissect). PCRE2 patterns use
+// Perl's rules for the whole match and its groups.
 #pragma once
 
 #include <cstddef>

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 
 #include "function/regex/regex.hpp"
+#include "function/regex/regex_dissect.hpp"
 #include "function/regex/regex_translate.hpp"
 
 namespace kanto {
@@ -20,7 +21,7 @@ RE2::Options EngineOptions(bool longest) {
 class Re2Regex : public Regex {
  public:
   explicit Re2Regex(const RegexTranslation& t)
-      : Regex(t.captures), non_greedy_(t.non_greedy), perl_(t.pattern, EngineOptions(false)) {
+      : Regex(t.captures), non_greedy_(t.non_greedy), perl_(t.pattern, EngineOptions(false)), dissector_(t) {
     if (!perl_.ok()) Fail(perl_);
     if (!non_greedy_) {
       longest_ = std::make_unique<RE2>(t.pattern, EngineOptions(true));
@@ -58,7 +59,11 @@ class Re2Regex : public Regex {
     std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
     m->start.assign(static_cast<size_t>(n), RegexMatch::npos);
     m->end.assign(static_cast<size_t>(n), RegexMatch::npos);
-    if (n > 1 && perl_.Match(subject, s, e, RE2::ANCHOR_BOTH, groups.data(), n)) {
+    if (n > 1 && dissector_.Assign(text, s, e, m)) {
+      // PostgreSQL's assignment of the groups.
+    } else if (n > 1 && perl_.Match(subject, s, e, RE2::ANCHOR_BOTH, groups.data(), n)) {
+      m->start.assign(static_cast<size_t>(n), RegexMatch::npos);
+      m->end.assign(static_cast<size_t>(n), RegexMatch::npos);
       for (size_t k = 1; k < groups.size(); k++) {
         if (!groups[k].data()) continue;
         m->start[k] = static_cast<size_t>(groups[k].data() - text.data());
@@ -84,6 +89,7 @@ class Re2Regex : public Regex {
   bool non_greedy_;
   RE2 perl_;                       // Perl preferences: the leftmost start, groups, the shortest end
   std::unique_ptr<RE2> longest_;   // leftmost-longest (greedy REs)
+  RegexDissector dissector_;       // the groups within the match
 };
 
 }  // namespace

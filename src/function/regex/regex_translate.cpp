@@ -118,6 +118,9 @@ struct Frame {
   bool alternation = false;
   bool lookaround = false;
   int capture = 0;  // group number, 0 when not capturing
+  int node = 0;     // its RegexNode
+  size_t item_begin = 0;
+  int first_capture = 0;
 };
 
 // One element of a bracket expression: a character (may start or end a range) or a class.
@@ -154,6 +157,8 @@ class Translator {
     }
     if (o_.quote) return Literal();
     if (o_.icase) out_ += "(?i)";
+    t_.prefix = out_;
+    t_.nodes.emplace_back();
     stack_.emplace_back();
     while (true) {
       if (o_.expanded) SkipExpandedSpace();
@@ -193,8 +198,24 @@ class Translator {
     }
   }
 
-  // The atom before is complete: it decides the branch's greediness if none has yet.
+  // The atom before is complete: it decides the branch's greediness if none has yet, and it is
+  // recorded as an item of the current branch.
   void EndAtom() {
+    if (item_open_) {
+      RegexItem item;
+      item.begin = item_begin_;
+      item.end = out_.size();
+      item.lazy = pending_ && atom_attr_ == Attr::kLazy;
+      item.quantified = item_quantified_;
+      item.child = item_child_;
+      item.capture = item_capture_;
+      item.first_capture = item_first_capture_;
+      item.captures = t_.captures - item_first_capture_ + 1;
+      t_.nodes[static_cast<size_t>(stack_.back().node)].branches.back().push_back(item);
+      item_open_ = item_quantified_ = false;
+      item_child_ = -1;
+      item_capture_ = 0;
+    }
     if (pending_) {
       if (stack_.back().branch_attr == Attr::kNone) stack_.back().branch_attr = atom_attr_;
       pending_ = false;
@@ -209,6 +230,17 @@ class Translator {
 
   void Token() {
     char c = p_[i_];
+    bool quantifier = c == '*' || c == '+' || c == '?' || (c == '{' && BoundFollows());
+    if (!quantifier && c != ')') {
+      EndAtom();
+      item_begin_ = out_.size();
+      item_first_capture_ = t_.captures + 1;
+    }
+    OneToken(c);
+    if (!quantifier && c != '(' && c != ')' && c != '|' && out_.size() > item_begin_) item_open_ = true;
+  }
+
+  void OneToken(char c) {
     switch (c) {
       case '*':
       case '+':
@@ -236,6 +268,7 @@ class Translator {
         EndAtom();
         i_++;
         stack_.back().alternation = true;
+        t_.nodes[static_cast<size_t>(stack_.back().node)].branches.emplace_back();
         out_ += '|';
         last_ = Last::kNothing;
         return;
@@ -277,6 +310,7 @@ class Translator {
 
   void Quantifier(const std::string& op, bool fixed) {
     if (last_ != Last::kAtom) ThrowInvalidRegex(kBadRpt);
+    item_quantified_ = true;
     bool lazy = i_ < p_.size() && p_[i_] == '?';
     if (lazy) i_++;
     out_ += op;
@@ -340,6 +374,8 @@ class Translator {
     i_++;
     if (stack_.size() >= kMaxNesting) ThrowInvalidRegex(kTooBig);
     Frame f;
+    f.item_begin = out_.size();
+    f.first_capture = t_.captures + 1;
     if (i_ < p_.size() && p_[i_] == '?') {
       std::string_view rest = p_.substr(i_ + 1);
       if (rest.substr(0, 1) == ":") {
@@ -375,6 +411,8 @@ class Translator {
       t_.backtracking = true;
       lookaround_depth_++;
     }
+    f.node = static_cast<int>(t_.nodes.size());
+    t_.nodes.emplace_back();
     stack_.push_back(f);
     last_ = Last::kNothing;
   }
@@ -385,6 +423,11 @@ class Translator {
     stack_.pop_back();
     out_ += ')';
     if (f.capture) closed_[static_cast<size_t>(f.capture - 1)] = true;
+    item_open_ = true;
+    item_begin_ = f.item_begin;
+    item_first_capture_ = f.first_capture;
+    item_child_ = f.lookaround ? -1 : f.node;
+    item_capture_ = f.capture;
     if (f.lookaround) {
       lookaround_depth_--;
       last_ = Last::kConstraint;
@@ -667,6 +710,10 @@ class Translator {
   Last last_ = Last::kNothing;
   Attr atom_attr_ = Attr::kNone;
   bool pending_ = false;
+  // The item being read (see EndAtom).
+  bool item_open_ = false, item_quantified_ = false;
+  size_t item_begin_ = 0;
+  int item_first_capture_ = 0, item_child_ = -1, item_capture_ = 0;
   int lookaround_depth_ = 0;
   std::vector<bool> closed_;  // per capturing group: its ')' has been seen
 };
