@@ -11,8 +11,11 @@ RegexDissector::~RegexDissector() = default;
 
 const re2::RE2* RegexDissector::Piece(size_t begin, size_t end) const {
   std::lock_guard<std::mutex> lock(mu_);
+  auto found = pieces_.find({begin, end});
+  if (found == pieces_.end() && piece_bytes_ + (end - begin) > kDissectPatternBytes) return nullptr;
   auto& slot = pieces_[{begin, end}];
   if (!slot) {
+    piece_bytes_ += end - begin;
     RE2::Options o;
     o.set_encoding(RE2::Options::EncodingUTF8);
     o.set_log_errors(false);
@@ -32,11 +35,13 @@ struct RegexDissector::Run {
   // Does pattern[begin, end) match text[b, e] exactly?
   bool Exact(size_t begin, size_t end, size_t b, size_t e) {
     if (begin == end) return b == e;
-    if (budget < e - b + 1) {
+    // Text scanned, weighted by the piece's size (an automaton that outgrows its memory runs as an NFA).
+    size_t cost = (e - b + 1) * (1 + (end - begin) / 256);
+    if (budget < cost) {
       failed = true;
       return false;
     }
-    budget -= e - b + 1;
+    budget -= cost;
     const RE2* re = d.Piece(begin, end);
     if (!re) {
       failed = true;
@@ -65,7 +70,22 @@ struct RegexDissector::Run {
     return false;
   }
 
-  bool Sequence(const std::vector<RegexItem>& items, size_t b, size_t e) {
+  bool Sequence(const std::vector<RegexItem>& all, size_t b, size_t e) {
+    // Runs of items without groups are split as one, with the greediness of the first that has one.
+    std::vector<RegexItem> items;
+    for (const RegexItem& it : all) {
+      if (!items.empty() && it.captures == 0 && items.back().captures == 0) {
+        RegexItem& run = items.back();
+        run.end = it.end;
+        run.quantified = true;
+        if (!run.has_greediness) {
+          run.has_greediness = it.has_greediness;
+          run.lazy = it.lazy;
+        }
+      } else {
+        items.push_back(it);
+      }
+    }
     for (size_t i = 0; i < items.size(); i++) {
       const RegexItem& it = items[i];
       if (i + 1 == items.size()) return Item(it, b, e);

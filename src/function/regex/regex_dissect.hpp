@@ -3,7 +3,7 @@
 // non-greedy) that leaves a match for the rest, then moves on; an alternation takes its first
 // branch that matches the part exactly; a quantified group keeps Perl's last iteration. Every test
 // is an anchored RE2 match of a piece of the translated pattern, so the work is bounded; past
-// kDissectBudget bytes scanned the caller falls back to Perl's assignment.
+// kDissectBudget bytes scanned (weighted by the piece's size) the caller falls back to Perl's assignment.
 #pragma once
 
 #include <map>
@@ -20,7 +20,8 @@ class RE2;
 
 namespace kanto {
 
-inline constexpr size_t kDissectBudget = 8 << 20;
+inline constexpr size_t kDissectBudget = 8 << 20;        // text bytes scanned per match
+inline constexpr size_t kDissectPatternBytes = 1 << 20;  // pattern bytes compiled into pieces
 
 class RegexDissector {
  public:
@@ -38,6 +39,7 @@ class RegexDissector {
   RegexTranslation t_;
   mutable std::mutex mu_;
   mutable std::map<std::pair<size_t, size_t>, std::unique_ptr<re2::RE2>> pieces_;
+  mutable size_t piece_bytes_ = 0;
 };
 
 }  // namespace kanto

@@ -206,6 +206,7 @@ class Translator {
       item.begin = item_begin_;
       item.end = out_.size();
       item.lazy = pending_ && atom_attr_ == Attr::kLazy;
+      item.has_greediness = pending_ && atom_attr_ != Attr::kNone;
       item.quantified = item_quantified_;
       item.child = item_child_;
       item.capture = item_capture_;

@@ -25,6 +25,7 @@ namespace kanto {
 struct RegexItem {
   size_t begin = 0, end = 0;  // its text in the translated pattern
   bool lazy = false;          // non-greedy (else longest is preferred)
+  bool has_greediness = false;  // greedy or non-greedy by PostgreSQL's rules (constraints have none)
   bool quantified = false;
   int child = -1;             // the group's node, -1 for other atoms and for lookaround
   int capture = 0;            // its own group number when it is a capturing group
