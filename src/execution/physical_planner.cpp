@@ -8,6 +8,7 @@
 #include "execution/operator/physical_hash_aggregate.hpp"
 #include "execution/operator/physical_hash_distinct.hpp"
 #include "execution/operator/physical_hash_join.hpp"
+#include "execution/operator/physical_lock_rows.hpp"
 #include "execution/operator/physical_limit.hpp"
 #include "execution/operator/physical_modify.hpp"
 #include "execution/operator/physical_nested_loop_join.hpp"
@@ -289,6 +290,18 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
         keys.push_back(std::move(key));
       }
       auto out = std::make_unique<PhysicalSort>(op.GetTypes(), std::move(keys));
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kLockRows: {
+      auto& l = static_cast<LogicalLockRows&>(op);
+      auto child_bindings = op.children[0]->GetColumnBindings();
+      std::vector<PhysicalLockRows::Target> targets;
+      for (const auto& t : l.targets) {
+        targets.push_back({ResolveCopy(t.key, child_bindings)->index, t.relation, t.exclusive, t.wait});
+      }
+      auto out = std::make_unique<PhysicalLockRows>(op.GetTypes(), std::move(targets), l.row_at_a_time);
+      out->estimated_rows = op.estimated_rows;
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

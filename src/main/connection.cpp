@@ -3,6 +3,7 @@
 #include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
 #include "execution/physical_planner.hpp"
+#include "execution/operator/physical_lock_rows.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/duration_setting.hpp"
@@ -430,6 +431,7 @@ void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) 
     case BoundStatementKind::kDelete: conn.CheckWritable("DELETE"); break;
     case BoundStatementKind::kSelect: break;
   }
+  if (!planned.bound.locking.empty()) conn.CheckWritable(planned.bound.locking);
 }
 
 std::vector<LogicalType> TypesOf(const std::vector<Value>& params) {
@@ -513,17 +515,33 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   const PlannedStatement& planned = *cached;
   kanto::CheckWritable(*this, planned);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
-  auto result = std::make_unique<ResultImpl>();
+  std::unique_ptr<ResultImpl> result;
   MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
   ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
-  auto state = planned.physical->InitState(ctx);
-  DataChunk chunk;
   uint64_t rows = 0;
-  while (planned.physical->Pull(ctx, *state, chunk)) {
-    rows += chunk.size();
-    if (planned.bound.returns_rows) {
-      memory.Reserve(chunk.size() * 16 * std::max<size_t>(1, chunk.column_count()));
-      result->AddChunk(std::move(chunk));
+  // SELECT ... FOR UPDATE at READ COMMITTED: a locked row that changed after the snapshot restarts
+  // the statement on a new snapshot (the locks stay). Only while the statement has written nothing.
+  uint64_t writes_before = txn_->WriteCount();
+  for (int attempt = 0;; attempt++) {
+    result = std::make_unique<ResultImpl>();
+    rows = 0;
+    try {
+      auto state = planned.physical->InitState(ctx);
+      DataChunk chunk;
+      while (planned.physical->Pull(ctx, *state, chunk)) {
+        rows += chunk.size();
+        if (planned.bound.returns_rows) {
+          memory.Reserve(chunk.size() * 16 * std::max<size_t>(1, chunk.column_count()));
+          result->AddChunk(std::move(chunk));
+        }
+      }
+      break;
+    } catch (StatementRestart&) {
+      if (attempt >= 100 || txn_->WriteCount() != writes_before || txn_isolation_ != storage::IsolationLevel::kReadCommitted) {
+        throw;
+      }
+      txn_->BeginStatement();
+      ctx = MakeExecutionContext(fn, &typed, &memory);
     }
   }
   result->has_rows = planned.bound.returns_rows;

@@ -147,8 +147,16 @@ struct SelectStmt : Statement {
   ExprPtr offset;
   bool limit_with_ties = false;  // FETCH FIRST n ROWS WITH TIES
 
-  // SELECT ... FOR UPDATE/SHARE (locking clause) present
-  bool for_update = false;
+  // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE [OF table, ...] [NOWAIT | SKIP LOCKED]
+  struct LockingClause {
+    enum class Strength : uint8_t { kKeyShare, kShare, kNoKeyUpdate, kUpdate };
+    enum class Wait : uint8_t { kBlock, kSkipLocked, kNowait };
+    Strength strength = Strength::kUpdate;
+    std::vector<std::string> of;  // relation names or aliases; empty: every table in FROM
+    Wait wait = Wait::kBlock;
+    int location = -1;
+  };
+  std::vector<LockingClause> locking;
 };
 
 struct InsertStmt : Statement {

@@ -391,7 +391,29 @@ std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
   if (s->limit_count && !is_null_const(s->limit_count)) out->limit = TransformExpr(s->limit_count);
   if (s->limit_offset) out->offset = TransformExpr(s->limit_offset);
   out->limit_with_ties = s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
-  out->for_update = s->n_locking_clause > 0;
+  for (size_t i = 0; i < s->n_locking_clause; i++) {
+    const PgQuery__LockingClause* lc = s->locking_clause[i]->locking_clause;
+    ast::SelectStmt::LockingClause clause;
+    using S = ast::SelectStmt::LockingClause::Strength;
+    using W = ast::SelectStmt::LockingClause::Wait;
+    switch (lc->strength) {
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORKEYSHARE: clause.strength = S::kKeyShare; break;
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORSHARE: clause.strength = S::kShare; break;
+      case PG_QUERY__LOCK_CLAUSE_STRENGTH__LCS_FORNOKEYUPDATE: clause.strength = S::kNoKeyUpdate; break;
+      default: clause.strength = S::kUpdate; break;
+    }
+    clause.wait = lc->wait_policy == PG_QUERY__LOCK_WAIT_POLICY__LockWaitSkip    ? W::kSkipLocked
+                  : lc->wait_policy == PG_QUERY__LOCK_WAIT_POLICY__LockWaitError ? W::kNowait
+                                                                                 : W::kBlock;
+    for (size_t j = 0; j < lc->n_locked_rels; j++) {
+      const PgQuery__RangeVar* rv = lc->locked_rels[j]->range_var;
+      if (rv->schemaname && *rv->schemaname) {
+        throw Error(sqlstate::kSyntaxError, "FOR UPDATE must specify unqualified relation names").WithPosition(rv->location + 1);
+      }
+      clause.of.push_back(rv->relname);
+    }
+    out->locking.push_back(std::move(clause));
+  }
   return out;
 }
 

@@ -121,6 +121,7 @@ BoundStatement Binder::BindSelectStatement(const ast::SelectStmt& stmt) {
   BoundStatement out;
   out.kind = BoundStatementKind::kSelect;
   out.plan = BindSelectNode(stmt, &out.names);
+  out.locking = locking_;
   out.types = out.plan->GetTypes();
   // Result columns never stay "unknown": SELECT 'abc' is text.
   bool has_unknown = false;
@@ -190,6 +191,13 @@ LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vect
 }
 
 LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+  if (!stmt.locking.empty()) {
+    if (locking_.empty()) locking_ = "SELECT " + LockingClauseName(stmt);
+    if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
+      throw Error(sqlstate::kFeatureNotSupported, LockingClauseName(stmt) + " is not allowed with UNION/INTERSECT/EXCEPT");
+    }
+    if (!stmt.values.empty()) throw Error(sqlstate::kFeatureNotSupported, LockingClauseName(stmt) + " cannot be applied to VALUES");
+  }
   if (stmt.set_op != ast::SelectStmt::SetOp::kNone) {
     auto plan = BindSetOperation(stmt, names);
     return AddOrderAndLimit(std::move(plan), stmt, *names);
@@ -210,6 +218,8 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   } else {
     plan = BindFrom(stmt.from, scope);
   }
+  std::vector<LockTarget> locks;
+  if (!stmt.locking.empty()) locks = BindLocking(stmt, *plan, scope);
 
   if (stmt.where) {
     ExprBinder eb(*this, &scope, nullptr, "WHERE");
@@ -397,6 +407,24 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     }
   }
 
+  // FOR UPDATE / SHARE: the row keys of the locked tables ride along as hidden columns.
+  std::vector<size_t> lock_columns;
+  if (!stmt.locking.empty()) {
+    std::string what = LockingClauseName(stmt);
+    auto refuse = [&](const char* with) {
+      throw Error(sqlstate::kFeatureNotSupported, what + " is not allowed with " + with);
+    };
+    if (stmt.distinct || !stmt.distinct_on.empty()) refuse("DISTINCT clause");
+    if (!stmt.group_by.empty()) refuse("GROUP BY clause");
+    if (stmt.having) refuse("HAVING clause");
+    if (aggregated) refuse("aggregate functions");
+    if (!windows.windows.empty()) refuse("window functions");
+    for (auto& l : locks) {
+      lock_columns.push_back(items.size());
+      items.push_back({std::move(l.key), "?lock?"});
+    }
+  }
+
   if (aggregated) {
     auto agg = std::make_unique<LogicalAggregate>();
     agg->group_index = group_index;
@@ -470,6 +498,20 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     distinct->on_columns = std::move(distinct_on);
     distinct->children.push_back(std::move(plan));
     plan = std::move(distinct);
+  }
+  if (!locks.empty()) {
+    auto lock = std::make_unique<LogicalLockRows>();
+    for (size_t i = 0; i < locks.size(); i++) {
+      LogicalLockRows::Target t;
+      t.key = MakeColumnRef({proj_index, static_cast<uint32_t>(lock_columns[i])}, LogicalType(TypeId::kBytea), "?lock?");
+      t.relation = locks[i].relation;
+      t.exclusive = locks[i].exclusive;
+      t.wait = locks[i].wait;
+      lock->targets.push_back(std::move(t));
+    }
+    lock->row_at_a_time = stmt.limit || stmt.offset;
+    lock->children.push_back(std::move(plan));
+    plan = std::move(lock);
   }
   if (stmt.limit || stmt.offset) {
     auto limit = std::make_unique<LogicalLimit>();

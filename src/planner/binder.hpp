@@ -23,7 +23,11 @@ struct BoundStatement {
   std::vector<std::string> names;  // output column names
   std::vector<LogicalType> types;  // output column types
   bool returns_rows = true;        // SELECT, or DML with RETURNING
+  std::string locking;             // SELECT ... FOR UPDATE etc.: "SELECT FOR UPDATE" (read-only check)
 };
+
+// "FOR UPDATE", "FOR NO KEY UPDATE", "FOR SHARE" or "FOR KEY SHARE": the first locking clause.
+std::string LockingClauseName(const ast::SelectStmt& stmt);
 
 // Per-statement state shared by the binder and its sub-binders (subqueries).
 struct BinderEnv {
@@ -127,6 +131,15 @@ class Binder {
   LogicalOperatorPtr AddOrderAndLimit(LogicalOperatorPtr plan, const ast::SelectStmt& stmt,
                                       const std::vector<std::string>& names);
   BoundExprPtr BindLimitExpr(const ast::Expr* e, const char* what);
+  // FOR UPDATE / SHARE (bind_locking.cpp): the rows to lock, one key column per table.
+  struct LockTarget {
+    BoundExprPtr key;  // the scan's row key column
+    std::string relation;
+    bool exclusive = true;
+    LockWait wait = LockWait::kBlock;
+  };
+  std::vector<LockTarget> BindLocking(const ast::SelectStmt& stmt, LogicalOperator& from, const BindContext& scope);
+  std::string locking_;  // the statement's first locking clause, "" when none
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
                                           uint32_t table_index, std::vector<std::string>* names);
   BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);

@@ -133,6 +133,9 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       if (static_cast<LogicalModify&>(op).recheck) fn(static_cast<LogicalModify&>(op).recheck);
       break;
     case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
+    case LogicalOpType::kLockRows:
+      for (auto& t : static_cast<LogicalLockRows&>(op).targets) fn(t.key);
+      break;
     case LogicalOpType::kWindow: each(static_cast<LogicalWindow&>(op).windows); break;
     case LogicalOpType::kDistinct:
     case LogicalOpType::kSetOperation:
@@ -144,7 +147,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan", "LockRows"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

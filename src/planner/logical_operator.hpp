@@ -31,6 +31,7 @@ enum class LogicalOpType : uint8_t {
   kWindow,
   kRecursiveCte,
   kCteScan,
+  kLockRows,
 };
 
 // Bindings (table_index, 0..count-1) of an operator that produces a new table.
@@ -252,6 +253,25 @@ class LogicalModify : public LogicalOperator {
   uint32_t output_index = 0;
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;
+};
+
+// SELECT ... FOR UPDATE / SHARE: locks the row of each target table behind every row that passes
+// (below LIMIT, above ORDER BY, as in PostgreSQL). Each target's key is an expression giving the
+// row's storage key (a hidden column of the select list).
+enum class LockWait : uint8_t { kBlock, kSkipLocked, kNowait };
+class LogicalLockRows : public LogicalOperator {
+ public:
+  LogicalLockRows() : LogicalOperator(LogicalOpType::kLockRows) {}
+  struct Target {
+    BoundExprPtr key;
+    std::string relation;  // for "could not obtain lock on row in relation ..."
+    bool exclusive = true;  // FOR UPDATE / NO KEY UPDATE; FOR SHARE / KEY SHARE are shared
+    LockWait wait = LockWait::kBlock;
+  };
+  std::vector<Target> targets;
+  bool row_at_a_time = false;  // under a LIMIT: lock no row the LIMIT will not return
+  std::vector<ColumnBinding> GetColumnBindings() const override { return children[0]->GetColumnBindings(); }
+  std::vector<LogicalType> GetTypes() const override { return children[0]->GetTypes(); }
 };
 
 // A subquery inside an expression: its logical plan, optimized by the optimizer and lowered once by

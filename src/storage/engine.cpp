@@ -111,6 +111,23 @@ bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
   return true;
 }
 
+Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusive, bool try_only) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
+  std::string newest;
+  if (try_only) txn_->SetLockTimeout(0);
+  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), &newest, exclusive);
+  if (try_only) txn_->SetLockTimeout(lock_timeout_ms_);
+  if (try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock) return LockResult::kNotAvailable;
+  if (s.IsNotFound()) return LockResult::kDeleted;
+  ThrowIfError(s);
+  std::string seen;
+  if (!Get(key, &seen)) return LockResult::kChanged;  // appeared after the snapshot
+  return seen == newest ? LockResult::kUnchanged : LockResult::kChanged;
+}
+
+uint64_t Transaction::WriteCount() const { return txn_->GetWriteBatch()->GetWriteBatch()->Count(); }
+
 void Transaction::Put(std::string_view key, std::string_view value) { ThrowIfError(txn_->Put(ToSlice(key), ToSlice(value))); }
 
 void Transaction::Delete(std::string_view key) { ThrowIfError(txn_->Delete(ToSlice(key))); }
@@ -193,6 +210,7 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   auto t = std::unique_ptr<Transaction>(new Transaction());
   t->db_ = db_.get();
   t->level_ = level;
+  t->lock_timeout_ms_ = options_.lock_timeout_ms;
   t->txn_.reset(db_->BeginTransaction(wo, to));
   return t;
 }

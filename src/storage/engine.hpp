@@ -55,6 +55,15 @@ class Transaction {
   // Locks the key and reads its newest committed value (validated against the transaction's
   // snapshot in REPEATABLE READ: a concurrent change gives 40001).
   bool GetForUpdate(std::string_view key, std::string* value);
+  // SELECT ... FOR UPDATE / SHARE: locks a row key, exclusive or shared (RocksDB's lock manager has
+  // only these two modes), and compares its newest committed value with the one the statement's
+  // snapshot sees. REPEATABLE READ: a change after the transaction's snapshot gives 40001.
+  // `try_only` (NOWAIT, SKIP LOCKED): never waits; kNotAvailable when another transaction holds
+  // a conflicting lock.
+  enum class LockResult : uint8_t { kUnchanged, kChanged, kDeleted, kNotAvailable };
+  LockResult LockRow(std::string_view key, bool exclusive, bool try_only);
+  // Number of writes (puts and deletes) buffered so far.
+  uint64_t WriteCount() const;
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
   // Keys in [lower, upper), own writes included.
@@ -81,6 +90,7 @@ class Transaction {
   const rocksdb::Snapshot* statement_snapshot_ = nullptr;
   bool snapshot_fixed_ = false;
   bool finished_ = false;
+  int lock_timeout_ms_ = 0;
 };
 
 class Engine {
