@@ -53,7 +53,8 @@ class Param {
   Kind kind() const { return kind_; }
   int64_t int_value() const { return i_; }
   double double_value() const { return d_; }
-  const std::string& text() const { return s_; }
+  const std::string& text() const& { return s_; }
+  std::string text() && { return std::move(s_); }
 
  private:
   Kind kind_ = Kind::kNull;
@@ -103,6 +104,9 @@ class QueryResult {
   bool IsNull(size_t row, size_t col) const;
   // PostgreSQL's text output form of the value ("t", "1.50", "2024-01-05"); "" for NULL.
   std::string GetText(size_t row, size_t col) const;
+  // The same as a view: into the result itself for values stored as text (text, varchar, char),
+  // else into *scratch. Valid while the result (and *scratch) live.
+  std::string_view GetTextView(size_t row, size_t col, std::string* scratch) const;
   // Typed accessors. REQUIRES: !IsNull. Integers and booleans as int64; floats and numerics as
   // double (numerics rounded); others are converted from text where possible, else 0.
   int64_t GetInt64(size_t row, size_t col) const;
@@ -198,6 +202,8 @@ class PreparedStatement {
   const std::vector<ColumnInfo>& columns() const;
 
   QueryResult Execute(const std::vector<Param>& params = {});
+  // The same, taking the parameters' text instead of copying it (a large value is held once).
+  QueryResult Execute(std::vector<Param>&& params);
 
   PreparedImpl& impl() { return *impl_; }
 

@@ -463,7 +463,7 @@ Value ExpressionExecutor::EvaluateScalar(const BoundExpr& expr, ExecutionContext
   one.set_size(1);
   Vector out;
   Eval(expr, ctx, one, out);
-  return out.GetValue(0);
+  return out.TakeValue(0);
 }
 
 }  // namespace kanto

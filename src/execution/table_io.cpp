@@ -79,8 +79,24 @@ std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const
   return key;
 }
 
-void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
-              const std::string& row_key, bool check_row_key) {
+namespace {
+void ReleaseUnindexedStrings(const TableEntry& table, std::vector<Value>* row) {
+  for (uint32_t c = 0; c < row->size(); c++) {
+    Value& v = (*row)[c];
+    if (v.is_null() || v.type().physical() != PhysicalType::kString || v.str_value().size() < Value::kSharedStringBytes) {
+      continue;
+    }
+    bool indexed = false;
+    for (const auto& index : table.indexes) {
+      for (uint32_t col : index.columns) indexed = indexed || col == c;
+    }
+    if (!indexed) v = Value::Null(v.type());
+  }
+}
+
+// WriteRow; `release` (the row itself, or null) is done with once encoded.
+void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                       const std::string& row_key, bool check_row_key, std::vector<Value>* release) {
   for (size_t c = 0; c < table.columns.size(); c++) {
     if (row[c].is_null() && table.columns[c].not_null) {
       throw Error(sqlstate::kNotNullViolation, "null value in column \"" + table.columns[c].name + "\" of relation \"" +
@@ -94,7 +110,9 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
   }
   std::string value;
   storage::EncodeRow(table.schema_version, row, &value);
+  if (release) ReleaseUnindexedStrings(table, release);
   ctx.txn->Put(row_key, value);
+  std::string().swap(value);
   for (const auto& index : table.indexes) {
     if (index.primary) continue;
     std::string key = MakeIndexKey(table, index, row, row_key);
@@ -103,6 +121,17 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
     }
     ctx.txn->Put(key, row_key);
   }
+}
+}  // namespace
+
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+              const std::string& row_key, bool check_row_key) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, nullptr);
+}
+
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
+              bool check_row_key) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, &row);
 }
 
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,

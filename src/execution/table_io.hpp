@@ -26,6 +26,10 @@ std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const
 // constraints (23505). `check_row_key` skips the duplicate check of the row key (unchanged key).
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
               const std::string& row_key, bool check_row_key);
+// The same for a row the caller is done with: its long strings outside every index are released
+// once encoded, so that a large value is not held a third time while RocksDB copies the row.
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
+              bool check_row_key);
 // Removes a row's index entries, and the row itself when `delete_row`.
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                const std::string& row_key, bool delete_row);

@@ -322,17 +322,26 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
   }
 }
 
+namespace {
+bool StoredAsText(TypeId id) {
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kUnknown;
+}
+}  // namespace
+
 std::string VectorValueToText(const Vector& vec, size_t i, const FunctionContext& ctx) {
+  if (StoredAsText(vec.type().id)) return vec.strings()[i];
   switch (vec.type().id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8: return std::to_string(vec.ints()[i]);
-    case TypeId::kText:
-    case TypeId::kVarchar:
-    case TypeId::kChar:
-    case TypeId::kUnknown: return vec.strings()[i];
     default: return ValueToText(vec.GetValue(i), ctx);
   }
+}
+
+std::string_view VectorValueTextView(const Vector& vec, size_t i, const FunctionContext& ctx, std::string* scratch) {
+  if (StoredAsText(vec.type().id)) return vec.strings()[i];
+  *scratch = VectorValueToText(vec, i, ctx);
+  return *scratch;
 }
 
 Value TextToValue(std::string_view text, const LogicalType& type, const FunctionContext& ctx) {

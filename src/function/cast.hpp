@@ -28,6 +28,9 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
 std::string ValueToText(const Value& v, const FunctionContext& ctx);
 // Text output of row i of a vector (REQUIRES: not NULL).
 std::string VectorValueToText(const Vector& v, size_t i, const FunctionContext& ctx);
+// The same as a view: of the vector's own string when the value is stored as its text (text,
+// varchar, char), else of *scratch.
+std::string_view VectorValueTextView(const Vector& v, size_t i, const FunctionContext& ctx, std::string* scratch);
 // PostgreSQL's text input for `type` (throws on bad input).
 Value TextToValue(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
 

@@ -36,15 +36,23 @@ std::string JoinChars(const std::vector<std::string>& c, size_t from, size_t to)
 }
 
 // substring(s, start [, count]) with PostgreSQL's 1-based, clamping semantics.
+// The byte offset `n` characters (as Chars splits them) after byte `pos`, or the end.
+size_t SkipChars(const std::string& s, size_t pos, int64_t n) {
+  for (; n > 0 && pos < s.size(); n--) {
+    pos++;
+    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) pos++;
+  }
+  return pos;
+}
+
+// Characters [start, start + count) (1-based), found by scanning: a large string is not split.
 std::string Substring(const std::string& s, int64_t start, int64_t count, bool has_count) {
-  auto c = Chars(s);
   if (has_count && count < 0) throw Error(sqlstate::kSubstringError, "negative substring length not allowed");
-  int64_t from = start;
-  int64_t to = has_count ? start + count : static_cast<int64_t>(c.size()) + 1;
-  from = std::max<int64_t>(from, 1);
-  to = std::min<int64_t>(to, static_cast<int64_t>(c.size()) + 1);
-  if (to <= from) return "";
-  return JoinChars(c, static_cast<size_t>(from - 1), static_cast<size_t>(to - 1));
+  int64_t from = std::max<int64_t>(start, 1);
+  if (has_count && start + count <= from) return "";
+  size_t begin = SkipChars(s, 0, from - 1);
+  size_t end = has_count ? SkipChars(s, begin, start + count - from) : s.size();
+  return s.substr(begin, end - begin);
 }
 
 std::string TrimChars(const std::string& s, const std::string& chars, bool left, bool right) {

@@ -238,7 +238,7 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
   return QueryResult(std::move(result));
 }
 
-std::vector<QueryResult> ConnectionImpl::RunText(std::string_view sql, bool stop_on_error) {
+std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_error) {
   std::vector<QueryResult> out;
   std::vector<ast::StatementPtr> stmts;
   try {
@@ -254,6 +254,7 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string_view sql, bool stop
     out.emplace_back(std::move(e));
     return out;
   }
+  std::string().swap(sql);
   for (size_t i = 0; i < stmts.size(); i++) {
     out.push_back(Run(*stmts[i], {}));
     if (!out.back().ok() && stop_on_error) break;
@@ -457,6 +458,10 @@ std::vector<Value> TypedParams(const std::vector<Value>& params, const std::vect
       out.push_back(Value::Null(t));
     } else if (v.type() == t) {
       out.push_back(v);
+    } else if (v.type().id == TypeId::kUnknown && t.id == TypeId::kText && t.mod1 < 0) {
+      Value text = v;  // text input is the identity: a large value stays shared, not copied
+      text.set_type(t);
+      out.push_back(std::move(text));
     } else if (v.type().id == TypeId::kUnknown) {
       out.push_back(TextToValue(v.str_value(), t, fn));
     } else {

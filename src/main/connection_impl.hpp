@@ -48,8 +48,9 @@ class ConnectionImpl : public SessionSettings {
   };
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
                           const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr);
-  // Parses and runs every statement; stops at the first error.
-  std::vector<QueryResult> RunText(std::string_view sql, bool stop_on_error);
+  // Parses and runs every statement; stops at the first error. The text is released once parsed
+  // (before anything runs), so a large query is not held during execution.
+  std::vector<QueryResult> RunText(std::string sql, bool stop_on_error);
 
   char transaction_status() const;
   // 25006 "cannot execute <command> in a read-only transaction" when the transaction is read-only.

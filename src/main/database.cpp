@@ -38,7 +38,7 @@ Connection::Connection(std::shared_ptr<Database> db) : impl_(std::make_unique<Co
 Connection::~Connection() = default;
 
 QueryResult Connection::Execute(std::string_view sql) {
-  auto results = impl_->RunText(sql, true);
+  auto results = impl_->RunText(std::string(sql), true);
   if (results.empty()) {
     auto r = std::make_unique<ResultImpl>();
     return QueryResult(std::move(r));  // empty query
@@ -46,19 +46,19 @@ QueryResult Connection::Execute(std::string_view sql) {
   return std::move(results.back());
 }
 
-std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return impl_->RunText(sql, true); }
+std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return impl_->RunText(std::string(sql), true); }
 
 QueryResult Connection::CopyIn(std::string_view data) { return impl_->CopyIn(data); }
 QueryResult Connection::CopyFail(const std::string& message) { return impl_->CopyFail(message); }
 
 namespace {
-Value ParamToValue(const Param& p) {
+Value ParamToValue(Param p) {
   switch (p.kind()) {
     case Param::Kind::kNull: return Value::Null(LogicalType(TypeId::kUnknown));
     case Param::Kind::kBool: return Value::Bool(p.int_value() != 0);
     case Param::Kind::kInt: return Value::Int8(p.int_value());
     case Param::Kind::kDouble: return Value::Float8(p.double_value());
-    case Param::Kind::kText: return Value::Unknown(p.text());
+    case Param::Kind::kText: return Value::Unknown(std::move(p).text());
   }
   return Value();
 }
@@ -74,7 +74,7 @@ std::vector<Value> ParamsToValues(const std::vector<Param>& params) {
 QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& params) {
   std::vector<ast::StatementPtr> stmts;
   try {
-    stmts = ParseSql(sql);
+    stmts = ParseSql(std::string(sql));
   } catch (Error& e) {
     return QueryResult(std::move(e));
   }
@@ -102,7 +102,7 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Err
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, const std::vector<uint32_t>& param_type_oids,
                                                        Error* error) {
   try {
-    auto stmts = ParseSql(sql);
+    auto stmts = ParseSql(std::string(sql));
     if (stmts.size() != 1) {
       throw Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement");
     }
@@ -124,7 +124,9 @@ size_t PreparedStatement::param_count() const { return impl_->param_types.size()
 uint32_t PreparedStatement::param_type_oid(size_t i) const { return impl_->param_types.at(i).oid(); }
 const std::vector<ColumnInfo>& PreparedStatement::columns() const { return impl_->columns; }
 
-QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
+QueryResult PreparedStatement::Execute(const std::vector<Param>& params) { return Execute(std::vector<Param>(params)); }
+
+QueryResult PreparedStatement::Execute(std::vector<Param>&& params) {
   if (params.size() != impl_->param_types.size()) {
     return QueryResult(Error(sqlstate::kProtocolViolation,
                              "bind message supplies " + std::to_string(params.size()) +
@@ -134,7 +136,7 @@ QueryResult PreparedStatement::Execute(const std::vector<Param>& params) {
   // Parameters take the types inferred at prepare time.
   std::vector<Value> values;
   for (size_t i = 0; i < params.size(); i++) {
-    Value v = ParamToValue(params[i]);
+    Value v = ParamToValue(std::move(params[i]));  // (kind and numbers stay readable)
     if (v.is_null()) {
       v = Value::Null(impl_->param_types[i]);
     } else if (v.type().id != TypeId::kUnknown && v.type().id != impl_->param_types[i].id) {

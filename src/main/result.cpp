@@ -49,6 +49,13 @@ std::string QueryResult::GetText(size_t row, size_t col) const {
   return VectorValueToText(v, off, impl_->fn);
 }
 
+std::string_view QueryResult::GetTextView(size_t row, size_t col, std::string* scratch) const {
+  size_t off;
+  const Vector& v = impl_->Cell(row, col, &off);
+  if (v.IsNull(off)) return {};
+  return VectorValueTextView(v, off, impl_->fn, scratch);
+}
+
 int64_t QueryResult::GetInt64(size_t row, size_t col) const {
   size_t off;
   const Vector& v = impl_->Cell(row, col, &off);

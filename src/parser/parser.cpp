@@ -4,8 +4,7 @@
 
 namespace kanto {
 
-std::vector<ast::StatementPtr> ParseSql(std::string_view sql) {
-  std::string text(sql);
+std::vector<ast::StatementPtr> ParseSql(const std::string& text) {
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.c_str());
   if (result.error) {
     Error e(sqlstate::kSyntaxError, result.error->message ? result.error->message : "syntax error");

@@ -11,7 +11,8 @@
 
 namespace kanto {
 
-// Parses every statement in `sql`. Throws kanto::Error.
-std::vector<ast::StatementPtr> ParseSql(std::string_view sql);
+// Parses every statement in `sql` (read in place, not copied: a query may be large). Throws
+// kanto::Error.
+std::vector<ast::StatementPtr> ParseSql(const std::string& sql);
 
 }  // namespace kanto

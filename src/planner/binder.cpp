@@ -82,7 +82,8 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
       LogicalType base(target.id);
       base.elem = target.elem;
       if (target.id == TypeId::kInterval) base = target;  // the field mask applies while reading
-      Value v = TextToValue(e->value.str_value(), base, fctx);
+      // (text input is the identity: the literal's string is shared, not copied)
+      Value v = base.id == TypeId::kText ? e->value : TextToValue(e->value.str_value(), base, fctx);
       if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
       v.set_type(target);
       return MakeConstant(std::move(v));

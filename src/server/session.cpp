@@ -60,19 +60,30 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
   }
 }
 
-asio::awaitable<void> Session::WriteAll(asio::const_buffer buffer) {
+asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& buffers) {
   if (tls_) {
-    co_await asio::async_write(*tls_, buffer, asio::use_awaitable);
+    co_await asio::async_write(*tls_, buffers, asio::use_awaitable);
   } else {
-    co_await asio::async_write(socket_, buffer, asio::use_awaitable);
+    co_await asio::async_write(socket_, buffers, asio::use_awaitable);
   }
 }
 
+void Session::SealOutput() {
+  constexpr size_t kSealBytes = 1 << 20;
+  if (out_.size() < kSealBytes) return;
+  out_pieces_.push_back(std::move(out_));
+  out_ = std::string();
+}
+
 asio::awaitable<void> Session::Flush() {
-  if (out_.empty()) co_return;
-  std::string data;
-  data.swap(out_);
-  co_await WriteAll(asio::buffer(data));
+  if (out_.empty() && out_pieces_.empty()) co_return;
+  std::vector<std::string> pieces;
+  pieces.swap(out_pieces_);
+  if (!out_.empty()) pieces.push_back(std::move(out_));
+  out_ = std::string();
+  std::vector<asio::const_buffer> buffers;
+  for (const auto& p : pieces) buffers.push_back(asio::buffer(p));
+  co_await WriteAll(buffers);
 }
 
 asio::awaitable<bool> Session::ReadHeader(char* type, int32_t* length) {
@@ -170,10 +181,19 @@ void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const s
         continue;
       }
       int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[c]);
-      std::string value = format == 1 ? wire::EncodeBinary(r, row, c) : r.GetText(row, c);
+      // Text (and the binary form of text types) is written from the result in place.
+      std::string scratch;
+      std::string_view value;
+      if (format == 1 && !wire::BinaryIsText(r.column(c).type_oid)) {
+        scratch = wire::EncodeBinary(r, row, c);
+        value = scratch;
+      } else {
+        value = r.GetTextView(row, c, &scratch);
+      }
       w.Int32(static_cast<int32_t>(value.size())).Bytes(value);
     }
     w.End();
+    SealOutput();
   }
 }
 
@@ -197,16 +217,20 @@ void Session::ApplyDeallocations() {
   pending_deallocate_.clear();
 }
 
-void Session::HandleQuery(const std::string& body) {
-  wire::MessageReader in(body);
-  std::string sql = in.CString();
+void Session::HandleQuery(std::string& body) {
+  // The body is the query string and its NUL: it becomes the query in place, without a copy.
+  size_t end = body.find('\0');
+  if (end == std::string::npos) wire::MessageReader::Fail("invalid string in message");
+  if (end + 1 != body.size()) wire::MessageReader::Fail("invalid message format");
+  body.resize(end);
+  std::string sql = std::move(body);
   if (IsEmptyQuery(sql)) {
     wire::MessageWriter w(&out_);
     w.Begin('I');
     w.End();
     return;
   }
-  for (const auto& r : conn_->ExecuteAll(sql)) {
+  for (const auto& r : conn_->impl().RunText(std::move(sql), true)) {
     if (!r.ok()) {
       SendError(r.error());
       return;
@@ -260,8 +284,9 @@ void Session::HandleParse(const std::string& body) {
   w.End();
 }
 
-void Session::HandleBind(const std::string& body) {
+void Session::HandleBind(std::string& body) {
   wire::BindMessage bind = wire::DecodeBind(body);
+  std::string().swap(body);  // the parameters are in `bind` now
   const std::string& portal_name = bind.portal;
   const std::string& stmt_name = bind.statement;
   auto it = statements_.find(stmt_name);
@@ -339,7 +364,7 @@ void Session::HandleExecute(const std::string& body) {
   if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   Portal& portal = *it->second;
   if (!portal.result) {
-    portal.result = std::make_unique<QueryResult>(portal.statement->Execute(portal.params));
+    portal.result = std::make_unique<QueryResult>(portal.statement->Execute(std::move(portal.params)));
     if (!portal.result->ok()) {
       Error e = portal.result->error();
       portal.result.reset();
@@ -386,7 +411,7 @@ void Session::HandleClose(const std::string& body) {
   w.End();
 }
 
-void Session::HandleMessage(char type, const std::string& body, bool* close) {
+void Session::HandleMessage(char type, std::string& body, bool* close) {
   if (copy_in_) {
     // COPY FROM STDIN: CopyDone or CopyFail end it; Flush and Sync are ignored meanwhile.
     if (type == 'c' || type == 'f') {

@@ -39,7 +39,7 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::awaitable<void> Flush();
   // Socket I/O, through TLS once the client asked for it.
   asio::awaitable<void> ReadExact(asio::mutable_buffer buffer, std::error_code& ec);
-  asio::awaitable<void> WriteAll(asio::const_buffer buffer);
+  asio::awaitable<void> WriteAll(const std::vector<asio::const_buffer>& buffers);
   // Reads one message after authentication: type byte and body, within the type's length limit
   // (wire/message_limits.hpp; over it, or an unknown type: Error 08P01). False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);
@@ -50,12 +50,13 @@ class Session : public std::enable_shared_from_this<Session> {
   // A SASLInitialResponse / SASLResponse body ('p', at most wire::kMaxSaslMessage); a longer or
   // shorter one fails authentication (28P01) as in PostgreSQL.
   asio::awaitable<std::string> ReadSaslMessage(const Error& failed);
-  // Answers one message (on the blocking pool). Sets *close when the connection must end.
-  void HandleMessage(char type, const std::string& body, bool* close);
+  // Answers one message (on the blocking pool). Sets *close when the connection must end. Query and
+  // Bind consume `body` (a large query or parameter is not held twice).
+  void HandleMessage(char type, std::string& body, bool* close);
 
-  void HandleQuery(const std::string& body);
+  void HandleQuery(std::string& body);
   void HandleParse(const std::string& body);
-  void HandleBind(const std::string& body);
+  void HandleBind(std::string& body);
   void HandleDescribe(const std::string& body);
   void HandleExecute(const std::string& body);
   void HandleClose(const std::string& body);
@@ -79,7 +80,11 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::ssl::context* tls_context_;  // null: TLS off
   std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket&>> tls_;
   std::unique_ptr<Connection> conn_;
-  std::string out_;  // pending output
+  // Pending output: out_pieces_, then out_. A large message (a DataRow with a big value) is moved
+  // to out_pieces_ once written, so that appending the next one does not reallocate (and copy) it.
+  std::string out_;
+  std::vector<std::string> out_pieces_;
+  void SealOutput();
   int32_t pid_ = 0;
   int32_t secret_ = 0;
   bool skip_until_sync_ = false;

@@ -183,6 +183,13 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Values of 1 MB or more go to blob files when flushed (as PostgreSQL moves large values to
+  // TOAST): a flush or compaction then streams them instead of building (and compressing) a block
+  // as large as the value, which cost 2-3 times the value in memory; garbage collection during
+  // compaction reclaims the space of overwritten and deleted ones.
+  opts.enable_blob_files = true;
+  opts.min_blob_size = 1 << 20;
+  opts.enable_blob_garbage_collection = true;
   rocksdb::TransactionDBOptions topts;
   topts.transaction_lock_timeout = options.lock_timeout_ms;
   rocksdb::TransactionDB* db = nullptr;

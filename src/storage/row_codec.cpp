@@ -50,6 +50,13 @@ uint32_t Decode(std::string_view d, const std::vector<LogicalType>& types, const
 
 void EncodeRow(uint32_t schema_version, const std::vector<Value>& row, std::string* out) {
   out->clear();
+  // One allocation of about the right size: a row with a large value is not copied while it grows.
+  size_t bytes = 6 + (row.size() + 7) / 8;
+  for (const Value& v : row) {
+    bytes += 16;
+    if (!v.is_null() && v.type().physical() == PhysicalType::kString) bytes += v.str_value().size();
+  }
+  out->reserve(bytes);
   Put<uint32_t>(out, schema_version);
   Put<uint16_t>(out, static_cast<uint16_t>(row.size()));
   size_t bitmap = out->size();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -37,8 +38,17 @@ class Value {
   static Value FromInt(LogicalType type, int64_t i) { Value v; v.type_ = type; v.null_ = false; v.i_ = i; return v; }
   static Value FromDouble(LogicalType type, double d) { Value v; v.type_ = type; v.null_ = false; v.d_ = d; return v; }
   static Value FromString(LogicalType type, std::string s) {
-    Value v; v.type_ = type; v.null_ = false; v.s_ = std::move(s); return v;
+    Value v; v.type_ = type; v.null_ = false;
+    if (s.size() >= kSharedStringBytes) {
+      v.big_ = std::make_shared<std::string>(std::move(s));
+    } else {
+      v.s_ = std::move(s);
+    }
+    return v;
   }
+  // Strings this long are shared by the copies of a Value (a constant, the plan's copy of it, the
+  // value evaluated from it) instead of being copied: a 100 MB text value is held once.
+  static constexpr size_t kSharedStringBytes = 4096;
 
   const LogicalType& type() const { return type_; }
   void set_type(LogicalType t) { type_ = t; }
@@ -48,7 +58,15 @@ class Value {
   int64_t int_value() const { return i_; }
   bool bool_value() const { return i_ != 0; }
   double double_value() const { return d_; }
-  const std::string& str_value() const { return s_; }
+  const std::string& str_value() const { return big_ ? *big_ : s_; }
+  // The string, moved out when this Value holds the only reference (else copied); the Value is
+  // left NULL.
+  std::string TakeString() {
+    std::string out = !big_ ? std::move(s_) : big_.use_count() == 1 ? std::move(*big_) : *big_;
+    big_.reset();
+    null_ = true;
+    return out;
+  }
   const Numeric& numeric_value() const { return num_; }
   const Interval& interval_value() const { return interval_; }
 
@@ -58,6 +76,8 @@ class Value {
   int64_t i_ = 0;
   double d_ = 0;
   std::string s_;
+  // Instead of s_ for strings of kSharedStringBytes or more; never changed while shared.
+  std::shared_ptr<std::string> big_;
   Numeric num_;
   Interval interval_;
 };

@@ -56,6 +56,20 @@ Value Vector::GetValue(size_t i) const {
   return Value::Null(type_);
 }
 
+Value Vector::TakeValue(size_t i) {
+  if (type_.physical() != PhysicalType::kString || nulls_[i]) return GetValue(i);
+  return Value::FromString(type_, std::move(strings_[i]));
+}
+
+void Vector::SetValue(size_t i, Value&& v) {
+  if (type_.physical() != PhysicalType::kString || v.is_null()) {
+    SetValue(i, static_cast<const Value&>(v));
+    return;
+  }
+  nulls_[i] = 0;
+  strings_[i] = v.TakeString();
+}
+
 void Vector::SetValue(size_t i, const Value& v) {
   if (v.is_null()) {
     nulls_[i] = 1;
@@ -74,6 +88,11 @@ void Vector::SetValue(size_t i, const Value& v) {
 void Vector::Append(const Value& v) {
   Resize(size() + 1);
   SetValue(size() - 1, v);
+}
+
+void Vector::Append(Value&& v) {
+  Resize(size() + 1);
+  SetValue(size() - 1, std::move(v));
 }
 
 void Vector::AppendFrom(const Vector& other, size_t i) {
@@ -131,6 +150,11 @@ void DataChunk::Reset() {
 
 void DataChunk::AppendRow(const std::vector<Value>& row) {
   for (size_t i = 0; i < columns_.size(); i++) columns_[i].Append(row[i]);
+  size_++;
+}
+
+void DataChunk::AppendRow(std::vector<Value>&& row) {
+  for (size_t i = 0; i < columns_.size(); i++) columns_[i].Append(std::move(row[i]));
   size_++;
 }
 

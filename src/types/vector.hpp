@@ -47,8 +47,12 @@ class Vector {
   const std::vector<uint8_t>& nulls() const { return nulls_; }
 
   Value GetValue(size_t i) const;
+  // Like GetValue, but moves a string out (the slot is left empty): for a chunk read only once.
+  Value TakeValue(size_t i);
   void SetValue(size_t i, const Value& v);  // v must have this vector's physical type (or be NULL)
+  void SetValue(size_t i, Value&& v);       // moves v's string in when v holds the only reference
   void Append(const Value& v);
+  void Append(Value&& v);
   // Appends row `i` of `other` (same physical type).
   void AppendFrom(const Vector& other, size_t i);
   // Keeps only the rows whose index is listed in `sel`, in that order.
@@ -80,6 +84,7 @@ class DataChunk {
 
   void Reset();  // size 0, columns emptied, types kept
   void AppendRow(const std::vector<Value>& row);
+  void AppendRow(std::vector<Value>&& row);
   void AppendRowFrom(const DataChunk& other, size_t row);
   std::vector<Value> GetRow(size_t row) const;
   // Approximate bytes a row holds (for memory budgets).

@@ -2,7 +2,7 @@
 # Protocol limits and memory bounded by what arrived (issue 10): one `kanto serve` with SCRAM and a
 # 1 s authentication_timeout; protocol_limits.py sends oversized / malformed startup packets, SASL
 # messages and queries from raw sockets and checks the answers, the server's RSS and that other
-# sessions keep working.
+# sessions keep working; large_values.py inserts and reads back a 100 MB text value under an RSS bound.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,6 +15,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 50); do grep -q listening "$dir/log" && break; sleep 0.1; done
 /usr/bin/python3 "$src/test/e2e/protocol_limits.py" "$port" "$pid" limits-pw
+/usr/bin/python3 "$src/test/e2e/large_values.py" "$port" "$pid" limits-pw
 grep -q 'canceling authentication due to timeout' "$dir/log" || { echo "no timeout in the log:"; cat "$dir/log"; exit 1; }
 # bad settings are refused
 if "$build/kanto" serve --data "$dir/db2" --authentication-timeout 0 2>/dev/null; then echo "timeout 0 accepted"; exit 1; fi

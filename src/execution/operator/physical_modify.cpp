@@ -92,16 +92,16 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       std::vector<Value> old_row(ncols), row(ncols);
       for (size_t c = 0; c < ncols; c++) {
         old_row[c] = child_row[c];
-        row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].GetValue(0) : computed[c].GetValue(r);
+        row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].TakeValue(0) : computed[c].TakeValue(r);
         row[c].set_type(table_types[c]);
       }
       const std::string& old_key = input.column(ncols).strings()[r];
       std::string new_key = table_->primary_key() ? MakeRowKey(ctx, *table_, row) : old_key;
       bool key_changed = new_key != old_key;
       DeleteRow(ctx, *table_, old_row, old_key, key_changed);
-      WriteRow(ctx, *table_, row, new_key, key_changed);
-      affected++;
       if (returned) new_rows.AppendRow(row);
+      WriteRow(ctx, *table_, std::move(row), new_key, key_changed);
+      affected++;
     }
   } else if (kind_ == Kind::kDelete) {
     for (size_t r = 0; r < input.size(); r++) {
@@ -117,13 +117,13 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
     for (size_t r = 0; r < input.size(); r++) {
       std::vector<Value> row(ncols);
       for (size_t c = 0; c < ncols; c++) {
-        row[c] = input.column(c).GetValue(r);
+        row[c] = input.column(c).TakeValue(r);  // the input chunk is read once: its strings move
         row[c].set_type(table_types[c]);
       }
       std::string key = MakeRowKey(ctx, *table_, row);
-      WriteRow(ctx, *table_, row, key, true);
-      affected++;
       if (returned) new_rows.AppendRow(row);
+      WriteRow(ctx, *table_, std::move(row), key, true);
+      affected++;
     }
   }
   ctx.rows_affected += affected;

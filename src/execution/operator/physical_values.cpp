@@ -26,7 +26,7 @@ bool PhysicalValues::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
       v.set_type(types[c]);
       row.push_back(std::move(v));
     }
-    out.AppendRow(row);
+    out.AppendRow(std::move(row));
   }
   return true;
 }

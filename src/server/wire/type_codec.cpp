@@ -233,8 +233,11 @@ int16_t TypeLength(uint32_t oid) {
   }
 }
 
+bool BinaryIsText(uint32_t oid) { return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 705; }
+
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   uint32_t oid = r.column(col).type_oid;
+  if (BinaryIsText(oid)) return r.GetText(row, col);
   switch (oid) {
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
@@ -264,7 +267,6 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 1114:
     case 1184: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col) - kPgEpochMicros), 8);
     case 1700: return NumericBinary(r.GetText(row, col));
-    case 25: case 1043: case 1042: case 19: case 705: return r.GetText(row, col);
     case 17: {
       // bytea: raw bytes from the \x text form
       std::string hex = r.GetText(row, col);

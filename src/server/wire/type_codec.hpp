@@ -10,6 +10,8 @@ namespace kanto::wire {
 
 // pg_type.typlen of a type OID (-1 for variable length).
 int16_t TypeLength(uint32_t oid);
+// Whether the binary form of type `oid` is its text form (text, varchar, bpchar, name, unknown).
+bool BinaryIsText(uint32_t oid);
 // Binary form of a non-NULL result value. Throws 0A000 for types without a binary encoder.
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col);
 // A binary parameter of type `oid`, as a Param (text or number). Throws 08P01/22P03 on bad input.
