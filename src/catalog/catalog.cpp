@@ -18,6 +18,13 @@ std::vector<LogicalType> TableEntry::column_types() const {
   return out;
 }
 
+std::vector<std::string> TableEntry::missing_values() const {
+  std::vector<std::string> out;
+  out.reserve(columns.size());
+  for (const auto& c : columns) out.push_back(c.missing);
+  return out;
+}
+
 Catalog::Catalog() {
   PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
   PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
@@ -106,8 +113,42 @@ const TableEntry* Catalog::FindRelationById(uint32_t id, const IndexEntry** inde
 }
 
 bool Catalog::RelationExists(uint32_t schema_id, std::string_view name) const {
-  return FindTable(schema_id, name) != nullptr || FindIndex(schema_id, name, nullptr) != nullptr;
+  return FindTable(schema_id, name) != nullptr || FindIndex(schema_id, name, nullptr) != nullptr ||
+         FindSequence(schema_id, name) != nullptr;
 }
+
+const SequenceEntry* Catalog::FindSequence(uint32_t schema_id, std::string_view name) const {
+  for (const auto& [id, s] : sequences_) {
+    if (s.schema_id == schema_id && s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+const SequenceEntry* Catalog::GetSequence(uint32_t id) const {
+  auto it = sequences_.find(id);
+  return it == sequences_.end() ? nullptr : &it->second;
+}
+
+std::vector<const SequenceEntry*> Catalog::Sequences() const {
+  std::vector<const SequenceEntry*> out;
+  for (const auto& [id, s] : sequences_) out.push_back(&s);
+  return out;
+}
+
+std::vector<const SequenceEntry*> Catalog::OwnedSequences(uint32_t table_id) const {
+  std::vector<const SequenceEntry*> out;
+  for (const auto& [id, s] : sequences_) {
+    if (s.owner_table == table_id) out.push_back(&s);
+  }
+  return out;
+}
+
+void Catalog::PutSequence(SequenceEntry seq) {
+  uint32_t id = seq.id;
+  sequences_[id] = std::move(seq);
+}
+
+void Catalog::RemoveSequence(uint32_t id) { sequences_.erase(id); }
 
 std::vector<const SchemaEntry*> Catalog::Schemas() const {
   std::vector<const SchemaEntry*> out;
@@ -136,7 +177,7 @@ void Catalog::PutTable(TableEntry table) {
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
 
 namespace {
-constexpr uint8_t kTableRecordVersion = 3;  // 2 added view_sql, 3 index constraint flags
+constexpr uint8_t kTableRecordVersion = 4;  // 2 added view_sql, 3 index constraint flags, 4 identity and missing values
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -195,6 +236,11 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
   }
   w.Str(t.view_sql);
   for (const auto& idx : t.indexes) w.Bool(idx.constraint);
+  for (const auto& c : t.columns) {
+    w.U8(static_cast<uint8_t>(c.identity));
+    w.U32(c.identity_sequence);
+    w.Str(c.missing);
+  }
   return w.Release();
 }
 
@@ -238,6 +284,13 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
   }
   if (version >= 2) t.view_sql = r.Str();
   for (auto& idx : t.indexes) idx.constraint = version >= 3 ? r.Bool() : idx.primary;
+  if (version >= 4) {
+    for (auto& c : t.columns) {
+      c.identity = static_cast<char>(r.U8());
+      c.identity_sequence = r.U32();
+      c.missing = r.Str();
+    }
+  }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }
@@ -251,6 +304,52 @@ std::string Catalog::SerializeSchema(const SchemaEntry& s) {
   w.Str(s.name);
   w.Str(s.owner);
   return w.Release();
+}
+
+namespace {
+void WriteI64(BinaryWriter& w, int64_t v) { w.U64(static_cast<uint64_t>(v)); }
+int64_t ReadI64(BinaryReader& r) { return static_cast<int64_t>(r.U64()); }
+}  // namespace
+
+std::string Catalog::SerializeSequence(const SequenceEntry& s) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(s.id);
+  w.U32(s.schema_id);
+  w.Str(s.name);
+  WriteType(w, s.type);
+  WriteI64(w, s.increment);
+  WriteI64(w, s.min_value);
+  WriteI64(w, s.max_value);
+  WriteI64(w, s.start);
+  WriteI64(w, s.cache);
+  w.Bool(s.cycle);
+  w.U32(s.owner_table);
+  w.U32(s.owner_column);
+  w.Bool(s.identity);
+  w.U64(s.instance);
+  return w.Release();
+}
+
+SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  SequenceEntry s;
+  s.id = r.U32();
+  s.schema_id = r.U32();
+  s.name = r.Str();
+  s.type = ReadType(r);
+  s.increment = ReadI64(r);
+  s.min_value = ReadI64(r);
+  s.max_value = ReadI64(r);
+  s.start = ReadI64(r);
+  s.cache = ReadI64(r);
+  s.cycle = r.Bool();
+  s.owner_table = r.U32();
+  s.owner_column = r.U32();
+  s.identity = r.Bool();
+  s.instance = r.U64();
+  return s;
 }
 
 std::string Catalog::SerializeRole(const RoleEntry& r) {

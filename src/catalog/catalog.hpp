@@ -28,6 +28,13 @@ struct ColumnEntry {
   LogicalType type;
   bool not_null = false;
   std::string default_sql;  // expression text; empty when the column has no default
+  // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY, 0 otherwise; values come from the
+  // sequence `identity_sequence` (the column then has no default_sql).
+  char identity = 0;
+  uint32_t identity_sequence = 0;
+  // ADD COLUMN ... DEFAULT constant: the value (in the row field encoding) that rows written before
+  // the column existed read for it; empty: they read NULL.
+  std::string missing;
 };
 
 struct IndexEntry {
@@ -61,6 +68,29 @@ struct TableEntry {
   // The index id under which rows are stored (primary key or hidden row id).
   uint32_t row_index_id() const { return primary_index < 0 ? rowid_index_id : indexes[primary_index].id; }
   std::vector<LogicalType> column_types() const;
+  // Each column's `missing` value (for decoding rows written before columns were added).
+  std::vector<std::string> missing_values() const;
+};
+
+// A sequence (pg_class relkind 'S'). Its value lives in storage outside the catalog (see
+// SequenceStore); this is its definition.
+struct SequenceEntry {
+  uint32_t id = 0;
+  uint32_t schema_id = kPublicSchemaId;
+  std::string name;
+  LogicalType type = LogicalType(TypeId::kInt8);  // smallint, integer or bigint
+  int64_t increment = 1;
+  int64_t min_value = 1;
+  int64_t max_value = INT64_MAX;
+  int64_t start = 1;
+  int64_t cache = 1;
+  bool cycle = false;
+  // OWNED BY table.column (dropped with it); 0 when owned by nothing.
+  uint32_t owner_table = 0;
+  uint32_t owner_column = 0;  // position in the owner's columns
+  bool identity = false;      // the sequence of an identity column
+  // Distinguishes a sequence from an earlier one that had the same id (a rolled-back CREATE).
+  uint64_t instance = 0;
 };
 
 struct SchemaEntry {
@@ -93,8 +123,16 @@ class Catalog {
   const IndexEntry* FindIndex(uint32_t schema_id, std::string_view name, const TableEntry** table) const;
   // The table with id `id`, or the table owning index `id` (then *index is that index, else null).
   const TableEntry* FindRelationById(uint32_t id, const IndexEntry** index) const;
-  // True when a table or index of that name exists in the schema (they share one namespace).
+  // True when a table, index or sequence of that name exists in the schema (one namespace).
   bool RelationExists(uint32_t schema_id, std::string_view name) const;
+
+  const SequenceEntry* FindSequence(uint32_t schema_id, std::string_view name) const;
+  const SequenceEntry* GetSequence(uint32_t id) const;
+  std::vector<const SequenceEntry*> Sequences() const;
+  // The sequences owned by a table (serial and identity columns, OWNED BY).
+  std::vector<const SequenceEntry*> OwnedSequences(uint32_t table_id) const;
+  void PutSequence(SequenceEntry seq);
+  void RemoveSequence(uint32_t id);
 
   std::vector<const SchemaEntry*> Schemas() const;
   std::vector<const TableEntry*> Tables() const;
@@ -119,6 +157,8 @@ class Catalog {
   static TableEntry DeserializeTable(std::string_view data);
   static std::string SerializeSchema(const SchemaEntry& s);
   static SchemaEntry DeserializeSchema(std::string_view data);
+  static std::string SerializeSequence(const SequenceEntry& s);
+  static SequenceEntry DeserializeSequence(std::string_view data);
   static std::string SerializeRole(const RoleEntry& r);
   static RoleEntry DeserializeRole(std::string_view data);
 
@@ -126,6 +166,7 @@ class Catalog {
   std::map<uint32_t, RoleEntry> roles_;
   std::map<uint32_t, SchemaEntry> schemas_;
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
+  std::map<uint32_t, SequenceEntry> sequences_;
   uint32_t next_id_ = kFirstUserObjectId;
 };
 

@@ -10,7 +10,7 @@
 namespace kanto {
 
 namespace {
-enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3 };
+enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4 };
 
 std::string RecordKey(uint32_t kind, uint32_t id) {
   storage::KeyWriter w;
@@ -49,6 +49,8 @@ CatalogManager::CatalogManager(storage::Engine& engine) {
       catalog->PutTable(Catalog::DeserializeTable(value));
     } else if (kind == kRoleRecord) {
       catalog->PutRole(Catalog::DeserializeRole(value));
+    } else if (kind == kSequenceRecord) {
+      catalog->PutSequence(Catalog::DeserializeSequence(value));
     } else {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
     }
@@ -106,6 +108,14 @@ void CatalogManager::WriteTable(storage::Transaction& txn, const TableEntry& tab
 }
 
 void CatalogManager::DeleteTable(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kTableRecord, id)); }
+
+void CatalogManager::WriteSequence(storage::Transaction& txn, const SequenceEntry& seq) {
+  txn.Put(RecordKey(kSequenceRecord, seq.id), Catalog::SerializeSequence(seq));
+}
+
+void CatalogManager::DeleteSequence(storage::Transaction& txn, uint32_t id) {
+  txn.Delete(RecordKey(kSequenceRecord, id));
+}
 
 void CatalogManager::WriteNextId(storage::Transaction& txn, uint32_t next_id) {
   BinaryWriter w;

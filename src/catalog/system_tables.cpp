@@ -83,6 +83,52 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
         !t->indexes.empty());
     for (const IndexEntry& idx : t->indexes) row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false);
   }
+  for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false);
+}
+
+Value Int8(int64_t v) { return Value::FromInt(LogicalType(TypeId::kInt8), v); }
+
+void PgSequence(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  LogicalType i8(TypeId::kInt8);
+  b.Column("seqrelid", Oid()).Column("seqtypid", Oid()).Column("seqstart", i8).Column("seqincrement", i8);
+  b.Column("seqmax", i8).Column("seqmin", i8).Column("seqcache", i8).Column("seqcycle", Bool());
+  for (const SequenceEntry* s : catalog.Sequences()) {
+    b.Row({OidValue(s->id), OidValue(s->type.oid()), Int8(s->start), Int8(s->increment), Int8(s->max_value),
+           Int8(s->min_value), Int8(s->cache), Value::Bool(s->cycle)});
+  }
+}
+
+void PgSequences(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  LogicalType i8(TypeId::kInt8);
+  b.Column("schemaname", Text()).Column("sequencename", Text()).Column("sequenceowner", Text());
+  b.Column("data_type", LogicalType(TypeId::kRegtype)).Column("start_value", i8).Column("min_value", i8);
+  b.Column("max_value", i8).Column("increment_by", i8).Column("cycle", Bool()).Column("cache_size", i8);
+  b.Column("last_value", i8);
+  out->computed.push_back({10, "pg_sequence_last_value"});
+  for (const SequenceEntry* s : catalog.Sequences()) {
+    b.Row({Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name), Value::Text("kanto"),
+           Value::FromInt(LogicalType(TypeId::kRegtype), s->type.oid()), Int8(s->start), Int8(s->min_value),
+           Int8(s->max_value), Int8(s->increment), Value::Bool(s->cycle), Int8(s->cache), OidValue(s->id)});
+  }
+}
+
+void InfoSequences(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("sequence_catalog", Text()).Column("sequence_schema", Text()).Column("sequence_name", Text());
+  b.Column("data_type", Text()).Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4());
+  b.Column("numeric_scale", Int4()).Column("start_value", Text()).Column("minimum_value", Text());
+  b.Column("maximum_value", Text()).Column("increment", Text()).Column("cycle_option", Text());
+  for (const SequenceEntry* s : catalog.Sequences()) {
+    TypeId t = s->type.id;
+    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name),
+           Value::Text(t == TypeId::kInt2 ? "smallint" : t == TypeId::kInt4 ? "integer" : "bigint"),
+           Value::Int4(t == TypeId::kInt2 ? 16 : t == TypeId::kInt4 ? 32 : 64), Value::Int4(2), Value::Int4(0),
+           Value::Text(std::to_string(s->start)), Value::Text(std::to_string(s->min_value)),
+           Value::Text(std::to_string(s->max_value)), Value::Text(std::to_string(s->increment)),
+           Value::Text(s->cycle ? "YES" : "NO")});
+  }
 }
 
 void PgAm(SystemTable* out) {
@@ -121,7 +167,8 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
       const ColumnEntry& c = t->columns[i];
       b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(-1),
              Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
-             Value::Bool(!c.default_sql.empty()), Value::Text(""), Value::Text(""), Value::Bool(false), OidValue(0)});
+             Value::Bool(!c.default_sql.empty()), Value::Text(c.identity ? std::string(1, c.identity) : ""),
+             Value::Text(""), Value::Bool(false), OidValue(0)});
     }
   }
 }
@@ -274,6 +321,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
   b.Column("column_name", Text()).Column("ordinal_position", Int4()).Column("column_default", Text());
   b.Column("is_nullable", Text()).Column("data_type", Text()).Column("character_maximum_length", Int4());
   b.Column("numeric_precision", Int4()).Column("numeric_scale", Int4()).Column("udt_name", Text());
+  b.Column("is_identity", Text()).Column("identity_generation", Text());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
@@ -295,7 +343,8 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(c.type)), max_len, precision, scale,
-             Value::Text(udt)});
+             Value::Text(udt), Value::Text(c.identity ? "YES" : "NO"),
+             c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText()});
     }
   }
 }
@@ -370,6 +419,8 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
+      {"pg_sequence", PgSequence},
+      {"pg_sequences", PgSequences},
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
@@ -399,6 +450,7 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"columns", InfoColumns},
       {"table_constraints", InfoTableConstraints},
       {"key_column_usage", InfoKeyColumnUsage},
+      {"sequences", InfoSequences},
   };
   return *tables;
 }

@@ -14,6 +14,9 @@ struct SystemTable {
   std::vector<std::string> column_names;
   std::vector<LogicalType> column_types;
   std::vector<std::vector<Value>> rows;
+  // Columns computed when the query runs (pg_sequences.last_value): the cell holds a relation OID
+  // and the query reads function(oid::regclass) instead.
+  std::vector<std::pair<size_t, std::string>> computed;
 };
 
 // Fills `out` and returns true when schema.name is a system table (`schema` empty: pg_catalog,

@@ -17,6 +17,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterSystemFunctions(*r);
     RegisterCatalogFunctions(*r);
     RegisterArrayFunctions(*r);
+    RegisterSequenceFunctions(*r);
     return r;
   }();
   return *registry;

@@ -13,6 +13,7 @@ class TimeZone;
 namespace kanto {
 
 class Catalog;
+class SequenceSession;
 
 // Settings the server reports and no one can change (PostgreSQL's "internal" context): SET gives 55P02.
 inline bool IsReadOnlySetting(const std::string& name) {
@@ -48,6 +49,8 @@ struct FunctionContext {
   const Catalog* catalog = nullptr;
   // Settings for current_setting() / set_config(); may be null.
   SessionSettings* settings = nullptr;
+  // nextval / currval / setval / lastval (the session's view of the sequences); may be null.
+  SequenceSession* sequences = nullptr;
 };
 
 }  // namespace kanto

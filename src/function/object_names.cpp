@@ -70,6 +70,10 @@ std::string RelationName(const Catalog& catalog, int64_t oid) {
   for (const auto& sc : kSystemCatalogs) {
     if (sc.oid == oid) return sc.name;
   }
+  if (const SequenceEntry* seq = catalog.GetSequence(static_cast<uint32_t>(oid))) {
+    std::string schema = SchemaName(catalog, seq->schema_id);
+    return schema == "public" ? QuoteIdent(seq->name) : QuoteIdent(schema) + "." + QuoteIdent(seq->name);
+  }
   const IndexEntry* idx;
   const TableEntry* t = catalog.FindRelationById(static_cast<uint32_t>(oid), &idx);
   if (!t) return "";
@@ -94,6 +98,7 @@ int64_t FindRelation(const Catalog* catalog, std::string_view text) {
       if (!se) continue;
       if (const TableEntry* t = catalog->FindTable(se->id, name)) return t->id;
       if (const IndexEntry* i = catalog->FindIndex(se->id, name, nullptr)) return i->id;
+      if (const SequenceEntry* seq = catalog->FindSequence(se->id, name)) return seq->id;
     }
   }
   throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(text) + "\" does not exist");

@@ -31,7 +31,8 @@ int64_t SteadyMicros() {
 const char* kAbortedMessage = "current transaction is aborted, commands ignored until end of transaction block";
 }  // namespace
 
-ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db) : db_(std::move(db)), db_impl_(db_->impl()) {
+ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
+    : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()) {
   settings_ = DefaultSettings();
 }
 
@@ -62,6 +63,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
+  ctx.sequences = const_cast<SequenceSession*>(&sequences_);
   return ctx;
 }
 
@@ -363,20 +365,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunQuery(stmt, params);
     case ast::StmtKind::kExplain:
       return RunExplain(static_cast<const ast::ExplainStmt&>(stmt), params);
-    case ast::StmtKind::kCreateTable:
-      return RunCreateTable(static_cast<const ast::CreateTableStmt&>(stmt));
-    case ast::StmtKind::kCreateView:
-      return RunCreateView(static_cast<const ast::CreateViewStmt&>(stmt));
-    case ast::StmtKind::kCreateIndex:
-      return RunCreateIndex(static_cast<const ast::CreateIndexStmt&>(stmt));
     case ast::StmtKind::kCursor:
       return RunCursor(static_cast<const ast::CursorStmt&>(stmt), params);
-    case ast::StmtKind::kRole:
-      return RunRole(static_cast<const ast::RoleStmt&>(stmt));
-    case ast::StmtKind::kCreateSchema:
-      return RunCreateSchema(static_cast<const ast::CreateSchemaStmt&>(stmt));
-    case ast::StmtKind::kDrop:
-      return RunDrop(static_cast<const ast::DropStmt&>(stmt));
     case ast::StmtKind::kSet:
       return RunSet(static_cast<const ast::SetStmt&>(stmt));
     case ast::StmtKind::kShow:
@@ -391,14 +381,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunDiscard(static_cast<const ast::DiscardStmt&>(stmt));
     case ast::StmtKind::kCopy:
       return RunCopy(static_cast<const ast::CopyStmt&>(stmt));
-    case ast::StmtKind::kAlterTable:
-      return RunAlterTable(static_cast<const ast::AlterTableStmt&>(stmt));
-    case ast::StmtKind::kTruncate:
-      return RunTruncate(static_cast<const ast::TruncateStmt&>(stmt));
-    case ast::StmtKind::kVacuum:
-      return RunVacuum(static_cast<const ast::VacuumStmt&>(stmt));
     default:
-      throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
+      return RunCommand(stmt);
   }
 }
 

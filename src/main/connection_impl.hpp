@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "catalog/sequence_session.hpp"
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
 #include "kanto/kanto.hpp"
@@ -121,22 +122,13 @@ class ConnectionImpl : public SessionSettings {
   std::map<std::string, Cursor> cursors_;
   void CloseTransactionCursors();  // at COMMIT / ROLLBACK: cursors without HOLD close
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
-  std::unique_ptr<ResultImpl> RunTruncate(const ast::TruncateStmt& stmt);
-  std::unique_ptr<ResultImpl> RunAlterTable(const ast::AlterTableStmt& stmt);
-  std::unique_ptr<ResultImpl> RunVacuum(const ast::VacuumStmt& stmt);
   std::map<std::string, std::string> DefaultSettings() const;
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
   // SET LOCAL values end with the transaction.
   void RestoreLocalSettings();
-  // DDL (ddl.cpp)
-  std::unique_ptr<ResultImpl> RunCreateTable(const ast::CreateTableStmt& stmt);
-  std::unique_ptr<ResultImpl> RunCreateTableAs(const ast::CreateTableStmt& stmt);
-  std::unique_ptr<ResultImpl> RunCreateIndex(const ast::CreateIndexStmt& stmt);
-  std::unique_ptr<ResultImpl> RunCreateView(const ast::CreateViewStmt& stmt);
-  std::unique_ptr<ResultImpl> RunRole(const ast::RoleStmt& stmt);  // roles.cpp
-  std::unique_ptr<ResultImpl> RunCreateSchema(const ast::CreateSchemaStmt& stmt);
-  std::unique_ptr<ResultImpl> RunDrop(const ast::DropStmt& stmt);
+  // Utility statements (src/commands/, through run_command.cpp): DDL, TRUNCATE, VACUUM, roles.
+  std::unique_ptr<ResultImpl> RunCommand(const ast::Statement& stmt);
   // Takes the DDL lock (once per transaction) and returns a fresh copy of the catalog to change.
   std::shared_ptr<Catalog> BeginCatalogChange();
   void FinishCatalogChange(std::shared_ptr<Catalog> changed);
@@ -184,6 +176,7 @@ class ConnectionImpl : public SessionSettings {
   // A COPY FROM STDIN waiting for its data: the statement (table, columns, format).
   std::unique_ptr<ast::CopyStmt> pending_copy_;
   std::atomic<bool> cancel_{false};
+  SequenceSession sequences_;  // currval / lastval of this session
 };
 
 }  // namespace kanto

@@ -199,7 +199,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDeallocate(const ast::DeallocateS
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& stmt) {
-  if (!stmt.all) return TagOnly("DISCARD");  // PLANS, SEQUENCES, TEMP: nothing is cached
+  if (stmt.sequences) sequences_.Discard();
+  if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : "DISCARD");  // PLANS, TEMP: nothing is cached
   if (state_ != TxnState::kIdle) {
     throw Error(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
   }
@@ -207,6 +208,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   local_saved_.clear();
   sql_prepared_.clear();
   cursors_.clear();
+  sequences_.Discard();
   if (deallocate_hook) deallocate_hook("");
   return TagOnly("DISCARD ALL");
 }

@@ -15,6 +15,7 @@ DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : pa
   engine_ = storage::Engine::Open(path, eo);
   catalog_ = std::make_unique<CatalogManager>(*engine_);
   statistics_ = std::make_unique<StorageStatistics>(*engine_);
+  sequences_ = std::make_unique<SequenceStore>(*engine_);
 }
 
 DatabaseImpl::~DatabaseImpl() = default;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "catalog/catalog_manager.hpp"
+#include "catalog/sequence_store.hpp"
 #include "kanto/kanto.hpp"
 #include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
@@ -47,6 +48,7 @@ class DatabaseImpl {
   const std::string& path() const { return path_; }
   const Statistics& statistics() const { return *statistics_; }
   StorageStatistics& storage_statistics() { return *statistics_; }
+  SequenceStore& sequences() { return *sequences_; }
 
  private:
   std::string path_;
@@ -54,6 +56,7 @@ class DatabaseImpl {
   std::unique_ptr<storage::Engine> engine_;
   std::unique_ptr<CatalogManager> catalog_;
   std::unique_ptr<StorageStatistics> statistics_;
+  std::unique_ptr<SequenceStore> sequences_;
 };
 
 }  // namespace kanto

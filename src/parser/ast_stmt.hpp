@@ -97,6 +97,8 @@ enum class StmtKind : uint8_t {
   kDeallocate,
   kCreateView,
   kCreateSequence,
+  kAlterSequence,
+  kRename,
   kAlterTable,
   kTruncate,
   kVacuum,
@@ -168,6 +170,8 @@ struct InsertStmt : Statement {
   std::unique_ptr<SelectStmt> select;  // null: DEFAULT VALUES
   // ON CONFLICT
   enum class OnConflict : uint8_t { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
+  // OVERRIDING SYSTEM VALUE / USER VALUE (identity columns)
+  enum class Overriding : uint8_t { kNone, kSystem, kUser } overriding = Overriding::kNone;
   std::vector<std::string> conflict_columns;
   std::vector<struct SetClause> conflict_set;
   ExprPtr conflict_where;
@@ -201,6 +205,22 @@ struct DeleteStmt : Statement {
   std::vector<ResTarget> returning;
 };
 
+// Sequence options (CREATE / ALTER SEQUENCE, identity columns); unset fields were not given.
+struct SequenceOptions {
+  std::optional<TypeName> as_type;
+  std::optional<int64_t> increment, start, cache;
+  // MINVALUE n / NO MINVALUE (given, without a value), likewise MAXVALUE.
+  bool min_given = false, max_given = false;
+  std::optional<int64_t> min_value, max_value;
+  std::optional<bool> cycle;
+  bool restart = false;  // RESTART [WITH n]
+  std::optional<int64_t> restart_with;
+  bool owned_by_given = false;
+  std::vector<std::string> owned_by;  // [schema.]table.column; empty with OWNED BY NONE
+  std::string sequence_name;          // identity: SEQUENCE NAME
+  int location = -1;
+};
+
 struct ColumnDef {
   std::string name;
   TypeName type;
@@ -210,6 +230,9 @@ struct ColumnDef {
   bool primary_key = false;
   bool unique = false;
   bool serial = false;  // serial/bigserial/smallserial (type is then the underlying integer)
+  // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY [(options)]; 0 otherwise.
+  char identity = 0;
+  SequenceOptions identity_options;
   ExprPtr check;        // CHECK (...) on the column
   std::string references_table;  // REFERENCES t (foreign keys)
   int location = -1;
@@ -341,20 +364,68 @@ struct CreateViewStmt : Statement {
   std::string definition;  // the statement's SQL text, stored so the view can be re-bound later
 };
 
-// DEALLOCATE [PREPARE] name | ALL
-// ALTER TABLE t ADD [CONSTRAINT name] PRIMARY KEY (columns): the only form implemented.
+// One ALTER TABLE subcommand.
+struct AlterTableCmd {
+  enum class Type : uint8_t {
+    kAddPrimaryKey,  // ADD [CONSTRAINT name] PRIMARY KEY (columns)
+    kAddColumn,      // ADD [COLUMN] [IF NOT EXISTS] column definition
+    kDropColumn,     // DROP [COLUMN] [IF EXISTS] name [CASCADE]
+    kSetDefault,     // ALTER [COLUMN] name SET DEFAULT expr / DROP DEFAULT (default_value null)
+    kSetNotNull,     // ALTER [COLUMN] name SET NOT NULL
+    kDropNotNull,    // ALTER [COLUMN] name DROP NOT NULL
+  };
+  Type type = Type::kAddPrimaryKey;
+  std::string name;  // the column, or the constraint name of ADD PRIMARY KEY
+  bool missing_ok = false;  // IF [NOT] EXISTS
+  bool cascade = false;
+  std::vector<std::string> columns;  // PRIMARY KEY columns
+  std::unique_ptr<ColumnDef> column;  // ADD COLUMN
+  ExprPtr default_value;              // SET DEFAULT
+  int location = -1;
+};
+
+// ALTER TABLE [IF EXISTS] t cmd, cmd, ...
 struct AlterTableStmt : Statement {
   AlterTableStmt() : Statement(StmtKind::kAlterTable) {}
   RangeVar table;
   bool missing_ok = false;
-  std::string constraint_name;
-  std::vector<std::string> primary_key;
+  std::vector<AlterTableCmd> cmds;
 };
 
-// TRUNCATE [TABLE] t1, t2 [RESTART IDENTITY] [CASCADE]
+// ALTER TABLE / SEQUENCE / VIEW / INDEX [IF EXISTS] name RENAME TO new, ALTER TABLE t RENAME
+// [COLUMN] a TO b.
+struct RenameStmt : Statement {
+  enum class ObjectType : uint8_t { kTable, kSequence, kView, kIndex, kColumn };
+  RenameStmt() : Statement(StmtKind::kRename) {}
+  ObjectType object_type = ObjectType::kTable;
+  RangeVar relation;
+  std::string column;  // kColumn: the column renamed
+  std::string new_name;
+  bool missing_ok = false;
+};
+
+// CREATE SEQUENCE [IF NOT EXISTS] name [options]
+struct CreateSequenceStmt : Statement {
+  CreateSequenceStmt() : Statement(StmtKind::kCreateSequence) {}
+  RangeVar sequence;
+  SequenceOptions options;
+  bool if_not_exists = false;
+};
+
+// ALTER SEQUENCE [IF EXISTS] name options
+struct AlterSequenceStmt : Statement {
+  AlterSequenceStmt() : Statement(StmtKind::kAlterSequence) {}
+  RangeVar sequence;
+  SequenceOptions options;
+  bool missing_ok = false;
+};
+
+// TRUNCATE [TABLE] t1, t2 [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE | RESTRICT]
 struct TruncateStmt : Statement {
   TruncateStmt() : Statement(StmtKind::kTruncate) {}
   std::vector<RangeVar> tables;
+  bool restart_identity = false;
+  bool cascade = false;
 };
 
 // VACUUM / ANALYZE [tables]: compacts the tables' storage and refreshes row estimates.
@@ -414,6 +485,7 @@ struct CursorStmt : Statement {
 struct DiscardStmt : Statement {
   DiscardStmt() : Statement(StmtKind::kDiscard) {}
   bool all = false;
+  bool sequences = false;  // DISCARD SEQUENCES
 };
 
 struct DeallocateStmt : Statement {

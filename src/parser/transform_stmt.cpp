@@ -11,6 +11,8 @@ std::vector<std::string> Names(Node** items, size_t n) {
   return out;
 }
 
+}  // namespace
+
 ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r) {
   ast::RangeVar out;
   if (r->catalogname && *r->catalogname) out.catalog = r->catalogname;
@@ -19,6 +21,8 @@ ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r) {
   out.location = r->location;
   return out;
 }
+
+namespace {
 
 ast::Alias TransformAlias(const PgQuery__Alias* a) {
   ast::Alias out;
@@ -127,6 +131,11 @@ ast::StatementPtr TransformInsert(const PgQuery__InsertStmt* s) {
   }
   if (s->select_stmt) out->select = TransformSelect(s->select_stmt->select_stmt);
   if (s->on_conflict_clause) out->on_conflict = ast::InsertStmt::OnConflict::kUpdate;
+  if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE) {
+    out->overriding = ast::InsertStmt::Overriding::kSystem;
+  } else if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) {
+    out->overriding = ast::InsertStmt::Overriding::kUser;
+  }
   out->returning = TransformTargets(s->returning_list, s->n_returning_list);
   return out;
 }
@@ -180,11 +189,36 @@ void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: col.unique = true; break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: col.check = TransformExpr(c->raw_expr); break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: col.references_table = c->pktable ? c->pktable->relname : "?"; break;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: Unsupported("identity columns", c->location);
+    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: TransformIdentityConstraint(c, &col); break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: Unsupported("generated columns", c->location);
     default: break;
   }
 }
+
+}  // namespace
+
+ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d) {
+  ast::ColumnDef col;
+  col.name = d->colname;
+  col.location = d->location;
+  col.type = TransformTypeName(d->type_name);
+  // serial types are written unqualified (pg_catalog.serial is not a type)
+  std::string tname = col.type.names.size() == 1 ? col.type.names.back() : "";
+  if (tname == "serial" || tname == "serial4" || tname == "bigserial" || tname == "serial8" ||
+      tname == "smallserial" || tname == "serial2") {
+    if (col.type.array) Unsupported("array of serial", d->location);
+    col.serial = true;
+    col.type.names = {tname == "bigserial" || tname == "serial8"     ? "int8"
+                      : tname == "smallserial" || tname == "serial2" ? "int2"
+                                                                     : "int4"};
+  }
+  col.not_null = d->is_not_null;
+  if (d->raw_default) col.default_value = TransformExpr(d->raw_default);
+  for (size_t k = 0; k < d->n_constraints; k++) ApplyColumnConstraint(col, d->constraints[k]->constraint);
+  return col;
+}
+
+namespace {
 
 ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
   auto out = std::make_unique<ast::CreateTableStmt>();
@@ -196,23 +230,7 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
   for (size_t i = 0; i < s->n_table_elts; i++) {
     const Node* e = s->table_elts[i];
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-      const PgQuery__ColumnDef* d = e->column_def;
-      ast::ColumnDef col;
-      col.name = d->colname;
-      col.location = d->location;
-      col.type = TransformTypeName(d->type_name);
-      std::string tname = col.type.names.empty() ? "" : col.type.names.back();
-      if (tname == "serial" || tname == "serial4" || tname == "bigserial" || tname == "serial8" ||
-          tname == "smallserial" || tname == "serial2") {
-        col.serial = true;
-        col.type.names = {tname == "bigserial" || tname == "serial8"     ? "int8"
-                          : tname == "smallserial" || tname == "serial2" ? "int2"
-                                                                         : "int4"};
-      }
-      col.not_null = d->is_not_null;
-      if (d->raw_default) col.default_value = TransformExpr(d->raw_default);
-      for (size_t k = 0; k < d->n_constraints; k++) ApplyColumnConstraint(col, d->constraints[k]->constraint);
-      out->columns.push_back(std::move(col));
+      out->columns.push_back(TransformColumnDef(e->column_def));
     } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
       const PgQuery__Constraint* c = e->constraint;
       ast::TableConstraint tc;
@@ -272,7 +290,7 @@ ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: out->object_type = O::kIndex; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: out->object_type = O::kSchema; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: Unsupported("DROP SEQUENCE");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out->object_type = O::kSequence; break;
     default: Unsupported("DROP of this object type");
   }
   out->if_exists = s->missing_ok;
@@ -531,30 +549,11 @@ ast::StatementPtr TransformStatement(const Node* n) {
       return out;
     }
     case PG_QUERY__NODE__NODE_COPY_STMT: return TransformCopy(n->copy_stmt);
-    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: {
-      const auto* a = n->alter_table_stmt;
-      if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || a->n_cmds != 1) Unsupported("ALTER TABLE");
-      const auto* cmd = a->cmds[0]->alter_table_cmd;
-      const bool add_constraint = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint ||
-                                  cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse;
-      if (!add_constraint || !cmd->def || cmd->def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT ||
-          cmd->def->constraint->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
-        Unsupported("this ALTER TABLE form (only ADD PRIMARY KEY is implemented)");
-      }
-      auto out = std::make_unique<ast::AlterTableStmt>();
-      out->table = TransformRangeVar(a->relation);
-      out->missing_ok = a->missing_ok;
-      if (cmd->def->constraint->conname) out->constraint_name = cmd->def->constraint->conname;
-      out->primary_key = Names(cmd->def->constraint->keys, cmd->def->constraint->n_keys);
-      return out;
-    }
-    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: {
-      auto out = std::make_unique<ast::TruncateStmt>();
-      for (size_t i = 0; i < n->truncate_stmt->n_relations; i++) {
-        out->tables.push_back(TransformRangeVar(n->truncate_stmt->relations[i]->range_var));
-      }
-      return out;
-    }
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return TransformAlterTable(n->alter_table_stmt);
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TransformTruncate(n->truncate_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return TransformCreateSequence(n->create_seq_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return TransformAlterSequence(n->alter_seq_stmt);
+    case PG_QUERY__NODE__NODE_RENAME_STMT: return TransformRename(n->rename_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       auto out = std::make_unique<ast::VacuumStmt>();
       out->vacuum = n->vacuum_stmt->is_vacuumcmd;
@@ -581,6 +580,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_DISCARD_STMT: {
       auto out = std::make_unique<ast::DiscardStmt>();
       out->all = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL;
+      out->sequences = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_SEQUENCES;
       return out;
     }
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {

@@ -33,5 +33,15 @@ ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s);
 // DECLARE CURSOR / FETCH / MOVE / CLOSE (transform_cursor.cpp).
 ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);
+ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r);
+// A column definition of CREATE TABLE / ALTER TABLE ADD COLUMN (transform_stmt.cpp).
+ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d);
+// DDL beyond CREATE/DROP (transform_ddl.cpp).
+void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col);
+ast::StatementPtr TransformCreateSequence(const PgQuery__CreateSeqStmt* s);
+ast::StatementPtr TransformAlterSequence(const PgQuery__AlterSeqStmt* s);
+ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s);
+ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a);
+ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
 
 }  // namespace kanto::parser

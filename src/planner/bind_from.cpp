@@ -10,6 +10,12 @@
 namespace kanto {
 
 namespace {
+// The sequence `rv` names, when it names one (tables come first on the search path).
+const SequenceEntry* FindSequenceRef(const Catalog& catalog, const ast::RangeVar& rv) {
+  const SchemaEntry* s = catalog.FindSchema(rv.schema.empty() ? "public" : rv.schema);
+  return s ? catalog.FindSequence(s->id, rv.name) : nullptr;
+}
+
 void ApplyColumnAliases(BindingEntry& entry, const ast::Alias& alias, int location) {
   if (alias.columns.size() > entry.names.size()) {
     throw At(Error(sqlstate::kInvalidColumnReference,
@@ -193,6 +199,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
           for (auto& row : sys.rows) {
             std::vector<BoundExprPtr> exprs;
             for (auto& v : row) exprs.push_back(MakeConstant(std::move(v)));
+            for (const auto& [col, function] : sys.computed) {
+              auto stmts = ParseSql("SELECT " + function + "('" + std::to_string(exprs[col]->value.int_value()) + "'::regclass)");
+              exprs[col] = BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
+            }
             values->rows.push_back(std::move(exprs));
           }
           values->estimated_rows = static_cast<double>(values->rows.size());
@@ -209,6 +219,29 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
           throw At(Error(sqlstate::kUndefinedTable, "relation \"information_schema." + base.table.name + "\" does not exist"),
                    ref.location);
         }
+      }
+      if (const SequenceEntry* seq = FindSequenceRef(*env_.catalog, base.table)) {
+        // SELECT * FROM seq: one row (last_value, log_cnt, is_called), read when the query runs.
+        auto values = std::make_unique<LogicalValues>();
+        values->table_index = NewTableIndex();
+        values->types = {LogicalType(TypeId::kInt8), LogicalType(TypeId::kInt8), LogicalType(TypeId::kBool)};
+        std::vector<BoundExprPtr> row;
+        for (const char* field : {"last_value", "log_cnt", "is_called"}) {
+          std::string call = "pg_sequence_state('" + std::to_string(seq->id) + "'::regclass, '" + field + "')";
+          if (std::string(field) == "is_called") call += " = 1";
+          auto stmts = ParseSql("SELECT " + call);
+          row.push_back(BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr));
+        }
+        values->rows.push_back(std::move(row));
+        values->estimated_rows = 1;
+        BindingEntry entry;
+        entry.alias = ref.alias.name.empty() ? base.table.name : ref.alias.name;
+        entry.table_index = values->table_index;
+        entry.names = {"last_value", "log_cnt", "is_called"};
+        entry.types = values->types;
+        ApplyColumnAliases(entry, ref.alias, ref.location);
+        scope.Add(std::move(entry));
+        return values;
       }
       const TableEntry* table = ResolveTable(base.table);
       if (table->is_view()) return BindView(*table, ref, scope);

@@ -22,6 +22,19 @@ int ColumnOf(const TableEntry& table, const std::string& name, int location) {
   return idx;
 }
 
+// Identity columns: whether the value an INSERT gives for `column` is used. GENERATED ALWAYS needs
+// OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE replaces given values with the sequence's.
+bool UseGivenValue(const ColumnEntry& column, ast::InsertStmt::Overriding overriding) {
+  if (!column.identity) return true;
+  if (overriding == ast::InsertStmt::Overriding::kUser) return false;
+  if (column.identity == 'a' && overriding != ast::InsertStmt::Overriding::kSystem) {
+    throw Error(sqlstate::kGeneratedAlways, "cannot insert a non-DEFAULT value into column \"" + column.name + "\"")
+        .WithDetail("Column \"" + column.name + "\" is an identity column defined as GENERATED ALWAYS.")
+        .WithHint("Use OVERRIDING SYSTEM VALUE to override.");
+  }
+  return true;
+}
+
 }  // namespace
 
 // Coerces a value for storing into `column`, with PostgreSQL's assignment error.
@@ -123,7 +136,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
       for (size_t k = 0; k < row->size(); k++) {
         const ast::Expr& e = *(*row)[k];
         size_t col = static_cast<size_t>(targets[k]);
-        if (e.kind == ast::ExprKind::kDefault) continue;
+        if (e.kind == ast::ExprKind::kDefault || !UseGivenValue(table->columns[col], stmt.overriding)) continue;
         full[col] = AssignTo(*this, eb.Bind(e), table->columns[col], e.location);
       }
       for (size_t c = 0; c < ncols; c++) {
@@ -150,6 +163,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
     std::vector<BoundExprPtr> full(ncols);
     for (size_t k = 0; k < targets.size(); k++) {
       size_t col = static_cast<size_t>(targets[k]);
+      if (!UseGivenValue(table->columns[col], stmt.overriding)) continue;
       full[col] = AssignTo(*this, MakeColumnRef(bindings[k], types[k], names[k]), table->columns[col], -1);
     }
     for (size_t c = 0; c < ncols; c++) {
@@ -230,6 +244,10 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     if (s.value->kind == ast::ExprKind::kDefault) {
       update->set[col] = BindColumnDefault(*table, col);
+    } else if (table->columns[col].identity == 'a') {
+      throw At(Error(sqlstate::kGeneratedAlways, "column \"" + s.column + "\" can only be updated to DEFAULT")
+                   .WithDetail("Column \"" + s.column + "\" is an identity column defined as GENERATED ALWAYS."),
+               s.location);
     } else {
       update->set[col] = AssignTo(*this, eb.Bind(*s.value), table->columns[col], s.value->location);
     }

@@ -73,7 +73,8 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
   }
   if (e->kind == BoundExprKind::kConstant && e->type.id == TypeId::kUnknown) {
     // Untyped literal: apply the target type's input function now (errors point at the literal).
-    FunctionContext fallback;
+    FunctionContext fallback;  // no session: reg* names still resolve against the catalog
+    fallback.catalog = env_.catalog;
     const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
     if (e->value.is_null()) return MakeConstant(Value::Null(target));
     try {
@@ -101,7 +102,8 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
              location);
   }
   if (e->kind == BoundExprKind::kConstant) {
-    FunctionContext fallback;
+    FunctionContext fallback;  // no session: reg* names still resolve against the catalog
+    fallback.catalog = env_.catalog;
     const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
     // Fold casts of constants that do not depend on the session (time zone dependent ones wait).
     bool tz_dependent = e->type.id == TypeId::kTimestampTz || target.id == TypeId::kTimestampTz;
@@ -249,8 +251,10 @@ const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char
 
 BoundExprPtr Binder::BindColumnDefault(const TableEntry& table, size_t column) {
   const ColumnEntry& col = table.columns[column];
-  if (col.default_sql.empty()) return MakeConstant(Value::Null(col.type));
-  auto stmts = ParseSql("SELECT " + col.default_sql);
+  // An identity column draws from its sequence (by OID: the sequence may be renamed).
+  std::string sql = col.identity ? "nextval('" + std::to_string(col.identity_sequence) + "'::regclass)" : col.default_sql;
+  if (sql.empty()) return MakeConstant(Value::Null(col.type));
+  auto stmts = ParseSql("SELECT " + sql);
   const auto& select = static_cast<const ast::SelectStmt&>(*stmts.at(0));
   BoundExprPtr e = BindStandaloneExpr(*select.targets.at(0).expr);
   return Coerce(std::move(e), col.type, CastContext::kAssignment);

@@ -28,7 +28,7 @@ T Get(std::string_view* d) {
 // Appends one row to `out`: table column i goes to out column out_pos[i] (-1: skipped), or to
 // column i when out_pos is null. Columns missing from the row (added later) read as NULL.
 uint32_t Decode(std::string_view d, const std::vector<LogicalType>& types, const std::vector<int32_t>* out_pos,
-                DataChunk* out) {
+                DataChunk* out, const std::vector<std::string>* missing) {
   uint32_t version = Get<uint32_t>(&d);
   uint16_t ncols = Get<uint16_t>(&d);
   size_t bitmap_bytes = (ncols + 7) / 8;
@@ -41,6 +41,12 @@ uint32_t Decode(std::string_view d, const std::vector<LogicalType>& types, const
     if ((static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1) continue;
     int32_t pos = out_pos ? (*out_pos)[i] : static_cast<int32_t>(i);
     DecodeField(&d, types[i], pos >= 0 ? &out->column(static_cast<size_t>(pos)) : nullptr, row, kWhat);
+  }
+  for (size_t i = ncols; missing && i < types.size() && i < missing->size(); i++) {
+    int32_t pos = out_pos ? (*out_pos)[i] : static_cast<int32_t>(i);
+    if ((*missing)[i].empty() || pos < 0) continue;
+    std::string_view field = (*missing)[i];
+    DecodeField(&field, types[i], &out->column(static_cast<size_t>(pos)), row, kWhat);
   }
   out->set_size(row + 1);
   return version;
@@ -71,13 +77,20 @@ void EncodeRow(uint32_t schema_version, const std::vector<Value>& row, std::stri
   }
 }
 
-uint32_t DecodeRow(std::string_view data, const std::vector<LogicalType>& types, DataChunk* out) {
-  return Decode(data, types, nullptr, out);
+uint32_t DecodeRow(std::string_view data, const std::vector<LogicalType>& types, DataChunk* out,
+                   const std::vector<std::string>* missing) {
+  return Decode(data, types, nullptr, out, missing);
 }
 
 void DecodeRowColumns(std::string_view data, const std::vector<LogicalType>& types, const std::vector<int32_t>& out_pos,
-                      DataChunk* out) {
-  Decode(data, types, &out_pos, out);
+                      DataChunk* out, const std::vector<std::string>* missing) {
+  Decode(data, types, &out_pos, out, missing);
+}
+
+std::string EncodeField(const Value& v) {
+  std::string out;
+  kanto::EncodeField(v, &out);
+  return out;
 }
 
 }  // namespace kanto::storage

@@ -18,6 +18,7 @@ class ScanState : public OperatorState {
   bool started = false;
   // Decoding: table column i goes to output column out_pos[i] (-1: not read).
   std::vector<LogicalType> table_types;
+  std::vector<std::string> missing;  // columns added later: what older rows read
   std::vector<int32_t> out_pos;
   std::vector<LogicalType> out_types;
 };
@@ -140,6 +141,7 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
     state.it = ctx.txn->Scan(lower, upper);
     // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
     state.table_types = table_->column_types();
+    state.missing = table_->missing_values();
     std::vector<uint32_t> ids = column_ids;
     if (ids.empty()) {  // all columns
       for (uint32_t i = 0; i < state.table_types.size(); i++) ids.push_back(i);
@@ -151,7 +153,7 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
     }
   }
   auto decode = [&](std::string_view value, DataChunk* rows) {
-    storage::DecodeRowColumns(value, state.table_types, state.out_pos, rows);
+    storage::DecodeRowColumns(value, state.table_types, state.out_pos, rows, &state.missing);
   };
   bool secondary = index && !index->primary;
   std::string row_value;

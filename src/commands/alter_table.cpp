@@ -1,0 +1,248 @@
+// ALTER TABLE [IF EXISTS] t <subcommand>, ...: one function per subcommand, each working on the
+// table as the ones before it left it, all in the statement's transaction (a failure leaves the
+// table as it was).
+#include "catalog/sequence_session.hpp"
+#include "commands/column_definition.hpp"
+#include "commands/commands.hpp"
+#include "commands/relation_names.hpp"
+#include "commands/table_data.hpp"
+#include "execution/expression_executor.hpp"
+#include "execution/table_io.hpp"
+#include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
+#include "parser/parser.hpp"
+#include "planner/binder.hpp"
+#include "storage/engine.hpp"
+#include "storage/row_codec.hpp"
+
+namespace kanto::commands {
+
+namespace {
+
+int ColumnOrThrow(const TableEntry& table, const std::string& name) {
+  int c = table.FindColumn(name);
+  if (c < 0) {
+    throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + table.name + "\" does not exist");
+  }
+  return c;
+}
+
+[[noreturn]] void ContainsNulls(const TableEntry& table, const std::string& column) {
+  throw Error(sqlstate::kNotNullViolation,
+              "column \"" + column + "\" of relation \"" + table.name + "\" contains null values");
+}
+
+// Writes every row again under `updated` (new keys, index entries and row encoding): `change_row`
+// turns an old row into the new one.
+void RewriteRows(CommandContext& ctx, const TableEntry& old_table, const TableEntry& updated,
+                 const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row) {
+  ExecutionContext exec = ctx.MakeExecutionContext();
+  for (const auto& row : ReadRows(*ctx.txn, old_table)) {
+    exec.CheckCancel();
+    std::vector<Value> values = change_row(row.values);
+    DeleteRow(exec, old_table, row.values, row.key, true);
+    WriteRow(exec, updated, values, MakeRowKey(exec, updated, values), true);
+  }
+}
+
+// ADD [CONSTRAINT name] PRIMARY KEY (columns): the rows move from hidden row ids to primary-key
+// keys (and their index entries follow), checking NOT NULL (23502) and uniqueness (23505).
+void AddPrimaryKey(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change,
+                   CommandContext& ctx) {
+  if (table.primary_key()) {
+    throw Error(sqlstate::kInvalidTableDefinition, "multiple primary keys for table \"" + table.name + "\" are not allowed");
+  }
+  TableEntry updated = table;
+  std::vector<uint32_t> cols;
+  for (const auto& name : cmd.columns) {
+    int c = ColumnOrThrow(updated, name);
+    cols.push_back(static_cast<uint32_t>(c));
+    updated.columns[c].not_null = true;
+  }
+  RequireIndexable(updated, cols);
+  IndexEntry pk = MakeConstraintIndex(change.catalog(), change.AllocateId(), table, cols, true, cmd.name);
+  if (change->RelationExists(table.schema_id, pk.name)) {
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + pk.name + "\" already exists");
+  }
+  updated.indexes.insert(updated.indexes.begin(), pk);
+  updated.primary_index = 0;
+  updated.schema_version++;
+  for (const auto& row : ReadRows(*ctx.txn, table)) {
+    for (uint32_t c : pk.columns) {
+      if (row.values[c].is_null()) ContainsNulls(table, table.columns[c].name);
+    }
+  }
+  RewriteRows(ctx, table, updated, [](const std::vector<Value>& row) { return row; });
+  change.PutTable(std::move(updated));
+}
+
+// The column's DEFAULT bound as the column type (for ADD COLUMN's existing rows).
+BoundExprPtr BindDefault(const Catalog& catalog, const FunctionContext& fn, const std::string& sql,
+                         const LogicalType& type, BinderEnv* env) {
+  env->catalog = &catalog;
+  env->fn_ctx = &fn;  // fn.catalog is `catalog`: 'seq'::regclass finds a sequence created by this ALTER
+  Binder binder(*env);
+  auto stmts = ParseSql("SELECT " + sql);
+  BoundExprPtr e = binder.BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
+  return binder.Coerce(std::move(e), type, CastContext::kAssignment);
+}
+
+// ADD [COLUMN] [IF NOT EXISTS] c type [DEFAULT d] [NOT NULL]: rows already stored read the default
+// without being rewritten when it is a constant (the row format records each row's column count);
+// a volatile default (random(), nextval) is computed for each row, rewriting them.
+void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  const ast::ColumnDef& def = *cmd.column;
+  if (table.FindColumn(def.name) >= 0) {
+    if (cmd.missing_ok) return;  // NOTICE: column "c" of relation "t" already exists, skipping
+    throw Error(sqlstate::kDuplicateColumn, "column \"" + def.name + "\" of relation \"" + table.name + "\" already exists");
+  }
+  if (def.primary_key || def.unique) {
+    throw Error(sqlstate::kFeatureNotSupported, "ADD COLUMN with PRIMARY KEY or UNIQUE is not supported yet");
+  }
+  TableEntry updated = table;
+  uint32_t pos = static_cast<uint32_t>(updated.columns.size());
+  updated.columns.push_back(DefineColumn(def, table.name));
+  AddColumnSequence(def, change, ctx, &updated, pos);
+  CheckColumnDefault(change.catalog(), updated, pos);
+  updated.schema_version++;
+  ColumnEntry& column = updated.columns[pos];
+  std::string sql = column.identity ? "nextval('" + std::to_string(column.identity_sequence) + "'::regclass)"
+                                    : column.default_sql;
+  std::vector<StoredRow> rows = ReadRows(*ctx.txn, table);
+  FunctionContext fn = ctx.fn;
+  fn.catalog = &change.catalog();
+  BinderEnv env;
+  BoundExprPtr value = sql.empty() ? nullptr : BindDefault(change.catalog(), fn, sql, column.type, &env);
+  ExecutionContext exec = ctx.MakeExecutionContext();
+  exec.fn = fn;
+  if (!value || value->IsFoldable()) {
+    Value v = value ? ExpressionExecutor::EvaluateScalar(*value, exec) : Value::Null(column.type);
+    if (v.is_null() && column.not_null && !rows.empty()) ContainsNulls(table, column.name);
+    if (!v.is_null()) column.missing = storage::EncodeField(v);
+    change.PutTable(std::move(updated));
+    return;
+  }
+  RewriteRows(ctx, table, updated, [&](const std::vector<Value>& row) {
+    std::vector<Value> out = row;
+    out.push_back(ExpressionExecutor::EvaluateScalar(*value, exec));
+    return out;
+  });
+  change.PutTable(std::move(updated));
+}
+
+// DROP [COLUMN] [IF EXISTS] c: the indexes and constraints on the column go with it (the primary
+// key too: the rows then move to hidden row ids), and so do the sequences it owns; every row is
+// rewritten without the column.
+void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  int c = table.FindColumn(cmd.name);
+  if (c < 0) {
+    if (cmd.missing_ok) return;  // NOTICE: column "c" of relation "t" does not exist, skipping
+    ColumnOrThrow(table, cmd.name);
+  }
+  uint32_t col = static_cast<uint32_t>(c);
+  TableEntry updated = table;
+  updated.columns.erase(updated.columns.begin() + c);
+  updated.indexes.clear();
+  updated.primary_index = -1;
+  for (const IndexEntry& idx : table.indexes) {
+    bool uses = false;
+    for (uint32_t ic : idx.columns) uses = uses || ic == col;
+    if (uses) continue;
+    IndexEntry kept = idx;
+    for (auto& ic : kept.columns) ic -= ic > col ? 1 : 0;
+    if (kept.primary) updated.primary_index = static_cast<int>(updated.indexes.size());
+    updated.indexes.push_back(std::move(kept));
+  }
+  if (updated.primary_index < 0 && table.primary_index >= 0) updated.rowid_index_id = change.AllocateId();
+  updated.schema_version++;
+  for (const SequenceEntry* seq : change->OwnedSequences(table.id)) {
+    if (seq->owner_column == col) {
+      change.DropSequence(*seq);
+    } else if (seq->owner_column > col) {
+      SequenceEntry moved = *seq;
+      moved.owner_column--;
+      change.PutSequence(std::move(moved));
+    }
+  }
+  RewriteRows(ctx, table, updated, [&](const std::vector<Value>& row) {
+    std::vector<Value> out = row;
+    out.erase(out.begin() + c);
+    return out;
+  });
+  change.PutTable(std::move(updated));
+}
+
+// ALTER [COLUMN] c SET DEFAULT expr / DROP DEFAULT: only new rows see it.
+void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change) {
+  int c = ColumnOrThrow(table, cmd.name);
+  TableEntry updated = table;
+  if (updated.columns[c].identity) {
+    throw Error(sqlstate::kSyntaxError,
+                "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is an identity column")
+        .WithHint(cmd.default_value ? "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."
+                                    : "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+  }
+  updated.columns[c].default_sql = cmd.default_value ? ast::ExprToString(*cmd.default_value) : "";
+  CheckColumnDefault(change.catalog(), updated, static_cast<size_t>(c));
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
+// ALTER [COLUMN] c SET NOT NULL (the rows must have no NULL there: 23502) / DROP NOT NULL.
+void SetNotNull(const ast::AlterTableCmd& cmd, bool not_null, const TableEntry& table, CatalogChange& change,
+                CommandContext& ctx) {
+  int c = ColumnOrThrow(table, cmd.name);
+  TableEntry updated = table;
+  if (!not_null) {
+    const IndexEntry* pk = table.primary_key();
+    for (uint32_t pc : pk ? pk->columns : std::vector<uint32_t>{}) {
+      if (pc == static_cast<uint32_t>(c)) {
+        throw Error(sqlstate::kInvalidTableDefinition, "column \"" + cmd.name + "\" is in a primary key");
+      }
+    }
+    if (table.columns[c].identity) {
+      throw Error(sqlstate::kInvalidTableDefinition,
+                  "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is an identity column");
+    }
+  } else if (!table.columns[c].not_null) {
+    for (const auto& row : ReadRows(*ctx.txn, table)) {
+      if (row.values[c].is_null()) ContainsNulls(table, cmd.name);
+    }
+  }
+  updated.columns[c].not_null = not_null;
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
+}  // namespace
+
+CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
+  CatalogChange change(ctx);
+  BinderEnv env;
+  env.catalog = &change.catalog();
+  Binder binder(env);
+  const TableEntry* table = nullptr;
+  try {
+    table = binder.ResolveTargetTable(stmt.table, "alter");
+  } catch (Error& e) {
+    if (stmt.missing_ok && e.sqlstate() == sqlstate::kUndefinedTable) return {"ALTER TABLE"};
+    throw;
+  }
+  uint32_t table_id = table->id;
+  for (const auto& cmd : stmt.cmds) {
+    const TableEntry& current = *change->GetTable(table_id);
+    using T = ast::AlterTableCmd::Type;
+    switch (cmd.type) {
+      case T::kAddPrimaryKey: AddPrimaryKey(cmd, current, change, ctx); break;
+      case T::kAddColumn: AddColumn(cmd, current, change, ctx); break;
+      case T::kDropColumn: DropColumn(cmd, current, change, ctx); break;
+      case T::kSetDefault: SetDefault(cmd, current, change); break;
+      case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;
+      case T::kDropNotNull: SetNotNull(cmd, false, current, change, ctx); break;
+    }
+  }
+  change.Publish();
+  return {"ALTER TABLE"};
+}
+
+}  // namespace kanto::commands

@@ -1,0 +1,27 @@
+// A column as CREATE TABLE and ALTER TABLE ADD COLUMN define it: name, type, NOT NULL, DEFAULT.
+#pragma once
+
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "parser/ast_stmt.hpp"
+
+namespace kanto::commands {
+
+class CatalogChange;
+struct CommandContext;
+
+// The catalog column for `def` of table `table_name`. Key constraints (PRIMARY KEY, UNIQUE) and the
+// sequence of a serial or identity column are the caller's (AddColumnSequence); clauses not
+// implemented (CHECK, REFERENCES) throw 0A000.
+ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name);
+
+// A serial or identity column's sequence, owned by column `column` of `table` (which `change` may not
+// hold yet): sets the column's DEFAULT nextval(...) or its identity sequence.
+void AddColumnSequence(const ast::ColumnDef& def, CatalogChange& change, CommandContext& ctx, TableEntry* table,
+                       uint32_t column);
+
+// Binds column `column`'s DEFAULT: it must convert to the column type (42804 naming both types).
+void CheckColumnDefault(const Catalog& catalog, const TableEntry& table, size_t column);
+
+}  // namespace kanto::commands

@@ -1,0 +1,70 @@
+#include "commands/command_context.hpp"
+
+#include "catalog/catalog_manager.hpp"
+#include "commands/table_data.hpp"
+
+namespace kanto::commands {
+
+ExecutionContext CommandContext::MakeExecutionContext() const {
+  ExecutionContext ctx;
+  ctx.engine = engine;
+  ctx.txn = txn;
+  ctx.fn = fn;
+  ctx.cancel = cancel;
+  return ctx;
+}
+
+CatalogChange::CatalogChange(CommandContext& ctx)
+    : ctx_(ctx), catalog_(ctx.begin_catalog_change()), start_next_id_(catalog_->next_id()) {}
+
+void CatalogChange::PutSchema(SchemaEntry schema) {
+  CatalogManager::WriteSchema(*ctx_.txn, schema);
+  catalog_->PutSchema(std::move(schema));
+}
+
+void CatalogChange::RemoveSchema(uint32_t id) {
+  CatalogManager::DeleteSchema(*ctx_.txn, id);
+  catalog_->RemoveSchema(id);
+}
+
+void CatalogChange::PutTable(TableEntry table) {
+  CatalogManager::WriteTable(*ctx_.txn, table);
+  catalog_->PutTable(std::move(table));
+}
+
+void CatalogChange::DropTable(const TableEntry& table) {
+  uint32_t id = table.id;
+  for (const SequenceEntry* seq : catalog_->OwnedSequences(id)) DropSequence(*seq);
+  DeleteTableData(*ctx_.txn, id);
+  CatalogManager::DeleteTable(*ctx_.txn, id);
+  catalog_->RemoveTable(id);
+}
+
+void CatalogChange::PutSequence(SequenceEntry seq) {
+  CatalogManager::WriteSequence(*ctx_.txn, seq);
+  catalog_->PutSequence(std::move(seq));
+}
+
+void CatalogChange::DropSequence(const SequenceEntry& seq) {
+  uint32_t id = seq.id;
+  DeleteTableData(*ctx_.txn, id);
+  CatalogManager::DeleteSequence(*ctx_.txn, id);
+  catalog_->RemoveSequence(id);
+}
+
+void CatalogChange::PutRole(RoleEntry role) {
+  CatalogManager::WriteRole(*ctx_.txn, role);
+  catalog_->PutRole(std::move(role));
+}
+
+void CatalogChange::RemoveRole(uint32_t id) {
+  CatalogManager::DeleteRole(*ctx_.txn, id);
+  catalog_->RemoveRole(id);
+}
+
+void CatalogChange::Publish() {
+  if (catalog_->next_id() != start_next_id_) CatalogManager::WriteNextId(*ctx_.txn, catalog_->next_id());
+  ctx_.publish_catalog(catalog_);
+}
+
+}  // namespace kanto::commands

@@ -1,0 +1,91 @@
+// CommandContext: what a utility statement (src/commands/) may use from the session that runs it:
+// the transaction, the catalog (read, or changed through a CatalogChange), the function context
+// (settings, time zone, current user) and a way to run a query. Commands never see ConnectionImpl.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "execution/execution_context.hpp"
+#include "function/function_context.hpp"
+#include "parser/ast_stmt.hpp"
+
+namespace kanto {
+
+class SequenceSession;
+
+namespace storage {
+class Engine;
+class Transaction;
+}  // namespace storage
+
+namespace commands {
+
+// What a command reports back: its tag ("CREATE TABLE", "SELECT 3") and rows affected.
+struct CommandResult {
+  std::string tag;
+  uint64_t rows_affected = 0;
+};
+
+struct CommandContext {
+  storage::Transaction* txn = nullptr;
+  storage::Engine* engine = nullptr;
+  FunctionContext fn;  // fn.current_user is the role running the command
+  SequenceSession* sequences = nullptr;
+  bool in_transaction_block = false;
+  const std::atomic<bool>* cancel = nullptr;
+  // The catalog the statement reads (the transaction's view, own DDL included).
+  std::function<std::shared_ptr<const Catalog>()> catalog;
+  // Takes the DDL lock (once per transaction) and returns a private copy of the catalog to change;
+  // publish_catalog makes the copy the transaction's view (committed with the transaction).
+  std::function<std::shared_ptr<Catalog>()> begin_catalog_change;
+  std::function<void(std::shared_ptr<Catalog>)> publish_catalog;
+  // Runs a SELECT/INSERT/UPDATE/DELETE in the transaction; returns the rows it affected.
+  std::function<uint64_t(const ast::Statement&)> run_query;
+  // ANALYZE: the next row estimate of the table reads storage again.
+  std::function<void(uint32_t table_id)> forget_statistics;
+
+  // An execution context over the transaction, for writing rows and index entries.
+  ExecutionContext MakeExecutionContext() const;
+};
+
+// One change to the catalog: begins it (DDL lock, private copy), writes each changed record into the
+// transaction as it is put, and publishes the copy. Nothing is published when Publish is not called
+// (the statement failed or changed nothing).
+class CatalogChange {
+ public:
+  explicit CatalogChange(CommandContext& ctx);
+
+  const Catalog& catalog() const { return *catalog_; }
+  const Catalog* operator->() const { return catalog_.get(); }
+  uint32_t AllocateId() { return catalog_->AllocateId(); }
+
+  // Each writes the record into the transaction and updates the private catalog. Pointers into the
+  // catalog to the replaced or removed entry are invalid afterwards.
+  void PutSchema(SchemaEntry schema);
+  void RemoveSchema(uint32_t id);
+  void PutTable(TableEntry table);
+  // Removes the table (or view), every row and index entry stored under its id, and the sequences
+  // it owns.
+  void DropTable(const TableEntry& table);
+  void PutSequence(SequenceEntry seq);
+  // Removes the sequence and its stored value.
+  void DropSequence(const SequenceEntry& seq);
+  void PutRole(RoleEntry role);
+  void RemoveRole(uint32_t id);
+
+  // Writes the object-id counter when ids were allocated and makes the copy the transaction's view.
+  void Publish();
+
+ private:
+  CommandContext& ctx_;
+  std::shared_ptr<Catalog> catalog_;
+  uint32_t start_next_id_;
+};
+
+}  // namespace commands
+}  // namespace kanto

@@ -1,0 +1,52 @@
+// CREATE TABLE ... AS / SELECT ... INTO: a table with the query's columns (no keys, hidden row
+// ids), then INSERT INTO it SELECT ...; the tag is "SELECT n" as in PostgreSQL.
+#include "commands/commands.hpp"
+#include "commands/relation_names.hpp"
+#include "kanto/error.hpp"
+#include "planner/binder.hpp"
+
+namespace kanto::commands {
+
+CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
+  if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+  {
+    auto snapshot = ctx.catalog();
+    BinderEnv env;
+    env.catalog = snapshot.get();
+    Binder binder(env);
+    auto plan = binder.BindQuery(*stmt.as_select, &names);
+    types = plan->GetTypes();
+  }
+  if (stmt.as_columns.size() > names.size()) {
+    throw Error(sqlstate::kSyntaxError, "too many column names were specified");
+  }
+  CatalogChange change(ctx);
+  uint32_t schema_id = CreationSchema(change.catalog(), stmt.table.schema, stmt.table.location);
+  if (change->RelationExists(schema_id, stmt.table.name)) {
+    if (stmt.if_not_exists) return {"CREATE TABLE AS"};
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");
+  }
+  TableEntry t;
+  t.id = change.AllocateId();
+  t.schema_id = schema_id;
+  t.name = stmt.table.name;
+  for (size_t i = 0; i < names.size(); i++) {
+    ColumnEntry c;
+    c.name = i < stmt.as_columns.size() ? stmt.as_columns[i] : names[i];
+    if (t.FindColumn(c.name) >= 0) {
+      throw Error(sqlstate::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    }
+    c.type = types[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : types[i];
+    t.columns.push_back(std::move(c));
+  }
+  t.rowid_index_id = change.AllocateId();
+  change.PutTable(std::move(t));
+  change.Publish();
+  if (stmt.with_no_data) return {"CREATE TABLE AS"};
+  uint64_t rows = ctx.run_query(*stmt.as_insert);
+  return {"SELECT " + std::to_string(rows), rows};
+}
+
+}  // namespace kanto::commands

@@ -1,0 +1,111 @@
+// ALTER TABLE / VIEW / SEQUENCE / INDEX [IF EXISTS] name RENAME TO new, and ALTER TABLE t RENAME
+// [COLUMN] a TO b.
+#include <utility>
+
+#include "commands/commands.hpp"
+#include "commands/sequence_definition.hpp"
+#include "common/sql_text.hpp"
+#include "kanto/error.hpp"
+
+namespace kanto::commands {
+
+namespace {
+
+using O = ast::RenameStmt::ObjectType;
+
+const char* Tag(O type) {
+  switch (type) {
+    case O::kSequence: return "ALTER SEQUENCE";
+    case O::kView: return "ALTER VIEW";
+    case O::kIndex: return "ALTER INDEX";
+    default: return "ALTER TABLE";
+  }
+}
+
+// DEFAULTs written as nextval('old') follow the sequence to its new name.
+void RenameInDefaults(CatalogChange& change, const SequenceEntry& before, const SequenceEntry& after) {
+  std::string to = NextvalDefault(change.catalog(), after);
+  to = to.substr(0, to.find("::regclass"));  // nextval('new'
+  for (const TableEntry* t : change->Tables()) {
+    TableEntry updated = *t;
+    bool changed = false;
+    for (auto& c : updated.columns) {
+      size_t length;
+      size_t at = FindNextvalCall(c.default_sql, change.catalog(), before, &length);
+      if (at == std::string::npos) continue;
+      c.default_sql.replace(at, length, to);
+      changed = true;
+    }
+    if (changed) change.PutTable(std::move(updated));
+  }
+}
+
+CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table, CatalogChange& change) {
+  if (table.is_view()) throw Error(sqlstate::kFeatureNotSupported, "renaming view columns is not supported yet");
+  int c = table.FindColumn(stmt.column);
+  if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + stmt.column + "\" does not exist");
+  if (table.FindColumn(stmt.new_name) >= 0) {
+    throw Error(sqlstate::kDuplicateColumn,
+                "column \"" + stmt.new_name + "\" of relation \"" + table.name + "\" already exists");
+  }
+  TableEntry updated = table;
+  updated.columns[c].name = stmt.new_name;
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+  change.Publish();
+  return {"ALTER TABLE"};
+}
+
+}  // namespace
+
+CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
+  CatalogChange change(ctx);
+  const ast::RangeVar& rv = stmt.relation;
+  const SchemaEntry* schema = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
+  if (!schema) {
+    if (stmt.missing_ok) return {Tag(stmt.object_type)};
+    throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
+  }
+  const TableEntry* table = change->FindTable(schema->id, rv.name);
+  const SequenceEntry* seq = change->FindSequence(schema->id, rv.name);
+  const TableEntry* index_table = nullptr;
+  const IndexEntry* index = change->FindIndex(schema->id, rv.name, &index_table);
+  if (!table && !seq && !index) {
+    if (stmt.missing_ok) return {Tag(stmt.object_type)};  // NOTICE: relation does not exist, skipping
+    throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);
+  }
+  if (stmt.object_type == O::kColumn) {
+    if (!table) throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a table, view, or foreign table");
+    return RenameColumn(stmt, *table, change);
+  }
+  if ((stmt.object_type == O::kSequence && !seq) || (stmt.object_type == O::kView && !(table && table->is_view())) ||
+      (stmt.object_type == O::kIndex && !index)) {
+    const char* kind = stmt.object_type == O::kSequence ? "sequence" : stmt.object_type == O::kView ? "view" : "index";
+    throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a" + (kind[0] == 'i' ? "n " : " ") + kind);
+  }
+  if (change->RelationExists(schema->id, stmt.new_name)) {
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.new_name + "\" already exists");
+  }
+  if (table) {
+    TableEntry updated = *table;
+    updated.name = stmt.new_name;
+    updated.schema_version++;
+    change.PutTable(std::move(updated));
+  } else if (seq) {
+    SequenceEntry before = *seq, after = *seq;
+    after.name = stmt.new_name;
+    change.PutSequence(after);
+    RenameInDefaults(change, before, after);
+  } else {
+    TableEntry updated = *index_table;
+    for (auto& idx : updated.indexes) {
+      if (idx.id == index->id) idx.name = stmt.new_name;
+    }
+    updated.schema_version++;
+    change.PutTable(std::move(updated));
+  }
+  change.Publish();
+  return {Tag(stmt.object_type)};
+}
+
+}  // namespace kanto::commands

@@ -1,0 +1,33 @@
+// VACUUM / ANALYZE [tables]: compacts the tables' key ranges (VACUUM) and refreshes row estimates.
+#include "commands/commands.hpp"
+#include "execution/table_io.hpp"
+#include "kanto/error.hpp"
+#include "planner/binder.hpp"
+#include "storage/engine.hpp"
+
+namespace kanto::commands {
+
+CommandResult Execute(const ast::VacuumStmt& stmt, CommandContext& ctx) {
+  if (stmt.vacuum && ctx.in_transaction_block) {
+    throw Error(sqlstate::kActiveSqlTransaction, "VACUUM cannot run inside a transaction block");
+  }
+  auto catalog = ctx.catalog();
+  std::vector<const TableEntry*> tables;
+  if (stmt.tables.empty()) {
+    tables = catalog->Tables();
+  } else {
+    BinderEnv env;
+    env.catalog = catalog.get();
+    Binder binder(env);
+    for (const auto& rv : stmt.tables) tables.push_back(binder.ResolveTargetTable(rv, "vacuum"));
+  }
+  for (const TableEntry* t : tables) {
+    if (t->is_view()) continue;
+    ctx.forget_statistics(t->id);
+    if (!stmt.vacuum) continue;
+    ctx.engine->CompactRange(TablePrefix(t->id, 0), TablePrefix(t->id + 1, 0));
+  }
+  return {stmt.vacuum ? "VACUUM" : "ANALYZE"};
+}
+
+}  // namespace kanto::commands
