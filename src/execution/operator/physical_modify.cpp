@@ -49,7 +49,8 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
   if (encoded == newest) return true;
   std::vector<LogicalType> table_types = table_->column_types();
   DataChunk decoded(table_types);
-  storage::DecodeRow(newest, table_types, &decoded);
+  std::vector<std::string> missing = table_->missing_values();  // columns added after the row was written
+  storage::DecodeRow(newest, table_types, &decoded, &missing);
   std::vector<Value> current = decoded.GetRow(0);
   std::string reencoded;
   storage::EncodeRow(table_->schema_version, current, &reencoded);
