@@ -209,6 +209,13 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       std::string writes = WritingCommandName(stmt);
       if (!writes.empty()) CheckWritable(writes);
       txn_->BeginStatement();
+      // Row lock waits end at lock_timeout, or at statement_timeout if that comes first.
+      int64_t lock_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
+      if (timeout_ms > 0 && (lock_ms == 0 || timeout_ms < lock_ms)) {
+        txn_->SetLockWait(timeout_ms, sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
+      } else {
+        txn_->SetLockWait(lock_ms, sqlstate::kLockNotAvailable, "canceling statement due to lock timeout");
+      }
     }
     result = Dispatch(stmt, params);
   } catch (Error& e) {

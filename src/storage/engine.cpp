@@ -95,6 +95,20 @@ rocksdb::ReadOptions ReadOpts(rocksdb::Transaction* txn, const rocksdb::Snapshot
 }
 }  // namespace
 
+void Transaction::Check(const rocksdb::Status& s) {
+  if (s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock && !timeout_sqlstate_.empty()) {
+    throw Error(timeout_sqlstate_, timeout_message_);
+  }
+  ThrowIfError(s);
+}
+
+void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string message) {
+  lock_timeout_ms_ = ms > 0 ? ms : engine_lock_timeout_ms_;
+  timeout_sqlstate_ = ms > 0 ? std::move(sqlstate) : "";
+  timeout_message_ = ms > 0 ? std::move(message) : "";
+  txn_->SetLockTimeout(lock_timeout_ms_);
+}
+
 bool Transaction::Get(std::string_view key, std::string* value) {
   rocksdb::Status s = txn_->Get(ReadOpts(txn_.get(), statement_snapshot_), ToSlice(key), value);
   if (s.IsNotFound()) return false;
@@ -107,7 +121,7 @@ bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
   ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
   rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value);
   if (s.IsNotFound()) return false;
-  ThrowIfError(s);
+  Check(s);
   return true;
 }
 
@@ -120,7 +134,7 @@ Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusiv
   if (try_only) txn_->SetLockTimeout(lock_timeout_ms_);
   if (try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock) return LockResult::kNotAvailable;
   if (s.IsNotFound()) return LockResult::kDeleted;
-  ThrowIfError(s);
+  Check(s);
   std::string seen;
   if (!Get(key, &seen)) return LockResult::kChanged;  // appeared after the snapshot
   return seen == newest ? LockResult::kUnchanged : LockResult::kChanged;
@@ -128,9 +142,9 @@ Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusiv
 
 uint64_t Transaction::WriteCount() const { return txn_->GetWriteBatch()->GetWriteBatch()->Count(); }
 
-void Transaction::Put(std::string_view key, std::string_view value) { ThrowIfError(txn_->Put(ToSlice(key), ToSlice(value))); }
+void Transaction::Put(std::string_view key, std::string_view value) { Check(txn_->Put(ToSlice(key), ToSlice(value))); }
 
-void Transaction::Delete(std::string_view key) { ThrowIfError(txn_->Delete(ToSlice(key))); }
+void Transaction::Delete(std::string_view key) { Check(txn_->Delete(ToSlice(key))); }
 
 std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper) {
   auto it = std::unique_ptr<Iterator>(new Iterator());
@@ -217,6 +231,7 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   auto t = std::unique_ptr<Transaction>(new Transaction());
   t->db_ = db_.get();
   t->level_ = level;
+  t->engine_lock_timeout_ms_ = options_.lock_timeout_ms;
   t->lock_timeout_ms_ = options_.lock_timeout_ms;
   t->txn_.reset(db_->BeginTransaction(wo, to));
   return t;

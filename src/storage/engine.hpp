@@ -18,6 +18,7 @@ class TransactionDB;
 class Transaction;
 class Iterator;
 class Snapshot;
+class Status;
 }  // namespace rocksdb
 
 namespace kanto::storage {
@@ -64,6 +65,9 @@ class Transaction {
   LockResult LockRow(std::string_view key, bool exclusive, bool try_only);
   // Number of writes (puts and deletes) buffered so far.
   uint64_t WriteCount() const;
+  // The longest the following lock waits may take (0: the engine's lock timeout, 55P03), and the
+  // error a longer wait gives (lock_timeout: 55P03, statement_timeout: 57014).
+  void SetLockWait(int64_t ms, std::string sqlstate, std::string message);
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
   // Keys in [lower, upper), own writes included.
@@ -83,6 +87,8 @@ class Transaction {
   friend class Engine;
   Transaction() = default;
   void ReleaseStatementSnapshot();
+  // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
+  void Check(const rocksdb::Status& s);
 
   rocksdb::TransactionDB* db_ = nullptr;
   std::unique_ptr<rocksdb::Transaction> txn_;
@@ -90,7 +96,9 @@ class Transaction {
   const rocksdb::Snapshot* statement_snapshot_ = nullptr;
   bool snapshot_fixed_ = false;
   bool finished_ = false;
-  int lock_timeout_ms_ = 0;
+  int64_t engine_lock_timeout_ms_ = 0;
+  int64_t lock_timeout_ms_ = 0;
+  std::string timeout_sqlstate_, timeout_message_;  // empty: the engine's lock timeout error
 };
 
 class Engine {

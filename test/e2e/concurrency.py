@@ -398,6 +398,17 @@ def row_locks():
             ("T1", "COMMIT", None),
             ("T2", WAIT, Count(1)),
             ("T1", "SELECT * FROM test", Rows((1, 12), (2, 22)))]),
+        ("lock_timeout and statement_timeout end a lock wait", [
+            ("T1", rc, None), ("T1", "UPDATE test SET value = 11 WHERE id = 1", Count(1)),
+            ("T2", "SET lock_timeout = '100ms'", None),
+            ("T2", "UPDATE test SET value = 12 WHERE id = 1", "55P03"),
+            ("T2", "SELECT * FROM test WHERE id = 1 FOR SHARE", "55P03"),
+            ("T2", "RESET lock_timeout", None),
+            ("T2", "SET statement_timeout = '100ms'", None),
+            ("T2", "DELETE FROM test WHERE id = 1", "57014"),
+            ("T2", "RESET statement_timeout", None),
+            ("T1", "COMMIT", None),
+            ("T2", "UPDATE test SET value = 12 WHERE id = 1", Count(1))]),
         ("read only", [
             ("T1", "BEGIN READ ONLY", None),
             ("T1", "INSERT INTO test VALUES (3, 30)", "25006"),
