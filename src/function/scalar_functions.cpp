@@ -55,18 +55,28 @@ std::string Substring(const std::string& s, int64_t start, int64_t count, bool h
   return s.substr(begin, end - begin);
 }
 
+// Scans the ends of `s` character by character (a large string is not split).
 std::string TrimChars(const std::string& s, const std::string& chars, bool left, bool right) {
-  auto c = Chars(s);
   auto set = Chars(chars);
-  auto in = [&](const std::string& ch) { return std::find(set.begin(), set.end(), ch) != set.end(); };
-  size_t b = 0, e = c.size();
+  std::string_view text(s);
+  auto in = [&](std::string_view ch) { return std::find(set.begin(), set.end(), ch) != set.end(); };
+  size_t b = 0, e = s.size();
   if (left) {
-    while (b < e && in(c[b])) b++;
+    while (b < e) {
+      size_t next = SkipChars(s, b, 1);
+      if (!in(text.substr(b, next - b))) break;
+      b = next;
+    }
   }
   if (right) {
-    while (e > b && in(c[e - 1])) e--;
+    while (e > b) {
+      size_t start = e - 1;
+      while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) start--;
+      if (!in(text.substr(start, e - start))) break;
+      e = start;
+    }
   }
-  return JoinChars(c, b, e);
+  return s.substr(b, e - b);
 }
 
 std::string Pad(const std::string& s, int64_t len, const std::string& fill, bool left) {
