@@ -79,8 +79,12 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   } else {
     t.rowid_index_id = change.AllocateId();
   }
-  for (const auto& cols : uniques) {
-    if (cols == pk) continue;
+  for (size_t i = 0; i < uniques.size(); i++) {
+    const auto& cols = uniques[i];
+    // A constraint on the same columns as the primary key or an earlier UNIQUE adds no index.
+    bool repeated = cols == pk;
+    for (size_t k = 0; k < i; k++) repeated = repeated || uniques[k] == cols;
+    if (repeated) continue;
     t.indexes.push_back(MakeConstraintIndex(change.catalog(), change.AllocateId(), t, cols, false));
   }
   change.PutTable(std::move(t));
