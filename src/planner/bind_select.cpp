@@ -232,6 +232,13 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   bool aggregated = !stmt.group_by.empty() || stmt.having != nullptr;
   for (const auto& t : stmt.targets) aggregated = aggregated || ContainsAggregate(t.expr.get());
   for (const auto& o : stmt.order_by) aggregated = aggregated || ContainsAggregate(o.expr.get());
+  const TargetSrf saved_srf = target_srf_;
+  struct RestoreSrf {
+    TargetSrf& slot;
+    TargetSrf saved;
+    ~RestoreSrf() { slot = saved; }
+  } restore_srf{target_srf_, saved_srf};
+  if (!aggregated) plan = BindTargetListSrf(stmt, std::move(plan), scope);
 
   AggregateCollector collector;
   collector.aggregate_index = NewTableIndex();

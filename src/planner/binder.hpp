@@ -117,6 +117,8 @@ class Binder {
   LogicalOperatorPtr BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
+  // One set-returning function call in the select list, joined LATERAL to `plan` (bind_target_srf.cpp).
+  LogicalOperatorPtr BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   // Binds a subquery in FROM; LATERAL ones see `lateral_scope_` through outer references.
   LogicalOperatorPtr BindFromSubquery(const ast::SelectStmt& query, bool lateral, std::vector<std::string>* names);
@@ -169,6 +171,13 @@ class Binder {
   // refer to them), and the outer values such an item took from them (set by BindTableRef).
   const BindContext* lateral_scope_ = nullptr;
   std::vector<BoundExprPtr> lateral_params_;
+  // The select list's set-returning call that BindTargetListSrf moved to FROM, and its column.
+  struct TargetSrf {
+    const ast::FuncCall* call = nullptr;
+    ColumnBinding column;
+    LogicalType type;
+  };
+  TargetSrf target_srf_;
 };
 
 }  // namespace kanto

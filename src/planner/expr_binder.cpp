@@ -320,6 +320,7 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
                  .WithHint("regexp_match() returns the first match as an array."),
              f.location);
   }
+  if (binder_.target_srf_.call == &f) return MakeColumnRef(binder_.target_srf_.column, binder_.target_srf_.type, name);
   if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table") {
     throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
                                                        "() is only supported in FROM (write FROM " + name + "(...))"),
