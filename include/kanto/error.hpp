@@ -46,6 +46,7 @@ inline constexpr const char* kStringDataRightTruncation = "22001";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";
 inline constexpr const char* kInvalidParameterValue = "22023";
+inline constexpr const char* kInvalidTablesampleArgument = "2202H";
 inline constexpr const char* kInvalidPrecedingOrFollowingSize = "22013";
 inline constexpr const char* kNullValueNotAllowed = "22004";
 inline constexpr const char* kInvalidArgumentForNtile = "22014";

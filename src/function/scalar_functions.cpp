@@ -200,6 +200,13 @@ void RegisterMathFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "atan2", {kF8, kF8}, kF8, [](const std::vector<Value>& a, FunctionContext&) {
     return Value::Float8(std::atan2(a[0].double_value(), a[1].double_value()));
   });
+  // TABLESAMPLE's percentage as a fraction (planner/bind_tablesample.cpp); internal, not in pg_proc.
+  AddRowFunction(r, "$tablesample_fraction", {T(TypeId::kFloat4)}, kF8, [](const std::vector<Value>& a, FunctionContext&) {
+    if (a[0].is_null()) throw Error(sqlstate::kInvalidTablesampleArgument, "TABLESAMPLE parameter cannot be null");
+    double p = a[0].double_value();
+    if (!(p >= 0 && p <= 100)) throw Error(sqlstate::kInvalidTablesampleArgument, "sample percentage must be between 0 and 100");
+    return Value::Float8(p / 100);
+  }, /*strict=*/false);
   AddRowFunction(r, "random", {}, kF8, [](const std::vector<Value>&, FunctionContext&) {
     thread_local std::mt19937_64 gen(std::random_device{}());
     return Value::Float8(std::uniform_real_distribution<double>(0.0, 1.0)(gen));

@@ -29,10 +29,19 @@ struct TableRef {
 };
 using TableRefPtr = std::unique_ptr<TableRef>;
 
+// TABLESAMPLE method (args) [REPEATABLE (seed)] on a table.
+struct TableSample {
+  std::string method;
+  ExprList args;
+  ExprPtr repeatable;
+  int location = -1;
+};
+
 struct BaseTableRef : TableRef {
   BaseTableRef() : TableRef(TableRefKind::kBase) {}
   RangeVar table;
   bool only = false;
+  std::unique_ptr<TableSample> sample;
 };
 
 struct JoinRef : TableRef {
@@ -161,6 +170,12 @@ struct SelectStmt : Statement {
   std::vector<LockingClause> locking;
 };
 
+struct SetClause {
+  std::string column;
+  ExprPtr value;  // may be a DefaultMarker
+  int location = -1;
+};
+
 struct InsertStmt : Statement {
   InsertStmt() : Statement(StmtKind::kInsert) {}
   std::unique_ptr<WithClause> with;
@@ -173,15 +188,9 @@ struct InsertStmt : Statement {
   // OVERRIDING SYSTEM VALUE / USER VALUE (identity columns)
   enum class Overriding : uint8_t { kNone, kSystem, kUser } overriding = Overriding::kNone;
   std::vector<std::string> conflict_columns;
-  std::vector<struct SetClause> conflict_set;
+  std::vector<SetClause> conflict_set;
   ExprPtr conflict_where;
   std::vector<ResTarget> returning;
-};
-
-struct SetClause {
-  std::string column;
-  ExprPtr value;  // may be a DefaultMarker
-  int location = -1;
 };
 
 struct UpdateStmt : Statement {

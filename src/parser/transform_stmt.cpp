@@ -83,6 +83,19 @@ ast::TableRefPtr TransformTableRef(const Node* n) {
       out->call.reset(static_cast<ast::FuncCall*>(e.release()));
       return out;
     }
+    case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {
+      const PgQuery__RangeTableSample* ts = n->range_table_sample;
+      ast::TableRefPtr table = TransformTableRef(ts->relation);
+      if (table->kind != ast::TableRefKind::kBase) Unsupported("TABLESAMPLE on this FROM item", ts->location);
+      auto sample = std::make_unique<ast::TableSample>();
+      std::vector<std::string> method = Names(ts->method, ts->n_method);
+      sample->method = method.empty() ? "" : method.back();
+      for (size_t i = 0; i < ts->n_args; i++) sample->args.push_back(TransformExpr(ts->args[i]));
+      if (ts->repeatable) sample->repeatable = TransformExpr(ts->repeatable);
+      sample->location = ts->location;
+      static_cast<ast::BaseTableRef&>(*table).sample = std::move(sample);
+      return table;
+    }
     default:
       Unsupported("this FROM item");
   }

@@ -177,6 +177,9 @@ LogicalOperatorPtr Binder::BindFromSubquery(const ast::SelectStmt& query, bool l
 }
 
 LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& scope) {
+  if (ref.kind == ast::TableRefKind::kBase && static_cast<const ast::BaseTableRef&>(ref).sample && !binding_sample_) {
+    return BindTableSample(static_cast<const ast::BaseTableRef&>(ref), scope);
+  }
   switch (ref.kind) {
     case ast::TableRefKind::kBase: {
       const auto& base = static_cast<const ast::BaseTableRef&>(ref);

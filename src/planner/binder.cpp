@@ -134,6 +134,18 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (t.names.size() > 1 && t.names[0] != "pg_catalog") {
     throw At(Error(sqlstate::kUndefinedObject, "type \"" + t.names[0] + "." + name + "\" does not exist"), t.location);
   }
+  // PostgreSQL's internal names of array types: _int4 is int4[].
+  static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
+                                             "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
+                                             "interval", "oid", "regclass", "regtype", "regnamespace"};
+  for (const char* element : kArrayElementNames) {
+    if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
+      ast::TypeName e = t;
+      e.names.back() = element;
+      e.array = true;
+      return ResolveTypeName(e);
+    }
+  }
   auto no_mods = [&](TypeId id) {
     if (!t.mods.empty()) {
       throw At(Error(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" + name + "\""), t.location);

@@ -120,6 +120,9 @@ class Binder {
   // One set-returning function call in the select list, joined LATERAL to `plan` (bind_target_srf.cpp).
   LogicalOperatorPtr BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  // table TABLESAMPLE method (percentage): the table's rows, each kept with that probability
+  // (bind_tablesample.cpp).
+  LogicalOperatorPtr BindTableSample(const ast::BaseTableRef& ref, BindContext& scope);
   // Binds a subquery in FROM; LATERAL ones see `lateral_scope_` through outer references.
   LogicalOperatorPtr BindFromSubquery(const ast::SelectStmt& query, bool lateral, std::vector<std::string>* names);
   LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
@@ -178,6 +181,7 @@ class Binder {
     LogicalType type;
   };
   TargetSrf target_srf_;
+  bool binding_sample_ = false;  // BindTableSample is binding the sampled table itself
 };
 
 }  // namespace kanto

@@ -180,7 +180,7 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
       return false;
     }
     if (emit_row_key) {
-      Vector key_col(LogicalType(TypeId::kBytea));
+      Vector key_col{LogicalType(TypeId::kBytea)};
       key_col.Resize(keys.size());
       for (size_t i = 0; i < keys.size(); i++) {
         key_col.SetNull(i, false);
