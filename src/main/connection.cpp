@@ -209,6 +209,7 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       std::string writes = WritingCommandName(stmt);
       if (!writes.empty()) CheckWritable(writes);
       txn_->BeginStatement();
+      txn_->SetCancelFlag(&cancel_);
       // Row lock waits end at lock_timeout, or at statement_timeout if that comes first.
       int64_t lock_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
       if (timeout_ms > 0 && (lock_ms == 0 || timeout_ms < lock_ms)) {
@@ -521,18 +522,22 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   for (int attempt = 0;; attempt++) {
     result = std::make_unique<ResultImpl>();
     rows = 0;
+    uint64_t reserved = 0;
     try {
       auto state = planned.physical->InitState(ctx);
       DataChunk chunk;
       while (planned.physical->Pull(ctx, *state, chunk)) {
         rows += chunk.size();
         if (planned.bound.returns_rows) {
-          memory.Reserve(chunk.size() * 16 * std::max<size_t>(1, chunk.column_count()));
+          uint64_t bytes = chunk.size() * 16 * std::max<size_t>(1, chunk.column_count());
+          memory.Reserve(bytes);
+          reserved += bytes;
           result->AddChunk(std::move(chunk));
         }
       }
       break;
     } catch (StatementRestart&) {
+      memory.Release(reserved);
       if (attempt >= 100 || txn_->WriteCount() != writes_before || txn_isolation_ != storage::IsolationLevel::kReadCommitted) {
         throw;
       }

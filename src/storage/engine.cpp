@@ -116,22 +116,41 @@ bool Transaction::Get(std::string_view key, std::string* value) {
   return true;
 }
 
-bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
+rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only) {
   rocksdb::ReadOptions ro;
   ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
-  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value);
+  if (try_only) {
+    txn_->SetLockTimeout(0);
+    rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
+    txn_->SetLockTimeout(lock_timeout_ms_);
+    return s;
+  }
+  constexpr int64_t kSliceMs = 100;
+  int64_t waited = 0;
+  while (true) {
+    int64_t slice = std::min(kSliceMs, lock_timeout_ms_ - waited);
+    txn_->SetLockTimeout(std::max<int64_t>(slice, 1));
+    rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
+    txn_->SetLockTimeout(lock_timeout_ms_);
+    if (!s.IsTimedOut() || s.subcode() == rocksdb::Status::kDeadlock) return s;
+    waited += slice;
+    if (cancel_ && cancel_->load(std::memory_order_relaxed)) {
+      throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
+    }
+    if (waited >= lock_timeout_ms_) return s;
+  }
+}
+
+bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
+  rocksdb::Status s = LockAndRead(key, value, true, false);
   if (s.IsNotFound()) return false;
   Check(s);
   return true;
 }
 
 Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusive, bool try_only) {
-  rocksdb::ReadOptions ro;
-  ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
   std::string newest;
-  if (try_only) txn_->SetLockTimeout(0);
-  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), &newest, exclusive);
-  if (try_only) txn_->SetLockTimeout(lock_timeout_ms_);
+  rocksdb::Status s = LockAndRead(key, &newest, exclusive, try_only);
   if (try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock) return LockResult::kNotAvailable;
   if (s.IsNotFound()) return LockResult::kDeleted;
   Check(s);

@@ -68,6 +68,9 @@ class Transaction {
   // The longest the following lock waits may take (0: the engine's lock timeout, 55P03), and the
   // error a longer wait gives (lock_timeout: 55P03, statement_timeout: 57014).
   void SetLockWait(int64_t ms, std::string sqlstate, std::string message);
+  // A flag another thread sets to cancel the statement (CancelRequest): lock waits notice it within
+  // a tenth of a second and fail with 57014.
+  void SetCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
   // Keys in [lower, upper), own writes included.
@@ -89,6 +92,8 @@ class Transaction {
   void ReleaseStatementSnapshot();
   // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
   void Check(const rocksdb::Status& s);
+  // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed.
+  rocksdb::Status LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only);
 
   rocksdb::TransactionDB* db_ = nullptr;
   std::unique_ptr<rocksdb::Transaction> txn_;
@@ -99,6 +104,7 @@ class Transaction {
   int64_t engine_lock_timeout_ms_ = 0;
   int64_t lock_timeout_ms_ = 0;
   std::string timeout_sqlstate_, timeout_message_;  // empty: the engine's lock timeout error
+  const std::atomic<bool>* cancel_ = nullptr;
 };
 
 class Engine {

@@ -22,6 +22,7 @@ import psycopg2
 
 BLOCKS = "BLOCKS"  # the step must wait for a lock
 WAIT = "WAIT"      # collect the result of the connection's blocked step
+CANCEL = "CANCEL"  # send a CancelRequest for the connection's blocked step
 PAUSE = 0.3        # how long a blocking step must stay blocked
 
 
@@ -90,6 +91,9 @@ def run_steps(args, name, setup, steps, nconn=2):
         for step in steps:
             who, sql, expect = step
             conn = conns[who]
+            if sql == CANCEL:
+                conn.cancel()
+                continue
             if sql == WAIT:
                 thread, box = blocked.pop(who)
                 thread.join(5)
@@ -409,6 +413,16 @@ def row_locks():
             ("T2", "RESET statement_timeout", None),
             ("T1", "COMMIT", None),
             ("T2", "UPDATE test SET value = 12 WHERE id = 1", Count(1))]),
+        ("cancel request ends a lock wait", [
+            ("T1", rc, None), ("T1", "UPDATE test SET value = 11 WHERE id = 1", Count(1)),
+            ("T2", "UPDATE test SET value = 12 WHERE id = 1", BLOCKS),
+            ("T2", CANCEL, None),
+            ("T2", WAIT, "57014"),
+            ("T2", "SELECT * FROM test WHERE id = 1 FOR UPDATE", BLOCKS),
+            ("T2", CANCEL, None),
+            ("T2", WAIT, "57014"),
+            ("T1", "COMMIT", None),
+            ("T2", "SELECT * FROM test WHERE id = 1 FOR UPDATE", Rows((1, 11)))]),
         ("read only", [
             ("T1", "BEGIN READ ONLY", None),
             ("T1", "INSERT INTO test VALUES (3, 30)", "25006"),
