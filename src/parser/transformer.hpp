@@ -43,5 +43,17 @@ ast::StatementPtr TransformAlterSequence(const PgQuery__AlterSeqStmt* s);
 ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s);
 ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a);
 ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
+// Clauses accepted only in their default or PostgreSQL-equivalent form, else 0A000 naming them
+// (transform_clauses.cpp).
+void CheckStorageOptions(Node** options, size_t n);  // WITH (...)
+void CheckTablespace(const char* name, int location);
+void CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
+                      const char* tablespace, const char* access_method);
+void CheckCollation(Node** names, size_t n, int location);
+void CheckColumnClauses(const PgQuery__ColumnDef* d);
+void CheckIndexConstraint(const PgQuery__Constraint* c);  // PRIMARY KEY / UNIQUE
+void CheckIndexClauses(const PgQuery__IndexStmt* s);
+void CheckViewOptions(Node** options, size_t n);
+void CheckVacuumOptions(const PgQuery__VacuumStmt* s);
 
 }  // namespace kanto::parser
