@@ -171,4 +171,22 @@ void CheckVacuumOptions(const PgQuery__VacuumStmt* s) {
   }
 }
 
+void CheckFuncCallClauses(const PgQuery__FuncCall* f) {
+  // f(VARIADIC array) passes the array's elements as the variadic arguments; Kanto would pass the array.
+  if (f->func_variadic) Unsupported("VARIADIC", f->location);
+  // Kanto has no ordered-set aggregates (percentile_cont, mode, ...), and WITHIN GROUP on another
+  // function is PostgreSQL's error too.
+  if (f->agg_within_group) Unsupported("WITHIN GROUP", f->location);
+}
+
+void CheckSetClauses(const PgQuery__VariableSetStmt* s) {
+  if (s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE || !Given(s->name)) return;
+  std::string name = s->name;
+  std::string value = s->n_args ? ConstText(s->args[0]) : "";
+  // RESET, SET ... DEFAULT and SET ROLE NONE return to the session's own identity, which is where it is.
+  if (name == "role" && value != "none") Unsupported("SET ROLE");
+  if (name == "session_authorization") Unsupported("SET SESSION AUTHORIZATION");
+  if (name == "seed") Unsupported("SET seed");  // setseed() is not kept either
+}
+
 }  // namespace kanto::parser

@@ -168,6 +168,7 @@ ast::ExprPtr TransformAExpr(const PgQuery__AExpr* a) {
 }
 
 ast::ExprPtr TransformFuncCall(const PgQuery__FuncCall* f) {
+  CheckFuncCallClauses(f);
   auto out = std::make_unique<ast::FuncCall>();
   out->location = f->location;
   out->name = Names(f->funcname, f->n_funcname);

@@ -62,6 +62,7 @@ ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
 }
 
 ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s) {
+  CheckSetClauses(s);
   auto out = std::make_unique<ast::SetStmt>();
   std::string name = s->name ? s->name : "";
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -55,5 +55,7 @@ void CheckIndexConstraint(const PgQuery__Constraint* c);  // PRIMARY KEY / UNIQU
 void CheckIndexClauses(const PgQuery__IndexStmt* s);
 void CheckViewOptions(Node** options, size_t n);
 void CheckVacuumOptions(const PgQuery__VacuumStmt* s);
+void CheckFuncCallClauses(const PgQuery__FuncCall* f);  // VARIADIC, WITHIN GROUP
+void CheckSetClauses(const PgQuery__VariableSetStmt* s);  // SET ROLE, SET SESSION AUTHORIZATION, SET seed
 
 }  // namespace kanto::parser
