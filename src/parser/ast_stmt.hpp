@@ -238,6 +238,7 @@ struct ColumnDef {
   ExprPtr default_value;
   bool primary_key = false;
   bool unique = false;
+  std::string primary_key_name, unique_name;  // CONSTRAINT name of those; empty: generated
   bool serial = false;  // serial/bigserial/smallserial (type is then the underlying integer)
   // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY [(options)]; 0 otherwise.
   char identity = 0;

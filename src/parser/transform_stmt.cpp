@@ -207,10 +207,12 @@ void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
       CheckIndexConstraint(c);
       col.primary_key = true;
+      if (c->conname) col.primary_key_name = c->conname;
       break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
       CheckIndexConstraint(c);
       col.unique = true;
+      if (c->conname) col.unique_name = c->conname;
       break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: col.check = TransformExpr(c->raw_expr); break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: col.references_table = c->pktable ? c->pktable->relname : "?"; break;
