@@ -77,6 +77,10 @@ void CheckCollation(Node** names, size_t n, int location) {
 }
 
 void CheckColumnClauses(const PgQuery__ColumnDef* d) {
+  if (d->type_name && d->type_name->setof) {
+    Error e(sqlstate::kInvalidTableDefinition, "column \"" + std::string(d->colname) + "\" cannot be declared SETOF");
+    throw e.WithPosition(d->location + 1);
+  }
   if (Given(d->compression)) Unsupported("COMPRESSION", d->location);
   if (d->coll_clause) CheckCollation(d->coll_clause->collname, d->coll_clause->n_collname, d->coll_clause->location);
   // [NOT] DEFERRABLE / INITIALLY ... arrive as items after the constraint they qualify.
