@@ -21,6 +21,19 @@ bool OnValue(const PgQuery__DefElem* d) {
   throw e;
 }
 
+void CheckFillfactor(const PgQuery__DefElem* d) {
+  std::string v = d->arg ? ConstText(d->arg) : "true";
+  bool digits = !v.empty() && v.size() < 10 && v.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    throw Error(sqlstate::kInvalidParameterValue, "invalid value for integer option \"fillfactor\": " + v);
+  }
+  int n = std::stoi(v);
+  if (n < 10 || n > 100) {
+    throw Error(sqlstate::kInvalidParameterValue, "value " + v + " out of bounds for option \"fillfactor\"")
+        .WithDetail("Valid values are between \"10\" and \"100\".");
+  }
+}
+
 }  // namespace
 
 void CheckStorageOptions(Node** options, size_t n) {
@@ -31,6 +44,12 @@ void CheckStorageOptions(Node** options, size_t n) {
     if (name == "oids" && !Given(d->defnamespace)) {
       if (!OnValue(d)) continue;
       throw Error(sqlstate::kFeatureNotSupported, "tables declared WITH OIDS are not supported");
+    }
+    // fillfactor only says how full PostgreSQL packs its heap and btree pages, to leave room for
+    // updates; Kanto's storage has no such pages and no answer depends on it (pgbench -i sets it).
+    if (name == "fillfactor" && !Given(d->defnamespace)) {
+      CheckFillfactor(d);
+      continue;
     }
     Unsupported("storage parameter " + name, d->location);
   }
