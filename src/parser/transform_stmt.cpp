@@ -371,10 +371,18 @@ ast::StatementPtr TransformCopy(const PgQuery__CopyStmt* s) {
     else if (name == "null") {
       out->null_string = v;
       out->null_given = true;
-    } else if (name == "header") out->header = on;
+    } else if (name == "header") {
+      if (v == "match") Unsupported("COPY HEADER MATCH", d->location);
+      out->header = on;
+    }
     else if (name == "quote") out->quote = v;
     else if (name == "escape") out->escape = v;
-    else if (name == "freeze") out->freeze = on;
+    else if (name == "freeze") {
+      // FREEZE writes rows as already visible to every snapshot, and is refused unless the table
+      // was created or truncated in the same transaction; Kanto keeps neither rule.
+      if (on) Unsupported("COPY FREEZE", d->location);
+      out->freeze = false;
+    }
     else Unsupported("COPY option " + name);
   }
   return out;
