@@ -32,6 +32,7 @@ inline constexpr const char* kGroupingError = "42803";
 inline constexpr const char* kWindowingError = "42P20";
 inline constexpr const char* kInvalidRecursion = "42P19";
 inline constexpr const char* kProgramLimitExceeded = "54000";
+inline constexpr const char* kStatementTooComplex = "54001";
 inline constexpr const char* kTooManyArguments = "54023";
 inline constexpr const char* kInvalidColumnReference = "42P10";
 inline constexpr const char* kUndefinedParameter = "42P02";

@@ -1,5 +1,6 @@
 #include "execution/expression_executor.hpp"
 
+#include "common/stack_depth.hpp"
 #include "execution/physical_operator.hpp"
 #include "kanto/error.hpp"
 #include "planner/logical_operator.hpp"
@@ -10,6 +11,8 @@ namespace kanto {
 
 namespace {
 
+#define NOINLINE __attribute__((noinline))
+
 void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out);
 
 // Column refs are read in place; everything else is computed into `scratch`.
@@ -19,7 +22,7 @@ const Vector& EvalRef(const BoundExpr& expr, ExecutionContext& ctx, const DataCh
   return scratch;
 }
 
-void FillConstant(const Value& v, const LogicalType& type, size_t n, Vector& out) {
+NOINLINE void FillConstant(const Value& v, const LogicalType& type, size_t n, Vector& out) {
   out = Vector(type);
   out.Resize(n);
   if (v.is_null()) return;
@@ -28,6 +31,7 @@ void FillConstant(const Value& v, const LogicalType& type, size_t n, Vector& out
 
 // Evaluates `expr` on the rows `rows` of `input` only; the result has rows.size() entries.
 void MarkColumns(const BoundExpr& e, std::vector<uint8_t>* needed) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kColumnRef && e.index < needed->size()) (*needed)[e.index] = 1;
   for (const auto& c : e.children) MarkColumns(*c, needed);
   if (e.filter) MarkColumns(*e.filter, needed);
@@ -60,14 +64,9 @@ void EvalOnRows(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& i
 // Result of a boolean vector at row i: 0 false, 1 true, 2 NULL.
 inline int Tri(const Vector& v, size_t i) { return v.IsNull(i) ? 2 : (v.ints()[i] != 0 ? 1 : 0); }
 
-void EvalFunction(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
-  size_t n = input.size();
-  std::vector<Vector> scratch(expr.children.size());
-  std::vector<const Vector*> args;
-  args.reserve(expr.children.size());
-  for (size_t i = 0; i < expr.children.size(); i++) {
-    args.push_back(&EvalRef(*expr.children[i], ctx, input, scratch[i]));
-  }
+// The call itself once the arguments are there (apart, so EvalFunction's frame stays small).
+NOINLINE void CallFunction(const BoundExpr& expr, ExecutionContext& ctx, const std::vector<const Vector*>& args, size_t n,
+                           Vector& out) {
   out = Vector(expr.type);
   out.Resize(n);
   if (expr.function->strict) {
@@ -82,7 +81,17 @@ void EvalFunction(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk&
   out.set_type(expr.type);
 }
 
-void EvalLogical(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+NOINLINE void EvalFunction(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  std::vector<Vector> scratch(expr.children.size());
+  std::vector<const Vector*> args;
+  args.reserve(expr.children.size());
+  for (size_t i = 0; i < expr.children.size(); i++) {
+    args.push_back(&EvalRef(*expr.children[i], ctx, input, scratch[i]));
+  }
+  CallFunction(expr, ctx, args, input.size(), out);
+}
+
+NOINLINE void EvalLogical(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   bool is_and = expr.kind == BoundExprKind::kAnd;
   size_t n = input.size();
   // state: 0 false, 1 true, 2 null. AND starts true, OR starts false.
@@ -118,7 +127,7 @@ void EvalLogical(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& 
   }
 }
 
-void EvalCase(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+NOINLINE void EvalCase(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   size_t n = input.size();
   out = Vector(expr.type);
   out.Resize(n);
@@ -146,7 +155,7 @@ void EvalCase(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& inp
   }
 }
 
-void EvalCoalesce(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+NOINLINE void EvalCoalesce(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   size_t n = input.size();
   out = Vector(expr.type);
   out.Resize(n);
@@ -207,7 +216,7 @@ bool CompareOp(const std::string& op, int c) {
   return c >= 0;
 }
 
-void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+NOINLINE void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   size_t n = input.size();
   std::vector<Vector> outer_vecs(expr.outer_count);
   for (uint32_t k = 0; k < expr.outer_count; k++) Eval(*expr.children[k], ctx, input, outer_vecs[k]);
@@ -280,31 +289,166 @@ void EvalSubquery(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk&
   }
 }
 
-void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+[[noreturn]] NOINLINE void EvalMisplaced(const BoundExpr& expr) {
+  if (expr.kind == BoundExprKind::kAggregate) {
+    throw Error(sqlstate::kInternalError, "aggregate evaluated outside of an aggregation");
+  }
+  throw Error(sqlstate::kInternalError, "window function evaluated outside of a window operator");
+}
+
+NOINLINE void EvalParam(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
   size_t n = input.size();
+  if (!ctx.params || expr.param >= ctx.params->size()) {
+    throw Error(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(expr.param + 1));
+  }
+  FillConstant((*ctx.params)[expr.param], expr.type, n, out);
+}
+
+NOINLINE void EvalCast(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  Vector scratch;
+  const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+  CastVector(in, expr.type, out, expr.cast_context, ctx.fn);
+}
+
+NOINLINE void EvalNot(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  Vector scratch;
+  const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+  EvalBool(n, out);
+  for (size_t i = 0; i < n; i++) {
+    if (!in.IsNull(i)) SetBool(out, i, in.ints()[i] == 0);
+  }
+}
+
+NOINLINE void EvalNullTest(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  Vector scratch;
+  const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+  EvalBool(n, out);
+  bool want_null = expr.kind == BoundExprKind::kIsNull;
+  for (size_t i = 0; i < n; i++) SetBool(out, i, in.IsNull(i) == want_null);
+}
+
+NOINLINE void EvalBooleanTest(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  Vector scratch;
+  const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
+  EvalBool(n, out);
+  for (size_t i = 0; i < n; i++) {
+    int t = Tri(in, i);
+    bool r = false;
+    switch (expr.test) {
+      case 0: r = t == 1; break;
+      case 1: r = t != 1; break;
+      case 2: r = t == 0; break;
+      case 3: r = t != 0; break;
+      case 4: r = t == 2; break;
+      default: r = t != 2; break;
+    }
+    SetBool(out, i, r);
+  }
+}
+
+NOINLINE void EvalNullIf(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  Vector s0, s1;
+  const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
+  const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
+  out = a;
+  out.set_type(expr.type);
+  for (size_t i = 0; i < n; i++) {
+    if (!a.IsNull(i) && !b.IsNull(i) && CompareVectorValues(a, i, b, i) == 0) out.SetNull(i);
+  }
+}
+
+NOINLINE void EvalMinMax(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  bool greatest = expr.kind == BoundExprKind::kGreatest;
+  std::vector<Vector> scratch(expr.children.size());
+  std::vector<const Vector*> vs;
+  for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
+  out = Vector(expr.type);
+  out.Resize(n);
+  for (size_t i = 0; i < n; i++) {
+    const Vector* best = nullptr;
+    for (const Vector* v : vs) {
+      if (v->IsNull(i)) continue;
+      if (!best) { best = v; continue; }
+      int c = CompareVectorValues(*v, i, *best, i);
+      if (greatest ? c > 0 : c < 0) best = v;
+    }
+    if (best) out.SetValue(i, best->GetValue(i));
+  }
+}
+
+NOINLINE void EvalDistinctFrom(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  Vector s0, s1;
+  const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
+  const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
+  EvalBool(n, out);
+  for (size_t i = 0; i < n; i++) {
+    bool distinct;
+    if (a.IsNull(i) || b.IsNull(i)) {
+      distinct = a.IsNull(i) != b.IsNull(i);
+    } else {
+      distinct = CompareVectorValues(a, i, b, i) != 0;
+    }
+    SetBool(out, i, expr.negated ? !distinct : distinct);
+  }
+}
+
+NOINLINE void EvalInList(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  std::vector<Vector> scratch(expr.children.size());
+  std::vector<const Vector*> vs;
+  for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
+  EvalBool(n, out);
+  const Vector& probe = *vs[0];
+  for (size_t i = 0; i < n; i++) {
+    if (probe.IsNull(i)) continue;
+    bool found = false, saw_null = false;
+    for (size_t c = 1; c < vs.size() && !found; c++) {
+      if (vs[c]->IsNull(i)) {
+        saw_null = true;
+      } else if (CompareVectorValues(probe, i, *vs[c], i) == 0) {
+        found = true;
+      }
+    }
+    if (found) {
+      SetBool(out, i, !expr.negated);
+    } else if (!saw_null) {
+      SetBool(out, i, expr.negated);
+    }
+  }
+}
+
+NOINLINE void EvalOuterRef(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  size_t n = input.size();
+  if (!ctx.outer || expr.param >= ctx.outer->size()) {
+    throw Error(sqlstate::kInternalError, "outer reference evaluated outside of its subquery");
+  }
+  FillConstant((*ctx.outer)[expr.param], expr.type, n, out);
+}
+
+void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, Vector& out) {
+  // Kept to a small frame: a deep expression recurses through here once per level, and the
+  // work of each kind (with its scratch vectors) lives in a function of its own.
+  CheckStackDepth();
   switch (expr.kind) {
     case BoundExprKind::kConstant:
-      FillConstant(expr.value, expr.type, n, out);
+      FillConstant(expr.value, expr.type, input.size(), out);
       return;
     case BoundExprKind::kColumnRef:
       out = input.column(expr.index);
       return;
-    case BoundExprKind::kParam: {
-      if (!ctx.params || expr.param >= ctx.params->size()) {
-        throw Error(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(expr.param + 1));
-      }
-      FillConstant((*ctx.params)[expr.param], expr.type, n, out);
-      return;
-    }
+    case BoundExprKind::kParam:
+      return EvalParam(expr, ctx, input, out);
     case BoundExprKind::kFunction:
       EvalFunction(expr, ctx, input, out);
       return;
-    case BoundExprKind::kCast: {
-      Vector scratch;
-      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
-      CastVector(in, expr.type, out, expr.cast_context, ctx.fn);
-      return;
-    }
+    case BoundExprKind::kCast:
+      return EvalCast(expr, ctx, input, out);
     case BoundExprKind::kCase:
       EvalCase(expr, ctx, input, out);
       return;
@@ -312,131 +456,33 @@ void Eval(const BoundExpr& expr, ExecutionContext& ctx, const DataChunk& input, 
     case BoundExprKind::kOr:
       EvalLogical(expr, ctx, input, out);
       return;
-    case BoundExprKind::kNot: {
-      Vector scratch;
-      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
-      EvalBool(n, out);
-      for (size_t i = 0; i < n; i++) {
-        if (!in.IsNull(i)) SetBool(out, i, in.ints()[i] == 0);
-      }
-      return;
-    }
+    case BoundExprKind::kNot:
+      return EvalNot(expr, ctx, input, out);
     case BoundExprKind::kIsNull:
-    case BoundExprKind::kIsNotNull: {
-      Vector scratch;
-      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
-      EvalBool(n, out);
-      bool want_null = expr.kind == BoundExprKind::kIsNull;
-      for (size_t i = 0; i < n; i++) SetBool(out, i, in.IsNull(i) == want_null);
-      return;
-    }
-    case BoundExprKind::kBooleanTest: {
-      Vector scratch;
-      const Vector& in = EvalRef(*expr.children[0], ctx, input, scratch);
-      EvalBool(n, out);
-      for (size_t i = 0; i < n; i++) {
-        int t = Tri(in, i);
-        bool r = false;
-        switch (expr.test) {
-          case 0: r = t == 1; break;
-          case 1: r = t != 1; break;
-          case 2: r = t == 0; break;
-          case 3: r = t != 0; break;
-          case 4: r = t == 2; break;
-          default: r = t != 2; break;
-        }
-        SetBool(out, i, r);
-      }
-      return;
-    }
+    case BoundExprKind::kIsNotNull:
+      return EvalNullTest(expr, ctx, input, out);
+    case BoundExprKind::kBooleanTest:
+      return EvalBooleanTest(expr, ctx, input, out);
     case BoundExprKind::kCoalesce:
       EvalCoalesce(expr, ctx, input, out);
       return;
-    case BoundExprKind::kNullIf: {
-      Vector s0, s1;
-      const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
-      const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
-      out = a;
-      out.set_type(expr.type);
-      for (size_t i = 0; i < n; i++) {
-        if (!a.IsNull(i) && !b.IsNull(i) && CompareVectorValues(a, i, b, i) == 0) out.SetNull(i);
-      }
-      return;
-    }
+    case BoundExprKind::kNullIf:
+      return EvalNullIf(expr, ctx, input, out);
     case BoundExprKind::kGreatest:
-    case BoundExprKind::kLeast: {
-      bool greatest = expr.kind == BoundExprKind::kGreatest;
-      std::vector<Vector> scratch(expr.children.size());
-      std::vector<const Vector*> vs;
-      for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
-      out = Vector(expr.type);
-      out.Resize(n);
-      for (size_t i = 0; i < n; i++) {
-        const Vector* best = nullptr;
-        for (const Vector* v : vs) {
-          if (v->IsNull(i)) continue;
-          if (!best) { best = v; continue; }
-          int c = CompareVectorValues(*v, i, *best, i);
-          if (greatest ? c > 0 : c < 0) best = v;
-        }
-        if (best) out.SetValue(i, best->GetValue(i));
-      }
-      return;
-    }
-    case BoundExprKind::kDistinctFrom: {
-      Vector s0, s1;
-      const Vector& a = EvalRef(*expr.children[0], ctx, input, s0);
-      const Vector& b = EvalRef(*expr.children[1], ctx, input, s1);
-      EvalBool(n, out);
-      for (size_t i = 0; i < n; i++) {
-        bool distinct;
-        if (a.IsNull(i) || b.IsNull(i)) {
-          distinct = a.IsNull(i) != b.IsNull(i);
-        } else {
-          distinct = CompareVectorValues(a, i, b, i) != 0;
-        }
-        SetBool(out, i, expr.negated ? !distinct : distinct);
-      }
-      return;
-    }
-    case BoundExprKind::kInList: {
-      std::vector<Vector> scratch(expr.children.size());
-      std::vector<const Vector*> vs;
-      for (size_t c = 0; c < expr.children.size(); c++) vs.push_back(&EvalRef(*expr.children[c], ctx, input, scratch[c]));
-      EvalBool(n, out);
-      const Vector& probe = *vs[0];
-      for (size_t i = 0; i < n; i++) {
-        if (probe.IsNull(i)) continue;
-        bool found = false, saw_null = false;
-        for (size_t c = 1; c < vs.size() && !found; c++) {
-          if (vs[c]->IsNull(i)) {
-            saw_null = true;
-          } else if (CompareVectorValues(probe, i, *vs[c], i) == 0) {
-            found = true;
-          }
-        }
-        if (found) {
-          SetBool(out, i, !expr.negated);
-        } else if (!saw_null) {
-          SetBool(out, i, expr.negated);
-        }
-      }
-      return;
-    }
+    case BoundExprKind::kLeast:
+      return EvalMinMax(expr, ctx, input, out);
+    case BoundExprKind::kDistinctFrom:
+      return EvalDistinctFrom(expr, ctx, input, out);
+    case BoundExprKind::kInList:
+      return EvalInList(expr, ctx, input, out);
     case BoundExprKind::kAggregate:
-      throw Error(sqlstate::kInternalError, "aggregate evaluated outside of an aggregation");
     case BoundExprKind::kWindow:
-      throw Error(sqlstate::kInternalError, "window function evaluated outside of a window operator");
+      return EvalMisplaced(expr);
     case BoundExprKind::kSubquery:
       EvalSubquery(expr, ctx, input, out);
       return;
-    case BoundExprKind::kOuterRef: {
-      if (!ctx.outer || expr.param >= ctx.outer->size()) {
-        throw Error(sqlstate::kInternalError, "outer reference evaluated outside of its subquery");
-      }
-      FillConstant((*ctx.outer)[expr.param], expr.type, n, out);
-      return;
-    }
+    case BoundExprKind::kOuterRef:
+      return EvalOuterRef(expr, ctx, input, out);
   }
 }
 

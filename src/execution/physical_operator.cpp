@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -27,6 +28,7 @@ void ExecutionContext::CheckCancel() const {
 }
 
 std::unique_ptr<OperatorState> PhysicalOperator::InitState(ExecutionContext& ctx) const {
+  CheckStackDepth();
   auto state = CreateState(ctx);
   for (const auto& child : children) state->children.push_back(child->InitState(ctx));
   return state;

@@ -4,6 +4,7 @@
 #include <map>
 #include <cstdio>
 
+#include "common/stack_depth.hpp"
 #include "execution/operator/physical_filter.hpp"
 #include "execution/operator/physical_hash_aggregate.hpp"
 #include "execution/operator/physical_hash_distinct.hpp"
@@ -29,6 +30,7 @@ namespace {
 
 // Rewrites column refs to positions in `bindings`, and lowers subquery plans (once).
 void Resolve(BoundExpr& e, const std::vector<ColumnBinding>& bindings) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kSubquery && e.subquery && !e.subquery->physical) {
     e.subquery->physical = std::shared_ptr<PhysicalOperator>(CreatePhysicalPlan(*e.subquery->logical).release());
   }
@@ -201,6 +203,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op);
 
 // Lowers one operator (and its inputs), carrying the optimizer's row estimate.
 PhysicalOperatorPtr Plan(LogicalOperator& op) {
+  CheckStackDepth();
   PhysicalOperatorPtr out = PlanOperator(op);
   out->estimated_rows = op.estimated_rows;
   return out;
@@ -342,8 +345,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
     case LogicalOpType::kSetOperation: {
       auto& s = static_cast<LogicalSetOperation&>(op);
       auto out = std::make_unique<PhysicalSetOperation>(s.types, s.kind, s.all);
-      out->children.push_back(Plan(*op.children[0]));
-      out->children.push_back(Plan(*op.children[1]));
+      for (auto& child : op.children) out->children.push_back(Plan(*child));
       return out;
     }
     case LogicalOpType::kInsert:

@@ -66,6 +66,8 @@ class ConnectionImpl : public SessionSettings {
 
   // Session settings (SET/SHOW); names lower-case. GetSetting gives "" for unknown names.
   std::string GetSetting(const std::string& name) const;
+  // max_stack_depth in bytes: the recursion budget of each statement (common/stack_depth.hpp).
+  size_t MaxStackDepth() const;
   // A setting given at connection start (application_name, TimeZone, ...): also what RESET and
   // DISCARD ALL return to. Unknown names are ignored. Throws like SET for invalid values.
   void SetSessionDefault(const std::string& name, const std::string& value);
@@ -125,6 +127,8 @@ class ConnectionImpl : public SessionSettings {
   std::map<std::string, std::string> DefaultSettings() const;
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
+  // max_stack_depth: superuser only, at least 100kB, at most what this thread's stack allows.
+  std::string ValidateStackDepth(const std::string& value);
   // SET LOCAL values end with the transaction.
   void RestoreLocalSettings();
   // Utility statements (src/commands/, through run_command.cpp): DDL, TRUNCATE, VACUUM, roles.

@@ -2,6 +2,8 @@
 // set_config), SQL-level prepared statements (PREPARE, EXECUTE, DEALLOCATE) and DISCARD ALL.
 #include <cctype>
 
+#include "common/stack_depth.hpp"
+
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
@@ -37,6 +39,7 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"lock_timeout", "0"},
       {"statement_timeout", "0"},
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
+      {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
   };
   for (const auto& [name, value] : session_defaults_) out[name] = value;
   return out;
@@ -78,6 +81,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
   if (name == "statement_timeout" || name == "lock_timeout") value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (name == "max_stack_depth") value = ValidateStackDepth(value);
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
@@ -89,7 +93,30 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
     local_saved_.erase(name);
   }
   settings_[name] = value;
+  if (name == "max_stack_depth") StackDepthScope::SetBudget(MaxStackDepth());
   return value;
+}
+
+std::string ConnectionImpl::ValidateStackDepth(const std::string& value) {
+  const RoleEntry* me = catalog_for_statement()->FindRole(user_);
+  if (me && !me->superuser) {
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied to set parameter \"max_stack_depth\"");
+  }
+  uint64_t bytes = ParseMemorySetting("max_stack_depth", value, 100);
+  // The statement threads must be able to recurse that deep (PostgreSQL checks getrlimit).
+  uint64_t usable_kb = UsableStackSize() / 1024;
+  if (bytes / 1024 > usable_kb) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "invalid value for parameter \"max_stack_depth\": " + std::to_string(bytes / 1024))
+        .WithDetail("\"max_stack_depth\" must not exceed " + std::to_string(usable_kb) + "kB.")
+        .WithHint("Increase the platform's stack depth limit via \"ulimit -s\" or local equivalent.");
+  }
+  return FormatMemorySetting(bytes);
+}
+
+size_t ConnectionImpl::MaxStackDepth() const {
+  auto it = settings_.find("max_stack_depth");
+  return it == settings_.end() ? kDefaultMaxStackDepth : ParseMemorySetting("max_stack_depth", it->second, 100);
 }
 
 void ConnectionImpl::RestoreLocalSettings() {

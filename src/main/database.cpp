@@ -2,6 +2,7 @@
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 
+#include "common/stack_depth.hpp"
 #include "execution/table_io.hpp"
 #include "main/result_impl.hpp"
 #include "parser/parser.hpp"
@@ -38,7 +39,11 @@ std::shared_ptr<Database> Database::Open(const std::string& path, const Options&
 Connection::Connection(std::shared_ptr<Database> db) : impl_(std::make_unique<ConnectionImpl>(std::move(db))) {}
 Connection::~Connection() = default;
 
+// Every entry point that parses, plans or runs SQL measures stack depth from its own frame, with
+// the session's max_stack_depth as the budget.
+
 QueryResult Connection::Execute(std::string_view sql) {
+  StackDepthScope depth(impl_->MaxStackDepth());
   auto results = impl_->RunText(std::string(sql), true);
   if (results.empty()) {
     auto r = std::make_unique<ResultImpl>();
@@ -47,9 +52,15 @@ QueryResult Connection::Execute(std::string_view sql) {
   return std::move(results.back());
 }
 
-std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return impl_->RunText(std::string(sql), true); }
+std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) {
+  StackDepthScope depth(impl_->MaxStackDepth());
+  return impl_->RunText(std::string(sql), true);
+}
 
-QueryResult Connection::CopyIn(std::string_view data) { return impl_->CopyIn(data); }
+QueryResult Connection::CopyIn(std::string_view data) {
+  StackDepthScope depth(impl_->MaxStackDepth());
+  return impl_->CopyIn(data);
+}
 QueryResult Connection::CopyFail(const std::string& message) { return impl_->CopyFail(message); }
 
 namespace {
@@ -73,6 +84,7 @@ std::vector<Value> ParamsToValues(const std::vector<Param>& params) {
 }  // namespace
 
 QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& params) {
+  StackDepthScope depth(impl_->MaxStackDepth());
   std::vector<ast::StatementPtr> stmts;
   try {
     stmts = ParseSql(std::string(sql));
@@ -102,6 +114,7 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Err
 
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, const std::vector<uint32_t>& param_type_oids,
                                                        Error* error) {
+  StackDepthScope depth(impl_->MaxStackDepth());
   try {
     auto stmts = ParseSql(std::string(sql));
     if (stmts.size() != 1) {
@@ -128,6 +141,7 @@ const std::vector<ColumnInfo>& PreparedStatement::columns() const { return impl_
 QueryResult PreparedStatement::Execute(const std::vector<Param>& params) { return Execute(std::vector<Param>(params)); }
 
 QueryResult PreparedStatement::Execute(std::vector<Param>&& params) {
+  StackDepthScope depth(impl_->conn->MaxStackDepth());
   if (params.size() != impl_->param_types.size()) {
     return QueryResult(Error(sqlstate::kProtocolViolation,
                              "bind message supplies " + std::to_string(params.size()) +

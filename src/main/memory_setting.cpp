@@ -6,7 +6,7 @@
 
 namespace kanto {
 
-uint64_t ParseMemorySetting(const std::string& name, const std::string& value) {
+uint64_t ParseMemorySetting(const std::string& name, const std::string& value, uint64_t min_kb) {
   auto invalid = [&]() {
     return Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
         .WithHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
@@ -35,9 +35,9 @@ uint64_t ParseMemorySetting(const std::string& name, const std::string& value) {
     throw invalid();
   }
   uint64_t bytes = number * scale;
-  if (bytes < 64 * 1024) {
+  if (bytes < min_kb * 1024) {
     throw Error(sqlstate::kInvalidParameterValue, std::to_string(bytes / 1024) + " kB is outside the valid range for parameter \"" +
-                                                      name + "\" (64 kB .. 2147483647 kB)");
+                                                      name + "\" (" + std::to_string(min_kb) + " .. 2147483647)");
   }
   return bytes;
 }

@@ -2,6 +2,7 @@
 // equi-joins as the larger input (a key/foreign-key guess), groups as a tenth of the input.
 #include <algorithm>
 
+#include "common/stack_depth.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -23,6 +24,7 @@ bool IsUniqueLookup(const LogicalGet& get) {
 }  // namespace
 
 double Selectivity(const BoundExpr& e) {
+  CheckStackDepth();
   switch (e.kind) {
     case BoundExprKind::kAnd: {
       double s = 1;
@@ -54,6 +56,7 @@ double Selectivity(const BoundExpr& e) {
 }
 
 void EstimateCardinality(LogicalOperator& op, const Statistics* stats) {
+  CheckStackDepth();
   for (auto& c : op.children) EstimateCardinality(*c, stats);
   auto child = [&](size_t i) { return std::max(1.0, op.children[i]->estimated_rows); };
   double rows = op.children.empty() ? op.estimated_rows : child(0);
@@ -102,7 +105,10 @@ void EstimateCardinality(LogicalOperator& op, const Statistics* stats) {
       }
       break;
     }
-    case LogicalOpType::kSetOperation: rows = child(0) + child(1); break;
+    case LogicalOpType::kSetOperation:
+      rows = 0;
+      for (size_t i = 0; i < op.children.size(); i++) rows += child(i);
+      break;
     case LogicalOpType::kRecursiveCte: rows = child(0) * 10; break;
     case LogicalOpType::kValues:
       rows = static_cast<double>(static_cast<LogicalValues&>(op).rows.size());

@@ -5,6 +5,7 @@
 // pruning changes no binding).
 #include <set>
 
+#include "common/stack_depth.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -12,6 +13,7 @@ namespace kanto {
 namespace {
 
 void CollectRefs(const BoundExpr& e, std::set<std::pair<uint32_t, uint32_t>>* used) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kColumnRef) used->insert({e.binding.table, e.binding.column});
   for (const auto& c : e.children) CollectRefs(*c, used);
   if (e.filter) CollectRefs(*e.filter, used);
@@ -19,6 +21,7 @@ void CollectRefs(const BoundExpr& e, std::set<std::pair<uint32_t, uint32_t>>* us
 
 void Walk(LogicalOperator& op, bool need_all, std::set<std::pair<uint32_t, uint32_t>>* used,
           std::vector<LogicalGet*>* gets) {
+  CheckStackDepth();
   ForEachExpression(op, [&](BoundExprPtr& e) { CollectRefs(*e, used); });
   bool children_need_all = need_all;
   switch (op.type) {

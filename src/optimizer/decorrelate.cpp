@@ -8,6 +8,7 @@
 //   give a value on no rows (count) stay per-row, as a LEFT JOIN would turn their 0 into NULL.
 #include <functional>
 
+#include "common/stack_depth.hpp"
 #include "function/aggregate.hpp"
 #include "function/function.hpp"
 #include "optimizer/optimizer.hpp"
@@ -15,6 +16,7 @@
 namespace kanto {
 
 bool ContainsOuterRef(const BoundExpr& e) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kOuterRef) return true;
   for (const auto& c : e.children) {
     if (ContainsOuterRef(*c)) return true;
@@ -25,6 +27,7 @@ bool ContainsOuterRef(const BoundExpr& e) {
 namespace {
 
 bool PlanContainsOuterRef(LogicalOperator& op) {
+  CheckStackDepth();
   bool found = false;
   ForEachExpression(op, [&](BoundExprPtr& e) { found = found || ContainsOuterRef(*e); });
   if (found) return true;
@@ -36,6 +39,7 @@ bool PlanContainsOuterRef(LogicalOperator& op) {
 
 // Replaces outer reference i by a copy of outer[i] (an expression over the outer query's columns).
 BoundExprPtr Substitute(BoundExprPtr e, const std::vector<BoundExprPtr>& outer) {
+  CheckStackDepth();
   if (e->kind == BoundExprKind::kOuterRef) return outer[e->param]->Copy();
   for (auto& c : e->children) c = Substitute(std::move(c), outer);
   return e;
@@ -64,6 +68,7 @@ LogicalOperatorPtr ExtractCorrelated(LogicalOperatorPtr plan, const std::vector<
 }
 
 bool ContainsSubquery(const BoundExpr& e) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kSubquery) return true;
   for (const auto& c : e.children) {
     if (ContainsSubquery(*c)) return true;
@@ -73,6 +78,7 @@ bool ContainsSubquery(const BoundExpr& e) {
 
 // Replaces references to a projection's outputs by the projected expressions.
 BoundExprPtr Inline(BoundExprPtr e, const LogicalProjection& proj) {
+  CheckStackDepth();
   if (e->kind == BoundExprKind::kColumnRef && e->binding.table == proj.table_index) {
     return proj.expressions[e->binding.column]->Copy();
   }
@@ -229,8 +235,16 @@ LogicalAggregate* ScalarAggregateShape(LogicalOperator& plan, std::vector<Logica
 
 // Rewrites correlated scalar subqueries inside `e` (see the file comment): each becomes a column of
 // a LEFT JOIN added on top of `input`.
+BoundExprPtr RewriteScalarSubquery(BoundExprPtr e, LogicalOperatorPtr& input);
+
 BoundExprPtr DecorrelateScalar(BoundExprPtr e, LogicalOperatorPtr& input) {
+  CheckStackDepth();
   for (auto& c : e->children) c = DecorrelateScalar(std::move(c), input);
+  return RewriteScalarSubquery(std::move(e), input);
+}
+
+// One node of DecorrelateScalar, apart so that the recursion's frames stay small.
+__attribute__((noinline)) BoundExprPtr RewriteScalarSubquery(BoundExprPtr e, LogicalOperatorPtr& input) {
   if (e->kind != BoundExprKind::kSubquery || e->subquery_type != 0 || e->outer_count == 0 || !e->subquery ||
       !e->subquery->logical || e->subquery->physical || e->subquery.use_count() != 1) {
     return e;
@@ -300,6 +314,7 @@ BoundExprPtr DecorrelateScalar(BoundExprPtr e, LogicalOperatorPtr& input) {
 }
 
 LogicalOperatorPtr Decorrelate(LogicalOperatorPtr op) {
+  CheckStackDepth();
   for (auto& c : op->children) c = Decorrelate(std::move(c));
   if (op->type == LogicalOpType::kProjection && op->children.size() == 1) {
     auto& proj = static_cast<LogicalProjection&>(*op);

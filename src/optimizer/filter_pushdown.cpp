@@ -2,6 +2,7 @@
 // scans, into the matching side of inner joins, and into join conditions.
 #include <algorithm>
 
+#include "common/stack_depth.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -32,6 +33,7 @@ LogicalOperatorPtr WrapFilter(LogicalOperatorPtr op, std::vector<BoundExprPtr> p
 }
 
 bool HasVolatileOrSubquery(const BoundExpr& e) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kSubquery) return true;
   if (e.kind == BoundExprKind::kFunction && e.function->is_volatile) return true;
   for (const auto& c : e.children) {
@@ -127,6 +129,7 @@ void FactorOr(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
 }
 
 LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) {
+  CheckStackDepth();
   switch (op->type) {
     case LogicalOpType::kFilter: {
       auto& filter = static_cast<LogicalFilter&>(*op);

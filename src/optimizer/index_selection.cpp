@@ -3,6 +3,7 @@
 // index only narrows what is read.
 #include <map>
 
+#include "common/stack_depth.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -16,6 +17,7 @@ struct ColumnPredicate {
 };
 
 bool IsRowIndependent(const BoundExpr& e) {
+  CheckStackDepth();
   // Outer references of a correlated subquery are constant during one execution of it.
   if (e.kind == BoundExprKind::kColumnRef || e.kind == BoundExprKind::kSubquery ||
       e.kind == BoundExprKind::kAggregate) {
@@ -129,6 +131,7 @@ void ChooseIndex(LogicalGet& get) {
 }  // namespace
 
 void SelectIndexes(LogicalOperator& plan) {
+  CheckStackDepth();
   if (plan.type == LogicalOpType::kGet) ChooseIndex(static_cast<LogicalGet&>(plan));
   for (auto& c : plan.children) SelectIndexes(*c);
 }

@@ -4,6 +4,7 @@
 // the smallest estimated result (a cross product only when nothing is connected).
 #include <algorithm>
 
+#include "common/stack_depth.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
@@ -44,6 +45,7 @@ bool IsInnerJoin(const LogicalOperator& op) {
 }
 
 void Flatten(LogicalOperatorPtr op, std::vector<Relation>* relations, std::vector<Condition>* conditions) {
+  CheckStackDepth();
   if (!IsInnerJoin(*op)) {
     Relation r;
     r.tables = TablesOf(*op);
@@ -155,6 +157,7 @@ void PreferIndexLookup(LogicalOperator& join_op) {
 }
 
 LogicalOperatorPtr Reorder(LogicalOperatorPtr op) {
+  CheckStackDepth();
   if (IsInnerJoin(*op)) {
     std::vector<Relation> relations;
     std::vector<Condition> conditions;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include "common/stack_depth.hpp"
+
 namespace kanto {
 
 void SplitConjunction(BoundExprPtr expr, std::vector<BoundExprPtr>* out) {
+  CheckStackDepth();
   if (expr->kind == BoundExprKind::kAnd) {
     for (auto& c : expr->children) SplitConjunction(std::move(c), out);
     return;
@@ -13,6 +16,7 @@ void SplitConjunction(BoundExprPtr expr, std::vector<BoundExprPtr>* out) {
 }
 
 void CollectTables(const BoundExpr& expr, std::vector<uint32_t>* tables) {
+  CheckStackDepth();
   if (expr.kind == BoundExprKind::kColumnRef) {
     if (std::find(tables->begin(), tables->end(), expr.binding.table) == tables->end()) {
       tables->push_back(expr.binding.table);
@@ -25,6 +29,7 @@ void CollectTables(const BoundExpr& expr, std::vector<uint32_t>* tables) {
 namespace {
 // Subquery plans inside expressions are optimized on their own.
 void OptimizeSubqueries(BoundExpr& e, const Statistics* stats) {
+  CheckStackDepth();
   if (e.kind == BoundExprKind::kSubquery && e.subquery && e.subquery->logical && !e.subquery->physical) {
     e.subquery->logical = Optimize(std::move(e.subquery->logical), stats);
   }
@@ -33,6 +38,7 @@ void OptimizeSubqueries(BoundExpr& e, const Statistics* stats) {
 }
 
 void OptimizeSubqueriesIn(LogicalOperator& op, const Statistics* stats) {
+  CheckStackDepth();
   ForEachExpression(op, [stats](BoundExprPtr& e) { OptimizeSubqueries(*e, stats); });
   for (auto& c : op.children) OptimizeSubqueriesIn(*c, stats);
 }

@@ -88,6 +88,14 @@ struct ParamRef : Expr {
 // `left` is null for prefix operators ("-x", "+x", "~x", "|/x").
 struct OpExpr : Expr {
   OpExpr() : Expr(ExprKind::kOp) {}
+  ~OpExpr() override {
+    // A long chain (a + b + c ...) nests through left: taken apart in a loop, not by recursion.
+    ExprPtr next = std::move(left);
+    while (next && next->kind == ExprKind::kOp) {
+      ExprPtr deeper = std::move(static_cast<OpExpr&>(*next).left);
+      next = std::move(deeper);
+    }
+  }
   std::string op;
   std::vector<std::string> qualified_op;  // OPERATOR(pg_catalog.+) schema, usually empty
   ExprPtr left;

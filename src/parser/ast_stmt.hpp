@@ -130,6 +130,14 @@ using StatementPtr = std::unique_ptr<Statement>;
 struct SelectStmt : Statement {
   enum class SetOp : uint8_t { kNone, kUnion, kIntersect, kExcept };
   SelectStmt() : Statement(StmtKind::kSelect) {}
+  ~SelectStmt() override {
+    // A long chain (a UNION b UNION c ...) nests through larg: taken apart in a loop, not by recursion.
+    std::unique_ptr<SelectStmt> next = std::move(larg);
+    while (next) {
+      std::unique_ptr<SelectStmt> deeper = std::move(next->larg);
+      next = std::move(deeper);
+    }
+  }
 
   std::unique_ptr<WithClause> with;
 

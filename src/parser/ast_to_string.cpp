@@ -1,6 +1,7 @@
 #include "parser/ast_to_string.hpp"
 
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto::ast {
@@ -30,6 +31,7 @@ std::string List(const ExprList& l) {
 }  // namespace
 
 std::string ExprToString(const Expr& e) {
+  CheckStackDepth();
   switch (e.kind) {
     case ExprKind::kColumnRef: {
       const auto& c = static_cast<const ColumnRef&>(e);
@@ -154,6 +156,7 @@ std::string ExprToString(const Expr& e) {
 }
 
 std::string FigureColumnName(const Expr& e) {
+  CheckStackDepth();
   switch (e.kind) {
     case ExprKind::kColumnRef: {
       const auto& c = static_cast<const ColumnRef&>(e);

@@ -91,22 +91,45 @@ std::string OperatorName(Node** names, size_t n, std::vector<std::string>* quali
   return StringValue(names[n - 1]);
 }
 
-ast::ExprPtr TransformAExpr(const PgQuery__AExpr* a) {
-  std::vector<std::string> qualified;
-  std::string op = OperatorName(a->name, a->n_name, &qualified);
+bool IsOperatorKind(const PgQuery__AExpr* a) {
   switch (a->kind) {
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
     case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
     case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
-    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: {
-      auto e = std::make_unique<ast::OpExpr>();
-      e->location = a->location;
-      e->op = op;
-      e->qualified_op = qualified;
-      if (a->lexpr) e->left = TransformExpr(a->lexpr);
-      e->right = TransformExpr(a->rexpr);
-      return e;
-    }
+    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsOperatorCall(const Node* n) {
+  return n && n->node_case == PG_QUERY__NODE__NODE_A_EXPR && IsOperatorKind(n->a_expr);
+}
+
+// a + b + c ... arrives nested through lexpr; its left spine is walked in a loop, so a long chain
+// costs no stack here (the right operands recurse as usual).
+ast::ExprPtr TransformOperatorChain(const PgQuery__AExpr* top) {
+  std::vector<const PgQuery__AExpr*> spine{top};
+  while (IsOperatorCall(spine.back()->lexpr)) spine.push_back(spine.back()->lexpr->a_expr);
+  ast::ExprPtr acc = spine.back()->lexpr ? TransformExpr(spine.back()->lexpr) : nullptr;
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    const PgQuery__AExpr* a = *it;
+    auto e = std::make_unique<ast::OpExpr>();
+    e->location = a->location;
+    e->op = OperatorName(a->name, a->n_name, &e->qualified_op);
+    e->left = std::move(acc);
+    e->right = TransformExpr(a->rexpr);
+    acc = std::move(e);
+  }
+  return acc;
+}
+
+ast::ExprPtr TransformAExpr(const PgQuery__AExpr* a) {
+  if (IsOperatorKind(a)) return TransformOperatorChain(a);
+  std::vector<std::string> qualified;
+  std::string op = OperatorName(a->name, a->n_name, &qualified);
+  switch (a->kind) {
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
       auto e = std::make_unique<ast::AnyAllArray>();
@@ -311,6 +334,7 @@ std::vector<ast::OrderByItem> TransformSortList(Node** items, size_t n) {
 }
 
 ast::ExprPtr TransformExpr(const Node* n) {
+  CheckStackDepth();
   if (!n) throw Error(sqlstate::kInternalError, "missing expression");
   switch (n->node_case) {
     case PG_QUERY__NODE__NODE_A_CONST:

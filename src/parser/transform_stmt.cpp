@@ -33,6 +33,7 @@ ast::Alias TransformAlias(const PgQuery__Alias* a) {
 }
 
 ast::TableRefPtr TransformTableRef(const Node* n) {
+  CheckStackDepth();
   switch (n->node_case) {
     case PG_QUERY__NODE__NODE_RANGE_VAR: {
       auto t = std::make_unique<ast::BaseTableRef>();
@@ -426,20 +427,49 @@ ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
 
 }  // namespace
 
+namespace {
+
+bool IsSetOperation(const PgQuery__SelectStmt* s) {
+  return s && (s->op == PG_QUERY__SET_OPERATION__SETOP_UNION || s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT ||
+              s->op == PG_QUERY__SET_OPERATION__SETOP_EXCEPT);
+}
+
+// Everything of a SELECT but its WITH clause and set operation.
+void TransformSelectClauses(const PgQuery__SelectStmt* s, ast::SelectStmt* out);
+
+}  // namespace
+
 std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
-  auto out = std::make_unique<ast::SelectStmt>();
-  out->with = TransformWith(s->with_clause);
-  switch (s->op) {
-    case PG_QUERY__SET_OPERATION__SETOP_UNION: out->set_op = ast::SelectStmt::SetOp::kUnion; break;
-    case PG_QUERY__SET_OPERATION__SETOP_INTERSECT: out->set_op = ast::SelectStmt::SetOp::kIntersect; break;
-    case PG_QUERY__SET_OPERATION__SETOP_EXCEPT: out->set_op = ast::SelectStmt::SetOp::kExcept; break;
-    default: break;
+  CheckStackDepth();
+  // a UNION b UNION c ... nests through larg; that spine is walked in a loop, so a long chain
+  // costs no stack here.
+  std::vector<const PgQuery__SelectStmt*> spine{s};
+  while (IsSetOperation(spine.back()) && IsSetOperation(spine.back()->larg)) spine.push_back(spine.back()->larg);
+  std::unique_ptr<ast::SelectStmt> acc;
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    const PgQuery__SelectStmt* node = *it;
+    auto out = std::make_unique<ast::SelectStmt>();
+    out->with = TransformWith(node->with_clause);
+    switch (node->op) {
+      case PG_QUERY__SET_OPERATION__SETOP_UNION: out->set_op = ast::SelectStmt::SetOp::kUnion; break;
+      case PG_QUERY__SET_OPERATION__SETOP_INTERSECT: out->set_op = ast::SelectStmt::SetOp::kIntersect; break;
+      case PG_QUERY__SET_OPERATION__SETOP_EXCEPT: out->set_op = ast::SelectStmt::SetOp::kExcept; break;
+      default: break;
+    }
+    if (out->set_op != ast::SelectStmt::SetOp::kNone) {
+      out->set_all = node->all;
+      out->larg = acc ? std::move(acc) : TransformSelect(node->larg);
+      out->rarg = TransformSelect(node->rarg);
+    }
+    TransformSelectClauses(node, out.get());
+    acc = std::move(out);
   }
-  if (out->set_op != ast::SelectStmt::SetOp::kNone) {
-    out->set_all = s->all;
-    out->larg = TransformSelect(s->larg);
-    out->rarg = TransformSelect(s->rarg);
-  }
+  return acc;
+}
+
+namespace {
+
+void TransformSelectClauses(const PgQuery__SelectStmt* s, ast::SelectStmt* out) {
   out->targets = TransformTargets(s->target_list, s->n_target_list);
   for (size_t i = 0; i < s->n_from_clause; i++) out->from.push_back(TransformTableRef(s->from_clause[i]));
   if (s->where_clause) out->where = TransformExpr(s->where_clause);
@@ -494,8 +524,9 @@ std::unique_ptr<ast::SelectStmt> TransformSelect(const PgQuery__SelectStmt* s) {
     }
     out->locking.push_back(std::move(clause));
   }
-  return out;
 }
+
+}  // namespace
 
 // CREATE TABLE t [(cols)] AS query / SELECT ... INTO t: the query twice, once to find the columns and
 // once as INSERT INTO t SELECT ....
@@ -564,6 +595,7 @@ std::string StatementName(const Node* n) {
 }
 
 ast::StatementPtr TransformStatement(const Node* n) {
+  CheckStackDepth();
   switch (n->node_case) {
     case PG_QUERY__NODE__NODE_SELECT_STMT:
       if (n->select_stmt->into_clause) return TransformCreateTableAs(n, n->select_stmt->into_clause, false);

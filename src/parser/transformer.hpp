@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_stmt.hpp"
 

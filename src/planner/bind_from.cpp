@@ -1,5 +1,6 @@
 // Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "catalog/system_tables.hpp"
@@ -177,6 +178,7 @@ LogicalOperatorPtr Binder::BindFromSubquery(const ast::SelectStmt& query, bool l
 }
 
 LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& scope) {
+  CheckStackDepth();
   if (ref.kind == ast::TableRefKind::kBase && static_cast<const ast::BaseTableRef&>(ref).sample && !binding_sample_) {
     return BindTableSample(static_cast<const ast::BaseTableRef&>(ref), scope);
   }

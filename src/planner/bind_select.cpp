@@ -4,6 +4,7 @@
 
 #include "function/aggregate.hpp"
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
@@ -26,6 +27,7 @@ bool ContainsAggregateList(const ast::ExprList& list) {
 
 bool ContainsAggregate(const ast::Expr* e) {
   if (!e) return false;
+  CheckStackDepth();
   switch (e->kind) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
@@ -42,8 +44,14 @@ bool ContainsAggregate(const ast::Expr* e) {
       return ContainsAggregateList(f.args);
     }
     case ast::ExprKind::kOp: {
-      const auto& o = static_cast<const ast::OpExpr&>(*e);
-      return ContainsAggregate(o.left.get()) || ContainsAggregate(o.right.get());
+      // The left spine of a + b + c ... in a loop.
+      const ast::Expr* node = e;
+      while (node && node->kind == ast::ExprKind::kOp) {
+        const auto& o = static_cast<const ast::OpExpr&>(*node);
+        if (ContainsAggregate(o.right.get())) return true;
+        node = o.left.get();
+      }
+      return ContainsAggregate(node);
     }
     case ast::ExprKind::kCast: return ContainsAggregate(static_cast<const ast::CastExpr&>(*e).arg.get());
     case ast::ExprKind::kCase: {
@@ -89,6 +97,7 @@ struct GroupedOutputs {
 };
 
 BoundExprPtr ReplaceGroups(BoundExprPtr e, const GroupedOutputs& out, int location) {
+  CheckStackDepth();
   const auto& groups = out.groups;
   uint32_t group_index = out.group_index;
   for (size_t i = 0; i < groups.size(); i++) {
@@ -171,6 +180,7 @@ LogicalOperatorPtr Binder::BindValuesNode(const ast::SelectStmt& stmt, std::vect
 }
 
 LogicalOperatorPtr Binder::BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
+  CheckStackDepth();
   if (stmt.with) {
     const CteScope* saved = ctes_;
     CteScope scope;
@@ -547,32 +557,69 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   return plan;
 }
 
+namespace {
+
+// An operand of a set operation that adds nothing of its own (no WITH, ORDER BY, LIMIT).
+bool IsBareSetOperation(const ast::SelectStmt& s, ast::SelectStmt::SetOp op, bool all) {
+  return s.set_op == op && s.set_all == all && !s.with && s.order_by.empty() && !s.limit && !s.offset;
+}
+
+}  // namespace
+
 LogicalOperatorPtr Binder::BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names) {
   const char* what = stmt.set_op == ast::SelectStmt::SetOp::kUnion       ? "UNION"
                      : stmt.set_op == ast::SelectStmt::SetOp::kIntersect ? "INTERSECT"
                                                                          : "EXCEPT";
-  std::vector<std::string> right_names;
-  LogicalOperatorPtr left = BindSelectNode(*stmt.larg, names);
-  LogicalOperatorPtr right = BindSelectNode(*stmt.rarg, &right_names);
-  auto lt = left->GetTypes(), rt = right->GetTypes();
-  if (lt.size() != rt.size()) {
-    throw Error(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns");
+  // a UNION b UNION c ... (same ALL-ness) is one n-ary node, its left-deep spine walked in a loop;
+  // INTERSECT and EXCEPT stay binary.
+  std::vector<const ast::SelectStmt*> operands{stmt.rarg.get()};
+  const ast::SelectStmt* left_most = stmt.larg.get();
+  if (stmt.set_op == ast::SelectStmt::SetOp::kUnion) {
+    while (IsBareSetOperation(*left_most, stmt.set_op, stmt.set_all)) {
+      operands.push_back(left_most->rarg.get());
+      left_most = left_most->larg.get();
+    }
   }
-  std::vector<LogicalType> types;
-  for (size_t i = 0; i < lt.size(); i++) {
-    LogicalType t = CommonType({lt[i], rt[i]}, what);
-    if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
-    types.push_back(t);
+  operands.push_back(left_most);
+  std::reverse(operands.begin(), operands.end());
+
+  // Bind each operand; the output types resolve pairwise from the left, as PostgreSQL resolves the
+  // nested binary operations: types[k] is the type after operand k joined in (k >= 1).
+  std::vector<LogicalOperatorPtr> plans;
+  std::vector<std::vector<LogicalType>> have;
+  std::vector<std::vector<std::string>> operand_names(operands.size());
+  std::vector<std::vector<LogicalType>> types(operands.size());
+  for (size_t k = 0; k < operands.size(); k++) {
+    plans.push_back(BindSelectNode(*operands[k], k == 0 ? names : &operand_names[k]));
+    have.push_back(plans.back()->GetTypes());
+    if (k == 0) {
+      operand_names[0] = *names;
+      types[0] = have[0];
+      continue;
+    }
+    if (have[k].size() != types[k - 1].size()) {
+      throw Error(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns");
+    }
+    for (size_t i = 0; i < have[k].size(); i++) {
+      LogicalType t = CommonType({types[k - 1][i], have[k][i]}, what);
+      if (t.id == TypeId::kUnknown) t = LogicalType(TypeId::kText);
+      types[k].push_back(t);
+    }
   }
-  // Each side becomes a projection producing exactly the common types.
-  auto adapt = [&](LogicalOperatorPtr side, const std::vector<LogicalType>& have, const std::vector<std::string>& n) {
+  // Each operand becomes a projection producing the final types, through every type its column
+  // takes on the way (as the nested operations would convert it).
+  auto adapt = [&](size_t k) {
     auto proj = std::make_unique<LogicalProjection>();
     proj->table_index = NewTableIndex();
-    auto bindings = side->GetColumnBindings();
+    auto bindings = plans[k]->GetColumnBindings();
     for (size_t i = 0; i < bindings.size(); i++) {
-      proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], have[i], n[i]), types[i], CastContext::kImplicit));
+      BoundExprPtr e = MakeColumnRef(bindings[i], have[k][i], operand_names[k][i]);
+      for (size_t step = std::max<size_t>(k, 1); step < types.size(); step++) {
+        e = Coerce(std::move(e), types[step][i], CastContext::kImplicit);
+      }
+      proj->expressions.push_back(std::move(e));
     }
-    proj->children.push_back(std::move(side));
+    proj->children.push_back(std::move(plans[k]));
     return proj;
   };
   auto op = std::make_unique<LogicalSetOperation>();
@@ -581,9 +628,8 @@ LogicalOperatorPtr Binder::BindSetOperation(const ast::SelectStmt& stmt, std::ve
              : stmt.set_op == ast::SelectStmt::SetOp::kIntersect ? SetOperationKind::kIntersect
                                                                  : SetOperationKind::kExcept;
   op->all = stmt.set_all;
-  op->types = types;
-  op->children.push_back(adapt(std::move(left), lt, *names));
-  op->children.push_back(adapt(std::move(right), rt, right_names));
+  op->types = types.back();
+  for (size_t k = 0; k < operands.size(); k++) op->children.push_back(adapt(k));
   return op;
 }
 

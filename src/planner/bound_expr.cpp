@@ -1,11 +1,30 @@
 #include "planner/bound_expr.hpp"
 
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "function/aggregate.hpp"
 
 namespace kanto {
 
+BoundExpr::~BoundExpr() {
+  // Deep trees (a + b + c ...) are taken apart with a list of pending nodes, not by recursion:
+  // a node is destroyed only once its children have been moved out.
+  std::vector<BoundExprPtr> pending;
+  auto take_children = [&pending](BoundExpr& e) {
+    for (auto& c : e.children) {
+      if (c && !c->children.empty()) pending.push_back(std::move(c));
+    }
+  };
+  take_children(*this);
+  while (!pending.empty()) {
+    BoundExprPtr e = std::move(pending.back());
+    pending.pop_back();
+    take_children(*e);
+  }
+}
+
 BoundExprPtr BoundExpr::Copy() const {
+  CheckStackDepth();
   auto e = std::make_unique<BoundExpr>(kind, type);
   e->alias = alias;
   for (const auto& c : children) e->children.push_back(c->Copy());
@@ -48,6 +67,7 @@ bool ValuesEqual(const Value& a, const Value& b) {
 }  // namespace
 
 bool BoundExpr::Equals(const BoundExpr& o) const {
+  CheckStackDepth();
   if (kind != o.kind || type != o.type || children.size() != o.children.size()) return false;
   switch (kind) {
     case BoundExprKind::kConstant:
@@ -96,6 +116,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
 }
 
 bool BoundExpr::IsFoldable() const {
+  CheckStackDepth();
   switch (kind) {
     case BoundExprKind::kColumnRef:
     case BoundExprKind::kParam:
@@ -123,6 +144,7 @@ bool IsOperatorName(const std::string& n) {
 }  // namespace
 
 std::string BoundExpr::ToString() const {
+  CheckStackDepth();
   auto child = [&](size_t i) { return children[i]->ToString(); };
   switch (kind) {
     case BoundExprKind::kConstant: {

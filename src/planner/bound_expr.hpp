@@ -122,6 +122,9 @@ struct BoundExpr {
   std::shared_ptr<const BoundWindowSpec> window;
 
   BoundExpr(BoundExprKind k, LogicalType t) : kind(k), type(t) {}
+  ~BoundExpr();  // without recursion, however deep the tree
+  BoundExpr(const BoundExpr&) = delete;
+  BoundExpr& operator=(const BoundExpr&) = delete;
 
   BoundExprPtr Copy() const;
   bool Equals(const BoundExpr& other) const;

@@ -4,6 +4,7 @@
 
 #include "function/aggregate.hpp"
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "planner/type_resolution.hpp"
 
@@ -14,6 +15,7 @@ std::string LastName(const std::vector<std::string>& names) { return names.empty
 }  // namespace
 
 BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
+  CheckStackDepth();
   switch (expr.kind) {
     case ast::ExprKind::kColumnRef: {
       const auto& c = static_cast<const ast::ColumnRef&>(expr);
@@ -36,16 +38,8 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       return BindConstant(static_cast<const ast::Constant&>(expr));
     case ast::ExprKind::kParam:
       return BindParam(static_cast<const ast::ParamRef&>(expr));
-    case ast::ExprKind::kOp: {
-      const auto& op = static_cast<const ast::OpExpr&>(expr);
-      if (op.left && op.left->kind == ast::ExprKind::kRow && op.right->kind == ast::ExprKind::kRow) {
-        return BindRowComparison(op);
-      }
-      std::vector<BoundExprPtr> args;
-      if (op.left) args.push_back(Bind(*op.left));
-      args.push_back(Bind(*op.right));
-      return BindOperator(op.op, std::move(args), op.location);
-    }
+    case ast::ExprKind::kOp:
+      return BindOperatorChain(static_cast<const ast::OpExpr&>(expr));
     case ast::ExprKind::kFuncCall:
       return BindFuncCall(static_cast<const ast::FuncCall&>(expr));
     case ast::ExprKind::kCast:
@@ -182,6 +176,31 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       throw At(Error(sqlstate::kFeatureNotSupported, "grouping sets are not supported yet"), expr.location);
   }
   throw At(Error(sqlstate::kFeatureNotSupported, "expression is not supported"), expr.location);
+}
+
+BoundExprPtr ExprBinder::BindOperatorChain(const ast::OpExpr& top) {
+  // The left spine of a + b + c ... is bound bottom-up in a loop; only right operands recurse.
+  std::vector<const ast::OpExpr*> spine{&top};
+  while (spine.back()->left && spine.back()->left->kind == ast::ExprKind::kOp) {
+    spine.push_back(static_cast<const ast::OpExpr*>(spine.back()->left.get()));
+  }
+  BoundExprPtr acc;
+  for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+    const ast::OpExpr& op = **it;
+    if (!acc && op.left && op.left->kind == ast::ExprKind::kRow && op.right->kind == ast::ExprKind::kRow) {
+      acc = BindRowComparison(op);
+      continue;
+    }
+    std::vector<BoundExprPtr> args;
+    if (acc) {
+      args.push_back(std::move(acc));
+    } else if (op.left) {
+      args.push_back(Bind(*op.left));
+    }
+    args.push_back(Bind(*op.right));
+    acc = BindOperator(op.op, std::move(args), op.location);
+  }
+  return acc;
 }
 
 BoundExprPtr ExprBinder::BindQuantifiedProbe(const std::string& op, BoundExprPtr probe, const LogicalType& element,

@@ -55,6 +55,8 @@ class ExprBinder {
   // One ORDER BY item of a window or an aggregate call: binds the key, records its direction.
   BoundExprPtr BindSortKey(const ast::OrderByItem& o, BoundWindowSpec& spec);
   BoundExprPtr BindRowComparison(const ast::OpExpr& op);
+  // An operator call and the chain of operator calls on its left (a + b + c ...), without recursion.
+  BoundExprPtr BindOperatorChain(const ast::OpExpr& top);
   void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);
   BoundExprPtr BindCase(const ast::CaseExpr& c);

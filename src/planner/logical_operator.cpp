@@ -1,8 +1,11 @@
 #include "planner/logical_operator.hpp"
 
+#include "common/stack_depth.hpp"
+
 namespace kanto {
 
 std::vector<ColumnBinding> LogicalGet::GetColumnBindings() const {
+  CheckStackDepth();
   std::vector<ColumnBinding> out;
   for (uint32_t c : column_ids) out.push_back({table_index, c});
   if (emit_row_key) out.push_back({table_index, static_cast<uint32_t>(table->columns.size())});
@@ -10,6 +13,7 @@ std::vector<ColumnBinding> LogicalGet::GetColumnBindings() const {
 }
 
 std::vector<LogicalType> LogicalGet::GetTypes() const {
+  CheckStackDepth();
   std::vector<LogicalType> out;
   for (uint32_t c : column_ids) out.push_back(table->columns[c].type);
   if (emit_row_key) out.push_back(LogicalType(TypeId::kBytea));
@@ -17,18 +21,21 @@ std::vector<LogicalType> LogicalGet::GetTypes() const {
 }
 
 std::vector<ColumnBinding> LogicalProjection::GetColumnBindings() const {
+  CheckStackDepth();
   std::vector<ColumnBinding> out;
   for (uint32_t i = 0; i < expressions.size(); i++) out.push_back({table_index, i});
   return out;
 }
 
 std::vector<LogicalType> LogicalProjection::GetTypes() const {
+  CheckStackDepth();
   std::vector<LogicalType> out;
   for (const auto& e : expressions) out.push_back(e->type);
   return out;
 }
 
 std::vector<ColumnBinding> LogicalAggregate::GetColumnBindings() const {
+  CheckStackDepth();
   std::vector<ColumnBinding> out;
   for (uint32_t i = 0; i < groups.size(); i++) out.push_back({group_index, i});
   for (uint32_t i = 0; i < aggregates.size(); i++) out.push_back({aggregate_index, i});
@@ -36,6 +43,7 @@ std::vector<ColumnBinding> LogicalAggregate::GetColumnBindings() const {
 }
 
 std::vector<LogicalType> LogicalAggregate::GetTypes() const {
+  CheckStackDepth();
   std::vector<LogicalType> out;
   for (const auto& e : groups) out.push_back(e->type);
   for (const auto& e : aggregates) out.push_back(e->type);
@@ -43,18 +51,21 @@ std::vector<LogicalType> LogicalAggregate::GetTypes() const {
 }
 
 std::vector<ColumnBinding> LogicalWindow::GetColumnBindings() const {
+  CheckStackDepth();
   auto out = children[0]->GetColumnBindings();
   for (uint32_t i = 0; i < windows.size(); i++) out.push_back({window_index, i});
   return out;
 }
 
 std::vector<LogicalType> LogicalWindow::GetTypes() const {
+  CheckStackDepth();
   auto out = children[0]->GetTypes();
   for (const auto& e : windows) out.push_back(e->type);
   return out;
 }
 
 std::vector<ColumnBinding> LogicalJoin::GetColumnBindings() const {
+  CheckStackDepth();
   auto out = children[0]->GetColumnBindings();
   if (join_type == JoinType::kSemi || join_type == JoinType::kAnti) return out;
   auto right = children[1]->GetColumnBindings();
@@ -63,6 +74,7 @@ std::vector<ColumnBinding> LogicalJoin::GetColumnBindings() const {
 }
 
 std::vector<LogicalType> LogicalJoin::GetTypes() const {
+  CheckStackDepth();
   auto out = children[0]->GetTypes();
   if (join_type == JoinType::kSemi || join_type == JoinType::kAnti) return out;
   auto right = children[1]->GetTypes();
@@ -71,18 +83,21 @@ std::vector<LogicalType> LogicalJoin::GetTypes() const {
 }
 
 std::vector<ColumnBinding> LogicalValues::GetColumnBindings() const {
+  CheckStackDepth();
   std::vector<ColumnBinding> out;
   for (uint32_t i = 0; i < types.size(); i++) out.push_back({table_index, i});
   return out;
 }
 
 std::vector<ColumnBinding> LogicalModify::GetColumnBindings() const {
+  CheckStackDepth();
   std::vector<ColumnBinding> out;
   for (uint32_t i = 0; i < returning.size(); i++) out.push_back({output_index, i});
   return out;
 }
 
 std::vector<LogicalType> LogicalModify::GetTypes() const {
+  CheckStackDepth();
   std::vector<LogicalType> out;
   for (const auto& e : returning) out.push_back(e->type);
   return out;
@@ -146,6 +161,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 }
 
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
+  CheckStackDepth();
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
                                  "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan", "LockRows"};
   std::string out(indent * 2, ' ');

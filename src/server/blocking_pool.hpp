@@ -2,7 +2,9 @@
 // fsync). Session coroutines stay on the io threads and hand each statement to this pool, so a
 // statement waiting for a lock never holds up the io thread that must deliver the COMMIT that
 // releases it. The pool grows to the number of statements running at once (bounded by the
-// connection limit) and keeps its threads for reuse; idle connections cost no thread.
+// connection limit) and keeps its threads for reuse; idle connections cost no thread. Each thread
+// has a stack of kStatementStackSize (address space; only the pages a statement touches become
+// memory), so max_stack_depth may be raised well past the platform's 8MB default.
 #pragma once
 
 #include <asio.hpp>
@@ -13,10 +15,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "common/sized_thread.hpp"
+
 namespace kanto::server {
+
+inline constexpr size_t kStatementStackSize = 64 * 1024 * 1024;
 
 class BlockingPool {
  public:
@@ -29,7 +34,7 @@ class BlockingPool {
     std::lock_guard<std::mutex> lock(mu_);
     jobs_.push_back(std::move(job));
     if (idle_ == 0) {
-      threads_.emplace_back([this] { Work(); });
+      threads_.emplace_back(kStatementStackSize, [this] { Work(); });
     } else {
       cv_.notify_one();
     }
@@ -42,9 +47,7 @@ class BlockingPool {
       stop_ = true;
     }
     cv_.notify_all();
-    for (auto& t : threads_) {
-      if (t.joinable()) t.join();
-    }
+    for (auto& t : threads_) t.Join();
     threads_.clear();
   }
 
@@ -67,7 +70,7 @@ class BlockingPool {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;
-  std::vector<std::thread> threads_;
+  std::vector<SizedThread> threads_;
   int idle_ = 0;
   bool stop_ = false;
 };

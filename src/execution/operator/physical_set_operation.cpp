@@ -11,7 +11,7 @@ namespace {
 class SetOpState : public OperatorState {
  public:
   bool built = false;
-  bool left_done = false;
+  size_t current = 0;  // the input being streamed: UNION reads them all in turn, the others only 0
   std::unordered_map<std::string, int64_t> right_counts;
   std::unordered_set<std::string> emitted;
 };
@@ -48,20 +48,14 @@ bool PhysicalSetOperation::Next(ExecutionContext& ctx, OperatorState& base, Data
       }
     }
   }
+  size_t streamed = kind_ == SetOperationKind::kUnion ? children.size() : 1;
   while (true) {
     DataChunk chunk;
-    size_t child = 0;
-    if (!state.left_done) {
-      if (!PullChild(ctx, state, 0, chunk)) {
-        state.left_done = true;
-        continue;
-      }
-    } else {
-      if (kind_ != SetOperationKind::kUnion) return false;
-      child = 1;
-      if (!PullChild(ctx, state, 1, chunk)) return false;
+    if (state.current >= streamed) return false;
+    if (!PullChild(ctx, state, state.current, chunk)) {
+      state.current++;
+      continue;
     }
-    (void)child;
     auto cols = Columns(chunk);
     std::vector<uint32_t> sel;
     for (size_t r = 0; r < chunk.size(); r++) {

@@ -1,5 +1,6 @@
 // UNION [ALL], INTERSECT [ALL], EXCEPT [ALL]. The right input is counted in a hash table (for
-// INTERSECT/EXCEPT); UNION streams both inputs, removing duplicates unless ALL.
+// INTERSECT/EXCEPT); UNION streams its inputs (two or more: a chain is one node) in turn, removing
+// duplicates unless ALL.
 #pragma once
 
 #include "execution/physical_operator.hpp"
