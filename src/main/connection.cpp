@@ -1,5 +1,6 @@
 #include <chrono>
 
+#include "common/stack_depth.hpp"
 #include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
 #include "execution/physical_planner.hpp"
@@ -249,6 +250,9 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
 }
 
 std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_error) {
+  // The server calls this directly (to hand over the query string), so it opens the statement's
+  // depth scope itself; inside Connection::Execute the scope is already open and this one is a no-op.
+  StackDepthScope depth(MaxStackDepth());
   std::vector<QueryResult> out;
   std::vector<ast::StatementPtr> stmts;
   try {
