@@ -11,6 +11,20 @@ int TableEntry::FindColumn(std::string_view name) const {
   return -1;
 }
 
+const CheckEntry* TableEntry::FindCheck(std::string_view name) const {
+  for (const auto& c : checks) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+const IndexEntry* TableEntry::FindConstraintIndex(std::string_view name) const {
+  for (const auto& idx : indexes) {
+    if (idx.constraint && idx.name == name) return &idx;
+  }
+  return nullptr;
+}
+
 std::vector<LogicalType> TableEntry::column_types() const {
   std::vector<LogicalType> out;
   out.reserve(columns.size());
@@ -112,6 +126,18 @@ const TableEntry* Catalog::FindRelationById(uint32_t id, const IndexEntry** inde
   return nullptr;
 }
 
+const TableEntry* Catalog::FindCheckById(uint32_t id, const CheckEntry** check) const {
+  for (const auto& [tid, t] : tables_) {
+    for (const auto& c : t->checks) {
+      if (c.id == id) {
+        *check = &c;
+        return t.get();
+      }
+    }
+  }
+  return nullptr;
+}
+
 bool Catalog::RelationExists(uint32_t schema_id, std::string_view name) const {
   return FindTable(schema_id, name) != nullptr || FindIndex(schema_id, name, nullptr) != nullptr ||
          FindSequence(schema_id, name) != nullptr;
@@ -177,7 +203,9 @@ void Catalog::PutTable(TableEntry table) {
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
 
 namespace {
-constexpr uint8_t kTableRecordVersion = 4;  // 2 added view_sql, 3 index constraint flags, 4 identity and missing values
+// 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
+// NULLS NOT DISTINCT
+constexpr uint8_t kTableRecordVersion = 5;
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -241,6 +269,17 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     w.U32(c.identity_sequence);
     w.Str(c.missing);
   }
+  w.U32(static_cast<uint32_t>(t.checks.size()));
+  for (const auto& c : t.checks) {
+    w.U32(c.id);
+    w.Str(c.name);
+    w.Str(c.expr_sql);
+    w.U32(static_cast<uint32_t>(c.columns.size()));
+    for (uint32_t col : c.columns) w.U32(col);
+    w.Bool(c.validated);
+    w.Bool(c.no_inherit);
+  }
+  for (const auto& idx : t.indexes) w.Bool(idx.nulls_not_distinct);
   return w.Release();
 }
 
@@ -290,6 +329,25 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
       c.identity_sequence = r.U32();
       c.missing = r.Str();
     }
+  }
+  if (version >= 5) {
+    uint32_t nchecks = r.U32();
+    for (uint32_t i = 0; i < nchecks; i++) {
+      CheckEntry c;
+      c.id = r.U32();
+      c.name = r.Str();
+      c.expr_sql = r.Str();
+      uint32_t n = r.U32();
+      for (uint32_t k = 0; k < n; k++) {
+        uint32_t col = r.U32();
+        if (col >= ncols) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad check column");
+        c.columns.push_back(col);
+      }
+      c.validated = r.Bool();
+      c.no_inherit = r.Bool();
+      t.checks.push_back(std::move(c));
+    }
+    for (auto& idx : t.indexes) idx.nulls_not_distinct = r.Bool();
   }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");

@@ -46,6 +46,19 @@ struct IndexEntry {
   bool primary = false;
   // Backs a PRIMARY KEY or UNIQUE constraint (not a CREATE [UNIQUE] INDEX): pg_constraint lists it.
   bool constraint = false;
+  // UNIQUE NULLS NOT DISTINCT: keys with NULLs conflict like any other.
+  bool nulls_not_distinct = false;
+};
+
+// A CHECK constraint (pg_constraint contype 'c'). The expression is kept as SQL text and bound
+// against the table's columns by each statement that writes the table.
+struct CheckEntry {
+  uint32_t id = 0;  // its pg_constraint OID
+  std::string name;
+  std::string expr_sql;
+  std::vector<uint32_t> columns;  // the columns the expression uses (positions), for conkey
+  bool validated = true;  // false after ADD ... NOT VALID until VALIDATE CONSTRAINT
+  bool no_inherit = false;
 };
 
 struct TableEntry {
@@ -58,12 +71,16 @@ struct TableEntry {
   int primary_index = -1;  // position in `indexes`, -1 without primary key
   uint32_t rowid_index_id = 0;
   std::vector<IndexEntry> indexes;
+  std::vector<CheckEntry> checks;
   uint32_t schema_version = 1;
   // Views: the CREATE VIEW statement text (re-bound at each use); empty for tables.
   std::string view_sql;
   bool is_view() const { return !view_sql.empty(); }
 
   int FindColumn(std::string_view name) const;  // -1 when absent
+  // The CHECK constraint or the index of the PRIMARY KEY / UNIQUE constraint with that name (null when none).
+  const CheckEntry* FindCheck(std::string_view name) const;
+  const IndexEntry* FindConstraintIndex(std::string_view name) const;
   const IndexEntry* primary_key() const { return primary_index < 0 ? nullptr : &indexes[primary_index]; }
   // The index id under which rows are stored (primary key or hidden row id).
   uint32_t row_index_id() const { return primary_index < 0 ? rowid_index_id : indexes[primary_index].id; }
@@ -123,6 +140,8 @@ class Catalog {
   const IndexEntry* FindIndex(uint32_t schema_id, std::string_view name, const TableEntry** table) const;
   // The table with id `id`, or the table owning index `id` (then *index is that index, else null).
   const TableEntry* FindRelationById(uint32_t id, const IndexEntry** index) const;
+  // The table owning the CHECK constraint with OID `id` (*check is that constraint), or null.
+  const TableEntry* FindCheckById(uint32_t id, const CheckEntry** check) const;
   // True when a table, index or sequence of that name exists in the schema (one namespace).
   bool RelationExists(uint32_t schema_id, std::string_view name) const;
 

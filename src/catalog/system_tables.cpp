@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "catalog/system_table_builder.hpp"
+#include "common/sql_text.hpp"
 #include "function/function_context.hpp"
 #include "function/routine_catalog.hpp"
 #include "types/array.hpp"
@@ -268,7 +269,29 @@ void InfoTables(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-// PRIMARY KEY / UNIQUE constraints (Kanto has no CHECK or FOREIGN KEY constraints yet).
+std::string NotNullConstraintName(const TableEntry& t, size_t column) {
+  return std::to_string(t.schema_id) + "_" + std::to_string(t.id) + "_" + std::to_string(column + 1) + "_not_null";
+}
+
+// CHECK clauses: the CHECK constraints, and each NOT NULL column as "a IS NOT NULL".
+void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
+  b.Column("check_clause", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string schema = SchemaName(catalog, t->schema_id);
+    for (const CheckEntry& c : t->checks) {
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(c.name), Value::Text("(" + c.expr_sql + ")")});
+    }
+    for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
+      if (!t->columns[i].not_null) continue;
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)),
+             Value::Text(QuoteIdent(t->columns[i].name) + " IS NOT NULL")});
+    }
+  }
+}
+
+// PRIMARY KEY, UNIQUE and CHECK constraints (Kanto has no FOREIGN KEY constraints yet).
 void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
@@ -281,7 +304,20 @@ void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
       if (!idx.constraint) continue;
       b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(idx.name), Value::Text("kanto"), Value::Text(schema),
              Value::Text(t->name), Value::Text(idx.primary ? "PRIMARY KEY" : "UNIQUE"), Value::Text("NO"),
-             Value::Text("NO"), Value::Text("YES"), idx.primary ? NullText() : Value::Text("YES")});
+             Value::Text("NO"), Value::Text("YES"),
+             idx.primary ? NullText() : Value::Text(idx.nulls_not_distinct ? "NO" : "YES")});
+    }
+    for (const CheckEntry& c : t->checks) {
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(c.name), Value::Text("kanto"), Value::Text(schema),
+             Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"), Value::Text("YES"),
+             NullText()});
+    }
+    // NOT NULL columns appear as CHECK constraints named <schema oid>_<table oid>_<column>_not_null.
+    for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
+      if (!t->columns[i].not_null) continue;
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)), Value::Text("kanto"),
+             Value::Text(schema), Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"),
+             Value::Text("YES"), NullText()});
     }
   }
 }
@@ -367,6 +403,15 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
              OidValue(0), OidValue(0), Value::Text(" "), Value::Text(" "), Value::Text(" "), Value::Bool(true),
              Value::Int4(0), Value::Bool(true), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()), NullText()});
     }
+    for (const CheckEntry& c : t->checks) {
+      std::vector<Value> key;
+      for (uint32_t col : c.columns) key.push_back(Value::Int2(col + 1));
+      b.Row({OidValue(c.id), Value::Text(c.name), OidValue(t->schema_id), Value::Text("c"), Value::Bool(false),
+             Value::Bool(false), Value::Bool(c.validated), OidValue(t->id), OidValue(0), OidValue(0), OidValue(0),
+             OidValue(0), Value::Text(" "), Value::Text(" "), Value::Text(" "), Value::Bool(true), Value::Int4(0),
+             Value::Bool(c.no_inherit), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()),
+             Value::Text(c.expr_sql)});
+    }
   }
 }
 
@@ -449,6 +494,7 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"tables", InfoTables},
       {"columns", InfoColumns},
       {"table_constraints", InfoTableConstraints},
+      {"check_constraints", InfoCheckConstraints},
       {"key_column_usage", InfoKeyColumnUsage},
       {"sequences", InfoSequences},
   };

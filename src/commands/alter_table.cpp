@@ -2,12 +2,14 @@
 // table as the ones before it left it, all in the statement's transaction (a failure leaves the
 // table as it was).
 #include "catalog/sequence_session.hpp"
+#include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
 #include "commands/table_data.hpp"
 #include "execution/expression_executor.hpp"
 #include "execution/table_io.hpp"
+#include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "parser/parser.hpp"
@@ -154,6 +156,14 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogC
     updated.indexes.push_back(std::move(kept));
   }
   if (updated.primary_index < 0 && table.primary_index >= 0) updated.rowid_index_id = change.AllocateId();
+  // CHECK constraints using the column go with it (their text names the dropped column).
+  updated.checks.clear();
+  for (const CheckEntry& check : table.checks) {
+    if (std::find(check.columns.begin(), check.columns.end(), col) != check.columns.end()) continue;
+    CheckEntry kept = check;
+    for (auto& cc : kept.columns) cc -= cc > col ? 1 : 0;
+    updated.checks.push_back(std::move(kept));
+  }
   updated.schema_version++;
   for (const SequenceEntry* seq : change->OwnedSequences(table.id)) {
     if (seq->owner_column == col) {
@@ -214,6 +224,113 @@ void SetNotNull(const ast::AlterTableCmd& cmd, bool not_null, const TableEntry& 
   change.PutTable(std::move(updated));
 }
 
+// ADD [CONSTRAINT name] CHECK (expr) [NOT VALID]: the stored rows must pass (23514) unless NOT
+// VALID, which leaves them unchecked (convalidated false) until VALIDATE CONSTRAINT.
+void AddCheck(const ast::TableConstraint& con, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  CheckEntry check = DefineCheck(change.catalog(), table, con, change.AllocateId(), {});
+  if (con.not_valid) {
+    check.validated = false;
+  } else {
+    ValidateCheck(ctx, change.catalog(), table, check);
+  }
+  TableEntry updated = table;
+  updated.checks.push_back(std::move(check));
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
+// ADD [CONSTRAINT name] UNIQUE [NULLS [NOT] DISTINCT] (columns): a unique index built from the
+// stored rows (23505 on a duplicate).
+void AddUnique(const ast::TableConstraint& con, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  std::vector<uint32_t> cols;
+  for (const auto& name : con.columns) {
+    int c = table.FindColumn(name);
+    if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" named in key does not exist");
+    cols.push_back(static_cast<uint32_t>(c));
+  }
+  RequireIndexable(table, cols);
+  if (!con.name.empty() && (table.FindCheck(con.name))) {
+    throw Error(sqlstate::kDuplicateObject,
+                "constraint \"" + con.name + "\" for relation \"" + table.name + "\" already exists");
+  }
+  IndexEntry idx = MakeConstraintIndex(change.catalog(), change.AllocateId(), table, cols, false, con.name);
+  idx.nulls_not_distinct = con.nulls_not_distinct;
+  if (change->RelationExists(table.schema_id, idx.name)) {
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + idx.name + "\" already exists");
+  }
+  TableEntry updated = table;
+  updated.indexes.push_back(idx);
+  BuildIndexEntries(*ctx.txn, ctx.fn, updated, updated.indexes.back());
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
+void AddConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  const ast::TableConstraint& con = *cmd.constraint;
+  switch (con.type) {
+    case ast::TableConstraint::Type::kCheck: AddCheck(con, table, change, ctx); break;
+    case ast::TableConstraint::Type::kUnique: AddUnique(con, table, change, ctx); break;
+    case ast::TableConstraint::Type::kForeignKey:
+      throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), con.location);
+    case ast::TableConstraint::Type::kPrimaryKey: AddPrimaryKey(cmd, table, change, ctx); break;
+  }
+}
+
+[[noreturn]] void NoSuchConstraint(const TableEntry& table, const std::string& name) {
+  throw Error(sqlstate::kUndefinedObject,
+              "constraint \"" + name + "\" of relation \"" + table.name + "\" does not exist");
+}
+
+// DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]: a CHECK constraint, or a UNIQUE / PRIMARY
+// KEY constraint with its index (without a primary key the rows move to hidden row ids; the
+// columns stay NOT NULL, as in PostgreSQL). Nothing depends on a constraint yet (no foreign
+// keys), so CASCADE and RESTRICT do the same.
+void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  TableEntry updated = table;
+  if (table.FindCheck(cmd.name)) {
+    std::erase_if(updated.checks, [&](const CheckEntry& c) { return c.name == cmd.name; });
+    updated.schema_version++;
+    change.PutTable(std::move(updated));
+    return;
+  }
+  const IndexEntry* index = table.FindConstraintIndex(cmd.name);
+  if (!index) {
+    if (cmd.missing_ok) return;  // NOTICE: constraint "c" of relation "t" does not exist, skipping
+    NoSuchConstraint(table, cmd.name);
+  }
+  uint32_t index_id = index->id;
+  bool primary = index->primary;
+  std::erase_if(updated.indexes, [&](const IndexEntry& idx) { return idx.id == index_id; });
+  updated.schema_version++;
+  if (!primary) {
+    DeleteIndexData(*ctx.txn, table.id, index_id);
+    change.PutTable(std::move(updated));
+    return;
+  }
+  updated.primary_index = -1;
+  updated.rowid_index_id = change.AllocateId();
+  RewriteRows(ctx, table, updated, [](const std::vector<Value>& row) { return row; });
+  change.PutTable(std::move(updated));
+}
+
+// VALIDATE CONSTRAINT name: checks the stored rows against a NOT VALID CHECK constraint.
+void ValidateConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change,
+                        CommandContext& ctx) {
+  const CheckEntry* check = table.FindCheck(cmd.name);
+  if (!check) {
+    if (table.FindConstraintIndex(cmd.name)) {
+      throw Error(sqlstate::kWrongObjectType, "constraint \"" + cmd.name + "\" of relation \"" + table.name +
+                                                  "\" is not a foreign key or check constraint");
+    }
+    NoSuchConstraint(table, cmd.name);
+  }
+  if (check->validated) return;
+  ValidateCheck(ctx, change.catalog(), table, *check);
+  TableEntry updated = table;
+  for (auto& c : updated.checks) c.validated = c.validated || c.name == cmd.name;
+  change.PutTable(std::move(updated));
+}
+
 }  // namespace
 
 CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
@@ -234,7 +351,16 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
     using T = ast::AlterTableCmd::Type;
     switch (cmd.type) {
       case T::kAddPrimaryKey: AddPrimaryKey(cmd, current, change, ctx); break;
-      case T::kAddColumn: AddColumn(cmd, current, change, ctx); break;
+      case T::kAddColumn:
+        if (current.FindColumn(cmd.column->name) >= 0 && cmd.missing_ok) break;
+        AddColumn(cmd, current, change, ctx);
+        for (const auto& con : cmd.column->constraints) {
+          if (con.type == ast::TableConstraint::Type::kCheck) AddCheck(con, *change->GetTable(table_id), change, ctx);
+        }
+        break;
+      case T::kAddConstraint: AddConstraint(cmd, current, change, ctx); break;
+      case T::kDropConstraint: DropConstraint(cmd, current, change, ctx); break;
+      case T::kValidateConstraint: ValidateConstraint(cmd, current, change, ctx); break;
       case T::kDropColumn: DropColumn(cmd, current, change, ctx); break;
       case T::kSetDefault: SetDefault(cmd, current, change); break;
       case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;

@@ -11,7 +11,6 @@
 namespace kanto::commands {
 
 ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name) {
-  if (def.check) throw At(Error(sqlstate::kFeatureNotSupported, "CHECK constraints are not supported yet"), def.location);
   if (!def.references_table.empty()) {
     throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), def.location);
   }

@@ -13,7 +13,7 @@ struct CommandContext;
 
 // The catalog column for `def` of table `table_name`. Key constraints (PRIMARY KEY, UNIQUE) and the
 // sequence of a serial or identity column are the caller's (AddColumnSequence); clauses not
-// implemented (CHECK, REFERENCES) throw 0A000.
+// implemented (REFERENCES) throw 0A000; CHECK constraints are the caller's (DefineCheck).
 ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name);
 
 // A serial or identity column's sequence, owned by column `column` of `table` (which `change` may not

@@ -4,7 +4,6 @@
 #include "commands/relation_names.hpp"
 #include "commands/table_data.hpp"
 #include "execution/table_io.hpp"
-#include "function/cast.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 #include "storage/engine.hpp"
@@ -47,24 +46,12 @@ CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
   }
   idx.id = change.AllocateId();
   idx.unique = stmt.unique;
+  idx.nulls_not_distinct = stmt.unique && stmt.nulls_not_distinct;
   TableEntry updated = *table;
   updated.indexes.push_back(idx);
   const IndexEntry& added = updated.indexes.back();
 
-  for (const auto& row : ReadRows(*ctx.txn, *table)) {
-    std::string key = MakeIndexKey(updated, added, row.values, row.key);
-    std::string existing;
-    if (added.unique && ctx.txn->GetForUpdate(key, &existing)) {
-      std::string cols, vals;
-      for (size_t i = 0; i < added.columns.size(); i++) {
-        cols += (i ? ", " : "") + table->columns[added.columns[i]].name;
-        vals += (i ? ", " : "") + ValueToText(row.values[added.columns[i]], ctx.fn);
-      }
-      throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + added.name + "\"")
-          .WithDetail("Key (" + cols + ")=(" + vals + ") is duplicated.");
-    }
-    ctx.txn->Put(key, row.key);
-  }
+  BuildIndexEntries(*ctx.txn, ctx.fn, updated, added);
   updated.schema_version++;
   change.PutTable(std::move(updated));
   change.Publish();

@@ -1,4 +1,5 @@
-// CREATE TABLE [IF NOT EXISTS] t (columns, PRIMARY KEY / UNIQUE constraints).
+// CREATE TABLE [IF NOT EXISTS] t (columns, PRIMARY KEY / UNIQUE / CHECK constraints).
+#include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
@@ -28,27 +29,48 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   t.id = change.AllocateId();
   t.schema_id = schema_id;
   t.name = stmt.table.name;
-  std::vector<uint32_t> pk;
-  std::string pk_name;  // CONSTRAINT name; empty: t_pkey
-  struct Unique {
-    std::vector<uint32_t> cols;
-    std::string name;  // empty: t_col_key
+  // The key constraints (the primary key first when given) and the CHECK constraints, in order.
+  struct Key {
+    std::vector<uint32_t> columns;
+    std::string name;
+    bool nulls_not_distinct = false;
   };
-  std::vector<Unique> uniques;
+  std::vector<uint32_t> pk;
+  std::string pk_name;
+  std::vector<Key> uniques;
+  std::vector<const ast::TableConstraint*> checks;
+  auto add_key = [&](const ast::TableConstraint& con, std::vector<uint32_t> cols) {
+    if (con.type == ast::TableConstraint::Type::kPrimaryKey) {
+      if (!pk.empty()) MultiplePrimaryKeys(t.name, con.location);
+      pk = std::move(cols);
+      pk_name = con.name;
+      for (uint32_t c : pk) t.columns[c].not_null = true;
+    } else {
+      uniques.push_back(Key{std::move(cols), con.name, con.nulls_not_distinct});
+    }
+  };
   for (const auto& def : stmt.columns) {
     if (t.FindColumn(def.name) >= 0) {
       throw At(Error(sqlstate::kDuplicateColumn, "column \"" + def.name + "\" specified more than once"), def.location);
     }
     uint32_t pos = static_cast<uint32_t>(t.columns.size());
     t.columns.push_back(DefineColumn(def, t.name));
-    if (def.primary_key) {
-      if (!pk.empty()) MultiplePrimaryKeys(t.name, def.location);
-      pk.push_back(pos);
-      pk_name = def.primary_key_name;
+    for (const auto& con : def.constraints) {
+      if (con.type == ast::TableConstraint::Type::kCheck) {
+        checks.push_back(&con);
+      } else {
+        add_key(con, {pos});
+      }
     }
-    if (def.unique) uniques.push_back({{pos}, def.unique_name});
   }
   for (const auto& con : stmt.constraints) {
+    if (con.type == ast::TableConstraint::Type::kCheck) {
+      checks.push_back(&con);
+      continue;
+    }
+    if (con.type == ast::TableConstraint::Type::kForeignKey) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), con.location);
+    }
     std::vector<uint32_t> cols;
     for (const auto& name : con.columns) {
       int idx = t.FindColumn(name);
@@ -57,21 +79,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
       }
       cols.push_back(static_cast<uint32_t>(idx));
     }
-    switch (con.type) {
-      case ast::TableConstraint::Type::kPrimaryKey:
-        if (!pk.empty()) MultiplePrimaryKeys(t.name, con.location);
-        pk = cols;
-        pk_name = con.name;
-        for (uint32_t c : cols) t.columns[c].not_null = true;
-        break;
-      case ast::TableConstraint::Type::kUnique:
-        uniques.push_back({cols, con.name});
-        break;
-      case ast::TableConstraint::Type::kCheck:
-        throw At(Error(sqlstate::kFeatureNotSupported, "CHECK constraints are not supported yet"), con.location);
-      case ast::TableConstraint::Type::kForeignKey:
-        throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), con.location);
-    }
+    add_key(con, std::move(cols));
   }
   for (size_t i = 0; i < stmt.columns.size(); i++) {
     AddColumnSequence(stmt.columns[i], change, ctx, &t, static_cast<uint32_t>(i));
@@ -79,18 +87,21 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   // Validate defaults now: they must bind and convert to the column type.
   for (size_t i = 0; i < t.columns.size(); i++) CheckColumnDefault(change.catalog(), t, i);
   RequireIndexable(t, pk);
-  for (const auto& u : uniques) RequireIndexable(t, u.cols);
-  // A constraint on the same columns as the primary key or an earlier UNIQUE adds no index; its
-  // name goes to that index if it has none, as in PostgreSQL.
-  std::vector<bool> repeated(uniques.size(), false);
+  for (const auto& key : uniques) RequireIndexable(t, key.columns);
+  // A constraint like the primary key or an earlier UNIQUE adds no index; its name goes to that
+  // index if it has none, as in PostgreSQL.
   for (size_t i = 0; i < uniques.size(); i++) {
-    std::string* earlier_name = uniques[i].cols == pk ? &pk_name : nullptr;
+    Key& key = uniques[i];
+    std::string* earlier_name = key.columns == pk && !key.nulls_not_distinct ? &pk_name : nullptr;
     for (size_t k = 0; k < i && !earlier_name; k++) {
-      if (!repeated[k] && uniques[k].cols == uniques[i].cols) earlier_name = &uniques[k].name;
+      Key& prior = uniques[k];
+      if (!prior.columns.empty() && prior.columns == key.columns && prior.nulls_not_distinct == key.nulls_not_distinct) {
+        earlier_name = &prior.name;
+      }
     }
     if (!earlier_name) continue;
-    repeated[i] = true;
-    if (earlier_name->empty()) *earlier_name = uniques[i].name;
+    if (earlier_name->empty()) *earlier_name = key.name;
+    key.columns.clear();
   }
   if (!pk.empty()) {
     t.indexes.push_back(MakeConstraintIndex(change.catalog(), change.AllocateId(), t, pk, true, pk_name));
@@ -98,9 +109,11 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   } else {
     t.rowid_index_id = change.AllocateId();
   }
-  for (size_t i = 0; i < uniques.size(); i++) {
-    if (repeated[i]) continue;
-    t.indexes.push_back(MakeConstraintIndex(change.catalog(), change.AllocateId(), t, uniques[i].cols, false, uniques[i].name));
+  for (const auto& key : uniques) {
+    if (key.columns.empty()) continue;
+    IndexEntry idx = MakeConstraintIndex(change.catalog(), change.AllocateId(), t, key.columns, false, key.name);
+    idx.nulls_not_distinct = key.nulls_not_distinct;
+    t.indexes.push_back(std::move(idx));
   }
   // Named constraints take their names as given: one already used (by a relation, this table or
   // another constraint here) is PostgreSQL's 42P07.
@@ -109,6 +122,11 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     bool taken = name == t.name || change->RelationExists(schema_id, name);
     for (size_t k = 0; k < i; k++) taken = taken || t.indexes[k].name == name;
     if (taken) throw Error(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  }
+  // Names are chosen after the indexes', as PostgreSQL adds CHECK constraints with the table and
+  // looks for free names among the constraints of the schema.
+  for (const ast::TableConstraint* con : checks) {
+    t.checks.push_back(DefineCheck(change.catalog(), t, *con, change.AllocateId(), t.checks));
   }
   change.PutTable(std::move(t));
   change.Publish();

@@ -1,5 +1,6 @@
 // ALTER TABLE / VIEW / SEQUENCE / INDEX [IF EXISTS] name RENAME TO new, and ALTER TABLE t RENAME
-// [COLUMN] a TO b.
+// [COLUMN] a TO b, ALTER TABLE t RENAME CONSTRAINT c TO d.
+#include <algorithm>
 #include <utility>
 
 #include "commands/commands.hpp"
@@ -48,8 +49,42 @@ CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table,
     throw Error(sqlstate::kDuplicateColumn,
                 "column \"" + stmt.new_name + "\" of relation \"" + table.name + "\" already exists");
   }
+  for (const auto& check : table.checks) {
+    if (std::find(check.columns.begin(), check.columns.end(), static_cast<uint32_t>(c)) != check.columns.end()) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "renaming a column used by a CHECK constraint (\"" + check.name + "\") is not supported yet");
+    }
+  }
   TableEntry updated = table;
   updated.columns[c].name = stmt.new_name;
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+  change.Publish();
+  return {"ALTER TABLE"};
+}
+
+// RENAME CONSTRAINT: a CHECK constraint, or a PRIMARY KEY / UNIQUE constraint with its index.
+CommandResult RenameConstraint(const ast::RenameStmt& stmt, const TableEntry& table, CatalogChange& change) {
+  const CheckEntry* check = table.FindCheck(stmt.column);
+  const IndexEntry* index = table.FindConstraintIndex(stmt.column);
+  if (!check && !index) {
+    throw Error(sqlstate::kUndefinedObject,
+                "constraint \"" + stmt.column + "\" for table \"" + table.name + "\" does not exist");
+  }
+  if (table.FindCheck(stmt.new_name) || table.FindConstraintIndex(stmt.new_name)) {
+    throw Error(sqlstate::kDuplicateObject,
+                "constraint \"" + stmt.new_name + "\" for relation \"" + table.name + "\" already exists");
+  }
+  if (index && change->RelationExists(table.schema_id, stmt.new_name)) {
+    throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.new_name + "\" already exists");
+  }
+  TableEntry updated = table;
+  for (auto& c : updated.checks) {
+    if (c.name == stmt.column) c.name = stmt.new_name;
+  }
+  for (auto& idx : updated.indexes) {
+    if (idx.constraint && idx.name == stmt.column) idx.name = stmt.new_name;
+  }
   updated.schema_version++;
   change.PutTable(std::move(updated));
   change.Publish();
@@ -77,6 +112,10 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
   if (stmt.object_type == O::kColumn) {
     if (!table) throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a table, view, or foreign table");
     return RenameColumn(stmt, *table, change);
+  }
+  if (stmt.object_type == O::kConstraint) {
+    if (!table || table->is_view()) throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a table");
+    return RenameConstraint(stmt, *table, change);
   }
   if ((stmt.object_type == O::kSequence && !seq) || (stmt.object_type == O::kView && !(table && table->is_view())) ||
       (stmt.object_type == O::kIndex && !index)) {

@@ -1,6 +1,8 @@
 #include "commands/table_data.hpp"
 
 #include "execution/table_io.hpp"
+#include "function/cast.hpp"
+#include "kanto/error.hpp"
 #include "storage/engine.hpp"
 #include "storage/key_encoding.hpp"
 #include "storage/row_codec.hpp"
@@ -40,6 +42,25 @@ void DeleteTableData(storage::Transaction& txn, uint32_t table_id) {
 
 void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id) {
   DeletePrefix(txn, TablePrefix(table_id, index_id));
+}
+
+void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                       const IndexEntry& index) {
+  for (const auto& row : ReadRows(txn, table)) {
+    std::string key = MakeIndexKey(table, index, row.values, row.key);
+    std::string existing;
+    if (index.unique && txn.GetForUpdate(key, &existing)) {
+      std::string cols, vals;
+      for (size_t i = 0; i < index.columns.size(); i++) {
+        const Value& v = row.values[index.columns[i]];
+        cols += (i ? ", " : "") + table.columns[index.columns[i]].name;
+        vals += (i ? ", " : "") + (v.is_null() ? std::string("null") : ValueToText(v, fn));
+      }
+      throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
+          .WithDetail("Key (" + cols + ")=(" + vals + ") is duplicated.");
+    }
+    txn.Put(key, row.key);
+  }
 }
 
 }  // namespace kanto::commands

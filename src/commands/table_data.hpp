@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
 #include "types/value.hpp"
 
 namespace kanto {
@@ -27,6 +28,10 @@ std::vector<StoredRow> ReadRows(storage::Transaction& txn, const TableEntry& tab
 
 // Deletes every key stored under the table's id (rows and all index entries).
 void DeleteTableData(storage::Transaction& txn, uint32_t table_id);
+// Writes the entries of `index` (a new index of `table`) for every stored row; a unique index
+// with two equal keys fails with 23505 "could not create unique index ...".
+void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                       const IndexEntry& index);
 // Deletes every entry of one index.
 void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id);
 

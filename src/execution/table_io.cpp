@@ -1,5 +1,6 @@
 #include "execution/table_io.hpp"
 
+#include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
 #include "storage/engine.hpp"
@@ -46,6 +47,12 @@ bool AnyNull(const IndexEntry& index, const std::vector<Value>& row) {
   return false;
 }
 
+// Whether the row's entry in a unique index can collide with another row's: NULLs are distinct
+// from each other unless the index is NULLS NOT DISTINCT.
+bool KeyMayConflict(const IndexEntry& index, const std::vector<Value>& row) {
+  return index.unique && (index.nulls_not_distinct || !AnyNull(index, row));
+}
+
 std::string KeyDescription(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
                            const FunctionContext& ctx) {
   std::string cols, vals;
@@ -75,7 +82,7 @@ std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const
   w.AppendObjectId(index.id);
   for (size_t i = 0; i < index.columns.size(); i++) w.AppendValue(row[index.columns[i]], index.descending[i]);
   std::string key = w.Release();
-  if (!index.unique || AnyNull(index, row)) key.append(row_key, 8, std::string::npos);
+  if (!KeyMayConflict(index, row)) key.append(row_key, 8, std::string::npos);
   return key;
 }
 
@@ -96,11 +103,19 @@ void ReleaseUnindexedStrings(const TableEntry& table, std::vector<Value>* row) {
 
 // WriteRow; `release` (the row itself, or null) is done with once encoded.
 void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
-                       const std::string& row_key, bool check_row_key, std::vector<Value>* release) {
+                       const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks,
+                       std::vector<Value>* release) {
   for (size_t c = 0; c < table.columns.size(); c++) {
     if (row[c].is_null() && table.columns[c].not_null) {
       throw Error(sqlstate::kNotNullViolation, "null value in column \"" + table.columns[c].name + "\" of relation \"" +
                                                    table.name + "\" violates not-null constraint")
+          .WithDetail("Failing row contains " + RowToString(row, ctx.fn) + ".");
+    }
+  }
+  for (const auto& check : checks) {
+    if (!CheckPasses(ctx, table, *check.expr, row)) {
+      throw Error(sqlstate::kCheckViolation,
+                  "new row for relation \"" + table.name + "\" violates check constraint \"" + check.name + "\"")
           .WithDetail("Failing row contains " + RowToString(row, ctx.fn) + ".");
     }
   }
@@ -116,7 +131,7 @@ void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std
   for (const auto& index : table.indexes) {
     if (index.primary) continue;
     std::string key = MakeIndexKey(table, index, row, row_key);
-    if (index.unique && !AnyNull(index, row) && ctx.txn->GetForUpdate(key, &existing)) {
+    if (KeyMayConflict(index, row) && ctx.txn->GetForUpdate(key, &existing)) {
       if (existing != row_key) UniqueViolation(table, index, row, ctx.fn);
     }
     ctx.txn->Put(key, row_key);
@@ -124,14 +139,23 @@ void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std
 }
 }  // namespace
 
+bool CheckPasses(ExecutionContext& ctx, const TableEntry& table, const BoundExpr& check, const std::vector<Value>& row) {
+  DataChunk one(table.column_types());
+  one.AppendRow(row);
+  Vector result;
+  ExpressionExecutor::Evaluate(check, ctx, one, result);
+  Value v = result.GetValue(0);
+  return v.is_null() || v.bool_value();
+}
+
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
-              const std::string& row_key, bool check_row_key) {
-  WriteRowReleasing(ctx, table, row, row_key, check_row_key, nullptr);
+              const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, nullptr);
 }
 
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
-              bool check_row_key) {
-  WriteRowReleasing(ctx, table, row, row_key, check_row_key, &row);
+              bool check_row_key, const std::vector<BoundCheck>& checks) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, &row);
 }
 
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,

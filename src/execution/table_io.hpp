@@ -10,6 +10,7 @@
 
 #include "catalog/catalog.hpp"
 #include "execution/execution_context.hpp"
+#include "planner/bound_expr.hpp"
 #include "types/vector.hpp"
 
 namespace kanto {
@@ -22,14 +23,24 @@ std::string MakeRowKey(ExecutionContext& ctx, const TableEntry& table, const std
 std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
                          const std::string& row_key);
 
-// Checks NOT NULL constraints (23502) and writes the row and its index entries, checking unique
-// constraints (23505). `check_row_key` skips the duplicate check of the row key (unchanged key).
+// A table's CHECK constraint bound by the statement writing the table: `expr` is over the row's
+// columns (column i of a one-row chunk of the table's types).
+struct BoundCheck {
+  std::string name;
+  BoundExprPtr expr;
+};
+
+// Checks NOT NULL constraints (23502), then the CHECK constraints (23514; a NULL result passes),
+// and writes the row and its index entries, checking unique constraints (23505). `check_row_key`
+// skips the duplicate check of the row key (unchanged key).
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
-              const std::string& row_key, bool check_row_key);
+              const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks = {});
 // The same for a row the caller is done with: its long strings outside every index are released
 // once encoded, so that a large value is not held a third time while RocksDB copies the row.
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
-              bool check_row_key);
+              bool check_row_key, const std::vector<BoundCheck>& checks = {});
+// Whether `check` passes for `row` (true or NULL).
+bool CheckPasses(ExecutionContext& ctx, const TableEntry& table, const BoundExpr& check, const std::vector<Value>& row);
 // Removes a row's index entries, and the row itself when `delete_row`.
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                const std::string& row_key, bool delete_row);

@@ -56,15 +56,27 @@ Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const SchemaEntry* s = ctx.catalog->GetSchema(t->schema_id);
   return Value::Text(std::string("CREATE ") + (idx->unique || idx->primary ? "UNIQUE " : "") + "INDEX " +
                      QuoteIdent(idx->name) + " ON " + QuoteIdent(s ? s->name : "public") + "." + QuoteIdent(t->name) +
-                     " USING btree (" + IndexColumns(*t, *idx, true) + ")");
+                     " USING btree (" + IndexColumns(*t, *idx, true) + ")" +
+                     (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : ""));
 }
 
-// pg_get_constraintdef(constraint_oid): "PRIMARY KEY (id)" / "UNIQUE (a, b)".
+// pg_get_constraintdef(constraint_oid [, pretty]): "PRIMARY KEY (id)", "UNIQUE NULLS NOT DISTINCT (a, b)",
+// "CHECK ((a > 0)) NO INHERIT NOT VALID" (pretty: the expression without its outer parentheses).
 Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
+  if (!ctx.catalog) return Value::Null(T(TypeId::kText));
+  uint32_t oid = static_cast<uint32_t>(a[0].int_value());
+  const CheckEntry* check = nullptr;
+  if (ctx.catalog->FindCheckById(oid, &check)) {
+    std::string expr = check->expr_sql;
+    bool pretty = a.size() > 1 && a[1].int_value();
+    if (!pretty || expr.size() < 2 || expr.front() != '(' || expr.back() != ')') expr = "(" + expr + ")";
+    return Value::Text("CHECK " + expr + (check->no_inherit ? " NO INHERIT" : "") + (check->validated ? "" : " NOT VALID"));
+  }
   const IndexEntry* idx = nullptr;
-  const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
+  const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
   if (!t || !idx) return Value::Null(T(TypeId::kText));
-  return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") + " (" + IndexColumns(*t, *idx, false) + ")");
+  return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") +
+                     (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + " (" + IndexColumns(*t, *idx, false) + ")");
 }
 
 }  // namespace

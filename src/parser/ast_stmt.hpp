@@ -238,6 +238,19 @@ struct SequenceOptions {
   int location = -1;
 };
 
+// A constraint of CREATE TABLE (on a column or the table) or ALTER TABLE ADD CONSTRAINT.
+struct TableConstraint {
+  enum class Type : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
+  Type type = Type::kPrimaryKey;
+  std::string name;  // CONSTRAINT name; empty: generated
+  std::vector<std::string> columns;
+  ExprPtr check;
+  bool not_valid = false;           // CHECK ... NOT VALID
+  bool no_inherit = false;          // CHECK ... NO INHERIT
+  bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT
+  int location = -1;
+};
+
 struct ColumnDef {
   std::string name;
   TypeName type;
@@ -246,24 +259,17 @@ struct ColumnDef {
   ExprPtr default_value;
   bool primary_key = false;
   bool unique = false;
-  std::string primary_key_name, unique_name;  // CONSTRAINT name of those; empty: generated
   bool serial = false;  // serial/bigserial/smallserial (type is then the underlying integer)
   // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY [(options)]; 0 otherwise.
   char identity = 0;
   SequenceOptions identity_options;
-  ExprPtr check;        // CHECK (...) on the column
+  // CHECK constraints on the column, and the PRIMARY KEY / UNIQUE constraint when named or NULLS
+  // NOT DISTINCT (columns empty: this column).
+  std::vector<TableConstraint> constraints;
   std::string references_table;  // REFERENCES t (foreign keys)
   int location = -1;
 };
 
-struct TableConstraint {
-  enum class Type : uint8_t { kPrimaryKey, kUnique, kCheck, kForeignKey };
-  Type type = Type::kPrimaryKey;
-  std::string name;
-  std::vector<std::string> columns;
-  ExprPtr check;
-  int location = -1;
-};
 
 struct CreateTableStmt : Statement {
   CreateTableStmt() : Statement(StmtKind::kCreateTable) {}
@@ -290,6 +296,7 @@ struct CreateIndexStmt : Statement {
   std::string name;  // empty: generated as PostgreSQL does (table_col_idx)
   RangeVar table;
   bool unique = false;
+  bool nulls_not_distinct = false;  // UNIQUE ... NULLS NOT DISTINCT
   bool if_not_exists = false;
   bool concurrently = false;
   std::string method;  // "btree" unless USING ...
@@ -391,6 +398,9 @@ struct AlterTableCmd {
     kSetDefault,     // ALTER [COLUMN] name SET DEFAULT expr / DROP DEFAULT (default_value null)
     kSetNotNull,     // ALTER [COLUMN] name SET NOT NULL
     kDropNotNull,    // ALTER [COLUMN] name DROP NOT NULL
+    kAddConstraint,  // ADD [CONSTRAINT name] CHECK (...) [NOT VALID] / UNIQUE (columns)
+    kDropConstraint,      // DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]
+    kValidateConstraint,  // VALIDATE CONSTRAINT name
   };
   Type type = Type::kAddPrimaryKey;
   std::string name;  // the column, or the constraint name of ADD PRIMARY KEY
@@ -398,6 +408,7 @@ struct AlterTableCmd {
   bool cascade = false;
   std::vector<std::string> columns;  // PRIMARY KEY columns
   std::unique_ptr<ColumnDef> column;  // ADD COLUMN
+  std::unique_ptr<TableConstraint> constraint;  // ADD CONSTRAINT
   ExprPtr default_value;              // SET DEFAULT
   int location = -1;
 };
@@ -413,11 +424,11 @@ struct AlterTableStmt : Statement {
 // ALTER TABLE / SEQUENCE / VIEW / INDEX [IF EXISTS] name RENAME TO new, ALTER TABLE t RENAME
 // [COLUMN] a TO b.
 struct RenameStmt : Statement {
-  enum class ObjectType : uint8_t { kTable, kSequence, kView, kIndex, kColumn };
+  enum class ObjectType : uint8_t { kTable, kSequence, kView, kIndex, kColumn, kConstraint };
   RenameStmt() : Statement(StmtKind::kRename) {}
   ObjectType object_type = ObjectType::kTable;
   RangeVar relation;
-  std::string column;  // kColumn: the column renamed
+  std::string column;  // kColumn: the column renamed; kConstraint: the constraint renamed
   std::string new_name;
   bool missing_ok = false;
 };

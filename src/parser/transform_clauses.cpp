@@ -126,14 +126,12 @@ void CheckColumnClauses(const PgQuery__ColumnDef* d) {
 void CheckIndexConstraint(const PgQuery__Constraint* c) {
   if (c->initdeferred) Unsupported("INITIALLY DEFERRED", c->location);  // implies DEFERRABLE
   if (c->deferrable) Unsupported("DEFERRABLE", c->location);
-  if (c->nulls_not_distinct) Unsupported("NULLS NOT DISTINCT", c->location);
   if (c->n_including) Unsupported("INCLUDE", c->location);
   CheckStorageOptions(c->options, c->n_options);
   CheckTablespace(c->indexspace, c->location);
 }
 
 void CheckIndexClauses(const PgQuery__IndexStmt* s) {
-  if (s->nulls_not_distinct) Unsupported("NULLS NOT DISTINCT", s->relation->location);
   CheckStorageOptions(s->options, s->n_options);
   CheckTablespace(s->table_space, s->relation->location);
   for (size_t i = 0; i < s->n_index_params; i++) {

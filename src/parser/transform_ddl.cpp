@@ -122,7 +122,9 @@ ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s) {
       if (s->relation_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) Unsupported("RENAME COLUMN of this relation kind");
       out->object_type = O::kColumn;
       break;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT: Unsupported("ALTER TABLE ... RENAME CONSTRAINT");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+      out->object_type = O::kConstraint;
+      break;
     default: Unsupported("ALTER ... RENAME of this object type");
   }
   if (!s->relation) Unsupported("ALTER ... RENAME of this object type");
@@ -151,15 +153,17 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraintRecurse: {
         const auto* c = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT ? cmd->def->constraint : nullptr;
-        if (!c || c->contype != PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY) {
-          Unsupported("ALTER TABLE ... ADD CONSTRAINT of this kind (only PRIMARY KEY is implemented)");
-        }
-        if (c->n_including) Unsupported("INCLUDE columns", c->location);
-        if (c->indexname && *c->indexname) Unsupported("ADD PRIMARY KEY USING INDEX", c->location);
-        out_cmd.type = T::kAddPrimaryKey;
-        out_cmd.name = c->conname && *c->conname ? c->conname : "";
-        for (size_t k = 0; k < c->n_keys; k++) out_cmd.columns.push_back(StringValue(c->keys[k]));
+        if (!c) Unsupported("ALTER TABLE ... ADD of this kind");
+        auto con = std::make_unique<ast::TableConstraint>(TransformConstraint(c));
         out_cmd.location = c->location;
+        out_cmd.name = con->name;
+        if (con->type == ast::TableConstraint::Type::kPrimaryKey) {
+          out_cmd.type = T::kAddPrimaryKey;
+          out_cmd.columns = con->columns;
+        } else {
+          out_cmd.type = T::kAddConstraint;
+        }
+        out_cmd.constraint = std::move(con);
         break;
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
@@ -181,9 +185,9 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: out_cmd.type = T::kDropNotNull; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: Unsupported("ALTER TABLE ... ALTER COLUMN TYPE");
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: Unsupported("ALTER TABLE ... DROP CONSTRAINT");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: out_cmd.type = T::kDropConstraint; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse: Unsupported("ALTER TABLE ... VALIDATE CONSTRAINT");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse: out_cmd.type = T::kValidateConstraint; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: Unsupported("ALTER TABLE ... OWNER TO");
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:

@@ -37,6 +37,8 @@ std::string StatementName(const Node* n);
 ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r);
 // A column definition of CREATE TABLE / ALTER TABLE ADD COLUMN (transform_stmt.cpp).
 ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d);
+// A PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY constraint (of a column, a table or ADD CONSTRAINT).
+ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c);
 // DDL beyond CREATE/DROP (transform_ddl.cpp).
 void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col);
 ast::StatementPtr TransformCreateSequence(const PgQuery__CreateSeqStmt* s);

@@ -187,6 +187,9 @@ BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const Tab
   BoundStatement out;
   out.kind = kind;
   op->returning = BindReturning(returning, table, op->returning_index, &out.names);
+  if (kind != BoundStatementKind::kDelete) {
+    for (const auto& check : table.checks) op->checks.emplace_back(check.name, BindCheckConstraint(table, check.expr_sql));
+  }
   op->children.push_back(std::move(child));
   out.returns_rows = !returning.empty();
   out.types = op->GetTypes();

@@ -9,6 +9,7 @@
 namespace kanto {
 
 BoundExprPtr ExprBinder::BindSubquery(const ast::SubqueryExpr& sq) {
+  if (no_subqueries_) throw At(Error(sqlstate::kFeatureNotSupported, no_subqueries_), sq.location);
   using T = ast::SubqueryExpr::Type;
   CorrelationContext corr;
   corr.scope = scope_;

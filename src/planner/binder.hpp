@@ -100,6 +100,11 @@ class Binder {
   const TableEntry* ResolveTable(const ast::RangeVar& rv) const;
   // Binds a column's DEFAULT expression (throws if it cannot become the column type).
   void BindColumnDefaultForCheck(const TableEntry& table, size_t column) { BindColumnDefault(table, column); }
+  // Binds a CHECK constraint (bind_check.cpp) over the table's columns, a column ref reading row
+  // position = column number; *columns (optional) gets the columns it uses.
+  BoundExprPtr BindCheckConstraint(const TableEntry& table, const ast::Expr& expr, std::vector<uint32_t>* columns = nullptr);
+  BoundExprPtr BindCheckConstraint(const TableEntry& table, const std::string& sql,
+                                   std::vector<uint32_t>* columns = nullptr);
   uint32_t ResolveSchemaId(const std::string& schema, int location) const;  // "" = creation schema
   static LogicalType ResolveTypeName(const ast::TypeName& t);
 

@@ -32,6 +32,8 @@ class ExprBinder {
   ExprBinder(Binder& binder, const BindContext* scope, AggregateCollector* aggregates, const char* clause)
       : binder_(binder), scope_(scope), aggregates_(aggregates), clause_(clause) {}
 
+  // Subqueries fail with 0A000 `message` (CHECK constraints).
+  void ForbidSubqueries(const char* message) { no_subqueries_ = message; }
   // Allows window function calls (SELECT list and ORDER BY only).
   void SetWindows(WindowCollector* windows) { windows_ = windows; }
 
@@ -83,6 +85,7 @@ class ExprBinder {
   const char* clause_;
   bool inside_aggregate_ = false;
   bool inside_window_ = false;
+  const char* no_subqueries_ = nullptr;
 };
 
 }  // namespace kanto

@@ -249,6 +249,8 @@ class LogicalModify : public LogicalOperator {
   // optimizer's reach, to re-check a row that a concurrent transaction changed (EvalPlanQual).
   BoundExprPtr recheck;
   std::vector<BoundExprPtr> returning;  // over the bindings (returning_index, column) of the table row
+  // INSERT / UPDATE: the table's CHECK constraints (name, expression over row positions).
+  std::vector<std::pair<std::string, BoundExprPtr>> checks;
   uint32_t returning_index = 0;
   uint32_t output_index = 0;
   std::vector<ColumnBinding> GetColumnBindings() const override;

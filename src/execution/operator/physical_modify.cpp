@@ -101,7 +101,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       bool key_changed = new_key != old_key;
       DeleteRow(ctx, *table_, old_row, old_key, key_changed);
       if (returned) new_rows.AppendRow(row);
-      WriteRow(ctx, *table_, std::move(row), new_key, key_changed);
+      WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
       affected++;
     }
   } else if (kind_ == Kind::kDelete) {
@@ -123,7 +123,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       }
       std::string key = MakeRowKey(ctx, *table_, row);
       if (returned) new_rows.AppendRow(row);
-      WriteRow(ctx, *table_, std::move(row), key, true);
+      WriteRow(ctx, *table_, std::move(row), key, true, checks);
       affected++;
     }
   }

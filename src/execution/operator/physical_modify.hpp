@@ -7,6 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "execution/physical_operator.hpp"
+#include "execution/table_io.hpp"
 #include "planner/bound_expr.hpp"
 
 namespace kanto {
@@ -26,6 +27,8 @@ class PhysicalModify : public PhysicalOperator {
   BoundExprPtr recheck;
   // Over the table's columns (new row for INSERT/UPDATE, old row for DELETE).
   std::vector<BoundExprPtr> returning;
+  // INSERT / UPDATE: the table's CHECK constraints, over the new row.
+  std::vector<BoundCheck> checks;
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
