@@ -57,6 +57,7 @@ ast::TableRefPtr TransformTableRef(const Node* n) {
       out->right = TransformTableRef(j->rarg);
       if (j->quals) out->condition = TransformExpr(j->quals);
       out->using_cols = Names(j->using_clause, j->n_using_clause);
+      if (j->join_using_alias) Unsupported("an alias for JOIN USING");
       if (!j->quals && j->n_using_clause == 0 && !j->is_natural && out->type == ast::JoinRef::Type::kInner) {
         out->type = ast::JoinRef::Type::kCross;
       }
@@ -73,6 +74,7 @@ ast::TableRefPtr TransformTableRef(const Node* n) {
     case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
       const PgQuery__RangeFunction* f = n->range_function;
       if (f->is_rowsfrom || f->n_functions != 1) Unsupported("ROWS FROM");
+      if (f->n_coldeflist) Unsupported("a column definition list");
       auto out = std::make_unique<ast::FunctionRef>();
       out->lateral = f->lateral;
       out->ordinality = f->ordinality;
@@ -84,6 +86,20 @@ ast::TableRefPtr TransformTableRef(const Node* n) {
       out->call.reset(static_cast<ast::FuncCall*>(e.release()));
       return out;
     }
+    case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {
+      const PgQuery__RangeTableSample* ts = n->range_table_sample;
+      ast::TableRefPtr table = TransformTableRef(ts->relation);
+      if (table->kind != ast::TableRefKind::kBase) Unsupported("TABLESAMPLE on this FROM item", ts->location);
+      auto sample = std::make_unique<ast::TableSample>();
+      std::vector<std::string> method = Names(ts->method, ts->n_method);
+      sample->method = method.empty() ? "" : method.back();
+      for (size_t i = 0; i < ts->n_args; i++) sample->args.push_back(TransformExpr(ts->args[i]));
+      if (ts->repeatable) sample->repeatable = TransformExpr(ts->repeatable);
+      sample->location = ts->location;
+      static_cast<ast::BaseTableRef&>(*table).sample = std::move(sample);
+      return table;
+    }
+    case PG_QUERY__NODE__NODE_RANGE_TABLE_FUNC: Unsupported("XMLTABLE", n->range_table_func->location);
     default:
       Unsupported("this FROM item");
   }
@@ -110,6 +126,9 @@ std::unique_ptr<ast::WithClause> TransformWith(const PgQuery__WithClause* w) {
     const PgQuery__CommonTableExpr* c = w->ctes[i]->common_table_expr;
     if (c->search_clause) Unsupported("SEARCH in WITH queries", c->location);
     if (c->cycle_clause) Unsupported("CYCLE in WITH queries", c->location);
+    // NOT MATERIALIZED only permits inlining, which changes no answer; MATERIALIZED promises one
+    // evaluation of the query, which Kanto does not keep.
+    if (c->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways) Unsupported("MATERIALIZED", c->location);
     ast::CommonTableExpr cte;
     cte.name = c->ctename;
     cte.columns = Names(c->aliascolnames, c->n_aliascolnames);
@@ -232,6 +251,7 @@ ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c) {
 }
 
 ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d) {
+  CheckColumnClauses(d);
   ast::ColumnDef col;
   col.name = d->colname;
   col.location = d->location;
@@ -259,6 +279,9 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
   out->table = TransformRangeVar(s->relation);
   out->if_not_exists = s->if_not_exists;
   out->temporary = s->relation->relpersistence && s->relation->relpersistence[0] == 't';
+  CheckNewRelation(s->relation, s->options, s->n_options, s->oncommit, s->tablespacename, s->access_method);
+  if (s->partbound) Unsupported("PARTITION OF", s->relation->location);
+  if (s->of_typename) Unsupported("CREATE TABLE ... OF type", s->relation->location);
   if (s->n_inh_relations) Unsupported("table inheritance");
   if (s->partspec) Unsupported("partitioned tables");
   for (size_t i = 0; i < s->n_table_elts; i++) {
@@ -275,6 +298,7 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
 }
 
 ast::StatementPtr TransformIndex(const PgQuery__IndexStmt* s) {
+  CheckIndexClauses(s);
   auto out = std::make_unique<ast::CreateIndexStmt>();
   if (s->idxname) out->name = s->idxname;
   out->table = TransformRangeVar(s->relation);
@@ -371,6 +395,7 @@ ast::StatementPtr TransformCopy(const PgQuery__CopyStmt* s) {
 
 ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
   auto out = std::make_unique<ast::ExplainStmt>();
+  bool timing_given = false;
   for (size_t i = 0; i < s->n_options; i++) {
     const PgQuery__DefElem* d = s->options[i]->def_elem;
     std::string name = d->defname;
@@ -379,11 +404,26 @@ ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
     if (name == "analyze") out->analyze = on;
     else if (name == "verbose") out->verbose = on;
     else if (name == "costs") out->costs = on;
-    else if (name == "timing") out->timing = on;
-    else if (name == "format") {
+    else if (name == "timing") {
+      out->timing = on;
+      timing_given = true;
+    } else if (name == "format") {
       out->format = v;
       if (v != "text") Unsupported("EXPLAIN (FORMAT " + v + ")");
+    } else if (name == "buffers" || name == "settings" || name == "wal") {
+      std::string upper = name;
+      for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (on) Unsupported("EXPLAIN (" + upper + ")", d->location);  // off is the default
+    } else if (name == "summary") {
+      Unsupported("EXPLAIN (SUMMARY)", d->location);
+    } else {
+      Error e(sqlstate::kSyntaxError, "unrecognized EXPLAIN option \"" + name + "\"");
+      throw e.WithPosition(d->location + 1);
     }
+  }
+  if (out->verbose) Unsupported("EXPLAIN (VERBOSE)");
+  if (timing_given && out->timing && !out->analyze) {
+    throw Error(sqlstate::kInvalidParameterValue, "EXPLAIN option TIMING requires ANALYZE");
   }
   out->stmt = TransformStatement(s->query);
   return out;
@@ -499,6 +539,7 @@ ast::StatementPtr TransformCreateTableAs(const Node* query, const PgQuery__IntoC
   auto out = std::make_unique<ast::CreateTableStmt>();
   out->table = TransformRangeVar(into->rel);
   if (into->rel->relpersistence && std::string(into->rel->relpersistence) == "t") out->temporary = true;
+  CheckNewRelation(into->rel, into->options, into->n_options, into->on_commit, into->table_space_name, into->access_method);
   out->if_not_exists = if_not_exists;
   out->as_columns = Names(into->col_names, into->n_col_names);
   out->with_no_data = into->skip_data;
@@ -579,6 +620,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
       auto out = std::make_unique<ast::CreateSchemaStmt>();
       out->name = n->create_schema_stmt->schemaname ? n->create_schema_stmt->schemaname : "";
       if (out->name.empty()) Unsupported("CREATE SCHEMA AUTHORIZATION");
+      if (n->create_schema_stmt->authrole) Unsupported("CREATE SCHEMA ... AUTHORIZATION");
       out->if_not_exists = n->create_schema_stmt->if_not_exists;
       return out;
     }
@@ -598,6 +640,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
         Unsupported("WITH CHECK OPTION");
       }
       if (v->view->relpersistence && v->view->relpersistence[0] == 't') Unsupported("temporary views");
+      CheckViewOptions(v->options, v->n_options);
       auto out = std::make_unique<ast::CreateViewStmt>();
       out->view = TransformRangeVar(v->view);
       out->columns = Names(v->aliases, v->n_aliases);
@@ -613,6 +656,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return TransformAlterSequence(n->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_RENAME_STMT: return TransformRename(n->rename_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
+      CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();
       out->vacuum = n->vacuum_stmt->is_vacuumcmd;
       for (size_t i = 0; i < n->vacuum_stmt->n_rels; i++) {
