@@ -149,6 +149,10 @@ LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) 
       auto right_tables = TablesOf(*op->children[1]);
       std::vector<BoundExprPtr> left, right, above;
       std::vector<BoundExprPtr> conds;
+      // The right side of a LATERAL join runs with the lateral values as its outer references, so a
+      // predicate that reads this query's own outer references (kOuterRef) cannot go there.
+      bool lateral = !join.lateral_params.empty();
+      auto to_right = [&](const BoundExpr& p) { return !HasVolatileOrSubquery(p) && !(lateral && ContainsOuterRef(p)); };
       for (auto& c : join.conditions) SplitConjunction(std::move(c), &conds);
       join.conditions.clear();
       if (join.join_type == JoinType::kInner) {
@@ -160,7 +164,7 @@ LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) 
             join.conditions.push_back(std::move(p));
           } else if (Covers(left_tables, need)) {
             left.push_back(std::move(p));
-          } else if (Covers(right_tables, need)) {
+          } else if (Covers(right_tables, need) && to_right(*p)) {
             right.push_back(std::move(p));
           } else {
             join.conditions.push_back(std::move(p));
@@ -176,7 +180,7 @@ LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) 
         for (auto& c : conds) {
           std::vector<uint32_t> need;
           CollectTables(*c, &need);
-          if (left_preserved && Covers(right_tables, need) && !HasVolatileOrSubquery(*c)) {
+          if (left_preserved && Covers(right_tables, need) && to_right(*c)) {
             right.push_back(std::move(c));
           } else if (right_preserved && Covers(left_tables, need) && !HasVolatileOrSubquery(*c)) {
             left.push_back(std::move(c));
@@ -189,7 +193,7 @@ LogicalOperatorPtr Push(LogicalOperatorPtr op, std::vector<BoundExprPtr> preds) 
           CollectTables(*p, &need);
           if (left_preserved && Covers(left_tables, need) && !HasVolatileOrSubquery(*p)) {
             left.push_back(std::move(p));
-          } else if (right_preserved && Covers(right_tables, need) && !HasVolatileOrSubquery(*p)) {
+          } else if (right_preserved && Covers(right_tables, need) && to_right(*p)) {
             right.push_back(std::move(p));
           } else {
             above.push_back(std::move(p));
