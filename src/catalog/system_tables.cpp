@@ -71,17 +71,17 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
   b.Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
-                 bool has_index) {
+                 bool has_index, size_t checks = 0) {
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(kKantoRoleOid),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
            Value::Bool(false), Value::Text("p"), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
-           Value::Int2(0), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(false),
-           Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
+           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(false), Value::Bool(false),
+           Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
            NullText()});
   };
   for (const TableEntry* t : catalog.Tables()) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
-        !t->indexes.empty());
+        !t->indexes.empty(), t->checks.size());
     for (const IndexEntry& idx : t->indexes) row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false);
   }
   for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false);
