@@ -12,14 +12,6 @@ if [[ "${1:-}" == "--postgresql" ]]; then
 fi
 build=$1
 shift
-dir=$(mktemp -d)
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log" 2>&1 &
-pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
-for _ in $(seq 50); do
-  grep -q listening "$dir/log" && break
-  sleep 0.1
-done
+source "$src/test/e2e/lib.sh"
+start_kanto "$build"
 /usr/bin/python3 "$src/test/e2e/concurrency.py" --port "$port" "$@"

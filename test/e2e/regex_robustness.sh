@@ -5,17 +5,8 @@
 # answers afterwards on the same and on a new connection.
 set -euo pipefail
 build=$1
-dir=$(mktemp -d)
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log" 2>&1 &
-pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
-for _ in $(seq 50); do
-  grep -q listening "$dir/log" && break
-  sleep 0.1
-done
-export PGHOST=127.0.0.1 PGPORT=$port PGUSER=kanto PGDATABASE=kanto
+source "$(dirname "$0")/lib.sh"
+start_kanto "$build"
 
 # statement, PostgreSQL 15's answer
 check() {

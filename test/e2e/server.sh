@@ -4,17 +4,8 @@
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
-dir=$(mktemp -d)
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log" 2>&1 &
-pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"; }
-trap cleanup EXIT
-for _ in $(seq 50); do
-  grep -q listening "$dir/log" && break
-  sleep 0.1
-done
-export PGHOST=127.0.0.1 PGPORT=$port PGUSER=kanto PGDATABASE=kanto
+source "$src/test/e2e/lib.sh"
+start_kanto "$build"
 psql -v ON_ERROR_STOP=1 -q <<'SQL'
 CREATE TABLE items (id int PRIMARY KEY, name text, price numeric(8,2));
 INSERT INTO items VALUES (1, 'pen', 1.50), (2, 'book', 12.00);
@@ -114,13 +105,6 @@ node "$src/test/e2e/node/clients.mjs" "$port"
 # (a JVM zone other than UTC: pgjdbc sends it as the TimeZone startup parameter)
 java -Duser.timezone=Europe/Berlin -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
 # SIGTERM stops the server cleanly and committed data survives a restart
-kill -TERM "$pid"
-wait "$pid"
-"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log2" 2>&1 &
-pid=$!
-for _ in $(seq 50); do
-  grep -q listening "$dir/log2" && break
-  sleep 0.1
-done
+restart_kanto "$build" "$dir/log2"
 [[ "$(psql -At -c 'SELECT count(*) FROM items')" == "2" ]] || { echo "data lost after restart"; exit 1; }
 echo "server ok"

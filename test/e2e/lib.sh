@@ -1,0 +1,42 @@
+# Shared by the e2e scripts (source it). One `kanto serve` per script:
+#   start_kanto BUILD [SERVE OPTIONS...]  makes a fresh directory $dir, starts the server on a free
+#       loopback port ($port, pid $pid) with its data in $dir/db and its log in $dir/log, waits
+#       until it listens, and exports PGHOST/PGPORT/PGUSER/PGDATABASE for psql and the drivers.
+#   restart_kanto BUILD LOG  stops it with SIGTERM and starts it again on the same port and data.
+# On exit the server is stopped and $dir removed; a script with more to clean up defines
+# e2e_cleanup, which runs first.
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+wait_listening() {
+  for _ in $(seq 50); do
+    grep -q listening "$1" && return 0
+    sleep 0.1
+  done
+}
+
+stop_kanto() {
+  if declare -F e2e_cleanup > /dev/null; then e2e_cleanup || true; fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+
+start_kanto() {
+  local build=$1
+  shift
+  dir=$(mktemp -d)
+  port=$(free_port)
+  "$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" "$@" > "$dir/log" 2>&1 &
+  pid=$!
+  trap stop_kanto EXIT
+  wait_listening "$dir/log"
+  export PGHOST=127.0.0.1 PGPORT=$port PGUSER=kanto PGDATABASE=kanto
+}
+
+restart_kanto() {
+  kill -TERM "$pid"
+  wait "$pid"
+  "$1/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$2" 2>&1 &
+  pid=$!
+  wait_listening "$2"
+}
