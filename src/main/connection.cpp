@@ -297,24 +297,39 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
                             : NormalizeIsolationSetting("transaction_isolation", stmt.modes.isolation);
       BeginTransaction(ParseIsolation(iso));
       StartTransactionModes(stmt.modes);
+      chain_modes_ = {};
       state_ = TxnState::kInBlock;
       return TagOnly("BEGIN");
     }
-    case T::kCommit: {
-      if (state_ == TxnState::kIdle) return TagOnly("COMMIT");  // WARNING: there is no transaction in progress
-      if (state_ == TxnState::kFailed) {
-        RollbackTransaction();
-        state_ = TxnState::kIdle;
-        return TagOnly("ROLLBACK");
-      }
-      state_ = TxnState::kIdle;
-      CommitTransaction();
-      return TagOnly("COMMIT");
-    }
+    case T::kCommit:
     case T::kRollback: {
-      if (txn_) RollbackTransaction();
+      bool commit = stmt.type == T::kCommit;
+      if (state_ == TxnState::kIdle) {
+        if (stmt.chain) {
+          throw Error(sqlstate::kNoActiveTransaction,
+                      std::string(commit ? "COMMIT" : "ROLLBACK") + " AND CHAIN can only be used in transaction blocks");
+        }
+        return TagOnly(commit ? "COMMIT" : "ROLLBACK");  // WARNING: there is no transaction in progress
+      }
+      // AND CHAIN: the next transaction has this one's isolation level, READ ONLY and DEFERRABLE
+      // modes (as they are now, SET TRANSACTION included).
+      // A failed block whose storage transaction is gone has the modes it started with (as in
+      // PostgreSQL, the abort undoes BEGIN's and SET TRANSACTION's modes, not a chain's).
+      ast::TransactionModes chained = txn_ ? CurrentTransactionModes() : chain_modes_;
+      commit = commit && state_ != TxnState::kFailed;  // a failed block rolls back
       state_ = TxnState::kIdle;
-      return TagOnly("ROLLBACK");
+      if (commit) {
+        CommitTransaction();  // when the commit fails, no transaction follows it
+      } else {
+        RollbackTransaction();
+      }
+      if (stmt.chain) {
+        BeginTransaction(ParseIsolation(chained.isolation));
+        StartTransactionModes(chained);
+        chain_modes_ = chained;
+        state_ = TxnState::kInBlock;
+      }
+      return TagOnly(commit ? "COMMIT" : "ROLLBACK");
     }
     case T::kSavepoint: {
       if (state_ == TxnState::kIdle) {

@@ -140,6 +140,9 @@ class ConnectionImpl : public SessionSettings {
   // Transaction characteristics (transaction_modes.cpp).
   void StartTransactionModes(const ast::TransactionModes& modes);  // at BEGIN and at an implicit transaction
   void EndTransactionModes();                                      // at COMMIT / ROLLBACK
+  // The running transaction's modes, for COMMIT / ROLLBACK AND CHAIN.
+  ast::TransactionModes CurrentTransactionModes() const;
+  ast::TransactionModes chain_modes_;  // a chained block's inherited modes ({} after BEGIN)
   // SET transaction_isolation / transaction_read_only / transaction_deferrable (and SET TRANSACTION).
   void SetTransactionMode(const std::string& name, const std::string& value);
   // SET TRANSACTION modes, or SET SESSION CHARACTERISTICS (the default_ settings) when session_default.

@@ -64,6 +64,14 @@ void ConnectionImpl::EndTransactionModes() {
   txn_snapshot_taken_ = false;
 }
 
+ast::TransactionModes ConnectionImpl::CurrentTransactionModes() const {
+  ast::TransactionModes modes;
+  modes.isolation = GetSetting("transaction_isolation");
+  modes.read_only = GetSetting("transaction_read_only") == "on";
+  modes.deferrable = GetSetting("transaction_deferrable") == "on";
+  return modes;
+}
+
 void ConnectionImpl::SetTransactionMode(const std::string& name, const std::string& raw) {
   bool in_block = state_ == TxnState::kInBlock && txn_;
   bool in_savepoint = !savepoints_.empty();

@@ -56,7 +56,6 @@ ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
   }
   if (s->savepoint_name) out->savepoint = s->savepoint_name;
   out->chain = s->chain;
-  if (out->chain) Unsupported("AND CHAIN");
   ApplyTransactionOptions(s->options, s->n_options, &out->modes);
   return out;
 }
