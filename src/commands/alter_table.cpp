@@ -1,21 +1,21 @@
 // ALTER TABLE [IF EXISTS] t <subcommand>, ...: one function per subcommand, each working on the
 // table as the ones before it left it, all in the statement's transaction (a failure leaves the
 // table as it was).
+#include "access/index_maintenance.hpp"
+#include "access/row_key.hpp"
+#include "access/table_reader.hpp"
+#include "access/table_writer.hpp"
 #include "catalog/sequence_session.hpp"
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
-#include "commands/table_data.hpp"
 #include "execution/expression_executor.hpp"
-#include "execution/table_io.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "parser/parser.hpp"
 #include "planner/binder.hpp"
-#include "storage/engine.hpp"
-#include "storage/row_codec.hpp"
 
 namespace kanto::commands {
 
@@ -39,11 +39,11 @@ int ColumnOrThrow(const TableEntry& table, const std::string& name) {
 void RewriteRows(CommandContext& ctx, const TableEntry& old_table, const TableEntry& updated,
                  const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row) {
   ExecutionContext exec = ctx.MakeExecutionContext();
-  for (const auto& row : ReadRows(*ctx.txn, old_table)) {
+  for (const auto& row : access::ReadRows(*ctx.txn, old_table)) {
     exec.CheckCancel();
     std::vector<Value> values = change_row(row.values);
-    DeleteRow(exec, old_table, row.values, row.key, true);
-    WriteRow(exec, updated, values, MakeRowKey(exec, updated, values), true);
+    access::DeleteRow(exec, old_table, row.values, row.key, true);
+    access::WriteRow(exec, updated, values, access::MakeRowKey(*exec.engine, updated, values), true);
   }
 }
 
@@ -69,7 +69,7 @@ void AddPrimaryKey(const ast::AlterTableCmd& cmd, const TableEntry& table, Catal
   updated.indexes.insert(updated.indexes.begin(), pk);
   updated.primary_index = 0;
   updated.schema_version++;
-  for (const auto& row : ReadRows(*ctx.txn, table)) {
+  for (const auto& row : access::ReadRows(*ctx.txn, table)) {
     for (uint32_t c : pk.columns) {
       if (row.values[c].is_null()) ContainsNulls(table, table.columns[c].name);
     }
@@ -110,7 +110,7 @@ void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogCh
   ColumnEntry& column = updated.columns[pos];
   std::string sql = column.identity ? "nextval('" + std::to_string(column.identity_sequence) + "'::regclass)"
                                     : column.default_sql;
-  std::vector<StoredRow> rows = ReadRows(*ctx.txn, table);
+  std::vector<access::StoredRow> rows = access::ReadRows(*ctx.txn, table);
   FunctionContext fn = ctx.fn;
   fn.catalog = &change.catalog();
   BinderEnv env;
@@ -120,7 +120,7 @@ void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogCh
   if (!value || value->IsFoldable()) {
     Value v = value ? ExpressionExecutor::EvaluateScalar(*value, exec) : Value::Null(column.type);
     if (v.is_null() && column.not_null && !rows.empty()) ContainsNulls(table, column.name);
-    if (!v.is_null()) column.missing = storage::EncodeField(v);
+    if (!v.is_null()) column.missing = access::EncodeMissingValue(v);
     change.PutTable(std::move(updated));
     return;
   }
@@ -215,7 +215,7 @@ void SetNotNull(const ast::AlterTableCmd& cmd, bool not_null, const TableEntry& 
                   "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is an identity column");
     }
   } else if (!table.columns[c].not_null) {
-    for (const auto& row : ReadRows(*ctx.txn, table)) {
+    for (const auto& row : access::ReadRows(*ctx.txn, table)) {
       if (row.values[c].is_null()) ContainsNulls(table, cmd.name);
     }
   }
@@ -260,7 +260,7 @@ void AddUnique(const ast::TableConstraint& con, const TableEntry& table, Catalog
   }
   TableEntry updated = table;
   updated.indexes.push_back(idx);
-  BuildIndexEntries(*ctx.txn, ctx.fn, updated, updated.indexes.back());
+  access::BuildIndexEntries(*ctx.txn, ctx.fn, updated, updated.indexes.back());
   updated.schema_version++;
   change.PutTable(std::move(updated));
 }
@@ -303,7 +303,7 @@ void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, Cata
   std::erase_if(updated.indexes, [&](const IndexEntry& idx) { return idx.id == index_id; });
   updated.schema_version++;
   if (!primary) {
-    DeleteIndexData(*ctx.txn, table.id, index_id);
+    access::DeleteIndexData(*ctx.txn, table.id, index_id);
     change.PutTable(std::move(updated));
     return;
   }

@@ -1,9 +1,9 @@
 #include "commands/check_constraint.hpp"
 
+#include "access/constraint_check.hpp"
+#include "access/table_reader.hpp"
 #include "commands/command_context.hpp"
-#include "commands/table_data.hpp"
 #include "common/sql_text.hpp"
-#include "execution/table_io.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
@@ -72,9 +72,9 @@ void ValidateCheck(CommandContext& ctx, const Catalog& catalog, const TableEntry
   BoundExprPtr e = CheckBinder(catalog).binder.BindCheckConstraint(table, check.expr_sql);
   ExecutionContext exec = ctx.MakeExecutionContext();
   exec.fn.catalog = &catalog;
-  for (const auto& row : ReadRows(*ctx.txn, table)) {
+  for (const auto& row : access::ReadRows(*ctx.txn, table)) {
     exec.CheckCancel();
-    if (!CheckPasses(exec, table, *e, row.values)) {
+    if (!access::CheckPasses(exec, table, *e, row.values)) {
       throw Error(sqlstate::kCheckViolation,
                   "check constraint \"" + check.name + "\" of relation \"" + table.name + "\" is violated by some row");
     }

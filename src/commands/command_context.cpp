@@ -1,7 +1,7 @@
 #include "commands/command_context.hpp"
 
+#include "access/index_maintenance.hpp"
 #include "catalog/catalog_manager.hpp"
-#include "commands/table_data.hpp"
 
 namespace kanto::commands {
 
@@ -35,7 +35,7 @@ void CatalogChange::PutTable(TableEntry table) {
 void CatalogChange::DropTable(const TableEntry& table) {
   uint32_t id = table.id;
   for (const SequenceEntry* seq : catalog_->OwnedSequences(id)) DropSequence(*seq);
-  DeleteTableData(*ctx_.txn, id);
+  access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteTable(*ctx_.txn, id);
   catalog_->RemoveTable(id);
 }
@@ -47,7 +47,7 @@ void CatalogChange::PutSequence(SequenceEntry seq) {
 
 void CatalogChange::DropSequence(const SequenceEntry& seq) {
   uint32_t id = seq.id;
-  DeleteTableData(*ctx_.txn, id);
+  access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteSequence(*ctx_.txn, id);
   catalog_->RemoveSequence(id);
 }

@@ -1,12 +1,10 @@
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON t (columns [ASC|DESC]): built from the existing
 // rows in the statement's transaction; a duplicate fails with 23505 naming the key.
+#include "access/index_maintenance.hpp"
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
-#include "commands/table_data.hpp"
-#include "execution/table_io.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
-#include "storage/engine.hpp"
 
 namespace kanto::commands {
 
@@ -51,7 +49,7 @@ CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
   updated.indexes.push_back(idx);
   const IndexEntry& added = updated.indexes.back();
 
-  BuildIndexEntries(*ctx.txn, ctx.fn, updated, added);
+  access::BuildIndexEntries(*ctx.txn, ctx.fn, updated, added);
   updated.schema_version++;
   change.PutTable(std::move(updated));
   change.Publish();

@@ -1,8 +1,8 @@
 // DROP TABLE / VIEW / INDEX / SCHEMA [IF EXISTS] ... [CASCADE]: the catalog records and every key
 // stored under the objects go, in the statement's transaction.
+#include "access/index_maintenance.hpp"
 #include "commands/commands.hpp"
 #include "commands/sequence_definition.hpp"
-#include "commands/table_data.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 
@@ -50,7 +50,7 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
           .WithHint("You can drop constraint " + idx->name + " on table " + table->name + " instead.");
     }
     TableEntry updated = *table;
-    DeleteIndexData(*ctx.txn, table->id, idx->id);
+    access::DeleteIndexData(*ctx.txn, table->id, idx->id);
     for (size_t i = 0; i < updated.indexes.size(); i++) {
       if (updated.indexes[i].id == idx->id) {
         updated.indexes.erase(updated.indexes.begin() + i);

@@ -1,9 +1,8 @@
 // VACUUM / ANALYZE [tables]: compacts the tables' key ranges (VACUUM) and refreshes row estimates.
 #include "commands/commands.hpp"
-#include "execution/table_io.hpp"
+#include "access/index_maintenance.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
-#include "storage/engine.hpp"
 
 namespace kanto::commands {
 
@@ -25,7 +24,7 @@ CommandResult Execute(const ast::VacuumStmt& stmt, CommandContext& ctx) {
     if (t->is_view()) continue;
     ctx.forget_statistics(t->id);
     if (!stmt.vacuum) continue;
-    ctx.engine->CompactRange(TablePrefix(t->id, 0), TablePrefix(t->id + 1, 0));
+    access::CompactTableData(*ctx.engine, t->id);
   }
   return {stmt.vacuum ? "VACUUM" : "ANALYZE"};
 }

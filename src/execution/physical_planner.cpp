@@ -362,7 +362,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       std::vector<ColumnBinding> row_bindings;
       for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));
-      for (auto& [name, e] : m.checks) out->checks.push_back(BoundCheck{name, e->Copy()});
+      for (auto& [name, e] : m.checks) out->checks.push_back(access::BoundCheck{name, e->Copy()});
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

@@ -3,7 +3,7 @@
 #include "main/database_impl.hpp"
 
 #include "common/stack_depth.hpp"
-#include "execution/table_io.hpp"
+#include "access/table_reader.hpp"
 #include "main/result_impl.hpp"
 #include "parser/parser.hpp"
 
@@ -182,11 +182,7 @@ double StorageStatistics::TableRows(const TableEntry& table) const {
     auto it = cache_.find(table.id);
     if (it != cache_.end() && now - it->second.at < std::chrono::seconds(1)) return it->second.rows;
   }
-  std::string lower = TablePrefix(table.id, table.row_index_id());
-  std::string upper = lower;
-  while (!upper.empty() && static_cast<uint8_t>(upper.back()) == 0xff) upper.pop_back();
-  if (!upper.empty()) upper.back() = static_cast<char>(static_cast<uint8_t>(upper.back()) + 1);
-  double rows = static_cast<double>(engine_.EstimateKeys(lower, upper));
+  double rows = access::EstimateRowCount(engine_, table);
   std::lock_guard<std::mutex> lock(mu_);
   cache_[table.id] = {rows, now};
   return rows;

@@ -1,6 +1,6 @@
 #include "execution/operator/physical_lock_rows.hpp"
 
-#include "storage/engine.hpp"
+#include "access/row_lock.hpp"
 
 namespace kanto {
 
@@ -18,11 +18,11 @@ std::unique_ptr<OperatorState> PhysicalLockRows::CreateState(ExecutionContext& c
 
 // False when the row is dropped (SKIP LOCKED, or deleted meanwhile).
 bool PhysicalLockRows::LockRow(ExecutionContext& ctx, const DataChunk& chunk, size_t row) const {
-  using R = storage::Transaction::LockResult;
+  using R = access::RowLockResult;
   for (const auto& t : targets_) {
     const Vector& keys = chunk.column(t.key_column);
     if (keys.IsNull(row)) continue;
-    R r = ctx.txn->LockRow(keys.strings()[row], t.exclusive, t.wait != LockWait::kBlock);
+    R r = access::LockRow(*ctx.txn, keys.strings()[row], t.exclusive, t.wait != LockWait::kBlock);
     switch (r) {
       case R::kUnchanged: break;
       case R::kNotAvailable:

@@ -1,9 +1,8 @@
 #include "execution/operator/physical_modify.hpp"
 
+#include "access/row_key.hpp"
+#include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
-#include "execution/table_io.hpp"
-#include "storage/engine.hpp"
-#include "storage/row_codec.hpp"
 
 namespace kanto {
 
@@ -41,20 +40,13 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
   size_t ncols = table_->columns.size();
   *changed = false;
   const std::string& key = input.column(ncols).strings()[r];
-  std::string newest;
-  if (!ctx.txn->GetForUpdate(key, &newest)) return false;  // deleted meanwhile
   std::vector<Value> read(row->begin(), row->begin() + static_cast<std::ptrdiff_t>(ncols));
-  std::string encoded;
-  storage::EncodeRow(table_->schema_version, read, &encoded);
-  if (encoded == newest) return true;
-  std::vector<LogicalType> table_types = table_->column_types();
-  DataChunk decoded(table_types);
-  std::vector<std::string> missing = table_->missing_values();  // columns added after the row was written
-  storage::DecodeRow(newest, table_types, &decoded, &missing);
-  std::vector<Value> current = decoded.GetRow(0);
-  std::string reencoded;
-  storage::EncodeRow(table_->schema_version, current, &reencoded);
-  if (reencoded == encoded) return true;  // same values, stored in an older row format
+  std::vector<Value> current;
+  switch (access::LockRowForWrite(*ctx.txn, *table_, key, read, &current)) {
+    case access::LockedRow::kDeleted: return false;
+    case access::LockedRow::kSame: return true;
+    case access::LockedRow::kChanged: break;
+  }
   for (size_t c = 0; c < ncols; c++) (*row)[c] = current[c];
   *changed = true;
   if (!recheck) return true;
@@ -97,11 +89,11 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c].set_type(table_types[c]);
       }
       const std::string& old_key = input.column(ncols).strings()[r];
-      std::string new_key = table_->primary_key() ? MakeRowKey(ctx, *table_, row) : old_key;
+      std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : old_key;
       bool key_changed = new_key != old_key;
-      DeleteRow(ctx, *table_, old_row, old_key, key_changed);
+      access::DeleteRow(ctx, *table_, old_row, old_key, key_changed);
       if (returned) new_rows.AppendRow(row);
-      WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
+      access::WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
       affected++;
     }
   } else if (kind_ == Kind::kDelete) {
@@ -110,7 +102,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       bool changed = false;
       if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
       std::vector<Value> row(child_row.begin(), child_row.begin() + static_cast<std::ptrdiff_t>(ncols));
-      DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
+      access::DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
       affected++;
       if (returned) new_rows.AppendRow(row);
     }
@@ -121,9 +113,9 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c] = input.column(c).TakeValue(r);  // the input chunk is read once: its strings move
         row[c].set_type(table_types[c]);
       }
-      std::string key = MakeRowKey(ctx, *table_, row);
+      std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
       if (returned) new_rows.AppendRow(row);
-      WriteRow(ctx, *table_, std::move(row), key, true, checks);
+      access::WriteRow(ctx, *table_, std::move(row), key, true, checks);
       affected++;
     }
   }

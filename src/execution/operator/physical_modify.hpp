@@ -7,7 +7,7 @@
 
 #include "catalog/catalog.hpp"
 #include "execution/physical_operator.hpp"
-#include "execution/table_io.hpp"
+#include "access/constraint_check.hpp"
 #include "planner/bound_expr.hpp"
 
 namespace kanto {
@@ -28,7 +28,7 @@ class PhysicalModify : public PhysicalOperator {
   // Over the table's columns (new row for INSERT/UPDATE, old row for DELETE).
   std::vector<BoundExprPtr> returning;
   // INSERT / UPDATE: the table's CHECK constraints, over the new row.
-  std::vector<BoundCheck> checks;
+  std::vector<access::BoundCheck> checks;
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;

@@ -1,26 +1,19 @@
 #include "execution/operator/physical_table_scan.hpp"
 
+#include "access/row_key.hpp"
+#include "access/table_reader.hpp"
 #include "execution/expression_executor.hpp"
-#include "execution/table_io.hpp"
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
-#include "storage/engine.hpp"
-#include "storage/key_encoding.hpp"
-#include "storage/row_codec.hpp"
 
 namespace kanto {
 
 namespace {
 class ScanState : public OperatorState {
  public:
-  std::unique_ptr<storage::Iterator> it;
+  std::unique_ptr<access::TableScan> scan;
   bool done = false;
   bool started = false;
-  // Decoding: table column i goes to output column out_pos[i] (-1: not read).
-  std::vector<LogicalType> table_types;
-  std::vector<std::string> missing;  // columns added later: what older rows read
-  std::vector<int32_t> out_pos;
-  std::vector<LogicalType> out_types;
 };
 }  // namespace
 
@@ -85,18 +78,15 @@ bool KeyValue(const Value& v, const LogicalType& column, ExecutionContext& ctx, 
 
 bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std::string* upper) const {
   uint32_t index_id = index ? index->id : table_->row_index_id();
-  storage::KeyWriter w;
-  w.AppendObjectId(table_->id);
-  w.AppendObjectId(index_id);
+  std::string prefix = access::TablePrefix(table_->id, index_id);
   for (size_t i = 0; i < index_eq.size(); i++) {
     Value v;
     const LogicalType& col = table_->columns[index->columns[i]].type;
     if (!KeyValue(ExpressionExecutor::EvaluateScalar(*index_eq[i], ctx), col, ctx, &v)) return false;
-    w.AppendValue(v, index->descending[i]);
+    prefix = access::AppendKeyValue(std::move(prefix), v, index->descending[i]);
   }
-  std::string prefix = w.Release();
   *lower = prefix;
-  *upper = storage::PrefixSuccessor(prefix);
+  *upper = access::KeySuccessor(prefix);
   if (!index || index_eq.size() >= index->columns.size()) return true;
   const LogicalType& col = table_->columns[index->columns[index_eq.size()]].type;
   auto bound_key = [&](const BoundExpr& e, std::string* key) {
@@ -111,19 +101,17 @@ bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std:
                                               : (above ? INT64_MAX : INT64_MIN);
       v = Value::FromInt(col, lim);
     }
-    storage::KeyWriter kw;
-    kw.AppendValue(v, false);
-    *key = prefix + kw.Release();
+    *key = access::AppendKeyValue(prefix, v, false);
     return true;
   };
   std::string k;
   if (index_lower) {
     if (!bound_key(*index_lower, &k)) return false;
-    *lower = lower_inclusive ? k : storage::PrefixSuccessor(k);
+    *lower = lower_inclusive ? k : access::KeySuccessor(k);
   }
   if (index_upper) {
     if (!bound_key(*index_upper, &k)) return false;
-    *upper = upper_inclusive ? storage::PrefixSuccessor(k) : k;
+    *upper = upper_inclusive ? access::KeySuccessor(k) : k;
   }
   return *lower < *upper;
 }
@@ -138,43 +126,15 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
       state.done = true;
       return false;
     }
-    state.it = ctx.txn->Scan(lower, upper);
     // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
-    state.table_types = table_->column_types();
-    state.missing = table_->missing_values();
-    std::vector<uint32_t> ids = column_ids;
-    if (ids.empty()) {  // all columns
-      for (uint32_t i = 0; i < state.table_types.size(); i++) ids.push_back(i);
-    }
-    state.out_pos.assign(state.table_types.size(), -1);
-    for (size_t i = 0; i < ids.size(); i++) {
-      state.out_pos[ids[i]] = static_cast<int32_t>(i);
-      state.out_types.push_back(state.table_types[ids[i]]);
-    }
+    state.scan = std::make_unique<access::TableScan>(*ctx.txn, *table_, index, std::move(lower), std::move(upper),
+                                                     column_ids);
   }
-  auto decode = [&](std::string_view value, DataChunk* rows) {
-    storage::DecodeRowColumns(value, state.table_types, state.out_pos, rows, &state.missing);
-  };
-  bool secondary = index && !index->primary;
-  std::string row_value;
   while (true) {
     ctx.CheckCancel();
-    DataChunk rows(state.out_types);
+    DataChunk rows(state.scan->output_types());
     std::vector<std::string> keys;
-    while (state.it->Valid() && rows.size() < kChunkSize) {
-      if (secondary) {
-        std::string row_key(state.it->value());
-        if (!ctx.txn->Get(row_key, &row_value)) {
-          throw Error(sqlstate::kDataCorrupted, "index \"" + index->name + "\" points to a missing row");
-        }
-        decode(row_value, &rows);
-        if (emit_row_key) keys.push_back(std::move(row_key));
-      } else {
-        decode(state.it->value(), &rows);
-        if (emit_row_key) keys.emplace_back(state.it->key());
-      }
-      state.it->Next();
-    }
+    state.scan->Next(&rows, emit_row_key ? &keys : nullptr, kChunkSize);
     if (rows.size() == 0) {
       state.done = true;
       return false;

@@ -1,0 +1,65 @@
+#include "access/index_maintenance.hpp"
+
+#include "access/constraint_check.hpp"
+#include "access/row_key.hpp"
+#include "access/table_reader.hpp"
+#include "kanto/error.hpp"
+#include "storage/engine.hpp"
+
+namespace kanto::access {
+
+void InsertIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                        const std::vector<Value>& row, const std::string& row_key) {
+  std::string existing;
+  for (const auto& index : table.indexes) {
+    if (index.primary) continue;
+    std::string key = MakeIndexKey(table, index, row, row_key);
+    if (IndexKeyMayConflict(index, row) && txn.GetForUpdate(key, &existing)) {
+      if (existing != row_key) ThrowUniqueViolation(table, index, row, fn);
+    }
+    txn.Put(key, row_key);
+  }
+}
+
+void DeleteIndexEntries(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
+                        const std::string& row_key) {
+  for (const auto& index : table.indexes) {
+    if (index.primary) continue;
+    txn.Delete(MakeIndexKey(table, index, row, row_key));
+  }
+}
+
+namespace {
+void DeletePrefix(storage::Transaction& txn, const std::string& prefix) {
+  std::vector<std::string> keys;
+  auto it = txn.Scan(prefix, KeySuccessor(prefix));
+  for (; it->Valid(); it->Next()) keys.emplace_back(it->key());
+  it.reset();
+  for (const auto& k : keys) txn.Delete(k);
+}
+}  // namespace
+
+void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                       const IndexEntry& index) {
+  for (const auto& row : ReadRows(txn, table)) {
+    std::string key = MakeIndexKey(table, index, row.values, row.key);
+    std::string existing;
+    if (index.unique && txn.GetForUpdate(key, &existing)) {
+      throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
+          .WithDetail("Key " + KeyColumnsAndValues(table, index.columns, row.values, fn) + " is duplicated.");
+    }
+    txn.Put(key, row.key);
+  }
+}
+
+void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id) {
+  DeletePrefix(txn, TablePrefix(table_id, index_id));
+}
+
+void DeleteTableData(storage::Transaction& txn, uint32_t table_id) { DeletePrefix(txn, TableDataPrefix(table_id)); }
+
+void CompactTableData(storage::Engine& engine, uint32_t table_id) {
+  engine.CompactRange(TablePrefix(table_id, 0), TablePrefix(table_id + 1, 0));
+}
+
+}  // namespace kanto::access

@@ -1,0 +1,41 @@
+// A table's secondary index entries: kept in step with each row written or deleted (checking
+// unique indexes, 23505), built for a new index, and dropped with an index or a table.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+namespace storage {
+class Engine;
+class Transaction;
+}  // namespace storage
+
+namespace access {
+
+// Writes the entries of every secondary index for `row` stored under `row_key`; 23505 when a
+// unique index already holds the key for another row.
+void InsertIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                        const std::vector<Value>& row, const std::string& row_key);
+// Removes the secondary index entries of `row` stored under `row_key`.
+void DeleteIndexEntries(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
+                        const std::string& row_key);
+
+// Writes the entries of `index` (a new index of `table`) for every stored row; a unique index
+// with two equal keys fails with 23505 "could not create unique index ...".
+void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
+                       const IndexEntry& index);
+// Deletes every entry of one index.
+void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id);
+// Deletes every key stored under the table's id (rows and all index entries).
+void DeleteTableData(storage::Transaction& txn, uint32_t table_id);
+// Compacts the table's keys in storage (VACUUM: drops deleted rows' tombstones and old versions).
+void CompactTableData(storage::Engine& engine, uint32_t table_id);
+
+}  // namespace access
+}  // namespace kanto

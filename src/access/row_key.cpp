@@ -1,0 +1,68 @@
+#include "access/row_key.hpp"
+
+#include "storage/engine.hpp"
+#include "storage/key_encoding.hpp"
+
+namespace kanto::access {
+
+namespace {
+// A row key is [table id (4 bytes)][row index id (4 bytes)][...]: index entries of rows whose
+// key may repeat end with the row key's part after the two ids.
+constexpr size_t kRowKeyIdBytes = 8;
+}  // namespace
+
+std::string TablePrefix(uint32_t table_id, uint32_t index_id) {
+  storage::KeyWriter w;
+  w.AppendObjectId(table_id);
+  w.AppendObjectId(index_id);
+  return w.Release();
+}
+
+std::string TableDataPrefix(uint32_t table_id) {
+  storage::KeyWriter w;
+  w.AppendObjectId(table_id);
+  return w.Release();
+}
+
+std::string KeySuccessor(std::string prefix) { return storage::PrefixSuccessor(std::move(prefix)); }
+
+std::string AppendKeyValue(std::string prefix, const Value& v, bool descending) {
+  storage::KeyWriter w;
+  w.AppendValue(v, descending);
+  return prefix + w.Release();
+}
+
+std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row) {
+  storage::KeyWriter w;
+  w.AppendObjectId(table.id);
+  w.AppendObjectId(table.row_index_id());
+  const IndexEntry* pk = table.primary_key();
+  if (!pk) {
+    w.AppendU64(engine.NextRowId(table.id, TablePrefix(table.id, table.rowid_index_id)));
+    return w.Release();
+  }
+  for (size_t i = 0; i < pk->columns.size(); i++) w.AppendValue(row[pk->columns[i]], pk->descending[i]);
+  return w.Release();
+}
+
+bool IndexKeyMayConflict(const IndexEntry& index, const std::vector<Value>& row) {
+  if (!index.unique) return false;
+  if (index.nulls_not_distinct) return true;
+  for (uint32_t c : index.columns) {
+    if (row[c].is_null()) return false;
+  }
+  return true;
+}
+
+std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+                         const std::string& row_key) {
+  storage::KeyWriter w;
+  w.AppendObjectId(table.id);
+  w.AppendObjectId(index.id);
+  for (size_t i = 0; i < index.columns.size(); i++) w.AppendValue(row[index.columns[i]], index.descending[i]);
+  std::string key = w.Release();
+  if (!IndexKeyMayConflict(index, row)) key.append(row_key, kRowKeyIdBytes, std::string::npos);
+  return key;
+}
+
+}  // namespace kanto::access

@@ -1,0 +1,81 @@
+#include "access/table_writer.hpp"
+
+#include "access/index_maintenance.hpp"
+#include "access/row_key.hpp"
+#include "execution/execution_context.hpp"
+#include "storage/engine.hpp"
+#include "storage/row_codec.hpp"
+
+namespace kanto::access {
+
+namespace {
+void ReleaseUnindexedStrings(const TableEntry& table, std::vector<Value>* row) {
+  for (uint32_t c = 0; c < row->size(); c++) {
+    Value& v = (*row)[c];
+    if (v.is_null() || v.type().physical() != PhysicalType::kString || v.str_value().size() < Value::kSharedStringBytes) {
+      continue;
+    }
+    bool indexed = false;
+    for (const auto& index : table.indexes) {
+      for (uint32_t col : index.columns) indexed = indexed || col == c;
+    }
+    if (!indexed) v = Value::Null(v.type());
+  }
+}
+
+// WriteRow; `release` (the row itself, or null) is done with once encoded.
+void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                       const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks,
+                       std::vector<Value>* release) {
+  CheckNotNull(table, row, ctx.fn);
+  CheckConstraints(ctx, table, checks, row);
+  std::string existing;
+  if (check_row_key && table.primary_key() && ctx.txn->GetForUpdate(row_key, &existing)) {
+    ThrowUniqueViolation(table, *table.primary_key(), row, ctx.fn);
+  }
+  std::string value;
+  storage::EncodeRow(table.schema_version, row, &value);
+  if (release) ReleaseUnindexedStrings(table, release);
+  ctx.txn->Put(row_key, value);
+  std::string().swap(value);
+  InsertIndexEntries(*ctx.txn, ctx.fn, table, row, row_key);
+}
+}  // namespace
+
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+              const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, nullptr);
+}
+
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
+              bool check_row_key, const std::vector<BoundCheck>& checks) {
+  WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, &row);
+}
+
+void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+               const std::string& row_key, bool delete_row) {
+  DeleteIndexEntries(*ctx.txn, table, row, row_key);
+  if (delete_row) ctx.txn->Delete(row_key);
+}
+
+std::string EncodeMissingValue(const Value& v) { return storage::EncodeField(v); }
+
+LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
+                          const std::vector<Value>& read, std::vector<Value>* newest) {
+  std::string stored;
+  if (!txn.GetForUpdate(key, &stored)) return LockedRow::kDeleted;  // deleted meanwhile
+  std::string encoded;
+  storage::EncodeRow(table.schema_version, read, &encoded);
+  if (encoded == stored) return LockedRow::kSame;
+  std::vector<LogicalType> types = table.column_types();
+  DataChunk decoded(types);
+  std::vector<std::string> missing = table.missing_values();  // columns added after the row was written
+  storage::DecodeRow(stored, types, &decoded, &missing);
+  *newest = decoded.GetRow(0);
+  std::string reencoded;
+  storage::EncodeRow(table.schema_version, *newest, &reencoded);
+  if (reencoded == encoded) return LockedRow::kSame;  // same values, stored in an older row format
+  return LockedRow::kChanged;
+}
+
+}  // namespace kanto::access

@@ -1,0 +1,46 @@
+// Writing a table's rows: each row with its index entries, after its constraint checks; and the
+// row lock an UPDATE or DELETE takes before it changes a row.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "access/constraint_check.hpp"
+#include "catalog/catalog.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+struct ExecutionContext;
+
+namespace storage {
+class Transaction;
+}  // namespace storage
+
+namespace access {
+
+// Checks NOT NULL constraints (23502), then the CHECK constraints (23514; a NULL result passes),
+// and writes the row and its index entries, checking unique constraints (23505). `check_row_key`
+// skips the duplicate check of the row key (unchanged key).
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+              const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks = {});
+// The same for a row the caller is done with: its long strings outside every index are released
+// once encoded, so that a large value is not held a third time while RocksDB copies the row.
+void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
+              bool check_row_key, const std::vector<BoundCheck>& checks = {});
+// Removes a row's index entries, and the row itself when `delete_row`.
+void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+               const std::string& row_key, bool delete_row);
+
+// `v` in the stored field encoding: what rows written before an ADD COLUMN ... DEFAULT read for
+// the new column (ColumnEntry::missing).
+std::string EncodeMissingValue(const Value& v);
+
+// Locks the row stored under `key` for writing and reads its newest committed version
+// (REPEATABLE READ: a change after the transaction's snapshot gives 40001). kDeleted: it is gone;
+// kSame: its values are `read` (possibly in an older row format); kChanged: *newest holds them.
+enum class LockedRow : uint8_t { kDeleted, kSame, kChanged };
+LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
+                          const std::vector<Value>& read, std::vector<Value>* newest);
+
+}  // namespace access
+}  // namespace kanto
