@@ -3,13 +3,15 @@
 // simple driver and tool introspection. Object ids are Kanto's catalog ids (unique across schemas,
 // tables and indexes), so they join the way PostgreSQL's OIDs do. A primary key's or unique index's
 // pg_constraint row shares its index's OID. Catalogs Kanto has nothing for (policies, publications,
-// inheritance, extended statistics, comments) exist and are empty, so tools' queries run.
+// inheritance, extended statistics, comments, materialized views, enum and range types) exist and
+// are empty, so tools' queries run.
 #include "catalog/system_tables.hpp"
 
 #include <functional>
 #include <map>
 #include <tuple>
 
+#include "catalog/index_definition.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 #include "function/function_context.hpp"
@@ -252,6 +254,18 @@ void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
   }
 }
 
+void PgIndexes(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("schemaname", Text()).Column("tablename", Text()).Column("indexname", Text()).Column("tablespace", Text());
+  b.Column("indexdef", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    for (const IndexEntry& idx : t->indexes) {
+      b.Row({Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name), Value::Text(idx.name), NullText(),
+             Value::Text(IndexDefinition(catalog, *t, idx))});
+    }
+  }
+}
+
 void InfoSchemata(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("catalog_name", Text()).Column("schema_name", Text()).Column("schema_owner", Text());
@@ -336,6 +350,29 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
                Value::Text(t->name), Value::Text(t->columns[idx.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
                Value::Null(Int4())});
       }
+    }
+  }
+}
+
+// The columns each PRIMARY KEY, UNIQUE and CHECK constraint uses, one row per column (NOT NULL
+// constraints are not listed, as in PostgreSQL 15).
+void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("column_name", Text()).Column("constraint_catalog", Text()).Column("constraint_schema", Text());
+  b.Column("constraint_name", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string schema = SchemaName(catalog, t->schema_id);
+    auto row = [&](uint32_t column, const std::string& constraint) {
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(t->name), Value::Text(t->columns[column].name),
+             Value::Text("kanto"), Value::Text(schema), Value::Text(constraint)});
+    };
+    for (const IndexEntry& idx : t->indexes) {
+      if (!idx.constraint) continue;
+      for (uint32_t c : idx.columns) row(c, idx.name);
+    }
+    for (const CheckEntry& c : t->checks) {
+      for (uint32_t col : c.columns) row(col, c.name);
     }
   }
 }
@@ -462,6 +499,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_user", PgRoles},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
+      {"pg_indexes", PgIndexes},
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
       {"pg_sequence", PgSequence},
@@ -483,6 +521,13 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", Text()},
                                     {"prattrs", Int2Array()}})},
       {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()}, {"inhdetachpending", Bool()}})},
+      // Kanto has no materialized views, enum types or range types.
+      {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Text()}})},
+      {"pg_matviews", Empty({{"schemaname", Text()}, {"matviewname", Text()}, {"matviewowner", Text()},
+                             {"tablespace", Text()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
+                             {"definition", Text()}})},
+      {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()}, {"rngcollation", Oid()},
+                          {"rngsubopc", Oid()}, {"rngcanonical", Oid()}, {"rngsubdiff", Oid()}})},
       {"pg_auth_members", Empty({{"roleid", Oid()}, {"member", Oid()}, {"grantor", Oid()}, {"admin_option", Bool()}})},
   };
   return *tables;
@@ -496,6 +541,7 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"table_constraints", InfoTableConstraints},
       {"check_constraints", InfoCheckConstraints},
       {"key_column_usage", InfoKeyColumnUsage},
+      {"constraint_column_usage", InfoConstraintColumnUsage},
       {"sequences", InfoSequences},
   };
   return *tables;

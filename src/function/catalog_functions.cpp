@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "catalog/catalog.hpp"
+#include "catalog/index_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "function/function.hpp"
@@ -38,26 +39,12 @@ Value FormatType(const std::vector<Value>& a) {
   return Value::Text(TypeOidName(static_cast<uint32_t>(oid)));
 }
 
-std::string IndexColumns(const TableEntry& t, const IndexEntry& idx, bool with_order) {
-  std::string out;
-  for (size_t i = 0; i < idx.columns.size(); i++) {
-    if (i) out += ", ";
-    out += QuoteIdent(t.columns[idx.columns[i]].name);
-    if (with_order && idx.descending[i]) out += " DESC";
-  }
-  return out;
-}
-
 // pg_get_indexdef(index_oid): "CREATE UNIQUE INDEX name ON public.t USING btree (a, b DESC)".
 Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
   if (!t || !idx) return Value::Null(T(TypeId::kText));
-  const SchemaEntry* s = ctx.catalog->GetSchema(t->schema_id);
-  return Value::Text(std::string("CREATE ") + (idx->unique || idx->primary ? "UNIQUE " : "") + "INDEX " +
-                     QuoteIdent(idx->name) + " ON " + QuoteIdent(s ? s->name : "public") + "." + QuoteIdent(t->name) +
-                     " USING btree (" + IndexColumns(*t, *idx, true) + ")" +
-                     (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : ""));
+  return Value::Text(IndexDefinition(*ctx.catalog, *t, *idx));
 }
 
 // pg_get_constraintdef(constraint_oid [, pretty]): "PRIMARY KEY (id)", "UNIQUE NULLS NOT DISTINCT (a, b)",
@@ -76,7 +63,7 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
   if (!t || !idx) return Value::Null(T(TypeId::kText));
   return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") +
-                     (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + " (" + IndexColumns(*t, *idx, false) + ")");
+                     (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + " (" + IndexColumnList(*t, *idx, false) + ")");
 }
 
 }  // namespace

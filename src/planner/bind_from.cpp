@@ -402,7 +402,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
       if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table") {
-        throw At(Error(sqlstate::kFeatureNotSupported, "function " + name + " in FROM is not supported yet"), ref.location);
+        return BindScalarFunctionInFrom(f, name, scope);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
       fn->table_index = NewTableIndex();
@@ -476,6 +476,48 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       throw At(Error(sqlstate::kFeatureNotSupported, "VALUES in FROM is not supported yet"), ref.location);
   }
   throw At(Error(sqlstate::kFeatureNotSupported, "FROM item is not supported"), ref.location);
+}
+
+// A function that returns one value, in FROM (SELECT * FROM current_schema(), FROM upper(t.a) AS u):
+// a one-row table whose column is named after the alias, or else the function. Its arguments may use
+// columns of earlier FROM items, like a LATERAL subquery's.
+LogicalOperatorPtr Binder::BindScalarFunctionInFrom(const ast::FunctionRef& f, const std::string& name, BindContext& scope) {
+  CorrelationContext corr;
+  corr.scope = lateral_scope_;
+  corr.parent = correlation_;
+  CorrelationContext* saved_correlation = correlation_;
+  if (lateral_scope_) correlation_ = &corr;
+  BoundExprPtr value;
+  try {
+    ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+    value = eb.Bind(*f.call);
+  } catch (...) {
+    correlation_ = saved_correlation;
+    throw;
+  }
+  correlation_ = saved_correlation;
+  if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
+  auto values = std::make_unique<LogicalValues>();
+  values->table_index = NewTableIndex();
+  LogicalType type = value->type.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : value->type;
+  values->types.push_back(type);
+  std::vector<BoundExprPtr> row;
+  row.push_back(Coerce(std::move(value), type, CastContext::kImplicit));
+  if (f.ordinality) {
+    values->types.push_back(LogicalType(TypeId::kInt8));
+    row.push_back(MakeConstant(Value::FromInt(LogicalType(TypeId::kInt8), 1)));
+  }
+  values->rows.push_back(std::move(row));
+  values->estimated_rows = 1;
+  BindingEntry entry;
+  entry.alias = f.alias.name.empty() ? name : f.alias.name;
+  entry.table_index = values->table_index;
+  entry.names.push_back(entry.alias);
+  if (f.ordinality) entry.names.push_back("ordinality");
+  entry.types = values->types;
+  ApplyColumnAliases(entry, f.alias, f.location);
+  scope.Add(std::move(entry));
+  return values;
 }
 
 }  // namespace kanto
