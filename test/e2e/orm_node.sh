@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Node ORMs against one `kanto serve`: knex migrations, sequelize sync() with associations, typeorm
+# synchronize with relations (test/e2e/node/orm_*.mjs, which also run unchanged against PostgreSQL 15).
+set -euo pipefail
+build=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$src/test/e2e/lib.sh"
+source "$src/test/e2e/orm_lib.sh"
+start_kanto "$build"
+probe_foreign_keys
+cd "$src/test/e2e/node"
+node orm_knex.mjs

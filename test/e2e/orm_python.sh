@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Python applications against one `kanto serve`: SQLAlchemy (test/e2e/orm/sqlalchemy_app.py). The
+# scripts run unchanged against PostgreSQL 15 (PGHOST/PGPORT/PGUSER/PGDATABASE).
+set -euo pipefail
+build=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$src/test/e2e/lib.sh"
+source "$src/test/e2e/orm_lib.sh"
+start_kanto "$build"
+probe_foreign_keys
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# The inspector's queries need int2vector (pg_index.indkey), generate_subscripts and json_build_object.
+ORM_INSPECT=no /usr/bin/python3 "$src/test/e2e/orm/sqlalchemy_app.py"
