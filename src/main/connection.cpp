@@ -209,8 +209,9 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       txn_snapshot_taken_ = true;
       std::string writes = WritingCommandName(stmt);
       if (!writes.empty()) CheckWritable(writes);
-      txn_->BeginStatement();
       txn_->SetCancelFlag(&cancel_);
+      txn_->SetAccessMode(txn_read_only_, GetSetting("transaction_deferrable") == "on");
+      txn_->BeginStatement();
       // Row lock waits end at lock_timeout, or at statement_timeout if that comes first.
       int64_t lock_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
       if (timeout_ms > 0 && (lock_ms == 0 || timeout_ms < lock_ms)) {

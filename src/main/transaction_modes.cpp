@@ -11,13 +11,6 @@
 namespace kanto {
 
 namespace {
-// SERIALIZABLE needs serializable snapshot isolation, which Kanto does not have: running it as
-// REPEATABLE READ would silently allow write skew, so it is refused.
-void RefuseSerializable() {
-  throw Error(sqlstate::kFeatureNotSupported, "SERIALIZABLE isolation is not supported yet")
-      .WithHint("Use REPEATABLE READ, or READ COMMITTED with explicit row locks (SELECT ... FOR UPDATE).");
-}
-
 std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -26,8 +19,7 @@ std::string Lower(std::string s) {
 
 std::string NormalizeIsolationSetting(const std::string& name, const std::string& value) {
   std::string v = Lower(value);
-  if (v == "serializable") RefuseSerializable();
-  if (v == "repeatable read" || v == "read committed" || v == "read uncommitted") return v;
+  if (v == "serializable" || v == "repeatable read" || v == "read committed" || v == "read uncommitted") return v;
   throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + name + "\": \"" + value + "\"")
       .WithHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
 }

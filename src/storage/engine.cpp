@@ -11,6 +11,8 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "kanto/error.hpp"
+#include "storage/key_range_set.hpp"
+#include "storage/ssi.hpp"
 
 namespace kanto::storage {
 
@@ -47,9 +49,33 @@ void ThrowIfError(const rocksdb::Status& s, const char* what = nullptr) {
 }
 }  // namespace
 
-Iterator::~Iterator() = default;
+namespace {
+// SERIALIZABLE tracks user data only: keys of objects below 16384 (the catalog) are not recorded.
+bool IsUserKey(std::string_view key) {
+  if (key.size() < 4) return false;
+  uint32_t id = 0;
+  for (size_t i = 0; i < 4; i++) id = (id << 8) | static_cast<uint8_t>(key[i]);
+  return id >= 16384;
+}
+}  // namespace
+
+Iterator::~Iterator() {
+  if (recorder_) RecordRead(false);
+}
 bool Iterator::Valid() const { return it_->Valid(); }
-void Iterator::Next() { it_->Next(); }
+void Iterator::Next() {
+  it_->Next();
+  if (recorder_ && !it_->Valid()) RecordRead(true);
+}
+
+void Iterator::RecordRead(bool may_throw) {
+  Transaction* txn = recorder_;
+  recorder_ = nullptr;
+  txn->open_iterators_.erase(this);
+  // Exhausted: the whole range was read; otherwise up to and including the current key.
+  std::string hi = it_->Valid() ? KeySuccessor(key()) : upper_;
+  txn->RecordRead(lower_, hi, true, may_throw);
+}
 std::string_view Iterator::key() const {
   auto k = it_->key();
   return {k.data(), k.size()};
@@ -60,6 +86,7 @@ std::string_view Iterator::value() const {
 }
 
 Transaction::~Transaction() {
+  for (Iterator* it : open_iterators_) it->recorder_ = nullptr;
   if (!finished_) {
     try {
       Rollback();
@@ -82,9 +109,38 @@ void Transaction::BeginStatement() {
     return;
   }
   if (!snapshot_fixed_) {
-    txn_->SetSnapshot();
+    if (level_ == IsolationLevel::kSerializable) {
+      ssi_ = ssi_manager_->Begin(read_only_, deferrable_, [this] { txn_->SetSnapshot(); }, cancel_);
+    } else {
+      txn_->SetSnapshot();
+    }
     snapshot_fixed_ = true;
   }
+}
+
+void Transaction::RecordRead(std::string_view lo, std::string_view hi, bool examined, bool may_throw) {
+  if (!ssi_) return;
+  if (!ssi_manager_->OnRead(ssi_, lo, hi, examined, may_throw)) ForgetSerializable();
+}
+
+void Transaction::ForgetSerializable() {
+  ssi_ = nullptr;
+  for (Iterator* it : open_iterators_) it->recorder_ = nullptr;
+  open_iterators_.clear();
+}
+
+void Transaction::RecordWrite(std::string_view key) {
+  if (ssi_ && IsUserKey(key)) ssi_manager_->OnWrite(ssi_, key);
+}
+
+void Transaction::FlushIterators(bool may_throw) {
+  while (!open_iterators_.empty()) (*open_iterators_.begin())->RecordRead(may_throw);
+}
+
+void Transaction::FinishSerializable(bool committed) {
+  SsiXact* x = ssi_;
+  ForgetSerializable();
+  if (x) ssi_manager_->Finish(x, committed);
 }
 
 namespace {
@@ -111,9 +167,10 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
 
 bool Transaction::Get(std::string_view key, std::string* value) {
   rocksdb::Status s = txn_->Get(ReadOpts(txn_.get(), statement_snapshot_), ToSlice(key), value);
-  if (s.IsNotFound()) return false;
-  ThrowIfError(s);
-  return true;
+  bool found = !s.IsNotFound();
+  if (found) ThrowIfError(s);
+  if (ssi_ && IsUserKey(key)) RecordRead(key, KeySuccessor(key), found);
+  return found;
 }
 
 rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only) {
@@ -161,9 +218,15 @@ Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusiv
 
 uint64_t Transaction::WriteCount() const { return txn_->GetWriteBatch()->GetWriteBatch()->Count(); }
 
-void Transaction::Put(std::string_view key, std::string_view value) { Check(txn_->Put(ToSlice(key), ToSlice(value))); }
+void Transaction::Put(std::string_view key, std::string_view value) {
+  Check(txn_->Put(ToSlice(key), ToSlice(value)));
+  RecordWrite(key);
+}
 
-void Transaction::Delete(std::string_view key) { Check(txn_->Delete(ToSlice(key))); }
+void Transaction::Delete(std::string_view key) {
+  Check(txn_->Delete(ToSlice(key)));
+  RecordWrite(key);
+}
 
 std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper) {
   auto it = std::unique_ptr<Iterator>(new Iterator());
@@ -184,6 +247,16 @@ std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper
   }
   it->it_->Seek(it->bounds_->lower);
   ThrowIfError(it->it_->status());
+  if (ssi_ && IsUserKey(it->lower_)) {
+    if (!it->it_->Valid()) {
+      RecordRead(it->lower_, it->upper_, false);  // nothing in the range: all of it was read
+    } else if (!ssi_manager_->OnExamine(ssi_)) {
+      ForgetSerializable();
+    } else {
+      it->recorder_ = this;
+      open_iterators_.insert(it.get());
+    }
+  }
   return it;
 }
 
@@ -192,19 +265,38 @@ void Transaction::RollbackToSavePoint() { ThrowIfError(txn_->RollbackToSavePoint
 void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 
 void Transaction::Commit() {
+  if (ssi_) {
+    try {
+      FlushIterators(true);
+      if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
+    } catch (...) {
+      try {
+        Rollback();
+      } catch (...) {
+      }
+      throw;
+    }
+  }
   finished_ = true;
   ReleaseStatementSnapshot();
-  // Nothing written: there is nothing to make durable, so skip the (synced) WAL write.
-  if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
-    ThrowIfError(txn_->Rollback());
-    return;
+  try {
+    // Nothing written: there is nothing to make durable, so skip the (synced) WAL write.
+    if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+      ThrowIfError(txn_->Rollback());
+    } else {
+      ThrowIfError(txn_->Commit());
+    }
+  } catch (...) {
+    FinishSerializable(false);
+    throw;
   }
-  ThrowIfError(txn_->Commit());
+  FinishSerializable(true);
 }
 
 void Transaction::Rollback() {
   finished_ = true;
   ReleaseStatementSnapshot();
+  FinishSerializable(false);
   ThrowIfError(txn_->Rollback());
 }
 
@@ -236,6 +328,7 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   }
   auto engine = std::unique_ptr<Engine>(new Engine());
   engine->db_.reset(db);
+  engine->ssi_ = std::make_unique<SsiManager>();
   engine->options_ = options;
   return engine;
 }
@@ -253,6 +346,7 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   t->engine_lock_timeout_ms_ = options_.lock_timeout_ms;
   t->lock_timeout_ms_ = options_.lock_timeout_ms;
   t->txn_.reset(db_->BeginTransaction(wo, to));
+  t->ssi_manager_ = ssi_.get();
   return t;
 }
 
@@ -311,6 +405,8 @@ void Engine::CompactRange(const std::string& lower, const std::string& upper) {
   rocksdb::CompactRangeOptions options;
   ThrowIfError(db_->CompactRange(options, &begin, &end));
 }
+
+SsiStats Engine::SerializableStats() { return ssi_->Stats(); }
 
 void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }
 

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace rocksdb {
 class TransactionDB;
@@ -32,6 +33,10 @@ struct EngineOptions {
   size_t block_cache_bytes = 64u << 20;
 };
 
+class SsiManager;
+struct SsiXact;
+class Transaction;
+
 class Iterator {
  public:
   ~Iterator();
@@ -42,9 +47,14 @@ class Iterator {
 
  private:
   friend class Transaction;
+  // SERIALIZABLE: records the range scanned so far as read (once: at the end of the range, or
+  // up to the current key when the iterator goes or its transaction ends).
+  void RecordRead(bool may_throw);
+
   std::unique_ptr<rocksdb::Iterator> it_;
   std::string lower_, upper_;  // kept alive for the iterator's bounds
   std::unique_ptr<struct IteratorBounds> bounds_;
+  Transaction* recorder_ = nullptr;  // set while the scanned range is still to be recorded
 };
 
 class Transaction {
@@ -80,15 +90,31 @@ class Transaction {
   void RollbackToSavePoint();
   void PopSavePoint();
 
+  // SERIALIZABLE: READ ONLY and DEFERRABLE as they stand before the first statement (they take
+  // effect when the snapshot is taken).
+  void SetAccessMode(bool read_only, bool deferrable) {
+    read_only_ = read_only;
+    deferrable_ = deferrable;
+  }
   // Called before each statement: READ COMMITTED takes a new snapshot; REPEATABLE READ and
-  // SERIALIZABLE fix the transaction's snapshot at the first statement.
+  // SERIALIZABLE fix the transaction's snapshot at the first statement (SERIALIZABLE READ ONLY
+  // DEFERRABLE first waits for a safe snapshot).
   void BeginStatement();
   void Commit();
   void Rollback();
 
  private:
   friend class Engine;
+  friend class Iterator;
   Transaction() = default;
+  // SERIALIZABLE bookkeeping (storage/ssi.hpp): reads of [lo, hi) and writes of user keys.
+  void RecordRead(std::string_view lo, std::string_view hi, bool examined, bool may_throw = true);
+  void RecordWrite(std::string_view key);
+  // Records what the open iterators scanned and detaches them (before commit or rollback).
+  void FlushIterators(bool may_throw);
+  void FinishSerializable(bool committed);
+  // Stops tracking (a read-only transaction whose snapshot proved safe, or the end).
+  void ForgetSerializable();
   void ReleaseStatementSnapshot();
   // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
   void Check(const rocksdb::Status& s);
@@ -105,6 +131,10 @@ class Transaction {
   int64_t lock_timeout_ms_ = 0;
   std::string timeout_sqlstate_, timeout_message_;  // empty: the engine's lock timeout error
   const std::atomic<bool>* cancel_ = nullptr;
+  bool read_only_ = false, deferrable_ = false;
+  SsiManager* ssi_manager_ = nullptr;
+  SsiXact* ssi_ = nullptr;  // null: not tracked (not SERIALIZABLE, or a safe read-only snapshot)
+  std::unordered_set<Iterator*> open_iterators_;
 };
 
 class Engine {
@@ -122,6 +152,9 @@ class Engine {
   // by the average entry size of a small sample. Cheap; for the optimizer's row estimates.
   uint64_t EstimateKeys(const std::string& lower, const std::string& upper);
 
+  // What SERIALIZABLE transactions currently keep (storage/ssi.hpp).
+  struct SsiStats SerializableStats();
+
   void Flush();
   // Compacts the keys in [lower, upper) (drops deleted rows' tombstones and old versions).
   void CompactRange(const std::string& lower, const std::string& upper);
@@ -132,6 +165,7 @@ class Engine {
   Engine() = default;
   std::unique_ptr<rocksdb::TransactionDB> db_;
   EngineOptions options_;
+  std::unique_ptr<SsiManager> ssi_;
   std::mutex rowid_mu_;
   std::map<uint32_t, uint64_t> next_rowid_;
 };

@@ -571,9 +571,7 @@ def main():
     p.add_argument("--skip", action="append", default=[], help="skip the scenarios whose name contains this")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()
-    levels = ["READ COMMITTED", "REPEATABLE READ"]
-    if args.target == "postgresql":
-        levels.append("SERIALIZABLE")
+    levels = ["READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"]
     scenarios = []
     for level in levels:
         for name, steps, n in hermitage(level):
@@ -582,8 +580,6 @@ def main():
         scenarios.append((name, steps, 2))
     for name, steps in row_locks():
         scenarios.append(("row locks: " + name, steps, 2))
-    if args.target == "kanto":
-        scenarios.append(("serializable refused", [("T1", begin("SERIALIZABLE"), "0A000")], 1))
     failures = 0
     def wanted(name):
         return (not args.only or args.only in name) and not any(s in name for s in args.skip)

@@ -1,0 +1,61 @@
+#include "storage/key_range_set.hpp"
+
+namespace kanto::storage {
+
+namespace {
+// a <= b for range ends, where an empty end is +infinity.
+bool EndLess(std::string_view a, std::string_view b) {
+  if (a.empty()) return false;
+  if (b.empty()) return true;
+  return a < b;
+}
+}  // namespace
+
+std::string KeySuccessor(std::string_view key) {
+  std::string s(key);
+  s.push_back('\0');
+  return s;
+}
+
+void KeyRangeSet::Add(std::string lo, std::string hi) {
+  if (!hi.empty() && hi <= lo) return;
+  // The first range that could touch [lo, hi): the one starting at or before lo, if it reaches lo.
+  auto it = ranges_.upper_bound(lo);
+  if (it != ranges_.begin()) {
+    auto prev = std::prev(it);
+    if (prev->second.empty() || prev->second >= lo) it = prev;
+  }
+  // Absorb every range starting at or before hi.
+  while (it != ranges_.end() && (hi.empty() || it->first <= hi)) {
+    if (it->first < lo) lo = it->first;
+    if (EndLess(hi, it->second)) hi = it->second;
+    it = ranges_.erase(it);
+  }
+  ranges_.emplace(std::move(lo), std::move(hi));
+}
+
+void KeyRangeSet::AddKey(std::string_view key) { Add(std::string(key), KeySuccessor(key)); }
+
+bool KeyRangeSet::Contains(std::string_view key) const {
+  auto it = ranges_.upper_bound(key);
+  if (it == ranges_.begin()) return false;
+  --it;
+  return it->second.empty() || key < it->second;
+}
+
+bool KeyRangeSet::Overlaps(std::string_view lo, std::string_view hi) const {
+  auto it = ranges_.upper_bound(lo);
+  if (it != ranges_.begin()) {
+    auto prev = std::prev(it);
+    if (prev->second.empty() || lo < prev->second) return true;
+  }
+  return it != ranges_.end() && (hi.empty() || it->first < hi);
+}
+
+size_t KeyRangeSet::CountIn(std::string_view lo, std::string_view hi) const {
+  size_t n = 0;
+  for (auto it = ranges_.lower_bound(lo); it != ranges_.end() && (hi.empty() || it->first < hi); ++it) n++;
+  return n;
+}
+
+}  // namespace kanto::storage

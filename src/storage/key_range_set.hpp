@@ -1,0 +1,33 @@
+// A set of key ranges [lo, hi) kept as disjoint, coalesced intervals (an empty `hi` is unbounded).
+// Serializable transactions record what they read and wrote in these (src/storage/ssi.hpp).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace kanto::storage {
+
+class KeyRangeSet {
+ public:
+  // Adds [lo, hi), merging it with every range it overlaps or touches.
+  void Add(std::string lo, std::string hi);
+  // Adds the single key `key` ([key, key + "\0")).
+  void AddKey(std::string_view key);
+  bool Contains(std::string_view key) const;
+  bool Overlaps(std::string_view lo, std::string_view hi) const;
+  // Number of disjoint ranges whose start lies in [lo, hi).
+  size_t CountIn(std::string_view lo, std::string_view hi) const;
+  size_t size() const { return ranges_.size(); }
+  bool empty() const { return ranges_.empty(); }
+  void clear() { ranges_.clear(); }
+
+ private:
+  std::map<std::string, std::string, std::less<>> ranges_;  // lo -> hi, disjoint and not touching
+};
+
+// The key just after `key` in byte order: key + "\0".
+std::string KeySuccessor(std::string_view key);
+
+}  // namespace kanto::storage
