@@ -88,6 +88,9 @@ class QueryResult {
   const std::string& command_tag() const;
   // Rows inserted/updated/deleted/selected.
   uint64_t rows_affected() const;
+  // The NOTICEs the statement raised, in order (sqlstate "00000"; message, detail, hint), such as
+  // DROP ... CASCADE's "drop cascades to view v". Empty for most statements and for errors.
+  const std::vector<Error>& notices() const;
   // True when the statement returns rows (SELECT, VALUES, RETURNING, SHOW, EXPLAIN).
   bool has_rows() const;
   // COPY ... FROM STDIN: the connection waits for the data (Connection::CopyIn / CopyFail);

@@ -1,5 +1,7 @@
 #include "catalog/catalog.hpp"
 
+#include <algorithm>
+
 #include "common/binary_io.hpp"
 
 namespace kanto {
@@ -201,6 +203,91 @@ void Catalog::PutTable(TableEntry table) {
 }
 
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
+
+void Catalog::AddDependency(const Dependency& d) {
+  auto& deps = dependencies_[d.object.object_id];
+  for (const auto& e : deps) {
+    if (e == d) return;
+  }
+  deps.push_back(d);
+}
+
+void Catalog::RemoveDependencies(uint32_t object_id) { dependencies_.erase(object_id); }
+
+std::vector<Dependency> Catalog::StoredDependencies(uint32_t object_id) const {
+  auto it = dependencies_.find(object_id);
+  return it == dependencies_.end() ? std::vector<Dependency>{} : it->second;
+}
+
+void Catalog::SetStoredDependencies(uint32_t object_id, std::vector<Dependency> deps) {
+  if (deps.empty()) {
+    dependencies_.erase(object_id);
+  } else {
+    dependencies_[object_id] = std::move(deps);
+  }
+}
+
+std::vector<Dependency> Catalog::AllDependencies() const {
+  using DT = DependencyType;
+  std::vector<Dependency> out;
+  for (const auto& [id, deps] : dependencies_) out.insert(out.end(), deps.begin(), deps.end());
+  for (const auto& [id, t] : tables_) {
+    out.push_back({ObjectAddress::Relation(id), ObjectAddress::Schema(t->schema_id), DT::kNormal});
+    for (uint32_t c = 0; c < t->columns.size(); c++) {
+      if (!t->columns[c].default_sql.empty()) {
+        out.push_back({ObjectAddress::Default(id, c), ObjectAddress::Column(id, c), DT::kAuto});
+      }
+    }
+    for (const auto& idx : t->indexes) {
+      for (uint32_t c : idx.columns) out.push_back({ObjectAddress::Relation(idx.id), ObjectAddress::Column(id, c), DT::kAuto});
+    }
+    for (const auto& check : t->checks) {
+      if (check.columns.empty()) out.push_back({ObjectAddress::Constraint(check.id), ObjectAddress::Relation(id), DT::kAuto});
+      for (uint32_t c : check.columns) {  // as a constrained column and as one its expression reads
+        out.push_back({ObjectAddress::Constraint(check.id), ObjectAddress::Column(id, c), DT::kAuto});
+        out.push_back({ObjectAddress::Constraint(check.id), ObjectAddress::Column(id, c), DT::kNormal});
+      }
+    }
+  }
+  for (const auto& [id, seq] : sequences_) {
+    out.push_back({ObjectAddress::Relation(id), ObjectAddress::Schema(seq.schema_id), DT::kNormal});
+    if (seq.owner_table != 0) {
+      out.push_back({ObjectAddress::Relation(id), ObjectAddress::Column(seq.owner_table, seq.owner_column),
+                     seq.identity ? DT::kInternal : DT::kAuto});
+    }
+  }
+  return out;
+}
+
+std::vector<Dependency> Catalog::Dependents(const ObjectAddress& referenced) const {
+  std::vector<Dependency> out;
+  for (const Dependency& d : AllDependencies()) {
+    if (referenced.Covers(d.referenced)) out.push_back(d);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Dependency& a, const Dependency& b) {
+    if ((a.referenced.sub_id == 0) != (b.referenced.sub_id == 0)) return a.referenced.sub_id == 0;
+    return a.object.object_id < b.object.object_id;
+  });
+  return out;
+}
+
+std::vector<uint32_t> Catalog::RenumberColumnReferences(uint32_t table, uint32_t position) {
+  std::vector<uint32_t> changed;
+  int32_t attnum = static_cast<int32_t>(position + 1);
+  for (auto& [id, deps] : dependencies_) {
+    bool touched = false;
+    for (auto& d : deps) {
+      for (ObjectAddress* a : {&d.object, &d.referenced}) {
+        if (a->class_id == kPgClassOid && a->object_id == table && a->sub_id > attnum) {
+          a->sub_id--;
+          touched = true;
+        }
+      }
+    }
+    if (touched) changed.push_back(id);
+  }
+  return changed;
+}
 
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
@@ -435,6 +522,45 @@ RoleEntry Catalog::DeserializeRole(std::string_view data) {
   e.createrole = r.Bool();
   e.password = r.Str();
   return e;
+}
+
+// One record per dependent object: a version byte, then (class, id, sub) of the object and of what
+// it references, and the type letter, for each of its dependencies.
+std::string Catalog::SerializeDependencies(const std::vector<Dependency>& deps) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(static_cast<uint32_t>(deps.size()));
+  for (const auto& d : deps) {
+    for (const ObjectAddress* a : {&d.object, &d.referenced}) {
+      w.U32(a->class_id);
+      w.U32(a->object_id);
+      w.I32(a->sub_id);
+    }
+    w.U8(static_cast<uint8_t>(d.type));
+  }
+  return w.Release();
+}
+
+std::vector<Dependency> Catalog::DeserializeDependencies(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown dependency record version");
+  uint32_t n = r.U32();
+  std::vector<Dependency> out;
+  for (uint32_t i = 0; i < n; i++) {
+    Dependency d;
+    for (ObjectAddress* a : {&d.object, &d.referenced}) {
+      a->class_id = r.U32();
+      a->object_id = r.U32();
+      a->sub_id = r.I32();
+    }
+    char type = static_cast<char>(r.U8());
+    if (type != 'n' && type != 'a' && type != 'i') {
+      throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad dependency type");
+    }
+    d.type = static_cast<DependencyType>(type);
+    out.push_back(d);
+  }
+  return out;
 }
 
 SchemaEntry Catalog::DeserializeSchema(std::string_view data) {

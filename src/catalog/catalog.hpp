@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/dependency.hpp"
 #include "types/logical_type.hpp"
 
 namespace kanto {
@@ -171,6 +172,23 @@ class Catalog {
   void PutTable(TableEntry table);
   void RemoveTable(uint32_t id);
 
+  // Dependencies (see catalog/dependency.hpp). Stored ones are kept per dependent object id.
+  void AddDependency(const Dependency& d);  // no-op when already recorded
+  // Forgets every stored dependency of object `object_id` (any class, any sub-object).
+  void RemoveDependencies(uint32_t object_id);
+  // The stored dependencies of object `object_id` (empty when none).
+  std::vector<Dependency> StoredDependencies(uint32_t object_id) const;
+  void SetStoredDependencies(uint32_t object_id, std::vector<Dependency> deps);
+  // Every stored dependency, and those derived from the catalog's structure (indexes, CHECKs,
+  // owned sequences, schemas; not column DEFAULTs, which commands find by their text).
+  std::vector<Dependency> AllDependencies() const;
+  // The dependencies on `referenced` (and on its columns when it is a whole relation), stored and
+  // derived, in a stable order: whole-object references first.
+  std::vector<Dependency> Dependents(const ObjectAddress& referenced) const;
+  // Column `position` of `table` is gone and later columns moved down by one: stored references to
+  // them follow. Returns the ids of the objects whose stored dependencies changed.
+  std::vector<uint32_t> RenumberColumnReferences(uint32_t table, uint32_t position);
+
   // Serialized records (see docs/storage-format.md).
   static std::string SerializeTable(const TableEntry& t);
   static TableEntry DeserializeTable(std::string_view data);
@@ -180,12 +198,15 @@ class Catalog {
   static SequenceEntry DeserializeSequence(std::string_view data);
   static std::string SerializeRole(const RoleEntry& r);
   static RoleEntry DeserializeRole(std::string_view data);
+  static std::string SerializeDependencies(const std::vector<Dependency>& deps);
+  static std::vector<Dependency> DeserializeDependencies(std::string_view data);
 
  private:
   std::map<uint32_t, RoleEntry> roles_;
   std::map<uint32_t, SchemaEntry> schemas_;
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
   std::map<uint32_t, SequenceEntry> sequences_;
+  std::map<uint32_t, std::vector<Dependency>> dependencies_;  // by dependent object id
   uint32_t next_id_ = kFirstUserObjectId;
 };
 

@@ -10,7 +10,8 @@
 namespace kanto {
 
 namespace {
-enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4 };
+enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4,
+                         kDependencyRecord = 5 };
 
 std::string RecordKey(uint32_t kind, uint32_t id) {
   storage::KeyWriter w;
@@ -51,6 +52,8 @@ CatalogManager::CatalogManager(storage::Engine& engine) {
       catalog->PutRole(Catalog::DeserializeRole(value));
     } else if (kind == kSequenceRecord) {
       catalog->PutSequence(Catalog::DeserializeSequence(value));
+    } else if (kind == kDependencyRecord) {
+      catalog->SetStoredDependencies(ReadBigEndian32(key, 8), Catalog::DeserializeDependencies(value));
     } else {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
     }
@@ -115,6 +118,15 @@ void CatalogManager::WriteSequence(storage::Transaction& txn, const SequenceEntr
 
 void CatalogManager::DeleteSequence(storage::Transaction& txn, uint32_t id) {
   txn.Delete(RecordKey(kSequenceRecord, id));
+}
+
+void CatalogManager::WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id) {
+  std::vector<Dependency> deps = catalog.StoredDependencies(object_id);
+  if (deps.empty()) {
+    txn.Delete(RecordKey(kDependencyRecord, object_id));
+  } else {
+    txn.Put(RecordKey(kDependencyRecord, object_id), Catalog::SerializeDependencies(deps));
+  }
 }
 
 void CatalogManager::WriteNextId(storage::Transaction& txn, uint32_t next_id) {

@@ -38,6 +38,8 @@ class CatalogManager {
   static void WriteSequence(storage::Transaction& txn, const SequenceEntry& seq);
   static void DeleteSequence(storage::Transaction& txn, uint32_t id);
   static void WriteNextId(storage::Transaction& txn, uint32_t next_id);
+  // Writes (or deletes, when there are none) the stored dependencies of object `object_id`.
+  static void WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id);
   static void WriteRole(storage::Transaction& txn, const RoleEntry& role);
   static void DeleteRole(storage::Transaction& txn, uint32_t id);
 

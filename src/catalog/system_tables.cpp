@@ -102,6 +102,20 @@ void PgSequence(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_depend: the stored dependencies and those the catalog's structure implies (not yet the DEFAULTs
+// calling nextval, whose pg_attrdef rows have no OIDs in Kanto).
+void PgDepend(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("classid", Oid()).Column("objid", Oid()).Column("objsubid", Int4()).Column("refclassid", Oid());
+  b.Column("refobjid", Oid()).Column("refobjsubid", Int4()).Column("deptype", Text());
+  for (const Dependency& d : catalog.AllDependencies()) {
+    if (d.object.class_id == kPgAttrdefOid) continue;
+    b.Row({OidValue(d.object.class_id), OidValue(d.object.object_id), Value::Int4(d.object.sub_id),
+           OidValue(d.referenced.class_id), OidValue(d.referenced.object_id), Value::Int4(d.referenced.sub_id),
+           Value::Text(std::string(1, static_cast<char>(d.type)))});
+  }
+}
+
 void PgSequences(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   LogicalType i8(TypeId::kInt8);
@@ -503,6 +517,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
       {"pg_sequence", PgSequence},
+      {"pg_depend", PgDepend},
       {"pg_sequences", PgSequences},
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},

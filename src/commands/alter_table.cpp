@@ -9,6 +9,7 @@
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
+#include "commands/dependents.hpp"
 #include "commands/relation_names.hpp"
 #include "execution/expression_executor.hpp"
 #include "common/sql_text.hpp"
@@ -135,13 +136,19 @@ void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogCh
 // DROP [COLUMN] [IF EXISTS] c: the indexes and constraints on the column go with it (the primary
 // key too: the rows then move to hidden row ids), and so do the sequences it owns; every row is
 // rewritten without the column.
-void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
-  int c = table.FindColumn(cmd.name);
+void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, CatalogChange& change, CommandContext& ctx,
+                std::vector<Error>* notices) {
+  int c = before.FindColumn(cmd.name);
   if (c < 0) {
     if (cmd.missing_ok) return;  // NOTICE: column "c" of relation "t" does not exist, skipping
-    ColumnOrThrow(table, cmd.name);
+    ColumnOrThrow(before, cmd.name);
   }
   uint32_t col = static_cast<uint32_t>(c);
+  uint32_t table_id = before.id;
+  // Views (and with CASCADE, whatever else) that use the column; its indexes, CHECKs and sequence
+  // go below.
+  DropDependents(change, {ObjectAddress::Column(table_id, col)}, cmd.cascade, notices);
+  const TableEntry& table = *change->GetTable(table_id);
   TableEntry updated = table;
   updated.columns.erase(updated.columns.begin() + c);
   updated.indexes.clear();
@@ -180,6 +187,7 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogC
     return out;
   });
   change.PutTable(std::move(updated));
+  change.RenumberColumnReferences(table_id, col);
 }
 
 // ALTER [COLUMN] c SET DEFAULT expr / DROP DEFAULT: only new rows see it.
@@ -346,6 +354,7 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
     throw;
   }
   uint32_t table_id = table->id;
+  CommandResult result{"ALTER TABLE"};
   for (const auto& cmd : stmt.cmds) {
     const TableEntry& current = *change->GetTable(table_id);
     using T = ast::AlterTableCmd::Type;
@@ -361,14 +370,14 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
       case T::kAddConstraint: AddConstraint(cmd, current, change, ctx); break;
       case T::kDropConstraint: DropConstraint(cmd, current, change, ctx); break;
       case T::kValidateConstraint: ValidateConstraint(cmd, current, change, ctx); break;
-      case T::kDropColumn: DropColumn(cmd, current, change, ctx); break;
+      case T::kDropColumn: DropColumn(cmd, current, change, ctx, &result.notices); break;
       case T::kSetDefault: SetDefault(cmd, current, change); break;
       case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;
       case T::kDropNotNull: SetNotNull(cmd, false, current, change, ctx); break;
     }
   }
   change.Publish();
-  return {"ALTER TABLE"};
+  return result;
 }
 
 }  // namespace kanto::commands

@@ -35,6 +35,9 @@ void CatalogChange::PutTable(TableEntry table) {
 void CatalogChange::DropTable(const TableEntry& table) {
   uint32_t id = table.id;
   for (const SequenceEntry* seq : catalog_->OwnedSequences(id)) DropSequence(*seq);
+  for (const IndexEntry& idx : table.indexes) RemoveDependencies(idx.id);
+  for (const CheckEntry& check : table.checks) RemoveDependencies(check.id);
+  RemoveDependencies(id);
   access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteTable(*ctx_.txn, id);
   catalog_->RemoveTable(id);
@@ -47,6 +50,7 @@ void CatalogChange::PutSequence(SequenceEntry seq) {
 
 void CatalogChange::DropSequence(const SequenceEntry& seq) {
   uint32_t id = seq.id;
+  RemoveDependencies(id);
   access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteSequence(*ctx_.txn, id);
   catalog_->RemoveSequence(id);
@@ -60,6 +64,23 @@ void CatalogChange::PutRole(RoleEntry role) {
 void CatalogChange::RemoveRole(uint32_t id) {
   CatalogManager::DeleteRole(*ctx_.txn, id);
   catalog_->RemoveRole(id);
+}
+
+void CatalogChange::AddDependency(const Dependency& d) {
+  catalog_->AddDependency(d);
+  CatalogManager::WriteDependencies(*ctx_.txn, *catalog_, d.object.object_id);
+}
+
+void CatalogChange::RemoveDependencies(uint32_t object_id) {
+  if (catalog_->StoredDependencies(object_id).empty()) return;
+  catalog_->RemoveDependencies(object_id);
+  CatalogManager::WriteDependencies(*ctx_.txn, *catalog_, object_id);
+}
+
+void CatalogChange::RenumberColumnReferences(uint32_t table, uint32_t position) {
+  for (uint32_t id : catalog_->RenumberColumnReferences(table, position)) {
+    CatalogManager::WriteDependencies(*ctx_.txn, *catalog_, id);
+  }
 }
 
 void CatalogChange::Publish() {

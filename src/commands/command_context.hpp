@@ -8,10 +8,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "catalog/catalog.hpp"
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
+#include "kanto/error.hpp"
 #include "parser/ast_stmt.hpp"
 
 namespace kanto {
@@ -27,8 +30,10 @@ namespace commands {
 
 // What a command reports back: its tag ("CREATE TABLE", "SELECT 3") and rows affected.
 struct CommandResult {
+  CommandResult(std::string tag_ = "", uint64_t rows = 0) : tag(std::move(tag_)), rows_affected(rows) {}
   std::string tag;
-  uint64_t rows_affected = 0;
+  uint64_t rows_affected;
+  std::vector<Error> notices;  // NOTICEs for the client (sqlstate 00000), in order
 };
 
 struct CommandContext {
@@ -77,6 +82,12 @@ class CatalogChange {
   void DropSequence(const SequenceEntry& seq);
   void PutRole(RoleEntry role);
   void RemoveRole(uint32_t id);
+
+  // Stored dependencies (catalog/dependency.hpp), written in the transaction.
+  void AddDependency(const Dependency& d);
+  void RemoveDependencies(uint32_t object_id);
+  // After column `position` of `table` was dropped: stored references to later columns move down.
+  void RenumberColumnReferences(uint32_t table, uint32_t position);
 
   // Writes the object-id counter when ids were allocated and makes the copy the transaction's view.
   void Publish();

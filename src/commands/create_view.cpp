@@ -1,12 +1,57 @@
 // CREATE [OR REPLACE] VIEW v [(columns)] AS query: the query is bound now (it must be valid, and it
 // fixes the view's column names and types) and its text is stored to be bound again at each use.
+#include <set>
+#include <utility>
+
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 
 namespace kanto::commands {
+
+namespace {
+
+// Every (table index, column) a column reference in the plan reads, subqueries included.
+void CollectColumnRefs(const BoundExpr& e, std::set<std::pair<uint32_t, uint32_t>>* out);
+
+void CollectColumnRefs(LogicalOperator& op, std::set<std::pair<uint32_t, uint32_t>>* out) {
+  CheckStackDepth();
+  ForEachExpression(op, [&](BoundExprPtr& e) { CollectColumnRefs(*e, out); });
+  for (auto& c : op.children) CollectColumnRefs(*c, out);
+}
+
+void CollectColumnRefs(const BoundExpr& e, std::set<std::pair<uint32_t, uint32_t>>* out) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kColumnRef) out->insert({e.binding.table, e.binding.column});
+  for (const auto& c : e.children) CollectColumnRefs(*c, out);
+  if (e.filter) CollectColumnRefs(*e.filter, out);
+  if (e.subquery && e.subquery->logical) CollectColumnRefs(*e.subquery->logical, out);
+}
+
+// The view depends (normally) on each relation its query names and on each table column it reads,
+// as PostgreSQL records them for the view's rewrite rule.
+void RecordViewDependencies(CatalogChange& change, uint32_t view_id, const std::vector<BinderEnv::RelationRef>& refs,
+                            LogicalOperator& plan) {
+  change.RemoveDependencies(view_id);
+  std::set<std::pair<uint32_t, uint32_t>> columns;
+  CollectColumnRefs(plan, &columns);
+  ObjectAddress view = ObjectAddress::Relation(view_id);
+  for (const auto& ref : refs) {
+    if (ref.relation_id == view_id) continue;
+    change.AddDependency({view, ObjectAddress::Relation(ref.relation_id), DependencyType::kNormal});
+  }
+  for (const auto& ref : refs) {
+    if (ref.table_index == BinderEnv::kNoTableIndex || !change->GetTable(ref.relation_id)) continue;
+    for (auto it = columns.lower_bound({ref.table_index, 0}); it != columns.end() && it->first == ref.table_index; ++it) {
+      change.AddDependency({view, ObjectAddress::Column(ref.relation_id, it->second), DependencyType::kNormal});
+    }
+  }
+}
+
+}  // namespace
 
 CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
@@ -23,6 +68,8 @@ CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   }
   BinderEnv env;
   env.catalog = &change.catalog();
+  std::vector<BinderEnv::RelationRef> refs;
+  env.relation_refs = &refs;
   Binder binder(env);
   std::vector<std::string> names;
   auto plan = binder.BindQuery(*stmt.query, &names);
@@ -46,7 +93,9 @@ CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
     t.columns.push_back(std::move(c));
   }
   if (existing) t.schema_version = existing->schema_version + 1;
+  uint32_t view_id = t.id;
   change.PutTable(std::move(t));
+  RecordViewDependencies(change, view_id, refs, *plan);
   change.Publish();
   return {"CREATE VIEW"};
 }

@@ -1,7 +1,9 @@
-// DROP TABLE / VIEW / INDEX / SCHEMA [IF EXISTS] ... [CASCADE]: the catalog records and every key
-// stored under the objects go, in the statement's transaction.
+// DROP TABLE / VIEW / INDEX / SEQUENCE / SCHEMA [IF EXISTS] ... [CASCADE | RESTRICT]: the catalog
+// records and every key stored under the objects go, in the statement's transaction, with what
+// depends on them under CASCADE (commands/dependents.hpp); without it a dependent refuses (2BP01).
 #include "access/index_maintenance.hpp"
 #include "commands/commands.hpp"
+#include "commands/dependents.hpp"
 #include "commands/sequence_definition.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
@@ -14,6 +16,7 @@ CommandResult DropTables(const ast::DropStmt& stmt, CatalogChange& change, bool 
   BinderEnv env;
   env.catalog = &change.catalog();
   Binder binder(env);
+  std::vector<ObjectAddress> targets;
   for (const auto& rv : stmt.objects) {
     const TableEntry* t = nullptr;
     try {
@@ -28,13 +31,19 @@ CommandResult DropTables(const ast::DropStmt& stmt, CatalogChange& change, bool 
       throw Error(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a " + (views ? "view" : "table"))
           .WithHint(views ? "Use DROP TABLE to remove a table." : "Use DROP VIEW to remove a view.");
     }
-    change.DropTable(*t);
+    targets.push_back(ObjectAddress::Relation(t->id));
+  }
+  CommandResult result{views ? "DROP VIEW" : "DROP TABLE"};
+  DropDependents(change, targets, stmt.cascade, &result.notices);
+  for (const ObjectAddress& target : targets) {
+    if (const TableEntry* t = change->GetTable(target.object_id)) change.DropTable(*t);
   }
   change.Publish();
-  return {views ? "DROP VIEW" : "DROP TABLE"};
+  return result;
 }
 
 CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, CommandContext& ctx) {
+  CommandResult result{"DROP INDEX"};
   for (const auto& rv : stmt.objects) {
     const TableEntry* table = nullptr;
     const IndexEntry* idx = nullptr;
@@ -49,6 +58,12 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
                                                              idx->name + " on table " + table->name + " requires it")
           .WithHint("You can drop constraint " + idx->name + " on table " + table->name + " instead.");
     }
+    uint32_t index_id = idx->id, table_id = table->id;
+    DropDependents(change, {ObjectAddress::Relation(index_id)}, stmt.cascade, &result.notices);
+    table = change->GetTable(table_id);
+    idx = nullptr;
+    for (const auto& i : table->indexes) idx = i.id == index_id ? &i : idx;
+    change.RemoveDependencies(index_id);
     TableEntry updated = *table;
     access::DeleteIndexData(*ctx.txn, table->id, idx->id);
     for (size_t i = 0; i < updated.indexes.size(); i++) {
@@ -66,22 +81,11 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
     change.PutTable(std::move(updated));
   }
   change.Publish();
-  return {"DROP INDEX"};
-}
-
-// The columns whose DEFAULT draws from `seq` (nextval('seq'...)), by the text of the default.
-std::vector<std::pair<const TableEntry*, size_t>> DefaultsUsing(const Catalog& catalog, const SequenceEntry& seq) {
-  std::vector<std::pair<const TableEntry*, size_t>> out;
-  size_t length;
-  for (const TableEntry* t : catalog.Tables()) {
-    for (size_t c = 0; c < t->columns.size(); c++) {
-      if (FindNextvalCall(t->columns[c].default_sql, catalog, seq, &length) != std::string::npos) out.push_back({t, c});
-    }
-  }
-  return out;
+  return result;
 }
 
 CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
+  std::vector<ObjectAddress> targets;
   for (const auto& rv : stmt.objects) {
     const SequenceEntry* seq = FindSequence(change.catalog(), rv);
     if (!seq) {
@@ -101,27 +105,19 @@ CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
                                                              column + " of table " + table + " requires it")
           .WithHint("You can drop column " + column + " of table " + table + " instead.");
     }
-    auto users = DefaultsUsing(change.catalog(), *seq);
-    if (!users.empty() && !stmt.cascade) {
-      throw Error(sqlstate::kDependentObjectsStillExist,
-                  "cannot drop sequence " + seq->name + " because other objects depend on it")
-          .WithDetail("default value for column " + users[0].first->columns[users[0].second].name + " of table " +
-                      users[0].first->name + " depends on sequence " + seq->name)
-          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
-    }
-    for (const auto& [t, c] : users) {  // CASCADE: the defaults go
-      TableEntry updated = *t;
-      updated.columns[c].default_sql.clear();
-      updated.schema_version++;
-      change.PutTable(std::move(updated));
-    }
-    change.DropSequence(*seq);
+    targets.push_back(ObjectAddress::Relation(seq->id));
+  }
+  CommandResult result{"DROP SEQUENCE"};
+  DropDependents(change, targets, stmt.cascade, &result.notices);
+  for (const ObjectAddress& target : targets) {
+    if (const SequenceEntry* seq = change->GetSequence(target.object_id)) change.DropSequence(*seq);
   }
   change.Publish();
-  return {"DROP SEQUENCE"};
+  return result;
 }
 
 CommandResult DropSchemas(const ast::DropStmt& stmt, CatalogChange& change) {
+  std::vector<ObjectAddress> targets;
   for (const auto& rv : stmt.objects) {
     const SchemaEntry* s = change->FindSchema(rv.name);
     if (!s) {
@@ -132,30 +128,13 @@ CommandResult DropSchemas(const ast::DropStmt& stmt, CatalogChange& change) {
       throw Error(sqlstate::kDependentObjectsStillExist,
                   "cannot drop schema " + s->name + " because it is required by the database system");
     }
-    std::vector<const TableEntry*> tables;
-    for (const TableEntry* t : change->Tables()) {
-      if (t->schema_id == s->id) tables.push_back(t);
-    }
-    std::vector<uint32_t> sequences;
-    for (const SequenceEntry* seq : change->Sequences()) {
-      if (seq->schema_id == s->id) sequences.push_back(seq->id);
-    }
-    if ((!tables.empty() || !sequences.empty()) && !stmt.cascade) {
-      std::string first = !tables.empty() ? (tables[0]->is_view() ? "view " : "table ") + s->name + "." + tables[0]->name
-                                           : "sequence " + s->name + "." + change->GetSequence(sequences[0])->name;
-      throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop schema " + s->name + " because other objects depend on it")
-          .WithDetail(first + " depends on schema " + s->name)
-          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
-    }
-    uint32_t id = s->id;
-    for (const TableEntry* t : tables) change.DropTable(*t);
-    for (uint32_t seq_id : sequences) {
-      if (const SequenceEntry* seq = change->GetSequence(seq_id)) change.DropSequence(*seq);  // not owned by a table
-    }
-    change.RemoveSchema(id);
+    targets.push_back(ObjectAddress::Schema(s->id));
   }
+  CommandResult result{"DROP SCHEMA"};
+  DropDependents(change, targets, stmt.cascade, &result.notices);
+  for (const ObjectAddress& target : targets) change.RemoveSchema(target.object_id);
   change.Publish();
-  return {"DROP SCHEMA"};
+  return result;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "commands/commands.hpp"
+#include "commands/dependents.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -55,6 +56,7 @@ CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table,
                   "renaming a column used by a CHECK constraint (\"" + check.name + "\") is not supported yet");
     }
   }
+  RefuseIfViewsDepend(change.catalog(), ObjectAddress::Column(table.id, static_cast<uint32_t>(c)), "rename");
   TableEntry updated = table;
   updated.columns[c].name = stmt.new_name;
   updated.schema_version++;
@@ -124,6 +126,9 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
   }
   if (change->RelationExists(schema->id, stmt.new_name)) {
     throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.new_name + "\" already exists");
+  }
+  if (table || seq) {
+    RefuseIfViewsDepend(change.catalog(), ObjectAddress::Relation(table ? table->id : seq->id), "rename");
   }
   if (table) {
     TableEntry updated = *table;

@@ -28,6 +28,11 @@ QueryResult& QueryResult::operator=(QueryResult&&) noexcept = default;
 QueryResult::~QueryResult() = default;
 
 const std::string& QueryResult::command_tag() const { return impl_->tag; }
+
+const std::vector<Error>& QueryResult::notices() const {
+  static const std::vector<Error> kNone;
+  return impl_ ? impl_->notices : kNone;
+}
 uint64_t QueryResult::rows_affected() const { return impl_->rows_affected; }
 bool QueryResult::has_rows() const { return impl_->has_rows; }
 bool QueryResult::copy_in_pending() const { return impl_ && impl_->copy_in; }

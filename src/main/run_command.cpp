@@ -49,6 +49,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stm
   commands::CommandResult r = RunIn(stmt, ctx);
   auto result = TagOnly(std::move(r.tag));
   result->rows_affected = r.rows_affected;
+  result->notices = std::move(r.notices);
   return result;
 }
 

@@ -239,6 +239,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         }
         values->rows.push_back(std::move(row));
         values->estimated_rows = 1;
+        if (env_.relation_refs && env_.view_depth == 0) env_.relation_refs->push_back({seq->id, values->table_index});
         BindingEntry entry;
         entry.alias = ref.alias.name.empty() ? base.table.name : ref.alias.name;
         entry.table_index = values->table_index;
@@ -249,9 +250,14 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         return values;
       }
       const TableEntry* table = ResolveTable(base.table);
-      if (table->is_view()) return BindView(*table, ref, scope);
+      bool record = env_.relation_refs && env_.view_depth == 0;
+      if (table->is_view()) {
+        if (record) env_.relation_refs->push_back({table->id, BinderEnv::kNoTableIndex});
+        return BindView(*table, ref, scope);
+      }
       auto get = std::make_unique<LogicalGet>();
       get->table_index = NewTableIndex();
+      if (record) env_.relation_refs->push_back({table->id, get->table_index});
       get->table = std::shared_ptr<const TableEntry>(std::shared_ptr<const TableEntry>{}, table);
       get->alias = ref.alias.name.empty() ? table->name : ref.alias.name;
       for (uint32_t i = 0; i < table->columns.size(); i++) get->column_ids.push_back(i);

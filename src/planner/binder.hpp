@@ -39,6 +39,15 @@ struct BinderEnv {
   // Context for constant folding (time zone); may be null.
   const FunctionContext* fn_ctx = nullptr;
   int view_depth = 0;  // nesting of views being expanded
+  // When set (CREATE VIEW), each relation the statement names itself (not those inside the views it
+  // reads) is recorded: its id and the table index its columns bind to (kNoTableIndex for views,
+  // whose column references are not recorded).
+  struct RelationRef {
+    uint32_t relation_id = 0;
+    uint32_t table_index = 0;
+  };
+  static constexpr uint32_t kNoTableIndex = UINT32_MAX;
+  std::vector<RelationRef>* relation_refs = nullptr;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working

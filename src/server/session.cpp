@@ -122,9 +122,15 @@ asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
   co_return co_await ReadBody(static_cast<size_t>(len) - 4, body);
 }
 
-void Session::SendError(const Error& e, const char* severity) {
+void Session::SendError(const Error& e, const char* severity) { SendReport('E', e, severity); }
+
+void Session::SendNotices(const QueryResult& r) {
+  for (const Error& notice : r.notices()) SendReport('N', notice, "NOTICE");
+}
+
+void Session::SendReport(char type, const Error& e, const char* severity) {
   wire::MessageWriter w(&out_);
-  w.Begin('E');
+  w.Begin(type);
   w.Byte('S').CString(severity).Byte('V').CString(severity).Byte('C').CString(e.sqlstate());
   w.Byte('M').CString(e.message());
   if (!e.detail().empty()) w.Byte('D').CString(e.detail());
@@ -235,6 +241,7 @@ void Session::HandleQuery(std::string& body) {
       SendError(r.error());
       return;
     }
+    SendNotices(r);
     if (r.copy_in_pending() || r.is_copy_out()) {
       // CopyInResponse / CopyOutResponse: textual format for the whole copy and each column.
       wire::MessageWriter w(&out_);
@@ -370,6 +377,7 @@ void Session::HandleExecute(const std::string& body) {
       portal.result.reset();
       throw e;
     }
+    SendNotices(*portal.result);
   }
   const QueryResult& r = *portal.result;
   if (r.has_rows()) {

@@ -66,6 +66,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
   void SendCommandComplete(const std::string& tag);
   void SendError(const Error& e, const char* severity = "ERROR");
+  // NoticeResponse for each NOTICE the statement raised.
+  void SendNotices(const QueryResult& r);
+  // ErrorResponse ('E') or NoticeResponse ('N') with e's fields.
+  void SendReport(char type, const Error& e, const char* severity);
   void SendReadyForQuery();
   void SendParameterStatus(const std::string& name, const std::string& value);
 

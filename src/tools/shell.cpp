@@ -61,6 +61,8 @@ class Shell {
         ok = false;
         break;
       }
+      if (!r.notices().empty()) std::cout.flush();
+      for (const Error& notice : r.notices()) PrintError(notice, "NOTICE");  // to stderr, as psql does
       if (r.has_rows()) {
         PrintResult(std::cout, r);
       } else if (!quiet_ && !r.command_tag().empty()) {
@@ -174,8 +176,8 @@ class Shell {
   }
 
  private:
-  void PrintError(const Error& e) {
-    std::cerr << "ERROR:  " << e.message() << "\n";
+  void PrintError(const Error& e, const char* severity = "ERROR") {
+    std::cerr << severity << ":  " << e.message() << "\n";
     if (!e.detail().empty()) std::cerr << "DETAIL:  " << e.detail() << "\n";
     if (!e.hint().empty()) std::cerr << "HINT:  " << e.hint() << "\n";
   }
