@@ -7,6 +7,7 @@
 // are empty, so tools' queries run.
 #include "catalog/system_tables.hpp"
 
+#include <cctype>
 #include <functional>
 #include <map>
 #include <tuple>
@@ -391,47 +392,108 @@ void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-// information_schema.columns.data_type: the SQL-standard spelling.
+// information_schema.columns.data_type: the SQL-standard spelling without modifiers; ARRAY for arrays.
 std::string StandardTypeName(const LogicalType& t) {
   switch (t.id) {
-    case TypeId::kVarchar: return "character varying";
+    case TypeId::kArray: return "ARRAY";
     case TypeId::kChar: return "character";
-    case TypeId::kTimestamp: return "timestamp without time zone";
-    case TypeId::kTimestampTz: return "timestamp with time zone";
     default: return LogicalType(t.id).ToString();
   }
 }
 
+// pg_type.typname: "int4", "_int4" for arrays.
+std::string TypeName(const LogicalType& t) {
+  LogicalType base = t.IsArray() ? t.ElementType() : t;
+  for (const auto& bt : kBuiltinTypes) {
+    if (bt.id == base.id) return (t.IsArray() ? "_" : "") + std::string(bt.name);
+  }
+  return base.ToString();
+}
+
+// The column as information_schema.columns describes it (PostgreSQL 15's 44 columns).
 void InfoColumns(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
-  b.Column("column_name", Text()).Column("ordinal_position", Int4()).Column("column_default", Text());
-  b.Column("is_nullable", Text()).Column("data_type", Text()).Column("character_maximum_length", Int4());
-  b.Column("numeric_precision", Int4()).Column("numeric_scale", Int4()).Column("udt_name", Text());
-  b.Column("is_identity", Text()).Column("identity_generation", Text());
+  for (const char* name : {"table_catalog", "table_schema", "table_name", "column_name"}) b.Column(name, Text());
+  b.Column("ordinal_position", Int4()).Column("column_default", Text()).Column("is_nullable", Text());
+  b.Column("data_type", Text()).Column("character_maximum_length", Int4()).Column("character_octet_length", Int4());
+  b.Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4()).Column("numeric_scale", Int4());
+  b.Column("datetime_precision", Int4()).Column("interval_type", Text()).Column("interval_precision", Int4());
+  for (const char* name : {"character_set_catalog", "character_set_schema", "character_set_name", "collation_catalog",
+                           "collation_schema", "collation_name", "domain_catalog", "domain_schema", "domain_name",
+                           "udt_catalog", "udt_schema", "udt_name", "scope_catalog", "scope_schema", "scope_name"}) {
+    b.Column(name, Text());
+  }
+  b.Column("maximum_cardinality", Int4());
+  for (const char* name : {"dtd_identifier", "is_self_referencing", "is_identity", "identity_generation", "identity_start",
+                           "identity_increment", "identity_maximum", "identity_minimum", "identity_cycle",
+                           "is_generated", "generation_expression", "is_updatable"}) {
+    b.Column(name, Text());
+  }
+  const Value null_int = Value::Null(Int4());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
-      int32_t mod = c.type.typmod();
-      Value max_len = Value::Null(Int4()), precision = Value::Null(Int4()), scale = Value::Null(Int4());
-      if ((c.type.id == TypeId::kVarchar || c.type.id == TypeId::kChar) && mod >= 4) max_len = Value::Int4(mod - 4);
-      if (c.type.id == TypeId::kNumeric && mod >= 4) {
-        precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
-        scale = Value::Int4((mod - 4) & 0xffff);
+      const LogicalType& type = c.type;
+      int32_t mod = type.typmod();
+      Value max_len = null_int, octet_len = null_int, precision = null_int, radix = null_int, scale = null_int;
+      Value datetime_precision = null_int, interval_type = NullText();
+      switch (type.id) {
+        case TypeId::kVarchar:
+        case TypeId::kChar:
+        case TypeId::kText:
+          // UTF8: up to 4 bytes a character; no length: the largest value, 1 GB.
+          if (mod >= 4) max_len = Value::Int4(mod - 4);
+          octet_len = Value::Int4(mod >= 4 ? (mod - 4) * 4 : 1073741824);
+          break;
+        case TypeId::kInt2:
+        case TypeId::kInt4:
+        case TypeId::kInt8:
+          precision = Value::Int4(type.id == TypeId::kInt2 ? 16 : type.id == TypeId::kInt4 ? 32 : 64);
+          radix = Value::Int4(2);
+          scale = Value::Int4(0);
+          break;
+        case TypeId::kFloat4:
+        case TypeId::kFloat8:
+          precision = Value::Int4(type.id == TypeId::kFloat4 ? 24 : 53);
+          radix = Value::Int4(2);
+          break;
+        case TypeId::kNumeric:
+          radix = Value::Int4(10);
+          if (mod >= 4) {
+            precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
+            scale = Value::Int4((mod - 4) & 0xffff);
+          }
+          break;
+        case TypeId::kDate: datetime_precision = Value::Int4(0); break;
+        case TypeId::kTimestamp:
+        case TypeId::kTimestampTz: datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
+        case TypeId::kInterval: {
+          datetime_precision = Value::Int4(mod < 0 || (mod & 0xFFFF) == 0xFFFF ? 6 : mod & 0xFFFF);
+          std::string spelled = type.ToString();  // "interval day to second"
+          if (spelled.size() > 9) {
+            std::string fields = spelled.substr(9);
+            for (auto& ch : fields) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            interval_type = Value::Text(fields);
+          }
+          break;
+        }
+        default: break;
       }
-      if (c.type.id == TypeId::kInt2) precision = Value::Int4(16);
-      if (c.type.id == TypeId::kInt4) precision = Value::Int4(32);
-      if (c.type.id == TypeId::kInt8) precision = Value::Int4(64);
-      if (c.type.IsInteger()) scale = Value::Int4(0);
-      std::string udt;
-      for (const auto& bt : kBuiltinTypes) {
-        if (bt.id == c.type.id) udt = bt.name;
-      }
-      b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name), Value::Text(c.name),
+      const SequenceEntry* identity = c.identity ? catalog.GetSequence(c.identity_sequence) : nullptr;
+      auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
+      std::string schema = SchemaName(catalog, t->schema_id);
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
-             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(c.type)), max_len, precision, scale,
-             Value::Text(udt), Value::Text(c.identity ? "YES" : "NO"),
-             c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText()});
+             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), max_len, octet_len, precision,
+             radix, scale, datetime_precision, interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
+             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text("kanto"), Value::Text("pg_catalog"),
+             Value::Text(TypeName(type)), NullText(), NullText(), NullText(), null_int,
+             Value::Text(std::to_string(i + 1)), Value::Text("NO"), Value::Text(c.identity ? "YES" : "NO"),
+             c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText(),
+             identity_text(identity ? identity->start : 0), identity_text(identity ? identity->increment : 0),
+             identity_text(identity ? identity->max_value : 0), identity_text(identity ? identity->min_value : 0),
+             Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text("NEVER"), NullText(),
+             Value::Text(t->is_view() ? "NO" : "YES")});
     }
   }
 }

@@ -82,10 +82,19 @@ std::string RelationName(const Catalog& catalog, int64_t oid) {
   return schema == "public" ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
 }
 
-int64_t FindRelation(const Catalog* catalog, std::string_view text) {
+// "t", "schema.t" or "database.schema.t" (the current database only, as in PostgreSQL).
+int64_t FindRelation(const FunctionContext& ctx, std::string_view text) {
+  const Catalog* catalog = ctx.catalog;
   auto parts = SplitName(text);
-  if (parts.size() > 2) {
-    throw Error(sqlstate::kFeatureNotSupported, "cross-database references are not implemented: " + std::string(text));
+  if (parts.size() > 3) {
+    throw Error(sqlstate::kSyntaxError, "improper relation name (too many dotted names): " + std::string(text));
+  }
+  if (parts.size() == 3) {
+    if (parts[0] != ctx.current_database) {
+      throw Error(sqlstate::kFeatureNotSupported,
+                  "cross-database references are not implemented: \"" + parts[0] + "." + parts[1] + "." + parts[2] + "\"");
+    }
+    parts.erase(parts.begin());
   }
   std::string name = parts.back();
   std::string schema = parts.size() == 2 ? parts[0] : "";
@@ -176,7 +185,7 @@ Value TextToOidType(std::string_view text, const LogicalType& type, const Functi
   int64_t oid = 0;
   if (ParseOidNumber(text, &oid)) return Value::FromInt(type, oid);
   switch (type.id) {
-    case TypeId::kRegclass: return Value::FromInt(type, FindRelation(ctx.catalog, text));
+    case TypeId::kRegclass: return Value::FromInt(type, FindRelation(ctx, text));
     case TypeId::kRegtype: return Value::FromInt(type, FindType(text));
     case TypeId::kRegnamespace: return Value::FromInt(type, FindSchemaOid(ctx.catalog, text));
     default:
