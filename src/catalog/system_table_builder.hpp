@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/system_tables.hpp"
+#include "types/array.hpp"
 
 namespace kanto::system_tables {
 
@@ -22,9 +23,15 @@ inline LogicalType Float4() { return LogicalType(TypeId::kFloat4); }
 inline LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
 inline LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId::kInt2)); }
 inline LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
+inline LogicalType Int2Vector() { return LogicalType(TypeId::kInt2Vector); }
 
 inline Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
 inline Value NullText() { return Value::Null(Text()); }
+inline Value Int2VectorValue(const std::vector<Value>& elements) {
+  Value v = MakeArrayValue(Int2Array(), elements);
+  v.set_type(Int2Vector());
+  return v;
+}
 
 class Builder {
  public:

@@ -52,7 +52,8 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
     {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
-    {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kUnknown, "unknown", -2, "X"},
+    {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
+    {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
@@ -161,15 +162,19 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
   b.Column("indexrelid", Oid()).Column("indrelid", Oid()).Column("indnatts", Int2()).Column("indnkeyatts", Int2());
   b.Column("indisunique", Bool()).Column("indisprimary", Bool()).Column("indisexclusion", Bool());
   b.Column("indimmediate", Bool()).Column("indisclustered", Bool()).Column("indisvalid", Bool());
-  b.Column("indisready", Bool()).Column("indislive", Bool()).Column("indisreplident", Bool()).Column("indkey", Text());
+  b.Column("indisready", Bool()).Column("indislive", Bool()).Column("indisreplident", Bool());
+  b.Column("indkey", Int2Vector()).Column("indoption", Int2Vector()).Column("indexprs", Text()).Column("indpred", Text());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
-      std::string key;
-      for (uint32_t c : idx.columns) key += (key.empty() ? "" : " ") + std::to_string(c + 1);
+      std::vector<Value> key, option;
+      for (size_t i = 0; i < idx.columns.size(); i++) {
+        key.push_back(Value::Int2(idx.columns[i] + 1));
+        option.push_back(Value::Int2(idx.descending[i] ? 3 : 0));  // DESC, and so NULLS FIRST
+      }
       auto n = Value::Int2(static_cast<int64_t>(idx.columns.size()));
       b.Row({OidValue(idx.id), OidValue(t->id), n, n, Value::Bool(idx.unique || idx.primary), Value::Bool(idx.primary),
              Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true),
-             Value::Bool(true), Value::Bool(false), Value::Text(key)});
+             Value::Bool(true), Value::Bool(false), Int2VectorValue(key), Int2VectorValue(option), NullText(), NullText()});
     }
   }
 }
@@ -205,8 +210,9 @@ void PgType(SystemTable* out) {
     int64_t collation = std::string(t.category) == "S" ? 100 : 0;
     b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
-           Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(array_oid), OidValue(0), Value::Int4(-1),
-           Value::Bool(false), OidValue(collation)});
+           Value::Bool(true), Value::Text(","), OidValue(0),
+           OidValue(t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0), OidValue(array_oid), OidValue(0),
+           Value::Int4(-1), Value::Bool(false), OidValue(collation)});
     if (pseudo) continue;
     // The array type over it: "_int4", category A, typelem the element.
     b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),

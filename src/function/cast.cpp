@@ -258,6 +258,7 @@ double CheckFloat4(double d) {
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
+  if (from.id == TypeId::kInt2Vector && to.id == TypeId::kArray) return to.elem == TypeId::kInt2;  // implicit
   if (from.id == TypeId::kArray && to.id == TypeId::kArray) {
     return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
   }
@@ -314,6 +315,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
     case TypeId::kArray: return ArrayToText(v, ctx);
+    case TypeId::kInt2Vector: return Int2VectorToText(v);
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
@@ -371,6 +373,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
     case TypeId::kInterval: return Value::FromInterval(ParseIntervalFields(text, type.mod1));
     case TypeId::kArray: return TextToArray(text, type, ctx);
+    case TypeId::kInt2Vector: return TextToInt2Vector(text);
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
@@ -464,6 +467,11 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
       if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), Zone(ctx)));
       break;
     case TypeId::kArray:
+      if (from.id == TypeId::kInt2Vector && target.elem == TypeId::kInt2) {  // the same encoding
+        Value r = v;
+        r.set_type(target);
+        return r;
+      }
       if (from.id == TypeId::kArray) {
         LogicalType elem = target.ElementType();
         std::vector<Value> out;
@@ -478,6 +486,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kBytea:
     case TypeId::kInterval:
     case TypeId::kUnknown:
+    case TypeId::kInt2Vector:
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:

@@ -1,4 +1,4 @@
-// Text input and output of arrays (array_in / array_out) and of interval literals with fields.
+// Text input and output of arrays (array_in / array_out), int2vector and interval literals with fields.
 #include "function/cast_text.hpp"
 
 #include <charconv>
@@ -22,6 +22,43 @@ constexpr int32_t kMonthBit = 1 << 1, kYearBit = 1 << 2, kDayBit = 1 << 3, kHour
 }
 
 }  // namespace
+
+std::string Int2VectorToText(const Value& v) {
+  std::string out;
+  for (const Value& e : DecodeArray(v.str_value(), LogicalType(TypeId::kInt2))) {
+    if (!out.empty()) out += ' ';
+    out += std::to_string(e.int_value());
+  }
+  return out;
+}
+
+Value TextToInt2Vector(std::string_view text) {
+  constexpr size_t kMaxElements = 100;  // PostgreSQL's FUNC_MAX_ARGS
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  std::vector<Value> elements;
+  size_t at = 0;
+  while (true) {
+    while (at < text.size() && space(text[at])) at++;
+    if (at == text.size()) break;
+    // The errors quote the text from the element on, as PostgreSQL does.
+    std::string rest(text.substr(at));
+    if (elements.size() == kMaxElements) throw Error(sqlstate::kInvalidParameterValue, "int2vector has too many elements");
+    int64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data() + at + (text[at] == '+'), text.data() + text.size(), n);
+    size_t stop = static_cast<size_t>(end - text.data());
+    if (ec == std::errc::invalid_argument || (stop < text.size() && !space(text[stop]))) {
+      throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type smallint: \"" + rest + "\"");
+    }
+    if (ec == std::errc::result_out_of_range || n < INT16_MIN || n > INT16_MAX) {
+      throw Error(sqlstate::kNumericValueOutOfRange, "value \"" + rest + "\" is out of range for type smallint");
+    }
+    elements.push_back(Value::Int2(n));
+    at = stop;
+  }
+  Value v = MakeArrayValue(LogicalType::ArrayOf(LogicalType(TypeId::kInt2)), elements);
+  v.set_type(LogicalType(TypeId::kInt2Vector));
+  return v;
+}
 
 std::string ArrayToText(const Value& v, const FunctionContext& ctx) {
   std::string out = "{";

@@ -1,5 +1,5 @@
-// Internal to the cast code: text input and output that cast.cpp delegates (arrays, interval
-// literals with fields) and the small string helpers both files use.
+// Internal to the cast code: text input and output that cast.cpp delegates (arrays, int2vector,
+// interval literals with fields) and the small string helpers both files use.
 #pragma once
 
 #include <cctype>
@@ -27,6 +27,9 @@ inline std::string Lower(std::string_view s) {
 // PostgreSQL's array_out / array_in for one-dimensional arrays ({a,"b c",NULL}).
 std::string ArrayToText(const Value& v, const FunctionContext& ctx);
 Value TextToArray(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
+// int2vector_out / int2vector_in: "1 2 3", whitespace-separated smallints (at most 100).
+std::string Int2VectorToText(const Value& v);
+Value TextToInt2Vector(std::string_view text);
 // Interval input under PostgreSQL's field mask (interval '3' month); mask < 0: no fields.
 Interval ParseIntervalFields(std::string_view text, int32_t mask);
 

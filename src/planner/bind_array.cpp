@@ -59,6 +59,7 @@ BoundExprPtr ExprBinder::BindAnyAllArray(const ast::AnyAllArray& a) {
     LogicalType element = left->type.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : left->type;
     right = binder_.Coerce(std::move(right), LogicalType::ArrayOf(element), CastContext::kImplicit, a.location);
   }
+  right = binder_.AsArray(std::move(right));
   if (right->type.id != TypeId::kArray) {
     throw At(Error(sqlstate::kWrongObjectType, std::string("op ANY/ALL (array) requires array on right side")), a.location);
   }
@@ -76,6 +77,9 @@ BoundExprPtr ExprBinder::BindAnyAllArray(const ast::AnyAllArray& a) {
 
 BoundExprPtr ExprBinder::BindSubscript(const ast::Subscript& s) {
   auto arr = Bind(*s.arg);
+  // int2vector subscripts start at 0: v[0] is the int2[]'s element 1.
+  bool from_zero = arr->type.id == TypeId::kInt2Vector;
+  arr = binder_.AsArray(std::move(arr));
   if (arr->type.id != TypeId::kArray) {
     throw At(Error(sqlstate::kDatatypeMismatch, "cannot subscript type " + arr->type.ToString() +
                                                     " because it does not support subscripting"),
@@ -87,7 +91,12 @@ BoundExprPtr ExprBinder::BindSubscript(const ast::Subscript& s) {
     if (!b->type.IsInteger() && b->type.id != TypeId::kUnknown) {
       throw At(Error(sqlstate::kDatatypeMismatch, "array subscript must have type integer"), e->location);
     }
-    return binder_.Coerce(std::move(b), LogicalType(TypeId::kInt4), CastContext::kImplicit, e->location);
+    b = binder_.Coerce(std::move(b), LogicalType(TypeId::kInt4), CastContext::kImplicit, e->location);
+    if (!from_zero) return b;
+    std::vector<BoundExprPtr> plus;
+    plus.push_back(std::move(b));
+    plus.push_back(MakeConstant(Value::Int4(1)));
+    return BindOperator("+", std::move(plus), e->location);
   };
   std::vector<BoundExprPtr> args;
   LogicalType type = s.slice ? arr->type : arr->type.ElementType();

@@ -437,6 +437,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       correlation_ = saved_correlation;
       if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
       if (fn->name == "unnest") {
+        if (args.size() == 1) args[0] = AsArray(std::move(args[0]));
         if (args.size() != 1 || args[0]->type.id != TypeId::kArray) {
           if (args.size() > 1) {
             throw At(Error(sqlstate::kFeatureNotSupported, "unnest with several arrays is not supported yet"), ref.location);

@@ -60,6 +60,11 @@ bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {
 }
 }  // namespace
 
+BoundExprPtr Binder::AsArray(BoundExprPtr e) {
+  if (e->type.id != TypeId::kInt2Vector) return e;
+  return Coerce(std::move(e), LogicalType::ArrayOf(LogicalType(TypeId::kInt2)), CastContext::kImplicit);
+}
+
 BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location) {
   if (e->type == target) return e;
   if (target.id == TypeId::kUnknown) return e;
@@ -137,7 +142,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace"};
+                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector"};
   for (const char* element : kArrayElementNames) {
     if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
       ast::TypeName e = t;
@@ -211,6 +216,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "regclass") return no_mods(TypeId::kRegclass);
   if (name == "regtype") return no_mods(TypeId::kRegtype);
   if (name == "regnamespace") return no_mods(TypeId::kRegnamespace);
+  if (name == "int2vector") return no_mods(TypeId::kInt2Vector);
   static const char* kUnsupported[] = {"json", "jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
                                        "regproc", "tsvector", "tsquery", "int4range",

@@ -134,6 +134,8 @@ class Binder {
   // One set-returning function call in the select list, joined LATERAL to `plan` (bind_target_srf.cpp).
   LogicalOperatorPtr BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  // An int2vector as the int2[] it holds (for ANY, subscripts, unnest); anything else unchanged.
+  BoundExprPtr AsArray(BoundExprPtr e);
   LogicalOperatorPtr BindScalarFunctionInFrom(const ast::FunctionRef& f, const std::string& name, BindContext& scope);
   // table TABLESAMPLE method (percentage): the table's rows, each kept with that probability
   // (bind_tablesample.cpp).

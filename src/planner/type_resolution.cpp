@@ -23,7 +23,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea: return 'U';
     case TypeId::kUnknown: return 'X';
-    case TypeId::kArray: return 'A';
+    case TypeId::kArray:
+    case TypeId::kInt2Vector: return 'A';
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:

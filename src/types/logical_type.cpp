@@ -31,6 +31,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kChar:
     case TypeId::kBytea:
     case TypeId::kArray:
+    case TypeId::kInt2Vector:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -74,6 +75,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kRegclass: return "regclass";
     case TypeId::kRegtype: return "regtype";
     case TypeId::kRegnamespace: return "regnamespace";
+    case TypeId::kInt2Vector: return "int2vector";
   }
   return "unknown";
 }
@@ -101,6 +103,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kRegclass: return 2205;
     case TypeId::kRegtype: return 2206;
     case TypeId::kRegnamespace: return 4089;
+    case TypeId::kInt2Vector: return 22;
   }
   return 0;
 }
@@ -126,6 +129,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegclass: return 2210;
     case TypeId::kRegtype: return 2211;
     case TypeId::kRegnamespace: return 4090;
+    case TypeId::kInt2Vector: return 1006;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }

@@ -29,8 +29,11 @@ enum class TypeId : uint8_t {
   kRegclass,
   kRegtype,
   kRegnamespace,
+  // int2vector (pg_index.indkey): int2 values held like an int2[] (types/array.hpp), written "1 2",
+  // subscripted from 0, and implicitly an int2[] wherever an array is expected.
+  kInt2Vector,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kRegnamespace;
+inline constexpr TypeId kLastTypeId = TypeId::kInt2Vector;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
