@@ -1,5 +1,9 @@
 #include "storage/key_range_set.hpp"
 
+#include <algorithm>
+
+#include "storage/key_encoding.hpp"
+
 namespace kanto::storage {
 
 namespace {
@@ -50,6 +54,24 @@ bool KeyRangeSet::Overlaps(std::string_view lo, std::string_view hi) const {
     if (prev->second.empty() || lo < prev->second) return true;
   }
   return it != ranges_.end() && (hi.empty() || it->first < hi);
+}
+
+bool KeyRangeSet::Covers(std::string_view lo, std::string_view hi) const {
+  auto it = ranges_.upper_bound(lo);
+  if (it == ranges_.begin()) return false;
+  --it;
+  return !EndLess(it->second, hi) && (it->second.empty() || lo < it->second);
+}
+
+void KeyRangeSet::Coarsen(size_t prefix_len) {
+  std::map<std::string, std::string, std::less<>> old;
+  old.swap(ranges_);
+  for (auto& [lo, hi] : old) {
+    std::string new_hi = hi;
+    // The end of the prefix that holds the range's last key (hi itself when it starts a prefix).
+    if (!hi.empty() && hi.size() > prefix_len) new_hi = PrefixSuccessor(hi.substr(0, prefix_len));
+    Add(lo.substr(0, std::min(prefix_len, lo.size())), std::move(new_hi));
+  }
 }
 
 size_t KeyRangeSet::CountIn(std::string_view lo, std::string_view hi) const {

@@ -17,6 +17,10 @@ class KeyRangeSet {
   void AddKey(std::string_view key);
   bool Contains(std::string_view key) const;
   bool Overlaps(std::string_view lo, std::string_view hi) const;
+  // Whether one range holds all of [lo, hi).
+  bool Covers(std::string_view lo, std::string_view hi) const;
+  // Widens every range to whole `prefix_len`-byte key prefixes (a superset, in fewer ranges).
+  void Coarsen(size_t prefix_len);
   // Number of disjoint ranges whose start lies in [lo, hi).
   size_t CountIn(std::string_view lo, std::string_view hi) const;
   size_t size() const { return ranges_.size(); }

@@ -25,6 +25,7 @@ struct SsiXact {
   bool conflict_out = false;
   uint64_t earliest_out_conflict_commit = 0;
   bool ro_safe = false, ro_unsafe = false;
+  bool coarsened = false;  // its ranges were widened to whole relations (total_ranges)
   std::set<SsiXact*> in;   // readers R with R -rw-> this
   std::set<SsiXact*> out;  // writers W with this -rw-> W
   // A read-only transaction: the read-write ones that were running at its snapshot and could
@@ -114,7 +115,29 @@ SsiXact* SsiManager::Begin(bool read_only, bool deferrable, const std::function<
   }
 }
 
-void SsiManager::PromoteReads(SsiXact* x, const std::string& relation) { Promote(x->reads, x->read_counts, relation); }
+namespace {
+// The relation with the most ranges.
+std::string Largest(const std::map<std::string, size_t, std::less<>>& counts) {
+  return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+           return a.second < b.second;
+         })->first;
+}
+}  // namespace
+
+void SsiManager::Bound(SsiXact* x, std::string_view relation, size_t reads_before, size_t writes_before) {
+  std::string rel(relation);
+  auto read_count = x->read_counts.find(rel);
+  if (read_count != x->read_counts.end() && read_count->second > limits_.ranges_per_relation) {
+    Promote(x->reads, x->read_counts, rel);
+  }
+  if (x->reads.size() > limits_.ranges_per_transaction) Promote(x->reads, x->read_counts, Largest(x->read_counts));
+  auto write_count = x->write_counts.find(rel);
+  if (write_count != x->write_counts.end() && write_count->second > limits_.writes_per_relation) {
+    Promote(x->writes, x->write_counts, rel);
+  }
+  if (x->writes.size() > limits_.writes_per_transaction) Promote(x->writes, x->write_counts, Largest(x->write_counts));
+  total_ranges_ = total_ranges_ + x->reads.size() + x->writes.size() - reads_before - writes_before;
+}
 
 bool SsiManager::OnRead(SsiXact* x, std::string_view lo, std::string_view hi, bool examined, bool may_throw) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -124,14 +147,11 @@ bool SsiManager::OnRead(SsiXact* x, std::string_view lo, std::string_view hi, bo
     return false;
   }
   if (examined && x->doomed && may_throw) Fail("Canceled on identification as a pivot, during conflict out checking.");
+  // Already covered by an earlier read: every write in the range since then found that read.
+  if (x->reads.Covers(lo, hi)) return true;
+  size_t reads_before = x->reads.size(), writes_before = x->writes.size();
   AddCounted(x->reads, x->read_counts, std::string(lo), std::string(hi));
-  std::string rel(Relation(lo));
-  if (x->read_counts[rel] > limits_.ranges_per_relation) PromoteReads(x, rel);
-  if (x->reads.size() > limits_.ranges_per_transaction) {
-    auto largest = std::max_element(x->read_counts.begin(), x->read_counts.end(),
-                                    [](const auto& a, const auto& b) { return a.second < b.second; });
-    PromoteReads(x, largest->first);
-  }
+  Bound(x, Relation(lo), reads_before, writes_before);
   // rw-conflicts out: concurrent transactions that wrote in the range.
   for (auto& [id, wp] : xacts_) {
     SsiXact* w = wp.get();
@@ -164,9 +184,9 @@ void SsiManager::OnWrite(SsiXact* x, std::string_view key) {
   std::lock_guard<std::mutex> lock(mu_);
   if (x->doomed) Fail("Canceled on identification as a pivot, during conflict in checking.");
   x->did_write = true;
+  size_t reads_before = x->reads.size(), writes_before = x->writes.size();
   AddCounted(x->writes, x->write_counts, std::string(key), KeySuccessor(key));
-  std::string rel(Relation(key));
-  if (x->write_counts[rel] > limits_.writes_per_relation) Promote(x->writes, x->write_counts, rel);
+  Bound(x, Relation(key), reads_before, writes_before);
   // rw-conflicts in: concurrent transactions that read a range holding the key.
   for (auto& [id, rp] : xacts_) {
     SsiXact* r = rp.get();
@@ -301,6 +321,7 @@ void SsiManager::Release(SsiXact* x) {
     for (SsiXact* p : x->possible_unsafe) p->possible_unsafe.erase(x);
   }
   if (x->active) active_snapshots_.erase(active_snapshots_.find(x->snapshot_seq));
+  total_ranges_ -= x->reads.size() + x->writes.size();
   xacts_.erase(x->id);
 }
 
@@ -311,6 +332,16 @@ void SsiManager::Cleanup() {
     SsiXact* c = committed_.front();
     committed_.pop_front();
     Release(c);
+  }
+  // Over the memory bound: widen the oldest committed transactions still kept to whole relations.
+  for (SsiXact* c : committed_) {
+    if (total_ranges_ <= limits_.total_ranges) break;
+    if (c->coarsened) continue;
+    size_t before = c->reads.size() + c->writes.size();
+    c->reads.Coarsen(8);
+    c->writes.Coarsen(8);
+    c->coarsened = true;
+    total_ranges_ = total_ranges_ + c->reads.size() + c->writes.size() - before;
   }
 }
 
@@ -323,6 +354,7 @@ SsiStats SsiManager::Stats() {
     s.read_ranges += x->reads.size();
     s.written_ranges += x->writes.size();
   }
+  s.total_ranges = total_ranges_;
   return s;
 }
 

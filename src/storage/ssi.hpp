@@ -30,9 +30,13 @@
 namespace kanto::storage {
 
 struct SsiLimits {
-  size_t ranges_per_relation = 64;     // read ranges in one relation before it is read whole
+  size_t ranges_per_relation = 64;       // read ranges in one relation before it is read whole
   size_t ranges_per_transaction = 1024;  // read ranges in all relations before the largest is promoted
-  size_t writes_per_relation = 4096;   // written keys in one relation before it counts as written whole
+  size_t writes_per_relation = 4096;     // written keys in one relation before it counts as written whole
+  size_t writes_per_transaction = 16384;  // written ranges in all relations before the largest is promoted
+  // Ranges kept by all transactions: beyond this, the oldest committed ones that are still kept are
+  // widened to whole relations (each then costs a few ranges per relation it touched).
+  size_t total_ranges = 200000;
 };
 
 // Counters for tests and docs.
@@ -41,6 +45,7 @@ struct SsiStats {
   size_t retained = 0;   // committed ones kept for overlapping transactions
   size_t read_ranges = 0;
   size_t written_ranges = 0;
+  size_t total_ranges = 0;  // as the manager counts them (equals read_ranges + written_ranges)
 };
 
 struct SsiXact;  // one serializable transaction's record (ssi.cpp)
@@ -82,13 +87,15 @@ class SsiManager {
   void CheckConflict(SsiXact* reader, SsiXact* writer, SsiXact* me, bool may_throw);
   void Release(SsiXact* x);  // unlinks and frees
   void Cleanup();
-  void PromoteReads(SsiXact* x, const std::string& relation);
+  // Applies the per-transaction limits after x's reads or writes grew, and keeps total_ranges_.
+  void Bound(SsiXact* x, std::string_view relation, size_t reads_before, size_t writes_before);
 
   SsiLimits limits_;
   std::mutex mu_;
   std::condition_variable safe_cv_;
   uint64_t seq_ = 1;  // last prepare/commit sequence number handed out
   uint64_t next_id_ = 1;
+  size_t total_ranges_ = 0;  // reads and writes of every kept transaction
   std::map<uint64_t, std::unique_ptr<SsiXact>> xacts_;  // every tracked transaction, by id
   std::multiset<uint64_t> active_snapshots_;        // snapshot_seq of the active ones
   std::deque<SsiXact*> committed_;                     // retained committed ones, in commit order

@@ -46,7 +46,23 @@ TEST(KeyRangeSetTest, MergesOverlappingAndTouchingRanges) {
   EXPECT_FALSE(k.Contains("w"));
 }
 
+TEST(KeyRangeSetTest, CoversAndCoarsen) {
+  KeyRangeSet s;
+  s.Add("aa1", "aa5");
+  EXPECT_TRUE(s.Covers("aa2", "aa3"));
+  EXPECT_TRUE(s.Covers("aa1", "aa5"));
+  EXPECT_FALSE(s.Covers("aa2", "aa6"));
+  EXPECT_FALSE(s.Covers("a", "aa2"));
+  s.Add("ab1", "ab2");
+  s.Add("ab7", "ab8");
+  s.Coarsen(2);
+  EXPECT_EQ(s.size(), 1u);  // "aa" and "ab" touch
+  EXPECT_TRUE(s.Covers("aa", "ac"));
+  EXPECT_FALSE(s.Contains("ac"));
+}
+
 struct Ssi {
+  explicit Ssi(SsiLimits limits = {}) : m(limits) {}
   SsiManager m;
   SsiXact* Begin(bool read_only = false) { return m.Begin(read_only, false, [] {}, nullptr); }
   void Read(SsiXact* x, int row) { m.OnRead(x, Key(16384, 1, row), KeySuccessor(Key(16384, 1, row)), true); }
@@ -144,6 +160,25 @@ TEST(SsiTest, ManyPointReadsBecomeOneRelationLock) {
   EXPECT_EQ(FailureReason([&] { s.Write(t1, 5000); }),
             "Reason code: Canceled on identification as a pivot, during write.");
   s.m.Finish(t1, false);
+}
+
+TEST(SsiTest, KeptCommittedTransactionsAreWidenedPastTheTotalBound) {
+  SsiLimits limits;
+  limits.total_ranges = 100;
+  Ssi s(limits);
+  SsiXact* old = s.Begin();  // keeps everything committed after it
+  for (int t = 0; t < 20; t++) {
+    SsiXact* x = s.Begin();
+    for (int row = 0; row < 20; row++) s.Read(x, t * 100 + row * 2);
+    s.Write(x, t * 100 + 1);
+    s.Commit(x);
+  }
+  SsiStats st = s.m.Stats();
+  EXPECT_EQ(st.retained, 20u);
+  EXPECT_EQ(st.total_ranges, st.read_ranges + st.written_ranges);
+  EXPECT_LE(st.total_ranges, 100u);
+  s.Commit(old);
+  EXPECT_EQ(s.m.Stats().total_ranges, 0u);
 }
 
 TEST(SsiTest, ReadOnlyWithoutConcurrentWritersIsNotTracked) {
