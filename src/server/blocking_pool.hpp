@@ -33,7 +33,10 @@ class BlockingPool {
   void Submit(std::function<void()> job) {
     std::lock_guard<std::mutex> lock(mu_);
     jobs_.push_back(std::move(job));
-    if (idle_ == 0) {
+    // Every queued job needs an idle thread of its own: a thread that was notified but has not
+    // woken yet still counts in idle_, so comparing with 0 would leave a second job queued
+    // behind a running one (a lock wait whose holder's COMMIT is that job then times out).
+    if (jobs_.size() > static_cast<size_t>(idle_)) {
       threads_.emplace_back(kStatementStackSize, [this] { Work(); });
     } else {
       cv_.notify_one();

@@ -47,18 +47,21 @@ def run_level(args, level):
         """Runs fn(cursor) in a transaction at `level`, retrying on serialization failure and deadlock."""
         cur = conn.cursor()
         while time.time() < deadline and not errors:
+            started = time.time()
             try:
                 cur.execute("BEGIN ISOLATION LEVEL " + level)
                 result = fn(cur)
                 cur.execute("COMMIT")
                 return result
             except psycopg2.Error as e:
+                failed_after = time.time() - started
                 try:
                     cur.execute("ROLLBACK")
                 except psycopg2.Error:
                     pass
                 if e.pgcode not in RETRY:
-                    errors.append("%s: %s %s" % (level, e.pgcode, e.pgerror))
+                    errors.append("%s: %s %s (%.1f s into the transaction: %s)" %
+                                  (level, e.pgcode, (e.pgerror or "").strip(), failed_after, cur.query))
                     return None
                 with lock:
                     stats["retries"][e.pgcode] = stats["retries"].get(e.pgcode, 0) + 1
