@@ -1,5 +1,5 @@
 // libFuzzer target for the server's frontend message decoders (src/server/wire/frontend.cpp), binary
-// parameter decoding for every type OID Kanto knows (src/server/wire/type_codec.cpp), and the
+// parameter decoding for every type OID Kanto knows (src/main/binary_format.cpp), and the
 // SCRAM-SHA-256 server exchange (src/common/scram.cpp). The first input byte picks the decoder;
 // the rest is the message body. Any outcome but a clean result or kanto::Error is a bug (ASan and
 // UBSan report memory errors). Build and run: scripts/fuzz-wire [SECONDS]
@@ -11,7 +11,7 @@
 #include "common/scram.hpp"
 #include "kanto/error.hpp"
 #include "server/wire/frontend.hpp"
-#include "server/wire/type_codec.hpp"
+#include "kanto/binary_format.hpp"
 
 namespace {
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -169,6 +170,20 @@ class Connection {
   QueryResult Execute(std::string_view sql);
   // Runs every statement in `sql` and returns each result; stops after the first error.
   std::vector<QueryResult> ExecuteAll(std::string_view sql);
+  // The same, taking the text: it is released once parsed, so a large query is not held while its
+  // statements run (the server hands over each query string this way).
+  std::vector<QueryResult> ExecuteAllTaking(std::string sql);
+  // Asks the statement running on this connection to stop with 57014 (a CancelRequest). The one
+  // call that may come from another thread while the connection is in use.
+  void Cancel();
+  // A setting given when the session starts (application_name, TimeZone, -c options): also what
+  // RESET and DISCARD ALL return to. Unknown names are ignored. Throws kanto::Error like SET for an
+  // invalid value.
+  void SetSessionDefault(const std::string& name, const std::string& value);
+  // Prepared statements named at the protocol level live in the caller (the server session):
+  // DEALLOCATE name asks `hook` to drop one, DEALLOCATE ALL and DISCARD ALL call it with "". The
+  // hook returns false when the name is unknown (DEALLOCATE then fails with 26000).
+  void SetDeallocateHook(std::function<bool(const std::string&)> hook);
   // Runs one statement with $1..$n parameters.
   QueryResult Execute(std::string_view sql, const std::vector<Param>& params);
 

@@ -57,6 +57,18 @@ std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) {
   return impl_->RunText(std::string(sql), true);
 }
 
+std::vector<QueryResult> Connection::ExecuteAllTaking(std::string sql) { return impl_->RunText(std::move(sql), true); }
+
+void Connection::Cancel() { impl_->cancel_flag().store(true); }
+
+void Connection::SetSessionDefault(const std::string& name, const std::string& value) {
+  impl_->SetSessionDefault(name, value);
+}
+
+void Connection::SetDeallocateHook(std::function<bool(const std::string&)> hook) {
+  impl_->deallocate_hook = std::move(hook);
+}
+
 QueryResult Connection::CopyIn(std::string_view data) {
   StackDepthScope depth(impl_->MaxStackDepth());
   return impl_->CopyIn(data);

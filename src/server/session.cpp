@@ -3,12 +3,11 @@
 #include <cmath>
 #include <cstring>
 
-#include "main/connection_impl.hpp"
 #include "server/wire/frontend.hpp"
 #include "server/wire/message_limits.hpp"
 #include "server/wire/message_reader.hpp"
 #include "server/wire/message_writer.hpp"
-#include "server/wire/type_codec.hpp"
+#include "kanto/binary_format.hpp"
 
 namespace kanto::server {
 
@@ -49,7 +48,7 @@ Session::~Session() {
 }
 
 void Session::Cancel() {
-  if (conn_) conn_->impl().cancel_flag().store(true);
+  if (conn_) conn_->Cancel();
 }
 
 asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error_code& ec) {
@@ -236,7 +235,7 @@ void Session::HandleQuery(std::string& body) {
     w.End();
     return;
   }
-  for (const auto& r : conn_->impl().RunText(std::move(sql), true)) {
+  for (const auto& r : conn_->ExecuteAllTaking(std::move(sql))) {
     if (!r.ok()) {
       SendError(r.error());
       return;

@@ -1,7 +1,6 @@
 // The start of a session: SSLRequest (TLS) / GSSENCRequest / CancelRequest, the StartupMessage,
 // authentication (trust or SCRAM-SHA-256), and the ParameterStatus / BackendKeyData greeting.
 #include "common/scram.hpp"
-#include "main/connection_impl.hpp"
 #include "server/session.hpp"
 #include "server/server.hpp"
 #include "server/wire/frontend.hpp"
@@ -70,7 +69,7 @@ asio::awaitable<bool> Session::Startup() {
     }
     conn_ = std::make_unique<Connection>(db_);
     conn_->SetUser(user);
-    conn_->impl().deallocate_hook = [this](const std::string& name) {
+    conn_->SetDeallocateHook([this](const std::string& name) {
       if (name.empty()) {
         pending_deallocate_all_ = true;
         return true;
@@ -78,7 +77,7 @@ asio::awaitable<bool> Session::Startup() {
       if (!statements_.count(name)) return false;
       pending_deallocate_.push_back(name);
       return true;
-    };
+    });
     pid_ = registry_.Register(this, &secret_);
     wire::MessageWriter w(&out_);
     w.Begin('R').Int32(0);  // AuthenticationOk
@@ -86,11 +85,11 @@ asio::awaitable<bool> Session::Startup() {
     // Startup parameters that are settings become this session's defaults.
     for (const auto& [key, value] : params) {
       if (key != "user" && key != "database" && key != "options" && key != "replication") {
-        conn_->impl().SetSessionDefault(key, value);
+        conn_->SetSessionDefault(key, value);
       }
     }
     if (params.count("options")) {  // -c name=value, as psql's PGOPTIONS sends them
-      for (const auto& [key, value] : wire::ParseStartupOptions(params["options"])) conn_->impl().SetSessionDefault(key, value);
+      for (const auto& [key, value] : wire::ParseStartupOptions(params["options"])) conn_->SetSessionDefault(key, value);
     }
     std::string app = params.count("application_name") ? params["application_name"] : "";
     SendParameterStatus("application_name", app);

@@ -1,4 +1,6 @@
-// PostgreSQL binary formats for result columns and parameters, by type OID.
+// PostgreSQL binary formats (the wire protocol's format code 1) for result columns and parameters,
+// by type OID: the engine knows its types' representations, so a server over this API needs no
+// internal header to send and receive binary values.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "server/wire/type_codec.hpp"
+#include "kanto/binary_format.hpp"
 
 #include <cstring>
 #include <optional>
