@@ -140,7 +140,11 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
                 std::vector<Error>* notices) {
   int c = before.FindColumn(cmd.name);
   if (c < 0) {
-    if (cmd.missing_ok) return;  // NOTICE: column "c" of relation "t" does not exist, skipping
+    if (cmd.missing_ok) {
+      notices->push_back(Error(sqlstate::kSuccess, "column \"" + cmd.name + "\" of relation \"" + before.name +
+                                                       "\" does not exist, skipping"));
+      return;
+    }
     ColumnOrThrow(before, cmd.name);
   }
   uint32_t col = static_cast<uint32_t>(c);
@@ -350,7 +354,12 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
   try {
     table = binder.ResolveTargetTable(stmt.table, "alter");
   } catch (Error& e) {
-    if (stmt.missing_ok && e.sqlstate() == sqlstate::kUndefinedTable) return {"ALTER TABLE"};
+    if (stmt.missing_ok && e.sqlstate() == sqlstate::kUndefinedTable) {
+      CommandResult skipped{"ALTER TABLE"};
+      skipped.notices.push_back(
+          Error(sqlstate::kSuccess, "relation \"" + stmt.table.name + "\" does not exist, skipping"));
+      return skipped;
+    }
     throw;
   }
   uint32_t table_id = table->id;
@@ -361,7 +370,11 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
     switch (cmd.type) {
       case T::kAddPrimaryKey: AddPrimaryKey(cmd, current, change, ctx); break;
       case T::kAddColumn:
-        if (current.FindColumn(cmd.column->name) >= 0 && cmd.missing_ok) break;
+        if (current.FindColumn(cmd.column->name) >= 0 && cmd.missing_ok) {
+          result.notices.push_back(Error(sqlstate::kSuccess, "column \"" + cmd.column->name + "\" of relation \"" +
+                                                                 current.name + "\" already exists, skipping"));
+          break;
+        }
         AddColumn(cmd, current, change, ctx);
         for (const auto& con : cmd.column->constraints) {
           if (con.type == ast::TableConstraint::Type::kCheck) AddCheck(con, *change->GetTable(table_id), change, ctx);

@@ -12,17 +12,27 @@ namespace kanto::commands {
 
 namespace {
 
+// DROP ... IF EXISTS of a missing object: PostgreSQL's NOTICE (naming the schema when that is missing).
+Error SkippedNotice(const Catalog& catalog, const char* kind, const ast::RangeVar& rv) {
+  if (!rv.schema.empty() && !catalog.FindSchema(rv.schema)) {
+    return Error(sqlstate::kSuccess, "schema \"" + rv.schema + "\" does not exist, skipping");
+  }
+  return Error(sqlstate::kSuccess, std::string(kind) + " \"" + rv.name + "\" does not exist, skipping");
+}
+
 CommandResult DropTables(const ast::DropStmt& stmt, CatalogChange& change, bool views) {
   BinderEnv env;
   env.catalog = &change.catalog();
   Binder binder(env);
   std::vector<ObjectAddress> targets;
+  CommandResult result{views ? "DROP VIEW" : "DROP TABLE"};
   for (const auto& rv : stmt.objects) {
     const TableEntry* t = nullptr;
     try {
       t = binder.ResolveTable(rv);
     } catch (Error& e) {
       if (stmt.if_exists && (e.sqlstate() == sqlstate::kUndefinedTable || e.sqlstate() == sqlstate::kInvalidSchemaName)) {
+        result.notices.push_back(SkippedNotice(change.catalog(), views ? "view" : "table", rv));
         continue;
       }
       throw;
@@ -33,7 +43,6 @@ CommandResult DropTables(const ast::DropStmt& stmt, CatalogChange& change, bool 
     }
     targets.push_back(ObjectAddress::Relation(t->id));
   }
-  CommandResult result{views ? "DROP VIEW" : "DROP TABLE"};
   DropDependents(change, targets, stmt.cascade, &result.notices);
   for (const ObjectAddress& target : targets) {
     if (const TableEntry* t = change->GetTable(target.object_id)) change.DropTable(*t);
@@ -50,7 +59,10 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
     const SchemaEntry* schema = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
     if (schema) idx = change->FindIndex(schema->id, rv.name, &table);
     if (!idx) {
-      if (stmt.if_exists) continue;
+      if (stmt.if_exists) {
+        result.notices.push_back(SkippedNotice(change.catalog(), "index", rv));
+        continue;
+      }
       throw Error(sqlstate::kUndefinedObject, "index \"" + rv.name + "\" does not exist");
     }
     if (idx->constraint) {  // PRIMARY KEY and UNIQUE constraints are dropped with ALTER TABLE
@@ -86,10 +98,14 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
 
 CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
   std::vector<ObjectAddress> targets;
+  CommandResult result{"DROP SEQUENCE"};
   for (const auto& rv : stmt.objects) {
     const SequenceEntry* seq = FindSequence(change.catalog(), rv);
     if (!seq) {
-      if (stmt.if_exists) continue;  // NOTICE: sequence does not exist, skipping
+      if (stmt.if_exists) {
+        result.notices.push_back(SkippedNotice(change.catalog(), "sequence", rv));
+        continue;
+      }
       const SchemaEntry* s = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
       if (change->RelationExists(s->id, rv.name)) {
         throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a sequence")
@@ -107,7 +123,6 @@ CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
     }
     targets.push_back(ObjectAddress::Relation(seq->id));
   }
-  CommandResult result{"DROP SEQUENCE"};
   DropDependents(change, targets, stmt.cascade, &result.notices);
   for (const ObjectAddress& target : targets) {
     if (const SequenceEntry* seq = change->GetSequence(target.object_id)) change.DropSequence(*seq);
@@ -118,10 +133,14 @@ CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
 
 CommandResult DropSchemas(const ast::DropStmt& stmt, CatalogChange& change) {
   std::vector<ObjectAddress> targets;
+  CommandResult result{"DROP SCHEMA"};
   for (const auto& rv : stmt.objects) {
     const SchemaEntry* s = change->FindSchema(rv.name);
     if (!s) {
-      if (stmt.if_exists) continue;
+      if (stmt.if_exists) {
+        result.notices.push_back(Error(sqlstate::kSuccess, "schema \"" + rv.name + "\" does not exist, skipping"));
+        continue;
+      }
       throw Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.name + "\" does not exist");
     }
     if (s->id == kPgCatalogSchemaId || s->id == kInformationSchemaId) {
@@ -130,7 +149,6 @@ CommandResult DropSchemas(const ast::DropStmt& stmt, CatalogChange& change) {
     }
     targets.push_back(ObjectAddress::Schema(s->id));
   }
-  CommandResult result{"DROP SCHEMA"};
   DropDependents(change, targets, stmt.cascade, &result.notices);
   for (const ObjectAddress& target : targets) change.RemoveSchema(target.object_id);
   change.Publish();

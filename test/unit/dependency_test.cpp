@@ -107,6 +107,24 @@ TEST_F(DependencyTest, StoredDependenciesSurviveReopen) {
   Ok("DROP TABLE t");
 }
 
+TEST_F(DependencyTest, IfExistsNotices) {
+  auto notice = [&](const std::string& sql) {
+    auto r = conn_->Execute(sql);
+    EXPECT_TRUE(r.ok()) << sql;
+    return r.ok() && r.notices().size() == 1 ? r.notices()[0].message() : std::string("(none)");
+  };
+  EXPECT_EQ(notice("DROP TABLE IF EXISTS nosuch"), "table \"nosuch\" does not exist, skipping");
+  EXPECT_EQ(notice("DROP VIEW IF EXISTS nosuch"), "view \"nosuch\" does not exist, skipping");
+  EXPECT_EQ(notice("DROP SEQUENCE IF EXISTS nosuch"), "sequence \"nosuch\" does not exist, skipping");
+  EXPECT_EQ(notice("DROP INDEX IF EXISTS nosuch"), "index \"nosuch\" does not exist, skipping");
+  EXPECT_EQ(notice("DROP SCHEMA IF EXISTS nosuch"), "schema \"nosuch\" does not exist, skipping");
+  EXPECT_EQ(notice("DROP TABLE IF EXISTS nosch.t"), "schema \"nosch\" does not exist, skipping");
+  Ok("CREATE TABLE tt (a int)");
+  EXPECT_EQ(notice("ALTER TABLE tt DROP COLUMN IF EXISTS x"), "column \"x\" of relation \"tt\" does not exist, skipping");
+  EXPECT_EQ(notice("ALTER TABLE tt ADD COLUMN IF NOT EXISTS a int"), "column \"a\" of relation \"tt\" already exists, skipping");
+  EXPECT_EQ(notice("ALTER TABLE IF EXISTS nosuch ADD COLUMN b int"), "relation \"nosuch\" does not exist, skipping");
+}
+
 TEST(DependencyRecord, RoundTrip) {
   std::vector<Dependency> deps = {
       {ObjectAddress::Relation(16390), ObjectAddress::Column(16384, 2), DependencyType::kNormal},
