@@ -60,7 +60,13 @@ bool IsUserKey(std::string_view key) {
 }  // namespace
 
 Iterator::~Iterator() {
-  if (recorder_) RecordRead(false);
+  if (!recorder_) return;
+  Transaction* txn = recorder_;
+  try {
+    RecordRead(false);
+  } catch (...) {
+    txn->lost_read_ = true;  // out of memory while recording: the commit must not succeed
+  }
 }
 bool Iterator::Valid() const { return it_->Valid(); }
 void Iterator::Next() {
@@ -267,6 +273,12 @@ void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 void Transaction::Commit() {
   if (ssi_) {
     try {
+      if (lost_read_) {
+        throw Error(sqlstate::kSerializationFailure,
+                    "could not serialize access due to read/write dependencies among transactions")
+            .WithDetail("A read could not be recorded.")
+            .WithHint("The transaction might succeed if retried.");
+      }
       FlushIterators(true);
       if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
     } catch (...) {

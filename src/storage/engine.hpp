@@ -135,6 +135,7 @@ class Transaction {
   SsiManager* ssi_manager_ = nullptr;
   SsiXact* ssi_ = nullptr;  // null: not tracked (not SERIALIZABLE, or a safe read-only snapshot)
   std::unordered_set<Iterator*> open_iterators_;
+  bool lost_read_ = false;  // an iterator could not record its range (out of memory)
 };
 
 class Engine {
