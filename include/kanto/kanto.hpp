@@ -34,6 +34,19 @@ struct Options {
   bool sync_commit = true;
   // Memory budget for one query's sorts, hash tables and materialized results (bytes).
   uint64_t query_memory_limit = 1ull << 30;
+  // LISTEN / NOTIFY: the most undelivered notifications all listeners may hold together (bytes of
+  // channel and payload plus 32 per copy); a commit beyond it fails with 54000.
+  uint64_t notification_queue_bytes = 1ull << 30;
+  // PREPARE TRANSACTION: how many prepared transactions may exist (0, PostgreSQL's default,
+  // disables them: 55000).
+  int max_prepared_transactions = 0;
+};
+
+// A notification received by a connection that LISTENs on its channel (NOTIFY, pg_notify).
+struct Notification {
+  int32_t pid = 0;  // the notifying session's backend pid
+  std::string channel;
+  std::string payload;
 };
 
 // A parameter value for a prepared statement: NULL, boolean, integer, double or text. Text is
@@ -201,6 +214,16 @@ class Connection {
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
   char transaction_status() const;
+
+  // LISTEN / NOTIFY. Notifications for the channels this connection listens on arrive when the
+  // notifying transaction commits; TakeNotifications returns those received so far (oldest first)
+  // while the connection is outside a transaction block, and nothing inside one (they wait for
+  // its end, as in PostgreSQL). `wake` is called from the committing thread when new ones arrive
+  // (keep it short; null to stop).
+  std::vector<Notification> TakeNotifications();
+  void SetNotificationWake(std::function<void()> wake);
+  // The pid this session shows as a NOTIFY sender (the server's BackendKeyData pid).
+  void SetBackendPid(int32_t pid);
 
   ConnectionImpl& impl() { return *impl_; }
 

@@ -647,6 +647,16 @@ bool BuildSessionTable(const SessionSettings* session, const std::string& name, 
     }
     return true;
   }
+  if (name == "pg_prepared_xacts") {
+    b.Column("transaction", LogicalType(TypeId::kInt8)).Column("gid", Text());
+    b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Text()).Column("database", Text());
+    if (!session) return true;
+    for (const auto& p : session->PreparedTransactions()) {
+      b.Row({Value::Int8(static_cast<int64_t>(p.xid)), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),
+             Value::Text(p.owner), Value::Text(p.database)});
+    }
+    return true;
+  }
   if (name == "pg_cursors") {
     b.Column("name", Text()).Column("statement", Text()).Column("is_holdable", Bool()).Column("is_binary", Bool());
     b.Column("is_scrollable", Bool()).Column("creation_time", LogicalType(TypeId::kTimestampTz));

@@ -18,6 +18,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterCatalogFunctions(*r);
     RegisterArrayFunctions(*r);
     RegisterSequenceFunctions(*r);
+    RegisterNotifyFunctions(*r);
     return r;
   }();
   return *registry;

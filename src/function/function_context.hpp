@@ -33,6 +33,23 @@ class SessionSettings {
   virtual std::vector<std::pair<std::string, std::string>> All() const { return {}; }
   // Open SQL cursors: name and WITH HOLD (pg_cursors).
   virtual std::vector<std::pair<std::string, bool>> Cursors() const { return {}; }
+  // Prepared transactions (pg_prepared_xacts).
+  struct PreparedXact {
+    uint64_t xid = 0;
+    std::string gid;
+    int64_t prepared_micros = 0;
+    std::string owner, database;
+  };
+  virtual std::vector<PreparedXact> PreparedTransactions() const { return {}; }
+};
+
+// LISTEN / NOTIFY as pg_notify() and pg_listening_channels() see them (src/main/notifications.hpp).
+class NotificationSink {
+ public:
+  virtual ~NotificationSink() = default;
+  // Queues a notification in the current transaction (22023 for a bad channel or payload).
+  virtual void Notify(const std::string& channel, const std::string& payload) = 0;
+  virtual std::vector<std::string> Channels() const = 0;
 };
 
 struct FunctionContext {
@@ -51,6 +68,8 @@ struct FunctionContext {
   SessionSettings* settings = nullptr;
   // nextval / currval / setval / lastval (the session's view of the sequences); may be null.
   SequenceSession* sequences = nullptr;
+  // pg_notify / pg_listening_channels; may be null.
+  NotificationSink* notifications = nullptr;
 };
 
 }  // namespace kanto

@@ -33,7 +33,8 @@ const char* kAbortedMessage = "current transaction is aborted, commands ignored 
 }  // namespace
 
 ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
-    : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()) {
+    : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()),
+      notifications_(db_impl_.notifications()) {
   settings_ = DefaultSettings();
 }
 
@@ -65,6 +66,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
   ctx.sequences = const_cast<SequenceSession*>(&sequences_);
+  ctx.notifications = const_cast<SessionNotifications*>(&notifications_);
   return ctx;
 }
 
@@ -99,8 +101,9 @@ void ConnectionImpl::CommitTransaction() {
   savepoints_.clear();
   txn_start_micros_ = 0;
   try {
-    txn->Commit();
+    notifications_.Commit(backend_pid_, [&] { txn->Commit(); });
   } catch (...) {
+    notifications_.Rollback();  // an uncommitted storage transaction rolls back as `txn` goes
     if (had_ddl) db_impl_.catalog().Unlock();
     txn_catalog_.reset();
     throw;
@@ -121,7 +124,14 @@ void ConnectionImpl::RollbackTransaction() {
     db_impl_.catalog().Unlock();
   }
   txn_catalog_.reset();
+  notifications_.Rollback();
   if (txn) txn->Rollback();
+}
+
+void ConnectionImpl::RollbackToLastSavepoint() {
+  txn_->RollbackToSavePoint();
+  txn_catalog_ = savepoints_.back().catalog;
+  notifications_.RollbackTo(savepoints_.back().notify);
 }
 
 std::shared_ptr<Catalog> ConnectionImpl::BeginCatalogChange() {
@@ -147,8 +157,7 @@ bool IsSessionStatement(const ast::Statement& stmt) {
 void ConnectionImpl::AbortAfterError() {
   // The statement's own savepoint is on top; below it, the user's savepoints (if any).
   if (!savepoints_.empty() && savepoints_.back().name.empty()) {
-    txn_->RollbackToSavePoint();
-    txn_catalog_ = savepoints_.back().catalog;
+    RollbackToLastSavepoint();
     savepoints_.pop_back();
   }
   state_ = TxnState::kFailed;
@@ -159,8 +168,7 @@ void ConnectionImpl::AbortAfterError() {
     return;
   }
   // Inside a savepoint only the innermost subtransaction aborts; ROLLBACK TO resumes from there.
-  txn_->RollbackToSavePoint();
-  txn_catalog_ = savepoints_.back().catalog;
+  RollbackToLastSavepoint();
   txn_->SetSavePoint();
 }
 
@@ -186,7 +194,7 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       StartTransactionModes({});
     } else if (!session_stmt) {
       txn_->SetSavePoint();
-      savepoints_.push_back({"", txn_catalog_});
+      savepoints_.push_back({"", txn_catalog_, notifications_.mark()});
     }
   } catch (Error& e) {
     txn_.reset();
@@ -338,7 +346,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
       }
       if (state_ == TxnState::kFailed) throw Error(sqlstate::kInFailedTransaction, kAbortedMessage);
       txn_->SetSavePoint();
-      savepoints_.push_back({stmt.savepoint, txn_catalog_});
+      savepoints_.push_back({stmt.savepoint, txn_catalog_, notifications_.mark()});
       return TagOnly("SAVEPOINT");
     }
     case T::kRelease:
@@ -368,8 +376,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
         savepoints_.pop_back();
       }
       if (rollback) {
-        txn_->RollbackToSavePoint();
-        txn_catalog_ = savepoints_.back().catalog;
+        RollbackToLastSavepoint();
         // ROLLBACK TO keeps the savepoint itself.
         txn_->SetSavePoint();
         state_ = TxnState::kInBlock;
@@ -379,9 +386,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
       savepoints_.pop_back();
       return TagOnly("RELEASE");
     }
-    default:
-      throw Error(sqlstate::kFeatureNotSupported, "prepared transactions are not supported");
+    case T::kPrepare: return RunPrepareTransaction(stmt.gid);
+    case T::kCommitPrepared:
+    case T::kRollbackPrepared: return RunFinishPrepared(stmt.gid, stmt.type == T::kCommitPrepared);
   }
+  throw Error(sqlstate::kFeatureNotSupported, "this transaction statement is not supported");
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt, const std::vector<Value>& params) {
@@ -409,6 +418,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunDiscard(static_cast<const ast::DiscardStmt&>(stmt));
     case ast::StmtKind::kCopy:
       return RunCopy(static_cast<const ast::CopyStmt&>(stmt));
+    case ast::StmtKind::kNotify:
+      return RunNotify(static_cast<const ast::NotifyStmt&>(stmt));
     default:
       return RunCommand(stmt);
   }

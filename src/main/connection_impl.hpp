@@ -14,6 +14,7 @@
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
 #include "kanto/kanto.hpp"
+#include "main/notifications.hpp"
 #include "parser/ast_stmt.hpp"
 #include "storage/engine.hpp"
 #include "types/value.hpp"
@@ -83,6 +84,7 @@ class ConnectionImpl : public SessionSettings {
     return out;
   }
   std::string Set(const std::string& name, const std::string& value, bool is_local) override;
+  std::vector<PreparedXact> PreparedTransactions() const override;  // prepared_transactions.cpp
   const std::shared_ptr<const Catalog>& catalog_for_statement();
   DatabaseImpl& db() { return db_impl_; }
 
@@ -101,10 +103,16 @@ class ConnectionImpl : public SessionSettings {
   struct Savepoint {
     std::string name;
     std::shared_ptr<const Catalog> catalog;
+    SessionNotifications::Mark notify;  // LISTEN / NOTIFY actions before it
   };
+  // Back to savepoints_.back(): storage writes, catalog and LISTEN / NOTIFY actions.
+  void RollbackToLastSavepoint();
 
   std::unique_ptr<ResultImpl> Dispatch(const ast::Statement& stmt, const std::vector<Value>& params);
   std::unique_ptr<ResultImpl> RunTransactionStmt(const ast::TransactionStmt& stmt);
+  // PREPARE TRANSACTION, COMMIT PREPARED, ROLLBACK PREPARED (prepared_transactions.cpp).
+  std::unique_ptr<ResultImpl> RunPrepareTransaction(const std::string& gid);
+  std::unique_ptr<ResultImpl> RunFinishPrepared(const std::string& gid, bool commit);
   std::unique_ptr<ResultImpl> RunQuery(const ast::Statement& stmt, const std::vector<Value>& params);
   std::unique_ptr<ResultImpl> RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params);
   // Settings and SQL-level prepared statements (connection_session.cpp).
@@ -124,6 +132,7 @@ class ConnectionImpl : public SessionSettings {
   std::map<std::string, Cursor> cursors_;
   void CloseTransactionCursors();  // at COMMIT / ROLLBACK: cursors without HOLD close
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
+  std::unique_ptr<ResultImpl> RunNotify(const ast::NotifyStmt& stmt);  // connection_notify.cpp
   std::map<std::string, std::string> DefaultSettings() const;
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
@@ -184,6 +193,12 @@ class ConnectionImpl : public SessionSettings {
   std::unique_ptr<ast::CopyStmt> pending_copy_;
   std::atomic<bool> cancel_{false};
   SequenceSession sequences_;  // currval / lastval of this session
+  SessionNotifications notifications_;  // LISTEN / NOTIFY (connection_notify.cpp)
+  int32_t backend_pid_ = 0;             // NOTIFY's sender pid
+
+ public:
+  SessionNotifications& notifications() { return notifications_; }
+  void set_backend_pid(int32_t pid) { backend_pid_ = pid; }
 };
 
 }  // namespace kanto

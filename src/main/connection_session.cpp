@@ -40,6 +40,7 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"statement_timeout", "0"},
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
+      {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
   };
   for (const auto& [name, value] : session_defaults_) out[name] = value;
   return out;
@@ -82,6 +83,10 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
   if (name == "statement_timeout" || name == "lock_timeout") value = FormatDurationSetting(ParseDurationSetting(name, value));
   if (name == "max_stack_depth") value = ValidateStackDepth(value);
+  if (name == "max_prepared_transactions") {  // fixed when the database opens
+    throw Error(sqlstate::kCantChangeRuntimeParam,
+                "parameter \"" + name + "\" cannot be changed without restarting the server");
+  }
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
@@ -236,6 +241,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   sql_prepared_.clear();
   cursors_.clear();
   sequences_.Discard();
+  notifications_.UnlistenAll();  // at this statement's commit, as PostgreSQL's UNLISTEN *
   if (deallocate_hook) deallocate_hook("");
   return TagOnly("DISCARD ALL");
 }

@@ -17,6 +17,7 @@ DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : pa
   catalog_ = std::make_unique<CatalogManager>(*engine_);
   statistics_ = std::make_unique<StorageStatistics>(*engine_);
   sequences_ = std::make_unique<SequenceStore>(*engine_);
+  notifications_ = std::make_unique<NotificationHub>(options.notification_queue_bytes);
 }
 
 DatabaseImpl::~DatabaseImpl() = default;
@@ -110,6 +111,13 @@ QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& 
 }
 
 char Connection::transaction_status() const { return impl_->transaction_status(); }
+
+std::vector<Notification> Connection::TakeNotifications() {
+  if (impl_->transaction_status() != 'I') return {};
+  return impl_->notifications().Take();
+}
+void Connection::SetNotificationWake(std::function<void()> wake) { impl_->notifications().SetWake(std::move(wake)); }
+void Connection::SetBackendPid(int32_t pid) { impl_->set_backend_pid(pid); }
 
 class PreparedImpl {
  public:

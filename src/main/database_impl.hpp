@@ -10,6 +10,7 @@
 #include "catalog/catalog_manager.hpp"
 #include "catalog/sequence_store.hpp"
 #include "kanto/kanto.hpp"
+#include "main/notifications.hpp"
 #include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
 
@@ -49,6 +50,7 @@ class DatabaseImpl {
   const Statistics& statistics() const { return *statistics_; }
   StorageStatistics& storage_statistics() { return *statistics_; }
   SequenceStore& sequences() { return *sequences_; }
+  NotificationHub& notifications() { return *notifications_; }
 
  private:
   std::string path_;
@@ -57,6 +59,7 @@ class DatabaseImpl {
   std::unique_ptr<CatalogManager> catalog_;
   std::unique_ptr<StorageStatistics> statistics_;
   std::unique_ptr<SequenceStore> sequences_;
+  std::unique_ptr<NotificationHub> notifications_;
 };
 
 }  // namespace kanto

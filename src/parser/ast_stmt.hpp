@@ -115,6 +115,7 @@ enum class StmtKind : uint8_t {
   kRole,
   kCursor,
   kDiscard,
+  kNotify,
 };
 
 struct Statement {
@@ -348,8 +349,18 @@ struct TransactionStmt : Statement {
   TransactionStmt() : Statement(StmtKind::kTransaction) {}
   Type type = Type::kBegin;
   std::string savepoint;
+  std::string gid;        // PREPARE TRANSACTION / COMMIT PREPARED / ROLLBACK PREPARED
   TransactionModes modes;
   bool chain = false;     // AND CHAIN
+};
+
+// LISTEN channel | UNLISTEN channel | UNLISTEN * | NOTIFY channel [, 'payload']
+struct NotifyStmt : Statement {
+  enum class Action : uint8_t { kListen, kUnlisten, kUnlistenAll, kNotify };
+  NotifyStmt() : Statement(StmtKind::kNotify) {}
+  Action action = Action::kNotify;
+  std::string channel;
+  std::string payload;
 };
 
 struct ExplainStmt : Statement {

@@ -1,5 +1,6 @@
 // Session statements: transaction control (BEGIN/START/COMMIT/ROLLBACK/SAVEPOINT ... with
-// isolation and access-mode options) and SET / SET LOCAL / RESET / SET TRANSACTION.
+// isolation and access-mode options), SET / SET LOCAL / RESET / SET TRANSACTION, and LISTEN /
+// UNLISTEN / NOTIFY.
 #include "parser/transformer.hpp"
 
 namespace kanto::parser {
@@ -49,14 +50,36 @@ ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s) {
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT: out->type = T::kSavepoint; break;
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE: out->type = T::kRelease; break;
     case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO: out->type = T::kRollbackTo; break;
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: Unsupported("PREPARE TRANSACTION");
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: Unsupported("COMMIT PREPARED");
-    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: Unsupported("ROLLBACK PREPARED");
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_PREPARE: out->type = T::kPrepare; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_COMMIT_PREPARED: out->type = T::kCommitPrepared; break;
+    case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_PREPARED: out->type = T::kRollbackPrepared; break;
     default: Unsupported("this transaction statement");
   }
   if (s->savepoint_name) out->savepoint = s->savepoint_name;
+  if (s->gid) out->gid = s->gid;
   out->chain = s->chain;
   ApplyTransactionOptions(s->options, s->n_options, &out->modes);
+  return out;
+}
+
+ast::StatementPtr TransformNotify(const Node* n) {
+  auto out = std::make_unique<ast::NotifyStmt>();
+  using A = ast::NotifyStmt::Action;
+  switch (n->node_case) {
+    case PG_QUERY__NODE__NODE_LISTEN_STMT:
+      out->action = A::kListen;
+      out->channel = n->listen_stmt->conditionname;
+      break;
+    case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+      out->action = n->unlisten_stmt->conditionname && *n->unlisten_stmt->conditionname ? A::kUnlisten : A::kUnlistenAll;
+      if (out->action == A::kUnlisten) out->channel = n->unlisten_stmt->conditionname;
+      break;
+    default:
+      out->action = A::kNotify;
+      out->channel = n->notify_stmt->conditionname;
+      if (n->notify_stmt->payload) out->payload = n->notify_stmt->payload;
+      break;
+  }
   return out;
 }
 

@@ -633,6 +633,9 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_FETCH_STMT:
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return TransformCursorStmt(n);
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT: return TransformTransaction(n->transaction_stmt);
+    case PG_QUERY__NODE__NODE_LISTEN_STMT:
+    case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+    case PG_QUERY__NODE__NODE_NOTIFY_STMT: return TransformNotify(n);
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return TransformExplain(n->explain_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: return TransformSet(n->variable_set_stmt);
     case PG_QUERY__NODE__NODE_VIEW_STMT: {

@@ -31,6 +31,7 @@ ast::StatementPtr TransformRoleStmt(const Node* n);
 std::string ConstText(const Node* n);
 ast::StatementPtr TransformTransaction(const PgQuery__TransactionStmt* s);
 ast::StatementPtr TransformSet(const PgQuery__VariableSetStmt* s);
+ast::StatementPtr TransformNotify(const Node* n);  // LISTEN, UNLISTEN, NOTIFY
 // DECLARE CURSOR / FETCH / MOVE / CLOSE (transform_cursor.cpp).
 ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);

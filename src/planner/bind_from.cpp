@@ -407,7 +407,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     case ast::TableRefKind::kFunction: {
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
-      if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table") {
+      if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table" &&
+          name != "pg_listening_channels") {
         return BindScalarFunctionInFrom(f, name, scope);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
@@ -428,6 +429,11 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
           BoundExprPtr pieces = eb.BindFunction("regexp_split_to_array", std::move(args), ref.location);
           args.clear();
           args.push_back(std::move(pieces));
+          fn->name = "unnest";
+        } else if (name == "pg_listening_channels") {  // the session's channels, one row each
+          BoundExprPtr channels = eb.BindFunction("pg_listening_channels", std::move(args), ref.location);
+          args.clear();
+          args.push_back(std::move(channels));
           fn->name = "unnest";
         }
       } catch (...) {

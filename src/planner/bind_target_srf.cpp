@@ -1,5 +1,5 @@
 // A set-returning function in the select list (SELECT unnest(a) FROM t, SELECT generate_series(1, n),
-// regexp_split_to_table):
+// regexp_split_to_table, pg_listening_channels):
 // for a select list with exactly one such call and no grouping, aggregates or window functions,
 // the call is bound as a function in FROM joined LATERAL after the other FROM items and the WHERE
 // filter, and the call in the select list reads its output column. That is PostgreSQL's result:
@@ -15,7 +15,8 @@ namespace {
 
 bool IsSrfName(const ast::FuncCall& f) {
   if (f.name.empty() || (f.name.size() > 1 && f.name[0] != "pg_catalog")) return false;
-  return f.name.back() == "unnest" || f.name.back() == "generate_series" || f.name.back() == "regexp_split_to_table";
+  return f.name.back() == "unnest" || f.name.back() == "generate_series" || f.name.back() == "regexp_split_to_table" ||
+         f.name.back() == "pg_listening_channels";
 }
 
 // Collects the calls in `e` through function arguments, operators and casts (not into subqueries).

@@ -340,7 +340,8 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
              f.location);
   }
   if (binder_.target_srf_.call == &f) return MakeColumnRef(binder_.target_srf_.column, binder_.target_srf_.type, name);
-  if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table") {
+  if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table" ||
+      name == "pg_listening_channels") {
     throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
                                                        "() is only supported in FROM (write FROM " + name + "(...))"),
              f.location);

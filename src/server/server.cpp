@@ -63,7 +63,9 @@ asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
 
 int RunServer(const ServerOptions& options) {
   Error error(sqlstate::kSuccess, "");
-  auto db = Database::Open(options.data_dir, {}, &error);
+  Options db_options;
+  db_options.max_prepared_transactions = options.max_prepared_transactions;
+  auto db = Database::Open(options.data_dir, db_options, &error);
   if (!db) {
     Log("fatal", "cannot open data directory " + options.data_dir + ": " + error.message());
     return 1;

@@ -29,6 +29,8 @@ struct ServerOptions {
   // A client that has not finished startup and authentication within this is disconnected
   // (PostgreSQL's authentication_timeout).
   std::chrono::milliseconds authentication_timeout{60000};
+  // PREPARE TRANSACTION: how many prepared transactions may exist (0 disables them, as in PostgreSQL).
+  int max_prepared_transactions = 0;
 };
 
 class Session;

@@ -40,7 +40,8 @@ bool IsEmptyQuery(const std::string& q) {
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
                  const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls)
-    : socket_(std::move(socket)), auth_deadline_(socket_.get_executor()), db_(std::move(db)), registry_(registry),
+    : socket_(std::move(socket)), write_done_(socket_.get_executor()), auth_deadline_(socket_.get_executor()),
+      db_(std::move(db)), registry_(registry),
       options_(options), pool_(pool), tls_context_(tls) {}
 
 Session::~Session() {
@@ -60,6 +61,20 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
 }
 
 asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& buffers) {
+  // The main loop and NotificationLoop write in turn (both run on the session's strand).
+  while (writing_) {
+    std::error_code ec;
+    write_done_.expires_at(asio::steady_timer::time_point::max());
+    co_await write_done_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+  }
+  writing_ = true;
+  struct Done {
+    Session* s;
+    ~Done() {
+      s->writing_ = false;
+      s->write_done_.cancel();
+    }
+  } done{this};
   if (tls_) {
     co_await asio::async_write(*tls_, buffers, asio::use_awaitable);
   } else {
@@ -140,6 +155,7 @@ void Session::SendReport(char type, const Error& e, const char* severity) {
 }
 
 void Session::SendReadyForQuery() {
+  SendNotifications();  // PostgreSQL sends them just before ReadyForQuery
   wire::MessageWriter w(&out_);
   w.Begin('Z').Byte(static_cast<uint8_t>(conn_ ? conn_->transaction_status() : 'I'));
   w.End();
@@ -514,6 +530,16 @@ asio::awaitable<void> Session::Run() {
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
   }
   if (!started) co_return;
+  strand_ = strand;
+  notify_timer_ = std::make_unique<asio::steady_timer>(strand);
+  asio::co_spawn(strand, NotificationLoop(), asio::detached);
+  struct StopNotifications {
+    Session* s;
+    ~StopNotifications() {
+      s->closed_ = true;
+      s->notify_timer_->cancel();
+    }
+  } stop_notifications{this};
   bool close = false;
   while (!close) {
     char type = 0;
@@ -521,13 +547,18 @@ asio::awaitable<void> Session::Run() {
     bool got = false;
     bool protocol_error = false;
     try {
+      idle_ = !copy_in_;  // waiting for the client's next command (not for COPY data)
+      if (idle_ && wake_pending_) notify_timer_->cancel();
       got = co_await ReadMessage(&type, &body);
+      idle_ = false;
     } catch (const Error& e) {
+      idle_ = false;
       // A message the session cannot frame ends it (FATAL), and the log keeps the reason.
       Log("info", std::string("terminating connection: ") + e.message());
       SendError(e, "FATAL");
       protocol_error = true;
     } catch (const std::exception&) {
+      idle_ = false;
       break;
     }
     if (protocol_error) {

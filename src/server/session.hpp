@@ -23,6 +23,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::awaitable<void> Run();
   void Cancel();
+  // From any thread: notifications arrived for this session (LISTEN); an idle one sends them now.
+  void WakeForNotifications();
 
  private:
   struct Portal {
@@ -72,8 +74,22 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendReport(char type, const Error& e, const char* severity);
   void SendReadyForQuery();
   void SendParameterStatus(const std::string& name, const std::string& value);
+  // NotificationResponse for each notification received, when outside a transaction block.
+  void SendNotifications();
+  // Sends notifications while the session waits for the client (notifications.cpp).
+  asio::awaitable<void> NotificationLoop();
 
   asio::ip::tcp::socket socket_;
+  // LISTEN: the main loop waits for the client with idle_ set; a wake (posted to the strand)
+  // sets wake_pending_ and kicks notify_timer_; NotificationLoop then writes them. Writes of the
+  // two coroutines take turns through writing_ / write_done_.
+  asio::any_io_executor strand_;
+  std::unique_ptr<asio::steady_timer> notify_timer_;
+  asio::steady_timer write_done_;
+  bool idle_ = false;
+  bool wake_pending_ = false;
+  bool closed_ = false;
+  bool writing_ = false;
   asio::steady_timer auth_deadline_;  // authentication_timeout, until Startup is done
   bool startup_done_ = false;
   bool auth_timed_out_ = false;

@@ -79,6 +79,7 @@ asio::awaitable<bool> Session::Startup() {
       return true;
     });
     pid_ = registry_.Register(this, &secret_);
+    conn_->SetBackendPid(pid_);
     wire::MessageWriter w(&out_);
     w.Begin('R').Int32(0);  // AuthenticationOk
     w.End();

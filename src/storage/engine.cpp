@@ -13,6 +13,7 @@
 #include "kanto/error.hpp"
 #include "storage/key_range_set.hpp"
 #include "storage/ssi.hpp"
+#include "storage/status.hpp"
 
 namespace kanto::storage {
 
@@ -23,8 +24,10 @@ struct IteratorBounds {
 
 namespace {
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+}  // namespace
 
-void ThrowIfError(const rocksdb::Status& s, const char* what = nullptr) {
+// Declared in storage/status.hpp (prepared_transactions.cpp uses it too).
+void ThrowIfError(const rocksdb::Status& s, const char* what) {
   if (s.ok()) return;
   std::string detail = s.ToString();
   switch (s.code()) {
@@ -47,7 +50,6 @@ void ThrowIfError(const rocksdb::Status& s, const char* what = nullptr) {
       throw Error(sqlstate::kInternalError, "storage error: " + detail);
   }
 }
-}  // namespace
 
 namespace {
 // SERIALIZABLE tracks user data only: keys of objects below 16384 (the catalog) are not recorded.
@@ -327,6 +329,8 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   opts.enable_blob_files = true;
   opts.min_blob_size = 1 << 20;
   opts.enable_blob_garbage_collection = true;
+  // Two-phase commit: prepared transactions (PREPARE TRANSACTION) are recovered at open.
+  opts.allow_2pc = true;
   rocksdb::TransactionDBOptions topts;
   topts.transaction_lock_timeout = options.lock_timeout_ms;
   rocksdb::TransactionDB* db = nullptr;
@@ -342,6 +346,7 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   engine->db_.reset(db);
   engine->ssi_ = std::make_unique<SsiManager>();
   engine->options_ = options;
+  engine->RecoverPrepared();
   return engine;
 }
 
@@ -354,6 +359,7 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   to.deadlock_detect = true;
   auto t = std::unique_ptr<Transaction>(new Transaction());
   t->db_ = db_.get();
+  t->engine_ = this;
   t->level_ = level;
   t->engine_lock_timeout_ms_ = options_.lock_timeout_ms;
   t->lock_timeout_ms_ = options_.lock_timeout_ms;

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace rocksdb {
 class TransactionDB;
@@ -36,6 +37,7 @@ struct EngineOptions {
 class SsiManager;
 struct SsiXact;
 class Transaction;
+class Engine;
 
 class Iterator {
  public:
@@ -102,6 +104,13 @@ class Transaction {
   void BeginStatement();
   void Commit();
   void Rollback();
+  // PREPARE TRANSACTION (prepared_transactions.cpp): the transaction becomes the engine's prepared
+  // transaction `info.gid`, durable and holding its row locks until Engine::FinishPrepared; this
+  // object is finished. kOk, or (nothing done) kDuplicate when the gid is in use, kLimit when
+  // `max_prepared` are prepared already.
+  struct PreparedInfo;
+  enum class PrepareResult : uint8_t { kOk, kDuplicate, kLimit };
+  PrepareResult Prepare(const PreparedInfo& info, int max_prepared);
 
  private:
   friend class Engine;
@@ -122,6 +131,7 @@ class Transaction {
   rocksdb::Status LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only);
 
   rocksdb::TransactionDB* db_ = nullptr;
+  Engine* engine_ = nullptr;
   std::unique_ptr<rocksdb::Transaction> txn_;
   IsolationLevel level_ = IsolationLevel::kReadCommitted;
   const rocksdb::Snapshot* statement_snapshot_ = nullptr;
@@ -136,6 +146,14 @@ class Transaction {
   SsiXact* ssi_ = nullptr;  // null: not tracked (not SERIALIZABLE, or a safe read-only snapshot)
   std::unordered_set<Iterator*> open_iterators_;
   bool lost_read_ = false;  // an iterator could not record its range (out of memory)
+};
+
+// A prepared transaction as pg_prepared_xacts shows it.
+struct Transaction::PreparedInfo {
+  std::string gid;
+  uint64_t xid = 0;
+  int64_t prepared_micros = 0;  // Unix time
+  std::string owner;
 };
 
 class Engine {
@@ -155,6 +173,10 @@ class Engine {
 
   // What SERIALIZABLE transactions currently keep (storage/ssi.hpp).
   struct SsiStats SerializableStats();
+  // Prepared transactions (PREPARE TRANSACTION), those recovered at Open included, by gid.
+  std::vector<Transaction::PreparedInfo> PreparedTransactions();
+  // COMMIT PREPARED / ROLLBACK PREPARED: false when no prepared transaction has the gid.
+  bool FinishPrepared(const std::string& gid, bool commit);
 
   void Flush();
   // Compacts the keys in [lower, upper) (drops deleted rows' tombstones and old versions).
@@ -163,10 +185,19 @@ class Engine {
   void Checkpoint(const std::string& dir);
 
  private:
+  friend class Transaction;
   Engine() = default;
   std::unique_ptr<rocksdb::TransactionDB> db_;
   EngineOptions options_;
   std::unique_ptr<SsiManager> ssi_;
+  // Prepared transactions by gid (their RocksDB transaction names encode the PreparedInfo).
+  void RecoverPrepared();
+  std::mutex prepared_mu_;
+  struct Prepared {
+    Transaction::PreparedInfo info;
+    std::unique_ptr<rocksdb::Transaction> txn;
+  };
+  std::map<std::string, Prepared> prepared_;
   std::mutex rowid_mu_;
   std::map<uint32_t, uint64_t> next_rowid_;
 };

@@ -15,11 +15,12 @@ namespace {
 const char* kServeHelp =
     "usage: kanto serve [--config FILE] [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
     "                   [--auth trust|scram-sha-256] [--tls-cert FILE --tls-key FILE]\n"
-    "                   [--authentication-timeout DURATION]\n"
+    "                   [--authentication-timeout DURATION] [-c NAME=VALUE]...\n"
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
     "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
-    "                        max_connections, auth, tls_cert, tls_key and authentication_timeout\n"
+    "                        max_connections, auth, tls_cert, tls_key, authentication_timeout\n"
+    "                        and max_prepared_transactions\n"
     "                        ('#' starts a comment; env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
     "  --listen HOST:PORT    address to listen on (default 127.0.0.1:5432; env KANTO_LISTEN)\n"
@@ -33,6 +34,9 @@ const char* kServeHelp =
     "                        a client that has not finished startup and authentication within\n"
     "                        it is disconnected: seconds, or with a unit (500ms, 10s, 1min);\n"
     "                        1s to 600s (default 60s; env KANTO_AUTHENTICATION_TIMEOUT)\n"
+    "  -c NAME=VALUE         a setting as in the config file, PostgreSQL's way (postgres -c):\n"
+    "                        e.g. -c max_prepared_transactions=10 (PREPARE TRANSACTION; default 0,\n"
+    "                        which disables it as in PostgreSQL; env KANTO_MAX_PREPARED_TRANSACTIONS)\n"
     "Command-line options override the environment, which overrides the config file.\n"
     "\n"
     "A new data directory has the superuser role \"kanto\" (no password) and the database \"kanto\".\n"
@@ -87,6 +91,11 @@ bool Apply(const std::string& key, const std::string& value, server::ServerOptio
     if (!ParseAuthTimeout(value, &o->authentication_timeout)) {
       *error = "bad authentication_timeout \"" + value + "\" (want 1s to 600s, e.g. 60s or 1min)";
     }
+  } else if (key == "max_prepared_transactions") {
+    char* end = nullptr;
+    long n = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n < 0 || n > 262143) *error = "bad max_prepared_transactions \"" + value + "\"";
+    else o->max_prepared_transactions = static_cast<int>(n);
   } else {
     *error = "unknown setting \"" + key + "\"";
   }
@@ -138,7 +147,8 @@ int RunServe(int argc, char** argv) {
   static const std::pair<const char*, const char*> kEnv[] = {
       {"KANTO_DATA", "data"},        {"KANTO_LISTEN", "listen"},        {"KANTO_MAX_CONNECTIONS", "max_connections"},
       {"KANTO_AUTH", "auth"},        {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"},
-      {"KANTO_AUTHENTICATION_TIMEOUT", "authentication_timeout"}};
+      {"KANTO_AUTHENTICATION_TIMEOUT", "authentication_timeout"},
+      {"KANTO_MAX_PREPARED_TRANSACTIONS", "max_prepared_transactions"}};
   for (const auto& [var, key] : kEnv) {
     const char* v = std::getenv(var);
     std::string error;
@@ -158,6 +168,17 @@ int RunServe(int argc, char** argv) {
     }
     if (a == "--config" && i + 1 < argc) {
       i++;
+      continue;
+    }
+    if (a == "-c" && i + 1 < argc) {  // -c name=value
+      std::string setting = argv[++i];
+      size_t eq = setting.find('=');
+      std::string error = eq == std::string::npos ? "bad -c \"" + setting + "\" (want NAME=VALUE)" : "";
+      if (error.empty()) Apply(Trim(setting.substr(0, eq)), Trim(setting.substr(eq + 1)), &options, &error);
+      if (!error.empty()) {
+        std::fprintf(stderr, "kanto serve: %s\n", error.c_str());
+        return 2;
+      }
       continue;
     }
     const char* key = nullptr;
