@@ -63,6 +63,7 @@ inline constexpr const char* kInvalidRowCountInOffset = "2201X";
 inline constexpr const char* kNotNullViolation = "23502";
 inline constexpr const char* kUniqueViolation = "23505";
 inline constexpr const char* kForeignKeyViolation = "23503";
+inline constexpr const char* kInvalidForeignKey = "42830";
 inline constexpr const char* kCheckViolation = "23514";
 inline constexpr const char* kInFailedTransaction = "25P02";
 inline constexpr const char* kActiveTransaction = "25001";

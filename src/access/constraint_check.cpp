@@ -46,8 +46,8 @@ void CheckConstraints(ExecutionContext& ctx, const TableEntry& table, const std:
   }
 }
 
-std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint32_t>& columns,
-                                const std::vector<Value>& row, const FunctionContext& fn) {
+std::string KeyText(const TableEntry& table, const std::vector<uint32_t>& columns, const std::vector<Value>& values,
+                    const FunctionContext& fn) {
   std::string cols, vals;
   for (size_t i = 0; i < columns.size(); i++) {
     if (i) {
@@ -55,10 +55,17 @@ std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint3
       vals += ", ";
     }
     cols += table.columns[columns[i]].name;
-    const Value& v = row[columns[i]];
+    const Value& v = values[i];
     vals += v.is_null() ? "null" : ValueToText(v, fn);
   }
   return "(" + cols + ")=(" + vals + ")";
+}
+
+std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint32_t>& columns,
+                                const std::vector<Value>& row, const FunctionContext& fn) {
+  std::vector<Value> values;
+  for (uint32_t c : columns) values.push_back(row[c]);
+  return KeyText(table, columns, values, fn);
 }
 
 void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,

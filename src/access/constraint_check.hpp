@@ -33,6 +33,9 @@ bool CheckPasses(ExecutionContext& ctx, const TableEntry& table, const BoundExpr
 // "(a, b)=(1, x)": the columns `columns` of `table` and their values in `row`.
 std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint32_t>& columns,
                                 const std::vector<Value>& row, const FunctionContext& fn);
+// The same with `values` pairwise with `columns`.
+std::string KeyText(const TableEntry& table, const std::vector<uint32_t>& columns, const std::vector<Value>& values,
+                    const FunctionContext& fn);
 // 23505 "duplicate key value violates unique constraint ..." for `row` in `index`.
 [[noreturn]] void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
                                        const FunctionContext& fn);

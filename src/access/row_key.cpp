@@ -1,5 +1,6 @@
 #include "access/row_key.hpp"
 
+#include "function/cast.hpp"
 #include "storage/engine.hpp"
 #include "storage/key_encoding.hpp"
 
@@ -30,6 +31,24 @@ std::string AppendKeyValue(std::string prefix, const Value& v, bool descending) 
   storage::KeyWriter w;
   w.AppendValue(v, descending);
   return prefix + w.Release();
+}
+
+bool ConvertKeyValue(const Value& v, const LogicalType& column, const FunctionContext& fn, Value* out) {
+  if (v.is_null()) return false;
+  if (v.type().id == column.id) {
+    *out = v;
+    return true;
+  }
+  if (column.IsInteger() && v.type().IsInteger()) {
+    int64_t x = v.int_value();
+    int64_t lo = column.id == TypeId::kInt2 ? INT16_MIN : column.id == TypeId::kInt4 ? INT32_MIN : INT64_MIN;
+    int64_t hi = column.id == TypeId::kInt2 ? INT16_MAX : column.id == TypeId::kInt4 ? INT32_MAX : INT64_MAX;
+    if (x < lo || x > hi) return false;
+    *out = Value::FromInt(column, x);
+    return true;
+  }
+  *out = CastValue(v, column, CastContext::kImplicit, fn);
+  return true;
 }
 
 std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row) {

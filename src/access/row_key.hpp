@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
 #include "types/value.hpp"
 
 namespace kanto {
@@ -27,6 +28,10 @@ std::string TableDataPrefix(uint32_t table_id);
 std::string KeySuccessor(std::string prefix);
 // `prefix` followed by the key encoding of `v`.
 std::string AppendKeyValue(std::string prefix, const Value& v, bool descending);
+
+// Converts a non-NULL key value to a column's type so that its encoding matches stored keys.
+// False when the value cannot equal any value of the column (NULL, integer out of range).
+bool ConvertKeyValue(const Value& v, const LogicalType& column, const FunctionContext& fn, Value* out);
 
 // The storage key of a row (allocating a hidden row id for tables without a primary key).
 std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row);

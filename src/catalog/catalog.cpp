@@ -27,6 +27,24 @@ const IndexEntry* TableEntry::FindConstraintIndex(std::string_view name) const {
   return nullptr;
 }
 
+const ForeignKeyEntry* TableEntry::FindForeignKey(std::string_view name) const {
+  for (const auto& fk : foreign_keys) {
+    if (fk.name == name) return &fk;
+  }
+  return nullptr;
+}
+
+bool TableEntry::HasConstraint(std::string_view name) const {
+  return FindCheck(name) || FindConstraintIndex(name) || FindForeignKey(name);
+}
+
+const IndexEntry* TableEntry::FindIndexById(uint32_t id) const {
+  for (const auto& idx : indexes) {
+    if (idx.id == id) return &idx;
+  }
+  return nullptr;
+}
+
 std::vector<LogicalType> TableEntry::column_types() const {
   std::vector<LogicalType> out;
   out.reserve(columns.size());
@@ -126,6 +144,28 @@ const TableEntry* Catalog::FindRelationById(uint32_t id, const IndexEntry** inde
     }
   }
   return nullptr;
+}
+
+const TableEntry* Catalog::FindForeignKeyById(uint32_t id, const ForeignKeyEntry** fk) const {
+  for (const auto& [tid, t] : tables_) {
+    for (const auto& f : t->foreign_keys) {
+      if (f.id == id) {
+        *fk = &f;
+        return t.get();
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<Catalog::Reference> Catalog::ReferencesTo(uint32_t table_id) const {
+  std::vector<Reference> out;
+  for (const auto& [tid, t] : tables_) {
+    for (const auto& f : t->foreign_keys) {
+      if (f.ref_table == table_id) out.push_back({t.get(), &f});
+    }
+  }
+  return out;
 }
 
 const TableEntry* Catalog::FindCheckById(uint32_t id, const CheckEntry** check) const {
@@ -241,6 +281,15 @@ std::vector<Dependency> Catalog::AllDependencies() const {
     for (const auto& idx : t->indexes) {
       for (uint32_t c : idx.columns) out.push_back({ObjectAddress::Relation(idx.id), ObjectAddress::Column(id, c), DT::kAuto});
     }
+    // A foreign key goes with its own columns (auto) and depends on the referenced columns and the
+    // unique index behind them (normal), as PostgreSQL records it.
+    for (const auto& fk : t->foreign_keys) {
+      for (uint32_t c : fk.columns) out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Column(id, c), DT::kAuto});
+      for (uint32_t c : fk.ref_columns) {
+        out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Column(fk.ref_table, c), DT::kNormal});
+      }
+      out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Relation(fk.ref_index), DT::kNormal});
+    }
     for (const auto& check : t->checks) {
       if (check.columns.empty()) out.push_back({ObjectAddress::Constraint(check.id), ObjectAddress::Relation(id), DT::kAuto});
       for (uint32_t c : check.columns) {  // as a constrained column and as one its expression reads
@@ -292,7 +341,7 @@ std::vector<uint32_t> Catalog::RenumberColumnReferences(uint32_t table, uint32_t
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 5;
+constexpr uint8_t kTableRecordVersion = 6;
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -367,6 +416,26 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     w.Bool(c.no_inherit);
   }
   for (const auto& idx : t.indexes) w.Bool(idx.nulls_not_distinct);
+  auto write_columns = [&](const std::vector<uint32_t>& cols) {
+    w.U32(static_cast<uint32_t>(cols.size()));
+    for (uint32_t col : cols) w.U32(col);
+  };
+  w.U32(static_cast<uint32_t>(t.foreign_keys.size()));
+  for (const auto& fk : t.foreign_keys) {
+    w.U32(fk.id);
+    w.Str(fk.name);
+    write_columns(fk.columns);
+    w.U32(fk.ref_table);
+    write_columns(fk.ref_columns);
+    w.U32(fk.ref_index);
+    w.U8(static_cast<uint8_t>(fk.on_update));
+    w.U8(static_cast<uint8_t>(fk.on_delete));
+    write_columns(fk.delete_set_columns);
+    w.U8(static_cast<uint8_t>(fk.match));
+    w.Bool(fk.deferrable);
+    w.Bool(fk.initially_deferred);
+    w.Bool(fk.validated);
+  }
   return w.Release();
 }
 
@@ -435,6 +504,37 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
       t.checks.push_back(std::move(c));
     }
     for (auto& idx : t.indexes) idx.nulls_not_distinct = r.Bool();
+  }
+  if (version >= 6) {
+    auto read_columns = [&](uint32_t limit) {
+      std::vector<uint32_t> cols(r.U32());
+      for (auto& col : cols) {
+        col = r.U32();
+        if (col >= limit) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key column");
+      }
+      return cols;
+    };
+    uint32_t nfks = r.U32();
+    for (uint32_t i = 0; i < nfks; i++) {
+      ForeignKeyEntry fk;
+      fk.id = r.U32();
+      fk.name = r.Str();
+      fk.columns = read_columns(ncols);
+      fk.ref_table = r.U32();
+      fk.ref_columns = read_columns(UINT32_MAX);  // positions in the other table
+      fk.ref_index = r.U32();
+      fk.on_update = static_cast<char>(r.U8());
+      fk.on_delete = static_cast<char>(r.U8());
+      fk.delete_set_columns = read_columns(ncols);
+      fk.match = static_cast<char>(r.U8());
+      fk.deferrable = r.Bool();
+      fk.initially_deferred = r.Bool();
+      fk.validated = r.Bool();
+      if (fk.columns.size() != fk.ref_columns.size()) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad foreign key");
+      }
+      t.foreign_keys.push_back(std::move(fk));
+    }
   }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");

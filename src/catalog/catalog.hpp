@@ -62,6 +62,27 @@ struct CheckEntry {
   bool no_inherit = false;
 };
 
+// A FOREIGN KEY constraint (pg_constraint contype 'f'), kept with its referencing table. Actions
+// and the match type use pg_constraint's codes.
+struct ForeignKeyEntry {
+  static constexpr char kNoAction = 'a', kRestrict = 'r', kCascade = 'c', kSetNull = 'n', kSetDefault = 'd';
+  static constexpr char kMatchSimple = 's', kMatchFull = 'f';
+  uint32_t id = 0;  // its pg_constraint OID
+  std::string name;
+  std::vector<uint32_t> columns;      // referencing columns (positions in this table)
+  uint32_t ref_table = 0;             // the referenced table's id
+  std::vector<uint32_t> ref_columns;  // referenced columns (positions there), pairwise with `columns`
+  uint32_t ref_index = 0;             // the referenced table's unique index on ref_columns (conindid)
+  char on_update = kNoAction;
+  char on_delete = kNoAction;
+  // ON DELETE SET NULL / SET DEFAULT (columns): the referencing columns set (empty: all of them).
+  std::vector<uint32_t> delete_set_columns;
+  char match = kMatchSimple;
+  bool deferrable = false;
+  bool initially_deferred = false;
+  bool validated = true;  // false after ADD ... NOT VALID until VALIDATE CONSTRAINT
+};
+
 struct TableEntry {
   uint32_t id = 0;
   uint32_t schema_id = kPublicSchemaId;
@@ -73,6 +94,7 @@ struct TableEntry {
   uint32_t rowid_index_id = 0;
   std::vector<IndexEntry> indexes;
   std::vector<CheckEntry> checks;
+  std::vector<ForeignKeyEntry> foreign_keys;  // the constraints of this (referencing) table
   uint32_t schema_version = 1;
   // Views: the CREATE VIEW statement text (re-bound at each use); empty for tables.
   std::string view_sql;
@@ -82,6 +104,10 @@ struct TableEntry {
   // The CHECK constraint or the index of the PRIMARY KEY / UNIQUE constraint with that name (null when none).
   const CheckEntry* FindCheck(std::string_view name) const;
   const IndexEntry* FindConstraintIndex(std::string_view name) const;
+  const ForeignKeyEntry* FindForeignKey(std::string_view name) const;
+  // Whether any constraint of the table (key, CHECK or FOREIGN KEY) has that name.
+  bool HasConstraint(std::string_view name) const;
+  const IndexEntry* FindIndexById(uint32_t id) const;
   const IndexEntry* primary_key() const { return primary_index < 0 ? nullptr : &indexes[primary_index]; }
   // The index id under which rows are stored (primary key or hidden row id).
   uint32_t row_index_id() const { return primary_index < 0 ? rowid_index_id : indexes[primary_index].id; }
@@ -143,6 +169,14 @@ class Catalog {
   const TableEntry* FindRelationById(uint32_t id, const IndexEntry** index) const;
   // The table owning the CHECK constraint with OID `id` (*check is that constraint), or null.
   const TableEntry* FindCheckById(uint32_t id, const CheckEntry** check) const;
+  // The table owning the FOREIGN KEY constraint with OID `id` (*fk is that constraint), or null.
+  const TableEntry* FindForeignKeyById(uint32_t id, const ForeignKeyEntry** fk) const;
+  // The foreign keys that reference table `table_id` (self-references included), with their tables.
+  struct Reference {
+    const TableEntry* table;  // the referencing table
+    const ForeignKeyEntry* fk;
+  };
+  std::vector<Reference> ReferencesTo(uint32_t table_id) const;
   // True when a table, index or sequence of that name exists in the schema (one namespace).
   bool RelationExists(uint32_t schema_id, std::string_view name) const;
 

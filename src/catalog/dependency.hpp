@@ -10,7 +10,8 @@
 // - Derived from the catalog's own structure, never stored (Catalog::DerivedDependencies): an index
 //   on its table (auto), a CHECK constraint on its columns (auto), a sequence OWNED BY a column (auto;
 //   internal for identity columns), a column DEFAULT calling nextval('s') on s (normal), a relation
-//   on its schema (normal).
+//   on its schema (normal), a foreign key on its own columns (auto) and on the referenced columns
+//   and unique index (normal).
 //
 // API for other commands (foreign keys and the like), all through commands::CatalogChange so that
 // the records are written in the statement's transaction:

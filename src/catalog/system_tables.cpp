@@ -10,6 +10,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "catalog/index_definition.hpp"
@@ -75,17 +76,26 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
   b.Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
-                 bool has_index, size_t checks = 0) {
+                 bool has_index, size_t checks = 0, bool triggers = false) {
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(kKantoRoleOid),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
            Value::Bool(false), Value::Text("p"), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
-           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(false), Value::Bool(false),
+           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(triggers), Value::Bool(false),
            Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
            NullText()});
   };
+  // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of
+  // tables with relhastriggers.
+  std::set<uint32_t> with_triggers;
+  for (const TableEntry* t : catalog.Tables()) {
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      with_triggers.insert(t->id);
+      with_triggers.insert(fk.ref_table);
+    }
+  }
   for (const TableEntry* t : catalog.Tables()) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
-        !t->indexes.empty(), t->checks.size());
+        !t->indexes.empty(), t->checks.size(), with_triggers.count(t->id) > 0);
     for (const IndexEntry& idx : t->indexes) row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false);
   }
   for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false);
@@ -326,7 +336,7 @@ void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-// PRIMARY KEY, UNIQUE and CHECK constraints (Kanto has no FOREIGN KEY constraints yet).
+// PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints.
 void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
@@ -341,6 +351,11 @@ void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
              Value::Text(t->name), Value::Text(idx.primary ? "PRIMARY KEY" : "UNIQUE"), Value::Text("NO"),
              Value::Text("NO"), Value::Text("YES"),
              idx.primary ? NullText() : Value::Text(idx.nulls_not_distinct ? "NO" : "YES")});
+    }
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"), Value::Text(schema),
+             Value::Text(t->name), Value::Text("FOREIGN KEY"), Value::Text(fk.deferrable ? "YES" : "NO"),
+             Value::Text(fk.initially_deferred ? "YES" : "NO"), Value::Text("YES"), NullText()});
     }
     for (const CheckEntry& c : t->checks) {
       b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(c.name), Value::Text("kanto"), Value::Text(schema),
@@ -372,28 +387,77 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
                Value::Null(Int4())});
       }
     }
+    // A foreign key column's position_in_unique_constraint: where its referenced column stands in
+    // the referenced key.
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      const TableEntry* ref = catalog.GetTable(fk.ref_table);
+      const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
+      for (size_t i = 0; i < fk.columns.size(); i++) {
+        Value pos = Value::Null(Int4());
+        for (size_t k = 0; key && k < key->columns.size(); k++) {
+          if (key->columns[k] == fk.ref_columns[i]) pos = Value::Int4(static_cast<int64_t>(k + 1));
+        }
+        b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"), Value::Text(schema),
+               Value::Text(t->name), Value::Text(t->columns[fk.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
+               pos});
+      }
+    }
   }
 }
 
-// The columns each PRIMARY KEY, UNIQUE and CHECK constraint uses, one row per column (NOT NULL
-// constraints are not listed, as in PostgreSQL 15).
+std::string RuleText(char action) {
+  switch (action) {
+    case ForeignKeyEntry::kRestrict: return "RESTRICT";
+    case ForeignKeyEntry::kCascade: return "CASCADE";
+    case ForeignKeyEntry::kSetNull: return "SET NULL";
+    case ForeignKeyEntry::kSetDefault: return "SET DEFAULT";
+    default: return "NO ACTION";
+  }
+}
+
+void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
+  b.Column("unique_constraint_catalog", Text()).Column("unique_constraint_schema", Text());
+  b.Column("unique_constraint_name", Text()).Column("match_option", Text()).Column("update_rule", Text());
+  b.Column("delete_rule", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    std::string schema = SchemaName(catalog, t->schema_id);
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      const TableEntry* ref = catalog.GetTable(fk.ref_table);
+      const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
+      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"),
+             ref ? Value::Text(SchemaName(catalog, ref->schema_id)) : NullText(), key ? Value::Text(key->name) : NullText(),
+             Value::Text(fk.match == ForeignKeyEntry::kMatchFull ? "FULL" : "NONE"), Value::Text(RuleText(fk.on_update)),
+             Value::Text(RuleText(fk.on_delete))});
+    }
+  }
+}
+
+// The columns each constraint uses, one row per column: its own for PRIMARY KEY, UNIQUE and CHECK,
+// the referenced ones for FOREIGN KEY (NOT NULL constraints are not listed, as in PostgreSQL 15).
 void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
   b.Column("column_name", Text()).Column("constraint_catalog", Text()).Column("constraint_schema", Text());
   b.Column("constraint_name", Text());
+  auto row = [&](const TableEntry& t, uint32_t col, const std::string& schema, const std::string& name) {
+    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t.schema_id)), Value::Text(t.name),
+           Value::Text(t.columns[col].name), Value::Text("kanto"), Value::Text(schema), Value::Text(name)});
+  };
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
-    auto row = [&](uint32_t column, const std::string& constraint) {
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(t->name), Value::Text(t->columns[column].name),
-             Value::Text("kanto"), Value::Text(schema), Value::Text(constraint)});
-    };
     for (const IndexEntry& idx : t->indexes) {
       if (!idx.constraint) continue;
-      for (uint32_t c : idx.columns) row(c, idx.name);
+      for (uint32_t c : idx.columns) row(*t, c, schema, idx.name);
     }
     for (const CheckEntry& c : t->checks) {
-      for (uint32_t col : c.columns) row(col, c.name);
+      for (uint32_t col : c.columns) row(*t, col, schema, c.name);
+    }
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      const TableEntry* ref = catalog.GetTable(fk.ref_table);
+      if (!ref) continue;
+      for (uint32_t c : fk.ref_columns) row(*ref, c, schema, fk.name);
     }
   }
 }
@@ -531,6 +595,17 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
              Value::Bool(c.no_inherit), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()),
              Value::Text(c.expr_sql)});
     }
+    for (const ForeignKeyEntry& fk : t->foreign_keys) {
+      std::vector<Value> key, fkey;
+      for (uint32_t col : fk.columns) key.push_back(Value::Int2(col + 1));
+      for (uint32_t col : fk.ref_columns) fkey.push_back(Value::Int2(col + 1));
+      b.Row({OidValue(fk.id), Value::Text(fk.name), OidValue(t->schema_id), Value::Text("f"), Value::Bool(fk.deferrable),
+             Value::Bool(fk.initially_deferred), Value::Bool(fk.validated), OidValue(t->id), OidValue(0),
+             OidValue(fk.ref_index), OidValue(0), OidValue(fk.ref_table), Value::Text(std::string(1, fk.on_update)),
+             Value::Text(std::string(1, fk.on_delete)), Value::Text(std::string(1, fk.match)), Value::Bool(true),
+             Value::Int4(0), Value::Bool(true), MakeArrayValue(Int2Array(), key), MakeArrayValue(Int2Array(), fkey),
+             NullText()});
+    }
   }
 }
 
@@ -624,6 +699,7 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"table_constraints", InfoTableConstraints},
       {"check_constraints", InfoCheckConstraints},
       {"key_column_usage", InfoKeyColumnUsage},
+      {"referential_constraints", InfoReferentialConstraints},
       {"constraint_column_usage", InfoConstraintColumnUsage},
       {"sequences", InfoSequences},
   };

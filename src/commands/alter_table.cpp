@@ -1,6 +1,8 @@
 // ALTER TABLE [IF EXISTS] t <subcommand>, ...: one function per subcommand, each working on the
 // table as the ones before it left it, all in the statement's transaction (a failure leaves the
 // table as it was).
+#include <set>
+
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
 #include "access/table_reader.hpp"
@@ -10,6 +12,7 @@
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
+#include "commands/foreign_key_definition.hpp"
 #include "commands/relation_names.hpp"
 #include "execution/expression_executor.hpp"
 #include "common/sql_text.hpp"
@@ -149,12 +152,37 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
   }
   uint32_t col = static_cast<uint32_t>(c);
   uint32_t table_id = before.id;
-  // Views (and with CASCADE, whatever else) that use the column; its indexes, CHECKs and sequence
-  // go below.
+  // Views, foreign keys of other tables (and with CASCADE, whatever else) that use the column; its
+  // indexes, CHECKs, own foreign keys and sequence go below.
   DropDependents(change, {ObjectAddress::Column(table_id, col)}, cmd.cascade, notices);
   const TableEntry& table = *change->GetTable(table_id);
+  auto uses_col = [&](const std::vector<uint32_t>& cols) { return std::find(cols.begin(), cols.end(), col) != cols.end(); };
+  // The foreign keys of other tables referencing later columns: their positions shift.
+  std::set<uint32_t> referencing;
+  for (const auto& ref : change->ReferencesTo(table_id)) {
+    if (ref.table->id != table_id) referencing.insert(ref.table->id);
+  }
+  for (uint32_t id : referencing) {
+    TableEntry other = *change->GetTable(id);
+    for (auto& fk : other.foreign_keys) {
+      if (fk.ref_table != table_id) continue;
+      for (auto& rc : fk.ref_columns) rc -= rc > col ? 1 : 0;
+    }
+    change.PutTable(std::move(other));
+  }
   TableEntry updated = table;
   updated.columns.erase(updated.columns.begin() + c);
+  // The table's own foreign keys on the column go with it (self-references also on the referenced side).
+  std::erase_if(updated.foreign_keys, [&](const ForeignKeyEntry& fk) {
+    return uses_col(fk.columns) || (fk.ref_table == table.id && uses_col(fk.ref_columns));
+  });
+  for (auto& fk : updated.foreign_keys) {
+    for (auto& fc : fk.columns) fc -= fc > col ? 1 : 0;
+    for (auto& fc : fk.delete_set_columns) fc -= fc > col ? 1 : 0;
+    if (fk.ref_table == table.id) {
+      for (auto& rc : fk.ref_columns) rc -= rc > col ? 1 : 0;
+    }
+  }
   updated.indexes.clear();
   updated.primary_index = -1;
   for (const IndexEntry& idx : table.indexes) {
@@ -277,13 +305,29 @@ void AddUnique(const ast::TableConstraint& con, const TableEntry& table, Catalog
   change.PutTable(std::move(updated));
 }
 
+// ADD [CONSTRAINT name] FOREIGN KEY (columns) REFERENCES t [(columns)] ... [NOT VALID] (or a new
+// column's REFERENCES, `column` its position): the stored rows must have their referenced rows
+// (23503) unless NOT VALID.
+void AddForeignKey(const ast::TableConstraint& con, int column, const TableEntry& table, CatalogChange& change,
+                   CommandContext& ctx) {
+  ForeignKeyEntry fk = DefineForeignKey(change.catalog(), table, con, column, change.AllocateId(), {});
+  if (con.not_valid) {
+    fk.validated = false;
+  } else {
+    ValidateForeignKeyRows(ctx, change.catalog(), table, fk);
+  }
+  TableEntry updated = table;
+  updated.foreign_keys.push_back(std::move(fk));
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
 void AddConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
   const ast::TableConstraint& con = *cmd.constraint;
   switch (con.type) {
     case ast::TableConstraint::Type::kCheck: AddCheck(con, table, change, ctx); break;
     case ast::TableConstraint::Type::kUnique: AddUnique(con, table, change, ctx); break;
-    case ast::TableConstraint::Type::kForeignKey:
-      throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), con.location);
+    case ast::TableConstraint::Type::kForeignKey: AddForeignKey(con, -1, table, change, ctx); break;
     case ast::TableConstraint::Type::kPrimaryKey: AddPrimaryKey(cmd, table, change, ctx); break;
   }
 }
@@ -295,12 +339,14 @@ void AddConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, Catal
 
 // DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]: a CHECK constraint, or a UNIQUE / PRIMARY
 // KEY constraint with its index (without a primary key the rows move to hidden row ids; the
-// columns stay NOT NULL, as in PostgreSQL). Nothing depends on a constraint yet (no foreign
-// keys), so CASCADE and RESTRICT do the same.
-void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+// columns stay NOT NULL, as in PostgreSQL), or a FOREIGN KEY. Foreign keys of other tables
+// depend on the key they reference (2BP01; CASCADE drops them).
+void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx,
+                    std::vector<Error>* notices) {
   TableEntry updated = table;
-  if (table.FindCheck(cmd.name)) {
+  if (table.FindCheck(cmd.name) || table.FindForeignKey(cmd.name)) {
     std::erase_if(updated.checks, [&](const CheckEntry& c) { return c.name == cmd.name; });
+    std::erase_if(updated.foreign_keys, [&](const ForeignKeyEntry& fk) { return fk.name == cmd.name; });
     updated.schema_version++;
     change.PutTable(std::move(updated));
     return;
@@ -312,6 +358,20 @@ void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, Cata
   }
   uint32_t index_id = index->id;
   bool primary = index->primary;
+  DropDependentForeignKeys(change, table, "constraint " + cmd.name + " on table " + table.name, "index " + index->name,
+                           [&](const ForeignKeyEntry& fk) { return fk.ref_index == index_id; }, cmd.cascade, notices);
+  // The table's own foreign keys referencing the key go with it under CASCADE.
+  for (const auto& fk : table.foreign_keys) {
+    if (fk.ref_table != table.id || fk.ref_index != index_id) continue;
+    if (!cmd.cascade) {
+      throw Error(sqlstate::kDependentObjectsStillExist,
+                  "cannot drop constraint " + cmd.name + " on table " + table.name + " because other objects depend on it")
+          .WithDetail("constraint " + fk.name + " on table " + table.name + " depends on index " + cmd.name)
+          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+  }
+  std::erase_if(updated.foreign_keys,
+                [&](const ForeignKeyEntry& fk) { return fk.ref_table == table.id && fk.ref_index == index_id; });
   std::erase_if(updated.indexes, [&](const IndexEntry& idx) { return idx.id == index_id; });
   updated.schema_version++;
   if (!primary) {
@@ -328,6 +388,14 @@ void DropConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, Cata
 // VALIDATE CONSTRAINT name: checks the stored rows against a NOT VALID CHECK constraint.
 void ValidateConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change,
                         CommandContext& ctx) {
+  if (const ForeignKeyEntry* fk = table.FindForeignKey(cmd.name)) {
+    if (fk->validated) return;
+    ValidateForeignKeyRows(ctx, change.catalog(), table, *fk);
+    TableEntry updated = table;
+    for (auto& f : updated.foreign_keys) f.validated = f.validated || f.name == cmd.name;
+    change.PutTable(std::move(updated));
+    return;
+  }
   const CheckEntry* check = table.FindCheck(cmd.name);
   if (!check) {
     if (table.FindConstraintIndex(cmd.name)) {
@@ -378,10 +446,14 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
         AddColumn(cmd, current, change, ctx);
         for (const auto& con : cmd.column->constraints) {
           if (con.type == ast::TableConstraint::Type::kCheck) AddCheck(con, *change->GetTable(table_id), change, ctx);
+          if (con.type == ast::TableConstraint::Type::kForeignKey) {
+            const TableEntry& now = *change->GetTable(table_id);
+            AddForeignKey(con, now.FindColumn(cmd.column->name), now, change, ctx);
+          }
         }
         break;
       case T::kAddConstraint: AddConstraint(cmd, current, change, ctx); break;
-      case T::kDropConstraint: DropConstraint(cmd, current, change, ctx); break;
+      case T::kDropConstraint: DropConstraint(cmd, current, change, ctx, &result.notices); break;
       case T::kValidateConstraint: ValidateConstraint(cmd, current, change, ctx); break;
       case T::kDropColumn: DropColumn(cmd, current, change, ctx, &result.notices); break;
       case T::kSetDefault: SetDefault(cmd, current, change); break;

@@ -13,7 +13,7 @@ namespace kanto::commands {
 bool ConstraintNameExists(const Catalog& catalog, uint32_t schema_id, const std::string& name) {
   for (const TableEntry* t : catalog.Tables()) {
     if (t->schema_id != schema_id) continue;
-    if (t->FindCheck(name) || t->FindConstraintIndex(name)) return true;
+    if (t->HasConstraint(name)) return true;
   }
   return false;
 }

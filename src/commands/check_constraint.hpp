@@ -15,7 +15,8 @@ namespace kanto::commands {
 struct CommandContext;
 
 // Whether a constraint of that name exists on any table of the schema (PostgreSQL's
-// ConstraintNameExists: CHECK, PRIMARY KEY and UNIQUE constraints share one namespace per schema).
+// ConstraintNameExists: CHECK, PRIMARY KEY, UNIQUE and FOREIGN KEY constraints share one namespace
+// per schema).
 bool ConstraintNameExists(const Catalog& catalog, uint32_t schema_id, const std::string& name);
 
 // The CHECK constraint `con` of `table` (its columns as they will be), with id `id`. `others`:

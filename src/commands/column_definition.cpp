@@ -11,9 +11,6 @@
 namespace kanto::commands {
 
 ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name) {
-  if (!def.references_table.empty()) {
-    throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), def.location);
-  }
   ColumnEntry c;
   c.name = def.name;
   c.type = Binder::ResolveTypeName(def.type);

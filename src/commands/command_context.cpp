@@ -11,6 +11,7 @@ ExecutionContext CommandContext::MakeExecutionContext() const {
   ctx.txn = txn;
   ctx.fn = fn;
   ctx.cancel = cancel;
+  ctx.deferred = deferred;
   return ctx;
 }
 

@@ -43,6 +43,8 @@ struct CommandContext {
   SequenceSession* sequences = nullptr;
   bool in_transaction_block = false;
   const std::atomic<bool>* cancel = nullptr;
+  // The transaction's deferred foreign key checks and SET CONSTRAINTS modes.
+  access::DeferredConstraints* deferred = nullptr;
   // The catalog the statement reads (the transaction's view, own DDL included).
   std::function<std::shared_ptr<const Catalog>()> catalog;
   // Takes the DDL lock (once per transaction) and returns a private copy of the catalog to change;

@@ -1,7 +1,8 @@
-// CREATE TABLE [IF NOT EXISTS] t (columns, PRIMARY KEY / UNIQUE / CHECK constraints).
+// CREATE TABLE [IF NOT EXISTS] t (columns, PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY constraints).
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
+#include "commands/foreign_key_definition.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -39,6 +40,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   std::string pk_name;
   std::vector<Key> uniques;
   std::vector<const ast::TableConstraint*> checks;
+  std::vector<std::pair<const ast::TableConstraint*, int>> foreign_keys;  // with the column of a REFERENCES
   auto add_key = [&](const ast::TableConstraint& con, std::vector<uint32_t> cols) {
     if (con.type == ast::TableConstraint::Type::kPrimaryKey) {
       if (!pk.empty()) MultiplePrimaryKeys(t.name, con.location);
@@ -58,6 +60,8 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     for (const auto& con : def.constraints) {
       if (con.type == ast::TableConstraint::Type::kCheck) {
         checks.push_back(&con);
+      } else if (con.type == ast::TableConstraint::Type::kForeignKey) {
+        foreign_keys.emplace_back(&con, static_cast<int>(pos));
       } else {
         add_key(con, {pos});
       }
@@ -69,7 +73,8 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
       continue;
     }
     if (con.type == ast::TableConstraint::Type::kForeignKey) {
-      throw At(Error(sqlstate::kFeatureNotSupported, "foreign keys are not supported yet"), con.location);
+      foreign_keys.emplace_back(&con, -1);
+      continue;
     }
     std::vector<uint32_t> cols;
     for (const auto& name : con.columns) {
@@ -127,6 +132,11 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   // looks for free names among the constraints of the schema.
   for (const ast::TableConstraint* con : checks) {
     t.checks.push_back(DefineCheck(change.catalog(), t, *con, change.AllocateId(), t.checks));
+  }
+  // Foreign keys come last, as PostgreSQL adds them once the table exists (so they may reference
+  // its own keys). A new table has no rows to validate.
+  for (const auto& [con, column] : foreign_keys) {
+    t.foreign_keys.push_back(DefineForeignKey(change.catalog(), t, *con, column, change.AllocateId(), t.foreign_keys));
   }
   change.PutTable(std::move(t));
   change.Publish();

@@ -42,7 +42,9 @@ uint32_t OwnerTable(const Catalog& catalog, const ObjectAddress& object) {
   if (object.class_id == kPgAttrdefOid) return object.object_id;
   if (object.class_id == kPgConstraintOid) {
     const CheckEntry* check = nullptr;
+    const ForeignKeyEntry* fk = nullptr;
     const TableEntry* t = catalog.FindCheckById(object.object_id, &check);
+    if (!t) t = catalog.FindForeignKeyById(object.object_id, &fk);
     return t ? t->id : 0;
   }
   if (object.class_id != kPgClassOid) return 0;
@@ -127,6 +129,15 @@ void DropObject(CatalogChange& change, const ObjectAddress& a) {
     if (const SequenceEntry* seq = change->GetSequence(a.object_id)) return change.DropSequence(*seq);
     if (const TableEntry* t = change->GetTable(a.object_id)) return change.DropTable(*t);
   }
+  const ForeignKeyEntry* fk = nullptr;
+  if (a.class_id == kPgConstraintOid) {
+    if (const TableEntry* t = change->FindForeignKeyById(a.object_id, &fk)) {
+      TableEntry updated = *t;
+      std::erase_if(updated.foreign_keys, [&](const ForeignKeyEntry& f) { return f.id == a.object_id; });
+      updated.schema_version++;
+      return change.PutTable(std::move(updated));
+    }
+  }
   const IndexEntry* index = nullptr;
   const CheckEntry* check = nullptr;
   bool exists = a.class_id == kPgClassOid ? change->FindRelationById(a.object_id, &index) != nullptr
@@ -153,6 +164,10 @@ std::string DescribeObject(const Catalog& catalog, const ObjectAddress& a) {
       const CheckEntry* check = nullptr;
       if (const TableEntry* t = catalog.FindCheckById(a.object_id, &check)) {
         return "constraint " + check->name + " on " + DescribeRelation(catalog, t->id);
+      }
+      const ForeignKeyEntry* fk = nullptr;
+      if (const TableEntry* t = catalog.FindForeignKeyById(a.object_id, &fk)) {
+        return "constraint " + fk->name + " on " + DescribeRelation(catalog, t->id);
       }
       return "constraint " + std::to_string(a.object_id);
     }

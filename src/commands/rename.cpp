@@ -65,15 +65,16 @@ CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table,
   return {"ALTER TABLE"};
 }
 
-// RENAME CONSTRAINT: a CHECK constraint, or a PRIMARY KEY / UNIQUE constraint with its index.
+// RENAME CONSTRAINT: a CHECK or FOREIGN KEY constraint, or a PRIMARY KEY / UNIQUE constraint with its index.
 CommandResult RenameConstraint(const ast::RenameStmt& stmt, const TableEntry& table, CatalogChange& change) {
   const CheckEntry* check = table.FindCheck(stmt.column);
   const IndexEntry* index = table.FindConstraintIndex(stmt.column);
-  if (!check && !index) {
+  const ForeignKeyEntry* fk = table.FindForeignKey(stmt.column);
+  if (!check && !index && !fk) {
     throw Error(sqlstate::kUndefinedObject,
                 "constraint \"" + stmt.column + "\" for table \"" + table.name + "\" does not exist");
   }
-  if (table.FindCheck(stmt.new_name) || table.FindConstraintIndex(stmt.new_name)) {
+  if (table.HasConstraint(stmt.new_name)) {
     throw Error(sqlstate::kDuplicateObject,
                 "constraint \"" + stmt.new_name + "\" for relation \"" + table.name + "\" already exists");
   }
@@ -83,6 +84,9 @@ CommandResult RenameConstraint(const ast::RenameStmt& stmt, const TableEntry& ta
   TableEntry updated = table;
   for (auto& c : updated.checks) {
     if (c.name == stmt.column) c.name = stmt.new_name;
+  }
+  for (auto& f : updated.foreign_keys) {
+    if (f.name == stmt.column) f.name = stmt.new_name;
   }
   for (auto& idx : updated.indexes) {
     if (idx.constraint && idx.name == stmt.column) idx.name = stmt.new_name;

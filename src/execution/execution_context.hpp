@@ -13,6 +13,10 @@
 
 namespace kanto {
 
+namespace access {
+class DeferredConstraints;
+}  // namespace access
+
 namespace storage {
 class Engine;
 class Transaction;
@@ -53,6 +57,8 @@ struct ExecutionContext {
   // WITH RECURSIVE: the current working table of each recursive query (by cte id).
   std::shared_ptr<std::map<uint32_t, std::shared_ptr<const DataChunk>>> working_tables =
       std::make_shared<std::map<uint32_t, std::shared_ptr<const DataChunk>>>();
+  // The transaction's deferred foreign key checks and SET CONSTRAINTS modes (null: none deferred).
+  access::DeferredConstraints* deferred = nullptr;
   // Rows inserted/updated/deleted by the statement (set by the modify operators).
   uint64_t rows_affected = 0;
 

@@ -363,6 +363,15 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));
       for (auto& [name, e] : m.checks) out->checks.push_back(access::BoundCheck{name, e->Copy()});
+      if (m.referential) {
+        auto cascades = std::make_shared<access::CascadeTables>();
+        for (auto& [id, target] : m.cascade_targets) {
+          access::CascadeTable& t = (*cascades)[id];
+          for (auto& [name, e] : target.checks) t.checks.push_back(access::BoundCheck{name, e->Copy()});
+          for (auto& e : target.defaults) t.defaults.push_back(e ? e->Copy() : nullptr);
+        }
+        out->cascades = std::move(cascades);
+      }
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

@@ -47,6 +47,48 @@ Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
   return Value::Text(IndexDefinition(*ctx.catalog, *t, *idx));
 }
 
+std::string ColumnList(const TableEntry& t, const std::vector<uint32_t>& cols) {
+  std::string out;
+  for (size_t i = 0; i < cols.size(); i++) out += (i ? ", " : "") + QuoteIdent(t.columns[cols[i]].name);
+  return out;
+}
+
+std::string ActionText(char action) {
+  switch (action) {
+    case ForeignKeyEntry::kRestrict: return "RESTRICT";
+    case ForeignKeyEntry::kCascade: return "CASCADE";
+    case ForeignKeyEntry::kSetNull: return "SET NULL";
+    case ForeignKeyEntry::kSetDefault: return "SET DEFAULT";
+    default: return "NO ACTION";
+  }
+}
+
+// "FOREIGN KEY (a) REFERENCES p(id) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL (a) DEFERRABLE
+// INITIALLY DEFERRED NOT VALID", with the clauses PostgreSQL leaves out when they are the default.
+std::string ForeignKeyDef(const Catalog& catalog, const TableEntry& t, const ForeignKeyEntry& fk) {
+  const TableEntry* ref = catalog.GetTable(fk.ref_table);
+  std::string ref_name = "?";
+  if (ref) {
+    ref_name = QuoteIdent(ref->name);
+    if (ref->schema_id != kPublicSchemaId && ref->schema_id != kPgCatalogSchemaId) {
+      const SchemaEntry* s = catalog.GetSchema(ref->schema_id);
+      ref_name = QuoteIdent(s ? s->name : "?") + "." + ref_name;
+    }
+  }
+  std::string out = "FOREIGN KEY (" + ColumnList(t, fk.columns) + ") REFERENCES " + ref_name + "(" +
+                    (ref ? ColumnList(*ref, fk.ref_columns) : "") + ")";
+  if (fk.match == ForeignKeyEntry::kMatchFull) out += " MATCH FULL";
+  if (fk.on_update != ForeignKeyEntry::kNoAction) out += " ON UPDATE " + ActionText(fk.on_update);
+  if (fk.on_delete != ForeignKeyEntry::kNoAction) {
+    out += " ON DELETE " + ActionText(fk.on_delete);
+    if (!fk.delete_set_columns.empty()) out += " (" + ColumnList(t, fk.delete_set_columns) + ")";
+  }
+  if (fk.deferrable) out += " DEFERRABLE";
+  if (fk.initially_deferred) out += " INITIALLY DEFERRED";
+  if (!fk.validated) out += " NOT VALID";
+  return out;
+}
+
 // pg_get_constraintdef(constraint_oid [, pretty]): "PRIMARY KEY (id)", "UNIQUE NULLS NOT DISTINCT (a, b)",
 // "CHECK ((a > 0)) NO INHERIT NOT VALID" (pretty: the expression without its outer parentheses).
 Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
@@ -59,6 +101,8 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
     if (!pretty || expr.size() < 2 || expr.front() != '(' || expr.back() != ')') expr = "(" + expr + ")";
     return Value::Text("CHECK " + expr + (check->no_inherit ? " NO INHERIT" : "") + (check->validated ? "" : " NOT VALID"));
   }
+  const ForeignKeyEntry* fk = nullptr;
+  if (const TableEntry* t = ctx.catalog->FindForeignKeyById(oid, &fk)) return Value::Text(ForeignKeyDef(*ctx.catalog, *t, *fk));
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
   if (!t || !idx) return Value::Null(T(TypeId::kText));

@@ -89,9 +89,28 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
   txn_catalog_ = db_impl_.catalog().Current();
   txn_start_micros_ = NowMicros();
   savepoints_.clear();
+  deferred_.Clear();
+}
+
+void ConnectionImpl::RunDeferredChecks() {
+  auto catalog = catalog_for_statement();
+  FunctionContext fn = MakeFunctionContext();
+  fn.catalog = catalog.get();
+  ExecutionContext ctx = MakeExecutionContext(fn, nullptr, nullptr);
+  ctx.deferred = nullptr;  // every check runs now
+  access::ReferentialQueue(ctx, nullptr).RunNow(deferred_.TakeDue(*catalog, true));
 }
 
 void ConnectionImpl::CommitTransaction() {
+  if (!deferred_.empty()) {
+    try {
+      RunDeferredChecks();
+    } catch (...) {
+      RollbackTransaction();
+      throw;
+    }
+  }
+  deferred_.Clear();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();
@@ -113,6 +132,7 @@ void ConnectionImpl::CommitTransaction() {
 }
 
 void ConnectionImpl::RollbackTransaction() {
+  deferred_.Clear();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();
@@ -507,6 +527,7 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
   ctx.memory = memory;
   ctx.cancel = &cancel_;
   ctx.deadline_micros = stmt_deadline_micros_;
+  ctx.deferred = &deferred_;
   return ctx;
 }
 

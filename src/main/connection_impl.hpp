@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "access/foreign_key.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/sequence_session.hpp"
 #include "execution/execution_context.hpp"
@@ -164,6 +165,8 @@ class ConnectionImpl : public SessionSettings {
   void CommitTransaction();
   void RollbackTransaction();
   FunctionContext MakeFunctionContext() const;
+  // COMMIT: the checks of deferred foreign keys (23503 fails the commit).
+  void RunDeferredChecks();
   ExecutionContext MakeExecutionContext(const FunctionContext& fn, const std::vector<Value>* params,
                                         MemoryTracker* memory);
   storage::IsolationLevel ParseIsolation(const std::string& text) const;
@@ -174,6 +177,8 @@ class ConnectionImpl : public SessionSettings {
   TxnState state_ = TxnState::kIdle;
   storage::IsolationLevel txn_isolation_ = storage::IsolationLevel::kReadCommitted;
   std::shared_ptr<const Catalog> txn_catalog_;  // the transaction's view (own DDL included)
+  // The checks of deferred foreign keys, run at COMMIT, and the SET CONSTRAINTS modes.
+  access::DeferredConstraints deferred_;
   bool holds_ddl_lock_ = false;
   std::vector<Savepoint> savepoints_;
   bool txn_read_only_ = false;

@@ -28,6 +28,7 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kCreateSequence: return Run<ast::CreateSequenceStmt>(stmt, ctx);
     case ast::StmtKind::kAlterSequence: return Run<ast::AlterSequenceStmt>(stmt, ctx);
     case ast::StmtKind::kRename: return Run<ast::RenameStmt>(stmt, ctx);
+    case ast::StmtKind::kSetConstraints: return Run<ast::SetConstraintsStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
 }
@@ -41,6 +42,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stm
   ctx.sequences = ctx.fn.sequences;
   ctx.in_transaction_block = state_ != TxnState::kIdle;
   ctx.cancel = &cancel_;
+  ctx.deferred = &deferred_;
   ctx.catalog = [this] { return catalog_for_statement(); };
   ctx.begin_catalog_change = [this] { return BeginCatalogChange(); };
   ctx.publish_catalog = [this](std::shared_ptr<Catalog> changed) { FinishCatalogChange(std::move(changed)); };

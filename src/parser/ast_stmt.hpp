@@ -116,6 +116,7 @@ enum class StmtKind : uint8_t {
   kCursor,
   kDiscard,
   kNotify,
+  kSetConstraints,
 };
 
 struct Statement {
@@ -249,6 +250,17 @@ struct TableConstraint {
   bool not_valid = false;           // CHECK ... NOT VALID
   bool no_inherit = false;          // CHECK ... NO INHERIT
   bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT
+  // FOREIGN KEY (columns) REFERENCES ref_table (ref_columns) ...: actions and MATCH with
+  // pg_constraint's codes ('a' NO ACTION, 'r' RESTRICT, 'c' CASCADE, 'n' SET NULL, 'd' SET DEFAULT;
+  // 's' SIMPLE, 'f' FULL). A column's REFERENCES has no `columns` (that column).
+  RangeVar ref_table;
+  std::vector<std::string> ref_columns;  // empty: the referenced table's primary key
+  char on_update = 'a';
+  char on_delete = 'a';
+  std::vector<std::string> delete_set_columns;  // ON DELETE SET NULL / SET DEFAULT (columns)
+  char match = 's';
+  bool deferrable = false;
+  bool initially_deferred = false;
   int location = -1;
 };
 
@@ -267,10 +279,16 @@ struct ColumnDef {
   // CHECK constraints on the column, and the PRIMARY KEY / UNIQUE constraint when named or NULLS
   // NOT DISTINCT (columns empty: this column).
   std::vector<TableConstraint> constraints;
-  std::string references_table;  // REFERENCES t (foreign keys)
   int location = -1;
 };
 
+
+// SET CONSTRAINTS { ALL | name [, ...] } { DEFERRED | IMMEDIATE }
+struct SetConstraintsStmt : Statement {
+  SetConstraintsStmt() : Statement(StmtKind::kSetConstraints) {}
+  std::vector<RangeVar> names;  // empty: ALL
+  bool deferred = false;
+};
 
 struct CreateTableStmt : Statement {
   CreateTableStmt() : Statement(StmtKind::kCreateTable) {}

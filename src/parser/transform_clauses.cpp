@@ -119,7 +119,8 @@ void CheckColumnClauses(const PgQuery__ColumnDef* d) {
                                     prev->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
                                     prev->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN);
     if (!deferrable_kind) SyntaxError(std::string("misplaced ") + clause + " clause", c->location);
-    if (!is_default) Unsupported(clause, c->location);
+    // Foreign keys may be deferred (ApplyColumnConstraint applies the clause); keys not yet.
+    if (!is_default && prev->contype != PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN) Unsupported(clause, c->location);
   }
 }
 

@@ -205,8 +205,7 @@ ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s) {
     out->tables.push_back(TransformRangeVar(s->relations[i]->range_var));  // ONLY: no inheritance, the same
   }
   out->restart_identity = s->restart_seqs;
-  // CASCADE also truncates the tables with foreign keys to these; Kanto has no foreign keys yet, so
-  // there are none and CASCADE truncates what RESTRICT does.
+  // CASCADE also truncates the tables with foreign keys to these (commands/truncate.cpp).
   out->cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   return out;
 }

@@ -214,13 +214,41 @@ void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
       col.constraints.push_back(TransformConstraint(c));
       break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK: col.constraints.push_back(TransformConstraint(c)); break;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: col.references_table = c->pktable ? c->pktable->relname : "?"; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN: col.constraints.push_back(TransformConstraint(c)); break;
+    // [NOT] DEFERRABLE / INITIALLY ... qualify the constraint before them (CheckColumnClauses
+    // allows them only after a foreign key).
+    case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE: col.constraints.back().deferrable = true; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE: col.constraints.back().deferrable = false; break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+      col.constraints.back().initially_deferred = col.constraints.back().deferrable = true;
+      break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE: col.constraints.back().initially_deferred = false; break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: TransformIdentityConstraint(c, &col); break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: Unsupported("generated columns", c->location);
     default: break;
   }
 }
 
+}  // namespace
+
+namespace {
+char ActionCode(const char* action) { return action && *action ? *action : 'a'; }
+
+void TransformForeignKey(const PgQuery__Constraint* c, ast::TableConstraint* tc) {
+  tc->columns = Names(c->fk_attrs, c->n_fk_attrs);
+  tc->ref_table = TransformRangeVar(c->pktable);
+  tc->ref_columns = Names(c->pk_attrs, c->n_pk_attrs);
+  tc->match = c->fk_matchtype && *c->fk_matchtype ? *c->fk_matchtype : 's';
+  if (tc->match == 'p') {
+    throw Error(sqlstate::kFeatureNotSupported, "MATCH PARTIAL not yet implemented").WithPosition(c->location + 1);
+  }
+  tc->on_update = ActionCode(c->fk_upd_action);
+  tc->on_delete = ActionCode(c->fk_del_action);
+  tc->delete_set_columns = Names(c->fk_del_set_cols, c->n_fk_del_set_cols);
+  tc->deferrable = c->deferrable || c->initdeferred;
+  tc->initially_deferred = c->initdeferred;
+  if (c->n_including) Unsupported("INCLUDE", c->location);
+}
 }  // namespace
 
 ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c) {
@@ -243,7 +271,7 @@ ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c) {
     if (c->indexname && *c->indexname) Unsupported("constraints USING INDEX", c->location);
   }
   tc.columns = Names(c->keys, c->n_keys);
-  if (tc.type == ast::TableConstraint::Type::kForeignKey) tc.columns = Names(c->fk_attrs, c->n_fk_attrs);
+  if (tc.type == ast::TableConstraint::Type::kForeignKey) TransformForeignKey(c, &tc);
   tc.not_valid = c->skip_validation;
   tc.no_inherit = c->is_no_inherit;
   tc.nulls_not_distinct = c->nulls_not_distinct;
@@ -682,6 +710,16 @@ ast::StatementPtr TransformStatement(const Node* n) {
       auto out = std::make_unique<ast::ExecuteStmt>();
       out->name = n->execute_stmt->name;
       out->params = TransformExprList(n->execute_stmt->params, n->execute_stmt->n_params);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_CONSTRAINTS_SET_STMT: {
+      auto out = std::make_unique<ast::SetConstraintsStmt>();
+      const auto* s = n->constraints_set_stmt;
+      for (size_t i = 0; i < s->n_constraints; i++) {
+        if (s->constraints[i]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) Unsupported("SET CONSTRAINTS with this name");
+        out->names.push_back(TransformRangeVar(s->constraints[i]->range_var));
+      }
+      out->deferred = s->deferred;
       return out;
     }
     case PG_QUERY__NODE__NODE_DISCARD_STMT: {

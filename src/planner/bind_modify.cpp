@@ -1,4 +1,6 @@
 // Binding of INSERT, UPDATE and DELETE (with RETURNING).
+#include <set>
+
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
@@ -178,6 +180,31 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   return FinishModify(std::move(insert), *table, stmt.returning, std::move(source), BoundStatementKind::kInsert);
 }
 
+// Every table a referential action starting at `table` can reach (referencing tables, at any
+// depth), with what writing it needs bound.
+void Binder::BindCascadeTargets(LogicalModify& op, const TableEntry& table) {
+  op.referential = !table.foreign_keys.empty() || !env_.catalog->ReferencesTo(table.id).empty();
+  if (!op.referential) return;
+  std::vector<uint32_t> pending{table.id};
+  std::set<uint32_t> seen{table.id};
+  while (!pending.empty()) {
+    uint32_t id = pending.back();
+    pending.pop_back();
+    for (const auto& ref : env_.catalog->ReferencesTo(id)) {
+      const TableEntry& t = *ref.table;
+      bool set_default = ref.fk->on_delete == ForeignKeyEntry::kSetDefault || ref.fk->on_update == ForeignKeyEntry::kSetDefault;
+      auto [it, added] = op.cascade_targets.try_emplace(t.id);
+      if (added) {
+        for (const auto& check : t.checks) it->second.checks.emplace_back(check.name, BindCheckConstraint(t, check.expr_sql));
+      }
+      if (set_default && it->second.defaults.empty()) {
+        for (size_t c = 0; c < t.columns.size(); c++) it->second.defaults.push_back(BindColumnDefault(t, c));
+      }
+      if (seen.insert(t.id).second) pending.push_back(t.id);
+    }
+  }
+}
+
 BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
                                     const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
                                     BoundStatementKind kind) {
@@ -190,6 +217,7 @@ BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const Tab
   if (kind != BoundStatementKind::kDelete) {
     for (const auto& check : table.checks) op->checks.emplace_back(check.name, BindCheckConstraint(table, check.expr_sql));
   }
+  BindCascadeTargets(*op, table);
   op->children.push_back(std::move(child));
   out.returns_rows = !returning.empty();
   out.types = op->GetTypes();

@@ -175,6 +175,7 @@ class Binder {
 
  private:
   // Completes an INSERT/UPDATE/DELETE: target, RETURNING, child, output description.
+  void BindCascadeTargets(LogicalModify& op, const TableEntry& table);
   BoundStatement FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
                               const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
                               BoundStatementKind kind);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -251,6 +252,16 @@ class LogicalModify : public LogicalOperator {
   std::vector<BoundExprPtr> returning;  // over the bindings (returning_index, column) of the table row
   // INSERT / UPDATE: the table's CHECK constraints (name, expression over row positions).
   std::vector<std::pair<std::string, BoundExprPtr>> checks;
+  // The table has foreign keys or is referenced by some: the statement queues referential checks
+  // and actions (access/foreign_key.hpp).
+  bool referential = false;
+  // The tables its referential actions may write (cascades, any depth): their CHECK constraints and,
+  // when a SET DEFAULT action writes them, their column defaults.
+  struct CascadeTarget {
+    std::vector<std::pair<std::string, BoundExprPtr>> checks;
+    std::vector<BoundExprPtr> defaults;
+  };
+  std::map<uint32_t, CascadeTarget> cascade_targets;
   uint32_t returning_index = 0;
   uint32_t output_index = 0;
   std::vector<ColumnBinding> GetColumnBindings() const override;

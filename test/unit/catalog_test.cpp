@@ -48,6 +48,48 @@ TEST(Catalog, TableRecordRoundTrip) {
   EXPECT_EQ(back.schema_version, 3u);
 }
 
+TEST(Catalog, ForeignKeyRoundTrip) {
+  TableEntry t = SampleTable();
+  ForeignKeyEntry fk;
+  fk.id = 16410;
+  fk.name = "orders_total_note_fkey";
+  fk.columns = {1, 2};
+  fk.ref_table = 16300;
+  fk.ref_columns = {4, 0};
+  fk.ref_index = 16302;
+  fk.on_update = ForeignKeyEntry::kCascade;
+  fk.on_delete = ForeignKeyEntry::kSetNull;
+  fk.delete_set_columns = {2};
+  fk.match = ForeignKeyEntry::kMatchFull;
+  fk.deferrable = fk.initially_deferred = true;
+  fk.validated = false;
+  t.foreign_keys.push_back(fk);
+  TableEntry back = Catalog::DeserializeTable(Catalog::SerializeTable(t));
+  ASSERT_EQ(back.foreign_keys.size(), 1u);
+  const ForeignKeyEntry& b = back.foreign_keys[0];
+  EXPECT_EQ(b.name, fk.name);
+  EXPECT_EQ(b.columns, fk.columns);
+  EXPECT_EQ(b.ref_table, 16300u);
+  EXPECT_EQ(b.ref_columns, fk.ref_columns);
+  EXPECT_EQ(b.ref_index, 16302u);
+  EXPECT_EQ(b.on_update, 'c');
+  EXPECT_EQ(b.on_delete, 'n');
+  EXPECT_EQ(b.delete_set_columns, fk.delete_set_columns);
+  EXPECT_EQ(b.match, 'f');
+  EXPECT_TRUE(b.deferrable && b.initially_deferred);
+  EXPECT_FALSE(b.validated);
+}
+
+TEST(Catalog, Version5RecordReadsWithoutForeignKeys) {
+  // A version 5 record is a version 6 one without the trailing foreign key count.
+  std::string data = Catalog::SerializeTable(SampleTable());
+  data = data.substr(0, data.size() - 4);
+  data[0] = 5;
+  TableEntry back = Catalog::DeserializeTable(data);
+  EXPECT_EQ(back.name, "orders");
+  EXPECT_TRUE(back.foreign_keys.empty());
+}
+
 TEST(Catalog, TruncatedRecordIsCorruption) {
   std::string data = Catalog::SerializeTable(SampleTable());
   for (size_t cut : {size_t{0}, size_t{1}, data.size() / 2, data.size() - 1}) {

@@ -58,7 +58,8 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
   return !v.is_null() && v.bool_value();
 }
 
-void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned) const {
+void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned,
+                           access::ReferentialQueue* refs) const {
   size_t ncols = table_->columns.size();
   std::vector<LogicalType> table_types = table_->column_types();
   DataChunk new_rows(table_types);
@@ -93,7 +94,12 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       bool key_changed = new_key != old_key;
       access::DeleteRow(ctx, *table_, old_row, old_key, key_changed);
       if (returned) new_rows.AppendRow(row);
-      access::WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
+      if (refs) {
+        access::WriteRow(ctx, *table_, row, new_key, key_changed, checks);
+        refs->RowUpdated(*table_, old_row, new_key, row);
+      } else {
+        access::WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
+      }
       affected++;
     }
   } else if (kind_ == Kind::kDelete) {
@@ -103,6 +109,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
       std::vector<Value> row(child_row.begin(), child_row.begin() + static_cast<std::ptrdiff_t>(ncols));
       access::DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
+      if (refs) refs->RowDeleted(*table_, row);
       affected++;
       if (returned) new_rows.AppendRow(row);
     }
@@ -115,7 +122,12 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       }
       std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
       if (returned) new_rows.AppendRow(row);
-      access::WriteRow(ctx, *table_, std::move(row), key, true, checks);
+      if (refs) {
+        access::WriteRow(ctx, *table_, row, key, true, checks);
+        refs->RowInserted(*table_, key, row);
+      } else {
+        access::WriteRow(ctx, *table_, std::move(row), key, true, checks);
+      }
       affected++;
     }
   }
@@ -136,12 +148,17 @@ bool PhysicalModify::Next(ExecutionContext& ctx, OperatorState& state_base, Data
     std::vector<DataChunk> input;
     DataChunk chunk;
     while (PullChild(ctx, state, 0, chunk)) input.push_back(std::move(chunk));
+    std::unique_ptr<access::ReferentialQueue> refs;
+    if (cascades) refs = std::make_unique<access::ReferentialQueue>(ctx, cascades);
     for (auto& c : input) {
       ctx.CheckCancel();
       DataChunk returned;
-      Apply(ctx, c, returning.empty() ? nullptr : &returned);
+      Apply(ctx, c, returning.empty() ? nullptr : &returned, refs.get());
       if (!returning.empty() && returned.size() > 0) state.returned.push_back(std::move(returned));
     }
+    // The foreign key checks and actions run when all rows are written, as PostgreSQL's RI
+    // triggers fire at the end of the statement.
+    if (refs) refs->Run();
   }
   if (state.next_out >= state.returned.size()) return false;
   out = std::move(state.returned[state.next_out++]);

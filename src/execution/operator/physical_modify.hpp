@@ -8,6 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "execution/physical_operator.hpp"
 #include "access/constraint_check.hpp"
+#include "access/foreign_key.hpp"
 #include "planner/bound_expr.hpp"
 
 namespace kanto {
@@ -29,13 +30,15 @@ class PhysicalModify : public PhysicalOperator {
   std::vector<BoundExprPtr> returning;
   // INSERT / UPDATE: the table's CHECK constraints, over the new row.
   std::vector<access::BoundCheck> checks;
+  // Set when the table has foreign keys or is referenced: what the referential actions may write.
+  std::shared_ptr<const access::CascadeTables> cascades;
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:
-  void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned) const;
+  void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned, access::ReferentialQueue* refs) const;
   bool LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
                   bool* changed) const;
 

@@ -54,27 +54,6 @@ std::unique_ptr<OperatorState> PhysicalTableScan::CreateState(ExecutionContext& 
   return std::make_unique<ScanState>();
 }
 
-namespace {
-// Converts a key value to the column's type so that its encoding matches stored keys.
-// Returns false when the value cannot equal any value of the column (NULL, integer out of range).
-bool KeyValue(const Value& v, const LogicalType& column, ExecutionContext& ctx, Value* out) {
-  if (v.is_null()) return false;
-  if (v.type().id == column.id) {
-    *out = v;
-    return true;
-  }
-  if (column.IsInteger() && v.type().IsInteger()) {
-    int64_t x = v.int_value();
-    int64_t lo = column.id == TypeId::kInt2 ? INT16_MIN : column.id == TypeId::kInt4 ? INT32_MIN : INT64_MIN;
-    int64_t hi = column.id == TypeId::kInt2 ? INT16_MAX : column.id == TypeId::kInt4 ? INT32_MAX : INT64_MAX;
-    if (x < lo || x > hi) return false;
-    *out = Value::FromInt(column, x);
-    return true;
-  }
-  *out = CastValue(v, column, CastContext::kImplicit, ctx.fn);
-  return true;
-}
-}  // namespace
 
 bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std::string* upper) const {
   uint32_t index_id = index ? index->id : table_->row_index_id();
@@ -82,7 +61,7 @@ bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std:
   for (size_t i = 0; i < index_eq.size(); i++) {
     Value v;
     const LogicalType& col = table_->columns[index->columns[i]].type;
-    if (!KeyValue(ExpressionExecutor::EvaluateScalar(*index_eq[i], ctx), col, ctx, &v)) return false;
+    if (!access::ConvertKeyValue(ExpressionExecutor::EvaluateScalar(*index_eq[i], ctx), col, ctx.fn, &v)) return false;
     prefix = access::AppendKeyValue(std::move(prefix), v, index->descending[i]);
   }
   *lower = prefix;
@@ -93,7 +72,7 @@ bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std:
     Value raw = ExpressionExecutor::EvaluateScalar(e, ctx);
     if (raw.is_null()) return false;
     Value v;
-    if (!KeyValue(raw, col, ctx, &v)) {
+    if (!access::ConvertKeyValue(raw, col, ctx.fn, &v)) {
       // Integer bound outside the column's range: clamp to the column's extreme.
       bool above = raw.int_value() > 0;
       int64_t lim = col.id == TypeId::kInt2 ? (above ? INT16_MAX : INT16_MIN)
