@@ -128,7 +128,9 @@ std::optional<std::string> FindReferencedRow(ExecutionContext& ctx, const TableE
 
 // The rows of `table` whose foreign key columns equal `ref_key` (the referenced values, pairwise
 // with fk.ref_columns): through an index whose leading columns are the foreign key columns when
-// there is one, else by a scan. At most `limit` rows (0: all).
+// there is one, else by a scan. At most `limit` rows (0: all). They are read as last committed, not
+// as the statement's snapshot sees them: a referencing row committed by a transaction this one
+// waited for (its lock on the referenced row) counts, as in PostgreSQL at every isolation level.
 std::vector<StoredRow> FindReferencingRows(ExecutionContext& ctx, const TableEntry& table, const ForeignKeyEntry& fk,
                                            const std::vector<Value>& ref_key, size_t limit) {
   std::vector<Value> key(fk.columns.size());
@@ -157,7 +159,7 @@ std::vector<StoredRow> FindReferencingRows(ExecutionContext& ctx, const TableEnt
     lower = TablePrefix(table.id, table.row_index_id());
   }
   std::string upper = KeySuccessor(lower);
-  TableScan scan(*ctx.txn, table, index, std::move(lower), std::move(upper), {});
+  TableScan scan(*ctx.txn, table, index, std::move(lower), std::move(upper), {}, /*newest=*/true);
   std::vector<StoredRow> out;
   std::vector<std::string> keys;
   DataChunk rows(scan.output_types());

@@ -8,9 +8,9 @@
 namespace kanto::access {
 
 TableScan::TableScan(storage::Transaction& txn, const TableEntry& table, const IndexEntry* index, std::string lower,
-                     std::string upper, const std::vector<uint32_t>& column_ids)
-    : txn_(txn), table_(table), index_(index && !index->primary ? index : nullptr) {
-  it_ = txn.Scan(std::move(lower), std::move(upper));
+                     std::string upper, const std::vector<uint32_t>& column_ids, bool newest)
+    : txn_(txn), table_(table), index_(index && !index->primary ? index : nullptr), newest_(newest) {
+  it_ = txn.Scan(std::move(lower), std::move(upper), newest);
   table_types_ = table.column_types();
   missing_ = table.missing_values();
   out_pos_.assign(table_types_.size(), -1);
@@ -35,7 +35,7 @@ bool TableScan::Next(DataChunk* rows, std::vector<std::string>* keys, size_t max
   while (it_->Valid() && rows->size() - start < max) {
     if (index_) {
       std::string row_key(it_->value());
-      if (!txn_.Get(row_key, &row_value)) {
+      if (!txn_.Get(row_key, &row_value, newest_)) {
         throw Error(sqlstate::kDataCorrupted, "index \"" + index_->name + "\" points to a missing row");
       }
       storage::DecodeRowColumns(row_value, table_types_, out_pos_, rows, &missing_);

@@ -22,10 +22,11 @@ namespace access {
 
 // Rows of a table whose keys in `index` (null: the row keys themselves) lie in [lower, upper),
 // in key order, own writes included. Only the columns `column_ids` are decoded (all when empty).
+// `newest`: the rows as last committed rather than as the statement's snapshot sees them.
 class TableScan {
  public:
   TableScan(storage::Transaction& txn, const TableEntry& table, const IndexEntry* index, std::string lower,
-            std::string upper, const std::vector<uint32_t>& column_ids);
+            std::string upper, const std::vector<uint32_t>& column_ids, bool newest = false);
   ~TableScan();
   TableScan(const TableScan&) = delete;
   TableScan& operator=(const TableScan&) = delete;
@@ -40,6 +41,7 @@ class TableScan {
   storage::Transaction& txn_;
   const TableEntry& table_;
   const IndexEntry* index_;  // null or primary: the iterator is over rows
+  bool newest_;
   std::unique_ptr<storage::Iterator> it_;
   std::vector<LogicalType> table_types_;
   std::vector<std::string> missing_;  // columns added later: what older rows read

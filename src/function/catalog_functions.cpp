@@ -121,6 +121,9 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     return Value::Text(role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
   // Visible: the relation's schema is on the search path (public, pg_catalog).
+  // Kanto has no partitions: a table's only "ancestor" is itself (psql's \d asks, for foreign keys).
+  AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, T(TypeId::kRegclass),
+                 [](const std::vector<Value>& a, FunctionContext&) { return a[0]; }, kStrict);
   AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {
     if (!ctx.catalog) return Value::Bool(false);
     const IndexEntry* idx;

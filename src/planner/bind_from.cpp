@@ -525,7 +525,8 @@ LogicalOperatorPtr Binder::BindScalarFunctionInFrom(const ast::FunctionRef& f, c
   BindingEntry entry;
   entry.alias = f.alias.name.empty() ? name : f.alias.name;
   entry.table_index = values->table_index;
-  entry.names.push_back(entry.alias);
+  // A function with an OUT parameter names its column after it.
+  entry.names.push_back(f.alias.name.empty() && name == "pg_partition_ancestors" ? "relid" : entry.alias);
   if (f.ordinality) entry.names.push_back("ordinality");
   entry.types = values->types;
   ApplyColumnAliases(entry, f.alias, f.location);

@@ -173,8 +173,9 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
   txn_->SetLockTimeout(lock_timeout_ms_);
 }
 
-bool Transaction::Get(std::string_view key, std::string* value) {
-  rocksdb::Status s = txn_->Get(ReadOpts(txn_.get(), statement_snapshot_), ToSlice(key), value);
+bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
+  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_);
+  rocksdb::Status s = txn_->Get(ro, ToSlice(key), value);
   bool found = !s.IsNotFound();
   if (found) ThrowIfError(s);
   if (ssi_ && IsUserKey(key)) RecordRead(key, KeySuccessor(key), found);
@@ -236,14 +237,14 @@ void Transaction::Delete(std::string_view key) {
   RecordWrite(key);
 }
 
-std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper) {
+std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper, bool newest) {
   auto it = std::unique_ptr<Iterator>(new Iterator());
   it->lower_ = std::move(lower);
   it->upper_ = std::move(upper);
   it->bounds_ = std::make_unique<IteratorBounds>();
   it->bounds_->lower = rocksdb::Slice(it->lower_);
   it->bounds_->upper = rocksdb::Slice(it->upper_);
-  rocksdb::ReadOptions ro = ReadOpts(txn_.get(), statement_snapshot_);
+  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_);
   ro.iterate_lower_bound = &it->bounds_->lower;
   if (!it->upper_.empty()) ro.iterate_upper_bound = &it->bounds_->upper;
   // With nothing written yet, a plain snapshot iterator reads the same rows without the cost of

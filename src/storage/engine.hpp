@@ -63,8 +63,9 @@ class Transaction {
  public:
   ~Transaction();
 
-  // Reads own writes plus the statement's (READ COMMITTED) or transaction's snapshot.
-  bool Get(std::string_view key, std::string* value);
+  // Reads own writes plus the statement's (READ COMMITTED) or transaction's snapshot; `newest`:
+  // plus the newest committed value instead of a snapshot's (foreign key checks).
+  bool Get(std::string_view key, std::string* value, bool newest = false);
   // Locks the key and reads its newest committed value (validated against the transaction's
   // snapshot in REPEATABLE READ: a concurrent change gives 40001).
   bool GetForUpdate(std::string_view key, std::string* value);
@@ -85,8 +86,10 @@ class Transaction {
   void SetCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
-  // Keys in [lower, upper), own writes included.
-  std::unique_ptr<Iterator> Scan(std::string lower, std::string upper);
+  // Keys in [lower, upper), own writes included; `newest`: as last committed, not as the snapshot
+  // sees them.
+  std::unique_ptr<Iterator> Scan(std::string lower, std::string upper, bool newest = false);
+  IsolationLevel isolation() const { return level_; }
 
   void SetSavePoint();
   void RollbackToSavePoint();

@@ -11,8 +11,8 @@ Scenarios: the Hermitage anomaly tests (github.com/ept/hermitage) at READ COMMIT
 READ and SERIALIZABLE, SERIALIZABLE's write skew, read-only anomaly, DEFERRABLE and false-positive
 cases (with the reason code of each 40001), the READ COMMITTED
 lost update and WHERE re-check (EvalPlanQual), row locks (FOR UPDATE / SHARE, NOWAIT, SKIP LOCKED),
-locks released at an error, deadlock resolution, and invariants under load (a +1/-1 counter and a
-SKIP LOCKED job queue).
+locks released at an error, deadlock resolution, foreign keys against a concurrent delete of the
+parent, and invariants under load (a +1/-1 counter and a SKIP LOCKED job queue).
 """
 import argparse
 import sys
@@ -516,6 +516,55 @@ def row_locks():
     ]
 
 
+FK_SETUP = ["DROP TABLE IF EXISTS fk_c", "DROP TABLE IF EXISTS fk_cc", "DROP TABLE IF EXISTS fk_p",
+            "CREATE TABLE fk_p (id int PRIMARY KEY, v int)",
+            "CREATE TABLE fk_c (id int, pid int REFERENCES fk_p)",
+            "CREATE TABLE fk_cc (id int, pid int REFERENCES fk_p ON DELETE CASCADE)",
+            "INSERT INTO fk_p VALUES (1, 0), (2, 0)"]
+STILL_REFERENCED = "23503 update or delete on table \"fk_p\" violates foreign key constraint \"fk_c_pid_fkey\" " \
+                   "on table \"fk_c\" | Key (id)=(1) is still referenced from table \"fk_c\"."
+NOT_PRESENT = "23503 insert or update on table \"fk_c\" violates foreign key constraint \"fk_c_pid_fkey\" | " \
+              "Key (pid)=(1) is not present in table \"fk_p\"."
+
+
+def foreign_keys():
+    """A parent row deleted (or its key changed) while another transaction inserts a child never leaves
+    an orphan: the child's insert locks the parent row in shared mode (FOR KEY SHARE), the delete
+    waits for it and then sees the child; a delete that came first makes the insert wait and fail."""
+    out = []
+    for level in ("READ COMMITTED", "REPEATABLE READ"):
+        b = begin(level)
+        rc = level == "READ COMMITTED"
+        tag = level.lower() + ": "
+        out.append((tag + "delete waits for a child's insert", FK_SETUP, [
+            ("T1", b, None), ("T1", "INSERT INTO fk_c VALUES (1, 1)", Count(1)),
+            ("T2", b, None), ("T2", "DELETE FROM fk_p WHERE id = 1", BLOCKS),
+            ("T1", "COMMIT", None), ("T2", WAIT, STILL_REFERENCED), ("T2", "ROLLBACK", None),
+            ("T1", "SELECT (SELECT count(*) FROM fk_p), (SELECT count(*) FROM fk_c)", Rows((2, 1)))], 2))
+        out.append((tag + "insert waits for a parent's delete", FK_SETUP, [
+            ("T2", b, None), ("T2", "DELETE FROM fk_p WHERE id = 1", Count(1)),
+            ("T1", b, None), ("T1", "INSERT INTO fk_c VALUES (1, 1)", BLOCKS),
+            ("T2", "COMMIT", None), ("T1", WAIT, NOT_PRESENT if rc else CONCURRENT_UPDATE), ("T1", "ROLLBACK", None),
+            ("T2", "SELECT (SELECT count(*) FROM fk_p), (SELECT count(*) FROM fk_c)", Rows((1, 0)))], 2))
+        out.append((tag + "key update waits for a child's insert", FK_SETUP, [
+            ("T1", b, None), ("T1", "INSERT INTO fk_c VALUES (1, 1)", Count(1)),
+            ("T2", b, None), ("T2", "UPDATE fk_p SET id = 3 WHERE id = 1", BLOCKS),
+            ("T1", "COMMIT", None), ("T2", WAIT, STILL_REFERENCED), ("T2", "ROLLBACK", None),
+            ("T1", "SELECT id FROM fk_p ORDER BY id", Rows((1,), (2,)))], 2))
+        out.append((tag + "children of one parent do not wait for each other", FK_SETUP, [
+            ("T1", b, None), ("T1", "INSERT INTO fk_c VALUES (1, 1)", Count(1)),
+            ("T2", b, None), ("T2", "INSERT INTO fk_c VALUES (2, 1)", Count(1)),
+            ("T1", "COMMIT", None), ("T2", "COMMIT", None),
+            ("T1", "SELECT count(*) FROM fk_c", Rows((2,)))], 2))
+        out.append((tag + "a cascade reaches a child committed while it waited", FK_SETUP, [
+            ("T1", b, None), ("T1", "INSERT INTO fk_cc VALUES (1, 1)", Count(1)),
+            ("T2", b, None), ("T2", "DELETE FROM fk_p WHERE id = 1", BLOCKS),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1) if rc else CONCURRENT_UPDATE), ("T2", "COMMIT", None),
+            ("T1", "SELECT (SELECT count(*) FROM fk_p), (SELECT count(*) FROM fk_cc)",
+             Rows((1, 0)) if rc else Rows((2, 1)))], 2))
+    return out
+
+
 def deadlock(args):
     """Two transactions lock rows in opposite orders: exactly one fails with 40P01 (PostgreSQL picks
     the one whose deadlock_timeout expires first, Kanto the one that closes the cycle), its locks go
@@ -660,10 +709,13 @@ def main():
         scenarios.append((name, steps, 2))
     for name, steps in row_locks():
         scenarios.append(("row locks: " + name, steps, 2))
-    serializable_setups = {}
+    setups = {}
     for name, setup, steps, n in serializable():
-        serializable_setups["serializable: " + name] = setup
+        setups["serializable: " + name] = setup
         scenarios.append(("serializable: " + name, steps, n))
+    for name, setup, steps, n in foreign_keys():
+        setups["foreign keys " + name] = setup
+        scenarios.append(("foreign keys " + name, steps, n))
     failures = 0
     def wanted(name):
         return (not args.only or args.only in name) and not any(s in name for s in args.skip)
@@ -672,7 +724,7 @@ def main():
         if not wanted(name):
             continue
         try:
-            run_steps(args, name, serializable_setups.get(name, SETUP), steps, n)
+            run_steps(args, name, setups.get(name, SETUP), steps, n)
             if args.verbose:
                 print("ok   %s" % name)
         except Failure as e:
