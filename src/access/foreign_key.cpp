@@ -376,6 +376,11 @@ void ReferentialQueue::Impl::ReferenceGone(const TableEntry& table, const Foreig
   if (rows.empty()) return;
   if (fails) StillReferenced(referenced, fk, table, e.key, ctx.fn);
   for (auto& row : rows) Act(table, fk, e, row);
+  // SET DEFAULT to the very key that went leaves the rows referencing it (their key did not change,
+  // so no check follows): PostgreSQL then fails as NO ACTION would.
+  if (action == ForeignKeyEntry::kSetDefault && !FindReferencingRows(ctx, table, fk, e.key, 1).empty()) {
+    StillReferenced(referenced, fk, table, e.key, ctx.fn);
+  }
 }
 
 // CASCADE, SET NULL or SET DEFAULT on one referencing row.

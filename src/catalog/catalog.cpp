@@ -281,9 +281,11 @@ std::vector<Dependency> Catalog::AllDependencies() const {
     for (const auto& idx : t->indexes) {
       for (uint32_t c : idx.columns) out.push_back({ObjectAddress::Relation(idx.id), ObjectAddress::Column(id, c), DT::kAuto});
     }
-    // A foreign key goes with its own columns (auto) and depends on the referenced columns and the
-    // unique index behind them (normal), as PostgreSQL records it.
+    // A foreign key goes with its own columns (auto) and depends on the referenced table, its
+    // columns and the unique index behind them (normal), as PostgreSQL records it (the whole table
+    // first: DROP TABLE reports "depends on table p").
     for (const auto& fk : t->foreign_keys) {
+      out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Relation(fk.ref_table), DT::kNormal});
       for (uint32_t c : fk.columns) out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Column(id, c), DT::kAuto});
       for (uint32_t c : fk.ref_columns) {
         out.push_back({ObjectAddress::Constraint(fk.id), ObjectAddress::Column(fk.ref_table, c), DT::kNormal});

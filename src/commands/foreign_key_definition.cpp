@@ -59,7 +59,7 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
   if (con.ref_columns.empty()) {
     index = ref.primary_key();
     if (!index) {
-      throw At(Error(sqlstate::kInvalidForeignKey, "there is no primary key for referenced table \"" + ref.name + "\""),
+      throw At(Error(sqlstate::kUndefinedObject, "there is no primary key for referenced table \"" + ref.name + "\""),
                con.location);
     }
     fk.ref_columns = index->columns;

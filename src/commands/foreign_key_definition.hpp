@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "kanto/error.hpp"
 #include "parser/ast_stmt.hpp"
 
 namespace kanto::commands {

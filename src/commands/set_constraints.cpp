@@ -1,5 +1,5 @@
 // SET CONSTRAINTS { ALL | name [, ...] } { DEFERRED | IMMEDIATE }: the mode of the transaction's
-// deferrable foreign keys. Naming a constraint that is not deferrable fails with 55000. Switching
+// deferrable foreign keys. Naming a constraint that is not deferrable fails with 42809. Switching
 // to IMMEDIATE runs the checks deferred so far for those constraints now (23503), as PostgreSQL
 // does. Outside a transaction block it has no effect (PostgreSQL warns).
 #include "access/foreign_key.hpp"
@@ -21,12 +21,12 @@ CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx) 
       if (schema && t->schema_id != schema->id) continue;
       if (const ForeignKeyEntry* fk = t->FindForeignKey(rv.name)) {
         if (!fk->deferrable) {
-          throw Error(sqlstate::kObjectNotInPrerequisiteState, "constraint \"" + rv.name + "\" is not deferrable");
+          throw Error(sqlstate::kWrongObjectType, "constraint \"" + rv.name + "\" is not deferrable");
         }
         ids.push_back(fk->id);
         found = true;
       } else if (t->HasConstraint(rv.name)) {
-        throw Error(sqlstate::kObjectNotInPrerequisiteState, "constraint \"" + rv.name + "\" is not deferrable");
+        throw Error(sqlstate::kWrongObjectType, "constraint \"" + rv.name + "\" is not deferrable");
       }
     }
     if (!found) throw Error(sqlstate::kUndefinedObject, "constraint \"" + rv.name + "\" does not exist");

@@ -38,6 +38,16 @@ void pg_query_exit_memory_context(void* context);
 void pg_query_free_error(PgQueryError* error);
 }
 
+// The SQLSTATE of an error the grammar raises: 42601, except for what PostgreSQL's grammar reports
+// as not implemented (ERRCODE_FEATURE_NOT_SUPPORTED: "MATCH PARTIAL not yet implemented", "a column
+// list with SET NULL is only supported for ON DELETE actions").
+const char* GrammarErrorState(const char* message) {
+  std::string_view m = message ? message : "";
+  bool unsupported = (m.size() >= 19 && m.substr(m.size() - 19) == "not yet implemented") ||
+                     (m.rfind("a column list with ", 0) == 0 && m.find(" is only supported for ") != std::string_view::npos);
+  return unsupported ? sqlstate::kFeatureNotSupported : sqlstate::kSyntaxError;
+}
+
 // Throws the syntax error the grammar finds in `text`, if any (PostgreSQL reports it before any
 // depth limit, as bison's own "memory exhausted" for 10,000 nested parentheses).
 void CheckGrammar(const std::string& text) {
@@ -46,7 +56,7 @@ void CheckGrammar(const std::string& text) {
   pg_query_exit_memory_context(context);
   free(raw.stderr_buffer);
   if (!raw.error) return;
-  Error e(sqlstate::kSyntaxError, raw.error->message ? raw.error->message : "syntax error");
+  Error e(GrammarErrorState(raw.error->message), raw.error->message ? raw.error->message : "syntax error");
   if (raw.error->cursorpos > 0) e.WithPosition(raw.error->cursorpos);
   pg_query_free_error(raw.error);
   throw e;
@@ -59,7 +69,7 @@ std::vector<ast::StatementPtr> ParseOnThisThread(const std::string& text) {
       pg_query_free_protobuf_parse_result(result);
       ThrowStackDepthExceeded();
     }
-    Error e(sqlstate::kSyntaxError, result.error->message ? result.error->message : "syntax error");
+    Error e(GrammarErrorState(result.error->message), result.error->message ? result.error->message : "syntax error");
     if (result.error->cursorpos > 0) e.WithPosition(result.error->cursorpos);
     pg_query_free_protobuf_parse_result(result);
     throw e;
