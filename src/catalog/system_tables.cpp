@@ -59,7 +59,10 @@ constexpr BuiltinType kBuiltinTypes[] = {
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", TextArray());
-  for (const SchemaEntry* s : catalog.Schemas()) b.Row({OidValue(s->id), Value::Text(s->name), OidValue(kKantoRoleOid), NullText()});
+  for (const SchemaEntry* s : catalog.Schemas()) {
+    const RoleEntry* owner = catalog.FindRole(s->owner);
+    b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
+  }
   b.Row({OidValue(kInformationSchemaOid), Value::Text("information_schema"), OidValue(kKantoRoleOid), NullText()});
 }
 

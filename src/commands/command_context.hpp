@@ -68,6 +68,8 @@ class CatalogChange {
   const Catalog& catalog() const { return *catalog_; }
   const Catalog* operator->() const { return catalog_.get(); }
   uint32_t AllocateId() { return catalog_->AllocateId(); }
+  // The session's search_path, for the names the statement gives.
+  const SearchPath& path() const { return ctx_.fn.search_path; }
 
   // Each writes the record into the transaction and updates the private catalog. Pointers into the
   // catalog to the replaced or removed entry are invalid afterwards.

@@ -21,7 +21,7 @@ CommandResult Execute(const ast::AlterSequenceStmt& stmt, CommandContext& ctx); 
 CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx);          // rename.cpp
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.
-const SequenceEntry* FindSequence(const Catalog& catalog, const ast::RangeVar& rv);
+const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv);
 
 // CREATE TABLE ... AS / SELECT ... INTO (create_table_as.cpp).
 CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandContext& ctx);

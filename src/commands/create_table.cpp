@@ -19,7 +19,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   if (stmt.as_select) return ExecuteCreateTableAs(stmt, ctx);
   if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.table.schema, stmt.table.location);
+  uint32_t schema_id = CreationSchema(change, stmt.table);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE"};
     throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists"),

@@ -15,6 +15,7 @@ CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandCont
     auto snapshot = ctx.catalog();
     BinderEnv env;
     env.catalog = snapshot.get();
+    env.fn_ctx = &ctx.fn;
     Binder binder(env);
     auto plan = binder.BindQuery(*stmt.as_select, &names);
     types = plan->GetTypes();
@@ -23,7 +24,7 @@ CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandCont
     throw Error(sqlstate::kSyntaxError, "too many column names were specified");
   }
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.table.schema, stmt.table.location);
+  uint32_t schema_id = CreationSchema(change, stmt.table);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE AS"};
     throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");

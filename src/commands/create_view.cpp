@@ -55,7 +55,7 @@ void RecordViewDependencies(CatalogChange& change, uint32_t view_id, const std::
 
 CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.view.schema, stmt.view.location);
+  uint32_t schema_id = CreationSchema(change, stmt.view);
   const TableEntry* existing = change->FindTable(schema_id, stmt.view.name);
   if (existing && !(stmt.replace && existing->is_view())) {
     if (!existing->is_view()) {
@@ -70,6 +70,7 @@ CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   env.catalog = &change.catalog();
   std::vector<BinderEnv::RelationRef> refs;
   env.relation_refs = &refs;
+  env.fn_ctx = &ctx.fn;
   Binder binder(env);
   std::vector<std::string> names;
   auto plan = binder.BindQuery(*stmt.query, &names);

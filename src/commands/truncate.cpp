@@ -15,6 +15,7 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
   if (stmt.restart_identity) {
     BinderEnv env;
     env.catalog = catalog.get();
+    env.fn_ctx = &ctx.fn;
     Binder binder(env);
     for (const auto& rv : stmt.tables) {
       for (const SequenceEntry* seq : catalog->OwnedSequences(binder.ResolveTargetTable(rv, "truncate")->id)) {

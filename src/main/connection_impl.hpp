@@ -39,6 +39,7 @@ class ConnectionImpl : public SessionSettings {
   // Runs one parsed statement with parameters (already typed values). Never throws.
   QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
   std::string user_ = "kanto";  // current_user
+  uint32_t temp_schema_id_ = 0;  // the session's temporary schema (pg_temp_N), 0 until it needs one
   // The same for a prepared statement: the parameters have the types fixed when it was prepared
   // (declared by the client or inferred), not the types of the supplied values.
   // A prepared statement's plan, reused while the catalog snapshot and the settings that planning

@@ -87,6 +87,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
     throw Error(sqlstate::kCantChangeRuntimeParam,
                 "parameter \"" + name + "\" cannot be changed without restarting the server");
   }
+  if (name == "search_path") ParseSearchPath(value);  // validates the list syntax (22023)
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
@@ -145,7 +146,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
     return TagOnly("RESET");
   }
   std::string value;
-  for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  if (stmt.name == "search_path") {
+    value = FormatSearchPath(stmt.values);  // each schema name quoted when it must be
+  } else {
+    for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  }
   if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
     auto defaults = DefaultSettings();
     value = defaults.count(stmt.name) ? defaults[stmt.name] : "";

@@ -306,6 +306,14 @@ struct CreateIndexStmt : Statement {
   ExprPtr where;  // partial index
 };
 
+// A role named in a statement (OWNER TO, AUTHORIZATION): a name, or CURRENT_USER / CURRENT_ROLE /
+// SESSION_USER, resolved when the statement runs.
+struct RoleName {
+  enum class Kind : uint8_t { kName, kCurrentUser, kSessionUser };
+  Kind kind = Kind::kName;
+  std::string name;
+};
+
 // CREATE ROLE/USER name [WITH] options, ALTER ROLE name [WITH] options, DROP ROLE [IF EXISTS] a, b.
 struct RoleStmt : Statement {
   enum class Action : uint8_t { kCreate, kAlter, kDrop };
@@ -321,7 +329,9 @@ struct RoleStmt : Statement {
 
 struct CreateSchemaStmt : Statement {
   CreateSchemaStmt() : Statement(StmtKind::kCreateSchema) {}
-  std::string name;
+  std::string name;  // AUTHORIZATION role without a name: the role's name
+  bool has_authorization = false;
+  RoleName authorization;
   bool if_not_exists = false;
 };
 

@@ -621,8 +621,10 @@ ast::StatementPtr TransformStatement(const Node* n) {
       if (n->create_schema_stmt->n_schema_elts) Unsupported("CREATE SCHEMA with schema elements");
       auto out = std::make_unique<ast::CreateSchemaStmt>();
       out->name = n->create_schema_stmt->schemaname ? n->create_schema_stmt->schemaname : "";
-      if (out->name.empty()) Unsupported("CREATE SCHEMA AUTHORIZATION");
-      if (n->create_schema_stmt->authrole) Unsupported("CREATE SCHEMA ... AUTHORIZATION");
+      if (n->create_schema_stmt->authrole) {
+        out->has_authorization = true;
+        out->authorization = TransformRoleName(n->create_schema_stmt->authrole, "AUTHORIZATION");
+      }
       out->if_not_exists = n->create_schema_stmt->if_not_exists;
       return out;
     }
