@@ -292,7 +292,7 @@ std::vector<uint32_t> Catalog::RenumberColumnReferences(uint32_t table, uint32_t
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 5;
+constexpr uint8_t kTableRecordVersion = 6;
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -367,6 +367,8 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     w.Bool(c.no_inherit);
   }
   for (const auto& idx : t.indexes) w.Bool(idx.nulls_not_distinct);
+  w.Str(t.view_search_path);
+  w.U32(t.owner);
   return w.Release();
 }
 
@@ -436,6 +438,10 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     }
     for (auto& idx : t.indexes) idx.nulls_not_distinct = r.Bool();
   }
+  if (version >= 6) {
+    t.view_search_path = r.Str();
+    t.owner = r.U32();
+  }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }
@@ -458,7 +464,7 @@ int64_t ReadI64(BinaryReader& r) { return static_cast<int64_t>(r.U64()); }
 
 std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   BinaryWriter w;
-  w.U8(1);
+  w.U8(2);
   w.U32(s.id);
   w.U32(s.schema_id);
   w.Str(s.name);
@@ -473,12 +479,16 @@ std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   w.U32(s.owner_column);
   w.Bool(s.identity);
   w.U64(s.instance);
+  w.U32(s.owner);
   return w.Release();
 }
 
 SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  uint8_t version = r.U8();
+  if (version < 1 || version > 2) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  }
   SequenceEntry s;
   s.id = r.U32();
   s.schema_id = r.U32();
@@ -494,6 +504,7 @@ SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   s.owner_column = r.U32();
   s.identity = r.Bool();
   s.instance = r.U64();
+  if (version >= 2) s.owner = r.U32();
   return s;
 }
 

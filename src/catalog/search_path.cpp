@@ -68,8 +68,15 @@ bool IsTempSchemaName(std::string_view name) {
   return std::all_of(name.begin() + 8, name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// The session's temporary schema, when it exists (an id from a rolled-back creation may name
+// something else by now).
+const SchemaEntry* TempSchema(const Catalog& catalog, const SearchPath& path) {
+  const SchemaEntry* s = path.temp_schema_id ? catalog.GetSchema(path.temp_schema_id) : nullptr;
+  return s && IsTempSchemaName(s->name) ? s : nullptr;
+}
+
 const SchemaEntry* FindNamedSchema(const Catalog& catalog, const SearchPath& path, std::string_view name) {
-  if (name == "pg_temp") return path.temp_schema_id ? catalog.GetSchema(path.temp_schema_id) : nullptr;
+  if (name == "pg_temp") return TempSchema(catalog, path);
   return catalog.FindSchema(name);
 }
 
@@ -82,18 +89,15 @@ ActivePath ResolveSearchPath(const Catalog& catalog, const SearchPath& path) {
     if (entry == "$user") {
       add(catalog.FindSchema(path.user));
     } else if (entry == "pg_temp") {
-      add(path.temp_schema_id ? catalog.GetSchema(path.temp_schema_id) : nullptr);
-    } else if (!IsTempSchemaName(entry) || catalog.GetSchema(path.temp_schema_id) == catalog.FindSchema(entry)) {
+      add(TempSchema(catalog, path));
+    } else if (!IsTempSchemaName(entry) || TempSchema(catalog, path) == catalog.FindSchema(entry)) {
       add(catalog.FindSchema(entry));  // another session's temporary schema is never searched
     }
   }
   ActivePath out;
   out.creation_schema = listed.empty() ? 0 : listed.front();
-  bool temp_listed = path.temp_schema_id &&
-                     std::find(listed.begin(), listed.end(), path.temp_schema_id) != listed.end();
-  if (path.temp_schema_id && !temp_listed && catalog.GetSchema(path.temp_schema_id)) {
-    out.schemas.push_back(path.temp_schema_id);
-  }
+  const SchemaEntry* temp = TempSchema(catalog, path);
+  if (temp && std::find(listed.begin(), listed.end(), temp->id) == listed.end()) out.schemas.push_back(temp->id);
   if (std::find(listed.begin(), listed.end(), kPgCatalogSchemaId) == listed.end()) {
     out.schemas.push_back(kPgCatalogSchemaId);
   }

@@ -2,6 +2,7 @@
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -17,15 +18,16 @@ namespace {
 
 CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   if (stmt.as_select) return ExecuteCreateTableAs(stmt, ctx);
-  if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change, stmt.table);
+  bool temporary = stmt.temporary;
+  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.table, &temporary);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE"};
     throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists"),
              stmt.table.location);
   }
   TableEntry t;
+  t.owner = change.current_role_id();
   t.id = change.AllocateId();
   t.schema_id = schema_id;
   t.name = stmt.table.name;
@@ -128,8 +130,10 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   for (const ast::TableConstraint* con : checks) {
     t.checks.push_back(DefineCheck(change.catalog(), t, *con, change.AllocateId(), t.checks));
   }
+  uint32_t id = t.id;
   change.PutTable(std::move(t));
   change.Publish();
+  if (temporary && stmt.on_commit) ctx.on_commit(id, stmt.on_commit);
   return {"CREATE TABLE"};
 }
 

@@ -3,6 +3,7 @@
 // RESTART (like nextval and setval) takes effect outside the transaction.
 #include "catalog/sequence_session.hpp"
 #include "commands/commands.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
@@ -58,7 +59,9 @@ const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path
 CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   SequenceEntry seq;
-  seq.schema_id = CreationSchema(change, stmt.sequence);
+  bool temporary = stmt.temporary;
+  seq.schema_id = CreationSchemaFor(change, ctx, stmt.sequence, &temporary);
+  seq.owner = change.current_role_id();
   seq.name = stmt.sequence.name;
   if (change->RelationExists(seq.schema_id, seq.name)) {
     if (stmt.if_not_exists) return {"CREATE SEQUENCE"};  // NOTICE: relation already exists, skipping

@@ -45,6 +45,7 @@ ConnectionImpl::~ConnectionImpl() {
     } catch (...) {
     }
   }
+  DropTempObjects();
 }
 
 char ConnectionImpl::transaction_status() const {
@@ -95,6 +96,7 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
 }
 
 void ConnectionImpl::CommitTransaction() {
+  ApplyOnCommit();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();
@@ -116,6 +118,7 @@ void ConnectionImpl::CommitTransaction() {
 }
 
 void ConnectionImpl::RollbackTransaction() {
+  ForgetOnCommitDrops();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();

@@ -237,10 +237,12 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDeallocate(const ast::DeallocateS
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& stmt) {
   if (stmt.sequences) sequences_.Discard();
-  if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : "DISCARD");  // PLANS, TEMP: nothing is cached
+  if (stmt.temp) DiscardTempObjects();
+  if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : stmt.temp ? "DISCARD TEMP" : "DISCARD PLANS");
   if (state_ != TxnState::kIdle) {
     throw Error(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
   }
+  DiscardTempObjects();
   settings_ = DefaultSettings();
   local_saved_.clear();
   sql_prepared_.clear();

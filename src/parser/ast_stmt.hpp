@@ -279,6 +279,7 @@ struct CreateTableStmt : Statement {
   std::vector<TableConstraint> constraints;
   bool if_not_exists = false;
   bool temporary = false;
+  char on_commit = 0;  // temporary tables: 'd' ON COMMIT DELETE ROWS, 'x' ON COMMIT DROP, 0 PRESERVE ROWS
   std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT / SELECT ... INTO
   std::vector<std::string> as_columns;     // CREATE TABLE t (a, b) AS ...: the column names
   std::unique_ptr<struct InsertStmt> as_insert;  // the same query as INSERT INTO t SELECT ...
@@ -407,6 +408,7 @@ struct CreateViewStmt : Statement {
   std::vector<std::string> columns;
   std::unique_ptr<SelectStmt> query;
   bool replace = false;
+  bool temporary = false;
   std::string definition;  // the statement's SQL text, stored so the view can be re-bound later
 };
 
@@ -460,6 +462,7 @@ struct CreateSequenceStmt : Statement {
   RangeVar sequence;
   SequenceOptions options;
   bool if_not_exists = false;
+  bool temporary = false;
 };
 
 // ALTER SEQUENCE [IF EXISTS] name options
@@ -536,6 +539,7 @@ struct DiscardStmt : Statement {
   DiscardStmt() : Statement(StmtKind::kDiscard) {}
   bool all = false;
   bool sequences = false;  // DISCARD SEQUENCES
+  bool temp = false;       // DISCARD TEMP
 };
 
 struct DeallocateStmt : Statement {

@@ -53,7 +53,7 @@ ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
 // (transform_clauses.cpp).
 void CheckStorageOptions(Node** options, size_t n);  // WITH (...)
 void CheckTablespace(const char* name, int location);
-void CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
+char CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
                       const char* tablespace, const char* access_method);
 void CheckCollation(Node** names, size_t n, int location);
 void CheckColumnClauses(const PgQuery__ColumnDef* d);

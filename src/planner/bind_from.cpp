@@ -31,7 +31,19 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
   const auto& def = static_cast<const ast::CreateViewStmt&>(*stmts.at(0));
   Binder inner(env_);
   std::vector<std::string> names;
-  LogicalOperatorPtr plan = inner.BindSelectNode(*def.query, &names);
+  SearchPath path;
+  path.entries = ParseSearchPath(view.view_search_path);
+  path.temp_schema_id = env_.search_path().temp_schema_id;
+  const SearchPath* saved = env_.view_path;
+  if (!view.view_search_path.empty()) env_.view_path = &path;
+  LogicalOperatorPtr plan;
+  try {
+    plan = inner.BindSelectNode(*def.query, &names);
+  } catch (...) {
+    env_.view_path = saved;
+    throw;
+  }
+  env_.view_path = saved;
   env_.view_depth--;
   auto proj = std::make_unique<LogicalProjection>();
   proj->table_index = NewTableIndex();
@@ -276,6 +288,12 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         throw At(Error(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist"), ref.location);
       }
       const TableEntry* table = rel.table;
+      if (rel.schema_id != path.temp_schema_id) {
+        const SchemaEntry* schema = env_.catalog->GetSchema(rel.schema_id);
+        if (schema && IsTempSchemaName(schema->name)) {
+          throw At(Error(sqlstate::kFeatureNotSupported, "cannot access temporary tables of other sessions"), ref.location);
+        }
+      }
       bool record = env_.relation_refs && env_.view_depth == 0;
       if (table->is_view()) {
         if (record) env_.relation_refs->push_back({table->id, BinderEnv::kNoTableIndex});

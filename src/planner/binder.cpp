@@ -231,6 +231,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
 
 const SearchPath& BinderEnv::search_path() const {
   static const SearchPath kDefault;
+  if (view_path) return *view_path;
   return fn_ctx ? fn_ctx->search_path : kDefault;
 }
 

@@ -47,8 +47,10 @@ struct BinderEnv {
   };
   static constexpr uint32_t kNoTableIndex = UINT32_MAX;
   std::vector<RelationRef>* relation_refs = nullptr;
-  // Names resolve through the session's search_path (fn_ctx), else the default one.
+  // Names resolve through the session's search_path (fn_ctx), else the default one; while a view
+  // is expanded, through the path it was created under.
   const SearchPath& search_path() const;
+  const SearchPath* view_path = nullptr;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working
