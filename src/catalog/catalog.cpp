@@ -343,7 +343,7 @@ std::vector<uint32_t> Catalog::RenumberColumnReferences(uint32_t table, uint32_t
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 6;
+constexpr uint8_t kTableRecordVersion = 7;
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -418,6 +418,8 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     w.Bool(c.no_inherit);
   }
   for (const auto& idx : t.indexes) w.Bool(idx.nulls_not_distinct);
+  w.Str(t.view_search_path);
+  w.U32(t.owner);
   auto write_columns = [&](const std::vector<uint32_t>& cols) {
     w.U32(static_cast<uint32_t>(cols.size()));
     for (uint32_t col : cols) w.U32(col);
@@ -508,6 +510,10 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     for (auto& idx : t.indexes) idx.nulls_not_distinct = r.Bool();
   }
   if (version >= 6) {
+    t.view_search_path = r.Str();
+    t.owner = r.U32();
+  }
+  if (version >= 7) {
     auto read_columns = [&](uint32_t limit) {
       std::vector<uint32_t> cols(r.U32());
       for (auto& col : cols) {
@@ -560,7 +566,7 @@ int64_t ReadI64(BinaryReader& r) { return static_cast<int64_t>(r.U64()); }
 
 std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   BinaryWriter w;
-  w.U8(1);
+  w.U8(2);
   w.U32(s.id);
   w.U32(s.schema_id);
   w.Str(s.name);
@@ -575,12 +581,16 @@ std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   w.U32(s.owner_column);
   w.Bool(s.identity);
   w.U64(s.instance);
+  w.U32(s.owner);
   return w.Release();
 }
 
 SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  uint8_t version = r.U8();
+  if (version < 1 || version > 2) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  }
   SequenceEntry s;
   s.id = r.U32();
   s.schema_id = r.U32();
@@ -596,6 +606,7 @@ SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   s.owner_column = r.U32();
   s.identity = r.Bool();
   s.instance = r.U64();
+  if (version >= 2) s.owner = r.U32();
   return s;
 }
 

@@ -98,6 +98,10 @@ struct TableEntry {
   uint32_t schema_version = 1;
   // Views: the CREATE VIEW statement text (re-bound at each use); empty for tables.
   std::string view_sql;
+  // Views: the schemas names resolved in when the view was created (a search_path value), so that
+  // the view reads the same tables whatever the session's path is.
+  std::string view_search_path;
+  uint32_t owner = 10;  // the owning role's id (pg_class.relowner)
   bool is_view() const { return !view_sql.empty(); }
 
   int FindColumn(std::string_view name) const;  // -1 when absent
@@ -133,6 +137,7 @@ struct SequenceEntry {
   uint32_t owner_table = 0;
   uint32_t owner_column = 0;  // position in the owner's columns
   bool identity = false;      // the sequence of an identity column
+  uint32_t owner = 10;        // the owning role's id
   // Distinguishes a sequence from an earlier one that had the same id (a rolled-back CREATE).
   uint64_t instance = 0;
 };

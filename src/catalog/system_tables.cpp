@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "catalog/index_definition.hpp"
+#include "catalog/search_path.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 #include "function/function_context.hpp"
@@ -34,6 +35,11 @@ using namespace system_tables;
 std::string SchemaName(const Catalog& catalog, uint32_t id) {
   const SchemaEntry* s = catalog.GetSchema(id);
   return s ? s->name : "";
+}
+
+std::string RoleName(const Catalog& catalog, uint32_t id) {
+  const RoleEntry* r = catalog.GetRole(id);
+  return r ? r->name : "kanto";
 }
 
 // The built-in types, as pg_type rows: oid, name, length, category.
@@ -60,7 +66,10 @@ constexpr BuiltinType kBuiltinTypes[] = {
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", TextArray());
-  for (const SchemaEntry* s : catalog.Schemas()) b.Row({OidValue(s->id), Value::Text(s->name), OidValue(kKantoRoleOid), NullText()});
+  for (const SchemaEntry* s : catalog.Schemas()) {
+    const RoleEntry* owner = catalog.FindRole(s->owner);
+    b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
+  }
   b.Row({OidValue(kInformationSchemaOid), Value::Text("information_schema"), OidValue(kKantoRoleOid), NullText()});
 }
 
@@ -76,10 +85,13 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
   b.Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
-                 bool has_index, size_t checks = 0, bool triggers = false) {
-    b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(kKantoRoleOid),
+                 bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false) {
+    // A temporary schema's relations are temporary (relpersistence 't').
+    const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
+    const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
+    b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(owner),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
-           Value::Bool(false), Value::Text("p"), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
+           Value::Bool(false), Value::Text(persistence), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
            Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(triggers), Value::Bool(false),
            Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
            NullText()});
@@ -95,10 +107,12 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   }
   for (const TableEntry* t : catalog.Tables()) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
-        !t->indexes.empty(), t->checks.size(), with_triggers.count(t->id) > 0);
-    for (const IndexEntry& idx : t->indexes) row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false);
+        !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0);
+    for (const IndexEntry& idx : t->indexes) {
+      row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false, t->owner);
+    }
   }
-  for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false);
+  for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner);
 }
 
 Value Int8(int64_t v) { return Value::FromInt(LogicalType(TypeId::kInt8), v); }
@@ -137,7 +151,7 @@ void PgSequences(const Catalog& catalog, SystemTable* out) {
   b.Column("last_value", i8);
   out->computed.push_back({10, "pg_sequence_last_value"});
   for (const SequenceEntry* s : catalog.Sequences()) {
-    b.Row({Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name), Value::Text("kanto"),
+    b.Row({Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name), Value::Text(RoleName(catalog, s->owner)),
            Value::FromInt(LogicalType(TypeId::kRegtype), s->type.oid()), Int8(s->start), Int8(s->min_value),
            Int8(s->max_value), Int8(s->increment), Value::Bool(s->cycle), Int8(s->cache), OidValue(s->id)});
   }
@@ -277,9 +291,9 @@ void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
     if (t->is_view() != views) continue;
     std::string schema = SchemaName(catalog, t->schema_id);
     if (views) {
-      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text("kanto"), Value::Text(t->view_sql)});
+      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text(RoleName(catalog, t->owner)), Value::Text(t->view_sql)});
     } else {
-      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text("kanto"), NullText(), Value::Bool(!t->indexes.empty()),
+      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text(RoleName(catalog, t->owner)), NullText(), Value::Bool(!t->indexes.empty()),
              Value::Bool(false), Value::Bool(false), Value::Bool(false)});
     }
   }

@@ -417,6 +417,7 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   BinderEnv env;
   env.catalog = &change.catalog();
+  env.fn_ctx = &ctx.fn;
   Binder binder(env);
   const TableEntry* table = nullptr;
   try {

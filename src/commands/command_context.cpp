@@ -44,6 +44,11 @@ void CatalogChange::DropTable(const TableEntry& table) {
   catalog_->RemoveTable(id);
 }
 
+uint32_t CatalogChange::current_role_id() const {
+  const RoleEntry* r = catalog_->FindRole(ctx_.fn.current_user);
+  return r ? r->id : kBootstrapRoleId;
+}
+
 void CatalogChange::PutSequence(SequenceEntry seq) {
   CatalogManager::WriteSequence(*ctx_.txn, seq);
   catalog_->PutSequence(std::move(seq));

@@ -36,6 +36,8 @@ struct CommandResult {
   std::vector<Error> notices;  // NOTICEs for the client (sqlstate 00000), in order
 };
 
+class CatalogChange;
+
 struct CommandContext {
   storage::Transaction* txn = nullptr;
   storage::Engine* engine = nullptr;
@@ -55,6 +57,10 @@ struct CommandContext {
   std::function<uint64_t(const ast::Statement&)> run_query;
   // ANALYZE: the next row estimate of the table reads storage again.
   std::function<void(uint32_t table_id)> forget_statistics;
+  // The session's temporary schema, created in the change when it does not exist yet.
+  std::function<uint32_t(CatalogChange&)> temp_schema;
+  // ON COMMIT DELETE ROWS ('d') / DROP ('x') of a temporary table just created.
+  std::function<void(uint32_t table_id, char action)> on_commit;
 
   // An execution context over the transaction, for writing rows and index entries.
   ExecutionContext MakeExecutionContext() const;
@@ -70,6 +76,10 @@ class CatalogChange {
   const Catalog& catalog() const { return *catalog_; }
   const Catalog* operator->() const { return catalog_.get(); }
   uint32_t AllocateId() { return catalog_->AllocateId(); }
+  // The session's search_path, for the names the statement gives.
+  const SearchPath& path() const { return ctx_.fn.search_path; }
+  // The id of the role running the statement (the owner of what it creates).
+  uint32_t current_role_id() const;
 
   // Each writes the record into the transaction and updates the private catalog. Pointers into the
   // catalog to the replaced or removed entry are invalid afterwards.

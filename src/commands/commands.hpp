@@ -22,7 +22,7 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx);        
 CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx);  // set_constraints.cpp
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.
-const SequenceEntry* FindSequence(const Catalog& catalog, const ast::RangeVar& rv);
+const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv);
 
 // CREATE TABLE ... AS / SELECT ... INTO (create_table_as.cpp).
 CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandContext& ctx);

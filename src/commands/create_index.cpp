@@ -17,6 +17,7 @@ CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   BinderEnv env;
   env.catalog = &change.catalog();
+  env.fn_ctx = &ctx.fn;
   Binder binder(env);
   const TableEntry* table = binder.ResolveTable(stmt.table);
   if (table->is_view()) {

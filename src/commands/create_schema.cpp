@@ -1,18 +1,26 @@
-// CREATE SCHEMA [IF NOT EXISTS] name.
+// CREATE SCHEMA [IF NOT EXISTS] [name] [AUTHORIZATION role].
 #include "commands/commands.hpp"
+#include "commands/role_name.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto::commands {
 
 CommandResult Execute(const ast::CreateSchemaStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
-  if (change->FindSchema(stmt.name)) {
+  const RoleEntry* owner = stmt.has_authorization ? &ResolveRoleName(change.catalog(), stmt.authorization, ctx) : nullptr;
+  std::string name = stmt.name.empty() && owner ? owner->name : stmt.name;
+  if (name.rfind("pg_", 0) == 0) {
+    throw Error(sqlstate::kReservedName, "unacceptable schema name \"" + name + "\"")
+        .WithDetail("The prefix \"pg_\" is reserved for system schemas.");
+  }
+  if (change->FindSchema(name)) {
     if (stmt.if_not_exists) return {"CREATE SCHEMA"};
-    throw Error(sqlstate::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists");
+    throw Error(sqlstate::kDuplicateSchema, "schema \"" + name + "\" already exists");
   }
   SchemaEntry s;
   s.id = change.AllocateId();
-  s.name = stmt.name;
+  s.name = name;
+  s.owner = owner ? owner->name : ctx.fn.current_user;
   change.PutSchema(std::move(s));
   change.Publish();
   return {"CREATE SCHEMA"};

@@ -3,6 +3,7 @@
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/foreign_key_definition.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -18,15 +19,16 @@ namespace {
 
 CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   if (stmt.as_select) return ExecuteCreateTableAs(stmt, ctx);
-  if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.table.schema, stmt.table.location);
+  bool temporary = stmt.temporary;
+  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.table, &temporary);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE"};
     throw At(Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists"),
              stmt.table.location);
   }
   TableEntry t;
+  t.owner = change.current_role_id();
   t.id = change.AllocateId();
   t.schema_id = schema_id;
   t.name = stmt.table.name;
@@ -138,8 +140,10 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   for (const auto& [con, column] : foreign_keys) {
     t.foreign_keys.push_back(DefineForeignKey(change.catalog(), t, *con, column, change.AllocateId(), t.foreign_keys));
   }
+  uint32_t id = t.id;
   change.PutTable(std::move(t));
   change.Publish();
+  if (temporary && stmt.on_commit) ctx.on_commit(id, stmt.on_commit);
   return {"CREATE TABLE"};
 }
 

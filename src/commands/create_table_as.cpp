@@ -1,6 +1,7 @@
 // CREATE TABLE ... AS / SELECT ... INTO: a table with the query's columns (no keys, hidden row
 // ids), then INSERT INTO it SELECT ...; the tag is "SELECT n" as in PostgreSQL.
 #include "commands/commands.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
@@ -8,13 +9,13 @@
 namespace kanto::commands {
 
 CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
-  if (stmt.temporary) throw Error(sqlstate::kFeatureNotSupported, "temporary tables are not supported yet");
   std::vector<std::string> names;
   std::vector<LogicalType> types;
   {
     auto snapshot = ctx.catalog();
     BinderEnv env;
     env.catalog = snapshot.get();
+    env.fn_ctx = &ctx.fn;
     Binder binder(env);
     auto plan = binder.BindQuery(*stmt.as_select, &names);
     types = plan->GetTypes();
@@ -23,12 +24,14 @@ CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandCont
     throw Error(sqlstate::kSyntaxError, "too many column names were specified");
   }
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.table.schema, stmt.table.location);
+  bool temporary = stmt.temporary;
+  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.table, &temporary);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE AS"};
     throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");
   }
   TableEntry t;
+  t.owner = change.current_role_id();
   t.id = change.AllocateId();
   t.schema_id = schema_id;
   t.name = stmt.table.name;
@@ -42,8 +45,10 @@ CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandCont
     t.columns.push_back(std::move(c));
   }
   t.rowid_index_id = change.AllocateId();
+  uint32_t id = t.id;
   change.PutTable(std::move(t));
   change.Publish();
+  if (temporary && stmt.on_commit) ctx.on_commit(id, stmt.on_commit);
   if (stmt.with_no_data) return {"CREATE TABLE AS"};
   uint64_t rows = ctx.run_query(*stmt.as_insert);
   return {"SELECT " + std::to_string(rows), rows};

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "commands/commands.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
@@ -55,7 +56,8 @@ void RecordViewDependencies(CatalogChange& change, uint32_t view_id, const std::
 
 CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
-  uint32_t schema_id = CreationSchema(change.catalog(), stmt.view.schema, stmt.view.location);
+  bool temporary = stmt.temporary;
+  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.view, &temporary);
   const TableEntry* existing = change->FindTable(schema_id, stmt.view.name);
   if (existing && !(stmt.replace && existing->is_view())) {
     if (!existing->is_view()) {
@@ -70,6 +72,7 @@ CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   env.catalog = &change.catalog();
   std::vector<BinderEnv::RelationRef> refs;
   env.relation_refs = &refs;
+  env.fn_ctx = &ctx.fn;
   Binder binder(env);
   std::vector<std::string> names;
   auto plan = binder.BindQuery(*stmt.query, &names);
@@ -83,6 +86,11 @@ CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   t.schema_id = schema_id;
   t.name = stmt.view.name;
   t.view_sql = stmt.definition;
+  t.owner = existing ? existing->owner : change.current_role_id();
+  // The view's names keep resolving where they resolved now.
+  std::vector<std::string> path;
+  for (uint32_t id : ResolveSearchPath(change.catalog(), change.path()).schemas) path.push_back(change->GetSchema(id)->name);
+  t.view_search_path = FormatSearchPath(path);
   for (size_t i = 0; i < names.size(); i++) {
     ColumnEntry c;
     c.name = i < stmt.columns.size() ? stmt.columns[i] : names[i];

@@ -21,15 +21,12 @@ Error SkippedNotice(const Catalog& catalog, const char* kind, const ast::RangeVa
 }
 
 CommandResult DropTables(const ast::DropStmt& stmt, CatalogChange& change, bool views) {
-  BinderEnv env;
-  env.catalog = &change.catalog();
-  Binder binder(env);
   std::vector<ObjectAddress> targets;
   CommandResult result{views ? "DROP VIEW" : "DROP TABLE"};
   for (const auto& rv : stmt.objects) {
     const TableEntry* t = nullptr;
     try {
-      t = binder.ResolveTable(rv);
+      t = LookupTable(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
     } catch (Error& e) {
       if (stmt.if_exists && (e.sqlstate() == sqlstate::kUndefinedTable || e.sqlstate() == sqlstate::kInvalidSchemaName)) {
         result.notices.push_back(SkippedNotice(change.catalog(), views ? "view" : "table", rv));
@@ -56,8 +53,14 @@ CommandResult DropIndexes(const ast::DropStmt& stmt, CatalogChange& change, Comm
   for (const auto& rv : stmt.objects) {
     const TableEntry* table = nullptr;
     const IndexEntry* idx = nullptr;
-    const SchemaEntry* schema = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
-    if (schema) idx = change->FindIndex(schema->id, rv.name, &table);
+    RelationRef rel;
+    try {
+      rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
+    } catch (Error&) {
+      if (!stmt.if_exists) throw;
+    }
+    idx = rel.index;
+    table = rel.table;
     if (!idx) {
       if (stmt.if_exists) {
         result.notices.push_back(SkippedNotice(change.catalog(), "index", rv));
@@ -100,14 +103,20 @@ CommandResult DropSequences(const ast::DropStmt& stmt, CatalogChange& change) {
   std::vector<ObjectAddress> targets;
   CommandResult result{"DROP SEQUENCE"};
   for (const auto& rv : stmt.objects) {
-    const SequenceEntry* seq = FindSequence(change.catalog(), rv);
+    const SequenceEntry* seq = nullptr;
+    RelationRef rel;
+    try {
+      rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
+      seq = rel.sequence;
+    } catch (Error&) {
+      if (!stmt.if_exists) throw;
+    }
     if (!seq) {
       if (stmt.if_exists) {
         result.notices.push_back(SkippedNotice(change.catalog(), "sequence", rv));
         continue;
       }
-      const SchemaEntry* s = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
-      if (change->RelationExists(s->id, rv.name)) {
+      if (rel.found()) {
         throw Error(sqlstate::kWrongObjectType, "\"" + rv.name + "\" is not a sequence")
             .WithHint("Use DROP TABLE to remove a table.");
       }

@@ -5,10 +5,8 @@
 
 namespace kanto::commands {
 
-uint32_t CreationSchema(const Catalog& catalog, const std::string& schema, int location) {
-  const SchemaEntry* s = catalog.FindSchema(schema.empty() ? "public" : schema);
-  if (!s) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist"), location);
-  return s->id;
+uint32_t CreationSchema(const CatalogChange& change, const ast::RangeVar& rv) {
+  return CreationSchemaId(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
 }
 
 std::string UniqueName(const Catalog& catalog, uint32_t schema_id, const std::string& base, const char* suffix) {

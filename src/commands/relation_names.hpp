@@ -6,11 +6,12 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "commands/command_context.hpp"
 
 namespace kanto::commands {
 
-// The schema a new object goes to ("" = public). Throws 3F000.
-uint32_t CreationSchema(const Catalog& catalog, const std::string& schema, int location);
+// The schema a new relation `rv` goes to (search_path's creation schema when unqualified). Throws 3F000.
+uint32_t CreationSchema(const CatalogChange& change, const ast::RangeVar& rv);
 
 // base_suffix, or base_suffix1, base_suffix2, ... : the first name no relation of the schema has
 // (PostgreSQL's ChooseRelationName).

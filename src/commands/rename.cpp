@@ -102,15 +102,18 @@ CommandResult RenameConstraint(const ast::RenameStmt& stmt, const TableEntry& ta
 CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   const ast::RangeVar& rv = stmt.relation;
-  const SchemaEntry* schema = change->FindSchema(rv.schema.empty() ? "public" : rv.schema);
-  if (!schema) {
+  RelationRef rel;
+  try {
+    rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
+  } catch (Error&) {
     if (stmt.missing_ok) return {Tag(stmt.object_type)};
-    throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
+    throw;
   }
-  const TableEntry* table = change->FindTable(schema->id, rv.name);
-  const SequenceEntry* seq = change->FindSequence(schema->id, rv.name);
-  const TableEntry* index_table = nullptr;
-  const IndexEntry* index = change->FindIndex(schema->id, rv.name, &index_table);
+  const TableEntry* table = rel.index ? nullptr : rel.table;
+  const SequenceEntry* seq = rel.sequence;
+  const IndexEntry* index = rel.index;
+  const TableEntry* index_table = rel.index ? rel.table : nullptr;
+  const SchemaEntry* schema = change->GetSchema(rel.schema_id);
   if (!table && !seq && !index) {
     if (stmt.missing_ok) return {Tag(stmt.object_type)};  // NOTICE: relation does not exist, skipping
     throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);

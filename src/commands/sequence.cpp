@@ -3,6 +3,7 @@
 // RESTART (like nextval and setval) takes effect outside the transaction.
 #include "catalog/sequence_session.hpp"
 #include "commands/commands.hpp"
+#include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
@@ -13,7 +14,7 @@ namespace kanto::commands {
 namespace {
 
 // OWNED BY table.column / NONE: sets the owner of `seq`.
-void ApplyOwnedBy(const ast::SequenceOptions& o, const Catalog& catalog, SequenceEntry* seq) {
+void ApplyOwnedBy(const ast::SequenceOptions& o, const Catalog& catalog, const SearchPath& path, SequenceEntry* seq) {
   if (!o.owned_by_given) return;
   if (o.owned_by.empty()) {
     seq->owner_table = 0;
@@ -28,11 +29,10 @@ void ApplyOwnedBy(const ast::SequenceOptions& o, const Catalog& catalog, Sequenc
   std::string schema = o.owned_by.size() == 3 ? o.owned_by[0] : "";
   const std::string& table_name = o.owned_by[o.owned_by.size() - 2];
   const std::string& column = o.owned_by.back();
-  const SchemaEntry* s = catalog.FindSchema(schema.empty() ? "public" : schema);
-  if (!s) throw Error(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist");
-  const TableEntry* t = catalog.FindTable(s->id, table_name);
+  RelationRef rel = LookupRelation(catalog, path, schema, table_name);
+  const TableEntry* t = rel.index ? nullptr : rel.table;
   if (!t) {
-    if (catalog.FindSequence(s->id, table_name) || catalog.FindIndex(s->id, table_name, nullptr)) {
+    if (rel.found()) {
       throw Error(sqlstate::kWrongObjectType, "sequence cannot be owned by relation \"" + table_name + "\"");
     }
     throw Error(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? "" : schema + ".") + table_name + "\" does not exist");
@@ -52,16 +52,16 @@ void ApplyOwnedBy(const ast::SequenceOptions& o, const Catalog& catalog, Sequenc
 
 }  // namespace
 
-const SequenceEntry* FindSequence(const Catalog& catalog, const ast::RangeVar& rv) {
-  const SchemaEntry* s = catalog.FindSchema(rv.schema.empty() ? "public" : rv.schema);
-  if (!s) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
-  return catalog.FindSequence(s->id, rv.name);
+const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv) {
+  return LookupRelation(catalog, path, rv.schema, rv.name, rv.location).sequence;
 }
 
 CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   SequenceEntry seq;
-  seq.schema_id = CreationSchema(change.catalog(), stmt.sequence.schema, stmt.sequence.location);
+  bool temporary = stmt.temporary;
+  seq.schema_id = CreationSchemaFor(change, ctx, stmt.sequence, &temporary);
+  seq.owner = change.current_role_id();
   seq.name = stmt.sequence.name;
   if (change->RelationExists(seq.schema_id, seq.name)) {
     if (stmt.if_not_exists) return {"CREATE SEQUENCE"};  // NOTICE: relation already exists, skipping
@@ -69,7 +69,7 @@ CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx) 
   }
   std::optional<int64_t> restart;
   ApplySequenceOptions(stmt.options, true, &seq, &restart);
-  ApplyOwnedBy(stmt.options, change.catalog(), &seq);
+  ApplyOwnedBy(stmt.options, change.catalog(), change.path(), &seq);
   seq.id = change.AllocateId();
   seq.instance = NewSequenceInstance();
   ctx.sequences->store().Reset(seq);
@@ -80,11 +80,10 @@ CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx) 
 
 CommandResult Execute(const ast::AlterSequenceStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
-  const SequenceEntry* existing = FindSequence(change.catalog(), stmt.sequence);
+  const SequenceEntry* existing = FindSequence(change.catalog(), change.path(), stmt.sequence);
   if (!existing) {
     if (stmt.missing_ok) return {"ALTER SEQUENCE"};  // NOTICE: relation does not exist, skipping
-    if (change->RelationExists(change->FindSchema(stmt.sequence.schema.empty() ? "public" : stmt.sequence.schema)->id,
-                               stmt.sequence.name)) {
+    if (LookupRelation(change.catalog(), change.path(), stmt.sequence.schema, stmt.sequence.name).found()) {
       throw At(Error(sqlstate::kWrongObjectType, "\"" + stmt.sequence.name + "\" is not a sequence"), stmt.sequence.location);
     }
     throw At(Error(sqlstate::kUndefinedTable, "relation \"" + stmt.sequence.name + "\" does not exist"),
@@ -98,7 +97,7 @@ CommandResult Execute(const ast::AlterSequenceStmt& stmt, CommandContext& ctx) {
         .WithDetail("Sequence \"" + seq.name + "\" is linked to table \"" +
                     (change->GetTable(seq.owner_table) ? change->GetTable(seq.owner_table)->name : "?") + "\".");
   }
-  ApplyOwnedBy(stmt.options, change.catalog(), &seq);
+  ApplyOwnedBy(stmt.options, change.catalog(), change.path(), &seq);
   // The value logged ahead was computed with the old options: log again from the current value
   // (or from the RESTART value).
   SequenceStore::State state = ctx.sequences->store().Read(*existing);

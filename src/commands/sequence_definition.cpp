@@ -120,6 +120,7 @@ uint32_t CreateOwnedSequence(CatalogChange& change, CommandContext& ctx, const T
                              const ast::SequenceOptions& options, bool identity) {
   SequenceEntry seq;
   seq.schema_id = table.schema_id;
+  seq.owner = table.owner;
   seq.name = options.sequence_name.empty()
                  ? UniqueName(change.catalog(), table.schema_id, table.name + "_" + table.columns[column].name, "seq")
                  : options.sequence_name;

@@ -18,7 +18,9 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
   auto catalog = ctx.catalog();
   BinderEnv env;
   env.catalog = catalog.get();
+  env.fn_ctx = &ctx.fn;
   Binder binder(env);
+  CommandResult result("TRUNCATE TABLE");
   std::vector<const TableEntry*> tables;
   auto listed = [&](uint32_t id) {
     return std::any_of(tables.begin(), tables.end(), [&](const TableEntry* t) { return t->id == id; });
@@ -35,7 +37,8 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
             .WithDetail("Table \"" + ref.table->name + "\" references \"" + tables[i]->name + "\".")
             .WithHint("Truncate table \"" + ref.table->name + "\" at the same time, or use TRUNCATE ... CASCADE.");
       }
-      tables.push_back(ref.table);  // NOTICE: truncate cascades to table "c"
+      tables.push_back(ref.table);
+      result.notices.push_back(Error(sqlstate::kSuccess, "truncate cascades to table \"" + ref.table->name + "\""));
     }
   }
   std::vector<const SequenceEntry*> restart;
@@ -46,7 +49,7 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
   }
   for (const TableEntry* t : tables) access::DeleteTableData(*ctx.txn, t->id);
   for (const SequenceEntry* seq : restart) ctx.sequences->store().Set(*seq, seq->start, false);
-  return {"TRUNCATE TABLE"};
+  return result;
 }
 
 }  // namespace kanto::commands

@@ -17,6 +17,7 @@ CommandResult Execute(const ast::VacuumStmt& stmt, CommandContext& ctx) {
   } else {
     BinderEnv env;
     env.catalog = catalog.get();
+    env.fn_ctx = &ctx.fn;
     Binder binder(env);
     for (const auto& rv : stmt.tables) tables.push_back(binder.ResolveTargetTable(rv, "vacuum"));
   }

@@ -120,16 +120,20 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
     return Value::Text(role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
-  // Visible: the relation's schema is on the search path (public, pg_catalog).
   // Kanto has no partitions: a table's only "ancestor" is itself (psql's \d asks, for foreign keys).
   AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, T(TypeId::kRegclass),
                  [](const std::vector<Value>& a, FunctionContext&) { return a[0]; }, kStrict);
+  // Visible: the search path finds the relation by its unqualified name.
   AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {
     if (!ctx.catalog) return Value::Bool(false);
+    auto oid = static_cast<uint32_t>(a[0].int_value());
+    if (const SequenceEntry* seq = ctx.catalog->GetSequence(oid)) {
+      return Value::Bool(RelationIsVisible(*ctx.catalog, ctx.search_path, seq->schema_id, seq->name));
+    }
     const IndexEntry* idx;
-    const TableEntry* t = ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx);
+    const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
     if (!t) return Value::Null(T(TypeId::kBool));
-    return Value::Bool(t->schema_id == kPublicSchemaId || t->schema_id == kPgCatalogSchemaId);
+    return Value::Bool(RelationIsVisible(*ctx.catalog, ctx.search_path, t->schema_id, idx ? idx->name : t->name));
   }, kStrict, kVolatile);
   AddRowFunction(r, "pg_type_is_visible", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(true); }, kStrict, kVolatile);

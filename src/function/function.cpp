@@ -16,6 +16,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterDatetimeFunctions(*r);
     RegisterSystemFunctions(*r);
     RegisterCatalogFunctions(*r);
+    RegisterSchemaFunctions(*r);
     RegisterArrayFunctions(*r);
     RegisterSequenceFunctions(*r);
     RegisterNotifyFunctions(*r);

@@ -64,6 +64,7 @@ void RegisterSystemFunctions(FunctionRegistry& r);     // version, current_setti
 void RegisterCatalogFunctions(FunctionRegistry& r);    // pg_get_userbyid, pg_table_is_visible, format_type, ...
 void RegisterSequenceFunctions(FunctionRegistry& r);   // nextval, currval, setval, lastval, pg_get_serial_sequence
 void RegisterNotifyFunctions(FunctionRegistry& r);     // pg_notify, pg_listening_channels
+void RegisterSchemaFunctions(FunctionRegistry& r);     // current_schema(s), pg_my_temp_schema, pg_is_other_temp_schema
 void RegisterArrayFunctions(FunctionRegistry& r);      // ARRAY[...], subscripts, ANY/ALL (array), array_length, ...
 
 }  // namespace kanto

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/search_path.hpp"
+
 namespace kanto::datetime {
 class TimeZone;
 }
@@ -61,7 +63,8 @@ struct FunctionContext {
   int64_t statement_start_micros = 0;
   std::string current_user = "kanto";
   std::string current_database = "kanto";
-  std::string current_schema = "public";
+  // The session's search_path (current_schema(), name lookup) and temporary schema.
+  SearchPath search_path;
   // The statement's catalog snapshot (catalog information functions); may be null.
   const Catalog* catalog = nullptr;
   // Settings for current_setting() / set_config(); may be null.

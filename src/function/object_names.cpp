@@ -66,25 +66,27 @@ std::string SchemaName(const Catalog& catalog, int64_t id) {
   return s ? s->name : "";
 }
 
-std::string RelationName(const Catalog& catalog, int64_t oid) {
+// A relation's name as regclass prints it: qualified unless the search path finds it unqualified.
+std::string RelationName(const Catalog& catalog, const SearchPath& path, int64_t oid) {
   for (const auto& sc : kSystemCatalogs) {
     if (sc.oid == oid) return sc.name;
   }
   if (const SequenceEntry* seq = catalog.GetSequence(static_cast<uint32_t>(oid))) {
-    std::string schema = SchemaName(catalog, seq->schema_id);
-    return schema == "public" ? QuoteIdent(seq->name) : QuoteIdent(schema) + "." + QuoteIdent(seq->name);
+    if (RelationIsVisible(catalog, path, seq->schema_id, seq->name)) return QuoteIdent(seq->name);
+    return QuoteIdent(SchemaName(catalog, seq->schema_id)) + "." + QuoteIdent(seq->name);
   }
   const IndexEntry* idx;
   const TableEntry* t = catalog.FindRelationById(static_cast<uint32_t>(oid), &idx);
   if (!t) return "";
   const std::string& name = idx ? idx->name : t->name;
-  std::string schema = SchemaName(catalog, t->schema_id);
-  return schema == "public" ? QuoteIdent(name) : QuoteIdent(schema) + "." + QuoteIdent(name);
+  if (RelationIsVisible(catalog, path, t->schema_id, name)) return QuoteIdent(name);
+  return QuoteIdent(SchemaName(catalog, t->schema_id)) + "." + QuoteIdent(name);
 }
 
 // "t", "schema.t" or "database.schema.t" (the current database only, as in PostgreSQL).
 int64_t FindRelation(const FunctionContext& ctx, std::string_view text) {
   const Catalog* catalog = ctx.catalog;
+  const SearchPath& path = ctx.search_path;
   auto parts = SplitName(text);
   if (parts.size() > 3) {
     throw Error(sqlstate::kSyntaxError, "improper relation name (too many dotted names): " + std::string(text));
@@ -102,13 +104,10 @@ int64_t FindRelation(const FunctionContext& ctx, std::string_view text) {
     if (int64_t oid = SystemCatalogOid(name)) return oid;
   }
   if (catalog) {
-    for (const char* s : {"public"}) {
-      const SchemaEntry* se = catalog->FindSchema(schema.empty() ? s : schema);
-      if (!se) continue;
-      if (const TableEntry* t = catalog->FindTable(se->id, name)) return t->id;
-      if (const IndexEntry* i = catalog->FindIndex(se->id, name, nullptr)) return i->id;
-      if (const SequenceEntry* seq = catalog->FindSequence(se->id, name)) return seq->id;
-    }
+    RelationRef r = LookupRelation(*catalog, path, schema, name);
+    if (r.index) return r.index->id;
+    if (r.table) return r.table->id;
+    if (r.sequence) return r.sequence->id;
   }
   throw Error(sqlstate::kUndefinedTable, "relation \"" + std::string(text) + "\" does not exist");
 }
@@ -170,7 +169,7 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
       break;
     }
     case TypeId::kRegclass:
-      if (ctx.catalog) name = RelationName(*ctx.catalog, oid);
+      if (ctx.catalog) name = RelationName(*ctx.catalog, ctx.search_path, oid);
       break;
     case TypeId::kRegnamespace:
       if (ctx.catalog) name = SchemaName(*ctx.catalog, oid);

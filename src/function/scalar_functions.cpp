@@ -443,7 +443,6 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
     return Value::Text("PostgreSQL 15.0 (Kanto 0.1.0) on x86_64-pc-linux-gnu, compiled by g++, 64-bit");
   });
   AddRowFunction(r, "current_database", {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_database); });
-  AddRowFunction(r, "current_schema", {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_schema); });
   for (const char* name : {"current_user", "session_user", "user"}) {
     AddRowFunction(r, name, {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_user); });
   }

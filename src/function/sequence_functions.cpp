@@ -44,8 +44,10 @@ Value SerialSequence(const std::vector<Value>& a, FunctionContext& ctx) {
   }
   for (const SequenceEntry* seq : ctx.catalog->OwnedSequences(t->id)) {
     if (seq->owner_column != static_cast<uint32_t>(c)) continue;
+    // The session's own temporary schema is spelled pg_temp, as PostgreSQL does.
     const SchemaEntry* s = ctx.catalog->GetSchema(seq->schema_id);
-    return Value::Text(QuoteIdent(s ? s->name : "public") + "." + QuoteIdent(seq->name));
+    std::string schema = seq->schema_id == ctx.search_path.temp_schema_id ? "pg_temp" : s ? s->name : "public";
+    return Value::Text(QuoteIdent(schema) + "." + QuoteIdent(seq->name));
   }
   return Value::Null(LogicalType(TypeId::kText));
 }

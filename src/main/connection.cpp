@@ -45,6 +45,7 @@ ConnectionImpl::~ConnectionImpl() {
     } catch (...) {
     }
   }
+  DropTempObjects();
 }
 
 char ConnectionImpl::transaction_status() const {
@@ -65,6 +66,9 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
+  ctx.search_path.entries = ParseSearchPath(GetSetting("search_path"));
+  ctx.search_path.user = user_;
+  ctx.search_path.temp_schema_id = temp_schema_id_;
   ctx.sequences = const_cast<SequenceSession*>(&sequences_);
   ctx.notifications = const_cast<SessionNotifications*>(&notifications_);
   return ctx;
@@ -111,6 +115,7 @@ void ConnectionImpl::CommitTransaction() {
     }
   }
   deferred_.Clear();
+  ApplyOnCommit();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();
@@ -133,6 +138,7 @@ void ConnectionImpl::CommitTransaction() {
 
 void ConnectionImpl::RollbackTransaction() {
   deferred_.Clear();
+  ForgetOnCommitDrops();
   RestoreLocalSettings();
   EndTransactionModes();
   CloseTransactionCursors();
@@ -692,6 +698,9 @@ void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalTyp
   BinderEnv env;
   env.catalog = catalog.get();
   env.param_types = *param_types;
+  FunctionContext fn = MakeFunctionContext();
+  fn.catalog = catalog.get();
+  env.fn_ctx = &fn;
   Binder binder(env);
   BoundStatement bound = binder.Bind(stmt);
   for (auto& t : env.param_types) {

@@ -12,6 +12,7 @@
 #include "access/foreign_key.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/sequence_session.hpp"
+#include "commands/command_context.hpp"
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
 #include "kanto/kanto.hpp"
@@ -40,6 +41,19 @@ class ConnectionImpl : public SessionSettings {
   // Runs one parsed statement with parameters (already typed values). Never throws.
   QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
   std::string user_ = "kanto";  // current_user
+  // Temporary objects (temp_tables.cpp): the session's schema pg_temp_N (0 until the first CREATE
+  // TEMP), its slot N, and the ON COMMIT actions of its tables ('d' DELETE ROWS, 'x' DROP).
+  uint32_t temp_schema_id_ = 0;
+  int temp_slot_ = 0;
+  std::map<uint32_t, char> on_commit_;
+  uint32_t TempSchema(commands::CatalogChange& change);
+  void ApplyOnCommit();        // before a commit
+  void ForgetOnCommitDrops();  // at a rollback: the tables ON COMMIT DROP went with it
+  void DropTempObjects();      // when the session ends
+  void DiscardTempObjects();   // DISCARD TEMP / ALL: in the statement's transaction
+  // Drops the temporary schemas a crash left behind (when the database opens).
+  void DropLeftoverTempSchemas();
+  commands::CommandContext MakeCommandContext();
   // The same for a prepared statement: the parameters have the types fixed when it was prepared
   // (declared by the client or inferred), not the types of the supplied values.
   // A prepared statement's plan, reused while the catalog snapshot and the settings that planning

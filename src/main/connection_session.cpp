@@ -87,6 +87,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
     throw Error(sqlstate::kCantChangeRuntimeParam,
                 "parameter \"" + name + "\" cannot be changed without restarting the server");
   }
+  if (name == "search_path") ParseSearchPath(value);  // validates the list syntax (22023)
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
@@ -145,7 +146,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
     return TagOnly("RESET");
   }
   std::string value;
-  for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  if (stmt.name == "search_path") {
+    value = FormatSearchPath(stmt.values);  // each schema name quoted when it must be
+  } else {
+    for (size_t i = 0; i < stmt.values.size(); i++) value += (i ? ", " : "") + stmt.values[i];
+  }
   if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
     auto defaults = DefaultSettings();
     value = defaults.count(stmt.name) ? defaults[stmt.name] : "";
@@ -232,10 +237,12 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDeallocate(const ast::DeallocateS
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& stmt) {
   if (stmt.sequences) sequences_.Discard();
-  if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : "DISCARD");  // PLANS, TEMP: nothing is cached
+  if (stmt.temp) DiscardTempObjects();
+  if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : stmt.temp ? "DISCARD TEMP" : "DISCARD PLANS");
   if (state_ != TxnState::kIdle) {
     throw Error(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
   }
+  DiscardTempObjects();
   settings_ = DefaultSettings();
   local_saved_.clear();
   sql_prepared_.clear();

@@ -233,6 +233,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
     auto catalog = catalog_for_statement();
     BinderEnv env;
     env.catalog = catalog.get();
+    FunctionContext fn = MakeFunctionContext();
+    env.fn_ctx = &fn;
     Binder binder(env);
     const TableEntry* table = binder.ResolveTargetTable(stmt.table, "copy to");
     auto result = std::make_unique<ResultImpl>();

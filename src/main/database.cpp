@@ -28,7 +28,9 @@ Database::~Database() = default;
 std::shared_ptr<Database> Database::Open(const std::string& path, const Options& options, Error* error) {
   try {
     auto impl = std::make_unique<DatabaseImpl>(path, options);
-    return std::shared_ptr<Database>(new Database(std::move(impl)));
+    auto db = std::shared_ptr<Database>(new Database(std::move(impl)));
+    ConnectionImpl(db).DropLeftoverTempSchemas();
+    return db;
   } catch (Error& e) {
     if (error) *error = e;
   } catch (std::exception& e) {

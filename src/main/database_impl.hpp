@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 
 #include "catalog/catalog_manager.hpp"
@@ -51,6 +52,10 @@ class DatabaseImpl {
   StorageStatistics& storage_statistics() { return *statistics_; }
   SequenceStore& sequences() { return *sequences_; }
   NotificationHub& notifications() { return *notifications_; }
+  // Temporary schema slots: each session with temporary objects holds one number N (pg_temp_N),
+  // the smallest free one from 1 on.
+  int AcquireTempSlot();
+  void ReleaseTempSlot(int slot);
 
  private:
   std::string path_;
@@ -60,6 +65,8 @@ class DatabaseImpl {
   std::unique_ptr<StorageStatistics> statistics_;
   std::unique_ptr<SequenceStore> sequences_;
   std::unique_ptr<NotificationHub> notifications_;
+  std::mutex temp_slots_mu_;
+  std::set<int> temp_slots_;
 };
 
 }  // namespace kanto

@@ -34,7 +34,7 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
 }
 }  // namespace
 
-std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stmt) {
+commands::CommandContext ConnectionImpl::MakeCommandContext() {
   commands::CommandContext ctx;
   ctx.txn = txn_.get();
   ctx.engine = &db_impl_.engine();
@@ -48,6 +48,13 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stm
   ctx.publish_catalog = [this](std::shared_ptr<Catalog> changed) { FinishCatalogChange(std::move(changed)); };
   ctx.run_query = [this](const ast::Statement& query) { return RunQuery(query, {})->rows_affected; };
   ctx.forget_statistics = [this](uint32_t table_id) { db_impl_.storage_statistics().Forget(table_id); };
+  ctx.temp_schema = [this](commands::CatalogChange& change) { return TempSchema(change); };
+  ctx.on_commit = [this](uint32_t table_id, char action) { on_commit_[table_id] = action; };
+  return ctx;
+}
+
+std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stmt) {
+  commands::CommandContext ctx = MakeCommandContext();
   commands::CommandResult r = RunIn(stmt, ctx);
   auto result = TagOnly(std::move(r.tag));
   result->rows_affected = r.rows_affected;

@@ -297,6 +297,7 @@ struct CreateTableStmt : Statement {
   std::vector<TableConstraint> constraints;
   bool if_not_exists = false;
   bool temporary = false;
+  char on_commit = 0;  // temporary tables: 'd' ON COMMIT DELETE ROWS, 'x' ON COMMIT DROP, 0 PRESERVE ROWS
   std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT / SELECT ... INTO
   std::vector<std::string> as_columns;     // CREATE TABLE t (a, b) AS ...: the column names
   std::unique_ptr<struct InsertStmt> as_insert;  // the same query as INSERT INTO t SELECT ...
@@ -324,6 +325,14 @@ struct CreateIndexStmt : Statement {
   ExprPtr where;  // partial index
 };
 
+// A role named in a statement (OWNER TO, AUTHORIZATION): a name, or CURRENT_USER / CURRENT_ROLE /
+// SESSION_USER, resolved when the statement runs.
+struct RoleName {
+  enum class Kind : uint8_t { kName, kCurrentUser, kSessionUser };
+  Kind kind = Kind::kName;
+  std::string name;
+};
+
 // CREATE ROLE/USER name [WITH] options, ALTER ROLE name [WITH] options, DROP ROLE [IF EXISTS] a, b.
 struct RoleStmt : Statement {
   enum class Action : uint8_t { kCreate, kAlter, kDrop };
@@ -339,7 +348,9 @@ struct RoleStmt : Statement {
 
 struct CreateSchemaStmt : Statement {
   CreateSchemaStmt() : Statement(StmtKind::kCreateSchema) {}
-  std::string name;
+  std::string name;  // AUTHORIZATION role without a name: the role's name
+  bool has_authorization = false;
+  RoleName authorization;
   bool if_not_exists = false;
 };
 
@@ -415,6 +426,7 @@ struct CreateViewStmt : Statement {
   std::vector<std::string> columns;
   std::unique_ptr<SelectStmt> query;
   bool replace = false;
+  bool temporary = false;
   std::string definition;  // the statement's SQL text, stored so the view can be re-bound later
 };
 
@@ -468,6 +480,7 @@ struct CreateSequenceStmt : Statement {
   RangeVar sequence;
   SequenceOptions options;
   bool if_not_exists = false;
+  bool temporary = false;
 };
 
 // ALTER SEQUENCE [IF EXISTS] name options
@@ -544,6 +557,7 @@ struct DiscardStmt : Statement {
   DiscardStmt() : Statement(StmtKind::kDiscard) {}
   bool all = false;
   bool sequences = false;  // DISCARD SEQUENCES
+  bool temp = false;       // DISCARD TEMP
 };
 
 struct DeallocateStmt : Statement {

@@ -61,7 +61,7 @@ void CheckTablespace(const char* name, int location) {
   Unsupported("TABLESPACE " + std::string(name), location);
 }
 
-void CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
+char CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
                       const char* tablespace, const char* access_method) {
   // Rows of an UNLOGGED table survive a crash in PostgreSQL only by chance (it truncates them), and
   // pg_class says 'u'; Kanto has one kind of table, so the clause is refused rather than ignored.
@@ -73,16 +73,17 @@ void CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_opt
     if (!temp) {
       throw Error(sqlstate::kInvalidTableDefinition, "ON COMMIT can only be used on temporary tables");
     }
-    // PRESERVE ROWS is what a temporary table does without ON COMMIT.
-    if (on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS) Unsupported("ON COMMIT DELETE ROWS");
-    if (on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP) Unsupported("ON COMMIT DROP");
   }
+  char action = on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ? 'd'
+                : on_commit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP     ? 'x'
+                                                                              : 0;
   CheckStorageOptions(options, n_options);
   CheckTablespace(tablespace, rel->location);
   // heap is PostgreSQL's only table access method and the default: naming it changes nothing.
   if (Given(access_method) && std::string(access_method) != "heap") {
     Unsupported("table access method " + std::string(access_method), rel->location);
   }
+  return action;
 }
 
 void CheckCollation(Node** names, size_t n, int location) {

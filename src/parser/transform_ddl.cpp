@@ -93,9 +93,9 @@ void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* c
 }
 
 ast::StatementPtr TransformCreateSequence(const PgQuery__CreateSeqStmt* s) {
-  if (s->sequence->relpersistence && s->sequence->relpersistence[0] == 't') Unsupported("temporary sequences");
   if (s->sequence->relpersistence && s->sequence->relpersistence[0] == 'u') Unsupported("unlogged sequences");
   auto out = std::make_unique<ast::CreateSequenceStmt>();
+  out->temporary = s->sequence->relpersistence && s->sequence->relpersistence[0] == 't';
   out->sequence = TransformRangeVar(s->sequence);
   out->options = TransformSequenceOptions(s->options, s->n_options);
   out->if_not_exists = s->if_not_exists;

@@ -43,6 +43,18 @@ void ApplyOptions(Node** options, size_t n, ast::RoleStmt* out) {
 
 }  // namespace
 
+ast::RoleName TransformRoleName(const PgQuery__RoleSpec* r, const char* clause) {
+  ast::RoleName out;
+  switch (r->roletype) {
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING: out.name = r->rolename; break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_USER:
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_ROLE: out.kind = ast::RoleName::Kind::kCurrentUser; break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER: out.kind = ast::RoleName::Kind::kSessionUser; break;
+    default: Unsupported(std::string(clause) + " PUBLIC");
+  }
+  return out;
+}
+
 ast::StatementPtr TransformRoleStmt(const Node* n) {
   auto out = std::make_unique<ast::RoleStmt>();
   switch (n->node_case) {

@@ -307,7 +307,7 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
   out->table = TransformRangeVar(s->relation);
   out->if_not_exists = s->if_not_exists;
   out->temporary = s->relation->relpersistence && s->relation->relpersistence[0] == 't';
-  CheckNewRelation(s->relation, s->options, s->n_options, s->oncommit, s->tablespacename, s->access_method);
+  out->on_commit = CheckNewRelation(s->relation, s->options, s->n_options, s->oncommit, s->tablespacename, s->access_method);
   if (s->partbound) Unsupported("PARTITION OF", s->relation->location);
   if (s->of_typename) Unsupported("CREATE TABLE ... OF type", s->relation->location);
   if (s->n_inh_relations) Unsupported("table inheritance");
@@ -569,7 +569,7 @@ ast::StatementPtr TransformCreateTableAs(const Node* query, const PgQuery__IntoC
   auto out = std::make_unique<ast::CreateTableStmt>();
   out->table = TransformRangeVar(into->rel);
   if (into->rel->relpersistence && std::string(into->rel->relpersistence) == "t") out->temporary = true;
-  CheckNewRelation(into->rel, into->options, into->n_options, into->on_commit, into->table_space_name, into->access_method);
+  out->on_commit = CheckNewRelation(into->rel, into->options, into->n_options, into->on_commit, into->table_space_name, into->access_method);
   out->if_not_exists = if_not_exists;
   out->as_columns = Names(into->col_names, into->n_col_names);
   out->with_no_data = into->skip_data;
@@ -649,8 +649,10 @@ ast::StatementPtr TransformStatement(const Node* n) {
       if (n->create_schema_stmt->n_schema_elts) Unsupported("CREATE SCHEMA with schema elements");
       auto out = std::make_unique<ast::CreateSchemaStmt>();
       out->name = n->create_schema_stmt->schemaname ? n->create_schema_stmt->schemaname : "";
-      if (out->name.empty()) Unsupported("CREATE SCHEMA AUTHORIZATION");
-      if (n->create_schema_stmt->authrole) Unsupported("CREATE SCHEMA ... AUTHORIZATION");
+      if (n->create_schema_stmt->authrole) {
+        out->has_authorization = true;
+        out->authorization = TransformRoleName(n->create_schema_stmt->authrole, "AUTHORIZATION");
+      }
       out->if_not_exists = n->create_schema_stmt->if_not_exists;
       return out;
     }
@@ -672,9 +674,9 @@ ast::StatementPtr TransformStatement(const Node* n) {
           v->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED) {
         Unsupported("WITH CHECK OPTION");
       }
-      if (v->view->relpersistence && v->view->relpersistence[0] == 't') Unsupported("temporary views");
       CheckViewOptions(v->options, v->n_options);
       auto out = std::make_unique<ast::CreateViewStmt>();
+      out->temporary = v->view->relpersistence && v->view->relpersistence[0] == 't';
       out->view = TransformRangeVar(v->view);
       out->columns = Names(v->aliases, v->n_aliases);
       out->replace = v->replace;
@@ -726,6 +728,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
       auto out = std::make_unique<ast::DiscardStmt>();
       out->all = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_ALL;
       out->sequences = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_SEQUENCES;
+      out->temp = n->discard_stmt->target == PG_QUERY__DISCARD_MODE__DISCARD_TEMP;
       return out;
     }
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT: {

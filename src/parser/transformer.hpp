@@ -26,6 +26,8 @@ std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
+// CURRENT_USER / SESSION_USER / a role name (PUBLIC: 0A000 naming `clause`).
+ast::RoleName TransformRoleName(const PgQuery__RoleSpec* r, const char* clause);
 // Session statements (transform_session.cpp): BEGIN/COMMIT/..., SET/RESET, and the text of a
 // constant option value ('on', 42, 'read committed').
 std::string ConstText(const Node* n);
@@ -51,7 +53,7 @@ ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
 // (transform_clauses.cpp).
 void CheckStorageOptions(Node** options, size_t n);  // WITH (...)
 void CheckTablespace(const char* name, int location);
-void CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
+char CheckNewRelation(const PgQuery__RangeVar* rel, Node** options, size_t n_options, PgQuery__OnCommitAction on_commit,
                       const char* tablespace, const char* access_method);
 void CheckCollation(Node** names, size_t n, int location);
 void CheckColumnClauses(const PgQuery__ColumnDef* d);

@@ -11,12 +11,6 @@
 namespace kanto {
 
 namespace {
-// The sequence `rv` names, when it names one (tables come first on the search path).
-const SequenceEntry* FindSequenceRef(const Catalog& catalog, const ast::RangeVar& rv) {
-  const SchemaEntry* s = catalog.FindSchema(rv.schema.empty() ? "public" : rv.schema);
-  return s ? catalog.FindSequence(s->id, rv.name) : nullptr;
-}
-
 void ApplyColumnAliases(BindingEntry& entry, const ast::Alias& alias, int location) {
   if (alias.columns.size() > entry.names.size()) {
     throw At(Error(sqlstate::kInvalidColumnReference,
@@ -37,7 +31,19 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
   const auto& def = static_cast<const ast::CreateViewStmt&>(*stmts.at(0));
   Binder inner(env_);
   std::vector<std::string> names;
-  LogicalOperatorPtr plan = inner.BindSelectNode(*def.query, &names);
+  SearchPath path;
+  path.entries = ParseSearchPath(view.view_search_path);
+  path.temp_schema_id = env_.search_path().temp_schema_id;
+  const SearchPath* saved = env_.view_path;
+  if (!view.view_search_path.empty()) env_.view_path = &path;
+  LogicalOperatorPtr plan;
+  try {
+    plan = inner.BindSelectNode(*def.query, &names);
+  } catch (...) {
+    env_.view_path = saved;
+    throw;
+  }
+  env_.view_path = saved;
   env_.view_depth--;
   auto proj = std::make_unique<LogicalProjection>();
   proj->table_index = NewTableIndex();
@@ -177,6 +183,44 @@ LogicalOperatorPtr Binder::BindFromSubquery(const ast::SelectStmt& query, bool l
   return plan;
 }
 
+// A system table of pg_catalog or information_schema (`schema_id`), computed now; null when the
+// schema has no table of that name. Every pg_catalog table is called pg_*.
+LogicalOperatorPtr Binder::BindSystemTable(uint32_t schema_id, const ast::BaseTableRef& base, BindContext& scope) {
+  const ast::TableRef& ref = base;
+  bool information_schema = schema_id == kInformationSchemaId;
+  if (!information_schema && base.table.name.rfind("pg_", 0) != 0) return nullptr;
+  SystemTable sys;
+  bool found = BuildSystemTable(*env_.catalog, information_schema ? "information_schema" : "pg_catalog", base.table.name, &sys);
+  if (!found && !information_schema) {
+    // Session state (settings, cursors) comes from the session, when a statement runs.
+    found = BuildSessionTable(env_.fn_ctx ? env_.fn_ctx->settings : nullptr, base.table.name, &sys);
+  }
+  if (found) {
+    auto values = std::make_unique<LogicalValues>();
+    values->table_index = NewTableIndex();
+    values->types = sys.column_types;
+    for (auto& row : sys.rows) {
+      std::vector<BoundExprPtr> exprs;
+      for (auto& v : row) exprs.push_back(MakeConstant(std::move(v)));
+      for (const auto& [col, function] : sys.computed) {
+        auto stmts = ParseSql("SELECT " + function + "('" + std::to_string(exprs[col]->value.int_value()) + "'::regclass)");
+        exprs[col] = BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
+      }
+      values->rows.push_back(std::move(exprs));
+    }
+    values->estimated_rows = static_cast<double>(values->rows.size());
+    BindingEntry entry;
+    entry.alias = ref.alias.name.empty() ? base.table.name : ref.alias.name;
+    entry.table_index = values->table_index;
+    entry.names = sys.column_names;
+    entry.types = sys.column_types;
+    ApplyColumnAliases(entry, ref.alias, ref.location);
+    scope.Add(std::move(entry));
+    return values;
+  }
+  return nullptr;
+}
+
 LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& scope) {
   CheckStackDepth();
   if (ref.kind == ast::TableRefKind::kBase && static_cast<const ast::BaseTableRef&>(ref).sample && !binding_sample_) {
@@ -189,43 +233,30 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         if (RecursiveRef* working = ctes_->FindWorking(base.table.name)) return BindWorkingTable(*working, ref, scope);
         if (const ast::CommonTableExpr* cte = ctes_->Find(base.table.name)) return BindCte(*cte, ref, scope);
       }
-      if (base.table.schema == "pg_catalog" || base.table.schema == "information_schema" ||
-          (base.table.schema.empty() && base.table.name.rfind("pg_", 0) == 0)) {
-        SystemTable sys;
-        bool found = BuildSystemTable(*env_.catalog, base.table.schema, base.table.name, &sys);
-        if (!found && base.table.schema != "information_schema") {
-          // Session state (settings, cursors) comes from the session, when a statement runs.
-          found = BuildSessionTable(env_.fn_ctx ? env_.fn_ctx->settings : nullptr, base.table.name, &sys);
-        }
-        if (found) {
-          auto values = std::make_unique<LogicalValues>();
-          values->table_index = NewTableIndex();
-          values->types = sys.column_types;
-          for (auto& row : sys.rows) {
-            std::vector<BoundExprPtr> exprs;
-            for (auto& v : row) exprs.push_back(MakeConstant(std::move(v)));
-            for (const auto& [col, function] : sys.computed) {
-              auto stmts = ParseSql("SELECT " + function + "('" + std::to_string(exprs[col]->value.int_value()) + "'::regclass)");
-              exprs[col] = BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
-            }
-            values->rows.push_back(std::move(exprs));
-          }
-          values->estimated_rows = static_cast<double>(values->rows.size());
-          BindingEntry entry;
-          entry.alias = ref.alias.name.empty() ? base.table.name : ref.alias.name;
-          entry.table_index = values->table_index;
-          entry.names = sys.column_names;
-          entry.types = sys.column_types;
-          ApplyColumnAliases(entry, ref.alias, ref.location);
-          scope.Add(std::move(entry));
-          return values;
-        }
-        if (base.table.schema == "information_schema") {
-          throw At(Error(sqlstate::kUndefinedTable, "relation \"information_schema." + base.table.name + "\" does not exist"),
-                   ref.location);
-        }
+      // Along the search path, pg_catalog and information_schema hold the system tables.
+      const SearchPath& path = env_.search_path();
+      std::vector<uint32_t> schemas;
+      if (!base.table.schema.empty()) {
+        // A missing schema: "relation schema.name does not exist", as PostgreSQL says when it opens one.
+        const SchemaEntry* named = FindNamedSchema(*env_.catalog, path, base.table.schema);
+        if (named) schemas.push_back(named->id);
+      } else {
+        schemas = ResolveSearchPath(*env_.catalog, path).schemas;
       }
-      if (const SequenceEntry* seq = FindSequenceRef(*env_.catalog, base.table)) {
+      RelationRef rel;
+      for (uint32_t schema_id : schemas) {
+        if (schema_id == kPgCatalogSchemaId || schema_id == kInformationSchemaId) {
+          if (LogicalOperatorPtr sys = BindSystemTable(schema_id, base, scope)) return sys;
+          continue;
+        }
+        rel = FindRelationInSchema(*env_.catalog, schema_id, base.table.name);
+        if (rel.found()) break;
+      }
+      if (!rel.found() && schemas.size() == 1 && schemas[0] == kInformationSchemaId) {
+        throw At(Error(sqlstate::kUndefinedTable, "relation \"information_schema." + base.table.name + "\" does not exist"),
+                 ref.location);
+      }
+      if (const SequenceEntry* seq = rel.sequence) {
         // SELECT * FROM seq: one row (last_value, log_cnt, is_called), read when the query runs.
         auto values = std::make_unique<LogicalValues>();
         values->table_index = NewTableIndex();
@@ -249,7 +280,20 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         scope.Add(std::move(entry));
         return values;
       }
-      const TableEntry* table = ResolveTable(base.table);
+      if (rel.index) {
+        throw At(Error(sqlstate::kWrongObjectType, "\"" + base.table.name + "\" is an index"), ref.location);
+      }
+      if (!rel.table) {
+        std::string shown = base.table.schema.empty() ? base.table.name : base.table.schema + "." + base.table.name;
+        throw At(Error(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist"), ref.location);
+      }
+      const TableEntry* table = rel.table;
+      if (rel.schema_id != path.temp_schema_id) {
+        const SchemaEntry* schema = env_.catalog->GetSchema(rel.schema_id);
+        if (schema && IsTempSchemaName(schema->name)) {
+          throw At(Error(sqlstate::kFeatureNotSupported, "cannot access temporary tables of other sessions"), ref.location);
+        }
+      }
       bool record = env_.relation_refs && env_.view_depth == 0;
       if (table->is_view()) {
         if (record) env_.relation_refs->push_back({table->id, BinderEnv::kNoTableIndex});

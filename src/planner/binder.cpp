@@ -229,32 +229,14 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   throw At(Error(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist"), t.location);
 }
 
-uint32_t Binder::ResolveSchemaId(const std::string& schema, int location) const {
-  if (schema.empty()) {
-    for (const auto& s : env_.search_path) {
-      if (const SchemaEntry* e = env_.catalog->FindSchema(s)) return e->id;
-    }
-    throw At(Error(sqlstate::kInvalidSchemaName, "no schema has been selected to create in"), location);
-  }
-  const SchemaEntry* e = env_.catalog->FindSchema(schema);
-  if (!e) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + schema + "\" does not exist"), location);
-  return e->id;
+const SearchPath& BinderEnv::search_path() const {
+  static const SearchPath kDefault;
+  if (view_path) return *view_path;
+  return fn_ctx ? fn_ctx->search_path : kDefault;
 }
 
 const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
-  if (!rv.schema.empty()) {
-    const SchemaEntry* s = env_.catalog->FindSchema(rv.schema);
-    if (!s) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
-    if (const TableEntry* t = env_.catalog->FindTable(s->id, rv.name)) return t;
-    throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.schema + "." + rv.name + "\" does not exist"),
-             rv.location);
-  }
-  for (const auto& name : env_.search_path) {
-    const SchemaEntry* s = env_.catalog->FindSchema(name);
-    if (!s) continue;
-    if (const TableEntry* t = env_.catalog->FindTable(s->id, rv.name)) return t;
-  }
-  throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);
+  return LookupTable(*env_.catalog, env_.search_path(), rv.schema, rv.name, rv.location);
 }
 
 const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const {

@@ -32,7 +32,6 @@ std::string LockingClauseName(const ast::SelectStmt& stmt);
 // Per-statement state shared by the binder and its sub-binders (subqueries).
 struct BinderEnv {
   const Catalog* catalog = nullptr;
-  std::vector<std::string> search_path = {"public"};
   // $n types: given by the client (prepared statements) or inferred while binding (kUnknown until then).
   std::vector<LogicalType> param_types;
   uint32_t next_table_index = 0;
@@ -48,6 +47,10 @@ struct BinderEnv {
   };
   static constexpr uint32_t kNoTableIndex = UINT32_MAX;
   std::vector<RelationRef>* relation_refs = nullptr;
+  // Names resolve through the session's search_path (fn_ctx), else the default one; while a view
+  // is expanded, through the path it was created under.
+  const SearchPath& search_path() const;
+  const SearchPath* view_path = nullptr;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working
@@ -114,7 +117,6 @@ class Binder {
   BoundExprPtr BindCheckConstraint(const TableEntry& table, const ast::Expr& expr, std::vector<uint32_t>* columns = nullptr);
   BoundExprPtr BindCheckConstraint(const TableEntry& table, const std::string& sql,
                                    std::vector<uint32_t>* columns = nullptr);
-  uint32_t ResolveSchemaId(const std::string& schema, int location) const;  // "" = creation schema
   static LogicalType ResolveTypeName(const ast::TypeName& t);
 
  private:
@@ -137,6 +139,7 @@ class Binder {
   // An int2vector as the int2[] it holds (for ANY, subscripts, unnest); anything else unchanged.
   BoundExprPtr AsArray(BoundExprPtr e);
   LogicalOperatorPtr BindScalarFunctionInFrom(const ast::FunctionRef& f, const std::string& name, BindContext& scope);
+  LogicalOperatorPtr BindSystemTable(uint32_t schema_id, const ast::BaseTableRef& base, BindContext& scope);
   // table TABLESAMPLE method (percentage): the table's rows, each kept with that probability
   // (bind_tablesample.cpp).
   LogicalOperatorPtr BindTableSample(const ast::BaseTableRef& ref, BindContext& scope);

@@ -80,11 +80,11 @@ TEST(Catalog, ForeignKeyRoundTrip) {
   EXPECT_FALSE(b.validated);
 }
 
-TEST(Catalog, Version5RecordReadsWithoutForeignKeys) {
-  // A version 5 record is a version 6 one without the trailing foreign key count.
+TEST(Catalog, Version6RecordReadsWithoutForeignKeys) {
+  // A version 6 record is a version 7 one without the trailing foreign key count.
   std::string data = Catalog::SerializeTable(SampleTable());
   data = data.substr(0, data.size() - 4);
-  data[0] = 5;
+  data[0] = 6;
   TableEntry back = Catalog::DeserializeTable(data);
   EXPECT_EQ(back.name, "orders");
   EXPECT_TRUE(back.foreign_keys.empty());
