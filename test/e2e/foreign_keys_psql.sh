@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# NOT YET PASSING, not registered in CMake: Kanto lacks pg_trigger (psql \d of a referencing table) and its 42830 error has a LINE pointer PostgreSQL does not print.
 # psql against `kanto serve`: \d's "Foreign-key constraints:" and "Referenced by:" sections, and the
 # DETAIL / HINT / NOTICE lines of foreign key errors, must read as PostgreSQL 15's
 # (foreign_keys_psql.expected). To regenerate the expectation from a PostgreSQL server, in a fresh
