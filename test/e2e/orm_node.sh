@@ -10,3 +10,4 @@ start_kanto "$build"
 probe_foreign_keys
 cd "$src/test/e2e/node"
 node orm_knex.mjs
+node orm_typeorm.mjs
