@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Python applications against one `kanto serve`: SQLAlchemy (test/e2e/orm/sqlalchemy_app.py). The
-# scripts run unchanged against PostgreSQL 15 (PGHOST/PGPORT/PGUSER/PGDATABASE).
+# Python applications against one `kanto serve`: SQLAlchemy (test/e2e/orm/sqlalchemy_app.py) and
+# Django (test/e2e/orm/django/run.py). The scripts run unchanged against PostgreSQL 15
+# (PGHOST/PGPORT/PGUSER/PGDATABASE).
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -11,3 +12,9 @@ probe_foreign_keys
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Kanto keeps CHECK expressions as written; PostgreSQL prints them deparsed ("(0)::numeric").
 ORM_EXPRESSION_TEXT=no /usr/bin/python3 "$src/test/e2e/orm/sqlalchemy_app.py"
+# Django's first migration (auth) adds foreign keys with ALTER TABLE ... ADD CONSTRAINT.
+if [[ $ORM_FOREIGN_KEYS == yes ]]; then
+  /usr/bin/python3 "$src/test/e2e/orm/django/run.py"
+else
+  echo "django: SKIPPED (migrate needs foreign keys)"
+fi
