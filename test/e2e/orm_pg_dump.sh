@@ -24,14 +24,13 @@ start_kanto "$build"
 source "$src/test/e2e/orm_lib.sh"
 probe_foreign_keys
 # What the dump needs beyond foreign keys: COMMENT ON and ALTER TABLE ... OWNER TO (to its role).
-psql -q -c "CREATE ROLE postgres" -c "CREATE TABLE orm_probe (a int)" > /dev/null
+psql -q -c "CREATE ROLE postgres" > /dev/null
 missing=()
 [[ $ORM_FOREIGN_KEYS == yes ]] || missing+=("foreign keys")
-psql -q -c "COMMENT ON TABLE orm_probe IS 'x'" > /dev/null 2>&1 || missing+=("COMMENT ON")
-psql -q -c "ALTER TABLE orm_probe OWNER TO postgres" > /dev/null 2>&1 || missing+=("ALTER TABLE ... OWNER TO")
-psql -q -c "DROP TABLE orm_probe" > /dev/null
+supports "COMMENT ON TABLE orm_probe IS 'x'" || missing+=("COMMENT ON")
+supports "ALTER TABLE orm_probe OWNER TO postgres" || missing+=("ALTER TABLE ... OWNER TO")
 if ((${#missing[@]} > 0)); then
-  echo "orm_pg_dump: SKIPPED (the dump needs ${missing[*]})"
+  echo "orm_pg_dump: SKIPPED (the dump needs $(printf '%s; ' "${missing[@]}"))"
   exit 0
 fi
 "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C > "$pgdir/initdb.log" 2>&1
