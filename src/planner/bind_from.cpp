@@ -452,7 +452,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
       if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table" &&
-          name != "pg_listening_channels") {
+          name != "pg_listening_channels" && name != "generate_subscripts") {
         return BindScalarFunctionInFrom(f, name, scope);
       }
       auto fn = std::make_unique<LogicalTableFunction>();
@@ -480,6 +480,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
           args.push_back(std::move(channels));
           fn->name = "unnest";
         }
+        if (name == "generate_subscripts") {
+          args = SubscriptSeries(eb, std::move(args), ref.location);
+          fn->name = "generate_series";
+        }
       } catch (...) {
         correlation_ = saved_correlation;
         throw;
@@ -503,7 +507,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
                                                           " arguments does not exist"),
                  ref.location);
       }
-      if (name == "generate_series") {
+      if (fn->name == "generate_series") {
         bool all_int4 = true;
         for (const auto& a : args) all_int4 = all_int4 && (a->type.id == TypeId::kInt4 || a->type.id == TypeId::kInt2 || a->type.id == TypeId::kUnknown);
         LogicalType t(all_int4 ? TypeId::kInt4 : TypeId::kInt8);
@@ -533,6 +537,55 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       throw At(Error(sqlstate::kFeatureNotSupported, "VALUES in FROM is not supported yet"), ref.location);
   }
   throw At(Error(sqlstate::kFeatureNotSupported, "FROM item is not supported"), ref.location);
+}
+
+// generate_subscripts(array, dim [, reverse]) as the generate_series of the array's subscripts:
+// lower bound to lower bound + cardinality - 1 (or back), no rows unless dim is 1 (arrays here
+// have one dimension) or for a NULL array. int2vector subscripts start at 0.
+std::vector<BoundExprPtr> Binder::SubscriptSeries(ExprBinder& eb, std::vector<BoundExprPtr> args, int location) {
+  if (args.size() < 2 || args.size() > 3) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function generate_subscripts with " + std::to_string(args.size()) +
+                                                      " arguments does not exist"),
+             location);
+  }
+  int64_t lower = args[0]->type.id == TypeId::kInt2Vector ? 0 : 1;
+  BoundExprPtr array = AsArray(std::move(args[0]));
+  if (!array->type.IsArray()) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function generate_subscripts(" +
+                                                      TypeListString({array->type, args[1]->type}) + ") does not exist"),
+             location);
+  }
+  auto op = [&](const char* name, BoundExprPtr a, BoundExprPtr b) {
+    std::vector<BoundExprPtr> two;
+    two.push_back(std::move(a));
+    two.push_back(std::move(b));
+    return eb.BindOperator(name, std::move(two), location);
+  };
+  std::vector<BoundExprPtr> one;
+  one.push_back(std::move(array));
+  BoundExprPtr upper = op("+", MakeConstant(Value::Int4(lower - 1)), eb.BindFunction("cardinality", std::move(one), location));
+  // CASE WHEN dim = 1 THEN upper END: NULL, so no rows, for any other dimension.
+  auto when_dim_1 = std::make_unique<BoundExpr>(BoundExprKind::kCase, LogicalType(TypeId::kInt4));
+  when_dim_1->children.push_back(op("=", Coerce(std::move(args[1]), LogicalType(TypeId::kInt4), CastContext::kImplicit, location),
+                                    MakeConstant(Value::Int4(1))));
+  when_dim_1->children.push_back(std::move(upper));
+  when_dim_1->children.push_back(MakeConstant(Value::Null(LogicalType(TypeId::kInt4))));
+  BoundExprPtr reverse = args.size() > 2 ? Coerce(std::move(args[2]), LogicalType(TypeId::kBool), CastContext::kImplicit, location)
+                                         : nullptr;
+  std::vector<BoundExprPtr> series;
+  if (reverse && reverse->IsConstant() && !reverse->value.is_null() && reverse->value.int_value()) {
+    series.push_back(std::move(when_dim_1));
+    series.push_back(MakeConstant(Value::Int4(lower)));
+    series.push_back(MakeConstant(Value::Int4(-1)));
+  } else {
+    if (reverse && !reverse->IsConstant()) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "generate_subscripts with a non-constant reverse is not supported yet"),
+               location);
+    }
+    series.push_back(MakeConstant(Value::Int4(lower)));
+    series.push_back(std::move(when_dim_1));
+  }
+  return series;
 }
 
 // A function that returns one value, in FROM (SELECT * FROM current_schema(), FROM upper(t.a) AS u):

@@ -248,6 +248,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     TargetSrf saved;
     ~RestoreSrf() { slot = saved; }
   } restore_srf{target_srf_, saved_srf};
+  target_srf_.clear();
   if (!aggregated) plan = BindTargetListSrf(stmt, std::move(plan), scope);
 
   AggregateCollector collector;

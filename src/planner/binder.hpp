@@ -15,6 +15,8 @@
 
 namespace kanto {
 
+class ExprBinder;
+
 enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete };
 
 struct BoundStatement {
@@ -138,6 +140,7 @@ class Binder {
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   // An int2vector as the int2[] it holds (for ANY, subscripts, unnest); anything else unchanged.
   BoundExprPtr AsArray(BoundExprPtr e);
+  std::vector<BoundExprPtr> SubscriptSeries(ExprBinder& eb, std::vector<BoundExprPtr> args, int location);
   LogicalOperatorPtr BindScalarFunctionInFrom(const ast::FunctionRef& f, const std::string& name, BindContext& scope);
   LogicalOperatorPtr BindSystemTable(uint32_t schema_id, const ast::BaseTableRef& base, BindContext& scope);
   // table TABLESAMPLE method (percentage): the table's rows, each kept with that probability
@@ -196,11 +199,13 @@ class Binder {
   const BindContext* lateral_scope_ = nullptr;
   std::vector<BoundExprPtr> lateral_params_;
   // The select list's set-returning call that BindTargetListSrf moved to FROM, and its column.
-  struct TargetSrf {
+  // The set-returning calls of the select list, each read from its FROM item's column.
+  struct TargetSrfCall {
     const ast::FuncCall* call = nullptr;
     ColumnBinding column;
     LogicalType type;
   };
+  using TargetSrf = std::vector<TargetSrfCall>;
   TargetSrf target_srf_;
   bool binding_sample_ = false;  // BindTableSample is binding the sampled table itself
 };

@@ -339,9 +339,11 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
                  .WithHint("regexp_match() returns the first match as an array."),
              f.location);
   }
-  if (binder_.target_srf_.call == &f) return MakeColumnRef(binder_.target_srf_.column, binder_.target_srf_.type, name);
+  for (const auto& srf : binder_.target_srf_) {
+    if (srf.call == &f) return MakeColumnRef(srf.column, srf.type, name);
+  }
   if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table" ||
-      name == "pg_listening_channels") {
+      name == "pg_listening_channels" || name == "generate_subscripts") {
     throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
                                                        "() is only supported in FROM (write FROM " + name + "(...))"),
              f.location);

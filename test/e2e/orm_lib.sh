@@ -1,4 +1,6 @@
 # Shared by the application e2e suites (orm_*.sh; source it after lib.sh and start_kanto).
+#   supports SQL...  whether the server runs these statements (after CREATE TABLE orm_probe (a int),
+#       which is dropped again): an application needing what Kanto lacks yet is skipped, named.
 #   probe_foreign_keys  exports ORM_FOREIGN_KEYS=yes when the server enforces FOREIGN KEY
 #       constraints, and otherwise =no with a note: the applications then skip their foreign key
 #       steps (until foreign keys land; then every suite runs them).
@@ -11,4 +13,12 @@ probe_foreign_keys() {
     echo "note: this server does not enforce foreign keys yet; the applications skip those steps"
   fi
   psql -q -c "DROP TABLE IF EXISTS orm_probe_child" -c "DROP TABLE IF EXISTS orm_probe_parent" > /dev/null
+}
+
+supports() {
+  local args=(-q -v ON_ERROR_STOP=1 -c "CREATE TABLE orm_probe (a int)") rc=0
+  for statement in "$@"; do args+=(-c "$statement"); done
+  psql "${args[@]}" > /dev/null 2>&1 || rc=1
+  psql -q -c "DROP TABLE IF EXISTS orm_probe" > /dev/null 2>&1
+  return $rc
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A plain pg_dump of a PostgreSQL 15 database (test/e2e/orm/pg_dump_schema.sql: serial and identity
+# ids, foreign keys, CHECKs, views, comments) loads into `kanto serve` with psql -v ON_ERROR_STOP=1,
+# and then Kanto answers the same queries as PostgreSQL, and keeps enforcing the constraints and
+# continuing the sequences. The PostgreSQL is a throwaway one this script starts (initdb in a
+# temporary directory, loopback only).
+set -euo pipefail
+build=$1
+src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$src/test/e2e/lib.sh"
+pgbin=/usr/lib/postgresql/15/bin
+pgdir=$(mktemp -d)
+pgport=$(free_port)
+as_pg=()
+if [[ $(id -u) == 0 ]]; then
+  chown postgres "$pgdir"
+  as_pg=(runuser -u postgres --)
+fi
+e2e_cleanup() {
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+start_kanto "$build"
+source "$src/test/e2e/orm_lib.sh"
+probe_foreign_keys
+# What the dump needs beyond foreign keys: COMMENT ON and ALTER TABLE ... OWNER TO (to its role).
+psql -q -c "CREATE ROLE postgres" > /dev/null
+missing=()
+[[ $ORM_FOREIGN_KEYS == yes ]] || missing+=("foreign keys")
+supports "COMMENT ON TABLE orm_probe IS 'x'" || missing+=("COMMENT ON")
+supports "ALTER TABLE orm_probe OWNER TO postgres" || missing+=("ALTER TABLE ... OWNER TO")
+if ((${#missing[@]} > 0)); then
+  echo "orm_pg_dump: SKIPPED (the dump needs $(printf '%s; ' "${missing[@]}"))"
+  exit 0
+fi
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C > "$pgdir/initdb.log" 2>&1
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c TimeZone=UTC" start > /dev/null
+pg=(psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1)
+"${pg[@]}" -f "$src/test/e2e/orm/pg_dump_schema.sql"
+"$pgbin/pg_dump" -h 127.0.0.1 -p "$pgport" -U postgres postgres > "$dir/dump.sql"
+
+kanto=(psql -X -q -v ON_ERROR_STOP=1)
+"${kanto[@]}" -f "$dir/dump.sql" > "$dir/load.log" 2>&1 || { echo "loading the dump failed:"; cat "$dir/load.log"; exit 1; }
+
+# The same queries on both; the answers must be the same text.
+queries=(
+  "SELECT * FROM customers ORDER BY id"
+  "SELECT * FROM products ORDER BY id"
+  "SELECT id, customer_id, placed AT TIME ZONE 'UTC', note FROM orders ORDER BY id"
+  "SELECT * FROM order_lines ORDER BY 1, 2"
+  "SELECT * FROM order_totals ORDER BY id"
+  "SELECT c.name, count(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.name ORDER BY 1"
+  "SELECT obj_description('customers'::regclass, 'pg_class'), col_description('customers'::regclass, 4)"
+  "SELECT obj_description('order_totals'::regclass, 'pg_class')"
+  "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'order_lines'::regclass ORDER BY 1"
+  "SELECT table_name, column_name, column_default FROM information_schema.columns WHERE table_schema = 'public' AND column_default IS NOT NULL ORDER BY 1, 2"
+  "SELECT last_value FROM customers_id_seq"
+  "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"
+  # After the load: the sequences continue, the constraints hold.
+  "INSERT INTO customers (name) VALUES ('dora') RETURNING id"
+  "INSERT INTO products (sku, price) VALUES ('cup', 3) RETURNING id"
+  "DELETE FROM customers WHERE name = 'ann'"
+  "SELECT order_id, line FROM order_lines ORDER BY 1, 2"
+  "UPDATE products SET active = NOT active WHERE sku = 'lamp' RETURNING active"
+  "DELETE FROM products WHERE sku = 'pen'"
+  "SELECT order_id, product_id FROM order_lines ORDER BY 1"
+)
+for q in "${queries[@]}"; do
+  want=$("${pg[@]}" -At -c "$q" 2>&1) || true
+  got=$("${kanto[@]}" -At -c "$q" 2>&1) || true
+  if [[ "$want" != "$got" ]]; then
+    echo "after loading the dump, $q"
+    diff <(echo "$want") <(echo "$got") || true
+    exit 1
+  fi
+done
+# Violations after the load: PostgreSQL's SQLSTATEs.
+for q in "INSERT INTO orders (customer_id) VALUES (99)" "INSERT INTO customers (name, credit) VALUES ('x', -1)" \
+         "INSERT INTO products (sku, price) VALUES ('book', 1)"; do
+  want=$("${pg[@]}" -v VERBOSITY=sqlstate -c "$q" 2>&1 | head -1) || true
+  got=$("${kanto[@]}" -v VERBOSITY=sqlstate -c "$q" 2>&1 | head -1) || true
+  [[ "$want" == "$got" ]] || { echo "$q: PostgreSQL $want, Kanto $got"; exit 1; }
+done
+echo "orm_pg_dump: ok"
