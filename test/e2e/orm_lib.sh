@@ -1,16 +1,16 @@
 # Shared by the application e2e suites (orm_*.sh; source it after lib.sh and start_kanto).
 #   supports SQL...  whether the server runs these statements (after CREATE TABLE orm_probe (a int),
 #       which is dropped again): an application needing what Kanto lacks yet is skipped, named.
-#   probe_foreign_keys  exports ORM_FOREIGN_KEYS=yes when the server enforces FOREIGN KEY
-#       constraints, and otherwise =no with a note: the applications then skip their foreign key
-#       steps (until foreign keys land; then every suite runs them).
+#   probe_foreign_keys  exports ORM_FOREIGN_KEYS=yes, and fails the suite when the server does not
+#       accept FOREIGN KEY constraints (Kanto enforces them now, so the applications' foreign key
+#       steps always run).
 probe_foreign_keys() {
   if psql -q -v ON_ERROR_STOP=1 -c "CREATE TABLE orm_probe_parent (id int PRIMARY KEY)" \
        -c "CREATE TABLE orm_probe_child (p int REFERENCES orm_probe_parent)" > /dev/null 2>&1; then
     export ORM_FOREIGN_KEYS=yes
   else
-    export ORM_FOREIGN_KEYS=no
-    echo "note: this server does not enforce foreign keys yet; the applications skip those steps"
+    echo "FAIL: the server does not accept FOREIGN KEY constraints" >&2
+    exit 1
   fi
   psql -q -c "DROP TABLE IF EXISTS orm_probe_child" -c "DROP TABLE IF EXISTS orm_probe_parent" > /dev/null
 }
