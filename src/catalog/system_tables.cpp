@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
 #include "catalog/search_path.hpp"
 #include "catalog/system_table_builder.hpp"
@@ -419,16 +420,6 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-std::string RuleText(char action) {
-  switch (action) {
-    case ForeignKeyEntry::kRestrict: return "RESTRICT";
-    case ForeignKeyEntry::kCascade: return "CASCADE";
-    case ForeignKeyEntry::kSetNull: return "SET NULL";
-    case ForeignKeyEntry::kSetDefault: return "SET DEFAULT";
-    default: return "NO ACTION";
-  }
-}
-
 void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
@@ -442,8 +433,8 @@ void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
       const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
       b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"),
              ref ? Value::Text(SchemaName(catalog, ref->schema_id)) : NullText(), key ? Value::Text(key->name) : NullText(),
-             Value::Text(fk.match == ForeignKeyEntry::kMatchFull ? "FULL" : "NONE"), Value::Text(RuleText(fk.on_update)),
-             Value::Text(RuleText(fk.on_delete))});
+             Value::Text(fk.match == ForeignKeyEntry::kMatchFull ? "FULL" : "NONE"), Value::Text(ForeignKeyActionText(fk.on_update)),
+             Value::Text(ForeignKeyActionText(fk.on_delete))});
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "catalog/catalog.hpp"
+#include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -53,16 +54,6 @@ std::string ColumnList(const TableEntry& t, const std::vector<uint32_t>& cols) {
   return out;
 }
 
-std::string ActionText(char action) {
-  switch (action) {
-    case ForeignKeyEntry::kRestrict: return "RESTRICT";
-    case ForeignKeyEntry::kCascade: return "CASCADE";
-    case ForeignKeyEntry::kSetNull: return "SET NULL";
-    case ForeignKeyEntry::kSetDefault: return "SET DEFAULT";
-    default: return "NO ACTION";
-  }
-}
-
 // "FOREIGN KEY (a) REFERENCES p(id) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL (a) DEFERRABLE
 // INITIALLY DEFERRED NOT VALID", with the clauses PostgreSQL leaves out when they are the default.
 std::string ForeignKeyDef(const Catalog& catalog, const TableEntry& t, const ForeignKeyEntry& fk) {
@@ -78,9 +69,9 @@ std::string ForeignKeyDef(const Catalog& catalog, const TableEntry& t, const For
   std::string out = "FOREIGN KEY (" + ColumnList(t, fk.columns) + ") REFERENCES " + ref_name + "(" +
                     (ref ? ColumnList(*ref, fk.ref_columns) : "") + ")";
   if (fk.match == ForeignKeyEntry::kMatchFull) out += " MATCH FULL";
-  if (fk.on_update != ForeignKeyEntry::kNoAction) out += " ON UPDATE " + ActionText(fk.on_update);
+  if (fk.on_update != ForeignKeyEntry::kNoAction) out += std::string(" ON UPDATE ") + ForeignKeyActionText(fk.on_update);
   if (fk.on_delete != ForeignKeyEntry::kNoAction) {
-    out += " ON DELETE " + ActionText(fk.on_delete);
+    out += std::string(" ON DELETE ") + ForeignKeyActionText(fk.on_delete);
     if (!fk.delete_set_columns.empty()) out += " (" + ColumnList(t, fk.delete_set_columns) + ")";
   }
   if (fk.deferrable) out += " DEFERRABLE";
