@@ -15,6 +15,9 @@ inline constexpr int64_t kKantoRoleOid = 10;
 
 inline LogicalType Oid() { return LogicalType(TypeId::kOid); }
 inline LogicalType Text() { return LogicalType(TypeId::kText); }
+// name: the type of the catalogs' identifiers (relname, attname, ...) and of information_schema's
+// sql_identifier columns (a domain over name, sent as name).
+inline LogicalType Name() { return LogicalType(TypeId::kName); }
 inline LogicalType Bool() { return LogicalType(TypeId::kBool); }
 inline LogicalType Int2() { return LogicalType(TypeId::kInt2); }
 inline LogicalType Int4() { return LogicalType(TypeId::kInt4); }
@@ -41,7 +44,13 @@ class Builder {
     out_->column_types.push_back(type);
     return *this;
   }
-  void Row(std::vector<Value> row) { out_->rows.push_back(std::move(row)); }
+  // Text values given for name columns take the column's type.
+  void Row(std::vector<Value> row) {
+    for (size_t i = 0; i < row.size() && i < out_->column_types.size(); i++) {
+      if (out_->column_types[i].id == TypeId::kName) row[i].set_type(out_->column_types[i]);
+    }
+    out_->rows.push_back(std::move(row));
+  }
 
  private:
   SystemTable* out_;

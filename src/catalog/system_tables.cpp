@@ -56,6 +56,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kFloat4, "float4", 4, "N"},     {TypeId::kFloat8, "float8", 8, "N"},
     {TypeId::kNumeric, "numeric", -1, "N"},  {TypeId::kText, "text", -1, "S"},
     {TypeId::kVarchar, "varchar", -1, "S"},  {TypeId::kChar, "bpchar", -1, "S"},
+    {TypeId::kName, "name", 64, "S"},
     {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
@@ -66,7 +67,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
 
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("nspname", Text()).Column("nspowner", Oid()).Column("nspacl", TextArray());
+  b.Column("oid", Oid()).Column("nspname", Name()).Column("nspowner", Oid()).Column("nspacl", TextArray());
   for (const SchemaEntry* s : catalog.Schemas()) {
     const RoleEntry* owner = catalog.FindRole(s->owner);
     b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
@@ -76,7 +77,7 @@ void PgNamespace(const Catalog& catalog, SystemTable* out) {
 
 void PgClass(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("relname", Text()).Column("relnamespace", Oid()).Column("reltype", Oid());
+  b.Column("oid", Oid()).Column("relname", Name()).Column("relnamespace", Oid()).Column("reltype", Oid());
   b.Column("reloftype", Oid()).Column("relowner", Oid()).Column("relam", Oid()).Column("relfilenode", Oid());
   b.Column("reltablespace", Oid()).Column("relpages", Int4()).Column("reltuples", LogicalType(TypeId::kFloat4));
   b.Column("reltoastrelid", Oid()).Column("relhasindex", Bool()).Column("relisshared", Bool());
@@ -146,7 +147,7 @@ void PgDepend(const Catalog& catalog, SystemTable* out) {
 void PgSequences(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   LogicalType i8(TypeId::kInt8);
-  b.Column("schemaname", Text()).Column("sequencename", Text()).Column("sequenceowner", Text());
+  b.Column("schemaname", Name()).Column("sequencename", Name()).Column("sequenceowner", Name());
   b.Column("data_type", LogicalType(TypeId::kRegtype)).Column("start_value", i8).Column("min_value", i8);
   b.Column("max_value", i8).Column("increment_by", i8).Column("cycle", Bool()).Column("cache_size", i8);
   b.Column("last_value", i8);
@@ -160,7 +161,7 @@ void PgSequences(const Catalog& catalog, SystemTable* out) {
 
 void InfoSequences(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("sequence_catalog", Text()).Column("sequence_schema", Text()).Column("sequence_name", Text());
+  b.Column("sequence_catalog", Name()).Column("sequence_schema", Name()).Column("sequence_name", Name());
   b.Column("data_type", Text()).Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4());
   b.Column("numeric_scale", Int4()).Column("start_value", Text()).Column("minimum_value", Text());
   b.Column("maximum_value", Text()).Column("increment", Text()).Column("cycle_option", Text());
@@ -177,7 +178,7 @@ void InfoSequences(const Catalog& catalog, SystemTable* out) {
 
 void PgAm(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("amname", Text()).Column("amtype", Text());
+  b.Column("oid", Oid()).Column("amname", Name()).Column("amtype", Text());
   b.Row({OidValue(kHeapAmOid), Value::Text("heap"), Value::Text("t")});
   b.Row({OidValue(kBtreeAmOid), Value::Text("btree"), Value::Text("i")});
 }
@@ -204,16 +205,25 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_type.typlen of a column's type: -1 (varlena) for arrays and the types without a fixed length.
+int64_t TypeLength(const LogicalType& type) {
+  if (type.IsArray()) return -1;
+  for (const auto& t : kBuiltinTypes) {
+    if (t.id == type.id) return t.len;
+  }
+  return -1;
+}
+
 void PgAttribute(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("attrelid", Oid()).Column("attname", Text()).Column("atttypid", Oid()).Column("attlen", Int2());
+  b.Column("attrelid", Oid()).Column("attname", Name()).Column("atttypid", Oid()).Column("attlen", Int2());
   b.Column("attnum", Int2()).Column("atttypmod", Int4()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
   b.Column("attidentity", Text()).Column("attgenerated", Text()).Column("attisdropped", Bool());
   b.Column("attcollation", Oid());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
-      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(-1),
+      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(TypeLength(c.type)),
              Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
              Value::Bool(!c.default_sql.empty()), Value::Text(c.identity ? std::string(1, c.identity) : ""),
              Value::Text(""), Value::Bool(false), OidValue(0)});
@@ -223,7 +233,7 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
 
 void PgType(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("typname", Text()).Column("typnamespace", Oid()).Column("typowner", Oid());
+  b.Column("oid", Oid()).Column("typname", Name()).Column("typnamespace", Oid()).Column("typowner", Oid());
   b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
   b.Column("typisdefined", Bool()).Column("typdelim", Text()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
   b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
@@ -232,7 +242,8 @@ void PgType(SystemTable* out) {
     bool byval = t.len > 0 && t.len <= 8;
     bool pseudo = t.id == TypeId::kUnknown;
     int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOf(type).oid();
-    int64_t collation = std::string(t.category) == "S" ? 100 : 0;
+    // name compares bytewise (collation "C"), the other string types in the default collation.
+    int64_t collation = t.id == TypeId::kName ? 950 : std::string(t.category) == "S" ? 100 : 0;
     b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
            Value::Bool(true), Value::Text(","), OidValue(0),
@@ -257,7 +268,7 @@ void PgType(SystemTable* out) {
 
 void PgDatabase(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("datname", Text()).Column("datdba", Oid()).Column("encoding", Int4());
+  b.Column("oid", Oid()).Column("datname", Name()).Column("datdba", Oid()).Column("encoding", Int4());
   b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
   b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
   b.Column("daticulocale", Text()).Column("datacl", TextArray());
@@ -268,7 +279,7 @@ void PgDatabase(SystemTable* out) {
 
 void PgRoles(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("rolname", Text()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
+  b.Column("oid", Oid()).Column("rolname", Name()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
   b.Column("rolcreaterole", Bool()).Column("rolcreatedb", Bool()).Column("rolcanlogin", Bool());
   b.Column("rolreplication", Bool()).Column("rolconnlimit", Int4()).Column("rolpassword", Text());
   b.Column("rolvaliduntil", LogicalType(TypeId::kTimestampTz)).Column("rolbypassrls", Bool());
@@ -283,9 +294,9 @@ void PgRoles(const Catalog& catalog, SystemTable* out) {
 void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
   Builder b(out);
   if (views) {
-    b.Column("schemaname", Text()).Column("viewname", Text()).Column("viewowner", Text()).Column("definition", Text());
+    b.Column("schemaname", Name()).Column("viewname", Name()).Column("viewowner", Name()).Column("definition", Text());
   } else {
-    b.Column("schemaname", Text()).Column("tablename", Text()).Column("tableowner", Text()).Column("tablespace", Text());
+    b.Column("schemaname", Name()).Column("tablename", Name()).Column("tableowner", Name()).Column("tablespace", Name());
     b.Column("hasindexes", Bool()).Column("hasrules", Bool()).Column("hastriggers", Bool()).Column("rowsecurity", Bool());
   }
   for (const TableEntry* t : catalog.Tables()) {
@@ -300,9 +311,27 @@ void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
   }
 }
 
+// One row per table. Kanto counts no block reads or buffer hits (RocksDB has its own cache), so the
+// counters are NULL rather than made-up numbers.
+void PgStatioAllTables(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  LogicalType i8(TypeId::kInt8);
+  b.Column("relid", Oid()).Column("schemaname", Name()).Column("relname", Name());
+  for (const char* name : {"heap_blks_read", "heap_blks_hit", "idx_blks_read", "idx_blks_hit", "toast_blks_read",
+                           "toast_blks_hit", "tidx_blks_read", "tidx_blks_hit"}) {
+    b.Column(name, i8);
+  }
+  for (const TableEntry* t : catalog.Tables()) {
+    if (t->is_view()) continue;
+    std::vector<Value> row{OidValue(t->id), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name)};
+    row.resize(11, Value::Null(i8));
+    b.Row(std::move(row));
+  }
+}
+
 void PgIndexes(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("schemaname", Text()).Column("tablename", Text()).Column("indexname", Text()).Column("tablespace", Text());
+  b.Column("schemaname", Name()).Column("tablename", Name()).Column("indexname", Name()).Column("tablespace", Name());
   b.Column("indexdef", Text());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
@@ -314,14 +343,14 @@ void PgIndexes(const Catalog& catalog, SystemTable* out) {
 
 void InfoSchemata(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("catalog_name", Text()).Column("schema_name", Text()).Column("schema_owner", Text());
+  b.Column("catalog_name", Name()).Column("schema_name", Name()).Column("schema_owner", Name());
   for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text("kanto"), Value::Text(s->name), Value::Text(s->owner)});
   b.Row({Value::Text("kanto"), Value::Text("information_schema"), Value::Text("kanto")});
 }
 
 void InfoTables(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
   b.Column("table_type", Text()).Column("is_insertable_into", Text());
   for (const TableEntry* t : catalog.Tables()) {
     b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
@@ -336,7 +365,7 @@ std::string NotNullConstraintName(const TableEntry& t, size_t column) {
 // CHECK clauses: the CHECK constraints, and each NOT NULL column as "a IS NOT NULL".
 void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
+  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
   b.Column("check_clause", Text());
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
@@ -354,8 +383,8 @@ void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
 // PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints.
 void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
-  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
+  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
+  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
   b.Column("constraint_type", Text()).Column("is_deferrable", Text()).Column("initially_deferred", Text());
   b.Column("enforced", Text()).Column("nulls_distinct", Text());
   for (const TableEntry* t : catalog.Tables()) {
@@ -389,9 +418,9 @@ void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
 
 void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
-  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
-  b.Column("column_name", Text()).Column("ordinal_position", Int4()).Column("position_in_unique_constraint", Int4());
+  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
+  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
+  b.Column("column_name", Name()).Column("ordinal_position", Int4()).Column("position_in_unique_constraint", Int4());
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
     for (const IndexEntry& idx : t->indexes) {
@@ -422,9 +451,9 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
 
 void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("constraint_catalog", Text()).Column("constraint_schema", Text()).Column("constraint_name", Text());
-  b.Column("unique_constraint_catalog", Text()).Column("unique_constraint_schema", Text());
-  b.Column("unique_constraint_name", Text()).Column("match_option", Text()).Column("update_rule", Text());
+  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
+  b.Column("unique_constraint_catalog", Name()).Column("unique_constraint_schema", Name());
+  b.Column("unique_constraint_name", Name()).Column("match_option", Text()).Column("update_rule", Text());
   b.Column("delete_rule", Text());
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
@@ -443,9 +472,9 @@ void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
 // the referenced ones for FOREIGN KEY (NOT NULL constraints are not listed, as in PostgreSQL 15).
 void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("table_catalog", Text()).Column("table_schema", Text()).Column("table_name", Text());
-  b.Column("column_name", Text()).Column("constraint_catalog", Text()).Column("constraint_schema", Text());
-  b.Column("constraint_name", Text());
+  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
+  b.Column("column_name", Name()).Column("constraint_catalog", Name()).Column("constraint_schema", Name());
+  b.Column("constraint_name", Name());
   auto row = [&](const TableEntry& t, uint32_t col, const std::string& schema, const std::string& name) {
     b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t.schema_id)), Value::Text(t.name),
            Value::Text(t.columns[col].name), Value::Text("kanto"), Value::Text(schema), Value::Text(name)});
@@ -488,7 +517,7 @@ std::string TypeName(const LogicalType& t) {
 // The column as information_schema.columns describes it (PostgreSQL 15's 44 columns).
 void InfoColumns(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  for (const char* name : {"table_catalog", "table_schema", "table_name", "column_name"}) b.Column(name, Text());
+  for (const char* name : {"table_catalog", "table_schema", "table_name", "column_name"}) b.Column(name, Name());
   b.Column("ordinal_position", Int4()).Column("column_default", Text()).Column("is_nullable", Text());
   b.Column("data_type", Text()).Column("character_maximum_length", Int4()).Column("character_octet_length", Int4());
   b.Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4()).Column("numeric_scale", Int4());
@@ -496,10 +525,11 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
   for (const char* name : {"character_set_catalog", "character_set_schema", "character_set_name", "collation_catalog",
                            "collation_schema", "collation_name", "domain_catalog", "domain_schema", "domain_name",
                            "udt_catalog", "udt_schema", "udt_name", "scope_catalog", "scope_schema", "scope_name"}) {
-    b.Column(name, Text());
+    b.Column(name, Name());
   }
   b.Column("maximum_cardinality", Int4());
-  for (const char* name : {"dtd_identifier", "is_self_referencing", "is_identity", "identity_generation", "identity_start",
+  b.Column("dtd_identifier", Name());
+  for (const char* name : {"is_self_referencing", "is_identity", "identity_generation", "identity_start",
                            "identity_increment", "identity_maximum", "identity_minimum", "identity_cycle",
                            "is_generated", "generation_expression", "is_updatable"}) {
     b.Column(name, Text());
@@ -575,7 +605,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
 
 void PgConstraint(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("conname", Text()).Column("connamespace", Oid()).Column("contype", Text());
+  b.Column("oid", Oid()).Column("conname", Name()).Column("connamespace", Oid()).Column("contype", Text());
   b.Column("condeferrable", Bool()).Column("condeferred", Bool()).Column("convalidated", Bool());
   b.Column("conrelid", Oid()).Column("contypid", Oid()).Column("conindid", Oid()).Column("conparentid", Oid());
   b.Column("confrelid", Oid()).Column("confupdtype", Text()).Column("confdeltype", Text());
@@ -627,7 +657,7 @@ void PgAttrdef(const Catalog& catalog, SystemTable* out) {
 
 void PgCollation(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("collname", Text()).Column("collnamespace", Oid()).Column("collprovider", Text());
+  b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collprovider", Text());
   b.Column("collisdeterministic", Bool()).Column("collencoding", Int4()).Column("collcollate", Text());
   b.Column("collctype", Text());
   for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
@@ -662,6 +692,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_indexes", PgIndexes},
+      {"pg_statio_all_tables", PgStatioAllTables},
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
       {"pg_sequence", PgSequence},
@@ -671,13 +702,13 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
       {"pg_description", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"description", Text()}})},
-      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Text()}, {"polrelid", Oid()}, {"polcmd", Text()},
+      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Text()},
                            {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
                            {"polwithcheck", Text()}})},
-      {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Text()}, {"stxnamespace", Oid()},
+      {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
                                   {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Array()},
                                   {"stxkind", LogicalType::ArrayOf(Text())}})},
-      {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Text()}, {"pubowner", Oid()}, {"puballtables", Bool()},
+      {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Name()}, {"pubowner", Oid()}, {"puballtables", Bool()},
                                 {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
                                 {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},
       {"pg_publication_namespace", Empty({{"oid", Oid()}, {"pnpubid", Oid()}, {"pnnspid", Oid()}})},
@@ -685,9 +716,9 @@ const std::map<std::string, Generator>& PgCatalogTables() {
                                     {"prattrs", Int2Array()}})},
       {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()}, {"inhdetachpending", Bool()}})},
       // Kanto has no materialized views, enum types or range types.
-      {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Text()}})},
-      {"pg_matviews", Empty({{"schemaname", Text()}, {"matviewname", Text()}, {"matviewowner", Text()},
-                             {"tablespace", Text()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
+      {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Name()}})},
+      {"pg_matviews", Empty({{"schemaname", Name()}, {"matviewname", Name()}, {"matviewowner", Name()},
+                             {"tablespace", Name()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
                              {"definition", Text()}})},
       {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()}, {"rngcollation", Oid()},
                           {"rngsubopc", Oid()}, {"rngcanonical", Oid()}, {"rngsubdiff", Oid()}})},
@@ -730,7 +761,7 @@ bool BuildSessionTable(const SessionSettings* session, const std::string& name, 
   }
   if (name == "pg_prepared_xacts") {
     b.Column("transaction", LogicalType(TypeId::kInt8)).Column("gid", Text());
-    b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Text()).Column("database", Text());
+    b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Name()).Column("database", Name());
     if (!session) return true;
     for (const auto& p : session->PreparedTransactions()) {
       b.Row({Value::Int8(static_cast<int64_t>(p.xid)), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),

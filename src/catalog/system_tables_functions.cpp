@@ -22,7 +22,7 @@ Value OidList(const std::vector<uint32_t>& oids) {
 
 void PgProc(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("proname", Text()).Column("pronamespace", Oid()).Column("proowner", Oid());
+  b.Column("oid", Oid()).Column("proname", Name()).Column("pronamespace", Oid()).Column("proowner", Oid());
   b.Column("prolang", Oid()).Column("procost", Float4()).Column("prorows", Float4()).Column("provariadic", Oid());
   b.Column("prosupport", Oid()).Column("prokind", Text()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
   b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Text());
@@ -45,7 +45,7 @@ void PgProc(SystemTable* out) {
 
 void PgOperator(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("oprname", Text()).Column("oprnamespace", Oid()).Column("oprowner", Oid());
+  b.Column("oid", Oid()).Column("oprname", Name()).Column("oprnamespace", Oid()).Column("oprowner", Oid());
   b.Column("oprkind", Text()).Column("oprcanmerge", Bool()).Column("oprcanhash", Bool()).Column("oprleft", Oid());
   b.Column("oprright", Oid()).Column("oprresult", Oid()).Column("oprcom", Oid()).Column("oprnegate", Oid());
   b.Column("oprcode", Oid()).Column("oprrest", Oid()).Column("oprjoin", Oid());

@@ -168,6 +168,16 @@ std::string ApplyLength(std::string s, const LogicalType& t, CastContext context
   return s;
 }
 
+// name input: at most 63 bytes (PostgreSQL's NAMEDATALEN - 1), cut at a character boundary.
+std::string ClipName(std::string s) {
+  constexpr size_t kMaxNameBytes = 63;
+  if (s.size() <= kMaxNameBytes) return s;
+  size_t cut = kMaxNameBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) cut--;
+  s.resize(cut);
+  return s;
+}
+
 bool ParseBool(std::string_view raw, bool* out) {
   std::string s = Lower(TrimSpaces(raw));
   if (s.empty()) return false;
@@ -272,7 +282,7 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
     switch (id) {
       case TypeId::kInt2: case TypeId::kInt4: case TypeId::kInt8: case TypeId::kFloat4: case TypeId::kFloat8:
       case TypeId::kNumeric: return 'N';
-      case TypeId::kText: case TypeId::kVarchar: case TypeId::kChar: return 'S';
+      case TypeId::kText: case TypeId::kVarchar: case TypeId::kChar: case TypeId::kName: return 'S';
       case TypeId::kDate: case TypeId::kTimestamp: case TypeId::kTimestampTz: return 'D';
       default: return 'X';
     }
@@ -326,7 +336,8 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
 
 namespace {
 bool StoredAsText(TypeId id) {
-  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kUnknown;
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kName ||
+         id == TypeId::kUnknown;
 }
 }  // namespace
 
@@ -365,6 +376,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kNumeric: return Value::FromNumeric(TypmodNumeric(Numeric::Parse(text), type), type);
     case TypeId::kText:
     case TypeId::kUnknown: return Value::FromString(type, std::string(text));
+    case TypeId::kName: return Value::FromString(type, ClipName(std::string(text)));
     case TypeId::kVarchar:
     case TypeId::kChar: return Value::FromString(type, ApplyLength(std::string(text), type, CastContext::kAssignment));
     case TypeId::kBytea: return Value::FromString(type, ParseBytea(text));
@@ -441,6 +453,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
       }
       if (from.id == TypeId::kNumeric) return Value::FromNumeric(TypmodNumeric(v.numeric_value(), target), target);
       break;
+    case TypeId::kName:
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kChar: {
@@ -448,6 +461,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
                           ? std::string(v.str_value().substr(0, v.str_value().find_last_not_of(' ') + 1))
                           : ValueToText(v, ctx);
       if (from.id == TypeId::kChar && v.str_value().find_first_not_of(' ') == std::string::npos) s.clear();
+      if (target.id == TypeId::kName) return Value::FromString(target, ClipName(std::move(s)));
       return Value::FromString(target, ApplyLength(std::move(s), target, context));
     }
     case TypeId::kDate:

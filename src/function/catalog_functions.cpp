@@ -106,10 +106,11 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
 void RegisterCatalogFunctions(FunctionRegistry& r) {
   const LogicalType kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool), kInt4 = T(TypeId::kInt4);
   constexpr bool kStrict = true, kVolatile = true;
-  AddRowFunction(r, "pg_get_userbyid", {kOid}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+  const LogicalType kName = T(TypeId::kName);
+  AddRowFunction(r, "pg_get_userbyid", {kOid}, kName, [kName](const std::vector<Value>& a, FunctionContext& ctx) {
     int64_t oid = a[0].int_value();
     const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
-    return Value::Text(role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
+    return Value::FromString(kName, role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
   // Kanto has no partitions: a table's only "ancestor" is itself (psql's \d asks, for foreign keys).
   AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, T(TypeId::kRegclass),
@@ -130,8 +131,8 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(true); }, kStrict, kVolatile);
   AddRowFunction(r, "format_type", {kOid, kInt4}, kText,
                  [](const std::vector<Value>& a, FunctionContext&) { return FormatType(a); }, false, kVolatile);
-  AddRowFunction(r, "pg_encoding_to_char", {kInt4}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    return Value::Text(a[0].int_value() == 6 ? "UTF8" : "");
+  AddRowFunction(r, "pg_encoding_to_char", {kInt4}, kName, [kName](const std::vector<Value>& a, FunctionContext&) {
+    return Value::FromString(kName, a[0].int_value() == 6 ? "UTF8" : "");
   });
   // current_setting(name [, missing_ok]) and set_config(name, value, is_local): the session's
   // settings, as SHOW and SET see them.

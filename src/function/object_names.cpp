@@ -119,7 +119,7 @@ int64_t FindType(std::string_view text) {
       {"int8", TypeId::kInt8},      {"float4", TypeId::kFloat4},      {"float8", TypeId::kFloat8},
       {"bool", TypeId::kBool},      {"varchar", TypeId::kVarchar},    {"bpchar", TypeId::kChar},
       {"char", TypeId::kChar},      {"timestamptz", TypeId::kTimestampTz}, {"timestamp", TypeId::kTimestamp},
-      {"decimal", TypeId::kNumeric}, {"name", TypeId::kText},
+      {"decimal", TypeId::kNumeric}, {"name", TypeId::kName},
   };
   for (const auto& [alias, id] : kAliases) {
     if (name == alias) return LogicalType(id).oid();

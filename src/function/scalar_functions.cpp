@@ -442,9 +442,15 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "version", {}, kText, [](const std::vector<Value>&, FunctionContext&) {
     return Value::Text("PostgreSQL 15.0 (Kanto 0.1.0) on x86_64-pc-linux-gnu, compiled by g++, 64-bit");
   });
-  AddRowFunction(r, "current_database", {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_database); });
+  // They return name, as in PostgreSQL.
+  const LogicalType kName = T(TypeId::kName);
+  AddRowFunction(r, "current_database", {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
+    return Value::FromString(kName, ctx.current_database);
+  });
   for (const char* name : {"current_user", "session_user", "user"}) {
-    AddRowFunction(r, name, {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::Text(ctx.current_user); });
+    AddRowFunction(r, name, {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
+      return Value::FromString(kName, ctx.current_user);
+    });
   }
   // pg_typeof(x): the argument's type as format_type spells it (regtype output).
   AddRowFunction(r, "pg_typeof", {T(TypeId::kUnknown)}, kText,

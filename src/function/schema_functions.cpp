@@ -25,15 +25,19 @@ std::vector<const SchemaEntry*> PathSchemas(const FunctionContext& ctx, bool inc
 void RegisterSchemaFunctions(FunctionRegistry& r) {
   const LogicalType kText = T(TypeId::kText), kOid = T(TypeId::kOid), kBool = T(TypeId::kBool);
   constexpr bool kStrict = true, kVolatile = true;
-  AddRowFunction(r, "current_schema", {}, kText, [](const std::vector<Value>&, FunctionContext& ctx) {
+  // current_schema is a name, current_schemas a name[], as in PostgreSQL.
+  const LogicalType kName = T(TypeId::kName);
+  AddRowFunction(r, "current_schema", {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
     auto schemas = PathSchemas(ctx, false);
-    return schemas.empty() ? Value::Null(T(TypeId::kText)) : Value::Text(schemas.front()->name);
+    return schemas.empty() ? Value::Null(kName) : Value::FromString(kName, schemas.front()->name);
   }, kStrict, kVolatile);
-  AddRowFunction(r, "current_schemas", {kBool}, LogicalType::ArrayOf(kText),
-                 [](const std::vector<Value>& a, FunctionContext& ctx) {
+  AddRowFunction(r, "current_schemas", {kBool}, LogicalType::ArrayOf(kName),
+                 [kName](const std::vector<Value>& a, FunctionContext& ctx) {
                    std::vector<Value> names;
-                   for (const SchemaEntry* s : PathSchemas(ctx, a[0].bool_value())) names.push_back(Value::Text(s->name));
-                   return MakeArrayValue(LogicalType::ArrayOf(T(TypeId::kText)), names);
+                   for (const SchemaEntry* s : PathSchemas(ctx, a[0].bool_value())) {
+                     names.push_back(Value::FromString(kName, s->name));
+                   }
+                   return MakeArrayValue(LogicalType::ArrayOf(kName), names);
                  }, kStrict, kVolatile);
   // 0 while the session has created no temporary object.
   AddRowFunction(r, "pg_my_temp_schema", {}, kOid, [](const std::vector<Value>&, FunctionContext& ctx) {

@@ -228,6 +228,7 @@ int16_t TypeLength(uint32_t oid) {
     case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: return 4;
     case 20: case 701: case 1114: case 1184: return 8;
     case 1186: return 16;
+    case 19: return 64;
     case 705: return -2;
     default: return -1;
   }

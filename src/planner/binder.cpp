@@ -142,7 +142,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector"};
+                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name"};
   for (const char* element : kArrayElementNames) {
     if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
       ast::TypeName e = t;
@@ -211,7 +211,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // interval [fields] [(precision)]: mods[0] is PostgreSQL's field mask (YEAR, DAY TO SECOND, ...),
   // which decides how a bare number reads ('3' month) and which fields are kept.
   if (name == "interval") return LogicalType(TypeId::kInterval, t.mods.empty() ? -1 : t.mods[0]);
-  if (name == "name") return LogicalType(TypeId::kText);
+  if (name == "name") return no_mods(TypeId::kName);
   if (name == "oid") return no_mods(TypeId::kOid);
   if (name == "regclass") return no_mods(TypeId::kRegclass);
   if (name == "regtype") return no_mods(TypeId::kRegtype);

@@ -16,7 +16,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kNumeric: return 'N';
     case TypeId::kText:
     case TypeId::kVarchar:
-    case TypeId::kChar: return 'S';
+    case TypeId::kChar:
+    case TypeId::kName: return 'S';
     case TypeId::kDate:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz: return 'D';
@@ -95,6 +96,13 @@ LogicalType CommonType(const std::vector<LogicalType>& types, const char* contex
     if (TypeCategory(t) != TypeCategory(result)) {
       throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + result.ToString() + " and " +
                                                    t.ToString() + " cannot be matched");
+    }
+    // name stays once chosen and takes over from the other string types but a text before it
+    // (both convert to text implicitly and back, varchar and char only to it), as in PostgreSQL.
+    if (result.id == TypeId::kName) continue;
+    if (t.id == TypeId::kName) {
+      if (result.id != TypeId::kText) result = t;
+      continue;
     }
     if (Rank(t.id) > Rank(result.id)) result = t;
   }

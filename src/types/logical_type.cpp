@@ -32,6 +32,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kBytea:
     case TypeId::kArray:
     case TypeId::kInt2Vector:
+    case TypeId::kName:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -76,6 +77,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kRegtype: return "regtype";
     case TypeId::kRegnamespace: return "regnamespace";
     case TypeId::kInt2Vector: return "int2vector";
+    case TypeId::kName: return "name";
   }
   return "unknown";
 }
@@ -104,6 +106,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kRegtype: return 2206;
     case TypeId::kRegnamespace: return 4089;
     case TypeId::kInt2Vector: return 22;
+    case TypeId::kName: return 19;
   }
   return 0;
 }
@@ -130,6 +133,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegtype: return 2211;
     case TypeId::kRegnamespace: return 4090;
     case TypeId::kInt2Vector: return 1006;
+    case TypeId::kName: return 1003;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }
@@ -143,7 +147,6 @@ LogicalType LogicalType::FromOid(uint32_t oid) {
     if (t.oid() == oid) return t;
     if (ArrayOid(t.id) == oid) return ArrayOf(t);
   }
-  if (oid == 19) return LogicalType(TypeId::kText);  // name
   return LogicalType();
 }
 
@@ -180,7 +183,8 @@ bool LogicalType::IsInteger() const {
   return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
 }
 bool LogicalType::IsString() const {
-  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kUnknown;
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kChar || id == TypeId::kName ||
+         id == TypeId::kUnknown;
 }
 bool LogicalType::IsOid() const {
   return id == TypeId::kOid || id == TypeId::kRegclass || id == TypeId::kRegtype || id == TypeId::kRegnamespace;

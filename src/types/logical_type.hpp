@@ -32,8 +32,11 @@ enum class TypeId : uint8_t {
   // int2vector (pg_index.indkey): int2 values held like an int2[] (types/array.hpp), written "1 2",
   // subscripted from 0, and implicitly an int2[] wherever an array is expected.
   kInt2Vector,
+  // name: an identifier as the system catalogs hold it (relname, attname, ...): text of at most 63
+  // bytes, longer input cut there.
+  kName,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kInt2Vector;
+inline constexpr TypeId kLastTypeId = TypeId::kName;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
@@ -83,7 +86,7 @@ struct LogicalType {
   int32_t typmod() const;
   bool IsNumeric() const;  // int2/4/8, float4/8, numeric
   bool IsInteger() const;  // int2/4/8
-  bool IsString() const;   // text, varchar, char, unknown
+  bool IsString() const;   // text, varchar, char, name, unknown
   bool IsTemporal() const; // date, timestamp, timestamptz
   bool IsOid() const;      // oid and the reg* types
 

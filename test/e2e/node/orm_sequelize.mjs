@@ -79,8 +79,13 @@ if (withFk) {
 } else {
   console.log('orm_sequelize: SKIPPED foreign key steps (ORM_FOREIGN_KEYS is not yes)');
 }
-// sync({ alter: true }) reads the schema back and keeps the data.
-await sequelize.sync({ alter: true });
-assert.equal(await Book.count(), withFk ? 2 : 3);
+// sync({ alter: true }) reads the schema back and keeps the data (it restates every column's type
+// with ALTER COLUMN TYPE; run when ORM_ALTER_TYPE=yes).
+if (process.env.ORM_ALTER_TYPE === 'yes') {
+  await sequelize.sync({ alter: true });
+  assert.equal(await Book.count(), withFk ? 2 : 3);
+} else {
+  console.log('orm_sequelize: SKIPPED sync({ alter: true }) (ORM_ALTER_TYPE is not yes)');
+}
 await sequelize.close();
 console.log('orm_sequelize: ok');
