@@ -70,10 +70,15 @@ Iterator::~Iterator() {
     txn->lost_read_ = true;  // out of memory while recording: the commit must not succeed
   }
 }
-bool Iterator::Valid() const { return it_->Valid(); }
+// A transaction's iterator merges its own writes into the snapshot's rows, and RocksDB 7.8 lets a
+// key the transaction deleted past iterate_upper_bound through (with an empty value): the bound is
+// applied here too.
+bool Iterator::Valid() const {
+  return it_->Valid() && (upper_.empty() || it_->key().compare(rocksdb::Slice(upper_)) < 0);
+}
 void Iterator::Next() {
   it_->Next();
-  if (recorder_ && !it_->Valid()) RecordRead(true);
+  if (recorder_ && !Valid()) RecordRead(true);
 }
 
 void Iterator::RecordRead(bool may_throw) {
@@ -81,7 +86,7 @@ void Iterator::RecordRead(bool may_throw) {
   recorder_ = nullptr;
   txn->open_iterators_.erase(this);
   // Exhausted: the whole range was read; otherwise up to and including the current key.
-  std::string hi = it_->Valid() ? KeySuccessor(key()) : upper_;
+  std::string hi = Valid() ? KeySuccessor(key()) : upper_;
   txn->RecordRead(lower_, hi, true, may_throw);
 }
 std::string_view Iterator::key() const {
@@ -257,7 +262,7 @@ std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper
   it->it_->Seek(it->bounds_->lower);
   ThrowIfError(it->it_->status());
   if (ssi_ && IsUserKey(it->lower_)) {
-    if (!it->it_->Valid()) {
+    if (!it->Valid()) {
       RecordRead(it->lower_, it->upper_, false);  // nothing in the range: all of it was read
     } else if (!ssi_manager_->OnExamine(ssi_)) {
       ForgetSerializable();
