@@ -166,6 +166,7 @@ void InfoSequences(const Catalog& catalog, SystemTable* out) {
   b.Column("numeric_scale", Int4()).Column("start_value", Text()).Column("minimum_value", Text());
   b.Column("maximum_value", Text()).Column("increment", Text()).Column("cycle_option", Text());
   for (const SequenceEntry* s : catalog.Sequences()) {
+    if (s->identity) continue;  // as in PostgreSQL, identity columns' sequences are not listed
     TypeId t = s->type.id;
     b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name),
            Value::Text(t == TypeId::kInt2 ? "smallint" : t == TypeId::kInt4 ? "integer" : "bigint"),

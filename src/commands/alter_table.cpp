@@ -6,8 +6,11 @@
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
 #include "access/table_reader.hpp"
+#include "access/table_rewrite.hpp"
 #include "access/table_writer.hpp"
 #include "catalog/sequence_session.hpp"
+#include "commands/alter_column_type.hpp"
+#include "commands/alter_table_errors.hpp"
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
@@ -25,30 +28,12 @@ namespace kanto::commands {
 
 namespace {
 
-int ColumnOrThrow(const TableEntry& table, const std::string& name) {
-  int c = table.FindColumn(name);
-  if (c < 0) {
-    throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + table.name + "\" does not exist");
-  }
-  return c;
-}
-
-[[noreturn]] void ContainsNulls(const TableEntry& table, const std::string& column) {
-  throw Error(sqlstate::kNotNullViolation,
-              "column \"" + column + "\" of relation \"" + table.name + "\" contains null values");
-}
-
 // Writes every row again under `updated` (new keys, index entries and row encoding): `change_row`
 // turns an old row into the new one.
 void RewriteRows(CommandContext& ctx, const TableEntry& old_table, const TableEntry& updated,
                  const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row) {
   ExecutionContext exec = ctx.MakeExecutionContext();
-  for (const auto& row : access::ReadRows(*ctx.txn, old_table)) {
-    exec.CheckCancel();
-    std::vector<Value> values = change_row(row.values);
-    access::DeleteRow(exec, old_table, row.values, row.key, true);
-    access::WriteRow(exec, updated, values, access::MakeRowKey(*exec.engine, updated, values), true);
-  }
+  access::RewriteTable(exec, old_table, updated, change_row);
 }
 
 // ADD [CONSTRAINT name] PRIMARY KEY (columns): the rows move from hidden row ids to primary-key
@@ -433,9 +418,14 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
   }
   uint32_t table_id = table->id;
   CommandResult result{"ALTER TABLE"};
+  using T = ast::AlterTableCmd::Type;
+  // The ALTER COLUMN TYPE subcommands run together, where the first of them stands.
+  std::vector<const ast::AlterTableCmd*> type_changes;
+  for (const auto& cmd : stmt.cmds) {
+    if (cmd.type == T::kAlterColumnType) type_changes.push_back(&cmd);
+  }
   for (const auto& cmd : stmt.cmds) {
     const TableEntry& current = *change->GetTable(table_id);
-    using T = ast::AlterTableCmd::Type;
     switch (cmd.type) {
       case T::kAddPrimaryKey: AddPrimaryKey(cmd, current, change, ctx); break;
       case T::kAddColumn:
@@ -460,6 +450,9 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
       case T::kSetDefault: SetDefault(cmd, current, change); break;
       case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;
       case T::kDropNotNull: SetNotNull(cmd, false, current, change, ctx); break;
+      case T::kAlterColumnType:
+        if (&cmd == type_changes.front()) AlterColumnTypes(type_changes, current, change, ctx);
+        break;
     }
   }
   change.Publish();

@@ -115,15 +115,7 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
     };
     for (int n = 1; taken(fk.name); n++) fk.name = base + std::to_string(n);
   }
-  for (size_t i = 0; i < fk.columns.size(); i++) {
-    const ColumnEntry& a = table.columns[fk.columns[i]];
-    const ColumnEntry& b = ref.columns[fk.ref_columns[i]];
-    if (!Comparable(a.type, b.type)) {
-      throw Error(sqlstate::kDatatypeMismatch, "foreign key constraint \"" + fk.name + "\" cannot be implemented")
-          .WithDetail("Key columns \"" + a.name + "\" and \"" + b.name + "\" are of incompatible types: " +
-                      a.type.ToString() + " and " + b.type.ToString() + ".");
-    }
-  }
+  CheckForeignKeyTypes(table, ref, fk);
   fk.on_update = con.on_update;
   fk.on_delete = con.on_delete;
   if (!con.delete_set_columns.empty()) {
@@ -163,6 +155,18 @@ void DropDependentForeignKeys(CatalogChange& change, const TableEntry& table, co
                   [&](const ForeignKeyEntry& fk) { return fk.ref_table == table.id && depends(fk); });
     updated.schema_version++;
     change.PutTable(std::move(updated));
+  }
+}
+
+void CheckForeignKeyTypes(const TableEntry& table, const TableEntry& ref, const ForeignKeyEntry& fk) {
+  for (size_t i = 0; i < fk.columns.size(); i++) {
+    const ColumnEntry& a = table.columns[fk.columns[i]];
+    const ColumnEntry& b = ref.columns[fk.ref_columns[i]];
+    if (!Comparable(a.type, b.type)) {
+      throw Error(sqlstate::kDatatypeMismatch, "foreign key constraint \"" + fk.name + "\" cannot be implemented")
+          .WithDetail("Key columns \"" + a.name + "\" and \"" + b.name + "\" are of incompatible types: " +
+                      a.type.ToString() + " and " + b.type.ToString() + ".");
+    }
   }
 }
 

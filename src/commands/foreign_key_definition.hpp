@@ -24,6 +24,10 @@ class CatalogChange;
 ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table, const ast::TableConstraint& con,
                                  int column, uint32_t id, const std::vector<ForeignKeyEntry>& others);
 
+// 42804 "foreign key constraint ... cannot be implemented" when a referencing column of `table`
+// cannot be compared with its referenced column of `ref` (which may be `table` itself).
+void CheckForeignKeyTypes(const TableEntry& table, const TableEntry& ref, const ForeignKeyEntry& fk);
+
 // Fails with 23503 when a stored row of `table` has no referenced row.
 void ValidateForeignKeyRows(CommandContext& ctx, const Catalog& catalog, const TableEntry& table,
                             const ForeignKeyEntry& fk);

@@ -117,6 +117,7 @@ enum class StmtKind : uint8_t {
   kDiscard,
   kNotify,
   kSetConstraints,
+  kAlterObjectSchema,
 };
 
 struct Statement {
@@ -442,6 +443,7 @@ struct AlterTableCmd {
     kAddConstraint,  // ADD [CONSTRAINT name] CHECK (...) [NOT VALID] / UNIQUE (columns)
     kDropConstraint,      // DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]
     kValidateConstraint,  // VALIDATE CONSTRAINT name
+    kAlterColumnType,     // ALTER [COLUMN] name [SET DATA] TYPE type [COLLATE c] [USING expr]
   };
   Type type = Type::kAddPrimaryKey;
   std::string name;  // the column, or the constraint name of ADD PRIMARY KEY
@@ -450,7 +452,9 @@ struct AlterTableCmd {
   std::vector<std::string> columns;  // PRIMARY KEY columns
   std::unique_ptr<ColumnDef> column;  // ADD COLUMN
   std::unique_ptr<TableConstraint> constraint;  // ADD CONSTRAINT
-  ExprPtr default_value;              // SET DEFAULT
+  ExprPtr default_value;              // SET DEFAULT; ALTER COLUMN TYPE's USING expression
+  TypeName type_name;                 // ALTER COLUMN TYPE
+  bool collate = false;               // ALTER COLUMN TYPE ... COLLATE (one Kanto accepts)
   int location = -1;
 };
 
@@ -460,6 +464,16 @@ struct AlterTableStmt : Statement {
   RangeVar table;
   bool missing_ok = false;
   std::vector<AlterTableCmd> cmds;
+};
+
+// ALTER TABLE / SEQUENCE / VIEW [IF EXISTS] name SET SCHEMA new_schema
+struct AlterObjectSchemaStmt : Statement {
+  enum class ObjectType : uint8_t { kTable, kSequence, kView };
+  AlterObjectSchemaStmt() : Statement(StmtKind::kAlterObjectSchema) {}
+  ObjectType object_type = ObjectType::kTable;
+  RangeVar relation;
+  std::string new_schema;
+  bool missing_ok = false;
 };
 
 // ALTER TABLE / SEQUENCE / VIEW / INDEX [IF EXISTS] name RENAME TO new, ALTER TABLE t RENAME

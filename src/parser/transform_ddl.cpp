@@ -183,7 +183,20 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: out_cmd.type = T::kSetNotNull; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: out_cmd.type = T::kDropNotNull; break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: Unsupported("ALTER TABLE ... ALTER COLUMN TYPE");
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+        // def: a ColumnDef holding the type, the COLLATE clause and the USING expression
+        const auto* d = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF ? cmd->def->column_def : nullptr;
+        if (!d || !d->type_name) Unsupported("ALTER TABLE ... ALTER COLUMN TYPE of this form");
+        out_cmd.type = T::kAlterColumnType;
+        out_cmd.type_name = TransformTypeName(d->type_name);
+        out_cmd.location = d->location;
+        if (d->coll_clause) {
+          CheckCollation(d->coll_clause->collname, d->coll_clause->n_collname, d->coll_clause->location);
+          out_cmd.collate = true;
+        }
+        if (d->raw_default) out_cmd.default_value = TransformExpr(d->raw_default);
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: out_cmd.type = T::kDropConstraint; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
@@ -196,6 +209,22 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
     }
     out->cmds.push_back(std::move(out_cmd));
   }
+  return out;
+}
+
+ast::StatementPtr TransformAlterObjectSchema(const PgQuery__AlterObjectSchemaStmt* s) {
+  using O = ast::AlterObjectSchemaStmt::ObjectType;
+  auto out = std::make_unique<ast::AlterObjectSchemaStmt>();
+  switch (s->object_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: out->object_type = O::kTable; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out->object_type = O::kSequence; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
+    default: Unsupported("ALTER ... SET SCHEMA of this object type");
+  }
+  if (!s->relation) Unsupported("ALTER ... SET SCHEMA of this object type");
+  out->relation = TransformRangeVar(s->relation);
+  out->new_schema = s->newschema ? s->newschema : "";
+  out->missing_ok = s->missing_ok;
   return out;
 }
 

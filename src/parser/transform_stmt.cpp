@@ -690,6 +690,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return TransformCreateSequence(n->create_seq_stmt);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return TransformAlterSequence(n->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_RENAME_STMT: return TransformRename(n->rename_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: return TransformAlterObjectSchema(n->alter_object_schema_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();

@@ -48,6 +48,7 @@ ast::StatementPtr TransformCreateSequence(const PgQuery__CreateSeqStmt* s);
 ast::StatementPtr TransformAlterSequence(const PgQuery__AlterSeqStmt* s);
 ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s);
 ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a);
+ast::StatementPtr TransformAlterObjectSchema(const PgQuery__AlterObjectSchemaStmt* s);
 ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
 // Clauses accepted only in their default or PostgreSQL-equivalent form, else 0A000 naming them
 // (transform_clauses.cpp).

@@ -119,6 +119,9 @@ class Binder {
   BoundExprPtr BindCheckConstraint(const TableEntry& table, const ast::Expr& expr, std::vector<uint32_t>* columns = nullptr);
   BoundExprPtr BindCheckConstraint(const TableEntry& table, const std::string& sql,
                                    std::vector<uint32_t>* columns = nullptr);
+  // Binds ALTER COLUMN TYPE's USING expression over the table's columns (a column ref reads row
+  // position = column number): no subqueries, aggregates, window functions or parameters.
+  BoundExprPtr BindTransformExpr(const TableEntry& table, const ast::Expr& expr);
   static LogicalType ResolveTypeName(const ast::TypeName& t);
 
  private:

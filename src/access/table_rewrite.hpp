@@ -1,0 +1,27 @@
+// Rewriting a table under a changed definition (ALTER TABLE ADD PRIMARY KEY, DROP COLUMN, ALTER
+// COLUMN TYPE): every row read under the old definition, turned into its new version and stored
+// again under the new one, with all index entries rebuilt, in the statement's transaction.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "types/value.hpp"
+
+namespace kanto {
+struct ExecutionContext;
+
+namespace access {
+
+// Replaces each row of `before` by change_row(row) stored under `after` (the same table id). Every
+// old row and index entry goes first, so that the unique indexes judge the new rows only: a
+// duplicate fails as PostgreSQL's index rebuild does (23505 "could not create unique index ...",
+// DETAIL "Key (a)=(1) is duplicated."). NOT NULL is checked by WriteRow's rules (23502); CHECK
+// constraints and foreign keys are the caller's. Tables without a primary key before and after
+// keep their row ids.
+void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEntry& after,
+                  const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row);
+
+}  // namespace access
+}  // namespace kanto
