@@ -339,7 +339,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       auto& f = static_cast<LogicalTableFunction&>(op);
       std::vector<BoundExprPtr> args;
       for (auto& a : f.args) args.push_back(ResolveCopy(a, {}));
-      if (f.name == "unnest") return std::make_unique<PhysicalUnnest>(f.types, std::move(args[0]), f.ordinality);
+      if (f.name == "unnest") return std::make_unique<PhysicalUnnest>(f.types, std::move(args), f.ordinality);
       return std::make_unique<PhysicalGenerateSeries>(f.types, std::move(args), f.ordinality);
     }
     case LogicalOpType::kSetOperation: {

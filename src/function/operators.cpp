@@ -67,6 +67,37 @@ void AddFn(FunctionRegistry& r, const char* name, std::vector<LogicalType> args,
 
 [[noreturn]] void DivZero() { throw Error(sqlstate::kDivisionByZero, "division by zero"); }
 
+// PostgreSQL's bitwise operators of one integer type: & | # (xor) ~ (not), and << >> by an
+// integer count (the result wraps to the type's width, as there).
+void RegisterIntegerBitwise(FunctionRegistry& r, TypeId t) {
+  int bits = t == TypeId::kInt2 ? 16 : t == TypeId::kInt4 ? 32 : 64;
+  auto wrap = [bits](int64_t v) {
+    return bits == 64 ? v : bits == 32 ? static_cast<int64_t>(static_cast<int32_t>(v)) : static_cast<int64_t>(static_cast<int16_t>(v));
+  };
+  auto binary = [&](const char* name, LogicalType count, int64_t (*f)(int64_t, int64_t, int)) {
+    AddFn(r, name, {T(t), count}, T(t), [f, bits, wrap](const std::vector<const Vector*>& a, size_t n, Vector& out, FunctionContext&) {
+      for (size_t i = 0; i < n; i++) {
+        if (!out.IsNull(i)) out.ints()[i] = wrap(f(a[0]->ints()[i], a[1]->ints()[i], bits));
+      }
+    });
+  };
+  binary("&", T(t), [](int64_t x, int64_t y, int) { return x & y; });
+  binary("|", T(t), [](int64_t x, int64_t y, int) { return x | y; });
+  binary("#", T(t), [](int64_t x, int64_t y, int) { return x ^ y; });
+  // The count is taken modulo the width, as the x86 shift instructions PostgreSQL compiles to do.
+  binary("<<", T(TypeId::kInt4), [](int64_t x, int64_t y, int width) {
+    int shift = static_cast<int>(y & (width == 64 ? 63 : 31));
+    return static_cast<int64_t>(static_cast<uint64_t>(x) << shift);
+  });
+  binary(">>", T(TypeId::kInt4), [](int64_t x, int64_t y, int width) {
+    int shift = static_cast<int>(y & (width == 64 ? 63 : 31));
+    return x >> shift;
+  });
+  AddFn(r, "~", {T(t)}, T(t), [](const std::vector<const Vector*>& a, size_t n, Vector& out, FunctionContext&) {
+    for (size_t i = 0; i < n; i++) out.ints()[i] = ~a[0]->ints()[i];
+  });
+}
+
 void RegisterIntegerArithmetic(FunctionRegistry& r) {
   const TypeId ints[] = {TypeId::kInt2, TypeId::kInt4, TypeId::kInt8};
   for (TypeId a : ints) {
@@ -90,6 +121,7 @@ void RegisterIntegerArithmetic(FunctionRegistry& r) {
         if (!out.IsNull(i)) out.ints()[i] = Fit(-static_cast<__int128>(args[0]->ints()[i]), a);
       }
     });
+    RegisterIntegerBitwise(r, a);
     AddFn(r, "+", {T(a)}, T(a), [](const std::vector<const Vector*>& args, size_t n, Vector& out, FunctionContext&) {
       for (size_t i = 0; i < n; i++) out.ints()[i] = args[0]->ints()[i];
     });

@@ -491,17 +491,23 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       correlation_ = saved_correlation;
       if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
       if (fn->name == "unnest") {
-        if (args.size() == 1) args[0] = AsArray(std::move(args[0]));
-        if (args.size() != 1 || args[0]->type.id != TypeId::kArray) {
-          if (args.size() > 1) {
-            throw At(Error(sqlstate::kFeatureNotSupported, "unnest with several arrays is not supported yet"), ref.location);
-          }
-          throw At(Error(sqlstate::kUndefinedFunction, "function unnest(" + TypeListString({args.empty() ? LogicalType() : args[0]->type}) +
-                                                          ") does not exist"),
-                   ref.location);
+        // unnest(a, b, ...): one column per array, as many rows as the longest has (NULL-padded).
+        std::vector<LogicalType> arg_types;
+        for (auto& a : args) {
+          a = AsArray(std::move(a));
+          arg_types.push_back(a->type);
         }
-        fn->types.push_back(args[0]->type.ElementType());
-        fn->args.push_back(std::move(args[0]));
+        for (auto& a : args) {
+          if (a->type.id != TypeId::kArray) {
+            throw At(Error(sqlstate::kUndefinedFunction, "function unnest(" + TypeListString(arg_types) + ") does not exist"),
+                     ref.location);
+          }
+          fn->types.push_back(a->type.ElementType());
+          fn->args.push_back(std::move(a));
+        }
+        if (args.empty()) {
+          throw At(Error(sqlstate::kUndefinedFunction, "function unnest() does not exist"), ref.location);
+        }
       } else if (args.size() < 2 || args.size() > 3) {
         throw At(Error(sqlstate::kUndefinedFunction, "function generate_series with " + std::to_string(args.size()) +
                                                           " arguments does not exist"),
@@ -525,7 +531,11 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       entry.alias = ref.alias.name.empty() ? name : ref.alias.name;
       entry.table_index = fn->table_index;
       // A single-column function result takes the alias as its column name, as in PostgreSQL.
-      entry.names.push_back(ref.alias.name.empty() ? name : ref.alias.name);
+      if (fn->name == "unnest" && fn->args.size() > 1) {
+        entry.names.assign(fn->args.size(), "unnest");
+      } else {
+        entry.names.push_back(ref.alias.name.empty() ? name : ref.alias.name);
+      }
       if (f.ordinality) entry.names.push_back("ordinality");
       entry.types = fn->types;
       ApplyColumnAliases(entry, ref.alias, ref.location);

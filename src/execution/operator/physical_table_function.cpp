@@ -1,5 +1,7 @@
 #include "execution/operator/physical_table_function.hpp"
 
+#include <algorithm>
+
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
@@ -59,7 +61,8 @@ namespace {
 class UnnestState : public OperatorState {
  public:
   bool started = false;
-  std::vector<Value> elements;
+  std::vector<std::vector<Value>> elements;  // per array
+  size_t rows = 0;
   size_t next = 0;
 };
 }  // namespace
@@ -72,11 +75,17 @@ bool PhysicalUnnest::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
   auto& st = static_cast<UnnestState&>(base);
   if (!st.started) {
     st.started = true;
-    Value a = ExpressionExecutor::EvaluateScalar(*array_, ctx);
-    if (!a.is_null()) st.elements = DecodeArray(a.str_value(), types[0]);  // NULL array: no rows
+    for (size_t i = 0; i < arrays_.size(); i++) {
+      Value a = ExpressionExecutor::EvaluateScalar(*arrays_[i], ctx);
+      st.elements.push_back(a.is_null() ? std::vector<Value>{} : DecodeArray(a.str_value(), types[i]));  // NULL: none
+      st.rows = std::max(st.rows, st.elements.back().size());
+    }
   }
-  while (out.size() < kChunkSize && st.next < st.elements.size()) {
-    std::vector<Value> row = {st.elements[st.next]};
+  while (out.size() < kChunkSize && st.next < st.rows) {
+    std::vector<Value> row;
+    for (size_t i = 0; i < arrays_.size(); i++) {
+      row.push_back(st.next < st.elements[i].size() ? st.elements[i][st.next] : Value::Null(types[i]));
+    }
     st.next++;
     if (ordinality_) row.push_back(Value::Int8(static_cast<int64_t>(st.next)));
     out.AppendRow(row);

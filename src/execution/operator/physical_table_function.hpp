@@ -25,8 +25,10 @@ class PhysicalGenerateSeries : public PhysicalOperator {
 // unnest(array) [WITH ORDINALITY]: one row per element.
 class PhysicalUnnest : public PhysicalOperator {
  public:
-  PhysicalUnnest(std::vector<LogicalType> types, BoundExprPtr array, bool ordinality)
-      : PhysicalOperator(std::move(types)), array_(std::move(array)), ordinality_(ordinality) {}
+  // unnest(a [, b ...]): one column per array; as many rows as the longest array has, the
+  // shorter ones padded with NULLs.
+  PhysicalUnnest(std::vector<LogicalType> types, std::vector<BoundExprPtr> arrays, bool ordinality)
+      : PhysicalOperator(std::move(types)), arrays_(std::move(arrays)), ordinality_(ordinality) {}
   std::string Name() const override { return "Function Scan on unnest"; }
 
  protected:
@@ -34,7 +36,7 @@ class PhysicalUnnest : public PhysicalOperator {
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:
-  BoundExprPtr array_;
+  std::vector<BoundExprPtr> arrays_;
   bool ordinality_;
 };
 
