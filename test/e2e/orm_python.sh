@@ -16,6 +16,8 @@ ORM_EXPRESSION_TEXT=no /usr/bin/python3 "$src/test/e2e/orm/sqlalchemy_app.py"
 django_needs=()
 [[ $ORM_FOREIGN_KEYS == yes ]] || django_needs+=("foreign keys")
 supports "ALTER TABLE orm_probe ALTER COLUMN a TYPE bigint" || django_needs+=("ALTER COLUMN TYPE")
+# ManyToMany add() inserts the links with ON CONFLICT DO NOTHING.
+supports "INSERT INTO orm_probe VALUES (1) ON CONFLICT DO NOTHING" || django_needs+=("INSERT ... ON CONFLICT DO NOTHING")
 if ((${#django_needs[@]} == 0)); then
   /usr/bin/python3 "$src/test/e2e/orm/django/run.py"
 else
