@@ -19,6 +19,7 @@ CommandResult Execute(const ast::RoleStmt& stmt, CommandContext& ctx);          
 CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx);  // sequence.cpp
 CommandResult Execute(const ast::AlterSequenceStmt& stmt, CommandContext& ctx);   // sequence.cpp
 CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx);          // rename.cpp
+CommandResult Execute(const ast::AlterObjectSchemaStmt& stmt, CommandContext& ctx);  // set_schema.cpp
 CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx);  // set_constraints.cpp
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.

@@ -202,7 +202,7 @@ void RefuseIfViewsDepend(const Catalog& catalog, const ObjectAddress& object, co
     if (!view || !view->is_view()) continue;
     throw Error(sqlstate::kFeatureNotSupported, std::string("cannot ") + what + " " + DescribeObject(catalog, object) +
                                                     " because " + DescribeObject(catalog, d.object) + " uses it")
-        .WithDetail("Views refer to relations and columns by name in Kanto; renaming what a view reads is not supported yet.");
+        .WithDetail("Views refer to relations and columns by name in Kanto; renaming or moving what a view reads is not supported yet.");
   }
 }
 

@@ -24,24 +24,6 @@ const char* Tag(O type) {
   }
 }
 
-// DEFAULTs written as nextval('old') follow the sequence to its new name.
-void RenameInDefaults(CatalogChange& change, const SequenceEntry& before, const SequenceEntry& after) {
-  std::string to = NextvalDefault(change.catalog(), after);
-  to = to.substr(0, to.find("::regclass"));  // nextval('new'
-  for (const TableEntry* t : change->Tables()) {
-    TableEntry updated = *t;
-    bool changed = false;
-    for (auto& c : updated.columns) {
-      size_t length;
-      size_t at = FindNextvalCall(c.default_sql, change.catalog(), before, &length);
-      if (at == std::string::npos) continue;
-      c.default_sql.replace(at, length, to);
-      changed = true;
-    }
-    if (changed) change.PutTable(std::move(updated));
-  }
-}
-
 CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table, CatalogChange& change) {
   if (table.is_view()) throw Error(sqlstate::kFeatureNotSupported, "renaming view columns is not supported yet");
   int c = table.FindColumn(stmt.column);
@@ -146,7 +128,7 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
     SequenceEntry before = *seq, after = *seq;
     after.name = stmt.new_name;
     change.PutSequence(after);
-    RenameInDefaults(change, before, after);
+    FollowSequenceInDefaults(change, before, after);
   } else {
     TableEntry updated = *index_table;
     for (auto& idx : updated.indexes) {

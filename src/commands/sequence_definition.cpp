@@ -145,4 +145,21 @@ uint32_t CreateOwnedSequence(CatalogChange& change, CommandContext& ctx, const T
   return id;
 }
 
+void FollowSequenceInDefaults(CatalogChange& change, const SequenceEntry& before, const SequenceEntry& after) {
+  std::string to = NextvalDefault(change.catalog(), after);
+  to = to.substr(0, to.find("::regclass"));  // nextval('new'
+  for (const TableEntry* t : change->Tables()) {
+    TableEntry updated = *t;
+    bool changed = false;
+    for (auto& c : updated.columns) {
+      size_t length;
+      size_t at = FindNextvalCall(c.default_sql, change.catalog(), before, &length);
+      if (at == std::string::npos) continue;
+      c.default_sql.replace(at, length, to);
+      changed = true;
+    }
+    if (changed) change.PutTable(std::move(updated));
+  }
+}
+
 }  // namespace kanto::commands

@@ -28,5 +28,8 @@ std::string NextvalDefault(const Catalog& catalog, const SequenceEntry& seq);
 // Where `default_sql` calls nextval('seq') or nextval('seq'::regclass) (by the text of the name), and
 // the length of the call's start "nextval('seq'"; npos when it does not.
 size_t FindNextvalCall(const std::string& default_sql, const Catalog& catalog, const SequenceEntry& seq, size_t* length);
+// After a sequence was renamed or moved to another schema (`before` as it was, `after` as it is
+// now): DEFAULTs written as nextval('old') follow it.
+void FollowSequenceInDefaults(CatalogChange& change, const SequenceEntry& before, const SequenceEntry& after);
 
 }  // namespace kanto::commands

@@ -28,6 +28,7 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kCreateSequence: return Run<ast::CreateSequenceStmt>(stmt, ctx);
     case ast::StmtKind::kAlterSequence: return Run<ast::AlterSequenceStmt>(stmt, ctx);
     case ast::StmtKind::kRename: return Run<ast::RenameStmt>(stmt, ctx);
+    case ast::StmtKind::kAlterObjectSchema: return Run<ast::AlterObjectSchemaStmt>(stmt, ctx);
     case ast::StmtKind::kSetConstraints: return Run<ast::SetConstraintsStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }

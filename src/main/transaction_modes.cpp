@@ -139,6 +139,13 @@ std::string WritingCommandName(const ast::Statement& stmt) {
     case ast::StmtKind::kCreateIndex: return "CREATE INDEX";
     case ast::StmtKind::kCreateSchema: return "CREATE SCHEMA";
     case ast::StmtKind::kAlterTable: return "ALTER TABLE";
+    case ast::StmtKind::kAlterObjectSchema:
+      switch (static_cast<const ast::AlterObjectSchemaStmt&>(stmt).object_type) {
+        case ast::AlterObjectSchemaStmt::ObjectType::kSequence: return "ALTER SEQUENCE";
+        case ast::AlterObjectSchemaStmt::ObjectType::kView: return "ALTER VIEW";
+        case ast::AlterObjectSchemaStmt::ObjectType::kTable: return "ALTER TABLE";
+      }
+      return "";
     case ast::StmtKind::kTruncate: return "TRUNCATE TABLE";
     case ast::StmtKind::kCopy:
       return static_cast<const ast::CopyStmt&>(stmt).from ? "COPY FROM" : "";

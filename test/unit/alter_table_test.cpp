@@ -92,5 +92,26 @@ TEST_F(AlterTableTest, AlterColumnTypeSurvivesReopen) {
   EXPECT_EQ(One("SELECT pg_typeof(v)::text || ',' || pg_typeof(id)::text FROM t LIMIT 1"), "bigint,numeric");
 }
 
+TEST_F(AlterTableTest, SetSchemaDetails) {
+  Ok("CREATE SCHEMA s; CREATE TABLE t (id serial PRIMARY KEY)");
+  Error e = Fails("ALTER SEQUENCE t_id_seq SET SCHEMA s");
+  EXPECT_EQ(e.sqlstate(), "0A000");
+  EXPECT_EQ(e.message(), "cannot move an owned sequence into another schema");
+  EXPECT_EQ(e.detail(), "Sequence \"t_id_seq\" is linked to table \"t\".");
+  e = Fails("ALTER TABLE t_pkey SET SCHEMA s");
+  EXPECT_EQ(e.sqlstate(), "42809");
+  EXPECT_EQ(e.hint(), "Change the schema of the table instead.");
+  Ok("ALTER TABLE t SET SCHEMA s");
+  auto r = conn_->Execute("ALTER TABLE IF EXISTS t SET SCHEMA s");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.notices().size(), 1u);
+  EXPECT_EQ(r.notices()[0].message(), "relation \"t\" does not exist, skipping");
+  conn_.reset();
+  db_.reset();
+  Open();
+  Ok("INSERT INTO s.t DEFAULT VALUES");
+  EXPECT_EQ(One("SELECT pg_get_serial_sequence('s.t', 'id') || ':' || max(id) FROM s.t"), "s.t_id_seq:1");
+}
+
 }  // namespace
 }  // namespace kanto
