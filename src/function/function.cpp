@@ -18,6 +18,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterCatalogFunctions(*r);
     RegisterArrayFunctions(*r);
     RegisterSequenceFunctions(*r);
+    RegisterSessionFunctions(*r);
     return r;
   }();
   return *registry;

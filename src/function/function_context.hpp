@@ -14,6 +14,7 @@ namespace kanto {
 
 class Catalog;
 class SequenceSession;
+class SessionControl;
 
 // Settings the server reports and no one can change (PostgreSQL's "internal" context): SET gives 55P02.
 inline bool IsReadOnlySetting(const std::string& name) {
@@ -51,6 +52,8 @@ struct FunctionContext {
   SessionSettings* settings = nullptr;
   // nextval / currval / setval / lastval (the session's view of the sequences); may be null.
   SequenceSession* sequences = nullptr;
+  // Advisory locks, pg_backend_pid, pg_cancel_backend, pg_stat_activity (session_control.hpp); may be null.
+  SessionControl* session = nullptr;
 };
 
 }  // namespace kanto

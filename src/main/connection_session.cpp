@@ -38,6 +38,9 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"application_name", ""},
       {"lock_timeout", "0"},
       {"statement_timeout", "0"},
+      {"deadlock_timeout", "1s"},
+      {"idle_in_transaction_session_timeout", "0"},
+      {"idle_session_timeout", "0"},
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
   };
@@ -80,7 +83,11 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   }
   if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
-  if (name == "statement_timeout" || name == "lock_timeout") value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (IsDurationSetting(name)) value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (name == "deadlock_timeout" && ParseDurationSetting(name, value) == 0) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "0 ms is outside the valid range for parameter \"deadlock_timeout\" (1 .. 2147483647)");
+  }
   if (name == "max_stack_depth") value = ValidateStackDepth(value);
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
@@ -236,6 +243,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   sql_prepared_.clear();
   cursors_.clear();
   sequences_.Discard();
+  AdvisoryUnlockAll();
   if (deallocate_hook) deallocate_hook("");
   return TagOnly("DISCARD ALL");
 }

@@ -10,6 +10,8 @@
 #include "catalog/catalog_manager.hpp"
 #include "catalog/sequence_store.hpp"
 #include "kanto/kanto.hpp"
+#include "main/lock_manager.hpp"
+#include "main/session_registry.hpp"
 #include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
 
@@ -49,6 +51,8 @@ class DatabaseImpl {
   const Statistics& statistics() const { return *statistics_; }
   StorageStatistics& storage_statistics() { return *statistics_; }
   SequenceStore& sequences() { return *sequences_; }
+  SessionRegistry& sessions() { return sessions_; }
+  LockManager& locks() { return *locks_; }
 
  private:
   std::string path_;
@@ -57,6 +61,8 @@ class DatabaseImpl {
   std::unique_ptr<CatalogManager> catalog_;
   std::unique_ptr<StorageStatistics> statistics_;
   std::unique_ptr<SequenceStore> sequences_;
+  SessionRegistry sessions_;
+  std::unique_ptr<LockManager> locks_;
 };
 
 }  // namespace kanto

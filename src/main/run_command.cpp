@@ -46,6 +46,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stm
   ctx.publish_catalog = [this](std::shared_ptr<Catalog> changed) { FinishCatalogChange(std::move(changed)); };
   ctx.run_query = [this](const ast::Statement& query) { return RunQuery(query, {})->rows_affected; };
   ctx.forget_statistics = [this](uint32_t table_id) { db_impl_.storage_statistics().Forget(table_id); };
+  LockCommandRelations(stmt);
   commands::CommandResult r = RunIn(stmt, ctx);
   auto result = TagOnly(std::move(r.tag));
   result->rows_affected = r.rows_affected;

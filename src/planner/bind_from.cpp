@@ -4,6 +4,7 @@
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "catalog/system_tables.hpp"
+#include "catalog/system_tables_activity.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -196,6 +197,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         if (!found && base.table.schema != "information_schema") {
           // Session state (settings, cursors) comes from the session, when a statement runs.
           found = BuildSessionTable(env_.fn_ctx ? env_.fn_ctx->settings : nullptr, base.table.name, &sys);
+          if (!found) {
+            found = BuildActivityTable(*env_.catalog, env_.fn_ctx ? env_.fn_ctx->session : nullptr, base.table.name, &sys);
+          }
+          env_.reads_session_state |= found;
         }
         if (found) {
           auto values = std::make_unique<LogicalValues>();

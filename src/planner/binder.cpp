@@ -242,6 +242,13 @@ uint32_t Binder::ResolveSchemaId(const std::string& schema, int location) const 
 }
 
 const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
+  const TableEntry* t = FindTableRef(rv);
+  int& lock = env_.relation_locks[t->id];
+  lock = std::max(lock, 1);  // AccessShareLock
+  return t;
+}
+
+const TableEntry* Binder::FindTableRef(const ast::RangeVar& rv) const {
   if (!rv.schema.empty()) {
     const SchemaEntry* s = env_.catalog->FindSchema(rv.schema);
     if (!s) throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + rv.schema + "\" does not exist"), rv.location);
@@ -259,6 +266,7 @@ const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
 
 const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const {
   const TableEntry* t = ResolveTable(rv);
+  env_.relation_locks[t->id] = 3;  // RowExclusiveLock
   if (t->is_view()) {
     throw At(Error(sqlstate::kFeatureNotSupported, std::string("cannot ") + verb + " view \"" + t->name + "\"")
                  .WithDetail("Views are not automatically updatable in Kanto yet."),

@@ -48,6 +48,12 @@ struct BinderEnv {
   };
   static constexpr uint32_t kNoTableIndex = UINT32_MAX;
   std::vector<RelationRef>* relation_refs = nullptr;
+  // The statement reads session state as constants (pg_settings, pg_stat_activity, pg_locks): its
+  // plan must not be reused.
+  bool reads_session_state = false;
+  // The relations the statement reads or writes, with the lock each needs (relation OID -> 1
+  // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)).
+  std::map<uint32_t, int> relation_locks;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working
@@ -106,7 +112,9 @@ class Binder {
   BoundExprPtr Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location = -1);
 
   // Resolves a schema-qualified table name through the search path. Throws 42P01.
+  // The table or view `rv` names (42P01 when none); recorded in env_.relation_locks.
   const TableEntry* ResolveTable(const ast::RangeVar& rv) const;
+  const TableEntry* FindTableRef(const ast::RangeVar& rv) const;
   // Binds a column's DEFAULT expression (throws if it cannot become the column type).
   void BindColumnDefaultForCheck(const TableEntry& table, size_t column) { BindColumnDefault(table, column); }
   // Binds a CHECK constraint (bind_check.cpp) over the table's columns, a column ref reading row

@@ -23,6 +23,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::awaitable<void> Run();
   void Cancel();
+  // Ends the wait for the client's next message (idle timeout, pg_terminate_backend): Run then
+  // sends the FATAL error and closes. Runs on the session's strand.
+  void WakeIdle();
 
  private:
   struct Portal {
@@ -65,6 +68,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats);
   void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
   void SendCommandComplete(const std::string& tag);
+  // 57P01 (terminated), 25P03 / 57P05 (idle timeouts) are FATAL: the connection closes after them.
   void SendError(const Error& e, const char* severity = "ERROR");
   // NoticeResponse for each NOTICE the statement raised.
   void SendNotices(const QueryResult& r);
@@ -75,6 +79,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::ip::tcp::socket socket_;
   asio::steady_timer auth_deadline_;  // authentication_timeout, until Startup is done
+  asio::any_io_executor strand_;
+  // idle_in_transaction_session_timeout / idle_session_timeout while waiting for the next query.
+  asio::steady_timer idle_timer_;
+  bool idle_expired_ = false;
+  bool fatal_sent_ = false;  // a FATAL error went out: the connection closes
   bool startup_done_ = false;
   bool auth_timed_out_ = false;
   std::shared_ptr<Database> db_;

@@ -78,7 +78,16 @@ asio::awaitable<bool> Session::Startup() {
       pending_deallocate_.push_back(name);
       return true;
     });
-    pid_ = registry_.Register(this, &secret_);
+    pid_ = conn_->backend_pid();
+    secret_ = registry_.Register(this, pid_);
+    if (!addr_ec) conn_->SetClient(remote.address().to_string(), remote.port());
+    // pg_terminate_backend: an idle session's pending read is cancelled, and Run sends the FATAL.
+    std::weak_ptr<Session> weak = weak_from_this();
+    conn_->SetTerminateHook([weak, strand = strand_]() {
+      asio::post(strand, [weak] {
+        if (auto self = weak.lock()) self->WakeIdle();
+      });
+    });
     wire::MessageWriter w(&out_);
     w.Begin('R').Int32(0);  // AuthenticationOk
     w.End();

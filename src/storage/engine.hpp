@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace rocksdb {
 class TransactionDB;
@@ -20,6 +21,7 @@ class Transaction;
 class Iterator;
 class Snapshot;
 class Status;
+struct ReadOptions;
 }  // namespace rocksdb
 
 namespace kanto::storage {
@@ -36,6 +38,23 @@ struct EngineOptions {
 class SsiManager;
 struct SsiXact;
 class Transaction;
+
+// A row lock held in storage (Engine::RowLocks): the key and the transactions holding it.
+struct RowLock {
+  std::string key;
+  std::vector<uint64_t> txn_ids;
+  bool exclusive = true;
+};
+
+// Told when a row lock wait starts and ends, and after each slice of it (about 100 ms): the session
+// puts the wait into its waits-for graph, and Tick may throw to end the wait (a deadlock).
+class RowWaitObserver {
+ public:
+  virtual ~RowWaitObserver() = default;
+  virtual void RowWaitBegin(std::string_view key, bool exclusive) = 0;
+  virtual void RowWaitEnd() = 0;
+  virtual void RowWaitTick(int64_t waited_ms) = 0;
+};
 
 class Iterator {
  public:
@@ -81,6 +100,9 @@ class Transaction {
   // A flag another thread sets to cancel the statement (CancelRequest): lock waits notice it within
   // a tenth of a second and fail with 57014.
   void SetCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+  void SetWaitObserver(RowWaitObserver* observer) { observer_ = observer; }
+  // The id Engine::RowLocks names this transaction by.
+  uint64_t Id() const;
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
   // Keys in [lower, upper), own writes included.
@@ -118,8 +140,10 @@ class Transaction {
   void ReleaseStatementSnapshot();
   // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
   void Check(const rocksdb::Status& s);
-  // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed.
+  // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed (value null: the
+  // lock only). The first attempt does not wait; a wait is reported to the observer.
   rocksdb::Status LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only);
+  rocksdb::Status WaitForLock(std::string_view key, std::string* value, bool exclusive, const rocksdb::ReadOptions& ro);
 
   rocksdb::TransactionDB* db_ = nullptr;
   std::unique_ptr<rocksdb::Transaction> txn_;
@@ -136,6 +160,7 @@ class Transaction {
   SsiXact* ssi_ = nullptr;  // null: not tracked (not SERIALIZABLE, or a safe read-only snapshot)
   std::unordered_set<Iterator*> open_iterators_;
   bool lost_read_ = false;  // an iterator could not record its range (out of memory)
+  RowWaitObserver* observer_ = nullptr;
 };
 
 class Engine {
@@ -155,6 +180,8 @@ class Engine {
 
   // What SERIALIZABLE transactions currently keep (storage/ssi.hpp).
   struct SsiStats SerializableStats();
+  // Every row lock held now (a scan of RocksDB's lock table: for the deadlock detector and pg_locks).
+  std::vector<RowLock> RowLocks() const;
 
   void Flush();
   // Compacts the keys in [lower, upper) (drops deleted rows' tombstones and old versions).
