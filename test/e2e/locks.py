@@ -35,7 +35,8 @@ def check(name, step, got, err, notices, expect, notice):
     """expect: None (anything but an error), Rows, Count, "SQLSTATE" or "SQLSTATE message"."""
     if isinstance(expect, str):
         code, _, message = expect.partition(" ")
-        if err is None or not err.startswith(code) or (message and err[6:].split("  ", 1)[-1] != message):
+        # err: "SQLSTATE SEVERITY:  message" (then " | DETAIL" when there is one)
+        if err is None or not err.startswith(code) or (message and err[6:].split(" | ")[0].split("  ", 1)[-1] != message):
             raise Failure("%s step %r: expected error %s, got %r" % (name, step, expect, err or got))
     elif err is not None:
         raise Failure("%s step %r: unexpected error %s" % (name, step, err))
