@@ -103,7 +103,9 @@ class QueryResult {
   // Rows inserted/updated/deleted/selected.
   uint64_t rows_affected() const;
   // The NOTICEs the statement raised, in order (sqlstate "00000"; message, detail, hint), such as
-  // DROP ... CASCADE's "drop cascades to view v". Empty for most statements and for errors.
+  // DROP ... CASCADE's "drop cascades to view v", and WARNINGs (a class 01 sqlstate, such as
+  // pg_advisory_unlock's "you don't own a lock of type ExclusiveLock"; an error result keeps the
+  // WARNINGs raised before the error). Empty for most statements.
   const std::vector<Error>& notices() const;
   // True when the statement returns rows (SELECT, VALUES, RETURNING, SHOW, EXPLAIN).
   bool has_rows() const;
@@ -222,8 +224,19 @@ class Connection {
   // (keep it short; null to stop).
   std::vector<Notification> TakeNotifications();
   void SetNotificationWake(std::function<void()> wake);
-  // The pid this session shows as a NOTIFY sender (the server's BackendKeyData pid).
-  void SetBackendPid(int32_t pid);
+  // The session's process id: BackendKeyData, pg_backend_pid(), pg_stat_activity.pid, and the
+  // sender pid of its notifications.
+  int32_t backend_pid() const;
+  // The client as pg_stat_activity shows it (port -1: not a network client).
+  void SetClient(const std::string& address, int32_t port);
+  // Called from another thread when pg_terminate_backend names this session (the server ends an
+  // idle connection with it); terminate_requested() then stays true, and statements fail with
+  // 57P01 "terminating connection due to administrator command".
+  void SetTerminateHook(std::function<void()> hook);
+  bool terminate_requested() const;
+  // How long the session may sit idle before the server ends it, in ms (0: no limit):
+  // idle_in_transaction_session_timeout inside a transaction block, idle_session_timeout outside.
+  int64_t IdleTimeoutMs() const;
 
   ConnectionImpl& impl() { return *impl_; }
 

@@ -12,6 +12,7 @@
 namespace kanto::system_tables {
 
 inline constexpr int64_t kKantoRoleOid = 10;
+inline constexpr int64_t kKantoDatabaseOid = 16384 - 1;  // pg_database.oid of "kanto"
 
 inline LogicalType Oid() { return LogicalType(TypeId::kOid); }
 inline LogicalType Text() { return LogicalType(TypeId::kText); }

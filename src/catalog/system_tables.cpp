@@ -27,7 +27,6 @@ namespace kanto {
 namespace {
 
 constexpr int64_t kInformationSchemaOid = 13000;
-constexpr int64_t kKantoDatabaseOid = 16384 - 1;
 constexpr int64_t kBtreeAmOid = 403;
 constexpr int64_t kHeapAmOid = 2;
 

@@ -20,6 +20,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterArrayFunctions(*r);
     RegisterSequenceFunctions(*r);
     RegisterNotifyFunctions(*r);
+    RegisterSessionFunctions(*r);
     return r;
   }();
   return *registry;

@@ -16,6 +16,7 @@ namespace kanto {
 
 class Catalog;
 class SequenceSession;
+class SessionControl;
 
 // Settings the server reports and no one can change (PostgreSQL's "internal" context): SET gives 55P02.
 inline bool IsReadOnlySetting(const std::string& name) {
@@ -73,6 +74,8 @@ struct FunctionContext {
   SequenceSession* sequences = nullptr;
   // pg_notify / pg_listening_channels; may be null.
   NotificationSink* notifications = nullptr;
+  // Advisory locks, pg_backend_pid, pg_cancel_backend, pg_stat_activity (session_control.hpp); may be null.
+  SessionControl* session = nullptr;
 };
 
 }  // namespace kanto

@@ -36,6 +36,11 @@ ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
     : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()),
       notifications_(db_impl_.notifications()) {
   settings_ = DefaultSettings();
+  session_.cancel = &cancel_;
+  session_.user = user_;
+  session_.backend_start_micros = NowMicros();
+  session_.state_change_micros = session_.backend_start_micros;
+  db_impl_.sessions().Add(&session_);
 }
 
 ConnectionImpl::~ConnectionImpl() {
@@ -46,6 +51,8 @@ ConnectionImpl::~ConnectionImpl() {
     }
   }
   DropTempObjects();
+  db_impl_.locks().ReleaseAll(session_, LockScope::kSession);
+  db_impl_.sessions().Remove(&session_);
 }
 
 char ConnectionImpl::transaction_status() const {
@@ -71,6 +78,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.search_path.temp_schema_id = temp_schema_id_;
   ctx.sequences = const_cast<SequenceSession*>(&sequences_);
   ctx.notifications = const_cast<SessionNotifications*>(&notifications_);
+  ctx.session = const_cast<ConnectionImpl*>(this);
   return ctx;
 }
 
@@ -125,15 +133,17 @@ void ConnectionImpl::CommitTransaction() {
   savepoints_.clear();
   txn_start_micros_ = 0;
   try {
-    notifications_.Commit(backend_pid_, [&] { txn->Commit(); });
+    notifications_.Commit(session_.pid, [&] { txn->Commit(); });
   } catch (...) {
     notifications_.Rollback();  // an uncommitted storage transaction rolls back as `txn` goes
     if (had_ddl) db_impl_.catalog().Unlock();
     txn_catalog_.reset();
+    EndTransactionLocks();
     throw;
   }
   if (had_ddl) db_impl_.catalog().PublishAndUnlock(txn_catalog_);
   txn_catalog_.reset();
+  EndTransactionLocks();
 }
 
 void ConnectionImpl::RollbackTransaction() {
@@ -152,6 +162,7 @@ void ConnectionImpl::RollbackTransaction() {
   txn_catalog_.reset();
   notifications_.Rollback();
   if (txn) txn->Rollback();
+  EndTransactionLocks();
 }
 
 void ConnectionImpl::RollbackToLastSavepoint() {
@@ -199,6 +210,23 @@ void ConnectionImpl::AbortAfterError() {
 }
 
 QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params) {
+  if (session_.terminate.load()) {
+    return QueryResult(Error("57P01", "terminating connection due to administrator command"));
+  }
+  ReportActivityStart();
+  QueryResult r = RunOne(stmt, params);
+  // pg_terminate_backend ended the statement: the session ends with 57P01 (the server sends it as FATAL).
+  if (!r.ok() && session_.terminate.load()) r = QueryResult(Error("57P01", "terminating connection due to administrator command"));
+  ReportActivityEnd();
+  if (!notices_.empty()) {
+    auto& out = r.impl()->notices;
+    out.insert(out.end(), notices_.begin(), notices_.end());
+    notices_.clear();
+  }
+  return r;
+}
+
+QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector<Value>& params) {
   cancel_.store(false);
   stmt_start_micros_ = NowMicros();
   int64_t timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
@@ -246,6 +274,7 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       txn_->SetCancelFlag(&cancel_);
       txn_->SetAccessMode(txn_read_only_, GetSetting("transaction_deferrable") == "on");
       txn_->BeginStatement();
+      PublishTransaction();
       // Row lock waits end at lock_timeout, or at statement_timeout if that comes first.
       int64_t lock_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
       if (timeout_ms > 0 && (lock_ms == 0 || timeout_ms < lock_ms)) {
@@ -255,6 +284,8 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
       }
     }
     result = Dispatch(stmt, params);
+    // A cancel that came while the statement ran (pg_cancel_backend of itself included) fails it.
+    if (cancel_.load()) throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
   } catch (Error& e) {
     fail();
     return QueryResult(std::move(e));
@@ -290,6 +321,8 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_e
   StackDepthScope depth(MaxStackDepth());
   std::vector<QueryResult> out;
   std::vector<ast::StatementPtr> stmts;
+  SetActivityQuery(sql);
+  std::string query_text = activity_query_;
   try {
     stmts = ParseSql(sql);
   } catch (Error& e) {
@@ -305,6 +338,7 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_e
   }
   std::string().swap(sql);
   for (size_t i = 0; i < stmts.size(); i++) {
+    if (i > 0) SetActivityQuery(query_text);
     out.push_back(Run(*stmts[i], {}));
     if (!out.back().ok() && stop_on_error) break;
     if (out.back().copy_in_pending() && i + 1 < stmts.size()) {
@@ -446,6 +480,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
       return RunCopy(static_cast<const ast::CopyStmt&>(stmt));
     case ast::StmtKind::kNotify:
       return RunNotify(static_cast<const ast::NotifyStmt&>(stmt));
+    case ast::StmtKind::kLock:
+      return RunLockTable(static_cast<const ast::LockStmt&>(stmt));
     default:
       return RunCommand(stmt);
   }
@@ -456,6 +492,8 @@ struct PlannedStatement {
   BoundStatement bound;
   PhysicalOperatorPtr physical;
   std::vector<LogicalType> param_types;
+  std::map<uint32_t, int> relation_locks;  // BinderEnv::relation_locks
+  bool reads_session_state = false;
 };
 
 PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
@@ -468,6 +506,8 @@ PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::v
   PlannedStatement p;
   p.bound = binder.Bind(stmt);
   p.param_types = env.param_types;
+  p.relation_locks = std::move(env.relation_locks);
+  p.reads_session_state = env.reads_session_state;
   p.bound.plan = Optimize(std::move(p.bound.plan), stats);
   p.physical = CreatePhysicalPlan(*p.bound.plan);
   return p;
@@ -565,7 +605,18 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
     cached = std::static_pointer_cast<PlannedStatement>(cache->plan);
   } else {
     cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics()));
-    if (cache) *cache = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), cached};
+    if (cache && !cached->reads_session_state) {
+      *cache = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), cached};
+    }
+  }
+  // The relations' implicit locks. A wait (for a LOCK TABLE or DDL elsewhere) may have let the
+  // catalog change: read committed plans again on the newest one.
+  if (LockRelations(cached->relation_locks) && !holds_ddl_lock_ &&
+      txn_isolation_ == storage::IsolationLevel::kReadCommitted && db_impl_.catalog().Current() != catalog) {
+    catalog = catalog_for_statement();
+    fn.catalog = catalog.get();
+    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics()));
+    LockRelations(cached->relation_locks);
   }
   const PlannedStatement& planned = *cached;
   kanto::CheckWritable(*this, planned);

@@ -15,9 +15,12 @@
 #include "commands/command_context.hpp"
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
+#include "function/session_control.hpp"
 #include "kanto/kanto.hpp"
 #include "main/notifications.hpp"
 #include "parser/ast_stmt.hpp"
+#include "main/lock_manager.hpp"
+#include "main/session_registry.hpp"
 #include "storage/engine.hpp"
 #include "types/value.hpp"
 
@@ -33,10 +36,23 @@ bool IsTransactionModeSetting(const std::string& name);
 // The command a read-only transaction refuses ("CREATE TABLE", "COPY FROM", ...), "" if it does not write.
 std::string WritingCommandName(const ast::Statement& stmt);
 
-class ConnectionImpl : public SessionSettings {
+class ConnectionImpl : public SessionSettings, public SessionControl, private storage::RowWaitObserver {
  public:
   explicit ConnectionImpl(std::shared_ptr<Database> db);
   ~ConnectionImpl();
+
+  // Session control and locks (connection_locks.cpp).
+  int32_t BackendPid() const override { return session_.pid; }
+  bool Advisory(const AdvisoryKey& key, bool shared, bool xact, AdvisoryOp op) override;
+  void AdvisoryUnlockAll() override;
+  bool SignalBackend(int32_t pid, bool terminate) override;
+  void Warning(const std::string& message) override;
+  void Sleep(double seconds) override;
+  std::vector<ActivityRow> Activity() const override;
+  std::vector<LockRow> Locks() const override;
+  SessionState& session_state() { return session_; }
+  // The query text pg_stat_activity shows for the statements that follow (the first 1024 bytes).
+  void SetActivityQuery(std::string_view text);
 
   // Runs one parsed statement with parameters (already typed values). Never throws.
   QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
@@ -108,6 +124,34 @@ class ConnectionImpl : public SessionSettings {
   std::function<bool(const std::string&)> deallocate_hook;
 
  private:
+  // Run: one statement, then the session's activity, notices, and a terminate's 57P01.
+  QueryResult RunOne(const ast::Statement& stmt, const std::vector<Value>& params);
+  // RowWaitObserver: row lock waits in storage, for the deadlock detector and pg_stat_activity.
+  void RowWaitBegin(std::string_view key, bool exclusive) override;
+  void RowWaitEnd() override;
+  void RowWaitTick(int64_t waited_ms) override;
+  LockWaitLimits WaitLimits() const;
+  // Takes a heavyweight lock for the transaction or the session; false when `dont_wait` and taken.
+  // *waited: the lock had to be waited for.
+  bool AcquireLock(const LockTag& tag, LockMode mode, LockScope scope, bool dont_wait, bool* waited = nullptr);
+  // The implicit locks of a query (relation OID -> 1 AccessShare, 2 RowShare, 3 RowExclusive);
+  // true when one had to be waited for.
+  bool LockRelations(const std::map<uint32_t, int>& relation_locks);
+  // The implicit lock of a utility statement on the relations it changes (ACCESS EXCLUSIVE for
+  // DROP / ALTER / TRUNCATE, SHARE for CREATE INDEX, SHARE UPDATE EXCLUSIVE for VACUUM).
+  void LockCommandRelations(const ast::Statement& stmt);
+  std::unique_ptr<ResultImpl> RunLockTable(const ast::LockStmt& stmt);
+  // At the start of each statement: the storage transaction's id for the waits-for graph.
+  void PublishTransaction();
+  // At COMMIT / ROLLBACK: the transaction's heavyweight locks go.
+  void EndTransactionLocks();
+  void ReportActivityStart();
+  void ReportActivityEnd();
+  SessionState session_;
+  uint64_t published_txn_id_ = 0;
+  std::string activity_query_;
+  int64_t next_deadlock_check_ = 0;  // steady micros, during a row lock wait
+  std::vector<Error> notices_;  // WARNINGs for the statement's result (class 01)
   // Set while RunPrepared runs: the statement whose plan `plan_cache_` may hold.
   const ast::Statement* plan_cache_stmt_ = nullptr;
   PlanCache* plan_cache_ = nullptr;
@@ -213,11 +257,9 @@ class ConnectionImpl : public SessionSettings {
   std::atomic<bool> cancel_{false};
   SequenceSession sequences_;  // currval / lastval of this session
   SessionNotifications notifications_;  // LISTEN / NOTIFY (connection_notify.cpp)
-  int32_t backend_pid_ = 0;             // NOTIFY's sender pid
 
  public:
   SessionNotifications& notifications() { return notifications_; }
-  void set_backend_pid(int32_t pid) { backend_pid_ = pid; }
 };
 
 }  // namespace kanto

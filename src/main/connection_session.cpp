@@ -38,6 +38,9 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"application_name", ""},
       {"lock_timeout", "0"},
       {"statement_timeout", "0"},
+      {"deadlock_timeout", "1s"},
+      {"idle_in_transaction_session_timeout", "0"},
+      {"idle_session_timeout", "0"},
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
       {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
@@ -81,7 +84,11 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   }
   if (name == "timezone") SessionTimeZone(value);  // validates: throws 22023 for unknown zones
   if (name == "work_mem") value = FormatMemorySetting(ParseMemorySetting(name, value));
-  if (name == "statement_timeout" || name == "lock_timeout") value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (IsDurationSetting(name)) value = FormatDurationSetting(ParseDurationSetting(name, value));
+  if (name == "deadlock_timeout" && ParseDurationSetting(name, value) == 0) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "0 ms is outside the valid range for parameter \"deadlock_timeout\" (1 .. 2147483647)");
+  }
   if (name == "max_stack_depth") value = ValidateStackDepth(value);
   if (name == "max_prepared_transactions") {  // fixed when the database opens
     throw Error(sqlstate::kCantChangeRuntimeParam,
@@ -249,6 +256,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   cursors_.clear();
   sequences_.Discard();
   notifications_.UnlistenAll();  // at this statement's commit, as PostgreSQL's UNLISTEN *
+  AdvisoryUnlockAll();
   if (deallocate_hook) deallocate_hook("");
   return TagOnly("DISCARD ALL");
 }

@@ -18,6 +18,7 @@ DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : pa
   statistics_ = std::make_unique<StorageStatistics>(*engine_);
   sequences_ = std::make_unique<SequenceStore>(*engine_);
   notifications_ = std::make_unique<NotificationHub>(options.notification_queue_bytes);
+  locks_ = std::make_unique<LockManager>(sessions_, *engine_);
 }
 
 DatabaseImpl::~DatabaseImpl() = default;
@@ -109,6 +110,7 @@ QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& 
   if (stmts.size() != 1) {
     return QueryResult(Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement"));
   }
+  impl_->SetActivityQuery(sql);
   return impl_->Run(*stmts[0], ParamsToValues(params));
 }
 
@@ -119,7 +121,6 @@ std::vector<Notification> Connection::TakeNotifications() {
   return impl_->notifications().Take();
 }
 void Connection::SetNotificationWake(std::function<void()> wake) { impl_->notifications().SetWake(std::move(wake)); }
-void Connection::SetBackendPid(int32_t pid) { impl_->set_backend_pid(pid); }
 
 class PreparedImpl {
  public:
@@ -128,6 +129,7 @@ class PreparedImpl {
   std::vector<LogicalType> param_types;
   std::vector<ColumnInfo> columns;
   ConnectionImpl::PlanCache plan_cache;
+  std::string text;  // for pg_stat_activity.query
 };
 
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Error* error) {
@@ -145,6 +147,7 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, con
     auto impl = std::make_unique<PreparedImpl>();
     impl->conn = impl_.get();
     impl->stmt = std::move(stmts[0]);
+    impl->text.assign(sql.substr(0, 1024));
     for (uint32_t oid : param_type_oids) impl->param_types.push_back(LogicalType::FromOid(oid));
     impl_->Describe(*impl->stmt, &impl->param_types, &impl->columns);
     return std::make_unique<PreparedStatement>(std::move(impl));
@@ -190,6 +193,7 @@ QueryResult PreparedStatement::Execute(std::vector<Param>&& params) {
     }
     values.push_back(std::move(v));
   }
+  impl_->conn->SetActivityQuery(impl_->text);
   return impl_->conn->RunPrepared(*impl_->stmt, values, impl_->param_types, &impl_->plan_cache);
 }
 

@@ -12,6 +12,8 @@
 #include "catalog/sequence_store.hpp"
 #include "kanto/kanto.hpp"
 #include "main/notifications.hpp"
+#include "main/lock_manager.hpp"
+#include "main/session_registry.hpp"
 #include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
 
@@ -56,6 +58,8 @@ class DatabaseImpl {
   // the smallest free one from 1 on.
   int AcquireTempSlot();
   void ReleaseTempSlot(int slot);
+  SessionRegistry& sessions() { return sessions_; }
+  LockManager& locks() { return *locks_; }
 
  private:
   std::string path_;
@@ -67,6 +71,8 @@ class DatabaseImpl {
   std::unique_ptr<NotificationHub> notifications_;
   std::mutex temp_slots_mu_;
   std::set<int> temp_slots_;
+  SessionRegistry sessions_;
+  std::unique_ptr<LockManager> locks_;
 };
 
 }  // namespace kanto

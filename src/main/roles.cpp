@@ -20,6 +20,8 @@ void Connection::SetUser(const std::string& role) {
     throw Error(sqlstate::kUndefinedObject, "role \"" + role + "\" does not exist");
   }
   impl_->user_ = role;
+  std::lock_guard<std::mutex> lock(impl_->session_state().mu);
+  impl_->session_state().user = role;
 }
 
 const std::string& Connection::user() const { return impl_->user_; }

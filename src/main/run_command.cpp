@@ -56,6 +56,7 @@ commands::CommandContext ConnectionImpl::MakeCommandContext() {
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCommand(const ast::Statement& stmt) {
   commands::CommandContext ctx = MakeCommandContext();
+  LockCommandRelations(stmt);
   commands::CommandResult r = RunIn(stmt, ctx);
   auto result = TagOnly(std::move(r.tag));
   result->rows_affected = r.rows_affected;

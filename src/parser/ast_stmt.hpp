@@ -117,6 +117,7 @@ enum class StmtKind : uint8_t {
   kDiscard,
   kNotify,
   kSetConstraints,
+  kLock,
   kAlterObjectSchema,
 };
 
@@ -511,6 +512,14 @@ struct TruncateStmt : Statement {
   std::vector<RangeVar> tables;
   bool restart_identity = false;
   bool cascade = false;
+};
+
+// LOCK [TABLE] [ONLY] name [, ...] [IN mode MODE] [NOWAIT].
+struct LockStmt : Statement {
+  LockStmt() : Statement(StmtKind::kLock) {}
+  std::vector<RangeVar> tables;
+  int mode = 8;  // PostgreSQL's lock mode numbers: 1 ACCESS SHARE ... 8 ACCESS EXCLUSIVE
+  bool nowait = false;
 };
 
 // VACUUM / ANALYZE [tables]: compacts the tables' storage and refreshes row estimates.

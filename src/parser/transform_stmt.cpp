@@ -687,6 +687,15 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_COPY_STMT: return TransformCopy(n->copy_stmt);
     case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return TransformAlterTable(n->alter_table_stmt);
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return TransformTruncate(n->truncate_stmt);
+    case PG_QUERY__NODE__NODE_LOCK_STMT: {
+      auto out = std::make_unique<ast::LockStmt>();
+      for (size_t i = 0; i < n->lock_stmt->n_relations; i++) {
+        out->tables.push_back(TransformRangeVar(n->lock_stmt->relations[i]->range_var));
+      }
+      out->mode = n->lock_stmt->mode;
+      out->nowait = n->lock_stmt->nowait;
+      return out;
+    }
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return TransformCreateSequence(n->create_seq_stmt);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return TransformAlterSequence(n->alter_seq_stmt);
     case PG_QUERY__NODE__NODE_RENAME_STMT: return TransformRename(n->rename_stmt);

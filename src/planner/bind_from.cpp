@@ -4,6 +4,7 @@
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "catalog/system_tables.hpp"
+#include "catalog/system_tables_activity.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -194,6 +195,10 @@ LogicalOperatorPtr Binder::BindSystemTable(uint32_t schema_id, const ast::BaseTa
   if (!found && !information_schema) {
     // Session state (settings, cursors) comes from the session, when a statement runs.
     found = BuildSessionTable(env_.fn_ctx ? env_.fn_ctx->settings : nullptr, base.table.name, &sys);
+    if (!found) {
+      found = BuildActivityTable(*env_.catalog, env_.fn_ctx ? env_.fn_ctx->session : nullptr, base.table.name, &sys);
+    }
+    env_.reads_session_state |= found;
   }
   if (found) {
     auto values = std::make_unique<LogicalValues>();
@@ -288,6 +293,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         throw At(Error(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist"), ref.location);
       }
       const TableEntry* table = rel.table;
+      int& lock = env_.relation_locks[table->id];
+      lock = std::max(lock, 1);  // AccessShareLock
       if (rel.schema_id != path.temp_schema_id) {
         const SchemaEntry* schema = env_.catalog->GetSchema(rel.schema_id);
         if (schema && IsTempSchemaName(schema->name)) {

@@ -110,6 +110,8 @@ std::vector<Binder::LockTarget> Binder::BindLocking(const ast::SelectStmt& stmt,
       throw Error(sqlstate::kFeatureNotSupported, what + " cannot be applied to the nullable side of an outer join");
     }
     get.emit_row_key = true;
+    int& lock = env_.relation_locks[get.table->id];
+    lock = std::max(lock, 2);  // RowShareLock
     LockTarget t;
     t.key = MakeColumnRef({get.table_index, static_cast<uint32_t>(get.table->columns.size())},
                           LogicalType(TypeId::kBytea), "?lock?");

@@ -236,11 +236,19 @@ const SearchPath& BinderEnv::search_path() const {
 }
 
 const TableEntry* Binder::ResolveTable(const ast::RangeVar& rv) const {
+  const TableEntry* t = FindTableRef(rv);
+  int& lock = env_.relation_locks[t->id];
+  lock = std::max(lock, 1);  // AccessShareLock
+  return t;
+}
+
+const TableEntry* Binder::FindTableRef(const ast::RangeVar& rv) const {
   return LookupTable(*env_.catalog, env_.search_path(), rv.schema, rv.name, rv.location);
 }
 
 const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const {
   const TableEntry* t = ResolveTable(rv);
+  env_.relation_locks[t->id] = 3;  // RowExclusiveLock
   if (t->is_view()) {
     throw At(Error(sqlstate::kFeatureNotSupported, std::string("cannot ") + verb + " view \"" + t->name + "\"")
                  .WithDetail("Views are not automatically updatable in Kanto yet."),

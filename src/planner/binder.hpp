@@ -53,6 +53,12 @@ struct BinderEnv {
   // is expanded, through the path it was created under.
   const SearchPath& search_path() const;
   const SearchPath* view_path = nullptr;
+  // The statement reads session state as constants (pg_settings, pg_stat_activity, pg_locks): its
+  // plan must not be reused.
+  bool reads_session_state = false;
+  // The relations the statement reads or writes, with the lock each needs (relation OID -> 1
+  // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)).
+  std::map<uint32_t, int> relation_locks;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working
@@ -110,8 +116,10 @@ class Binder {
   // Coerces `e` to `target` (folding constants, typing $n), or throws 42804 / 42846.
   BoundExprPtr Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location = -1);
 
-  // Resolves a schema-qualified table name through the search path. Throws 42P01.
+  // The table or view `rv` names, through the search path (42P01 when none); ResolveTable records
+  // it in env_.relation_locks (AccessShareLock at least).
   const TableEntry* ResolveTable(const ast::RangeVar& rv) const;
+  const TableEntry* FindTableRef(const ast::RangeVar& rv) const;
   // Binds a column's DEFAULT expression (throws if it cannot become the column type).
   void BindColumnDefaultForCheck(const TableEntry& table, size_t column) { BindColumnDefault(table, column); }
   // Binds a CHECK constraint (bind_check.cpp) over the table's columns, a column ref reading row

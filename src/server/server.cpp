@@ -11,14 +11,13 @@
 
 namespace kanto::server {
 
-int32_t SessionRegistry::Register(Session* s, int32_t* secret) {
+int32_t SessionRegistry::Register(Session* s, int32_t pid) {
   static thread_local std::mt19937 rng(std::random_device{}());
   std::lock_guard<std::mutex> lock(mu_);
-  int32_t pid = next_pid_++;
-  *secret = static_cast<int32_t>(rng());
-  sessions_[pid] = {s, *secret};
+  auto secret = static_cast<int32_t>(rng());
+  sessions_[pid] = {s, secret};
   active_++;
-  return pid;
+  return secret;
 }
 
 void SessionRegistry::Unregister(int32_t pid) {

@@ -36,10 +36,12 @@ struct ServerOptions {
 class Session;
 class BlockingPool;
 
-// Sessions that can be cancelled by a CancelRequest (pid + secret).
+// Sessions that can be cancelled by a CancelRequest (pid + secret). The pid is the engine's
+// (Connection::backend_pid, as pg_backend_pid() and pg_stat_activity show it).
 class SessionRegistry {
  public:
-  int32_t Register(Session* s, int32_t* secret);
+  // Returns the secret of BackendKeyData.
+  int32_t Register(Session* s, int32_t pid);
   void Unregister(int32_t pid);
   void Cancel(int32_t pid, int32_t secret);
   void CancelAll();
@@ -48,7 +50,6 @@ class SessionRegistry {
  private:
   std::mutex mu_;
   std::map<int32_t, std::pair<Session*, int32_t>> sessions_;
-  int32_t next_pid_ = 1000;
   std::atomic<int> active_{0};
 };
 

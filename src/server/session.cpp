@@ -41,8 +41,7 @@ bool IsEmptyQuery(const std::string& q) {
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
                  const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls)
     : socket_(std::move(socket)), write_done_(socket_.get_executor()), auth_deadline_(socket_.get_executor()),
-      db_(std::move(db)), registry_(registry),
-      options_(options), pool_(pool), tls_context_(tls) {}
+      db_(std::move(db)), registry_(registry), options_(options), pool_(pool), tls_context_(tls) {}
 
 Session::~Session() {
   if (pid_) registry_.Unregister(pid_);
@@ -61,7 +60,7 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
 }
 
 asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& buffers) {
-  // The main loop and NotificationLoop write in turn (both run on the session's strand).
+  // The main loop and IdleLoop write in turn (both run on the session's strand).
   while (writing_) {
     std::error_code ec;
     write_done_.expires_at(asio::steady_timer::time_point::max());
@@ -136,10 +135,23 @@ asio::awaitable<bool> Session::ReadMessage(char* type, std::string* body) {
   co_return co_await ReadBody(static_cast<size_t>(len) - 4, body);
 }
 
-void Session::SendError(const Error& e, const char* severity) { SendReport('E', e, severity); }
+namespace {
+bool IsFatal(const Error& e) { return e.sqlstate() == "57P01" || e.sqlstate() == "25P03" || e.sqlstate() == "57P05"; }
+}  // namespace
+
+void Session::SendError(const Error& e, const char* severity) {
+  if (IsFatal(e)) {
+    severity = "FATAL";
+    fatal_sent_ = true;
+  }
+  SendReport('E', e, severity);
+}
 
 void Session::SendNotices(const QueryResult& r) {
-  for (const Error& notice : r.notices()) SendReport('N', notice, "NOTICE");
+  // Class 01 is a WARNING (pg_advisory_unlock of a lock not held, ...), the rest NOTICEs.
+  for (const Error& notice : r.notices()) {
+    SendReport('N', notice, notice.sqlstate().rfind("01", 0) == 0 ? "WARNING" : "NOTICE");
+  }
 }
 
 void Session::SendReport(char type, const Error& e, const char* severity) {
@@ -252,11 +264,11 @@ void Session::HandleQuery(std::string& body) {
     return;
   }
   for (const auto& r : conn_->ExecuteAllTaking(std::move(sql))) {
+    SendNotices(r);
     if (!r.ok()) {
       SendError(r.error());
       return;
     }
-    SendNotices(r);
     if (r.copy_in_pending() || r.is_copy_out()) {
       // CopyInResponse / CopyOutResponse: textual format for the whole copy and each column.
       wire::MessageWriter w(&out_);
@@ -387,12 +399,12 @@ void Session::HandleExecute(const std::string& body) {
   Portal& portal = *it->second;
   if (!portal.result) {
     portal.result = std::make_unique<QueryResult>(portal.statement->Execute(std::move(portal.params)));
+    SendNotices(*portal.result);
     if (!portal.result->ok()) {
       Error e = portal.result->error();
       portal.result.reset();
       throw e;
     }
-    SendNotices(*portal.result);
   }
   const QueryResult& r = *portal.result;
   if (r.has_rows()) {
@@ -461,7 +473,11 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
     switch (type) {
       case 'Q':
         HandleQuery(body);
-        if (!copy_in_) SendReadyForQuery();
+        if (fatal_sent_) {
+          *close = true;
+        } else if (!copy_in_) {
+          SendReadyForQuery();
+        }
         break;
       case 'P': HandleParse(body); break;
       case 'B': HandleBind(body); break;
@@ -480,7 +496,7 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
     }
   } catch (const Error& e) {
     SendError(e);
-    if (e.sqlstate() == sqlstate::kProtocolViolation) {
+    if (e.sqlstate() == sqlstate::kProtocolViolation || fatal_sent_) {
       *close = true;
     } else if (type == 'Q') {
       SendReadyForQuery();
@@ -498,6 +514,7 @@ asio::awaitable<void> Session::Run() {
   // closed (the timer fires on this session's strand), which ends the pending read.
   auth_deadline_.expires_after(options_.authentication_timeout);
   auto strand = co_await asio::this_coro::executor;
+  strand_ = strand;
   auto on_deadline = [self = shared_from_this()](std::error_code ec) {
     if (ec || self->startup_done_) return;
     self->auth_timed_out_ = true;
@@ -530,36 +547,50 @@ asio::awaitable<void> Session::Run() {
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
   }
   if (!started) co_return;
-  strand_ = strand;
-  notify_timer_ = std::make_unique<asio::steady_timer>(strand);
-  asio::co_spawn(strand, NotificationLoop(), asio::detached);
-  struct StopNotifications {
+  idle_timer_ = std::make_unique<asio::steady_timer>(strand);
+  asio::co_spawn(strand, IdleLoop(), asio::detached);
+  struct StopIdleLoop {
     Session* s;
-    ~StopNotifications() {
+    ~StopIdleLoop() {
       s->closed_ = true;
-      s->notify_timer_->cancel();
+      s->idle_timer_->cancel();
     }
-  } stop_notifications{this};
+  } stop_idle_loop{this};
   bool close = false;
+  bool awaiting_query = true;  // ReadyForQuery went out: the idle timeouts apply to the next read
   while (!close) {
     char type = 0;
     std::string body;
     bool got = false;
     bool protocol_error = false;
+    int64_t idle_ms = awaiting_query ? conn_->IdleTimeoutMs() : 0;
+    bool in_transaction = conn_->transaction_status() != 'I';
     try {
-      idle_ = !copy_in_;  // waiting for the client's next command (not for COPY data)
-      if (idle_ && wake_pending_) notify_timer_->cancel();
-      got = co_await ReadMessage(&type, &body);
-      idle_ = false;
+      if (!conn_->terminate_requested()) {
+        BeginIdleWait(idle_ms);
+        got = co_await ReadMessage(&type, &body);
+        waiting_for_client_ = false;
+      }
     } catch (const Error& e) {
-      idle_ = false;
+      waiting_for_client_ = false;
       // A message the session cannot frame ends it (FATAL), and the log keeps the reason.
       Log("info", std::string("terminating connection: ") + e.message());
       SendError(e, "FATAL");
       protocol_error = true;
     } catch (const std::exception&) {
-      idle_ = false;
+      waiting_for_client_ = false;
       break;
+    }
+    if (!protocol_error && (idle_expired_ || conn_->terminate_requested())) {
+      // As PostgreSQL: the client gets the FATAL error, then the connection closes.
+      if (conn_->terminate_requested()) {
+        SendError(Error("57P01", "terminating connection due to administrator command"));
+      } else if (in_transaction) {
+        SendError(Error("25P03", "terminating connection due to idle-in-transaction timeout"));
+      } else {
+        SendError(Error("57P05", "terminating connection due to idle-session timeout"));
+      }
+      protocol_error = true;
     }
     if (protocol_error) {
       try {
@@ -590,6 +621,7 @@ asio::awaitable<void> Session::Run() {
       HandleMessage(type, body, &close);
     }
     ApplyDeallocations();
+    awaiting_query = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
     // Reply once a batch of pipelined messages has been answered.
     std::error_code ec;
     if (close || type == 'Q' || type == 'S' || type == 'H' || socket_.available(ec) == 0) {

@@ -23,8 +23,12 @@ class Session : public std::enable_shared_from_this<Session> {
 
   asio::awaitable<void> Run();
   void Cancel();
-  // From any thread: notifications arrived for this session (LISTEN); an idle one sends them now.
-  void WakeForNotifications();
+  // Something for the session to act on while it waits for the client's next message
+  // (notifications arrived, pg_terminate_backend named it); see IdleLoop. Runs on the strand.
+  void Wake();
+  // A function for other threads that posts Wake to the strand (it holds no reference: the
+  // session may end meanwhile).
+  std::function<void()> WakeHook();
 
  private:
   struct Portal {
@@ -67,6 +71,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats);
   void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
   void SendCommandComplete(const std::string& tag);
+  // 57P01 (terminated), 25P03 / 57P05 (idle timeouts) are FATAL: the connection closes after them.
   void SendError(const Error& e, const char* severity = "ERROR");
   // NoticeResponse for each NOTICE the statement raised.
   void SendNotices(const QueryResult& r);
@@ -76,21 +81,29 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendParameterStatus(const std::string& name, const std::string& value);
   // NotificationResponse for each notification received, when outside a transaction block.
   void SendNotifications();
-  // Sends notifications while the session waits for the client (notifications.cpp).
-  asio::awaitable<void> NotificationLoop();
+  // While the main loop waits in ReadMessage for the client (session_idle.cpp): sends the
+  // notifications a Wake announced, and ends the wait (Run then sends the FATAL error and closes)
+  // when idle_in_transaction_session_timeout / idle_session_timeout pass or pg_terminate_backend
+  // named the session. BeginIdleWait starts such a wait (timeout_ms 0: no limit).
+  asio::awaitable<void> IdleLoop();
+  void BeginIdleWait(int64_t timeout_ms);
+  void EndIdleWait();
 
   asio::ip::tcp::socket socket_;
-  // LISTEN: the main loop waits for the client with idle_ set; a wake (posted to the strand)
-  // sets wake_pending_ and kicks notify_timer_; NotificationLoop then writes them. Writes of the
-  // two coroutines take turns through writing_ / write_done_.
+  // The wait for the client: the main loop sets waiting_for_client_ and idle_deadline_ and kicks
+  // idle_timer_; a Wake (posted to the strand) sets wake_pending_ and kicks it too; IdleLoop acts.
+  // Writes of the two coroutines take turns through writing_ / write_done_.
   asio::any_io_executor strand_;
-  std::unique_ptr<asio::steady_timer> notify_timer_;
+  std::unique_ptr<asio::steady_timer> idle_timer_;
+  asio::steady_timer::time_point idle_deadline_ = asio::steady_timer::time_point::max();
   asio::steady_timer write_done_;
-  bool idle_ = false;
+  bool waiting_for_client_ = false;
   bool wake_pending_ = false;
+  bool idle_expired_ = false;  // the idle timeout ended the wait
   bool closed_ = false;
   bool writing_ = false;
   asio::steady_timer auth_deadline_;  // authentication_timeout, until Startup is done
+  bool fatal_sent_ = false;  // a FATAL error went out: the connection closes
   bool startup_done_ = false;
   bool auth_timed_out_ = false;
   std::shared_ptr<Database> db_;

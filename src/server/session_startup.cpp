@@ -78,8 +78,12 @@ asio::awaitable<bool> Session::Startup() {
       pending_deallocate_.push_back(name);
       return true;
     });
-    pid_ = registry_.Register(this, &secret_);
-    conn_->SetBackendPid(pid_);
+    pid_ = conn_->backend_pid();
+    secret_ = registry_.Register(this, pid_);
+    if (!addr_ec) conn_->SetClient(remote.address().to_string(), remote.port());
+    // pg_terminate_backend and notifications reach a session that waits for its client (IdleLoop).
+    conn_->SetTerminateHook(WakeHook());
+    conn_->SetNotificationWake(WakeHook());
     wire::MessageWriter w(&out_);
     w.Begin('R').Int32(0);  // AuthenticationOk
     w.End();

@@ -190,12 +190,22 @@ bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
 rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only) {
   rocksdb::ReadOptions ro;
   ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
-  if (try_only) {
-    txn_->SetLockTimeout(0);
-    rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
-    txn_->SetLockTimeout(lock_timeout_ms_);
-    return s;
-  }
+  txn_->SetLockTimeout(0);
+  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
+  txn_->SetLockTimeout(lock_timeout_ms_);
+  if (try_only || !s.IsTimedOut()) return s;
+  return WaitForLock(key, value, exclusive, ro);
+}
+
+rocksdb::Status Transaction::WaitForLock(std::string_view key, std::string* value, bool exclusive,
+                                         const rocksdb::ReadOptions& ro) {
+  struct WaitScope {
+    RowWaitObserver* o;
+    ~WaitScope() {
+      if (o) o->RowWaitEnd();
+    }
+  } scope{observer_};
+  if (observer_) observer_->RowWaitBegin(key, exclusive);
   constexpr int64_t kSliceMs = 100;
   int64_t waited = 0;
   while (true) {
@@ -209,6 +219,7 @@ rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* valu
       throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
     }
     if (waited >= lock_timeout_ms_) return s;
+    if (observer_) observer_->RowWaitTick(waited);
   }
 }
 
@@ -232,13 +243,35 @@ Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusiv
 
 uint64_t Transaction::WriteCount() const { return txn_->GetWriteBatch()->GetWriteBatch()->Count(); }
 
+uint64_t Transaction::Id() const { return txn_->GetID(); }
+
+// Put and Delete lock the key without waiting; when another transaction holds it, the wait goes
+// through WaitForLock (in slices, seen by the deadlock detector) and the write follows.
 void Transaction::Put(std::string_view key, std::string_view value) {
-  Check(txn_->Put(ToSlice(key), ToSlice(value)));
+  txn_->SetLockTimeout(0);
+  rocksdb::Status s = txn_->Put(ToSlice(key), ToSlice(value));
+  txn_->SetLockTimeout(lock_timeout_ms_);
+  if (s.IsTimedOut()) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = txn_->GetSnapshot();
+    Check(WaitForLock(key, nullptr, true, ro));
+    s = txn_->Put(ToSlice(key), ToSlice(value));
+  }
+  Check(s);
   RecordWrite(key);
 }
 
 void Transaction::Delete(std::string_view key) {
-  Check(txn_->Delete(ToSlice(key)));
+  txn_->SetLockTimeout(0);
+  rocksdb::Status s = txn_->Delete(ToSlice(key));
+  txn_->SetLockTimeout(lock_timeout_ms_);
+  if (s.IsTimedOut()) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = txn_->GetSnapshot();
+    Check(WaitForLock(key, nullptr, true, ro));
+    s = txn_->Delete(ToSlice(key));
+  }
+  Check(s);
   RecordWrite(key);
 }
 
@@ -362,7 +395,10 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   rocksdb::WriteOptions wo;
   wo.sync = options_.sync_commit;
   rocksdb::TransactionOptions to;
-  to.deadlock_detect = true;
+  // Deadlocks are found by the session layer's waits-for graph (main/deadlock_detector.cpp), which
+  // holds row lock waits (WaitForLock reports them) and table and advisory lock waits alike, after
+  // deadlock_timeout as in PostgreSQL.
+  to.deadlock_detect = false;
   auto t = std::unique_ptr<Transaction>(new Transaction());
   t->db_ = db_.get();
   t->engine_ = this;
@@ -431,6 +467,14 @@ void Engine::CompactRange(const std::string& lower, const std::string& upper) {
 }
 
 SsiStats Engine::SerializableStats() { return ssi_->Stats(); }
+
+std::vector<RowLock> Engine::RowLocks() const {
+  std::vector<RowLock> out;
+  for (const auto& [cf, info] : db_->GetLockStatusData()) {
+    out.push_back({info.key, std::vector<uint64_t>(info.ids.begin(), info.ids.end()), info.exclusive});
+  }
+  return out;
+}
 
 void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }
 

@@ -21,6 +21,7 @@ class Transaction;
 class Iterator;
 class Snapshot;
 class Status;
+struct ReadOptions;
 }  // namespace rocksdb
 
 namespace kanto::storage {
@@ -38,6 +39,23 @@ class SsiManager;
 struct SsiXact;
 class Transaction;
 class Engine;
+
+// A row lock held in storage (Engine::RowLocks): the key and the transactions holding it.
+struct RowLock {
+  std::string key;
+  std::vector<uint64_t> txn_ids;
+  bool exclusive = true;
+};
+
+// Told when a row lock wait starts and ends, and after each slice of it (about 100 ms): the session
+// puts the wait into its waits-for graph, and Tick may throw to end the wait (a deadlock).
+class RowWaitObserver {
+ public:
+  virtual ~RowWaitObserver() = default;
+  virtual void RowWaitBegin(std::string_view key, bool exclusive) = 0;
+  virtual void RowWaitEnd() = 0;
+  virtual void RowWaitTick(int64_t waited_ms) = 0;
+};
 
 class Iterator {
  public:
@@ -84,6 +102,9 @@ class Transaction {
   // A flag another thread sets to cancel the statement (CancelRequest): lock waits notice it within
   // a tenth of a second and fail with 57014.
   void SetCancelFlag(const std::atomic<bool>* cancel) { cancel_ = cancel; }
+  void SetWaitObserver(RowWaitObserver* observer) { observer_ = observer; }
+  // The id Engine::RowLocks names this transaction by.
+  uint64_t Id() const;
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
   // Keys in [lower, upper), own writes included; `newest`: as last committed, not as the snapshot
@@ -130,8 +151,10 @@ class Transaction {
   void ReleaseStatementSnapshot();
   // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
   void Check(const rocksdb::Status& s);
-  // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed.
+  // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed (value null: the
+  // lock only). The first attempt does not wait; a wait is reported to the observer.
   rocksdb::Status LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only);
+  rocksdb::Status WaitForLock(std::string_view key, std::string* value, bool exclusive, const rocksdb::ReadOptions& ro);
 
   rocksdb::TransactionDB* db_ = nullptr;
   Engine* engine_ = nullptr;
@@ -149,6 +172,7 @@ class Transaction {
   SsiXact* ssi_ = nullptr;  // null: not tracked (not SERIALIZABLE, or a safe read-only snapshot)
   std::unordered_set<Iterator*> open_iterators_;
   bool lost_read_ = false;  // an iterator could not record its range (out of memory)
+  RowWaitObserver* observer_ = nullptr;
 };
 
 // A prepared transaction as pg_prepared_xacts shows it.
@@ -180,6 +204,8 @@ class Engine {
   std::vector<Transaction::PreparedInfo> PreparedTransactions();
   // COMMIT PREPARED / ROLLBACK PREPARED: false when no prepared transaction has the gid.
   bool FinishPrepared(const std::string& gid, bool commit);
+  // Every row lock held now (a scan of RocksDB's lock table: for the deadlock detector and pg_locks).
+  std::vector<RowLock> RowLocks() const;
 
   void Flush();
   // Compacts the keys in [lower, upper) (drops deleted rows' tombstones and old versions).

@@ -46,6 +46,7 @@ def psycopg2_scenarios(args):
     lis, s1, s2 = connect(args), connect(args), connect(args)
     p1, p2, pl = s1.get_backend_pid(), s2.get_backend_pid(), lis.get_backend_pid()
     check("backend pids differ", len({p1, p2, pl}), 3)
+    check("the sender pid is pg_backend_pid()", run(s1, "SELECT pg_backend_pid()"), [(p1,)])
     run(lis, "LISTEN ch")
     run(lis, 'LISTEN "Mixed"')
 

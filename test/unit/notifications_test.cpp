@@ -40,8 +40,7 @@ class NotificationsTest : public ::testing::Test {
 TEST_F(NotificationsTest, DeliveredAtCommitOutsideBlocks) {
   Open({});
   Connection listener(db_), sender(db_);
-  listener.SetBackendPid(101);
-  sender.SetBackendPid(202);
+  ASSERT_NE(listener.backend_pid(), sender.backend_pid());
   std::atomic<int> wakes{0};
   listener.SetNotificationWake([&] { wakes++; });
   Run(listener, "LISTEN ch");
@@ -54,7 +53,7 @@ TEST_F(NotificationsTest, DeliveredAtCommitOutsideBlocks) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].channel, "ch");
   EXPECT_EQ(got[0].payload, "one");
-  EXPECT_EQ(got[0].pid, 202);
+  EXPECT_EQ(got[0].pid, sender.backend_pid());  // the engine-assigned pid, as pg_backend_pid()
   EXPECT_TRUE(listener.TakeNotifications().empty());
   // Inside a transaction block they wait for its end.
   Run(listener, "BEGIN");
