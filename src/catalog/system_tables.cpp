@@ -55,7 +55,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kFloat4, "float4", 4, "N"},     {TypeId::kFloat8, "float8", 8, "N"},
     {TypeId::kNumeric, "numeric", -1, "N"},  {TypeId::kText, "text", -1, "S"},
     {TypeId::kVarchar, "varchar", -1, "S"},  {TypeId::kChar, "bpchar", -1, "S"},
-    {TypeId::kName, "name", 64, "S"},
+    {TypeId::kName, "name", 64, "S"},        {TypeId::kJson, "json", -1, "U"},
     {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
@@ -237,6 +237,7 @@ void PgType(SystemTable* out) {
   b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
   b.Column("typisdefined", Bool()).Column("typdelim", Text()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
   b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
+  b.Column("typdefault", Text());  // a domain's default: Kanto has no domains
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
     bool byval = t.len > 0 && t.len <= 8;
@@ -248,13 +249,13 @@ void PgType(SystemTable* out) {
            Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
            Value::Bool(true), Value::Text(","), OidValue(0),
            OidValue(t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0), OidValue(array_oid), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(collation)});
+           Value::Int4(-1), Value::Bool(false), OidValue(collation), NullText()});
     if (pseudo) continue;
     // The array type over it: "_int4", category A, typelem the element.
     b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),
            OidValue(kKantoRoleOid), Value::Int2(-1), Value::Bool(false), Value::Text("b"), Value::Text("A"),
            Value::Bool(true), Value::Text(","), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
-           Value::Bool(false), OidValue(collation)});
+           Value::Bool(false), OidValue(collation), NullText()});
   }
   // The pseudo-types of polymorphic built-in signatures (pg_proc, pg_operator).
   for (const PseudoTypeInfo& p : PseudoTypes()) {
@@ -262,7 +263,7 @@ void PgType(SystemTable* out) {
     b.Row({OidValue(p.oid), Value::Text(p.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Int2(is_any_array ? -1 : 4), Value::Bool(!is_any_array), Value::Text("p"),
            Value::Text("P"), Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(0), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(0)});
+           Value::Int4(-1), Value::Bool(false), OidValue(0), NullText()});
   }
 }
 

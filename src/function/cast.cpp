@@ -11,6 +11,7 @@
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/datetime.hpp"
+#include "types/json.hpp"
 
 namespace kanto {
 
@@ -380,6 +381,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kVarchar:
     case TypeId::kChar: return Value::FromString(type, ApplyLength(std::string(text), type, CastContext::kAssignment));
     case TypeId::kBytea: return Value::FromString(type, ParseBytea(text));
+    case TypeId::kJson: ValidateJson(text); return Value::FromString(type, std::string(text));
     case TypeId::kDate: return Value::FromInt(type, datetime::ParseDate(text, now));
     case TypeId::kTimestamp: return Value::FromInt(type, datetime::ParseTimestamp(text, now));
     case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));

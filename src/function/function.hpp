@@ -67,5 +67,6 @@ void RegisterSequenceFunctions(FunctionRegistry& r);   // nextval, currval, setv
 void RegisterNotifyFunctions(FunctionRegistry& r);     // pg_notify, pg_listening_channels
 void RegisterSchemaFunctions(FunctionRegistry& r);     // current_schema(s), pg_my_temp_schema, pg_is_other_temp_schema
 void RegisterArrayFunctions(FunctionRegistry& r);      // ARRAY[...], subscripts, ANY/ALL (array), array_length, ...
+void RegisterJsonFunctions(FunctionRegistry& r);       // json_build_object, json_build_array, to_json
 
 }  // namespace kanto

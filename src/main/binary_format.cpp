@@ -139,7 +139,7 @@ std::string ScalarTextToBinary(uint32_t oid, const std::string& text) {
       return BigEndian(bits, 8);
     }
     case 1700: return NumericBinary(text);
-    case 25: case 1043: case 1042: case 19: return text;
+    case 25: case 1043: case 1042: case 19: case 114: return text;
     case 1082: return BigEndian(static_cast<uint64_t>(datetime::ParseDate(text) - kPgEpochDays), 4);
     case 1114: return BigEndian(static_cast<uint64_t>(datetime::ParseTimestamp(text) - kPgEpochMicros), 8);
     default:
@@ -234,7 +234,10 @@ int16_t TypeLength(uint32_t oid) {
   }
 }
 
-bool BinaryIsText(uint32_t oid) { return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 705; }
+// json's binary form is its text.
+bool BinaryIsText(uint32_t oid) {
+  return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 114 || oid == 705;
+}
 
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   uint32_t oid = r.column(col).type_oid;
@@ -336,7 +339,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
       }
       return Param(out);
     }
-    case 25: case 1043: case 1042: case 19: case 705: case 0: return Param(v);
+    case 25: case 1043: case 1042: case 19: case 114: case 705: case 0: return Param(v);
     default:
       if (ElementOid(oid)) return Param(BinaryArrayToText(v));
       throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");

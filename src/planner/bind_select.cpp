@@ -400,7 +400,13 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     }
     bool desc = o.dir == ast::OrderByItem::Dir::kDesc;
     bool nulls_first = o.nulls == ast::OrderByItem::Nulls::kDefault ? desc : o.nulls == ast::OrderByItem::Nulls::kFirst;
-    order_refs.push_back({output_column(*o.expr, "ORDER BY"), desc, nulls_first});
+    size_t column = output_column(*o.expr, "ORDER BY");
+    if (items[column].expr->type.id == TypeId::kJson) {  // json has no ordering operator
+      throw At(Error(sqlstate::kUndefinedFunction, "could not identify an ordering operator for type json")
+                   .WithHint("Use an explicit ordering operator or modify the query."),
+               o.location);
+    }
+    order_refs.push_back({column, desc, nulls_first});
   }
   std::vector<uint32_t> distinct_on;
   for (const auto& e : stmt.distinct_on) {

@@ -142,7 +142,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name"};
+                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json"};
   for (const char* element : kArrayElementNames) {
     if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
       ast::TypeName e = t;
@@ -217,7 +217,8 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "regtype") return no_mods(TypeId::kRegtype);
   if (name == "regnamespace") return no_mods(TypeId::kRegnamespace);
   if (name == "int2vector") return no_mods(TypeId::kInt2Vector);
-  static const char* kUnsupported[] = {"json", "jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
+  if (name == "json") return no_mods(TypeId::kJson);
+  static const char* kUnsupported[] = {"jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
                                        "regproc", "tsvector", "tsquery", "int4range", "record"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)

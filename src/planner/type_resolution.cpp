@@ -22,7 +22,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz: return 'D';
     case TypeId::kInterval: return 'T';
-    case TypeId::kBytea: return 'U';
+    case TypeId::kBytea:
+    case TypeId::kJson: return 'U';
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray:
     case TypeId::kInt2Vector: return 'A';

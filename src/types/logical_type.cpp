@@ -33,6 +33,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kArray:
     case TypeId::kInt2Vector:
     case TypeId::kName:
+    case TypeId::kJson:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -78,6 +79,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kRegnamespace: return "regnamespace";
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kName: return "name";
+    case TypeId::kJson: return "json";
   }
   return "unknown";
 }
@@ -107,6 +109,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kRegnamespace: return 4089;
     case TypeId::kInt2Vector: return 22;
     case TypeId::kName: return 19;
+    case TypeId::kJson: return 114;
   }
   return 0;
 }
@@ -134,6 +137,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegnamespace: return 4090;
     case TypeId::kInt2Vector: return 1006;
     case TypeId::kName: return 1003;
+    case TypeId::kJson: return 199;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }

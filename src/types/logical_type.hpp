@@ -35,14 +35,16 @@ enum class TypeId : uint8_t {
   // name: an identifier as the system catalogs hold it (relname, attname, ...): text of at most 63
   // bytes, longer input cut there.
   kName,
+  // json: JSON text kept as written (types/json.hpp); no comparison operators, as in PostgreSQL.
+  kJson,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kName;
+inline constexpr TypeId kLastTypeId = TypeId::kJson;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
   kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
   kDouble,   // float4, float8
-  kString,   // text, varchar, char, bytea (raw bytes), unknown literals
+  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals
   kNumeric,  // numeric
   kInterval, // interval
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Python applications against one `kanto serve`: SQLAlchemy (test/e2e/orm/sqlalchemy_app.py) and
-# Django (test/e2e/orm/django/run.py). The scripts run unchanged against PostgreSQL 15
-# (PGHOST/PGPORT/PGUSER/PGDATABASE).
+# Python applications against one `kanto serve`: SQLAlchemy (test/e2e/orm/sqlalchemy_app.py), alembic
+# autogenerate/upgrade/downgrade (test/e2e/orm/alembic_app.py) and Django (test/e2e/orm/django/run.py).
+# The scripts run unchanged against PostgreSQL 15 (PGHOST/PGPORT/PGUSER/PGDATABASE).
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,6 +12,7 @@ probe_foreign_keys
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Kanto keeps CHECK expressions as written; PostgreSQL prints them deparsed ("(0)::numeric").
 ORM_EXPRESSION_TEXT=no /usr/bin/python3 "$src/test/e2e/orm/sqlalchemy_app.py"
+/usr/bin/python3 "$src/test/e2e/orm/alembic_app.py"
 # Django's auth migrations add foreign keys (ALTER TABLE ... ADD CONSTRAINT) and change column types.
 django_needs=()
 [[ $ORM_FOREIGN_KEYS == yes ]] || django_needs+=("foreign keys")

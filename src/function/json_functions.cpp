@@ -1,0 +1,124 @@
+// json constructors: json_build_object, json_build_array, to_json. SQL values become JSON as
+// PostgreSQL's datum_to_json writes them: numbers and booleans bare (numeric NaN and Infinity
+// quoted), json as it is, arrays as JSON arrays, dates and timestamps in ISO 8601 ("T", "+05:30"),
+// everything else as a string of its text output.
+#include "function/cast.hpp"
+#include "function/kernel_util.hpp"
+#include "kanto/error.hpp"
+#include "types/array.hpp"
+#include "types/json.hpp"
+
+namespace kanto {
+
+namespace {
+
+// "2020-01-01 10:00:00+05" as XSD writes it: "2020-01-01T10:00:00+05:00".
+std::string IsoDateTime(std::string text, bool with_zone) {
+  size_t space = text.find(' ');
+  if (space == std::string::npos) return text;  // infinity
+  text[space] = 'T';
+  if (with_zone) {
+    size_t sign = text.find_first_of("+-", space);
+    if (sign != std::string::npos && text.size() - sign == 3) text += ":00";
+  }
+  return text;
+}
+
+void AppendJson(std::string* out, const Value& v, FunctionContext& ctx) {
+  if (v.is_null()) {
+    *out += "null";
+    return;
+  }
+  const LogicalType& t = v.type();
+  switch (t.id) {
+    case TypeId::kBool: *out += v.int_value() ? "true" : "false"; return;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric: {
+      std::string text = ValueToText(v, ctx);
+      if (IsJsonNumber(text)) *out += text;
+      else AppendJsonString(out, text);
+      return;
+    }
+    case TypeId::kJson: *out += v.str_value(); return;
+    case TypeId::kArray: {
+      out->push_back('[');
+      bool first = true;
+      for (const Value& e : DecodeArray(v.str_value(), t.ElementType())) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendJson(out, e, ctx);
+      }
+      out->push_back(']');
+      return;
+    }
+    case TypeId::kDate:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+      AppendJsonString(out, IsoDateTime(ValueToText(v, ctx), t.id == TypeId::kTimestampTz));
+      return;
+    default: AppendJsonString(out, t.IsString() ? v.str_value() : ValueToText(v, ctx)); return;
+  }
+}
+
+Value Json(std::string text) { return Value::FromString(LogicalType(TypeId::kJson), std::move(text)); }
+
+Value BuildObject(const std::vector<Value>& a, FunctionContext& ctx) {
+  if (a.size() % 2 != 0) {
+    throw Error(sqlstate::kInvalidParameterValue, "argument list must have even number of elements")
+        .WithHint("The arguments of json_build_object() must consist of alternating keys and values.");
+  }
+  std::string out = "{";
+  for (size_t i = 0; i < a.size(); i += 2) {
+    const Value& key = a[i];
+    if (key.is_null()) {
+      throw Error(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i + 1) + " cannot be null")
+          .WithHint("Object keys should be text.");
+    }
+    if (key.type().IsArray() || key.type().id == TypeId::kJson) {
+      throw Error(sqlstate::kInvalidParameterValue, "key value must be scalar, not array, composite, or json");
+    }
+    if (i > 0) out += ", ";
+    AppendJsonString(&out, key.type().IsString() ? key.str_value() : ValueToText(key, ctx));
+    out += " : ";
+    AppendJson(&out, a[i + 1], ctx);
+  }
+  return Json(out + "}");
+}
+
+Value BuildArray(const std::vector<Value>& a, FunctionContext& ctx) {
+  std::string out = "[";
+  for (size_t i = 0; i < a.size(); i++) {
+    if (i > 0) out += ", ";
+    AppendJson(&out, a[i], ctx);
+  }
+  return Json(out + "]");
+}
+
+void AddVariadic(FunctionRegistry& r, const char* name, RowFn fn) {
+  ScalarFunction f;
+  f.name = name;
+  f.arg_types = {T(TypeId::kUnknown)};  // VARIADIC "any"
+  f.variadic = true;
+  f.strict = false;
+  f.return_type = T(TypeId::kJson);
+  f.kernel = RowKernel(std::move(fn), /*strict=*/false);
+  r.Add(std::move(f));
+}
+
+}  // namespace
+
+void RegisterJsonFunctions(FunctionRegistry& r) {
+  AddVariadic(r, "json_build_object", BuildObject);
+  AddVariadic(r, "json_build_array", BuildArray);
+  AddRowFunction(r, "to_json", {T(TypeId::kUnknown)}, T(TypeId::kJson), [](const std::vector<Value>& a, FunctionContext& ctx) {
+    std::string out;
+    AppendJson(&out, a[0], ctx);
+    return Json(out);
+  });
+}
+
+}  // namespace kanto
