@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 
 #include "common/stack_depth.hpp"
@@ -222,6 +223,14 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
     auto& out = r.impl()->notices;
     out.insert(out.end(), notices_.begin(), notices_.end());
     notices_.clear();
+  }
+  // client_min_messages: warning drops the NOTICEs, error the WARNINGs too (class 01).
+  std::string min_level = GetSetting("client_min_messages");
+  if (r.impl() && (min_level == "warning" || min_level == "error")) {
+    auto& out = r.impl()->notices;
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Error& n) { return min_level == "error" || n.sqlstate().rfind("01", 0) != 0; }),
+              out.end());
   }
   return r;
 }

@@ -197,6 +197,10 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
   // max_stack_depth: superuser only, at least 100kB, at most what this thread's stack allows.
   std::string ValidateStackDepth(const std::string& value);
+  // client_encoding, DateStyle, extra_float_digits, client_min_messages, ...: the values whose
+  // behaviour Kanto has (normalized, as SHOW gives them); 0A000 for the others, 22023 for a
+  // malformed one. Any other parameter's value is returned as given.
+  std::string ApplyCosmeticSetting(const std::string& name, const std::string& value);
   // SET LOCAL values end with the transaction.
   void RestoreLocalSettings();
   // Utility statements (src/commands/, through run_command.cpp): DDL, TRUNCATE, VACUUM, roles.

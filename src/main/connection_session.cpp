@@ -6,6 +6,7 @@
 
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
+#include "main/configuration_parameters.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 #include "main/duration_setting.hpp"
@@ -44,6 +45,13 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
       {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
+      // Kanto's behaviour is these values' (floats print shortest-exact as for any value above 0;
+      // there are no function bodies to check, no row security policies to apply); the NOTICEs a
+      // statement raises are filtered by client_min_messages (ConnectionImpl::Run).
+      {"client_min_messages", "notice"},
+      {"extra_float_digits", "1"},
+      {"check_function_bodies", "on"},
+      {"row_security", "on"},
   };
   for (const auto& [name, value] : session_defaults_) out[name] = value;
   return out;
@@ -52,7 +60,10 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
 void ConnectionImpl::SetSessionDefault(const std::string& raw_name, const std::string& value) {
   std::string name = raw_name;
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!settings_.count(name)) return;
+  if (!settings_.count(name)) {
+    ApplySetting(name, value, false);  // 42704 / 0A000 as SET (the connection then fails, as in PostgreSQL)
+    return;
+  }
   session_defaults_[name] = ApplySetting(name, value, false);
 }
 
@@ -63,8 +74,14 @@ std::string ConnectionImpl::GetSetting(const std::string& name) const {
 
 bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
   auto it = settings_.find(name);
-  if (it == settings_.end()) return false;
-  *value = it->second;
+  if (it != settings_.end()) {
+    *value = it->second;
+    return true;
+  }
+  // A PostgreSQL parameter Kanto does not act on has its default value.
+  const ConfigParameter* p = FindConfigParameter(name);
+  if (!p) return false;
+  *value = p->shown;
   return true;
 }
 
@@ -95,6 +112,18 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
                 "parameter \"" + name + "\" cannot be changed without restarting the server");
   }
   if (name == "search_path") ParseSearchPath(value);  // validates the list syntax (22023)
+  value = ApplyCosmeticSetting(name, value);
+  if (!settings_.count(name)) {
+    // Not a parameter Kanto acts on: a placeholder (myapp.user_id) is kept as given; a PostgreSQL
+    // parameter only at its default value (there is nothing to store); any other name is 42704.
+    if (const ConfigParameter* p = FindConfigParameter(name)) {
+      CheckUnimplementedParameter(*p, value);
+      return p->shown;
+    }
+    if (!IsPlaceholderName(name)) {
+      throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+    }
+  }
   if (IsReadOnlySetting(name)) {
     throw Error(sqlstate::kCantChangeRuntimeParam, "parameter \"" + name + "\" cannot be changed");
   }
@@ -107,6 +136,73 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   }
   settings_[name] = value;
   if (name == "max_stack_depth") StackDepthScope::SetBudget(MaxStackDepth());
+  return value;
+}
+
+std::string ConnectionImpl::ApplyCosmeticSetting(const std::string& name, const std::string& value) {
+  auto lower = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  auto unsupported = [&](const char* shown) {
+    return Error(sqlstate::kFeatureNotSupported, "parameter \"" + std::string(shown) + "\" is not supported with value \"" + value + "\"");
+  };
+  if (name == "client_encoding") {
+    std::string v = lower(value);
+    if (v == "utf8" || v == "utf-8" || v == "unicode") return "UTF8";
+    throw unsupported("client_encoding").WithDetail("Kanto's client encoding is UTF8.");
+  }
+  if (name == "datestyle") {
+    // Output ISO and input order MDY, Kanto's only ones; a list may name either or both.
+    std::string v = lower(value);
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t comma = v.find(',', start);
+      if (comma == std::string::npos) comma = v.size();
+      std::string word = v.substr(start, comma - start);
+      word.erase(0, word.find_first_not_of(' '));
+      word.erase(word.find_last_not_of(' ') + 1);
+      start = comma + 1;
+      if (word == "iso" || word == "mdy" || word == "us" || word == "noneuropean" || word == "default") continue;
+      if (word == "sql" || word == "postgres" || word == "german" || word == "dmy" || word == "ymd" ||
+          word == "euro" || word == "european") {
+        throw unsupported("DateStyle").WithDetail("Kanto's DateStyle is ISO, MDY.");
+      }
+      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"DateStyle\": \"" + value + "\"")
+          .WithDetail("Unrecognized key word: \"" + word + "\".");
+    }
+    return "ISO, MDY";
+  }
+  if (name == "extra_float_digits") {
+    const ConfigParameter* p = FindConfigParameter(name);
+    char* end = nullptr;
+    long digits = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end) {
+      throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"extra_float_digits\": \"" + value + "\"");
+    }
+    if (digits < -15 || digits > 3) {
+      throw Error(sqlstate::kInvalidParameterValue,
+                  value + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
+    }
+    // Above 0, PostgreSQL prints floats shortest-exact, as Kanto always does; 0 and below round.
+    if (digits <= 0) throw unsupported(p->name).WithDetail("Kanto prints floating-point values in their shortest exact form.");
+    return std::to_string(digits);
+  }
+  if (name == "client_min_messages") {
+    std::string v = lower(value);
+    for (const char* level : {"debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error"}) {
+      if (v == level) return v;
+    }
+    if (v == "debug") return "debug2";
+    throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"client_min_messages\": \"" + value + "\"")
+        .WithHint("Available values: debug5, debug4, debug3, debug2, debug1, log, notice, warning, error.");
+  }
+  if (name == "check_function_bodies" || name == "row_security") return NormalizeBoolSetting(name, value);
+  if (name == "standard_conforming_strings" || name == "intervalstyle") {
+    const ConfigParameter* p = FindConfigParameter(name);
+    CheckUnimplementedParameter(*p, value);
+    return p->shown;
+  }
   return value;
 }
 
@@ -160,15 +256,21 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
   }
   if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
     auto defaults = DefaultSettings();
-    value = defaults.count(stmt.name) ? defaults[stmt.name] : "";
+    if (defaults.count(stmt.name)) {
+      value = defaults[stmt.name];
+    } else if (const ConfigParameter* p = FindConfigParameter(stmt.name)) {
+      value = p->shown;
+    } else {
+      value = "";  // a placeholder resets to empty
+    }
   }
   ApplySetting(stmt.name, value, stmt.is_local);
   return TagOnly(stmt.type == T::kReset ? "RESET" : "SET");
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
-  auto it = settings_.find(stmt.name);
-  if (it == settings_.end()) {
+  std::string shown;
+  if (!Get(stmt.name, &shown)) {
     throw Error(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + stmt.name + "\"");
   }
   auto result = std::make_unique<ResultImpl>();
@@ -177,7 +279,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
   std::string col = stmt.name == "timezone" ? "TimeZone" : stmt.name == "datestyle" ? "DateStyle" : stmt.name;
   result->columns.push_back({col, 25, -1, "text"});
   DataChunk chunk(result->types);
-  chunk.AppendRow({Value::Text(it->second)});
+  chunk.AppendRow({Value::Text(shown)});
   result->AddChunk(std::move(chunk));
   result->rows_affected = 1;
   result->tag = "SHOW";
