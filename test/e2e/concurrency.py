@@ -659,8 +659,9 @@ def counter(args, seconds=2.0):
     return "%d increments, %d decrements" % (counts[1], counts[-1])
 
 
-def job_queue(args, jobs=1000, workers=4):
-    """Workers take jobs with FOR UPDATE SKIP LOCKED: every job is done exactly once."""
+def job_queue(args, jobs=10000, workers=4, batch=50):
+    """Workers take jobs with FOR UPDATE SKIP LOCKED (`batch` per transaction): every job is done
+    exactly once."""
     run_sql_all(args, ["DROP TABLE IF EXISTS jobs", "CREATE TABLE jobs (id int PRIMARY KEY, done_by int, runs int)",
                        "INSERT INTO jobs SELECT g, NULL, 0 FROM generate_series(1, %d) g" % jobs])
     taken = {}
@@ -671,20 +672,22 @@ def job_queue(args, jobs=1000, workers=4):
         mine = []
         while True:
             run_sql(c, "BEGIN")
-            got, err = run_sql(c, "SELECT id FROM jobs WHERE done_by IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+            got, err = run_sql(c, "SELECT id FROM jobs WHERE done_by IS NULL ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED"
+                               % batch)
             if err:
                 errors.append(err)
                 break
             if not got.rows:
                 run_sql(c, "COMMIT")
                 break
-            job = got.rows[0][0]
-            _, err = run_sql(c, "UPDATE jobs SET done_by = %d, runs = runs + 1 WHERE id = %d" % (w, job))
+            ids = [r[0] for r in got.rows]
+            _, err = run_sql(c, "UPDATE jobs SET done_by = %d, runs = runs + 1 WHERE id IN (%s)"
+                             % (w, ", ".join(str(i) for i in ids)))
             _, err2 = run_sql(c, "COMMIT")
             if err or err2:
                 errors.append(err or err2)
                 break
-            mine.append(job)
+            mine.extend(ids)
         taken[w] = mine
         c.close()
 
@@ -713,6 +716,7 @@ def main():
     p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="", help="run the scenarios whose name contains this")
     p.add_argument("--skip", action="append", default=[], help="skip the scenarios whose name contains this")
+    p.add_argument("--counter-seconds", type=float, default=2.0, help="how long the counter clients run")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()
     levels = ["READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"]
@@ -745,7 +749,9 @@ def main():
         except Failure as e:
             failures += 1
             print("FAIL %s" % e)
-    for name, fn in (("deadlock", deadlock), ("counter", counter), ("row locks: job queue", job_queue)):
+    invariants = (("deadlock", deadlock), ("counter", lambda a: counter(a, a.counter_seconds)),
+                  ("row locks: job queue", job_queue))
+    for name, fn in invariants:
         if not wanted(name):
             continue
         try:
