@@ -59,15 +59,21 @@ std::vector<std::string> TableEntry::missing_values() const {
   return out;
 }
 
-Catalog::Catalog() {
-  PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
-  PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
-  PutSchema(SchemaEntry{kInformationSchemaId, "information_schema", "kanto"});
+namespace {
+RoleEntry BootstrapRole() {
   RoleEntry bootstrap;
   bootstrap.id = kBootstrapRoleId;
   bootstrap.name = "kanto";
   bootstrap.superuser = bootstrap.login = bootstrap.createdb = bootstrap.createrole = true;
-  PutRole(std::move(bootstrap));
+  return bootstrap;
+}
+}  // namespace
+
+Catalog::Catalog() {
+  PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
+  PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
+  PutSchema(SchemaEntry{kInformationSchemaId, "information_schema", "kanto"});
+  PutRole(BootstrapRole());
 }
 
 const RoleEntry* Catalog::FindRole(std::string_view name) const {
@@ -94,6 +100,46 @@ void Catalog::PutRole(RoleEntry role) {
 }
 
 void Catalog::RemoveRole(uint32_t id) { roles_.erase(id); }
+
+const DatabaseEntry* Catalog::FindDatabase(std::string_view name) const {
+  for (const auto& [id, d] : databases_) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+const DatabaseEntry* Catalog::GetDatabase(uint32_t id) const {
+  auto it = databases_.find(id);
+  return it == databases_.end() ? nullptr : &it->second;
+}
+
+std::vector<const DatabaseEntry*> Catalog::Databases() const {
+  std::vector<const DatabaseEntry*> out;
+  for (const auto& [id, d] : databases_) out.push_back(&d);
+  return out;
+}
+
+void Catalog::PutDatabase(DatabaseEntry db) {
+  uint32_t id = db.id;
+  databases_[id] = std::move(db);
+}
+
+void Catalog::RemoveDatabase(uint32_t id) { databases_.erase(id); }
+
+std::string Catalog::database_name() const {
+  const DatabaseEntry* db = GetDatabase(database_id_);
+  return db ? db->name : "kanto";
+}
+
+void Catalog::SetShared(const std::vector<RoleEntry>& roles, const std::vector<DatabaseEntry>& databases,
+                        uint64_t version) {
+  roles_.clear();
+  roles_[kBootstrapRoleId] = BootstrapRole();
+  for (const auto& r : roles) roles_[r.id] = r;
+  databases_.clear();
+  for (const auto& d : databases) databases_[d.id] = d;
+  shared_version_ = version;
+}
 
 const SchemaEntry* Catalog::FindSchema(std::string_view name) const {
   for (const auto& [id, s] : schemas_) {
@@ -634,6 +680,48 @@ RoleEntry Catalog::DeserializeRole(std::string_view data) {
   e.createdb = r.Bool();
   e.createrole = r.Bool();
   e.password = r.Str();
+  return e;
+}
+
+std::string Catalog::SerializeDatabase(const DatabaseEntry& d) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(d.id);
+  w.Str(d.name);
+  w.U32(d.owner);
+  w.Str(d.collate);
+  w.Str(d.ctype);
+  w.Bool(d.is_template);
+  w.Bool(d.allow_connections);
+  w.I32(d.connection_limit);
+  w.Str(d.keyspace);
+  w.U32(static_cast<uint32_t>(d.settings.size()));
+  for (const auto& [name, value] : d.settings) {
+    w.Str(name);
+    w.Str(value);
+  }
+  return w.Release();
+}
+
+DatabaseEntry Catalog::DeserializeDatabase(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown database record version");
+  DatabaseEntry e;
+  e.id = r.U32();
+  e.name = r.Str();
+  e.owner = r.U32();
+  e.collate = r.Str();
+  e.ctype = r.Str();
+  e.is_template = r.Bool();
+  e.allow_connections = r.Bool();
+  e.connection_limit = r.I32();
+  e.keyspace = r.Str();
+  uint32_t n = r.U32();
+  for (uint32_t i = 0; i < n; i++) {
+    std::string name = r.Str();
+    std::string value = r.Str();
+    e.settings.emplace_back(std::move(name), std::move(value));
+  }
   return e;
 }
 

@@ -160,6 +160,24 @@ struct RoleEntry {
   std::string password;  // SCRAM-SHA-256 verifier, empty when the role has no password
 };
 
+// A database (pg_database). Databases and roles are shared: every database's catalog holds the
+// same list, read from the default keyspace (see docs/databases.md).
+inline constexpr uint32_t kTemplate1DatabaseId = 1;
+inline constexpr uint32_t kTemplate0DatabaseId = 4;
+inline constexpr uint32_t kDefaultDatabaseId = 16383;  // "kanto", in the default keyspace
+struct DatabaseEntry {
+  uint32_t id = 0;
+  std::string name;
+  uint32_t owner = kBootstrapRoleId;
+  std::string collate = "C", ctype = "C";  // Kanto compares text bytewise, as the C locale does
+  bool is_template = false;
+  bool allow_connections = true;
+  int32_t connection_limit = -1;  // -1: no limit
+  std::string keyspace;           // storage keyspace; empty: the default one
+  // ALTER DATABASE ... SET name = value: the sessions' defaults (name lower-case, value as SET takes it).
+  std::vector<std::pair<std::string, std::string>> settings;
+};
+
 class Catalog {
  public:
   Catalog();  // the built-in schemas only
@@ -206,6 +224,20 @@ class Catalog {
   void PutRole(RoleEntry role);
   void RemoveRole(uint32_t id);
 
+  const DatabaseEntry* FindDatabase(std::string_view name) const;
+  const DatabaseEntry* GetDatabase(uint32_t id) const;
+  std::vector<const DatabaseEntry*> Databases() const;
+  void PutDatabase(DatabaseEntry db);
+  void RemoveDatabase(uint32_t id);
+  // The shared objects (roles, databases) as stored (the bootstrap role stays unless stored), and
+  // their version: a catalog published with an older version takes the newer shared objects.
+  void SetShared(const std::vector<RoleEntry>& roles, const std::vector<DatabaseEntry>& databases, uint64_t version);
+  uint64_t shared_version() const { return shared_version_; }
+  // The database this catalog describes, and its name (current_database()).
+  uint32_t database_id() const { return database_id_; }
+  void set_database_id(uint32_t id) { database_id_ = id; }
+  std::string database_name() const;
+
   void PutSchema(SchemaEntry schema);
   void RemoveSchema(uint32_t id);
   void PutTable(TableEntry table);
@@ -237,11 +269,16 @@ class Catalog {
   static SequenceEntry DeserializeSequence(std::string_view data);
   static std::string SerializeRole(const RoleEntry& r);
   static RoleEntry DeserializeRole(std::string_view data);
+  static std::string SerializeDatabase(const DatabaseEntry& d);
+  static DatabaseEntry DeserializeDatabase(std::string_view data);
   static std::string SerializeDependencies(const std::vector<Dependency>& deps);
   static std::vector<Dependency> DeserializeDependencies(std::string_view data);
 
  private:
   std::map<uint32_t, RoleEntry> roles_;
+  std::map<uint32_t, DatabaseEntry> databases_;
+  uint64_t shared_version_ = 0;
+  uint32_t database_id_ = kDefaultDatabaseId;
   std::map<uint32_t, SchemaEntry> schemas_;
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
   std::map<uint32_t, SequenceEntry> sequences_;

@@ -1,5 +1,6 @@
 #include "catalog/catalog_manager.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "common/binary_io.hpp"
@@ -10,8 +11,11 @@
 namespace kanto {
 
 namespace {
+// Roles, databases and the shared id counter are shared: they live in the default keyspace only.
 enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4,
-                         kDependencyRecord = 5 };
+                         kDependencyRecord = 5, kDatabaseRecord = 6, kSharedMeta = 7 };
+
+bool IsSharedKind(uint32_t kind) { return kind == kRoleRecord || kind == kDatabaseRecord || kind == kSharedMeta; }
 
 std::string RecordKey(uint32_t kind, uint32_t id) {
   storage::KeyWriter w;
@@ -26,30 +30,90 @@ uint32_t ReadBigEndian32(std::string_view s, size_t offset) {
   for (size_t i = 0; i < 4; i++) v = (v << 8) | static_cast<uint8_t>(s[offset + i]);
   return v;
 }
-}  // namespace
 
-CatalogManager::CatalogManager(storage::Engine& engine) {
-  auto catalog = std::make_shared<Catalog>();
-  auto txn = engine.Begin(storage::IsolationLevel::kRepeatableRead);
-  txn->BeginStatement();
+std::string CatalogPrefix() {
   storage::KeyWriter w;
   w.AppendObjectId(kCatalogKeyPrefix);
-  std::string prefix = w.Release();
+  return w.Release();
+}
+}  // namespace
+
+bool CatalogManager::IsSharedRecordKey(std::string_view key) {
+  std::string prefix = CatalogPrefix();
+  return key.size() == 12 && key.substr(0, 4) == prefix && IsSharedKind(ReadBigEndian32(key, 4));
+}
+
+void CatalogManager::ReadShared(storage::Transaction& txn, std::vector<RoleEntry>* roles,
+                                std::vector<DatabaseEntry>* databases) {
+  std::string prefix = CatalogPrefix();
+  auto it = txn.ScanShared(prefix, storage::PrefixSuccessor(prefix));
+  for (; it->Valid(); it->Next()) {
+    std::string_view key = it->key();
+    if (key.size() != 12) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key");
+    uint32_t kind = ReadBigEndian32(key, 4);
+    if (kind == kRoleRecord) roles->push_back(Catalog::DeserializeRole(it->value()));
+    if (kind == kDatabaseRecord) databases->push_back(Catalog::DeserializeDatabase(it->value()));
+  }
+}
+
+void CatalogManager::RefreshShared(storage::Engine& engine) {
+  std::vector<RoleEntry> roles;
+  std::vector<DatabaseEntry> databases;
+  auto txn = engine.Begin(storage::IsolationLevel::kReadCommitted);
+  txn->BeginStatement();
+  ReadShared(*txn, &roles, &databases);
+  txn->Rollback();
+  std::lock_guard<std::mutex> lock(mu_);
+  shared_roles_ = std::move(roles);
+  shared_databases_ = std::move(databases);
+  shared_version_++;
+  auto copy = std::make_shared<Catalog>(*current_);
+  copy->SetShared(shared_roles_, shared_databases_, shared_version_);
+  current_ = std::move(copy);
+}
+
+uint32_t CatalogManager::AllocateSharedId(storage::Transaction& txn) {
+  std::string key = RecordKey(kSharedMeta, 0);
+  std::string value;
+  uint32_t next = kFirstUserObjectId;
+  if (txn.GetSharedForUpdate(key, &value)) {
+    BinaryReader r(value);
+    next = r.U32();
+  } else {
+    // The first shared id: above every role and database stored so far.
+    std::vector<RoleEntry> roles;
+    std::vector<DatabaseEntry> databases;
+    ReadShared(txn, &roles, &databases);
+    for (const auto& role : roles) next = std::max(next, role.id + 1);
+    for (const auto& db : databases) next = std::max(next, db.id + 1);
+  }
+  BinaryWriter w;
+  w.U32(next + 1);
+  txn.PutShared(key, w.data());
+  return next;
+}
+
+CatalogManager::CatalogManager(storage::Engine& engine, uint32_t database_id) {
+  auto catalog = std::make_shared<Catalog>();
+  catalog->set_database_id(database_id);
+  auto txn = engine.Begin(storage::IsolationLevel::kRepeatableRead);
+  txn->BeginStatement();
+  std::string prefix = CatalogPrefix();
   auto it = txn->Scan(prefix, storage::PrefixSuccessor(prefix));
   for (; it->Valid(); it->Next()) {
     std::string_view key = it->key();
     if (key.size() != 12) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key");
     uint32_t kind = ReadBigEndian32(key, 4);
     std::string_view value = it->value();
-    if (kind == kMeta) {
+    if (IsSharedKind(kind)) {
+      continue;  // read below, from the shared keyspace
+    } else if (kind == kMeta) {
       BinaryReader r(value);
       catalog->set_next_id(r.U32());
     } else if (kind == kSchemaRecord) {
       catalog->PutSchema(Catalog::DeserializeSchema(value));
     } else if (kind == kTableRecord) {
       catalog->PutTable(Catalog::DeserializeTable(value));
-    } else if (kind == kRoleRecord) {
-      catalog->PutRole(Catalog::DeserializeRole(value));
     } else if (kind == kSequenceRecord) {
       catalog->PutSequence(Catalog::DeserializeSequence(value));
     } else if (kind == kDependencyRecord) {
@@ -59,7 +123,9 @@ CatalogManager::CatalogManager(storage::Engine& engine) {
     }
   }
   it.reset();
+  ReadShared(*txn, &shared_roles_, &shared_databases_);
   txn->Rollback();
+  catalog->SetShared(shared_roles_, shared_databases_, shared_version_);
   current_ = std::move(catalog);
 }
 
@@ -80,6 +146,12 @@ void CatalogManager::LockDdl(int timeout_ms) {
 void CatalogManager::PublishAndUnlock(std::shared_ptr<const Catalog> catalog) {
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (catalog->shared_version() != shared_version_) {
+      // Roles or databases changed (from another database) since the transaction copied the catalog.
+      auto copy = std::make_shared<Catalog>(*catalog);
+      copy->SetShared(shared_roles_, shared_databases_, shared_version_);
+      catalog = std::move(copy);
+    }
     current_ = std::move(catalog);
     ddl_locked_ = false;
   }
@@ -99,10 +171,18 @@ void CatalogManager::WriteSchema(storage::Transaction& txn, const SchemaEntry& s
 }
 
 void CatalogManager::WriteRole(storage::Transaction& txn, const RoleEntry& role) {
-  txn.Put(RecordKey(kRoleRecord, role.id), Catalog::SerializeRole(role));
+  txn.PutShared(RecordKey(kRoleRecord, role.id), Catalog::SerializeRole(role));
 }
 
-void CatalogManager::DeleteRole(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kRoleRecord, id)); }
+void CatalogManager::DeleteRole(storage::Transaction& txn, uint32_t id) { txn.DeleteShared(RecordKey(kRoleRecord, id)); }
+
+void CatalogManager::WriteDatabase(storage::Transaction& txn, const DatabaseEntry& db) {
+  txn.PutShared(RecordKey(kDatabaseRecord, db.id), Catalog::SerializeDatabase(db));
+}
+
+void CatalogManager::DeleteDatabase(storage::Transaction& txn, uint32_t id) {
+  txn.DeleteShared(RecordKey(kDatabaseRecord, id));
+}
 
 void CatalogManager::DeleteSchema(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kSchemaRecord, id)); }
 

@@ -6,6 +6,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string_view>
+#include <vector>
 
 #include "catalog/catalog.hpp"
 
@@ -19,7 +21,18 @@ class Transaction;
 class CatalogManager {
  public:
   // Reads every catalog record. Throws XX001 on a corrupt record.
-  explicit CatalogManager(storage::Engine& engine);
+  CatalogManager(storage::Engine& engine, uint32_t database_id = kDefaultDatabaseId);
+
+  // Roles and databases are shared by every database (stored in the default keyspace). After a
+  // transaction changed them, each database's manager re-reads them (`engine`: its own keyspace's
+  // Engine), and later publications keep them.
+  void RefreshShared(storage::Engine& engine);
+  static void ReadShared(storage::Transaction& txn, std::vector<RoleEntry>* roles, std::vector<DatabaseEntry>* databases);
+  // Whether a key of the default keyspace is a shared record (not copied into a new database).
+  static bool IsSharedRecordKey(std::string_view key);
+  // An id for a role or database, unique in the data directory (a counter in the shared keyspace,
+  // locked until the transaction ends).
+  static uint32_t AllocateSharedId(storage::Transaction& txn);
 
   std::shared_ptr<const Catalog> Current() const;
 
@@ -42,12 +55,17 @@ class CatalogManager {
   static void WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id);
   static void WriteRole(storage::Transaction& txn, const RoleEntry& role);
   static void DeleteRole(storage::Transaction& txn, uint32_t id);
+  static void WriteDatabase(storage::Transaction& txn, const DatabaseEntry& db);
+  static void DeleteDatabase(storage::Transaction& txn, uint32_t id);
 
  private:
   mutable std::mutex mu_;
   std::condition_variable cv_;
   bool ddl_locked_ = false;
   std::shared_ptr<const Catalog> current_;
+  std::vector<RoleEntry> shared_roles_;
+  std::vector<DatabaseEntry> shared_databases_;
+  uint64_t shared_version_ = 0;
 };
 
 }  // namespace kanto

@@ -267,15 +267,17 @@ void PgType(SystemTable* out) {
   }
 }
 
-void PgDatabase(SystemTable* out) {
+void PgDatabase(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("datname", Name()).Column("datdba", Oid()).Column("encoding", Int4());
   b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
   b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
   b.Column("daticulocale", Text()).Column("datacl", TextArray());
-  b.Row({OidValue(kKantoDatabaseOid), Value::Text("kanto"), OidValue(kKantoRoleOid), Value::Int4(6), Value::Text("c"),
-         Value::Bool(false), Value::Bool(true), Value::Int4(-1), Value::Text("C"), Value::Text("C"), NullText(),
-         NullText()});
+  for (const DatabaseEntry* d : catalog.Databases()) {
+    b.Row({OidValue(d->id), Value::Text(d->name), OidValue(d->owner), Value::Int4(6), Value::Text("c"),
+           Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit),
+           Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText()});
+  }
 }
 
 void PgRoles(const Catalog& catalog, SystemTable* out) {
@@ -687,7 +689,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_index", PgIndex},
       {"pg_attribute", PgAttribute},
       {"pg_type", [](const Catalog&, SystemTable* out) { PgType(out); }},
-      {"pg_database", [](const Catalog&, SystemTable* out) { PgDatabase(out); }},
+      {"pg_database", [](const Catalog& catalog, SystemTable* out) { PgDatabase(catalog, out); }},
       {"pg_roles", PgRoles},
       {"pg_user", PgRoles},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},

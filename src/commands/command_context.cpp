@@ -65,12 +65,22 @@ void CatalogChange::DropSequence(const SequenceEntry& seq) {
 void CatalogChange::PutRole(RoleEntry role) {
   CatalogManager::WriteRole(*ctx_.txn, role);
   catalog_->PutRole(std::move(role));
+  if (ctx_.shared_changed) ctx_.shared_changed();
 }
 
 void CatalogChange::RemoveRole(uint32_t id) {
   CatalogManager::DeleteRole(*ctx_.txn, id);
   catalog_->RemoveRole(id);
+  if (ctx_.shared_changed) ctx_.shared_changed();
 }
+
+void CatalogChange::PutDatabase(DatabaseEntry db) {
+  CatalogManager::WriteDatabase(*ctx_.txn, db);
+  catalog_->PutDatabase(std::move(db));
+  if (ctx_.shared_changed) ctx_.shared_changed();
+}
+
+uint32_t CatalogChange::AllocateSharedId() { return CatalogManager::AllocateSharedId(*ctx_.txn); }
 
 void CatalogChange::AddDependency(const Dependency& d) {
   catalog_->AddDependency(d);

@@ -37,6 +37,7 @@ struct CommandResult {
 };
 
 class CatalogChange;
+class DatabaseDirectory;
 
 struct CommandContext {
   storage::Transaction* txn = nullptr;
@@ -61,6 +62,12 @@ struct CommandContext {
   std::function<uint32_t(CatalogChange&)> temp_schema;
   // ON COMMIT DELETE ROWS ('d') / DROP ('x') of a temporary table just created.
   std::function<void(uint32_t table_id, char action)> on_commit;
+  // The session's database, and the data directory's databases (CREATE / DROP DATABASE).
+  uint32_t database_id = kDefaultDatabaseId;
+  DatabaseDirectory* databases = nullptr;
+  // Called when the transaction changes a shared object (a role, a database): at commit every
+  // database's catalog takes the change.
+  std::function<void()> shared_changed;
 
   // An execution context over the transaction, for writing rows and index entries.
   ExecutionContext MakeExecutionContext() const;
@@ -94,6 +101,9 @@ class CatalogChange {
   void DropSequence(const SequenceEntry& seq);
   void PutRole(RoleEntry role);
   void RemoveRole(uint32_t id);
+  void PutDatabase(DatabaseEntry db);
+  // An id for a role or database, unique in the data directory.
+  uint32_t AllocateSharedId();
 
   // Stored dependencies (catalog/dependency.hpp), written in the transaction.
   void AddDependency(const Dependency& d);

@@ -5,6 +5,10 @@
 #include "commands/command_context.hpp"
 #include "parser/ast_stmt.hpp"
 
+namespace kanto::ast {
+struct DatabaseStmt;  // parser/ast_database.hpp
+}  // namespace kanto::ast
+
 namespace kanto::commands {
 
 CommandResult Execute(const ast::CreateSchemaStmt& stmt, CommandContext& ctx);  // create_schema.cpp
@@ -21,6 +25,7 @@ CommandResult Execute(const ast::AlterSequenceStmt& stmt, CommandContext& ctx); 
 CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx);          // rename.cpp
 CommandResult Execute(const ast::AlterObjectSchemaStmt& stmt, CommandContext& ctx);  // set_schema.cpp
 CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx);  // set_constraints.cpp
+CommandResult Execute(const ast::DatabaseStmt& stmt, CommandContext& ctx);        // database.cpp
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.
 const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv);

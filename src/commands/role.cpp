@@ -39,7 +39,7 @@ CommandResult CreateRole(const ast::RoleStmt& stmt, CatalogChange& change) {
   if (name == "public" || name == "none") throw Error(sqlstate::kReservedName, "role name \"" + name + "\" is reserved");
   if (change->FindRole(name)) throw Error(sqlstate::kDuplicateObject, "role \"" + name + "\" already exists");
   RoleEntry role;
-  role.id = change.AllocateId();
+  role.id = change.AllocateSharedId();
   role.name = name;
   ApplyOptions(stmt, &role);
   change.PutRole(std::move(role));

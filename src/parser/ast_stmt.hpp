@@ -119,6 +119,7 @@ enum class StmtKind : uint8_t {
   kSetConstraints,
   kLock,
   kAlterObjectSchema,
+  kDatabase,  // ast_database.hpp
 };
 
 struct Statement {

@@ -659,6 +659,13 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
     case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: return TransformRoleStmt(n);
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT: return TransformDatabaseStmt(n);
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+      if (n->alter_owner_stmt->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) Unsupported("ALTER ... OWNER TO");
+      return TransformDatabaseStmt(n);
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
     case PG_QUERY__NODE__NODE_FETCH_STMT:
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return TransformCursorStmt(n);
@@ -698,7 +705,9 @@ ast::StatementPtr TransformStatement(const Node* n) {
     }
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return TransformCreateSequence(n->create_seq_stmt);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return TransformAlterSequence(n->alter_seq_stmt);
-    case PG_QUERY__NODE__NODE_RENAME_STMT: return TransformRename(n->rename_stmt);
+    case PG_QUERY__NODE__NODE_RENAME_STMT:
+      if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) return TransformDatabaseStmt(n);
+      return TransformRename(n->rename_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: return TransformAlterObjectSchema(n->alter_object_schema_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);

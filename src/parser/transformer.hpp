@@ -26,6 +26,8 @@ std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
+// CREATE / ALTER / DROP DATABASE and ALTER DATABASE RENAME / OWNER / SET (transform_database.cpp).
+ast::StatementPtr TransformDatabaseStmt(const Node* n);
 // CURRENT_USER / SESSION_USER / a role name (PUBLIC: 0A000 naming `clause`).
 ast::RoleName TransformRoleName(const PgQuery__RoleSpec* r, const char* clause);
 // Session statements (transform_session.cpp): BEGIN/COMMIT/..., SET/RESET, and the text of a

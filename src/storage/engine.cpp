@@ -11,6 +11,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include "kanto/error.hpp"
+#include "storage/key_encoding.hpp"
 #include "storage/key_range_set.hpp"
 #include "storage/ssi.hpp"
 #include "storage/status.hpp"
@@ -131,9 +132,24 @@ void Transaction::BeginStatement() {
   }
 }
 
+std::string Transaction::SsiKey(std::string_view key) const {
+  std::string out = "\xff\xff\xff\xff";
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((keyspace_id_ >> shift) & 0xff);
+  out.append(key);
+  return out;
+}
+
 void Transaction::RecordRead(std::string_view lo, std::string_view hi, bool examined, bool may_throw) {
   if (!ssi_) return;
-  if (!ssi_manager_->OnRead(ssi_, lo, hi, examined, may_throw)) ForgetSerializable();
+  bool tracked;
+  if (keyspace_id_ == 0) {
+    tracked = ssi_manager_->OnRead(ssi_, lo, hi, examined, may_throw);
+  } else {
+    // An unbounded range ends where the keyspace's tagged keys end.
+    std::string tagged_hi = hi.empty() ? PrefixSuccessor(SsiKey("")) : SsiKey(hi);
+    tracked = ssi_manager_->OnRead(ssi_, SsiKey(lo), tagged_hi, examined, may_throw);
+  }
+  if (!tracked) ForgetSerializable();
 }
 
 void Transaction::ForgetSerializable() {
@@ -143,7 +159,7 @@ void Transaction::ForgetSerializable() {
 }
 
 void Transaction::RecordWrite(std::string_view key) {
-  if (ssi_ && IsUserKey(key)) ssi_manager_->OnWrite(ssi_, key);
+  if (ssi_ && IsUserKey(key)) ssi_manager_->OnWrite(ssi_, keyspace_id_ == 0 ? std::string(key) : SsiKey(key));
 }
 
 void Transaction::FlushIterators(bool may_throw) {
@@ -180,7 +196,7 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
 
 bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
   rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_);
-  rocksdb::Status s = txn_->Get(ro, ToSlice(key), value);
+  rocksdb::Status s = txn_->Get(ro, cf_, ToSlice(key), value);
   bool found = !s.IsNotFound();
   if (found) ThrowIfError(s);
   if (ssi_ && IsUserKey(key)) RecordRead(key, KeySuccessor(key), found);
@@ -191,7 +207,7 @@ rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* valu
   rocksdb::ReadOptions ro;
   ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
   txn_->SetLockTimeout(0);
-  rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
+  rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
   txn_->SetLockTimeout(lock_timeout_ms_);
   if (try_only || !s.IsTimedOut()) return s;
   return WaitForLock(key, value, exclusive, ro);
@@ -211,7 +227,7 @@ rocksdb::Status Transaction::WaitForLock(std::string_view key, std::string* valu
   while (true) {
     int64_t slice = std::min(kSliceMs, lock_timeout_ms_ - waited);
     txn_->SetLockTimeout(std::max<int64_t>(slice, 1));
-    rocksdb::Status s = txn_->GetForUpdate(ro, ToSlice(key), value, exclusive);
+    rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
     txn_->SetLockTimeout(lock_timeout_ms_);
     if (!s.IsTimedOut() || s.subcode() == rocksdb::Status::kDeadlock) return s;
     waited += slice;
@@ -249,13 +265,13 @@ uint64_t Transaction::Id() const { return txn_->GetID(); }
 // through WaitForLock (in slices, seen by the deadlock detector) and the write follows.
 void Transaction::Put(std::string_view key, std::string_view value) {
   txn_->SetLockTimeout(0);
-  rocksdb::Status s = txn_->Put(ToSlice(key), ToSlice(value));
+  rocksdb::Status s = txn_->Put(cf_, ToSlice(key), ToSlice(value));
   txn_->SetLockTimeout(lock_timeout_ms_);
   if (s.IsTimedOut()) {
     rocksdb::ReadOptions ro;
     ro.snapshot = txn_->GetSnapshot();
     Check(WaitForLock(key, nullptr, true, ro));
-    s = txn_->Put(ToSlice(key), ToSlice(value));
+    s = txn_->Put(cf_, ToSlice(key), ToSlice(value));
   }
   Check(s);
   RecordWrite(key);
@@ -263,19 +279,44 @@ void Transaction::Put(std::string_view key, std::string_view value) {
 
 void Transaction::Delete(std::string_view key) {
   txn_->SetLockTimeout(0);
-  rocksdb::Status s = txn_->Delete(ToSlice(key));
+  rocksdb::Status s = txn_->Delete(cf_, ToSlice(key));
   txn_->SetLockTimeout(lock_timeout_ms_);
   if (s.IsTimedOut()) {
     rocksdb::ReadOptions ro;
     ro.snapshot = txn_->GetSnapshot();
     Check(WaitForLock(key, nullptr, true, ro));
-    s = txn_->Delete(ToSlice(key));
+    s = txn_->Delete(cf_, ToSlice(key));
   }
   Check(s);
   RecordWrite(key);
 }
 
+// The shared keyspace holds catalog records only, which SERIALIZABLE does not track.
+void Transaction::PutShared(std::string_view key, std::string_view value) {
+  Check(txn_->Put(shared_cf_, ToSlice(key), ToSlice(value)));
+}
+
+void Transaction::DeleteShared(std::string_view key) { Check(txn_->Delete(shared_cf_, ToSlice(key))); }
+
+std::unique_ptr<Iterator> Transaction::ScanShared(std::string lower, std::string upper) {
+  return ScanIn(shared_cf_, std::move(lower), std::move(upper), false, false);
+}
+
+bool Transaction::GetSharedForUpdate(std::string_view key, std::string* value) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = txn_->GetSnapshot();
+  rocksdb::Status s = txn_->GetForUpdate(ro, shared_cf_, ToSlice(key), value, true);
+  if (s.IsNotFound()) return false;
+  Check(s);
+  return true;
+}
+
 std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper, bool newest) {
+  return ScanIn(cf_, std::move(lower), std::move(upper), newest, true);
+}
+
+std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, std::string lower, std::string upper,
+                                              bool newest, bool track) {
   auto it = std::unique_ptr<Iterator>(new Iterator());
   it->lower_ = std::move(lower);
   it->upper_ = std::move(upper);
@@ -288,13 +329,13 @@ std::unique_ptr<Iterator> Transaction::Scan(std::string lower, std::string upper
   // With nothing written yet, a plain snapshot iterator reads the same rows without the cost of
   // merging the transaction's (empty) write batch at every step.
   if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
-    it->it_.reset(db_->NewIterator(ro));
+    it->it_.reset(db_->NewIterator(ro, cf));
   } else {
-    it->it_.reset(txn_->GetIterator(ro));
+    it->it_.reset(txn_->GetIterator(ro, cf));
   }
   it->it_->Seek(it->bounds_->lower);
   ThrowIfError(it->it_->status());
-  if (ssi_ && IsUserKey(it->lower_)) {
+  if (track && ssi_ && IsUserKey(it->lower_)) {
     if (!it->Valid()) {
       RecordRead(it->lower_, it->upper_, false);  // nothing in the range: all of it was read
     } else if (!ssi_manager_->OnExamine(ssi_)) {
@@ -372,8 +413,15 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   opts.allow_2pc = true;
   rocksdb::TransactionDBOptions topts;
   topts.transaction_lock_timeout = options.lock_timeout_ms;
+  // Every keyspace (column family) opens with the same options; a new directory has only the
+  // default one.
+  std::vector<std::string> names;
+  if (!rocksdb::DB::ListColumnFamilies(opts, dir, &names).ok() || names.empty()) names = {rocksdb::kDefaultColumnFamilyName};
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (const auto& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions(opts));
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::TransactionDB* db = nullptr;
-  rocksdb::Status s = rocksdb::TransactionDB::Open(opts, topts, dir, &db);
+  rocksdb::Status s = rocksdb::TransactionDB::Open(opts, topts, dir, families, &handles, &db);
   if (!s.ok()) {
     std::string text = s.ToString();
     if (s.IsIOError() && text.find("lock") != std::string::npos) {
@@ -383,8 +431,17 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   }
   auto engine = std::unique_ptr<Engine>(new Engine());
   engine->db_.reset(db);
-  engine->ssi_ = std::make_unique<SsiManager>();
+  engine->ssi_ = std::make_shared<SsiManager>();
   engine->options_ = options;
+  engine->column_options_ = std::make_shared<rocksdb::ColumnFamilyOptions>(opts);
+  for (size_t i = 0; i < handles.size(); i++) {
+    auto handle = engine->Handle(handles[i]);
+    if (names[i] == rocksdb::kDefaultColumnFamilyName) {
+      engine->cf_ = handle;
+    } else {
+      engine->keyspaces_[names[i]] = handle;
+    }
+  }
   engine->RecoverPrepared();
   return engine;
 }
@@ -401,7 +458,10 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   to.deadlock_detect = false;
   auto t = std::unique_ptr<Transaction>(new Transaction());
   t->db_ = db_.get();
-  t->engine_ = this;
+  t->engine_ = root_;
+  t->cf_ = cf_.get();
+  t->shared_cf_ = root_->cf_.get();
+  t->keyspace_id_ = keyspace_id_;
   t->level_ = level;
   t->engine_lock_timeout_ms_ = options_.lock_timeout_ms;
   t->lock_timeout_ms_ = options_.lock_timeout_ms;
@@ -420,7 +480,7 @@ uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
     while (!upper.empty() && static_cast<uint8_t>(upper.back()) == 0xff) upper.pop_back();
     if (!upper.empty()) upper.back() = static_cast<char>(static_cast<uint8_t>(upper.back()) + 1);
     rocksdb::ReadOptions ro;
-    std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro));
+    std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
     if (upper.empty()) iter->SeekToLast(); else iter->SeekForPrev(upper);
     while (iter->Valid() && iter->key().compare(rocksdb::Slice(upper)) >= 0 && !upper.empty()) iter->Prev();
     if (iter->Valid() && iter->key().starts_with(table_prefix) && iter->key().size() == table_prefix.size() + 8) {
@@ -436,19 +496,19 @@ uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
 uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper) {
   rocksdb::Range range(lower, upper);
   uint64_t mem_count = 0, mem_bytes = 0;
-  db_->GetApproximateMemTableStats(db_->DefaultColumnFamily(), range, &mem_count, &mem_bytes);
+  db_->GetApproximateMemTableStats(cf_.get(), range, &mem_count, &mem_bytes);
   rocksdb::SizeApproximationOptions size_options;
   size_options.include_memtables = false;
   size_options.include_files = true;
   size_options.files_size_error_margin = -1;  // exact per-file estimates: a small table inside one big file is not 0
   uint64_t file_bytes = 0;
-  db_->GetApproximateSizes(size_options, db_->DefaultColumnFamily(), &range, 1, &file_bytes);
+  db_->GetApproximateSizes(size_options, cf_.get(), &range, 1, &file_bytes);
   if (file_bytes == 0) return mem_count;
   rocksdb::ReadOptions ro;
   rocksdb::Slice lower_slice(lower), upper_slice(upper);
   ro.iterate_lower_bound = &lower_slice;
   ro.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro));
+  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
   uint64_t sampled = 0, sample_bytes = 0;
   for (iter->Seek(lower_slice); iter->Valid() && sampled < 32; iter->Next()) {
     sampled++;
@@ -463,7 +523,7 @@ uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper
 void Engine::CompactRange(const std::string& lower, const std::string& upper) {
   rocksdb::Slice begin(lower), end(upper);
   rocksdb::CompactRangeOptions options;
-  ThrowIfError(db_->CompactRange(options, &begin, &end));
+  ThrowIfError(db_->CompactRange(options, cf_.get(), &begin, &end));
 }
 
 SsiStats Engine::SerializableStats() { return ssi_->Stats(); }
@@ -471,12 +531,13 @@ SsiStats Engine::SerializableStats() { return ssi_->Stats(); }
 std::vector<RowLock> Engine::RowLocks() const {
   std::vector<RowLock> out;
   for (const auto& [cf, info] : db_->GetLockStatusData()) {
+    if (cf != keyspace_id_) continue;  // another database's
     out.push_back({info.key, std::vector<uint64_t>(info.ids.begin(), info.ids.end()), info.exclusive});
   }
   return out;
 }
 
-void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions())); }
+void Engine::Flush() { ThrowIfError(db_->Flush(rocksdb::FlushOptions(), cf_.get())); }
 
 void Engine::Checkpoint(const std::string& dir) {
   rocksdb::Checkpoint* cp = nullptr;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,8 @@
 namespace rocksdb {
 class TransactionDB;
 class Transaction;
+class ColumnFamilyHandle;
+struct ColumnFamilyOptions;
 class Iterator;
 class Snapshot;
 class Status;
@@ -110,6 +113,13 @@ class Transaction {
   // Keys in [lower, upper), own writes included; `newest`: as last committed, not as the snapshot
   // sees them.
   std::unique_ptr<Iterator> Scan(std::string lower, std::string upper, bool newest = false);
+  // The shared keyspace (the default one, which holds what every database shares: roles, the list
+  // of databases), in the same transaction. For a transaction of the default keyspace these are
+  // Put, Delete, Scan and GetForUpdate.
+  void PutShared(std::string_view key, std::string_view value);
+  void DeleteShared(std::string_view key);
+  std::unique_ptr<Iterator> ScanShared(std::string lower, std::string upper);
+  bool GetSharedForUpdate(std::string_view key, std::string* value);
   IsolationLevel isolation() const { return level_; }
 
   void SetSavePoint();
@@ -149,6 +159,11 @@ class Transaction {
   // Stops tracking (a read-only transaction whose snapshot proved safe, or the end).
   void ForgetSerializable();
   void ReleaseStatementSnapshot();
+  // The key SERIALIZABLE tracking records: the key itself in the default keyspace, else tagged
+  // with the keyspace (so that equal keys of two databases are not one key).
+  std::string SsiKey(std::string_view key) const;
+  std::unique_ptr<Iterator> ScanIn(rocksdb::ColumnFamilyHandle* cf, std::string lower, std::string upper, bool newest,
+                                   bool track);
   // ThrowIfError, with a lock wait that timed out reported as SetLockWait asked.
   void Check(const rocksdb::Status& s);
   // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed (value null: the
@@ -157,7 +172,10 @@ class Transaction {
   rocksdb::Status WaitForLock(std::string_view key, std::string* value, bool exclusive, const rocksdb::ReadOptions& ro);
 
   rocksdb::TransactionDB* db_ = nullptr;
-  Engine* engine_ = nullptr;
+  Engine* engine_ = nullptr;  // the engine of the default keyspace (prepared transactions)
+  rocksdb::ColumnFamilyHandle* cf_ = nullptr;         // the transaction's keyspace
+  rocksdb::ColumnFamilyHandle* shared_cf_ = nullptr;  // the default keyspace
+  uint32_t keyspace_id_ = 0;                          // 0: the default keyspace
   std::unique_ptr<rocksdb::Transaction> txn_;
   IsolationLevel level_ = IsolationLevel::kReadCommitted;
   const rocksdb::Snapshot* statement_snapshot_ = nullptr;
@@ -183,10 +201,26 @@ struct Transaction::PreparedInfo {
   std::string owner;
 };
 
+// An Engine is one keyspace of a RocksDB TransactionDB: Open gives the default keyspace (the
+// default database, and what all databases share); OpenKeyspace gives another one (a RocksDB column
+// family, one per database), sharing the RocksDB instance, its WAL and its SERIALIZABLE tracking.
+// Keys are the same layout in every keyspace. Keyspaces (storage/keyspaces.cpp) are created and
+// dropped through the default keyspace's Engine, which outlives the others.
 class Engine {
  public:
+  // Opens every keyspace in `dir`; returns the default one.
   static std::unique_ptr<Engine> Open(const std::string& dir, const EngineOptions& options);
   ~Engine();
+
+  // Keyspaces (the default keyspace's Engine only). Names are [A-Za-z0-9_]+, "default" excluded.
+  std::vector<std::string> KeyspaceNames();
+  bool HasKeyspace(const std::string& name);
+  // A new empty keyspace holding a copy of `source`'s keys, except those `skip` names.
+  void CreateKeyspace(const std::string& name, Engine& source, const std::function<bool(std::string_view)>& skip);
+  // The Engine of an existing keyspace (null when there is none).
+  std::unique_ptr<Engine> OpenKeyspace(const std::string& name);
+  // Drops the keyspace and its keys (its files go once the last Engine of it does).
+  void DropKeyspace(const std::string& name);
 
   std::unique_ptr<Transaction> Begin(IsolationLevel level);
 
@@ -216,9 +250,17 @@ class Engine {
  private:
   friend class Transaction;
   Engine() = default;
-  std::unique_ptr<rocksdb::TransactionDB> db_;
+  std::shared_ptr<rocksdb::TransactionDB> db_;
   EngineOptions options_;
-  std::unique_ptr<SsiManager> ssi_;
+  std::shared_ptr<SsiManager> ssi_;
+  Engine* root_ = this;  // the default keyspace's Engine
+  std::shared_ptr<rocksdb::ColumnFamilyHandle> cf_;
+  uint32_t keyspace_id_ = 0;
+  std::shared_ptr<rocksdb::ColumnFamilyOptions> column_options_;  // for new keyspaces
+  // The default keyspace's Engine: the other keyspaces' handles, by name.
+  std::mutex keyspaces_mu_;
+  std::map<std::string, std::shared_ptr<rocksdb::ColumnFamilyHandle>> keyspaces_;
+  std::shared_ptr<rocksdb::ColumnFamilyHandle> Handle(rocksdb::ColumnFamilyHandle* raw);
   // Prepared transactions by gid (their RocksDB transaction names encode the PreparedInfo).
   void RecoverPrepared();
   std::mutex prepared_mu_;

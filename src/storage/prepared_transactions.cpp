@@ -70,6 +70,7 @@ void Engine::RecoverPrepared() {
 }
 
 std::vector<Transaction::PreparedInfo> Engine::PreparedTransactions() {
+  if (root_ != this) return root_->PreparedTransactions();  // they belong to the instance
   std::lock_guard<std::mutex> lock(prepared_mu_);
   std::vector<Transaction::PreparedInfo> out;
   for (const auto& [gid, p] : prepared_) out.push_back(p.info);
@@ -77,6 +78,7 @@ std::vector<Transaction::PreparedInfo> Engine::PreparedTransactions() {
 }
 
 bool Engine::FinishPrepared(const std::string& gid, bool commit) {
+  if (root_ != this) return root_->FinishPrepared(gid, commit);
   std::unique_ptr<rocksdb::Transaction> txn;
   {
     std::lock_guard<std::mutex> lock(prepared_mu_);
