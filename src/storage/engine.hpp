@@ -215,8 +215,8 @@ class Engine {
   // Keyspaces (the default keyspace's Engine only). Names are [A-Za-z0-9_]+, "default" excluded.
   std::vector<std::string> KeyspaceNames();
   bool HasKeyspace(const std::string& name);
-  // A new empty keyspace holding a copy of `source`'s keys, except those `skip` names.
-  void CreateKeyspace(const std::string& name, Engine& source, const std::function<bool(std::string_view)>& skip);
+  // A new keyspace holding a copy of `source`'s keys (none when null), except those `skip` names.
+  void CreateKeyspace(const std::string& name, Engine* source, const std::function<bool(std::string_view)>& skip);
   // The Engine of an existing keyspace (null when there is none).
   std::unique_ptr<Engine> OpenKeyspace(const std::string& name);
   // Drops the keyspace and its keys (its files go once the last Engine of it does).

@@ -30,7 +30,7 @@ bool Engine::HasKeyspace(const std::string& name) {
   return keyspaces_.count(name) > 0;
 }
 
-void Engine::CreateKeyspace(const std::string& name, Engine& source, const std::function<bool(std::string_view)>& skip) {
+void Engine::CreateKeyspace(const std::string& name, Engine* source, const std::function<bool(std::string_view)>& skip) {
   rocksdb::ColumnFamilyHandle* raw = nullptr;
   {
     std::lock_guard<std::mutex> lock(keyspaces_mu_);
@@ -38,9 +38,10 @@ void Engine::CreateKeyspace(const std::string& name, Engine& source, const std::
     ThrowIfError(db_->CreateColumnFamily(*column_options_, name, &raw));
     keyspaces_[name] = Handle(raw);
   }
+  if (!source) return;
   // The copy reads the source's newest committed keys; writes land in batches, the last synced.
   rocksdb::ReadOptions ro;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, source.cf_.get()));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, source->cf_.get()));
   rocksdb::WriteBatch batch;
   rocksdb::WriteOptions wo;
   try {

@@ -1,0 +1,199 @@
+// The data directory and its databases (main/cluster.hpp).
+#include "main/cluster.hpp"
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "catalog/catalog_manager.hpp"
+#include "commands/database_directory.hpp"
+#include "kanto/error.hpp"
+#include "main/connection_impl.hpp"
+#include "main/database_impl.hpp"
+
+namespace kanto {
+
+namespace {
+std::string KeyspaceName(uint32_t id) { return "db" + std::to_string(id); }
+
+Error BusyError(const std::string& what, int sessions) {
+  return Error(sqlstate::kObjectInUse, what + " is being accessed by other users")
+      .WithDetail(commands::OtherSessionsDetail(sessions));
+}
+}  // namespace
+
+std::shared_ptr<Cluster> Cluster::Open(const std::string& path, const Options& options) {
+  auto cluster = std::shared_ptr<Cluster>(new Cluster());
+  cluster->path_ = path;
+  cluster->options_ = options;
+  storage::EngineOptions eo;
+  eo.create_if_missing = options.create_if_missing;
+  eo.sync_commit = options.sync_commit;
+  cluster->root_ = storage::Engine::Open(path, eo);
+  cluster->Bootstrap();
+  return cluster;
+}
+
+Cluster::~Cluster() = default;
+
+std::vector<DatabaseEntry> Cluster::ReadDatabases() {
+  std::vector<RoleEntry> roles;
+  std::vector<DatabaseEntry> databases;
+  auto txn = root_->Begin(storage::IsolationLevel::kReadCommitted);
+  txn->BeginStatement();
+  CatalogManager::ReadShared(*txn, &roles, &databases);
+  txn->Rollback();
+  return databases;
+}
+
+void Cluster::Bootstrap() {
+  std::vector<DatabaseEntry> databases = ReadDatabases();
+  if (databases.empty()) {
+    DatabaseEntry kanto;
+    kanto.id = kDefaultDatabaseId;
+    kanto.name = "kanto";
+    DatabaseEntry template1;
+    template1.id = kTemplate1DatabaseId;
+    template1.name = "template1";
+    template1.is_template = true;
+    template1.keyspace = KeyspaceName(kTemplate1DatabaseId);
+    DatabaseEntry template0 = template1;
+    template0.id = kTemplate0DatabaseId;
+    template0.name = "template0";
+    template0.allow_connections = false;
+    template0.keyspace = KeyspaceName(kTemplate0DatabaseId);
+    auto txn = root_->Begin(storage::IsolationLevel::kReadCommitted);
+    txn->BeginStatement();
+    for (const DatabaseEntry* d : {&template1, &template0}) {
+      if (!root_->HasKeyspace(d->keyspace)) root_->CreateKeyspace(d->keyspace, nullptr, nullptr);
+    }
+    for (const DatabaseEntry* d : {&kanto, &template1, &template0}) CatalogManager::WriteDatabase(*txn, *d);
+    txn->Commit();
+    databases = {kanto, template1, template0};
+  }
+  std::set<std::string> named;
+  for (const auto& d : databases) named.insert(d.keyspace);
+  for (const auto& keyspace : root_->KeyspaceNames()) {
+    if (!named.count(keyspace)) root_->DropKeyspace(keyspace);
+  }
+}
+
+std::shared_ptr<Database> Cluster::Live(uint32_t id) {
+  auto it = open_.find(id);
+  return it == open_.end() ? nullptr : it->second.lock();
+}
+
+std::shared_ptr<Database> Cluster::OpenLocked(const DatabaseEntry& entry) {
+  if (auto db = Live(entry.id)) return db;
+  auto impl = std::make_unique<DatabaseImpl>(shared_from_this(), entry);
+  auto db = std::shared_ptr<Database>(new Database(std::move(impl)));
+  open_[entry.id] = db;
+  return db;
+}
+
+std::shared_ptr<Database> Cluster::OpenDatabase(const std::string& name) {
+  std::shared_ptr<Database> db;
+  bool opened = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& d : ReadDatabases()) {
+      if (name.empty() ? d.keyspace.empty() : d.name == name) {
+        opened = !Live(d.id);
+        db = OpenLocked(d);
+        break;
+      }
+    }
+  }
+  if (!db) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+  if (opened) ConnectionImpl(db).DropLeftoverTempSchemas();
+  return db;
+}
+
+void Cluster::RefreshShared() {
+  std::vector<std::shared_ptr<Database>> live;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [id, weak] : open_) {
+      if (auto db = weak.lock()) live.push_back(std::move(db));
+    }
+  }
+  for (const auto& db : live) db->impl().catalog().RefreshShared(db->impl().engine());
+}
+
+int Cluster::Sessions(uint32_t id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto db = Live(id);
+  return db ? db->impl().connection_count() : 0;
+}
+
+uint32_t Cluster::Create(DatabaseEntry entry, const DatabaseEntry& source, uint32_t self) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& d : ReadDatabases()) {
+      if (d.name == entry.name) throw Error("42P04", "database \"" + entry.name + "\" already exists");
+    }
+    std::shared_ptr<Database> from = Live(source.id);
+    int others = from ? from->impl().connection_count() - (source.id == self ? 1 : 0) : 0;
+    if (others > 0) throw BusyError("source database \"" + source.name + "\"", others);
+    std::unique_ptr<storage::Engine> closed;  // the source's keyspace when it is not open
+    storage::Engine* source_engine = from ? &from->impl().engine() : nullptr;
+    if (!source_engine) {
+      if (source.keyspace.empty()) {
+        source_engine = root_.get();
+      } else {
+        closed = root_->OpenKeyspace(source.keyspace);
+        if (!closed) throw Error(sqlstate::kDataCorrupted, "keyspace of database \"" + source.name + "\" is missing");
+        source_engine = closed.get();
+      }
+    }
+    auto txn = root_->Begin(storage::IsolationLevel::kReadCommitted);
+    txn->BeginStatement();
+    entry.id = CatalogManager::AllocateSharedId(*txn);
+    entry.keyspace = KeyspaceName(entry.id);
+    // What all databases share stays in the default keyspace; the copy has the rest.
+    std::function<bool(std::string_view)> skip;
+    if (source.keyspace.empty()) skip = [](std::string_view key) { return CatalogManager::IsSharedRecordKey(key); };
+    root_->CreateKeyspace(entry.keyspace, source_engine, skip);
+    try {
+      CatalogManager::WriteDatabase(*txn, entry);
+      txn->Commit();
+    } catch (...) {
+      root_->DropKeyspace(entry.keyspace);
+      throw;
+    }
+  }
+  RefreshShared();
+  return entry.id;
+}
+
+void Cluster::Drop(const DatabaseEntry& entry, bool force) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    std::shared_ptr<Database> db = Live(entry.id);
+    if (db) {
+      int sessions = db->impl().connection_count();
+      if (sessions > 0 && force) {
+        // As PostgreSQL: the sessions are terminated, and the drop waits up to 5 s for them to end.
+        db->impl().TerminateSessions();
+        lock.unlock();
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (db->impl().connection_count() > 0 && std::chrono::steady_clock::now() < deadline) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        lock.lock();
+        sessions = db->impl().connection_count();
+      }
+      if (sessions > 0) throw BusyError("database \"" + entry.name + "\"", sessions);
+      db->impl().MarkDropped();
+    }
+    auto txn = root_->Begin(storage::IsolationLevel::kReadCommitted);
+    txn->BeginStatement();
+    CatalogManager::DeleteDatabase(*txn, entry.id);
+    txn->Commit();
+    root_->DropKeyspace(entry.keyspace);
+    open_.erase(entry.id);
+  }
+  RefreshShared();
+}
+
+}  // namespace kanto
