@@ -25,6 +25,9 @@ typedef struct kanto_result kanto_result;
 /* Opens (creating if missing) the database in `path`. On failure returns NULL and, if `error` is
  * not NULL, stores a malloc'ed "SQLSTATE: message" string the caller frees with free(). */
 kanto_db* kanto_open(const char* path, char** error);
+/* Another database of the directory `db` came from (CREATE DATABASE made it), by name; NULL on
+ * failure ("3D000: database \"x\" does not exist"), as kanto_open. Close each with kanto_close. */
+kanto_db* kanto_open_database(kanto_db* db, const char* name, char** error);
 void kanto_close(kanto_db* db);
 
 kanto_conn* kanto_connect(kanto_db* db);

@@ -40,6 +40,9 @@ struct Options {
   // PREPARE TRANSACTION: how many prepared transactions may exist (0, PostgreSQL's default,
   // disables them: 55000).
   int max_prepared_transactions = 0;
+  // Database::Open opens this database of the directory (CREATE DATABASE makes more); "" is the
+  // default one ("kanto").
+  std::string database;
 };
 
 // A notification received by a connection that LISTENs on its channel (NOTIFY, pg_notify).
@@ -139,13 +142,26 @@ class QueryResult {
   std::unique_ptr<Error> error_;
 };
 
+// One database of a data directory. A directory holds several (CREATE DATABASE); they share the
+// storage files, the roles and the options, each has its own objects and data.
 class Database {
  public:
-  // Opens (or creates) the database stored in directory `path`. On failure returns nullptr and
-  // fills *error (SQLSTATE 58030 for I/O problems, XX001 for corruption, 55006 if in use).
+  // Opens (or creates) the data directory `path` and returns its database `options.database` (the
+  // default one when empty). On failure returns nullptr and fills *error (SQLSTATE 58030 for I/O
+  // problems, XX001 for corruption, 55006 if in use, 3D000 for an unknown database).
   static std::shared_ptr<Database> Open(const std::string& path, const Options& options = {},
                                         Error* error = nullptr);
   ~Database();
+
+  // Another database of the same directory, by name (the same object while it is open). On
+  // failure returns nullptr and fills *error (3D000 when there is no such database).
+  std::shared_ptr<Database> OpenDatabase(const std::string& name, Error* error = nullptr);
+  // Its name (pg_database.datname, current_database()).
+  std::string name() const;
+  // Whether a new session may connect now: false with 55000 when the database does not allow
+  // connections (ALLOW_CONNECTIONS false, template0), 53300 at its CONNECTION LIMIT (superusers
+  // excepted), 3D000 once dropped.
+  bool AcceptsConnection(bool superuser, Error* error = nullptr) const;
 
   // A role as authentication needs it (from the committed catalog). False when there is no such role.
   struct RoleInfo {
@@ -158,6 +174,7 @@ class Database {
   DatabaseImpl& impl() { return *impl_; }
 
  private:
+  friend class Cluster;
   explicit Database(std::unique_ptr<DatabaseImpl> impl);
   std::unique_ptr<DatabaseImpl> impl_;
 };

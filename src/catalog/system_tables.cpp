@@ -167,7 +167,7 @@ void InfoSequences(const Catalog& catalog, SystemTable* out) {
   for (const SequenceEntry* s : catalog.Sequences()) {
     if (s->identity) continue;  // as in PostgreSQL, identity columns' sequences are not listed
     TypeId t = s->type.id;
-    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name),
+    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name),
            Value::Text(t == TypeId::kInt2 ? "smallint" : t == TypeId::kInt4 ? "integer" : "bigint"),
            Value::Int4(t == TypeId::kInt2 ? 16 : t == TypeId::kInt4 ? 32 : 64), Value::Int4(2), Value::Int4(0),
            Value::Text(std::to_string(s->start)), Value::Text(std::to_string(s->min_value)),
@@ -347,8 +347,8 @@ void PgIndexes(const Catalog& catalog, SystemTable* out) {
 void InfoSchemata(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("catalog_name", Name()).Column("schema_name", Name()).Column("schema_owner", Name());
-  for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text("kanto"), Value::Text(s->name), Value::Text(s->owner)});
-  b.Row({Value::Text("kanto"), Value::Text("information_schema"), Value::Text("kanto")});
+  for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text(catalog.database_name()), Value::Text(s->name), Value::Text(s->owner)});
+  b.Row({Value::Text(catalog.database_name()), Value::Text("information_schema"), Value::Text("kanto")});
 }
 
 void InfoTables(const Catalog& catalog, SystemTable* out) {
@@ -356,7 +356,7 @@ void InfoTables(const Catalog& catalog, SystemTable* out) {
   b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
   b.Column("table_type", Text()).Column("is_insertable_into", Text());
   for (const TableEntry* t : catalog.Tables()) {
-    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
+    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
            Value::Text(t->is_view() ? "VIEW" : "BASE TABLE"), Value::Text(t->is_view() ? "NO" : "YES")});
   }
 }
@@ -373,11 +373,11 @@ void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
     for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(c.name), Value::Text("(" + c.expr_sql + ")")});
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + c.expr_sql + ")")});
     }
     for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
       if (!t->columns[i].not_null) continue;
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)),
              Value::Text(QuoteIdent(t->columns[i].name) + " IS NOT NULL")});
     }
   }
@@ -394,25 +394,25 @@ void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
     std::string schema = SchemaName(catalog, t->schema_id);
     for (const IndexEntry& idx : t->indexes) {
       if (!idx.constraint) continue;
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(idx.name), Value::Text("kanto"), Value::Text(schema),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(idx.name), Value::Text(catalog.database_name()), Value::Text(schema),
              Value::Text(t->name), Value::Text(idx.primary ? "PRIMARY KEY" : "UNIQUE"), Value::Text("NO"),
              Value::Text("NO"), Value::Text("YES"),
              idx.primary ? NullText() : Value::Text(idx.nulls_not_distinct ? "NO" : "YES")});
     }
     for (const ForeignKeyEntry& fk : t->foreign_keys) {
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"), Value::Text(schema),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()), Value::Text(schema),
              Value::Text(t->name), Value::Text("FOREIGN KEY"), Value::Text(fk.deferrable ? "YES" : "NO"),
              Value::Text(fk.initially_deferred ? "YES" : "NO"), Value::Text("YES"), NullText()});
     }
     for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(c.name), Value::Text("kanto"), Value::Text(schema),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text(catalog.database_name()), Value::Text(schema),
              Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"), Value::Text("YES"),
              NullText()});
     }
     // NOT NULL columns appear as CHECK constraints named <schema oid>_<table oid>_<column>_not_null.
     for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
       if (!t->columns[i].not_null) continue;
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)), Value::Text("kanto"),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)), Value::Text(catalog.database_name()),
              Value::Text(schema), Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"),
              Value::Text("YES"), NullText()});
     }
@@ -429,7 +429,7 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
     for (const IndexEntry& idx : t->indexes) {
       if (!idx.constraint) continue;
       for (size_t i = 0; i < idx.columns.size(); i++) {
-        b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(idx.name), Value::Text("kanto"), Value::Text(schema),
+        b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(idx.name), Value::Text(catalog.database_name()), Value::Text(schema),
                Value::Text(t->name), Value::Text(t->columns[idx.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
                Value::Null(Int4())});
       }
@@ -444,7 +444,7 @@ void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
         for (size_t k = 0; key && k < key->columns.size(); k++) {
           if (key->columns[k] == fk.ref_columns[i]) pos = Value::Int4(static_cast<int64_t>(k + 1));
         }
-        b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"), Value::Text(schema),
+        b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()), Value::Text(schema),
                Value::Text(t->name), Value::Text(t->columns[fk.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
                pos});
       }
@@ -463,7 +463,7 @@ void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
     for (const ForeignKeyEntry& fk : t->foreign_keys) {
       const TableEntry* ref = catalog.GetTable(fk.ref_table);
       const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(fk.name), Value::Text("kanto"),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()),
              ref ? Value::Text(SchemaName(catalog, ref->schema_id)) : NullText(), key ? Value::Text(key->name) : NullText(),
              Value::Text(fk.match == ForeignKeyEntry::kMatchFull ? "FULL" : "NONE"), Value::Text(ForeignKeyActionText(fk.on_update)),
              Value::Text(ForeignKeyActionText(fk.on_delete))});
@@ -479,8 +479,8 @@ void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
   b.Column("column_name", Name()).Column("constraint_catalog", Name()).Column("constraint_schema", Name());
   b.Column("constraint_name", Name());
   auto row = [&](const TableEntry& t, uint32_t col, const std::string& schema, const std::string& name) {
-    b.Row({Value::Text("kanto"), Value::Text(SchemaName(catalog, t.schema_id)), Value::Text(t.name),
-           Value::Text(t.columns[col].name), Value::Text("kanto"), Value::Text(schema), Value::Text(name)});
+    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t.schema_id)), Value::Text(t.name),
+           Value::Text(t.columns[col].name), Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(name)});
   };
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
@@ -590,11 +590,11 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       const SequenceEntry* identity = c.identity ? catalog.GetSequence(c.identity_sequence) : nullptr;
       auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
       std::string schema = SchemaName(catalog, t->schema_id);
-      b.Row({Value::Text("kanto"), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), max_len, octet_len, precision,
              radix, scale, datetime_precision, interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
-             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text("kanto"), Value::Text("pg_catalog"),
+             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text("pg_catalog"),
              Value::Text(TypeName(type)), NullText(), NullText(), NullText(), null_int,
              Value::Text(std::to_string(i + 1)), Value::Text("NO"), Value::Text(c.identity ? "YES" : "NO"),
              c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText(),

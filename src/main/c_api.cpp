@@ -31,6 +31,16 @@ kanto_db* kanto_open(const char* path, char** error) {
   return new kanto_db{std::move(db)};
 }
 
+kanto_db* kanto_open_database(kanto_db* db, const char* name, char** error) {
+  kanto::Error err(kanto::sqlstate::kSuccess, "");
+  auto other = db->db->OpenDatabase(name ? name : "", &err);
+  if (!other) {
+    if (error) *error = strdup((err.sqlstate() + ": " + err.message()).c_str());
+    return nullptr;
+  }
+  return new kanto_db{std::move(other)};
+}
+
 void kanto_close(kanto_db* db) { delete db; }
 
 kanto_conn* kanto_connect(kanto_db* db) { return new kanto_conn{std::make_unique<kanto::Connection>(db->db)}; }

@@ -20,7 +20,25 @@ Error BusyError(const std::string& what, int sessions) {
   return Error(sqlstate::kObjectInUse, what + " is being accessed by other users")
       .WithDetail(commands::OtherSessionsDetail(sessions));
 }
+
+class SessionDirectory : public commands::DatabaseDirectory {
+ public:
+  SessionDirectory(Cluster& cluster, uint32_t self) : cluster_(cluster), self_(self) {}
+  int OtherSessions(uint32_t id) override { return cluster_.Sessions(id) - (id == self_ ? 1 : 0); }
+  uint32_t Create(DatabaseEntry entry, const DatabaseEntry& source) override {
+    return cluster_.Create(std::move(entry), source, self_);
+  }
+  void Drop(const DatabaseEntry& entry, bool force) override { cluster_.Drop(entry, force); }
+
+ private:
+  Cluster& cluster_;
+  uint32_t self_;
+};
 }  // namespace
+
+std::unique_ptr<commands::DatabaseDirectory> Cluster::Directory(uint32_t self) {
+  return std::make_unique<SessionDirectory>(*this, self);
+}
 
 std::shared_ptr<Cluster> Cluster::Open(const std::string& path, const Options& options) {
   auto cluster = std::shared_ptr<Cluster>(new Cluster());

@@ -16,6 +16,10 @@
 
 namespace kanto {
 
+namespace commands {
+class DatabaseDirectory;
+}
+
 class Cluster : public std::enable_shared_from_this<Cluster> {
  public:
   // Opens the directory; a directory without database records gets "kanto" (the default keyspace,
@@ -34,7 +38,9 @@ class Cluster : public std::enable_shared_from_this<Cluster> {
   // After a transaction changed roles or databases: each open database's catalog takes them.
   void RefreshShared();
 
-  // For commands::DatabaseDirectory (ConnectionImpl's): `self` is the calling session's database.
+  // The commands::DatabaseDirectory of a session connected to database `self`.
+  std::unique_ptr<commands::DatabaseDirectory> Directory(uint32_t self);
+  // What it does: `self` is the calling session's database.
   int Sessions(uint32_t id);
   uint32_t Create(DatabaseEntry entry, const DatabaseEntry& source, uint32_t self);
   void Drop(const DatabaseEntry& entry, bool force);

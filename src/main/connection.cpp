@@ -7,6 +7,8 @@
 #include "execution/physical_planner.hpp"
 #include "execution/operator/physical_lock_rows.hpp"
 #include "kanto/error.hpp"
+#include "commands/database_directory.hpp"
+#include "main/cluster.hpp"
 #include "main/connection_impl.hpp"
 #include "main/duration_setting.hpp"
 #include "main/memory_setting.hpp"
@@ -36,12 +38,25 @@ const char* kAbortedMessage = "current transaction is aborted, commands ignored 
 ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
     : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()),
       notifications_(db_impl_.notifications()) {
+  db_impl_.AddConnection();
   settings_ = DefaultSettings();
   session_.cancel = &cancel_;
   session_.user = user_;
   session_.backend_start_micros = NowMicros();
   session_.state_change_micros = session_.backend_start_micros;
   db_impl_.sessions().Add(&session_);
+  auto catalog = db_impl_.catalog().Current();
+  database_name_ = catalog->database_name();
+  directory_ = db_impl_.cluster().Directory(db_impl_.id());
+  // ALTER DATABASE ... SET: this database's defaults (those that are no longer valid are skipped).
+  if (const DatabaseEntry* entry = catalog->GetDatabase(db_impl_.id())) {
+    for (const auto& [name, value] : entry->settings) {
+      try {
+        SetSessionDefault(name, value);
+      } catch (const Error&) {
+      }
+    }
+  }
 }
 
 ConnectionImpl::~ConnectionImpl() {
@@ -54,6 +69,7 @@ ConnectionImpl::~ConnectionImpl() {
   DropTempObjects();
   db_impl_.locks().ReleaseAll(session_, LockScope::kSession);
   db_impl_.sessions().Remove(&session_);
+  db_impl_.RemoveConnection();
 }
 
 char ConnectionImpl::transaction_status() const {
@@ -74,6 +90,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
+  ctx.current_database = database_name_;
   ctx.search_path.entries = ParseSearchPath(GetSetting("search_path"));
   ctx.search_path.user = user_;
   ctx.search_path.temp_schema_id = temp_schema_id_;
@@ -97,6 +114,9 @@ const std::shared_ptr<const Catalog>& ConnectionImpl::catalog_for_statement() {
 }
 
 void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
+  if (db_impl_.dropped()) {
+    throw Error(sqlstate::kInvalidCatalogName, "database \"" + database_name_ + "\" does not exist");
+  }
   txn_ = db_impl_.engine().Begin(level);
   txn_isolation_ = level;
   txn_catalog_ = db_impl_.catalog().Current();
@@ -145,6 +165,10 @@ void ConnectionImpl::CommitTransaction() {
   if (had_ddl) db_impl_.catalog().PublishAndUnlock(txn_catalog_);
   txn_catalog_.reset();
   EndTransactionLocks();
+  if (shared_changed_) {
+    shared_changed_ = false;
+    db_impl_.cluster().RefreshShared();
+  }
 }
 
 void ConnectionImpl::RollbackTransaction() {
@@ -161,6 +185,7 @@ void ConnectionImpl::RollbackTransaction() {
     db_impl_.catalog().Unlock();
   }
   txn_catalog_.reset();
+  shared_changed_ = false;
   notifications_.Rollback();
   if (txn) txn->Rollback();
   EndTransactionLocks();

@@ -235,6 +235,9 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
 
   std::shared_ptr<Database> db_;
   DatabaseImpl& db_impl_;
+  std::string database_name_;  // current_database(): fixed while connected (no RENAME of it)
+  std::unique_ptr<commands::DatabaseDirectory> directory_;  // CREATE / DROP DATABASE
+  bool shared_changed_ = false;  // the transaction changed roles or databases
   std::unique_ptr<storage::Transaction> txn_;
   TxnState state_ = TxnState::kIdle;
   storage::IsolationLevel txn_isolation_ = storage::IsolationLevel::kReadCommitted;

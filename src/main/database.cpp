@@ -1,4 +1,5 @@
 // The public embedding API (include/kanto/kanto.hpp) over DatabaseImpl and ConnectionImpl.
+#include "main/cluster.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 
@@ -9,35 +10,75 @@
 
 namespace kanto {
 
-DatabaseImpl::DatabaseImpl(const std::string& path, const Options& options) : path_(path), options_(options) {
-  storage::EngineOptions eo;
-  eo.create_if_missing = options.create_if_missing;
-  eo.sync_commit = options.sync_commit;
-  engine_ = storage::Engine::Open(path, eo);
-  catalog_ = std::make_unique<CatalogManager>(*engine_);
+DatabaseImpl::DatabaseImpl(std::shared_ptr<Cluster> cluster, const DatabaseEntry& entry)
+    : cluster_(std::move(cluster)), id_(entry.id) {
+  if (entry.keyspace.empty()) {
+    engine_ = &cluster_->root();
+  } else {
+    own_engine_ = cluster_->root().OpenKeyspace(entry.keyspace);
+    if (!own_engine_) throw Error(sqlstate::kDataCorrupted, "keyspace of database \"" + entry.name + "\" is missing");
+    engine_ = own_engine_.get();
+  }
+  catalog_ = std::make_unique<CatalogManager>(*engine_, entry.id);
   statistics_ = std::make_unique<StorageStatistics>(*engine_);
   sequences_ = std::make_unique<SequenceStore>(*engine_);
-  notifications_ = std::make_unique<NotificationHub>(options.notification_queue_bytes);
+  notifications_ = std::make_unique<NotificationHub>(options().notification_queue_bytes);
   locks_ = std::make_unique<LockManager>(sessions_, *engine_);
 }
 
 DatabaseImpl::~DatabaseImpl() = default;
+
+const Options& DatabaseImpl::options() const { return cluster_->options(); }
+const std::string& DatabaseImpl::path() const { return cluster_->path(); }
+
+void DatabaseImpl::TerminateSessions() {}
 
 Database::Database(std::unique_ptr<DatabaseImpl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
 
 std::shared_ptr<Database> Database::Open(const std::string& path, const Options& options, Error* error) {
   try {
-    auto impl = std::make_unique<DatabaseImpl>(path, options);
-    auto db = std::shared_ptr<Database>(new Database(std::move(impl)));
-    ConnectionImpl(db).DropLeftoverTempSchemas();
-    return db;
+    return Cluster::Open(path, options)->OpenDatabase(options.database);
   } catch (Error& e) {
     if (error) *error = e;
   } catch (std::exception& e) {
     if (error) *error = Error(sqlstate::kIoError, e.what());
   }
   return nullptr;
+}
+
+std::shared_ptr<Database> Database::OpenDatabase(const std::string& name, Error* error) {
+  try {
+    return impl_->cluster().OpenDatabase(name);
+  } catch (Error& e) {
+    if (error) *error = e;
+  } catch (std::exception& e) {
+    if (error) *error = Error(sqlstate::kIoError, e.what());
+  }
+  return nullptr;
+}
+
+std::string Database::name() const { return impl_->catalog().Current()->database_name(); }
+
+bool Database::AcceptsConnection(bool superuser, Error* error) const {
+  auto catalog = impl_->catalog().Current();
+  const DatabaseEntry* entry = catalog->GetDatabase(impl_->id());
+  if (!entry || impl_->dropped()) {
+    if (error) *error = Error(sqlstate::kInvalidCatalogName, "database \"" + name() + "\" does not exist");
+    return false;
+  }
+  if (!entry->allow_connections) {
+    if (error) {
+      *error = Error(sqlstate::kObjectNotInPrerequisiteState,
+                     "database \"" + entry->name + "\" is not currently accepting connections");
+    }
+    return false;
+  }
+  if (!superuser && entry->connection_limit >= 0 && impl_->connection_count() >= entry->connection_limit) {
+    if (error) *error = Error(sqlstate::kTooManyConnections, "too many connections for database \"" + entry->name + "\"");
+    return false;
+  }
+  return true;
 }
 
 Connection::Connection(std::shared_ptr<Database> db) : impl_(std::make_unique<ConnectionImpl>(std::move(db))) {}

@@ -1,6 +1,8 @@
-// DatabaseImpl: one open database directory (storage engine + catalog).
+// DatabaseImpl: one open database of a data directory (its keyspace's storage engine, its catalog,
+// its sessions); the directory itself is the Cluster (main/cluster.hpp).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -40,16 +42,29 @@ class StorageStatistics : public Statistics {
   mutable std::map<uint32_t, Entry> cache_;
 };
 
+class Cluster;
+
 class DatabaseImpl {
  public:
-  // Throws kanto::Error.
-  DatabaseImpl(const std::string& path, const Options& options);
+  // Opens database `entry` of the cluster (its catalog from its keyspace). Throws kanto::Error.
+  DatabaseImpl(std::shared_ptr<Cluster> cluster, const DatabaseEntry& entry);
   ~DatabaseImpl();
 
   storage::Engine& engine() { return *engine_; }
   CatalogManager& catalog() { return *catalog_; }
-  const Options& options() const { return options_; }
-  const std::string& path() const { return path_; }
+  const Options& options() const;
+  const std::string& path() const;
+  Cluster& cluster() { return *cluster_; }
+  uint32_t id() const { return id_; }
+  // The connections to this database (DROP DATABASE refuses while there are any).
+  int connection_count() const { return connections_.load(); }
+  void AddConnection() { connections_++; }
+  void RemoveConnection() { connections_--; }
+  // Set by DROP DATABASE: a connection that still comes (a race with the drop) gets 3D000.
+  bool dropped() const { return dropped_.load(); }
+  void MarkDropped() { dropped_.store(true); }
+  // DROP DATABASE ... WITH (FORCE): ends every session connected, as pg_terminate_backend does.
+  void TerminateSessions();
   const Statistics& statistics() const { return *statistics_; }
   StorageStatistics& storage_statistics() { return *statistics_; }
   SequenceStore& sequences() { return *sequences_; }
@@ -62,9 +77,12 @@ class DatabaseImpl {
   LockManager& locks() { return *locks_; }
 
  private:
-  std::string path_;
-  Options options_;
-  std::unique_ptr<storage::Engine> engine_;
+  std::shared_ptr<Cluster> cluster_;  // first: it outlives the keyspace's engine
+  uint32_t id_ = 0;
+  std::unique_ptr<storage::Engine> own_engine_;  // null for the default keyspace (the cluster's)
+  storage::Engine* engine_ = nullptr;
+  std::atomic<int> connections_{0};
+  std::atomic<bool> dropped_{false};
   std::unique_ptr<CatalogManager> catalog_;
   std::unique_ptr<StorageStatistics> statistics_;
   std::unique_ptr<SequenceStore> sequences_;

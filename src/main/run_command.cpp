@@ -1,6 +1,7 @@
 // Runs a utility statement (src/commands/) in the session's transaction: the command sees the
 // session only through a CommandContext.
 #include "commands/commands.hpp"
+#include "parser/ast_database.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
@@ -30,6 +31,7 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kRename: return Run<ast::RenameStmt>(stmt, ctx);
     case ast::StmtKind::kAlterObjectSchema: return Run<ast::AlterObjectSchemaStmt>(stmt, ctx);
     case ast::StmtKind::kSetConstraints: return Run<ast::SetConstraintsStmt>(stmt, ctx);
+    case ast::StmtKind::kDatabase: return Run<ast::DatabaseStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
 }
@@ -51,6 +53,9 @@ commands::CommandContext ConnectionImpl::MakeCommandContext() {
   ctx.forget_statistics = [this](uint32_t table_id) { db_impl_.storage_statistics().Forget(table_id); };
   ctx.temp_schema = [this](commands::CatalogChange& change) { return TempSchema(change); };
   ctx.on_commit = [this](uint32_t table_id, char action) { on_commit_[table_id] = action; };
+  ctx.database_id = db_impl_.id();
+  ctx.databases = directory_.get();
+  ctx.shared_changed = [this] { shared_changed_ = true; };
   return ctx;
 }
 

@@ -6,6 +6,7 @@
 // writes (25006 "cannot execute INSERT in a read-only transaction").
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
+#include "parser/ast_database.hpp"
 #include "main/database_impl.hpp"
 
 namespace kanto {
@@ -156,6 +157,12 @@ std::string WritingCommandName(const ast::Statement& stmt) {
         case ast::RoleStmt::Action::kDrop: return "DROP ROLE";
       }
       return "";
+    case ast::StmtKind::kDatabase:
+      switch (static_cast<const ast::DatabaseStmt&>(stmt).action) {
+        case ast::DatabaseStmt::Action::kCreate: return "CREATE DATABASE";
+        case ast::DatabaseStmt::Action::kDrop: return "DROP DATABASE";
+        default: return "ALTER DATABASE";
+      }
     case ast::StmtKind::kDrop:
       switch (static_cast<const ast::DropStmt&>(stmt).object_type) {
         case ast::DropStmt::ObjectType::kTable: return "DROP TABLE";

@@ -62,12 +62,15 @@ asio::awaitable<bool> Session::Startup() {
     std::string verifier = exists ? role.password_verifier : std::string();
     if (!loopback || options_.loopback_auth != "trust") co_await AuthenticateScram(user, verifier);
     if (!exists) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
-    if (database != "kanto") throw Error(sqlstate::kInvalidCatalogName, "database \"" + database + "\" does not exist");
     if (!role.can_login) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" is not permitted to log in");
+    // The database by name (3D000 when there is none), and whether it takes this session now.
+    Error refused(sqlstate::kSuccess, "");
+    std::shared_ptr<Database> target = db_->OpenDatabase(database, &refused);
+    if (!target || !target->AcceptsConnection(role.superuser, &refused)) throw refused;
     if (registry_.active() >= options_.max_connections) {
       throw Error(sqlstate::kTooManyConnections, "sorry, too many clients already");
     }
-    conn_ = std::make_unique<Connection>(db_);
+    conn_ = std::make_unique<Connection>(target);
     conn_->SetUser(user);
     conn_->SetDeallocateHook([this](const std::string& name) {
       if (name.empty()) {

@@ -29,6 +29,7 @@ const char* kShellHelp =
     "otherwise reads statements from standard input.\n"
     "\n"
     "options:\n"
+    "  -d NAME      connect to database NAME of the directory (default: the default one, kanto)\n"
     "  -c SQL       run SQL and exit\n"
     "  -f FILE      run the statements in FILE and exit\n"
     "  -q, --quiet  do not print command tags\n"
@@ -190,7 +191,7 @@ class Shell {
 }  // namespace
 
 int RunShell(int argc, char** argv) {
-  std::string dir = "kanto-data", command, file;
+  std::string dir = "kanto-data", command, file, database;
   bool quiet = false;
   for (int i = 0; i < argc; i++) {
     std::string a = argv[i];
@@ -199,6 +200,8 @@ int RunShell(int argc, char** argv) {
       return 0;
     } else if (a == "-c" && i + 1 < argc) {
       command = argv[++i];
+    } else if (a == "-d" && i + 1 < argc) {
+      database = argv[++i];
     } else if (a == "-f" && i + 1 < argc) {
       file = argv[++i];
     } else if (a == "-q" || a == "--quiet") {
@@ -211,7 +214,9 @@ int RunShell(int argc, char** argv) {
     }
   }
   Error error("00000", "");
-  auto db = Database::Open(dir, {}, &error);
+  Options options;
+  options.database = database;
+  auto db = Database::Open(dir, options, &error);
   if (!db) {
     std::cerr << "kanto shell: cannot open \"" << dir << "\": " << error.message() << "\n";
     return 2;
