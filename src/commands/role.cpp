@@ -70,6 +70,16 @@ CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const 
                                                        : "cannot drop role " + name + " because it is required by the database system");
     }
     if (existing->superuser) Require(change.catalog(), user, true);
+    // Databases are shared objects: the role must not own one (in whichever database).
+    std::string owned;
+    for (const DatabaseEntry* db : change->Databases()) {
+      if (db->owner == existing->id) owned += (owned.empty() ? "" : "\n") + std::string("owner of database ") + db->name;
+    }
+    if (!owned.empty()) {
+      throw Error(sqlstate::kDependentObjectsStillExist,
+                  "role \"" + name + "\" cannot be dropped because some objects depend on it")
+          .WithDetail(owned);
+    }
     change.RemoveRole(existing->id);
   }
   change.Publish();

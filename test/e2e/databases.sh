@@ -9,7 +9,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 source "$src/test/e2e/lib.sh"
 start_kanto "$build"
 fail() { echo "$1: $2"; exit 1; }
-q() { psql -X -At -v ON_ERROR_STOP=1 "$@"; }
+q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 # errors as psql shows them with VERBOSITY=verbose ("ERROR:  SQLSTATE: message" and DETAIL lines)
 err() { psql -X -At -v VERBOSITY=verbose "$@" 2>&1 || true; }
 
@@ -64,7 +64,7 @@ q -c "ALTER DATABASE app SET search_path = app_schema, public"
 [[ "$(q -d app -c 'SHOW search_path')" == "app_schema, public" ]] || fail "database setting" "$(q -d app -c 'SHOW search_path')"
 [[ "$(q -c 'SHOW search_path')" == '"$user", public' ]] || fail "setting leaked" "$(q -c 'SHOW search_path')"
 # data survives a restart (the holder's session ends with it)
-exec {HOLDER[1]}>&-
+eval "exec ${HOLDER[1]}>&-"
 wait "$HOLDER_PID" 2>/dev/null || true
 restart_kanto "$build" "$dir/log2"
 [[ "$(q -d app -c 'SELECT string_agg(b, $$,$$ ORDER BY b) FROM only_app')" == "x,y" ]] || fail "after restart" "app"

@@ -36,7 +36,7 @@ grep -q " public | items_pkey | index | kanto | items" <<<"$out" || { echo "psql
 out=$(psql -c '\dn' 2>&1)
 grep -q " public | kanto" <<<"$out" || { echo "psql \\dn: $out"; exit 1; }
 out=$(psql -c '\l' 2>&1)
-grep -q " kanto | kanto | UTF8" <<<"$out" || { echo "psql \\l: $out"; exit 1; }
+grep -q " kanto *| kanto *| UTF8" <<<"$out" || { echo "psql \\l: $out"; exit 1; }
 # \d TABLE: columns, defaults, NOT NULL and indexes, exactly as PostgreSQL 15's psql prints them
 psql -q -c "CREATE TABLE described (id int PRIMARY KEY, name varchar(20) NOT NULL, price numeric(8,2) DEFAULT 0, tags text[])" \
   -c "CREATE UNIQUE INDEX described_name ON described (name DESC)"
