@@ -30,7 +30,7 @@ void PgStatActivity(const Catalog& catalog, const SessionControl* session, Syste
   if (!session) return;
   for (const ActivityRow& a : session->Activity()) {
     const RoleEntry* role = catalog.FindRole(a.user);
-    b.Row({OidValue(kKantoDatabaseOid), Value::Text("kanto"), Value::Int4(a.pid), Value::Null(Int4()),
+    b.Row({OidValue(catalog.database_id()), Value::Text(catalog.database_name()), Value::Int4(a.pid), Value::Null(Int4()),
            role ? OidValue(role->id) : Value::Null(Oid()), Value::Text(a.user), Value::Text(a.application_name),
            TextOrNull(a.client_addr), NullText(), a.client_port >= 0 ? Value::Int4(a.client_port) : Value::Null(Int4()),
            Time(a.backend_start), Time(a.xact_start), Time(a.query_start), Time(a.state_change),

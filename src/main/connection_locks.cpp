@@ -299,7 +299,7 @@ std::vector<ActivityRow> ConnectionImpl::Activity() const {
 
 std::vector<LockRow> ConnectionImpl::Locks() const {
   std::vector<LockRow> out;
-  const auto db = static_cast<uint32_t>(system_tables::kKantoDatabaseOid);
+  const uint32_t db = db_impl_.id();
   for (const LockStatus& l : db_impl_.locks().Status()) {
     LockRow r;
     r.pid = l.pid;

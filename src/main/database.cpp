@@ -31,7 +31,11 @@ DatabaseImpl::~DatabaseImpl() = default;
 const Options& DatabaseImpl::options() const { return cluster_->options(); }
 const std::string& DatabaseImpl::path() const { return cluster_->path(); }
 
-void DatabaseImpl::TerminateSessions() {}
+void DatabaseImpl::TerminateSessions() {
+  std::vector<int32_t> pids;
+  sessions_.ForEach([&](const SessionState& s) { pids.push_back(s.pid); });
+  for (int32_t pid : pids) sessions_.Signal(pid, true);
+}
 
 Database::Database(std::unique_ptr<DatabaseImpl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;

@@ -4,7 +4,9 @@ namespace kanto {
 
 void SessionRegistry::Add(SessionState* s) {
   std::lock_guard<std::mutex> lock(mu_);
-  s->pid = next_pid_++;
+  // Unique in the process, so in every database of a directory (BackendKeyData, pg_terminate_backend).
+  static std::atomic<int32_t> next_pid{1000};
+  s->pid = next_pid++;
   sessions_[s->pid] = s;
 }
 

@@ -58,7 +58,6 @@ class SessionRegistry {
  private:
   mutable std::mutex mu_;
   std::map<int32_t, SessionState*> sessions_;
-  int32_t next_pid_ = 1000;
 };
 
 }  // namespace kanto
