@@ -75,7 +75,8 @@ restart_kanto "$build" "$dir/log2"
 coproc HOLDER2 { psql -X -At -d app; }
 echo "SELECT 'connected';" >&"${HOLDER2[1]}"
 read -r line <&"${HOLDER2[0]}"
-q -c "DROP DATABASE app WITH (FORCE)"
+q -c "DROP DATABASE app WITH (FORCE)"  # fails with 55006 unless the holder's session ended
+eval "exec ${HOLDER2[1]}>&-"
 wait "$HOLDER2_PID" 2>/dev/null || true
 out=$(err -d app -c "SELECT 1")
 grep -q 'database "app" does not exist' <<<"$out" || fail "dropped database" "$out"
