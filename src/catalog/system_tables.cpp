@@ -717,6 +717,13 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_publication_namespace", Empty({{"oid", Oid()}, {"pnpubid", Oid()}, {"pnnspid", Oid()}})},
       {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", Text()},
                                     {"prattrs", Int2Array()}})},
+      // Kanto has no triggers (psql's \d of a table asks).
+      {"pg_trigger", Empty({{"oid", Oid()}, {"tgrelid", Oid()}, {"tgparentid", Oid()}, {"tgname", Name()},
+                            {"tgfoid", Oid()}, {"tgtype", Int2()}, {"tgenabled", Text()}, {"tgisinternal", Bool()},
+                            {"tgconstrrelid", Oid()}, {"tgconstrindid", Oid()}, {"tgconstraint", Oid()},
+                            {"tgdeferrable", Bool()}, {"tginitdeferred", Bool()}, {"tgnargs", Int2()},
+                            {"tgattr", Int2Vector()}, {"tgargs", LogicalType(TypeId::kBytea)}, {"tgqual", Text()},
+                            {"tgoldtable", Name()}, {"tgnewtable", Name()}})},
       {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()}, {"inhdetachpending", Bool()}})},
       // Kanto has no materialized views, enum types or range types.
       {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Name()}})},

@@ -82,9 +82,9 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
       }
     }
     if (!index) {
-      throw At(Error(sqlstate::kInvalidForeignKey,
-                     "there is no unique constraint matching given keys for referenced table \"" + ref.name + "\""),
-               con.location);
+      // No position, as in PostgreSQL.
+      throw Error(sqlstate::kInvalidForeignKey,
+                  "there is no unique constraint matching given keys for referenced table \"" + ref.name + "\"");
     }
   }
   fk.ref_index = index->id;

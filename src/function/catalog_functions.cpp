@@ -112,6 +112,11 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
     return Value::FromString(kName, role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
+  // Kanto has no triggers, so no OID names one: NULL, as PostgreSQL answers for an unknown trigger.
+  for (auto args : {std::vector<LogicalType>{kOid}, std::vector<LogicalType>{kOid, kBool}}) {
+    AddRowFunction(r, "pg_get_triggerdef", args, kText,
+                   [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); });
+  }
   // Kanto has no partitions: a table's only "ancestor" is itself (psql's \d asks, for foreign keys).
   AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, T(TypeId::kRegclass),
                  [](const std::vector<Value>& a, FunctionContext&) { return a[0]; }, kStrict);

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# NOT YET PASSING, not registered in CMake: Kanto lacks pg_trigger (psql \d of a referencing table) and its 42830 error has a LINE pointer PostgreSQL does not print.
-# psql against `kanto serve`: \d's "Foreign-key constraints:" and "Referenced by:" sections, and the
-# DETAIL / HINT / NOTICE lines of foreign key errors, must read as PostgreSQL 15's
-# (foreign_keys_psql.expected). To regenerate the expectation from a PostgreSQL server, in a fresh
-# database:  test/e2e/foreign_keys_psql.sh --postgresql HOST PORT USER DBNAME
+# psql against `kanto serve`: \d's "Foreign-key constraints:" and "Referenced by:" sections, the
+# DETAIL / HINT / NOTICE lines of foreign key errors, and \d of a serial table, \di, \ds, \dv and \d
+# of a sequence and a view must read as PostgreSQL 15's (foreign_keys_psql.expected). To regenerate
+# the expectation from a PostgreSQL server, as a role named kanto (the owner psql prints) in a fresh
+# database it owns:  test/e2e/foreign_keys_psql.sh --postgresql HOST PORT kanto DBNAME
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 sql="$src/test/e2e/foreign_keys_psql.sql"

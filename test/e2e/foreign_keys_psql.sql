@@ -18,3 +18,15 @@ TRUNCATE p;
 TRUNCATE p CASCADE;
 DROP TABLE p CASCADE;
 \d c
+CREATE TABLE serials (id serial PRIMARY KEY, name varchar(20) NOT NULL, amount numeric(8,2), big bigint);
+CREATE INDEX serials_name_idx ON serials (name);
+CREATE UNIQUE INDEX serials_big_desc ON serials (big DESC);
+CREATE SEQUENCE counter START 5 INCREMENT 2;
+CREATE VIEW serial_names AS SELECT id, name FROM serials;
+\d serials
+\di
+\ds
+\dv
+\d serials_id_seq
+\d counter
+\d serial_names
