@@ -38,6 +38,7 @@ inline constexpr const char* kInvalidColumnReference = "42P10";
 inline constexpr const char* kUndefinedParameter = "42P02";
 inline constexpr const char* kIndeterminateDatatype = "42P18";
 inline constexpr const char* kInvalidTableDefinition = "42P16";
+inline constexpr const char* kInvalidObjectDefinition = "42P17";
 inline constexpr const char* kWrongObjectType = "42809";
 inline constexpr const char* kDependentObjectsStillExist = "2BP01";
 inline constexpr const char* kNumericValueOutOfRange = "22003";

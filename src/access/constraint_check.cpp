@@ -1,5 +1,6 @@
 #include "access/constraint_check.hpp"
 
+#include "catalog/index_definition.hpp"
 #include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
@@ -61,17 +62,25 @@ std::string KeyText(const TableEntry& table, const std::vector<uint32_t>& column
   return "(" + cols + ")=(" + vals + ")";
 }
 
-std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint32_t>& columns,
-                                const std::vector<Value>& row, const FunctionContext& fn) {
-  std::vector<Value> values;
-  for (uint32_t c : columns) values.push_back(row[c]);
-  return KeyText(table, columns, values, fn);
+std::string IndexKeyText(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
+                         const FunctionContext& fn) {
+  std::vector<std::string> names = IndexKeyNames(table, index);
+  std::string cols, vals;
+  for (size_t i = 0; i < key.size(); i++) {
+    if (i) {
+      cols += ", ";
+      vals += ", ";
+    }
+    cols += names[i];
+    vals += key[i].is_null() ? "null" : ValueToText(key[i], fn);
+  }
+  return "(" + cols + ")=(" + vals + ")";
 }
 
-void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
                           const FunctionContext& fn) {
   throw Error(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + index.name + "\"")
-      .WithDetail("Key " + KeyColumnsAndValues(table, index.columns, row, fn) + " already exists.");
+      .WithDetail("Key " + IndexKeyText(table, index, key, fn) + " already exists.");
 }
 
 }  // namespace kanto::access

@@ -30,14 +30,14 @@ void CheckConstraints(ExecutionContext& ctx, const TableEntry& table, const std:
 // Whether `check` passes for `row` (true or NULL).
 bool CheckPasses(ExecutionContext& ctx, const TableEntry& table, const BoundExpr& check, const std::vector<Value>& row);
 
-// "(a, b)=(1, x)": the columns `columns` of `table` and their values in `row`.
-std::string KeyColumnsAndValues(const TableEntry& table, const std::vector<uint32_t>& columns,
-                                const std::vector<Value>& row, const FunctionContext& fn);
-// The same with `values` pairwise with `columns`.
+// "(a, b)=(1, x)": the columns `columns` of `table` and `values` pairwise with them.
 std::string KeyText(const TableEntry& table, const std::vector<uint32_t>& columns, const std::vector<Value>& values,
                     const FunctionContext& fn);
-// 23505 "duplicate key value violates unique constraint ..." for `row` in `index`.
-[[noreturn]] void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+// "(a, lower(c))=(1, x)": an index's key parts and the values `key` of one entry.
+std::string IndexKeyText(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
+                         const FunctionContext& fn);
+// 23505 "duplicate key value violates unique constraint ..." for the entry with values `key`.
+[[noreturn]] void ThrowUniqueViolation(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
                                        const FunctionContext& fn);
 
 // "(1, abc)" as in PostgreSQL's "Failing row contains (...)".

@@ -140,7 +140,7 @@ std::vector<StoredRow> FindReferencingRows(ExecutionContext& ctx, const TableEnt
   // An index (the primary key included) starting with the foreign key columns, in any order.
   const IndexEntry* index = nullptr;
   for (const auto& idx : table.indexes) {
-    if (idx.columns.size() < fk.columns.size()) continue;
+    if (idx.columns.size() < fk.columns.size() || !idx.predicate.empty()) continue;  // a partial index lacks rows
     std::vector<uint32_t> lead(idx.columns.begin(), idx.columns.begin() + static_cast<std::ptrdiff_t>(fk.columns.size()));
     std::vector<uint32_t> want = fk.columns;
     std::sort(lead.begin(), lead.end());

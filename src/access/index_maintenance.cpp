@@ -1,31 +1,35 @@
 #include "access/index_maintenance.hpp"
 
 #include "access/constraint_check.hpp"
+#include "access/index_keys.hpp"
 #include "access/row_key.hpp"
 #include "access/table_reader.hpp"
+#include "execution/execution_context.hpp"
 #include "kanto/error.hpp"
 #include "storage/engine.hpp"
 
 namespace kanto::access {
 
-void InsertIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
-                        const std::vector<Value>& row, const std::string& row_key) {
+void InsertIndexEntries(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                        const std::string& row_key) {
   std::string existing;
+  std::vector<Value> values;
   for (const auto& index : table.indexes) {
-    if (index.primary) continue;
-    std::string key = MakeIndexKey(table, index, row, row_key);
-    if (IndexKeyMayConflict(index, row) && txn.GetForUpdate(key, &existing)) {
-      if (existing != row_key) ThrowUniqueViolation(table, index, row, fn);
+    if (index.primary || !IndexKeyValues(ctx, table, index, row, &values)) continue;
+    std::string key = MakeIndexKey(table, index, values, row_key);
+    if (IndexKeyMayConflict(index, values) && ctx.txn->GetForUpdate(key, &existing)) {
+      if (existing != row_key) ThrowUniqueViolation(table, index, values, ctx.fn);
     }
-    txn.Put(key, row_key);
+    ctx.txn->Put(key, row_key);
   }
 }
 
-void DeleteIndexEntries(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
+void DeleteIndexEntries(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                         const std::string& row_key) {
+  std::vector<Value> values;
   for (const auto& index : table.indexes) {
-    if (index.primary) continue;
-    txn.Delete(MakeIndexKey(table, index, row, row_key));
+    if (index.primary || !IndexKeyValues(ctx, table, index, row, &values)) continue;
+    ctx.txn->Delete(MakeIndexKey(table, index, values, row_key));
   }
 }
 
@@ -39,16 +43,18 @@ void DeletePrefix(storage::Transaction& txn, const std::string& prefix) {
 }
 }  // namespace
 
-void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
-                       const IndexEntry& index) {
-  for (const auto& row : ReadRows(txn, table)) {
-    std::string key = MakeIndexKey(table, index, row.values, row.key);
+void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
+  std::vector<Value> values;
+  for (const auto& row : ReadRows(*ctx.txn, table)) {
+    ctx.CheckCancel();
+    if (!IndexKeyValues(ctx, table, index, row.values, &values)) continue;
+    std::string key = MakeIndexKey(table, index, values, row.key);
     std::string existing;
-    if (index.unique && txn.GetForUpdate(key, &existing)) {
+    if (index.unique && ctx.txn->GetForUpdate(key, &existing)) {
       throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
-          .WithDetail("Key " + KeyColumnsAndValues(table, index.columns, row.values, fn) + " is duplicated.");
+          .WithDetail("Key " + IndexKeyText(table, index, values, ctx.fn) + " is duplicated.");
     }
-    txn.Put(key, row.key);
+    ctx.txn->Put(key, row.key);
   }
 }
 

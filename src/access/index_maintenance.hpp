@@ -11,6 +11,8 @@
 #include "types/value.hpp"
 
 namespace kanto {
+struct ExecutionContext;
+
 namespace storage {
 class Engine;
 class Transaction;
@@ -18,18 +20,18 @@ class Transaction;
 
 namespace access {
 
-// Writes the entries of every secondary index for `row` stored under `row_key`; 23505 when a
-// unique index already holds the key for another row.
-void InsertIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
-                        const std::vector<Value>& row, const std::string& row_key);
+// Writes the entries of every secondary index for `row` stored under `row_key` (a partial index:
+// when the row satisfies its predicate); 23505 when a unique index already holds the key for
+// another row.
+void InsertIndexEntries(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                        const std::string& row_key);
 // Removes the secondary index entries of `row` stored under `row_key`.
-void DeleteIndexEntries(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
+void DeleteIndexEntries(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                         const std::string& row_key);
 
 // Writes the entries of `index` (a new index of `table`) for every stored row; a unique index
 // with two equal keys fails with 23505 "could not create unique index ...".
-void BuildIndexEntries(storage::Transaction& txn, const FunctionContext& fn, const TableEntry& table,
-                       const IndexEntry& index);
+void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index);
 // Deletes every entry of one index.
 void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id);
 // Deletes every key stored under the table's id (rows and all index entries).

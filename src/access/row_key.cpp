@@ -64,24 +64,24 @@ std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const s
   return w.Release();
 }
 
-bool IndexKeyMayConflict(const IndexEntry& index, const std::vector<Value>& row) {
+bool IndexKeyMayConflict(const IndexEntry& index, const std::vector<Value>& key) {
   if (!index.unique) return false;
   if (index.nulls_not_distinct) return true;
-  for (uint32_t c : index.columns) {
-    if (row[c].is_null()) return false;
+  for (const Value& v : key) {
+    if (v.is_null()) return false;
   }
   return true;
 }
 
-std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
                          const std::string& row_key) {
   storage::KeyWriter w;
   w.AppendObjectId(table.id);
   w.AppendObjectId(index.id);
-  for (size_t i = 0; i < index.columns.size(); i++) w.AppendValue(row[index.columns[i]], index.descending[i]);
-  std::string key = w.Release();
-  if (!IndexKeyMayConflict(index, row)) key.append(row_key, kRowKeyIdBytes, std::string::npos);
-  return key;
+  for (size_t i = 0; i < key.size(); i++) w.AppendValue(key[i], index.descending[i]);
+  std::string out = w.Release();
+  if (!IndexKeyMayConflict(index, key)) out.append(row_key, kRowKeyIdBytes, std::string::npos);
+  return out;
 }
 
 }  // namespace kanto::access

@@ -35,13 +35,14 @@ bool ConvertKeyValue(const Value& v, const LogicalType& column, const FunctionCo
 
 // The storage key of a row (allocating a hidden row id for tables without a primary key).
 std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row);
-// The key of a secondary index entry for `row` stored under `row_key`.
-std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& row,
+// The key of a secondary index entry with key values `key` (IndexKeyValues) for the row stored
+// under `row_key`.
+std::string MakeIndexKey(const TableEntry& table, const IndexEntry& index, const std::vector<Value>& key,
                          const std::string& row_key);
-// Whether the row's entry in a unique index can collide with another row's: NULLs are distinct
-// from each other unless the index is NULLS NOT DISTINCT. Such an entry's key is the index
-// columns alone (no row key suffix), so a lookup of that key finds the one row with those values.
-bool IndexKeyMayConflict(const IndexEntry& index, const std::vector<Value>& row);
+// Whether an entry with key values `key` in a unique index can collide with another row's: NULLs
+// are distinct from each other unless the index is NULLS NOT DISTINCT. Such an entry's key is the
+// key values alone (no row key suffix), so a lookup of that key finds the one row with those values.
+bool IndexKeyMayConflict(const IndexEntry& index, const std::vector<Value>& key);
 
 }  // namespace access
 }  // namespace kanto

@@ -18,6 +18,7 @@ void ReleaseUnindexedStrings(const TableEntry& table, std::vector<Value>* row) {
     bool indexed = false;
     for (const auto& index : table.indexes) {
       for (uint32_t col : index.columns) indexed = indexed || col == c;
+      for (uint32_t col : index.expression_columns) indexed = indexed || col == c;
     }
     if (!indexed) v = Value::Null(v.type());
   }
@@ -31,14 +32,16 @@ void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std
   CheckConstraints(ctx, table, checks, row);
   std::string existing;
   if (check_row_key && table.primary_key() && ctx.txn->GetForUpdate(row_key, &existing)) {
-    ThrowUniqueViolation(table, *table.primary_key(), row, ctx.fn);
+    std::vector<Value> key;
+    for (uint32_t c : table.primary_key()->columns) key.push_back(row[c]);
+    ThrowUniqueViolation(table, *table.primary_key(), key, ctx.fn);
   }
   std::string value;
   storage::EncodeRow(table.schema_version, row, &value);
   if (release) ReleaseUnindexedStrings(table, release);
   ctx.txn->Put(row_key, value);
   std::string().swap(value);
-  InsertIndexEntries(*ctx.txn, ctx.fn, table, row, row_key);
+  InsertIndexEntries(ctx, table, row, row_key);
 }
 }  // namespace
 
@@ -54,7 +57,7 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>
 
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                const std::string& row_key, bool delete_row) {
-  DeleteIndexEntries(*ctx.txn, table, row, row_key);
+  DeleteIndexEntries(ctx, table, row, row_key);
   if (delete_row) ctx.txn->Delete(row_key);
 }
 

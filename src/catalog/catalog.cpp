@@ -325,7 +325,12 @@ std::vector<Dependency> Catalog::AllDependencies() const {
       }
     }
     for (const auto& idx : t->indexes) {
-      for (uint32_t c : idx.columns) out.push_back({ObjectAddress::Relation(idx.id), ObjectAddress::Column(id, c), DT::kAuto});
+      auto on_column = [&](uint32_t c) {
+        if (c != IndexEntry::kExpression) out.push_back({ObjectAddress::Relation(idx.id), ObjectAddress::Column(id, c), DT::kAuto});
+      };
+      for (uint32_t c : idx.columns) on_column(c);
+      for (uint32_t c : idx.include) on_column(c);
+      for (uint32_t c : idx.expression_columns) on_column(c);
     }
     // A foreign key goes with its own columns (auto) and depends on the referenced table, its
     // columns and the unique index behind them (normal), as PostgreSQL records it (the whole table
@@ -389,7 +394,7 @@ std::vector<uint32_t> Catalog::RenumberColumnReferences(uint32_t table, uint32_t
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 7;
+constexpr uint8_t kTableRecordVersion = 8;
 
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
@@ -486,6 +491,14 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     w.Bool(fk.initially_deferred);
     w.Bool(fk.validated);
   }
+  for (const auto& idx : t.indexes) {
+    w.U32(static_cast<uint32_t>(idx.expressions.size()));
+    for (const auto& e : idx.expressions) w.Str(e);
+    w.Str(idx.predicate);
+    write_columns(idx.include);
+    write_columns(idx.expression_columns);
+  }
+  for (const auto& c : t.columns) w.U8(static_cast<uint8_t>(c.generated));
   return w.Release();
 }
 
@@ -521,7 +534,9 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     uint32_t n = r.U32();
     for (uint32_t k = 0; k < n; k++) {
       uint32_t col = r.U32();
-      if (col >= ncols) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index column");
+      if (col >= ncols && col != IndexEntry::kExpression) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index column");
+      }
       idx.columns.push_back(col);
       idx.descending.push_back(r.Bool());
     }
@@ -559,15 +574,15 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     t.view_search_path = r.Str();
     t.owner = r.U32();
   }
+  auto read_columns = [&](uint32_t limit) {
+    std::vector<uint32_t> cols(r.U32());
+    for (auto& col : cols) {
+      col = r.U32();
+      if (col >= limit) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key column");
+    }
+    return cols;
+  };
   if (version >= 7) {
-    auto read_columns = [&](uint32_t limit) {
-      std::vector<uint32_t> cols(r.U32());
-      for (auto& col : cols) {
-        col = r.U32();
-        if (col >= limit) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key column");
-      }
-      return cols;
-    };
     uint32_t nfks = r.U32();
     for (uint32_t i = 0; i < nfks; i++) {
       ForeignKeyEntry fk;
@@ -589,6 +604,21 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
       }
       t.foreign_keys.push_back(std::move(fk));
     }
+  }
+  if (version >= 8) {
+    for (auto& idx : t.indexes) {
+      uint32_t n = r.U32();
+      for (uint32_t k = 0; k < n; k++) idx.expressions.push_back(r.Str());
+      idx.predicate = r.Str();
+      idx.include = read_columns(ncols);
+      idx.expression_columns = read_columns(ncols);
+      size_t parts = 0;
+      for (uint32_t col : idx.columns) parts += col == IndexEntry::kExpression ? 1 : 0;
+      if (parts != idx.expressions.size()) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index expressions");
+      }
+    }
+    for (auto& c : t.columns) c.generated = static_cast<char>(r.U8());
   }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");

@@ -36,6 +36,9 @@ struct ColumnEntry {
   // ADD COLUMN ... DEFAULT constant: the value (in the row field encoding) that rows written before
   // the column existed read for it; empty: they read NULL.
   std::string missing;
+  // GENERATED ALWAYS AS (expr) STORED: 's' (pg_attribute.attgenerated), the expression in
+  // default_sql; 0 otherwise.
+  char generated = 0;
 };
 
 struct IndexEntry {
@@ -49,6 +52,18 @@ struct IndexEntry {
   bool constraint = false;
   // UNIQUE NULLS NOT DISTINCT: keys with NULLs conflict like any other.
   bool nulls_not_distinct = false;
+  // A key part that is an expression has kExpression in `columns`; the SQL text of the n-th such
+  // part is expressions[n] (pg_index.indexprs).
+  static constexpr uint32_t kExpression = UINT32_MAX;
+  std::vector<std::string> expressions;
+  // Partial index: the predicate's SQL text (pg_index.indpred); empty: every row has an entry.
+  std::string predicate;
+  // INCLUDE columns (positions): recorded with the index, not part of its key or uniqueness.
+  std::vector<uint32_t> include;
+  // The columns the expressions and the predicate use (positions), for DROP and RENAME COLUMN.
+  std::vector<uint32_t> expression_columns;
+  // Whether the index's entries need its expressions or predicate evaluated (not just columns).
+  bool computed() const { return !expressions.empty() || !predicate.empty(); }
 };
 
 // A CHECK constraint (pg_constraint contype 'c'). The expression is kept as SQL text and bound

@@ -110,7 +110,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
         !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0);
     for (const IndexEntry& idx : t->indexes) {
-      row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size(), false, t->owner);
+      row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size() + idx.include.size(), false, t->owner);
     }
   }
   for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner);
@@ -194,13 +194,19 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
     for (const IndexEntry& idx : t->indexes) {
       std::vector<Value> key, option;
       for (size_t i = 0; i < idx.columns.size(); i++) {
-        key.push_back(Value::Int2(idx.columns[i] + 1));
+        // 0: an expression (pg_index.indexprs has it)
+        key.push_back(Value::Int2(idx.columns[i] == IndexEntry::kExpression ? 0 : idx.columns[i] + 1));
         option.push_back(Value::Int2(idx.descending[i] ? 3 : 0));  // DESC, and so NULLS FIRST
       }
-      auto n = Value::Int2(static_cast<int64_t>(idx.columns.size()));
-      b.Row({OidValue(idx.id), OidValue(t->id), n, n, Value::Bool(idx.unique || idx.primary), Value::Bool(idx.primary),
-             Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true),
-             Value::Bool(true), Value::Bool(false), Int2VectorValue(key), Int2VectorValue(option), NullText(), NullText()});
+      for (uint32_t c : idx.include) key.push_back(Value::Int2(c + 1));
+      std::string exprs;
+      for (const auto& e : idx.expressions) exprs += (exprs.empty() ? "" : ", ") + e;
+      b.Row({OidValue(idx.id), OidValue(t->id), Value::Int2(static_cast<int64_t>(key.size())),
+             Value::Int2(static_cast<int64_t>(idx.columns.size())), Value::Bool(idx.unique || idx.primary),
+             Value::Bool(idx.primary), Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true),
+             Value::Bool(true), Value::Bool(true), Value::Bool(false), Int2VectorValue(key), Int2VectorValue(option),
+             exprs.empty() ? NullText() : Value::Text(exprs),
+             idx.predicate.empty() ? NullText() : Value::Text(idx.predicate)});
     }
   }
 }

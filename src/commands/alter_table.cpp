@@ -173,9 +173,13 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
   for (const IndexEntry& idx : table.indexes) {
     bool uses = false;
     for (uint32_t ic : idx.columns) uses = uses || ic == col;
+    for (uint32_t ic : idx.include) uses = uses || ic == col;
+    for (uint32_t ic : idx.expression_columns) uses = uses || ic == col;
     if (uses) continue;
     IndexEntry kept = idx;
-    for (auto& ic : kept.columns) ic -= ic > col ? 1 : 0;
+    for (auto& ic : kept.columns) ic -= ic > col && ic != IndexEntry::kExpression ? 1 : 0;
+    for (auto& ic : kept.include) ic -= ic > col ? 1 : 0;
+    for (auto& ic : kept.expression_columns) ic -= ic > col ? 1 : 0;
     if (kept.primary) updated.primary_index = static_cast<int>(updated.indexes.size());
     updated.indexes.push_back(std::move(kept));
   }
@@ -285,7 +289,8 @@ void AddUnique(const ast::TableConstraint& con, const TableEntry& table, Catalog
   }
   TableEntry updated = table;
   updated.indexes.push_back(idx);
-  access::BuildIndexEntries(*ctx.txn, ctx.fn, updated, updated.indexes.back());
+  ExecutionContext exec = ctx.MakeExecutionContext();
+  access::BuildIndexEntries(exec, updated, updated.indexes.back());
   updated.schema_version++;
   change.PutTable(std::move(updated));
 }

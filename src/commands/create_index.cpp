@@ -1,16 +1,34 @@
-// CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON t (columns [ASC|DESC]): built from the existing
-// rows in the statement's transaction; a duplicate fails with 23505 naming the key.
+// CREATE [UNIQUE] INDEX [IF NOT EXISTS] [name] ON t (column | (expression) | f(...) [ASC|DESC], ...)
+// [INCLUDE (columns)] [WHERE predicate]: built from the existing rows in the statement's
+// transaction; a duplicate fails with 23505 naming the key. Expressions and the predicate are kept
+// as SQL text, must be immutable (42P17), and are evaluated for each row written (index_keys).
+#include <algorithm>
+
 #include "access/index_maintenance.hpp"
 #include "commands/commands.hpp"
 #include "commands/relation_names.hpp"
+#include "execution/execution_context.hpp"
 #include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
 
 namespace kanto::commands {
 
+namespace {
+int ColumnOf(const TableEntry& table, const std::string& name) {
+  int c = table.FindColumn(name);
+  if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist");
+  return c;
+}
+
+void AddUsed(std::vector<uint32_t>* all, const std::vector<uint32_t>& used) {
+  for (uint32_t c : used) {
+    if (std::find(all->begin(), all->end(), c) == all->end()) all->push_back(c);
+  }
+}
+}  // namespace
+
 CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
-  if (stmt.where) throw Error(sqlstate::kFeatureNotSupported, "partial indexes are not supported yet");
-  if (!stmt.include.empty()) throw Error(sqlstate::kFeatureNotSupported, "INCLUDE columns are not supported yet");
   if (!stmt.method.empty() && stmt.method != "btree") {
     throw Error(sqlstate::kFeatureNotSupported, "index method \"" + stmt.method + "\" is not supported");
   }
@@ -25,20 +43,52 @@ CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
         .WithDetail("This operation is not supported for views.");
   }
   IndexEntry idx;
+  std::string name_parts;  // "_a_lower": PostgreSQL's generated name has each key and INCLUDE column
   for (const auto& elem : stmt.columns) {
-    if (elem.expr) throw Error(sqlstate::kFeatureNotSupported, "indexes on expressions are not supported yet");
-    int c = table->FindColumn(elem.column);
-    if (c < 0) throw Error(sqlstate::kUndefinedColumn, "column \"" + elem.column + "\" does not exist");
     if (elem.nulls != ast::OrderByItem::Nulls::kDefault) {
       throw Error(sqlstate::kFeatureNotSupported, "NULLS FIRST/LAST in indexes is not supported yet");
     }
-    idx.columns.push_back(static_cast<uint32_t>(c));
+    const ast::Expr* expr = elem.expr.get();
+    std::string column = elem.column;
+    // ((a)): a parenthesized column is the column itself.
+    if (expr && expr->kind == ast::ExprKind::kColumnRef) {
+      const auto& ref = static_cast<const ast::ColumnRef&>(*expr);
+      if (!ref.star && ref.names.size() == 1) {
+        column = ref.names[0];
+        expr = nullptr;
+      }
+    }
+    if (expr) {
+      std::vector<uint32_t> used;
+      BoundExprPtr bound = binder.BindRowExpression(*table, *expr, Binder::RowExpression::kIndexExpression, &used);
+      if (bound->type.id == TypeId::kArray) {
+        throw Error(sqlstate::kFeatureNotSupported, "indexes on array expressions are not supported yet");
+      }
+      AddUsed(&idx.expression_columns, used);
+      idx.columns.push_back(IndexEntry::kExpression);
+      idx.expressions.push_back(ast::ExprToString(*expr));
+      std::string part = ast::FigureColumnName(*expr);
+      name_parts += "_" + (part == "?column?" ? std::string("expr") : part);
+    } else {
+      int c = ColumnOf(*table, column);
+      RequireIndexable(*table, {static_cast<uint32_t>(c)});
+      idx.columns.push_back(static_cast<uint32_t>(c));
+      name_parts += "_" + table->columns[c].name;
+    }
     idx.descending.push_back(elem.dir == ast::OrderByItem::Dir::kDesc);
   }
-  RequireIndexable(*table, idx.columns);
-  idx.name = stmt.name.empty()
-                 ? UniqueName(change.catalog(), table->schema_id, table->name + JoinColumnNames(*table, idx.columns), "idx")
-                 : stmt.name;
+  for (const auto& name : stmt.include) {
+    int c = ColumnOf(*table, name);
+    idx.include.push_back(static_cast<uint32_t>(c));
+    name_parts += "_" + table->columns[c].name;
+  }
+  if (stmt.where) {
+    std::vector<uint32_t> used;
+    binder.BindRowExpression(*table, *stmt.where, Binder::RowExpression::kIndexPredicate, &used);
+    AddUsed(&idx.expression_columns, used);
+    idx.predicate = ast::ExprToString(*stmt.where);
+  }
+  idx.name = stmt.name.empty() ? UniqueName(change.catalog(), table->schema_id, table->name + name_parts, "idx") : stmt.name;
   if (change->RelationExists(table->schema_id, idx.name)) {
     if (stmt.if_not_exists) return {"CREATE INDEX"};
     throw Error(sqlstate::kDuplicateTable, "relation \"" + idx.name + "\" already exists");
@@ -50,7 +100,9 @@ CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx) {
   updated.indexes.push_back(idx);
   const IndexEntry& added = updated.indexes.back();
 
-  access::BuildIndexEntries(*ctx.txn, ctx.fn, updated, added);
+  ExecutionContext exec = ctx.MakeExecutionContext();
+  exec.fn.catalog = &change.catalog();
+  access::BuildIndexEntries(exec, updated, added);
   updated.schema_version++;
   change.PutTable(std::move(updated));
   change.Publish();

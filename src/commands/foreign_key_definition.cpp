@@ -76,7 +76,8 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
     for (const auto& idx : ref.indexes) {
       std::vector<uint32_t> have = idx.columns;
       std::sort(have.begin(), have.end());
-      if (idx.unique && have == want && std::adjacent_find(want.begin(), want.end()) == want.end()) {
+      // Partial and expression indexes do not qualify (PostgreSQL neither).
+      if (idx.unique && !idx.computed() && have == want && std::adjacent_find(want.begin(), want.end()) == want.end()) {
         index = &idx;
         if (idx.primary) break;
       }

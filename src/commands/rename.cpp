@@ -38,6 +38,13 @@ CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table,
                   "renaming a column used by a CHECK constraint (\"" + check.name + "\") is not supported yet");
     }
   }
+  for (const auto& index : table.indexes) {
+    const auto& used = index.expression_columns;
+    if (std::find(used.begin(), used.end(), static_cast<uint32_t>(c)) != used.end()) {
+      throw Error(sqlstate::kFeatureNotSupported, "renaming a column used by the expression or predicate of index \"" +
+                                                      index.name + "\" is not supported yet");
+    }
+  }
   RefuseIfViewsDepend(change.catalog(), ObjectAddress::Column(table.id, static_cast<uint32_t>(c)), "rename");
   TableEntry updated = table;
   updated.columns[c].name = stmt.new_name;

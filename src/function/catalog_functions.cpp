@@ -40,12 +40,18 @@ Value FormatType(const std::vector<Value>& a) {
   return Value::Text(TypeOidName(static_cast<uint32_t>(oid)));
 }
 
-// pg_get_indexdef(index_oid): "CREATE UNIQUE INDEX name ON public.t USING btree (a, b DESC)".
+// pg_get_indexdef(index_oid): "CREATE UNIQUE INDEX name ON public.t USING btree (a, b DESC)";
+// pg_get_indexdef(index_oid, n, pretty) with n > 0: the n-th column ("a", "lower(c)"; INCLUDE
+// columns follow the key), "" past the last.
 Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
   if (!t || !idx) return Value::Null(T(TypeId::kText));
-  return Value::Text(IndexDefinition(*ctx.catalog, *t, *idx));
+  int64_t n = a.size() > 1 ? a[1].int_value() : 0;
+  if (n <= 0) return Value::Text(IndexDefinition(*ctx.catalog, *t, *idx));
+  std::vector<std::string> names = IndexKeyNames(*t, *idx, /*bare=*/true);
+  for (uint32_t c : idx->include) names.push_back(QuoteIdent(t->columns[c].name));
+  return Value::Text(static_cast<size_t>(n) <= names.size() ? names[n - 1] : "");
 }
 
 std::string ColumnList(const TableEntry& t, const std::vector<uint32_t>& cols) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "catalog/index_definition.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 
@@ -43,10 +44,7 @@ bool DescribeTable(Connection& conn, const std::string& name, TableDescription* 
   out->name = t->name;
   for (const auto& c : t->columns) out->columns.push_back({c.name, c.type.ToString(), c.not_null, c.default_sql});
   for (const auto& idx : t->indexes) {
-    std::string cols;
-    for (size_t i = 0; i < idx.columns.size(); i++) {
-      cols += (i ? ", " : "") + t->columns[idx.columns[i]].name + (idx.descending[i] ? " DESC" : "");
-    }
+    std::string cols = IndexColumnList(*t, idx, true);
     std::string kind = idx.primary ? " PRIMARY KEY," : (idx.unique ? " UNIQUE," : "");
     out->indexes.push_back("\"" + idx.name + "\"" + kind + " btree (" + cols + ")");
   }

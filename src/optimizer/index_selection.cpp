@@ -1,20 +1,17 @@
-// Chooses an index for each table scan: equality predicates on a prefix of the index columns,
-// optionally followed by a range on the next column. The predicates stay as filters too, so the
-// index only narrows what is read.
+// Chooses an index for each table scan: equality predicates on a prefix of the index key (columns,
+// or expressions written as in the index), optionally followed by a range on the next part. A
+// partial index qualifies only when the scan's filters imply its predicate. The predicates stay as
+// filters too, so the index only narrows what is read.
 #include <map>
 
 #include "common/stack_depth.hpp"
+#include "kanto/error.hpp"
+#include "optimizer/index_predicate.hpp"
 #include "optimizer/optimizer.hpp"
 
 namespace kanto {
 
 namespace {
-
-struct ColumnPredicate {
-  uint32_t column;
-  std::string op;  // "=", "<", "<=", ">", ">="
-  const BoundExpr* value;
-};
 
 bool IsRowIndependent(const BoundExpr& e) {
   CheckStackDepth();
@@ -50,81 +47,128 @@ std::string Flip(const std::string& op) {
   return op;
 }
 
-bool Extract(const BoundExpr& e, const LogicalGet& get, ColumnPredicate* out) {
+// `subject op value` (either side) with `value` constant during the scan.
+struct KeyPredicate {
+  const BoundExpr* subject;
+  std::string op;  // "=", "<", "<=", ">", ">="
+  const BoundExpr* value;
+};
+
+bool Extract(const BoundExpr& e, std::vector<KeyPredicate>* out) {
   if (e.kind != BoundExprKind::kFunction || e.children.size() != 2) return false;
   const std::string& op = e.function->name;
   if (op != "=" && op != "<" && op != "<=" && op != ">" && op != ">=") return false;
+  bool found = false;
   for (int side = 0; side < 2; side++) {
-    const BoundExpr& col = *e.children[side];
+    const BoundExpr& subject = *e.children[side];
     const BoundExpr& val = *e.children[1 - side];
-    if (col.kind != BoundExprKind::kColumnRef || col.binding.table != get.table_index) continue;
-    if (col.binding.column >= get.table->columns.size()) continue;
-    if (!IsRowIndependent(val)) continue;
-    if (!IndexKeyCompatible(get.table->columns[col.binding.column].type, val.type)) continue;
-    out->column = col.binding.column;
-    out->op = side == 0 ? op : Flip(op);
-    out->value = &val;
-    return true;
+    if (IsRowIndependent(subject) || !IsRowIndependent(val)) continue;
+    out->push_back({&subject, side == 0 ? op : Flip(op), &val});
+    found = true;
   }
-  return false;
+  return found;
+}
+
+// An index considered for a scan, with its expressions and predicate bound over the scan.
+struct Candidate {
+  const IndexEntry* index = nullptr;
+  ScanIndexExpressions bound;
+  std::vector<const BoundExpr*> parts;  // per key part: its bound expression, or null for a column
+  bool usable = true;                   // false: a partial index whose predicate the filters do not imply
+};
+
+Candidate Consider(const LogicalGet& get, const IndexEntry& index) {
+  Candidate c;
+  c.index = &index;
+  if (index.computed()) {
+    try {
+      c.bound = BindIndexOverScan(get, index);
+    } catch (const Error&) {
+      c.usable = false;  // no longer binds over the table as it is: never chosen
+      return c;
+    }
+    if (c.bound.predicate && !PredicateImplied(*c.bound.predicate, get.filters)) c.usable = false;
+  }
+  size_t next = 0;
+  for (uint32_t col : index.columns) c.parts.push_back(col == IndexEntry::kExpression ? c.bound.expressions[next++].get() : nullptr);
+  return c;
+}
+
+// Whether `p` constrains key part `i` of the candidate, with a value whose key encoding agrees.
+bool PartMatches(const LogicalGet& get, const Candidate& c, size_t i, const KeyPredicate& p) {
+  const BoundExpr* expr = c.parts[i];
+  if (expr) return p.subject->Equals(*expr) && IndexKeyCompatible(expr->type, p.value->type);
+  const BoundExpr& col = *p.subject;
+  if (col.kind != BoundExprKind::kColumnRef || col.binding.table != get.table_index) return false;
+  if (col.binding.column != c.index->columns[i] || col.binding.column >= get.table->columns.size()) return false;
+  return IndexKeyCompatible(get.table->columns[col.binding.column].type, p.value->type);
+}
+
+// The leading key parts with an equality predicate, then the first predicate of each bound on the
+// next part (null when none).
+struct KeyMatch {
+  std::vector<const KeyPredicate*> eq;
+  const KeyPredicate* lower = nullptr;
+  const KeyPredicate* upper = nullptr;
+  bool range = false;  // some other comparison on the next part
+};
+KeyMatch MatchKey(const LogicalGet& get, const Candidate& c, const std::vector<KeyPredicate>& preds) {
+  KeyMatch m;
+  const IndexEntry& idx = *c.index;
+  for (size_t eq = 0; eq < idx.columns.size(); eq++) {
+    const KeyPredicate* match = nullptr;
+    for (const auto& p : preds) {
+      if (p.op == "=" && PartMatches(get, c, eq, p)) {
+        match = &p;
+        break;
+      }
+    }
+    if (!match) break;
+    m.eq.push_back(match);
+  }
+  size_t next = m.eq.size();
+  if (next < idx.columns.size() && !idx.descending[next]) {
+    for (const auto& p : preds) {
+      if (p.op == "=" || !PartMatches(get, c, next, p)) continue;
+      m.range = true;
+      if ((p.op == ">" || p.op == ">=") && !m.lower) m.lower = &p;
+      if ((p.op == "<" || p.op == "<=") && !m.upper) m.upper = &p;
+    }
+  }
+  return m;
 }
 
 void ChooseIndex(LogicalGet& get) {
-  std::vector<ColumnPredicate> preds;
-  for (const auto& f : get.filters) {
-    ColumnPredicate p;
-    if (Extract(*f, get, &p)) preds.push_back(p);
-  }
+  std::vector<KeyPredicate> preds;
+  for (const auto& f : get.filters) Extract(*f, &preds);
   if (preds.empty()) return;
   int best_score = 0;
   const IndexEntry* best = nullptr;
+  KeyMatch best_match;
   for (const auto& idx : get.table->indexes) {
-    int score = 0;
-    size_t eq = 0;
-    for (; eq < idx.columns.size(); eq++) {
-      bool found = false;
-      for (const auto& p : preds) found = found || (p.column == idx.columns[eq] && p.op == "=");
-      if (!found) break;
-      score += 4;
-    }
-    if (eq < idx.columns.size() && !idx.descending[eq]) {
-      for (const auto& p : preds) {
-        if (p.column == idx.columns[eq] && p.op != "=") {
-          score += 1;
-          break;
-        }
-      }
-    }
+    Candidate c = Consider(get, idx);
+    if (!c.usable) continue;
+    KeyMatch m = MatchKey(get, c, preds);
+    int score = static_cast<int>(m.eq.size()) * 4 + (m.range ? 1 : 0);
     if (score == 0) continue;
     if (idx.primary) score += 2;  // no second lookup
-    if (eq == idx.columns.size() && idx.unique) score += 2;
+    if (m.eq.size() == idx.columns.size() && idx.unique) score += 2;
     if (score > best_score) {
       best_score = score;
       best = &idx;
+      best_match = m;
     }
   }
   if (!best) return;
   get.index = best;
-  size_t eq = 0;
-  for (; eq < best->columns.size(); eq++) {
-    const ColumnPredicate* match = nullptr;
-    for (const auto& p : preds) {
-      if (p.column == best->columns[eq] && p.op == "=") { match = &p; break; }
-    }
-    if (!match) break;
-    get.index_eq.push_back(match->value->Copy());
+  for (const KeyPredicate* p : best_match.eq) get.index_eq.push_back(p->value->Copy());
+  if (best_match.lower) {
+    get.index_lower = best_match.lower->value->Copy();
+    get.lower_inclusive = best_match.lower->op == ">=";
   }
-  if (eq < best->columns.size() && !best->descending[eq]) {
-    for (const auto& p : preds) {
-      if (p.column != best->columns[eq] || p.op == "=") continue;
-      if ((p.op == ">" || p.op == ">=") && !get.index_lower) {
-        get.index_lower = p.value->Copy();
-        get.lower_inclusive = p.op == ">=";
-      } else if ((p.op == "<" || p.op == "<=") && !get.index_upper) {
-        get.index_upper = p.value->Copy();
-        get.upper_inclusive = p.op == "<=";
-      }
-    }
+  if (best_match.upper) {
+    get.index_upper = best_match.upper->value->Copy();
+    get.upper_inclusive = best_match.upper->op == "<=";
   }
 }
 
@@ -164,6 +208,7 @@ const IndexEntry* MatchJoinIndex(const LogicalGet& get, const std::vector<BoundE
   const IndexEntry* best = nullptr;
   size_t best_len = 0;
   for (const auto& index : get.table->indexes) {
+    if (!index.predicate.empty()) continue;  // lacks the rows outside its predicate
     size_t len = 0;
     while (len < index.columns.size() && equated.count(index.columns[len])) len++;
     bool unique = index.unique || index.primary;

@@ -279,6 +279,7 @@ struct ColumnDef {
   // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY [(options)]; 0 otherwise.
   char identity = 0;
   SequenceOptions identity_options;
+  ExprPtr generated;  // GENERATED ALWAYS AS (expr) STORED
   // CHECK constraints on the column, and the PRIMARY KEY / UNIQUE constraint when named or NULLS
   // NOT DISTINCT (columns empty: this column).
   std::vector<TableConstraint> constraints;

@@ -1,8 +1,12 @@
-// Binding of CHECK constraints and ALTER COLUMN TYPE's USING expressions: the expression over the
-// table's own columns (a CHECK boolean), without subqueries, aggregates or window functions
-// (PostgreSQL refuses those; volatile functions are allowed, as there).
+// Binding of the expressions stored with a table, over its own columns and without subqueries,
+// aggregates or window functions: CHECK constraints (boolean; volatile functions are allowed, as in
+// PostgreSQL), ALTER COLUMN TYPE's USING expressions, index expressions and predicates and
+// generation expressions (immutable only).
 #include <algorithm>
+#include <set>
 
+#include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "planner/binder.hpp"
@@ -76,6 +80,83 @@ BoundExprPtr Binder::BindCheckConstraint(const TableEntry& table, const std::str
   auto stmts = ParseSql("SELECT " + sql);
   const auto& select = static_cast<const ast::SelectStmt&>(*stmts.at(0));
   return BindCheckConstraint(table, *select.targets.at(0).expr, columns);
+}
+
+namespace {
+bool IsDateTime(TypeId t) {
+  return t == TypeId::kDate || t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kInterval;
+}
+bool IsText(TypeId t) { return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kChar; }
+
+// Built-in functions whose result depends on more than their arguments (the session, the time,
+// the catalog, formatting settings): PostgreSQL marks them STABLE or VOLATILE.
+bool IsStableFunction(const std::string& name) {
+  static const std::set<std::string> kStable = {
+      "now", "statement_timestamp", "transaction_timestamp", "clock_timestamp", "timeofday", "current_user",
+      "session_user", "current_role", "current_database", "current_schema", "current_schemas", "current_setting",
+      "current_query", "version", "nextval", "currval", "lastval", "setval", "to_char", "to_timestamp", "to_date",
+      "format", "concat", "concat_ws", "age", "obj_description", "col_description", "txid_current"};
+  return kStable.count(name) > 0 || name.rfind("pg_", 0) == 0 || name.rfind("has_", 0) == 0;
+}
+
+// Whether `e` gives the same result for the same row at any time, in any session.
+bool IsImmutable(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kFunction && e.function) {
+    if (e.function->is_volatile || IsStableFunction(e.function->name)) return false;
+    // Arithmetic on timestamp with time zone depends on the TimeZone setting.
+    for (const auto& c : e.children) {
+      if (c->type.id == TypeId::kTimestampTz && e.function->name != "=" && e.function->name != "<>" &&
+          e.function->name != "<" && e.function->name != "<=" && e.function->name != ">" && e.function->name != ">=") {
+        return false;
+      }
+    }
+  }
+  if (e.kind == BoundExprKind::kCast && !e.children.empty()) {
+    TypeId from = e.children[0]->type.id, to = e.type.id;
+    // Date/time input and output follow DateStyle and TimeZone; so do conversions to and from
+    // timestamp with time zone.
+    if ((IsText(from) && IsDateTime(to)) || (IsDateTime(from) && IsText(to))) return false;
+    if ((from == TypeId::kTimestampTz) != (to == TypeId::kTimestampTz) && (IsDateTime(from) && IsDateTime(to))) return false;
+  }
+  for (const auto& c : e.children) {
+    if (!IsImmutable(*c)) return false;
+  }
+  return true;
+}
+}  // namespace
+
+BoundExprPtr Binder::BindRowExpression(const TableEntry& table, const ast::Expr& expr, RowExpression kind,
+                                       std::vector<uint32_t>* columns) {
+  BindContext scope;
+  BindingEntry entry = TableScope(table, NewTableIndex());
+  scope.Add(entry);
+  const char* clause = kind == RowExpression::kIndexExpression  ? "index expressions"
+                       : kind == RowExpression::kIndexPredicate ? "index predicates"
+                                                                : "column generation expressions";
+  ExprBinder eb(*this, &scope, nullptr, clause);
+  eb.ForbidSubqueries(kind == RowExpression::kIndexExpression  ? "cannot use subquery in index expression"
+                      : kind == RowExpression::kIndexPredicate ? "cannot use subquery in index predicate"
+                                                               : "cannot use subquery in column generation expression");
+  BoundExprPtr e = kind == RowExpression::kIndexPredicate ? eb.BindCondition(expr, "WHERE") : eb.Bind(expr);
+  std::vector<uint32_t> used;
+  ResolveToRow(*e, entry.table_index, &used);
+  if (!IsImmutable(*e)) {
+    throw At(Error(sqlstate::kInvalidObjectDefinition,
+                   kind == RowExpression::kIndexExpression  ? "functions in index expression must be marked IMMUTABLE"
+                   : kind == RowExpression::kIndexPredicate ? "functions in index predicate must be marked IMMUTABLE"
+                                                            : "generation expression is not immutable"),
+             kind == RowExpression::kGeneration ? expr.location : -1);
+  }
+  if (columns) *columns = std::move(used);
+  return e;
+}
+
+BoundExprPtr Binder::BindRowExpression(const TableEntry& table, const std::string& sql, RowExpression kind,
+                                       std::vector<uint32_t>* columns) {
+  auto stmts = ParseSql("SELECT " + sql);
+  const auto& select = static_cast<const ast::SelectStmt&>(*stmts.at(0));
+  return BindRowExpression(table, *select.targets.at(0).expr, kind, columns);
 }
 
 }  // namespace kanto

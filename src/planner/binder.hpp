@@ -130,6 +130,15 @@ class Binder {
   // Binds ALTER COLUMN TYPE's USING expression over the table's columns (a column ref reads row
   // position = column number): no subqueries, aggregates, window functions or parameters.
   BoundExprPtr BindTransformExpr(const TableEntry& table, const ast::Expr& expr);
+  // The same for the other expressions stored with a table (bind_check.cpp): an index key
+  // expression, an index predicate (boolean) or a column's generation expression, each refusing
+  // subqueries, aggregates, window functions and functions that are not immutable (42P17), as
+  // PostgreSQL does.
+  enum class RowExpression : uint8_t { kIndexExpression, kIndexPredicate, kGeneration };
+  BoundExprPtr BindRowExpression(const TableEntry& table, const ast::Expr& expr, RowExpression kind,
+                                 std::vector<uint32_t>* columns = nullptr);
+  BoundExprPtr BindRowExpression(const TableEntry& table, const std::string& sql, RowExpression kind,
+                                 std::vector<uint32_t>* columns = nullptr);
   static LogicalType ResolveTypeName(const ast::TypeName& t);
 
  private:

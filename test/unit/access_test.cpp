@@ -36,26 +36,29 @@ std::vector<Value> Row(int64_t id, bool email_null) {
   return {Value::FromInt(int4, id), email_null ? Value::Null(int4) : Value::FromInt(int4, id * 10)};
 }
 
+// The key of row `id`'s entry in users_email_key.
+std::vector<Value> EmailKey(int64_t id, bool email_null) { return {Row(id, email_null)[1]}; }
+
 TEST(AccessRowKey, UniqueEntryIsTheKeyAloneUnlessNull) {
   TableEntry t = UsersTable();
   const IndexEntry& email = t.indexes[1];
   std::string row_key = access::TablePrefix(t.id, t.row_index_id()) + "rowpart";
   // Two rows with the same non-NULL value get the same entry key: the unique check finds it.
-  EXPECT_EQ(access::MakeIndexKey(t, email, Row(1, false), row_key),
-            access::MakeIndexKey(t, email, Row(1, false), row_key + "x"));
-  EXPECT_TRUE(access::IndexKeyMayConflict(email, Row(1, false)));
+  EXPECT_EQ(access::MakeIndexKey(t, email, EmailKey(1, false), row_key),
+            access::MakeIndexKey(t, email, EmailKey(1, false), row_key + "x"));
+  EXPECT_TRUE(access::IndexKeyMayConflict(email, EmailKey(1, false)));
   // NULLs are distinct: the row key suffix keeps two NULL entries apart.
-  EXPECT_FALSE(access::IndexKeyMayConflict(email, Row(1, true)));
-  EXPECT_NE(access::MakeIndexKey(t, email, Row(1, true), row_key),
-            access::MakeIndexKey(t, email, Row(1, true), row_key + "x"));
+  EXPECT_FALSE(access::IndexKeyMayConflict(email, EmailKey(1, true)));
+  EXPECT_NE(access::MakeIndexKey(t, email, EmailKey(1, true), row_key),
+            access::MakeIndexKey(t, email, EmailKey(1, true), row_key + "x"));
   t.indexes[1].nulls_not_distinct = true;
-  EXPECT_TRUE(access::IndexKeyMayConflict(t.indexes[1], Row(1, true)));
+  EXPECT_TRUE(access::IndexKeyMayConflict(t.indexes[1], EmailKey(1, true)));
 }
 
 TEST(AccessRowKey, EntriesOfOneIndexShareItsPrefix) {
   TableEntry t = UsersTable();
   std::string prefix = access::TablePrefix(t.id, t.indexes[1].id);
-  std::string key = access::MakeIndexKey(t, t.indexes[1], Row(7, false), prefix);
+  std::string key = access::MakeIndexKey(t, t.indexes[1], EmailKey(7, false), prefix);
   EXPECT_EQ(key.compare(0, prefix.size(), prefix), 0);
   EXPECT_LT(key, access::KeySuccessor(prefix));
   EXPECT_EQ(access::TablePrefix(t.id, 0).compare(0, 4, access::TableDataPrefix(t.id)), 0);
@@ -74,12 +77,18 @@ TEST(AccessConstraintCheck, NotNullAndUniqueMessages) {
     EXPECT_EQ(std::string(e.what()), "null value in column \"id\" of relation \"users\" violates not-null constraint");
   }
   try {
-    access::ThrowUniqueViolation(t, t.indexes[1], Row(3, false), fn);
+    access::ThrowUniqueViolation(t, t.indexes[1], EmailKey(3, false), fn);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.sqlstate(), "23505");
     EXPECT_EQ(e.detail(), "Key (email)=(30) already exists.");
   }
+  // An expression key part is named as PostgreSQL prints it.
+  t.indexes[1].columns = {IndexEntry::kExpression};
+  t.indexes[1].expressions = {"(email + 1)"};
+  EXPECT_EQ(access::IndexKeyText(t, t.indexes[1], EmailKey(3, false), fn), "(((email + 1)))=(30)");
+  t.indexes[1].expressions = {"abs(email)"};
+  EXPECT_EQ(access::IndexKeyText(t, t.indexes[1], EmailKey(3, false), fn), "(abs(email))=(30)");
 }
 
 }  // namespace

@@ -80,10 +80,51 @@ TEST(Catalog, ForeignKeyRoundTrip) {
   EXPECT_FALSE(b.validated);
 }
 
+// The bytes version 8 added at the end of SampleTable()'s record: per index the expression count,
+// the predicate (empty) and the INCLUDE and expression column counts; per column `generated`.
+constexpr size_t kVersion8Trailer = 2 * (4 + 4 + 4 + 4) + 3;
+
+TEST(Catalog, IndexExpressionsAndGeneratedColumnsRoundTrip) {
+  TableEntry t = SampleTable();
+  IndexEntry& idx = t.indexes[1];
+  idx.columns = {IndexEntry::kExpression, 2};
+  idx.expressions = {"lower(note)"};
+  idx.predicate = "(total > 0)";
+  idx.include = {0};
+  idx.expression_columns = {2, 1};
+  t.columns[1].generated = 's';
+  TableEntry back = Catalog::DeserializeTable(Catalog::SerializeTable(t));
+  const IndexEntry& b = back.indexes[1];
+  EXPECT_EQ(b.columns, idx.columns);
+  EXPECT_EQ(b.expressions, idx.expressions);
+  EXPECT_EQ(b.predicate, "(total > 0)");
+  EXPECT_EQ(b.include, idx.include);
+  EXPECT_EQ(b.expression_columns, idx.expression_columns);
+  EXPECT_TRUE(b.computed());
+  EXPECT_FALSE(back.indexes[0].computed());
+  EXPECT_EQ(back.columns[1].generated, 's');
+  EXPECT_EQ(back.columns[0].generated, 0);
+  // An expression key part without its text is corruption.
+  idx.expressions.clear();
+  EXPECT_THROW(Catalog::DeserializeTable(Catalog::SerializeTable(t)), Error);
+}
+
+TEST(Catalog, Version7RecordReadsWithPlainIndexes) {
+  std::string data = Catalog::SerializeTable(SampleTable());
+  data = data.substr(0, data.size() - kVersion8Trailer);
+  data[0] = 7;
+  TableEntry back = Catalog::DeserializeTable(data);
+  ASSERT_EQ(back.indexes.size(), 2u);
+  EXPECT_EQ(back.indexes[1].columns, (std::vector<uint32_t>{1, 2}));
+  EXPECT_FALSE(back.indexes[1].computed());
+  EXPECT_TRUE(back.indexes[1].include.empty());
+  EXPECT_EQ(back.columns[2].generated, 0);
+}
+
 TEST(Catalog, Version6RecordReadsWithoutForeignKeys) {
   // A version 6 record is a version 7 one without the trailing foreign key count.
   std::string data = Catalog::SerializeTable(SampleTable());
-  data = data.substr(0, data.size() - 4);
+  data = data.substr(0, data.size() - kVersion8Trailer - 4);
   data[0] = 6;
   TableEntry back = Catalog::DeserializeTable(data);
   EXPECT_EQ(back.name, "orders");

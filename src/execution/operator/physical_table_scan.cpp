@@ -1,7 +1,9 @@
 #include "execution/operator/physical_table_scan.hpp"
 
+#include "access/index_keys.hpp"
 #include "access/row_key.hpp"
 #include "access/table_reader.hpp"
+#include "catalog/index_definition.hpp"
 #include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
@@ -28,13 +30,14 @@ std::vector<std::string> PhysicalTableScan::Details() const {
   std::vector<std::string> out;
   if (index) {
     std::string cond;
+    std::vector<std::string> names = IndexKeyNames(*table_, *index, /*bare=*/true);
     size_t i = 0;
     for (; i < index_eq.size(); i++) {
       if (!cond.empty()) cond += " AND ";
-      cond += "(" + table_->columns[index->columns[i]].name + " = " + index_eq[i]->ToString() + ")";
+      cond += "(" + names[i] + " = " + index_eq[i]->ToString() + ")";
     }
     if (i < index->columns.size()) {
-      const std::string& col = table_->columns[index->columns[i]].name;
+      const std::string& col = names[i];
       if (index_lower) {
         if (!cond.empty()) cond += " AND ";
         cond += "(" + col + (lower_inclusive ? " >= " : " > ") + index_lower->ToString() + ")";
@@ -58,16 +61,17 @@ std::unique_ptr<OperatorState> PhysicalTableScan::CreateState(ExecutionContext& 
 bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std::string* upper) const {
   uint32_t index_id = index ? index->id : table_->row_index_id();
   std::string prefix = access::TablePrefix(table_->id, index_id);
+  std::vector<LogicalType> key_types = index ? access::IndexKeyTypes(*table_, *index) : std::vector<LogicalType>{};
   for (size_t i = 0; i < index_eq.size(); i++) {
     Value v;
-    const LogicalType& col = table_->columns[index->columns[i]].type;
+    const LogicalType& col = key_types[i];
     if (!access::ConvertKeyValue(ExpressionExecutor::EvaluateScalar(*index_eq[i], ctx), col, ctx.fn, &v)) return false;
     prefix = access::AppendKeyValue(std::move(prefix), v, index->descending[i]);
   }
   *lower = prefix;
   *upper = access::KeySuccessor(prefix);
   if (!index || index_eq.size() >= index->columns.size()) return true;
-  const LogicalType& col = table_->columns[index->columns[index_eq.size()]].type;
+  const LogicalType& col = key_types[index_eq.size()];
   auto bound_key = [&](const BoundExpr& e, std::string* key) {
     Value raw = ExpressionExecutor::EvaluateScalar(e, ctx);
     if (raw.is_null()) return false;
