@@ -51,6 +51,14 @@ bool ConvertKeyValue(const Value& v, const LogicalType& column, const FunctionCo
   return true;
 }
 
+std::vector<Value> PrimaryKeyValues(const TableEntry& table, const std::vector<Value>& row) {
+  std::vector<Value> out;
+  if (const IndexEntry* pk = table.primary_key()) {
+    for (uint32_t c : pk->columns) out.push_back(row[c]);
+  }
+  return out;
+}
+
 std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row) {
   storage::KeyWriter w;
   w.AppendObjectId(table.id);

@@ -33,6 +33,8 @@ std::string AppendKeyValue(std::string prefix, const Value& v, bool descending);
 // False when the value cannot equal any value of the column (NULL, integer out of range).
 bool ConvertKeyValue(const Value& v, const LogicalType& column, const FunctionContext& fn, Value* out);
 
+// The values of the row's primary key columns.
+std::vector<Value> PrimaryKeyValues(const TableEntry& table, const std::vector<Value>& row);
 // The storage key of a row (allocating a hidden row id for tables without a primary key).
 std::string MakeRowKey(storage::Engine& engine, const TableEntry& table, const std::vector<Value>& row);
 // The key of a secondary index entry with key values `key` (IndexKeyValues) for the row stored

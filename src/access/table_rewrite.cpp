@@ -35,12 +35,12 @@ void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEn
     std::string existing;
     if (const IndexEntry* pk = after.primary_key(); pk && ctx.txn->GetForUpdate(key, &existing)) {
       throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + pk->name + "\"")
-          .WithDetail("Key " + KeyColumnsAndValues(after, pk->columns, values, ctx.fn) + " is duplicated.");
+          .WithDetail("Key " + KeyText(after, pk->columns, PrimaryKeyValues(after, values), ctx.fn) + " is duplicated.");
     }
     WriteRow(ctx, rows_only, std::move(values), key, false);
   }
   for (const IndexEntry& index : after.indexes) {
-    if (!index.primary) BuildIndexEntries(*ctx.txn, ctx.fn, after, index);
+    if (!index.primary) BuildIndexEntries(ctx, after, index);
   }
 }
 

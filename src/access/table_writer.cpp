@@ -32,9 +32,7 @@ void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std
   CheckConstraints(ctx, table, checks, row);
   std::string existing;
   if (check_row_key && table.primary_key() && ctx.txn->GetForUpdate(row_key, &existing)) {
-    std::vector<Value> key;
-    for (uint32_t c : table.primary_key()->columns) key.push_back(row[c]);
-    ThrowUniqueViolation(table, *table.primary_key(), key, ctx.fn);
+    ThrowUniqueViolation(table, *table.primary_key(), PrimaryKeyValues(table, row), ctx.fn);
   }
   std::string value;
   storage::EncodeRow(table.schema_version, row, &value);
