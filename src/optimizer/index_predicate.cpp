@@ -26,14 +26,6 @@ bool IsComparison(const std::string& op) {
   return op == "=" || op == "<>" || op == "<" || op == "<=" || op == ">" || op == ">=";
 }
 
-std::string Flipped(const std::string& op) {
-  if (op == "<") return ">";
-  if (op == "<=") return ">=";
-  if (op == ">") return "<";
-  if (op == ">=") return "<=";
-  return op;
-}
-
 // `e` as `subject op constant` (either side), the constant non-NULL.
 struct Comparison {
   const BoundExpr* subject = nullptr;
@@ -48,7 +40,7 @@ bool AsComparison(const BoundExpr& e, Comparison* out) {
     const BoundExpr& value = *e.children[1 - side];
     if (value.kind != BoundExprKind::kConstant || value.value.is_null()) continue;
     out->subject = e.children[side].get();
-    out->op = side == 0 ? e.function->name : Flipped(e.function->name);
+    out->op = side == 0 ? e.function->name : FlippedComparison(e.function->name);
     out->constant = &value.value;
     return true;
   }
@@ -96,6 +88,14 @@ bool ConjunctImplied(const BoundExpr& conjunct, const std::vector<BoundExprPtr>&
   return false;
 }
 }  // namespace
+
+std::string FlippedComparison(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == "<=") return ">=";
+  if (op == ">") return "<";
+  if (op == ">=") return "<=";
+  return op;
+}
 
 ScanIndexExpressions BindIndexOverScan(const LogicalGet& get, const IndexEntry& index) {
   ScanIndexExpressions out;

@@ -3,6 +3,7 @@
 // only for the rows that satisfy it, so it can serve only such a query).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "planner/logical_operator.hpp"
@@ -21,5 +22,8 @@ ScanIndexExpressions BindIndexOverScan(const LogicalGet& get, const IndexEntry& 
 // the filters, or follows from one comparison with a constant (x > 10 implies x > 5 and
 // x IS NOT NULL; x = 3 implies x <> 4).
 bool PredicateImplied(const BoundExpr& predicate, const std::vector<BoundExprPtr>& filters);
+
+// The comparison operator with its operands swapped: "<" for ">", "=" for "=".
+std::string FlippedComparison(const std::string& op);
 
 }  // namespace kanto

@@ -39,14 +39,6 @@ bool IndexKeyCompatible(const LogicalType& column, const LogicalType& value) {
 
 namespace {
 
-std::string Flip(const std::string& op) {
-  if (op == "<") return ">";
-  if (op == "<=") return ">=";
-  if (op == ">") return "<";
-  if (op == ">=") return "<=";
-  return op;
-}
-
 // `subject op value` (either side) with `value` constant during the scan.
 struct KeyPredicate {
   const BoundExpr* subject;
@@ -63,7 +55,7 @@ bool Extract(const BoundExpr& e, std::vector<KeyPredicate>* out) {
     const BoundExpr& subject = *e.children[side];
     const BoundExpr& val = *e.children[1 - side];
     if (IsRowIndependent(subject) || !IsRowIndependent(val)) continue;
-    out->push_back({&subject, side == 0 ? op : Flip(op), &val});
+    out->push_back({&subject, side == 0 ? op : FlippedComparison(op), &val});
     found = true;
   }
   return found;
