@@ -12,7 +12,7 @@ const char* kHelp =
     "\n"
     "commands:\n"
     "  shell [DIR]   interactive SQL shell on the embedded database in DIR (default ./kanto-data)\n"
-    "  serve         PostgreSQL wire-protocol server (not built yet)\n"
+    "  serve         PostgreSQL wire-protocol server (kanto serve --help for its options)\n"
     "\n"
     "  kanto COMMAND --help   options of a command\n"
     "  kanto --version        print the version\n";

@@ -3,50 +3,24 @@
 // changed table surviving a reopen of the database.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class AlterTableTest : public ::testing::Test {
+class AlterTableTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-alter-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    TempDatabaseTest::SetUp();
     Open();
   }
-  void TearDown() override {
-    conn_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  void Open() {
-    Error e("00000", "");
-    db_ = Database::Open(dir_.string(), {}, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
-    conn_ = std::make_unique<Connection>(db_);
-  }
-  void Ok(const std::string& sql) {
-    auto r = conn_->Execute(sql);
-    ASSERT_TRUE(r.ok()) << sql << ": " << r.error().message();
-  }
-  Error Fails(const std::string& sql) {
-    auto r = conn_->Execute(sql);
-    EXPECT_FALSE(r.ok()) << sql;
-    return r.ok() ? Error("00000", "") : r.error();
-  }
   std::string One(const std::string& sql) {
-    auto r = conn_->Execute(sql);
+    auto r = conn().Execute(sql);
     EXPECT_TRUE(r.ok()) << sql << ": " << r.error().message();
     return r.ok() ? r.GetText(0, 0) : "";
   }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
-  std::unique_ptr<Connection> conn_;
 };
 
 TEST_F(AlterTableTest, AlterColumnTypeHints) {
@@ -85,9 +59,7 @@ TEST_F(AlterTableTest, AlterColumnTypeSurvivesReopen) {
   Ok("CREATE TABLE t (id int PRIMARY KEY, v text); CREATE INDEX t_v ON t (v)");
   Ok("INSERT INTO t VALUES (1, '10'), (2, '20')");
   Ok("ALTER TABLE t ALTER v TYPE bigint USING v::bigint + id, ALTER id TYPE numeric(4,1)");
-  conn_.reset();
-  db_.reset();
-  Open();
+  Open();  // reopen
   EXPECT_EQ(One("SELECT id FROM t WHERE v = 22"), "2.0");
   EXPECT_EQ(One("SELECT pg_typeof(v)::text || ',' || pg_typeof(id)::text FROM t LIMIT 1"), "bigint,numeric");
 }
@@ -102,13 +74,11 @@ TEST_F(AlterTableTest, SetSchemaDetails) {
   EXPECT_EQ(e.sqlstate(), "42809");
   EXPECT_EQ(e.hint(), "Change the schema of the table instead.");
   Ok("ALTER TABLE t SET SCHEMA s");
-  auto r = conn_->Execute("ALTER TABLE IF EXISTS t SET SCHEMA s");
+  auto r = conn().Execute("ALTER TABLE IF EXISTS t SET SCHEMA s");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.notices().size(), 1u);
   EXPECT_EQ(r.notices()[0].message(), "relation \"t\" does not exist, skipping");
-  conn_.reset();
-  db_.reset();
-  Open();
+  Open();  // reopen
   Ok("INSERT INTO s.t DEFAULT VALUES");
   EXPECT_EQ(One("SELECT pg_get_serial_sequence('s.t', 'id') || ':' || max(id) FROM s.t"), "s.t_id_seq:1");
 }

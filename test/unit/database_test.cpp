@@ -2,46 +2,24 @@
 // keys, roles shared, DROP refused while connected, everything surviving a reopen.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class DatabaseTest : public ::testing::Test {
+class DatabaseTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-dbs-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    TempDatabaseTest::SetUp();
     Open();
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   void Open(const std::string& database = "") {
-    Error e("00000", "");
     Options options;
     options.database = database;
-    db_ = Database::Open(dir_.string(), options, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
+    TempDatabaseTest::Open(options);
   }
-  static std::string Text(Connection& c, const std::string& sql) {
-    auto r = c.Execute(sql);
-    EXPECT_TRUE(r.ok()) << sql << ": " << (r.ok() ? "" : r.error().message());
-    std::string out;
-    for (size_t row = 0; r.ok() && row < r.row_count(); row++) out += (row ? "," : "") + r.GetText(row, 0);
-    return out;
-  }
-  static std::string State(Connection& c, const std::string& sql) {
-    auto r = c.Execute(sql);
-    return r.ok() ? "ok" : r.error().sqlstate() + " " + r.error().message();
-  }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(DatabaseTest, ObjectsBelongToTheirDatabase) {
@@ -84,8 +62,7 @@ TEST_F(DatabaseTest, SurvivesReopenAndDropReclaims) {
     ASSERT_EQ(State(c, "CREATE TABLE kept (id int PRIMARY KEY, v text)"), "ok");
     ASSERT_EQ(State(c, "INSERT INTO kept SELECT g, 'v' || g FROM generate_series(1, 100) g"), "ok");
   }
-  db_.reset();
-  Open("app");
+  Open("app");  // reopen
   {
     Connection c(db_);
     EXPECT_EQ(Text(c, "SELECT current_database()"), "app");

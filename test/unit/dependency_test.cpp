@@ -3,46 +3,20 @@
 // surviving a reopen of the database.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "catalog/catalog.hpp"
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class DependencyTest : public ::testing::Test {
+class DependencyTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-dep-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    TempDatabaseTest::SetUp();
     Open();
   }
-  void TearDown() override {
-    conn_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  void Open() {
-    Error e("00000", "");
-    db_ = Database::Open(dir_.string(), {}, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
-    conn_ = std::make_unique<Connection>(db_);
-  }
-  void Ok(const std::string& sql) {
-    auto r = conn_->Execute(sql);
-    ASSERT_TRUE(r.ok()) << sql << ": " << r.error().message();
-  }
-  Error Fails(const std::string& sql) {
-    auto r = conn_->Execute(sql);
-    EXPECT_FALSE(r.ok()) << sql;
-    return r.ok() ? Error("00000", "") : r.error();
-  }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
-  std::unique_ptr<Connection> conn_;
 };
 
 TEST_F(DependencyTest, RestrictListsTheDependents) {
@@ -61,7 +35,7 @@ TEST_F(DependencyTest, RestrictListsTheDependents) {
 
 TEST_F(DependencyTest, CascadeNotices) {
   Ok("CREATE TABLE t (a int, b int); CREATE VIEW v AS SELECT a FROM t; CREATE VIEW w AS SELECT * FROM v");
-  auto r = conn_->Execute("DROP TABLE t CASCADE");
+  auto r = conn().Execute("DROP TABLE t CASCADE");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.notices().size(), 1u);
   EXPECT_EQ(r.notices()[0].message(), "drop cascades to 2 other objects");
@@ -69,10 +43,10 @@ TEST_F(DependencyTest, CascadeNotices) {
   Ok("CREATE SEQUENCE s; CREATE TABLE u (id int DEFAULT nextval('s'), x int CHECK (x > 0)); CREATE INDEX ui ON u (x)");
   Error e = Fails("DROP SEQUENCE s");
   EXPECT_EQ(e.detail(), "default value for column id of table u depends on sequence s");
-  r = conn_->Execute("ALTER TABLE u DROP COLUMN x");  // the index and CHECK go silently
+  r = conn().Execute("ALTER TABLE u DROP COLUMN x");  // the index and CHECK go silently
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r.notices().empty());
-  r = conn_->Execute("DROP SEQUENCE s CASCADE");
+  r = conn().Execute("DROP SEQUENCE s CASCADE");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.notices().size(), 1u);
   EXPECT_EQ(r.notices()[0].message(), "drop cascades to default value for column id of table u");
@@ -85,7 +59,7 @@ TEST_F(DependencyTest, DropSchema) {
   Error e = Fails("DROP SCHEMA sc");
   EXPECT_EQ(e.message(), "cannot drop schema sc because other objects depend on it");
   EXPECT_EQ(e.detail(), "table sc.t1 depends on schema sc\nview sc.v1 depends on schema sc\nview pv depends on view sc.v1");
-  auto r = conn_->Execute("DROP SCHEMA sc CASCADE");
+  auto r = conn().Execute("DROP SCHEMA sc CASCADE");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.notices().size(), 1u);
   EXPECT_EQ(r.notices()[0].message(), "drop cascades to 3 other objects");
@@ -95,9 +69,7 @@ TEST_F(DependencyTest, DropSchema) {
 TEST_F(DependencyTest, StoredDependenciesSurviveReopen) {
   Ok("CREATE TABLE t (a int, b int, c int); CREATE VIEW v AS SELECT c FROM t");
   Ok("ALTER TABLE t DROP COLUMN a");  // v's column reference moves from attnum 3 to 2
-  conn_.reset();
-  db_.reset();
-  Open();
+  Open();  // reopen
   Error e = Fails("DROP TABLE t");
   EXPECT_EQ(e.detail(), "view v depends on table t");
   e = Fails("ALTER TABLE t DROP COLUMN c");
@@ -109,7 +81,7 @@ TEST_F(DependencyTest, StoredDependenciesSurviveReopen) {
 
 TEST_F(DependencyTest, IfExistsNotices) {
   auto notice = [&](const std::string& sql) {
-    auto r = conn_->Execute(sql);
+    auto r = conn().Execute(sql);
     EXPECT_TRUE(r.ok()) << sql;
     return r.ok() && r.notices().size() == 1 ? r.notices()[0].message() : std::string("(none)");
   };

@@ -2,75 +2,61 @@
 // follow DDL (a new catalog snapshot), settings that planning reads, and its parameters.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class PreparedTest : public ::testing::Test {
+class PreparedTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-prep-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    Error e("00000", "");
-    db_ = Database::Open(dir_.string(), {}, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
-    conn_ = std::make_unique<Connection>(db_);
-    ASSERT_TRUE(conn_->Execute("CREATE TABLE t (id int PRIMARY KEY, v int)").ok());
-    ASSERT_TRUE(conn_->Execute("INSERT INTO t VALUES (1, 10), (2, 20)").ok());
-  }
-  void TearDown() override {
-    conn_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    TempDatabaseTest::SetUp();
+    Open();
+    Ok("CREATE TABLE t (id int PRIMARY KEY, v int)");
+    Ok("INSERT INTO t VALUES (1, 10), (2, 20)");
   }
   std::string One(PreparedStatement& p, const std::vector<Param>& params) {
     QueryResult r = p.Execute(params);
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
     return r.ok() && r.row_count() ? r.GetText(0, 0) : "<none>";
   }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
-  std::unique_ptr<Connection> conn_;
 };
 
 TEST_F(PreparedTest, ReusedPlanSeesParametersAndNewRows) {
-  auto p = conn_->Prepare("SELECT v + (SELECT count(*) FROM t) FROM t WHERE id = $1");
+  auto p = conn().Prepare("SELECT v + (SELECT count(*) FROM t) FROM t WHERE id = $1");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(One(*p, {Param(1)}), "12");
   EXPECT_EQ(One(*p, {Param(2)}), "22");
-  ASSERT_TRUE(conn_->Execute("INSERT INTO t VALUES (3, 30)").ok());
+  ASSERT_TRUE(conn().Execute("INSERT INTO t VALUES (3, 30)").ok());
   // the uncorrelated subquery runs again: 3 rows now
   EXPECT_EQ(One(*p, {Param(3)}), "33");
   EXPECT_EQ(One(*p, {Param(1)}), "13");
 }
 
 TEST_F(PreparedTest, DdlReplansTheStatement) {
-  auto p = conn_->Prepare("SELECT count(*) FROM t WHERE v > $1");
+  auto p = conn().Prepare("SELECT count(*) FROM t WHERE v > $1");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(One(*p, {Param(15)}), "1");
   // an index changes the catalog snapshot: the next execution plans again (and may use it)
-  ASSERT_TRUE(conn_->Execute("CREATE INDEX t_v ON t (v)").ok());
+  ASSERT_TRUE(conn().Execute("CREATE INDEX t_v ON t (v)").ok());
   EXPECT_EQ(One(*p, {Param(15)}), "1");
-  ASSERT_TRUE(conn_->Execute("INSERT INTO t VALUES (5, 50)").ok());
+  ASSERT_TRUE(conn().Execute("INSERT INTO t VALUES (5, 50)").ok());
   EXPECT_EQ(One(*p, {Param(15)}), "2");
 }
 
 TEST_F(PreparedTest, TimeZoneChangeReplans) {
-  auto p = conn_->Prepare("SELECT '2024-01-01 12:00:00+00'::timestamptz::text");
+  auto p = conn().Prepare("SELECT '2024-01-01 12:00:00+00'::timestamptz::text");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(One(*p, {}), "2024-01-01 12:00:00+00");
-  ASSERT_TRUE(conn_->Execute("SET timezone = '+02'").ok());
+  ASSERT_TRUE(conn().Execute("SET timezone = '+02'").ok());
   EXPECT_EQ(One(*p, {}), "2024-01-01 14:00:00+02");
 }
 
 TEST_F(PreparedTest, WritesThroughACachedPlan) {
-  auto ins = conn_->Prepare("INSERT INTO t VALUES ($1, $2)");
-  auto upd = conn_->Prepare("UPDATE t SET v = v + $1 WHERE id = $2");
+  auto ins = conn().Prepare("INSERT INTO t VALUES ($1, $2)");
+  auto upd = conn().Prepare("UPDATE t SET v = v + $1 WHERE id = $2");
   ASSERT_NE(ins, nullptr);
   ASSERT_NE(upd, nullptr);
   for (int i = 10; i < 20; i++) ASSERT_TRUE(ins->Execute({Param(i), Param(i * 100)}).ok());
@@ -78,7 +64,7 @@ TEST_F(PreparedTest, WritesThroughACachedPlan) {
   QueryResult dup = ins->Execute({Param(10), Param(0)});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().sqlstate(), std::string("23505"));
-  auto sum = conn_->Execute("SELECT sum(v) FROM t WHERE id >= 10");
+  auto sum = conn().Execute("SELECT sum(v) FROM t WHERE id >= 10");
   ASSERT_TRUE(sum.ok());
   EXPECT_EQ(sum.GetText(0, 0), "14510");
 }

@@ -2,40 +2,21 @@
 // handed out twice (also across a restart), and outside the user's transaction.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <set>
 #include <thread>
 
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class SequenceTest : public ::testing::Test {
+class SequenceTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-seq-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
+    TempDatabaseTest::SetUp();
     Open();
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  void Open() {
-    Error e("00000", "");
-    db_ = Database::Open(dir_.string(), {}, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
-  }
-  static int64_t Int(Connection& c, const std::string& sql) {
-    auto r = c.Execute(sql);
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-    return r.ok() && r.row_count() ? r.GetInt64(0, 0) : -1;
-  }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(SequenceTest, ConcurrentNextvalHandsOutEveryValueOnce) {
@@ -71,8 +52,7 @@ TEST_F(SequenceTest, RestartNeverRepeatsAValue) {
     for (int i = 0; i < 5; i++) last = Int(c, "SELECT nextval('s')");
     EXPECT_EQ(last, 5);
   }
-  db_.reset();
-  Open();
+  Open();  // reopen
   {
     Connection c(db_);
     int64_t after = Int(c, "SELECT nextval('s')");
@@ -82,8 +62,7 @@ TEST_F(SequenceTest, RestartNeverRepeatsAValue) {
     // setval is written through at once.
     EXPECT_EQ(Int(c, "SELECT setval('s', 1000)"), 1000);
   }
-  db_.reset();
-  Open();
+  Open();  // reopen
   Connection d(db_);
   EXPECT_EQ(Int(d, "SELECT nextval('s')"), 1001);
 }
@@ -106,8 +85,7 @@ TEST_F(SequenceTest, SerialColumnSurvivesRestart) {
     ASSERT_TRUE(c.Execute("CREATE TABLE t (id serial PRIMARY KEY, v text)").ok());
     ASSERT_TRUE(c.Execute("INSERT INTO t (v) VALUES ('a'), ('b')").ok());
   }
-  db_.reset();
-  Open();
+  Open();  // reopen
   Connection c(db_);
   ASSERT_TRUE(c.Execute("INSERT INTO t (v) VALUES ('c')").ok());
   EXPECT_EQ(Int(c, "SELECT count(DISTINCT id) FROM t"), 3);

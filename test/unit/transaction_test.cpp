@@ -1,39 +1,26 @@
 // Transactions through the embedding API with several connections on one database.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <thread>
 
 #include "kanto/kanto.hpp"
+#include "temp_database.hpp"
 
 namespace kanto {
 namespace {
 
-class TransactionTest : public ::testing::Test {
+class TransactionTest : public TempDatabaseTest {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("kanto-txn-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    Error e("00000", "");
-    db_ = Database::Open(dir_.string(), {}, &e);
-    ASSERT_NE(db_, nullptr) << e.message();
+    TempDatabaseTest::SetUp();
+    Open();
     Connection setup(db_);
-    ASSERT_TRUE(setup.Execute("CREATE TABLE acct (id int PRIMARY KEY, balance int)").ok());
-    ASSERT_TRUE(setup.Execute("INSERT INTO acct VALUES (1, 100), (2, 200)").ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    Ok(setup, "CREATE TABLE acct (id int PRIMARY KEY, balance int)");
+    Ok(setup, "INSERT INTO acct VALUES (1, 100), (2, 200)");
   }
   static int64_t Balance(Connection& c, int id) {
-    auto r = c.Execute("SELECT balance FROM acct WHERE id = " + std::to_string(id));
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-    return r.ok() && r.row_count() ? r.GetInt64(0, 0) : -1;
+    return Int(c, "SELECT balance FROM acct WHERE id = " + std::to_string(id));
   }
-
-  std::filesystem::path dir_;
-  std::shared_ptr<Database> db_;
 };
 
 TEST_F(TransactionTest, ReadCommittedSeesNewCommitsPerStatement) {
@@ -137,10 +124,7 @@ TEST_F(TransactionTest, ReopenKeepsCommittedDataAndCatalog) {
     ASSERT_TRUE(a.Execute("BEGIN; INSERT INTO acct VALUES (10, 1000)").ok());
     // not committed: lost at close
   }
-  db_.reset();
-  Error e("00000", "");
-  db_ = Database::Open(dir_.string(), {}, &e);
-  ASSERT_NE(db_, nullptr) << e.message();
+  Open();  // reopen
   Connection b(db_);
   EXPECT_EQ(Balance(b, 9), 900);
   EXPECT_EQ(Balance(b, 10), -1);
