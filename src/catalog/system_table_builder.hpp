@@ -2,6 +2,8 @@
 // catalogs declare them, in Kanto's types, and a row builder.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +58,16 @@ class Builder {
  private:
   SystemTable* out_;
 };
+
+// The schema's name ("" for an id naming none).
+std::string SchemaName(const Catalog& catalog, uint32_t id);
+// pg_type.typname of a type: "int4", "_int4" for arrays.
+std::string TypeName(const LogicalType& t);
+
+// A system table computed from a catalog snapshot.
+using Generator = std::function<void(const Catalog&, SystemTable*)>;
+// information_schema's tables by name (information_schema_tables.cpp).
+const std::map<std::string, Generator>& InformationSchemaTables();
 
 // pg_proc and pg_operator: the built-in routines and operators (system_tables_functions.cpp).
 void PgProc(SystemTable* out);

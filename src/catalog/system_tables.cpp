@@ -1,4 +1,5 @@
-// pg_catalog and information_schema as tables computed from the catalog snapshot: enough of
+// pg_catalog as tables computed from the catalog snapshot (information_schema is in
+// information_schema_tables.cpp, the session's tables in session_tables.cpp): enough of
 // PostgreSQL's system catalogs for psql's listing commands (\d, \dt, \di, \dv, \dn, \l) and for
 // simple driver and tool introspection. Object ids are Kanto's catalog ids (unique across schemas,
 // tables and indexes), so they join the way PostgreSQL's OIDs do. A primary key's or unique index's
@@ -7,8 +8,6 @@
 // are empty, so tools' queries run.
 #include "catalog/system_tables.hpp"
 
-#include <cctype>
-#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -18,7 +17,6 @@
 #include "catalog/search_path.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
-#include "function/function_context.hpp"
 #include "function/routine_catalog.hpp"
 #include "types/array.hpp"
 
@@ -31,11 +29,6 @@ constexpr int64_t kBtreeAmOid = 403;
 constexpr int64_t kHeapAmOid = 2;
 
 using namespace system_tables;
-
-std::string SchemaName(const Catalog& catalog, uint32_t id) {
-  const SchemaEntry* s = catalog.GetSchema(id);
-  return s ? s->name : "";
-}
 
 std::string RoleName(const Catalog& catalog, uint32_t id) {
   const RoleEntry* r = catalog.GetRole(id);
@@ -155,24 +148,6 @@ void PgSequences(const Catalog& catalog, SystemTable* out) {
     b.Row({Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name), Value::Text(RoleName(catalog, s->owner)),
            Value::FromInt(LogicalType(TypeId::kRegtype), s->type.oid()), Int8(s->start), Int8(s->min_value),
            Int8(s->max_value), Int8(s->increment), Value::Bool(s->cycle), Int8(s->cache), OidValue(s->id)});
-  }
-}
-
-void InfoSequences(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("sequence_catalog", Name()).Column("sequence_schema", Name()).Column("sequence_name", Name());
-  b.Column("data_type", Text()).Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4());
-  b.Column("numeric_scale", Int4()).Column("start_value", Text()).Column("minimum_value", Text());
-  b.Column("maximum_value", Text()).Column("increment", Text()).Column("cycle_option", Text());
-  for (const SequenceEntry* s : catalog.Sequences()) {
-    if (s->identity) continue;  // as in PostgreSQL, identity columns' sequences are not listed
-    TypeId t = s->type.id;
-    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name),
-           Value::Text(t == TypeId::kInt2 ? "smallint" : t == TypeId::kInt4 ? "integer" : "bigint"),
-           Value::Int4(t == TypeId::kInt2 ? 16 : t == TypeId::kInt4 ? 32 : 64), Value::Int4(2), Value::Int4(0),
-           Value::Text(std::to_string(s->start)), Value::Text(std::to_string(s->min_value)),
-           Value::Text(std::to_string(s->max_value)), Value::Text(std::to_string(s->increment)),
-           Value::Text(s->cycle ? "YES" : "NO")});
   }
 }
 
@@ -350,268 +325,6 @@ void PgIndexes(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-void InfoSchemata(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("catalog_name", Name()).Column("schema_name", Name()).Column("schema_owner", Name());
-  for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text(catalog.database_name()), Value::Text(s->name), Value::Text(s->owner)});
-  b.Row({Value::Text(catalog.database_name()), Value::Text("information_schema"), Value::Text("kanto")});
-}
-
-void InfoTables(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
-  b.Column("table_type", Text()).Column("is_insertable_into", Text());
-  for (const TableEntry* t : catalog.Tables()) {
-    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
-           Value::Text(t->is_view() ? "VIEW" : "BASE TABLE"), Value::Text(t->is_view() ? "NO" : "YES")});
-  }
-}
-
-std::string NotNullConstraintName(const TableEntry& t, size_t column) {
-  return std::to_string(t.schema_id) + "_" + std::to_string(t.id) + "_" + std::to_string(column + 1) + "_not_null";
-}
-
-// CHECK clauses: the CHECK constraints, and each NOT NULL column as "a IS NOT NULL".
-void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
-  b.Column("check_clause", Text());
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string schema = SchemaName(catalog, t->schema_id);
-    for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + c.expr_sql + ")")});
-    }
-    for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
-      if (!t->columns[i].not_null) continue;
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)),
-             Value::Text(QuoteIdent(t->columns[i].name) + " IS NOT NULL")});
-    }
-  }
-}
-
-// PRIMARY KEY, UNIQUE, FOREIGN KEY and CHECK constraints.
-void InfoTableConstraints(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
-  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
-  b.Column("constraint_type", Text()).Column("is_deferrable", Text()).Column("initially_deferred", Text());
-  b.Column("enforced", Text()).Column("nulls_distinct", Text());
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string schema = SchemaName(catalog, t->schema_id);
-    for (const IndexEntry& idx : t->indexes) {
-      if (!idx.constraint) continue;
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(idx.name), Value::Text(catalog.database_name()), Value::Text(schema),
-             Value::Text(t->name), Value::Text(idx.primary ? "PRIMARY KEY" : "UNIQUE"), Value::Text("NO"),
-             Value::Text("NO"), Value::Text("YES"),
-             idx.primary ? NullText() : Value::Text(idx.nulls_not_distinct ? "NO" : "YES")});
-    }
-    for (const ForeignKeyEntry& fk : t->foreign_keys) {
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()), Value::Text(schema),
-             Value::Text(t->name), Value::Text("FOREIGN KEY"), Value::Text(fk.deferrable ? "YES" : "NO"),
-             Value::Text(fk.initially_deferred ? "YES" : "NO"), Value::Text("YES"), NullText()});
-    }
-    for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text(catalog.database_name()), Value::Text(schema),
-             Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"), Value::Text("YES"),
-             NullText()});
-    }
-    // NOT NULL columns appear as CHECK constraints named <schema oid>_<table oid>_<column>_not_null.
-    for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
-      if (!t->columns[i].not_null) continue;
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(NotNullConstraintName(*t, i)), Value::Text(catalog.database_name()),
-             Value::Text(schema), Value::Text(t->name), Value::Text("CHECK"), Value::Text("NO"), Value::Text("NO"),
-             Value::Text("YES"), NullText()});
-    }
-  }
-}
-
-void InfoKeyColumnUsage(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
-  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
-  b.Column("column_name", Name()).Column("ordinal_position", Int4()).Column("position_in_unique_constraint", Int4());
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string schema = SchemaName(catalog, t->schema_id);
-    for (const IndexEntry& idx : t->indexes) {
-      if (!idx.constraint) continue;
-      for (size_t i = 0; i < idx.columns.size(); i++) {
-        b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(idx.name), Value::Text(catalog.database_name()), Value::Text(schema),
-               Value::Text(t->name), Value::Text(t->columns[idx.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
-               Value::Null(Int4())});
-      }
-    }
-    // A foreign key column's position_in_unique_constraint: where its referenced column stands in
-    // the referenced key.
-    for (const ForeignKeyEntry& fk : t->foreign_keys) {
-      const TableEntry* ref = catalog.GetTable(fk.ref_table);
-      const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
-      for (size_t i = 0; i < fk.columns.size(); i++) {
-        Value pos = Value::Null(Int4());
-        for (size_t k = 0; key && k < key->columns.size(); k++) {
-          if (key->columns[k] == fk.ref_columns[i]) pos = Value::Int4(static_cast<int64_t>(k + 1));
-        }
-        b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()), Value::Text(schema),
-               Value::Text(t->name), Value::Text(t->columns[fk.columns[i]].name), Value::Int4(static_cast<int64_t>(i + 1)),
-               pos});
-      }
-    }
-  }
-}
-
-void InfoReferentialConstraints(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("constraint_catalog", Name()).Column("constraint_schema", Name()).Column("constraint_name", Name());
-  b.Column("unique_constraint_catalog", Name()).Column("unique_constraint_schema", Name());
-  b.Column("unique_constraint_name", Name()).Column("match_option", Text()).Column("update_rule", Text());
-  b.Column("delete_rule", Text());
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string schema = SchemaName(catalog, t->schema_id);
-    for (const ForeignKeyEntry& fk : t->foreign_keys) {
-      const TableEntry* ref = catalog.GetTable(fk.ref_table);
-      const IndexEntry* key = ref ? ref->FindIndexById(fk.ref_index) : nullptr;
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(fk.name), Value::Text(catalog.database_name()),
-             ref ? Value::Text(SchemaName(catalog, ref->schema_id)) : NullText(), key ? Value::Text(key->name) : NullText(),
-             Value::Text(fk.match == ForeignKeyEntry::kMatchFull ? "FULL" : "NONE"), Value::Text(ForeignKeyActionText(fk.on_update)),
-             Value::Text(ForeignKeyActionText(fk.on_delete))});
-    }
-  }
-}
-
-// The columns each constraint uses, one row per column: its own for PRIMARY KEY, UNIQUE and CHECK,
-// the referenced ones for FOREIGN KEY (NOT NULL constraints are not listed, as in PostgreSQL 15).
-void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
-  b.Column("column_name", Name()).Column("constraint_catalog", Name()).Column("constraint_schema", Name());
-  b.Column("constraint_name", Name());
-  auto row = [&](const TableEntry& t, uint32_t col, const std::string& schema, const std::string& name) {
-    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t.schema_id)), Value::Text(t.name),
-           Value::Text(t.columns[col].name), Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(name)});
-  };
-  for (const TableEntry* t : catalog.Tables()) {
-    std::string schema = SchemaName(catalog, t->schema_id);
-    for (const IndexEntry& idx : t->indexes) {
-      if (!idx.constraint) continue;
-      for (uint32_t c : idx.columns) row(*t, c, schema, idx.name);
-    }
-    for (const CheckEntry& c : t->checks) {
-      for (uint32_t col : c.columns) row(*t, col, schema, c.name);
-    }
-    for (const ForeignKeyEntry& fk : t->foreign_keys) {
-      const TableEntry* ref = catalog.GetTable(fk.ref_table);
-      if (!ref) continue;
-      for (uint32_t c : fk.ref_columns) row(*ref, c, schema, fk.name);
-    }
-  }
-}
-
-// information_schema.columns.data_type: the SQL-standard spelling without modifiers; ARRAY for arrays.
-std::string StandardTypeName(const LogicalType& t) {
-  switch (t.id) {
-    case TypeId::kArray: return "ARRAY";
-    case TypeId::kChar: return "character";
-    default: return LogicalType(t.id).ToString();
-  }
-}
-
-// pg_type.typname: "int4", "_int4" for arrays.
-std::string TypeName(const LogicalType& t) {
-  LogicalType base = t.IsArray() ? t.ElementType() : t;
-  for (const auto& bt : kBuiltinTypes) {
-    if (bt.id == base.id) return (t.IsArray() ? "_" : "") + std::string(bt.name);
-  }
-  return base.ToString();
-}
-
-// The column as information_schema.columns describes it (PostgreSQL 15's 44 columns).
-void InfoColumns(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  for (const char* name : {"table_catalog", "table_schema", "table_name", "column_name"}) b.Column(name, Name());
-  b.Column("ordinal_position", Int4()).Column("column_default", Text()).Column("is_nullable", Text());
-  b.Column("data_type", Text()).Column("character_maximum_length", Int4()).Column("character_octet_length", Int4());
-  b.Column("numeric_precision", Int4()).Column("numeric_precision_radix", Int4()).Column("numeric_scale", Int4());
-  b.Column("datetime_precision", Int4()).Column("interval_type", Text()).Column("interval_precision", Int4());
-  for (const char* name : {"character_set_catalog", "character_set_schema", "character_set_name", "collation_catalog",
-                           "collation_schema", "collation_name", "domain_catalog", "domain_schema", "domain_name",
-                           "udt_catalog", "udt_schema", "udt_name", "scope_catalog", "scope_schema", "scope_name"}) {
-    b.Column(name, Name());
-  }
-  b.Column("maximum_cardinality", Int4());
-  b.Column("dtd_identifier", Name());
-  for (const char* name : {"is_self_referencing", "is_identity", "identity_generation", "identity_start",
-                           "identity_increment", "identity_maximum", "identity_minimum", "identity_cycle",
-                           "is_generated", "generation_expression", "is_updatable"}) {
-    b.Column(name, Text());
-  }
-  const Value null_int = Value::Null(Int4());
-  for (const TableEntry* t : catalog.Tables()) {
-    for (size_t i = 0; i < t->columns.size(); i++) {
-      const ColumnEntry& c = t->columns[i];
-      const LogicalType& type = c.type;
-      int32_t mod = type.typmod();
-      Value max_len = null_int, octet_len = null_int, precision = null_int, radix = null_int, scale = null_int;
-      Value datetime_precision = null_int, interval_type = NullText();
-      switch (type.id) {
-        case TypeId::kVarchar:
-        case TypeId::kChar:
-        case TypeId::kText:
-          // UTF8: up to 4 bytes a character; no length: the largest value, 1 GB.
-          if (mod >= 4) max_len = Value::Int4(mod - 4);
-          octet_len = Value::Int4(mod >= 4 ? (mod - 4) * 4 : 1073741824);
-          break;
-        case TypeId::kInt2:
-        case TypeId::kInt4:
-        case TypeId::kInt8:
-          precision = Value::Int4(type.id == TypeId::kInt2 ? 16 : type.id == TypeId::kInt4 ? 32 : 64);
-          radix = Value::Int4(2);
-          scale = Value::Int4(0);
-          break;
-        case TypeId::kFloat4:
-        case TypeId::kFloat8:
-          precision = Value::Int4(type.id == TypeId::kFloat4 ? 24 : 53);
-          radix = Value::Int4(2);
-          break;
-        case TypeId::kNumeric:
-          radix = Value::Int4(10);
-          if (mod >= 4) {
-            precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
-            scale = Value::Int4((mod - 4) & 0xffff);
-          }
-          break;
-        case TypeId::kDate: datetime_precision = Value::Int4(0); break;
-        case TypeId::kTimestamp:
-        case TypeId::kTimestampTz: datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
-        case TypeId::kInterval: {
-          datetime_precision = Value::Int4(mod < 0 || (mod & 0xFFFF) == 0xFFFF ? 6 : mod & 0xFFFF);
-          std::string spelled = type.ToString();  // "interval day to second"
-          if (spelled.size() > 9) {
-            std::string fields = spelled.substr(9);
-            for (auto& ch : fields) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            interval_type = Value::Text(fields);
-          }
-          break;
-        }
-        default: break;
-      }
-      const SequenceEntry* identity = c.identity ? catalog.GetSequence(c.identity_sequence) : nullptr;
-      auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
-      std::string schema = SchemaName(catalog, t->schema_id);
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
-             Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
-             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), max_len, octet_len, precision,
-             radix, scale, datetime_precision, interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
-             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text("pg_catalog"),
-             Value::Text(TypeName(type)), NullText(), NullText(), NullText(), null_int,
-             Value::Text(std::to_string(i + 1)), Value::Text("NO"), Value::Text(c.identity ? "YES" : "NO"),
-             c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText(),
-             identity_text(identity ? identity->start : 0), identity_text(identity ? identity->increment : 0),
-             identity_text(identity ? identity->max_value : 0), identity_text(identity ? identity->min_value : 0),
-             Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text("NEVER"), NullText(),
-             Value::Text(t->is_view() ? "NO" : "YES")});
-    }
-  }
-}
-
 void PgConstraint(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("conname", Name()).Column("connamespace", Oid()).Column("contype", Text());
@@ -681,8 +394,6 @@ void EmptyTable(std::vector<std::pair<const char*, LogicalType>> columns, System
   for (auto& [name, type] : columns) b.Column(name, type);
 }
 
-using Generator = std::function<void(const Catalog&, SystemTable*)>;
-
 Generator Empty(std::vector<std::pair<const char*, LogicalType>> columns) {
   return [columns](const Catalog&, SystemTable* out) { EmptyTable(columns, out); };
 }
@@ -743,60 +454,25 @@ const std::map<std::string, Generator>& PgCatalogTables() {
   return *tables;
 }
 
-const std::map<std::string, Generator>& InformationSchemaTables() {
-  static const auto* tables = new std::map<std::string, Generator>{
-      {"schemata", InfoSchemata},
-      {"tables", InfoTables},
-      {"columns", InfoColumns},
-      {"table_constraints", InfoTableConstraints},
-      {"check_constraints", InfoCheckConstraints},
-      {"key_column_usage", InfoKeyColumnUsage},
-      {"referential_constraints", InfoReferentialConstraints},
-      {"constraint_column_usage", InfoConstraintColumnUsage},
-      {"sequences", InfoSequences},
-  };
-  return *tables;
-}
-
 }  // namespace
 
-bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out) {
-  Builder b(out);
-  if (name == "pg_settings") {
-    b.Column("name", Text()).Column("setting", Text()).Column("unit", Text()).Column("category", Text());
-    b.Column("short_desc", Text()).Column("context", Text()).Column("vartype", Text()).Column("source", Text());
-    b.Column("boot_val", Text()).Column("reset_val", Text()).Column("pending_restart", Bool());
-    if (!session) return true;
-    for (const auto& [setting, value] : session->All()) {
-      bool fixed = IsReadOnlySetting(setting);
-      b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""),
-             Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), Value::Text(value),
-             Value::Text(value), Value::Bool(false)});
-    }
-    return true;
-  }
-  if (name == "pg_prepared_xacts") {
-    b.Column("transaction", LogicalType(TypeId::kInt8)).Column("gid", Text());
-    b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Name()).Column("database", Name());
-    if (!session) return true;
-    for (const auto& p : session->PreparedTransactions()) {
-      b.Row({Value::Int8(static_cast<int64_t>(p.xid)), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),
-             Value::Text(p.owner), Value::Text(p.database)});
-    }
-    return true;
-  }
-  if (name == "pg_cursors") {
-    b.Column("name", Text()).Column("statement", Text()).Column("is_holdable", Bool()).Column("is_binary", Bool());
-    b.Column("is_scrollable", Bool()).Column("creation_time", LogicalType(TypeId::kTimestampTz));
-    if (!session) return true;
-    for (const auto& [cursor, hold] : session->Cursors()) {
-      b.Row({Value::Text(cursor), NullText(), Value::Bool(hold), Value::Bool(false), Value::Bool(false),
-             Value::Null(LogicalType(TypeId::kTimestampTz))});
-    }
-    return true;
-  }
-  return false;
+namespace system_tables {
+
+std::string SchemaName(const Catalog& catalog, uint32_t id) {
+  const SchemaEntry* s = catalog.GetSchema(id);
+  return s ? s->name : "";
 }
+
+// pg_type.typname: "int4", "_int4" for arrays.
+std::string TypeName(const LogicalType& t) {
+  LogicalType base = t.IsArray() ? t.ElementType() : t;
+  for (const auto& bt : kBuiltinTypes) {
+    if (bt.id == base.id) return (t.IsArray() ? "_" : "") + std::string(bt.name);
+  }
+  return base.ToString();
+}
+
+}  // namespace system_tables
 
 bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out) {
   const auto& tables = schema == "information_schema" ? InformationSchemaTables() : PgCatalogTables();

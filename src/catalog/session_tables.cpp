@@ -1,0 +1,49 @@
+// pg_settings, pg_prepared_xacts and pg_cursors: the tables that show the running session's state
+// rather than the catalog's.
+#include "catalog/system_table_builder.hpp"
+#include "catalog/system_tables.hpp"
+#include "function/function_context.hpp"
+
+namespace kanto {
+
+using namespace system_tables;
+
+bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out) {
+  Builder b(out);
+  if (name == "pg_settings") {
+    b.Column("name", Text()).Column("setting", Text()).Column("unit", Text()).Column("category", Text());
+    b.Column("short_desc", Text()).Column("context", Text()).Column("vartype", Text()).Column("source", Text());
+    b.Column("boot_val", Text()).Column("reset_val", Text()).Column("pending_restart", Bool());
+    if (!session) return true;
+    for (const auto& [setting, value] : session->All()) {
+      bool fixed = IsReadOnlySetting(setting);
+      b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""),
+             Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), Value::Text(value),
+             Value::Text(value), Value::Bool(false)});
+    }
+    return true;
+  }
+  if (name == "pg_prepared_xacts") {
+    b.Column("transaction", LogicalType(TypeId::kInt8)).Column("gid", Text());
+    b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Name()).Column("database", Name());
+    if (!session) return true;
+    for (const auto& p : session->PreparedTransactions()) {
+      b.Row({Value::Int8(static_cast<int64_t>(p.xid)), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),
+             Value::Text(p.owner), Value::Text(p.database)});
+    }
+    return true;
+  }
+  if (name == "pg_cursors") {
+    b.Column("name", Text()).Column("statement", Text()).Column("is_holdable", Bool()).Column("is_binary", Bool());
+    b.Column("is_scrollable", Bool()).Column("creation_time", LogicalType(TypeId::kTimestampTz));
+    if (!session) return true;
+    for (const auto& [cursor, hold] : session->Cursors()) {
+      b.Row({Value::Text(cursor), NullText(), Value::Bool(hold), Value::Bool(false), Value::Bool(false),
+             Value::Null(LogicalType(TypeId::kTimestampTz))});
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace kanto
