@@ -1,0 +1,422 @@
+// The catalog's stored records: the byte encoding of each catalog object (tables with their columns,
+// indexes and constraints; schemas, sequences, roles, databases, dependencies) as RocksDB holds it,
+// with the record versions older data directories still read (docs/storage-format.md).
+#include "catalog/catalog.hpp"
+#include "common/binary_io.hpp"
+
+namespace kanto {
+
+namespace {
+// 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
+// NULLS NOT DISTINCT
+constexpr uint8_t kTableRecordVersion = 8;
+
+void WriteType(BinaryWriter& w, const LogicalType& t) {
+  w.U8(static_cast<uint8_t>(t.id));
+  w.I32(t.mod1);
+  w.I32(t.mod2);
+  if (t.id == TypeId::kArray) w.U8(static_cast<uint8_t>(t.elem));
+}
+
+LogicalType ReadType(BinaryReader& r) {
+  LogicalType t;
+  uint8_t id = r.U8();
+  if (id > static_cast<uint8_t>(kLastTypeId)) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad type id");
+  }
+  t.id = static_cast<TypeId>(id);
+  t.mod1 = r.I32();
+  t.mod2 = r.I32();
+  if (t.id == TypeId::kArray) {
+    uint8_t elem = r.U8();
+    if (elem == 0 || elem == static_cast<uint8_t>(TypeId::kArray) || elem > static_cast<uint8_t>(kLastTypeId)) {
+      throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad array element type");
+    }
+    t.elem = static_cast<TypeId>(elem);
+  }
+  return t;
+}
+}  // namespace
+
+std::string Catalog::SerializeTable(const TableEntry& t) {
+  BinaryWriter w;
+  w.U8(kTableRecordVersion);
+  w.U32(t.id);
+  w.U32(t.schema_id);
+  w.Str(t.name);
+  w.U32(t.schema_version);
+  w.U32(t.rowid_index_id);
+  w.I32(t.primary_index);
+  w.U32(static_cast<uint32_t>(t.columns.size()));
+  for (const auto& c : t.columns) {
+    w.Str(c.name);
+    WriteType(w, c.type);
+    w.Bool(c.not_null);
+    w.Str(c.default_sql);
+  }
+  w.U32(static_cast<uint32_t>(t.indexes.size()));
+  for (const auto& idx : t.indexes) {
+    w.U32(idx.id);
+    w.Str(idx.name);
+    w.Bool(idx.unique);
+    w.Bool(idx.primary);
+    w.U32(static_cast<uint32_t>(idx.columns.size()));
+    for (size_t i = 0; i < idx.columns.size(); i++) {
+      w.U32(idx.columns[i]);
+      w.Bool(idx.descending[i]);
+    }
+  }
+  w.Str(t.view_sql);
+  for (const auto& idx : t.indexes) w.Bool(idx.constraint);
+  for (const auto& c : t.columns) {
+    w.U8(static_cast<uint8_t>(c.identity));
+    w.U32(c.identity_sequence);
+    w.Str(c.missing);
+  }
+  w.U32(static_cast<uint32_t>(t.checks.size()));
+  for (const auto& c : t.checks) {
+    w.U32(c.id);
+    w.Str(c.name);
+    w.Str(c.expr_sql);
+    w.U32(static_cast<uint32_t>(c.columns.size()));
+    for (uint32_t col : c.columns) w.U32(col);
+    w.Bool(c.validated);
+    w.Bool(c.no_inherit);
+  }
+  for (const auto& idx : t.indexes) w.Bool(idx.nulls_not_distinct);
+  w.Str(t.view_search_path);
+  w.U32(t.owner);
+  auto write_columns = [&](const std::vector<uint32_t>& cols) {
+    w.U32(static_cast<uint32_t>(cols.size()));
+    for (uint32_t col : cols) w.U32(col);
+  };
+  w.U32(static_cast<uint32_t>(t.foreign_keys.size()));
+  for (const auto& fk : t.foreign_keys) {
+    w.U32(fk.id);
+    w.Str(fk.name);
+    write_columns(fk.columns);
+    w.U32(fk.ref_table);
+    write_columns(fk.ref_columns);
+    w.U32(fk.ref_index);
+    w.U8(static_cast<uint8_t>(fk.on_update));
+    w.U8(static_cast<uint8_t>(fk.on_delete));
+    write_columns(fk.delete_set_columns);
+    w.U8(static_cast<uint8_t>(fk.match));
+    w.Bool(fk.deferrable);
+    w.Bool(fk.initially_deferred);
+    w.Bool(fk.validated);
+  }
+  for (const auto& idx : t.indexes) {
+    w.U32(static_cast<uint32_t>(idx.expressions.size()));
+    for (const auto& e : idx.expressions) w.Str(e);
+    w.Str(idx.predicate);
+    write_columns(idx.include);
+    write_columns(idx.expression_columns);
+  }
+  for (const auto& c : t.columns) w.U8(static_cast<uint8_t>(c.generated));
+  return w.Release();
+}
+
+TableEntry Catalog::DeserializeTable(std::string_view data) {
+  BinaryReader r(data);
+  uint8_t version = r.U8();
+  if (version < 1 || version > kTableRecordVersion) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown table record version");
+  }
+  TableEntry t;
+  t.id = r.U32();
+  t.schema_id = r.U32();
+  t.name = r.Str();
+  t.schema_version = r.U32();
+  t.rowid_index_id = r.U32();
+  t.primary_index = r.I32();
+  uint32_t ncols = r.U32();
+  for (uint32_t i = 0; i < ncols; i++) {
+    ColumnEntry c;
+    c.name = r.Str();
+    c.type = ReadType(r);
+    c.not_null = r.Bool();
+    c.default_sql = r.Str();
+    t.columns.push_back(std::move(c));
+  }
+  uint32_t nidx = r.U32();
+  for (uint32_t i = 0; i < nidx; i++) {
+    IndexEntry idx;
+    idx.id = r.U32();
+    idx.name = r.Str();
+    idx.unique = r.Bool();
+    idx.primary = r.Bool();
+    uint32_t n = r.U32();
+    for (uint32_t k = 0; k < n; k++) {
+      uint32_t col = r.U32();
+      if (col >= ncols && col != IndexEntry::kExpression) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index column");
+      }
+      idx.columns.push_back(col);
+      idx.descending.push_back(r.Bool());
+    }
+    t.indexes.push_back(std::move(idx));
+  }
+  if (version >= 2) t.view_sql = r.Str();
+  for (auto& idx : t.indexes) idx.constraint = version >= 3 ? r.Bool() : idx.primary;
+  if (version >= 4) {
+    for (auto& c : t.columns) {
+      c.identity = static_cast<char>(r.U8());
+      c.identity_sequence = r.U32();
+      c.missing = r.Str();
+    }
+  }
+  if (version >= 5) {
+    uint32_t nchecks = r.U32();
+    for (uint32_t i = 0; i < nchecks; i++) {
+      CheckEntry c;
+      c.id = r.U32();
+      c.name = r.Str();
+      c.expr_sql = r.Str();
+      uint32_t n = r.U32();
+      for (uint32_t k = 0; k < n; k++) {
+        uint32_t col = r.U32();
+        if (col >= ncols) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad check column");
+        c.columns.push_back(col);
+      }
+      c.validated = r.Bool();
+      c.no_inherit = r.Bool();
+      t.checks.push_back(std::move(c));
+    }
+    for (auto& idx : t.indexes) idx.nulls_not_distinct = r.Bool();
+  }
+  if (version >= 6) {
+    t.view_search_path = r.Str();
+    t.owner = r.U32();
+  }
+  auto read_columns = [&](uint32_t limit) {
+    std::vector<uint32_t> cols(r.U32());
+    for (auto& col : cols) {
+      col = r.U32();
+      if (col >= limit) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad key column");
+    }
+    return cols;
+  };
+  if (version >= 7) {
+    uint32_t nfks = r.U32();
+    for (uint32_t i = 0; i < nfks; i++) {
+      ForeignKeyEntry fk;
+      fk.id = r.U32();
+      fk.name = r.Str();
+      fk.columns = read_columns(ncols);
+      fk.ref_table = r.U32();
+      fk.ref_columns = read_columns(UINT32_MAX);  // positions in the other table
+      fk.ref_index = r.U32();
+      fk.on_update = static_cast<char>(r.U8());
+      fk.on_delete = static_cast<char>(r.U8());
+      fk.delete_set_columns = read_columns(ncols);
+      fk.match = static_cast<char>(r.U8());
+      fk.deferrable = r.Bool();
+      fk.initially_deferred = r.Bool();
+      fk.validated = r.Bool();
+      if (fk.columns.size() != fk.ref_columns.size()) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad foreign key");
+      }
+      t.foreign_keys.push_back(std::move(fk));
+    }
+  }
+  if (version >= 8) {
+    for (auto& idx : t.indexes) {
+      uint32_t n = r.U32();
+      for (uint32_t k = 0; k < n; k++) idx.expressions.push_back(r.Str());
+      idx.predicate = r.Str();
+      idx.include = read_columns(ncols);
+      idx.expression_columns = read_columns(ncols);
+      size_t parts = 0;
+      for (uint32_t col : idx.columns) parts += col == IndexEntry::kExpression ? 1 : 0;
+      if (parts != idx.expressions.size()) {
+        throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad index expressions");
+      }
+    }
+    for (auto& c : t.columns) c.generated = static_cast<char>(r.U8());
+  }
+  if (t.primary_index >= static_cast<int>(t.indexes.size())) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
+  }
+  return t;
+}
+
+std::string Catalog::SerializeSchema(const SchemaEntry& s) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(s.id);
+  w.Str(s.name);
+  w.Str(s.owner);
+  return w.Release();
+}
+
+namespace {
+void WriteI64(BinaryWriter& w, int64_t v) { w.U64(static_cast<uint64_t>(v)); }
+int64_t ReadI64(BinaryReader& r) { return static_cast<int64_t>(r.U64()); }
+}  // namespace
+
+std::string Catalog::SerializeSequence(const SequenceEntry& s) {
+  BinaryWriter w;
+  w.U8(2);
+  w.U32(s.id);
+  w.U32(s.schema_id);
+  w.Str(s.name);
+  WriteType(w, s.type);
+  WriteI64(w, s.increment);
+  WriteI64(w, s.min_value);
+  WriteI64(w, s.max_value);
+  WriteI64(w, s.start);
+  WriteI64(w, s.cache);
+  w.Bool(s.cycle);
+  w.U32(s.owner_table);
+  w.U32(s.owner_column);
+  w.Bool(s.identity);
+  w.U64(s.instance);
+  w.U32(s.owner);
+  return w.Release();
+}
+
+SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
+  BinaryReader r(data);
+  uint8_t version = r.U8();
+  if (version < 1 || version > 2) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
+  }
+  SequenceEntry s;
+  s.id = r.U32();
+  s.schema_id = r.U32();
+  s.name = r.Str();
+  s.type = ReadType(r);
+  s.increment = ReadI64(r);
+  s.min_value = ReadI64(r);
+  s.max_value = ReadI64(r);
+  s.start = ReadI64(r);
+  s.cache = ReadI64(r);
+  s.cycle = r.Bool();
+  s.owner_table = r.U32();
+  s.owner_column = r.U32();
+  s.identity = r.Bool();
+  s.instance = r.U64();
+  if (version >= 2) s.owner = r.U32();
+  return s;
+}
+
+std::string Catalog::SerializeRole(const RoleEntry& r) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(r.id);
+  w.Str(r.name);
+  w.Bool(r.superuser);
+  w.Bool(r.login);
+  w.Bool(r.createdb);
+  w.Bool(r.createrole);
+  w.Str(r.password);
+  return w.Release();
+}
+
+RoleEntry Catalog::DeserializeRole(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
+  RoleEntry e;
+  e.id = r.U32();
+  e.name = r.Str();
+  e.superuser = r.Bool();
+  e.login = r.Bool();
+  e.createdb = r.Bool();
+  e.createrole = r.Bool();
+  e.password = r.Str();
+  return e;
+}
+
+std::string Catalog::SerializeDatabase(const DatabaseEntry& d) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(d.id);
+  w.Str(d.name);
+  w.U32(d.owner);
+  w.Str(d.collate);
+  w.Str(d.ctype);
+  w.Bool(d.is_template);
+  w.Bool(d.allow_connections);
+  w.I32(d.connection_limit);
+  w.Str(d.keyspace);
+  w.U32(static_cast<uint32_t>(d.settings.size()));
+  for (const auto& [name, value] : d.settings) {
+    w.Str(name);
+    w.Str(value);
+  }
+  return w.Release();
+}
+
+DatabaseEntry Catalog::DeserializeDatabase(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown database record version");
+  DatabaseEntry e;
+  e.id = r.U32();
+  e.name = r.Str();
+  e.owner = r.U32();
+  e.collate = r.Str();
+  e.ctype = r.Str();
+  e.is_template = r.Bool();
+  e.allow_connections = r.Bool();
+  e.connection_limit = r.I32();
+  e.keyspace = r.Str();
+  uint32_t n = r.U32();
+  for (uint32_t i = 0; i < n; i++) {
+    std::string name = r.Str();
+    std::string value = r.Str();
+    e.settings.emplace_back(std::move(name), std::move(value));
+  }
+  return e;
+}
+
+// One record per dependent object: a version byte, then (class, id, sub) of the object and of what
+// it references, and the type letter, for each of its dependencies.
+std::string Catalog::SerializeDependencies(const std::vector<Dependency>& deps) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(static_cast<uint32_t>(deps.size()));
+  for (const auto& d : deps) {
+    for (const ObjectAddress* a : {&d.object, &d.referenced}) {
+      w.U32(a->class_id);
+      w.U32(a->object_id);
+      w.I32(a->sub_id);
+    }
+    w.U8(static_cast<uint8_t>(d.type));
+  }
+  return w.Release();
+}
+
+std::vector<Dependency> Catalog::DeserializeDependencies(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown dependency record version");
+  uint32_t n = r.U32();
+  std::vector<Dependency> out;
+  for (uint32_t i = 0; i < n; i++) {
+    Dependency d;
+    for (ObjectAddress* a : {&d.object, &d.referenced}) {
+      a->class_id = r.U32();
+      a->object_id = r.U32();
+      a->sub_id = r.I32();
+    }
+    char type = static_cast<char>(r.U8());
+    if (type != 'n' && type != 'a' && type != 'i') {
+      throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad dependency type");
+    }
+    d.type = static_cast<DependencyType>(type);
+    out.push_back(d);
+  }
+  return out;
+}
+
+SchemaEntry Catalog::DeserializeSchema(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown schema record version");
+  SchemaEntry s;
+  s.id = r.U32();
+  s.name = r.Str();
+  s.owner = r.Str();
+  return s;
+}
+
+}  // namespace kanto
