@@ -2,6 +2,7 @@
 
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
+#include "kanto/error.hpp"
 #include "execution/execution_context.hpp"
 #include "storage/engine.hpp"
 #include "storage/row_codec.hpp"
@@ -51,6 +52,21 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
               bool check_row_key, const std::vector<BoundCheck>& checks) {
   WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, &row);
+}
+
+bool InsertConflicts(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
+                     const std::string& row_key, const std::vector<uint32_t>& arbiters) {
+  std::string existing;
+  for (uint32_t id : arbiters) {
+    const IndexEntry* index = table.FindIndexById(id);
+    if (!index) continue;
+    if (index->primary) {
+      if (txn.GetForUpdate(row_key, &existing)) return true;
+    } else if (IndexKeyMayConflict(*index, row) && txn.GetForUpdate(MakeIndexKey(table, *index, row, row_key), &existing)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,

@@ -359,6 +359,8 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       auto child_bindings = op.children[0]->GetColumnBindings();
       for (auto& e : m.set) out->set.push_back(e ? ResolveCopy(e, child_bindings) : nullptr);
       if (m.recheck) out->recheck = ResolveCopy(m.recheck, child_bindings);
+      out->on_conflict_nothing = m.on_conflict_nothing;
+      out->arbiter_indexes = m.arbiter_indexes;
       std::vector<ColumnBinding> row_bindings;
       for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));

@@ -200,7 +200,10 @@ struct InsertStmt : Statement {
   enum class OnConflict : uint8_t { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
   // OVERRIDING SYSTEM VALUE / USER VALUE (identity columns)
   enum class Overriding : uint8_t { kNone, kSystem, kUser } overriding = Overriding::kNone;
+  // ON CONFLICT (columns) or ON CONFLICT ON CONSTRAINT name (both empty: no conflict target).
   std::vector<std::string> conflict_columns;
+  std::string conflict_constraint;
+  int conflict_location = -1;
   std::vector<SetClause> conflict_set;
   ExprPtr conflict_where;
   std::vector<ResTarget> returning;

@@ -150,7 +150,22 @@ ast::StatementPtr TransformInsert(const PgQuery__InsertStmt* s) {
     out->columns.push_back(r->name);
   }
   if (s->select_stmt) out->select = TransformSelect(s->select_stmt->select_stmt);
-  if (s->on_conflict_clause) out->on_conflict = ast::InsertStmt::OnConflict::kUpdate;
+  if (const PgQuery__OnConflictClause* oc = s->on_conflict_clause) {
+    out->on_conflict = oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING ? ast::InsertStmt::OnConflict::kNothing
+                                                                                       : ast::InsertStmt::OnConflict::kUpdate;
+    out->conflict_location = oc->location;
+    if (const PgQuery__InferClause* infer = oc->infer) {
+      if (infer->where_clause) Unsupported("ON CONFLICT (...) WHERE", infer->location);
+      if (infer->conname) out->conflict_constraint = infer->conname;
+      for (size_t i = 0; i < infer->n_index_elems; i++) {
+        const PgQuery__IndexElem* e = infer->index_elems[i]->index_elem;
+        if (!e->name) Unsupported("an expression in the ON CONFLICT target", infer->location);
+        if (e->n_opclass) Unsupported("an operator class in the ON CONFLICT target", infer->location);
+        CheckCollation(e->collation, e->n_collation, infer->location);
+        out->conflict_columns.push_back(e->name);
+      }
+    }
+  }
   if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE) {
     out->overriding = ast::InsertStmt::Overriding::kSystem;
   } else if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) {

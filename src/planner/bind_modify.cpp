@@ -80,11 +80,50 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget
   return out;
 }
 
+namespace {
+// The unique indexes ON CONFLICT DO NOTHING tests a row against (ids): the constraint named, the
+// unique indexes on exactly the columns given (in any order), or every unique index.
+std::vector<uint32_t> ArbiterIndexes(const ast::InsertStmt& stmt, const TableEntry& table) {
+  std::vector<uint32_t> out;
+  if (!stmt.conflict_constraint.empty()) {
+    const std::string& name = stmt.conflict_constraint;
+    if (const IndexEntry* index = table.FindConstraintIndex(name)) return {index->id};
+    if (table.HasConstraint(name)) {
+      throw Error(sqlstate::kWrongObjectType, "constraint in ON CONFLICT clause has no associated index");
+    }
+    throw Error(sqlstate::kUndefinedObject, "constraint \"" + name + "\" for table \"" + table.name + "\" does not exist");
+  }
+  std::set<uint32_t> wanted;
+  for (const auto& name : stmt.conflict_columns) {
+    int c = table.FindColumn(name);
+    if (c < 0) throw At(Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist"), stmt.conflict_location);
+    wanted.insert(static_cast<uint32_t>(c));
+  }
+  for (const IndexEntry& index : table.indexes) {
+    if (!index.unique) continue;
+    if (wanted.empty() || std::set<uint32_t>(index.columns.begin(), index.columns.end()) == wanted) out.push_back(index.id);
+  }
+  if (out.empty() && !wanted.empty()) {
+    throw Error(sqlstate::kInvalidColumnReference,
+                "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+  }
+  return out;
+}
+}  // namespace
+
 BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
-  if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
-    throw Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT is not supported yet");
+  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) {
+    if (stmt.conflict_columns.empty() && stmt.conflict_constraint.empty()) {
+      throw At(Error(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                   .WithHint("For example, ON CONFLICT (column_name)."),
+               stmt.conflict_location);
+    }
+    throw At(Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT DO UPDATE is not supported yet"),
+             stmt.conflict_location);
   }
   const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
+  std::vector<uint32_t> arbiters;
+  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing) arbiters = ArbiterIndexes(stmt, *table);
   // Target columns: the list given, or all columns in order.
   std::vector<int> targets;
   if (stmt.columns.empty()) {
@@ -177,6 +216,8 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
 
   auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
+  insert->on_conflict_nothing = stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing;
+  insert->arbiter_indexes = std::move(arbiters);
   return FinishModify(std::move(insert), *table, stmt.returning, std::move(source), BoundStatementKind::kInsert);
 }
 

@@ -262,6 +262,10 @@ class LogicalModify : public LogicalOperator {
     std::vector<BoundExprPtr> defaults;
   };
   std::map<uint32_t, CascadeTarget> cascade_targets;
+  // INSERT ... ON CONFLICT DO NOTHING: a row that one of these unique indexes (ids; the primary
+  // key's too) already holds a key for is skipped.
+  bool on_conflict_nothing = false;
+  std::vector<uint32_t> arbiter_indexes;
   uint32_t returning_index = 0;
   uint32_t output_index = 0;
   std::vector<ColumnBinding> GetColumnBindings() const override;

@@ -121,6 +121,11 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c].set_type(table_types[c]);
       }
       std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
+      if (on_conflict_nothing) {
+        access::CheckNotNull(*table_, row, ctx.fn);
+        access::CheckConstraints(ctx, *table_, checks, row);
+        if (access::InsertConflicts(*ctx.txn, *table_, row, key, arbiter_indexes)) continue;
+      }
       if (returned) new_rows.AppendRow(row);
       if (refs) {
         access::WriteRow(ctx, *table_, row, key, true, checks);

@@ -30,6 +30,10 @@ class PhysicalModify : public PhysicalOperator {
   std::vector<BoundExprPtr> returning;
   // INSERT / UPDATE: the table's CHECK constraints, over the new row.
   std::vector<access::BoundCheck> checks;
+  // INSERT ... ON CONFLICT DO NOTHING: rows that a unique index of `arbiter_indexes` (ids) already
+  // has the key of are skipped (after their NOT NULL and CHECK constraints, as in PostgreSQL).
+  bool on_conflict_nothing = false;
+  std::vector<uint32_t> arbiter_indexes;
   // Set when the table has foreign keys or is referenced: what the referential actions may write.
   std::shared_ptr<const access::CascadeTables> cascades;
 
