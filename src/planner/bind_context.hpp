@@ -20,6 +20,9 @@ struct BindingEntry {
   // Computed columns (FULL JOIN USING: COALESCE(left.k, right.k)); empty, or null for a plain
   // column of `table_index`.
   std::vector<std::shared_ptr<const BoundExpr>> computed;
+  // A base table's primary key columns (empty otherwise): GROUP BY them and every column of the
+  // table may be used ungrouped (PostgreSQL's functional dependency).
+  std::vector<uint32_t> key_columns;
   BoundExprPtr Column(size_t i, const std::string& name) const {
     if (i < computed.size() && computed[i]) return computed[i]->Copy();
     return MakeColumnRef({table_index, static_cast<uint32_t>(i)}, types[i], name);

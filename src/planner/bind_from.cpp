@@ -319,6 +319,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         entry.names.push_back(c.name);
         entry.types.push_back(c.type);
       }
+      if (const IndexEntry* pk = table->primary_key()) entry.key_columns = pk->columns;
       ApplyColumnAliases(entry, ref.alias, ref.location);
       scope.Add(std::move(entry));
       return get;

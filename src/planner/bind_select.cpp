@@ -124,6 +124,28 @@ struct SelectItem {
   std::string name;
 };
 
+// GROUP BY a table's whole primary key: its other columns are functionally dependent on the
+// groups, so they join them (each group has one value of them), as PostgreSQL allows.
+void AddFunctionallyDependent(const BindContext& scope, std::vector<BoundExprPtr>* groups) {
+  auto grouped = [&](uint32_t table_index, uint32_t column) {
+    for (const auto& g : *groups) {
+      if (g->kind == BoundExprKind::kColumnRef && g->binding.table == table_index && g->binding.column == column) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const BindingEntry& entry : scope.entries()) {
+    if (entry.key_columns.empty()) continue;
+    bool whole_key = true;
+    for (uint32_t c : entry.key_columns) whole_key = whole_key && grouped(entry.table_index, c);
+    if (!whole_key) continue;
+    for (uint32_t c = 0; c < entry.names.size(); c++) {
+      if (!grouped(entry.table_index, c)) groups->push_back(entry.Column(c, entry.names[c]));
+    }
+  }
+}
+
 }  // namespace
 
 BoundStatement Binder::BindSelectStatement(const ast::SelectStmt& stmt) {
@@ -300,6 +322,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       grouping_sets = ExpandGroupingSets(stmt.group_by, bind_group);
     } else {
       for (const auto& g : stmt.group_by) bind_group(*g);
+      AddFunctionallyDependent(scope, &groups);
     }
   }
 
