@@ -95,6 +95,9 @@ void ConnectionImpl::LockCommandRelations(const ast::Statement& stmt) {
       break;
     }
     case ast::StmtKind::kAlterTable: targets.push_back(&static_cast<const ast::AlterTableStmt&>(stmt).table); break;
+    case ast::StmtKind::kAlterObjectSchema:
+      targets.push_back(&static_cast<const ast::AlterObjectSchemaStmt&>(stmt).relation);
+      break;
     case ast::StmtKind::kRename: {
       const auto& r = static_cast<const ast::RenameStmt&>(stmt);
       if (r.object_type == ast::RenameStmt::ObjectType::kSequence || r.object_type == ast::RenameStmt::ObjectType::kIndex) {
