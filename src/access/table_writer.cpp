@@ -1,5 +1,6 @@
 #include "access/table_writer.hpp"
 
+#include "access/index_keys.hpp"
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
 #include "kanto/error.hpp"
@@ -54,17 +55,23 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>
   WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, &row);
 }
 
-bool InsertConflicts(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
-                     const std::string& row_key, const std::vector<uint32_t>& arbiters) {
+bool InsertConflicts(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                     const std::string& row_key, const std::vector<uint32_t>& arbiters, std::string* conflicting) {
   std::string existing;
+  std::vector<Value> values;
   for (uint32_t id : arbiters) {
     const IndexEntry* index = table.FindIndexById(id);
     if (!index) continue;
     if (index->primary) {
-      if (txn.GetForUpdate(row_key, &existing)) return true;
-    } else if (IndexKeyMayConflict(*index, row) && txn.GetForUpdate(MakeIndexKey(table, *index, row, row_key), &existing)) {
+      if (!ctx.txn->GetForUpdate(row_key, &existing)) continue;
+      if (conflicting) *conflicting = row_key;
       return true;
     }
+    // A row outside a partial index's predicate has no entry in it, so cannot conflict through it.
+    if (!IndexKeyValues(ctx, table, *index, row, &values) || !IndexKeyMayConflict(*index, values)) continue;
+    if (!ctx.txn->GetForUpdate(MakeIndexKey(table, *index, values, row_key), &existing)) continue;
+    if (conflicting) *conflicting = existing;
+    return true;
   }
   return false;
 }

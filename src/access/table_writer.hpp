@@ -27,11 +27,14 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
 // once encoded, so that a large value is not held a third time while RocksDB copies the row.
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
               bool check_row_key, const std::vector<BoundCheck>& checks = {});
-// INSERT ... ON CONFLICT DO NOTHING: whether one of the unique indexes `arbiters` (ids, the primary
-// key's included) already holds the key of `row` (to be stored under `row_key`), committed or
-// written by this transaction. A key another transaction is inserting is waited for.
-bool InsertConflicts(storage::Transaction& txn, const TableEntry& table, const std::vector<Value>& row,
-                     const std::string& row_key, const std::vector<uint32_t>& arbiters);
+// INSERT ... ON CONFLICT: whether one of the unique indexes `arbiters` (ids, the primary key's
+// included) already holds the key of `row` (to be stored under `row_key`), committed or written
+// by this transaction; a partial index only for a row that satisfies its predicate. The key is
+// locked, and a key another transaction is writing is waited for. *conflicting (when given): the
+// storage key of the row that holds it.
+bool InsertConflicts(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
+                     const std::string& row_key, const std::vector<uint32_t>& arbiters,
+                     std::string* conflicting = nullptr);
 // Removes a row's index entries, and the row itself when `delete_row`.
 void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                const std::string& row_key, bool delete_row);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planner/logical_operator.hpp"
+#include "planner/predicate_implication.hpp"
 
 namespace kanto {
 
@@ -16,14 +17,5 @@ struct ScanIndexExpressions {
 };
 // The index's expressions and predicate bound over `get`'s table columns (get.table_index).
 ScanIndexExpressions BindIndexOverScan(const LogicalGet& get, const IndexEntry& index);
-
-// Whether every row satisfying all `filters` satisfies `predicate`, as far as PostgreSQL's
-// predicate_implied_by proves it in the common cases: each conjunct of the predicate is one of
-// the filters, or follows from one comparison with a constant (x > 10 implies x > 5 and
-// x IS NOT NULL; x = 3 implies x <> 4).
-bool PredicateImplied(const BoundExpr& predicate, const std::vector<BoundExprPtr>& filters);
-
-// The comparison operator with its operands swapped: "<" for ">", "=" for "=".
-std::string FlippedComparison(const std::string& op);
 
 }  // namespace kanto

@@ -189,6 +189,13 @@ struct SetClause {
   int location = -1;
 };
 
+struct IndexElem {
+  std::string column;  // empty when expr is set
+  ExprPtr expr;
+  OrderByItem::Dir dir = OrderByItem::Dir::kDefault;
+  OrderByItem::Nulls nulls = OrderByItem::Nulls::kDefault;
+};
+
 struct InsertStmt : Statement {
   InsertStmt() : Statement(StmtKind::kInsert) {}
   std::unique_ptr<WithClause> with;
@@ -200,8 +207,10 @@ struct InsertStmt : Statement {
   enum class OnConflict : uint8_t { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
   // OVERRIDING SYSTEM VALUE / USER VALUE (identity columns)
   enum class Overriding : uint8_t { kNone, kSystem, kUser } overriding = Overriding::kNone;
-  // ON CONFLICT (columns) or ON CONFLICT ON CONSTRAINT name (both empty: no conflict target).
-  std::vector<std::string> conflict_columns;
+  // ON CONFLICT (columns and expressions) [WHERE predicate] or ON CONFLICT ON CONSTRAINT name
+  // (both empty: no conflict target).
+  std::vector<IndexElem> conflict_target;
+  ExprPtr conflict_target_where;
   std::string conflict_constraint;
   int conflict_location = -1;
   std::vector<SetClause> conflict_set;
@@ -309,13 +318,6 @@ struct CreateTableStmt : Statement {
   std::vector<std::string> as_columns;     // CREATE TABLE t (a, b) AS ...: the column names
   std::unique_ptr<struct InsertStmt> as_insert;  // the same query as INSERT INTO t SELECT ...
   bool with_no_data = false;
-};
-
-struct IndexElem {
-  std::string column;  // empty when expr is set
-  ExprPtr expr;
-  OrderByItem::Dir dir = OrderByItem::Dir::kDefault;
-  OrderByItem::Nulls nulls = OrderByItem::Nulls::kDefault;
 };
 
 struct CreateIndexStmt : Statement {

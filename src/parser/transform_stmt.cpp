@@ -139,6 +139,43 @@ std::unique_ptr<ast::WithClause> TransformWith(const PgQuery__WithClause* w) {
   return out;
 }
 
+// The SET list of UPDATE and of ON CONFLICT DO UPDATE: one clause per column, SET (a, b) = (x, y)
+// split into a = x, b = y.
+std::vector<ast::SetClause> TransformSetList(Node** targets, size_t n) {
+  std::vector<ast::SetClause> out;
+  for (size_t i = 0; i < n; i++) {
+    const PgQuery__ResTarget* r = targets[i]->res_target;
+    if (r->n_indirection) Unsupported("UPDATE of subfields", r->location);
+    ast::SetClause set;
+    set.column = r->name;
+    set.location = r->location;
+    if (r->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+      const PgQuery__MultiAssignRef* m = r->val->multi_assign_ref;
+      const Node* src = m->source;
+      if (src->node_case != PG_QUERY__NODE__NODE_ROW_EXPR || static_cast<int>(src->row_expr->n_args) != m->ncolumns) {
+        Unsupported("UPDATE SET (...) = (SELECT ...)", r->location);
+      }
+      set.value = TransformExpr(src->row_expr->args[m->colno - 1]);
+    } else {
+      set.value = TransformExpr(r->val);
+    }
+    out.push_back(std::move(set));
+  }
+  return out;
+}
+
+// A key part of CREATE INDEX, or an element of ON CONFLICT's conflict target.
+ast::IndexElem TransformIndexElem(const PgQuery__IndexElem* e) {
+  ast::IndexElem elem;
+  if (e->name) elem.column = e->name;
+  if (e->expr) elem.expr = TransformExpr(e->expr);
+  if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) elem.dir = ast::OrderByItem::Dir::kDesc;
+  if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC) elem.dir = ast::OrderByItem::Dir::kAsc;
+  if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) elem.nulls = ast::OrderByItem::Nulls::kFirst;
+  if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) elem.nulls = ast::OrderByItem::Nulls::kLast;
+  return elem;
+}
+
 ast::StatementPtr TransformInsert(const PgQuery__InsertStmt* s) {
   auto out = std::make_unique<ast::InsertStmt>();
   out->with = TransformWith(s->with_clause);
@@ -155,16 +192,17 @@ ast::StatementPtr TransformInsert(const PgQuery__InsertStmt* s) {
                                                                                        : ast::InsertStmt::OnConflict::kUpdate;
     out->conflict_location = oc->location;
     if (const PgQuery__InferClause* infer = oc->infer) {
-      if (infer->where_clause) Unsupported("ON CONFLICT (...) WHERE", infer->location);
       if (infer->conname) out->conflict_constraint = infer->conname;
       for (size_t i = 0; i < infer->n_index_elems; i++) {
         const PgQuery__IndexElem* e = infer->index_elems[i]->index_elem;
-        if (!e->name) Unsupported("an expression in the ON CONFLICT target", infer->location);
         if (e->n_opclass) Unsupported("an operator class in the ON CONFLICT target", infer->location);
         CheckCollation(e->collation, e->n_collation, infer->location);
-        out->conflict_columns.push_back(e->name);
+        out->conflict_target.push_back(TransformIndexElem(e));
       }
+      if (infer->where_clause) out->conflict_target_where = TransformExpr(infer->where_clause);
     }
+    out->conflict_set = TransformSetList(oc->target_list, oc->n_target_list);
+    if (oc->where_clause) out->conflict_where = TransformExpr(oc->where_clause);
   }
   if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE) {
     out->overriding = ast::InsertStmt::Overriding::kSystem;
@@ -180,24 +218,7 @@ ast::StatementPtr TransformUpdate(const PgQuery__UpdateStmt* s) {
   out->with = TransformWith(s->with_clause);
   out->table = TransformRangeVar(s->relation);
   if (s->relation->alias) out->alias = s->relation->alias->aliasname;
-  for (size_t i = 0; i < s->n_target_list; i++) {
-    const PgQuery__ResTarget* r = s->target_list[i]->res_target;
-    if (r->n_indirection) Unsupported("UPDATE of subfields", r->location);
-    ast::SetClause set;
-    set.column = r->name;
-    set.location = r->location;
-    if (r->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
-      const PgQuery__MultiAssignRef* m = r->val->multi_assign_ref;
-      const Node* src = m->source;
-      if (src->node_case != PG_QUERY__NODE__NODE_ROW_EXPR || static_cast<int>(src->row_expr->n_args) != m->ncolumns) {
-        Unsupported("UPDATE SET (...) = (SELECT ...)", r->location);
-      }
-      set.value = TransformExpr(src->row_expr->args[m->colno - 1]);
-    } else {
-      set.value = TransformExpr(r->val);
-    }
-    out->set.push_back(std::move(set));
-  }
+  out->set = TransformSetList(s->target_list, s->n_target_list);
   for (size_t i = 0; i < s->n_from_clause; i++) out->from.push_back(TransformTableRef(s->from_clause[i]));
   if (s->where_clause) out->where = TransformExpr(s->where_clause);
   out->returning = TransformTargets(s->returning_list, s->n_returning_list);
@@ -351,15 +372,7 @@ ast::StatementPtr TransformIndex(const PgQuery__IndexStmt* s) {
   out->concurrently = s->concurrent;
   out->method = s->access_method ? s->access_method : "btree";
   for (size_t i = 0; i < s->n_index_params; i++) {
-    const PgQuery__IndexElem* e = s->index_params[i]->index_elem;
-    ast::IndexElem elem;
-    if (e->name) elem.column = e->name;
-    if (e->expr) elem.expr = TransformExpr(e->expr);
-    if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC) elem.dir = ast::OrderByItem::Dir::kDesc;
-    if (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC) elem.dir = ast::OrderByItem::Dir::kAsc;
-    if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) elem.nulls = ast::OrderByItem::Nulls::kFirst;
-    if (e->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) elem.nulls = ast::OrderByItem::Nulls::kLast;
-    out->columns.push_back(std::move(elem));
+    out->columns.push_back(TransformIndexElem(s->index_params[i]->index_elem));
   }
   for (size_t i = 0; i < s->n_index_including_params; i++) {
     out->include.push_back(s->index_including_params[i]->index_elem->name);

@@ -6,6 +6,7 @@
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/predicate_implication.hpp"
 
 namespace kanto {
 
@@ -81,10 +82,30 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget
 }
 
 namespace {
-// The unique indexes ON CONFLICT DO NOTHING tests a row against (ids): the constraint named, the
-// unique indexes on exactly the columns given (in any order), or every unique index.
-std::vector<uint32_t> ArbiterIndexes(const ast::InsertStmt& stmt, const TableEntry& table) {
-  std::vector<uint32_t> out;
+// A row expression (Binder::BindRowExpression) with its column references made comparable across
+// bindings (each binding names the row by a table index of its own).
+BoundExprPtr Comparable(BoundExprPtr e) {
+  if (e->kind == BoundExprKind::kColumnRef) e->binding = ColumnBinding{0, e->index};
+  for (auto& c : e->children) c = Comparable(std::move(c));
+  if (e->filter) e->filter = Comparable(std::move(e->filter));
+  return e;
+}
+
+void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
+  if (e->kind == BoundExprKind::kAnd) {
+    for (auto& c : e->children) SplitConjuncts(std::move(c), out);
+  } else {
+    out->push_back(std::move(e));
+  }
+}
+
+// The unique indexes ON CONFLICT tests a row against (ids), as PostgreSQL infers them: the
+// constraint named; or each unique index whose key columns are the columns given (as a set, in any
+// order), whose key expressions are the expressions given, and whose predicate, if it is partial,
+// follows from the target's WHERE; or, without a conflict target, every unique index.
+std::vector<uint32_t> ArbiterIndexes(Binder& binder, const ast::InsertStmt& stmt, const TableEntry& table) {
+  using RowExpression = Binder::RowExpression;
+  auto bind = [&](const auto& expr, RowExpression kind) { return Comparable(binder.BindRowExpression(table, expr, kind)); };
   if (!stmt.conflict_constraint.empty()) {
     const std::string& name = stmt.conflict_constraint;
     if (const IndexEntry* index = table.FindConstraintIndex(name)) return {index->id};
@@ -93,17 +114,71 @@ std::vector<uint32_t> ArbiterIndexes(const ast::InsertStmt& stmt, const TableEnt
     }
     throw Error(sqlstate::kUndefinedObject, "constraint \"" + name + "\" for table \"" + table.name + "\" does not exist");
   }
-  std::set<uint32_t> wanted;
-  for (const auto& name : stmt.conflict_columns) {
-    int c = table.FindColumn(name);
-    if (c < 0) throw At(Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist"), stmt.conflict_location);
-    wanted.insert(static_cast<uint32_t>(c));
+  std::vector<uint32_t> out;
+  if (stmt.conflict_target.empty()) {
+    for (const IndexEntry& index : table.indexes) {
+      if (index.unique) out.push_back(index.id);
+    }
+    return out;
   }
+  std::set<uint32_t> columns;
+  std::vector<BoundExprPtr> expressions;
+  for (const ast::IndexElem& elem : stmt.conflict_target) {
+    if (elem.dir != ast::OrderByItem::Dir::kDefault) {
+      throw At(Error(sqlstate::kInvalidColumnReference, "ASC/DESC is not allowed in ON CONFLICT clause"),
+               stmt.conflict_location);
+    }
+    if (elem.nulls != ast::OrderByItem::Nulls::kDefault) {
+      throw At(Error(sqlstate::kInvalidColumnReference, "NULLS FIRST/LAST is not allowed in ON CONFLICT clause"),
+               stmt.conflict_location);
+    }
+    if (!elem.expr) {
+      int c = table.FindColumn(elem.column);
+      if (c < 0) {
+        throw At(Error(sqlstate::kUndefinedColumn, "column \"" + elem.column + "\" does not exist"), stmt.conflict_location);
+      }
+      columns.insert(static_cast<uint32_t>(c));
+      continue;
+    }
+    BoundExprPtr e = bind(*elem.expr, RowExpression::kIndexExpression);
+    if (e->kind == BoundExprKind::kColumnRef) {
+      columns.insert(static_cast<uint32_t>(e->index));
+    } else {
+      expressions.push_back(std::move(e));
+    }
+  }
+  std::vector<BoundExprPtr> where;
+  if (stmt.conflict_target_where) {
+    SplitConjuncts(bind(*stmt.conflict_target_where, RowExpression::kIndexPredicate), &where);
+  }
+  auto contains = [](const std::vector<BoundExprPtr>& list, const BoundExpr& e) {
+    for (const auto& x : list) {
+      if (x->Equals(e)) return true;
+    }
+    return false;
+  };
   for (const IndexEntry& index : table.indexes) {
     if (!index.unique) continue;
-    if (wanted.empty() || std::set<uint32_t>(index.columns.begin(), index.columns.end()) == wanted) out.push_back(index.id);
+    std::set<uint32_t> key_columns;
+    for (uint32_t c : index.columns) {
+      if (c != IndexEntry::kExpression) key_columns.insert(c);
+    }
+    if (key_columns != columns) continue;
+    std::vector<BoundExprPtr> key_expressions;
+    for (const auto& sql : index.expressions) {
+      key_expressions.push_back(bind(sql, RowExpression::kIndexExpression));
+    }
+    bool same = true;
+    for (const auto& e : expressions) same = same && contains(key_expressions, *e);
+    for (const auto& e : key_expressions) same = same && contains(expressions, *e);
+    if (!same) continue;
+    if (!index.predicate.empty() &&
+        !PredicateImplied(*bind(index.predicate, RowExpression::kIndexPredicate), where)) {
+      continue;
+    }
+    out.push_back(index.id);
   }
-  if (out.empty() && !wanted.empty()) {
+  if (out.empty()) {
     throw Error(sqlstate::kInvalidColumnReference,
                 "there is no unique or exclusion constraint matching the ON CONFLICT specification");
   }
@@ -113,7 +188,7 @@ std::vector<uint32_t> ArbiterIndexes(const ast::InsertStmt& stmt, const TableEnt
 
 BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) {
-    if (stmt.conflict_columns.empty() && stmt.conflict_constraint.empty()) {
+    if (stmt.conflict_target.empty() && stmt.conflict_constraint.empty()) {
       throw At(Error(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
                    .WithHint("For example, ON CONFLICT (column_name)."),
                stmt.conflict_location);
@@ -123,7 +198,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
   const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
   std::vector<uint32_t> arbiters;
-  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing) arbiters = ArbiterIndexes(stmt, *table);
+  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing) arbiters = ArbiterIndexes(*this, stmt, *table);
   // Target columns: the list given, or all columns in order.
   std::vector<int> targets;
   if (stmt.columns.empty()) {

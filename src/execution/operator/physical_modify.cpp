@@ -124,7 +124,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       if (on_conflict_nothing) {
         access::CheckNotNull(*table_, row, ctx.fn);
         access::CheckConstraints(ctx, *table_, checks, row);
-        if (access::InsertConflicts(*ctx.txn, *table_, row, key, arbiter_indexes)) continue;
+        if (access::InsertConflicts(ctx, *table_, row, key, arbiter_indexes)) continue;
       }
       if (returned) new_rows.AppendRow(row);
       if (refs) {
