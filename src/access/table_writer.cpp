@@ -84,6 +84,16 @@ void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector
 
 std::string EncodeMissingValue(const Value& v) { return storage::EncodeField(v); }
 
+namespace {
+std::vector<Value> DecodeStoredRow(const TableEntry& table, const std::string& stored) {
+  std::vector<LogicalType> types = table.column_types();
+  DataChunk decoded(types);
+  std::vector<std::string> missing = table.missing_values();  // columns added after the row was written
+  storage::DecodeRow(stored, types, &decoded, &missing);
+  return decoded.GetRow(0);
+}
+}  // namespace
+
 LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
                           const std::vector<Value>& read, std::vector<Value>* newest) {
   std::string stored;
@@ -91,15 +101,19 @@ LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, co
   std::string encoded;
   storage::EncodeRow(table.schema_version, read, &encoded);
   if (encoded == stored) return LockedRow::kSame;
-  std::vector<LogicalType> types = table.column_types();
-  DataChunk decoded(types);
-  std::vector<std::string> missing = table.missing_values();  // columns added after the row was written
-  storage::DecodeRow(stored, types, &decoded, &missing);
-  *newest = decoded.GetRow(0);
+  *newest = DecodeStoredRow(table, stored);
   std::string reencoded;
   storage::EncodeRow(table.schema_version, *newest, &reencoded);
   if (reencoded == encoded) return LockedRow::kSame;  // same values, stored in an older row format
   return LockedRow::kChanged;
+}
+
+bool LockNewestRow(storage::Transaction& txn, const TableEntry& table, const std::string& key,
+                   std::vector<Value>* row) {
+  std::string stored;
+  if (!txn.GetForUpdate(key, &stored)) return false;
+  *row = DecodeStoredRow(table, stored);
+  return true;
 }
 
 }  // namespace kanto::access

@@ -49,6 +49,11 @@ std::string EncodeMissingValue(const Value& v);
 enum class LockedRow : uint8_t { kDeleted, kSame, kChanged };
 LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
                           const std::vector<Value>& read, std::vector<Value>* newest);
+// INSERT ... ON CONFLICT DO UPDATE: locks the row stored under `key` and reads its newest committed
+// version (or this transaction's own) into *row (REPEATABLE READ: a change after the transaction's
+// snapshot gives 40001); false when there is no such row.
+bool LockNewestRow(storage::Transaction& txn, const TableEntry& table, const std::string& key,
+                   std::vector<Value>* row);
 
 }  // namespace access
 }  // namespace kanto

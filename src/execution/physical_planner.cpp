@@ -359,8 +359,15 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       auto child_bindings = op.children[0]->GetColumnBindings();
       for (auto& e : m.set) out->set.push_back(e ? ResolveCopy(e, child_bindings) : nullptr);
       if (m.recheck) out->recheck = ResolveCopy(m.recheck, child_bindings);
-      out->on_conflict_nothing = m.on_conflict_nothing;
+      out->on_conflict = m.on_conflict;
       out->arbiter_indexes = m.arbiter_indexes;
+      if (m.on_conflict == LogicalModify::OnConflict::kUpdate) {
+        std::vector<ColumnBinding> pair_bindings;
+        for (uint32_t i = 0; i < m.table->columns.size(); i++) pair_bindings.push_back({m.conflict_index, i});
+        for (uint32_t i = 0; i < m.table->columns.size(); i++) pair_bindings.push_back({m.excluded_index, i});
+        for (auto& e : m.conflict_set) out->conflict_set.push_back(e ? ResolveCopy(e, pair_bindings) : nullptr);
+        if (m.conflict_where) out->conflict_where = ResolveCopy(m.conflict_where, pair_bindings);
+      }
       std::vector<ColumnBinding> row_bindings;
       for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));

@@ -22,9 +22,26 @@ void BindContext::Merge(const BindContext& other) {
 
 BindingEntry* BindContext::FindEntry(const std::string& alias) {
   for (auto& e : entries_) {
-    if (e.alias == alias) return &e;
+    if (e.alias == alias && !e.unreachable) return &e;
   }
   return nullptr;
+}
+
+void BindContext::ThrowMissingTable(const std::string& table, int location) const {
+  for (const auto& e : entries_) {
+    std::string hint;
+    if (e.alias == table && e.unreachable) {
+      hint = "There is an entry for table \"" + table + "\", but it cannot be referenced from this part of the query.";
+    } else if (e.relation == table && e.alias != table) {
+      hint = "Perhaps you meant to reference the table alias \"" + e.alias + "\".";
+    } else {
+      continue;
+    }
+    throw Error(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + table + "\"")
+        .WithHint(hint)
+        .WithPosition(location + 1);
+  }
+  throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"").WithPosition(location + 1);
 }
 
 BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int location, bool throw_if_missing) const {
@@ -32,7 +49,7 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
   if (names.size() >= 2) {
     const std::string& table = names[names.size() - 2];
     for (const auto& e : entries_) {
-      if (e.alias != table) continue;
+      if (e.alias != table || e.unreachable) continue;
       for (size_t i = 0; i < e.names.size(); i++) {
         if (e.names[i] == column) {
           return MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], table + "." + column);
@@ -43,11 +60,11 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
           .WithPosition(location + 1);
     }
     if (!throw_if_missing) return nullptr;
-    throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"")
-        .WithPosition(location + 1);
+    ThrowMissingTable(table, location);
   }
   BoundExprPtr found;
   for (const auto& e : entries_) {
+    if (e.unreachable) continue;
     for (size_t i = 0; i < e.names.size(); i++) {
       if (e.hidden[i] || e.names[i] != column) continue;
       if (found) {
@@ -67,7 +84,7 @@ std::vector<BoundExprPtr> BindContext::ExpandStar(const std::string& qualifier, 
   std::vector<BoundExprPtr> out;
   bool found_qualifier = false;
   for (const auto& e : entries_) {
-    if (!qualifier.empty() && e.alias != qualifier) continue;
+    if (e.unreachable || (!qualifier.empty() && e.alias != qualifier)) continue;
     found_qualifier = true;
     for (size_t i = 0; i < e.names.size(); i++) {
       if (qualifier.empty() && e.hidden[i]) continue;
@@ -76,10 +93,7 @@ std::vector<BoundExprPtr> BindContext::ExpandStar(const std::string& qualifier, 
       out.push_back(std::move(ref));
     }
   }
-  if (!qualifier.empty() && !found_qualifier) {
-    throw Error(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + qualifier + "\"")
-        .WithPosition(location + 1);
-  }
+  if (!qualifier.empty() && !found_qualifier) ThrowMissingTable(qualifier, location);
   if (qualifier.empty() && entries_.empty()) {
     throw Error(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid").WithPosition(location + 1);
   }

@@ -12,6 +12,12 @@ namespace kanto {
 
 struct BindingEntry {
   std::string alias;  // the name a qualified reference uses (table name or alias)
+  // A table's or view's own name, when `alias` replaces it: a reference by that name is a mistake
+  // PostgreSQL names ("Perhaps you meant to reference the table alias").
+  std::string relation;
+  // In the statement but not visible here (EXCLUDED in RETURNING): neither it nor its columns
+  // resolve, and a reference to it gets PostgreSQL's "cannot be referenced from this part".
+  bool unreachable = false;
   uint32_t table_index = 0;
   std::vector<std::string> names;
   std::vector<LogicalType> types;
@@ -39,6 +45,8 @@ class BindContext {
   std::vector<BoundExprPtr> ExpandStar(const std::string& qualifier, int location) const;
   const std::vector<BindingEntry>& entries() const { return entries_; }
   BindingEntry* FindEntry(const std::string& alias);
+  // 42P01 for a reference to `table`, which no visible entry is named.
+  [[noreturn]] void ThrowMissingTable(const std::string& table, int location) const;
   bool empty() const { return entries_.empty(); }
   void Merge(const BindContext& other);
 

@@ -55,6 +55,7 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
   }
   BindingEntry entry;
   entry.alias = ref.alias.name.empty() ? view.name : ref.alias.name;
+  entry.relation = view.name;
   entry.table_index = proj->table_index;
   for (size_t i = 0; i < bindings.size(); i++) {
     proj->expressions.push_back(Coerce(MakeColumnRef(bindings[i], types[i], names[i]), view.columns[i].type, CastContext::kImplicit));
@@ -314,6 +315,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       for (uint32_t i = 0; i < table->columns.size(); i++) get->column_ids.push_back(i);
       BindingEntry entry;
       entry.alias = get->alias;
+      entry.relation = table->name;
       entry.table_index = get->table_index;
       for (const auto& c : table->columns) {
         entry.names.push_back(c.name);

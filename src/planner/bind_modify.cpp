@@ -53,10 +53,18 @@ static BoundExprPtr AssignTo(Binder& binder, BoundExprPtr e, const ColumnEntry& 
 }
 
 std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
-                                                uint32_t table_index, std::vector<std::string>* names) {
+                                                const std::string& alias, bool excluded, uint32_t table_index,
+                                                std::vector<std::string>* names) {
   BindContext scope;
+  if (excluded) {
+    BindingEntry hidden;
+    hidden.alias = "excluded";
+    hidden.unreachable = true;
+    scope.Add(hidden);
+  }
   BindingEntry entry;
-  entry.alias = table.name;
+  entry.alias = alias.empty() ? table.name : alias;
+  entry.relation = table.name;
   entry.table_index = table_index;
   for (const auto& c : table.columns) {
     entry.names.push_back(c.name);
@@ -187,18 +195,20 @@ std::vector<uint32_t> ArbiterIndexes(Binder& binder, const ast::InsertStmt& stmt
 }  // namespace
 
 BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
-  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) {
-    if (stmt.conflict_target.empty() && stmt.conflict_constraint.empty()) {
-      throw At(Error(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
-                   .WithHint("For example, ON CONFLICT (column_name)."),
-               stmt.conflict_location);
-    }
-    throw At(Error(sqlstate::kFeatureNotSupported, "INSERT ... ON CONFLICT DO UPDATE is not supported yet"),
+  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate && stmt.conflict_target.empty() &&
+      stmt.conflict_constraint.empty()) {
+    throw At(Error(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                 .WithHint("For example, ON CONFLICT (column_name)."),
              stmt.conflict_location);
   }
   const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
-  std::vector<uint32_t> arbiters;
-  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing) arbiters = ArbiterIndexes(*this, stmt, *table);
+  auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
+  if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
+    insert->on_conflict = stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing ? LogicalModify::OnConflict::kNothing
+                                                                                   : LogicalModify::OnConflict::kUpdate;
+    insert->arbiter_indexes = ArbiterIndexes(*this, stmt, *table);
+    if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) BindConflictUpdate(stmt, *table, *insert);
+  }
   // Target columns: the list given, or all columns in order.
   std::vector<int> targets;
   if (stmt.columns.empty()) {
@@ -290,10 +300,30 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
     source = std::move(proj);
   }
 
-  auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
-  insert->on_conflict_nothing = stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing;
-  insert->arbiter_indexes = std::move(arbiters);
-  return FinishModify(std::move(insert), *table, stmt.returning, std::move(source), BoundStatementKind::kInsert);
+  return FinishModify(std::move(insert), *table, stmt.alias, stmt.returning, std::move(source),
+                      BoundStatementKind::kInsert);
+}
+
+void Binder::BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& table, LogicalModify& insert) {
+  BindContext scope;
+  insert.conflict_index = NewTableIndex();
+  insert.excluded_index = NewTableIndex();
+  for (auto [alias, index] : {std::pair<std::string, uint32_t>{stmt.alias.empty() ? table.name : stmt.alias, insert.conflict_index},
+                              std::pair<std::string, uint32_t>{"excluded", insert.excluded_index}}) {
+    BindingEntry entry;
+    entry.alias = alias;
+    entry.relation = index == insert.conflict_index ? table.name : "";
+    entry.table_index = index;
+    for (const auto& c : table.columns) {
+      entry.names.push_back(c.name);
+      entry.types.push_back(c.type);
+    }
+    scope.Add(entry);
+  }
+  ExprBinder eb(*this, &scope, nullptr, "UPDATE");
+  eb.ForbidSubqueries("subqueries in ON CONFLICT DO UPDATE are not supported yet");
+  insert.conflict_set = BindSetList(table, stmt.conflict_set, eb);
+  if (stmt.conflict_where) insert.conflict_where = eb.BindCondition(*stmt.conflict_where, "WHERE");
 }
 
 // Every table a referential action starting at `table` can reach (referencing tables, at any
@@ -322,14 +352,15 @@ void Binder::BindCascadeTargets(LogicalModify& op, const TableEntry& table) {
 }
 
 BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
-                                    const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
-                                    BoundStatementKind kind) {
+                                    const std::string& alias, const std::vector<ast::ResTarget>& returning,
+                                    LogicalOperatorPtr child, BoundStatementKind kind) {
   op->table = Borrow(&table);
   op->returning_index = NewTableIndex();
   op->output_index = NewTableIndex();
   BoundStatement out;
   out.kind = kind;
-  op->returning = BindReturning(returning, table, op->returning_index, &out.names);
+  op->returning = BindReturning(returning, table, alias, op->on_conflict == LogicalModify::OnConflict::kUpdate,
+                                op->returning_index, &out.names);
   if (kind != BoundStatementKind::kDelete) {
     for (const auto& check : table.checks) op->checks.emplace_back(check.name, BindCheckConstraint(table, check.expr_sql));
   }
@@ -353,6 +384,7 @@ static LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_ind
   get->emit_row_key = true;
   BindingEntry entry;
   entry.alias = get->alias;
+  entry.relation = table.name;
   entry.table_index = table_index;
   for (const auto& c : table.columns) {
     entry.names.push_back(c.name);
@@ -382,24 +414,31 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   BindContext scope;
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &update->recheck);
-  update->set.resize(table->columns.size());
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
-  for (const auto& s : stmt.set) {
-    int col = ColumnOf(*table, s.column, s.location);
-    if (update->set[col]) {
-      throw At(Error(sqlstate::kDuplicateColumn, "multiple assignments to same column \"" + s.column + "\""), s.location);
+  update->set = BindSetList(*table, stmt.set, eb);
+  return FinishModify(std::move(update), *table, stmt.alias, stmt.returning, std::move(plan),
+                      BoundStatementKind::kUpdate);
+}
+
+std::vector<BoundExprPtr> Binder::BindSetList(const TableEntry& table, const std::vector<ast::SetClause>& set,
+                                              ExprBinder& eb) {
+  std::vector<BoundExprPtr> out(table.columns.size());
+  for (const auto& s : set) {
+    int col = ColumnOf(table, s.column, s.location);
+    if (out[col]) {
+      throw At(Error(sqlstate::kSyntaxError, "multiple assignments to same column \"" + s.column + "\""), s.location);
     }
     if (s.value->kind == ast::ExprKind::kDefault) {
-      update->set[col] = BindColumnDefault(*table, col);
-    } else if (table->columns[col].identity == 'a') {
+      out[col] = BindColumnDefault(table, col);
+    } else if (table.columns[col].identity == 'a') {
       throw At(Error(sqlstate::kGeneratedAlways, "column \"" + s.column + "\" can only be updated to DEFAULT")
                    .WithDetail("Column \"" + s.column + "\" is an identity column defined as GENERATED ALWAYS."),
                s.location);
     } else {
-      update->set[col] = AssignTo(*this, eb.Bind(*s.value), table->columns[col], s.value->location);
+      out[col] = AssignTo(*this, eb.Bind(*s.value), table.columns[col], s.value->location);
     }
   }
-  return FinishModify(std::move(update), *table, stmt.returning, std::move(plan), BoundStatementKind::kUpdate);
+  return out;
 }
 
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
@@ -408,7 +447,7 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   BindContext scope;
   auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
   auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &del->recheck);
-  return FinishModify(std::move(del), *table, stmt.returning, std::move(plan), BoundStatementKind::kDelete);
+  return FinishModify(std::move(del), *table, stmt.alias, stmt.returning, std::move(plan), BoundStatementKind::kDelete);
 }
 
 }  // namespace kanto

@@ -188,8 +188,18 @@ class Binder {
   };
   std::vector<LockTarget> BindLocking(const ast::SelectStmt& stmt, LogicalOperator& from, const BindContext& scope);
   std::string locking_;  // the statement's first locking clause, "" when none
+  // RETURNING over the table's row, named `alias` (the table's alias, or its name); `excluded`: ON
+  // CONFLICT DO UPDATE's EXCLUDED is in the statement, but not visible here.
   std::vector<BoundExprPtr> BindReturning(const std::vector<ast::ResTarget>& returning, const TableEntry& table,
-                                          uint32_t table_index, std::vector<std::string>* names);
+                                          const std::string& alias, bool excluded, uint32_t table_index,
+                                          std::vector<std::string>* names);
+  // UPDATE's and ON CONFLICT DO UPDATE's SET list: one expression per table column (null:
+  // unchanged), coerced to the column's type.
+  std::vector<BoundExprPtr> BindSetList(const TableEntry& table, const std::vector<ast::SetClause>& set,
+                                        ExprBinder& eb);
+  // INSERT ... ON CONFLICT DO UPDATE: its SET list and WHERE over the conflicting row (`alias`) and
+  // the row proposed for insertion (EXCLUDED).
+  void BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& table, LogicalModify& insert);
   BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);
  public:
   // Binds a SELECT for DDL (CREATE VIEW): output names and types.
@@ -202,7 +212,7 @@ class Binder {
  private:
   // Completes an INSERT/UPDATE/DELETE: target, RETURNING, child, output description.
   void BindCascadeTargets(LogicalModify& op, const TableEntry& table);
-  BoundStatement FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table,
+  BoundStatement FinishModify(std::unique_ptr<LogicalModify> op, const TableEntry& table, const std::string& alias,
                               const std::vector<ast::ResTarget>& returning, LogicalOperatorPtr child,
                               BoundStatementKind kind);
   // The target's scan (with its row keys) and WHERE filter; *recheck gets a second binding of WHERE.

@@ -3,6 +3,7 @@
 #include "access/row_key.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
+#include "kanto/error.hpp"
 
 namespace kanto {
 
@@ -10,6 +11,7 @@ namespace {
 class ModifyState : public OperatorState {
  public:
   bool done = false;
+  std::unordered_set<std::string> written;
   std::vector<DataChunk> returned;
   size_t next_out = 0;
 };
@@ -58,8 +60,49 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
   return !v.is_null() && v.bool_value();
 }
 
+bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string& key, const std::vector<Value>& proposed,
+                                       DataChunk* new_rows, access::ReferentialQueue* refs,
+                                       std::unordered_set<std::string>* written, uint64_t* affected) const {
+  // A row this statement wrote: PostgreSQL refuses to decide which of the two proposals wins.
+  if (written->count(key)) {
+    throw Error(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
+        .WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+  }
+  std::vector<Value> old_row;
+  if (!access::LockNewestRow(*ctx.txn, *table_, key, &old_row)) return false;
+  size_t ncols = table_->columns.size();
+  std::vector<LogicalType> pair_types = table_->column_types();
+  pair_types.insert(pair_types.end(), pair_types.begin(), pair_types.end());
+  DataChunk pair(pair_types);
+  std::vector<Value> both = old_row;
+  both.insert(both.end(), proposed.begin(), proposed.end());
+  pair.AppendRow(both);
+  Vector result;
+  if (conflict_where) {
+    ExpressionExecutor::Evaluate(*conflict_where, ctx, pair, result);
+    Value v = result.GetValue(0);
+    if (v.is_null() || !v.bool_value()) return true;  // locked, left as it is
+  }
+  std::vector<Value> row = old_row;
+  for (size_t c = 0; c < ncols; c++) {
+    if (!conflict_set[c]) continue;
+    ExpressionExecutor::Evaluate(*conflict_set[c], ctx, pair, result);
+    row[c] = result.TakeValue(0);
+    row[c].set_type(table_->columns[c].type);
+  }
+  std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : key;
+  bool key_changed = new_key != key;
+  access::DeleteRow(ctx, *table_, old_row, key, key_changed);
+  if (new_rows) new_rows->AppendRow(row);
+  access::WriteRow(ctx, *table_, row, new_key, key_changed, checks);
+  if (refs) refs->RowUpdated(*table_, old_row, new_key, row);
+  written->insert(new_key);
+  (*affected)++;
+  return true;
+}
+
 void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned,
-                           access::ReferentialQueue* refs) const {
+                           access::ReferentialQueue* refs, std::unordered_set<std::string>* written) const {
   size_t ncols = table_->columns.size();
   std::vector<LogicalType> table_types = table_->column_types();
   DataChunk new_rows(table_types);
@@ -121,10 +164,20 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c].set_type(table_types[c]);
       }
       std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
-      if (on_conflict_nothing) {
+      if (on_conflict != LogicalModify::OnConflict::kNone) {
         access::CheckNotNull(*table_, row, ctx.fn);
         access::CheckConstraints(ctx, *table_, checks, row);
-        if (access::InsertConflicts(ctx, *table_, row, key, arbiter_indexes)) continue;
+        bool done = false;
+        std::string holder;
+        while (access::InsertConflicts(ctx, *table_, row, key, arbiter_indexes, &holder)) {
+          if (on_conflict == LogicalModify::OnConflict::kNothing ||
+              UpdateConflicting(ctx, holder, row, returned ? &new_rows : nullptr, refs, written, &affected)) {
+            done = true;
+            break;
+          }
+        }
+        if (done) continue;
+        if (on_conflict == LogicalModify::OnConflict::kUpdate) written->insert(key);
       }
       if (returned) new_rows.AppendRow(row);
       if (refs) {
@@ -158,7 +211,7 @@ bool PhysicalModify::Next(ExecutionContext& ctx, OperatorState& state_base, Data
     for (auto& c : input) {
       ctx.CheckCancel();
       DataChunk returned;
-      Apply(ctx, c, returning.empty() ? nullptr : &returned, refs.get());
+      Apply(ctx, c, returning.empty() ? nullptr : &returned, refs.get(), &state.written);
       if (!returning.empty() && returned.size() > 0) state.returned.push_back(std::move(returned));
     }
     // The foreign key checks and actions run when all rows are written, as PostgreSQL's RI

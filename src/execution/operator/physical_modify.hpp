@@ -4,12 +4,15 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <unordered_set>
 
 #include "catalog/catalog.hpp"
 #include "execution/physical_operator.hpp"
 #include "access/constraint_check.hpp"
 #include "access/foreign_key.hpp"
 #include "planner/bound_expr.hpp"
+#include "planner/logical_operator.hpp"
 
 namespace kanto {
 
@@ -30,10 +33,15 @@ class PhysicalModify : public PhysicalOperator {
   std::vector<BoundExprPtr> returning;
   // INSERT / UPDATE: the table's CHECK constraints, over the new row.
   std::vector<access::BoundCheck> checks;
-  // INSERT ... ON CONFLICT DO NOTHING: rows that a unique index of `arbiter_indexes` (ids) already
-  // has the key of are skipped (after their NOT NULL and CHECK constraints, as in PostgreSQL).
-  bool on_conflict_nothing = false;
+  // INSERT ... ON CONFLICT: a row that a unique index of `arbiter_indexes` (ids) already has the
+  // key of (checked after the row's NOT NULL and CHECK constraints, as in PostgreSQL) is skipped
+  // (DO NOTHING) or updates the row holding the key (DO UPDATE): `conflict_set` (one expression per
+  // table column, null: unchanged) and `conflict_where` (null: none) are over that row's columns
+  // followed by the proposed row's (EXCLUDED).
+  LogicalModify::OnConflict on_conflict = LogicalModify::OnConflict::kNone;
   std::vector<uint32_t> arbiter_indexes;
+  std::vector<BoundExprPtr> conflict_set;
+  BoundExprPtr conflict_where;
   // Set when the table has foreign keys or is referenced: what the referential actions may write.
   std::shared_ptr<const access::CascadeTables> cascades;
 
@@ -42,7 +50,15 @@ class PhysicalModify : public PhysicalOperator {
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:
-  void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned, access::ReferentialQueue* refs) const;
+  // `written`: the storage keys of the rows this statement inserted or updated so far.
+  void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned, access::ReferentialQueue* refs,
+             std::unordered_set<std::string>* written) const;
+  // ON CONFLICT DO UPDATE of the row stored under `key`, which holds a key of `proposed` (the new
+  // version goes to *new_rows for RETURNING, when given). False when the row is gone (deleted
+  // before it was locked) and the insertion is to be tried again.
+  bool UpdateConflicting(ExecutionContext& ctx, const std::string& key, const std::vector<Value>& proposed,
+                         DataChunk* new_rows, access::ReferentialQueue* refs,
+                         std::unordered_set<std::string>* written, uint64_t* affected) const;
   bool LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
                   bool* changed) const;
 
