@@ -27,6 +27,7 @@ class DatabaseImpl;
 class ConnectionImpl;
 class PreparedImpl;
 class ResultImpl;
+class StreamImpl;
 
 struct Options {
   bool create_if_missing = true;
@@ -112,6 +113,9 @@ class QueryResult {
   const std::vector<Error>& notices() const;
   // True when the statement returns rows (SELECT, VALUES, RETURNING, SHOW, EXPLAIN).
   bool has_rows() const;
+  // From ResultStream::NextStatement: the statement is running and its rows follow through
+  // ResultStream::NextBatch (this result has the columns and the notices so far, no rows).
+  bool is_streaming() const;
   // COPY ... FROM STDIN: the connection waits for the data (Connection::CopyIn / CopyFail);
   // column() describes the target columns.
   bool copy_in_pending() const;
@@ -181,6 +185,51 @@ class Database {
 
 class PreparedStatement;
 
+// Statements whose rows are read as the executor produces them, a batch (up to ~2K rows) at a time,
+// so memory stays flat however many rows a query returns. From Connection::Stream or
+// PreparedStatement::Stream; the whole-result calls (Execute, ExecuteAll) read such a stream.
+//
+//   kanto::ResultStream s = conn.Stream("SELECT ...; UPDATE ...");
+//   kanto::QueryResult r, batch;
+//   while (s.NextStatement(&r)) {        // an error, a finished statement, or a running query
+//     if (r.is_streaming()) {
+//       while (s.NextBatch(&batch)) { for (size_t i = 0; i < batch.row_count(); i++) ... }
+//       r = std::move(batch);             // the outcome: "SELECT n", or the error raised mid-stream
+//     }
+//   }
+//
+// While a statement streams it holds its transaction (an autocommit statement commits when its
+// last row has been read) and its snapshot. If another statement runs on the connection
+// meanwhile, the rest of the rows are read into memory first and the statement completes.
+// Destroying the stream (or Close) ends the running statement where it is, as closing a portal
+// does; Abort ends it as failed (the reader went away: an autocommit statement rolls back).
+class ResultStream {
+ public:
+  explicit ResultStream(std::unique_ptr<StreamImpl> impl);
+  ResultStream(ResultStream&&) noexcept;
+  ResultStream& operator=(ResultStream&&) noexcept;
+  ~ResultStream();
+
+  // Runs the next statement up to its first row. False when none is left (after an error the
+  // following statements are not run). *start is the statement's result, or, when
+  // start->is_streaming(), its columns and notices, with the rows to come from NextBatch.
+  bool NextStatement(QueryResult* start);
+  // The next rows of the streaming statement: true with at least one row in *out; false at the
+  // end, and *out is the statement's outcome (command tag and notices, or its error).
+  bool NextBatch(QueryResult* out);
+  // Ends the streaming statement now (no outcome), as closing a portal does.
+  void Close();
+  // Ends it as failed: the client that read it is gone (08006).
+  void Abort();
+  // Rows the streaming statement has produced so far.
+  uint64_t rows_streamed() const;
+
+  StreamImpl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<StreamImpl> impl_;
+};
+
 // A session: transaction state, prepared statements and settings. Opening one is cheap.
 class Connection {
  public:
@@ -205,6 +254,9 @@ class Connection {
   // The same, taking the text: it is released once parsed, so a large query is not held while its
   // statements run (the server hands over each query string this way).
   std::vector<QueryResult> ExecuteAllTaking(std::string sql);
+  // The same, as a stream: each statement runs when NextStatement reaches it, and query rows are
+  // read batch by batch (see ResultStream). Takes the text (released once parsed).
+  ResultStream Stream(std::string sql);
   // Asks the statement running on this connection to stop with 57014 (a CancelRequest). The one
   // call that may come from another thread while the connection is in use.
   void Cancel();
@@ -275,6 +327,8 @@ class PreparedStatement {
   QueryResult Execute(const std::vector<Param>& params = {});
   // The same, taking the parameters' text instead of copying it (a large value is held once).
   QueryResult Execute(std::vector<Param>&& params);
+  // Runs it as a stream of one statement (see ResultStream).
+  ResultStream Stream(std::vector<Param>&& params);
 
   PreparedImpl& impl() { return *impl_; }
 

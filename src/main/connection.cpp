@@ -235,12 +235,25 @@ void ConnectionImpl::AbortAfterError() {
   txn_->SetSavePoint();
 }
 
-QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params) {
+QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Value>& params, bool stream) {
+  if (open_) DrainOpen();
   if (session_.terminate.load()) {
     return QueryResult(Error("57P01", "terminating connection due to administrator command"));
   }
   ReportActivityStart();
+  stream_stmt_ = stream ? &stmt : nullptr;
   QueryResult r = RunOne(stmt, params);
+  stream_stmt_ = nullptr;
+  if (r.is_streaming()) {
+    // The notices so far go with the header; activity and the rest follow at the end.
+    r.impl()->notices = std::move(notices_);
+    notices_.clear();
+    return r;
+  }
+  return FinishRun(std::move(r));
+}
+
+QueryResult ConnectionImpl::FinishRun(QueryResult r) {
   // pg_terminate_backend ended the statement: the session ends with 57P01 (the server sends it as FATAL).
   if (!r.ok() && session_.terminate.load()) r = QueryResult(Error("57P01", "terminating connection due to administrator command"));
   ReportActivityEnd();
@@ -258,6 +271,18 @@ QueryResult ConnectionImpl::Run(const ast::Statement& stmt, const std::vector<Va
               out.end());
   }
   return r;
+}
+
+void ConnectionImpl::FailStatement(bool autocommit) {
+  try {
+    if (autocommit) {
+      RollbackTransaction();
+    } else {
+      AbortAfterError();
+    }
+  } catch (...) {
+    state_ = TxnState::kFailed;
+  }
 }
 
 QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector<Value>& params) {
@@ -289,17 +314,6 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
     return QueryResult(std::move(e));
   }
   std::unique_ptr<ResultImpl> result;
-  auto fail = [&]() {
-    try {
-      if (autocommit) {
-        RollbackTransaction();
-      } else {
-        AbortAfterError();
-      }
-    } catch (...) {
-      state_ = TxnState::kFailed;
-    }
-  };
   try {
     if (!session_stmt) {
       txn_snapshot_taken_ = true;
@@ -321,15 +335,36 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
     // A cancel that came while the statement ran (pg_cancel_backend of itself included) fails it.
     if (cancel_.load()) throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
   } catch (Error& e) {
-    fail();
+    open_.reset();
+    FailStatement(autocommit);
     return QueryResult(std::move(e));
   } catch (std::bad_alloc&) {
-    fail();
+    open_.reset();
+    FailStatement(autocommit);
     return QueryResult(Error(sqlstate::kOutOfMemory, "out of memory"));
   } catch (std::exception& e) {
-    fail();
+    open_.reset();
+    FailStatement(autocommit);
     return QueryResult(Error(sqlstate::kInternalError, std::string("internal error: ") + e.what()));
   }
+  if (result->streaming) {
+    // The rows follow (PullOpen); the statement completes after the last one.
+    open_->autocommit = autocommit;
+    result->fn = MakeFunctionContext();
+    result->catalog = open_->catalog;
+    result->fn.catalog = result->catalog.get();
+    open_->header = std::make_unique<ResultImpl>();
+    open_->header->has_rows = true;
+    open_->header->columns = result->columns;
+    open_->header->types = result->types;
+    open_->header->fn = result->fn;
+    open_->header->catalog = result->catalog;
+    return QueryResult(std::move(result));
+  }
+  return CompleteStatement(std::move(result), autocommit, session_stmt);
+}
+
+QueryResult ConnectionImpl::CompleteStatement(std::unique_ptr<ResultImpl> result, bool autocommit, bool session_stmt) {
   try {
     if (autocommit) {
       CommitTransaction();
@@ -349,17 +384,11 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
   return QueryResult(std::move(result));
 }
 
-std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_error) {
-  // The server calls this directly (to hand over the query string), so it opens the statement's
-  // depth scope itself; inside Connection::Execute the scope is already open and this one is a no-op.
-  StackDepthScope depth(MaxStackDepth());
-  std::vector<QueryResult> out;
-  std::vector<ast::StatementPtr> stmts;
+std::vector<ast::StatementPtr> ConnectionImpl::ParseText(std::string sql) {
   SetActivityQuery(sql);
-  std::string query_text = activity_query_;
   try {
-    stmts = ParseSql(sql);
-  } catch (Error& e) {
+    return ParseSql(sql);
+  } catch (Error&) {
     if (state_ == TxnState::kInBlock) {
       try {
         AbortAfterError();
@@ -367,23 +396,8 @@ std::vector<QueryResult> ConnectionImpl::RunText(std::string sql, bool stop_on_e
         state_ = TxnState::kFailed;
       }
     }
-    out.emplace_back(std::move(e));
-    return out;
+    throw;
   }
-  std::string().swap(sql);
-  for (size_t i = 0; i < stmts.size(); i++) {
-    if (i > 0) SetActivityQuery(query_text);
-    out.push_back(Run(*stmts[i], {}));
-    if (!out.back().ok() && stop_on_error) break;
-    if (out.back().copy_in_pending() && i + 1 < stmts.size()) {
-      // The data follows the query string; statements after the COPY cannot run before it.
-      pending_copy_.reset();
-      out.back() = QueryResult(Error(sqlstate::kFeatureNotSupported,
-                                     "COPY FROM STDIN must be the last statement of a query string"));
-      break;
-    }
-  }
-  return out;
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::TransactionStmt& stmt) {
@@ -558,6 +572,14 @@ void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) 
   if (!planned.bound.locking.empty()) conn.CheckWritable(planned.bound.locking);
 }
 
+std::vector<ColumnInfo> ResultColumns(const BoundStatement& bound) {
+  std::vector<ColumnInfo> out;
+  for (size_t i = 0; i < bound.names.size(); i++) {
+    out.push_back({bound.names[i], bound.types[i].oid(), bound.types[i].typmod(), bound.types[i].ToString()});
+  }
+  return out;
+}
+
 std::vector<LogicalType> TypesOf(const std::vector<Value>& params) {
   std::vector<LogicalType> out;
   for (const auto& v : params) out.push_back(v.type());
@@ -612,11 +634,12 @@ ExecutionContext ConnectionImpl::MakeExecutionContext(const FunctionContext& fn,
 }
 
 QueryResult ConnectionImpl::RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
-                                        const std::vector<LogicalType>& param_types, PlanCache* cache) {
+                                        const std::vector<LogicalType>& param_types, PlanCache* cache, bool stream) {
+  if (open_) DrainOpen();  // (before the prepared statement's settings below apply)
   prepared_param_types_ = &param_types;
   plan_cache_stmt_ = cache ? &stmt : nullptr;
   plan_cache_ = cache;
-  QueryResult r = Run(stmt, params);
+  QueryResult r = Run(stmt, params, stream);
   prepared_param_types_ = nullptr;
   plan_cache_stmt_ = nullptr;
   plan_cache_ = nullptr;
@@ -656,6 +679,26 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   kanto::CheckWritable(*this, planned);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<ResultImpl> result;
+  if (stream_stmt_ == &stmt && planned.bound.kind == BoundStatementKind::kSelect && planned.bound.returns_rows &&
+      planned.bound.locking.empty()) {
+    // The rows stream: the plan runs batch by batch as the reader asks (PullOpen). Locking
+    // queries do not (a READ COMMITTED restart must not follow rows already delivered).
+    auto open = std::make_shared<OpenStatement>();
+    open->plan_owner = cached;
+    open->plan = planned.physical.get();
+    open->catalog = catalog;
+    open->params = std::move(typed);
+    open->memory = std::make_unique<MemoryTracker>(ParseMemorySetting("work_mem", GetSetting("work_mem")));
+    open->ctx = MakeExecutionContext(fn, &open->params, open->memory.get());
+    open->state = planned.physical->InitState(open->ctx);
+    result = std::make_unique<ResultImpl>();
+    result->streaming = true;
+    result->has_rows = true;
+    result->types = planned.bound.types;
+    result->columns = ResultColumns(planned.bound);
+    open_ = std::move(open);
+    return result;
+  }
   MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
   ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
   uint64_t rows = 0;
@@ -665,22 +708,17 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   for (int attempt = 0;; attempt++) {
     result = std::make_unique<ResultImpl>();
     rows = 0;
-    uint64_t reserved = 0;
     try {
+      // The rows of RETURNING and of locking queries are the client's result, not an operator's
+      // working memory: work_mem does not count them.
       auto state = planned.physical->InitState(ctx);
       DataChunk chunk;
       while (planned.physical->Pull(ctx, *state, chunk)) {
         rows += chunk.size();
-        if (planned.bound.returns_rows) {
-          uint64_t bytes = chunk.size() * 16 * std::max<size_t>(1, chunk.column_count());
-          memory.Reserve(bytes);
-          reserved += bytes;
-          result->AddChunk(std::move(chunk));
-        }
+        if (planned.bound.returns_rows) result->AddChunk(std::move(chunk));
       }
       break;
     } catch (StatementRestart&) {
-      memory.Release(reserved);
       if (attempt >= 100 || txn_->WriteCount() != writes_before || txn_isolation_ != storage::IsolationLevel::kReadCommitted) {
         throw;
       }
@@ -690,14 +728,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   }
   result->has_rows = planned.bound.returns_rows;
   result->types = planned.bound.types;
-  for (size_t i = 0; i < planned.bound.names.size(); i++) {
-    ColumnInfo ci;
-    ci.name = planned.bound.names[i];
-    ci.type_oid = planned.bound.types[i].oid();
-    ci.typmod = planned.bound.types[i].typmod();
-    ci.type_name = planned.bound.types[i].ToString();
-    result->columns.push_back(std::move(ci));
-  }
+  result->columns = ResultColumns(planned.bound);
   switch (planned.bound.kind) {
     case BoundStatementKind::kSelect:
       result->rows_affected = rows;

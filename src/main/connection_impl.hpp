@@ -18,6 +18,7 @@
 #include "function/session_control.hpp"
 #include "kanto/kanto.hpp"
 #include "main/notifications.hpp"
+#include "main/open_statement.hpp"
 #include "parser/ast_stmt.hpp"
 #include "main/lock_manager.hpp"
 #include "main/session_registry.hpp"
@@ -54,8 +55,20 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // The query text pg_stat_activity shows for the statements that follow (the first 1024 bytes).
   void SetActivityQuery(std::string_view text);
 
-  // Runs one parsed statement with parameters (already typed values). Never throws.
-  QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params);
+  // Runs one parsed statement with parameters (already typed values). Never throws. With `stream`,
+  // a query that can stream returns at its first row with is_streaming() (the connection's
+  // open_statement() then yields the rows, see PullOpen); otherwise the result is whole.
+  QueryResult Run(const ast::Statement& stmt, const std::vector<Value>& params, bool stream = false);
+  // Streaming (open_statement.cpp). The next batch of `s` into *out (true), or false with its
+  // outcome in *end (the statement then completes: commit in autocommit, its errors as Run's).
+  bool PullOpen(OpenStatement& s, DataChunk* out, QueryResult* end);
+  // Ends `s` where it is: completed (a closed portal), or failed when `abort` (the reader is gone).
+  void CloseOpen(OpenStatement& s, bool abort);
+  // The streaming statement, if one is open on the connection (set by Run with `stream`).
+  const std::shared_ptr<OpenStatement>& open_statement() const { return open_; }
+  // Parses a query string (released once parsed); a syntax error inside a transaction block
+  // aborts it. Throws Error.
+  std::vector<ast::StatementPtr> ParseText(std::string sql);
   std::string user_ = "kanto";  // current_user
   // Temporary objects (temp_tables.cpp): the session's schema pg_temp_N (0 until the first CREATE
   // TEMP), its slot N, and the ON COMMIT actions of its tables ('d' DELETE ROWS, 'x' DROP).
@@ -80,10 +93,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
     std::shared_ptr<void> plan;  // PlannedStatement (connection.cpp)
   };
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
-                          const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr);
-  // Parses and runs every statement; stops at the first error. The text is released once parsed
-  // (before anything runs), so a large query is not held during execution.
-  std::vector<QueryResult> RunText(std::string sql, bool stop_on_error);
+                          const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr,
+                          bool stream = false);
 
   char transaction_status() const;
   // 25006 "cannot execute <command> in a read-only transaction" when the transaction is read-only.
@@ -91,6 +102,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // COPY FROM STDIN (copy.cpp): the data for the pending COPY, or abandoning it.
   QueryResult CopyIn(std::string_view data);
   QueryResult CopyFail(const std::string& message);
+  // A COPY FROM STDIN that cannot get its data (statements follow it in the query string).
+  void ForgetPendingCopy() { pending_copy_.reset(); }
   std::atomic<bool>& cancel_flag() { return cancel_; }
 
   // For prepared statements: binds a statement to learn its parameter and result types.
@@ -126,6 +139,17 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
  private:
   // Run: one statement, then the session's activity, notices, and a terminate's 57P01.
   QueryResult RunOne(const ast::Statement& stmt, const std::vector<Value>& params);
+  // After a statement's work: commits (autocommit) or releases its savepoint; the result's output
+  // settings. FailStatement: rolls it back (autocommit) or aborts the block.
+  QueryResult CompleteStatement(std::unique_ptr<ResultImpl> result, bool autocommit, bool session_stmt);
+  void FailStatement(bool autocommit);
+  // Run's end: activity, notices (client_min_messages), a terminate's 57P01.
+  QueryResult FinishRun(QueryResult r);
+  // Reads the rest of the open statement into its buffer and completes it (another statement
+  // is about to run on the connection).
+  void DrainOpen();
+  std::shared_ptr<OpenStatement> open_;
+  const ast::Statement* stream_stmt_ = nullptr;  // the statement Run may stream
   // RowWaitObserver: row lock waits in storage, for the deadlock detector and pg_stat_activity.
   void RowWaitBegin(std::string_view key, bool exclusive) override;
   void RowWaitEnd() override;

@@ -6,6 +6,7 @@
 #include "common/stack_depth.hpp"
 #include "access/table_reader.hpp"
 #include "main/result_impl.hpp"
+#include "main/result_stream.hpp"
 #include "parser/parser.hpp"
 
 namespace kanto {
@@ -92,21 +93,30 @@ Connection::~Connection() = default;
 // the session's max_stack_depth as the budget.
 
 QueryResult Connection::Execute(std::string_view sql) {
-  StackDepthScope depth(impl_->MaxStackDepth());
-  auto results = impl_->RunText(std::string(sql), true);
-  if (results.empty()) {
-    auto r = std::make_unique<ResultImpl>();
-    return QueryResult(std::move(r));  // empty query
-  }
+  auto results = ExecuteAll(sql);
+  if (results.empty()) return QueryResult(std::make_unique<ResultImpl>());  // empty query
   return std::move(results.back());
 }
 
-std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) {
-  StackDepthScope depth(impl_->MaxStackDepth());
-  return impl_->RunText(std::string(sql), true);
+std::vector<QueryResult> Connection::ExecuteAll(std::string_view sql) { return ExecuteAllTaking(std::string(sql)); }
+
+std::vector<QueryResult> Connection::ExecuteAllTaking(std::string sql) {
+  ResultStream stream = Stream(std::move(sql));
+  return ReadAll(stream.impl());
 }
 
-std::vector<QueryResult> Connection::ExecuteAllTaking(std::string sql) { return impl_->RunText(std::move(sql), true); }
+ResultStream Connection::Stream(std::string sql) {
+  StackDepthScope depth(impl_->MaxStackDepth());
+  auto stream = std::make_unique<StreamImpl>();
+  stream->conn = impl_.get();
+  stream->query_text = sql.substr(0, 1024);
+  try {
+    stream->stmts = impl_->ParseText(std::move(sql));
+  } catch (Error& e) {
+    stream->parse_error = std::move(e);
+  }
+  return ResultStream(std::move(stream));
+}
 
 void Connection::Cancel() { impl_->cancel_flag().store(true); }
 
@@ -146,17 +156,23 @@ std::vector<Value> ParamsToValues(const std::vector<Param>& params) {
 
 QueryResult Connection::Execute(std::string_view sql, const std::vector<Param>& params) {
   StackDepthScope depth(impl_->MaxStackDepth());
-  std::vector<ast::StatementPtr> stmts;
+  std::shared_ptr<ast::Statement> stmt;
   try {
-    stmts = ParseSql(std::string(sql));
+    auto stmts = ParseSql(std::string(sql));
+    if (stmts.size() != 1) {
+      return QueryResult(Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement"));
+    }
+    stmt = std::move(stmts[0]);
   } catch (Error& e) {
     return QueryResult(std::move(e));
   }
-  if (stmts.size() != 1) {
-    return QueryResult(Error(sqlstate::kSyntaxError, "cannot insert multiple commands into a prepared statement"));
-  }
   impl_->SetActivityQuery(sql);
-  return impl_->Run(*stmts[0], ParamsToValues(params));
+  StreamImpl stream;
+  stream.conn = impl_.get();
+  stream.single = [this, stmt, values = ParamsToValues(params)] { return impl_->Run(*stmt, values, true); };
+  QueryResult start;
+  stream.NextStatement(&start);
+  return ReadWhole(stream, std::move(start));
 }
 
 char Connection::transaction_status() const { return impl_->transaction_status(); }
@@ -211,12 +227,21 @@ const std::vector<ColumnInfo>& PreparedStatement::columns() const { return impl_
 QueryResult PreparedStatement::Execute(const std::vector<Param>& params) { return Execute(std::vector<Param>(params)); }
 
 QueryResult PreparedStatement::Execute(std::vector<Param>&& params) {
-  StackDepthScope depth(impl_->conn->MaxStackDepth());
+  ResultStream stream = Stream(std::move(params));
+  QueryResult start;
+  stream.NextStatement(&start);
+  return ReadWhole(stream.impl(), std::move(start));
+}
+
+ResultStream PreparedStatement::Stream(std::vector<Param>&& params) {
+  auto stream = std::make_unique<StreamImpl>();
+  stream->conn = impl_->conn;
   if (params.size() != impl_->param_types.size()) {
-    return QueryResult(Error(sqlstate::kProtocolViolation,
-                             "bind message supplies " + std::to_string(params.size()) +
-                                 " parameters, but prepared statement requires " +
-                                 std::to_string(impl_->param_types.size())));
+    stream->parse_error = Error(sqlstate::kProtocolViolation,
+                                "bind message supplies " + std::to_string(params.size()) +
+                                    " parameters, but prepared statement requires " +
+                                    std::to_string(impl_->param_types.size()));
+    return ResultStream(std::move(stream));
   }
   // Parameters take the types inferred at prepare time.
   std::vector<Value> values;
@@ -238,8 +263,13 @@ QueryResult PreparedStatement::Execute(std::vector<Param>&& params) {
     }
     values.push_back(std::move(v));
   }
-  impl_->conn->SetActivityQuery(impl_->text);
-  return impl_->conn->RunPrepared(*impl_->stmt, values, impl_->param_types, &impl_->plan_cache);
+  PreparedImpl* p = impl_.get();
+  stream->single = [p, values = std::move(values)] {
+    StackDepthScope depth(p->conn->MaxStackDepth());
+    p->conn->SetActivityQuery(p->text);
+    return p->conn->RunPrepared(*p->stmt, values, p->param_types, &p->plan_cache, true);
+  };
+  return ResultStream(std::move(stream));
 }
 
 }  // namespace kanto

@@ -35,6 +35,7 @@ const std::vector<Error>& QueryResult::notices() const {
 }
 uint64_t QueryResult::rows_affected() const { return impl_->rows_affected; }
 bool QueryResult::has_rows() const { return impl_->has_rows; }
+bool QueryResult::is_streaming() const { return impl_ && impl_->streaming; }
 bool QueryResult::copy_in_pending() const { return impl_ && impl_->copy_in; }
 bool QueryResult::is_copy_out() const { return impl_ && impl_->copy_out; }
 const std::string& QueryResult::copy_data() const { return impl_->copy_data; }

@@ -16,6 +16,7 @@ class ResultImpl {
   std::string tag;
   uint64_t rows_affected = 0;
   bool has_rows = false;
+  bool streaming = false;  // the rows follow through the connection's open statement
   std::vector<ColumnInfo> columns;
   std::vector<LogicalType> types;
   std::vector<DataChunk> chunks;

@@ -44,7 +44,18 @@ Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, Ses
       db_(std::move(db)), registry_(registry), options_(options), pool_(pool), tls_context_(tls) {}
 
 Session::~Session() {
+  // A statement still streaming to the client that went away ends as failed.
+  for (auto& [name, portal] : portals_) {
+    if (portal->stream) portal->stream->Abort();
+  }
   if (pid_) registry_.Unregister(pid_);
+}
+
+bool Session::HasOpenStream() const {
+  for (const auto& [name, portal] : portals_) {
+    if (portal->stream) return true;
+  }
+  return false;
 }
 
 void Session::Cancel() {
@@ -84,14 +95,38 @@ asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& b
 void Session::SealOutput() {
   constexpr size_t kSealBytes = 1 << 20;
   if (out_.size() < kSealBytes) return;
+  sealed_bytes_ += out_.size();
   out_pieces_.push_back(std::move(out_));
   out_ = std::string();
+}
+
+void Session::FlushIfFull() {
+  constexpr size_t kStreamBufferBytes = 1 << 20;
+  if (!on_pool_ || PendingBytes() < kStreamBufferBytes) return;
+  std::promise<bool> done;
+  auto written = done.get_future();
+  asio::co_spawn(strand_, FlushAndSignal(&done), asio::detached);
+  if (!written.get()) {
+    client_gone_ = true;
+    throw ClientGone{};
+  }
+}
+
+asio::awaitable<void> Session::FlushAndSignal(std::promise<bool>* done) {
+  bool ok = true;
+  try {
+    co_await Flush();
+  } catch (...) {
+    ok = false;
+  }
+  done->set_value(ok);
 }
 
 asio::awaitable<void> Session::Flush() {
   if (out_.empty() && out_pieces_.empty()) co_return;
   std::vector<std::string> pieces;
   pieces.swap(out_pieces_);
+  sealed_bytes_ = 0;
   if (!out_.empty()) pieces.push_back(std::move(out_));
   out_ = std::string();
   std::vector<asio::const_buffer> buffers;
@@ -227,7 +262,25 @@ void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const s
     }
     w.End();
     SealOutput();
+    FlushIfFull();
   }
+}
+
+bool Session::SendStreamedRows(ResultStream& stream, const std::vector<int16_t>& formats) {
+  QueryResult batch;
+  try {
+    while (stream.NextBatch(&batch)) SendDataRows(batch, 0, batch.row_count(), formats);
+  } catch (ClientGone&) {
+    stream.Abort();
+    throw;
+  }
+  SendNotices(batch);
+  if (!batch.ok()) {
+    SendError(batch.error());
+    return false;
+  }
+  SendCommandComplete(batch.command_tag());
+  return true;
 }
 
 void Session::ApplyDeallocations() {
@@ -263,7 +316,9 @@ void Session::HandleQuery(std::string& body) {
     w.End();
     return;
   }
-  for (const auto& r : conn_->ExecuteAllTaking(std::move(sql))) {
+  ResultStream stream = conn_->Stream(std::move(sql));
+  QueryResult r;
+  while (stream.NextStatement(&r)) {
     SendNotices(r);
     if (!r.ok()) {
       SendError(r.error());
@@ -292,6 +347,10 @@ void Session::HandleQuery(std::string& body) {
       wire::MessageWriter done(&out_);
       done.Begin('c');
       done.End();
+    } else if (r.is_streaming()) {
+      SendRowDescription(r, {});
+      if (!SendStreamedRows(stream, {})) return;
+      continue;
     } else if (r.has_rows()) {
       SendRowDescription(r, {});
       SendDataRows(r, 0, r.row_count(), {});
@@ -397,14 +456,57 @@ void Session::HandleExecute(const std::string& body) {
   auto it = portals_.find(name);
   if (it == portals_.end()) throw Error(sqlstate::kInvalidCursorName, "portal \"" + name + "\" does not exist");
   Portal& portal = *it->second;
-  if (!portal.result) {
-    portal.result = std::make_unique<QueryResult>(portal.statement->Execute(std::move(portal.params)));
-    SendNotices(*portal.result);
-    if (!portal.result->ok()) {
-      Error e = portal.result->error();
-      portal.result.reset();
-      throw e;
+  if (!portal.result && !portal.stream && !portal.finished) {
+    auto stream = std::make_unique<ResultStream>(portal.statement->Stream(std::move(portal.params)));
+    QueryResult start;
+    stream->NextStatement(&start);
+    SendNotices(start);
+    if (!start.ok()) throw start.error();
+    if (start.is_streaming()) {
+      portal.stream = std::move(stream);
+    } else {
+      portal.result = std::make_unique<QueryResult>(std::move(start));
     }
+  }
+  if (portal.stream || portal.finished) {
+    // Rows as the statement produces them; with a row limit the portal suspends after it, and
+    // the next Execute goes on from there.
+    uint64_t sent = 0;
+    while (portal.stream) {
+      if (max_rows > 0 && sent == static_cast<uint64_t>(max_rows)) {
+        wire::MessageWriter s(&out_);
+        s.Begin('s');
+        s.End();
+        return;
+      }
+      size_t left = portal.batch.row_count() - portal.batch_row;
+      if (left == 0) {
+        bool more = portal.stream->NextBatch(&portal.batch);
+        portal.batch_row = 0;
+        if (!more) {
+          QueryResult end = std::move(portal.batch);
+          portal.batch = QueryResult();
+          portal.stream.reset();
+          portal.finished = true;
+          SendNotices(end);
+          if (!end.ok()) throw end.error();
+          break;
+        }
+        continue;
+      }
+      size_t n = max_rows > 0 ? std::min<uint64_t>(left, static_cast<uint64_t>(max_rows) - sent) : left;
+      try {
+        SendDataRows(portal.batch, portal.batch_row, portal.batch_row + n, portal.result_formats);
+      } catch (ClientGone&) {
+        portal.stream->Abort();
+        portal.stream.reset();
+        throw;
+      }
+      portal.batch_row += n;
+      sent += n;
+    }
+    SendCommandComplete("SELECT " + std::to_string(sent));
+    return;
   }
   const QueryResult& r = *portal.result;
   if (r.has_rows()) {
@@ -488,12 +590,20 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
       case 'S':
         skip_until_sync_ = false;
         portals_.erase("");  // the unnamed portal lives until the next Sync
+        if (conn_->transaction_status() == 'I') {
+          // The implicit transaction ends at Sync: so do the portals still streaming in it.
+          for (auto p = portals_.begin(); p != portals_.end();) {
+            p = p->second->stream ? portals_.erase(p) : std::next(p);
+          }
+        }
         SendReadyForQuery();
         break;
       default:
         throw Error(sqlstate::kProtocolViolation,
                     "invalid frontend message type " + std::to_string(static_cast<int>(type)));
     }
+  } catch (ClientGone&) {
+    *close = true;
   } catch (const Error& e) {
     SendError(e);
     if (e.sqlstate() == sqlstate::kProtocolViolation || fatal_sent_) {
@@ -610,16 +720,26 @@ asio::awaitable<void> Session::Run() {
     if (skip_until_sync_ && type != 'S' && !copy_in_) continue;
     // Messages that run SQL (and may wait for row locks or fsync) go to the blocking pool; the
     // others are answered here.
-    bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f'));
+    // Closing a streaming portal (Close, or Sync for the unnamed one) completes its statement.
+    bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f')) ||
+                    ((type == 'C' || type == 'S') && HasOpenStream());
     if (runs_sql) {
       try {
-        co_await RunBlocking(pool_, [&] { HandleMessage(type, body, &close); });
+        co_await RunBlocking(pool_, [&] {
+          struct OnPool {
+            bool& flag;
+            explicit OnPool(bool& f) : flag(f) { flag = true; }
+            ~OnPool() { flag = false; }
+          } on_pool(on_pool_);
+          HandleMessage(type, body, &close);
+        });
       } catch (const std::exception&) {
         break;
       }
     } else {
       HandleMessage(type, body, &close);
     }
+    if (client_gone_) break;
     ApplyDeallocations();
     awaiting_query = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
     // Reply once a batch of pipelined messages has been answered.

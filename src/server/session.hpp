@@ -4,6 +4,7 @@
 #include <asio.hpp>
 #include <asio/ssl.hpp>
 
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,9 +36,17 @@ class Session : public std::enable_shared_from_this<Session> {
     PreparedStatement* statement = nullptr;
     std::vector<Param> params;
     std::vector<int16_t> result_formats;
-    std::unique_ptr<QueryResult> result;  // materialized on first Execute
+    std::unique_ptr<QueryResult> result;  // a whole result (statements whose rows do not stream)
     size_t next_row = 0;
+    // A query's rows streaming from the first Execute on: the batch being sent and its next row.
+    std::unique_ptr<ResultStream> stream;
+    QueryResult batch;
+    size_t batch_row = 0;
+    bool finished = false;  // the stream ended: a later Execute sends no rows
   };
+  // The client went away while rows were being written (FlushFromPool): the statement is ended
+  // as failed and the session closes.
+  struct ClientGone {};
 
   asio::awaitable<bool> Startup();
   // SCRAM-SHA-256 exchange for `user` (throws 28P01 when it fails).
@@ -70,6 +79,17 @@ class Session : public std::enable_shared_from_this<Session> {
   void SendRowDescription(const QueryResult& r, const std::vector<int16_t>& formats);
   void SendRowDescription(const std::vector<ColumnInfo>& columns, const std::vector<int16_t>& formats);
   void SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats);
+  // The rest of a streaming statement's rows (NextBatch), DataRow by DataRow, then its notices and
+  // CommandComplete or ErrorResponse. False when it failed.
+  bool SendStreamedRows(ResultStream& stream, const std::vector<int16_t>& formats);
+  // While a statement runs on the blocking pool: once enough output is pending, writes it through
+  // the strand and waits for the write, so a client that does not read holds the statement there
+  // (back-pressure) instead of the output growing. Throws ClientGone when the write fails.
+  void FlushIfFull();
+  asio::awaitable<void> FlushAndSignal(std::promise<bool>* done);
+  size_t PendingBytes() const { return out_.size() + sealed_bytes_; }
+  // Portals whose rows are still streaming (their statement holds its transaction).
+  bool HasOpenStream() const;
   void SendCommandComplete(const std::string& tag);
   // 57P01 (terminated), 25P03 / 57P05 (idle timeouts) are FATAL: the connection closes after them.
   void SendError(const Error& e, const char* severity = "ERROR");
@@ -117,6 +137,9 @@ class Session : public std::enable_shared_from_this<Session> {
   // to out_pieces_ once written, so that appending the next one does not reallocate (and copy) it.
   std::string out_;
   std::vector<std::string> out_pieces_;
+  size_t sealed_bytes_ = 0;  // in out_pieces_
+  bool on_pool_ = false;     // HandleMessage runs on the blocking pool (FlushIfFull may wait)
+  bool client_gone_ = false;
   void SealOutput();
   int32_t pid_ = 0;
   int32_t secret_ = 0;

@@ -14,6 +14,7 @@ class PhysicalFilter : public PhysicalOperator {
   std::vector<std::string> Details() const override { return {"Filter: " + predicate_->ToString()}; }
 
  protected:
+  std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:

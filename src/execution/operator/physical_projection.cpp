@@ -1,12 +1,38 @@
 #include "execution/operator/physical_projection.hpp"
 
 #include "execution/expression_executor.hpp"
+#include "execution/operator/rows_before_error.hpp"
 
 namespace kanto {
 
+std::unique_ptr<OperatorState> PhysicalProjection::CreateState(ExecutionContext&) const {
+  return std::make_unique<ErrorState>();
+}
+
 bool PhysicalProjection::Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const {
+  auto& st = static_cast<ErrorState&>(state);
+  st.RaisePending();
   DataChunk input;
   if (!PullChild(ctx, state, 0, input)) return false;
+  try {
+    Project(ctx, input, out);
+  } catch (Error& e) {
+    // (The computed columns fail before any input column is moved out.)
+    size_t ok = RowsBeforeError(input, [&](const DataChunk& prefix) {
+      DataChunk copy = prefix, scratch;
+      scratch.Initialize(types);
+      Project(ctx, copy, scratch);
+    });
+    if (ok == 0) throw;
+    st.pending = std::move(e);
+    KeepPrefix(input, ok);
+    out.Initialize(types);
+    Project(ctx, input, out);
+  }
+  return true;
+}
+
+void PhysicalProjection::Project(ExecutionContext& ctx, DataChunk& input, DataChunk& out) const {
   // Outputs that are a plain input column are filled last, and the last of them for each column
   // takes the column over (input is this call's own): a large value is not copied.
   std::vector<size_t> last_ref(input.column_count(), exprs_.size());
@@ -30,7 +56,6 @@ bool PhysicalProjection::Next(ExecutionContext& ctx, OperatorState& state, DataC
     out.column(i).set_type(types[i]);
   }
   out.set_size(input.size());
-  return true;
 }
 
 }  // namespace kanto

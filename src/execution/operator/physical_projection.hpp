@@ -13,9 +13,12 @@ class PhysicalProjection : public PhysicalOperator {
   std::string Name() const override { return "Projection"; }
 
  protected:
+  std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:
+  // The output columns of `input` (its plain column references are moved out of it).
+  void Project(ExecutionContext& ctx, DataChunk& input, DataChunk& out) const;
   std::vector<BoundExprPtr> exprs_;
 };
 

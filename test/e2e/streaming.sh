@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Results stream (test/e2e/stream_reader.c reads them without keeping rows): the server's RSS
+# stays flat while a client reads 10 million rows; an error raised mid-stream comes after the rows
+# produced before it, with PostgreSQL's transaction state; several statements in one query
+# string; a client that goes away mid-stream ends its statement and its locks. The expectations
+# are PostgreSQL 15's; to check them there: test/e2e/streaming.sh --postgresql BUILD HOST PORT USER DBNAME
+set -euo pipefail
+src=$(cd "$(dirname "$0")/../.." && pwd)
+build=$1
+reader="$build/e2e_stream_reader"
+if [[ "${2:-}" == "--postgresql" ]]; then
+  export PGHOST=$3 PGPORT=$4 PGUSER=$5 PGDATABASE=$6
+  port=$4
+  server_pid=0
+else
+  source "$src/test/e2e/lib.sh"
+  start_kanto "$build"
+  server_pid=$pid
+fi
+fail() { echo "streaming: $*"; exit 1; }
+expect() {  # expect NAME EXPECTED ACTUAL
+  [[ "$2" == "$3" ]] || { printf 'streaming: %s\n--- expected\n%s\n--- got\n%s\n' "$1" "$2" "$3"; exit 1; }
+}
+
+if [[ $server_pid != 0 ]]; then
+  # 10 million rows: a whole result would take the server well past 50 MB (16 bytes a value).
+  out=$("$reader" "$port" "$server_pid" "SELECT g FROM generate_series(1, 10000000) g")
+  [[ "$(sed -n 1,2p <<< "$out")" == $'rows 10000000\ntag SELECT 10000000' ]] || fail "10M rows: $out"
+  growth=$(awk '/^rss_growth_kb/ {print $2}' <<< "$out")
+  (( growth < 50 * 1024 )) || fail "server RSS grew by ${growth} kB while streaming 10M rows"
+fi
+
+# Several statements: the first one's rows, the second fails at its 3000th row (the 2999 before
+# it were sent), the third does not run; in a block the error leaves it failed (25P02).
+out=$("$reader" "$port" 0 \
+  "SELECT g FROM generate_series(1, 5000) g; SELECT 1 / (g - 3000) FROM generate_series(1, 5000) g; SELECT 3" \
+  "BEGIN; SELECT 1 / (g - 3000) FROM generate_series(1, 5000) g" "SELECT 1" "ROLLBACK" \
+  "SELECT g FROM generate_series(1, 5000) g WHERE 10 / (g - 4000) > -100")
+expect "mid-stream errors" "rows 5000
+tag SELECT 5000
+rows 2999
+error 22012
+status I
+rows 0
+tag BEGIN
+rows 2999
+error 22012
+status E
+rows 0
+error 25P02
+status E
+rows 0
+tag ROLLBACK
+status I
+rows 3999
+error 22012
+status I" "$(grep -v rss_growth <<< "$out")"
+
+# A client that goes away mid-stream: the statement ends, and with it the transaction's locks (an
+# advisory lock the other session then takes without waiting long).
+STOP_AFTER=100000 "$reader" "$port" 0 "BEGIN; SELECT pg_advisory_xact_lock(7)" \
+  "SELECT g, repeat('x', 100) FROM generate_series(1, 10000000) g" > /dev/null
+STOP_AFTER=100000 "$reader" "$port" 0 \
+  "SELECT pg_advisory_xact_lock(8), g, repeat('x', 100) FROM generate_series(1, 10000000) g" > /dev/null
+out=$(psql -X -At -v ON_ERROR_STOP=1 -c "SET lock_timeout = '20s'" \
+  -c "SELECT pg_advisory_lock(7), pg_advisory_lock(8)" -c "SELECT pg_advisory_unlock_all()" 2>&1) ||
+  fail "locks of a disconnected streaming session: $out"
+echo "streaming: ok"
