@@ -1,5 +1,5 @@
 // knex against `kanto serve`: migrations (increments, foreign, unique, timestamps, alterTable with a
-// default and an index), rollback and re-apply, then queries through the query builder.
+// default and an index), rollback and re-apply, then queries through the query builder (upserts too).
 // Usage: node orm_knex.mjs (connection from PGHOST, PGPORT, PGUSER, PGDATABASE, as orm_node.sh sets
 // them; the same script runs against PostgreSQL 15). Foreign keys are exercised when
 // ORM_FOREIGN_KEYS=yes.
@@ -116,6 +116,18 @@ await assert.rejects(knex.transaction(async (trx) => {
   throw new Error('abort');
 }), /abort/);
 assert.deepEqual(await knex('knex_authors').orderBy('name').pluck('name'), withFk ? ['carl', 'robert'] : ['ann', 'carl', 'robert']);
+
+// Upserts: onConflict(...).merge() (ON CONFLICT ... DO UPDATE SET col = excluded.col) and .ignore().
+const upserted = await knex('knex_books')
+  .insert([{ author_id: bob.id, title: 'first', price: '5.00' }, { author_id: bob.id, title: 'fifth', price: '6.00' }])
+  .onConflict(['author_id', 'title']).merge(['price']).returning(['title', 'price']);
+assert.deepEqual(upserted.map((r) => `${r.title}:${r.price}`).sort(), ['fifth:6.00', 'first:5.00']);
+await knex('knex_books').insert({ author_id: bob.id, title: 'fifth', price: '8.00', pages: 3 })
+  .onConflict(['author_id', 'title']).merge();
+await knex('knex_books').insert({ author_id: bob.id, title: 'first', price: '7.00' })
+  .onConflict(['author_id', 'title']).ignore();
+const bobs = await knex('knex_books').where({ author_id: bob.id }).orderBy('title').select('title', 'price', 'pages');
+assert.deepEqual(bobs, [{ title: 'fifth', price: '8.00', pages: 3 }, { title: 'first', price: '5.00', pages: 80 }]);
 
 // Roll everything back, then apply again.
 const [, rolledBack] = await knex.migrate.rollback(undefined, true);

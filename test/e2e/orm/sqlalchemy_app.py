@@ -1,7 +1,7 @@
 """SQLAlchemy 1.4 (Debian's python3-sqlalchemy) against `kanto serve`: metadata.create_all with serial
 ids, a foreign key with ON DELETE CASCADE, a unique constraint, a CHECK and an index; then ORM session
 work (add, flush, query with filters, joins and aggregates, relationship loading, update, delete,
-rollback) and the inspector's view of the schema.
+rollback), upserts (insert().on_conflict_do_update / do_nothing) and the inspector's view of the schema.
 
 usage: sqlalchemy_app.py  (connection from PGHOST, PGPORT, PGUSER, PGDATABASE; runs unchanged against
 PostgreSQL 15). ORM_FOREIGN_KEYS=yes: the schema has its foreign key and the test checks it.
@@ -11,6 +11,7 @@ import os
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Numeric, String,
                         Text, UniqueConstraint, create_engine, func, inspect, select, text, update, delete)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base, foreign, joinedload, relationship, selectinload
 
@@ -150,6 +151,23 @@ with Session(engine) as s:
         s.add(Author(name="dora"))
         nested.rollback()
     assert s.scalars(select(Author.name)).all() == ["carl"]
+
+# Upserts: postgresql.insert().on_conflict_do_update() by index elements (with a WHERE) and by
+# constraint name, with excluded and RETURNING; on_conflict_do_nothing().
+with Session(engine) as s:
+    ins = pg_insert(Author).values([{"name": "carl", "active": False}, {"name": "erin", "active": False}])
+    rows = s.execute(ins.on_conflict_do_update(index_elements=[Author.name], set_={"active": ins.excluded.active})
+                     .returning(Author.name, Author.active)).all()
+    assert sorted(rows) == [("carl", False), ("erin", False)], rows
+    ins = pg_insert(Author).values(name="erin", active=True)
+    res = s.execute(ins.on_conflict_do_update(constraint="sa_authors_name_key", set_={"active": ins.excluded.active},
+                                              where=Author.active.is_(True)))
+    assert res.rowcount == 0  # erin is not active: the WHERE leaves her row alone
+    s.execute(pg_insert(Author).values(name="fay").on_conflict_do_nothing(index_elements=["name"]))
+    s.execute(pg_insert(Author).values(name="fay").on_conflict_do_nothing())
+    s.commit()
+    assert s.execute(select(Author.name, Author.active).order_by(Author.name)).all() == \
+        [("carl", False), ("erin", False), ("fay", True)]
 
 Base.metadata.drop_all(engine)
 assert not inspect(engine).has_table("sa_posts")

@@ -1,7 +1,7 @@
 """Django 3.2 (Debian's python3-django) against `kanto serve`: `migrate` of auth, contenttypes, admin,
 sessions and the `shop` app (ForeignKey with CASCADE, ManyToMany, unique_together, an index,
 BigAutoField ids), then ORM create / filter / update / delete, select_related, annotate,
-transaction.atomic and bulk_create.
+transaction.atomic and bulk_create (ignore_conflicts too).
 
 usage: run.py  (connection from PGHOST, PGPORT, PGUSER, PGDATABASE; runs unchanged against PostgreSQL 15)
 """
@@ -98,6 +98,10 @@ with transaction.atomic():
         Tag.objects.create(name="yellow")
         transaction.set_rollback(True)
 assert sorted(Tag.objects.values_list("name", flat=True)) == ["blue", "green", "red"]
+# bulk_create(ignore_conflicts=True): INSERT ... ON CONFLICT DO NOTHING (Django 3.2 has no
+# update_conflicts; that is Django 4.1's).
+Tag.objects.bulk_create([Tag(name="red"), Tag(name="purple"), Tag(name="purple")], ignore_conflicts=True)
+assert sorted(Tag.objects.values_list("name", flat=True)) == ["blue", "green", "purple", "red"]
 
 # bulk_create, then delete: ForeignKey CASCADE removes a customer's orders and their tag links.
 Order.objects.bulk_create([Order(customer=bob, total=decimal.Decimal(n)) for n in range(1, 51)])
