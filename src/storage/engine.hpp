@@ -267,6 +267,9 @@ class Engine {
   struct Prepared {
     Transaction::PreparedInfo info;
     std::unique_ptr<rocksdb::Transaction> txn;
+    // Recovered at Open: RocksDB does not lock a recovered transaction's keys, so this transaction
+    // of the engine holds them (exclusive) until the prepared one is finished.
+    std::unique_ptr<rocksdb::Transaction> recovered_locks;
   };
   std::map<std::string, Prepared> prepared_;
   std::mutex rowid_mu_;

@@ -1,12 +1,18 @@
 // Two-phase commit over RocksDB's TransactionDB (allow_2pc): PREPARE TRANSACTION names the
 // RocksDB transaction and prepares it (its write batch goes to the WAL, its row locks stay held);
 // COMMIT / ROLLBACK PREPARED finish it. At Open, TransactionDB recovers every prepared transaction
-// from the WAL (taking its row locks again) and RecoverPrepared adopts them. The RocksDB name
+// from the WAL and RecoverPrepared adopts them, locking the keys each one writes again (RocksDB's
+// recovery does not), so that other sessions wait for them as before the restart. The RocksDB name
 // carries what pg_prepared_xacts shows: "kanto2pc <xid> <prepared_micros> <owner length> <owner><gid>".
 #include <rocksdb/utilities/transaction.h>
 #include <rocksdb/utilities/transaction_db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+#include <rocksdb/write_batch.h>
 
 #include <cstdio>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "kanto/error.hpp"
 #include "storage/engine.hpp"
@@ -36,6 +42,27 @@ bool DecodeName(const std::string& name, Transaction::PreparedInfo* info) {
   info->gid = name.substr(at + owner_len);
   return true;
 }
+
+// The keys a write batch writes, with their column family ids.
+class BatchKeys : public rocksdb::WriteBatch::Handler {
+ public:
+  std::vector<std::pair<uint32_t, std::string>> keys;
+  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Add(cf, key); }
+  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
+  rocksdb::Status SingleDeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
+  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override {
+    return Add(cf, key);
+  }
+  rocksdb::Status MarkBeginPrepare(bool) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkEndPrepare(const rocksdb::Slice&) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
+
+ private:
+  rocksdb::Status Add(uint32_t cf, const rocksdb::Slice& key) {
+    keys.emplace_back(cf, key.ToString());
+    return rocksdb::Status::OK();
+  }
+};
 }  // namespace
 
 Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int max_prepared) {
@@ -59,13 +86,32 @@ Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int m
 void Engine::RecoverPrepared() {
   std::vector<rocksdb::Transaction*> recovered;
   db_->GetAllPreparedTransactions(&recovered);
+  std::map<uint32_t, rocksdb::ColumnFamilyHandle*> families;
+  families[cf_->GetID()] = cf_.get();
+  {
+    std::lock_guard<std::mutex> lock(keyspaces_mu_);
+    for (const auto& [name, handle] : keyspaces_) families[handle->GetID()] = handle.get();
+  }
   std::lock_guard<std::mutex> lock(prepared_mu_);
   for (rocksdb::Transaction* t : recovered) {
     Transaction::PreparedInfo info;
     if (!DecodeName(t->GetName(), &info)) {
       info.gid = t->GetName();  // not Kanto's naming: shown as is
     }
-    prepared_[info.gid] = {info, std::unique_ptr<rocksdb::Transaction>(t)};
+    Prepared& p = prepared_[info.gid];
+    p.info = info;
+    p.txn.reset(t);
+    BatchKeys batch;
+    ThrowIfError(t->GetWriteBatch()->GetWriteBatch()->Iterate(&batch));
+    rocksdb::TransactionOptions to;
+    to.deadlock_detect = false;
+    p.recovered_locks.reset(db_->BeginTransaction(rocksdb::WriteOptions(), to));
+    for (const auto& [cf, key] : batch.keys) {
+      auto family = families.find(cf);
+      if (family == families.end()) continue;  // a dropped keyspace's: nobody can wait for it
+      // Nothing else runs yet, and the prepared transactions' writes did not conflict: no wait.
+      ThrowIfError(p.recovered_locks->GetForUpdate(rocksdb::ReadOptions(), family->second, key, static_cast<std::string*>(nullptr), true, false));
+    }
   }
 }
 
@@ -79,15 +125,17 @@ std::vector<Transaction::PreparedInfo> Engine::PreparedTransactions() {
 
 bool Engine::FinishPrepared(const std::string& gid, bool commit) {
   if (root_ != this) return root_->FinishPrepared(gid, commit);
-  std::unique_ptr<rocksdb::Transaction> txn;
+  std::unique_ptr<rocksdb::Transaction> txn, recovered_locks;
   {
     std::lock_guard<std::mutex> lock(prepared_mu_);
     auto it = prepared_.find(gid);
     if (it == prepared_.end()) return false;
     txn = std::move(it->second.txn);
+    recovered_locks = std::move(it->second.recovered_locks);
     prepared_.erase(it);
   }
   ThrowIfError(commit ? txn->Commit() : txn->Rollback());
+  if (recovered_locks) ThrowIfError(recovered_locks->Rollback());  // the writes are in: release their keys
   return true;
 }
 

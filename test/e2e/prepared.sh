@@ -22,7 +22,7 @@ wait "$pid" 2>/dev/null || true
 "$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" -c max_prepared_transactions=10 > "$dir/log2" 2>&1 &
 pid=$!
 wait_listening "$dir/log2"
-$py --port "$port" --phase after-crash --no-recovered-locks
+$py --port "$port" --phase after-crash
 # A clean restart keeps them too.
 $py --port "$port" --phase before-crash
 kill -TERM "$pid"
@@ -30,4 +30,4 @@ wait "$pid" || true
 "$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" -c max_prepared_transactions=10 > "$dir/log3" 2>&1 &
 pid=$!
 wait_listening "$dir/log3"
-$py --port "$port" --phase after-crash --no-recovered-locks
+$py --port "$port" --phase after-crash
