@@ -321,7 +321,6 @@ void Binder::BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& t
     scope.Add(entry);
   }
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
-  eb.ForbidSubqueries("subqueries in ON CONFLICT DO UPDATE are not supported yet");
   insert.conflict_set = BindSetList(table, stmt.conflict_set, eb);
   if (stmt.conflict_where) insert.conflict_where = eb.BindCondition(*stmt.conflict_where, "WHERE");
 }

@@ -146,6 +146,8 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(static_cast<LogicalModify&>(op).set);
       each(static_cast<LogicalModify&>(op).returning);
       if (static_cast<LogicalModify&>(op).recheck) fn(static_cast<LogicalModify&>(op).recheck);
+      each(static_cast<LogicalModify&>(op).conflict_set);
+      if (static_cast<LogicalModify&>(op).conflict_where) fn(static_cast<LogicalModify&>(op).conflict_where);
       break;
     case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
     case LogicalOpType::kLockRows:
