@@ -1,5 +1,7 @@
 #include "access/table_writer.hpp"
 
+#include <algorithm>
+
 #include "access/index_keys.hpp"
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
@@ -59,9 +61,13 @@ bool InsertConflicts(ExecutionContext& ctx, const TableEntry& table, const std::
                      const std::string& row_key, const std::vector<uint32_t>& arbiters, std::string* conflicting) {
   std::string existing;
   std::vector<Value> values;
-  for (uint32_t id : arbiters) {
-    const IndexEntry* index = table.FindIndexById(id);
-    if (!index) continue;
+  std::vector<const IndexEntry*> indexes;
+  for (const IndexEntry& index : table.indexes) {
+    if (index.unique && (arbiters.empty() || std::find(arbiters.begin(), arbiters.end(), index.id) != arbiters.end())) {
+      indexes.push_back(&index);
+    }
+  }
+  for (const IndexEntry* index : indexes) {
     if (index->primary) {
       if (!ctx.txn->GetForUpdate(row_key, &existing)) continue;
       if (conflicting) *conflicting = row_key;

@@ -28,7 +28,7 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
               bool check_row_key, const std::vector<BoundCheck>& checks = {});
 // INSERT ... ON CONFLICT: whether one of the unique indexes `arbiters` (ids, the primary key's
-// included) already holds the key of `row` (to be stored under `row_key`), committed or written
+// included; empty: every unique index) already holds the key of `row` (to be stored under `row_key`), committed or written
 // by this transaction; a partial index only for a row that satisfies its predicate. The key is
 // locked, and a key another transaction is writing is waited for. *conflicting (when given): the
 // storage key of the row that holds it.

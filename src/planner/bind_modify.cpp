@@ -110,7 +110,7 @@ void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
 // The unique indexes ON CONFLICT tests a row against (ids), as PostgreSQL infers them: the
 // constraint named; or each unique index whose key columns are the columns given (as a set, in any
 // order), whose key expressions are the expressions given, and whose predicate, if it is partial,
-// follows from the target's WHERE; or, without a conflict target, every unique index.
+// follows from the target's WHERE; or, without a conflict target, none: every unique index is.
 std::vector<uint32_t> ArbiterIndexes(Binder& binder, const ast::InsertStmt& stmt, const TableEntry& table) {
   using RowExpression = Binder::RowExpression;
   auto bind = [&](const auto& expr, RowExpression kind) { return Comparable(binder.BindRowExpression(table, expr, kind)); };
@@ -123,12 +123,7 @@ std::vector<uint32_t> ArbiterIndexes(Binder& binder, const ast::InsertStmt& stmt
     throw Error(sqlstate::kUndefinedObject, "constraint \"" + name + "\" for table \"" + table.name + "\" does not exist");
   }
   std::vector<uint32_t> out;
-  if (stmt.conflict_target.empty()) {
-    for (const IndexEntry& index : table.indexes) {
-      if (index.unique) out.push_back(index.id);
-    }
-    return out;
-  }
+  if (stmt.conflict_target.empty()) return out;  // every unique index, as the table has them when it runs
   std::set<uint32_t> columns;
   std::vector<BoundExprPtr> expressions;
   for (const ast::IndexElem& elem : stmt.conflict_target) {

@@ -262,11 +262,11 @@ class LogicalModify : public LogicalOperator {
     std::vector<BoundExprPtr> defaults;
   };
   std::map<uint32_t, CascadeTarget> cascade_targets;
-  // INSERT ... ON CONFLICT: a row that one of these unique indexes (ids; the primary key's too)
-  // already holds a key for is skipped (DO NOTHING) or updates the row that holds it (DO UPDATE:
-  // conflict_set, one expression per table column, null: unchanged; conflict_where, null: none;
-  // both over the conflicting row (conflict_index, column) and the proposed row (excluded_index,
-  // column)).
+  // INSERT ... ON CONFLICT: a row that one of these unique indexes (ids; the primary key's too;
+  // none: every unique index) already holds a key for is skipped (DO NOTHING) or updates the row
+  // that holds it (DO UPDATE: conflict_set, one expression per table column, null: unchanged;
+  // conflict_where, null: none; both over the conflicting row (conflict_index, column) and the
+  // proposed row (excluded_index, column)).
   enum class OnConflict : uint8_t { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
   std::vector<uint32_t> arbiter_indexes;
   std::vector<BoundExprPtr> conflict_set;

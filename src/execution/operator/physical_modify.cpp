@@ -26,6 +26,19 @@ std::string PhysicalModify::Name() const {
   return "Modify";
 }
 
+std::vector<std::string> PhysicalModify::Details() const {
+  if (on_conflict == LogicalModify::OnConflict::kNone) return {};
+  std::vector<std::string> out{std::string("Conflict Resolution: ") +
+                               (on_conflict == LogicalModify::OnConflict::kNothing ? "NOTHING" : "UPDATE")};
+  std::string names;
+  for (uint32_t id : arbiter_indexes) {
+    if (const IndexEntry* index = table_->FindIndexById(id)) names += (names.empty() ? "" : ", ") + index->name;
+  }
+  if (!names.empty()) out.push_back("Conflict Arbiter Indexes: " + names);
+  if (conflict_where) out.push_back("Conflict Filter: " + conflict_where->ToString());
+  return out;
+}
+
 std::unique_ptr<OperatorState> PhysicalModify::CreateState(ExecutionContext& ctx) const {
   return std::make_unique<ModifyState>();
 }

@@ -23,6 +23,9 @@ class PhysicalModify : public PhysicalOperator {
       : PhysicalOperator(std::move(types)), kind_(kind), table_(std::move(table)) {}
 
   std::string Name() const override;
+  // ON CONFLICT: its action, the arbiter indexes inferred and DO UPDATE's WHERE, as PostgreSQL's
+  // EXPLAIN shows them.
+  std::vector<std::string> Details() const override;
 
   // UPDATE: one expression per table column over the child's columns (null: unchanged).
   std::vector<BoundExprPtr> set;
@@ -33,7 +36,8 @@ class PhysicalModify : public PhysicalOperator {
   std::vector<BoundExprPtr> returning;
   // INSERT / UPDATE: the table's CHECK constraints, over the new row.
   std::vector<access::BoundCheck> checks;
-  // INSERT ... ON CONFLICT: a row that a unique index of `arbiter_indexes` (ids) already has the
+  // INSERT ... ON CONFLICT: a row that a unique index of `arbiter_indexes` (ids; empty: of all the
+  // table's unique indexes) already has the
   // key of (checked after the row's NOT NULL and CHECK constraints, as in PostgreSQL) is skipped
   // (DO NOTHING) or updates the row holding the key (DO UPDATE): `conflict_set` (one expression per
   // table column, null: unchanged) and `conflict_where` (null: none) are over that row's columns
