@@ -59,9 +59,12 @@ bool ConnectionImpl::PullOpen(OpenStatement& s, DataChunk* out, QueryResult* end
 
 void ConnectionImpl::DrainOpen() {
   std::shared_ptr<OpenStatement> s = open_;
+  std::deque<DataChunk> rest = std::move(s->buffered);  // (PullOpen would hand these back first)
+  s->buffered.clear();
   DataChunk chunk;
   QueryResult end;
-  while (PullOpen(*s, &chunk, &end)) s->buffered.push_back(std::move(chunk));
+  while (PullOpen(*s, &chunk, &end)) rest.push_back(std::move(chunk));
+  s->buffered = std::move(rest);
   s->outcome = std::make_unique<QueryResult>(std::move(end));
 }
 

@@ -4,6 +4,10 @@
  * the environment closes the connection after N rows (a client that goes away mid-stream);
  * PGUSER / PGDATABASE name the role and database (kanto by default).
  * usage: e2e_stream_reader PORT SERVER_PID SQL...   (SERVER_PID 0: no RSS sampling)
+ * An argument "@OP|...|OP" sends extended-protocol messages instead, then reads to ReadyForQuery:
+ * P|STATEMENT|SQL (Parse), B|PORTAL|STATEMENT (Bind, no parameters, text results),
+ * E|PORTAL|MAX_ROWS (Execute), C|PORTAL (Close portal), S (Sync); it prints "suspended" for a
+ * PortalSuspended.
  * prints: "rows N" per CommandComplete or ErrorResponse, "tag T", "error SQLSTATE", "status S"
  * (ReadyForQuery) and, at the end, "rss_growth_kb K" (peak RSS during the reads minus RSS before). */
 #include <arpa/inet.h>
@@ -66,6 +70,71 @@ static void send_all(const char* p, size_t n) {
 static void put32(char* p, uint32_t v) {
   v = htonl(v);
   memcpy(p, &v, 4);
+}
+
+/* One message: type, then the fields as given (strings with their NUL, or raw bytes). */
+static char out[1 << 16];
+static size_t out_len;
+static void begin(char type) {
+  out[out_len] = type;
+  out_len += 5;
+}
+static void add(const void* p, size_t n) {
+  if (out_len + n > sizeof(out)) exit(2);
+  memcpy(out + out_len, p, n);
+  out_len += n;
+}
+static void add_string(const char* s) { add(s, strlen(s) + 1); }
+static void add16(uint16_t v) {
+  v = htons(v);
+  add(&v, 2);
+}
+static void add32(uint32_t v) {
+  v = htonl(v);
+  add(&v, 4);
+}
+static size_t message_start;
+static int syncs;  /* ReadyForQuery messages still to come for the script sent */
+static void end_message(void) {
+  put32(out + message_start + 1, (uint32_t)(out_len - message_start - 1));
+  message_start = out_len;
+}
+
+/* "@P|s|SELECT ...|B|p|s|E|p|10|S": the messages, sent at once. */
+static void send_extended(const char* script) {
+  char* copy = strdup(script + 1);
+  char* tokens[256];
+  int n = 0;
+  for (char* t = copy; t && n < 256;) {  /* (empty fields are the unnamed statement / portal) */
+    tokens[n++] = t;
+    t = strchr(t, '|');
+    if (t) *t++ = 0;
+  }
+  out_len = message_start = 0;
+  for (int i = 0; i < n;) {
+    char op = tokens[i++][0];
+    if (op == 'P') {
+      begin('P'), add_string(tokens[i]), add_string(tokens[i + 1]), add16(0), end_message();
+      i += 2;
+    } else if (op == 'B') {
+      begin('B'), add_string(tokens[i]), add_string(tokens[i + 1]), add16(0), add16(0), add16(0), end_message();
+      i += 2;
+    } else if (op == 'E') {
+      begin('E'), add_string(tokens[i]), add32((uint32_t)atoi(tokens[i + 1])), end_message();
+      i += 2;
+    } else if (op == 'C') {
+      begin('C'), add("P", 1), add_string(tokens[i]), end_message();
+      i += 1;
+    } else if (op == 'S') {
+      begin('S'), end_message();
+      syncs++;
+    } else {
+      fprintf(stderr, "stream_reader: unknown op %c\n", op);
+      exit(2);
+    }
+  }
+  send_all(out, out_len);
+  free(copy);
 }
 
 int main(int argc, char** argv) {
@@ -137,8 +206,17 @@ int main(int argc, char** argv) {
         if (*f == 'C') printf("rows %lld\nerror %s\n", rows, f + 1);
       }
       rows = 0;
+    } else if (type == 's') {
+      printf("rows %lld\nsuspended\n", rows);
+      rows = 0;
     } else if (type == 'Z') {
       if (next_query > 3) printf("status %c\n", body[0]);
+      if (syncs > 1) {
+        syncs--;
+        free(body);
+        continue;
+      }
+      syncs = 0;
       if (next_query == argc) {
         printf("rss_growth_kb %ld\n", peak > before ? peak - before : 0);
         free(body);
@@ -146,6 +224,11 @@ int main(int argc, char** argv) {
       }
       if (next_query == 3 && atoi(argv[2]) > 0) before = peak = rss_kb(argv[2]);
       const char* sql = argv[next_query++];
+      if (sql[0] == '@') {
+        send_extended(sql);
+        free(body);
+        continue;
+      }
       size_t q = strlen(sql) + 1;
       char* msg = malloc(5 + q);
       msg[0] = 'Q';

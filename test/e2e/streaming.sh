@@ -56,6 +56,53 @@ rows 3999
 error 22012
 status I" "$(grep -v rss_growth <<< "$out")"
 
+# Extended protocol: Execute with a row limit suspends the portal (PortalSuspended, also when
+# exactly the limit's rows were left), the next Execute goes on; two portals interleaved inside
+# a block, one failing mid-stream; the same outside a block (the implicit transaction ends at
+# Sync, and with it a suspended named portal: 34000).
+unnamed='@P||SELECT g FROM generate_series(1, 5000) g|B|||E||2000|E||2000|E||1000|E||0|E||0|S'
+two='P|s1|SELECT g FROM generate_series(1, 5000) g|P|s2|SELECT 1 / (g - 3000) FROM generate_series(1, 5000) g|B|p1|s1|B|p2|s2|E|p1|3000|E|p2|1000|E|p1|0|E|p2|0|E|p2|0|S'
+out=$("$reader" "$port" 0 "$unnamed" "BEGIN" "@$two" "ROLLBACK" \
+  "@$two" "@B|p1|s1|E|p1|10|S|E|p1|10|S" "SELECT 1")
+expect "portals" "rows 2000
+suspended
+rows 2000
+suspended
+rows 1000
+suspended
+rows 0
+tag SELECT 0
+rows 0
+tag SELECT 0
+status I
+rows 0
+tag BEGIN
+status T
+rows 3000
+suspended
+rows 1000
+suspended
+rows 2000
+tag SELECT 2000
+rows 1999
+error 22012
+status E
+rows 0
+tag ROLLBACK
+status I
+rows 0
+error 42P05
+status I
+rows 10
+suspended
+status I
+rows 0
+error 34000
+status I
+rows 1
+tag SELECT 1
+status I" "$(grep -v rss_growth <<< "$out")"
+
 # A client that goes away mid-stream: the statement ends, and with it the transaction's locks (an
 # advisory lock the other session then takes without waiting long).
 STOP_AFTER=100000 "$reader" "$port" 0 "BEGIN; SELECT pg_advisory_xact_lock(7)" \
