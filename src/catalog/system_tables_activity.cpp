@@ -52,7 +52,7 @@ void PgLocks(const SessionControl* session, SystemTable* out) {
            Value::Null(Int2()), TextOrNull(l.virtualxid),
            l.transactionid ? Value::Int8(static_cast<int64_t>(*l.transactionid)) : Value::Null(Int8()),
            OidOrNull(l.classid), OidOrNull(l.objid), l.objsubid ? Value::Int2(*l.objsubid) : Value::Null(Int2()),
-           Value::Text(l.virtualtransaction), Value::Int4(l.pid), Value::Text(l.mode), Value::Bool(l.granted),
+           Value::Text(l.virtualtransaction), l.pid ? Value::Int4(l.pid) : Value::Null(Int4()), Value::Text(l.mode), Value::Bool(l.granted),
            Value::Bool(false), Time(l.waitstart)});
   }
 }

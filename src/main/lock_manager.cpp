@@ -66,6 +66,9 @@ void SetWaitEvent(SessionState& s, const char* type, const char* event) {
 }
 }  // namespace
 
+LockManager::LockManager(SessionRegistry& sessions, storage::Engine& engine) : sessions_(sessions), engine_(engine) {}
+LockManager::~LockManager() = default;
+
 const char* LockModeName(LockMode mode) {
   switch (mode) {
     case LockMode::kAccessShare: return "AccessShareLock";
@@ -258,6 +261,54 @@ void LockManager::ReleaseAll(SessionState& session, LockScope scope, bool adviso
     it = session.held.locks.erase(it);
     ReleaseOne(session, key.tag, key.mode);
   }
+}
+
+bool LockManager::HoldsBothScopes(const SessionState& session) {
+  std::unordered_map<LockTag, uint8_t, LockTagHash> scopes;  // bit 1: transaction, bit 2: session
+  for (const auto& [key, counts] : session.held.locks) {
+    uint8_t& bits = scopes[key.tag];
+    bits |= (counts.transaction ? 1 : 0) | (counts.session ? 2 : 0);
+    if (bits == 3) return true;
+  }
+  return false;
+}
+
+void LockManager::TransferToPrepared(SessionState& session, const std::string& gid) {
+  auto holder = std::make_unique<SessionState>();
+  for (auto it = session.held.locks.begin(); it != session.held.locks.end();) {
+    const HeldLocks::Key key = it->first;
+    if (it->second.transaction == 0) {
+      ++it;
+      continue;
+    }
+    // HoldsBothScopes was false: the session holds no session-level lock on this object.
+    holder->held.locks[key].transaction = it->second.transaction;
+    it = session.held.locks.erase(it);
+    Partition& p = PartitionOf(key.tag);
+    std::lock_guard<std::mutex> lock(p.mu);
+    Entry& e = p.entries[key.tag];
+    for (size_t i = 0; i < e.holders.size(); i++) {
+      if (e.holders[i].session != &session) continue;
+      e.holders[i].modes &= static_cast<uint16_t>(~Bit(key.mode));
+      if (e.holders[i].modes == 0) e.holders.erase(e.holders.begin() + static_cast<long>(i));
+      break;
+    }
+    Grant(e, holder.get(), key.mode);  // the same modes stay held: no waiter can go on
+  }
+  std::lock_guard<std::mutex> lock(prepared_mu_);
+  prepared_[gid] = std::move(holder);
+}
+
+void LockManager::ReleasePrepared(const std::string& gid) {
+  std::unique_ptr<SessionState> holder;
+  {
+    std::lock_guard<std::mutex> lock(prepared_mu_);
+    auto it = prepared_.find(gid);
+    if (it == prepared_.end()) return;
+    holder = std::move(it->second);
+    prepared_.erase(it);
+  }
+  ReleaseAll(*holder, LockScope::kTransaction);
 }
 
 std::vector<LockStatus> LockManager::Status() const {

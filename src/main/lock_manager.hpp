@@ -12,6 +12,8 @@
 #include <condition_variable>
 #include <cstdint>
 #include <list>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -107,7 +109,8 @@ void CheckLockWaitEnd(const SessionState& session, const LockWaitLimits& limits,
 
 class LockManager {
  public:
-  LockManager(SessionRegistry& sessions, storage::Engine& engine) : sessions_(sessions), engine_(engine) {}
+  LockManager(SessionRegistry& sessions, storage::Engine& engine);
+  ~LockManager();
 
   // Takes the lock (again: locks are re-entrant, counted per scope). With `dont_wait`, returns
   // false instead of waiting. Throws 55P03 / 57014 / 57P01 / 40P01 when a wait ends without it.
@@ -118,6 +121,15 @@ class LockManager {
   // Every lock of the scope (the transaction's at its end; the session's advisory locks at
   // pg_advisory_unlock_all and disconnect). `advisory_only`: relation locks stay.
   void ReleaseAll(SessionState& session, LockScope scope, bool advisory_only = false);
+
+  // PREPARE TRANSACTION (PostgreSQL's rules): whether the session holds a session-level and a
+  // transaction-level lock on one object (then it cannot prepare, 0A000).
+  static bool HoldsBothScopes(const SessionState& session);
+  // After the storage transaction is prepared: its transaction-level locks pass to the prepared
+  // transaction `gid` (held by no session, pg_locks.pid null) until ReleasePrepared(gid).
+  void TransferToPrepared(SessionState& session, const std::string& gid);
+  // COMMIT / ROLLBACK PREPARED: the prepared transaction's locks go (none when it has none here).
+  void ReleasePrepared(const std::string& gid);
 
   // Every holder and waiter (pg_locks).
   std::vector<LockStatus> Status() const;
@@ -160,6 +172,9 @@ class LockManager {
   SessionRegistry& sessions_;
   storage::Engine& engine_;
   Partition partitions_[kPartitions];
+  // The holders of prepared transactions' locks, by gid.
+  std::mutex prepared_mu_;
+  std::map<std::string, std::unique_ptr<SessionState>> prepared_;
 };
 
 }  // namespace kanto

@@ -51,6 +51,10 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
     refuse(Error(sqlstate::kObjectNotInPrerequisiteState, "prepared transactions are disabled")
                .WithHint("Set max_prepared_transactions to a nonzero value."));
   }
+  if (LockManager::HoldsBothScopes(session_)) {
+    refuse(Error(sqlstate::kFeatureNotSupported,
+                 "cannot PREPARE while holding both session-level and transaction-level locks on the same object"));
+  }
   storage::Transaction::PreparedInfo info;
   info.gid = gid;
   info.owner = user_;
@@ -68,7 +72,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
     refuse(Error(sqlstate::kOutOfMemory, "maximum number of prepared transactions reached")
                .WithHint("Increase max_prepared_transactions (currently " + std::to_string(max) + ")."));
   }
-  txn_.reset();           // finished: the engine holds the prepared storage transaction
+  txn_.reset();  // finished: the engine holds the prepared storage transaction
+  db_impl_.locks().TransferToPrepared(session_, gid);  // and the lock manager its table and advisory locks
   RollbackTransaction();  // the session's part: SET LOCAL, transaction modes, cursors
   return TagOnly("PREPARE TRANSACTION");
 }
@@ -86,6 +91,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunFinishPrepared(const std::string&
   if (!db_impl_.engine().FinishPrepared(gid, commit)) {
     throw Error(sqlstate::kUndefinedObject, "prepared transaction with identifier \"" + gid + "\" does not exist");
   }
+  db_impl_.locks().ReleasePrepared(gid);
   return TagOnly(name);
 }
 

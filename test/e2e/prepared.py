@@ -97,6 +97,51 @@ def main_phase(args):
     check("PREPARE of a failed block", run(a, "PREPARE TRANSACTION 'px_4'"), "ROLLBACK")
     check("not prepared either", prepared(b, "px_4"), [])
 
+    # Table locks and transaction-level advisory locks stay with the prepared transaction (pg_locks
+    # shows them without a pid) until COMMIT PREPARED; session-level ones stay with the session.
+    run(a, "BEGIN")
+    run(a, "LOCK TABLE px IN SHARE MODE")
+    run(a, "SELECT pg_advisory_xact_lock(71)")
+    run(a, "SELECT pg_advisory_xact_lock_shared(7, 2)")
+    check("PREPARE with table and advisory locks", run(a, "PREPARE TRANSACTION 'px_locks'"), "PREPARE TRANSACTION")
+    check("pg_locks shows them, held by no session",
+          run(b, "SELECT locktype, mode, granted, pid IS NULL FROM pg_locks WHERE (locktype = 'relation' AND "
+                 "relation = 'px'::regclass) OR (locktype = 'advisory' AND objid IN (71, 2)) ORDER BY 1, 2"),
+          [("advisory", "ExclusiveLock", True, True), ("advisory", "ShareLock", True, True),
+           ("relation", "ShareLock", True, True)])
+    run(c, "SET lock_timeout = '300ms'")
+    check("its SHARE table lock blocks an INSERT", run(c, "INSERT INTO px VALUES (9, 9)"), "55P03")
+    check("its advisory lock is held", run(c, "SELECT pg_try_advisory_lock(71)"), [(False,)])
+    check("not by the session that prepared it", run(a, "SELECT pg_try_advisory_xact_lock(71)"), [(False,)])
+    check("its shared advisory lock is held", run(c, "SELECT pg_try_advisory_lock(7, 2)"), [(False,)])
+    check("a shared one can join it", run(c, "SELECT pg_try_advisory_xact_lock_shared(7, 2)"), [(True,)])
+    run(c, "SET lock_timeout = 0")
+    result = {}
+    t = threading.Thread(target=lambda: result.update(r=run(c, "INSERT INTO px VALUES (9, 9)")))
+    t.start()
+    time.sleep(0.3)
+    check("the INSERT waits for the prepared transaction's table lock", t.is_alive(), True)
+    check("COMMIT PREPARED with locks", run(b, "COMMIT PREPARED 'px_locks'"), "COMMIT PREPARED")
+    t.join(5)
+    check("the INSERT goes on", result.get("r"), "INSERT 0 1")
+    check("the advisory lock is free", run(c, "SELECT pg_try_advisory_lock(71), pg_advisory_unlock(71)"),
+          [(True, True)])
+    check("no locks left", run(b, "SELECT count(*) FROM pg_locks WHERE pid IS NULL AND locktype IN "
+                                  "('relation', 'advisory')"), [(0,)])
+    run(a, "SELECT pg_advisory_lock(72)")
+    run(a, "BEGIN")
+    run(a, "SELECT pg_advisory_xact_lock(72)")
+    check("session and transaction lock on one object", run(a, "PREPARE TRANSACTION 'px_both'"), "0A000")
+    check("not prepared (both scopes)", prepared(b, "px_both"), [])
+    check("the session keeps its session lock", run(c, "SELECT pg_try_advisory_lock(72)"), [(False,)])
+    run(a, "SELECT pg_advisory_unlock_all()")
+    run(a, "BEGIN")
+    run(a, "SELECT pg_advisory_lock(73)")
+    check("PREPARE with a session lock", run(a, "PREPARE TRANSACTION 'px_session'"), "PREPARE TRANSACTION")
+    check("ROLLBACK PREPARED (session lock)", run(b, "ROLLBACK PREPARED 'px_session'"), "ROLLBACK PREPARED")
+    check("the session lock stays with the session", run(c, "SELECT pg_try_advisory_lock(73)"), [(False,)])
+    check("and the session can unlock it", run(a, "SELECT pg_advisory_unlock(73)"), [(True,)])
+
     # The limit: max_prepared_transactions = 10.
     have = run(b, "SELECT count(*) FROM pg_prepared_xacts")[0][0]
     for i in range(10 - have):
