@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "access/generated_columns.hpp"
 #include "access/row_key.hpp"
 #include "access/row_lock.hpp"
 #include "access/table_reader.hpp"
@@ -433,6 +434,7 @@ void ReferentialQueue::Impl::Act(const TableEntry& table, const ForeignKeyEntry&
     }
   }
   for (size_t c = 0; c < updated.size(); c++) updated[c].set_type(table.columns[c].type);
+  ComputeGeneratedColumns(ctx, table, &updated);
   std::string new_key = table.primary_key() ? MakeRowKey(*ctx.engine, table, updated) : row.key;
   bool key_changed = new_key != row.key;
   DeleteRow(ctx, table, row.values, row.key, key_changed);

@@ -267,7 +267,8 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
       std::string schema = SchemaName(catalog, t->schema_id);
       b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
-             Value::Int4(static_cast<int64_t>(i + 1)), c.default_sql.empty() ? NullText() : Value::Text(c.default_sql),
+             Value::Int4(static_cast<int64_t>(i + 1)),
+             c.default_sql.empty() || c.generated ? NullText() : Value::Text(c.default_sql),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), max_len, octet_len, precision,
              radix, scale, datetime_precision, interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
              NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text("pg_catalog"),
@@ -276,7 +277,8 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
              c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText(),
              identity_text(identity ? identity->start : 0), identity_text(identity ? identity->increment : 0),
              identity_text(identity ? identity->max_value : 0), identity_text(identity ? identity->min_value : 0),
-             Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text("NEVER"), NullText(),
+             Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text(c.generated ? "ALWAYS" : "NEVER"),
+             c.generated ? Value::Text(c.default_sql) : NullText(),
              Value::Text(t->is_view() ? "NO" : "YES")});
     }
   }

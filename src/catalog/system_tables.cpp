@@ -207,7 +207,7 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
       b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(TypeLength(c.type)),
              Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
              Value::Bool(!c.default_sql.empty()), Value::Text(c.identity ? std::string(1, c.identity) : ""),
-             Value::Text(""), Value::Bool(false), OidValue(0)});
+             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), OidValue(0)});
     }
   }
 }

@@ -24,6 +24,9 @@ namespace kanto::commands {
 
 namespace {
 
+// SQLSTATE 42611 (invalid_column_definition), which only this command raises.
+constexpr const char* kInvalidColumnDefinition = "42611";
+
 // One column being changed: its position, new type and the expression computing its new value
 // from the old row.
 struct ColumnChange {
@@ -127,6 +130,14 @@ void AlterColumnTypes(const std::vector<const ast::AlterTableCmd*>& cmds, const 
                cmd->type_name.location);
     }
     ch.has_using = cmd->default_value != nullptr;
+    if (table.columns[c].generated && ch.has_using) {
+      throw Error(kInvalidColumnDefinition, "cannot specify USING when altering type of generated column")
+          .WithDetail("Column \"" + cmd->name + "\" is a generated column.");
+    }
+    if (std::vector<uint32_t> users = GeneratedColumnsUsing(table, c); !users.empty()) {
+      throw Error(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a generated column")
+          .WithDetail("Column \"" + cmd->name + "\" is used by generated column \"" + table.columns[users[0]].name + "\".");
+    }
     ch.value = BindNewValue(binder, table, c, cmd->default_value.get(), ch.type, cmd->location);
     rewrite = rewrite || ch.has_using || !KeepsStoredValues(table.columns[c].type, ch.type);
     changes.push_back(std::move(ch));
@@ -135,7 +146,7 @@ void AlterColumnTypes(const std::vector<const ast::AlterTableCmd*>& cmds, const 
   // the implicit cast to the column type first; a literal has the column's type).
   for (const auto& ch : changes) {
     const ColumnEntry& col = table.columns[ch.column];
-    if (col.default_sql.empty()) continue;
+    if (col.default_sql.empty() || col.generated) continue;  // a generation expression: CheckColumnDefault below
     auto parsed = ParseSql("SELECT " + col.default_sql);
     LogicalType from =
         binder.BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*parsed.at(0)).targets.at(0).expr)->type;

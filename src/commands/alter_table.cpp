@@ -3,6 +3,7 @@
 // table as it was).
 #include <set>
 
+#include "access/generated_columns.hpp"
 #include "access/index_maintenance.hpp"
 #include "access/row_key.hpp"
 #include "access/table_reader.hpp"
@@ -97,6 +98,19 @@ void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogCh
   CheckColumnDefault(change.catalog(), updated, pos);
   updated.schema_version++;
   ColumnEntry& column = updated.columns[pos];
+  if (column.generated) {
+    // Every row gets the column's value computed from it (RewriteTable computes generated columns).
+    ExecutionContext exec = ctx.MakeExecutionContext();
+    RewriteRows(ctx, table, updated, [&](const std::vector<Value>& row) {
+      std::vector<Value> out = row;
+      out.push_back(Value::Null(column.type));
+      access::ComputeGeneratedColumns(exec, updated, &out);
+      if (out.back().is_null() && column.not_null) ContainsNulls(table, column.name);
+      return out;
+    });
+    change.PutTable(std::move(updated));
+    return;
+  }
   std::string sql = column.identity ? "nextval('" + std::to_string(column.identity_sequence) + "'::regclass)"
                                     : column.default_sql;
   std::vector<access::StoredRow> rows = access::ReadRows(*ctx.txn, table);
@@ -137,6 +151,32 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
   }
   uint32_t col = static_cast<uint32_t>(c);
   uint32_t table_id = before.id;
+  // The generated columns computed from the column go first (with CASCADE; 2BP01 without).
+  std::vector<uint32_t> generated = GeneratedColumnsUsing(before, col);
+  if (!generated.empty() && !cmd.cascade) {
+    std::string detail;
+    for (uint32_t g : generated) {
+      detail += (detail.empty() ? "" : "\n") + DescribeObject(change.catalog(), ObjectAddress::Column(table_id, g)) +
+                " depends on " + DescribeObject(change.catalog(), ObjectAddress::Column(table_id, col));
+    }
+    throw Error(sqlstate::kDependentObjectsStillExist, "cannot drop column " + cmd.name + " of table " + before.name +
+                                                           " because other objects depend on it")
+        .WithDetail(detail)
+        .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+  }
+  for (auto g = generated.rbegin(); g != generated.rend(); ++g) {
+    const TableEntry& now = *change->GetTable(table_id);
+    notices->push_back(Error(sqlstate::kSuccess, "drop cascades to " +
+                                                     DescribeObject(change.catalog(), ObjectAddress::Column(table_id, *g))));
+    ast::AlterTableCmd drop;
+    drop.type = ast::AlterTableCmd::Type::kDropColumn;
+    drop.name = now.columns[*g].name;
+    drop.cascade = true;
+    DropColumn(drop, now, change, ctx, notices);
+  }
+  const TableEntry& current = *change->GetTable(table_id);
+  if (!generated.empty()) c = current.FindColumn(cmd.name);
+  col = static_cast<uint32_t>(c);
   // Views, foreign keys of other tables (and with CASCADE, whatever else) that use the column; its
   // indexes, CHECKs, own foreign keys and sequence go below.
   DropDependents(change, {ObjectAddress::Column(table_id, col)}, cmd.cascade, notices);
@@ -215,6 +255,11 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
 void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change) {
   int c = ColumnOrThrow(table, cmd.name);
   TableEntry updated = table;
+  if (updated.columns[c].generated) {
+    Error e(sqlstate::kSyntaxError, "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is a generated column");
+    if (!cmd.default_value) e.WithHint("Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
+    throw e;
+  }
   if (updated.columns[c].identity) {
     throw Error(sqlstate::kSyntaxError,
                 "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is an identity column")
@@ -223,6 +268,24 @@ void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogC
   }
   updated.columns[c].default_sql = cmd.default_value ? ast::ExprToString(*cmd.default_value) : "";
   CheckColumnDefault(change.catalog(), updated, static_cast<size_t>(c));
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
+// ALTER [COLUMN] c DROP EXPRESSION [IF EXISTS]: the column keeps its stored values and becomes an
+// ordinary column (55000 when it is not generated; a NOTICE with IF EXISTS).
+void DropExpression(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change,
+                    std::vector<Error>* notices) {
+  int c = ColumnOrThrow(table, cmd.name);
+  if (!table.columns[c].generated) {
+    std::string message = "column \"" + cmd.name + "\" of relation \"" + table.name + "\" is not a stored generated column";
+    if (!cmd.missing_ok) throw Error(sqlstate::kObjectNotInPrerequisiteState, message);
+    notices->push_back(Error(sqlstate::kSuccess, message + ", skipping"));
+    return;
+  }
+  TableEntry updated = table;
+  updated.columns[c].generated = 0;
+  updated.columns[c].default_sql.clear();
   updated.schema_version++;
   change.PutTable(std::move(updated));
 }
@@ -454,6 +517,7 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
       case T::kDropColumn: DropColumn(cmd, current, change, ctx, &result.notices); break;
       case T::kSetDefault: SetDefault(cmd, current, change); break;
       case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;
+      case T::kDropExpression: DropExpression(cmd, current, change, &result.notices); break;
       case T::kDropNotNull: SetNotNull(cmd, false, current, change, ctx); break;
       case T::kAlterColumnType:
         if (&cmd == type_changes.front()) AlterColumnTypes(type_changes, current, change, ctx);

@@ -1,8 +1,11 @@
 #include "commands/column_definition.hpp"
 
+#include <algorithm>
+
 #include "common/sql_text.hpp"
 #include "commands/command_context.hpp"
 #include "commands/sequence_definition.hpp"
+#include "function/cast.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "parser/parser.hpp"
@@ -43,6 +46,23 @@ ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_nam
     }
     c.identity = def.identity;
   }
+  if (def.generated) {
+    if (def.default_value || def.serial || def.identity) {
+      throw At(Error(sqlstate::kSyntaxError, std::string("both ") + (def.identity ? "identity" : "default") +
+                                                 " and generation expression specified for column \"" + def.name +
+                                                 "\" of table \"" + table_name + "\""),
+               def.generated_location);
+    }
+    try {
+      c.default_sql = ast::ExprToString(*def.generated);
+    } catch (Error& e) {
+      // The one expression text cannot hold (CheckColumnDefault binds the rest).
+      if (def.generated->kind != ast::ExprKind::kSubquery && e.message().find("subqueries") != 0) throw;
+      throw At(Error(sqlstate::kFeatureNotSupported, "cannot use subquery in column generation expression"),
+               def.generated->location);
+    }
+    c.generated = 's';
+  }
   if (def.serial || def.identity) c.not_null = true;
   return c;
 }
@@ -59,6 +79,19 @@ void AddColumnSequence(const ast::ColumnDef& def, CatalogChange& change, Command
   }
 }
 
+std::vector<uint32_t> GeneratedColumnsUsing(const TableEntry& table, uint32_t column) {
+  std::vector<uint32_t> out;
+  BinderEnv env;
+  Binder binder(env);
+  for (uint32_t g = 0; g < table.columns.size(); g++) {
+    if (!table.columns[g].generated || g == column) continue;
+    std::vector<uint32_t> used;
+    binder.BindRowExpression(table, table.columns[g].default_sql, Binder::RowExpression::kGeneration, &used);
+    if (std::find(used.begin(), used.end(), column) != used.end()) out.push_back(g);
+  }
+  return out;
+}
+
 void CheckColumnDefault(const Catalog& catalog, const TableEntry& table, size_t column) {
   if (table.columns[column].default_sql.empty()) return;
   FunctionContext fn;  // 'seq'::regclass in the default resolves against the catalog being changed
@@ -67,6 +100,27 @@ void CheckColumnDefault(const Catalog& catalog, const TableEntry& table, size_t 
   env.catalog = &catalog;
   env.fn_ctx = &fn;
   Binder binder(env);
+  const ColumnEntry& col = table.columns[column];
+  if (col.generated) {
+    // Over the row's other columns, none of them generated, immutable (42P17), and convertible to
+    // the column type (42804).
+    std::vector<uint32_t> used;
+    BoundExprPtr e = binder.BindRowExpression(table, col.default_sql, Binder::RowExpression::kGeneration, &used);
+    for (uint32_t u : used) {
+      if (table.columns[u].generated) {
+        throw Error(sqlstate::kInvalidObjectDefinition,
+                    "cannot use generated column \"" + table.columns[u].name + "\" in column generation expression")
+            .WithDetail("A generated column cannot reference another generated column.");
+      }
+    }
+    if (e->type.id != TypeId::kUnknown && e->type.id != col.type.id && !CanCast(e->type, col.type, CastContext::kAssignment)) {
+      throw Error(sqlstate::kDatatypeMismatch, "column \"" + col.name + "\" is of type " + col.type.ToString() +
+                                                   " but default expression is of type " + e->type.ToString())
+          .WithHint("You will need to rewrite or cast the expression.");
+    }
+    binder.Coerce(std::move(e), col.type, CastContext::kAssignment);  // a literal that is no value of the type: 22P02
+    return;
+  }
   try {
     binder.BindColumnDefaultForCheck(table, column);
   } catch (Error& e) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.hpp"
 #include "parser/ast_stmt.hpp"
@@ -21,7 +22,11 @@ ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_nam
 void AddColumnSequence(const ast::ColumnDef& def, CatalogChange& change, CommandContext& ctx, TableEntry* table,
                        uint32_t column);
 
-// Binds column `column`'s DEFAULT: it must convert to the column type (42804 naming both types).
+// The generated columns of `table` (other than `column`) whose expression uses `column`.
+std::vector<uint32_t> GeneratedColumnsUsing(const TableEntry& table, uint32_t column);
+
+// Binds column `column`'s DEFAULT (a generation expression: over the other columns, none of them
+// generated, immutable, 42P17): it must convert to the column type (42804 naming both types).
 void CheckColumnDefault(const Catalog& catalog, const TableEntry& table, size_t column);
 
 }  // namespace kanto::commands

@@ -119,6 +119,17 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
   CheckForeignKeyTypes(table, ref, fk);
   fk.on_update = con.on_update;
   fk.on_delete = con.on_delete;
+  // An action would write a generated column.
+  for (uint32_t c : fk.columns) {
+    if (!table.columns[c].generated) continue;
+    if (fk.on_update == ForeignKeyEntry::kCascade || fk.on_update == ForeignKeyEntry::kSetNull ||
+        fk.on_update == ForeignKeyEntry::kSetDefault) {
+      throw Error(sqlstate::kSyntaxError, "invalid ON UPDATE action for foreign key constraint containing generated column");
+    }
+    if (fk.on_delete == ForeignKeyEntry::kSetNull || fk.on_delete == ForeignKeyEntry::kSetDefault) {
+      throw Error(sqlstate::kSyntaxError, "invalid ON DELETE action for foreign key constraint containing generated column");
+    }
+  }
   if (!con.delete_set_columns.empty()) {
     for (uint32_t c : ColumnPositions(table, con.delete_set_columns, con.location)) {
       if (std::find(fk.columns.begin(), fk.columns.end(), c) == fk.columns.end()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
 #include "commands/sequence_definition.hpp"
@@ -44,6 +45,9 @@ CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table,
       throw Error(sqlstate::kFeatureNotSupported, "renaming a column used by the expression or predicate of index \"" +
                                                       index.name + "\" is not supported yet");
     }
+  }
+  if (!GeneratedColumnsUsing(table, static_cast<uint32_t>(c)).empty()) {
+    throw Error(sqlstate::kFeatureNotSupported, "renaming a column used by a generated column is not supported yet");
   }
   RefuseIfViewsDepend(change.catalog(), ObjectAddress::Column(table.id, static_cast<uint32_t>(c)), "rename");
   TableEntry updated = table;

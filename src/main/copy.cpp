@@ -219,6 +219,29 @@ std::unique_ptr<ast::Expr> Literal(const std::optional<std::string>& v) {
   return c;
 }
 
+// The columns COPY reads or writes: those given (each must exist, and not be generated: 42P10), or
+// every column but the generated ones.
+std::vector<std::string> CopyColumns(const TableEntry& table, const std::vector<std::string>& given) {
+  std::vector<std::string> columns;
+  if (given.empty()) {
+    for (const auto& c : table.columns) {
+      if (!c.generated) columns.push_back(c.name);
+    }
+    return columns;
+  }
+  for (const auto& name : given) {
+    int i = table.FindColumn(name);
+    if (i < 0) {
+      throw Error(sqlstate::kUndefinedColumn, "column \"" + name + "\" of relation \"" + table.name + "\" does not exist");
+    }
+    if (table.columns[i].generated) {
+      throw Error(sqlstate::kInvalidColumnReference, "column \"" + name + "\" is a generated column")
+          .WithDetail("Generated columns cannot be used in COPY.");
+    }
+  }
+  return given;
+}
+
 }  // namespace
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
@@ -238,16 +261,9 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
     Binder binder(env);
     const TableEntry* table = binder.ResolveTargetTable(stmt.table, "copy to");
     auto result = std::make_unique<ResultImpl>();
-    std::vector<std::string> columns = stmt.columns;
-    if (columns.empty()) {
-      for (const auto& c : table->columns) columns.push_back(c.name);
-    }
+    std::vector<std::string> columns = CopyColumns(*table, stmt.columns);
     for (const auto& name : columns) {
       int i = table->FindColumn(name);
-      if (i < 0) {
-        throw Error(sqlstate::kUndefinedColumn,
-                    "column \"" + name + "\" of relation \"" + table->name + "\" does not exist");
-      }
       const LogicalType& t = table->columns[i].type;
       result->columns.push_back({name, t.oid(), t.typmod(), t.ToString()});
     }
@@ -270,8 +286,18 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   if (stmt.query) {
     rows = RunQuery(*stmt.query, {});
   } else {
+    std::vector<std::string> columns;
+    {
+      auto catalog = catalog_for_statement();
+      BinderEnv env;
+      env.catalog = catalog.get();
+      FunctionContext fn = MakeFunctionContext();
+      env.fn_ctx = &fn;
+      Binder binder(env);
+      columns = CopyColumns(*binder.ResolveTable(stmt.table), stmt.columns);
+    }
     std::string cols;
-    for (const auto& c : stmt.columns) cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
+    for (const auto& c : columns) cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
     std::string table = (stmt.table.schema.empty() ? "" : QuoteIdent(stmt.table.schema) + ".") + QuoteIdent(stmt.table.name);
     auto parsed = ParseSql("SELECT " + (cols.empty() ? std::string("*") : cols) + " FROM " + table);
     rows = RunQuery(*parsed.at(0), {});

@@ -292,6 +292,7 @@ struct ColumnDef {
   char identity = 0;
   SequenceOptions identity_options;
   ExprPtr generated;  // GENERATED ALWAYS AS (expr) STORED
+  int generated_location = -1;
   // CHECK constraints on the column, and the PRIMARY KEY / UNIQUE constraint when named or NULLS
   // NOT DISTINCT (columns empty: this column).
   std::vector<TableConstraint> constraints;
@@ -452,6 +453,7 @@ struct AlterTableCmd {
     kDropConstraint,      // DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]
     kValidateConstraint,  // VALIDATE CONSTRAINT name
     kAlterColumnType,     // ALTER [COLUMN] name [SET DATA] TYPE type [COLLATE c] [USING expr]
+    kDropExpression,      // ALTER [COLUMN] name DROP EXPRESSION [IF EXISTS]
   };
   Type type = Type::kAddPrimaryKey;
   std::string name;  // the column, or the constraint name of ADD PRIMARY KEY

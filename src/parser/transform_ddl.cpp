@@ -4,6 +4,8 @@
 
 #include "parser/transformer.hpp"
 
+#include "common/sql_text.hpp"
+
 namespace kanto::parser {
 
 namespace {
@@ -82,10 +84,11 @@ ast::SequenceOptions TransformSequenceOptions(Node** items, size_t n) {
 
 }  // namespace
 
-void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col) {
+void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col, const std::string& table) {
   if (col->identity) {
-    Error e(sqlstate::kSyntaxError, "multiple identity specifications for column \"" + col->name + "\" of table");
-    throw e;
+    throw At(Error(sqlstate::kSyntaxError,
+                   "multiple identity specifications for column \"" + col->name + "\" of table \"" + table + "\""),
+             c->location);
   }
   col->identity = c->generated_when && c->generated_when[0] == 'a' ? 'a' : 'd';
   col->identity_options = TransformSequenceOptions(c->options, c->n_options);
@@ -168,7 +171,7 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumnRecurse: {
-        auto col = std::make_unique<ast::ColumnDef>(TransformColumnDef(cmd->def->column_def));
+        auto col = std::make_unique<ast::ColumnDef>(TransformColumnDef(cmd->def->column_def, out->table.name));
         out_cmd.type = T::kAddColumn;
         out_cmd.name = col->name;
         out_cmd.location = col->location;
@@ -182,6 +185,7 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
         if (cmd->def) out_cmd.default_value = TransformExpr(cmd->def);
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: out_cmd.type = T::kSetNotNull; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: out_cmd.type = T::kDropExpression; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: out_cmd.type = T::kDropNotNull; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
         // def: a ColumnDef holding the type, the COLLATE clause and the USING expression

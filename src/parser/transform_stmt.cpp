@@ -1,6 +1,8 @@
 // Statements, SELECT and FROM items: libpg_query nodes -> ast::Statement.
 #include "parser/transformer.hpp"
 
+#include "common/sql_text.hpp"
+
 namespace kanto::parser {
 
 namespace {
@@ -236,7 +238,7 @@ ast::StatementPtr TransformDelete(const PgQuery__DeleteStmt* s) {
   return out;
 }
 
-void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
+void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c, const std::string& table) {
   switch (c->contype) {
     case PG_QUERY__CONSTR_TYPE__CONSTR_NULL: col.explicit_null = true; break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: col.not_null = true; break;
@@ -259,8 +261,20 @@ void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c) {
       col.constraints.back().initially_deferred = col.constraints.back().deferrable = true;
       break;
     case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE: col.constraints.back().initially_deferred = false; break;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: TransformIdentityConstraint(c, &col); break;
-    case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: Unsupported("generated columns", c->location);
+    case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY: TransformIdentityConstraint(c, &col, table); break;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+      // GENERATED ALWAYS AS (expr) STORED (the grammar allows nothing else in PostgreSQL 15)
+      if (col.generated) {
+        throw At(Error(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col.name +
+                                                   "\" of table \"" + table + "\""),
+                 c->location);
+      }
+      if (!c->generated_when || c->generated_when[0] != 'a') {
+        throw At(Error(sqlstate::kSyntaxError, "for a generated column, GENERATED ALWAYS must be specified"), c->location);
+      }
+      col.generated = TransformExpr(c->raw_expr);
+      col.generated_location = c->location;
+      break;
     default: break;
   }
 }
@@ -314,7 +328,7 @@ ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c) {
   return tc;
 }
 
-ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d) {
+ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d, const std::string& table) {
   CheckColumnClauses(d);
   ast::ColumnDef col;
   col.name = d->colname;
@@ -332,7 +346,7 @@ ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d) {
   }
   col.not_null = d->is_not_null;
   if (d->raw_default) col.default_value = TransformExpr(d->raw_default);
-  for (size_t k = 0; k < d->n_constraints; k++) ApplyColumnConstraint(col, d->constraints[k]->constraint);
+  for (size_t k = 0; k < d->n_constraints; k++) ApplyColumnConstraint(col, d->constraints[k]->constraint, table);
   return col;
 }
 
@@ -351,7 +365,7 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
   for (size_t i = 0; i < s->n_table_elts; i++) {
     const Node* e = s->table_elts[i];
     if (e->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
-      out->columns.push_back(TransformColumnDef(e->column_def));
+      out->columns.push_back(TransformColumnDef(e->column_def, out->table.name));
     } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
       out->constraints.push_back(TransformConstraint(e->constraint));
     } else {

@@ -41,11 +41,12 @@ ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);
 ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r);
 // A column definition of CREATE TABLE / ALTER TABLE ADD COLUMN (transform_stmt.cpp).
-ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d);
+// (`table`: the table's name, for the messages.)
+ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d, const std::string& table);
 // A PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY constraint (of a column, a table or ADD CONSTRAINT).
 ast::TableConstraint TransformConstraint(const PgQuery__Constraint* c);
 // DDL beyond CREATE/DROP (transform_ddl.cpp).
-void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col);
+void TransformIdentityConstraint(const PgQuery__Constraint* c, ast::ColumnDef* col, const std::string& table);
 ast::StatementPtr TransformCreateSequence(const PgQuery__CreateSeqStmt* s);
 ast::StatementPtr TransformAlterSequence(const PgQuery__AlterSeqStmt* s);
 ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s);

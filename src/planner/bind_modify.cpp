@@ -27,7 +27,12 @@ int ColumnOf(const TableEntry& table, const std::string& name, int location) {
 
 // Identity columns: whether the value an INSERT gives for `column` is used. GENERATED ALWAYS needs
 // OVERRIDING SYSTEM VALUE (428C9); OVERRIDING USER VALUE replaces given values with the sequence's.
+// A generated column takes no value but DEFAULT (428C9, whatever OVERRIDING says).
 bool UseGivenValue(const ColumnEntry& column, ast::InsertStmt::Overriding overriding) {
+  if (column.generated) {
+    throw Error(sqlstate::kGeneratedAlways, "cannot insert a non-DEFAULT value into column \"" + column.name + "\"")
+        .WithDetail("Column \"" + column.name + "\" is a generated column.");
+  }
   if (!column.identity) return true;
   if (overriding == ast::InsertStmt::Overriding::kUser) return false;
   if (column.identity == 'a' && overriding != ast::InsertStmt::Overriding::kSystem) {
@@ -424,6 +429,9 @@ std::vector<BoundExprPtr> Binder::BindSetList(const TableEntry& table, const std
     }
     if (s.value->kind == ast::ExprKind::kDefault) {
       out[col] = BindColumnDefault(table, col);
+    } else if (table.columns[col].generated) {
+      throw Error(sqlstate::kGeneratedAlways, "column \"" + s.column + "\" can only be updated to DEFAULT")
+          .WithDetail("Column \"" + s.column + "\" is a generated column.");
     } else if (table.columns[col].identity == 'a') {
       throw At(Error(sqlstate::kGeneratedAlways, "column \"" + s.column + "\" can only be updated to DEFAULT")
                    .WithDetail("Column \"" + s.column + "\" is an identity column defined as GENERATED ALWAYS."),

@@ -260,6 +260,8 @@ const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char
 
 BoundExprPtr Binder::BindColumnDefault(const TableEntry& table, size_t column) {
   const ColumnEntry& col = table.columns[column];
+  // A generated column's value is computed from the rest of the row when it is written.
+  if (col.generated) return MakeConstant(Value::Null(col.type));
   // An identity column draws from its sequence (by OID: the sequence may be renamed).
   std::string sql = col.identity ? "nextval('" + std::to_string(col.identity_sequence) + "'::regclass)" : col.default_sql;
   if (sql.empty()) return MakeConstant(Value::Null(col.type));

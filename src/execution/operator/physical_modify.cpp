@@ -1,5 +1,6 @@
 #include "execution/operator/physical_modify.hpp"
 
+#include "access/generated_columns.hpp"
 #include "access/row_key.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
@@ -145,6 +146,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].TakeValue(0) : computed[c].TakeValue(r);
         row[c].set_type(table_types[c]);
       }
+      access::ComputeGeneratedColumns(ctx, *table_, &row);
       const std::string& old_key = input.column(ncols).strings()[r];
       std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : old_key;
       bool key_changed = new_key != old_key;
@@ -176,6 +178,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c] = input.column(c).TakeValue(r);  // the input chunk is read once: its strings move
         row[c].set_type(table_types[c]);
       }
+      access::ComputeGeneratedColumns(ctx, *table_, &row);
       std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
       if (on_conflict != LogicalModify::OnConflict::kNone) {
         access::CheckNotNull(*table_, row, ctx.fn);
