@@ -104,6 +104,7 @@ bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string&
     row[c] = result.TakeValue(0);
     row[c].set_type(table_->columns[c].type);
   }
+  access::ComputeGeneratedColumns(ctx, *table_, &row);
   std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : key;
   bool key_changed = new_key != key;
   access::DeleteRow(ctx, *table_, old_row, key, key_changed);
