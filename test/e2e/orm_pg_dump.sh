@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A plain pg_dump of a PostgreSQL 15 database (test/e2e/orm/pg_dump_schema.sql: serial and identity
-# ids, foreign keys, CHECKs, views, comments) loads into `kanto serve` with psql -v ON_ERROR_STOP=1,
+# ids, foreign keys, CHECKs, a generated column, views, comments) loads into `kanto serve` with psql -v ON_ERROR_STOP=1,
 # and then Kanto answers the same queries as PostgreSQL, and keeps enforcing the constraints and
 # continuing the sequences. The PostgreSQL is a throwaway one this script starts (initdb in a
 # temporary directory, loopback only).
@@ -55,11 +55,13 @@ queries=(
   "SELECT obj_description('order_totals'::regclass, 'pg_class')"
   "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'order_lines'::regclass ORDER BY 1"
   "SELECT table_name, column_name, column_default FROM information_schema.columns WHERE table_schema = 'public' AND column_default IS NOT NULL ORDER BY 1, 2"
+  "SELECT column_name, is_generated, generation_expression FROM information_schema.columns WHERE table_name = 'order_lines' ORDER BY ordinal_position"
   "SELECT last_value FROM customers_id_seq"
   "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"
   # After the load: the sequences continue, the constraints hold.
   "INSERT INTO customers (name) VALUES ('dora') RETURNING id"
   "INSERT INTO products (sku, price) VALUES ('cup', 3) RETURNING id"
+  "INSERT INTO order_lines (order_id, line, quantity) VALUES (3, 2, 5) RETURNING weight"
   "DELETE FROM customers WHERE name = 'ann'"
   "SELECT order_id, line FROM order_lines ORDER BY 1, 2"
   "UPDATE products SET active = NOT active WHERE sku = 'lamp' RETURNING active"

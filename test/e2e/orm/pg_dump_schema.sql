@@ -27,6 +27,7 @@ CREATE TABLE order_lines (
   line smallint NOT NULL,
   product_id bigint REFERENCES products (id) ON DELETE SET NULL,
   quantity integer NOT NULL CHECK (quantity > 0),
+  weight integer GENERATED ALWAYS AS (quantity * 3) STORED,
   PRIMARY KEY (order_id, line)
 );
 CREATE INDEX order_lines_product ON order_lines (product_id);
