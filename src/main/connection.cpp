@@ -195,6 +195,7 @@ void ConnectionImpl::RollbackToLastSavepoint() {
   txn_->RollbackToSavePoint();
   txn_catalog_ = savepoints_.back().catalog;
   notifications_.RollbackTo(savepoints_.back().notify);
+  db_impl_.locks().ReleaseTransactionLocksAfter(session_, savepoints_.back().locks);
 }
 
 std::shared_ptr<Catalog> ConnectionImpl::BeginCatalogChange() {
@@ -307,7 +308,7 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
       StartTransactionModes({});
     } else if (!session_stmt) {
       txn_->SetSavePoint();
-      savepoints_.push_back({"", txn_catalog_, notifications_.mark()});
+      savepoints_.push_back({"", txn_catalog_, notifications_.mark(), session_.held.transaction_order.size()});
     }
   } catch (Error& e) {
     txn_.reset();
@@ -454,7 +455,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
       }
       if (state_ == TxnState::kFailed) throw Error(sqlstate::kInFailedTransaction, kAbortedMessage);
       txn_->SetSavePoint();
-      savepoints_.push_back({stmt.savepoint, txn_catalog_, notifications_.mark()});
+      savepoints_.push_back({stmt.savepoint, txn_catalog_, notifications_.mark(), session_.held.transaction_order.size()});
       return TagOnly("SAVEPOINT");
     }
     case T::kRelease:

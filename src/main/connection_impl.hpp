@@ -187,8 +187,10 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
     std::string name;
     std::shared_ptr<const Catalog> catalog;
     SessionNotifications::Mark notify;  // LISTEN / NOTIFY actions before it
+    size_t locks = 0;                   // table and advisory locks before it (HeldLocks::transaction_order)
   };
-  // Back to savepoints_.back(): storage writes, catalog and LISTEN / NOTIFY actions.
+  // Back to savepoints_.back(): storage writes and row locks, catalog, LISTEN / NOTIFY actions,
+  // table and transaction-level advisory locks.
   void RollbackToLastSavepoint();
 
   std::unique_ptr<ResultImpl> Dispatch(const ast::Statement& stmt, const std::vector<Value>& params);

@@ -125,7 +125,13 @@ void LockManager::WakeWaiters(Entry& e) {
 bool LockManager::Acquire(SessionState& session, const LockTag& tag, LockMode mode, LockScope scope, bool dont_wait,
                           const LockWaitLimits& limits, bool* waited) {
   HeldLocks::Counts& counts = session.held.locks[{tag, mode}];
-  auto count_it = [&] { (scope == LockScope::kSession ? counts.session : counts.transaction)++; };
+  auto count_it = [&] {
+    if (scope == LockScope::kSession) {
+      counts.session++;
+    } else if (counts.transaction++ == 0) {
+      session.held.transaction_order.push_back({tag, mode});
+    }
+  };
   if (counts.session + counts.transaction > 0) {
     count_it();
     return true;
@@ -247,6 +253,7 @@ bool LockManager::Release(SessionState& session, const LockTag& tag, LockMode mo
 }
 
 void LockManager::ReleaseAll(SessionState& session, LockScope scope, bool advisory_only) {
+  if (scope == LockScope::kTransaction) session.held.transaction_order.clear();
   for (auto it = session.held.locks.begin(); it != session.held.locks.end();) {
     const HeldLocks::Key key = it->first;
     if (advisory_only && key.tag.kind != LockTag::Kind::kAdvisory) {
@@ -259,6 +266,20 @@ void LockManager::ReleaseAll(SessionState& session, LockScope scope, bool adviso
       continue;
     }
     it = session.held.locks.erase(it);
+    ReleaseOne(session, key.tag, key.mode);
+  }
+}
+
+void LockManager::ReleaseTransactionLocksAfter(SessionState& session, size_t mark) {
+  auto& order = session.held.transaction_order;
+  while (order.size() > mark) {
+    const HeldLocks::Key key = order.back();
+    order.pop_back();
+    auto it = session.held.locks.find(key);
+    if (it == session.held.locks.end()) continue;
+    it->second.transaction = 0;
+    if (it->second.session > 0) continue;
+    session.held.locks.erase(it);
     ReleaseOne(session, key.tag, key.mode);
   }
 }
@@ -295,6 +316,7 @@ void LockManager::TransferToPrepared(SessionState& session, const std::string& g
     }
     Grant(e, holder.get(), key.mode);  // the same modes stay held: no waiter can go on
   }
+  session.held.transaction_order.clear();
   std::lock_guard<std::mutex> lock(prepared_mu_);
   prepared_[gid] = std::move(holder);
 }

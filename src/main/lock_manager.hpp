@@ -85,6 +85,9 @@ struct HeldLocks {
     uint32_t session = 0;
   };
   std::unordered_map<Key, Counts, KeyHash> locks;
+  // The transaction-level locks in the order the transaction first took them (a savepoint marks a
+  // length: ROLLBACK TO releases what came after it).
+  std::vector<Key> transaction_order;
 };
 
 // How long a wait may take. Times are steady-clock microseconds; 0: no limit.
@@ -122,6 +125,9 @@ class LockManager {
   // pg_advisory_unlock_all and disconnect). `advisory_only`: relation locks stay.
   void ReleaseAll(SessionState& session, LockScope scope, bool advisory_only = false);
 
+  // ROLLBACK TO SAVEPOINT (and an error inside one): the transaction-level locks first taken after
+  // the savepoint, which marked `mark` = held.transaction_order.size(), go; those held before stay.
+  void ReleaseTransactionLocksAfter(SessionState& session, size_t mark);
   // PREPARE TRANSACTION (PostgreSQL's rules): whether the session holds a session-level and a
   // transaction-level lock on one object (then it cannot prepare, 0A000).
   static bool HoldsBothScopes(const SessionState& session);
