@@ -359,6 +359,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       auto child_bindings = op.children[0]->GetColumnBindings();
       for (auto& e : m.set) out->set.push_back(e ? ResolveCopy(e, child_bindings) : nullptr);
       if (m.recheck) out->recheck = ResolveCopy(m.recheck, child_bindings);
+      out->once_per_row = op.type == LogicalOpType::kUpdate && op.children[0]->type == LogicalOpType::kProjection;
       out->on_conflict = m.on_conflict;
       out->arbiter_indexes = m.arbiter_indexes;
       if (m.on_conflict == LogicalModify::OnConflict::kUpdate) {
@@ -370,6 +371,13 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       }
       std::vector<ColumnBinding> row_bindings;
       for (uint32_t i = 0; i < m.table->columns.size(); i++) row_bindings.push_back({m.returning_index, i});
+      // UPDATE ... FROM / DELETE ... USING: RETURNING reads the other tables' columns of the input row too.
+      for (auto& e : m.returning) {
+        std::vector<uint32_t> tables;
+        CollectTables(*e, &tables);
+        for (uint32_t t : tables) out->returning_input = out->returning_input || t != m.returning_index;
+      }
+      if (out->returning_input) row_bindings.insert(row_bindings.end(), child_bindings.begin(), child_bindings.end());
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));
       for (auto& [name, e] : m.checks) out->checks.push_back(access::BoundCheck{name, e->Copy()});
       if (m.referential) {

@@ -407,16 +407,122 @@ LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::
   return filter;
 }
 
+namespace {
+// UPDATE ... FROM / DELETE ... USING: the target scan (table index `target_index`) joined with the
+// other tables (`from`; both bound into `inner`), filtered by WHERE, under a projection (table
+// index `index`) of the target's columns, its row key, then every column of the other tables, as
+// PhysicalModify reads its input. *scope gets the same names over the projection's output (for
+// SET and RETURNING), *recheck the WHERE clause over it (READ COMMITTED's re-check).
+LogicalOperatorPtr JoinedTarget(Binder& binder, const TableEntry& table, LogicalOperatorPtr target,
+                                LogicalOperatorPtr from, const ast::Expr* where, const BindContext& inner,
+                                uint32_t target_index, uint32_t index, BindContext* scope, BoundExprPtr* recheck) {
+  auto join = std::make_unique<LogicalJoin>();
+  join->join_type = JoinType::kInner;
+  join->children.push_back(std::move(target));
+  join->children.push_back(std::move(from));
+  LogicalOperatorPtr plan = std::move(join);
+  if (where) {
+    ExprBinder eb(binder, &inner, nullptr, "WHERE");
+    auto filter = std::make_unique<LogicalFilter>();
+    filter->expressions.push_back(eb.BindCondition(*where, "WHERE"));
+    filter->children.push_back(std::move(plan));
+    plan = std::move(filter);
+  }
+  auto proj = std::make_unique<LogicalProjection>();
+  proj->table_index = index;
+  for (uint32_t c = 0; c < table.columns.size(); c++) {
+    proj->expressions.push_back(MakeColumnRef({target_index, c}, table.columns[c].type, table.columns[c].name));
+  }
+  proj->expressions.push_back(
+      MakeColumnRef({target_index, static_cast<uint32_t>(table.columns.size())}, LogicalType(TypeId::kBytea), ""));
+  for (const BindingEntry& e : inner.entries()) {
+    BindingEntry outer = e;
+    if (e.table_index == target_index) {
+      outer.table_index = index;
+    } else {
+      // Its columns are the projection's from position `first` on; the ones before have no name
+      // (a reference cannot name them) and are hidden.
+      size_t first = proj->expressions.size();
+      outer.table_index = index;
+      outer.names.assign(first, "");
+      outer.types.assign(first, LogicalType(TypeId::kBool));
+      outer.hidden.assign(first, true);
+      outer.computed.clear();
+      outer.key_columns.clear();
+      for (size_t i = 0; i < e.names.size(); i++) {
+        proj->expressions.push_back(e.Column(i, e.names[i]));
+        outer.names.push_back(e.names[i]);
+        outer.types.push_back(e.types[i]);
+        outer.hidden.push_back(i < e.hidden.size() && e.hidden[i]);
+      }
+    }
+    scope->Add(std::move(outer));
+  }
+  if (where) *recheck = ExprBinder(binder, scope, nullptr, "WHERE").BindCondition(*where, "WHERE");
+  proj->children.push_back(std::move(plan));
+  return proj;
+}
+
+// RETURNING of UPDATE ... FROM / DELETE ... USING (`out`, bound by FinishModify without it): over
+// the written row (the target's entry of `scope`, as op->returning_index) and the other tables'
+// columns of the input row (PhysicalModify evaluates it over both).
+void BindJoinedReturning(Binder& binder, const std::vector<ast::ResTarget>& returning, const BindContext& scope,
+                         uint32_t index, BoundStatement* out) {
+  if (returning.empty()) return;
+  auto& op = static_cast<LogicalModify&>(*out->plan);
+  BindContext rows;
+  for (const BindingEntry& e : scope.entries()) {
+    BindingEntry entry = e;
+    if (e.table_index == index && (e.names.empty() || !e.names[0].empty())) entry.table_index = op.returning_index;
+    rows.Add(std::move(entry));
+  }
+  ExprBinder eb(binder, &rows, nullptr, "RETURNING");
+  for (const auto& t : returning) {
+    if (t.expr->kind == ast::ExprKind::kColumnRef && static_cast<const ast::ColumnRef&>(*t.expr).star) {
+      const auto& ref = static_cast<const ast::ColumnRef&>(*t.expr);
+      for (auto& e : rows.ExpandStar(ref.names.empty() ? "" : ref.names.back(), t.location)) {
+        out->names.push_back(e->alias);
+        op.returning.push_back(std::move(e));
+      }
+      continue;
+    }
+    auto e = eb.Bind(*t.expr);
+    if (e->type.id == TypeId::kUnknown) e = binder.Coerce(std::move(e), LogicalType(TypeId::kText), CastContext::kImplicit);
+    out->names.push_back(t.alias.empty() ? ast::FigureColumnName(*t.expr) : t.alias);
+    op.returning.push_back(std::move(e));
+  }
+  out->returns_rows = true;
+  out->types = op.GetTypes();
+}
+}  // namespace
+
 BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  if (!stmt.from.empty()) throw Error(sqlstate::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "update");
   BindContext scope;
   auto update = std::make_unique<LogicalModify>(LogicalOpType::kUpdate);
-  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &update->recheck);
+  LogicalOperatorPtr plan;
+  uint32_t projection = 0;
+  if (stmt.from.empty()) {
+    plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &update->recheck);
+  } else {
+    BindContext inner;
+    uint32_t target_index = NewTableIndex();
+    auto target = TargetScan(*table, target_index, stmt.alias, inner);
+    auto from = BindFrom(stmt.from, inner);
+    projection = NewTableIndex();
+    plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), inner, target_index,
+                        projection, &scope, &update->recheck);
+  }
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
   update->set = BindSetList(*table, stmt.set, eb);
-  return FinishModify(std::move(update), *table, stmt.alias, stmt.returning, std::move(plan),
-                      BoundStatementKind::kUpdate);
+  if (stmt.from.empty()) {
+    return FinishModify(std::move(update), *table, stmt.alias, stmt.returning, std::move(plan),
+                        BoundStatementKind::kUpdate);
+  }
+  BoundStatement out =
+      FinishModify(std::move(update), *table, stmt.alias, {}, std::move(plan), BoundStatementKind::kUpdate);
+  BindJoinedReturning(*this, stmt.returning, scope, projection, &out);
+  return out;
 }
 
 std::vector<BoundExprPtr> Binder::BindSetList(const TableEntry& table, const std::vector<ast::SetClause>& set,
@@ -444,12 +550,23 @@ std::vector<BoundExprPtr> Binder::BindSetList(const TableEntry& table, const std
 }
 
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  if (!stmt.using_tables.empty()) throw Error(sqlstate::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
   BindContext scope;
   auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
-  auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &del->recheck);
-  return FinishModify(std::move(del), *table, stmt.alias, stmt.returning, std::move(plan), BoundStatementKind::kDelete);
+  if (stmt.using_tables.empty()) {
+    auto plan = BindModifyTarget(*table, stmt.alias, stmt.where.get(), scope, &del->recheck);
+    return FinishModify(std::move(del), *table, stmt.alias, stmt.returning, std::move(plan), BoundStatementKind::kDelete);
+  }
+  BindContext inner;
+  uint32_t target_index = NewTableIndex();
+  auto target = TargetScan(*table, target_index, stmt.alias, inner);
+  auto from = BindFrom(stmt.using_tables, inner);
+  uint32_t projection = NewTableIndex();
+  auto plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), inner, target_index,
+                           projection, &scope, &del->recheck);
+  BoundStatement out = FinishModify(std::move(del), *table, stmt.alias, {}, std::move(plan), BoundStatementKind::kDelete);
+  BindJoinedReturning(*this, stmt.returning, scope, projection, &out);
+  return out;
 }
 
 }  // namespace kanto

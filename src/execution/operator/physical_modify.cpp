@@ -120,7 +120,19 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
                            access::ReferentialQueue* refs, std::unordered_set<std::string>* written) const {
   size_t ncols = table_->columns.size();
   std::vector<LogicalType> table_types = table_->column_types();
-  DataChunk new_rows(table_types);
+  std::vector<LogicalType> returned_types = table_types;
+  if (returning_input) {
+    std::vector<LogicalType> input_types = input.types();
+    returned_types.insert(returned_types.end(), input_types.begin(), input_types.end());
+  }
+  DataChunk new_rows(returned_types);
+  // The row RETURNING reads: `row`, and with returning_input the input row after it.
+  auto add_returned = [&](const std::vector<Value>& row, const std::vector<Value>& input_row) {
+    if (!returning_input) return new_rows.AppendRow(row);
+    std::vector<Value> both = row;
+    both.insert(both.end(), input_row.begin(), input_row.end());
+    new_rows.AppendRow(both);
+  };
   uint64_t affected = 0;
   if (kind_ == Kind::kUpdate) {
     std::vector<Vector> computed(ncols);
@@ -128,6 +140,8 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       if (set[c]) ExpressionExecutor::Evaluate(*set[c], ctx, input, computed[c]);
     }
     for (size_t r = 0; r < input.size(); r++) {
+      // UPDATE ... FROM: the first of the rows a target row joins updates it, the rest are ignored.
+      if (once_per_row && written->count(input.column(ncols).strings()[r])) continue;
       std::vector<Value> child_row = input.GetRow(r);
       bool changed = false;
       if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
@@ -152,7 +166,11 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : old_key;
       bool key_changed = new_key != old_key;
       access::DeleteRow(ctx, *table_, old_row, old_key, key_changed);
-      if (returned) new_rows.AppendRow(row);
+      if (once_per_row) {
+        written->insert(old_key);
+        written->insert(new_key);
+      }
+      if (returned) add_returned(row, child_row);
       if (refs) {
         access::WriteRow(ctx, *table_, row, new_key, key_changed, checks);
         refs->RowUpdated(*table_, old_row, new_key, row);
@@ -170,7 +188,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       access::DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
       if (refs) refs->RowDeleted(*table_, row);
       affected++;
-      if (returned) new_rows.AppendRow(row);
+      if (returned) add_returned(row, child_row);
     }
   } else {
     for (size_t r = 0; r < input.size(); r++) {

@@ -46,6 +46,11 @@ class PhysicalModify : public PhysicalOperator {
   std::vector<uint32_t> arbiter_indexes;
   std::vector<BoundExprPtr> conflict_set;
   BoundExprPtr conflict_where;
+  // RETURNING is over the new (DELETE: old) row followed by the input row (the other tables'
+  // columns of UPDATE ... FROM / DELETE ... USING).
+  bool returning_input = false;
+  // UPDATE ... FROM: a target row joined to several rows is updated once (with the first).
+  bool once_per_row = false;
   // Set when the table has foreign keys or is referenced: what the referential actions may write.
   std::shared_ptr<const access::CascadeTables> cascades;
 
