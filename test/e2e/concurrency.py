@@ -327,6 +327,26 @@ def eval_plan_qual():
             ("T2", WAIT, Count(0)),
             ("T1", "SELECT * FROM test", Rows((1, 10), (2, 30))),
         ]),
+        # UPDATE ... FROM / DELETE ... USING re-check their WHERE over the joined row's newest version.
+        ("joined: update ... from re-checks WHERE", pending + [
+            ("T2", "UPDATE test SET value = test.value + v.d FROM (VALUES (2, 5)) AS v (id, d) "
+                   "WHERE v.id = test.id AND test.value = 20", BLOCKS),
+            ("T1", "COMMIT", None),
+            ("T2", WAIT, Count(0)),
+            ("T1", "SELECT * FROM test", Rows((1, 10), (2, 30))),
+        ]),
+        ("joined: update ... from works on the newest version", pending + [
+            ("T2", "UPDATE test SET value = test.value + v.d FROM (VALUES (2, 5)) AS v (id, d) "
+                   "WHERE v.id = test.id RETURNING test.value, v.d", BLOCKS),
+            ("T1", "COMMIT", None),
+            ("T2", WAIT, Rows((35, 5))),
+        ]),
+        ("joined: delete ... using re-checks WHERE", pending + [
+            ("T2", "DELETE FROM test USING (VALUES (20)) AS v (x) WHERE test.value = v.x", BLOCKS),
+            ("T1", "COMMIT", None),
+            ("T2", WAIT, Count(0)),
+            ("T1", "SELECT * FROM test", Rows((1, 10), (2, 30))),
+        ]),
         ("delete of a deleted row", [("T1", rc, None), ("T1", "DELETE FROM test WHERE id = 2", Count(1)),
                                      ("T2", "UPDATE test SET value = 0 WHERE id = 2", BLOCKS),
                                      ("T1", "COMMIT", None),
