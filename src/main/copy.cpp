@@ -251,14 +251,15 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   }
   if (stmt.has_where) throw Error(sqlstate::kFeatureNotSupported, "COPY FROM ... WHERE is not supported yet");
   CopyFormat format = FormatOf(stmt);
+  // The table named, resolved against the statement's catalog.
+  auto catalog = catalog_for_statement();
+  BinderEnv env;
+  env.catalog = catalog.get();
+  FunctionContext fn = MakeFunctionContext();
+  env.fn_ctx = &fn;
+  Binder binder(env);
   if (stmt.from) {
     // Check the target now, so that errors come before the client sends data.
-    auto catalog = catalog_for_statement();
-    BinderEnv env;
-    env.catalog = catalog.get();
-    FunctionContext fn = MakeFunctionContext();
-    env.fn_ctx = &fn;
-    Binder binder(env);
     const TableEntry* table = binder.ResolveTargetTable(stmt.table, "copy to");
     auto result = std::make_unique<ResultImpl>();
     std::vector<std::string> columns = CopyColumns(*table, stmt.columns);
@@ -286,16 +287,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   if (stmt.query) {
     rows = RunQuery(*stmt.query, {});
   } else {
-    std::vector<std::string> columns;
-    {
-      auto catalog = catalog_for_statement();
-      BinderEnv env;
-      env.catalog = catalog.get();
-      FunctionContext fn = MakeFunctionContext();
-      env.fn_ctx = &fn;
-      Binder binder(env);
-      columns = CopyColumns(*binder.ResolveTable(stmt.table), stmt.columns);
-    }
+    std::vector<std::string> columns = CopyColumns(*binder.ResolveTable(stmt.table), stmt.columns);
     std::string cols;
     for (const auto& c : columns) cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
     std::string table = (stmt.table.schema.empty() ? "" : QuoteIdent(stmt.table.schema) + ".") + QuoteIdent(stmt.table.name);
