@@ -12,6 +12,7 @@
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
 #include "function/routine_catalog.hpp"
+#include "types/array.hpp"
 
 namespace kanto {
 
@@ -123,9 +124,13 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     AddRowFunction(r, "pg_get_triggerdef", args, kText,
                    [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); });
   }
-  // Kanto has no partitions: a table's only "ancestor" is itself (psql's \d asks, for foreign keys).
-  AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, T(TypeId::kRegclass),
-                 [](const std::vector<Value>& a, FunctionContext&) { return a[0]; }, kStrict);
+  // Kanto has no partitions: a table is neither a partition nor partitioned, so it has no ancestors
+  // (no rows, as PostgreSQL answers for such a table; psql's \d asks, for foreign keys). The binder
+  // unnests this array (set-returning, planner/set_returning_functions.cpp).
+  AddRowFunction(r, "pg_partition_ancestors", {T(TypeId::kRegclass)}, LogicalType::ArrayOf(T(TypeId::kRegclass)),
+                 [](const std::vector<Value>&, FunctionContext&) {
+                   return MakeArrayValue(LogicalType::ArrayOf(T(TypeId::kRegclass)), {});
+                 }, kStrict);
   // Visible: the search path finds the relation by its unqualified name.
   AddRowFunction(r, "pg_table_is_visible", {kOid}, kBool, [](const std::vector<Value>& a, FunctionContext& ctx) {
     if (!ctx.catalog) return Value::Bool(false);

@@ -65,6 +65,12 @@ struct SubqueryRef : TableRef {
 struct FunctionRef : TableRef {
   FunctionRef() : TableRef(TableRefKind::kFunction) {}
   std::unique_ptr<FuncCall> call;
+  // A function-like expression that is not a call (COALESCE, NULLIF, GREATEST, CAST, CURRENT_USER);
+  // then call is null.
+  ExprPtr expr;
+  // ROWS FROM (f(...), g(...)): the functions side by side, each with call or expr (then this
+  // item's call and expr are null).
+  std::vector<std::unique_ptr<FunctionRef>> rows_from;
   bool lateral = false;
   bool ordinality = false;
 };

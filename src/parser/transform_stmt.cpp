@@ -75,17 +75,39 @@ ast::TableRefPtr TransformTableRef(const Node* n) {
     }
     case PG_QUERY__NODE__NODE_RANGE_FUNCTION: {
       const PgQuery__RangeFunction* f = n->range_function;
-      if (f->is_rowsfrom || f->n_functions != 1) Unsupported("ROWS FROM");
       if (f->n_coldeflist) Unsupported("a column definition list");
       auto out = std::make_unique<ast::FunctionRef>();
       out->lateral = f->lateral;
       out->ordinality = f->ordinality;
       out->alias = TransformAlias(f->alias);
-      const Node* item = f->functions[0];
-      const Node* call = item->node_case == PG_QUERY__NODE__NODE_LIST ? item->list->items[0] : item;
-      ast::ExprPtr e = TransformExpr(call);
-      if (e->kind != ast::ExprKind::kFuncCall) Unsupported("this FROM item");
-      out->call.reset(static_cast<ast::FuncCall*>(e.release()));
+      // Each function is a list of the expression and its column definition list (ROWS FROM).
+      auto function = [&](const Node* item, ast::FunctionRef& into) {
+        const Node* call = item;
+        if (item->node_case == PG_QUERY__NODE__NODE_LIST) {
+          call = item->list->items[0];
+          if (item->list->n_items > 1 && item->list->items[1] &&
+              item->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST && item->list->items[1]->list->n_items > 0) {
+            Unsupported("a column definition list");
+          }
+        }
+        // The grammar allows only function-like expressions here (FuncCall, CAST, COALESCE, ...).
+        ast::ExprPtr e = TransformExpr(call);
+        into.location = e->location;
+        if (e->kind == ast::ExprKind::kFuncCall) {
+          into.call.reset(static_cast<ast::FuncCall*>(e.release()));
+        } else {
+          into.expr = std::move(e);
+        }
+      };
+      if (f->n_functions == 1) {
+        function(f->functions[0], *out);
+      } else {
+        for (size_t i = 0; i < f->n_functions; i++) {
+          auto one = std::make_unique<ast::FunctionRef>();
+          function(f->functions[i], *one);
+          out->rows_from.push_back(std::move(one));
+        }
+      }
       return out;
     }
     case PG_QUERY__NODE__NODE_RANGE_TABLE_SAMPLE: {

@@ -4,12 +4,17 @@
 
 namespace kanto {
 
+namespace {
+// duplicate_alias, which kanto/error.hpp does not name yet.
+constexpr const char* kDuplicateAlias = "42712";
+}  // namespace
+
 void BindContext::Add(BindingEntry entry) {
   if (entry.hidden.size() != entry.names.size()) entry.hidden.resize(entry.names.size(), false);
   if (!entry.alias.empty()) {
     for (const auto& e : entries_) {
       if (e.alias == entry.alias) {
-        throw Error(sqlstate::kDuplicateObject /* 42712 in PG */, "table name \"" + entry.alias + "\" specified more than once");
+        throw Error(kDuplicateAlias, "table name \"" + entry.alias + "\" specified more than once");
       }
     }
   }

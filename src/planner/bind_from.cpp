@@ -2,11 +2,14 @@
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
 #include "parser/parser.hpp"
 #include "catalog/system_tables.hpp"
 #include "catalog/system_tables_activity.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/plain_call.hpp"
+#include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
 
 namespace kanto {
@@ -346,8 +349,16 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       lateral_params_.clear();
       if (!join->lateral_params.empty() &&
           (j.type == ast::JoinRef::Type::kRight || j.type == ast::JoinRef::Type::kFull)) {
+        std::string table;  // the FROM item the right side refers to, as PostgreSQL names it
+        for (const auto& p : join->lateral_params) {
+          if (p->kind != BoundExprKind::kColumnRef || !table.empty()) continue;
+          for (const auto& e : left_scope.entries()) {
+            if (e.table_index == p->binding.table) table = e.alias;
+          }
+        }
         throw At(Error(sqlstate::kInvalidColumnReference,
-                       "invalid reference to FROM-clause entry for table in a LATERAL subquery")
+                       table.empty() ? std::string("invalid reference to FROM-clause entry for table in a LATERAL subquery")
+                                     : "invalid reference to FROM-clause entry for table \"" + table + "\"")
                      .WithDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
                  ref.location);
       }
@@ -460,11 +471,19 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
     }
     case ast::TableRefKind::kFunction: {
       const auto& f = static_cast<const ast::FunctionRef&>(ref);
+      if (!f.rows_from.empty()) {
+        BindingEntry entry;
+        auto zipped = BindRowsFrom(f, &entry);
+        ApplyColumnAliases(entry, ref.alias, ref.location);
+        scope.Add(std::move(entry));
+        return zipped;
+      }
+      if (!f.call) return BindScalarFunctionInFrom(f, ast::FigureColumnName(*f.expr), scope);
       std::string name = f.call->name.empty() ? "" : f.call->name.back();
-      if (name != "generate_series" && name != "unnest" && name != "regexp_split_to_table" &&
-          name != "pg_listening_channels" && name != "generate_subscripts") {
+      if (!IsSetReturningFunction(name)) {
         return BindScalarFunctionInFrom(f, name, scope);
       }
+      CheckPlainCall(*f.call, name);
       auto fn = std::make_unique<LogicalTableFunction>();
       fn->table_index = NewTableIndex();
       fn->name = name;
@@ -477,15 +496,17 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       if (lateral_scope_) correlation_ = &corr;
       std::vector<BoundExprPtr> args;
       try {
-        ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+        BindContext none;  // earlier FROM items are reached through LATERAL; an unknown table is 42P01
+        ExprBinder eb(*this, &none, nullptr, "functions in FROM");
         for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
         if (name == "regexp_split_to_table") {  // the pieces of regexp_split_to_array, one row each
           BoundExprPtr pieces = eb.BindFunction("regexp_split_to_array", std::move(args), ref.location);
           args.clear();
           args.push_back(std::move(pieces));
           fn->name = "unnest";
-        } else if (name == "pg_listening_channels") {  // the session's channels, one row each
-          BoundExprPtr channels = eb.BindFunction("pg_listening_channels", std::move(args), ref.location);
+        } else if (name == "pg_listening_channels" || name == "pg_partition_ancestors") {
+          // The session's channels, the table's ancestors: an array, one row each.
+          BoundExprPtr channels = eb.BindFunction(name, std::move(args), ref.location);
           args.clear();
           args.push_back(std::move(channels));
           fn->name = "unnest";
@@ -543,6 +564,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       // A single-column function result takes the alias as its column name, as in PostgreSQL.
       if (fn->name == "unnest" && fn->args.size() > 1) {
         entry.names.assign(fn->args.size(), "unnest");
+      } else if (name == "pg_partition_ancestors" && ref.alias.name.empty()) {
+        entry.names.push_back("relid");  // its OUT parameter names the column
       } else {
         entry.names.push_back(ref.alias.name.empty() ? name : ref.alias.name);
       }
@@ -619,8 +642,9 @@ LogicalOperatorPtr Binder::BindScalarFunctionInFrom(const ast::FunctionRef& f, c
   if (lateral_scope_) correlation_ = &corr;
   BoundExprPtr value;
   try {
-    ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
-    value = eb.Bind(*f.call);
+    BindContext none;  // earlier FROM items are reached through LATERAL; an unknown table is 42P01
+    ExprBinder eb(*this, &none, nullptr, "functions in FROM");
+    value = f.call ? eb.Bind(*f.call) : eb.Bind(*f.expr);
   } catch (...) {
     correlation_ = saved_correlation;
     throw;
@@ -642,8 +666,7 @@ LogicalOperatorPtr Binder::BindScalarFunctionInFrom(const ast::FunctionRef& f, c
   BindingEntry entry;
   entry.alias = f.alias.name.empty() ? name : f.alias.name;
   entry.table_index = values->table_index;
-  // A function with an OUT parameter names its column after it.
-  entry.names.push_back(f.alias.name.empty() && name == "pg_partition_ancestors" ? "relid" : entry.alias);
+  entry.names.push_back(entry.alias);
   if (f.ordinality) entry.names.push_back("ordinality");
   entry.types = values->types;
   ApplyColumnAliases(entry, f.alias, f.location);

@@ -8,8 +8,11 @@
 // the 0A000 error.
 #include "planner/binder.hpp"
 
+#include "common/sql_text.hpp"
+#include "kanto/error.hpp"
 #include "planner/bind_context.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/set_returning_functions.hpp"
 
 namespace kanto {
 
@@ -17,49 +20,122 @@ namespace {
 
 bool IsSrfName(const ast::FuncCall& f) {
   if (f.name.empty() || (f.name.size() > 1 && f.name[0] != "pg_catalog")) return false;
-  const std::string& n = f.name.back();
-  return n == "unnest" || n == "generate_series" || n == "regexp_split_to_table" || n == "pg_listening_channels" ||
-         n == "generate_subscripts";
+  return IsSetReturningFunction(f.name.back());
 }
 
-// Collects the calls in `e` through function arguments, operators and casts (not into subqueries).
-// False when a window function is present: then nothing is rewritten.
+// Collects the calls in `e` through the expressions PostgreSQL evaluates once per produced row
+// (function arguments, operators, casts, tests, NULLIF, GREATEST/LEAST, ARRAY[], subscripts, ANY/ALL;
+// not into subqueries). Where PostgreSQL refuses a set-returning argument (CASE, COALESCE, AND / OR /
+// NOT, IN, BETWEEN, IS TRUE ...) it throws PostgreSQL's error. False when a window function is present: then
+// nothing is rewritten.
 bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out) {
   if (!e) return true;
+  std::vector<const ast::Expr*> kids;
+  const char* state = nullptr;  // the SQLSTATE and message when a kid returns a set
+  std::string refusal;
+  auto add = [&](const ast::ExprList& list) {
+    for (const auto& x : list) kids.push_back(x.get());
+  };
   switch (e->kind) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
       if (f.over) return false;
       if (IsSrfName(f)) out->push_back(&f);
-      for (const auto& a : f.args) {
-        if (!CollectSrfCalls(a.get(), out)) return false;
-      }
-      return true;
+      add(f.args);
+      break;
     }
     case ast::ExprKind::kOp: {
       const auto& o = static_cast<const ast::OpExpr&>(*e);
-      return CollectSrfCalls(o.left.get(), out) && CollectSrfCalls(o.right.get(), out);
+      kids = {o.left.get(), o.right.get()};
+      break;
     }
-    case ast::ExprKind::kCast: return CollectSrfCalls(static_cast<const ast::CastExpr&>(*e).arg.get(), out);
+    case ast::ExprKind::kCast: kids = {static_cast<const ast::CastExpr&>(*e).arg.get()}; break;
+    case ast::ExprKind::kCollate: kids = {static_cast<const ast::CollateExpr&>(*e).arg.get()}; break;
+    case ast::ExprKind::kNullTest: kids = {static_cast<const ast::NullTest&>(*e).arg.get()}; break;
+    case ast::ExprKind::kBooleanTest: {
+      static const char* kTests[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+      const auto& b = static_cast<const ast::BooleanTest&>(*e);
+      kids = {b.arg.get()};
+      state = sqlstate::kDatatypeMismatch;
+      refusal = std::string("argument of ") + kTests[static_cast<int>(b.type)] + " must not return a set";
+      break;
+    }
+    case ast::ExprKind::kDistinctFrom: {
+      const auto& d = static_cast<const ast::DistinctFrom&>(*e);
+      kids = {d.left.get(), d.right.get()};
+      break;
+    }
+    case ast::ExprKind::kNullIf: {
+      const auto& n = static_cast<const ast::NullIfExpr&>(*e);
+      kids = {n.left.get(), n.right.get()};
+      break;
+    }
+    case ast::ExprKind::kMinMax: add(static_cast<const ast::MinMaxExpr&>(*e).args); break;
+    case ast::ExprKind::kArray: add(static_cast<const ast::ArrayExpr&>(*e).elements); break;
+    case ast::ExprKind::kSubscript: {
+      const auto& s = static_cast<const ast::Subscript&>(*e);
+      kids = {s.arg.get(), s.lower.get(), s.upper.get()};
+      break;
+    }
+    case ast::ExprKind::kAnyAllArray: {
+      const auto& a = static_cast<const ast::AnyAllArray&>(*e);
+      kids = {a.left.get(), a.right.get()};
+      break;
+    }
+    case ast::ExprKind::kCase: {
+      const auto& c = static_cast<const ast::CaseExpr&>(*e);
+      kids = {c.arg.get(), c.else_result.get()};
+      for (const auto& w : c.whens) {
+        kids.push_back(w.when.get());
+        kids.push_back(w.then.get());
+      }
+      state = sqlstate::kFeatureNotSupported;
+      refusal = "set-returning functions are not allowed in CASE";
+      break;
+    }
+    case ast::ExprKind::kCoalesce:
+      add(static_cast<const ast::CoalesceExpr&>(*e).args);
+      state = sqlstate::kFeatureNotSupported;
+      refusal = "set-returning functions are not allowed in COALESCE";
+      break;
+    case ast::ExprKind::kBool: {
+      const auto& b = static_cast<const ast::BoolExpr&>(*e);
+      add(b.args);
+      state = sqlstate::kDatatypeMismatch;
+      refusal = std::string("argument of ") +
+                (b.type == ast::BoolExpr::Type::kAnd ? "AND" : b.type == ast::BoolExpr::Type::kOr ? "OR" : "NOT") +
+                " must not return a set";
+      break;
+    }
+    case ast::ExprKind::kInList: {
+      const auto& in = static_cast<const ast::InList&>(*e);
+      kids = {in.arg.get()};
+      add(in.list);
+      state = sqlstate::kDatatypeMismatch;
+      refusal = "argument of IN must not return a set";
+      break;
+    }
+    case ast::ExprKind::kBetween: {  // PostgreSQL's AND of two comparisons (OR, for NOT BETWEEN)
+      const auto& b = static_cast<const ast::Between&>(*e);
+      kids = {b.arg.get(), b.low.get(), b.high.get()};
+      state = sqlstate::kDatatypeMismatch;
+      refusal = std::string("argument of ") + (b.negated ? "OR" : "AND") + " must not return a set";
+      break;
+    }
     default: return true;
   }
-}
-
-// The lateral references of a call bound after others are numbered after theirs: its outer
-// references (not those inside subquery plans, which have their own) move up by `offset`.
-void ShiftOuterRefs(BoundExpr& e, uint32_t offset) {
-  if (e.kind == BoundExprKind::kOuterRef) e.param += offset;
-  for (auto& c : e.children) ShiftOuterRefs(*c, offset);
-}
-
-void ShiftOuterRefs(LogicalOperator& fn, uint32_t offset) {
-  if (fn.type == LogicalOpType::kTableFunction) {
-    for (auto& a : static_cast<LogicalTableFunction&>(fn).args) ShiftOuterRefs(*a, offset);
-  } else if (fn.type == LogicalOpType::kValues) {
-    for (auto& row : static_cast<LogicalValues&>(fn).rows) {
-      for (auto& v : row) ShiftOuterRefs(*v, offset);
-    }
+  size_t before = out->size();
+  for (const ast::Expr* k : kids) {
+    if (!CollectSrfCalls(k, out)) return false;
   }
+  if (state && out->size() > before) {
+    Error err(state, refusal);
+    if (std::string(state) == sqlstate::kFeatureNotSupported) {
+      err.WithHint("You might be able to move the set-returning function into a LATERAL FROM item.");
+    }
+    throw At(std::move(err), (*out)[before]->location);
+  }
+  return true;
 }
 
 }  // namespace
@@ -70,60 +146,43 @@ LogicalOperatorPtr Binder::BindTargetListSrf(const ast::SelectStmt& stmt, Logica
     if (!CollectSrfCalls(t.expr.get(), &calls)) return plan;
   }
   if (calls.empty()) return plan;
-  bool lockstep = calls.size() > 1;
+  // Each call as a function in FROM that borrows the select list's call node for its binding, its
+  // column reached only through the call, never by name or *.
+  std::vector<ast::FunctionRef> refs(calls.size());
+  struct Release {
+    std::vector<ast::FunctionRef>& refs;
+    ~Release() {
+      for (auto& r : refs) (void)r.call.release();
+    }
+  } release{refs};
+  for (size_t i = 0; i < calls.size(); i++) {
+    refs[i].location = calls[i]->location;
+    refs[i].call.reset(const_cast<ast::FuncCall*>(calls[i]));
+  }
+  const BindContext* saved = lateral_scope_;
+  lateral_scope_ = &scope;
   LogicalOperatorPtr functions;
-  BoundExprPtr ordinal;  // lockstep: the row number so far (COALESCE of the calls' ordinality)
-  std::vector<BoundExprPtr> lateral_params;
-  for (const ast::FuncCall* call : calls) {
-    // The FROM item borrows the select list's call node for the duration of its binding.
-    ast::FunctionRef ref;
-    ref.location = call->location;
-    ref.ordinality = lockstep;
-    ref.call.reset(const_cast<ast::FuncCall*>(call));
-    struct Release {
-      ast::FunctionRef& ref;
-      ~Release() { (void)ref.call.release(); }
-    } release{ref};
-    BindContext srf_scope;  // its column is reached only through the call, never by name or *
-    const BindContext* saved = lateral_scope_;
-    lateral_scope_ = &scope;
-    LogicalOperatorPtr fn;
-    try {
-      fn = BindTableRef(ref, srf_scope);
-    } catch (...) {
-      lateral_scope_ = saved;
-      throw;
+  std::vector<BindingEntry> entries;
+  try {
+    if (calls.size() == 1) {
+      BindContext srf_scope;
+      functions = BindTableRef(refs[0], srf_scope);
+      entries.push_back(srf_scope.entries().back());
+    } else {  // several run in lockstep
+      std::vector<const ast::FunctionRef*> zipped;
+      for (const auto& r : refs) zipped.push_back(&r);
+      BoundExprPtr ordinal;
+      functions = BindZippedFunctions(zipped, &entries, &ordinal);
     }
+  } catch (...) {
     lateral_scope_ = saved;
-    if (!lateral_params.empty()) ShiftOuterRefs(*fn, static_cast<uint32_t>(lateral_params.size()));
-    for (auto& p : lateral_params_) lateral_params.push_back(std::move(p));
-    lateral_params_.clear();
-    const BindingEntry& entry = srf_scope.entries().back();
-    target_srf_.push_back({call, {entry.table_index, 0}, entry.types[0]});
-    if (!lockstep) {
-      functions = std::move(fn);
-      continue;
-    }
-    auto number = MakeColumnRef({entry.table_index, 1}, LogicalType(TypeId::kInt8), "ordinality");
-    if (!functions) {
-      functions = std::move(fn);
-      ordinal = std::move(number);
-      continue;
-    }
-    auto zip = std::make_unique<LogicalJoin>();
-    zip->join_type = JoinType::kFull;
-    ExprBinder eb(*this, nullptr, nullptr, "set-returning functions");
-    std::vector<BoundExprPtr> eq;
-    eq.push_back(ordinal->Copy());
-    eq.push_back(number->Copy());
-    zip->conditions.push_back(eb.BindOperator("=", std::move(eq), call->location));
-    auto either = std::make_unique<BoundExpr>(BoundExprKind::kCoalesce, LogicalType(TypeId::kInt8));
-    either->children.push_back(std::move(ordinal));
-    either->children.push_back(std::move(number));
-    ordinal = std::move(either);
-    zip->children.push_back(std::move(functions));
-    zip->children.push_back(std::move(fn));
-    functions = std::move(zip);
+    throw;
+  }
+  lateral_scope_ = saved;
+  std::vector<BoundExprPtr> lateral_params = std::move(lateral_params_);
+  lateral_params_.clear();
+  for (size_t i = 0; i < calls.size(); i++) {
+    target_srf_.push_back({calls[i], {entries[i].table_index, 0}, entries[i].types[0]});
   }
   auto join = std::make_unique<LogicalJoin>();
   join->join_type = JoinType::kInner;

@@ -158,6 +158,13 @@ class Binder {
   // One set-returning function call in the select list, joined LATERAL to `plan` (bind_target_srf.cpp).
   LogicalOperatorPtr BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
+  // Functions in FROM side by side (bind_rows_from.cpp): row n holds each one's n-th row, NULLs past
+  // the end of a shorter one. Each function's scope entry (its columns, then its ordinality) goes to
+  // `entries`, the row number to `ordinal`; their lateral references accumulate in lateral_params_.
+  LogicalOperatorPtr BindZippedFunctions(const std::vector<const ast::FunctionRef*>& refs,
+                                         std::vector<BindingEntry>* entries, BoundExprPtr* ordinal);
+  // ROWS FROM (f(...), g(...)) [WITH ORDINALITY] (bind_rows_from.cpp).
+  LogicalOperatorPtr BindRowsFrom(const ast::FunctionRef& f, BindingEntry* entry);
   // An int2vector as the int2[] it holds (for ANY, subscripts, unnest); anything else unchanged.
   BoundExprPtr AsArray(BoundExprPtr e);
   std::vector<BoundExprPtr> SubscriptSeries(ExprBinder& eb, std::vector<BoundExprPtr> args, int location);

@@ -6,6 +6,8 @@
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
+#include "planner/plain_call.hpp"
+#include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
 
 namespace kanto {
@@ -342,17 +344,20 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   for (const auto& srf : binder_.target_srf_) {
     if (srf.call == &f) return MakeColumnRef(srf.column, srf.type, name);
   }
-  if (name == "unnest" || name == "generate_series" || name == "regexp_split_to_table" ||
-      name == "pg_listening_channels" || name == "generate_subscripts") {
+  if (IsSetReturningFunction(name)) {
+    if (inside_aggregate_) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "aggregate function calls cannot contain set-returning function calls")
+                   .WithHint("You might be able to move the set-returning function into a LATERAL FROM item."),
+               f.location);
+    }
     throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
                                                        "() is only supported in FROM (write FROM " + name + "(...))"),
              f.location);
   }
-  if (f.star || f.distinct || f.filter || !f.agg_order.empty()) {
-    throw At(Error(sqlstate::kWrongObjectType,
-                   (f.star ? "* specified, but " : "DISTINCT specified, but ") + name + " is not an aggregate function"),
-             f.location);
+  if (f.star) {
+    throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not an aggregate function"), f.location);
   }
+  CheckPlainCall(f, name);
   for (const auto& n : f.arg_names) {
     if (!n.empty()) throw At(Error(sqlstate::kFeatureNotSupported, "named arguments are not supported"), f.location);
   }

@@ -1,0 +1,10 @@
+#include "planner/set_returning_functions.hpp"
+
+namespace kanto {
+
+bool IsSetReturningFunction(const std::string& name) {
+  return name == "unnest" || name == "generate_series" || name == "regexp_split_to_table" ||
+         name == "pg_listening_channels" || name == "generate_subscripts" || name == "pg_partition_ancestors";
+}
+
+}  // namespace kanto

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+
+namespace kanto {
+
+// The set-returning functions Kanto has (unnest, generate_series, regexp_split_to_table,
+// pg_listening_channels, generate_subscripts, pg_partition_ancestors): they run as a function in
+// FROM, and in the select list as one joined LATERAL (bind_target_srf.cpp).
+bool IsSetReturningFunction(const std::string& name);
+
+}  // namespace kanto
