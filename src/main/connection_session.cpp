@@ -73,6 +73,10 @@ std::string ConnectionImpl::GetSetting(const std::string& name) const {
 }
 
 bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
+  if (name == "session_authorization") {  // the session user (SET SESSION AUTHORIZATION is 0A000)
+    *value = user_;
+    return true;
+  }
   auto it = settings_.find(name);
   if (it != settings_.end()) {
     *value = it->second;

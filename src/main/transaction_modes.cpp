@@ -30,7 +30,7 @@ std::string NormalizeBoolSetting(const std::string& name, const std::string& val
   std::string v = Lower(value);
   auto prefix_of = [&](const char* word) { return !v.empty() && std::string(word).compare(0, v.size(), v) == 0; };
   if (v == "on" || v == "1" || prefix_of("true") || prefix_of("yes")) return "on";
-  if (v == "off" || v == "0" || prefix_of("false") || prefix_of("no")) return "off";
+  if (v == "off" || v == "of" || v == "0" || prefix_of("false") || prefix_of("no")) return "off";
   throw Error(sqlstate::kInvalidParameterValue, "parameter \"" + name + "\" requires a Boolean value");
 }
 
