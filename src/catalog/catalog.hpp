@@ -193,6 +193,13 @@ struct DatabaseEntry {
   std::vector<std::pair<std::string, std::string>> settings;
 };
 
+// A comment (COMMENT ON): a pg_description row, or pg_shdescription for a role. A column's comment
+// is on ObjectAddress::Column (sub_id its attnum), a constraint's on ObjectAddress::Constraint.
+struct CommentEntry {
+  ObjectAddress object;
+  std::string text;
+};
+
 class Catalog {
  public:
   Catalog();  // the built-in schemas only
@@ -275,6 +282,13 @@ class Catalog {
   // them follow. Returns the ids of the objects whose stored dependencies changed.
   std::vector<uint32_t> RenumberColumnReferences(uint32_t table, uint32_t position);
 
+  // Comments, kept per described object id (the object's own and its columns', any class).
+  const std::string* FindComment(const ObjectAddress& object) const;  // null when none
+  void SetComment(const ObjectAddress& object, std::string text);     // empty text removes it
+  std::vector<CommentEntry> CommentsOf(uint32_t object_id) const;
+  void SetComments(uint32_t object_id, std::vector<CommentEntry> comments);  // replaces them
+  std::vector<const CommentEntry*> Comments() const;                  // every one, by object id
+
   // Serialized records (see docs/storage-format.md).
   static std::string SerializeTable(const TableEntry& t);
   static TableEntry DeserializeTable(std::string_view data);
@@ -288,6 +302,8 @@ class Catalog {
   static DatabaseEntry DeserializeDatabase(std::string_view data);
   static std::string SerializeDependencies(const std::vector<Dependency>& deps);
   static std::vector<Dependency> DeserializeDependencies(std::string_view data);
+  static std::string SerializeComments(const std::vector<CommentEntry>& comments);
+  static std::vector<CommentEntry> DeserializeComments(std::string_view data);
 
  private:
   std::map<uint32_t, RoleEntry> roles_;
@@ -298,6 +314,7 @@ class Catalog {
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
   std::map<uint32_t, SequenceEntry> sequences_;
   std::map<uint32_t, std::vector<Dependency>> dependencies_;  // by dependent object id
+  std::map<uint32_t, std::vector<CommentEntry>> comments_;    // by described object id
   uint32_t next_id_ = kFirstUserObjectId;
 };
 

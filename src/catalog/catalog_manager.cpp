@@ -13,7 +13,8 @@ namespace kanto {
 namespace {
 // Roles, databases and the shared id counter are shared: they live in the default keyspace only.
 enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4,
-                         kDependencyRecord = 5, kDatabaseRecord = 6, kSharedMeta = 7 };
+                         kDependencyRecord = 5, kDatabaseRecord = 6, kSharedMeta = 7,
+                         kCommentRecord = 8 };
 
 bool IsSharedKind(uint32_t kind) { return kind == kRoleRecord || kind == kDatabaseRecord || kind == kSharedMeta; }
 
@@ -118,6 +119,8 @@ CatalogManager::CatalogManager(storage::Engine& engine, uint32_t database_id) {
       catalog->PutSequence(Catalog::DeserializeSequence(value));
     } else if (kind == kDependencyRecord) {
       catalog->SetStoredDependencies(ReadBigEndian32(key, 8), Catalog::DeserializeDependencies(value));
+    } else if (kind == kCommentRecord) {
+      catalog->SetComments(ReadBigEndian32(key, 8), Catalog::DeserializeComments(value));
     } else {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
     }
@@ -198,6 +201,15 @@ void CatalogManager::WriteSequence(storage::Transaction& txn, const SequenceEntr
 
 void CatalogManager::DeleteSequence(storage::Transaction& txn, uint32_t id) {
   txn.Delete(RecordKey(kSequenceRecord, id));
+}
+
+void CatalogManager::WriteComments(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id) {
+  std::vector<CommentEntry> comments = catalog.CommentsOf(object_id);
+  if (comments.empty()) {
+    txn.Delete(RecordKey(kCommentRecord, object_id));
+  } else {
+    txn.Put(RecordKey(kCommentRecord, object_id), Catalog::SerializeComments(comments));
+  }
 }
 
 void CatalogManager::WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id) {

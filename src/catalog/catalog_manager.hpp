@@ -53,6 +53,8 @@ class CatalogManager {
   static void WriteNextId(storage::Transaction& txn, uint32_t next_id);
   // Writes (or deletes, when there are none) the stored dependencies of object `object_id`.
   static void WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id);
+  // Writes (or deletes, when there are none) the comments on object `object_id` and its columns.
+  static void WriteComments(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id);
   static void WriteRole(storage::Transaction& txn, const RoleEntry& role);
   static void DeleteRole(storage::Transaction& txn, uint32_t id);
   static void WriteDatabase(storage::Transaction& txn, const DatabaseEntry& db);

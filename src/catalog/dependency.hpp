@@ -32,6 +32,7 @@ inline constexpr uint32_t kPgClassOid = 1259;       // tables, views, indexes, s
 inline constexpr uint32_t kPgConstraintOid = 2606;  // CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY
 inline constexpr uint32_t kPgAttrdefOid = 2604;     // a column's DEFAULT (object_id = table, sub_id = attnum)
 inline constexpr uint32_t kPgNamespaceOid = 2615;   // schemas
+inline constexpr uint32_t kPgAuthidOid = 1260;      // roles (pg_shdescription.classoid)
 
 struct ObjectAddress {
   uint32_t class_id = kPgClassOid;

@@ -124,6 +124,21 @@ void PgSequence(const Catalog& catalog, SystemTable* out) {
 
 // pg_depend: the stored dependencies and those the catalog's structure implies (not yet the DEFAULTs
 // calling nextval, whose pg_attrdef rows have no OIDs in Kanto).
+// pg_description (comments on objects of this database) and pg_shdescription (on roles).
+void PgDescription(const Catalog& catalog, bool shared, SystemTable* out) {
+  Builder b(out);
+  b.Column("objoid", Oid()).Column("classoid", Oid());
+  if (!shared) b.Column("objsubid", Int4());
+  b.Column("description", Text());
+  for (const CommentEntry* c : catalog.Comments()) {
+    if ((c->object.class_id == kPgAuthidOid) != shared) continue;
+    std::vector<Value> row{OidValue(c->object.object_id), OidValue(c->object.class_id)};
+    if (!shared) row.push_back(Value::Int4(c->object.sub_id));
+    row.push_back(Value::Text(c->text));
+    b.Row(std::move(row));
+  }
+}
+
 void PgDepend(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("classid", Oid()).Column("objid", Oid()).Column("objsubid", Int4()).Column("refclassid", Oid());
@@ -421,7 +436,8 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
-      {"pg_description", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"description", Text()}})},
+      {"pg_description", [](const Catalog& c, SystemTable* out) { PgDescription(c, false, out); }},
+      {"pg_shdescription", [](const Catalog& c, SystemTable* out) { PgDescription(c, true, out); }},
       {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Text()},
                            {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
                            {"polwithcheck", Text()}})},

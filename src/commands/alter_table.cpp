@@ -17,7 +17,9 @@
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
 #include "commands/foreign_key_definition.hpp"
+#include "commands/owner.hpp"
 #include "commands/relation_names.hpp"
+#include "commands/sequence_definition.hpp"
 #include "execution/expression_executor.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -251,6 +253,31 @@ void DropColumn(const ast::AlterTableCmd& cmd, const TableEntry& before, Catalog
   change.RenumberColumnReferences(table_id, col);
 }
 
+// ALTER [COLUMN] c ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]: a NOT NULL integer
+// column without a default draws new values from a sequence it owns (pg_dump writes identity
+// columns this way); existing rows keep theirs.
+void AddIdentity(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
+  int c = ColumnOrThrow(table, cmd.name);
+  const ColumnEntry& column = table.columns[c];
+  auto prerequisite = [&](const std::string& what) {
+    throw Error(sqlstate::kObjectNotInPrerequisiteState,
+                "column \"" + column.name + "\" of relation \"" + table.name + "\" " + what);
+  };
+  if (!column.not_null) prerequisite("must be declared NOT NULL before identity can be added");
+  if (column.identity) prerequisite("is already an identity column");
+  if (!column.default_sql.empty()) prerequisite("already has a default value");
+  TypeId type = column.type.id;
+  if (type != TypeId::kInt2 && type != TypeId::kInt4 && type != TypeId::kInt8) {
+    throw Error(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+  }
+  TableEntry updated = table;
+  uint32_t sequence = CreateOwnedSequence(change, ctx, table, static_cast<uint32_t>(c), cmd.identity_options, true);
+  updated.columns[c].identity = cmd.identity;
+  updated.columns[c].identity_sequence = sequence;
+  updated.schema_version++;
+  change.PutTable(std::move(updated));
+}
+
 // ALTER [COLUMN] c SET DEFAULT expr / DROP DEFAULT: only new rows see it.
 void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change) {
   int c = ColumnOrThrow(table, cmd.name);
@@ -467,6 +494,9 @@ void ValidateConstraint(const ast::AlterTableCmd& cmd, const TableEntry& table, 
 }  // namespace
 
 CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
+  bool owner_only = true;
+  for (const auto& cmd : stmt.cmds) owner_only = owner_only && cmd.type == ast::AlterTableCmd::Type::kOwnerTo;
+  if (owner_only) return ExecuteOwnerTo(stmt, ctx);
   CatalogChange change(ctx);
   BinderEnv env;
   env.catalog = &change.catalog();
@@ -522,6 +552,8 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
       case T::kAlterColumnType:
         if (&cmd == type_changes.front()) AlterColumnTypes(type_changes, current, change, ctx);
         break;
+      case T::kOwnerTo: ChangeTableOwner(current, cmd.owner, change, ctx); break;
+      case T::kAddIdentity: AddIdentity(cmd, current, change, ctx); break;
     }
   }
   change.Publish();

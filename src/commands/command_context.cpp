@@ -1,5 +1,7 @@
 #include "commands/command_context.hpp"
 
+#include <algorithm>
+
 #include "access/index_maintenance.hpp"
 #include "catalog/catalog_manager.hpp"
 
@@ -24,11 +26,29 @@ void CatalogChange::PutSchema(SchemaEntry schema) {
 }
 
 void CatalogChange::RemoveSchema(uint32_t id) {
+  RemoveComments(id);
   CatalogManager::DeleteSchema(*ctx_.txn, id);
   catalog_->RemoveSchema(id);
 }
 
+namespace {
+// The ids of a table's indexes and constraints.
+std::vector<uint32_t> SubObjectIds(const TableEntry& t) {
+  std::vector<uint32_t> out;
+  for (const IndexEntry& idx : t.indexes) out.push_back(idx.id);
+  for (const CheckEntry& c : t.checks) out.push_back(c.id);
+  for (const ForeignKeyEntry& fk : t.foreign_keys) out.push_back(fk.id);
+  return out;
+}
+}  // namespace
+
 void CatalogChange::PutTable(TableEntry table) {
+  if (const TableEntry* before = catalog_->GetTable(table.id)) {
+    std::vector<uint32_t> kept = SubObjectIds(table);
+    for (uint32_t id : SubObjectIds(*before)) {
+      if (std::find(kept.begin(), kept.end(), id) == kept.end()) RemoveComments(id);
+    }
+  }
   CatalogManager::WriteTable(*ctx_.txn, table);
   catalog_->PutTable(std::move(table));
 }
@@ -39,6 +59,8 @@ void CatalogChange::DropTable(const TableEntry& table) {
   for (const IndexEntry& idx : table.indexes) RemoveDependencies(idx.id);
   for (const CheckEntry& check : table.checks) RemoveDependencies(check.id);
   RemoveDependencies(id);
+  for (uint32_t sub : SubObjectIds(table)) RemoveComments(sub);
+  RemoveComments(id);
   access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteTable(*ctx_.txn, id);
   catalog_->RemoveTable(id);
@@ -57,6 +79,7 @@ void CatalogChange::PutSequence(SequenceEntry seq) {
 void CatalogChange::DropSequence(const SequenceEntry& seq) {
   uint32_t id = seq.id;
   RemoveDependencies(id);
+  RemoveComments(id);
   access::DeleteTableData(*ctx_.txn, id);
   CatalogManager::DeleteSequence(*ctx_.txn, id);
   catalog_->RemoveSequence(id);
@@ -69,6 +92,7 @@ void CatalogChange::PutRole(RoleEntry role) {
 }
 
 void CatalogChange::RemoveRole(uint32_t id) {
+  RemoveComments(id);
   CatalogManager::DeleteRole(*ctx_.txn, id);
   catalog_->RemoveRole(id);
   if (ctx_.shared_changed) ctx_.shared_changed();
@@ -97,6 +121,32 @@ void CatalogChange::RenumberColumnReferences(uint32_t table, uint32_t position) 
   for (uint32_t id : catalog_->RenumberColumnReferences(table, position)) {
     CatalogManager::WriteDependencies(*ctx_.txn, *catalog_, id);
   }
+  // The dropped column's comment goes; later columns' follow them down.
+  std::vector<CommentEntry> comments = catalog_->CommentsOf(table);
+  int32_t attnum = static_cast<int32_t>(position + 1);
+  bool changed = false;
+  std::vector<CommentEntry> kept;
+  for (CommentEntry& c : comments) {
+    bool column = c.object.class_id == kPgClassOid && c.object.sub_id >= attnum;
+    changed = changed || column;
+    if (column && c.object.sub_id == attnum) continue;
+    if (column) c.object.sub_id--;
+    kept.push_back(std::move(c));
+  }
+  if (!changed) return;
+  catalog_->SetComments(table, std::move(kept));
+  CatalogManager::WriteComments(*ctx_.txn, *catalog_, table);
+}
+
+void CatalogChange::SetComment(const ObjectAddress& object, std::string text) {
+  catalog_->SetComment(object, std::move(text));
+  CatalogManager::WriteComments(*ctx_.txn, *catalog_, object.object_id);
+}
+
+void CatalogChange::RemoveComments(uint32_t object_id) {
+  if (catalog_->CommentsOf(object_id).empty()) return;
+  catalog_->SetComments(object_id, {});
+  CatalogManager::WriteComments(*ctx_.txn, *catalog_, object_id);
 }
 
 void CatalogChange::Publish() {

@@ -111,6 +111,12 @@ class CatalogChange {
   // After column `position` of `table` was dropped: stored references to later columns move down.
   void RenumberColumnReferences(uint32_t table, uint32_t position);
 
+  // COMMENT ON: sets (empty text: removes) the comment, written in the transaction. Comments go
+  // with their objects: DropTable, DropSequence, RemoveSchema, RemoveRole, a PutTable without an
+  // index or constraint the table had, and RenumberColumnReferences remove them.
+  void SetComment(const ObjectAddress& object, std::string text);
+  void RemoveComments(uint32_t object_id);
+
   // Writes the object-id counter when ids were allocated and makes the copy the transaction's view.
   void Publish();
 

@@ -26,6 +26,8 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx);        
 CommandResult Execute(const ast::AlterObjectSchemaStmt& stmt, CommandContext& ctx);  // set_schema.cpp
 CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx);  // set_constraints.cpp
 CommandResult Execute(const ast::DatabaseStmt& stmt, CommandContext& ctx);        // database.cpp
+CommandResult Execute(const ast::AlterOwnerStmt& stmt, CommandContext& ctx);      // owner.cpp (ALTER SCHEMA)
+CommandResult Execute(const ast::CommentStmt& stmt, CommandContext& ctx);         // comment.cpp
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.
 const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv);

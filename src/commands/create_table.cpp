@@ -1,10 +1,14 @@
-// CREATE TABLE [IF NOT EXISTS] t (columns, PRIMARY KEY / UNIQUE / CHECK / FOREIGN KEY constraints).
+// CREATE TABLE [IF NOT EXISTS] t (columns, LIKE source [INCLUDING ...] (table_like.hpp), PRIMARY KEY /
+// UNIQUE / CHECK / FOREIGN KEY constraints); no columns at all is a table too.
+#include <map>
+
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/foreign_key_definition.hpp"
 #include "commands/temp_schema.hpp"
 #include "commands/relation_names.hpp"
+#include "commands/table_like.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 
@@ -53,11 +57,22 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
       uniques.push_back(Key{std::move(cols), con.name, con.nulls_not_distinct});
     }
   };
+  // LIKE clauses put the source's columns where they stand among the columns written.
+  std::vector<LikeSource> likes = ResolveLikeSources(change, stmt);
+  size_t next_like = 0;
+  auto append_likes = [&](size_t before_column) {
+    for (; next_like < likes.size() && stmt.likes[next_like].position == before_column; next_like++) {
+      AppendLikeColumns(likes[next_like], &t);
+    }
+  };
+  std::vector<uint32_t> def_positions;  // each written column's position
   for (const auto& def : stmt.columns) {
+    append_likes(def_positions.size());
     if (t.FindColumn(def.name) >= 0) {
       throw At(Error(sqlstate::kDuplicateColumn, "column \"" + def.name + "\" specified more than once"), def.location);
     }
     uint32_t pos = static_cast<uint32_t>(t.columns.size());
+    def_positions.push_back(pos);
     t.columns.push_back(DefineColumn(def, t.name));
     for (const auto& con : def.constraints) {
       if (con.type == ast::TableConstraint::Type::kCheck) {
@@ -69,6 +84,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
       }
     }
   }
+  append_likes(stmt.columns.size());
   for (const auto& con : stmt.constraints) {
     if (con.type == ast::TableConstraint::Type::kCheck) {
       checks.push_back(&con);
@@ -88,9 +104,29 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     }
     add_key(con, std::move(cols));
   }
-  for (size_t i = 0; i < stmt.columns.size(); i++) {
-    AddColumnSequence(stmt.columns[i], change, ctx, &t, static_cast<uint32_t>(i));
+  // INCLUDING INDEXES: the source's primary key and UNIQUE constraints join the table's own; its
+  // other indexes are added after them.
+  std::vector<std::pair<const IndexEntry*, std::vector<uint32_t>>> like_indexes;
+  for (const LikeSource& like : likes) {
+    if (!like.includes(ast::TableLikeClause::kIndexes)) continue;
+    for (const IndexEntry& idx : like.table->indexes) {
+      std::vector<uint32_t> cols;
+      for (uint32_t c : idx.columns) cols.push_back(like.positions[c]);
+      if (idx.primary) {
+        if (!pk.empty()) MultiplePrimaryKeys(t.name, stmt.table.location);
+        pk = std::move(cols);
+        for (uint32_t c : pk) t.columns[c].not_null = true;
+      } else if (idx.constraint) {
+        uniques.push_back(Key{std::move(cols), "", idx.nulls_not_distinct});
+      } else {
+        like_indexes.emplace_back(&idx, std::move(cols));
+      }
+    }
   }
+  for (size_t i = 0; i < stmt.columns.size(); i++) {
+    AddColumnSequence(stmt.columns[i], change, ctx, &t, def_positions[i]);
+  }
+  for (const LikeSource& like : likes) AddLikeIdentities(like, change, ctx, &t);
   // Validate defaults now: they must bind and convert to the column type.
   for (size_t i = 0; i < t.columns.size(); i++) CheckColumnDefault(change.catalog(), t, i);
   RequireIndexable(t, pk);
@@ -122,6 +158,11 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     idx.nulls_not_distinct = key.nulls_not_distinct;
     t.indexes.push_back(std::move(idx));
   }
+  std::map<uint32_t, uint32_t> like_ids;  // source index or CHECK id -> its copy's
+  for (const auto& [source, cols] : like_indexes) {
+    t.indexes.push_back(LikeIndex(change, t, *source, cols, change.AllocateId()));
+    like_ids[source->id] = t.indexes.back().id;
+  }
   // Named constraints take their names as given: one already used (by a relation, this table or
   // another constraint here) is PostgreSQL's 42P07.
   for (size_t i = 0; i < t.indexes.size(); i++) {
@@ -132,6 +173,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   }
   // Names are chosen after the indexes', as PostgreSQL adds CHECK constraints with the table and
   // looks for free names among the constraints of the schema.
+  for (const LikeSource& like : likes) AddLikeChecks(like, change, &t, &like_ids);
   for (const ast::TableConstraint* con : checks) {
     t.checks.push_back(DefineCheck(change.catalog(), t, *con, change.AllocateId(), t.checks));
   }
@@ -142,6 +184,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   }
   uint32_t id = t.id;
   change.PutTable(std::move(t));
+  for (const LikeSource& like : likes) CopyLikeComments(like, change, *change->GetTable(id), like_ids);
   change.Publish();
   if (temporary && stmt.on_commit) ctx.on_commit(id, stmt.on_commit);
   return {"CREATE TABLE"};

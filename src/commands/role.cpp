@@ -58,6 +58,29 @@ CommandResult AlterRole(const ast::RoleStmt& stmt, CatalogChange& change, const 
   return {"ALTER ROLE"};
 }
 
+// 2BP01 while the role owns schemas, tables, views or sequences (PostgreSQL's pg_shdepend).
+void RefuseIfOwner(const Catalog& catalog, const RoleEntry& role) {
+  std::string owned;
+  auto add = [&](const char* kind, const std::string& name) { owned += (owned.empty() ? "" : "\n") + std::string("owner of ") + kind + " " + name; };
+  // Databases are shared objects: the role must not own one (in whichever database).
+  for (const DatabaseEntry* db : catalog.Databases()) {
+    if (db->owner == role.id) add("database", db->name);
+  }
+  for (const SchemaEntry* s : catalog.Schemas()) {
+    if (s->owner == role.name) add("schema", s->name);
+  }
+  for (const TableEntry* t : catalog.Tables()) {
+    if (t->owner == role.id) add(t->is_view() ? "view" : "table", t->name);
+  }
+  for (const SequenceEntry* s : catalog.Sequences()) {
+    if (s->owner == role.id) add("sequence", s->name);
+  }
+  if (owned.empty()) return;
+  throw Error(sqlstate::kDependentObjectsStillExist,
+              "role \"" + role.name + "\" cannot be dropped because some objects depend on it")
+      .WithDetail(owned);
+}
+
 CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const std::string& user) {
   for (const std::string& name : stmt.names) {
     const RoleEntry* existing = change->FindRole(name);
@@ -70,16 +93,7 @@ CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const 
                                                        : "cannot drop role " + name + " because it is required by the database system");
     }
     if (existing->superuser) Require(change.catalog(), user, true);
-    // Databases are shared objects: the role must not own one (in whichever database).
-    std::string owned;
-    for (const DatabaseEntry* db : change->Databases()) {
-      if (db->owner == existing->id) owned += (owned.empty() ? "" : "\n") + std::string("owner of database ") + db->name;
-    }
-    if (!owned.empty()) {
-      throw Error(sqlstate::kDependentObjectsStillExist,
-                  "role \"" + name + "\" cannot be dropped because some objects depend on it")
-          .WithDetail(owned);
-    }
+    RefuseIfOwner(change.catalog(), *existing);
     change.RemoveRole(existing->id);
   }
   change.Publish();

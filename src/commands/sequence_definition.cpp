@@ -124,6 +124,11 @@ uint32_t CreateOwnedSequence(CatalogChange& change, CommandContext& ctx, const T
   seq.name = options.sequence_name.empty()
                  ? UniqueName(change.catalog(), table.schema_id, table.name + "_" + table.columns[column].name, "seq")
                  : options.sequence_name;
+  if (!options.sequence_schema.empty()) {
+    const SchemaEntry* schema = change->FindSchema(options.sequence_schema);
+    if (!schema) throw Error(sqlstate::kInvalidSchemaName, "schema \"" + options.sequence_schema + "\" does not exist");
+    seq.schema_id = schema->id;
+  }
   if (change->RelationExists(seq.schema_id, seq.name)) {
     throw Error(sqlstate::kDuplicateTable, "relation \"" + seq.name + "\" already exists");
   }

@@ -1,5 +1,6 @@
 // Catalog information functions used by psql and drivers: pg_get_userbyid, pg_table_is_visible,
-// pg_type_is_visible, format_type, pg_encoding_to_char, obj_description, col_description. They read
+// pg_type_is_visible, format_type, pg_encoding_to_char, obj_description, col_description,
+// shobj_description. They read
 // the statement's catalog snapshot (FunctionContext::catalog), so they are never constant-folded.
 #include <cctype>
 
@@ -11,6 +12,7 @@
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
+#include "function/object_names.hpp"
 #include "function/routine_catalog.hpp"
 #include "types/array.hpp"
 
@@ -199,11 +201,35 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(false); });
   AddRowFunction(r, "pg_get_statisticsobjdef_columns", {kOid}, kText,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); });
-  // Kanto stores no comments on objects.
-  AddRowFunction(r, "obj_description", {kOid, kText}, kText,
-                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
-  AddRowFunction(r, "col_description", {kOid, kInt4}, kText,
-                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); }, kStrict, kVolatile);
+  // Comments (COMMENT ON): obj_description(oid[, catalog]), col_description(table, attnum),
+  // shobj_description(oid, catalog), as PostgreSQL's SQL functions over pg_description read them.
+  auto comment = [](FunctionContext& ctx, int64_t class_oid, const Value& oid, int32_t sub_id) {
+    if (!ctx.catalog || class_oid <= 0) return Value::Null(T(TypeId::kText));
+    const std::string* text = ctx.catalog->FindComment(
+        {static_cast<uint32_t>(class_oid), static_cast<uint32_t>(oid.int_value()), sub_id});
+    return text ? Value::Text(*text) : Value::Null(T(TypeId::kText));
+  };
+  // obj_description reads pg_description, shobj_description pg_shdescription (comments on roles).
+  auto described = [comment](bool shared) {
+    return [comment, shared](const std::vector<Value>& a, FunctionContext& ctx) {
+      int64_t class_oid = SystemCatalogOid(a[1].str_value());
+      if ((class_oid == kPgAuthidOid) != shared) return Value::Null(T(TypeId::kText));
+      return comment(ctx, class_oid, a[0], 0);
+    };
+  };
+  AddRowFunction(r, "obj_description", {kOid, kText}, kText, described(false), kStrict, kVolatile);
+  AddRowFunction(r, "shobj_description", {kOid, kText}, kText, described(true), kStrict, kVolatile);
+  AddRowFunction(r, "obj_description", {kOid}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    if (ctx.catalog) {
+      for (const CommentEntry& c : ctx.catalog->CommentsOf(static_cast<uint32_t>(a[0].int_value()))) {
+        if (c.object.sub_id == 0) return Value::Text(c.text);
+      }
+    }
+    return Value::Null(T(TypeId::kText));
+  }, kStrict, kVolatile);
+  AddRowFunction(r, "col_description", {kOid, kInt4}, kText, [comment](const std::vector<Value>& a, FunctionContext& ctx) {
+    return comment(ctx, kPgClassOid, a[0], static_cast<int32_t>(a[1].int_value()));  // 0: the table's own
+  }, kStrict, kVolatile);
 }
 
 }  // namespace kanto

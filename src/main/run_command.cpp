@@ -32,6 +32,8 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kAlterObjectSchema: return Run<ast::AlterObjectSchemaStmt>(stmt, ctx);
     case ast::StmtKind::kSetConstraints: return Run<ast::SetConstraintsStmt>(stmt, ctx);
     case ast::StmtKind::kDatabase: return Run<ast::DatabaseStmt>(stmt, ctx);
+    case ast::StmtKind::kAlterOwner: return Run<ast::AlterOwnerStmt>(stmt, ctx);
+    case ast::StmtKind::kComment: return Run<ast::CommentStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
 }

@@ -147,6 +147,8 @@ std::string WritingCommandName(const ast::Statement& stmt) {
         case ast::AlterObjectSchemaStmt::ObjectType::kTable: return "ALTER TABLE";
       }
       return "";
+    case ast::StmtKind::kAlterOwner: return "ALTER SCHEMA";
+    case ast::StmtKind::kComment: return "COMMENT";
     case ast::StmtKind::kTruncate: return "TRUNCATE TABLE";
     case ast::StmtKind::kCopy:
       return static_cast<const ast::CopyStmt&>(stmt).from ? "COPY FROM" : "";

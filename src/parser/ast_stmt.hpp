@@ -126,6 +126,8 @@ enum class StmtKind : uint8_t {
   kLock,
   kAlterObjectSchema,
   kDatabase,  // ast_database.hpp
+  kAlterOwner,
+  kComment,
 };
 
 struct Statement {
@@ -257,7 +259,8 @@ struct SequenceOptions {
   std::optional<int64_t> restart_with;
   bool owned_by_given = false;
   std::vector<std::string> owned_by;  // [schema.]table.column; empty with OWNED BY NONE
-  std::string sequence_name;          // identity: SEQUENCE NAME
+  std::string sequence_name;          // identity: SEQUENCE NAME [schema.]name
+  std::string sequence_schema;        // "" when not qualified
   int location = -1;
 };
 
@@ -313,10 +316,32 @@ struct SetConstraintsStmt : Statement {
   bool deferred = false;
 };
 
+// LIKE source [INCLUDING | EXCLUDING what ...] in CREATE TABLE: the source's columns, placed
+// before columns[position] (the columns written after it follow).
+struct TableLikeClause {
+  // What INCLUDING copies besides names, types and NOT NULL (PostgreSQL's bits; ALL sets all).
+  enum Option : uint32_t {
+    kComments = 1u << 0,
+    kCompression = 1u << 1,
+    kConstraints = 1u << 2,
+    kDefaults = 1u << 3,
+    kGenerated = 1u << 4,
+    kIdentity = 1u << 5,
+    kIndexes = 1u << 6,
+    kStatistics = 1u << 7,
+    kStorage = 1u << 8,
+  };
+  RangeVar source;
+  uint32_t options = 0;
+  size_t position = 0;
+  int location = -1;
+};
+
 struct CreateTableStmt : Statement {
   CreateTableStmt() : Statement(StmtKind::kCreateTable) {}
   RangeVar table;
   std::vector<ColumnDef> columns;
+  std::vector<TableLikeClause> likes;  // in the order written
   std::vector<TableConstraint> constraints;
   bool if_not_exists = false;
   bool temporary = false;
@@ -460,6 +485,8 @@ struct AlterTableCmd {
     kValidateConstraint,  // VALIDATE CONSTRAINT name
     kAlterColumnType,     // ALTER [COLUMN] name [SET DATA] TYPE type [COLLATE c] [USING expr]
     kDropExpression,      // ALTER [COLUMN] name DROP EXPRESSION [IF EXISTS]
+    kOwnerTo,             // OWNER TO role
+    kAddIdentity,         // ALTER [COLUMN] name ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)]
   };
   Type type = Type::kAddPrimaryKey;
   std::string name;  // the column, or the constraint name of ADD PRIMARY KEY
@@ -471,12 +498,18 @@ struct AlterTableCmd {
   ExprPtr default_value;              // SET DEFAULT; ALTER COLUMN TYPE's USING expression
   TypeName type_name;                 // ALTER COLUMN TYPE
   bool collate = false;               // ALTER COLUMN TYPE ... COLLATE (one Kanto accepts)
+  RoleName owner;                     // OWNER TO
+  char identity = 0;                  // ADD ... AS IDENTITY: 'a' ALWAYS, 'd' BY DEFAULT
+  SequenceOptions identity_options;   // ADD ... AS IDENTITY (options)
   int location = -1;
 };
 
 // ALTER TABLE [IF EXISTS] t cmd, cmd, ...
+// (ALTER SEQUENCE / VIEW / INDEX name OWNER TO role come here too, with their object type.)
 struct AlterTableStmt : Statement {
+  enum class ObjectType : uint8_t { kTable, kSequence, kView, kIndex };
   AlterTableStmt() : Statement(StmtKind::kAlterTable) {}
+  ObjectType object_type = ObjectType::kTable;
   RangeVar table;
   bool missing_ok = false;
   std::vector<AlterTableCmd> cmds;
@@ -502,6 +535,24 @@ struct RenameStmt : Statement {
   std::string column;  // kColumn: the column renamed; kConstraint: the constraint renamed
   std::string new_name;
   bool missing_ok = false;
+};
+
+// ALTER SCHEMA name OWNER TO role (the relations' OWNER TO is an AlterTableStmt).
+struct AlterOwnerStmt : Statement {
+  AlterOwnerStmt() : Statement(StmtKind::kAlterOwner) {}
+  std::string schema;
+  RoleName owner;
+};
+
+// COMMENT ON kind name IS 'text' | NULL. names: the object's qualified name ([schema.]table for
+// relations and constraints, [schema.]table.column for columns, the schema's or role's name).
+struct CommentStmt : Statement {
+  enum class ObjectType : uint8_t { kTable, kView, kSequence, kIndex, kColumn, kSchema, kConstraint, kRole };
+  CommentStmt() : Statement(StmtKind::kComment) {}
+  ObjectType object_type = ObjectType::kTable;
+  std::vector<std::string> names;
+  std::string constraint;  // kConstraint: the constraint's name (names: its table)
+  std::string comment;     // empty: IS NULL (or IS '', which PostgreSQL takes the same way)
 };
 
 // CREATE SEQUENCE [IF NOT EXISTS] name [options]

@@ -74,7 +74,8 @@ ast::SequenceOptions TransformSequenceOptions(Node** items, size_t n) {
     } else if (name == "sequence_name") {
       auto names = NameList(d->arg);
       if (!names.empty()) out.sequence_name = names.back();
-      if (names.size() > 1) Unsupported("SEQUENCE NAME with a schema", d->location);
+      if (names.size() == 2) out.sequence_schema = names[0];
+      if (names.size() > 2) Unsupported("SEQUENCE NAME with a database", d->location);
     } else {
       Unsupported("sequence option " + name, d->location);  // LOGGED / UNLOGGED
     }
@@ -139,9 +140,23 @@ ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s) {
 }
 
 ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
-  if (a->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) Unsupported("ALTER SEQUENCE of this form");
-  if (a->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) Unsupported("ALTER of this object type");
   auto out = std::make_unique<ast::AlterTableStmt>();
+  using O = ast::AlterTableStmt::ObjectType;
+  switch (a->objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: out->object_type = O::kTable; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out->object_type = O::kSequence; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: out->object_type = O::kIndex; break;
+    default: Unsupported("ALTER of this object type");
+  }
+  if (out->object_type != O::kTable) {
+    // Of the other relations' ALTER subcommands, Kanto has OWNER TO.
+    for (size_t i = 0; i < a->n_cmds; i++) {
+      if (a->cmds[i]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner) continue;
+      if (out->object_type == O::kSequence) Unsupported("ALTER SEQUENCE of this form");
+      Unsupported("ALTER of this object type");
+    }
+  }
   out->table = TransformRangeVar(a->relation);
   out->missing_ok = a->missing_ok;
   // ONLY (no inheritance in Kanto: the same table)
@@ -205,8 +220,22 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraintRecurse: out_cmd.type = T::kDropConstraint; break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraintRecurse: out_cmd.type = T::kValidateConstraint; break;
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: Unsupported("ALTER TABLE ... OWNER TO");
-      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+        out_cmd.type = T::kOwnerTo;
+        out_cmd.owner = TransformRoleName(cmd->newowner, "OWNER TO");
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {
+        const auto* c = cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT ? cmd->def->constraint : nullptr;
+        if (!c) Unsupported("ALTER TABLE ... ADD of this kind");
+        ast::ColumnDef col;
+        col.name = out_cmd.name;
+        TransformIdentityConstraint(c, &col);
+        out_cmd.type = T::kAddIdentity;
+        out_cmd.identity = col.identity;
+        out_cmd.identity_options = std::move(col.identity_options);
+        out_cmd.location = c->location;
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: Unsupported("ALTER TABLE ... identity column changes");
       default: Unsupported("this ALTER TABLE subcommand");
@@ -229,6 +258,15 @@ ast::StatementPtr TransformAlterObjectSchema(const PgQuery__AlterObjectSchemaStm
   out->relation = TransformRangeVar(s->relation);
   out->new_schema = s->newschema ? s->newschema : "";
   out->missing_ok = s->missing_ok;
+  return out;
+}
+
+ast::StatementPtr TransformAlterOwner(const PgQuery__AlterOwnerStmt* s) {
+  if (s->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION) Unsupported("ALTER FUNCTION ... OWNER TO");
+  if (s->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) Unsupported("ALTER ... OWNER TO of this object type");
+  auto out = std::make_unique<ast::AlterOwnerStmt>();
+  out->schema = StringValue(s->object);
+  out->owner = TransformRoleName(s->newowner, "OWNER TO");
   return out;
 }
 

@@ -50,7 +50,9 @@ ast::RoleName TransformRoleName(const PgQuery__RoleSpec* r, const char* clause) 
     case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_USER:
     case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_ROLE: out.kind = ast::RoleName::Kind::kCurrentUser; break;
     case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER: out.kind = ast::RoleName::Kind::kSessionUser; break;
-    default: Unsupported(std::string(clause) + " PUBLIC");
+    // PUBLIC is no role: the statement fails as for a role of that name, which cannot be created.
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC: out.name = "public"; break;
+    default: Unsupported(std::string(clause) + " of this role");
   }
   return out;
 }

@@ -390,8 +390,16 @@ ast::StatementPtr TransformCreate(const PgQuery__CreateStmt* s) {
       out->columns.push_back(TransformColumnDef(e->column_def, out->table.name));
     } else if (e->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
       out->constraints.push_back(TransformConstraint(e->constraint));
+    } else if (e->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+      const PgQuery__TableLikeClause* like = e->table_like_clause;
+      ast::TableLikeClause clause;
+      clause.source = TransformRangeVar(like->relation);
+      clause.options = like->options;
+      clause.position = out->columns.size();
+      clause.location = like->relation->location;
+      out->likes.push_back(std::move(clause));
     } else {
-      Unsupported("CREATE TABLE ... LIKE");
+      Unsupported("this CREATE TABLE element");
     }
   }
   return out;
@@ -728,8 +736,8 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT: return TransformDatabaseStmt(n);
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
-      if (n->alter_owner_stmt->object_type != PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) Unsupported("ALTER ... OWNER TO");
-      return TransformDatabaseStmt(n);
+      if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) return TransformDatabaseStmt(n);
+      return TransformAlterOwner(n->alter_owner_stmt);
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
     case PG_QUERY__NODE__NODE_FETCH_STMT:
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT: return TransformCursorStmt(n);
@@ -773,6 +781,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
       if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) return TransformDatabaseStmt(n);
       return TransformRename(n->rename_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: return TransformAlterObjectSchema(n->alter_object_schema_stmt);
+    case PG_QUERY__NODE__NODE_COMMENT_STMT: return TransformComment(n->comment_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();

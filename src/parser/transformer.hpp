@@ -28,7 +28,7 @@ ast::StatementPtr TransformStatement(const Node* n);
 ast::StatementPtr TransformRoleStmt(const Node* n);
 // CREATE / ALTER / DROP DATABASE and ALTER DATABASE RENAME / OWNER / SET (transform_database.cpp).
 ast::StatementPtr TransformDatabaseStmt(const Node* n);
-// CURRENT_USER / SESSION_USER / a role name (PUBLIC: 0A000 naming `clause`).
+// CURRENT_USER / SESSION_USER / a role name (PUBLIC as the name "public", which no role has).
 ast::RoleName TransformRoleName(const PgQuery__RoleSpec* r, const char* clause);
 // Session statements (transform_session.cpp): BEGIN/COMMIT/..., SET/RESET, and the text of a
 // constant option value ('on', 42, 'read committed').
@@ -53,6 +53,8 @@ ast::StatementPtr TransformRename(const PgQuery__RenameStmt* s);
 ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a);
 ast::StatementPtr TransformAlterObjectSchema(const PgQuery__AlterObjectSchemaStmt* s);
 ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
+ast::StatementPtr TransformAlterOwner(const PgQuery__AlterOwnerStmt* s);
+ast::StatementPtr TransformComment(const PgQuery__CommentStmt* s);  // transform_comment.cpp
 // Clauses accepted only in their default or PostgreSQL-equivalent form, else 0A000 naming them
 // (transform_clauses.cpp).
 void CheckStorageOptions(Node** options, size_t n);  // WITH (...)
