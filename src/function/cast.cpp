@@ -459,7 +459,9 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kChar: {
-      std::string s = from.id == TypeId::kChar && target.id != TypeId::kChar
+      // boolean's cast to text spells the word out ('true'), unlike its output ('t').
+      std::string s = from.id == TypeId::kBool ? (v.int_value() ? "true" : "false")
+                      : from.id == TypeId::kChar && target.id != TypeId::kChar
                           ? std::string(v.str_value().substr(0, v.str_value().find_last_not_of(' ') + 1))
                           : ValueToText(v, ctx);
       if (from.id == TypeId::kChar && v.str_value().find_first_not_of(' ') == std::string::npos) s.clear();

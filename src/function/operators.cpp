@@ -268,9 +268,14 @@ void RegisterComparisons(FunctionRegistry& r) {
 void RegisterStringOperators(FunctionRegistry& r) {
   LogicalType text = T(TypeId::kText);
   LogicalType any_non_array(TypeId::kUnknown, kAnyNonArray);
-  auto concat = [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Value::Text((a[0].type().IsString() ? a[0].str_value() : ValueToText(a[0], ctx)) +
-                       (a[1].type().IsString() ? a[1].str_value() : ValueToText(a[1], ctx)));
+  // The non-text side goes through its cast to text (so a boolean reads 'true', as in PostgreSQL).
+  auto as_text = [](const Value& v, FunctionContext& ctx) {
+    if (v.type().IsString()) return v.str_value();
+    if (v.type().id == TypeId::kBool) return std::string(v.int_value() ? "true" : "false");
+    return ValueToText(v, ctx);
+  };
+  auto concat = [as_text](const std::vector<Value>& a, FunctionContext& ctx) {
+    return Value::Text(as_text(a[0], ctx) + as_text(a[1], ctx));
   };
   AddRowFunction(r, "||", {text, text}, text, concat);
   // anynonarray || text and text || anynonarray
