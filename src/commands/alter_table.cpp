@@ -16,6 +16,7 @@
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
+#include "commands/expression_text.hpp"
 #include "commands/foreign_key_definition.hpp"
 #include "commands/owner.hpp"
 #include "commands/relation_names.hpp"
@@ -95,7 +96,9 @@ void AddColumn(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogCh
   }
   TableEntry updated = table;
   uint32_t pos = static_cast<uint32_t>(updated.columns.size());
-  updated.columns.push_back(DefineColumn(def, table.name));
+  FunctionContext session = ctx.fn;
+  session.catalog = &change.catalog();
+  updated.columns.push_back(DefineColumn(def, table.name, session));
   AddColumnSequence(def, change, ctx, &updated, pos);
   CheckColumnDefault(change.catalog(), updated, pos);
   updated.schema_version++;
@@ -279,7 +282,7 @@ void AddIdentity(const ast::AlterTableCmd& cmd, const TableEntry& table, Catalog
 }
 
 // ALTER [COLUMN] c SET DEFAULT expr / DROP DEFAULT: only new rows see it.
-void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change) {
+void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogChange& change, const CommandContext& ctx) {
   int c = ColumnOrThrow(table, cmd.name);
   TableEntry updated = table;
   if (updated.columns[c].generated) {
@@ -293,7 +296,10 @@ void SetDefault(const ast::AlterTableCmd& cmd, const TableEntry& table, CatalogC
         .WithHint(cmd.default_value ? "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."
                                     : "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
   }
-  updated.columns[c].default_sql = cmd.default_value ? ast::ExprToString(*cmd.default_value) : "";
+  FunctionContext session = ctx.fn;
+  session.catalog = &change.catalog();
+  updated.columns[c].default_sql =
+      cmd.default_value ? DefaultExpressionText(session, *cmd.default_value, updated.columns[c].type) : "";
   CheckColumnDefault(change.catalog(), updated, static_cast<size_t>(c));
   updated.schema_version++;
   change.PutTable(std::move(updated));
@@ -346,7 +352,7 @@ void SetNotNull(const ast::AlterTableCmd& cmd, bool not_null, const TableEntry& 
 // ADD [CONSTRAINT name] CHECK (expr) [NOT VALID]: the stored rows must pass (23514) unless NOT
 // VALID, which leaves them unchecked (convalidated false) until VALIDATE CONSTRAINT.
 void AddCheck(const ast::TableConstraint& con, const TableEntry& table, CatalogChange& change, CommandContext& ctx) {
-  CheckEntry check = DefineCheck(change.catalog(), table, con, change.AllocateId(), {});
+  CheckEntry check = DefineCheck(change.catalog(), ctx.fn, table, con, change.AllocateId(), {});
   if (con.not_valid) {
     check.validated = false;
   } else {
@@ -545,7 +551,7 @@ CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx) {
       case T::kDropConstraint: DropConstraint(cmd, current, change, ctx, &result.notices); break;
       case T::kValidateConstraint: ValidateConstraint(cmd, current, change, ctx); break;
       case T::kDropColumn: DropColumn(cmd, current, change, ctx, &result.notices); break;
-      case T::kSetDefault: SetDefault(cmd, current, change); break;
+      case T::kSetDefault: SetDefault(cmd, current, change, ctx); break;
       case T::kSetNotNull: SetNotNull(cmd, true, current, change, ctx); break;
       case T::kDropExpression: DropExpression(cmd, current, change, &result.notices); break;
       case T::kDropNotNull: SetNotNull(cmd, false, current, change, ctx); break;

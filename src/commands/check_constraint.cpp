@@ -3,9 +3,9 @@
 #include "access/constraint_check.hpp"
 #include "access/table_reader.hpp"
 #include "commands/command_context.hpp"
+#include "commands/expression_text.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
-#include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
 
 namespace kanto::commands {
@@ -39,14 +39,16 @@ bool Taken(const std::vector<CheckEntry>& others, const std::string& name) {
 }
 }  // namespace
 
-CheckEntry DefineCheck(const Catalog& catalog, const TableEntry& table, const ast::TableConstraint& con, uint32_t id,
+CheckEntry DefineCheck(const Catalog& catalog, const FunctionContext& session, const TableEntry& table, const ast::TableConstraint& con, uint32_t id,
                        const std::vector<CheckEntry>& others) {
   std::vector<uint32_t> cols;
   CheckBinder(catalog).binder.BindCheckConstraint(table, *con.check, &cols);
   CheckEntry c;
   c.id = id;
   c.columns = cols;
-  c.expr_sql = ast::ExprToString(*con.check);
+  FunctionContext fn = session;
+  fn.catalog = &catalog;
+  c.expr_sql = CheckExpressionText(fn, table, *con.check);
   c.validated = true;
   c.no_inherit = con.no_inherit;
   if (!con.name.empty()) {

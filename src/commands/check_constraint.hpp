@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
 #include "parser/ast_stmt.hpp"
 
 namespace kanto::commands {
@@ -21,8 +22,9 @@ bool ConstraintNameExists(const Catalog& catalog, uint32_t schema_id, const std:
 
 // The CHECK constraint `con` of `table` (its columns as they will be), with id `id`. `others`:
 // constraints of the same table defined by the same statement (their names are taken). Throws
-// 42710 for a name the table already has.
-CheckEntry DefineCheck(const Catalog& catalog, const TableEntry& table, const ast::TableConstraint& con, uint32_t id,
+// 42710 for a name the table already has. The expression is stored as PostgreSQL prints it
+// (expression_text.hpp), its literals read under `session`'s settings.
+CheckEntry DefineCheck(const Catalog& catalog, const FunctionContext& session, const TableEntry& table, const ast::TableConstraint& con, uint32_t id,
                        const std::vector<CheckEntry>& others);
 
 // Fails with 23514 "check constraint ... is violated by some row" when a stored row of `table`

@@ -4,6 +4,7 @@
 
 #include "common/sql_text.hpp"
 #include "commands/command_context.hpp"
+#include "commands/expression_text.hpp"
 #include "commands/sequence_definition.hpp"
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
@@ -13,7 +14,7 @@
 
 namespace kanto::commands {
 
-ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name) {
+ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name, const FunctionContext& session) {
   ColumnEntry c;
   c.name = def.name;
   c.type = Binder::ResolveTypeName(def.type);
@@ -23,7 +24,7 @@ ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_nam
                                                "\" of table \"" + table_name + "\""),
              def.location);
   }
-  if (def.default_value) c.default_sql = ast::ExprToString(*def.default_value);
+  if (def.default_value) c.default_sql = DefaultExpressionText(session, *def.default_value, c.type);
   if (def.serial && def.default_value) {
     throw At(Error(sqlstate::kSyntaxError, "multiple default values specified for column \"" + def.name + "\" of table \"" +
                                                table_name + "\""),

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "function/function_context.hpp"
 #include "parser/ast_stmt.hpp"
 
 namespace kanto::commands {
@@ -14,8 +15,9 @@ struct CommandContext;
 
 // The catalog column for `def` of table `table_name`. Key constraints (PRIMARY KEY, UNIQUE) and the
 // sequence of a serial or identity column are the caller's (AddColumnSequence); clauses not
-// implemented (REFERENCES) throw 0A000; CHECK constraints are the caller's (DefineCheck).
-ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name);
+// implemented (REFERENCES) throw 0A000; CHECK constraints are the caller's (DefineCheck). The DEFAULT is
+// stored as PostgreSQL prints it (expression_text.hpp), read under `session` (its catalog set).
+ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_name, const FunctionContext& session);
 
 // A serial or identity column's sequence, owned by column `column` of `table` (which `change` may not
 // hold yet): sets the column's DEFAULT nextval(...) or its identity sequence.

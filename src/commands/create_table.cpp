@@ -66,6 +66,8 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     }
   };
   std::vector<uint32_t> def_positions;  // each written column's position
+  FunctionContext session = ctx.fn;  // DEFAULTs are read and stored under the session's settings
+  session.catalog = &change.catalog();
   for (const auto& def : stmt.columns) {
     append_likes(def_positions.size());
     if (t.FindColumn(def.name) >= 0) {
@@ -73,7 +75,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     }
     uint32_t pos = static_cast<uint32_t>(t.columns.size());
     def_positions.push_back(pos);
-    t.columns.push_back(DefineColumn(def, t.name));
+    t.columns.push_back(DefineColumn(def, t.name, session));
     for (const auto& con : def.constraints) {
       if (con.type == ast::TableConstraint::Type::kCheck) {
         checks.push_back(&con);
@@ -175,7 +177,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   // looks for free names among the constraints of the schema.
   for (const LikeSource& like : likes) AddLikeChecks(like, change, &t, &like_ids);
   for (const ast::TableConstraint* con : checks) {
-    t.checks.push_back(DefineCheck(change.catalog(), t, *con, change.AllocateId(), t.checks));
+    t.checks.push_back(DefineCheck(change.catalog(), ctx.fn, t, *con, change.AllocateId(), t.checks));
   }
   // Foreign keys come last, as PostgreSQL adds them once the table exists (so they may reference
   // its own keys). A new table has no rows to validate.

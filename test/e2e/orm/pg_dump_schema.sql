@@ -1,6 +1,7 @@
 -- The PostgreSQL 15 database test/e2e/orm_pg_dump.sh dumps with pg_dump and loads into Kanto:
--- serial and identity ids, foreign keys (CASCADE, SET NULL), CHECKs, a unique constraint, an index,
--- defaults, views and comments.
+-- serial, bigserial and identity ids, foreign keys (CASCADE on integer and bigint keys, SET NULL),
+-- CHECKs, unique constraints, indexes, defaults, views and comments (on tables, columns, a view and
+-- an index); pg_dump writes the rows with COPY and the sequences' positions with setval.
 CREATE TABLE customers (
   id serial PRIMARY KEY,
   name varchar(100) NOT NULL,
@@ -31,6 +32,14 @@ CREATE TABLE order_lines (
   PRIMARY KEY (order_id, line)
 );
 CREATE INDEX order_lines_product ON order_lines (product_id);
+CREATE TABLE reviews (
+  id bigserial PRIMARY KEY,
+  product_id bigint NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5),
+  body text,
+  UNIQUE (product_id, body)
+);
+CREATE INDEX reviews_stars ON reviews (stars DESC);
 CREATE VIEW order_totals AS
   SELECT o.id, c.name, sum(l.quantity * p.price) AS total
   FROM orders o JOIN customers c ON c.id = o.customer_id
@@ -39,6 +48,8 @@ CREATE VIEW order_totals AS
 COMMENT ON TABLE customers IS 'people who order';
 COMMENT ON COLUMN customers.credit IS 'store credit, never negative';
 COMMENT ON VIEW order_totals IS 'value of each order';
+COMMENT ON COLUMN reviews.stars IS 'from 1 to 5';
+COMMENT ON INDEX reviews_stars IS 'best first';
 
 INSERT INTO customers (name, email, credit) VALUES ('ann', 'ann@example.com', 10), ('bob', NULL, 0),
   ('o''hara', 'oh@example.com', 2.5);
@@ -46,3 +57,6 @@ INSERT INTO products (sku, price, active) VALUES ('pen', 1.50, true), ('book', 1
 INSERT INTO orders (customer_id, placed, note) VALUES (1, '2024-03-01 10:00+00', 'first'),
   (1, '2024-03-02 11:30+00', NULL), (3, '2024-03-05 09:15+00', E'tab\there');
 INSERT INTO order_lines VALUES (1, 1, 1, 10), (1, 2, 2, 1), (2, 1, 3, 2), (3, 1, 1, 4);
+INSERT INTO reviews (product_id, stars, body) VALUES (1, 5, 'writes well'), (1, 2, NULL), (2, 4, 'long'),
+  (3, 1, 'too bright');
+DELETE FROM reviews WHERE stars = 2;

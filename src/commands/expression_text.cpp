@@ -1,0 +1,586 @@
+#include "commands/expression_text.hpp"
+
+#include <cctype>
+#include <utility>
+#include <vector>
+
+#include "commands/sequence_definition.hpp"
+#include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
+#include "function/cast.hpp"
+#include "function/function.hpp"
+#include "kanto/error.hpp"
+#include "parser/ast_to_string.hpp"
+#include "parser/parser.hpp"
+#include "planner/binder.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto::commands {
+
+namespace {
+
+constexpr int kIndentStep = 4;  // PostgreSQL's PRETTYINDENT_VAR
+
+// An expression's text with what PostgreSQL's analysis knows of it: its type, and whether it is
+// still an untyped literal (a string literal or NULL takes the type its context gives it).
+struct Piece {
+  std::string text;
+  LogicalType type;
+  bool untyped = false;      // a string literal (raw in `literal`) or NULL (null = true)
+  bool null = false;
+  std::string literal;
+  bool has_column = false;   // refers to a column (IN lists keep such items as comparisons)
+};
+
+LogicalType WithoutModifiers(const LogicalType& t) {
+  if (t.IsArray()) return LogicalType::ArrayOf(LogicalType(t.elem));
+  return LogicalType(t.id);
+}
+
+bool IsTextual(TypeId t) { return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kChar || t == TypeId::kName; }
+bool IsFloat(TypeId t) { return t == TypeId::kFloat4 || t == TypeId::kFloat8; }
+bool IsInt(TypeId t) { return t == TypeId::kInt2 || t == TypeId::kInt4 || t == TypeId::kInt8; }
+
+bool IsComparison(const std::string& op) {
+  return op == "=" || op == "<>" || op == "!=" || op == "<" || op == ">" || op == "<=" || op == ">=";
+}
+bool IsPatternMatch(const std::string& op) {
+  return op == "~~" || op == "!~~" || op == "~~*" || op == "!~~*" || op == "~" || op == "!~" || op == "~*" ||
+         op == "!~*";
+}
+bool IsArithmetic(const std::string& op) { return op == "+" || op == "-" || op == "*" || op == "/" || op == "%"; }
+
+// Appends `piece` after `text`; a piece that begins on a new line (CASE) takes the spaces before it away.
+std::string Cat(std::string text, const std::string& piece) {
+  if (!piece.empty() && piece[0] == '\n') {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+  }
+  return text + piece;
+}
+
+// PostgreSQL's select_common_type for the types Kanto has: unknowns take the others' type; within
+// a category the wider (numbers), the preferred (text) or the later (date < timestamp < timestamptz).
+LogicalType CommonOf(const std::vector<LogicalType>& types) {
+  LogicalType out(TypeId::kUnknown);
+  for (const auto& t : types) {
+    if (t.id == TypeId::kUnknown) continue;
+    if (out.id == TypeId::kUnknown) {
+      out = t;
+      continue;
+    }
+    if (out == t) continue;
+    if (out.IsNumeric() && t.IsNumeric()) {
+      if (t.NumericRank() > out.NumericRank()) out = t;
+    } else if (IsTextual(out.id) && IsTextual(t.id)) {
+      out = out.id == t.id ? WithoutModifiers(out) : LogicalType(TypeId::kText);
+    } else if (out.IsTemporal() && t.IsTemporal()) {
+      if (static_cast<int>(t.id) > static_cast<int>(out.id)) out = t;
+    } else if (out.id == t.id) {
+      out = WithoutModifiers(out);
+    }
+  }
+  return out.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : out;
+}
+
+class Deparser {
+ public:
+  Deparser(const FunctionContext& session, const TableEntry* table) : fn_(session), table_(table) {}
+
+  Piece Expr(const ast::Expr& e) {
+    CheckStackDepth();
+    switch (e.kind) {
+      case ast::ExprKind::kColumnRef: return Column(static_cast<const ast::ColumnRef&>(e));
+      case ast::ExprKind::kConstant: return Constant(static_cast<const ast::Constant&>(e));
+      case ast::ExprKind::kCast: return Cast(static_cast<const ast::CastExpr&>(e));
+      case ast::ExprKind::kOp: return Operator(static_cast<const ast::OpExpr&>(e));
+      case ast::ExprKind::kBool: return Bool(static_cast<const ast::BoolExpr&>(e));
+      case ast::ExprKind::kBetween: return Between(static_cast<const ast::Between&>(e));
+      case ast::ExprKind::kInList: return In(static_cast<const ast::InList&>(e));
+      case ast::ExprKind::kCase: return Case(static_cast<const ast::CaseExpr&>(e));
+      case ast::ExprKind::kFuncCall: return Function(static_cast<const ast::FuncCall&>(e));
+      case ast::ExprKind::kNullTest: {
+        const auto& n = static_cast<const ast::NullTest&>(e);
+        Piece arg = Expr(*n.arg);
+        return Typed("(" + Coerce(arg, arg.untyped ? LogicalType(TypeId::kText) : arg.type, true) +
+                         (n.is_not ? " IS NOT NULL)" : " IS NULL)"),
+                     LogicalType(TypeId::kBool), arg.has_column);
+      }
+      case ast::ExprKind::kBooleanTest: {
+        static const char* kTests[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+        const auto& b = static_cast<const ast::BooleanTest&>(e);
+        Piece arg = Expr(*b.arg);
+        return Typed("(" + Coerce(arg, LogicalType(TypeId::kBool), true) + " " + kTests[static_cast<int>(b.type)] + ")",
+                     LogicalType(TypeId::kBool), arg.has_column);
+      }
+      case ast::ExprKind::kDistinctFrom: {
+        const auto& d = static_cast<const ast::DistinctFrom&>(e);
+        return Binary(d.is_not ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", "=", Expr(*d.left), Expr(*d.right));
+      }
+      case ast::ExprKind::kCoalesce: return Variadic("COALESCE", static_cast<const ast::CoalesceExpr&>(e).args);
+      case ast::ExprKind::kMinMax: {
+        const auto& m = static_cast<const ast::MinMaxExpr&>(e);
+        return Variadic(m.greatest ? "GREATEST" : "LEAST", m.args);
+      }
+      case ast::ExprKind::kNullIf: {
+        const auto& n = static_cast<const ast::NullIfExpr&>(e);
+        Piece l = Expr(*n.left), r = Expr(*n.right);
+        auto [lt, rt] = OperandTypes("=", l, r);
+        return Typed("NULLIF(" + Coerce(l, lt, true) + ", " + Coerce(r, rt, true) + ")", lt,
+                     l.has_column || r.has_column);
+      }
+      case ast::ExprKind::kSqlValue: return SqlValue(static_cast<const ast::SqlValueFunction&>(e));
+      case ast::ExprKind::kArray: {
+        const auto& a = static_cast<const ast::ArrayExpr&>(e);
+        std::vector<Piece> items;
+        std::vector<LogicalType> types;
+        for (const auto& x : a.elements) {
+          items.push_back(Expr(*x));
+          types.push_back(items.back().untyped ? LogicalType(TypeId::kUnknown) : items.back().type);
+        }
+        LogicalType elem = CommonOf(types);
+        return Typed(ArrayText(items, elem), elem.IsArray() ? elem : LogicalType::ArrayOf(elem), Any(items));
+      }
+      case ast::ExprKind::kAnyAllArray: {
+        const auto& a = static_cast<const ast::AnyAllArray&>(e);
+        Piece l = Expr(*a.left), r = Expr(*a.right);
+        LogicalType elem = r.type.IsArray() ? r.type.ElementType() : LogicalType(TypeId::kUnknown);
+        if (r.untyped) elem = l.untyped ? LogicalType(TypeId::kText) : l.type;
+        Piece probe = Element(r, elem);
+        auto [lt, et] = OperandTypes(a.op, l, probe);
+        std::string right = Coerce(r, LogicalType::ArrayOf(WithoutModifiers(et)), true);
+        return Typed("(" + Coerce(l, lt, true) + " " + OperatorText(a.op) + (a.all ? " ALL (" : " ANY (") + right + "))",
+                     LogicalType(TypeId::kBool), l.has_column || r.has_column);
+      }
+      default:
+        // Forms without a PostgreSQL spelling here keep Kanto's own text (it parses back the same).
+        return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
+    }
+  }
+
+  // `p` as an argument of type `target`: a literal becomes a constant of that type, another
+  // expression of a different type gets PostgreSQL's cast, shown when `show` (inside operators and
+  // function calls) and hidden at the top of a DEFAULT, as PostgreSQL hides implicit casts there.
+  std::string Coerce(const Piece& p, const LogicalType& target, bool show) {
+    if (p.untyped) {
+      if (target.id == TypeId::kUnknown) return p.text;
+      if (p.null) return "NULL::" + WithoutModifiers(target).ToString();
+      return ConstantText(p.literal, WithoutModifiers(target));
+    }
+    if (target.id == TypeId::kUnknown || SameType(p.type, target) || !show) return p.text;
+    return Cat("(", p.text) + ")::" + target.ToString();
+  }
+
+ private:
+  static Piece Typed(std::string text, LogicalType type, bool has_column) {
+    Piece p;
+    p.text = std::move(text);
+    p.type = type;
+    p.has_column = has_column;
+    return p;
+  }
+  static bool Any(const std::vector<Piece>& pieces) {
+    for (const auto& p : pieces) {
+      if (p.has_column) return true;
+    }
+    return false;
+  }
+  static bool SameType(const LogicalType& a, const LogicalType& b) {
+    if (a.id != b.id) return false;
+    if (a.IsArray() && a.elem != b.elem) return false;
+    return b.mod1 < 0 || a == b;  // a cast to the same type without a length changes nothing
+  }
+  static std::string OperatorText(const std::string& op) { return op == "!=" ? "<>" : op; }
+
+  // A constant of `type` read from `text`, printed as PostgreSQL prints constants: integers and
+  // decimals bare unless negative, booleans as true / false, everything else quoted with its type.
+  std::string ConstantText(const std::string& text, const LogicalType& type) {
+    if (type.id == TypeId::kRegclass) return RegclassText(text);
+    try {
+      return ValueConstant(ValueToText(TextToValue(text, type, fn_), fn_), type);
+    } catch (const Error&) {
+      // Not a value of the type: binding the stored text reports it, as the cast would.
+      return QuoteLiteral(text) + "::" + type.ToString();
+    }
+  }
+  static std::string ValueConstant(const std::string& out, const LogicalType& type) {
+    if (type.id == TypeId::kBool) return out == "t" || out == "true" ? "true" : "false";
+    if (type.id == TypeId::kInt4 && !out.empty() && out[0] != '-') return out;
+    if (type.id == TypeId::kNumeric && !out.empty() && std::isdigit(static_cast<unsigned char>(out[0])) &&
+        out.find_first_of("eE.") != std::string::npos) {
+      return out;
+    }
+    if (type.id == TypeId::kUnknown) return QuoteLiteral(out);
+    return QuoteLiteral(out) + "::" + type.ToString();
+  }
+  // 'name'::regclass as the catalog names the relation: a sequence as a serial column's default
+  // names it (so renames and dependencies find the call), another relation as regclass prints it.
+  std::string RegclassText(const std::string& text) {
+    std::string name = text;
+    try {
+      Value oid = TextToValue(text, LogicalType(TypeId::kRegclass), fn_);
+      const SequenceEntry* seq = fn_.catalog ? fn_.catalog->GetSequence(static_cast<uint32_t>(oid.int_value())) : nullptr;
+      if (seq) {
+        std::string call = NextvalDefault(*fn_.catalog, *seq);  // nextval('name'::regclass)
+        return call.substr(8, call.size() - 9);
+      }
+      name = ValueToText(oid, fn_);
+    } catch (const Error&) {
+      // No such relation: binding the stored text reports it.
+    }
+    return QuoteLiteral(name) + "::regclass";
+  }
+
+  Piece Column(const ast::ColumnRef& c) {
+    Piece p = Typed(ast::ExprToString(c), LogicalType(TypeId::kUnknown), true);
+    if (table_ && !c.star && !c.names.empty()) {
+      for (const auto& col : table_->columns) {
+        if (col.name == c.names.back()) {
+          p.type = col.type;
+          p.text = QuoteIdent(col.name);
+        }
+      }
+    }
+    return p;
+  }
+
+  Piece Constant(const ast::Constant& c) {
+    switch (c.type) {
+      case ast::Constant::Type::kNull: {
+        Piece p = Typed("NULL", LogicalType(TypeId::kUnknown), false);
+        p.untyped = p.null = true;
+        return p;
+      }
+      case ast::Constant::Type::kString: {
+        Piece p = Typed(QuoteLiteral(c.str), LogicalType(TypeId::kUnknown), false);
+        p.untyped = true;
+        p.literal = c.str;
+        return p;
+      }
+      case ast::Constant::Type::kInteger: {
+        bool int4 = c.ival >= INT32_MIN && c.ival <= INT32_MAX;
+        LogicalType t(int4 ? TypeId::kInt4 : TypeId::kInt8);
+        return Typed(ValueConstant(std::to_string(c.ival), t), t, false);
+      }
+      case ast::Constant::Type::kNumeric:
+        return Typed(ConstantText(c.str, LogicalType(TypeId::kNumeric)), LogicalType(TypeId::kNumeric), false);
+      case ast::Constant::Type::kBool:
+        return Typed(c.bval ? "true" : "false", LogicalType(TypeId::kBool), false);
+      case ast::Constant::Type::kBitString:
+        return Typed(ast::ExprToString(c), LogicalType(TypeId::kUnknown), false);
+    }
+    return Typed("NULL", LogicalType(TypeId::kUnknown), false);
+  }
+
+  Piece Cast(const ast::CastExpr& c) {
+    LogicalType target = Binder::ResolveTypeName(c.type);
+    Piece arg = Expr(*c.arg);
+    if (arg.untyped) {
+      // A literal cast is a constant of the type ('2024-01-01'::date, NULL::integer).
+      std::string text = arg.null ? "NULL::" + target.ToString() : ConstantText(arg.literal, target);
+      if (!arg.null && target.mod1 >= 0 && text.find("::") == std::string::npos) text = "(" + text + ")::" + target.ToString();
+      return Typed(text, target, false);
+    }
+    if (SameType(arg.type, target)) return arg;
+    return Typed(Cat("(", arg.text) + ")::" + target.ToString(), target, arg.has_column);
+  }
+
+  // The types both operands of `op` are converted to, as PostgreSQL's operators take them: a
+  // literal takes the other side's type; varchar compares as text; the integer types and the
+  // floating-point types have cross-type operators; an integer meets numeric as numeric, and
+  // numbers meet floating point as double precision.
+  std::pair<LogicalType, LogicalType> OperandTypes(const std::string& op, const Piece& l, const Piece& r) {
+    LogicalType lt = l.untyped ? LogicalType(TypeId::kUnknown) : l.type;
+    LogicalType rt = r.untyped ? LogicalType(TypeId::kUnknown) : r.type;
+    if (IsPatternMatch(op)) {
+      return {lt.id == TypeId::kChar ? WithoutModifiers(lt) : LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
+    }
+    if (op == "||") {
+      auto side = [](const LogicalType& t) { return t.id == TypeId::kUnknown || IsTextual(t.id) ? LogicalType(TypeId::kText) : t; };
+      return {side(lt), side(rt)};
+    }
+    if (lt.id == TypeId::kUnknown && rt.id == TypeId::kUnknown) return {LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
+    if (lt.id == TypeId::kUnknown) lt = WithoutModifiers(rt);
+    if (rt.id == TypeId::kUnknown) rt = WithoutModifiers(lt);
+    if (IsTextual(lt.id) && IsTextual(rt.id)) {
+      if (lt.id == TypeId::kChar && rt.id == TypeId::kChar) return {WithoutModifiers(lt), WithoutModifiers(rt)};
+      if (lt.id == TypeId::kName && rt.id == TypeId::kName) return {lt, rt};
+      return {LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
+    }
+    if (lt.IsNumeric() && rt.IsNumeric()) {
+      if (IsInt(lt.id) && IsInt(rt.id)) {
+        if (op == "%" && lt.id != rt.id) {
+          LogicalType wide = lt.NumericRank() > rt.NumericRank() ? lt : rt;
+          return {wide, wide};
+        }
+        return {lt, rt};
+      }
+      if (IsFloat(lt.id) && IsFloat(rt.id)) return {lt, rt};
+      if (IsFloat(lt.id) || IsFloat(rt.id)) {
+        return {IsFloat(lt.id) ? lt : LogicalType(TypeId::kFloat8), IsFloat(rt.id) ? rt : LogicalType(TypeId::kFloat8)};
+      }
+      return {lt.id == TypeId::kNumeric ? lt : LogicalType(TypeId::kNumeric),
+              rt.id == TypeId::kNumeric ? rt : LogicalType(TypeId::kNumeric)};
+    }
+    return {lt, rt};
+  }
+
+  LogicalType ResultType(const std::string& op, const LogicalType& lt, const LogicalType& rt) {
+    if (IsComparison(op) || IsPatternMatch(op)) return LogicalType(TypeId::kBool);
+    if (op == "||") return lt.IsArray() ? lt : rt.IsArray() ? rt : LogicalType(TypeId::kText);
+    if (IsArithmetic(op) && lt.IsNumeric() && rt.IsNumeric()) {
+      return WithoutModifiers(lt.NumericRank() >= rt.NumericRank() ? lt : rt);
+    }
+    if (op == "-" && lt.id == rt.id && lt.id == TypeId::kDate) return LogicalType(TypeId::kInt4);
+    if (op == "-" && lt.id == rt.id && (lt.id == TypeId::kTimestamp || lt.id == TypeId::kTimestampTz)) {
+      return LogicalType(TypeId::kInterval);
+    }
+    return WithoutModifiers(lt);
+  }
+
+  // l op r, each side converted as `resolve_as` takes them (the same operator, or = for IS DISTINCT FROM).
+  Piece Binary(const std::string& op, const std::string& resolve_as, const Piece& l, const Piece& r) {
+    auto [lt, rt] = OperandTypes(resolve_as, l, r);
+    std::string text = Cat(Cat("(", Coerce(l, lt, true)) + " " + OperatorText(op) + " ", Coerce(r, rt, true)) + ")";
+    LogicalType type = op == resolve_as ? ResultType(op, lt, rt) : LogicalType(TypeId::kBool);
+    return Typed(text, type, l.has_column || r.has_column);
+  }
+
+  Piece Operator(const ast::OpExpr& o) {
+    if (!o.qualified_op.empty()) return Typed(ast::ExprToString(o), LogicalType(TypeId::kUnknown), true);
+    if (!o.left) {
+      Piece r = Expr(*o.right);
+      return Typed(Cat("(" + OperatorText(o.op) + " ", Coerce(r, r.untyped ? LogicalType(TypeId::kText) : r.type, true)) + ")",
+                   r.type, r.has_column);
+    }
+    return Binary(o.op, o.op, Expr(*o.left), Expr(*o.right));
+  }
+
+  Piece Join(const std::vector<Piece>& parts, const char* word) {
+    std::string text = "(";
+    for (size_t i = 0; i < parts.size(); i++) {
+      text = Cat(i ? text + " " + word + " " : text, Coerce(parts[i], LogicalType(TypeId::kBool), true));
+    }
+    return Typed(text + ")", LogicalType(TypeId::kBool), Any(parts));
+  }
+
+  Piece Bool(const ast::BoolExpr& b) {
+    if (b.type == ast::BoolExpr::Type::kNot) {
+      Piece arg = Expr(*b.args[0]);
+      return Typed(Cat("(NOT ", Coerce(arg, LogicalType(TypeId::kBool), true)) + ")", LogicalType(TypeId::kBool),
+                   arg.has_column);
+    }
+    std::vector<Piece> parts;
+    for (const auto& a : b.args) parts.push_back(Expr(*a));
+    return Join(parts, b.type == ast::BoolExpr::Type::kAnd ? "AND" : "OR");
+  }
+
+  // x BETWEEN a AND b is (x >= a) AND (x <= b); NOT BETWEEN (x < a) OR (x > b); SYMMETRIC also
+  // the bounds the other way round, ORed.
+  Piece Between(const ast::Between& b) {
+    auto range = [&](const ast::Expr& low, const ast::Expr& high) {
+      Piece x = Expr(*b.arg);
+      std::vector<Piece> parts{Binary(b.negated ? "<" : ">=", b.negated ? "<" : ">=", x, Expr(low)),
+                               Binary(b.negated ? ">" : "<=", b.negated ? ">" : "<=", x, Expr(high))};
+      return Join(parts, b.negated ? "OR" : "AND");
+    };
+    if (!b.symmetric) return range(*b.low, *b.high);
+    std::vector<Piece> both{range(*b.low, *b.high), range(*b.high, *b.low)};
+    return Join(both, b.negated ? "AND" : "OR");
+  }
+
+  // An array element typed `elem`, for resolving ANY / ALL.
+  static Piece Element(const Piece& array, const LogicalType& elem) {
+    Piece p = Typed("", elem, array.has_column);
+    return p;
+  }
+
+  std::string ArrayText(const std::vector<Piece>& items, const LogicalType& elem) {
+    std::string text = "ARRAY[";
+    for (size_t i = 0; i < items.size(); i++) text = Cat(i ? text + ", " : text, Coerce(items[i], elem, true));
+    return text + "]";
+  }
+
+  // x IN (a, b, c) is x = ANY (ARRAY[a, b, c]) over the items without column references (when
+  // there are two or more), then x = item for each other item, ORed; NOT IN is <> ALL and ANDed.
+  Piece In(const ast::InList& in) {
+    Piece x = Expr(*in.arg);
+    std::vector<Piece> constants, columns;
+    for (const auto& item : in.list) {
+      Piece p = Expr(*item);
+      (p.has_column ? columns : constants).push_back(std::move(p));
+    }
+    const char* op = in.negated ? "<>" : "=";
+    std::vector<Piece> parts;
+    if (constants.size() > 1) {
+      std::vector<LogicalType> types{x.untyped ? LogicalType(TypeId::kUnknown) : x.type};
+      for (const auto& c : constants) types.push_back(c.untyped ? LogicalType(TypeId::kUnknown) : c.type);
+      LogicalType common = WithoutModifiers(CommonOf(types));
+      Piece array = Typed(ArrayText(constants, common), LogicalType::ArrayOf(common), false);
+      Piece probe = Typed("", common, false);
+      auto [lt, et] = OperandTypes(op, x, probe);
+      std::string right = Coerce(array, LogicalType::ArrayOf(WithoutModifiers(et)), true);
+      parts.push_back(Typed("(" + Coerce(x, lt, true) + " " + op + (in.negated ? " ALL (" : " ANY (") + right + "))",
+                            LogicalType(TypeId::kBool), x.has_column));
+    } else {
+      columns.insert(columns.begin(), constants.begin(), constants.end());
+    }
+    for (const auto& c : columns) parts.push_back(Binary(op, op, x, c));
+    if (parts.size() == 1) return parts[0];
+    return Join(parts, in.negated ? "AND" : "OR");
+  }
+
+  std::string Indent() const { return std::string(static_cast<size_t>(indent_), ' '); }
+
+  // CASE on lines of its own, as PostgreSQL's pretty printer lays it out (4 more spaces a level).
+  Piece Case(const ast::CaseExpr& c) {
+    Piece arg;
+    if (c.arg) arg = Expr(*c.arg);
+    std::string text = "\n" + Indent() + "CASE";
+    if (c.arg) text = Cat(text + " ", Coerce(arg, arg.untyped ? LogicalType(TypeId::kText) : arg.type, true));
+    indent_ += kIndentStep;
+    std::vector<Piece> whens, thens;
+    std::vector<LogicalType> types;
+    for (const auto& w : c.whens) {
+      whens.push_back(Expr(*w.when));
+      thens.push_back(Expr(*w.then));
+      types.push_back(thens.back().untyped ? LogicalType(TypeId::kUnknown) : thens.back().type);
+    }
+    Piece else_result;
+    if (c.else_result) {
+      else_result = Expr(*c.else_result);
+      types.push_back(else_result.untyped ? LogicalType(TypeId::kUnknown) : else_result.type);
+    }
+    LogicalType common = CommonOf(types);
+    bool has_column = arg.has_column || else_result.has_column;
+    for (size_t i = 0; i < whens.size(); i++) {
+      std::string when;
+      if (c.arg) {
+        auto [lt, rt] = OperandTypes("=", arg, whens[i]);
+        when = Coerce(whens[i], rt, true);
+      } else {
+        when = Coerce(whens[i], LogicalType(TypeId::kBool), true);
+      }
+      text = Cat(Cat(text + "\n" + Indent() + "WHEN ", when) + " THEN ", Coerce(thens[i], common, true));
+      has_column = has_column || whens[i].has_column || thens[i].has_column;
+    }
+    if (c.else_result) {
+      text = Cat(text + "\n" + Indent() + "ELSE ", Coerce(else_result, common, true));
+    } else {
+      text += "\n" + Indent() + "ELSE NULL::" + common.ToString();
+    }
+    indent_ -= kIndentStep;
+    text += "\n" + Indent() + "END";
+    return Typed(text, common, has_column);
+  }
+
+  Piece Variadic(const char* name, const ast::ExprList& args) {
+    std::vector<Piece> items;
+    std::vector<LogicalType> types;
+    for (const auto& a : args) {
+      items.push_back(Expr(*a));
+      types.push_back(items.back().untyped ? LogicalType(TypeId::kUnknown) : items.back().type);
+    }
+    LogicalType common = CommonOf(types);
+    std::string text = std::string(name) + "(";
+    for (size_t i = 0; i < items.size(); i++) text = Cat(i ? text + ", " : text, Coerce(items[i], common, true));
+    return Typed(text + ")", common, Any(items));
+  }
+
+  Piece Function(const ast::FuncCall& f) {
+    bool plain = !f.star && !f.distinct && !f.variadic && f.agg_order.empty() && !f.within_group && !f.filter &&
+                 !f.over && !f.name.empty() && (f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog"));
+    for (const auto& n : f.arg_names) plain = plain && n.empty();
+    if (!plain) return Typed(ast::ExprToString(f), LogicalType(TypeId::kUnknown), true);
+    const std::string& name = f.name.back();
+    std::vector<Piece> args;
+    std::vector<LogicalType> types;
+    for (const auto& a : f.args) {
+      args.push_back(Expr(*a));
+      types.push_back(args.back().untyped ? LogicalType(TypeId::kUnknown) : args.back().type);
+    }
+    ResolvedFunction r;
+    const auto* candidates = FunctionRegistry::Instance().Find(name);
+    bool resolved = false;
+    if (candidates) {
+      try {
+        resolved = ResolveScalar(*candidates, types, &r);
+      } catch (const Error&) {
+        resolved = false;  // binding the stored text reports it
+      }
+    }
+    std::string text = QuoteIdent(name) + "(";
+    for (size_t i = 0; i < args.size(); i++) {
+      LogicalType want = resolved && i < r.arg_types.size() ? r.arg_types[i] : LogicalType(TypeId::kUnknown);
+      // PostgreSQL's lengths of character(n) take it as it is (bpcharlen, bpcharoctetlen).
+      bool bpchar_length = name == "length" || name == "char_length" || name == "character_length" || name == "octet_length";
+      if (bpchar_length && args[i].type.id == TypeId::kChar && !args[i].untyped) want = args[i].type;
+      text = Cat(i ? text + ", " : text, Coerce(args[i], want, true));
+    }
+    return Typed(text + ")", resolved ? r.return_type : LogicalType(TypeId::kUnknown), Any(args));
+  }
+
+  Piece SqlValue(const ast::SqlValueFunction& s) {
+    using T = ast::SqlValueFunction::Type;
+    std::string text = ast::ExprToString(s);
+    if (s.precision >= 0) text += "(" + std::to_string(s.precision) + ")";
+    TypeId type = TypeId::kName;
+    switch (s.type) {
+      case T::kCurrentDate: type = TypeId::kDate; break;
+      case T::kCurrentTimestamp: type = TypeId::kTimestampTz; break;
+      case T::kLocalTimestamp: type = TypeId::kTimestamp; break;
+      case T::kCurrentTime:
+      case T::kLocalTime: type = TypeId::kUnknown; break;
+      default: type = TypeId::kName; break;
+    }
+    return Typed(text, LogicalType(type), false);
+  }
+
+  const FunctionContext& fn_;
+  const TableEntry* table_;
+  int indent_ = 0;
+};
+
+// Whether Kanto binds `text` (over `table`'s columns when given). PostgreSQL's form of an
+// expression Kanto cannot read back is not stored: the expression keeps Kanto's own text.
+// Stored texts are bound later under the default search_path (a serial default names its sequence
+// without "public."), so they are tried under it here.
+bool Binds(const FunctionContext& session, const TableEntry* table, const std::string& text) {
+  FunctionContext fn = session;
+  fn.search_path = SearchPath{};
+  BinderEnv env;
+  env.catalog = session.catalog;
+  env.fn_ctx = &fn;
+  Binder binder(env);
+  try {
+    if (table) {
+      binder.BindCheckConstraint(*table, text);
+    } else {
+      auto stmts = ParseSql("SELECT " + text);
+      binder.BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
+    }
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+std::string DefaultExpressionText(const FunctionContext& session, const ast::Expr& e, const LogicalType& column_type) {
+  const ast::Expr* inner = &e;
+  if (inner->kind == ast::ExprKind::kCast) inner = static_cast<const ast::CastExpr&>(*inner).arg.get();
+  if (inner->kind == ast::ExprKind::kConstant && static_cast<const ast::Constant&>(*inner).type == ast::Constant::Type::kNull) {
+    return "";
+  }
+  Deparser d(session, nullptr);
+  std::string text = d.Coerce(d.Expr(e), column_type, false);
+  return Binds(session, nullptr, text) ? text : ast::ExprToString(e);
+}
+
+std::string CheckExpressionText(const FunctionContext& session, const TableEntry& table, const ast::Expr& e) {
+  Deparser d(session, &table);
+  std::string text = d.Coerce(d.Expr(e), LogicalType(TypeId::kBool), false);
+  return Binds(session, &table, text) ? text : ast::ExprToString(e);
+}
+
+}  // namespace kanto::commands
