@@ -508,6 +508,11 @@ class Deparser {
         resolved = false;  // binding the stored text reports it
       }
     }
+    if (f.name.size() == 2 && name == "timezone" && args.size() == 2 && resolved) {
+      // x AT TIME ZONE zone arrives as pg_catalog.timezone(zone, x), and prints as it was written.
+      return Typed(Cat(Cat("(", Coerce(args[1], r.arg_types[1], true)) + " AT TIME ZONE ", Coerce(args[0], r.arg_types[0], true)) + ")",
+                   r.return_type, Any(args));
+    }
     std::string text = QuoteIdent(name) + "(";
     for (size_t i = 0; i < args.size(); i++) {
       LogicalType want = resolved && i < r.arg_types.size() ? r.arg_types[i] : LogicalType(TypeId::kUnknown);

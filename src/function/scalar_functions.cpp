@@ -6,6 +6,7 @@
 #include "common/sql_text.hpp"
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
+#include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
 
@@ -388,6 +389,7 @@ void RegisterStringFunctions(FunctionRegistry& r) {
 }
 
 void RegisterDatetimeFunctions(FunctionRegistry& r) {
+  AddTimeZoneFunctions(r);
   for (const char* name : {"now", "transaction_timestamp", "current_timestamp"}) {
     AddRowFunction(r, name, {}, kTz, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::TimestampTz(ctx.transaction_start_micros); });
   }

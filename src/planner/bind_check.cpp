@@ -104,9 +104,10 @@ bool IsImmutable(const BoundExpr& e) {
   CheckStackDepth();
   if (e.kind == BoundExprKind::kFunction && e.function) {
     if (e.function->is_volatile || IsStableFunction(e.function->name)) return false;
-    // Arithmetic on timestamp with time zone depends on the TimeZone setting.
+    // Arithmetic on timestamp with time zone depends on the TimeZone setting (not x AT TIME ZONE
+    // zone, which names its zone).
     for (const auto& c : e.children) {
-      if (c->type.id == TypeId::kTimestampTz && e.function->name != "=" && e.function->name != "<>" &&
+      if (c->type.id == TypeId::kTimestampTz && e.function->name != "timezone" && e.function->name != "=" && e.function->name != "<>" &&
           e.function->name != "<" && e.function->name != "<=" && e.function->name != ">" && e.function->name != ">=") {
         return false;
       }

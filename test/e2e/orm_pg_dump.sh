@@ -40,6 +40,7 @@ queries=(
   "SELECT * FROM customers ORDER BY id"
   "SELECT * FROM products ORDER BY id"
   "SELECT id, customer_id, placed, note FROM orders ORDER BY id"
+  "SELECT id, placed AT TIME ZONE 'UTC', timezone('America/New_York', placed), (placed AT TIME ZONE 'Asia/Tokyo') AT TIME ZONE 'Asia/Tokyo' FROM orders ORDER BY id"
   "SELECT * FROM order_lines ORDER BY 1, 2"
   "SELECT * FROM order_totals ORDER BY id"
   "SELECT * FROM reviews ORDER BY id"
@@ -75,6 +76,18 @@ for q in "${queries[@]}"; do
   got=$("${kanto[@]}" -At -c "$q" 2>&1) || true
   if [[ "$want" != "$got" ]]; then
     echo "after loading the dump, $q"
+    diff <(echo "$want") <(echo "$got") || true
+    exit 1
+  fi
+done
+# psql's \d of a loaded table (serial default, foreign keys, referenced by). Not yet of the tables
+# with CHECKs: \d prints them with pg_get_constraintdef(oid, true), whose pretty form (fewer
+# parentheses: credit >= 0::numeric) Kanto does not write yet.
+for t in orders; do
+  want=$("${pg[@]}" -c "\\d $t" 2>&1) || true
+  got=$("${kanto[@]}" -c "\\d $t" 2>&1) || true
+  if [[ "$want" != "$got" ]]; then
+    echo "after loading the dump, \\d $t"
     diff <(echo "$want") <(echo "$got") || true
     exit 1
   fi

@@ -1,0 +1,163 @@
+#include "function/time_zone_functions.hpp"
+
+#include <cctype>
+#include <string>
+
+#include "function/kernel_util.hpp"
+#include "kanto/error.hpp"
+#include "types/datetime.hpp"
+#include "types/zoneinfo.hpp"
+
+namespace kanto {
+
+namespace {
+
+using datetime::TimeZone;
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Time zone abbreviations with one fixed offset (east of UTC, seconds) in PostgreSQL's default
+// abbreviation set. The set has many more; those are refused (0A000) rather than guessed.
+struct Abbreviation {
+  const char* name;
+  int32_t offset;
+};
+constexpr Abbreviation kFixedAbbreviations[] = {
+    {"utc", 0},          {"ut", 0},           {"uct", 0},          {"gmt", 0},          {"z", 0},
+    {"zulu", 0},         {"est", -5 * 3600},  {"edt", -4 * 3600},  {"cst", -6 * 3600},  {"cdt", -5 * 3600},
+    {"mst", -7 * 3600},  {"mdt", -6 * 3600},  {"pst", -8 * 3600},  {"pdt", -7 * 3600},  {"akst", -9 * 3600},
+    {"akdt", -8 * 3600}, {"hst", -10 * 3600}, {"cet", 3600},       {"cest", 2 * 3600},  {"met", 3600},
+    {"mest", 2 * 3600},  {"eet", 2 * 3600},   {"eest", 3 * 3600},  {"wet", 0},          {"west", 3600},
+    {"bst", 3600},       {"jst", 9 * 3600},   {"kst", 9 * 3600}};
+
+// Every other abbreviation of PostgreSQL 15's default set (pg_timezone_abbrevs): AT TIME ZONE reads
+// these before zone names, and some stand for offsets that changed over time.
+constexpr const char* kOtherAbbreviations =
+    " acdt acsst acst act acwst adt aedt aesst aest aft almst almt amst amt anast anat arst art ast awsst awst"
+    " azost azot azst azt bdst bdt bnt bort bot bra brst brt btt cadt cast cct cetdst chadt chast chut ckt clst"
+    " clt cot cxt davt ddut easst east eat eetdst egst egt fet fjst fjt fkst fkt fnst fnt galt gamt gest get gft"
+    " gilt gyt hkt ict idt iot irkst irkt irt ist jayt kdt kgst kgt kost krast krat lhdt lhst ligt lint lkt magst"
+    " magt mart mawt mesz metdst mez mht mmt mpt msd msk must mut mvt myt ndt nft novst novt npt nst nut nzdt"
+    " nzst nzt omsst omst pet petst pett pgt pht pkst pkt pmdt pmst pont pwt pyst pyt ret sadt sast sct sgt taht"
+    " tft tjt tkt tmt tot trut tvt ulast ulat uyst uyt uzst uzt vet vlast vlat volt vut wadt wakt wast wat wdt"
+    " wetdst wft wgst wgt xjt yakst yakt yapt yekst yekt ";
+
+bool Digits(const std::string& s, size_t* at, int max_digits, int* value) {
+  size_t begin = *at;
+  *value = 0;
+  while (*at < s.size() && std::isdigit(static_cast<unsigned char>(s[*at])) && *at - begin < static_cast<size_t>(max_digits)) {
+    *value = *value * 10 + (s[*at] - '0');
+    ++*at;
+  }
+  return *at > begin;
+}
+
+// A POSIX offset "[+-]hh[:mm[:ss]]" from `at` to the end: hours WEST of UTC when positive, as in
+// POSIX TZ strings. Returns false when the rest is not one.
+bool PosixOffset(const std::string& s, size_t at, int32_t* east) {
+  int sign = 1;
+  if (at < s.size() && (s[at] == '+' || s[at] == '-')) sign = s[at++] == '-' ? -1 : 1;
+  int h = 0, m = 0, sec = 0;
+  if (!Digits(s, &at, 3, &h) || h > 167) return false;
+  if (at < s.size() && s[at] == ':') {
+    ++at;
+    if (!Digits(s, &at, 2, &m) || m > 59) return false;
+    if (at < s.size() && s[at] == ':') {
+      ++at;
+      if (!Digits(s, &at, 2, &sec) || sec > 59) return false;
+    }
+  }
+  if (at != s.size()) return false;
+  *east = -sign * ((h * 60 + m) * 60 + sec);
+  return true;
+}
+
+// The zone AT TIME ZONE 'name' means, as PostgreSQL looks it up: an abbreviation first, then a zone
+// of the tz database, then a POSIX offset ('+02', 'UTC+3' and 'EST5' are west of UTC). `fixed` holds a
+// fixed-offset zone when one is made. 22023 when nothing matches; 0A000 for the abbreviations and
+// POSIX rules Kanto does not read.
+const TimeZone* FindZone(const std::string& name, TimeZone* fixed) {
+  std::string low = Lower(name);
+  for (const auto& a : kFixedAbbreviations) {
+    if (low == a.name) {
+      *fixed = TimeZone::FromTransitions(name, a.offset, {});
+      return fixed;
+    }
+  }
+  if (!low.empty() && std::string(kOtherAbbreviations).find(" " + low + " ") != std::string::npos) {
+    throw Error(sqlstate::kFeatureNotSupported, "time zone abbreviation \"" + name + "\" is not supported");
+  }
+  if (const TimeZone* zone = datetime::FindZoneFile(name)) return zone;
+  size_t letters = 0;
+  while (letters < low.size() && std::isalpha(static_cast<unsigned char>(low[letters]))) letters++;
+  int32_t east = 0;
+  if (PosixOffset(low, letters, &east)) {
+    *fixed = TimeZone::FromTransitions(name, east, {});
+    return fixed;
+  }
+  if (letters >= 1 && letters < low.size() && (std::isdigit(static_cast<unsigned char>(low[letters])) ||
+                                               low[letters] == '+' || low[letters] == '-')) {
+    throw Error(sqlstate::kFeatureNotSupported, "time zone \"" + name + "\" with daylight-saving rules is not supported");
+  }
+  throw Error(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+}
+
+// An interval as a zone: its time part, whole seconds, east of UTC.
+int64_t IntervalOffset(const Interval& iv) {
+  if (iv.months != 0 || iv.days != 0) {
+    throw Error(sqlstate::kInvalidParameterValue,
+                "interval time zone \"" + datetime::FormatInterval(iv) + "\" must not include months or days");
+  }
+  return iv.micros / datetime::kMicrosPerSecond;
+}
+
+bool Infinite(int64_t ts) { return ts == INT64_MAX || ts == INT64_MIN; }
+
+// ts + seconds, in PostgreSQL's timestamp range (22008 outside it).
+int64_t Shift(int64_t ts, int64_t seconds) {
+  int64_t out = 0, micros = 0;
+  if (__builtin_mul_overflow(seconds, datetime::kMicrosPerSecond, &micros) || __builtin_add_overflow(ts, micros, &out) || out < -211813488000000000LL ||
+      out == INT64_MAX) {
+    throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddTimeZoneFunctions(FunctionRegistry& r) {
+  LogicalType text = T(TypeId::kText), interval = T(TypeId::kInterval), ts = T(TypeId::kTimestamp),
+              tz = T(TypeId::kTimestampTz);
+  // timestamptz AT TIME ZONE zone: the wall-clock time there.
+  AddRowFunction(r, "timezone", {text, tz}, ts, [](const std::vector<Value>& a, FunctionContext&) {
+    TimeZone fixed;
+    const TimeZone* zone = FindZone(a[0].str_value(), &fixed);
+    int64_t utc = a[1].int_value();
+    if (Infinite(utc)) return Value::Timestamp(utc);
+    return Value::Timestamp(Shift(utc, zone->OffsetAt(utc)));
+  });
+  // timestamp AT TIME ZONE zone: that wall-clock time there, as an instant.
+  AddRowFunction(r, "timezone", {text, ts}, tz, [](const std::vector<Value>& a, FunctionContext&) {
+    TimeZone fixed;
+    const TimeZone* zone = FindZone(a[0].str_value(), &fixed);
+    int64_t local = a[1].int_value();
+    if (Infinite(local)) return Value::TimestampTz(local);
+    return Value::TimestampTz(Shift(local, -static_cast<int64_t>(zone->OffsetForLocal(local))));
+  });
+  AddRowFunction(r, "timezone", {interval, tz}, ts, [](const std::vector<Value>& a, FunctionContext&) {
+    int64_t east = IntervalOffset(a[0].interval_value());
+    int64_t utc = a[1].int_value();
+    return Value::Timestamp(Infinite(utc) ? utc : Shift(utc, east));
+  });
+  AddRowFunction(r, "timezone", {interval, ts}, tz, [](const std::vector<Value>& a, FunctionContext&) {
+    int64_t east = IntervalOffset(a[0].interval_value());
+    int64_t local = a[1].int_value();
+    return Value::TimestampTz(Infinite(local) ? local : Shift(local, -east));
+  });
+}
+
+}  // namespace kanto
