@@ -173,6 +173,7 @@ struct RoleEntry {
   bool createdb = false;
   bool createrole = false;
   std::string password;  // SCRAM-SHA-256 verifier, empty when the role has no password
+  std::string comment;   // COMMENT ON ROLE (pg_shdescription): shared, like the role
 };
 
 // A database (pg_database). Databases and roles are shared: every database's catalog holds the

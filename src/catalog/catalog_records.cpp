@@ -301,9 +301,10 @@ SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   return s;
 }
 
+// Version 2 adds the comment.
 std::string Catalog::SerializeRole(const RoleEntry& r) {
   BinaryWriter w;
-  w.U8(1);
+  w.U8(2);
   w.U32(r.id);
   w.Str(r.name);
   w.Bool(r.superuser);
@@ -311,12 +312,14 @@ std::string Catalog::SerializeRole(const RoleEntry& r) {
   w.Bool(r.createdb);
   w.Bool(r.createrole);
   w.Str(r.password);
+  w.Str(r.comment);
   return w.Release();
 }
 
 RoleEntry Catalog::DeserializeRole(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
+  uint8_t version = r.U8();
+  if (version != 1 && version != 2) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
   RoleEntry e;
   e.id = r.U32();
   e.name = r.Str();
@@ -325,6 +328,7 @@ RoleEntry Catalog::DeserializeRole(std::string_view data) {
   e.createdb = r.Bool();
   e.createrole = r.Bool();
   e.password = r.Str();
+  if (version >= 2) e.comment = r.Str();
   return e;
 }
 

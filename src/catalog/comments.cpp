@@ -1,14 +1,21 @@
 // Comments (COMMENT ON): the Catalog's map of them and their record format. One record per described
 // object id holds the comments on the object and on its columns (see docs/storage-format.md).
+// Comments on roles are not here: roles are shared by the databases, and so are their comments,
+// kept in the role's own record (RoleEntry::comment).
 #include <algorithm>
 
 #include "catalog/catalog.hpp"
+#include "catalog/dependency.hpp"
 #include "common/binary_io.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
 
 const std::string* Catalog::FindComment(const ObjectAddress& object) const {
+  if (object.class_id == kPgAuthidOid) {
+    const RoleEntry* role = GetRole(object.object_id);
+    return role && !role->comment.empty() ? &role->comment : nullptr;
+  }
   auto it = comments_.find(object.object_id);
   if (it == comments_.end()) return nullptr;
   for (const CommentEntry& c : it->second) {

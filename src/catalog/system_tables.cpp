@@ -130,12 +130,15 @@ void PgDescription(const Catalog& catalog, bool shared, SystemTable* out) {
   b.Column("objoid", Oid()).Column("classoid", Oid());
   if (!shared) b.Column("objsubid", Int4());
   b.Column("description", Text());
+  if (shared) {
+    for (const RoleEntry* r : catalog.Roles()) {
+      if (!r->comment.empty()) b.Row({OidValue(r->id), OidValue(kPgAuthidOid), Value::Text(r->comment)});
+    }
+    return;
+  }
   for (const CommentEntry* c : catalog.Comments()) {
-    if ((c->object.class_id == kPgAuthidOid) != shared) continue;
-    std::vector<Value> row{OidValue(c->object.object_id), OidValue(c->object.class_id)};
-    if (!shared) row.push_back(Value::Int4(c->object.sub_id));
-    row.push_back(Value::Text(c->text));
-    b.Row(std::move(row));
+    if (c->object.class_id == kPgAuthidOid) continue;
+    b.Row({OidValue(c->object.object_id), OidValue(c->object.class_id), Value::Int4(c->object.sub_id), Value::Text(c->text)});
   }
 }
 

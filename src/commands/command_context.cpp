@@ -139,6 +139,14 @@ void CatalogChange::RenumberColumnReferences(uint32_t table, uint32_t position) 
 }
 
 void CatalogChange::SetComment(const ObjectAddress& object, std::string text) {
+  if (object.class_id == kPgAuthidOid) {  // shared by the databases: kept in the role's record
+    const RoleEntry* role = catalog_->GetRole(object.object_id);
+    if (!role) return;
+    RoleEntry updated = *role;
+    updated.comment = std::move(text);
+    PutRole(std::move(updated));
+    return;
+  }
   catalog_->SetComment(object, std::move(text));
   CatalogManager::WriteComments(*ctx_.txn, *catalog_, object.object_id);
 }

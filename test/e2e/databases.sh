@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Databases through the server: psql connects to two databases by name, each sees its own objects
-# only, roles are shared, DROP DATABASE is refused while a session is connected (55006 with
+# only, roles (and their comments) are shared, DROP DATABASE is refused while a session is connected (55006 with
 # PostgreSQL's DETAIL) and WITH (FORCE) ends that session, unknown names give 3D000, and
 # everything survives a restart. Messages as PostgreSQL 15's.
 set -euo pipefail
@@ -26,6 +26,15 @@ grep -q '42P01: relation "only_app" does not exist' <<<"$out" || fail "app's tab
 # roles are shared by every database
 q -d app -c "CREATE ROLE db_e2e_user LOGIN"
 [[ "$(q -U db_e2e_user -c 'SELECT current_user')" == "db_e2e_user" ]] || fail "role from app" "login to kanto"
+# and so are their comments (pg_shdescription), as in PostgreSQL: set in one database, seen in the other
+q -d app -c "COMMENT ON ROLE db_e2e_user IS 'shared note'"
+role_comment="SELECT shobj_description(oid, 'pg_authid') FROM pg_roles WHERE rolname = 'db_e2e_user'"
+[[ "$(q -c "$role_comment")" == "shared note" ]] || fail "role comment from app" "$(q -c "$role_comment")"
+[[ "$(q -c "SELECT count(*) FROM pg_shdescription d JOIN pg_roles r ON r.oid = d.objoid WHERE r.rolname = 'db_e2e_user'")" == "1" ]] ||
+  fail "pg_shdescription" "$(q -c 'SELECT * FROM pg_shdescription')"
+[[ "$(q -c "SELECT count(*) FROM pg_description WHERE classoid = 1260")" == "0" ]] || fail "role comment in pg_description" "?"
+q -c "COMMENT ON ROLE db_e2e_user IS 'changed in kanto'"
+[[ "$(q -d app -c "$role_comment")" == "changed in kanto" ]] || fail "role comment from kanto" "$(q -d app -c "$role_comment")"
 # unknown database
 out=$(err -d nosuch -c "SELECT 1")
 grep -q 'database "nosuch" does not exist' <<<"$out" || fail "unknown database" "$out"
@@ -65,10 +74,11 @@ q -c "ALTER DATABASE app SET search_path = app_schema, public"
 [[ "$(q -c 'SHOW search_path')" == '"$user", public' ]] || fail "setting leaked" "$(q -c 'SHOW search_path')"
 # data survives a restart (the holder's session ends with it)
 eval "exec ${HOLDER[1]}>&-"
-wait "$HOLDER_PID" 2>/dev/null || true
+wait "${HOLDER_PID:-}" 2>/dev/null || true  # unset once the coproc has ended
 restart_kanto "$build" "$dir/log2"
 [[ "$(q -d app -c 'SELECT string_agg(b, $$,$$ ORDER BY b) FROM only_app')" == "x,y" ]] || fail "after restart" "app"
 [[ "$(q -c 'SELECT a FROM only_main')" == "1" ]] || fail "after restart" "main"
+[[ "$(q -d app -c "$role_comment")" == "changed in kanto" ]] || fail "role comment after restart" "$(q -d app -c "$role_comment")"
 [[ "$(q -c "SELECT count(*) FROM pg_database WHERE datname IN ('app', 'kanto', 'template1', 'template0')")" == "4" ]] ||
   fail "pg_database after restart" "$(q -c 'SELECT datname FROM pg_database')"
 # DROP DATABASE ... WITH (FORCE) ends the sessions connected to it
@@ -77,7 +87,7 @@ echo "SELECT 'connected';" >&"${HOLDER2[1]}"
 read -r line <&"${HOLDER2[0]}"
 q -c "DROP DATABASE app WITH (FORCE)"  # fails with 55006 unless the holder's session ended
 eval "exec ${HOLDER2[1]}>&-"
-wait "$HOLDER2_PID" 2>/dev/null || true
+wait "${HOLDER2_PID:-}" 2>/dev/null || true
 out=$(err -d app -c "SELECT 1")
 grep -q 'database "app" does not exist' <<<"$out" || fail "dropped database" "$out"
 q -c "CREATE DATABASE app"
