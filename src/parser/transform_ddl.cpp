@@ -229,7 +229,7 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a) {
         if (!c) Unsupported("ALTER TABLE ... ADD of this kind");
         ast::ColumnDef col;
         col.name = out_cmd.name;
-        TransformIdentityConstraint(c, &col);
+        TransformIdentityConstraint(c, &col, "");  // a fresh column: no second identity to report
         out_cmd.type = T::kAddIdentity;
         out_cmd.identity = col.identity;
         out_cmd.identity_options = std::move(col.identity_options);
