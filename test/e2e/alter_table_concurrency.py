@@ -8,11 +8,11 @@ usage: alter_table_concurrency.py --port N [--host H] [--user U] [--dbname D]
 Every expectation holds on PostgreSQL 15 (run it against the reference server with --port 5499
 --user postgres --dbname NAME).
 """
-import argparse
 import sys
 
 import locks
 from concurrency import BLOCKS, WAIT, Count, Failure, Rows, run_sql_all
+from steps import parser as server_parser
 
 SCENARIOS = [
     ("ALTER COLUMN TYPE waits for a reader's transaction", [
@@ -55,11 +55,7 @@ SCENARIOS = [
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     args = p.parse_args()
     failures = 0
     for name, steps in SCENARIOS:

@@ -11,13 +11,13 @@ if the reader ever sees a total other than the starting one or a negative balanc
 balances differ from the initial ones plus the committed transfers, or on any other error.
 Prints, per level: committed transfers per second, retries by SQLSTATE, reads.
 """
-import argparse
 import random
 import sys
 import threading
 import time
 
 import psycopg2
+from steps import parser as server_parser
 
 ACCOUNTS = 10
 START = 1000
@@ -130,11 +130,7 @@ def run_level(args, level):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     p.add_argument("--seconds", type=float, default=2.0)
     p.add_argument("--clients", type=int, default=8)
     p.add_argument("--level", action="append", default=[])

@@ -14,12 +14,12 @@ lost update and WHERE re-check (EvalPlanQual), row locks (FOR UPDATE / SHARE, NO
 locks released at an error, deadlock resolution, foreign keys against a concurrent delete of the
 parent, and invariants under load (a +1/-1 counter and a SKIP LOCKED job queue).
 """
-import argparse
 import sys
 import threading
 import time
 
 import psycopg2
+from steps import parser as server_parser
 
 BLOCKS = "BLOCKS"  # the step must wait for a lock
 WAIT = "WAIT"      # collect the result of the connection's blocked step
@@ -728,11 +728,7 @@ def job_queue(args, jobs=10000, workers=4, batch=50):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="", help="run the scenarios whose name contains this")
     p.add_argument("--skip", action="append", default=[], help="skip the scenarios whose name contains this")

@@ -5,18 +5,5 @@
 # the expectation from a PostgreSQL server, as a role named kanto (the owner psql prints) in a fresh
 # database it owns:  test/e2e/foreign_keys_psql.sh --postgresql HOST PORT kanto DBNAME
 set -euo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-sql="$src/test/e2e/foreign_keys_psql.sql"
-expected="$src/test/e2e/foreign_keys_psql.expected"
-run() { psql -X -q -h "$1" -p "$2" -U "$3" -d "$4" -f - <"$sql" 2>&1; }
-if [[ "${1:-}" == "--postgresql" ]]; then
-  run "$2" "$3" "$4" "$5" >"$expected"
-  exit 0
-fi
-source "$src/test/e2e/lib.sh"
-start_kanto "$1"
-if ! diff -u "$expected" <(run 127.0.0.1 "$port" kanto kanto); then
-  echo "FAIL: psql output differs from PostgreSQL's"
-  exit 1
-fi
-echo "ok: psql output as PostgreSQL's"
+source "$(dirname "$0")/lib.sh"
+psql_like_postgresql foreign_keys_psql "$@"

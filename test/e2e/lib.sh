@@ -3,6 +3,9 @@
 #       loopback port ($port, pid $pid) with its data in $dir/db and its log in $dir/log, waits
 #       until it listens, and exports PGHOST/PGPORT/PGUSER/PGDATABASE for psql and the drivers.
 #   restart_kanto BUILD LOG  stops it with SIGTERM and starts it again on the same port and data.
+#   psql_like_postgresql NAME BUILD | NAME --postgresql HOST PORT USER DBNAME  runs NAME.sql through
+#       psql against a fresh `kanto serve` and compares the output with NAME.expected; with
+#       --postgresql it writes NAME.expected from that PostgreSQL server instead.
 # On exit the server is stopped and $dir removed; a script with more to clean up defines
 # e2e_cleanup, which runs first.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -39,4 +42,20 @@ restart_kanto() {
   "$1/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$2" 2>&1 &
   pid=$!
   wait_listening "$2"
+}
+
+psql_like_postgresql() {
+  local name=$1 here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  local sql="$here/$name.sql" expected="$here/$name.expected"
+  if [[ "$2" == "--postgresql" ]]; then
+    psql -X -q -h "$3" -p "$4" -U "$5" -d "$6" -f - <"$sql" >"$expected" 2>&1
+    return 0
+  fi
+  start_kanto "$2"
+  if ! diff -u "$expected" <(psql -X -q -h 127.0.0.1 -p "$port" -U kanto -d kanto -f - <"$sql" 2>&1); then
+    echo "FAIL: psql output differs from PostgreSQL's"
+    return 1
+  fi
+  echo "ok: psql output as PostgreSQL's"
 }

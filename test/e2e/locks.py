@@ -10,7 +10,6 @@ with PostgreSQL's DETAIL), pg_backend_pid / pg_cancel_backend / pg_terminate_bac
 pg_stat_activity and pg_locks, and the idle timeouts (FATAL 25P03 / 57P05 sent to the client).
 Every expectation holds on PostgreSQL 15 (--target postgresql against the reference server).
 """
-import argparse
 import re
 import socket
 import struct
@@ -21,6 +20,7 @@ import time
 import psycopg2
 
 from concurrency import BLOCKS, CANCEL, PAUSE, WAIT, Count, Failure, Rows, connect, run_sql, run_sql_all
+from steps import parser as server_parser
 
 SETUP = ["DROP TABLE IF EXISTS test", "DROP TABLE IF EXISTS other",
          "CREATE TABLE test (id int PRIMARY KEY, value int)",
@@ -529,11 +529,7 @@ def backend_pid(args):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="")
     p.add_argument("-v", "--verbose", action="store_true")

@@ -1,4 +1,5 @@
-"""Shared by notify.py and prepared.py: autocommit psycopg2 connections, named checks, the verdict."""
+"""Shared by the Python e2e scripts: the server options every one takes (parser), and for notify.py
+and prepared.py autocommit psycopg2 connections, named checks and the verdict."""
 import argparse
 import sys
 
@@ -22,13 +23,19 @@ def connect(args):
     return c
 
 
-def arguments(extra=None):
-    """--host, --port, --user, --dbname (and what `extra` adds to the parser)."""
+def parser():
+    """An argument parser with the server to test: --host, --port, --user, --dbname."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--user", default="kanto")
     ap.add_argument("--dbname", default="kanto")
+    return ap
+
+
+def arguments(extra=None):
+    """parser()'s arguments (and what `extra` adds to the parser)."""
+    ap = parser()
     if extra:
         extra(ap)
     return ap.parse_args()

@@ -9,11 +9,11 @@ gone once its session ends; then a session creates temporary tables and stays co
 caller kills the server. after (run on the restarted server): nothing temporary is left.
 Every expectation holds on PostgreSQL 15 (--target postgresql; there the crash step is skipped).
 """
-import argparse
 import sys
 import time
 
 import psycopg2
+from steps import parser as server_parser
 
 
 def connect(args, **kw):
@@ -103,11 +103,7 @@ def after(args):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     p.add_argument("--target", default="kanto")
     p.add_argument("--phase", default="before")
     args = p.parse_args()

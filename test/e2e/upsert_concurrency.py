@@ -12,7 +12,6 @@ PostgreSQL 15 (run it against the reference server with --port 5499 --user postg
 The stress run prints its figures: N sessions x M upserts on K keys, at each isolation level (40001
 retried), the final row count and the sum and per-key values, which must equal what was sent.
 """
-import argparse
 import sys
 import threading
 import time
@@ -21,6 +20,7 @@ import psycopg2
 
 import locks
 from concurrency import BLOCKS, WAIT, Count, Failure, Rows, connect, run_sql_all
+from steps import parser as server_parser
 
 ADD = "INSERT INTO test VALUES (%d, %d) ON CONFLICT (id) DO UPDATE SET value = test.value + excluded.value"
 RR = "BEGIN ISOLATION LEVEL REPEATABLE READ"
@@ -213,11 +213,7 @@ def stress(args, level):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", required=True)
-    p.add_argument("--user", default="kanto")
-    p.add_argument("--dbname", default="kanto")
+    p = server_parser()
     p.add_argument("--sessions", type=int, default=8)
     p.add_argument("--upserts", type=int, default=100)
     p.add_argument("--keys", type=int, default=5)
