@@ -283,42 +283,61 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
     result->tag = "COPY";
     return result;
   }
-  std::unique_ptr<ResultImpl> rows;
-  if (stmt.query) {
-    rows = RunQuery(*stmt.query, {});
-  } else {
+  // COPY TO STDOUT: the query's rows, formatted batch by batch as they stream (or all at once
+  // when the statement does not stream).
+  bool stream = stream_stmt_ == &stmt;
+  std::shared_ptr<std::vector<ast::StatementPtr>> parsed;
+  const ast::Statement* query = stmt.query.get();
+  if (!query) {
     std::vector<std::string> columns = CopyColumns(*binder.ResolveTable(stmt.table), stmt.columns);
     std::string cols;
     for (const auto& c : columns) cols += (cols.empty() ? "" : ", ") + QuoteIdent(c);
     std::string table = (stmt.table.schema.empty() ? "" : QuoteIdent(stmt.table.schema) + ".") + QuoteIdent(stmt.table.name);
-    auto parsed = ParseSql("SELECT " + (cols.empty() ? std::string("*") : cols) + " FROM " + table);
-    rows = RunQuery(*parsed.at(0), {});
+    parsed = std::make_shared<std::vector<ast::StatementPtr>>(
+        ParseSql("SELECT " + (cols.empty() ? std::string("*") : cols) + " FROM " + table));
+    query = parsed->at(0).get();
   }
-  QueryResult view(std::move(rows));
+  stream_stmt_ = stream ? query : nullptr;
+  std::unique_ptr<ResultImpl> rows = RunQuery(*query, {});
+  stream_stmt_ = nullptr;
+  auto format_rows = [format](const QueryResult& view, std::string* data) {
+    for (size_t r = 0; r < view.row_count(); r++) {
+      for (size_t c = 0; c < view.column_count(); c++) {
+        if (c) *data += format.delimiter;
+        if (view.IsNull(r, c)) {
+          *data += format.null_string;
+        } else if (format.csv) {
+          AppendCsvField(view.GetText(r, c), format, data);
+        } else {
+          AppendTextField(view.GetText(r, c), format, data);
+        }
+      }
+      *data += '\n';
+    }
+  };
   auto out = std::make_unique<ResultImpl>();
-  for (size_t c = 0; c < view.column_count(); c++) out->columns.push_back(view.column(c));
+  out->columns = rows->columns;
   std::string& data = out->copy_data;
   if (format.header) {
-    for (size_t c = 0; c < view.column_count(); c++) {
+    for (size_t c = 0; c < out->columns.size(); c++) {
       if (c) data += format.delimiter;
-      AppendCsvField(view.column(c).name, format, &data);
-    }
-    data += '\n';
-  }
-  for (size_t r = 0; r < view.row_count(); r++) {
-    for (size_t c = 0; c < view.column_count(); c++) {
-      if (c) data += format.delimiter;
-      if (view.IsNull(r, c)) {
-        data += format.null_string;
-      } else if (format.csv) {
-        AppendCsvField(view.GetText(r, c), format, &data);
-      } else {
-        AppendTextField(view.GetText(r, c), format, &data);
-      }
+      AppendCsvField(out->columns[c].name, format, &data);
     }
     data += '\n';
   }
   out->copy_out = true;
+  if (rows->streaming) {
+    out->streaming = true;
+    out->types = rows->types;
+    open_->copy_rows = format_rows;
+    open_->keep_statement = parsed;
+    return out;
+  }
+  rows->fn = MakeFunctionContext();
+  rows->catalog = catalog_for_statement();
+  rows->fn.catalog = rows->catalog.get();
+  QueryResult view(std::move(rows));
+  format_rows(view, &data);
   out->rows_affected = view.row_count();
   out->tag = "COPY " + std::to_string(view.row_count());
   return out;

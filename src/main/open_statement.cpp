@@ -8,6 +8,13 @@
 
 namespace kanto {
 
+namespace {
+
+// "SELECT n", or "COPY n" for COPY ... TO STDOUT.
+std::string CompletionTag(const OpenStatement& s) { return (s.copy_rows ? "COPY " : "SELECT ") + std::to_string(s.rows); }
+
+}  // namespace
+
 bool ConnectionImpl::PullOpen(OpenStatement& s, DataChunk* out, QueryResult* end) {
   if (!s.buffered.empty()) {
     *out = std::move(s.buffered.front());
@@ -52,7 +59,7 @@ bool ConnectionImpl::PullOpen(OpenStatement& s, DataChunk* out, QueryResult* end
   s.state.reset();
   auto result = std::make_unique<ResultImpl>();
   result->rows_affected = s.rows;
-  result->tag = "SELECT " + std::to_string(s.rows);
+  result->tag = CompletionTag(s);
   *end = FinishRun(CompleteStatement(std::move(result), s.autocommit, false));
   return false;
 }
@@ -81,7 +88,7 @@ void ConnectionImpl::CloseOpen(OpenStatement& s, bool abort) {
     return;
   }
   auto result = std::make_unique<ResultImpl>();
-  result->tag = "SELECT " + std::to_string(s.rows);
+  result->tag = CompletionTag(s);
   FinishRun(CompleteStatement(std::move(result), s.autocommit, false));
 }
 

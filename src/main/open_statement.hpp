@@ -5,7 +5,9 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "catalog/catalog.hpp"
@@ -29,6 +31,9 @@ struct OpenStatement {
   std::unique_ptr<ResultImpl> header;
   uint64_t rows = 0;
   bool autocommit = false;
+  // COPY ... TO STDOUT: formats each batch's rows (the batch's copy_data); the tag is "COPY n".
+  std::function<void(const QueryResult& rows, std::string* data)> copy_rows;
+  std::shared_ptr<const void> keep_statement;  // a COPY table's generated query
   // Another statement had to run on the connection: the rest of the rows were read into
   // `buffered` and the statement completed with `outcome`.
   std::deque<DataChunk> buffered;

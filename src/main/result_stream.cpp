@@ -69,6 +69,11 @@ bool StreamImpl::NextBatch(QueryResult* out) {
     batch->catalog = header.catalog;
     batch->AddChunk(std::move(chunk));
     *out = QueryResult(std::move(batch));
+    if (open->copy_rows) {
+      // COPY TO STDOUT: the batch as COPY's text (its rows stay readable too).
+      open->copy_rows(*out, &out->impl()->copy_data);
+      out->impl()->copy_out = true;
+    }
     return true;
   }
   open.reset();
@@ -83,7 +88,11 @@ QueryResult ReadWhole(StreamImpl& stream, QueryResult start) {
   whole.streaming = false;
   QueryResult batch;
   while (stream.NextBatch(&batch)) {
-    for (auto& chunk : batch.impl()->chunks) whole.AddChunk(std::move(chunk));
+    if (whole.copy_out) {
+      whole.copy_data += batch.copy_data();  // (COPY's result is its text, not rows)
+    } else {
+      for (auto& chunk : batch.impl()->chunks) whole.AddChunk(std::move(chunk));
+    }
   }
   if (!batch.ok()) return batch;
   whole.tag = batch.command_tag();

@@ -283,6 +283,55 @@ bool Session::SendStreamedRows(ResultStream& stream, const std::vector<int16_t>&
   return true;
 }
 
+void Session::SendCopyData(const std::string& data) {
+  for (size_t pos = 0; pos < data.size();) {
+    size_t end = data.find('\n', pos);
+    end = end == std::string::npos ? data.size() : end + 1;
+    wire::MessageWriter d(&out_);
+    d.Begin('d').Bytes(std::string_view(data).substr(pos, end - pos));
+    d.End();
+    SealOutput();
+    pos = end;
+  }
+}
+
+void Session::SendCopyResponse(char type, const QueryResult& r) {
+  wire::MessageWriter w(&out_);
+  w.Begin(type).Byte(0).Int16(static_cast<int16_t>(r.column_count()));
+  for (size_t c = 0; c < r.column_count(); c++) w.Int16(0);
+  w.End();
+}
+
+QueryResult Session::SendCopyOut(QueryResult start, ResultStream& stream) {
+  SendCopyResponse('H', start);
+  SendCopyData(start.copy_data());
+  if (!start.is_streaming()) {
+    wire::MessageWriter done(&out_);
+    done.Begin('c');
+    done.End();
+    return start;
+  }
+  // The rows as COPY text, batch by batch as the client reads them; an error ends the copy
+  // without CopyDone, as in PostgreSQL.
+  QueryResult batch;
+  try {
+    while (stream.NextBatch(&batch)) {
+      SendCopyData(batch.copy_data());
+      FlushIfFull();
+    }
+  } catch (ClientGone&) {
+    stream.Abort();
+    throw;
+  }
+  SendNotices(batch);
+  if (batch.ok()) {
+    wire::MessageWriter done(&out_);
+    done.Begin('c');
+    done.End();
+  }
+  return batch;
+}
+
 void Session::ApplyDeallocations() {
   auto drop = [&](const std::string& name) {
     auto it = statements_.find(name);
@@ -324,29 +373,18 @@ void Session::HandleQuery(std::string& body) {
       SendError(r.error());
       return;
     }
-    if (r.copy_in_pending() || r.is_copy_out()) {
-      // CopyInResponse / CopyOutResponse: textual format for the whole copy and each column.
-      wire::MessageWriter w(&out_);
-      w.Begin(r.copy_in_pending() ? 'G' : 'H').Byte(0).Int16(static_cast<int16_t>(r.column_count()));
-      for (size_t c = 0; c < r.column_count(); c++) w.Int16(0);
-      w.End();
-      if (r.copy_in_pending()) {
-        copy_in_ = true;
-        copy_buffer_.clear();
-        return;  // ReadyForQuery follows CopyDone / CopyFail
+    if (r.copy_in_pending()) {
+      // CopyInResponse: textual format for the whole copy and each column.
+      SendCopyResponse('G', r);
+      copy_in_ = true;
+      copy_buffer_.clear();
+      return;  // ReadyForQuery follows CopyDone / CopyFail
+    } else if (r.is_copy_out()) {
+      r = SendCopyOut(std::move(r), stream);
+      if (!r.ok()) {
+        SendError(r.error());
+        return;
       }
-      const std::string& data = r.copy_data();
-      for (size_t pos = 0; pos < data.size();) {
-        size_t end = data.find('\n', pos);
-        end = end == std::string::npos ? data.size() : end + 1;
-        wire::MessageWriter d(&out_);
-        d.Begin('d').Bytes(std::string_view(data).substr(pos, end - pos));
-        d.End();
-        pos = end;
-      }
-      wire::MessageWriter done(&out_);
-      done.Begin('c');
-      done.End();
     } else if (r.is_streaming()) {
       SendRowDescription(r, {});
       if (!SendStreamedRows(stream, {})) return;
@@ -462,7 +500,12 @@ void Session::HandleExecute(const std::string& body) {
     stream->NextStatement(&start);
     SendNotices(start);
     if (!start.ok()) throw start.error();
-    if (start.is_streaming()) {
+    if (start.is_copy_out()) {
+      // COPY ... TO STDOUT: CopyOutResponse, the data (streaming), CopyDone, then its tag.
+      QueryResult end = SendCopyOut(std::move(start), *stream);
+      if (!end.ok()) throw end.error();
+      portal.result = std::make_unique<QueryResult>(std::move(end));
+    } else if (start.is_streaming()) {
       portal.stream = std::move(stream);
     } else {
       portal.result = std::make_unique<QueryResult>(std::move(start));

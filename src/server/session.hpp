@@ -91,6 +91,13 @@ class Session : public std::enable_shared_from_this<Session> {
   // Portals whose rows are still streaming (their statement holds its transaction).
   bool HasOpenStream() const;
   void SendCommandComplete(const std::string& tag);
+  // COPY ... TO STDOUT text: one CopyData message per line.
+  void SendCopyData(const std::string& data);
+  // CopyInResponse ('G') / CopyOutResponse ('H'): text format for the whole copy and each column.
+  void SendCopyResponse(char type, const QueryResult& r);
+  // COPY ... TO STDOUT: CopyOutResponse, the data as it streams, CopyDone; returns the statement's
+  // end (its tag), or its error (no CopyDone sent).
+  QueryResult SendCopyOut(QueryResult start, ResultStream& stream);
   // 57P01 (terminated), 25P03 / 57P05 (idle timeouts) are FATAL: the connection closes after them.
   void SendError(const Error& e, const char* severity = "ERROR");
   // NoticeResponse for each NOTICE the statement raised.

@@ -8,6 +8,8 @@
  * P|STATEMENT|SQL (Parse), B|PORTAL|STATEMENT (Bind, no parameters, text results),
  * E|PORTAL|MAX_ROWS (Execute), C|PORTAL (Close portal), S (Sync); it prints "suspended" for a
  * PortalSuspended.
+ * A CopyData message counts as a row; CopyOutResponse prints "copy out", CopyDone "rows N" and
+ * "copy done".
  * prints: "rows N" per CommandComplete or ErrorResponse, "tag T", "error SQLSTATE", "status S"
  * (ReadyForQuery) and, at the end, "rss_growth_kb K" (peak RSS during the reads minus RSS before). */
 #include <arpa/inet.h>
@@ -177,7 +179,7 @@ int main(int argc, char** argv) {
     memcpy(&n, header + 1, 4);
     n = ntohl(n) - 4;
     char type = header[0];
-    if (type == 'D') {
+    if (type == 'D' || type == 'd') {  // (a CopyData counts as a row)
       read_exact(NULL, n);
       rows++;
       total++;
@@ -205,6 +207,11 @@ int main(int argc, char** argv) {
       for (char* f = body; *f; f += strlen(f) + 1) {
         if (*f == 'C') printf("rows %lld\nerror %s\n", rows, f + 1);
       }
+      rows = 0;
+    } else if (type == 'H') {
+      printf("copy out\n");
+    } else if (type == 'c') {
+      printf("rows %lld\ncopy done\n", rows);
       rows = 0;
     } else if (type == 's') {
       printf("rows %lld\nsuspended\n", rows);
