@@ -9,6 +9,7 @@
 #include "catalog/index_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
+#include "parser/expression_pretty.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
@@ -90,15 +91,14 @@ std::string ForeignKeyDef(const Catalog& catalog, const TableEntry& t, const For
 }
 
 // pg_get_constraintdef(constraint_oid [, pretty]): "PRIMARY KEY (id)", "UNIQUE NULLS NOT DISTINCT (a, b)",
-// "CHECK ((a > 0)) NO INHERIT NOT VALID" (pretty: the expression without its outer parentheses).
+// "CHECK ((a > 0)) NO INHERIT NOT VALID" (pretty: "CHECK (a > 0)", parser/expression_pretty.hpp).
 Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
   if (!ctx.catalog) return Value::Null(T(TypeId::kText));
   uint32_t oid = static_cast<uint32_t>(a[0].int_value());
   const CheckEntry* check = nullptr;
   if (ctx.catalog->FindCheckById(oid, &check)) {
-    std::string expr = check->expr_sql;
     bool pretty = a.size() > 1 && a[1].int_value();
-    if (!pretty || expr.size() < 2 || expr.front() != '(' || expr.back() != ')') expr = "(" + expr + ")";
+    std::string expr = "(" + (pretty ? PrettyExpressionText(check->expr_sql) : check->expr_sql) + ")";
     return Value::Text("CHECK " + expr + (check->no_inherit ? " NO INHERIT" : "") + (check->validated ? "" : " NOT VALID"));
   }
   const ForeignKeyEntry* fk = nullptr;
@@ -194,9 +194,12 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_get_constraintdef", {kOid}, kText, ConstraintDef, kStrict, kVolatile);
   AddRowFunction(r, "pg_get_constraintdef", {kOid, kBool}, kText, ConstraintDef, kStrict, kVolatile);
   // Expressions are stored as their SQL text (pg_attrdef.adbin), so they print as they are.
+  // Pretty, without the parentheses precedence makes redundant (parser/expression_pretty.hpp).
   auto expr = [](const std::vector<Value>& a, FunctionContext&) { return a[0]; };
   AddRowFunction(r, "pg_get_expr", {kText, kOid}, kText, expr);
-  AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, expr);
+  AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, [](const std::vector<Value>& a, FunctionContext&) {
+    return a[2].int_value() ? Value::Text(PrettyExpressionText(a[0].str_value())) : a[0];
+  });
   AddRowFunction(r, "pg_relation_is_publishable", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(false); });
   AddRowFunction(r, "pg_get_statisticsobjdef_columns", {kOid}, kText,
