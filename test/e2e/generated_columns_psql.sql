@@ -26,3 +26,11 @@ ALTER TABLE g ADD COLUMN u int GENERATED ALWAYS AS (abs(b)) STORED;
 ALTER TABLE g ALTER COLUMN s DROP EXPRESSION;
 \d g
 SELECT * FROM g ORDER BY a;
+-- CHECK constraints and defaults as \d prints them (pretty: precedence-aware parentheses)
+CREATE TABLE acct (id int, credit numeric DEFAULT 0 CHECK (credit >= 0), lim int DEFAULT -1,
+  kind text DEFAULT lower('A' || 'b'), total int GENERATED ALWAYS AS (id * 2 + lim) STORED,
+  CONSTRAINT acct_kind CHECK (kind IN ('ab', 'cd') OR kind LIKE 'x%'),
+  CONSTRAINT acct_range CHECK (id BETWEEN 1 AND 100),
+  CONSTRAINT acct_not CHECK (NOT (lim = 0) AND credit < 1000),
+  CONSTRAINT acct_case CHECK (CASE WHEN id > 10 THEN lim < 0 ELSE lim IS NOT NULL END));
+\d acct
