@@ -9,6 +9,7 @@
 #include "planner/binder.hpp"
 
 #include "common/sql_text.hpp"
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "planner/bind_context.hpp"
 #include "planner/expr_binder.hpp"
@@ -30,6 +31,22 @@ bool IsSrfName(const ast::FuncCall& f) {
 // nothing is rewritten.
 bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out) {
   if (!e) return true;
+  CheckStackDepth();
+  if (e->kind == ast::ExprKind::kOp) {
+    // An operator chain (a + b + ..., thousands of terms) is walked down its left spine without
+    // recursion; the operands are visited left to right, as the recursion would.
+    std::vector<const ast::Expr*> rights;
+    while (e && e->kind == ast::ExprKind::kOp) {
+      const auto& o = static_cast<const ast::OpExpr&>(*e);
+      rights.push_back(o.right.get());
+      e = o.left.get();
+    }
+    if (!CollectSrfCalls(e, out)) return false;
+    for (auto it = rights.rbegin(); it != rights.rend(); ++it) {
+      if (!CollectSrfCalls(*it, out)) return false;
+    }
+    return true;
+  }
   std::vector<const ast::Expr*> kids;
   const char* state = nullptr;  // the SQLSTATE and message when a kid returns a set
   std::string refusal;
