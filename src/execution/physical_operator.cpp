@@ -1,3 +1,4 @@
+#include "common/clock.hpp"
 #include "execution/physical_operator.hpp"
 
 #include <chrono>
@@ -20,9 +21,7 @@ void ExecutionContext::CheckCancel() const {
   if (cancel && cancel->load(std::memory_order_relaxed)) {
     throw Error(sqlstate::kQueryCanceled, "canceling statement due to user request");
   }
-  if (deadline_micros &&
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count() >
-          deadline_micros) {
+  if (deadline_micros && SteadyMicros() > deadline_micros) {
     throw Error(sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
   }
 }

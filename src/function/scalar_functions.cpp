@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "common/clock.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
@@ -395,7 +396,7 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
   }
   AddRowFunction(r, "statement_timestamp", {}, kTz, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::TimestampTz(ctx.statement_start_micros); });
   AddRowFunction(r, "clock_timestamp", {}, kTz, [](const std::vector<Value>&, FunctionContext&) {
-    return Value::TimestampTz(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    return Value::TimestampTz(WallMicros());
   }, true, true);
   struct Kind {
     LogicalType type;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/clock.hpp"
 #include "common/stack_depth.hpp"
 #include "execution/expression_executor.hpp"
 #include "function/cast.hpp"
@@ -22,16 +23,6 @@
 namespace kanto {
 
 namespace {
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-int64_t SteadyMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 const char* kAbortedMessage = "current transaction is aborted, commands ignored until end of transaction block";
 }  // namespace
 
@@ -42,7 +33,7 @@ ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
   settings_ = DefaultSettings();
   session_.cancel = &cancel_;
   session_.user = user_;
-  session_.backend_start_micros = NowMicros();
+  session_.backend_start_micros = WallMicros();
   session_.state_change_micros = session_.backend_start_micros;
   db_impl_.sessions().Add(&session_);
   auto catalog = db_impl_.catalog().Current();
@@ -86,7 +77,7 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   FunctionContext ctx;
   ctx.time_zone_name = GetSetting("timezone");
   ctx.time_zone = SessionTimeZone(ctx.time_zone_name);
-  ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : NowMicros();
+  ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : WallMicros();
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
@@ -120,7 +111,7 @@ void ConnectionImpl::BeginTransaction(storage::IsolationLevel level) {
   txn_ = db_impl_.engine().Begin(level);
   txn_isolation_ = level;
   txn_catalog_ = db_impl_.catalog().Current();
-  txn_start_micros_ = NowMicros();
+  txn_start_micros_ = WallMicros();
   savepoints_.clear();
   deferred_.Clear();
 }
@@ -288,7 +279,7 @@ void ConnectionImpl::FailStatement(bool autocommit) {
 
 QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector<Value>& params) {
   cancel_.store(false);
-  stmt_start_micros_ = NowMicros();
+  stmt_start_micros_ = WallMicros();
   int64_t timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
   stmt_deadline_micros_ = timeout_ms ? SteadyMicros() + timeout_ms * 1000 : 0;
   if (stmt.kind == ast::StmtKind::kTransaction) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <thread>
 
+#include "common/clock.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
@@ -17,14 +18,6 @@
 namespace kanto {
 
 namespace {
-int64_t WallMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-int64_t SteadyMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 constexpr size_t kActivityQueryBytes = 1024;  // PostgreSQL's track_activity_query_size
 
 LockMode ImplicitMode(int level) {

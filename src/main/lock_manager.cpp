@@ -1,3 +1,4 @@
+#include "common/clock.hpp"
 #include "main/lock_manager.hpp"
 
 #include <algorithm>
@@ -36,14 +37,6 @@ uint16_t ConflictMask(LockMode mode) {
   return 0x1fe;
 }
 
-int64_t SteadyMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-int64_t WallMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 

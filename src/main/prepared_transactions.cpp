@@ -4,8 +4,8 @@
 // session. max_prepared_transactions (Options, `kanto serve -c max_prepared_transactions=N`)
 // bounds how many may exist; 0, PostgreSQL's default, disables them. PostgreSQL's errors: every
 // failure of PREPARE TRANSACTION rolls the transaction back.
-#include <chrono>
 
+#include "common/clock.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
@@ -15,11 +15,6 @@ namespace kanto {
 
 namespace {
 constexpr size_t kMaxGidLength = 199;  // PostgreSQL's GIDSIZE, less its terminator
-
-int64_t NowMicros() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 }  // namespace
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::string& gid) {
@@ -58,7 +53,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
   storage::Transaction::PreparedInfo info;
   info.gid = gid;
   info.owner = user_;
-  info.prepared_micros = NowMicros();
+  info.prepared_micros = WallMicros();
   auto r = storage::Transaction::PrepareResult::kOk;
   try {
     r = txn_->Prepare(info, max);
