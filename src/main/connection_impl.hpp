@@ -37,6 +37,10 @@ bool IsTransactionModeSetting(const std::string& name);
 // The command a read-only transaction refuses ("CREATE TABLE", "COPY FROM", ...), "" if it does not write.
 std::string WritingCommandName(const ast::Statement& stmt);
 
+// 25P02's message: a statement other than ROLLBACK in a failed transaction block.
+inline constexpr const char* kAbortedTransactionMessage =
+    "current transaction is aborted, commands ignored until end of transaction block";
+
 class ConnectionImpl : public SessionSettings, public SessionControl, private storage::RowWaitObserver {
  public:
   explicit ConnectionImpl(std::shared_ptr<Database> db);
