@@ -327,7 +327,11 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
       need(8);
       int64_t micros = static_cast<int64_t>(ReadBigEndian(v));
       if (micros == INT64_MAX || micros == INT64_MIN) return Param(micros > 0 ? "infinity" : "-infinity");
-      std::string text = datetime::FormatTimestamp(micros + kPgEpochMicros);
+      int64_t unix_micros;
+      if (__builtin_add_overflow(micros, kPgEpochMicros, &unix_micros)) {
+        throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
+      }
+      std::string text = datetime::FormatTimestamp(unix_micros);
       return Param(oid == 1184 ? text + "+00" : text);
     }
     case 17: {
