@@ -63,11 +63,47 @@ void Session::Cancel() {
 }
 
 asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error_code& ec) {
-  if (tls_) {
-    co_await asio::async_read(*tls_, buffer, asio::redirect_error(asio::use_awaitable, ec));
-  } else {
-    co_await asio::async_read(socket_, buffer, asio::redirect_error(asio::use_awaitable, ec));
+  // Small reads come out of input_, refilled with whatever has arrived (a pipelined batch of
+  // messages in one receive); a large remainder goes straight into the caller's buffer.
+  auto* dst = static_cast<char*>(buffer.data());
+  size_t need = buffer.size();
+  size_t take = std::min(need, input_.size() - input_pos_);
+  std::memcpy(dst, input_.data() + input_pos_, take);
+  input_pos_ += take;
+  dst += take;
+  need -= take;
+  if (need == 0) co_return;
+  input_.clear();
+  input_pos_ = 0;
+  if (need >= kInputBufferBytes) {
+    auto target = asio::buffer(dst, need);
+    if (tls_) {
+      co_await asio::async_read(*tls_, target, asio::redirect_error(asio::use_awaitable, ec));
+    } else {
+      co_await asio::async_read(socket_, target, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    co_return;
   }
+  input_.resize(kInputBufferBytes);
+  auto fill = asio::buffer(input_);
+  size_t got = 0;
+  if (tls_) {
+    got = co_await asio::async_read(*tls_, fill, asio::transfer_at_least(need),
+                                    asio::redirect_error(asio::use_awaitable, ec));
+  } else {
+    got = co_await asio::async_read(socket_, fill, asio::transfer_at_least(need),
+                                    asio::redirect_error(asio::use_awaitable, ec));
+  }
+  input_.resize(got);
+  if (ec) co_return;
+  std::memcpy(dst, input_.data(), need);
+  input_pos_ = need;
+}
+
+bool Session::InputPending() {
+  if (input_pos_ < input_.size()) return true;
+  std::error_code ec;
+  return socket_.available(ec) > 0;
 }
 
 asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& buffers) {
@@ -787,7 +823,7 @@ asio::awaitable<void> Session::Run() {
     awaiting_query = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
     // Reply once a batch of pipelined messages has been answered.
     std::error_code ec;
-    if (close || type == 'Q' || type == 'S' || type == 'H' || socket_.available(ec) == 0) {
+    if (close || type == 'Q' || type == 'S' || type == 'H' || !InputPending()) {
       try {
         co_await Flush();
       } catch (...) {

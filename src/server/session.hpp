@@ -55,6 +55,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // Socket I/O, through TLS once the client asked for it.
   asio::awaitable<void> ReadExact(asio::mutable_buffer buffer, std::error_code& ec);
   asio::awaitable<void> WriteAll(const std::vector<asio::const_buffer>& buffers);
+  // Bytes from the client not yet read by the session: buffered in input_, or in the socket.
+  bool InputPending();
   // Reads one message after authentication: type byte and body, within the type's length limit
   // (wire/message_limits.hpp; over it, or an unknown type: Error 08P01). False at end of stream.
   asio::awaitable<bool> ReadMessage(char* type, std::string* body);
@@ -117,6 +119,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void EndIdleWait();
 
   asio::ip::tcp::socket socket_;
+  // What the last receive brought beyond the bytes read so far (input_pos_ onwards): one receive
+  // usually holds a whole pipelined batch (Bind, Describe, Execute, Sync).
+  static constexpr size_t kInputBufferBytes = 8192;
+  std::string input_;
+  size_t input_pos_ = 0;
   // The wait for the client: the main loop sets waiting_for_client_ and idle_deadline_ and kicks
   // idle_timer_; a Wake (posted to the strand) sets wake_pending_ and kicks it too; IdleLoop acts.
   // Writes of the two coroutines take turns through writing_ / write_done_.

@@ -24,7 +24,12 @@ void Session::BeginIdleWait(int64_t timeout_ms) {
   idle_deadline_ = timeout_ms > 0 ? asio::steady_timer::clock_type::now() + std::chrono::milliseconds(timeout_ms)
                                   : asio::steady_timer::time_point::max();
   waiting_for_client_ = true;
-  idle_timer_->cancel();  // IdleLoop looks again: the new deadline, a wake that came while busy
+  // IdleLoop looks again for a new deadline or a wake that came while busy. Without either it
+  // would only wait on as it does (no deadline): most messages skip the timer's re-arming.
+  if (wake_pending_ || idle_deadline_ != asio::steady_timer::time_point::max() ||
+      idle_timer_->expiry() != asio::steady_timer::time_point::max()) {
+    idle_timer_->cancel();
+  }
 }
 
 void Session::EndIdleWait() {

@@ -26,6 +26,11 @@ asio::awaitable<bool> Session::Startup() {
     wire::StartupPacket packet = wire::DecodeStartup(body);
     int32_t code = packet.code;
     if (code == wire::kSslRequestCode && tls_context_ && !tls_) {
+      // Bytes sent after the SSLRequest, before the handshake, are not encrypted: they must not
+      // be read as if they came through TLS (as PostgreSQL, which ends the connection).
+      if (input_pos_ < input_.size()) {
+        throw Error(sqlstate::kProtocolViolation, "received unencrypted data after SSL request");
+      }
       out_ += 'S';
       co_await Flush();
       tls_ = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket&>>(socket_, *tls_context_);
