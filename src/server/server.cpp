@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include "server/blocking_pool.hpp"
 #include "server/session.hpp"
@@ -97,6 +98,7 @@ int RunServer(const ServerOptions& options) {
   }
   SessionRegistry registry;
   BlockingPool statements;
+  statements.AllowInline(threads >= 2);
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const std::error_code&, int sig) {
     Log("info", "received signal " + std::to_string(sig) + ", shutting down");
@@ -108,10 +110,11 @@ int RunServer(const ServerOptions& options) {
   asio::co_spawn(io, Accept(acceptor, db, registry, options, statements, tls.get()), asio::detached);
   Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
                   options.data_dir + (tls ? ", TLS on" : ", TLS off") + ", loopback auth " + options.loopback_auth);
-  std::vector<std::thread> pool;
-  for (int i = 1; i < threads; i++) pool.emplace_back([&io] { io.run(); });
-  io.run();
-  for (auto& t : pool) t.join();
+  {
+    // io threads run statements too (BlockingPool::TryBeginInline): they get the pool's stack.
+    std::vector<SizedThread> io_threads;
+    for (int i = 0; i < threads; i++) io_threads.emplace_back(kStatementStackSize, [&io] { io.run(); });
+  }  // joined
   // Statements still running finish (cancelled) before the sessions, and their connections, go.
   statements.Shutdown();
   Log("info", "stopped");

@@ -138,7 +138,24 @@ void Session::SealOutput() {
 
 void Session::FlushIfFull() {
   constexpr size_t kStreamBufferBytes = 1 << 20;
-  if (!on_pool_ || PendingBytes() < kStreamBufferBytes) return;
+  if ((!on_pool_ && !inline_) || PendingBytes() < kStreamBufferBytes) return;
+  if (inline_) {
+    // On the strand, with no other write under way (RunSql checked): write here and now.
+    std::vector<std::string> pieces;
+    pieces.swap(out_pieces_);
+    sealed_bytes_ = 0;
+    if (!out_.empty()) pieces.push_back(std::move(out_));
+    out_ = std::string();
+    std::vector<asio::const_buffer> buffers;
+    for (const auto& p : pieces) buffers.push_back(asio::buffer(p));
+    std::error_code ec;
+    asio::write(socket_, buffers, ec);
+    if (ec) {
+      client_gone_ = true;
+      throw ClientGone{};
+    }
+    return;
+  }
   std::promise<bool> done;
   auto written = done.get_future();
   asio::co_spawn(strand_, FlushAndSignal(&done), asio::detached);
@@ -695,6 +712,50 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
   }
 }
 
+asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool* close) {
+  struct Flag {
+    bool& flag;
+    explicit Flag(bool& f) : flag(f) { flag = true; }
+    ~Flag() { flag = false; }
+  };
+  // Inline only without TLS (FlushIfFull writes to the socket itself), with no write of IdleLoop
+  // under way, and when this session's last statement was quick: a slow one (a long query, a lock
+  // wait) would hold an io thread.
+  constexpr auto kInlineLimit = std::chrono::milliseconds(2);
+  auto handle = [&] {  // the statement's own time, without the hand-offs
+    auto start = std::chrono::steady_clock::now();
+    struct Timed {
+      Session* s;
+      std::chrono::steady_clock::time_point start;
+      ~Timed() { s->last_statement_time_ = std::chrono::steady_clock::now() - start; }
+    } timed{this, start};
+    HandleMessage(type, body, close);
+  };
+  bool ok = true;
+  if (!tls_ && !writing_ && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
+    struct EndInline {
+      BlockingPool& pool;
+      ~EndInline() { pool.EndInline(); }
+    } end_inline{pool_};
+    try {
+      Flag on_io(inline_);
+      handle();
+    } catch (const std::exception&) {
+      ok = false;
+    }
+  } else {
+    try {
+      co_await RunBlocking(pool_, [&] {
+        Flag on_pool(on_pool_);
+        handle();
+      });
+    } catch (const std::exception&) {
+      ok = false;
+    }
+  }
+  co_return ok;
+}
+
 asio::awaitable<void> Session::Run() {
   // co_await is not allowed inside catch blocks: handlers record what to do, the flush follows.
   bool started = false;
@@ -803,18 +864,7 @@ asio::awaitable<void> Session::Run() {
     bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f')) ||
                     ((type == 'C' || type == 'S') && HasOpenStream());
     if (runs_sql) {
-      try {
-        co_await RunBlocking(pool_, [&] {
-          struct OnPool {
-            bool& flag;
-            explicit OnPool(bool& f) : flag(f) { flag = true; }
-            ~OnPool() { flag = false; }
-          } on_pool(on_pool_);
-          HandleMessage(type, body, &close);
-        });
-      } catch (const std::exception&) {
-        break;
-      }
+      if (!co_await RunSql(type, body, &close)) break;
     } else {
       HandleMessage(type, body, &close);
     }

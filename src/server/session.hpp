@@ -4,6 +4,7 @@
 #include <asio.hpp>
 #include <asio/ssl.hpp>
 
+#include <chrono>
 #include <future>
 #include <map>
 #include <memory>
@@ -153,6 +154,12 @@ class Session : public std::enable_shared_from_this<Session> {
   std::vector<std::string> out_pieces_;
   size_t sealed_bytes_ = 0;  // in out_pieces_
   bool on_pool_ = false;     // HandleMessage runs on the blocking pool (FlushIfFull may wait)
+  bool inline_ = false;      // HandleMessage runs on the io thread, on the strand (FlushIfFull writes)
+  // How long the last statement took: one that was slow goes to the pool next time, not inline.
+  std::chrono::steady_clock::duration last_statement_time_{};
+  // Runs a message that executes SQL: inline when the pool allows it, else on the pool. False when
+  // the session must end (an exception escaped HandleMessage).
+  asio::awaitable<bool> RunSql(char type, std::string& body, bool* close);
   bool client_gone_ = false;
   void SealOutput();
   int32_t pid_ = 0;
