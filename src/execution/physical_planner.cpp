@@ -10,6 +10,7 @@
 #include "execution/operator/physical_hash_distinct.hpp"
 #include "execution/operator/physical_hash_join.hpp"
 #include "execution/operator/physical_lock_rows.hpp"
+#include "execution/operator/physical_merge.hpp"
 #include "execution/operator/physical_limit.hpp"
 #include "execution/operator/physical_modify.hpp"
 #include "execution/operator/physical_nested_loop_join.hpp"
@@ -50,6 +51,26 @@ BoundExprPtr ResolveCopy(const BoundExprPtr& e, const std::vector<ColumnBinding>
   auto copy = e->Copy();
   Resolve(*copy, bindings);
   return copy;
+}
+
+// A written table's CHECK constraints, for the operator that writes it.
+std::vector<access::BoundCheck> TableChecks(const LogicalModify& m) {
+  std::vector<access::BoundCheck> out;
+  for (auto& [name, e] : m.checks) out.push_back(access::BoundCheck{name, e->Copy()});
+  return out;
+}
+
+// What the referential actions of a statement writing m.table may write (null: the table has no
+// foreign keys and is referenced by none).
+std::shared_ptr<const access::CascadeTables> Cascades(const LogicalModify& m) {
+  if (!m.referential) return nullptr;
+  auto cascades = std::make_shared<access::CascadeTables>();
+  for (auto& [id, target] : m.cascade_targets) {
+    access::CascadeTable& t = (*cascades)[id];
+    for (auto& [name, e] : target.checks) t.checks.push_back(access::BoundCheck{name, e->Copy()});
+    for (auto& e : target.defaults) t.defaults.push_back(e ? e->Copy() : nullptr);
+  }
+  return cascades;
 }
 
 BoundExprPtr Conjunction(std::vector<BoundExprPtr> preds) {
@@ -379,16 +400,26 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       }
       if (out->returning_input) row_bindings.insert(row_bindings.end(), child_bindings.begin(), child_bindings.end());
       for (auto& e : m.returning) out->returning.push_back(ResolveCopy(e, row_bindings));
-      for (auto& [name, e] : m.checks) out->checks.push_back(access::BoundCheck{name, e->Copy()});
-      if (m.referential) {
-        auto cascades = std::make_shared<access::CascadeTables>();
-        for (auto& [id, target] : m.cascade_targets) {
-          access::CascadeTable& t = (*cascades)[id];
-          for (auto& [name, e] : target.checks) t.checks.push_back(access::BoundCheck{name, e->Copy()});
-          for (auto& e : target.defaults) t.defaults.push_back(e ? e->Copy() : nullptr);
-        }
-        out->cascades = std::move(cascades);
+      out->checks = TableChecks(m);
+      out->cascades = Cascades(m);
+      out->children.push_back(Plan(*op.children[0]));
+      return out;
+    }
+    case LogicalOpType::kMerge: {
+      auto& m = static_cast<LogicalModify&>(op);
+      auto out = std::make_unique<PhysicalMerge>(m.table);
+      auto child_bindings = op.children[0]->GetColumnBindings();
+      for (auto& a : m.merge_actions) {
+        PhysicalMerge::Action action;
+        action.matched = a.matched;
+        action.kind = a.kind;
+        if (a.condition) action.condition = ResolveCopy(a.condition, child_bindings);
+        for (auto& e : a.values) action.values.push_back(e ? ResolveCopy(e, child_bindings) : nullptr);
+        out->actions.push_back(std::move(action));
       }
+      if (m.recheck) out->recheck = ResolveCopy(m.recheck, child_bindings);
+      out->checks = TableChecks(m);
+      out->cascades = Cascades(m);
       out->children.push_back(Plan(*op.children[0]));
       return out;
     }

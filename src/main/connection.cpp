@@ -297,6 +297,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::Dispatch(const ast::Statement& stmt,
     case ast::StmtKind::kInsert:
     case ast::StmtKind::kUpdate:
     case ast::StmtKind::kDelete:
+    case ast::StmtKind::kMerge:
       return RunQuery(stmt, params);
     case ast::StmtKind::kExplain:
       return RunExplain(static_cast<const ast::ExplainStmt&>(stmt), params);
@@ -357,6 +358,7 @@ void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) 
     case BoundStatementKind::kInsert: conn.CheckWritable("INSERT"); break;
     case BoundStatementKind::kUpdate: conn.CheckWritable("UPDATE"); break;
     case BoundStatementKind::kDelete: conn.CheckWritable("DELETE"); break;
+    case BoundStatementKind::kMerge: conn.CheckWritable("MERGE"); break;
     case BoundStatementKind::kSelect: break;
   }
   if (!planned.bound.locking.empty()) conn.CheckWritable(planned.bound.locking);
@@ -536,6 +538,10 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
       result->rows_affected = ctx.rows_affected;
       result->tag = "DELETE " + std::to_string(ctx.rows_affected);
       break;
+    case BoundStatementKind::kMerge:
+      result->rows_affected = ctx.rows_affected;
+      result->tag = "MERGE " + std::to_string(ctx.rows_affected);
+      break;
   }
   return result;
 }
@@ -543,7 +549,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
 std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params) {
   const ast::Statement& inner = *stmt.stmt;
   if (inner.kind != ast::StmtKind::kSelect && inner.kind != ast::StmtKind::kInsert &&
-      inner.kind != ast::StmtKind::kUpdate && inner.kind != ast::StmtKind::kDelete) {
+      inner.kind != ast::StmtKind::kUpdate && inner.kind != ast::StmtKind::kDelete &&
+      inner.kind != ast::StmtKind::kMerge) {
     throw Error(sqlstate::kFeatureNotSupported, "EXPLAIN of this statement is not supported");
   }
   auto catalog = catalog_for_statement();
@@ -596,7 +603,8 @@ void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalTyp
     return;
   }
   if (stmt.kind != ast::StmtKind::kSelect && stmt.kind != ast::StmtKind::kInsert &&
-      stmt.kind != ast::StmtKind::kUpdate && stmt.kind != ast::StmtKind::kDelete) {
+      stmt.kind != ast::StmtKind::kUpdate && stmt.kind != ast::StmtKind::kDelete &&
+      stmt.kind != ast::StmtKind::kMerge) {
     return;
   }
   auto catalog = db_impl_.catalog().Current();

@@ -40,6 +40,7 @@ void Walk(LogicalOperator& op, bool need_all, std::set<std::pair<uint32_t, uint3
     case LogicalOpType::kInsert:
     case LogicalOpType::kUpdate:
     case LogicalOpType::kDelete:
+    case LogicalOpType::kMerge:
     case LogicalOpType::kCteScan:
       children_need_all = true;
       break;

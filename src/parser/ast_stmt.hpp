@@ -128,6 +128,7 @@ enum class StmtKind : uint8_t {
   kDatabase,  // ast_database.hpp
   kAlterOwner,
   kComment,
+  kMerge,
 };
 
 struct Statement {
@@ -245,6 +246,30 @@ struct DeleteStmt : Statement {
   std::vector<TableRefPtr> using_tables;
   ExprPtr where;
   std::vector<ResTarget> returning;
+};
+
+// One WHEN [NOT] MATCHED [AND condition] THEN action of MERGE.
+struct MergeWhenClause {
+  enum class Action : uint8_t { kUpdate, kDelete, kInsert, kNothing };
+  bool matched = true;
+  Action action = Action::kNothing;
+  ExprPtr condition;  // null: none
+  std::vector<SetClause> set;  // UPDATE SET
+  // INSERT [(columns)] [OVERRIDING ...] VALUES (values); both empty: INSERT DEFAULT VALUES.
+  std::vector<std::string> columns;
+  ExprList values;
+  InsertStmt::Overriding overriding = InsertStmt::Overriding::kNone;
+};
+
+// [WITH ...] MERGE INTO table [AS alias] USING source ON condition WHEN ... (PostgreSQL 15).
+struct MergeStmt : Statement {
+  MergeStmt() : Statement(StmtKind::kMerge) {}
+  std::unique_ptr<WithClause> with;
+  RangeVar table;
+  std::string alias;
+  TableRefPtr source;
+  ExprPtr condition;
+  std::vector<MergeWhenClause> clauses;
 };
 
 // Sequence options (CREATE / ALTER SEQUENCE, identity columns); unset fields were not given.

@@ -34,6 +34,8 @@ ast::Alias TransformAlias(const PgQuery__Alias* a) {
   return out;
 }
 
+}  // namespace
+
 ast::TableRefPtr TransformTableRef(const Node* n) {
   CheckStackDepth();
   switch (n->node_case) {
@@ -259,6 +261,8 @@ ast::StatementPtr TransformDelete(const PgQuery__DeleteStmt* s) {
   out->returning = TransformTargets(s->returning_list, s->n_returning_list);
   return out;
 }
+
+namespace {
 
 void ApplyColumnConstraint(ast::ColumnDef& col, const PgQuery__Constraint* c, const std::string& table) {
   switch (c->contype) {
@@ -714,6 +718,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_INSERT_STMT: return TransformInsert(n->insert_stmt);
     case PG_QUERY__NODE__NODE_UPDATE_STMT: return TransformUpdate(n->update_stmt);
     case PG_QUERY__NODE__NODE_DELETE_STMT: return TransformDelete(n->delete_stmt);
+    case PG_QUERY__NODE__NODE_MERGE_STMT: return TransformMerge(n->merge_stmt);
     case PG_QUERY__NODE__NODE_CREATE_STMT: return TransformCreate(n->create_stmt);
     case PG_QUERY__NODE__NODE_INDEX_STMT: return TransformIndex(n->index_stmt);
     case PG_QUERY__NODE__NODE_DROP_STMT: return TransformDrop(n->drop_stmt);

@@ -40,6 +40,11 @@ ast::StatementPtr TransformNotify(const Node* n);  // LISTEN, UNLISTEN, NOTIFY
 ast::StatementPtr TransformCursorStmt(const Node* n);
 std::string StatementName(const Node* n);
 ast::RangeVar TransformRangeVar(const PgQuery__RangeVar* r);
+// Pieces of statements (transform_stmt.cpp): a FROM item, a WITH clause, UPDATE's SET list.
+ast::TableRefPtr TransformTableRef(const Node* n);
+std::unique_ptr<ast::WithClause> TransformWith(const PgQuery__WithClause* w);
+std::vector<ast::SetClause> TransformSetList(Node** targets, size_t n);
+ast::StatementPtr TransformMerge(const PgQuery__MergeStmt* s);  // transform_merge.cpp
 // A column definition of CREATE TABLE / ALTER TABLE ADD COLUMN (transform_stmt.cpp).
 // (`table`: the table's name, for the messages.)
 ast::ColumnDef TransformColumnDef(const PgQuery__ColumnDef* d, const std::string& table);

@@ -6,6 +6,7 @@
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/modify_target.hpp"
 #include "planner/predicate_implication.hpp"
 
 namespace kanto {
@@ -194,6 +195,48 @@ std::vector<uint32_t> ArbiterIndexes(Binder& binder, const ast::InsertStmt& stmt
 }
 }  // namespace
 
+std::vector<int> Binder::InsertTargets(const TableEntry& table, const std::vector<std::string>& columns,
+                                      int location) const {
+  std::vector<int> targets;
+  if (columns.empty()) {
+    for (size_t i = 0; i < table.columns.size(); i++) targets.push_back(static_cast<int>(i));
+    return targets;
+  }
+  for (const auto& name : columns) {
+    int idx = ColumnOf(table, name, location);
+    for (int t : targets) {
+      if (t == idx) {
+        throw At(Error(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once"), location);
+      }
+    }
+    targets.push_back(idx);
+  }
+  return targets;
+}
+
+std::vector<BoundExprPtr> Binder::BindInsertRow(const TableEntry& table, const std::vector<int>& targets,
+                                                const ast::ExprList& row, ast::InsertStmt::Overriding overriding,
+                                                ExprBinder& eb, int location) {
+  if (row.size() > targets.size()) {
+    throw At(Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),
+             row[targets.size()]->location);
+  }
+  if (row.size() < targets.size() && !row.empty()) {
+    throw At(Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions"), location);
+  }
+  std::vector<BoundExprPtr> full(table.columns.size());
+  for (size_t k = 0; k < row.size(); k++) {
+    const ast::Expr& e = *row[k];
+    size_t col = static_cast<size_t>(targets[k]);
+    if (e.kind == ast::ExprKind::kDefault || !UseGivenValue(table.columns[col], overriding)) continue;
+    full[col] = AssignTo(*this, eb.Bind(e), table.columns[col], e.location);
+  }
+  for (size_t c = 0; c < full.size(); c++) {
+    if (!full[c]) full[c] = BindColumnDefault(table, c);
+  }
+  return full;
+}
+
 BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate && stmt.conflict_target.empty() &&
       stmt.conflict_constraint.empty()) {
@@ -209,22 +252,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
     insert->arbiter_indexes = ArbiterIndexes(*this, stmt, *table);
     if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) BindConflictUpdate(stmt, *table, *insert);
   }
-  // Target columns: the list given, or all columns in order.
-  std::vector<int> targets;
-  if (stmt.columns.empty()) {
-    for (size_t i = 0; i < table->columns.size(); i++) targets.push_back(static_cast<int>(i));
-  } else {
-    for (const auto& name : stmt.columns) {
-      int idx = ColumnOf(*table, name, stmt.table.location);
-      for (int t : targets) {
-        if (t == idx) {
-          throw At(Error(sqlstate::kDuplicateColumn, "column \"" + name + "\" specified more than once"),
-                   stmt.table.location);
-        }
-      }
-      targets.push_back(idx);
-    }
-  }
+  std::vector<int> targets = InsertTargets(*table, stmt.columns, stmt.table.location);
   size_t ncols = table->columns.size();
   auto values = std::make_unique<LogicalValues>();
   LogicalOperatorPtr source;
@@ -251,24 +279,8 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
         throw At(Error(sqlstate::kSyntaxError, "VALUES lists must all be the same length"),
                  row->empty() ? stmt.table.location : (*row)[0]->location);
       }
-      if (select && row->size() > targets.size()) {
-        throw At(Error(sqlstate::kSyntaxError, "INSERT has more expressions than target columns"),
-                 (*row)[targets.size()]->location);
-      }
-      if (select && row->size() < targets.size()) {
-        throw At(Error(sqlstate::kSyntaxError, "INSERT has more target columns than expressions"), stmt.table.location);
-      }
-      std::vector<BoundExprPtr> full(ncols);
-      for (size_t k = 0; k < row->size(); k++) {
-        const ast::Expr& e = *(*row)[k];
-        size_t col = static_cast<size_t>(targets[k]);
-        if (e.kind == ast::ExprKind::kDefault || !UseGivenValue(table->columns[col], stmt.overriding)) continue;
-        full[col] = AssignTo(*this, eb.Bind(e), table->columns[col], e.location);
-      }
-      for (size_t c = 0; c < ncols; c++) {
-        if (!full[c]) full[c] = BindColumnDefault(*table, c);
-      }
-      values->rows.push_back(std::move(full));
+      values->rows.push_back(BindInsertRow(*table, select ? targets : std::vector<int>{}, *row, stmt.overriding, eb,
+                                           stmt.table.location));
     }
     values->estimated_rows = static_cast<double>(values->rows.size());
     source = std::move(values);
@@ -371,28 +383,6 @@ BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const Tab
   return out;
 }
 
-// UPDATE and DELETE read the target through a scan that also yields each row's storage key,
-// filtered by the WHERE clause.
-static LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
-                                     BindContext& scope) {
-  auto get = std::make_unique<LogicalGet>();
-  get->table_index = table_index;
-  get->table = Borrow(&table);
-  get->alias = alias.empty() ? table.name : alias;
-  for (uint32_t i = 0; i < table.columns.size(); i++) get->column_ids.push_back(i);
-  get->emit_row_key = true;
-  BindingEntry entry;
-  entry.alias = get->alias;
-  entry.relation = table.name;
-  entry.table_index = table_index;
-  for (const auto& c : table.columns) {
-    entry.names.push_back(c.name);
-    entry.types.push_back(c.type);
-  }
-  scope.Add(entry);
-  return get;
-}
-
 LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
                                             BindContext& scope, BoundExprPtr* recheck) {
   LogicalOperatorPtr plan = TargetScan(table, NewTableIndex(), alias, scope);
@@ -408,61 +398,6 @@ LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::
 }
 
 namespace {
-// UPDATE ... FROM / DELETE ... USING: the target scan (table index `target_index`) joined with the
-// other tables (`from`; both bound into `inner`), filtered by WHERE, under a projection (table
-// index `index`) of the target's columns, its row key, then every column of the other tables, as
-// PhysicalModify reads its input. *scope gets the same names over the projection's output (for
-// SET and RETURNING), *recheck the WHERE clause over it (READ COMMITTED's re-check).
-LogicalOperatorPtr JoinedTarget(Binder& binder, const TableEntry& table, LogicalOperatorPtr target,
-                                LogicalOperatorPtr from, const ast::Expr* where, const BindContext& inner,
-                                uint32_t target_index, uint32_t index, BindContext* scope, BoundExprPtr* recheck) {
-  auto join = std::make_unique<LogicalJoin>();
-  join->join_type = JoinType::kInner;
-  join->children.push_back(std::move(target));
-  join->children.push_back(std::move(from));
-  LogicalOperatorPtr plan = std::move(join);
-  if (where) {
-    ExprBinder eb(binder, &inner, nullptr, "WHERE");
-    auto filter = std::make_unique<LogicalFilter>();
-    filter->expressions.push_back(eb.BindCondition(*where, "WHERE"));
-    filter->children.push_back(std::move(plan));
-    plan = std::move(filter);
-  }
-  auto proj = std::make_unique<LogicalProjection>();
-  proj->table_index = index;
-  for (uint32_t c = 0; c < table.columns.size(); c++) {
-    proj->expressions.push_back(MakeColumnRef({target_index, c}, table.columns[c].type, table.columns[c].name));
-  }
-  proj->expressions.push_back(
-      MakeColumnRef({target_index, static_cast<uint32_t>(table.columns.size())}, LogicalType(TypeId::kBytea), ""));
-  for (const BindingEntry& e : inner.entries()) {
-    BindingEntry outer = e;
-    if (e.table_index == target_index) {
-      outer.table_index = index;
-    } else {
-      // Its columns are the projection's from position `first` on; the ones before have no name
-      // (a reference cannot name them) and are hidden.
-      size_t first = proj->expressions.size();
-      outer.table_index = index;
-      outer.names.assign(first, "");
-      outer.types.assign(first, LogicalType(TypeId::kBool));
-      outer.hidden.assign(first, true);
-      outer.computed.clear();
-      outer.key_columns.clear();
-      for (size_t i = 0; i < e.names.size(); i++) {
-        proj->expressions.push_back(e.Column(i, e.names[i]));
-        outer.names.push_back(e.names[i]);
-        outer.types.push_back(e.types[i]);
-        outer.hidden.push_back(i < e.hidden.size() && e.hidden[i]);
-      }
-    }
-    scope->Add(std::move(outer));
-  }
-  if (where) *recheck = ExprBinder(binder, scope, nullptr, "WHERE").BindCondition(*where, "WHERE");
-  proj->children.push_back(std::move(plan));
-  return proj;
-}
-
 // RETURNING of UPDATE ... FROM / DELETE ... USING (`out`, bound by FinishModify without it): over
 // the written row (the target's entry of `scope`, as op->returning_index) and the other tables'
 // columns of the input row (PhysicalModify evaluates it over both).
@@ -510,7 +445,7 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     auto target = TargetScan(*table, target_index, stmt.alias, inner);
     auto from = BindFrom(stmt.from, inner);
     projection = NewTableIndex();
-    plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), inner, target_index,
+    plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), TargetJoin::kWhere, inner, target_index,
                         projection, &scope, &update->recheck);
   }
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
@@ -562,7 +497,7 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   auto target = TargetScan(*table, target_index, stmt.alias, inner);
   auto from = BindFrom(stmt.using_tables, inner);
   uint32_t projection = NewTableIndex();
-  auto plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), inner, target_index,
+  auto plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), TargetJoin::kWhere, inner, target_index,
                            projection, &scope, &del->recheck);
   BoundStatement out = FinishModify(std::move(del), *table, stmt.alias, {}, std::move(plan), BoundStatementKind::kDelete);
   BindJoinedReturning(*this, stmt.returning, scope, projection, &out);

@@ -29,6 +29,7 @@ BoundStatement Binder::Bind(const ast::Statement& stmt) {
   if (stmt.kind == ast::StmtKind::kInsert) with = static_cast<const ast::InsertStmt&>(stmt).with.get();
   if (stmt.kind == ast::StmtKind::kUpdate) with = static_cast<const ast::UpdateStmt&>(stmt).with.get();
   if (stmt.kind == ast::StmtKind::kDelete) with = static_cast<const ast::DeleteStmt&>(stmt).with.get();
+  if (stmt.kind == ast::StmtKind::kMerge) with = static_cast<const ast::MergeStmt&>(stmt).with.get();
   CteScope scope;
   if (with) EnterWith(with, &scope);
   switch (stmt.kind) {
@@ -40,6 +41,8 @@ BoundStatement Binder::Bind(const ast::Statement& stmt) {
       return BindUpdate(static_cast<const ast::UpdateStmt&>(stmt));
     case ast::StmtKind::kDelete:
       return BindDelete(static_cast<const ast::DeleteStmt&>(stmt));
+    case ast::StmtKind::kMerge:
+      return BindMerge(static_cast<const ast::MergeStmt&>(stmt));
     default:
       throw Error(sqlstate::kInternalError, "statement cannot be planned");
   }

@@ -17,7 +17,7 @@ namespace kanto {
 
 class ExprBinder;
 
-enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete };
+enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete, kMerge };
 
 struct BoundStatement {
   BoundStatementKind kind = BoundStatementKind::kSelect;
@@ -148,6 +148,7 @@ class Binder {
   BoundStatement BindInsert(const ast::InsertStmt& stmt);
   BoundStatement BindUpdate(const ast::UpdateStmt& stmt);
   BoundStatement BindDelete(const ast::DeleteStmt& stmt);
+  BoundStatement BindMerge(const ast::MergeStmt& stmt);  // bind_merge.cpp
 
   // SELECT core: returns a plan whose output is the visible select list.
   LogicalOperatorPtr BindSelectNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
@@ -208,6 +209,16 @@ class Binder {
   // the row proposed for insertion (EXCLUDED).
   void BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& table, LogicalModify& insert);
   BoundExprPtr BindColumnDefault(const TableEntry& table, size_t column);
+  // INSERT's target columns: `columns` (42703 for one the table lacks, 42701 for one given twice),
+  // or every column in order when empty.
+  std::vector<int> InsertTargets(const TableEntry& table, const std::vector<std::string>& columns, int location) const;
+  // One VALUES row of INSERT or of MERGE's INSERT action, for the columns `targets` (42601 when
+  // the widths differ; an empty row is DEFAULT VALUES): one expression per table column, coerced
+  // to its type, the column's default where the row gives none or DEFAULT (identity columns as
+  // `overriding` says; 428C9 for a value given to a generated column).
+  std::vector<BoundExprPtr> BindInsertRow(const TableEntry& table, const std::vector<int>& targets,
+                                          const ast::ExprList& row, ast::InsertStmt::Overriding overriding,
+                                          ExprBinder& eb, int location);
  public:
   // Binds a SELECT for DDL (CREATE VIEW): output names and types.
   LogicalOperatorPtr BindQuery(const ast::SelectStmt& stmt, std::vector<std::string>* names) {

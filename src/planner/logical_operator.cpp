@@ -143,11 +143,16 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
     case LogicalOpType::kInsert:
     case LogicalOpType::kUpdate:
     case LogicalOpType::kDelete:
+    case LogicalOpType::kMerge:
       each(static_cast<LogicalModify&>(op).set);
       each(static_cast<LogicalModify&>(op).returning);
       if (static_cast<LogicalModify&>(op).recheck) fn(static_cast<LogicalModify&>(op).recheck);
       each(static_cast<LogicalModify&>(op).conflict_set);
       if (static_cast<LogicalModify&>(op).conflict_where) fn(static_cast<LogicalModify&>(op).conflict_where);
+      for (auto& action : static_cast<LogicalModify&>(op).merge_actions) {
+        if (action.condition) fn(action.condition);
+        each(action.values);
+      }
       break;
     case LogicalOpType::kTableFunction: each(static_cast<LogicalTableFunction&>(op).args); break;
     case LogicalOpType::kLockRows:
@@ -165,7 +170,7 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
 std::string LogicalPlanToString(const LogicalOperator& op, int indent) {
   CheckStackDepth();
   static const char* kNames[] = {"Get", "Filter", "Projection", "Aggregate", "Join", "Order",
-                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan", "LockRows"};
+                                 "Limit", "Distinct", "Values", "Insert", "Update", "Delete", "SetOperation", "TableFunction", "Window", "RecursiveCte", "CteScan", "LockRows", "Merge"};
   std::string out(indent * 2, ' ');
   out += kNames[static_cast<int>(op.type)];
   if (op.type == LogicalOpType::kGet) out += " " + static_cast<const LogicalGet&>(op).table->name;

@@ -33,6 +33,7 @@ enum class LogicalOpType : uint8_t {
   kRecursiveCte,
   kCteScan,
   kLockRows,
+  kMerge,
 };
 
 // Bindings (table_index, 0..count-1) of an operator that produces a new table.
@@ -273,6 +274,21 @@ class LogicalModify : public LogicalOperator {
   BoundExprPtr conflict_where;
   uint32_t conflict_index = 0;
   uint32_t excluded_index = 0;
+  // MERGE (kMerge): the child joins the source to the target (source LEFT JOIN target when an
+  // action is for NOT MATCHED rows, else an inner join) under a projection of the target's
+  // columns, its row key (NULL: no target row matched), then the source's columns. The actions
+  // in the order written; a row takes the first of its kind (matched or not) whose condition
+  // holds. `recheck` is the join condition over the child's bindings (READ COMMITTED: re-checked
+  // on the newest version of a target row changed concurrently).
+  struct MergeAction {
+    enum class Kind : uint8_t { kUpdate, kDelete, kInsert, kNothing };
+    bool matched = true;
+    Kind kind = Kind::kNothing;
+    BoundExprPtr condition;  // null: none
+    // UPDATE: one expression per table column (null: unchanged); INSERT: the whole new row.
+    std::vector<BoundExprPtr> values;
+  };
+  std::vector<MergeAction> merge_actions;
   uint32_t returning_index = 0;
   uint32_t output_index = 0;
   std::vector<ColumnBinding> GetColumnBindings() const override;

@@ -1,6 +1,7 @@
 #include "execution/operator/physical_modify.hpp"
 
 #include "access/generated_columns.hpp"
+#include "access/row_change.hpp"
 #include "access/row_key.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
@@ -104,13 +105,8 @@ bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string&
     row[c] = result.TakeValue(0);
     row[c].set_type(table_->columns[c].type);
   }
-  access::ComputeGeneratedColumns(ctx, *table_, &row);
-  std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : key;
-  bool key_changed = new_key != key;
-  access::DeleteRow(ctx, *table_, old_row, key, key_changed);
+  std::string new_key = access::UpdateTableRow(ctx, *table_, old_row, key, row, new_rows != nullptr, checks, refs);
   if (new_rows) new_rows->AppendRow(row);
-  access::WriteRow(ctx, *table_, row, new_key, key_changed, checks);
-  if (refs) refs->RowUpdated(*table_, old_row, new_key, row);
   written->insert(new_key);
   (*affected)++;
   return true;
@@ -161,22 +157,14 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].TakeValue(0) : computed[c].TakeValue(r);
         row[c].set_type(table_types[c]);
       }
-      access::ComputeGeneratedColumns(ctx, *table_, &row);
       const std::string& old_key = input.column(ncols).strings()[r];
-      std::string new_key = table_->primary_key() ? access::MakeRowKey(*ctx.engine, *table_, row) : old_key;
-      bool key_changed = new_key != old_key;
-      access::DeleteRow(ctx, *table_, old_row, old_key, key_changed);
+      std::string new_key =
+          access::UpdateTableRow(ctx, *table_, old_row, old_key, row, returned != nullptr, checks, refs);
       if (once_per_row) {
         written->insert(old_key);
         written->insert(new_key);
       }
       if (returned) add_returned(row, child_row);
-      if (refs) {
-        access::WriteRow(ctx, *table_, row, new_key, key_changed, checks);
-        refs->RowUpdated(*table_, old_row, new_key, row);
-      } else {
-        access::WriteRow(ctx, *table_, std::move(row), new_key, key_changed, checks);
-      }
       affected++;
     }
   } else if (kind_ == Kind::kDelete) {
@@ -185,8 +173,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
       bool changed = false;
       if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
       std::vector<Value> row(child_row.begin(), child_row.begin() + static_cast<std::ptrdiff_t>(ncols));
-      access::DeleteRow(ctx, *table_, row, input.column(ncols).strings()[r], true);
-      if (refs) refs->RowDeleted(*table_, row);
+      access::DeleteTableRow(ctx, *table_, row, input.column(ncols).strings()[r], refs);
       affected++;
       if (returned) add_returned(row, child_row);
     }
@@ -214,13 +201,8 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         if (done) continue;
         if (on_conflict == LogicalModify::OnConflict::kUpdate) written->insert(key);
       }
+      access::StoreInsertedRow(ctx, *table_, row, key, returned != nullptr, checks, refs);
       if (returned) new_rows.AppendRow(row);
-      if (refs) {
-        access::WriteRow(ctx, *table_, row, key, true, checks);
-        refs->RowInserted(*table_, key, row);
-      } else {
-        access::WriteRow(ctx, *table_, std::move(row), key, true, checks);
-      }
       affected++;
     }
   }
