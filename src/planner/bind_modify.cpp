@@ -68,15 +68,7 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget
     hidden.unreachable = true;
     scope.Add(hidden);
   }
-  BindingEntry entry;
-  entry.alias = alias.empty() ? table.name : alias;
-  entry.relation = table.name;
-  entry.table_index = table_index;
-  for (const auto& c : table.columns) {
-    entry.names.push_back(c.name);
-    entry.types.push_back(c.type);
-  }
-  scope.Add(entry);
+  scope.Add(TableRowBinding(table, alias, table_index));
   std::vector<BoundExprPtr> out;
   ExprBinder eb(*this, &scope, nullptr, "RETURNING");
   for (const auto& t : returning) {
@@ -322,15 +314,9 @@ void Binder::BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& t
   insert.excluded_index = NewTableIndex();
   for (auto [alias, index] : {std::pair<std::string, uint32_t>{stmt.alias.empty() ? table.name : stmt.alias, insert.conflict_index},
                               std::pair<std::string, uint32_t>{"excluded", insert.excluded_index}}) {
-    BindingEntry entry;
-    entry.alias = alias;
-    entry.relation = index == insert.conflict_index ? table.name : "";
-    entry.table_index = index;
-    for (const auto& c : table.columns) {
-      entry.names.push_back(c.name);
-      entry.types.push_back(c.type);
-    }
-    scope.Add(entry);
+    BindingEntry entry = TableRowBinding(table, alias, index);
+    if (index == insert.excluded_index) entry.relation.clear();
+    scope.Add(std::move(entry));
   }
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
   insert.conflict_set = BindSetList(table, stmt.conflict_set, eb);

@@ -11,6 +11,18 @@ std::shared_ptr<const TableEntry> Borrow(const TableEntry* t) {
 }
 }  // namespace
 
+BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index) {
+  BindingEntry entry;
+  entry.alias = alias.empty() ? table.name : alias;
+  entry.relation = table.name;
+  entry.table_index = table_index;
+  for (const auto& c : table.columns) {
+    entry.names.push_back(c.name);
+    entry.types.push_back(c.type);
+  }
+  return entry;
+}
+
 LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
                               BindContext& scope) {
   auto get = std::make_unique<LogicalGet>();
@@ -19,15 +31,7 @@ LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, con
   get->alias = alias.empty() ? table.name : alias;
   for (uint32_t i = 0; i < table.columns.size(); i++) get->column_ids.push_back(i);
   get->emit_row_key = true;
-  BindingEntry entry;
-  entry.alias = get->alias;
-  entry.relation = table.name;
-  entry.table_index = table_index;
-  for (const auto& c : table.columns) {
-    entry.names.push_back(c.name);
-    entry.types.push_back(c.type);
-  }
-  scope.Add(entry);
+  scope.Add(TableRowBinding(table, alias, table_index));
   return get;
 }
 

@@ -14,6 +14,10 @@ namespace kanto {
 
 class Binder;
 
+// The scope entry of a written table's row: every column, named `alias` (empty: the table's
+// name), read through `table_index`.
+BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index);
+
 // A scan of every column of `table` and its row key (table index `table_index`), named `alias`
 // (empty: the table's name) in `scope`.
 LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
