@@ -146,6 +146,16 @@ SCENARIOS = [
                      "WHEN NOT MATCHED THEN INSERT VALUES (v.id, v.d)"), Count(2)),
         ("T2", "COMMIT", None),
         ("T1", ALL, Rows((1, 11), (2, 25), (4, 4)))]),
+    ("serializable: write skew through MERGE (each reads both rows, writes one): 40001 at the second commit", [
+        ("T1", "BEGIN ISOLATION LEVEL SERIALIZABLE", None),
+        ("T2", "BEGIN ISOLATION LEVEL SERIALIZABLE", None),
+        ("T1", "MERGE INTO test USING (SELECT sum(value) AS s FROM test) AS x ON test.id = 1 "
+               "WHEN MATCHED THEN UPDATE SET value = x.s", Count(1)),
+        ("T2", "MERGE INTO test USING (SELECT sum(value) AS s FROM test) AS x ON test.id = 2 "
+               "WHEN MATCHED THEN UPDATE SET value = x.s", Count(1)),
+        ("T1", "COMMIT", None),
+        ("T2", "COMMIT", "40001"),
+        ("T1", ALL, Rows((1, 30), (2, 20)))]),
 ]
 
 
