@@ -2,6 +2,7 @@
 
 #include "execution/expression_executor.hpp"
 #include "common/sql_text.hpp"
+#include "function/type_input.hpp"
 #include "kanto/error.hpp"
 #include "parser/parser.hpp"
 #include "planner/expr_binder.hpp"
@@ -86,16 +87,8 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
     const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
     if (e->value.is_null()) return MakeConstant(Value::Null(target));
     try {
-      // The input function of the base type, then the modifiers (varchar(3), numeric(5,2)) as the
-      // context requires (explicit casts truncate, assignments check).
-      LogicalType base(target.id);
-      base.elem = target.elem;
-      if (target.id == TypeId::kInterval) base = target;  // the field mask applies while reading
       // (text input is the identity: the literal's string is shared, not copied)
-      Value v = base.id == TypeId::kText ? e->value : TextToValue(e->value.str_value(), base, fctx);
-      if (target.mod1 >= 0) v = CastValue(v, target, ctx, fctx);
-      v.set_type(target);
-      return MakeConstant(std::move(v));
+      return MakeConstant(TypeInput(e->value.str_value(), target, ctx, fctx, &e->value));
     } catch (Error& err) {
       throw At(std::move(err), location);
     }

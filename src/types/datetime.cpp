@@ -187,9 +187,12 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
       BadSyntax(type, text);
     }
   }
-  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > DaysInMonth(p.year, p.month) || p.year == 0) {
-    OutOfRange(text);
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31) {
+    // A month or day no calendar has: perhaps the fields were meant in another order.
+    throw Error(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"")
+        .WithHint("Perhaps you need a different \"datestyle\" setting.");
   }
+  if (p.day > DaysInMonth(p.year, p.month) || p.year == 0) OutOfRange(text);
   return p;
 }
 
