@@ -458,6 +458,8 @@ void Explain(const PhysicalOperator& op, const OperatorState* state, const Expla
 
 PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan) { return Plan(plan); }
 
+WriteConstraints LowerWriteConstraints(const LogicalModify& op) { return {TableChecks(op), Cascades(op)}; }
+
 std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state,
                                      const ExplainOptions& options) {
   std::vector<std::string> out;

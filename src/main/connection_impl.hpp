@@ -291,6 +291,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::map<std::string, SqlPrepared> sql_prepared_;  // PREPARE name AS ...
   // A COPY FROM STDIN waiting for its data: the statement (table, columns, format).
   std::unique_ptr<ast::CopyStmt> pending_copy_;
+  // While CopyIn runs the pending COPY as a statement: its data.
+  const std::string_view* copy_data_ = nullptr;
   std::atomic<bool> cancel_{false};
   SequenceSession sequences_;  // currval / lastval of this session
   SessionNotifications notifications_;  // LISTEN / NOTIFY (connection_notify.cpp)

@@ -106,6 +106,13 @@ void ConnectionImpl::LockCommandRelations(const ast::Statement& stmt) {
       targets.push_back(&static_cast<const ast::CreateIndexStmt&>(stmt).table);
       mode = LockMode::kShare;
       break;
+    case ast::StmtKind::kCopy: {
+      const auto& c = static_cast<const ast::CopyStmt&>(stmt);
+      if (!c.from) return;  // COPY TO: its query takes the locks
+      targets.push_back(&c.table);
+      mode = LockMode::kRowExclusive;
+      break;
+    }
     case ast::StmtKind::kVacuum:
       for (const auto& rv : static_cast<const ast::VacuumStmt&>(stmt).tables) targets.push_back(&rv);
       mode = LockMode::kShareUpdateExclusive;
