@@ -13,6 +13,7 @@
 #include "main/connection_impl.hpp"
 #include "main/duration_setting.hpp"
 #include "main/memory_setting.hpp"
+#include "main/data_modifying_with.hpp"
 #include "main/database_impl.hpp"
 #include "main/result_impl.hpp"
 #include "main/session_time_zone.hpp"
@@ -336,9 +337,13 @@ struct PlannedStatement {
 };
 
 PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
-                      const FunctionContext* fn, const Statistics* stats) {
+                      const FunctionContext* fn, const Statistics* stats, const DataModifyingWith* dml = nullptr) {
   BinderEnv env;
   env.catalog = &catalog;
+  if (dml) {
+    env.returned = &dml->returned;
+    env.outer_with = dml->outer_with;
+  }
   env.param_types = std::move(param_types);
   env.fn_ctx = fn;
   Binder binder(env);
@@ -444,16 +449,19 @@ std::vector<LogicalType> ConnectionImpl::ParamTypes(const std::vector<Value>& pa
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt, const std::vector<Value>& params) {
+  if (!dml_with_) {
+    if (const ast::WithClause* with = DataModifyingWithClause(stmt)) return RunDataModifyingWith(stmt, *with, params);
+  }
   auto catalog = catalog_for_statement();
   FunctionContext fn = MakeFunctionContext();
   fn.catalog = catalog.get();
   std::shared_ptr<PlannedStatement> cached;
-  PlanCache* cache = plan_cache_stmt_ == &stmt ? plan_cache_ : nullptr;
+  PlanCache* cache = plan_cache_stmt_ == &stmt && !dml_with_ ? plan_cache_ : nullptr;
   if (cache && cache->plan && cache->catalog == catalog && cache->time_zone == GetSetting("timezone") &&
       cache->search_path == GetSetting("search_path")) {
     cached = std::static_pointer_cast<PlannedStatement>(cache->plan);
   } else {
-    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics()));
+    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics(), dml_with_));
     if (cache && !cached->reads_session_state) {
       *cache = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), cached};
     }
@@ -464,7 +472,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
       txn_isolation_ == storage::IsolationLevel::kReadCommitted && db_impl_.catalog().Current() != catalog) {
     catalog = catalog_for_statement();
     fn.catalog = catalog.get();
-    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics()));
+    cached = std::make_shared<PlannedStatement>(Plan(stmt, *catalog, ParamTypes(params), &fn, &db_impl_.statistics(), dml_with_));
     LockRelations(cached->relation_locks);
   }
   const PlannedStatement& planned = *cached;
@@ -615,6 +623,11 @@ void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalTyp
   FunctionContext fn = MakeFunctionContext();
   fn.catalog = catalog.get();
   env.fn_ctx = &fn;
+  DataModifyingWith dml;
+  if (const ast::WithClause* with = DataModifyingWithClause(stmt)) {
+    PrepareDataModifyingWith(stmt, *with, *catalog, &fn, &env.param_types, &dml);
+    env.returned = &dml.returned;
+  }
   Binder binder(env);
   BoundStatement bound = binder.Bind(stmt);
   for (auto& t : env.param_types) {

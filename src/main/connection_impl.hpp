@@ -27,6 +27,9 @@
 
 namespace kanto {
 
+struct DataModifyingWith;  // main/data_modifying_with.hpp
+
+
 class DatabaseImpl;
 class ResultImpl;
 
@@ -203,6 +206,12 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::unique_ptr<ResultImpl> RunPrepareTransaction(const std::string& gid);
   std::unique_ptr<ResultImpl> RunFinishPrepared(const std::string& gid, bool commit);
   std::unique_ptr<ResultImpl> RunQuery(const ast::Statement& stmt, const std::vector<Value>& params);
+  // A statement whose WITH clause holds INSERT / UPDATE / DELETE (data_modifying_with.hpp): those
+  // run first, each through RunQuery, then the statement over the rows they returned; dml_with_
+  // holds those rows meanwhile (what the binder reads for them).
+  std::unique_ptr<ResultImpl> RunDataModifyingWith(const ast::Statement& stmt, const ast::WithClause& with,
+                                                   const std::vector<Value>& params);
+  const DataModifyingWith* dml_with_ = nullptr;
   std::unique_ptr<ResultImpl> RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params);
   // Settings and SQL-level prepared statements (connection_session.cpp).
   std::unique_ptr<ResultImpl> RunSet(const ast::SetStmt& stmt);

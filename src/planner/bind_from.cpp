@@ -80,12 +80,48 @@ void Binder::EnterWith(const ast::WithClause* with, CteScope* scope) {
       throw At(Error(sqlstate::kDuplicateObject /* 42712 */, "WITH query name \"" + cte.name + "\" specified more than once"),
                cte.location);
     }
+    if (cte.query->kind == ast::StmtKind::kMerge) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "MERGE not supported in WITH query"), cte.location);
+    }
     if (cte.query->kind != ast::StmtKind::kSelect) {
-      throw At(Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported yet"), cte.location);
+      if (with != top_with_ && with != env_.outer_with) {
+        throw At(Error(sqlstate::kFeatureNotSupported,
+                       "WITH clause containing a data-modifying statement must be at the top level"),
+                 cte.location);
+      }
+      if (!env_.returned) {
+        throw At(Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH are not supported yet"),
+                 cte.location);
+      }
     }
     scope->ctes[cte.name] = &cte;
   }
   ctes_ = scope;
+}
+
+// A reference to a data-modifying WITH query: the rows its RETURNING gave, as constants.
+LogicalOperatorPtr Binder::ReturnedRowsOf(const ast::CommonTableExpr& cte, std::vector<std::string>* names) {
+  auto it = env_.returned->find(&cte);
+  if (it == env_.returned->end()) {  // a later one, or itself
+    throw At(Error(sqlstate::kFeatureNotSupported, "a reference to data-modifying WITH query \"" + cte.name +
+                                                       "\" before it is not supported"),
+             cte.location);
+  }
+  const BinderEnv::ReturnedRows& r = it->second;
+  if (!r.returning) {
+    throw At(Error("0A000", "WITH query \"" + cte.name + "\" does not have a RETURNING clause"), cte.location);
+  }
+  auto values = std::make_unique<LogicalValues>();
+  values->table_index = NewTableIndex();
+  values->types = r.types;
+  for (const auto& row : r.rows) {
+    std::vector<BoundExprPtr> exprs;
+    for (const Value& v : row) exprs.push_back(MakeConstant(v));
+    values->rows.push_back(std::move(exprs));
+  }
+  values->estimated_rows = static_cast<double>(r.rows.size());
+  *names = r.names;
+  return values;
 }
 
 // A WITH query referenced in FROM: bound like an inline view (each reference evaluates it).
@@ -107,11 +143,12 @@ LogicalOperatorPtr Binder::BindCte(const ast::CommonTableExpr& cte, const ast::T
     visible.recursive = recursive;
     break;
   }
-  ctes_ = &visible;
   std::vector<std::string> names;
   LogicalOperatorPtr plan;
+  if (cte.query->kind != ast::StmtKind::kSelect) plan = ReturnedRowsOf(cte, &names);  // (ran already)
+  ctes_ = &visible;
   try {
-    if (recursive) plan = BindRecursiveCte(cte, &names);
+    if (!plan && recursive) plan = BindRecursiveCte(cte, &names);
     if (!plan) {
       names.clear();
       plan = BindSelectNode(static_cast<const ast::SelectStmt&>(*cte.query), &names);

@@ -31,6 +31,9 @@ BoundStatement Binder::Bind(const ast::Statement& stmt) {
   if (stmt.kind == ast::StmtKind::kUpdate) with = static_cast<const ast::UpdateStmt&>(stmt).with.get();
   if (stmt.kind == ast::StmtKind::kDelete) with = static_cast<const ast::DeleteStmt&>(stmt).with.get();
   if (stmt.kind == ast::StmtKind::kMerge) with = static_cast<const ast::MergeStmt&>(stmt).with.get();
+  CteScope outer;
+  if (env_.outer_with) EnterWith(env_.outer_with, &outer);
+  top_with_ = stmt.kind == ast::StmtKind::kSelect ? static_cast<const ast::SelectStmt&>(stmt).with.get() : with;
   CteScope scope;
   if (with) EnterWith(with, &scope);
   switch (stmt.kind) {

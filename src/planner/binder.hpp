@@ -59,6 +59,18 @@ struct BinderEnv {
   // The relations the statement reads or writes, with the lock each needs (relation OID -> 1
   // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)).
   std::map<uint32_t, int> relation_locks;
+  // Data-modifying WITH queries (INSERT / UPDATE / DELETE, main/data_modifying_with.cpp runs them
+  // first, each on its own): the rows each returned, which references to it read (its RETURNING
+  // names and types; `rows` empty while only types are wanted). Null: such WITH queries are
+  // refused (0A000). `outer_with`: the WITH clause a data-modifying query bound on its own sees.
+  struct ReturnedRows {
+    bool returning = false;
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    std::vector<std::vector<Value>> rows;
+  };
+  const std::map<const ast::CommonTableExpr*, ReturnedRows>* returned = nullptr;
+  const ast::WithClause* outer_with = nullptr;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working
@@ -178,6 +190,7 @@ class Binder {
   LogicalOperatorPtr BindFromSubquery(const ast::SelectStmt& query, bool lateral, std::vector<std::string>* names);
   LogicalOperatorPtr BindView(const TableEntry& view, const ast::TableRef& ref, BindContext& scope);
   LogicalOperatorPtr BindCte(const ast::CommonTableExpr& cte, const ast::TableRef& ref, BindContext& scope);
+  LogicalOperatorPtr ReturnedRowsOf(const ast::CommonTableExpr& cte, std::vector<std::string>* names);
   // WITH RECURSIVE q AS (anchor UNION [ALL] recursive term): null when the query does not refer to
   // itself (then it is bound as an ordinary WITH query).
   LogicalOperatorPtr BindRecursiveCte(const ast::CommonTableExpr& cte, std::vector<std::string>* names);
@@ -242,6 +255,7 @@ class Binder {
   BinderEnv& env_;
   CorrelationContext* correlation_ = nullptr;  // set when binding a subquery
   const CteScope* ctes_ = nullptr;             // WITH queries in scope
+  const ast::WithClause* top_with_ = nullptr;  // the statement's own WITH clause
   // FROM items to the left of the one being bound (LATERAL subqueries and functions in FROM may
   // refer to them), and the outer values such an item took from them (set by BindTableRef).
   const BindContext* lateral_scope_ = nullptr;
