@@ -79,7 +79,14 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
   ctx.current_database = database_name_;
-  ctx.search_path.entries = ParseSearchPath(GetSetting("search_path"));
+  auto path = settings_.find("search_path");
+  std::string_view path_text = path == settings_.end() ? std::string_view() : std::string_view(path->second);
+  if (!search_path_parsed_ || path_text != parsed_search_path_text_) {
+    parsed_search_path_ = ParseSearchPath(path_text);
+    parsed_search_path_text_ = std::string(path_text);
+    search_path_parsed_ = true;
+  }
+  ctx.search_path.entries = parsed_search_path_;
   ctx.search_path.user = user_;
   ctx.search_path.temp_schema_id = temp_schema_id_;
   ctx.sequences = const_cast<SequenceSession*>(&sequences_);

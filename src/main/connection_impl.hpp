@@ -291,6 +291,11 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   int64_t stmt_start_micros_ = 0;
   int64_t stmt_deadline_micros_ = 0;  // statement_timeout (steady clock), 0 for none
   std::map<std::string, std::string> settings_;
+  // search_path as last parsed for a statement (MakeFunctionContext): parsed again only when the
+  // setting's text differs.
+  mutable std::string parsed_search_path_text_;
+  mutable std::vector<std::string> parsed_search_path_;
+  mutable bool search_path_parsed_ = false;
   std::map<std::string, std::string> local_saved_;
   std::map<std::string, std::string> session_defaults_;  // from the startup packet  // values before SET LOCAL, restored at transaction end
   struct SqlPrepared {
