@@ -35,6 +35,15 @@ Error& WithCopyContext(Error& e, const std::string& context) {
 
 // PostgreSQL's COPY reports no statement position for the table it names.
 Error& WithoutPosition(Error& e) { return e.WithPosition(0); }
+
+// The table COPY FROM writes (42P01, 0A000 for a view, ...).
+const TableEntry* CopyTarget(Binder& binder, const ast::CopyStmt& stmt) {
+  try {
+    return binder.ResolveTargetTable(stmt.table, "copy to");
+  } catch (Error& e) {
+    throw WithoutPosition(e);
+  }
+}
 }  // namespace
 
 std::vector<uint32_t> CopyColumns(const TableEntry& table, const std::vector<std::string>& given) {
@@ -69,12 +78,7 @@ std::vector<ColumnEntry> PrepareCopyFrom(const ast::CopyStmt& stmt, CommandConte
   env.catalog = catalog.get();
   env.fn_ctx = &ctx.fn;
   Binder binder(env);
-  const TableEntry* table = nullptr;
-  try {
-    table = binder.ResolveTargetTable(stmt.table, "copy to");
-  } catch (Error& e) {
-    throw WithoutPosition(e);
-  }
+  const TableEntry* table = CopyTarget(binder, stmt);
   std::vector<ColumnEntry> out;
   for (uint32_t c : CopyColumns(*table, stmt.columns)) out.push_back(table->columns[c]);
   return out;
@@ -89,13 +93,7 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
   env.catalog = catalog.get();
   env.fn_ctx = &fn;
   Binder binder(env);
-  const TableEntry* target = nullptr;
-  try {
-    target = binder.ResolveTargetTable(stmt.table, "copy to");
-  } catch (Error& e) {
-    throw WithoutPosition(e);
-  }
-  const TableEntry& table = *target;
+  const TableEntry& table = *CopyTarget(binder, stmt);
   std::vector<uint32_t> columns = CopyColumns(table, stmt.columns);
   size_t ncols = table.columns.size();
 
