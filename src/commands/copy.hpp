@@ -31,8 +31,10 @@ std::vector<ColumnEntry> PrepareCopyFrom(const ast::CopyStmt& stmt, CommandConte
 // function (as a string literal in INSERT does), the other columns get what INSERT gives them
 // (defaults, identity, generated columns), and each row is checked (NOT NULL, CHECK, unique,
 // foreign keys at the end, deferred ones at COMMIT) and written through the table writer. Errors
-// carry PostgreSQL's context ("COPY t, line 3, column a: \"x\"").
-CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, CommandContext& ctx);
+// carry PostgreSQL's context ("COPY t, line 3, column a: \"x\""). `deadline_micros`: the steady-clock
+// time statement_timeout ends the COPY at (57014), 0 for none.
+CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, CommandContext& ctx,
+                       int64_t deadline_micros = 0);
 
 // COPY table [(columns)] TO STDOUT: the query whose rows it writes, SELECT columns FROM table.
 std::shared_ptr<ast::Statement> CopyToQuery(const ast::CopyStmt& stmt, CommandContext& ctx);

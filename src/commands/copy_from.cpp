@@ -84,7 +84,7 @@ std::vector<ColumnEntry> PrepareCopyFrom(const ast::CopyStmt& stmt, CommandConte
   return out;
 }
 
-CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, CommandContext& ctx) {
+CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, CommandContext& ctx, int64_t deadline_micros) {
   CopyOptions options = ParseCopyOptions(stmt);
   auto catalog = ctx.catalog();
   FunctionContext fn = ctx.fn;
@@ -127,6 +127,7 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
 
   ExecutionContext exec = ctx.MakeExecutionContext();
   exec.fn.catalog = catalog.get();
+  exec.deadline_micros = deadline_micros;
   std::unique_ptr<access::ReferentialQueue> refs;
   if (constraints.cascades) refs = std::make_unique<access::ReferentialQueue>(exec, constraints.cascades);
 

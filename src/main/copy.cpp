@@ -41,7 +41,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   commands::CommandContext ctx = MakeCommandContext();
   if (stmt.from && copy_data_) {
     LockCommandRelations(stmt);
-    commands::CommandResult r = commands::CopyFrom(stmt, *copy_data_, ctx);
+    commands::CommandResult r = commands::CopyFrom(stmt, *copy_data_, ctx, stmt_deadline_micros_);
     auto result = TagOnly(std::move(r.tag));
     result->rows_affected = r.rows_affected;
     return result;
