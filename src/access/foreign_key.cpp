@@ -96,7 +96,7 @@ const IndexEntry& ReferencedIndex(const TableEntry& referenced, const ForeignKey
 }
 
 // The row key of the row of `referenced` whose referenced columns equal `key` (pairwise with
-// fk.ref_columns, of any comparable type), or nullopt. `lock`: the row is locked in shared mode
+// fk.ref_columns, of any comparable type), or nullopt. `lock`: the row is locked FOR KEY SHARE
 // and read in its newest committed version (a row deleted meanwhile is not found).
 std::optional<std::string> FindReferencedRow(ExecutionContext& ctx, const TableEntry& referenced,
                                              const ForeignKeyEntry& fk, const std::vector<Value>& key, bool lock) {
@@ -117,7 +117,8 @@ std::optional<std::string> FindReferencedRow(ExecutionContext& ctx, const TableE
     return std::nullopt;
   }
   if (lock) {
-    if (LockRow(*ctx.txn, row_key, /*exclusive=*/false, /*try_only=*/false) == RowLockResult::kDeleted) {
+    if (LockRow(*ctx.txn, referenced, row_key, RowLockStrength::kKeyShare, /*try_only=*/false) ==
+        RowLockResult::kDeleted) {
       return std::nullopt;
     }
     return row_key;
@@ -387,8 +388,10 @@ void ReferentialQueue::Impl::ReferenceGone(const TableEntry& table, const Foreig
 // CASCADE, SET NULL or SET DEFAULT on one referencing row.
 void ReferentialQueue::Impl::Act(const TableEntry& table, const ForeignKeyEntry& fk, const ReferentialEvent& e,
                                  StoredRow& row) {
+  char action = e.new_key ? fk.on_update : fk.on_delete;
+  bool deletes = action == ForeignKeyEntry::kCascade && !e.new_key;
   std::vector<Value> newest;
-  switch (LockRowForWrite(*ctx.txn, table, row.key, row.values, &newest)) {
+  switch (LockRowForWrite(*ctx.txn, table, row.key, row.values, &newest, /*key_lock=*/deletes)) {
     case LockedRow::kDeleted: return;
     case LockedRow::kSame: break;
     case LockedRow::kChanged:
@@ -403,8 +406,7 @@ void ReferentialQueue::Impl::Act(const TableEntry& table, const ForeignKeyEntry&
       }
       break;
   }
-  char action = e.new_key ? fk.on_update : fk.on_delete;
-  if (action == ForeignKeyEntry::kCascade && !e.new_key) {
+  if (deletes) {
     DeleteRow(ctx, table, row.values, row.key, true);
     owner->RowDeleted(table, row.values);
     return;
@@ -435,6 +437,8 @@ void ReferentialQueue::Impl::Act(const TableEntry& table, const ForeignKeyEntry&
   }
   for (size_t c = 0; c < updated.size(); c++) updated[c].set_type(table.columns[c].type);
   ComputeGeneratedColumns(ctx, table, &updated);
+  // Changing a key column: FOR UPDATE strength (the row lock is held while this waits).
+  if (ChangesKey(table, row.values, updated)) LockRowKey(*ctx.txn, row.key, /*try_only=*/false);
   std::string new_key = table.primary_key() ? MakeRowKey(*ctx.engine, table, updated) : row.key;
   bool key_changed = new_key != row.key;
   DeleteRow(ctx, table, row.values, row.key, key_changed);

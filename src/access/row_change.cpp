@@ -3,6 +3,7 @@
 #include "access/foreign_key.hpp"
 #include "access/generated_columns.hpp"
 #include "access/row_key.hpp"
+#include "access/row_lock.hpp"
 #include "access/table_writer.hpp"
 #include "execution/execution_context.hpp"
 
@@ -30,6 +31,9 @@ std::string UpdateTableRow(ExecutionContext& ctx, const TableEntry& table, const
                            const std::string& old_key, std::vector<Value>& row, bool keep,
                            const std::vector<BoundCheck>& checks, ReferentialQueue* refs) {
   ComputeGeneratedColumns(ctx, table, &row);
+  // A new version that changes a key column takes FOR UPDATE strength (UPDATE found it out and
+  // took it already; MERGE waits for it holding the row lock).
+  if (ChangesKey(table, old_row, row)) LockRowKey(*ctx.txn, old_key, /*try_only=*/false);
   std::string new_key = table.primary_key() ? MakeRowKey(*ctx.engine, table, row) : old_key;
   bool key_changed = new_key != old_key;
   DeleteRow(ctx, table, old_row, old_key, key_changed);
@@ -44,6 +48,7 @@ std::string UpdateTableRow(ExecutionContext& ctx, const TableEntry& table, const
 
 void DeleteTableRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                     const std::string& key, ReferentialQueue* refs) {
+  LockRowKey(*ctx.txn, key, /*try_only=*/false);  // FOR UPDATE strength (DELETE took it first)
   DeleteRow(ctx, table, row, key, true);
   if (refs) refs->RowDeleted(table, row);
 }

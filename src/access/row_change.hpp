@@ -28,13 +28,13 @@ void StoreInsertedRow(ExecutionContext& ctx, const TableEntry& table, std::vecto
 std::string InsertTableRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>& row, bool keep,
                            const std::vector<BoundCheck>& checks, ReferentialQueue* refs);
 // Replaces `old_row`, stored (and locked) under `old_key`, by `row`: its generated columns
-// computed, its old index entries removed, the new version written under its key (a changed
+// computed, FOR UPDATE strength taken when it changes a key column (row_lock.hpp), its old index entries removed, the new version written under its key (a changed
 // primary key moves the row; the new key is checked for duplicates) with its constraints
 // checked, and with `refs` the referential checks and actions queued. Returns the new key.
 std::string UpdateTableRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& old_row,
                            const std::string& old_key, std::vector<Value>& row, bool keep,
                            const std::vector<BoundCheck>& checks, ReferentialQueue* refs);
-// Deletes `row`, stored (and locked) under `key`, with its index entries; with `refs` the
+// Deletes `row`, stored (and locked) under `key`, with its index entries (FOR UPDATE strength); with `refs` the
 // referential actions on rows that reference it are queued.
 void DeleteTableRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                     const std::string& key, ReferentialQueue* refs);

@@ -90,7 +90,6 @@ void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector
 
 std::string EncodeMissingValue(const Value& v) { return storage::EncodeField(v); }
 
-namespace {
 std::vector<Value> DecodeStoredRow(const TableEntry& table, const std::string& stored) {
   std::vector<LogicalType> types = table.column_types();
   DataChunk decoded(types);
@@ -98,10 +97,10 @@ std::vector<Value> DecodeStoredRow(const TableEntry& table, const std::string& s
   storage::DecodeRow(stored, types, &decoded, &missing);
   return decoded.GetRow(0);
 }
-}  // namespace
 
 LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
-                          const std::vector<Value>& read, std::vector<Value>* newest) {
+                          const std::vector<Value>& read, std::vector<Value>* newest, bool key_lock) {
+  if (key_lock) txn.LockRowKey(key, false);
   std::string stored;
   if (!txn.GetForUpdate(key, &stored)) return LockedRow::kDeleted;  // deleted meanwhile
   std::string encoded;

@@ -43,12 +43,16 @@ void DeleteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector
 // the new column (ColumnEntry::missing).
 std::string EncodeMissingValue(const Value& v);
 
+// A row as stored (its encoding under the row key), decoded.
+std::vector<Value> DecodeStoredRow(const TableEntry& table, const std::string& stored);
+
 // Locks the row stored under `key` for writing and reads its newest committed version
 // (REPEATABLE READ: a change after the transaction's snapshot gives 40001). kDeleted: it is gone;
 // kSame: its values are `read` (possibly in an older row format); kChanged: *newest holds them.
+// `key_lock` (DELETE): FOR UPDATE strength, the key lock taken first; else FOR NO KEY UPDATE.
 enum class LockedRow : uint8_t { kDeleted, kSame, kChanged };
 LockedRow LockRowForWrite(storage::Transaction& txn, const TableEntry& table, const std::string& key,
-                          const std::vector<Value>& read, std::vector<Value>* newest);
+                          const std::vector<Value>& read, std::vector<Value>* newest, bool key_lock = false);
 // INSERT ... ON CONFLICT DO UPDATE: locks the row stored under `key` and reads its newest committed
 // version (or this transaction's own) into *row (REPEATABLE READ: a change after the transaction's
 // snapshot gives 40001); false when there is no such row.

@@ -322,7 +322,7 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       auto child_bindings = op.children[0]->GetColumnBindings();
       std::vector<PhysicalLockRows::Target> targets;
       for (const auto& t : l.targets) {
-        targets.push_back({ResolveCopy(t.key, child_bindings)->index, t.relation, t.exclusive, t.wait});
+        targets.push_back({ResolveCopy(t.key, child_bindings)->index, t.relation, t.table, t.strength, t.wait});
       }
       auto out = std::make_unique<PhysicalLockRows>(op.GetTypes(), std::move(targets), l.row_at_a_time);
       out->estimated_rows = op.estimated_rows;

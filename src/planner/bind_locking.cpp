@@ -2,10 +2,8 @@
 // The tables to lock are the base tables of the FROM clause (or those named by OF); each one's scan
 // emits its row keys, which travel as hidden select-list columns to a LockRows operator placed
 // where PostgreSQL puts it: above ORDER BY, below LIMIT.
-// RocksDB's lock manager has exclusive and shared point locks only: FOR UPDATE and FOR NO KEY
-// UPDATE take the exclusive lock, FOR SHARE and FOR KEY SHARE the shared one. Unlike PostgreSQL,
-// FOR KEY SHARE therefore conflicts with FOR NO KEY UPDATE and with UPDATEs that leave the key
-// alone, and FOR NO KEY UPDATE conflicts with FOR KEY SHARE (PostgreSQL lets those pairs run).
+// The four strengths are PostgreSQL's, with its conflict table (common/row_lock_strength.hpp;
+// how two RocksDB locks per row give it: storage::KeyLockKey).
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
@@ -116,7 +114,14 @@ std::vector<Binder::LockTarget> Binder::BindLocking(const ast::SelectStmt& stmt,
     t.key = MakeColumnRef({get.table_index, static_cast<uint32_t>(get.table->columns.size())},
                           LogicalType(TypeId::kBytea), "?lock?");
     t.relation = get.table->name;
-    t.exclusive = wants[i].strength == Clause::Strength::kUpdate || wants[i].strength == Clause::Strength::kNoKeyUpdate;
+    t.table = get.table;
+    using S = RowLockStrength;
+    switch (wants[i].strength) {
+      case Clause::Strength::kKeyShare: t.strength = S::kKeyShare; break;
+      case Clause::Strength::kShare: t.strength = S::kShare; break;
+      case Clause::Strength::kNoKeyUpdate: t.strength = S::kNoKeyUpdate; break;
+      case Clause::Strength::kUpdate: t.strength = S::kUpdate; break;
+    }
     t.wait = wants[i].wait == Clause::Wait::kNowait       ? LockWait::kNowait
              : wants[i].wait == Clause::Wait::kSkipLocked ? LockWait::kSkipLocked
                                                           : LockWait::kBlock;

@@ -552,7 +552,8 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       LogicalLockRows::Target t;
       t.key = MakeColumnRef({proj_index, static_cast<uint32_t>(lock_columns[i])}, LogicalType(TypeId::kBytea), "?lock?");
       t.relation = locks[i].relation;
-      t.exclusive = locks[i].exclusive;
+      t.table = locks[i].table;
+      t.strength = locks[i].strength;
       t.wait = locks[i].wait;
       lock->targets.push_back(std::move(t));
     }

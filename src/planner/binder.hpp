@@ -204,7 +204,8 @@ class Binder {
   struct LockTarget {
     BoundExprPtr key;  // the scan's row key column
     std::string relation;
-    bool exclusive = true;
+    std::shared_ptr<const TableEntry> table;
+    RowLockStrength strength = RowLockStrength::kUpdate;
     LockWait wait = LockWait::kBlock;
   };
   std::vector<LockTarget> BindLocking(const ast::SelectStmt& stmt, LogicalOperator& from, const BindContext& scope);

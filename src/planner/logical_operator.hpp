@@ -11,6 +11,7 @@
 
 #include "catalog/catalog.hpp"
 #include "planner/bound_expr.hpp"
+#include "common/row_lock_strength.hpp"
 
 namespace kanto {
 
@@ -305,7 +306,8 @@ class LogicalLockRows : public LogicalOperator {
   struct Target {
     BoundExprPtr key;
     std::string relation;  // for "could not obtain lock on row in relation ..."
-    bool exclusive = true;  // FOR UPDATE / NO KEY UPDATE; FOR SHARE / KEY SHARE are shared
+    std::shared_ptr<const TableEntry> table;
+    RowLockStrength strength = RowLockStrength::kUpdate;
     LockWait wait = LockWait::kBlock;
   };
   std::vector<Target> targets;

@@ -246,16 +246,86 @@ bool Transaction::GetForUpdate(std::string_view key, std::string* value) {
   return true;
 }
 
-Transaction::LockResult Transaction::LockRow(std::string_view key, bool exclusive, bool try_only) {
-  std::string newest;
-  rocksdb::Status s = LockAndRead(key, &newest, exclusive, try_only);
-  if (try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock) return LockResult::kNotAvailable;
-  if (s.IsNotFound()) return LockResult::kDeleted;
-  Check(s);
-  std::string seen;
-  if (!Get(key, &seen)) return LockResult::kChanged;  // appeared after the snapshot
-  return seen == newest ? LockResult::kUnchanged : LockResult::kChanged;
+// Object id 0xfffffffe is never a table's: its keys are free for lock keys, never stored.
+std::string KeyLockKey(std::string_view row_key) {
+  std::string out = "\xff\xff\xff\xfe";
+  out.append(row_key);
+  return out;
 }
+
+bool Transaction::GetNewest(std::string_view key, std::string* value) {
+  rocksdb::Status s = txn_->Get(rocksdb::ReadOptions(), cf_, ToSlice(key), value);
+  if (s.IsNotFound()) return false;
+  ThrowIfError(s);
+  return true;
+}
+
+// A scan of RocksDB's lock table: only where a lock is contended.
+bool Transaction::HoldsExclusive(std::string_view key) const {
+  uint32_t cf = cf_->GetID();
+  uint64_t id = txn_->GetID();
+  for (const auto& [lock_cf, info] : db_->GetLockStatusData()) {
+    if (lock_cf != cf || !info.exclusive || info.key != key) continue;
+    if (std::find(info.ids.begin(), info.ids.end(), id) != info.ids.end()) return true;
+  }
+  return false;
+}
+
+Transaction::LockResult Transaction::LockRow(std::string_view key, RowLockStrength strength, bool try_only,
+                                             std::string* seen_out, std::string* newest_out) {
+  auto unavailable = [&](const rocksdb::Status& s) {
+    return try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock;
+  };
+  // The key lock first, then the row lock (FOR SHARE, FOR UPDATE), the order DELETE takes them in.
+  if (strength != RowLockStrength::kNoKeyUpdate) {
+    bool exclusive = strength == RowLockStrength::kUpdate;
+    std::string key_lock = KeyLockKey(key);
+    rocksdb::Status s = LockAndRead(key_lock, nullptr, exclusive, /*try_only=*/true);
+    // Held exclusively by another transaction (a DELETE or key UPDATE under way). This one may
+    // hold the row lock exclusively already (it updated the row, or locked it FOR NO KEY UPDATE):
+    // that is the stronger lock, so FOR KEY SHARE and FOR SHARE need no more, as in PostgreSQL
+    // (waiting would deadlock with the DELETE, which waits for the row lock).
+    if (s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock && !exclusive && HoldsExclusive(key)) {
+      s = rocksdb::Status::OK();
+    } else if (s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock && !try_only) {
+      s = LockAndRead(key_lock, nullptr, exclusive, false);
+    }
+    if (unavailable(s)) return LockResult::kNotAvailable;
+    Check(s);
+  }
+  std::string newest;
+  if (strength != RowLockStrength::kKeyShare) {
+    rocksdb::Status s = LockAndRead(key, &newest, strength != RowLockStrength::kShare, try_only);
+    if (unavailable(s)) return LockResult::kNotAvailable;
+    if (s.IsNotFound()) return LockResult::kDeleted;
+    Check(s);
+  } else if (!GetNewest(key, &newest)) {
+    // Deleted: after the snapshot of a REPEATABLE READ transaction that saw it, a conflict.
+    std::string seen;
+    if (snapshot_fixed_ && Get(key, &seen)) {
+      throw Error(sqlstate::kSerializationFailure, "could not serialize access due to concurrent update");
+    }
+    return LockResult::kDeleted;
+  }
+  std::string seen;
+  if (!Get(key, &seen)) {
+    // Appeared after the snapshot: REPEATABLE READ's foreign key check does not see it.
+    return snapshot_fixed_ && strength == RowLockStrength::kKeyShare ? LockResult::kDeleted : LockResult::kChanged;
+  }
+  if (seen == newest) return LockResult::kUnchanged;
+  if (seen_out) *seen_out = std::move(seen);
+  if (newest_out) *newest_out = std::move(newest);
+  return LockResult::kChanged;
+}
+
+bool Transaction::LockRowKey(std::string_view row_key, bool try_only) {
+  rocksdb::Status s = LockAndRead(KeyLockKey(row_key), nullptr, true, try_only);
+  if (try_only && s.IsTimedOut() && s.subcode() != rocksdb::Status::kDeadlock) return false;
+  Check(s);
+  return true;
+}
+
+void Transaction::UndoRowLock(std::string_view key) { txn_->UndoGetForUpdate(cf_, ToSlice(key)); }
 
 uint64_t Transaction::WriteCount() const { return txn_->GetWriteBatch()->GetWriteBatch()->Count(); }
 

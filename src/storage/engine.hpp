@@ -16,6 +16,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/row_lock_strength.hpp"
+
 namespace rocksdb {
 class TransactionDB;
 class Transaction;
@@ -90,13 +92,24 @@ class Transaction {
   // Locks the key and reads its newest committed value (validated against the transaction's
   // snapshot in REPEATABLE READ: a concurrent change gives 40001).
   bool GetForUpdate(std::string_view key, std::string* value);
-  // SELECT ... FOR UPDATE / SHARE: locks a row key, exclusive or shared (RocksDB's lock manager has
-  // only these two modes), and compares its newest committed value with the one the statement's
-  // snapshot sees. REPEATABLE READ: a change after the transaction's snapshot gives 40001.
+  // SELECT ... FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE and foreign key checks: locks a row
+  // in `strength` (two RocksDB locks per row, see KeyLockKey) and compares its newest committed
+  // value with the one the statement's snapshot sees. REPEATABLE READ: a change after the
+  // transaction's snapshot gives 40001, except for kKeyShare, which gives kChanged with both
+  // versions in *seen and *newest (a change that kept the row's key is no conflict: the caller
+  // knows the key columns); a row deleted after the snapshot gives 40001 at every strength.
   // `try_only` (NOWAIT, SKIP LOCKED): never waits; kNotAvailable when another transaction holds
   // a conflicting lock.
   enum class LockResult : uint8_t { kUnchanged, kChanged, kDeleted, kNotAvailable };
-  LockResult LockRow(std::string_view key, bool exclusive, bool try_only);
+  LockResult LockRow(std::string_view key, RowLockStrength strength, bool try_only, std::string* seen = nullptr,
+                     std::string* newest = nullptr);
+  // The row's key lock, exclusive: with the row lock that GetForUpdate and Put take, FOR UPDATE
+  // strength (DELETE, an UPDATE changing a key column). `try_only`: false, without waiting, when
+  // another transaction holds it.
+  bool LockRowKey(std::string_view row_key, bool try_only);
+  // Gives back the row lock GetForUpdate took on `key`, when this was its only GetForUpdate since
+  // the last savepoint and the key was not written (a write that must wait for the key lock first).
+  void UndoRowLock(std::string_view key);
   // Number of writes (puts and deletes) buffered so far.
   uint64_t WriteCount() const;
   // The longest the following lock waits may take (0: the engine's lock timeout, 55P03), and the
@@ -169,6 +182,10 @@ class Transaction {
   // GetForUpdate waiting in slices of at most 100 ms, so that a cancel is noticed (value null: the
   // lock only). The first attempt does not wait; a wait is reported to the observer.
   rocksdb::Status LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only);
+  // The newest committed value of `key` (or this transaction's own), without a lock.
+  bool GetNewest(std::string_view key, std::string* value);
+  // Whether this transaction holds the lock of `key` exclusively.
+  bool HoldsExclusive(std::string_view key) const;
   rocksdb::Status WaitForLock(std::string_view key, std::string* value, bool exclusive, const rocksdb::ReadOptions& ro);
 
   rocksdb::TransactionDB* db_ = nullptr;
@@ -192,6 +209,12 @@ class Transaction {
   bool lost_read_ = false;  // an iterator could not record its range (out of memory)
   RowWaitObserver* observer_ = nullptr;
 };
+
+// The second lock key of a row (a RocksDB lock on a key never stored): a row has a key lock and a
+// row lock (its own key, which every write locks exclusively). FOR KEY SHARE = key lock shared;
+// FOR SHARE = key lock and row lock shared; FOR NO KEY UPDATE = row lock exclusive; FOR UPDATE =
+// both exclusive. That gives PostgreSQL's conflict table (common/row_lock_strength.hpp).
+std::string KeyLockKey(std::string_view row_key);
 
 // A prepared transaction as pg_prepared_xacts shows it.
 struct Transaction::PreparedInfo {

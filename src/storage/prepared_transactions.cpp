@@ -111,6 +111,10 @@ void Engine::RecoverPrepared() {
       if (family == families.end()) continue;  // a dropped keyspace's: nobody can wait for it
       // Nothing else runs yet, and the prepared transactions' writes did not conflict: no wait.
       ThrowIfError(p.recovered_locks->GetForUpdate(rocksdb::ReadOptions(), family->second, key, static_cast<std::string*>(nullptr), true, false));
+      // Which strength the write took is not in the batch: the key lock too, FOR UPDATE (a
+      // DELETE's or key UPDATE's; more than a non-key UPDATE took before the restart).
+      ThrowIfError(p.recovered_locks->GetForUpdate(rocksdb::ReadOptions(), family->second, KeyLockKey(key),
+                                                   static_cast<std::string*>(nullptr), true, false));
     }
   }
 }

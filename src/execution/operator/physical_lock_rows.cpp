@@ -22,7 +22,7 @@ bool PhysicalLockRows::LockRow(ExecutionContext& ctx, const DataChunk& chunk, si
   for (const auto& t : targets_) {
     const Vector& keys = chunk.column(t.key_column);
     if (keys.IsNull(row)) continue;
-    R r = access::LockRow(*ctx.txn, keys.strings()[row], t.exclusive, t.wait != LockWait::kBlock);
+    R r = access::LockRow(*ctx.txn, *t.table, keys.strings()[row], t.strength, t.wait != LockWait::kBlock);
     switch (r) {
       case R::kUnchanged: break;
       case R::kNotAvailable:

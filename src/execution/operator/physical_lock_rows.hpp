@@ -27,7 +27,8 @@ class PhysicalLockRows : public PhysicalOperator {
   struct Target {
     uint32_t key_column;
     std::string relation;
-    bool exclusive;
+    std::shared_ptr<const TableEntry> table;
+    RowLockStrength strength;
     LockWait wait;
   };
   PhysicalLockRows(std::vector<LogicalType> types, std::vector<Target> targets, bool row_at_a_time)

@@ -3,6 +3,7 @@
 #include "access/generated_columns.hpp"
 #include "access/row_change.hpp"
 #include "access/row_key.hpp"
+#include "access/row_lock.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
@@ -53,13 +54,13 @@ std::unique_ptr<OperatorState> PhysicalModify::CreateState(ExecutionContext& ctx
 // Returns false to skip the row; otherwise *changed says whether `row` (all child columns) was
 // replaced by the newest version.
 bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
-                                bool* changed) const {
+                                bool* changed, bool key_lock) const {
   size_t ncols = table_->columns.size();
   *changed = false;
   const std::string& key = input.column(ncols).strings()[r];
   std::vector<Value> read(row->begin(), row->begin() + static_cast<std::ptrdiff_t>(ncols));
   std::vector<Value> current;
-  switch (access::LockRowForWrite(*ctx.txn, *table_, key, read, &current)) {
+  switch (access::LockRowForWrite(*ctx.txn, *table_, key, read, &current, key_lock)) {
     case access::LockedRow::kDeleted: return false;
     case access::LockedRow::kSame: return true;
     case access::LockedRow::kChanged: break;
@@ -82,6 +83,13 @@ bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string&
   if (written->count(key)) {
     throw Error(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
         .WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
+  }
+  // FOR UPDATE strength when DO UPDATE sets a key column (PostgreSQL judges by the SET list here).
+  for (size_t c = 0; c < conflict_set.size(); c++) {
+    if (conflict_set[c] && access::IsKeyColumn(*table_, static_cast<uint32_t>(c))) {
+      access::LockRowKey(*ctx.txn, key, /*try_only=*/false);
+      break;
+    }
   }
   std::vector<Value> old_row;
   if (!access::LockNewestRow(*ctx.txn, *table_, key, &old_row)) return false;
@@ -112,6 +120,47 @@ bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string&
   return true;
 }
 
+// The row is locked FOR NO KEY UPDATE; when the new version changes a key column (by value, as
+// PostgreSQL decides), FOR UPDATE: the key lock too. When another transaction holds that (FOR KEY
+// SHARE, a foreign key check), the row lock taken here is given back while the key lock is waited
+// for, and the row is locked and evaluated again: holding it while waiting could deadlock with a
+// holder that goes on to update the row's other columns, which PostgreSQL lets through.
+bool PhysicalModify::UpdatedRow(ExecutionContext& ctx, const DataChunk& input, size_t r,
+                                const std::vector<Vector>& computed, std::vector<Value>* child_row,
+                                std::vector<Value>* old_row, std::vector<Value>* row) const {
+  size_t ncols = table_->columns.size();
+  const std::string& key = input.column(ncols).strings()[r];
+  bool key_locked = false;
+  while (true) {
+    *child_row = input.GetRow(r);
+    bool changed = false;
+    if (!LockTarget(ctx, input, r, child_row, &changed, key_locked)) return false;
+    std::vector<Vector> recomputed;
+    if (changed) {
+      // The SET expressions apply to the newest version.
+      DataChunk one(input.types());
+      one.AppendRow(*child_row);
+      recomputed.resize(ncols);
+      for (size_t c = 0; c < ncols; c++) {
+        if (set[c]) ExpressionExecutor::Evaluate(*set[c], ctx, one, recomputed[c]);
+      }
+    }
+    old_row->assign(ncols, Value());
+    row->assign(ncols, Value());
+    for (size_t c = 0; c < ncols; c++) {
+      (*old_row)[c] = (*child_row)[c];
+      (*row)[c] = !set[c] ? (*old_row)[c] : changed ? recomputed[c].GetValue(0) : computed[c].GetValue(r);
+      (*row)[c].set_type(table_->columns[c].type);
+    }
+    access::ComputeGeneratedColumns(ctx, *table_, row);
+    if (key_locked || !access::ChangesKey(*table_, *old_row, *row)) return true;
+    if (access::LockRowKey(*ctx.txn, key, /*try_only=*/true)) return true;
+    access::UndoRowLock(*ctx.txn, key);
+    access::LockRowKey(*ctx.txn, key, /*try_only=*/false);
+    key_locked = true;
+  }
+}
+
 void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned,
                            access::ReferentialQueue* refs, std::unordered_set<std::string>* written) const {
   size_t ncols = table_->columns.size();
@@ -138,25 +187,8 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
     for (size_t r = 0; r < input.size(); r++) {
       // UPDATE ... FROM: the first of the rows a target row joins updates it, the rest are ignored.
       if (once_per_row && written->count(input.column(ncols).strings()[r])) continue;
-      std::vector<Value> child_row = input.GetRow(r);
-      bool changed = false;
-      if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
-      std::vector<Vector> recomputed;
-      if (changed) {
-        // The SET expressions apply to the newest version.
-        DataChunk one(input.types());
-        one.AppendRow(child_row);
-        recomputed.resize(ncols);
-        for (size_t c = 0; c < ncols; c++) {
-          if (set[c]) ExpressionExecutor::Evaluate(*set[c], ctx, one, recomputed[c]);
-        }
-      }
-      std::vector<Value> old_row(ncols), row(ncols);
-      for (size_t c = 0; c < ncols; c++) {
-        old_row[c] = child_row[c];
-        row[c] = !set[c] ? old_row[c] : changed ? recomputed[c].TakeValue(0) : computed[c].TakeValue(r);
-        row[c].set_type(table_types[c]);
-      }
+      std::vector<Value> child_row, old_row, row;
+      if (!UpdatedRow(ctx, input, r, computed, &child_row, &old_row, &row)) continue;
       const std::string& old_key = input.column(ncols).strings()[r];
       std::string new_key =
           access::UpdateTableRow(ctx, *table_, old_row, old_key, row, returned != nullptr, checks, refs);
@@ -171,7 +203,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
     for (size_t r = 0; r < input.size(); r++) {
       std::vector<Value> child_row = input.GetRow(r);
       bool changed = false;
-      if (!LockTarget(ctx, input, r, &child_row, &changed)) continue;
+      if (!LockTarget(ctx, input, r, &child_row, &changed, /*key_lock=*/true)) continue;
       std::vector<Value> row(child_row.begin(), child_row.begin() + static_cast<std::ptrdiff_t>(ncols));
       access::DeleteTableRow(ctx, *table_, row, input.column(ncols).strings()[r], refs);
       affected++;

@@ -68,8 +68,12 @@ class PhysicalModify : public PhysicalOperator {
   bool UpdateConflicting(ExecutionContext& ctx, const std::string& key, const std::vector<Value>& proposed,
                          DataChunk* new_rows, access::ReferentialQueue* refs,
                          std::unordered_set<std::string>* written, uint64_t* affected) const;
+  // `key_lock`: FOR UPDATE strength (DELETE, an UPDATE changing a key), else FOR NO KEY UPDATE.
   bool LockTarget(ExecutionContext& ctx, const DataChunk& input, size_t r, std::vector<Value>* row,
-                  bool* changed) const;
+                  bool* changed, bool key_lock) const;
+  // UPDATE of input row `r`: the new version of the row, or false to skip it.
+  bool UpdatedRow(ExecutionContext& ctx, const DataChunk& input, size_t r, const std::vector<Vector>& computed,
+                  std::vector<Value>* child_row, std::vector<Value>* old_row, std::vector<Value>* row) const;
 
   Kind kind_;
   std::shared_ptr<const TableEntry> table_;
