@@ -41,6 +41,9 @@ bool IsKeyIndex(const IndexEntry& index) { return index.unique && !index.compute
 // PostgreSQL compares the stored bytes: the same value written again is no change.
 bool SameStored(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return a.is_null() == b.is_null();
+  if (a.type().physical() == PhysicalType::kInt64 && b.type().physical() == PhysicalType::kInt64) {
+    return a.int_value() == b.int_value();  // the common key: no encoding
+  }
   return storage::EncodeField(a) == storage::EncodeField(b);
 }
 }  // namespace

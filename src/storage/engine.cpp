@@ -9,6 +9,7 @@
 #include <rocksdb/utilities/transaction.h>
 #include <rocksdb/utilities/transaction_db.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
+#include <rocksdb/write_batch.h>
 
 #include "kanto/error.hpp"
 #include "storage/key_encoding.hpp"
@@ -419,7 +420,40 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
 }
 
 void Transaction::SetSavePoint() { txn_->SetSavePoint(); }
-void Transaction::RollbackToSavePoint() { ThrowIfError(txn_->RollbackToSavePoint()); }
+namespace {
+// The user keys a write batch holds in one column family.
+class WrittenKeys : public rocksdb::WriteBatch::Handler {
+ public:
+  explicit WrittenKeys(uint32_t cf) : cf_(cf) {}
+  std::vector<std::string> keys;
+  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Add(cf, key); }
+  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
+  rocksdb::Status SingleDeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
+  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override {
+    return Add(cf, key);
+  }
+
+ private:
+  rocksdb::Status Add(uint32_t cf, const rocksdb::Slice& key) {
+    if (cf == cf_ && IsUserKey({key.data(), key.size()})) keys.emplace_back(key.data(), key.size());
+    return rocksdb::Status::OK();
+  }
+  uint32_t cf_;
+};
+}  // namespace
+
+// SERIALIZABLE: the writes undone no longer count as written (storage/ssi.hpp, ResetWrites).
+void Transaction::RollbackToSavePoint() {
+  uint64_t before = WriteCount();
+  ThrowIfError(txn_->RollbackToSavePoint());
+  if (!ssi_ || WriteCount() == before) return;
+  WrittenKeys written(cf_->GetID());
+  ThrowIfError(txn_->GetWriteBatch()->GetWriteBatch()->Iterate(&written));
+  if (keyspace_id_ != 0) {
+    for (std::string& key : written.keys) key = SsiKey(key);
+  }
+  ssi_manager_->ResetWrites(ssi_, written.keys);
+}
 void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 
 void Transaction::Commit() {

@@ -197,6 +197,18 @@ void SsiManager::OnWrite(SsiXact* x, std::string_view key) {
   }
 }
 
+void SsiManager::ResetWrites(SsiXact* x, const std::vector<std::string>& keys) {
+  std::lock_guard<std::mutex> lock(mu_);
+  total_ranges_ -= std::min(total_ranges_, x->writes.size());
+  x->writes.clear();
+  x->write_counts.clear();
+  for (const std::string& key : keys) {
+    size_t reads_before = x->reads.size(), writes_before = x->writes.size();
+    AddCounted(x->writes, x->write_counts, key, KeySuccessor(key));
+    Bound(x, Relation(key), reads_before, writes_before);
+  }
+}
+
 void SsiManager::FlagConflict(SsiXact* reader, SsiXact* writer, SsiXact* me, bool may_throw) {
   CheckConflict(reader, writer, me, may_throw);
   reader->out.insert(writer);

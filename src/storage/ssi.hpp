@@ -74,6 +74,10 @@ class SsiManager {
   bool OnExamine(SsiXact* x);
   // The transaction wrote (put or deleted) `key`.
   void OnWrite(SsiXact* x, std::string_view key);
+  // ROLLBACK TO SAVEPOINT undid some of its writes: `keys` are those it still has. Later reads
+  // no longer conflict with the undone ones (PostgreSQL sees their subtransaction aborted); the
+  // rw-conflicts they made while they stood stay, as in PostgreSQL.
+  void ResetWrites(SsiXact* x, const std::vector<std::string>& keys);
   // Before the storage commit: fails with 40001 when committing would complete a dangerous
   // structure. False: nothing to track any more (safe read-only), the caller forgets it.
   bool PreCommit(SsiXact* x);

@@ -426,6 +426,33 @@ def serializable():
             ("T3", WAIT, Rows((2,))),
             ("T3", "SELECT sum(amount) FROM receipts WHERE deposit_no = 1", Rows((150,))),
             ("T3", "COMMIT", None)], 3),
+        # A write undone by ROLLBACK TO SAVEPOINT: read after the rollback it is no conflict
+        # (PostgreSQL sees the subtransaction aborted); read before it, the conflict stays.
+        ("a write undone by rollback to savepoint, then read, is no conflict", SETUP, [
+            ("T1", b, None), ("T2", b, None),
+            ("T1", "SELECT value FROM test WHERE id = 1", Rows((10,))),
+            ("T1", "SAVEPOINT s", None), ("T1", "UPDATE test SET value = 21 WHERE id = 2", Count(1)),
+            ("T1", "ROLLBACK TO SAVEPOINT s", None),
+            ("T2", "SELECT value FROM test WHERE id = 2", Rows((20,))),
+            ("T2", "UPDATE test SET value = 11 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", "COMMIT", None)], 2),
+        ("a read, then a write to it undone by rollback to savepoint, still conflicts", SETUP, [
+            ("T1", b, None), ("T2", b, None),
+            ("T1", "SELECT value FROM test WHERE id = 1", Rows((10,))),
+            ("T2", "SELECT value FROM test WHERE id = 2", Rows((20,))),
+            ("T1", "SAVEPOINT s", None), ("T1", "UPDATE test SET value = 21 WHERE id = 2", Count(1)),
+            ("T1", "ROLLBACK TO SAVEPOINT s", None),
+            ("T2", "UPDATE test SET value = 11 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", "COMMIT", SSI_COMMIT)], 2),
+        ("a write kept before the savepoint still conflicts", SETUP, [
+            ("T1", b, None), ("T2", b, None),
+            ("T1", "SELECT value FROM test WHERE id = 1", Rows((10,))),
+            ("T1", "UPDATE test SET value = 21 WHERE id = 2", Count(1)),
+            ("T1", "SAVEPOINT s", None), ("T1", "UPDATE test SET value = 22 WHERE id = 2", Count(1)),
+            ("T1", "ROLLBACK TO SAVEPOINT s", None),
+            ("T2", "SELECT value FROM test WHERE id = 2", Rows((20,))),
+            ("T2", "UPDATE test SET value = 11 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", "COMMIT", SSI_COMMIT)], 2),
         # PostgreSQL locks B-tree leaf pages: rows 1 and 2 share one, and a non-HOT update of one
         # inserts into it (a false positive Kanto does not have); rows 1 and 900 do not.
         ("disjoint rows through the primary key both commit", ACCOUNTS, [

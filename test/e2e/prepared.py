@@ -153,6 +153,31 @@ def main_phase(args):
         run(b, "ROLLBACK PREPARED '%s'" % gid)
     check("all finished", prepared(b, "px_"), [])
     run(a, "DROP TABLE px")
+
+    # Row lock strengths across PREPARE: a prepared DELETE of a parent holds FOR UPDATE (a child's
+    # insert waits), a prepared non-key UPDATE holds FOR NO KEY UPDATE (a child's insert goes on).
+    run(a, "DROP TABLE IF EXISTS pkc")
+    run(a, "DROP TABLE IF EXISTS pkp")
+    run(a, "CREATE TABLE pkp (id int PRIMARY KEY, v int)")
+    run(a, "CREATE TABLE pkc (id int PRIMARY KEY, pid int REFERENCES pkp)")
+    run(a, "INSERT INTO pkp VALUES (1, 10), (2, 20)")
+    run(a, "BEGIN")
+    run(a, "DELETE FROM pkp WHERE id = 1")
+    run(a, "UPDATE pkp SET v = 21 WHERE id = 2")
+    check("PREPARE of a parent's DELETE and UPDATE", run(a, "PREPARE TRANSACTION 'pk_1'"), "PREPARE TRANSACTION")
+    run(c, "SET lock_timeout = '300ms'")
+    check("a child's insert waits for the prepared DELETE", run(c, "INSERT INTO pkc VALUES (1, 1)"), "55P03")
+    check("a child's insert does not wait for the prepared non-key UPDATE", run(c, "INSERT INTO pkc VALUES (2, 2)"),
+          "INSERT 0 1")
+    check("FOR KEY SHARE NOWAIT of the deleted row", run(c, "SELECT id FROM pkp WHERE id = 1 FOR KEY SHARE NOWAIT"),
+          "55P03")
+    check("FOR KEY SHARE NOWAIT of the updated row", run(c, "SELECT id FROM pkp WHERE id = 2 FOR KEY SHARE NOWAIT"),
+          [(2,)])
+    run(c, "SET lock_timeout = 0")
+    check("ROLLBACK PREPARED of the parent's DELETE", run(a, "ROLLBACK PREPARED 'pk_1'"), "ROLLBACK PREPARED")
+    check("then the child's insert goes on", run(c, "INSERT INTO pkc VALUES (1, 1)"), "INSERT 0 1")
+    run(a, "DROP TABLE pkc")
+    run(a, "DROP TABLE pkp")
     for x in (a, b, c):
         x.close()
 
@@ -162,6 +187,14 @@ def before_crash(args):
     run(a, "DROP TABLE IF EXISTS pc")
     run(a, "CREATE TABLE pc (id int PRIMARY KEY, v int)")
     run(a, "INSERT INTO pc VALUES (1, 10)")
+    run(a, "DROP TABLE IF EXISTS pcc")
+    run(a, "DROP TABLE IF EXISTS pcp")
+    run(a, "CREATE TABLE pcp (id int PRIMARY KEY)")
+    run(a, "CREATE TABLE pcc (id int PRIMARY KEY, pid int REFERENCES pcp)")
+    run(a, "INSERT INTO pcp VALUES (1)")
+    run(a, "BEGIN")
+    run(a, "DELETE FROM pcp WHERE id = 1")
+    check("prepare pc_parent", run(a, "PREPARE TRANSACTION 'pc_parent'"), "PREPARE TRANSACTION")
     for gid, sql in [("pc_commit", "INSERT INTO pc VALUES (2, 20)"), ("pc_rollback", "UPDATE pc SET v = 0 WHERE id = 1"),
                      ("pc_empty", "SELECT 1")]:
         run(a, "BEGIN")
@@ -172,14 +205,21 @@ def before_crash(args):
 
 def after_crash(args):
     a, b = connect(args), connect(args)
-    check("prepared transactions survived", prepared(a, "pc_"), [("pc_commit",), ("pc_empty",), ("pc_rollback",)])
+    check("prepared transactions survived", prepared(a, "pc_"),
+          [("pc_commit",), ("pc_empty",), ("pc_parent",), ("pc_rollback",)])
     check("owner and database", run(a, "SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'pc_%' AND "
-                                       "owner = current_user AND database = current_database()"), [(3,)])
+                                       "owner = current_user AND database = current_database()"), [(4,)])
     check("their writes are not visible", run(a, "SELECT id, v FROM pc ORDER BY id"), [(1, 10)])
     run(b, "SET lock_timeout = '300ms'")
     check("their row locks are held", run(b, "UPDATE pc SET v = 5 WHERE id = 1"), "55P03")
     check("their inserted keys are locked", run(b, "INSERT INTO pc VALUES (2, 0)"), "55P03")
     check("FOR UPDATE NOWAIT on their row", run(b, "SELECT v FROM pc WHERE id = 1 FOR UPDATE NOWAIT"), "55P03")
+    check("a child's insert waits for the prepared DELETE of its parent", run(b, "INSERT INTO pcc VALUES (1, 1)"),
+          "55P03")
+    check("ROLLBACK PREPARED of the parent's DELETE", run(a, "ROLLBACK PREPARED 'pc_parent'"), "ROLLBACK PREPARED")
+    check("then the child's insert goes on", run(b, "INSERT INTO pcc VALUES (1, 1)"), "INSERT 0 1")
+    run(a, "DROP TABLE pcc")
+    run(a, "DROP TABLE pcp")
     run(b, "SET lock_timeout = 0")
     result = {}
     t = threading.Thread(target=lambda: result.update(r=run(b, "UPDATE pc SET v = v + 1 WHERE id = 1")))

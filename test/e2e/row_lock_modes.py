@@ -8,7 +8,8 @@ pair of strengths, observed with NOWAIT; the strength each write takes (an UPDAT
 column of a unique index takes FOR NO KEY UPDATE, judged by the values it writes; DELETE and a key
 changing UPDATE take FOR UPDATE; a foreign key check takes FOR KEY SHARE on the parent row), so a
 parent's non-key UPDATE does not wait for a transaction inserting its children, while its DELETE
-and key UPDATE do; deadlocks through the lock a write takes; REPEATABLE READ. Every expectation
+and key UPDATE do; deadlocks through the lock a write takes; REPEATABLE READ; lock_timeout,
+statement_timeout and pg_locks while waiting for the key lock. Every expectation
 holds on PostgreSQL 15 (--target postgresql against the reference server).
 """
 import sys
@@ -168,6 +169,33 @@ def repeatable_read():
     return out
 
 
+def waits():
+    """A wait for the key lock (a child's insert behind its parent's DELETE) is a row lock wait like
+    any other: lock_timeout, statement_timeout, pg_locks (a ShareLock on the holder's transaction id,
+    not granted); and a waiting non-key UPDATE is seen the same way."""
+    locks = "SELECT locktype, mode FROM pg_locks WHERE NOT granted"
+    return [
+        ("a child's insert behind its parent's delete", [
+            ("T1", "BEGIN", None), ("T1", "DELETE FROM p WHERE id = 1", Count(1)),
+            ("T2", "SET lock_timeout = '100ms'", None),
+            ("T2", "INSERT INTO c VALUES (1, 1, 0)", "55P03 canceling statement due to lock timeout"),
+            ("T2", "RESET lock_timeout", None), ("T2", "SET statement_timeout = '100ms'", None),
+            ("T2", "INSERT INTO c VALUES (1, 1, 0)", "57014 canceling statement due to statement timeout"),
+            ("T2", "RESET statement_timeout", None),
+            ("T2", "INSERT INTO c VALUES (1, 1, 0)", BLOCKS),
+            ("T3", locks, Rows(("transactionid", "ShareLock"))),
+            ("T1", "ROLLBACK", None), ("T2", WAIT, Count(1)),
+            ("T3", locks, Rows())]),
+        ("a key update behind a child's insert", [
+            ("T1", "BEGIN", None), ("T1", "INSERT INTO c VALUES (1, 1, 0)", Count(1)),
+            ("T2", "UPDATE p SET code = 'z' WHERE id = 1", BLOCKS),
+            ("T3", locks, Rows(("transactionid", "ShareLock"))),
+            ("T3", "UPDATE p SET v = 0 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T3", "SELECT code, v FROM p WHERE id = 1", Rows(("z", 0)))]),
+    ]
+
+
 def deadlocks():
     """Deadlocks through the strengths: the session whose deadlock_timeout ends first is the victim."""
     return [
@@ -203,12 +231,13 @@ def main():
     scenarios = [("matrix: " + n, s) for n, s in matrix()] + [("writes: " + n, s) for n, s in writes()] + \
                 [("foreign keys " + n, s) for n, s in foreign_keys()] + \
                 [("repeatable read: " + n, s) for n, s in repeatable_read()] + [("deadlock: " + n, s) for n, s in deadlocks()]
+    scenarios = [(n, s, 2) for n, s in scenarios] + [("waits: " + n, s, 3) for n, s in waits()]
     failures = 0
-    for name, steps in scenarios:
+    for name, steps, nconn in scenarios:
         if args.only and args.only not in name:
             continue
         try:
-            run_steps(args, name, SETUP, steps, 2)
+            run_steps(args, name, SETUP, steps, nconn)
             if args.verbose:
                 print("ok   %s" % name)
         except Failure as e:

@@ -116,6 +116,39 @@ TEST(SsiTest, DisjointRowsDoNotConflict) {
   EXPECT_EQ(s.m.Stats().active, 0u);
 }
 
+TEST(SsiTest, WritesUndoneByASavepointRollbackStopCounting) {
+  // t1 wrote row 2, then a savepoint rollback undid it: t2's later read of row 2 is no conflict,
+  // so the write skew below is none and both commit.
+  Ssi s;
+  SsiXact* t1 = s.Begin();
+  SsiXact* t2 = s.Begin();
+  s.Read(t1, 1);
+  s.Write(t1, 2);
+  s.Write(t1, 3);
+  s.m.ResetWrites(t1, {Key(16384, 1, 3)});
+  EXPECT_EQ(s.m.Stats().written_ranges, 1u);
+  s.Read(t2, 2);
+  s.Write(t2, 1);
+  s.Commit(t1);
+  s.Commit(t2);
+  EXPECT_EQ(s.m.Stats().active, 0u);
+}
+
+TEST(SsiTest, AConflictMadeBeforeTheUndoStays) {
+  Ssi s;
+  SsiXact* t1 = s.Begin();
+  SsiXact* t2 = s.Begin();
+  s.Read(t1, 1);
+  s.Read(t2, 2);
+  s.Write(t1, 2);  // t2 -> t1, made while the write stood
+  s.m.ResetWrites(t1, {});
+  s.Write(t2, 1);
+  s.Commit(t1);
+  EXPECT_EQ(FailureReason([&] { s.m.PreCommit(t2); }),
+            "Reason code: Canceled on identification as a pivot, during commit attempt.");
+  s.m.Finish(t2, false);
+}
+
 TEST(SsiTest, WriteAfterCommittedPivotFailsTheWriter) {
   // t2 read what t1 later writes, t1 committed; t2 then writes what t1 read: t2 -> t1 -> t2.
   Ssi s;
