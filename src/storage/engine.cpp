@@ -432,6 +432,10 @@ class WrittenKeys : public rocksdb::WriteBatch::Handler {
   rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override {
     return Add(cf, key);
   }
+  // A two-phase-commit transaction's batch starts with a marker.
+  rocksdb::Status MarkBeginPrepare(bool) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkEndPrepare(const rocksdb::Slice&) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
 
  private:
   rocksdb::Status Add(uint32_t cf, const rocksdb::Slice& key) {
