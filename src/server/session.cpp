@@ -141,11 +141,7 @@ void Session::FlushIfFull() {
   if ((!on_pool_ && !inline_) || PendingBytes() < kStreamBufferBytes) return;
   if (inline_) {
     // On the strand, with no other write under way (RunSql checked): write here and now.
-    std::vector<std::string> pieces;
-    pieces.swap(out_pieces_);
-    sealed_bytes_ = 0;
-    if (!out_.empty()) pieces.push_back(std::move(out_));
-    out_ = std::string();
+    std::vector<std::string> pieces = TakeOutput();
     std::vector<asio::const_buffer> buffers;
     for (const auto& p : pieces) buffers.push_back(asio::buffer(p));
     std::error_code ec;
@@ -175,13 +171,18 @@ asio::awaitable<void> Session::FlushAndSignal(std::promise<bool>* done) {
   done->set_value(ok);
 }
 
-asio::awaitable<void> Session::Flush() {
-  if (out_.empty() && out_pieces_.empty()) co_return;
+std::vector<std::string> Session::TakeOutput() {
   std::vector<std::string> pieces;
   pieces.swap(out_pieces_);
   sealed_bytes_ = 0;
   if (!out_.empty()) pieces.push_back(std::move(out_));
   out_ = std::string();
+  return pieces;
+}
+
+asio::awaitable<void> Session::Flush() {
+  if (out_.empty() && out_pieces_.empty()) co_return;
+  std::vector<std::string> pieces = TakeOutput();
   std::vector<asio::const_buffer> buffers;
   for (const auto& p : pieces) buffers.push_back(asio::buffer(p));
   co_await WriteAll(buffers);

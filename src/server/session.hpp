@@ -91,6 +91,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void FlushIfFull();
   asio::awaitable<void> FlushAndSignal(std::promise<bool>* done);
   size_t PendingBytes() const { return out_.size() + sealed_bytes_; }
+  // The pending output, in order, leaving none.
+  std::vector<std::string> TakeOutput();
   // Portals whose rows are still streaming (their statement holds its transaction).
   bool HasOpenStream() const;
   void SendCommandComplete(const std::string& tag);
