@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "catalog/nextval_default.hpp"
+
 namespace kanto {
 
 int TableEntry::FindColumn(std::string_view name) const {
@@ -321,8 +323,16 @@ std::vector<Dependency> Catalog::AllDependencies() const {
   for (const auto& [id, t] : tables_) {
     out.push_back({ObjectAddress::Relation(id), ObjectAddress::Schema(t->schema_id), DT::kNormal});
     for (uint32_t c = 0; c < t->columns.size(); c++) {
-      if (!t->columns[c].default_sql.empty()) {
-        out.push_back({ObjectAddress::Default(id, c), ObjectAddress::Column(id, c), DT::kAuto});
+      const std::string& def = t->columns[c].default_sql;
+      if (def.empty()) continue;
+      out.push_back({ObjectAddress::Default(id, c), ObjectAddress::Column(id, c), DT::kAuto});
+      // A DEFAULT that calls nextval('s') depends on s (found by the text Kanto stores).
+      if (def.find("nextval(") == std::string::npos) continue;
+      size_t length;
+      for (const auto& [seq_id, seq] : sequences_) {
+        if (FindNextvalCall(def, *this, seq, &length) != std::string::npos) {
+          out.push_back({ObjectAddress::Default(id, c), ObjectAddress::Relation(seq_id), DT::kNormal});
+        }
       }
     }
     for (const auto& idx : t->indexes) {

@@ -29,6 +29,7 @@ inline LogicalType Float4() { return LogicalType(TypeId::kFloat4); }
 inline LogicalType TextArray() { return LogicalType::ArrayOf(Text()); }
 inline LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId::kInt2)); }
 inline LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
+inline LogicalType Regproc() { return LogicalType(TypeId::kRegproc); }
 inline LogicalType Int2Vector() { return LogicalType(TypeId::kInt2Vector); }
 
 inline Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }

@@ -15,6 +15,7 @@
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
 #include "catalog/search_path.hpp"
+#include "catalog/system_catalog_oids.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 #include "function/routine_catalog.hpp"
@@ -53,7 +54,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
     {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
-    {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
+    {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kRegproc, "regproc", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
     {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
@@ -78,6 +79,9 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
   b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
   b.Column("reloptions", TextArray()).Column("relpartbound", Text());
+  // Transaction ids of the freeze horizon: Kanto has no xid wraparound, so always 0 (typed oid:
+  // Kanto has no xid type).
+  b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false) {
     // A temporary schema's relations are temporary (relpersistence 't').
@@ -88,7 +92,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
            Value::Bool(false), Value::Text(persistence), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
            Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(triggers), Value::Bool(false),
            Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
-           NullText()});
+           NullText(), OidValue(0), OidValue(0)});
   };
   // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of
   // tables with relhastriggers.
@@ -142,14 +146,23 @@ void PgDescription(const Catalog& catalog, bool shared, SystemTable* out) {
   }
 }
 
+// pg_attrdef.oid of a column's DEFAULT: Kanto keeps a default with its column, so the OID is made
+// from the table's and the column's numbers (unique within pg_attrdef, as OIDs are per catalog).
+int64_t AttrdefOid(uint32_t table_id, int32_t attnum) {
+  return (int64_t{1} << 30) + int64_t{table_id} * 2048 + attnum;
+}
+
 void PgDepend(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("classid", Oid()).Column("objid", Oid()).Column("objsubid", Int4()).Column("refclassid", Oid());
   b.Column("refobjid", Oid()).Column("refobjsubid", Int4()).Column("deptype", Text());
   for (const Dependency& d : catalog.AllDependencies()) {
-    if (d.object.class_id == kPgAttrdefOid) continue;
-    b.Row({OidValue(d.object.class_id), OidValue(d.object.object_id), Value::Int4(d.object.sub_id),
-           OidValue(d.referenced.class_id), OidValue(d.referenced.object_id), Value::Int4(d.referenced.sub_id),
+    // A DEFAULT's dependencies (on the sequences its nextval reads) are the pg_attrdef row's.
+    bool attrdef = d.object.class_id == kPgAttrdefOid;
+    b.Row({OidValue(d.object.class_id),
+           OidValue(attrdef ? AttrdefOid(d.object.object_id, d.object.sub_id) : d.object.object_id),
+           Value::Int4(attrdef ? 0 : d.object.sub_id), OidValue(d.referenced.class_id),
+           OidValue(d.referenced.object_id), Value::Int4(d.referenced.sub_id),
            Value::Text(std::string(1, static_cast<char>(d.type)))});
   }
 }
@@ -171,9 +184,11 @@ void PgSequences(const Catalog& catalog, SystemTable* out) {
 
 void PgAm(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("amname", Name()).Column("amtype", Text());
-  b.Row({OidValue(kHeapAmOid), Value::Text("heap"), Value::Text("t")});
-  b.Row({OidValue(kBtreeAmOid), Value::Text("btree"), Value::Text("i")});
+  // amhandler: Kanto's access methods have no handler functions in pg_proc ("-").
+  LogicalType regproc(TypeId::kRegproc);
+  b.Column("oid", Oid()).Column("amname", Name()).Column("amhandler", regproc).Column("amtype", Text());
+  b.Row({OidValue(kHeapAmOid), Value::Text("heap"), Value::FromInt(regproc, 0), Value::Text("t")});
+  b.Row({OidValue(kBtreeAmOid), Value::Text("btree"), Value::FromInt(regproc, 0), Value::Text("i")});
 }
 
 void PgIndex(const Catalog& catalog, SystemTable* out) {
@@ -183,6 +198,9 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
   b.Column("indimmediate", Bool()).Column("indisclustered", Bool()).Column("indisvalid", Bool());
   b.Column("indisready", Bool()).Column("indislive", Bool()).Column("indisreplident", Bool());
   b.Column("indkey", Int2Vector()).Column("indoption", Int2Vector()).Column("indexprs", Text()).Column("indpred", Text());
+  // Collations and operator classes are the defaults (0: Kanto has no pg_opclass rows).
+  b.Column("indnullsnotdistinct", Bool()).Column("indcheckxmin", Bool()).Column("indcollation", OidArray());
+  b.Column("indclass", OidArray());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
       std::vector<Value> key, option;
@@ -199,7 +217,9 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
              Value::Bool(idx.primary), Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true),
              Value::Bool(true), Value::Bool(true), Value::Bool(false), Int2VectorValue(key), Int2VectorValue(option),
              exprs.empty() ? NullText() : Value::Text(exprs),
-             idx.predicate.empty() ? NullText() : Value::Text(idx.predicate)});
+             idx.predicate.empty() ? NullText() : Value::Text(idx.predicate), Value::Bool(idx.nulls_not_distinct),
+             Value::Bool(false), MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))),
+             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0)))});
     }
   }
 }
@@ -213,19 +233,63 @@ int64_t TypeLength(const LogicalType& type) {
   return -1;
 }
 
+// pg_type.typstorage and typalign as PostgreSQL 15 declares them: variable-length values may be
+// compressed and moved out of line ('x'; numeric 'm'), fixed-length ones are plain ('p').
+const char* TypeStorage(const LogicalType& t) {
+  if (t.IsArray()) return "x";
+  switch (t.id) {
+    case TypeId::kNumeric: return "m";
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kJson:
+    case TypeId::kBytea: return "x";
+    default: return "p";
+  }
+}
+const char* TypeAlign(const LogicalType& t) {
+  LogicalType base = t.IsArray() ? t.ElementType() : t;
+  switch (base.id) {
+    case TypeId::kInt8:
+    case TypeId::kFloat8:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz:
+    case TypeId::kInterval: return "d";
+    case TypeId::kInt2: return t.IsArray() ? "i" : "s";
+    case TypeId::kBool:
+    case TypeId::kName:
+    case TypeId::kUnknown: return t.IsArray() ? "i" : "c";
+    default: return "i";
+  }
+}
+bool TypeByValue(const LogicalType& t) {
+  int16_t len = TypeLength(t);
+  return len > 0 && len <= 8 && t.id != TypeId::kName && t.id != TypeId::kInterval;
+}
+
 void PgAttribute(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("attrelid", Oid()).Column("attname", Name()).Column("atttypid", Oid()).Column("attlen", Int2());
   b.Column("attnum", Int2()).Column("atttypmod", Int4()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
   b.Column("attidentity", Text()).Column("attgenerated", Text()).Column("attisdropped", Bool());
   b.Column("attcollation", Oid());
+  // Storage and inheritance details, as PostgreSQL keeps them for a table without inheritance,
+  // per-column options, statistics targets or privileges.
+  b.Column("attstattarget", Int4()).Column("attstorage", Text()).Column("attalign", Text()).Column("attbyval", Bool());
+  b.Column("attndims", Int4()).Column("attcacheoff", Int4()).Column("atthasmissing", Bool());
+  b.Column("attcompression", Text()).Column("attislocal", Bool()).Column("attinhcount", Int4());
+  b.Column("attacl", TextArray()).Column("attoptions", TextArray()).Column("attfdwoptions", TextArray());
+  b.Column("attmissingval", TextArray());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
       b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(TypeLength(c.type)),
              Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
              Value::Bool(!c.default_sql.empty()), Value::Text(c.identity ? std::string(1, c.identity) : ""),
-             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), OidValue(0)});
+             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), OidValue(0),
+             Value::Int4(-1), Value::Text(TypeStorage(c.type)), Value::Text(TypeAlign(c.type)),
+             Value::Bool(TypeByValue(c.type)), Value::Int4(c.type.IsArray() ? 1 : 0), Value::Int4(-1), Value::Bool(false),
+             Value::Text(""), Value::Bool(true), Value::Int4(0), NullText(), NullText(), NullText(), NullText()});
     }
   }
 }
@@ -237,6 +301,7 @@ void PgType(SystemTable* out) {
   b.Column("typisdefined", Bool()).Column("typdelim", Text()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
   b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
   b.Column("typdefault", Text());  // a domain's default: Kanto has no domains
+  b.Column("typacl", TextArray()).Column("typstorage", Text()).Column("typalign", Text());
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
     bool byval = t.len > 0 && t.len <= 8;
@@ -248,13 +313,13 @@ void PgType(SystemTable* out) {
            Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
            Value::Bool(true), Value::Text(","), OidValue(0),
            OidValue(t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0), OidValue(array_oid), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(collation), NullText()});
+           Value::Int4(-1), Value::Bool(false), OidValue(collation), NullText(), NullText(), Value::Text(TypeStorage(type)), Value::Text(TypeAlign(type))});
     if (pseudo) continue;
     // The array type over it: "_int4", category A, typelem the element.
     b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),
            OidValue(kKantoRoleOid), Value::Int2(-1), Value::Bool(false), Value::Text("b"), Value::Text("A"),
            Value::Bool(true), Value::Text(","), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
-           Value::Bool(false), OidValue(collation), NullText()});
+           Value::Bool(false), OidValue(collation), NullText(), NullText(), Value::Text("x"), Value::Text(TypeAlign(LogicalType::ArrayOf(type)))});
   }
   // The pseudo-types of polymorphic built-in signatures (pg_proc, pg_operator).
   for (const PseudoTypeInfo& p : PseudoTypes()) {
@@ -262,7 +327,7 @@ void PgType(SystemTable* out) {
     b.Row({OidValue(p.oid), Value::Text(p.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Int2(is_any_array ? -1 : 4), Value::Bool(!is_any_array), Value::Text("p"),
            Value::Text("P"), Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(0), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(0), NullText()});
+           Value::Int4(-1), Value::Bool(false), OidValue(0), NullText(), NullText(), Value::Text(is_any_array ? "x" : "p"), Value::Text(is_any_array ? "d" : "i")});
   }
 }
 
@@ -272,10 +337,15 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
   b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
   b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
   b.Column("daticulocale", Text()).Column("datacl", TextArray());
+  // No xid freeze horizons (typed oid: Kanto has no xid type), collation versions or tablespaces
+  // other than pg_default.
+  b.Column("datfrozenxid", Oid()).Column("datminmxid", Oid()).Column("datcollversion", Text());
+  b.Column("dattablespace", Oid());
   for (const DatabaseEntry* d : catalog.Databases()) {
     b.Row({OidValue(d->id), Value::Text(d->name), OidValue(d->owner), Value::Int4(6), Value::Text("c"),
            Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit),
-           Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText()});
+           Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText(), OidValue(0), OidValue(0), NullText(),
+           OidValue(1663)});
   }
 }
 
@@ -390,7 +460,8 @@ void PgAttrdef(const Catalog& catalog, SystemTable* out) {
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       if (t->columns[i].default_sql.empty()) continue;
-      b.Row({OidValue(0), OidValue(t->id), Value::Int2(static_cast<int64_t>(i + 1)), Value::Text(t->columns[i].default_sql)});
+      auto attnum = static_cast<int32_t>(i + 1);
+      b.Row({OidValue(AttrdefOid(t->id, attnum)), OidValue(t->id), Value::Int2(attnum), Value::Text(t->columns[i].default_sql)});
     }
   }
 }
@@ -399,10 +470,32 @@ void PgCollation(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collprovider", Text());
   b.Column("collisdeterministic", Bool()).Column("collencoding", Int4()).Column("collcollate", Text());
-  b.Column("collctype", Text());
+  b.Column("collctype", Text()).Column("collowner", Oid());
   for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
     b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), Value::Text(provider), Value::Bool(true),
-           Value::Int4(-1), Value::Text("C"), Value::Text("C")});
+           Value::Int4(-1), Value::Text("C"), Value::Text("C"), OidValue(kKantoRoleOid)});
+  }
+}
+
+// pg_tablespace: PostgreSQL's two built-in tablespaces; every Kanto relation is in pg_default
+// (pg_class.reltablespace 0).
+void PgTablespace(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("spcname", Name()).Column("spcowner", Oid()).Column("spcacl", TextArray());
+  b.Column("spcoptions", TextArray());
+  b.Row({OidValue(1663), Value::Text("pg_default"), OidValue(kKantoRoleOid), NullText(), NullText()});
+  b.Row({OidValue(1664), Value::Text("pg_global"), OidValue(kKantoRoleOid), NullText(), NullText()});
+}
+
+// pg_language: PostgreSQL's built-in languages; Kanto has no procedural language (lanispl false).
+void PgLanguage(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("lanname", Name()).Column("lanowner", Oid()).Column("lanispl", Bool());
+  b.Column("lanpltrusted", Bool()).Column("lanplcallfoid", Oid()).Column("laninline", Oid());
+  b.Column("lanvalidator", Oid()).Column("lanacl", TextArray());
+  for (auto [oid, name, trusted] : {std::tuple{12, "internal", false}, {13, "c", false}, {14, "sql", true}}) {
+    b.Row({OidValue(oid), Value::Text(name), OidValue(kKantoRoleOid), Value::Bool(false), Value::Bool(trusted),
+           OidValue(0), OidValue(0), OidValue(0), NullText()});
   }
 }
 
@@ -468,6 +561,48 @@ const std::map<std::string, Generator>& PgCatalogTables() {
                              {"definition", Text()}})},
       {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()}, {"rngcollation", Oid()},
                           {"rngsubopc", Oid()}, {"rngcanonical", Oid()}, {"rngsubdiff", Oid()}})},
+      {"pg_tablespace", [](const Catalog&, SystemTable* out) { PgTablespace(out); }},
+      {"pg_language", [](const Catalog&, SystemTable* out) { PgLanguage(out); }},
+      {"pg_foreign_table", Empty({{"ftrelid", Oid()}, {"ftserver", Oid()}, {"ftoptions", TextArray()}})},
+      // Kanto has no operator classes or families of its own, conversions, text search objects,
+      // foreign data, default privileges, event triggers, rules, large objects or security labels.
+      {"pg_opclass", Empty({{"oid", Oid()}, {"opcmethod", Oid()}, {"opcname", Name()}, {"opcnamespace", Oid()}, {"opcowner", Oid()}, {"opcfamily", Oid()}, {"opcintype", Oid()}, {"opcdefault", Bool()}, {"opckeytype", Oid()}})},
+      {"pg_opfamily", Empty({{"oid", Oid()}, {"opfmethod", Oid()}, {"opfname", Name()}, {"opfnamespace", Oid()}, {"opfowner", Oid()}})},
+      {"pg_conversion", Empty({{"oid", Oid()}, {"conname", Name()}, {"connamespace", Oid()}, {"conowner", Oid()}, {"conforencoding", Int4()}, {"contoencoding", Int4()}, {"conproc", Regproc()}, {"condefault", Bool()}})},
+      {"pg_ts_parser", Empty({{"oid", Oid()}, {"prsname", Name()}, {"prsnamespace", Oid()}, {"prsstart", Regproc()}, {"prstoken", Regproc()}, {"prsend", Regproc()}, {"prsheadline", Regproc()}, {"prslextype", Regproc()}})},
+      {"pg_ts_dict", Empty({{"oid", Oid()}, {"dictname", Name()}, {"dictnamespace", Oid()}, {"dictowner", Oid()}, {"dicttemplate", Oid()}, {"dictinitoption", Text()}})},
+      {"pg_ts_template", Empty({{"oid", Oid()}, {"tmplname", Name()}, {"tmplnamespace", Oid()}, {"tmplinit", Regproc()}, {"tmpllexize", Regproc()}})},
+      {"pg_ts_config", Empty({{"oid", Oid()}, {"cfgname", Name()}, {"cfgnamespace", Oid()}, {"cfgowner", Oid()}, {"cfgparser", Oid()}})},
+      {"pg_foreign_data_wrapper", Empty({{"oid", Oid()}, {"fdwname", Name()}, {"fdwowner", Oid()}, {"fdwhandler", Oid()}, {"fdwvalidator", Oid()}, {"fdwacl", TextArray()}, {"fdwoptions", TextArray()}})},
+      {"pg_foreign_server", Empty({{"oid", Oid()}, {"srvname", Name()}, {"srvowner", Oid()}, {"srvfdw", Oid()}, {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", TextArray()}, {"srvoptions", TextArray()}})},
+      {"pg_default_acl", Empty({{"oid", Oid()}, {"defaclrole", Oid()}, {"defaclnamespace", Oid()}, {"defaclobjtype", Text()}, {"defaclacl", TextArray()}})},
+      {"pg_event_trigger", Empty({{"oid", Oid()}, {"evtname", Name()}, {"evtevent", Name()}, {"evtowner", Oid()}, {"evtfoid", Oid()}, {"evtenabled", Text()}, {"evttags", TextArray()}})},
+      {"pg_rewrite", Empty({{"oid", Oid()}, {"rulename", Name()}, {"ev_class", Oid()}, {"ev_type", Text()}, {"ev_enabled", Text()}, {"is_instead", Bool()}, {"ev_qual", Text()}, {"ev_action", Text()}})},
+      {"pg_user_mapping", Empty({{"oid", Oid()}, {"umuser", Oid()}, {"umserver", Oid()}, {"umoptions", TextArray()}})},
+      {"pg_largeobject_metadata", Empty({{"oid", Oid()}, {"lomowner", Oid()}, {"lomacl", TextArray()}})},
+      {"pg_amop", Empty({{"oid", Oid()}, {"amopfamily", Oid()}, {"amoplefttype", Oid()}, {"amoprighttype", Oid()}, {"amopstrategy", Int2()}, {"amoppurpose", Text()}, {"amopopr", Oid()}, {"amopmethod", Oid()}, {"amopsortfamily", Oid()}})},
+      {"pg_amproc", Empty({{"oid", Oid()}, {"amprocfamily", Oid()}, {"amproclefttype", Oid()}, {"amprocrighttype", Oid()}, {"amprocnum", Int2()}, {"amproc", Regproc()}})},
+      {"pg_seclabel", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"provider", Text()}, {"label", Text()}})},
+      {"pg_shseclabel", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"provider", Text()}, {"label", Text()}})},
+      // Kanto has no logical replication subscriptions (subskiplsn would be a pg_lsn).
+      {"pg_subscription", Empty({{"oid", Oid()}, {"subdbid", Oid()}, {"subskiplsn", Text()}  /* pg_lsn */, {"subname", Name()}, {"subowner", Oid()}, {"subenabled", Bool()}, {"subbinary", Bool()}, {"substream", Bool()}, {"subtwophasestate", Text()}, {"subdisableonerr", Bool()}, {"subconninfo", Text()}, {"subslotname", Name()}, {"subsynccommit", Text()}, {"subpublications", TextArray()}})},
+      {"pg_seclabels", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"objtype", Text()},
+                              {"objnamespace", Oid()}, {"objname", Text()}, {"provider", Text()}, {"label", Text()}})},
+      // Kanto has no per-database or per-role settings (ALTER DATABASE / ROLE ... SET).
+      {"pg_db_role_setting", Empty({{"setdatabase", Oid()}, {"setrole", Oid()}, {"setconfig", TextArray()}})},
+      // Kanto has no partitioned tables.
+      {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Text()}, {"partnatts", Int2()}, {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidArray()}, {"partcollation", OidArray()}, {"partexprs", Text()}})},
+      // Kanto keeps no privileges, user-defined casts or transforms.
+      {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Text()},
+                               {"initprivs", TextArray()}})},
+      {"pg_cast", Empty({{"oid", Oid()}, {"castsource", Oid()}, {"casttarget", Oid()}, {"castfunc", Oid()},
+                         {"castcontext", Text()}, {"castmethod", Text()}})},
+      {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
+                              {"trftosql", Oid()}})},
+      // Kanto has no extensions (and no procedural languages to install as one).
+      {"pg_extension", Empty({{"oid", Oid()}, {"extname", Name()}, {"extowner", Oid()}, {"extnamespace", Oid()},
+                              {"extrelocatable", Bool()}, {"extversion", Text()}, {"extconfig", OidArray()},
+                              {"extcondition", TextArray()}})},
       {"pg_auth_members", Empty({{"roleid", Oid()}, {"member", Oid()}, {"grantor", Oid()}, {"admin_option", Bool()}})},
   };
   return *tables;
@@ -499,6 +634,7 @@ bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const s
   auto it = tables.find(name);
   if (it == tables.end()) return false;
   it->second(catalog, out);
+  if (schema != "information_schema") out->relation_oid = SystemCatalogTableOid(name);
   return true;
 }
 

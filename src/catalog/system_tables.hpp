@@ -17,6 +17,8 @@ struct SystemTable {
   // Columns computed when the query runs (pg_sequences.last_value): the cell holds a relation OID
   // and the query reads function(oid::regclass) instead.
   std::vector<std::pair<size_t, std::string>> computed;
+  // PostgreSQL's OID of the catalog (its rows' tableoid); 0 for a view (pg_tables, pg_roles, ...).
+  uint32_t relation_oid = 0;
 };
 
 // Fills `out` and returns true when schema.name is a system table (`schema` empty: pg_catalog,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog/nextval_default.hpp"
 #include "common/sql_text.hpp"
 #include "commands/command_context.hpp"
 #include "commands/expression_text.hpp"

@@ -180,20 +180,7 @@ std::string DescribeObject(const Catalog& catalog, const ObjectAddress& a) {
 }
 
 std::vector<Dependency> DependentsOf(const Catalog& catalog, const ObjectAddress& referenced) {
-  std::vector<Dependency> out = catalog.Dependents(referenced);
-  if (referenced.class_id == kPgClassOid && referenced.sub_id == 0) {
-    if (const SequenceEntry* seq = catalog.GetSequence(referenced.object_id)) {
-      size_t length;
-      for (const TableEntry* t : catalog.Tables()) {
-        for (uint32_t c = 0; c < t->columns.size(); c++) {
-          if (FindNextvalCall(t->columns[c].default_sql, catalog, *seq, &length) != std::string::npos) {
-            out.push_back({ObjectAddress::Default(t->id, c), referenced, DependencyType::kNormal});
-          }
-        }
-      }
-    }
-  }
-  return out;
+  return catalog.Dependents(referenced);
 }
 
 void RefuseIfViewsDepend(const Catalog& catalog, const ObjectAddress& object, const char* what) {

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/nextval_default.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <random>
 
+#include "catalog/nextval_default.hpp"
 #include "catalog/sequence_session.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
@@ -94,26 +95,6 @@ void ApplySequenceOptions(const ast::SequenceOptions& o, bool creating, Sequence
     if (*o.cache <= 0) Invalid("CACHE (" + N(*o.cache) + ") must be greater than zero");
     seq->cache = *o.cache;
   }
-}
-
-std::string NextvalDefault(const Catalog& catalog, const SequenceEntry& seq) {
-  const SchemaEntry* s = catalog.GetSchema(seq.schema_id);
-  std::string name = QuoteIdent(seq.name);
-  if (s && s->id != kPublicSchemaId) name = QuoteIdent(s->name) + "." + name;
-  std::string literal;
-  for (char c : name) literal += c == '\'' ? std::string("''") : std::string(1, c);
-  return "nextval('" + literal + "'::regclass)";
-}
-
-size_t FindNextvalCall(const std::string& default_sql, const Catalog& catalog, const SequenceEntry& seq, size_t* length) {
-  std::string call = NextvalDefault(catalog, seq);
-  call = call.substr(0, call.find("::regclass"));  // nextval('seq'
-  *length = call.size();
-  for (size_t at = default_sql.find(call); at != std::string::npos; at = default_sql.find(call, at + 1)) {
-    char next = at + call.size() < default_sql.size() ? default_sql[at + call.size()] : '\0';
-    if (next == ')' || next == ':') return at;
-  }
-  return std::string::npos;
 }
 
 uint32_t CreateOwnedSequence(CatalogChange& change, CommandContext& ctx, const TableEntry& table, uint32_t column,

@@ -23,11 +23,6 @@ uint64_t NewSequenceInstance();
 // the change (named table_column_seq unless `name` is given). Returns its id.
 uint32_t CreateOwnedSequence(CatalogChange& change, CommandContext& ctx, const TableEntry& table, uint32_t column,
                              const ast::SequenceOptions& options, bool identity);
-// nextval('seq'::regclass): the DEFAULT of a serial column.
-std::string NextvalDefault(const Catalog& catalog, const SequenceEntry& seq);
-// Where `default_sql` calls nextval('seq') or nextval('seq'::regclass) (by the text of the name), and
-// the length of the call's start "nextval('seq'"; npos when it does not.
-size_t FindNextvalCall(const std::string& default_sql, const Catalog& catalog, const SequenceEntry& seq, size_t* length);
 // After a sequence was renamed or moved to another schema (`before` as it was, `after` as it is
 // now): DEFAULTs written as nextval('old') follow it.
 void FollowSequenceInDefaults(CatalogChange& change, const SequenceEntry& before, const SequenceEntry& after);

@@ -97,6 +97,26 @@ void RegisterQuantified(FunctionRegistry& r) {
 
 void RegisterArrayFunctions(FunctionRegistry& r) {
   LogicalType int4(TypeId::kInt4), text(TypeId::kText), boolean(TypeId::kBool);
+  // pg_options_to_table(options) as unnest($option_names(options), $option_values(options)): each
+  // "name=value" element split at its first '=' (no '=': the value is NULL).
+  LogicalType texts = LogicalType::ArrayOf(text);
+  for (bool names : {true, false}) {
+    AddRowFunction(r, names ? "$option_names" : "$option_values", {texts}, texts,
+                   [names, text, texts](const std::vector<Value>& a, FunctionContext&) {
+                     std::vector<Value> out;
+                     for (const Value& e : DecodeArray(a[0].str_value(), text)) {
+                       if (e.is_null()) {
+                         out.push_back(Value::Null(text));
+                         continue;
+                       }
+                       const std::string& s = e.str_value();
+                       size_t eq = s.find('=');
+                       if (names) out.push_back(Value::Text(s.substr(0, eq)));
+                       else out.push_back(eq == std::string::npos ? Value::Null(text) : Value::Text(s.substr(eq + 1)));
+                     }
+                     return MakeArrayValue(texts, out);
+                   });
+  }
   {
     // ARRAY[a, b, ...]: the binder has coerced the elements to one type.
     ScalarFunction f;

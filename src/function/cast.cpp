@@ -330,7 +330,8 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
-    case TypeId::kRegnamespace: return OidTypeToText(v, ctx);
+    case TypeId::kRegnamespace:
+    case TypeId::kRegproc: return OidTypeToText(v, ctx);
     default: return v.str_value();
   }
 }
@@ -391,7 +392,8 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
-    case TypeId::kRegnamespace: return TextToOidType(text, type, ctx);
+    case TypeId::kRegnamespace:
+    case TypeId::kRegproc: return TextToOidType(text, type, ctx);
   }
   throw Error(sqlstate::kFeatureNotSupported, "cannot read type " + type.ToString());
 }
@@ -509,6 +511,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
+    case TypeId::kRegproc:
       break;
   }
   if (from.id == target.id) {

@@ -10,6 +10,7 @@
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/expression_pretty.hpp"
+#include "catalog/system_catalog_oids.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
@@ -66,16 +67,11 @@ std::string ColumnList(const TableEntry& t, const std::vector<uint32_t>& cols) {
 
 // "FOREIGN KEY (a) REFERENCES p(id) MATCH FULL ON UPDATE CASCADE ON DELETE SET NULL (a) DEFERRABLE
 // INITIALLY DEFERRED NOT VALID", with the clauses PostgreSQL leaves out when they are the default.
-std::string ForeignKeyDef(const Catalog& catalog, const TableEntry& t, const ForeignKeyEntry& fk) {
+// The referenced table is qualified unless the search path finds it (as regclass prints it).
+std::string ForeignKeyDef(const FunctionContext& ctx, const TableEntry& t, const ForeignKeyEntry& fk) {
+  const Catalog& catalog = *ctx.catalog;
   const TableEntry* ref = catalog.GetTable(fk.ref_table);
-  std::string ref_name = "?";
-  if (ref) {
-    ref_name = QuoteIdent(ref->name);
-    if (ref->schema_id != kPublicSchemaId && ref->schema_id != kPgCatalogSchemaId) {
-      const SchemaEntry* s = catalog.GetSchema(ref->schema_id);
-      ref_name = QuoteIdent(s ? s->name : "?") + "." + ref_name;
-    }
-  }
+  std::string ref_name = ref ? OidTypeToText(Value::FromInt(T(TypeId::kRegclass), ref->id), ctx) : "?";
   std::string out = "FOREIGN KEY (" + ColumnList(t, fk.columns) + ") REFERENCES " + ref_name + "(" +
                     (ref ? ColumnList(*ref, fk.ref_columns) : "") + ")";
   if (fk.match == ForeignKeyEntry::kMatchFull) out += " MATCH FULL";
@@ -102,12 +98,68 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
     return Value::Text("CHECK " + expr + (check->no_inherit ? " NO INHERIT" : "") + (check->validated ? "" : " NOT VALID"));
   }
   const ForeignKeyEntry* fk = nullptr;
-  if (const TableEntry* t = ctx.catalog->FindForeignKeyById(oid, &fk)) return Value::Text(ForeignKeyDef(*ctx.catalog, *t, *fk));
+  if (const TableEntry* t = ctx.catalog->FindForeignKeyById(oid, &fk)) return Value::Text(ForeignKeyDef(ctx, *t, *fk));
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
   if (!t || !idx) return Value::Null(T(TypeId::kText));
   return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") +
                      (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + " (" + IndexColumnList(*t, *idx, false) + ")");
+}
+
+// A stored expression's regclass constants ('s'::regclass, as nextval's argument) printed for the
+// session's search path, as PostgreSQL prints them from the OID: qualified unless the path finds
+// the relation. A name stored unqualified is looked up in the path, then in the schema of the
+// table the expression belongs to (`table_oid`); one that resolves to nothing is left as it is.
+std::string QualifyRegclassConstants(const std::string& text, int64_t table_oid, const FunctionContext& ctx) {
+  static const std::string kSuffix = "::regclass";
+  const LogicalType regclass = T(TypeId::kRegclass);
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '\'') {
+      out += text[i++];
+      continue;
+    }
+    bool escaped = i > 0 && (text[i - 1] == 'E' || text[i - 1] == 'e');
+    size_t start = i++;
+    std::string value;
+    while (i < text.size()) {
+      if (escaped && text[i] == '\\' && i + 1 < text.size()) {
+        value += text[i + 1];
+        i += 2;
+      } else if (text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        value += '\'';
+        i += 2;
+      } else if (text[i] == '\'') {
+        break;
+      } else {
+        value += text[i++];
+      }
+    }
+    if (i >= text.size()) return text;  // not the text of an expression: unchanged
+    i++;                                // the closing quote
+    if (escaped || !ctx.catalog || text.compare(i, kSuffix.size(), kSuffix) != 0) {
+      out.append(text, start, i - start);
+      continue;
+    }
+    int64_t oid = 0;
+    try {
+      oid = TextToOidType(value, regclass, ctx).int_value();
+    } catch (const Error&) {
+      const IndexEntry* idx = nullptr;
+      const TableEntry* owner = ctx.catalog->FindRelationById(static_cast<uint32_t>(table_oid), &idx);
+      const SchemaEntry* schema = owner ? ctx.catalog->GetSchema(owner->schema_id) : nullptr;
+      if (schema && value.find('.') == std::string::npos) {
+        try {
+          oid = TextToOidType(QuoteIdent(schema->name) + "." + value, regclass, ctx).int_value();
+        } catch (const Error&) {
+          oid = 0;
+        }
+      }
+    }
+    out += oid ? QuoteLiteral(OidTypeToText(Value::FromInt(regclass, oid), ctx)) : text.substr(start, i - start);
+  }
+  return out;
 }
 
 }  // namespace
@@ -121,6 +173,11 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
     return Value::FromString(kName, role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
+  // Kanto keeps no access privileges (the ACL columns are NULL, PostgreSQL's "the defaults"), so the
+  // default ACL of any object is NULL too: pg_dump then dumps no GRANT or REVOKE.
+  AddRowFunction(r, "acldefault", {kText, kOid}, LogicalType::ArrayOf(kText), [](const std::vector<Value>&, FunctionContext&) {
+    return Value::Null(LogicalType::ArrayOf(T(TypeId::kText)));
+  });
   // Kanto has no triggers, so no OID names one: NULL, as PostgreSQL answers for an unknown trigger.
   for (auto args : {std::vector<LogicalType>{kOid}, std::vector<LogicalType>{kOid, kBool}}) {
     AddRowFunction(r, "pg_get_triggerdef", args, kText,
@@ -195,11 +252,12 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_get_constraintdef", {kOid, kBool}, kText, ConstraintDef, kStrict, kVolatile);
   // Expressions are stored as their SQL text (pg_attrdef.adbin), so they print as they are.
   // Pretty, without the parentheses precedence makes redundant (parser/expression_pretty.hpp).
-  auto expr = [](const std::vector<Value>& a, FunctionContext&) { return a[0]; };
+  auto expr = [](const std::vector<Value>& a, FunctionContext& ctx) {
+    std::string text = a.size() > 2 && a[2].int_value() ? PrettyExpressionText(a[0].str_value()) : a[0].str_value();
+    return Value::Text(QualifyRegclassConstants(text, a[1].int_value(), ctx));
+  };
   AddRowFunction(r, "pg_get_expr", {kText, kOid}, kText, expr);
-  AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    return a[2].int_value() ? Value::Text(PrettyExpressionText(a[0].str_value())) : a[0];
-  });
+  AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, expr);
   AddRowFunction(r, "pg_relation_is_publishable", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(false); });
   AddRowFunction(r, "pg_get_statisticsobjdef_columns", {kOid}, kText,

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "catalog/catalog.hpp"
+#include "catalog/system_catalog_oids.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
 #include "function/routine_catalog.hpp"
@@ -14,18 +15,6 @@ namespace kanto {
 namespace {
 
 constexpr int64_t kInformationSchemaOid = 13000;
-
-struct SystemCatalog {
-  const char* name;
-  int64_t oid;
-};
-constexpr SystemCatalog kSystemCatalogs[] = {
-    {"pg_type", 1247},        {"pg_attribute", 1249}, {"pg_proc", 1255},      {"pg_class", 1259},
-    {"pg_authid", 1260},      {"pg_database", 1262},  {"pg_am", 2601},        {"pg_attrdef", 2604},
-    {"pg_constraint", 2606},  {"pg_description", 2609}, {"pg_index", 2610},   {"pg_namespace", 2615},
-    {"pg_operator", 2617},
-    {"pg_roles", 12001},      {"pg_tables", 12002},   {"pg_views", 12003},    {"pg_user", 12004},
-};
 
 // Splits "schema.name" / "\"Mixed\".x" into lower-cased (unless quoted) parts.
 std::vector<std::string> SplitName(std::string_view text) {
@@ -68,9 +57,7 @@ std::string SchemaName(const Catalog& catalog, int64_t id) {
 
 // A relation's name as regclass prints it: qualified unless the search path finds it unqualified.
 std::string RelationName(const Catalog& catalog, const SearchPath& path, int64_t oid) {
-  for (const auto& sc : kSystemCatalogs) {
-    if (sc.oid == oid) return sc.name;
-  }
+  if (const char* name = SystemCatalogName(static_cast<uint32_t>(oid))) return name;
   if (const SequenceEntry* seq = catalog.GetSequence(static_cast<uint32_t>(oid))) {
     if (RelationIsVisible(catalog, path, seq->schema_id, seq->name)) return QuoteIdent(seq->name);
     return QuoteIdent(SchemaName(catalog, seq->schema_id)) + "." + QuoteIdent(seq->name);
@@ -148,11 +135,20 @@ int64_t FindSchemaOid(const Catalog* catalog, std::string_view text) {
 
 }  // namespace
 
-int64_t SystemCatalogOid(std::string_view name) {
-  for (const auto& sc : kSystemCatalogs) {
-    if (name == sc.name) return sc.oid;
+// regproc input: the one built-in function of that name (every built-in is in pg_catalog).
+static int64_t FindRoutineOid(std::string_view text) {
+  std::vector<std::string> parts = SplitName(text);
+  if (parts.empty() || parts.size() > 2 || (parts.size() == 2 && parts[0] != "pg_catalog")) {
+    throw Error(sqlstate::kUndefinedFunction, "function \"" + std::string(text) + "\" does not exist");
   }
-  return 0;
+  const RoutineEntry* found = nullptr;
+  for (const RoutineEntry& r : BuiltinRoutines()) {
+    if (r.name != parts.back()) continue;
+    if (found) throw Error(sqlstate::kAmbiguousFunction, "more than one function named \"" + std::string(text) + "\"");
+    found = &r;
+  }
+  if (!found) throw Error(sqlstate::kUndefinedFunction, "function \"" + std::string(text) + "\" does not exist");
+  return found->oid;
 }
 
 std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
@@ -174,6 +170,9 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kRegnamespace:
       if (ctx.catalog) name = SchemaName(*ctx.catalog, oid);
       break;
+    case TypeId::kRegproc:
+      if (const RoutineEntry* r = FindBuiltinRoutine(static_cast<uint32_t>(oid))) name = r->name;
+      break;
     default:
       break;
   }
@@ -187,6 +186,7 @@ Value TextToOidType(std::string_view text, const LogicalType& type, const Functi
     case TypeId::kRegclass: return Value::FromInt(type, FindRelation(ctx, text));
     case TypeId::kRegtype: return Value::FromInt(type, FindType(text));
     case TypeId::kRegnamespace: return Value::FromInt(type, FindSchemaOid(ctx.catalog, text));
+    case TypeId::kRegproc: return Value::FromInt(type, FindRoutineOid(text));
     default:
       throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type oid: \"" + std::string(text) + "\"");
   }

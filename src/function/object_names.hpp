@@ -14,7 +14,4 @@ namespace kanto {
 std::string OidTypeToText(const Value& v, const FunctionContext& ctx);
 Value TextToOidType(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
 
-// The OIDs PostgreSQL gives its own catalogs (pg_class = 1259, ...); 0 for other names.
-int64_t SystemCatalogOid(std::string_view name);
-
 }  // namespace kanto

@@ -445,6 +445,10 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "version", {}, kText, [](const std::vector<Value>&, FunctionContext&) {
     return Value::Text("PostgreSQL 15.0 (Kanto 0.1.0) on x86_64-pc-linux-gnu, compiled by g++, 64-bit");
   });
+  // A Kanto server is never a standby.
+  AddRowFunction(r, "pg_is_in_recovery", {}, T(TypeId::kBool), [](const std::vector<Value>&, FunctionContext&) {
+    return Value::Bool(false);
+  });
   // They return name, as in PostgreSQL.
   const LogicalType kName = T(TypeId::kName);
   AddRowFunction(r, "current_database", {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {

@@ -46,12 +46,14 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
       {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
       // Kanto's behaviour is these values' (floats print shortest-exact as for any value above 0;
-      // there are no function bodies to check, no row security policies to apply); the NOTICEs a
+      // there are no function bodies to check, no row security policies to apply, and a sequential
+      // scan always starts at the table's first row, which synchronize_seqscans allows either way); the NOTICEs a
       // statement raises are filtered by client_min_messages (ConnectionImpl::Run).
       {"client_min_messages", "notice"},
       {"extra_float_digits", "1"},
       {"check_function_bodies", "on"},
       {"row_security", "on"},
+      {"synchronize_seqscans", "on"},
   };
   for (const auto& [name, value] : session_defaults_) out[name] = value;
   return out;
@@ -201,7 +203,7 @@ std::string ConnectionImpl::ApplyCosmeticSetting(const std::string& name, const 
     throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"client_min_messages\": \"" + value + "\"")
         .WithHint("Available values: debug5, debug4, debug3, debug2, debug1, log, notice, warning, error.");
   }
-  if (name == "check_function_bodies" || name == "row_security") return NormalizeBoolSetting(name, value);
+  if (name == "check_function_bodies" || name == "row_security" || name == "synchronize_seqscans") return NormalizeBoolSetting(name, value);
   if (name == "standard_conforming_strings" || name == "intervalstyle") {
     const ConfigParameter* p = FindConfigParameter(name);
     CheckUnimplementedParameter(*p, value);

@@ -77,6 +77,18 @@ BoundExprPtr ExprBinder::BindAnyAllArray(const ast::AnyAllArray& a) {
 
 BoundExprPtr ExprBinder::BindSubscript(const ast::Subscript& s) {
   auto arr = Bind(*s.arg);
+  if (arr->type.id == TypeId::kName && !s.slice && s.upper) {
+    // name is PostgreSQL's fixed array of 64 "char", subscripted from 0 (pg_dump: typname[0] = '_'):
+    // the byte at that position, '' past the end.
+    std::vector<BoundExprPtr> at;
+    at.push_back(Bind(*s.upper));
+    at.push_back(MakeConstant(Value::Int4(1)));
+    std::vector<BoundExprPtr> args;
+    args.push_back(binder_.Coerce(std::move(arr), LogicalType(TypeId::kText), CastContext::kImplicit, s.location));
+    args.push_back(BindOperator("+", std::move(at), s.location));
+    args.push_back(MakeConstant(Value::Int4(1)));
+    return BindFunction("substr", std::move(args), s.location);
+  }
   // int2vector subscripts start at 0: v[0] is the int2[]'s element 1.
   bool from_zero = arr->type.id == TypeId::kInt2Vector;
   arr = binder_.AsArray(std::move(arr));

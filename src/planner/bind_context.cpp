@@ -7,6 +7,21 @@ namespace kanto {
 namespace {
 // duplicate_alias, which kanto/error.hpp does not name yet.
 constexpr const char* kDuplicateAlias = "42712";
+// The system column tableoid of `e`: its OID, NULL in a null-extended row.
+BoundExprPtr TableOid(const BindingEntry& e, const std::string& name) {
+  BoundExprPtr oid = MakeConstant(Value::FromInt(LogicalType(TypeId::kOid), e.table_oid));
+  if (e.never_null_column < 0) return oid;
+  auto present = std::make_unique<BoundExpr>(BoundExprKind::kIsNotNull, LogicalType(TypeId::kBool));
+  present->children.push_back(e.Column(static_cast<size_t>(e.never_null_column), name));
+  auto out = std::make_unique<BoundExpr>(BoundExprKind::kCase, LogicalType(TypeId::kOid));
+  out->children.push_back(std::move(present));
+  out->children.push_back(std::move(oid));
+  out->children.push_back(MakeConstant(Value::Null(LogicalType(TypeId::kOid))));
+  return out;
+}
+
+constexpr const char* kTableOid = "tableoid";
+
 }  // namespace
 
 void BindContext::Add(BindingEntry entry) {
@@ -60,6 +75,7 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
           return MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], table + "." + column);
         }
       }
+      if (column == kTableOid && e.table_oid) return TableOid(e, table + "." + column);
       if (!throw_if_missing) return nullptr;
       throw Error(sqlstate::kUndefinedColumn, "column " + table + "." + column + " does not exist")
           .WithPosition(location + 1);
@@ -77,6 +93,16 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
             .WithPosition(location + 1);
       }
       found = e.Column(i, column);
+    }
+  }
+  if (!found && column == kTableOid) {
+    for (const auto& e : entries_) {
+      if (e.unreachable || !e.table_oid) continue;
+      if (found) {
+        throw Error(sqlstate::kAmbiguousColumn, "column reference \"" + column + "\" is ambiguous")
+            .WithPosition(location + 1);
+      }
+      found = TableOid(e, column);
     }
   }
   if (!found && throw_if_missing) {

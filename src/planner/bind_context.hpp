@@ -29,6 +29,11 @@ struct BindingEntry {
   // A base table's primary key columns (empty otherwise): GROUP BY them and every column of the
   // table may be used ungrouped (PostgreSQL's functional dependency).
   std::vector<uint32_t> key_columns;
+  // A table's OID, for its system column tableoid (0: no such column, as for a subquery or view),
+  // and a column that is never NULL in its rows (-1: none): tableoid is NULL in a row an outer
+  // join null-extends, which shows in that column.
+  uint32_t table_oid = 0;
+  int32_t never_null_column = -1;
   BoundExprPtr Column(size_t i, const std::string& name) const {
     if (i < computed.size() && computed[i]) return computed[i]->Copy();
     return MakeColumnRef({table_index, static_cast<uint32_t>(i)}, types[i], name);

@@ -260,6 +260,8 @@ LogicalOperatorPtr Binder::BindSystemTable(uint32_t schema_id, const ast::BaseTa
     entry.table_index = values->table_index;
     entry.names = sys.column_names;
     entry.types = sys.column_types;
+    entry.table_oid = sys.relation_oid;
+    entry.never_null_column = 0;  // every catalog's first column (an OID or a name) is set in each row
     ApplyColumnAliases(entry, ref.alias, ref.location);
     scope.Add(std::move(entry));
     return values;
@@ -362,6 +364,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         entry.types.push_back(c.type);
       }
       if (const IndexEntry* pk = table->primary_key()) entry.key_columns = pk->columns;
+      entry.table_oid = table->id;
+      if (!entry.key_columns.empty()) entry.never_null_column = static_cast<int32_t>(entry.key_columns[0]);
       ApplyColumnAliases(entry, ref.alias, ref.location);
       scope.Add(std::move(entry));
       return get;
@@ -548,6 +552,22 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
           args.push_back(std::move(channels));
           fn->name = "unnest";
         }
+        if (name == "pg_options_to_table") {
+          if (args.size() != 1) {
+            throw At(Error(sqlstate::kUndefinedFunction, "function pg_options_to_table with " + std::to_string(args.size()) +
+                                                              " arguments does not exist"),
+                     ref.location);
+          }
+          BoundExprPtr options = std::move(args[0]);
+          args.clear();
+          std::vector<BoundExprPtr> one;
+          one.push_back(options->Copy());
+          args.push_back(eb.BindFunction("$option_names", std::move(one), ref.location));
+          one.clear();
+          one.push_back(std::move(options));
+          args.push_back(eb.BindFunction("$option_values", std::move(one), ref.location));
+          fn->name = "unnest";
+        }
         if (name == "generate_subscripts") {
           args = SubscriptSeries(eb, std::move(args), ref.location);
           fn->name = "generate_series";
@@ -599,7 +619,9 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       entry.alias = ref.alias.name.empty() ? name : ref.alias.name;
       entry.table_index = fn->table_index;
       // A single-column function result takes the alias as its column name, as in PostgreSQL.
-      if (fn->name == "unnest" && fn->args.size() > 1) {
+      if (name == "pg_options_to_table") {
+        entry.names = {"option_name", "option_value"};  // its OUT parameters
+      } else if (fn->name == "unnest" && fn->args.size() > 1) {
         entry.names.assign(fn->args.size(), "unnest");
       } else if (name == "pg_partition_ancestors" && ref.alias.name.empty()) {
         entry.names.push_back("relid");  // its OUT parameter names the column

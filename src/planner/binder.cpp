@@ -215,11 +215,12 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "regclass") return no_mods(TypeId::kRegclass);
   if (name == "regtype") return no_mods(TypeId::kRegtype);
   if (name == "regnamespace") return no_mods(TypeId::kRegnamespace);
+  if (name == "regproc") return no_mods(TypeId::kRegproc);
   if (name == "int2vector") return no_mods(TypeId::kInt2Vector);
   if (name == "json") return no_mods(TypeId::kJson);
   static const char* kUnsupported[] = {"jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
-                                       "regproc", "tsvector", "tsquery", "int4range", "record"};
+                                       "tsvector", "tsquery", "int4range", "record"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)
   for (const char* u : kUnsupported) {
     if (name == u) {

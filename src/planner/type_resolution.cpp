@@ -30,7 +30,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
-    case TypeId::kRegnamespace: return 'N';
+    case TypeId::kRegnamespace:
+    case TypeId::kRegproc: return 'N';
   }
   return 'U';
 }

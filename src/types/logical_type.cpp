@@ -17,6 +17,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
+    case TypeId::kRegproc:
       return PhysicalType::kInt64;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
@@ -77,6 +78,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kRegclass: return "regclass";
     case TypeId::kRegtype: return "regtype";
     case TypeId::kRegnamespace: return "regnamespace";
+    case TypeId::kRegproc: return "regproc";
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kName: return "name";
     case TypeId::kJson: return "json";
@@ -107,6 +109,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kRegclass: return 2205;
     case TypeId::kRegtype: return 2206;
     case TypeId::kRegnamespace: return 4089;
+    case TypeId::kRegproc: return 24;
     case TypeId::kInt2Vector: return 22;
     case TypeId::kName: return 19;
     case TypeId::kJson: return 114;
@@ -135,6 +138,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegclass: return 2210;
     case TypeId::kRegtype: return 2211;
     case TypeId::kRegnamespace: return 4090;
+    case TypeId::kRegproc: return 1008;
     case TypeId::kInt2Vector: return 1006;
     case TypeId::kName: return 1003;
     case TypeId::kJson: return 199;
@@ -191,7 +195,8 @@ bool LogicalType::IsString() const {
          id == TypeId::kUnknown;
 }
 bool LogicalType::IsOid() const {
-  return id == TypeId::kOid || id == TypeId::kRegclass || id == TypeId::kRegtype || id == TypeId::kRegnamespace;
+  return id == TypeId::kOid || id == TypeId::kRegclass || id == TypeId::kRegtype || id == TypeId::kRegnamespace ||
+         id == TypeId::kRegproc;
 }
 bool LogicalType::IsTemporal() const {
   return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;

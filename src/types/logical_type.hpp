@@ -29,6 +29,7 @@ enum class TypeId : uint8_t {
   kRegclass,
   kRegtype,
   kRegnamespace,
+  kRegproc,  // a function by name (pg_am.amhandler, pg_type.typinput)
   // int2vector (pg_index.indkey): int2 values held like an int2[] (types/array.hpp), written "1 2",
   // subscripted from 0, and implicitly an int2[] wherever an array is expected.
   kInt2Vector,
