@@ -37,9 +37,9 @@ bool BuildSessionTable(const SessionSettings* session, const std::string& name, 
     b.Column("name", Text()).Column("statement", Text()).Column("is_holdable", Bool()).Column("is_binary", Bool());
     b.Column("is_scrollable", Bool()).Column("creation_time", LogicalType(TypeId::kTimestampTz));
     if (!session) return true;
-    for (const auto& [cursor, hold] : session->Cursors()) {
-      b.Row({Value::Text(cursor), NullText(), Value::Bool(hold), Value::Bool(false), Value::Bool(false),
-             Value::Null(LogicalType(TypeId::kTimestampTz))});
+    for (const auto& c : session->Cursors()) {
+      b.Row({Value::Text(c.name), Value::Text(c.statement), Value::Bool(c.hold), Value::Bool(false),
+             Value::Bool(c.scroll), Value::TimestampTz(c.created_micros)});
     }
     return true;
   }

@@ -54,6 +54,10 @@ struct ExecutionContext {
   // 57014; 0 for none.
   int64_t deadline_micros = 0;
   bool analyze = false;  // EXPLAIN ANALYZE: collect per-operator rows and time
+  // The most rows a table scan, table function or VALUES list puts in one batch (at most
+  // kChunkSize): a cursor's FETCH n asks for n, so that an error in a later row is raised by the
+  // FETCH that reaches it, as in PostgreSQL.
+  size_t batch_rows = kChunkSize;
   // WITH RECURSIVE: the current working table of each recursive query (by cte id).
   std::shared_ptr<std::map<uint32_t, std::shared_ptr<const DataChunk>>> working_tables =
       std::make_shared<std::map<uint32_t, std::shared_ptr<const DataChunk>>>();

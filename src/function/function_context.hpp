@@ -34,8 +34,13 @@ class SessionSettings {
   virtual std::string Set(const std::string& name, const std::string& value, bool is_local) = 0;
   // Every setting with its current value (pg_settings).
   virtual std::vector<std::pair<std::string, std::string>> All() const { return {}; }
-  // Open SQL cursors: name and WITH HOLD (pg_cursors).
-  virtual std::vector<std::pair<std::string, bool>> Cursors() const { return {}; }
+  // Open SQL cursors (pg_cursors): the DECLARE's query text and statement start time.
+  struct CursorRow {
+    std::string name, statement;
+    bool hold = false, scroll = false;
+    int64_t created_micros = 0;
+  };
+  virtual std::vector<CursorRow> Cursors() const { return {}; }
   // Prepared transactions (pg_prepared_xacts).
   struct PreparedXact {
     uint64_t xid = 0;

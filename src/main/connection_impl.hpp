@@ -13,6 +13,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/sequence_session.hpp"
 #include "commands/command_context.hpp"
+#include "commands/cursor.hpp"
 #include "execution/execution_context.hpp"
 #include "function/function_context.hpp"
 #include "function/session_control.hpp"
@@ -129,11 +130,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
     return {settings_.begin(), settings_.end()};
   }
   const std::vector<ColumnInfo>* CursorColumns(const std::string& name) const;  // cursors.cpp
-  std::vector<std::pair<std::string, bool>> Cursors() const override {
-    std::vector<std::pair<std::string, bool>> out;
-    for (const auto& [name, c] : cursors_) out.push_back({name, c.hold});
-    return out;
-  }
+  std::vector<CursorRow> Cursors() const override { return cursors_.List(); }
   std::string Set(const std::string& name, const std::string& value, bool is_local) override;
   std::vector<PreparedXact> PreparedTransactions() const override;  // prepared_transactions.cpp
   const std::shared_ptr<const Catalog>& catalog_for_statement();
@@ -221,14 +218,6 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::unique_ptr<ResultImpl> RunDeallocate(const ast::DeallocateStmt& stmt);
   std::unique_ptr<ResultImpl> RunDiscard(const ast::DiscardStmt& stmt);
   std::unique_ptr<ResultImpl> RunCursor(const ast::CursorStmt& stmt, const std::vector<Value>& params);  // cursors.cpp
-  // Open cursors: the query's rows (materialized at DECLARE) and the next row to return.
-  struct Cursor {
-    std::unique_ptr<ResultImpl> rows;
-    size_t next = 0;
-    bool hold = false;
-  };
-  std::map<std::string, Cursor> cursors_;
-  void CloseTransactionCursors();  // at COMMIT / ROLLBACK: cursors without HOLD close
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
   std::unique_ptr<ResultImpl> RunNotify(const ast::NotifyStmt& stmt);  // connection_notify.cpp
   std::map<std::string, std::string> DefaultSettings() const;
@@ -278,6 +267,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::unique_ptr<commands::DatabaseDirectory> directory_;  // CREATE / DROP DATABASE
   bool shared_changed_ = false;  // the transaction changed roles or databases
   std::unique_ptr<storage::Transaction> txn_;
+  // Open cursors (cursors.cpp). Declared after txn_: a cursor still reading its query goes first.
+  commands::CursorSet cursors_;
   TxnState state_ = TxnState::kIdle;
   storage::IsolationLevel txn_isolation_ = storage::IsolationLevel::kReadCommitted;
   std::shared_ptr<const Catalog> txn_catalog_;  // the transaction's view (own DDL included)

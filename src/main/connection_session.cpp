@@ -361,7 +361,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   settings_ = DefaultSettings();
   local_saved_.clear();
   sql_prepared_.clear();
-  cursors_.clear();
+  cursors_.CloseAll();
   sequences_.Discard();
   notifications_.UnlistenAll();  // at this statement's commit, as PostgreSQL's UNLISTEN *
   AdvisoryUnlockAll();

@@ -29,7 +29,11 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
     RollbackTransaction();
     throw e;
   };
-  // In PostgreSQL's order: LISTEN / NOTIFY state, then the identifier, then the limit.
+  // In PostgreSQL's order: WITH HOLD cursors, LISTEN / NOTIFY state, then the identifier, then
+  // the limit.
+  if (cursors_.DeclaredWithHold()) {
+    refuse(Error(sqlstate::kFeatureNotSupported, "cannot PREPARE a transaction that has created a cursor WITH HOLD"));
+  }
   if (notifications_.HasPendingActions()) {
     refuse(Error(sqlstate::kFeatureNotSupported,
                  "cannot PREPARE a transaction that has executed LISTEN, UNLISTEN, or NOTIFY"));
@@ -50,6 +54,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
     refuse(Error(sqlstate::kFeatureNotSupported,
                  "cannot PREPARE while holding both session-level and transaction-level locks on the same object"));
   }
+  cursors_.AtTransactionEnd(false);  // (its cursors read in the storage transaction: they close first)
   storage::Transaction::PreparedInfo info;
   info.gid = gid;
   info.owner = user_;

@@ -34,19 +34,18 @@ void ConnectionImpl::RunDeferredChecks() {
 }
 
 void ConnectionImpl::CommitTransaction() {
-  if (!deferred_.empty()) {
-    try {
-      RunDeferredChecks();
-    } catch (...) {
-      RollbackTransaction();
-      throw;
-    }
+  try {
+    if (!deferred_.empty()) RunDeferredChecks();
+    cursors_.BeforeCommit();  // WITH HOLD cursors read the rest of their rows
+  } catch (...) {
+    RollbackTransaction();
+    throw;
   }
   deferred_.Clear();
   ApplyOnCommit();
   RestoreLocalSettings();
   EndTransactionModes();
-  CloseTransactionCursors();
+  cursors_.AtTransactionEnd(true);
   auto txn = std::move(txn_);
   bool had_ddl = holds_ddl_lock_;
   holds_ddl_lock_ = false;
@@ -75,7 +74,7 @@ void ConnectionImpl::RollbackTransaction() {
   ForgetOnCommitDrops();
   RestoreLocalSettings();
   EndTransactionModes();
-  CloseTransactionCursors();
+  cursors_.AtTransactionEnd(false);
   auto txn = std::move(txn_);
   savepoints_.clear();
   txn_start_micros_ = 0;
@@ -91,6 +90,7 @@ void ConnectionImpl::RollbackTransaction() {
 }
 
 void ConnectionImpl::RollbackToLastSavepoint() {
+  cursors_.BeforeSavepointRollback(savepoints_.size(), txn_->WriteCount() > 0);
   txn_->RollbackToSavePoint();
   txn_catalog_ = savepoints_.back().catalog;
   notifications_.RollbackTo(savepoints_.back().notify);
@@ -201,6 +201,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunTransactionStmt(const ast::Transa
       }
       txn_->PopSavePoint();
       savepoints_.pop_back();
+      cursors_.AfterSavepointRelease(savepoints_.size());
       return TagOnly("RELEASE");
     }
     case T::kPrepare: return RunPrepareTransaction(stmt.gid);

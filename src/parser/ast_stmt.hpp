@@ -660,10 +660,14 @@ struct ExecuteStmt : Statement {
 struct CursorStmt : Statement {
   enum class Action : uint8_t { kDeclare, kFetch, kMove, kClose };
   CursorStmt() : Statement(StmtKind::kCursor) {}
+  // FETCH / MOVE: FORWARD n (NEXT, n, ALL), BACKWARD n (PRIOR), ABSOLUTE n (FIRST, LAST), RELATIVE n.
+  enum class Direction : uint8_t { kForward, kBackward, kAbsolute, kRelative };
   Action action = Action::kDeclare;
   std::string name;  // empty with kClose: CLOSE ALL
   bool hold = false;
-  int64_t count = 1;  // FETCH/MOVE: rows forward (INT64_MAX: ALL)
+  bool scroll = false, no_scroll = false;  // DECLARE ... SCROLL / NO SCROLL (neither: the default)
+  Direction direction = Direction::kForward;
+  int64_t count = 1;  // FETCH/MOVE: the count, signed (INT64_MAX: ALL)
   StatementPtr query;
 };
 

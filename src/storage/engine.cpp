@@ -111,16 +111,21 @@ Transaction::~Transaction() {
 }
 
 void Transaction::ReleaseStatementSnapshot() {
-  if (statement_snapshot_) {
-    db_->ReleaseSnapshot(statement_snapshot_);
-    statement_snapshot_ = nullptr;
-  }
+  statement_snapshot_.reset();
+}
+
+std::shared_ptr<const rocksdb::Snapshot> Transaction::SwapStatementSnapshot(
+    std::shared_ptr<const rocksdb::Snapshot> snapshot) {
+  std::swap(snapshot, statement_snapshot_);
+  return snapshot;
 }
 
 void Transaction::BeginStatement() {
   if (level_ == IsolationLevel::kReadCommitted) {
     ReleaseStatementSnapshot();
-    statement_snapshot_ = db_->GetSnapshot();
+    rocksdb::TransactionDB* db = db_;
+    statement_snapshot_ = std::shared_ptr<const rocksdb::Snapshot>(
+        db_->GetSnapshot(), [db](const rocksdb::Snapshot* s) { db->ReleaseSnapshot(s); });
     return;
   }
   if (!snapshot_fixed_) {
@@ -196,7 +201,7 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
 }
 
 bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
-  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_);
+  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_.get());
   rocksdb::Status s = txn_->Get(ro, cf_, ToSlice(key), value);
   bool found = !s.IsNotFound();
   if (found) ThrowIfError(s);
@@ -394,7 +399,7 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
   it->bounds_ = std::make_unique<IteratorBounds>();
   it->bounds_->lower = rocksdb::Slice(it->lower_);
   it->bounds_->upper = rocksdb::Slice(it->upper_);
-  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_);
+  rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_.get());
   ro.iterate_lower_bound = &it->bounds_->lower;
   if (!it->upper_.empty()) ro.iterate_upper_bound = &it->bounds_->upper;
   // With nothing written yet, a plain snapshot iterator reads the same rows without the cost of

@@ -149,6 +149,12 @@ class Transaction {
   // SERIALIZABLE fix the transaction's snapshot at the first statement (SERIALIZABLE READ ONLY
   // DEFERRABLE first waits for a safe snapshot).
   void BeginStatement();
+  // A cursor reads as of its DECLARE: the statement's snapshot (READ COMMITTED; null at the other
+  // levels, whose transaction snapshot serves every statement) stays valid while it is shared, and
+  // SwapStatementSnapshot makes it the statement's again while the cursor reads (returning the
+  // one it replaced).
+  std::shared_ptr<const rocksdb::Snapshot> statement_snapshot() const { return statement_snapshot_; }
+  std::shared_ptr<const rocksdb::Snapshot> SwapStatementSnapshot(std::shared_ptr<const rocksdb::Snapshot> snapshot);
   void Commit();
   void Rollback();
   // PREPARE TRANSACTION (prepared_transactions.cpp): the transaction becomes the engine's prepared
@@ -195,7 +201,7 @@ class Transaction {
   uint32_t keyspace_id_ = 0;                          // 0: the default keyspace
   std::unique_ptr<rocksdb::Transaction> txn_;
   IsolationLevel level_ = IsolationLevel::kReadCommitted;
-  const rocksdb::Snapshot* statement_snapshot_ = nullptr;
+  std::shared_ptr<const rocksdb::Snapshot> statement_snapshot_;  // released when the last holder lets go
   bool snapshot_fixed_ = false;
   bool finished_ = false;
   int64_t engine_lock_timeout_ms_ = 0;

@@ -40,7 +40,7 @@ bool PhysicalGenerateSeries::Next(ExecutionContext& ctx, OperatorState& base, Da
   }
   if (st.done) return false;
   bool is_int4 = types[0].id == TypeId::kInt4;
-  while (out.size() < kChunkSize) {
+  while (out.size() < ctx.batch_rows) {
     if ((st.step > 0 && st.next > st.stop) || (st.step < 0 && st.next < st.stop)) {
       st.done = true;
       break;
@@ -81,7 +81,7 @@ bool PhysicalUnnest::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
       st.rows = std::max(st.rows, st.elements.back().size());
     }
   }
-  while (out.size() < kChunkSize && st.next < st.rows) {
+  while (out.size() < ctx.batch_rows && st.next < st.rows) {
     std::vector<Value> row;
     for (size_t i = 0; i < arrays_.size(); i++) {
       row.push_back(st.next < st.elements[i].size() ? st.elements[i][st.next] : Value::Null(types[i]));

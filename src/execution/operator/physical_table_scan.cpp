@@ -117,7 +117,7 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
     ctx.CheckCancel();
     DataChunk rows(state.scan->output_types());
     std::vector<std::string> keys;
-    state.scan->Next(&rows, emit_row_key ? &keys : nullptr, kChunkSize);
+    state.scan->Next(&rows, emit_row_key ? &keys : nullptr, ctx.batch_rows);
     if (rows.size() == 0) {
       state.done = true;
       return false;

@@ -18,7 +18,7 @@ std::unique_ptr<OperatorState> PhysicalValues::CreateState(ExecutionContext& ctx
 bool PhysicalValues::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& out) const {
   auto& state = static_cast<ValuesState&>(base);
   if (state.next >= rows_.size()) return false;
-  size_t end = std::min(rows_.size(), state.next + kChunkSize);
+  size_t end = std::min(rows_.size(), state.next + ctx.batch_rows);
   for (; state.next < end; state.next++) {
     std::vector<Value> row;
     for (size_t c = 0; c < rows_[state.next].size(); c++) {
