@@ -7,7 +7,7 @@ namespace kanto::parser {
 
 namespace {
 constexpr int32_t kCursorBinary = 0x1, kCursorScroll = 0x2, kCursorNoScroll = 0x4, kCursorInsensitive = 0x8,
-                  kCursorHold = 0x20;
+                  kCursorAsensitive = 0x10, kCursorHold = 0x20;
 
 // The row-locking clause as PostgreSQL names it in messages.
 std::string LockingName(ast::SelectStmt::LockingClause::Strength s) {
@@ -57,6 +57,12 @@ ast::StatementPtr TransformCursorStmt(const Node* n) {
   switch (n->node_case) {
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT: {
       const auto* d = n->declare_cursor_stmt;
+      if ((d->options & kCursorScroll) && (d->options & kCursorNoScroll)) {
+        throw Error("42P11", "cannot specify both SCROLL and NO SCROLL");
+      }
+      if ((d->options & kCursorInsensitive) && (d->options & kCursorAsensitive)) {
+        throw Error("42P11", "cannot specify both INSENSITIVE and ASENSITIVE");
+      }
       if (d->options & kCursorBinary) Unsupported("BINARY cursors");
       out->action = ast::CursorStmt::Action::kDeclare;
       out->name = d->portalname;

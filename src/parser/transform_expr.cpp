@@ -510,6 +510,8 @@ ast::ExprPtr TransformExpr(const Node* n) {
       r->args = TransformExprList(n->list->items, n->list->n_items);
       return r;
     }
+    case PG_QUERY__NODE__NODE_CURRENT_OF_EXPR:
+      Unsupported("WHERE CURRENT OF");
     default:
       Unsupported("this expression");
   }
