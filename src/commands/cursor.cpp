@@ -43,6 +43,7 @@ struct CursorSet::Cursor {
   // Whether row `row` (1-based) exists, reading batches of about `want` rows until it is held.
   bool Have(uint64_t row, int64_t want) {
     while (read < row && source && !source_done) {
+      Forget();  // (a long MOVE keeps only the batch it is in)
       DataChunk chunk;
       size_t n = static_cast<size_t>(std::clamp<int64_t>(want, 1, static_cast<int64_t>(kChunkSize)));
       if (!source->Next(&chunk, n)) {

@@ -61,7 +61,7 @@ ast::StatementPtr TransformCursorStmt(const Node* n) {
         throw Error("42P11", "cannot specify both SCROLL and NO SCROLL");
       }
       if ((d->options & kCursorInsensitive) && (d->options & kCursorAsensitive)) {
-        throw Error("42P11", "cannot specify both INSENSITIVE and ASENSITIVE");
+        throw Error("42P11", "cannot specify both ASENSITIVE and INSENSITIVE");
       }
       if (d->options & kCursorBinary) Unsupported("BINARY cursors");
       out->action = ast::CursorStmt::Action::kDeclare;
