@@ -12,6 +12,7 @@
 #include <rocksdb/write_batch.h>
 
 #include "kanto/error.hpp"
+#include "storage/batch_keys.hpp"
 #include "storage/key_encoding.hpp"
 #include "storage/key_range_set.hpp"
 #include "storage/ssi.hpp"
@@ -425,43 +426,20 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
 }
 
 void Transaction::SetSavePoint() { txn_->SetSavePoint(); }
-namespace {
-// The user keys a write batch holds in one column family.
-class WrittenKeys : public rocksdb::WriteBatch::Handler {
- public:
-  explicit WrittenKeys(uint32_t cf) : cf_(cf) {}
-  std::vector<std::string> keys;
-  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Add(cf, key); }
-  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
-  rocksdb::Status SingleDeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
-  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override {
-    return Add(cf, key);
-  }
-  // A two-phase-commit transaction's batch starts with a marker.
-  rocksdb::Status MarkBeginPrepare(bool) override { return rocksdb::Status::OK(); }
-  rocksdb::Status MarkEndPrepare(const rocksdb::Slice&) override { return rocksdb::Status::OK(); }
-  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
-
- private:
-  rocksdb::Status Add(uint32_t cf, const rocksdb::Slice& key) {
-    if (cf == cf_ && IsUserKey({key.data(), key.size()})) keys.emplace_back(key.data(), key.size());
-    return rocksdb::Status::OK();
-  }
-  uint32_t cf_;
-};
-}  // namespace
 
 // SERIALIZABLE: the writes undone no longer count as written (storage/ssi.hpp, ResetWrites).
 void Transaction::RollbackToSavePoint() {
   uint64_t before = WriteCount();
   ThrowIfError(txn_->RollbackToSavePoint());
   if (!ssi_ || WriteCount() == before) return;
-  WrittenKeys written(cf_->GetID());
-  ThrowIfError(txn_->GetWriteBatch()->GetWriteBatch()->Iterate(&written));
-  if (keyspace_id_ != 0) {
-    for (std::string& key : written.keys) key = SsiKey(key);
+  BatchKeys batch;
+  ThrowIfError(txn_->GetWriteBatch()->GetWriteBatch()->Iterate(&batch));
+  std::vector<std::string> written;  // the user keys of this transaction's column family
+  for (auto& [cf, key] : batch.keys) {
+    if (cf != cf_->GetID() || !IsUserKey(key)) continue;
+    written.push_back(keyspace_id_ != 0 ? SsiKey(key) : std::move(key));
   }
-  ssi_manager_->ResetWrites(ssi_, written.keys);
+  ssi_manager_->ResetWrites(ssi_, written);
 }
 void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 

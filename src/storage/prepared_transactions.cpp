@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kanto/error.hpp"
+#include "storage/batch_keys.hpp"
 #include "storage/engine.hpp"
 #include "storage/status.hpp"
 
@@ -43,26 +44,6 @@ bool DecodeName(const std::string& name, Transaction::PreparedInfo* info) {
   return true;
 }
 
-// The keys a write batch writes, with their column family ids.
-class BatchKeys : public rocksdb::WriteBatch::Handler {
- public:
-  std::vector<std::pair<uint32_t, std::string>> keys;
-  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override { return Add(cf, key); }
-  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
-  rocksdb::Status SingleDeleteCF(uint32_t cf, const rocksdb::Slice& key) override { return Add(cf, key); }
-  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice&) override {
-    return Add(cf, key);
-  }
-  rocksdb::Status MarkBeginPrepare(bool) override { return rocksdb::Status::OK(); }
-  rocksdb::Status MarkEndPrepare(const rocksdb::Slice&) override { return rocksdb::Status::OK(); }
-  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
-
- private:
-  rocksdb::Status Add(uint32_t cf, const rocksdb::Slice& key) {
-    keys.emplace_back(cf, key.ToString());
-    return rocksdb::Status::OK();
-  }
-};
 }  // namespace
 
 Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int max_prepared) {
