@@ -257,8 +257,9 @@ class Engine {
   // restart from the largest key stored under `table_prefix`.
   uint64_t NextRowId(uint32_t table_id, const std::string& table_prefix);
 
-  // Approximate number of committed keys in [lower, upper): memtable entries plus SST bytes divided
-  // by the average entry size of a small sample. Cheap; for the optimizer's row estimates.
+  // Number of committed keys in [lower, upper): counted up to 10,000, above that approximated by
+  // memtable entries plus SST bytes divided by the average entry size of a small sample. For the
+  // optimizer's row estimates.
   uint64_t EstimateKeys(const std::string& lower, const std::string& upper);
 
   // What SERIALIZABLE transactions currently keep (storage/ssi.hpp).
