@@ -67,6 +67,8 @@ std::string TypeName(const LogicalType& t);
 
 // A system table computed from a catalog snapshot.
 using Generator = std::function<void(const Catalog&, SystemTable*)>;
+// pg_catalog's tables with fixed rows or none (system_tables_fixed.cpp).
+const std::map<std::string, Generator>& FixedCatalogTables();
 // information_schema's tables by name (information_schema_tables.cpp).
 const std::map<std::string, Generator>& InformationSchemaTables();
 

@@ -3,9 +3,8 @@
 // PostgreSQL's system catalogs for psql's listing commands (\d, \dt, \di, \dv, \dn, \l) and for
 // simple driver and tool introspection. Object ids are Kanto's catalog ids (unique across schemas,
 // tables and indexes), so they join the way PostgreSQL's OIDs do. A primary key's or unique index's
-// pg_constraint row shares its index's OID. Catalogs Kanto has nothing for (policies, publications,
-// inheritance, extended statistics, comments, materialized views, enum and range types) exist and
-// are empty, so tools' queries run.
+// pg_constraint row shares its index's OID. The catalogs with fixed rows, and the empty ones of
+// objects Kanto has none of, are in system_tables_fixed.cpp.
 #include "catalog/system_tables.hpp"
 
 #include <map>
@@ -466,49 +465,6 @@ void PgAttrdef(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-void PgCollation(SystemTable* out) {
-  Builder b(out);
-  b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collprovider", Text());
-  b.Column("collisdeterministic", Bool()).Column("collencoding", Int4()).Column("collcollate", Text());
-  b.Column("collctype", Text()).Column("collowner", Oid());
-  for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
-    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), Value::Text(provider), Value::Bool(true),
-           Value::Int4(-1), Value::Text("C"), Value::Text("C"), OidValue(kKantoRoleOid)});
-  }
-}
-
-// pg_tablespace: PostgreSQL's two built-in tablespaces; every Kanto relation is in pg_default
-// (pg_class.reltablespace 0).
-void PgTablespace(SystemTable* out) {
-  Builder b(out);
-  b.Column("oid", Oid()).Column("spcname", Name()).Column("spcowner", Oid()).Column("spcacl", TextArray());
-  b.Column("spcoptions", TextArray());
-  b.Row({OidValue(1663), Value::Text("pg_default"), OidValue(kKantoRoleOid), NullText(), NullText()});
-  b.Row({OidValue(1664), Value::Text("pg_global"), OidValue(kKantoRoleOid), NullText(), NullText()});
-}
-
-// pg_language: PostgreSQL's built-in languages; Kanto has no procedural language (lanispl false).
-void PgLanguage(SystemTable* out) {
-  Builder b(out);
-  b.Column("oid", Oid()).Column("lanname", Name()).Column("lanowner", Oid()).Column("lanispl", Bool());
-  b.Column("lanpltrusted", Bool()).Column("lanplcallfoid", Oid()).Column("laninline", Oid());
-  b.Column("lanvalidator", Oid()).Column("lanacl", TextArray());
-  for (auto [oid, name, trusted] : {std::tuple{12, "internal", false}, {13, "c", false}, {14, "sql", true}}) {
-    b.Row({OidValue(oid), Value::Text(name), OidValue(kKantoRoleOid), Value::Bool(false), Value::Bool(trusted),
-           OidValue(0), OidValue(0), OidValue(0), NullText()});
-  }
-}
-
-// Catalogs that exist for tools' queries and are always empty in Kanto.
-void EmptyTable(std::vector<std::pair<const char*, LogicalType>> columns, SystemTable* out) {
-  Builder b(out);
-  for (auto& [name, type] : columns) b.Column(name, type);
-}
-
-Generator Empty(std::vector<std::pair<const char*, LogicalType>> columns) {
-  return [columns](const Catalog&, SystemTable* out) { EmptyTable(columns, out); };
-}
-
 const std::map<std::string, Generator>& PgCatalogTables() {
   static const auto* tables = new std::map<std::string, Generator>{
       {"pg_namespace", PgNamespace},
@@ -529,81 +485,10 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_sequence", PgSequence},
       {"pg_depend", PgDepend},
       {"pg_sequences", PgSequences},
-      {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
       {"pg_description", [](const Catalog& c, SystemTable* out) { PgDescription(c, false, out); }},
       {"pg_shdescription", [](const Catalog& c, SystemTable* out) { PgDescription(c, true, out); }},
-      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Text()},
-                           {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
-                           {"polwithcheck", Text()}})},
-      {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
-                                  {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Array()},
-                                  {"stxkind", LogicalType::ArrayOf(Text())}})},
-      {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Name()}, {"pubowner", Oid()}, {"puballtables", Bool()},
-                                {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
-                                {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},
-      {"pg_publication_namespace", Empty({{"oid", Oid()}, {"pnpubid", Oid()}, {"pnnspid", Oid()}})},
-      {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", Text()},
-                                    {"prattrs", Int2Array()}})},
-      // Kanto has no triggers (psql's \d of a table asks).
-      {"pg_trigger", Empty({{"oid", Oid()}, {"tgrelid", Oid()}, {"tgparentid", Oid()}, {"tgname", Name()},
-                            {"tgfoid", Oid()}, {"tgtype", Int2()}, {"tgenabled", Text()}, {"tgisinternal", Bool()},
-                            {"tgconstrrelid", Oid()}, {"tgconstrindid", Oid()}, {"tgconstraint", Oid()},
-                            {"tgdeferrable", Bool()}, {"tginitdeferred", Bool()}, {"tgnargs", Int2()},
-                            {"tgattr", Int2Vector()}, {"tgargs", LogicalType(TypeId::kBytea)}, {"tgqual", Text()},
-                            {"tgoldtable", Name()}, {"tgnewtable", Name()}})},
-      {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()}, {"inhdetachpending", Bool()}})},
-      // Kanto has no materialized views, enum types or range types.
-      {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Name()}})},
-      {"pg_matviews", Empty({{"schemaname", Name()}, {"matviewname", Name()}, {"matviewowner", Name()},
-                             {"tablespace", Name()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
-                             {"definition", Text()}})},
-      {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()}, {"rngcollation", Oid()},
-                          {"rngsubopc", Oid()}, {"rngcanonical", Oid()}, {"rngsubdiff", Oid()}})},
-      {"pg_tablespace", [](const Catalog&, SystemTable* out) { PgTablespace(out); }},
-      {"pg_language", [](const Catalog&, SystemTable* out) { PgLanguage(out); }},
-      {"pg_foreign_table", Empty({{"ftrelid", Oid()}, {"ftserver", Oid()}, {"ftoptions", TextArray()}})},
-      // Kanto has no operator classes or families of its own, conversions, text search objects,
-      // foreign data, default privileges, event triggers, rules, large objects or security labels.
-      {"pg_opclass", Empty({{"oid", Oid()}, {"opcmethod", Oid()}, {"opcname", Name()}, {"opcnamespace", Oid()}, {"opcowner", Oid()}, {"opcfamily", Oid()}, {"opcintype", Oid()}, {"opcdefault", Bool()}, {"opckeytype", Oid()}})},
-      {"pg_opfamily", Empty({{"oid", Oid()}, {"opfmethod", Oid()}, {"opfname", Name()}, {"opfnamespace", Oid()}, {"opfowner", Oid()}})},
-      {"pg_conversion", Empty({{"oid", Oid()}, {"conname", Name()}, {"connamespace", Oid()}, {"conowner", Oid()}, {"conforencoding", Int4()}, {"contoencoding", Int4()}, {"conproc", Regproc()}, {"condefault", Bool()}})},
-      {"pg_ts_parser", Empty({{"oid", Oid()}, {"prsname", Name()}, {"prsnamespace", Oid()}, {"prsstart", Regproc()}, {"prstoken", Regproc()}, {"prsend", Regproc()}, {"prsheadline", Regproc()}, {"prslextype", Regproc()}})},
-      {"pg_ts_dict", Empty({{"oid", Oid()}, {"dictname", Name()}, {"dictnamespace", Oid()}, {"dictowner", Oid()}, {"dicttemplate", Oid()}, {"dictinitoption", Text()}})},
-      {"pg_ts_template", Empty({{"oid", Oid()}, {"tmplname", Name()}, {"tmplnamespace", Oid()}, {"tmplinit", Regproc()}, {"tmpllexize", Regproc()}})},
-      {"pg_ts_config", Empty({{"oid", Oid()}, {"cfgname", Name()}, {"cfgnamespace", Oid()}, {"cfgowner", Oid()}, {"cfgparser", Oid()}})},
-      {"pg_foreign_data_wrapper", Empty({{"oid", Oid()}, {"fdwname", Name()}, {"fdwowner", Oid()}, {"fdwhandler", Oid()}, {"fdwvalidator", Oid()}, {"fdwacl", TextArray()}, {"fdwoptions", TextArray()}})},
-      {"pg_foreign_server", Empty({{"oid", Oid()}, {"srvname", Name()}, {"srvowner", Oid()}, {"srvfdw", Oid()}, {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", TextArray()}, {"srvoptions", TextArray()}})},
-      {"pg_default_acl", Empty({{"oid", Oid()}, {"defaclrole", Oid()}, {"defaclnamespace", Oid()}, {"defaclobjtype", Text()}, {"defaclacl", TextArray()}})},
-      {"pg_event_trigger", Empty({{"oid", Oid()}, {"evtname", Name()}, {"evtevent", Name()}, {"evtowner", Oid()}, {"evtfoid", Oid()}, {"evtenabled", Text()}, {"evttags", TextArray()}})},
-      {"pg_rewrite", Empty({{"oid", Oid()}, {"rulename", Name()}, {"ev_class", Oid()}, {"ev_type", Text()}, {"ev_enabled", Text()}, {"is_instead", Bool()}, {"ev_qual", Text()}, {"ev_action", Text()}})},
-      {"pg_user_mapping", Empty({{"oid", Oid()}, {"umuser", Oid()}, {"umserver", Oid()}, {"umoptions", TextArray()}})},
-      {"pg_largeobject_metadata", Empty({{"oid", Oid()}, {"lomowner", Oid()}, {"lomacl", TextArray()}})},
-      {"pg_amop", Empty({{"oid", Oid()}, {"amopfamily", Oid()}, {"amoplefttype", Oid()}, {"amoprighttype", Oid()}, {"amopstrategy", Int2()}, {"amoppurpose", Text()}, {"amopopr", Oid()}, {"amopmethod", Oid()}, {"amopsortfamily", Oid()}})},
-      {"pg_amproc", Empty({{"oid", Oid()}, {"amprocfamily", Oid()}, {"amproclefttype", Oid()}, {"amprocrighttype", Oid()}, {"amprocnum", Int2()}, {"amproc", Regproc()}})},
-      {"pg_seclabel", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"provider", Text()}, {"label", Text()}})},
-      {"pg_shseclabel", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"provider", Text()}, {"label", Text()}})},
-      // Kanto has no logical replication subscriptions (subskiplsn would be a pg_lsn).
-      {"pg_subscription", Empty({{"oid", Oid()}, {"subdbid", Oid()}, {"subskiplsn", Text()}  /* pg_lsn */, {"subname", Name()}, {"subowner", Oid()}, {"subenabled", Bool()}, {"subbinary", Bool()}, {"substream", Bool()}, {"subtwophasestate", Text()}, {"subdisableonerr", Bool()}, {"subconninfo", Text()}, {"subslotname", Name()}, {"subsynccommit", Text()}, {"subpublications", TextArray()}})},
-      {"pg_seclabels", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"objtype", Text()},
-                              {"objnamespace", Oid()}, {"objname", Text()}, {"provider", Text()}, {"label", Text()}})},
-      // Kanto has no per-database or per-role settings (ALTER DATABASE / ROLE ... SET).
-      {"pg_db_role_setting", Empty({{"setdatabase", Oid()}, {"setrole", Oid()}, {"setconfig", TextArray()}})},
-      // Kanto has no partitioned tables.
-      {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Text()}, {"partnatts", Int2()}, {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidArray()}, {"partcollation", OidArray()}, {"partexprs", Text()}})},
-      // Kanto keeps no privileges, user-defined casts or transforms.
-      {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Text()},
-                               {"initprivs", TextArray()}})},
-      {"pg_cast", Empty({{"oid", Oid()}, {"castsource", Oid()}, {"casttarget", Oid()}, {"castfunc", Oid()},
-                         {"castcontext", Text()}, {"castmethod", Text()}})},
-      {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
-                              {"trftosql", Oid()}})},
-      // Kanto has no extensions (and no procedural languages to install as one).
-      {"pg_extension", Empty({{"oid", Oid()}, {"extname", Name()}, {"extowner", Oid()}, {"extnamespace", Oid()},
-                              {"extrelocatable", Bool()}, {"extversion", Text()}, {"extconfig", OidArray()},
-                              {"extcondition", TextArray()}})},
-      {"pg_auth_members", Empty({{"roleid", Oid()}, {"member", Oid()}, {"grantor", Oid()}, {"admin_option", Bool()}})},
   };
   return *tables;
 }
@@ -629,10 +514,14 @@ std::string TypeName(const LogicalType& t) {
 }  // namespace system_tables
 
 bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out) {
-  const auto& tables = schema == "information_schema" ? InformationSchemaTables() : PgCatalogTables();
   if (schema != "information_schema" && schema != "pg_catalog" && !schema.empty()) return false;
+  const auto& tables = schema == "information_schema" ? InformationSchemaTables() : PgCatalogTables();
   auto it = tables.find(name);
-  if (it == tables.end()) return false;
+  if (it == tables.end()) {
+    if (schema == "information_schema") return false;
+    it = FixedCatalogTables().find(name);
+    if (it == FixedCatalogTables().end()) return false;
+  }
   it->second(catalog, out);
   if (schema != "information_schema") out->relation_oid = SystemCatalogTableOid(name);
   return true;
