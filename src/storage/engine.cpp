@@ -587,17 +587,20 @@ uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
 uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper) {
   // A small range is counted: exact, and the same whether its keys are still in the memtable or
   // already flushed (the approximations below differ between the two, and so did join orders).
+  // The same pass samples the entry size a larger range's approximation divides by.
   constexpr uint64_t kCountedKeys = 10000;
-  {
-    rocksdb::ReadOptions ro;
-    rocksdb::Slice lower_slice(lower), upper_slice(upper);
-    ro.iterate_lower_bound = &lower_slice;
-    ro.iterate_upper_bound = &upper_slice;
-    std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
-    uint64_t counted = 0;
-    for (iter->Seek(lower_slice); iter->Valid() && counted <= kCountedKeys; iter->Next()) counted++;
-    if (counted <= kCountedKeys) return counted;
+  constexpr uint64_t kSampledKeys = 32;
+  rocksdb::ReadOptions ro;
+  rocksdb::Slice lower_slice(lower), upper_slice(upper);
+  ro.iterate_lower_bound = &lower_slice;
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
+  uint64_t counted = 0, sample_bytes = 0;
+  for (iter->Seek(lower_slice); iter->Valid() && counted <= kCountedKeys; iter->Next()) {
+    if (counted < kSampledKeys) sample_bytes += iter->key().size() + iter->value().size();
+    counted++;
   }
+  if (counted <= kCountedKeys) return counted;
   rocksdb::Range range(lower, upper);
   uint64_t mem_count = 0, mem_bytes = 0;
   db_->GetApproximateMemTableStats(cf_.get(), range, &mem_count, &mem_bytes);
@@ -608,19 +611,8 @@ uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper
   uint64_t file_bytes = 0;
   db_->GetApproximateSizes(size_options, cf_.get(), &range, 1, &file_bytes);
   if (file_bytes == 0) return mem_count;
-  rocksdb::ReadOptions ro;
-  rocksdb::Slice lower_slice(lower), upper_slice(upper);
-  ro.iterate_lower_bound = &lower_slice;
-  ro.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
-  uint64_t sampled = 0, sample_bytes = 0;
-  for (iter->Seek(lower_slice); iter->Valid() && sampled < 32; iter->Next()) {
-    sampled++;
-    sample_bytes += iter->key().size() + iter->value().size();
-  }
-  if (sampled == 0) return mem_count;
   // Files are compressed: count each sampled byte as half a stored byte.
-  double per_entry = std::max(1.0, static_cast<double>(sample_bytes) / static_cast<double>(sampled) / 2);
+  double per_entry = std::max(1.0, static_cast<double>(sample_bytes) / static_cast<double>(kSampledKeys) / 2);
   return mem_count + static_cast<uint64_t>(static_cast<double>(file_bytes) / per_entry);
 }
 
