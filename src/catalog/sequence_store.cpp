@@ -43,6 +43,19 @@ bool Step(const SequenceEntry& seq, int64_t v, int64_t* next) {
 }
 }  // namespace
 
+SequenceStore::~SequenceStore() {
+  for (auto& [id, slot] : slots_) {
+    // Only counters whose record is ahead of them (values reserved and not handed out). A counter
+    // of a sequence dropped meanwhile writes a record no later sequence reads (another instance).
+    if (!slot->loaded || slot->state.log_cnt == 0) continue;
+    try {
+      Write(id, slot->instance, slot->state.last_value, slot->state.is_called);
+    } catch (...) {
+      // Closing after a storage failure: the reserved range is skipped, as after a crash.
+    }
+  }
+}
+
 SequenceStore::Slot& SequenceStore::SlotFor(const SequenceEntry& seq) {
   std::lock_guard<std::mutex> lock(mu_);
   auto& slot = slots_[seq.id];
@@ -69,15 +82,15 @@ void SequenceStore::Load(const SequenceEntry& seq, Slot& slot) {
   slot.instance = seq.instance;
 }
 
-void SequenceStore::Write(const SequenceEntry& seq, int64_t value, bool is_called) {
+void SequenceStore::Write(uint32_t id, uint64_t instance, int64_t value, bool is_called) {
   BinaryWriter w;
   w.U8(kRecordVersion);
-  w.U64(seq.instance);
+  w.U64(instance);
   w.U64(static_cast<uint64_t>(value));
   w.Bool(is_called);
   auto txn = engine_.Begin(storage::IsolationLevel::kReadCommitted);
   txn->BeginStatement();
-  txn->Put(StateKey(seq.id), w.data());
+  txn->Put(StateKey(id), w.data());
   txn->Commit();
 }
 

@@ -25,6 +25,9 @@ class Engine;
 class SequenceStore {
  public:
   explicit SequenceStore(storage::Engine& engine) : engine_(engine) {}
+  // A clean close writes each counter's exact state, so a restart resumes after the last value
+  // handed out rather than after the reserved range (as PostgreSQL after a clean shutdown).
+  ~SequenceStore();
 
   // The sequence's state as SELECT * FROM seq shows it.
   struct State {
@@ -51,7 +54,8 @@ class SequenceStore {
   };
   Slot& SlotFor(const SequenceEntry& seq);  // locked by the caller after
   void Load(const SequenceEntry& seq, Slot& slot);
-  void Write(const SequenceEntry& seq, int64_t value, bool is_called);
+  void Write(const SequenceEntry& seq, int64_t value, bool is_called) { Write(seq.id, seq.instance, value, is_called); }
+  void Write(uint32_t id, uint64_t instance, int64_t value, bool is_called);
 
   storage::Engine& engine_;
   std::mutex mu_;

@@ -107,7 +107,11 @@ if psql -d nosuchdb -c "SELECT 1" 2>/dev/null; then echo "unknown database accep
 node "$src/test/e2e/node/clients.mjs" "$port"
 # (a JVM zone other than UTC: pgjdbc sends it as the TimeZone startup parameter)
 java -Duser.timezone=Europe/Berlin -cp /usr/share/java/postgresql.jar "$src/test/e2e/jdbc/JdbcTest.java" "$port"
-# SIGTERM stops the server cleanly and committed data survives a restart
+# SIGTERM stops the server cleanly and committed data survives a restart; after a clean stop a
+# sequence resumes after the last value handed out, not after the range it had reserved ahead
+psql -q -c "CREATE SEQUENCE restart_seq" -c "SELECT nextval('restart_seq'), nextval('restart_seq')" >/dev/null
 restart_kanto "$build" "$dir/log2"
 [[ "$(psql -At -c 'SELECT count(*) FROM items')" == "2" ]] || { echo "data lost after restart"; exit 1; }
+seq=$(psql -At -c "SELECT last_value, is_called FROM restart_seq" -c "SELECT nextval('restart_seq')")
+[[ "$seq" == $'2|t\n3' ]] || { echo "sequence after a clean restart: $seq"; exit 1; }
 echo "server ok"
