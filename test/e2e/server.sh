@@ -114,4 +114,13 @@ restart_kanto "$build" "$dir/log2"
 [[ "$(psql -At -c 'SELECT count(*) FROM items')" == "2" ]] || { echo "data lost after restart"; exit 1; }
 seq=$(psql -At -c "SELECT last_value, is_called FROM restart_seq" -c "SELECT nextval('restart_seq')")
 [[ "$seq" == $'2|t\n3' ]] || { echo "sequence after a clean restart: $seq"; exit 1; }
+# after SIGKILL it never repeats a value: it resumes after the values it had logged ahead
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+"$build/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$dir/log3" 2>&1 &
+pid=$!
+wait_listening "$dir/log3"
+seq=$(psql -At -c "SELECT nextval('restart_seq')")
+(( seq > 3 )) || { echo "sequence after SIGKILL repeated a value: $seq"; exit 1; }
+[[ "$(psql -At -c 'SELECT count(*) FROM items')" == "2" ]] || { echo "data lost after SIGKILL"; exit 1; }
 echo "server ok"
