@@ -5,6 +5,7 @@
 // no role membership, an owner who is not a superuser can only give the object to itself (42501).
 #include "commands/commands.hpp"
 #include "commands/owner.hpp"
+#include "commands/relation_names.hpp"
 #include "commands/role_name.hpp"
 #include "catalog/search_path.hpp"
 #include "kanto/error.hpp"
@@ -14,15 +15,6 @@ namespace kanto::commands {
 namespace {
 
 using O = ast::AlterTableStmt::ObjectType;
-
-const char* Tag(O type) {
-  switch (type) {
-    case O::kSequence: return "ALTER SEQUENCE";
-    case O::kView: return "ALTER VIEW";
-    case O::kIndex: return "ALTER INDEX";
-    default: return "ALTER TABLE";
-  }
-}
 
 // 42501 unless the role running the statement may give `what` (owned by `owner`) to `target`.
 void CheckMayChangeOwner(const CatalogChange& change, uint32_t owner, const RoleEntry& target, const std::string& what) {
@@ -63,7 +55,7 @@ CommandResult ExecuteOwnerTo(const ast::AlterTableStmt& stmt, CommandContext& ct
   CatalogChange change(ctx);
   const ast::RangeVar& rv = stmt.table;
   RelationRef rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
-  CommandResult result{Tag(stmt.object_type)};
+  CommandResult result{AlterCommandTag(stmt.object_type)};
   if (!rel.found()) {
     if (stmt.missing_ok) {
       result.notices.push_back(Error(sqlstate::kSuccess, "relation \"" + rv.name + "\" does not exist, skipping"));

@@ -27,4 +27,16 @@ void RequireIndexable(const TableEntry& t, const std::vector<uint32_t>& cols);
 IndexEntry MakeConstraintIndex(const Catalog& catalog, uint32_t id, const TableEntry& t,
                                const std::vector<uint32_t>& cols, bool primary, const std::string& name = "");
 
+// The command tag of ALTER {TABLE | SEQUENCE | VIEW | INDEX} ... for a statement's object kind (each
+// statement has its own enum; they share these names).
+template <typename Kind>
+const char* AlterCommandTag(Kind kind) {
+  if (kind == Kind::kSequence) return "ALTER SEQUENCE";
+  if (kind == Kind::kView) return "ALTER VIEW";
+  if constexpr (requires { Kind::kIndex; }) {
+    if (kind == Kind::kIndex) return "ALTER INDEX";
+  }
+  return "ALTER TABLE";
+}
+
 }  // namespace kanto::commands

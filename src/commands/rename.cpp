@@ -6,6 +6,7 @@
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
+#include "commands/relation_names.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -15,15 +16,6 @@ namespace kanto::commands {
 namespace {
 
 using O = ast::RenameStmt::ObjectType;
-
-const char* Tag(O type) {
-  switch (type) {
-    case O::kSequence: return "ALTER SEQUENCE";
-    case O::kView: return "ALTER VIEW";
-    case O::kIndex: return "ALTER INDEX";
-    default: return "ALTER TABLE";
-  }
-}
 
 CommandResult RenameColumn(const ast::RenameStmt& stmt, const TableEntry& table, CatalogChange& change) {
   if (table.is_view()) throw Error(sqlstate::kFeatureNotSupported, "renaming view columns is not supported yet");
@@ -99,7 +91,7 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
   try {
     rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
   } catch (Error&) {
-    if (stmt.missing_ok) return {Tag(stmt.object_type)};
+    if (stmt.missing_ok) return {AlterCommandTag(stmt.object_type)};
     throw;
   }
   const TableEntry* table = rel.index ? nullptr : rel.table;
@@ -108,7 +100,7 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
   const TableEntry* index_table = rel.index ? rel.table : nullptr;
   const SchemaEntry* schema = change->GetSchema(rel.schema_id);
   if (!table && !seq && !index) {
-    if (stmt.missing_ok) return {Tag(stmt.object_type)};  // NOTICE: relation does not exist, skipping
+    if (stmt.missing_ok) return {AlterCommandTag(stmt.object_type)};  // NOTICE: relation does not exist, skipping
     throw At(Error(sqlstate::kUndefinedTable, "relation \"" + rv.name + "\" does not exist"), rv.location);
   }
   if (stmt.object_type == O::kColumn) {
@@ -149,7 +141,7 @@ CommandResult Execute(const ast::RenameStmt& stmt, CommandContext& ctx) {
     change.PutTable(std::move(updated));
   }
   change.Publish();
-  return {Tag(stmt.object_type)};
+  return {AlterCommandTag(stmt.object_type)};
 }
 
 }  // namespace kanto::commands

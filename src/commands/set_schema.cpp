@@ -4,6 +4,7 @@
 // sequences) keep working; views, which find what they read by name, refuse the move (0A000).
 #include "commands/commands.hpp"
 #include "commands/dependents.hpp"
+#include "commands/relation_names.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -13,14 +14,6 @@ namespace kanto::commands {
 namespace {
 
 using O = ast::AlterObjectSchemaStmt::ObjectType;
-
-const char* Tag(O type) {
-  switch (type) {
-    case O::kSequence: return "ALTER SEQUENCE";
-    case O::kView: return "ALTER VIEW";
-    default: return "ALTER TABLE";
-  }
-}
 
 bool IsTemporarySchema(const SchemaEntry& schema) { return schema.name.rfind("pg_temp", 0) == 0; }
 
@@ -42,7 +35,7 @@ void MoveSequence(CatalogChange& change, const SequenceEntry& seq, const SchemaE
 CommandResult Execute(const ast::AlterObjectSchemaStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   const ast::RangeVar& rv = stmt.relation;
-  CommandResult result{Tag(stmt.object_type)};
+  CommandResult result{AlterCommandTag(stmt.object_type)};
   RelationRef rel = LookupRelation(change.catalog(), change.path(), rv.schema, rv.name, rv.location);
   if (!rel.found()) {
     if (stmt.missing_ok) {
