@@ -4,13 +4,5 @@
 #   test/e2e/bank_transfer.sh BUILD_DIR [bank_transfer.py options]
 #   test/e2e/bank_transfer.sh --postgresql HOST PORT USER DBNAME [options]
 set -euo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-if [[ "${1:-}" == "--postgresql" ]]; then
-  shift
-  exec /usr/bin/python3 "$src/test/e2e/bank_transfer.py" --host "$1" --port "$2" --user "$3" --dbname "$4" "${@:5}"
-fi
-build=$1
-shift
-source "$src/test/e2e/lib.sh"
-start_kanto "$build"
-/usr/bin/python3 "$src/test/e2e/bank_transfer.py" --port "$port" "$@"
+source "$(dirname "$0")/lib.sh"
+python_against bank_transfer "$@"

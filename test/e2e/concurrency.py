@@ -756,7 +756,6 @@ def job_queue(args, jobs=10000, workers=4, batch=50):
 
 def main():
     p = server_parser()
-    p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="", help="run the scenarios whose name contains this")
     p.add_argument("--skip", action="append", default=[], help="skip the scenarios whose name contains this")
     p.add_argument("--counter-seconds", type=float, default=2.0, help="how long the counter clients run")

@@ -6,6 +6,9 @@
 #   psql_like_postgresql NAME BUILD | NAME --postgresql HOST PORT USER DBNAME  runs NAME.sql through
 #       psql against a fresh `kanto serve` and compares the output with NAME.expected; with
 #       --postgresql it writes NAME.expected from that PostgreSQL server instead.
+#   python_against NAME BUILD [ARGS...] | NAME --postgresql HOST PORT USER DBNAME [ARGS...]  runs
+#       test/e2e/NAME.py (steps.parser's options) against a fresh `kanto serve`, or with
+#       --target postgresql against that PostgreSQL server, to check the expectations are its own.
 # On exit the server is stopped and $dir removed; a script with more to clean up defines
 # e2e_cleanup, which runs first.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -42,6 +45,18 @@ restart_kanto() {
   "$1/kanto" serve --data "$dir/db" --listen "127.0.0.1:$port" > "$2" 2>&1 &
   pid=$!
   wait_listening "$2"
+}
+
+python_against() {
+  local py
+  py="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$1.py"
+  shift
+  if [[ "${1:-}" == "--postgresql" ]]; then
+    /usr/bin/python3 "$py" --target postgresql --host "$2" --port "$3" --user "$4" --dbname "$5" "${@:6}"
+    return
+  fi
+  start_kanto "$1"
+  /usr/bin/python3 "$py" --port "$port" "${@:2}"
 }
 
 psql_like_postgresql() {

@@ -530,7 +530,6 @@ def backend_pid(args):
 
 def main():
     p = server_parser()
-    p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()

@@ -224,7 +224,6 @@ def deadlocks():
 
 def main():
     p = server_parser()
-    p.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     p.add_argument("--only", default="", help="run the scenarios whose name contains this")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()

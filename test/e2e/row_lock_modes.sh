@@ -4,14 +4,5 @@
 # The expectations are PostgreSQL 15's; to check them against a PostgreSQL server:
 #   test/e2e/row_lock_modes.sh --postgresql HOST PORT USER DBNAME
 set -euo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-if [[ "${1:-}" == "--postgresql" ]]; then
-  shift
-  exec /usr/bin/python3 "$src/test/e2e/row_lock_modes.py" --target postgresql --host "$1" --port "$2" --user "$3" \
-    --dbname "$4" "${@:5}"
-fi
-build=$1
-shift
-source "$src/test/e2e/lib.sh"
-start_kanto "$build"
-/usr/bin/python3 "$src/test/e2e/row_lock_modes.py" --port "$port" "$@"
+source "$(dirname "$0")/lib.sh"
+python_against row_lock_modes "$@"

@@ -24,8 +24,10 @@ def connect(args):
 
 
 def parser():
-    """An argument parser with the server to test: --host, --port, --user, --dbname."""
+    """An argument parser with the server to test: --host, --port, --user, --dbname, and --target
+    (kanto or postgresql: which server's expectations apply where the two are known to differ)."""
     ap = argparse.ArgumentParser()
+    ap.add_argument("--target", choices=["kanto", "postgresql"], default="kanto")
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--user", default="kanto")

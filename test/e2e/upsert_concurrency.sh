@@ -5,12 +5,5 @@
 # PostgreSQL server:
 #   test/e2e/upsert_concurrency.sh --postgresql HOST PORT USER DBNAME [--sessions N --upserts M --keys K]
 set -euo pipefail
-src=$(cd "$(dirname "$0")/../.." && pwd)
-if [[ "${1:-}" == "--postgresql" ]]; then
-  exec /usr/bin/python3 "$src/test/e2e/upsert_concurrency.py" --host "$2" --port "$3" --user "$4" --dbname "$5" "${@:6}"
-fi
-build=$1
-shift
-source "$src/test/e2e/lib.sh"
-start_kanto "$build"
-/usr/bin/python3 "$src/test/e2e/upsert_concurrency.py" --port "$port" "$@"
+source "$(dirname "$0")/lib.sh"
+python_against upsert_concurrency "$@"
