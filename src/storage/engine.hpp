@@ -158,9 +158,10 @@ class Transaction {
   void Commit();
   void Rollback();
   // PREPARE TRANSACTION (prepared_transactions.cpp): the transaction becomes the engine's prepared
-  // transaction `info.gid`, durable and holding its row locks until Engine::FinishPrepared; this
-  // object is finished. kOk, or (nothing done) kDuplicate when the gid is in use, kLimit when
-  // `max_prepared` are prepared already.
+  // transaction `info.gid`, durable and holding its row locks (and SERIALIZABLE's read and write
+  // sets) until Engine::FinishPrepared; this object is finished. kOk, or (nothing done)
+  // kDuplicate when the gid is in use, kLimit when `max_prepared` are prepared already.
+  // SERIALIZABLE: 40001 (rolled back) when preparing would complete a dangerous structure.
   struct PreparedInfo;
   enum class PrepareResult : uint8_t { kOk, kDuplicate, kLimit };
   PrepareResult Prepare(const PreparedInfo& info, int max_prepared);
@@ -228,6 +229,9 @@ struct Transaction::PreparedInfo {
   uint64_t xid = 0;
   int64_t prepared_micros = 0;  // Unix time
   std::string owner;
+  // The caller's locks (table and advisory locks), encoded by it: kept durably with the prepared
+  // transaction and given back as they were by PreparedTransactions after a restart.
+  std::string locks;
 };
 
 // An Engine is one keyspace of a RocksDB TransactionDB: Open gives the default keyspace (the
@@ -298,8 +302,9 @@ class Engine {
     Transaction::PreparedInfo info;
     std::unique_ptr<rocksdb::Transaction> txn;
     // Recovered at Open: RocksDB does not lock a recovered transaction's keys, so this transaction
-    // of the engine holds them (exclusive) until the prepared one is finished.
+    // of the engine holds the row locks it held, in their strengths, until it is finished.
     std::unique_ptr<rocksdb::Transaction> recovered_locks;
+    SsiXact* ssi = nullptr;  // SERIALIZABLE: its record in the SsiManager, until it is finished
   };
   std::map<std::string, Prepared> prepared_;
   std::mutex rowid_mu_;
