@@ -46,6 +46,23 @@ void InfoTables(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// information_schema.views: Kanto's views are read-only (no INSERT / UPDATE / DELETE through a
+// view, no INSTEAD OF triggers), so every is_* column says NO.
+void InfoViews(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
+  b.Column("view_definition", Text()).Column("check_option", Text()).Column("is_updatable", Text());
+  b.Column("is_insertable_into", Text()).Column("is_trigger_updatable", Text());
+  b.Column("is_trigger_deletable", Text()).Column("is_trigger_insertable_into", Text());
+  out->computed.push_back({3, "pg_get_viewdef"});
+  for (const TableEntry* t : catalog.Tables()) {
+    if (!t->is_view()) continue;
+    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
+           OidValue(t->id), Value::Text("NONE"), Value::Text("NO"), Value::Text("NO"), Value::Text("NO"),
+           Value::Text("NO"), Value::Text("NO")});
+  }
+}
+
 std::string NotNullConstraintName(const TableEntry& t, size_t column) {
   return std::to_string(t.schema_id) + "_" + std::to_string(t.id) + "_" + std::to_string(column + 1) + "_not_null";
 }
@@ -297,6 +314,7 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"referential_constraints", InfoReferentialConstraints},
       {"constraint_column_usage", InfoConstraintColumnUsage},
       {"sequences", InfoSequences},
+      {"views", InfoViews},
   };
   return *tables;
 }

@@ -370,11 +370,13 @@ void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
     b.Column("schemaname", Name()).Column("tablename", Name()).Column("tableowner", Name()).Column("tablespace", Name());
     b.Column("hasindexes", Bool()).Column("hasrules", Bool()).Column("hastriggers", Bool()).Column("rowsecurity", Bool());
   }
+  // The definition is the view's query printed under the reading session's search_path.
+  if (views) out->computed.push_back({3, "pg_get_viewdef"});
   for (const TableEntry* t : catalog.Tables()) {
     if (t->is_view() != views) continue;
     std::string schema = SchemaName(catalog, t->schema_id);
     if (views) {
-      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text(RoleName(catalog, t->owner)), Value::Text(t->view_sql)});
+      b.Row({Value::Text(schema), Value::Text(t->name), Value::Text(RoleName(catalog, t->owner)), OidValue(t->id)});
     } else {
       b.Row({Value::Text(schema), Value::Text(t->name), Value::Text(RoleName(catalog, t->owner)), NullText(), Value::Bool(!t->indexes.empty()),
              Value::Bool(false), Value::Bool(false), Value::Bool(false)});

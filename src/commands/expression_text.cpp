@@ -8,8 +8,10 @@
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
+#include "function/aggregate.hpp"
 #include "function/cast.hpp"
 #include "function/function.hpp"
+#include "function/window_functions.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
 #include "parser/parser.hpp"
@@ -86,6 +88,8 @@ LogicalType CommonOf(const std::vector<LogicalType>& types) {
 class Deparser {
  public:
   Deparser(const FunctionContext& session, const TableEntry* table) : fn_(session), table_(table) {}
+  Deparser(const FunctionContext& session, const QueryScope& scope, int indent)
+      : fn_(session), table_(nullptr), scope_(&scope), indent_(indent) {}
 
   Piece Expr(const ast::Expr& e) {
     CheckStackDepth();
@@ -152,6 +156,9 @@ class Deparser {
         return Typed("(" + Coerce(l, lt, true) + " " + OperatorText(a.op) + (a.all ? " ALL (" : " ANY (") + right + "))",
                      LogicalType(TypeId::kBool), l.has_column || r.has_column);
       }
+      case ast::ExprKind::kSubquery:
+        if (scope_) return Sublink(static_cast<const ast::SubqueryExpr&>(e));
+        return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
       default:
         // Forms without a PostgreSQL spelling here keep Kanto's own text (it parses back the same).
         return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
@@ -167,7 +174,10 @@ class Deparser {
       if (p.null) return "NULL::" + WithoutModifiers(target).ToString();
       return ConstantText(p.literal, WithoutModifiers(target));
     }
-    if (target.id == TypeId::kUnknown || SameType(p.type, target) || !show) return p.text;
+    // An expression of a type not known here (a form printed as Kanto writes it) is left as it is.
+    if (target.id == TypeId::kUnknown || p.type.id == TypeId::kUnknown || SameType(p.type, target) || !show) {
+      return p.text;
+    }
     return Cat("(", p.text) + ")::" + target.ToString();
   }
 
@@ -233,6 +243,10 @@ class Deparser {
 
   Piece Column(const ast::ColumnRef& c) {
     Piece p = Typed(ast::ExprToString(c), LogicalType(TypeId::kUnknown), true);
+    if (scope_) {
+      scope_->Column(c, &p.text, &p.type);
+      return p;
+    }
     if (table_ && !c.star && !c.names.empty()) {
       for (const auto& col : table_->columns) {
         if (col.name == c.names.back()) {
@@ -491,6 +505,7 @@ class Deparser {
     bool plain = !f.star && !f.distinct && !f.variadic && f.agg_order.empty() && !f.within_group && !f.filter &&
                  !f.over && !f.name.empty() && (f.name.size() == 1 || (f.name.size() == 2 && f.name[0] == "pg_catalog"));
     for (const auto& n : f.arg_names) plain = plain && n.empty();
+    if (scope_ && !f.name.empty() && (!plain || IsAggregateOrWindow(f.name.back()))) return Aggregate(f);
     if (!plain) return Typed(ast::ExprToString(f), LogicalType(TypeId::kUnknown), true);
     const std::string& name = f.name.back();
     std::vector<Piece> args;
@@ -525,6 +540,147 @@ class Deparser {
     return Typed(text + ")", resolved ? r.return_type : LogicalType(TypeId::kUnknown), Any(args));
   }
 
+  static bool IsAggregateOrWindow(const std::string& name) {
+    return AggregateRegistry::Instance().Find(name) || FindWindowFunction(name);
+  }
+
+  std::string ListText(const ast::ExprList& list) {
+    std::string text;
+    for (size_t i = 0; i < list.size(); i++) text = Cat(i ? text + ", " : text, Finished(Expr(*list[i])));
+    return text;
+  }
+  std::string OrderList(const std::vector<ast::OrderByItem>& items) {
+    std::string text;
+    for (size_t i = 0; i < items.size(); i++) text = Cat(i ? text + ", " : text, OrderItemText(items[i], Expr(*items[i].expr)));
+    return text;
+  }
+
+ public:
+  // An expression's text where its value is used as it is (a select-list item, ORDER BY): an
+  // untyped literal is text there.
+  std::string Finished(const Piece& p) { return Coerce(p, p.untyped ? LogicalType(TypeId::kText) : p.type, true); }
+  // An ORDER BY item: the expression, then DESC and NULLS FIRST / LAST where not the default.
+  std::string OrderItemText(const ast::OrderByItem& item, const Piece& p) {
+    using D = ast::OrderByItem::Dir;
+    using N = ast::OrderByItem::Nulls;
+    std::string text = Finished(p);
+    bool desc = item.dir == D::kDesc;
+    if (desc) text += " DESC";
+    if (item.nulls == N::kFirst && !desc) text += " NULLS FIRST";
+    if (item.nulls == N::kLast && desc) text += " NULLS LAST";
+    return text;
+  }
+  Piece Of(const ast::Expr& e) { return Expr(e); }
+
+ private:
+  // An aggregate or window function call: count(*), count(DISTINCT t.a), string_agg(t.b, ','::text
+  // ORDER BY t.b), sum(t.c) FILTER (WHERE (t.a > 1)), rank() OVER (PARTITION BY t.b ORDER BY t.a).
+  Piece Aggregate(const ast::FuncCall& f) {
+    const std::string& name = f.name.back();
+    std::vector<Piece> args;
+    std::vector<LogicalType> types;
+    for (const auto& a : f.args) {
+      args.push_back(Expr(*a));
+      types.push_back(args.back().untyped ? LogicalType(TypeId::kUnknown) : args.back().type);
+    }
+    std::vector<LogicalType> want(args.size(), LogicalType(TypeId::kUnknown));
+    LogicalType result(TypeId::kUnknown);
+    if (const auto* candidates = AggregateRegistry::Instance().Find(name)) {
+      ResolvedAggregate r;
+      try {
+        if (ResolveAggregate(*candidates, types, &r)) {
+          want = r.arg_types;
+          result = r.return_type;
+        }
+      } catch (const Error&) {
+        // binding the stored text reports it
+      }
+    } else {
+      for (const auto& sig : WindowFunctionSignatures()) {
+        if (name != sig.name || sig.arg_types.size() != args.size()) continue;
+        result = sig.return_type.id == TypeId::kUnknown && !types.empty() ? types[0] : sig.return_type;
+        for (size_t i = 0; i < args.size(); i++) {
+          want[i] = sig.arg_types[i].id == TypeId::kUnknown ? types[0] : sig.arg_types[i];
+        }
+        break;
+      }
+    }
+    std::string text = QuoteIdent(name) + "(";
+    if (f.star) text += "*";
+    if (f.distinct) text += "DISTINCT ";
+    for (size_t i = 0; i < args.size(); i++) {
+      LogicalType w = i < want.size() ? want[i] : LogicalType(TypeId::kUnknown);
+      if (w.id == TypeId::kUnknown && args[i].untyped) w = LogicalType(TypeId::kText);
+      text = Cat(i ? text + ", " : text, Coerce(args[i], w, true));
+    }
+    if (!f.agg_order.empty()) text = Cat(text + " ORDER BY ", OrderList(f.agg_order));
+    text += ")";
+    if (f.filter) text = Cat(text + " FILTER (WHERE ", Coerce(Expr(*f.filter), LogicalType(TypeId::kBool), true)) + ")";
+    if (f.over) text += " OVER " + WindowText(*f.over);
+    return Typed(text, result, true);
+  }
+
+ public:
+  // OVER (PARTITION BY ... ORDER BY ... frame), or OVER w for a named window alone.
+  std::string WindowText(const ast::WindowDef& w) {
+    if (!w.ref_name.empty() && w.partition_by.empty() && w.order_by.empty() &&
+        w.frame.mode == ast::WindowFrame::Mode::kDefault) {
+      return QuoteIdent(w.ref_name);
+    }
+    std::string text = "(";
+    auto more = [&](const std::string& piece) { text = Cat(text.size() > 1 ? text + " " : text, piece); };
+    if (!w.ref_name.empty()) more(QuoteIdent(w.ref_name));
+    if (!w.partition_by.empty()) more("PARTITION BY " + ListText(w.partition_by));
+    if (!w.order_by.empty()) more("ORDER BY " + OrderList(w.order_by));
+    if (w.frame.mode != ast::WindowFrame::Mode::kDefault) more(FrameText(w.frame));
+    return text + ")";
+  }
+
+ private:
+  std::string FrameText(const ast::WindowFrame& f) {
+    using M = ast::WindowFrame::Mode;
+    using B = ast::WindowFrame::Bound;
+    auto bound = [&](B b, const ast::ExprPtr& offset) -> std::string {
+      switch (b) {
+        case B::kUnboundedPreceding: return "UNBOUNDED PRECEDING";
+        case B::kPreceding: return Finished(Expr(*offset)) + " PRECEDING";
+        case B::kCurrentRow: return "CURRENT ROW";
+        case B::kFollowing: return Finished(Expr(*offset)) + " FOLLOWING";
+        case B::kUnboundedFollowing: return "UNBOUNDED FOLLOWING";
+      }
+      return "";
+    };
+    std::string text = f.mode == M::kRows ? "ROWS " : f.mode == M::kGroups ? "GROUPS " : "RANGE ";
+    text += "BETWEEN " + bound(f.start, f.start_offset) + " AND " + bound(f.end, f.end_offset);
+    using E = ast::WindowFrame::Exclude;
+    if (f.exclude == E::kCurrentRow) text += " EXCLUDE CURRENT ROW";
+    if (f.exclude == E::kGroup) text += " EXCLUDE GROUP";
+    if (f.exclude == E::kTies) text += " EXCLUDE TIES";
+    return text;
+  }
+
+  // EXISTS (...), (x IN (...)), (x op ANY / ALL (...)), (scalar subquery), ARRAY(...).
+  Piece Sublink(const ast::SubqueryExpr& s) {
+    using T = ast::SubqueryExpr::Type;
+    LogicalType first(TypeId::kUnknown);
+    if (s.type == T::kAny || s.type == T::kAll) {
+      Piece l = Expr(*s.test);
+      std::string query = scope_->Subquery(*s.query, indent_, &first);
+      Piece probe = Typed("", first, true);
+      auto [lt, rt] = OperandTypes(s.op, l, probe);
+      std::string op = OperatorText(s.op);
+      std::string word = s.type == T::kAny ? (op == "=" ? " IN " : " " + op + " ANY ") : " " + op + " ALL ";
+      return Typed(Cat("(", Coerce(l, lt, true)) + word + "(" + query + "))", LogicalType(TypeId::kBool), true);
+    }
+    std::string query = scope_->Subquery(*s.query, indent_, &first);
+    switch (s.type) {
+      case T::kExists: return Typed("(EXISTS (" + query + "))", LogicalType(TypeId::kBool), true);
+      case T::kArray:
+        return Typed("ARRAY(" + query + ")", first.IsArray() ? first : LogicalType::ArrayOf(first), true);
+      default: return Typed("(" + query + ")", first, true);
+    }
+  }
+
   Piece SqlValue(const ast::SqlValueFunction& s) {
     using T = ast::SqlValueFunction::Type;
     std::string text = ast::ExprToString(s);
@@ -543,6 +699,7 @@ class Deparser {
 
   const FunctionContext& fn_;
   const TableEntry* table_;
+  const QueryScope* scope_ = nullptr;
   int indent_ = 0;
 };
 
@@ -581,6 +738,13 @@ std::string DefaultExpressionText(const FunctionContext& session, const ast::Exp
   Deparser d(session, nullptr);
   std::string text = d.Coerce(d.Expr(e), column_type, false);
   return Binds(session, nullptr, text) ? text : ast::ExprToString(e);
+}
+
+ExpressionText QueryExpressionText(const FunctionContext& session, const QueryScope& scope, const ast::Expr& e,
+                                   int indent) {
+  Deparser d(session, scope, indent);
+  Piece p = d.Of(e);
+  return {d.Finished(p), p.untyped ? LogicalType(TypeId::kText) : p.type};
 }
 
 std::string CheckExpressionText(const FunctionContext& session, const TableEntry& table, const ast::Expr& e) {

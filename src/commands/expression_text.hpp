@@ -22,4 +22,25 @@ std::string DefaultExpressionText(const FunctionContext& session, const ast::Exp
 // A CHECK expression over `table`'s columns (without the CHECK ( ) around it).
 std::string CheckExpressionText(const FunctionContext& session, const TableEntry& table, const ast::Expr& e);
 
+// The names an expression inside a query refers to (commands/query_text.cpp gives them).
+class QueryScope {
+ public:
+  virtual ~QueryScope() = default;
+  // `c` as PostgreSQL prints it in a view (qualified: t.a) and its type; false when no relation in
+  // scope has it.
+  virtual bool Column(const ast::ColumnRef& c, std::string* text, LogicalType* type) const = 0;
+  // A subquery (EXISTS, IN, scalar, ARRAY) as PostgreSQL prints it at `indent`, with the type of
+  // its first column.
+  virtual std::string Subquery(const ast::SelectStmt& q, int indent, LogicalType* type) const = 0;
+};
+
+struct ExpressionText {
+  std::string text;
+  LogicalType type;
+};
+// An expression of a view's query over `scope`, at the pretty printer's indentation `indent`
+// (CASE and subqueries break lines there); a string literal or NULL is text, as views make them.
+ExpressionText QueryExpressionText(const FunctionContext& session, const QueryScope& scope, const ast::Expr& e,
+                                   int indent);
+
 }  // namespace kanto::commands

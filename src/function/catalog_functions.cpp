@@ -16,6 +16,7 @@
 #include "function/kernel_util.hpp"
 #include "function/object_names.hpp"
 #include "function/routine_catalog.hpp"
+#include "function/view_definition.hpp"
 #include "types/array.hpp"
 
 namespace kanto {
@@ -258,6 +259,7 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   };
   AddRowFunction(r, "pg_get_expr", {kText, kOid}, kText, expr);
   AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, expr);
+  RegisterViewDefinitionFunctions(r);
   AddRowFunction(r, "pg_relation_is_publishable", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(false); });
   AddRowFunction(r, "pg_get_statisticsobjdef_columns", {kOid}, kText,

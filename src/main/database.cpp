@@ -4,6 +4,7 @@
 #include "main/database_impl.hpp"
 
 #include "common/stack_depth.hpp"
+#include "commands/query_text.hpp"
 #include "access/table_reader.hpp"
 #include "main/result_impl.hpp"
 #include "main/result_stream.hpp"
@@ -13,6 +14,7 @@ namespace kanto {
 
 DatabaseImpl::DatabaseImpl(std::shared_ptr<Cluster> cluster, const DatabaseEntry& entry)
     : cluster_(std::move(cluster)), id_(entry.id) {
+  commands::InstallViewDefinitionPrinter();
   if (entry.keyspace.empty()) {
     engine_ = &cluster_->root();
   } else {

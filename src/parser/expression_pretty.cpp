@@ -8,6 +8,7 @@
 #include "kanto/error.hpp"
 #include "parser/ast_stmt.hpp"
 #include "parser/ast_to_string.hpp"
+#include "parser/keywords.hpp"
 #include "parser/parser.hpp"
 
 namespace kanto {
@@ -76,7 +77,7 @@ bool HighPriority(const std::string& op) { return op == "*" || op == "/" || op =
 
 class Printer {
  public:
-  explicit Printer(bool pretty) : pretty_(pretty) {}
+  Printer(bool pretty, int indent) : pretty_(pretty), indent_(indent) {}
 
   // `e` printed where `ctx` puts it, with its own parentheses when the non-pretty form has them
   // and, pretty, the parentheses its parent needs around it; nullopt for a form this printer does
@@ -165,8 +166,10 @@ class Printer {
     switch (e.kind) {
       case ast::ExprKind::kColumnRef: {
         const auto& c = static_cast<const ast::ColumnRef&>(e);
-        if (c.star || c.names.size() != 1) return std::nullopt;
-        return QuoteIdent(c.names[0]);
+        if (c.star || c.names.empty()) return std::nullopt;
+        std::string text;
+        for (const auto& n : c.names) text += (text.empty() ? "" : ".") + QuoteIdentifier(n);
+        return text;
       }
       case ast::ExprKind::kConstant: {
         const auto& c = static_cast<const ast::Constant&>(e);
@@ -248,13 +251,19 @@ class Printer {
       }
       case ast::ExprKind::kFuncCall: {
         const auto& f = static_cast<const ast::FuncCall&>(e);
-        bool plain = !f.star && !f.distinct && !f.variadic && f.agg_order.empty() && !f.within_group && !f.filter &&
-                     !f.over && f.name.size() == 1;
+        // Plain calls, and aggregates over * or DISTINCT arguments with a FILTER.
+        bool plain = !f.variadic && f.agg_order.empty() && !f.within_group && !f.over && f.name.size() == 1;
         for (const auto& n : f.arg_names) plain = plain && n.empty();
         if (!plain) return std::nullopt;
         auto args = List(f.args);
         if (!args) return std::nullopt;
-        return QuoteIdent(f.name[0]) + "(" + *args + ")";
+        std::string text = QuoteIdent(f.name[0]) + "(" + (f.star ? "*" : "") + (f.distinct ? "DISTINCT " : "") + *args + ")";
+        if (f.filter) {
+          auto filter = Print(*f.filter, Context{});
+          if (!filter) return std::nullopt;
+          text = Cat(text + " FILTER (WHERE ", *filter) + ")";
+        }
+        return text;
       }
       case ast::ExprKind::kArray: {
         auto items = List(static_cast<const ast::ArrayExpr&>(e).elements);
@@ -306,21 +315,21 @@ class Printer {
   }
 
   bool pretty_;
-  int indent_ = 0;
+  int indent_;
 };
 
 }  // namespace
 
-std::string PrettyExpressionText(const std::string& stored) {
+std::string PrettyExpressionText(const std::string& stored, int indent) {
   try {
     auto stmts = ParseSql("SELECT " + stored);
     if (stmts.size() != 1 || stmts[0]->kind != ast::StmtKind::kSelect) return stored;
     const auto& select = static_cast<const ast::SelectStmt&>(*stmts[0]);
     if (select.targets.size() != 1 || !select.targets[0].expr) return stored;
     const ast::Expr& e = *select.targets[0].expr;
-    auto plain = Printer(false).Print(e, Context{});
+    auto plain = Printer(false, indent).Print(e, Context{});
     if (!plain || *plain != stored) return stored;
-    auto pretty = Printer(true).Print(e, Context{});
+    auto pretty = Printer(true, indent).Print(e, Context{});
     return pretty ? *pretty : stored;
   } catch (const Error&) {
     return stored;

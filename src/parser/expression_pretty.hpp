@@ -12,6 +12,8 @@ namespace kanto {
 // parsed and printed again under PostgreSQL's precedence rules; when the non-pretty printing of the
 // parsed expression does not give `stored` back exactly (a form this printer does not know), the
 // stored text is returned as it is.
-std::string PrettyExpressionText(const std::string& stored);
+// `indent` is the pretty printer's level where the expression stands (CASE lines are indented
+// from it).
+std::string PrettyExpressionText(const std::string& stored, int indent = 0);
 
 }  // namespace kanto
