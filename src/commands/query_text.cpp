@@ -161,7 +161,17 @@ class Printer {
 
   ExpressionText Expression(const ast::Expr& e, const Scope& scope, int indent) const {
     ExpressionText t = QueryExpressionText(session_, scope, e, indent);
-    if (pretty_) t.text = PrettyExpressionText(t.text, indent);
+    if (pretty_) {
+      // The subqueries inside print again from the re-read text (its names are all qualified).
+      SublinkPrinter sublinks = [&](const ast::SelectStmt& q, int at) -> std::optional<std::string> {
+        try {
+          return Query(q, &scope, at, nullptr, false).text;
+        } catch (const Unprintable&) {
+          return std::nullopt;
+        }
+      };
+      t.text = PrettyExpressionText(t.text, indent, &sublinks);
+    }
     return t;
   }
 

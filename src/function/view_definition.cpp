@@ -39,6 +39,9 @@ void RegisterViewDefinitionFunctions(FunctionRegistry& r) {
   auto by_name = [](const std::vector<Value>& a, FunctionContext& ctx) {
     return ViewDef(NamedRelation(a[0], ctx), a.size() > 1 && a[1].int_value() != 0, 0, ctx);
   };
+  // A name in quotes is text, as PostgreSQL prefers it for an untyped literal.
+  AddRowFunction(r, "pg_get_viewdef", {kText}, kText, by_name, true, true);
+  AddRowFunction(r, "pg_get_viewdef", {kText, kBool}, kText, by_name, true, true);
   // PostgreSQL takes a regclass as the oid it is; Kanto has no such coercion, so it has both.
   const LogicalType kRegclass(TypeId::kRegclass);
   for (const LogicalType& relation : {kOid, kRegclass}) {
@@ -48,8 +51,6 @@ void RegisterViewDefinitionFunctions(FunctionRegistry& r) {
       return ViewDef(a[0], true, static_cast<int>(a[1].int_value()), ctx);
     }, true, true);
   }
-  AddRowFunction(r, "pg_get_viewdef", {kText}, kText, by_name, true, true);
-  AddRowFunction(r, "pg_get_viewdef", {kText, kBool}, kText, by_name, true, true);
 }
 
 }  // namespace kanto

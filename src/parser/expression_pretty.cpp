@@ -77,7 +77,8 @@ bool HighPriority(const std::string& op) { return op == "*" || op == "/" || op =
 
 class Printer {
  public:
-  Printer(bool pretty, int indent) : pretty_(pretty), indent_(indent) {}
+  Printer(bool pretty, int indent, const SublinkPrinter* sublinks)
+      : pretty_(pretty), indent_(indent), sublinks_(sublinks) {}
 
   // `e` printed where `ctx` puts it, with its own parentheses when the non-pretty form has them
   // and, pretty, the parentheses its parent needs around it; nullopt for a form this printer does
@@ -138,6 +139,7 @@ class Printer {
       case ast::ExprKind::kNullTest:
       case ast::ExprKind::kBooleanTest:
       case ast::ExprKind::kDistinctFrom:
+      case ast::ExprKind::kSubquery:
         return ctx.parent == Parent::kBool;
       case ast::ExprKind::kBool: {
         const auto& b = static_cast<const ast::BoolExpr&>(e);
@@ -282,9 +284,35 @@ class Printer {
         return name + *items + ")";
       }
       case ast::ExprKind::kCase: return Case(static_cast<const ast::CaseExpr&>(e));
+      case ast::ExprKind::kSubquery: return Sublink(static_cast<const ast::SubqueryExpr&>(e));
       default:
         return std::nullopt;
     }
+  }
+
+  // (EXISTS (...)), (x IN (...)), (x op ANY / ALL (...)), (scalar subquery), ARRAY(...): the
+  // parentheses are the sublink's own, pretty or not.
+  std::optional<std::string> Sublink(const ast::SubqueryExpr& s) {
+    if (!sublinks_ || !s.query) return std::nullopt;
+    auto query = (*sublinks_)(*s.query, indent_);
+    if (!query) return std::nullopt;
+    using T = ast::SubqueryExpr::Type;
+    switch (s.type) {
+      case T::kExists: return "(EXISTS (" + *query + "))";
+      case T::kArray: return "ARRAY(" + *query + ")";
+      case T::kScalar: return "(" + *query + ")";
+      case T::kAny:
+      case T::kAll: {
+        Context ctx;
+        ctx.parent = Parent::kFunctionLike;
+        auto test = s.test ? Print(*s.test, ctx) : std::nullopt;
+        if (!test) return std::nullopt;
+        std::string op = s.op == "!=" ? "<>" : s.op;
+        std::string word = s.type == T::kAny ? (op == "=" ? " IN " : " " + op + " ANY ") : " " + op + " ALL ";
+        return Cat("(", *test) + word + "(" + *query + "))";
+      }
+    }
+    return std::nullopt;
   }
 
   // CASE on lines of its own, 4 more spaces a level; its parts take no parentheses from it.
@@ -316,20 +344,21 @@ class Printer {
 
   bool pretty_;
   int indent_;
+  const SublinkPrinter* sublinks_;
 };
 
 }  // namespace
 
-std::string PrettyExpressionText(const std::string& stored, int indent) {
+std::string PrettyExpressionText(const std::string& stored, int indent, const SublinkPrinter* sublinks) {
   try {
     auto stmts = ParseSql("SELECT " + stored);
     if (stmts.size() != 1 || stmts[0]->kind != ast::StmtKind::kSelect) return stored;
     const auto& select = static_cast<const ast::SelectStmt&>(*stmts[0]);
     if (select.targets.size() != 1 || !select.targets[0].expr) return stored;
     const ast::Expr& e = *select.targets[0].expr;
-    auto plain = Printer(false, indent).Print(e, Context{});
+    auto plain = Printer(false, indent, sublinks).Print(e, Context{});
     if (!plain || *plain != stored) return stored;
-    auto pretty = Printer(true, indent).Print(e, Context{});
+    auto pretty = Printer(true, indent, sublinks).Print(e, Context{});
     return pretty ? *pretty : stored;
   } catch (const Error&) {
     return stored;
