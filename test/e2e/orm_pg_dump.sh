@@ -102,7 +102,8 @@ for q in "INSERT INTO orders (customer_id) VALUES (99)" "INSERT INTO customers (
 done
 
 # The other way: pg_dump (plain and custom format) of a Kanto database restores into PostgreSQL,
-# and both then give the same answers. (Not yet with views: Kanto has no pg_get_viewdef.)
+# and both then give the same answers; its views (pg_get_viewdef's text) are PostgreSQL's, and
+# PostgreSQL prints them back the same.
 "${kanto[@]}" -c "CREATE DATABASE kdump"
 kd=(psql -X -q -v ON_ERROR_STOP=1 -d kdump)
 "${kd[@]}" <<'SQL'
@@ -115,6 +116,13 @@ COMMENT ON TABLE shop.p IS 'parents';
 COMMENT ON COLUMN c.v IS 'value';
 INSERT INTO shop.p (name) VALUES ('a'), ('b'), ('it''s');
 INSERT INTO c (p, v, tag) VALUES (1, 2.5, 'x'), (3, NULL, NULL), (2, -1, 'tab');
+CREATE VIEW c_simple AS SELECT id, v FROM c WHERE v > 0;
+CREATE VIEW c_join AS SELECT c.id, p.name, c.v * 2 AS twice FROM c JOIN shop.p p ON p.id = c.p;
+CREATE VIEW c_agg AS SELECT p, count(*) AS n, sum(v) AS total FROM c GROUP BY p HAVING count(*) >= 1;
+CREATE VIEW c_on_view AS SELECT name, CASE WHEN twice > 0 THEN 'up' ELSE 'down' END AS dir FROM c_join WHERE id > 1;
+CREATE VIEW shop.p_names (uname, tags) AS
+  SELECT upper(name), (SELECT count(*) FROM c WHERE c.p = p.id) FROM shop.p p WHERE EXISTS (SELECT 1 FROM c WHERE c.p = p.id)
+  UNION ALL SELECT 'none', 0 ORDER BY 1;
 SQL
 "${pg[@]}" -c "CREATE ROLE kanto" -c "CREATE DATABASE fromkanto" -c "CREATE DATABASE fromkanto_fc"  # the owner of the dumped objects
 pg_dump -d kdump > "$dir/kanto_dump.sql"
@@ -128,6 +136,11 @@ for q in "SELECT * FROM shop.p ORDER BY id" "SELECT * FROM c ORDER BY id" \
          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'shop')) ORDER BY 1" \
          "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname IN ('public', 'shop') ORDER BY 1" \
          "INSERT INTO shop.p (name) VALUES ('d') RETURNING id" "INSERT INTO c (p) VALUES (4) RETURNING id" \
+         "SELECT * FROM c_simple ORDER BY id" "SELECT * FROM c_join ORDER BY id" "SELECT * FROM c_agg ORDER BY p" \
+         "SELECT * FROM c_on_view ORDER BY name" "SELECT * FROM shop.p_names" \
+         "SELECT schemaname, viewname, definition FROM pg_views WHERE schemaname IN ('public', 'shop') ORDER BY 1, 2" \
+         "SELECT table_schema, table_name, view_definition FROM information_schema.views WHERE table_schema IN ('public', 'shop') ORDER BY 1, 2" \
+         "SELECT pg_get_viewdef('shop.p_names', true)" \
          "DELETE FROM shop.p WHERE id = 1" "SELECT id, p FROM c ORDER BY id"; do
   got=$("${kd[@]}" -At -c "$q" 2>&1) || true
   for db in fromkanto fromkanto_fc; do
