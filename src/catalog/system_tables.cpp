@@ -82,14 +82,14 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   // Kanto has no xid type).
   b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
-                 bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false) {
+                 bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(owner),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
            Value::Bool(false), Value::Text(persistence), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
-           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(false), Value::Bool(triggers), Value::Bool(false),
+           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules), Value::Bool(triggers), Value::Bool(false),
            Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
            NullText(), OidValue(0), OidValue(0)});
   };
@@ -104,7 +104,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   }
   for (const TableEntry* t : catalog.Tables()) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
-        !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0);
+        !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0, t->is_view());  // _RETURN
     for (const IndexEntry& idx : t->indexes) {
       row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size() + idx.include.size(), false, t->owner);
     }
@@ -151,11 +151,41 @@ int64_t AttrdefOid(uint32_t table_id, int32_t attnum) {
   return (int64_t{1} << 30) + int64_t{table_id} * 2048 + attnum;
 }
 
+constexpr uint32_t kPgRewriteOid = 2618;
+
+// The view whose query `d` records a use of (a relation or a column), else null.
+const TableEntry* ViewUsing(const Catalog& catalog, const Dependency& d) {
+  if (d.object.class_id != kPgClassOid || d.object.sub_id != 0 || d.referenced.class_id != kPgClassOid) return nullptr;
+  const TableEntry* t = catalog.GetTable(d.object.object_id);
+  return t && t->is_view() ? t : nullptr;
+}
+
 void PgDepend(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("classid", Oid()).Column("objid", Oid()).Column("objsubid", Int4()).Column("refclassid", Oid());
   b.Column("refobjid", Oid()).Column("refobjsubid", Int4()).Column("deptype", Text());
+  // What a view's query uses is its _RETURN rule's dependency, as PostgreSQL records it (the rule's
+  // pg_rewrite OID is the view's): on each column it reads, and on a relation as a whole only when
+  // it reads none of its columns; the rule is internal to the view and also depends on it.
+  std::set<std::pair<uint32_t, uint32_t>> reads_columns;
   for (const Dependency& d : catalog.AllDependencies()) {
+    if (d.referenced.sub_id != 0 && ViewUsing(catalog, d)) reads_columns.insert({d.object.object_id, d.referenced.object_id});
+  }
+  auto text = [](char c) { return Value::Text(std::string(1, c)); };
+  for (const TableEntry* t : catalog.Tables()) {
+    if (!t->is_view()) continue;
+    for (char type : {'i', 'n'}) {
+      b.Row({OidValue(kPgRewriteOid), OidValue(t->id), Value::Int4(0), OidValue(kPgClassOid), OidValue(t->id),
+             Value::Int4(0), text(type)});
+    }
+  }
+  for (const Dependency& d : catalog.AllDependencies()) {
+    if (ViewUsing(catalog, d)) {
+      if (d.referenced.sub_id == 0 && reads_columns.count({d.object.object_id, d.referenced.object_id})) continue;
+      b.Row({OidValue(kPgRewriteOid), OidValue(d.object.object_id), Value::Int4(0), OidValue(d.referenced.class_id),
+             OidValue(d.referenced.object_id), Value::Int4(d.referenced.sub_id), text(static_cast<char>(d.type))});
+      continue;
+    }
     // A DEFAULT's dependencies (on the sequences its nextval reads) are the pg_attrdef row's.
     bool attrdef = d.object.class_id == kPgAttrdefOid;
     b.Row({OidValue(d.object.class_id),
@@ -362,6 +392,19 @@ void PgRoles(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_rewrite: each view's _RETURN rule (its OID is the view's). ev_action, PostgreSQL's node tree
+// of the query, has no form in Kanto: NULL (pg_get_viewdef prints the query).
+void PgRewrite(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("rulename", Name()).Column("ev_class", Oid()).Column("ev_type", Text());
+  b.Column("ev_enabled", Text()).Column("is_instead", Bool()).Column("ev_qual", Text()).Column("ev_action", Text());
+  for (const TableEntry* t : catalog.Tables()) {
+    if (!t->is_view()) continue;
+    b.Row({OidValue(t->id), Value::Text("_RETURN"), OidValue(t->id), Value::Text("1"), Value::Text("O"), Value::Bool(true),
+           Value::Text("<>"), NullText()});
+  }
+}
+
 void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
   Builder b(out);
   if (views) {
@@ -486,6 +529,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_attrdef", PgAttrdef},
       {"pg_sequence", PgSequence},
       {"pg_depend", PgDepend},
+      {"pg_rewrite", PgRewrite},
       {"pg_sequences", PgSequences},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
