@@ -326,6 +326,60 @@ void LockManager::ReleasePrepared(const std::string& gid) {
   ReleaseAll(*holder, LockScope::kTransaction);
 }
 
+// The database (4 bytes, big-endian), then per lock: kind, id1 and id2 (4 bytes each), id3 (2
+// bytes), mode.
+std::string LockManager::EncodeTransactionLocks(const SessionState& session, uint32_t database) {
+  std::string out;
+  auto put = [&](uint64_t v, int bytes) {
+    for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+  };
+  put(database, 4);
+  for (const auto& [key, counts] : session.held.locks) {
+    if (counts.transaction == 0) continue;
+    put(static_cast<uint8_t>(key.tag.kind), 1);
+    put(key.tag.id1, 4);
+    put(key.tag.id2, 4);
+    put(key.tag.id3, 2);
+    put(static_cast<uint8_t>(key.mode), 1);
+  }
+  return out;
+}
+
+uint32_t LockManager::PreparedDatabase(std::string_view encoded) {
+  if (encoded.size() < 4) return 0;
+  uint32_t v = 0;
+  for (int i = 0; i < 4; i++) v = v << 8 | static_cast<unsigned char>(encoded[i]);
+  return v;
+}
+
+void LockManager::AdoptPrepared(const std::string& gid, std::string_view encoded, uint32_t database) {
+  constexpr size_t kSize = 12;
+  if (PreparedDatabase(encoded) != database) return;
+  auto holder = std::make_unique<SessionState>();
+  for (size_t at = 4; at + kSize <= encoded.size(); at += kSize) {
+    auto get = [&](size_t from, int bytes) {
+      uint64_t v = 0;
+      for (int i = 0; i < bytes; i++) v = v << 8 | static_cast<unsigned char>(encoded[at + from + i]);
+      return v;
+    };
+    auto kind = static_cast<LockTag::Kind>(get(0, 1));
+    auto mode = static_cast<LockMode>(get(11, 1));
+    if ((kind != LockTag::Kind::kRelation && kind != LockTag::Kind::kAdvisory) || mode < LockMode::kAccessShare ||
+        mode > LockMode::kAccessExclusive) {
+      continue;  // not an encoding of this version: nothing to hold
+    }
+    LockTag tag{kind, static_cast<uint32_t>(get(1, 4)), static_cast<uint32_t>(get(5, 4)),
+                static_cast<uint16_t>(get(9, 2))};
+    holder->held.locks[{tag, mode}].transaction = 1;
+    Partition& p = PartitionOf(tag);
+    std::lock_guard<std::mutex> lock(p.mu);
+    // Held together before: granted at once, as the restart's recovery does before any session.
+    Grant(p.entries[tag], holder.get(), mode);
+  }
+  std::lock_guard<std::mutex> lock(prepared_mu_);
+  prepared_[gid] = std::move(holder);
+}
+
 std::vector<LockStatus> LockManager::Status() const {
   std::vector<LockStatus> out;
   for (const Partition& p : partitions_) {

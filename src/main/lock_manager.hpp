@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -136,6 +137,13 @@ class LockManager {
   void TransferToPrepared(SessionState& session, const std::string& gid);
   // COMMIT / ROLLBACK PREPARED: the prepared transaction's locks go (none when it has none here).
   void ReleasePrepared(const std::string& gid);
+  // The session's transaction-level locks in database `database`, encoded to be kept with its
+  // prepared state (storage::Transaction::PreparedInfo::locks); the same locks taken again for the
+  // prepared transaction `gid` from that encoding (after a restart, or when the database is opened
+  // again), when they are `database`'s; and the database of an encoding (0: unknown).
+  static std::string EncodeTransactionLocks(const SessionState& session, uint32_t database);
+  void AdoptPrepared(const std::string& gid, std::string_view encoded, uint32_t database);
+  static uint32_t PreparedDatabase(std::string_view encoded);
 
   // Every holder and waiter (pg_locks).
   std::vector<LockStatus> Status() const;

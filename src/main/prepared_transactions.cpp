@@ -59,6 +59,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepareTransaction(const std::str
   info.gid = gid;
   info.owner = user_;
   info.prepared_micros = WallMicros();
+  info.locks = LockManager::EncodeTransactionLocks(session_, db_impl_.id());
   auto r = storage::Transaction::PrepareResult::kOk;
   try {
     r = txn_->Prepare(info, max);
@@ -87,6 +88,13 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunFinishPrepared(const std::string&
   if (state_ != TxnState::kIdle) {
     AbortAfterError();
     throw Error(sqlstate::kActiveSqlTransaction, std::string(name) + " cannot run inside a transaction block");
+  }
+  for (const auto& p : db_impl_.engine().PreparedTransactions()) {
+    uint32_t database = p.gid == gid ? LockManager::PreparedDatabase(p.locks) : 0;
+    if (database != 0 && database != db_impl_.id()) {
+      throw Error(sqlstate::kFeatureNotSupported, "prepared transaction belongs to another database")
+          .WithHint("Connect to the database where the transaction was prepared to finish it.");
+    }
   }
   if (!db_impl_.engine().FinishPrepared(gid, commit)) {
     throw Error(sqlstate::kUndefinedObject, "prepared transaction with identifier \"" + gid + "\" does not exist");

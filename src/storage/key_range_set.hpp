@@ -26,6 +26,11 @@ class KeyRangeSet {
   size_t size() const { return ranges_.size(); }
   bool empty() const { return ranges_.empty(); }
   void clear() { ranges_.clear(); }
+  // The ranges in key order, as [lo, hi) pairs.
+  template <class F>
+  void ForEach(F&& f) const {
+    for (const auto& [lo, hi] : ranges_) f(lo, hi);
+  }
 
  private:
   std::map<std::string, std::string, std::less<>> ranges_;  // lo -> hi, disjoint and not touching

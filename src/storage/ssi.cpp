@@ -26,6 +26,8 @@ struct SsiXact {
   uint64_t earliest_out_conflict_commit = 0;
   bool ro_safe = false, ro_unsafe = false;
   bool coarsened = false;  // its ranges were widened to whole relations (total_ranges)
+  // Recovered prepared: rw-conflicts in and out assumed (PostgreSQL's summary conflict flags).
+  bool summary_in = false, summary_out = false;
   std::set<SsiXact*> in;   // readers R with R -rw-> this
   std::set<SsiXact*> out;  // writers W with this -rw-> W
   // A read-only transaction: the read-write ones that were running at its snapshot and could
@@ -219,7 +221,7 @@ void SsiManager::FlagConflict(SsiXact* reader, SsiXact* writer, SsiXact* me, boo
 // completes a dangerous structure whose last transaction committed first.
 void SsiManager::CheckConflict(SsiXact* reader, SsiXact* writer, SsiXact* me, bool may_throw) {
   // reader -> writer -> T2, with the writer committed after T2.
-  bool failure = writer->committed() && writer->conflict_out;
+  bool failure = (writer->committed() && writer->conflict_out) || writer->summary_out;
   if (!failure) {
     for (SsiXact* t2 : writer->out) {
       if (t2->prepared() && (!reader->committed() || t2->prepare_seq <= reader->commit_seq) &&
@@ -232,7 +234,9 @@ void SsiManager::CheckConflict(SsiXact* reader, SsiXact* writer, SsiXact* me, bo
   }
   // T0 -> reader -> writer, with the writer committed (or committing) first.
   if (!failure && writer->prepared() && !reader->read_only) {
+    failure = reader->summary_in;
     for (SsiXact* t0 : reader->in) {
+      if (failure) break;
       if (!t0->doomed && (!t0->committed() || t0->commit_seq >= writer->prepare_seq) &&
           (!t0->read_only || t0->snapshot_seq >= writer->prepare_seq)) {
         failure = true;
@@ -286,6 +290,10 @@ void SsiManager::Finish(SsiXact* x, bool committed) {
   }
   x->commit_seq = ++seq_;
   if (!x->did_write) x->read_only = true;
+  if (!x->read_only && x->summary_out) {
+    x->conflict_out = true;  // to a transaction that committed before every other
+    x->earliest_out_conflict_commit = 1;
+  }
   if (!x->read_only) {
     for (SsiXact* w : x->out) {
       if (!w->committed()) continue;
@@ -318,6 +326,30 @@ void SsiManager::Finish(SsiXact* x, bool committed) {
   committed_.push_back(x);
   Cleanup();
   safe_cv_.notify_all();
+}
+
+void SsiManager::Describe(SsiXact* x, Ranges* reads, Ranges* writes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  x->reads.ForEach([&](const std::string& lo, const std::string& hi) { reads->emplace_back(lo, hi); });
+  x->writes.ForEach([&](const std::string& lo, const std::string& hi) { writes->emplace_back(lo, hi); });
+}
+
+SsiXact* SsiManager::RecoverPrepared(const Ranges& reads, const Ranges& writes) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto owned = std::make_unique<SsiXact>();
+  SsiXact* x = owned.get();
+  x->id = next_id_++;
+  x->snapshot_seq = 0;  // before everything since the restart
+  x->prepare_seq = 1;
+  x->active = true;
+  x->summary_in = x->summary_out = true;
+  for (const auto& [lo, hi] : reads) AddCounted(x->reads, x->read_counts, lo, hi);
+  for (const auto& [lo, hi] : writes) AddCounted(x->writes, x->write_counts, lo, hi);
+  x->did_write = !x->writes.empty();
+  total_ranges_ += x->reads.size() + x->writes.size();
+  active_snapshots_.insert(x->snapshot_seq);
+  xacts_.emplace(x->id, std::move(owned));
+  return x;
 }
 
 void SsiManager::Release(SsiXact* x) {

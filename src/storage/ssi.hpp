@@ -24,6 +24,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "storage/key_range_set.hpp"
 
@@ -83,6 +85,16 @@ class SsiManager {
   bool PreCommit(SsiXact* x);
   // After the storage commit (committed) or at rollback. The manager owns and frees `x`.
   void Finish(SsiXact* x, bool committed);
+
+  // PREPARE TRANSACTION: after PreCommit passed, x stays active (its reads and writes keep taking
+  // part) until Finish. Its SIREAD ranges and written ranges, to keep with the prepared state.
+  using Ranges = std::vector<std::pair<std::string, std::string>>;
+  void Describe(SsiXact* x, Ranges* reads, Ranges* writes);
+  // A prepared transaction recovered after a restart, as PostgreSQL recovers one: prepared before
+  // every transaction since, with its ranges, and -- its rw-conflicts were not kept -- assumed to
+  // have had a conflict in and a conflict out (a serializable transaction that reads what it
+  // wrote then fails with 40001, as it would be the pivot of a dangerous structure).
+  SsiXact* RecoverPrepared(const Ranges& reads, const Ranges& writes);
 
   SsiStats Stats();
 
