@@ -9,6 +9,7 @@
 #include "execution/operator/physical_hash_aggregate.hpp"
 #include "execution/operator/physical_hash_distinct.hpp"
 #include "execution/operator/physical_hash_join.hpp"
+#include "execution/operator/physical_lateral_join.hpp"
 #include "execution/operator/physical_lock_rows.hpp"
 #include "execution/operator/physical_merge.hpp"
 #include "execution/operator/physical_limit.hpp"
@@ -166,6 +167,12 @@ PhysicalOperatorPtr PlanLateralJoin(LogicalJoin& join) {
   auto left_bindings = join.children[0]->GetColumnBindings();
   std::vector<BoundExprPtr> params;
   for (auto& p : join.lateral_params) params.push_back(ResolveCopy(p, left_bindings));
+  if (join.join_type == JoinType::kInner && join.conditions.empty()) {  // the right rows stream out
+    auto out = std::make_unique<PhysicalLateralJoin>(join.GetTypes(), std::move(params));
+    out->children.push_back(Plan(*join.children[0]));
+    out->children.push_back(Plan(*join.children[1]));
+    return out;
+  }
   auto all = join.GetColumnBindings();
   std::vector<BoundExprPtr> residual;
   for (auto& cond : join.conditions) residual.push_back(ResolveCopy(cond, all));

@@ -525,10 +525,6 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         return BindScalarFunctionInFrom(f, name, scope);
       }
       CheckPlainCall(*f.call, name);
-      auto fn = std::make_unique<LogicalTableFunction>();
-      fn->table_index = NewTableIndex();
-      fn->name = name;
-      fn->ordinality = f.ordinality;
       // Functions in FROM are implicitly LATERAL: arguments may use columns of earlier FROM items.
       CorrelationContext corr;
       corr.scope = lateral_scope_;
@@ -540,80 +536,14 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         BindContext none;  // earlier FROM items are reached through LATERAL; an unknown table is 42P01
         ExprBinder eb(*this, &none, nullptr, "functions in FROM");
         for (const auto& a : f.call->args) args.push_back(eb.Bind(*a));
-        if (name == "regexp_split_to_table") {  // the pieces of regexp_split_to_array, one row each
-          BoundExprPtr pieces = eb.BindFunction("regexp_split_to_array", std::move(args), ref.location);
-          args.clear();
-          args.push_back(std::move(pieces));
-          fn->name = "unnest";
-        } else if (name == "pg_listening_channels" || name == "pg_partition_ancestors") {
-          // The session's channels, the table's ancestors: an array, one row each.
-          BoundExprPtr channels = eb.BindFunction(name, std::move(args), ref.location);
-          args.clear();
-          args.push_back(std::move(channels));
-          fn->name = "unnest";
-        }
-        if (name == "pg_options_to_table") {
-          if (args.size() != 1) {
-            throw At(Error(sqlstate::kUndefinedFunction, "function pg_options_to_table with " + std::to_string(args.size()) +
-                                                              " arguments does not exist"),
-                     ref.location);
-          }
-          BoundExprPtr options = std::move(args[0]);
-          args.clear();
-          std::vector<BoundExprPtr> one;
-          one.push_back(options->Copy());
-          args.push_back(eb.BindFunction("$option_names", std::move(one), ref.location));
-          one.clear();
-          one.push_back(std::move(options));
-          args.push_back(eb.BindFunction("$option_values", std::move(one), ref.location));
-          fn->name = "unnest";
-        }
-        if (name == "generate_subscripts") {
-          args = SubscriptSeries(eb, std::move(args), ref.location);
-          fn->name = "generate_series";
-        }
       } catch (...) {
         correlation_ = saved_correlation;
         throw;
       }
       correlation_ = saved_correlation;
       if (lateral_scope_) lateral_params_ = std::move(corr.correlated);
-      if (fn->name == "unnest") {
-        // unnest(a, b, ...): one column per array, as many rows as the longest has (NULL-padded).
-        std::vector<LogicalType> arg_types;
-        for (auto& a : args) {
-          a = AsArray(std::move(a));
-          arg_types.push_back(a->type);
-        }
-        for (auto& a : args) {
-          if (a->type.id != TypeId::kArray) {
-            throw At(Error(sqlstate::kUndefinedFunction, "function unnest(" + TypeListString(arg_types) + ") does not exist"),
-                     ref.location);
-          }
-          fn->types.push_back(a->type.ElementType());
-          fn->args.push_back(std::move(a));
-        }
-        if (args.empty()) {
-          throw At(Error(sqlstate::kUndefinedFunction, "function unnest() does not exist"), ref.location);
-        }
-      } else if (args.size() < 2 || args.size() > 3) {
-        throw At(Error(sqlstate::kUndefinedFunction, "function generate_series with " + std::to_string(args.size()) +
-                                                          " arguments does not exist"),
-                 ref.location);
-      }
-      if (fn->name == "generate_series") {
-        bool all_int4 = true;
-        for (const auto& a : args) all_int4 = all_int4 && (a->type.id == TypeId::kInt4 || a->type.id == TypeId::kInt2 || a->type.id == TypeId::kUnknown);
-        LogicalType t(all_int4 ? TypeId::kInt4 : TypeId::kInt8);
-        for (auto& a : args) {
-          if (!a->type.IsInteger() && a->type.id != TypeId::kUnknown) {
-            throw At(Error(sqlstate::kFeatureNotSupported, "generate_series over " + a->type.ToString() + " is not supported yet"),
-                     ref.location);
-          }
-          fn->args.push_back(Coerce(std::move(a), LogicalType(TypeId::kInt8), CastContext::kImplicit, ref.location));
-        }
-        fn->types.push_back(t);
-      }
+      std::unique_ptr<LogicalTableFunction> fn = BindSetFunction(name, std::move(args), ref.location);
+      fn->ordinality = f.ordinality;
       if (f.ordinality) fn->types.push_back(LogicalType(TypeId::kInt8));
       BindingEntry entry;
       entry.alias = ref.alias.name.empty() ? name : ref.alias.name;

@@ -29,6 +29,32 @@ void ShiftOuterRefs(LogicalOperator& fn, uint32_t offset) {
 
 }  // namespace
 
+void Binder::ZipFunction(LogicalOperatorPtr* functions, BoundExprPtr* ordinal, LogicalOperatorPtr fn,
+                         uint32_t outer_offset, int location) {
+  if (outer_offset > 0) ShiftOuterRefs(*fn, outer_offset);
+  auto bindings = fn->GetColumnBindings();
+  auto number = MakeColumnRef(bindings.back(), LogicalType(TypeId::kInt8), "ordinality");
+  if (!*functions) {
+    *functions = std::move(fn);
+    *ordinal = std::move(number);
+    return;
+  }
+  auto zip = std::make_unique<LogicalJoin>();
+  zip->join_type = JoinType::kFull;
+  ExprBinder eb(*this, nullptr, nullptr, "set-returning functions");
+  std::vector<BoundExprPtr> eq;
+  eq.push_back((*ordinal)->Copy());
+  eq.push_back(number->Copy());
+  zip->conditions.push_back(eb.BindOperator("=", std::move(eq), location));
+  auto either = std::make_unique<BoundExpr>(BoundExprKind::kCoalesce, LogicalType(TypeId::kInt8));
+  either->children.push_back(std::move(*ordinal));
+  either->children.push_back(std::move(number));
+  *ordinal = std::move(either);
+  zip->children.push_back(std::move(*functions));
+  zip->children.push_back(std::move(fn));
+  *functions = std::move(zip);
+}
+
 LogicalOperatorPtr Binder::BindZippedFunctions(const std::vector<const ast::FunctionRef*>& refs,
                                                std::vector<BindingEntry>* entries, BoundExprPtr* ordinal) {
   LogicalOperatorPtr functions;
@@ -53,28 +79,8 @@ LogicalOperatorPtr Binder::BindZippedFunctions(const std::vector<const ast::Func
     for (auto& p : lateral_params_) lateral_params.push_back(std::move(p));
     lateral_params_.clear();
     const BindingEntry& entry = one.entries().back();
-    auto number = MakeColumnRef({entry.table_index, static_cast<uint32_t>(entry.types.size() - 1)},
-                                LogicalType(TypeId::kInt8), "ordinality");
     entries->push_back(entry);
-    if (!functions) {
-      functions = std::move(fn);
-      *ordinal = std::move(number);
-      continue;
-    }
-    auto zip = std::make_unique<LogicalJoin>();
-    zip->join_type = JoinType::kFull;
-    ExprBinder eb(*this, nullptr, nullptr, "set-returning functions");
-    std::vector<BoundExprPtr> eq;
-    eq.push_back((*ordinal)->Copy());
-    eq.push_back(number->Copy());
-    zip->conditions.push_back(eb.BindOperator("=", std::move(eq), ref->location));
-    auto either = std::make_unique<BoundExpr>(BoundExprKind::kCoalesce, LogicalType(TypeId::kInt8));
-    either->children.push_back(std::move(*ordinal));
-    either->children.push_back(std::move(number));
-    *ordinal = std::move(either);
-    zip->children.push_back(std::move(functions));
-    zip->children.push_back(std::move(fn));
-    functions = std::move(zip);
+    ZipFunction(&functions, ordinal, std::move(fn), 0, ref->location);
   }
   lateral_params_ = std::move(lateral_params);
   return functions;

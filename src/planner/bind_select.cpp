@@ -9,6 +9,7 @@
 #include "parser/ast_to_string.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/project_set.hpp"
 #include "planner/type_resolution.hpp"
 
 namespace kanto {
@@ -94,6 +95,7 @@ struct GroupedOutputs {
   uint32_t group_index;
   uint32_t aggregate_index;
   uint32_t window_index;
+  const SrfCollector* srfs;  // the values of set-returning calls run after grouping pass through
 };
 
 BoundExprPtr ReplaceGroups(BoundExprPtr e, const GroupedOutputs& out, int location) {
@@ -109,6 +111,9 @@ BoundExprPtr ReplaceGroups(BoundExprPtr e, const GroupedOutputs& out, int locati
     if (e->binding.table == out.aggregate_index || e->binding.table == group_index ||
         e->binding.table == out.window_index) {
       return e;
+    }
+    for (const SrfCall& c : out.srfs->calls) {
+      if (!c.before_grouping && c.table_index == e->binding.table) return e;
     }
     throw At(Error(sqlstate::kGroupingError, "column \"" + e->name +
                                                  "\" must appear in the GROUP BY clause or be used in an aggregate function"),
@@ -264,14 +269,12 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   bool aggregated = !stmt.group_by.empty() || stmt.having != nullptr;
   for (const auto& t : stmt.targets) aggregated = aggregated || ContainsAggregate(t.expr.get());
   for (const auto& o : stmt.order_by) aggregated = aggregated || ContainsAggregate(o.expr.get());
-  const TargetSrf saved_srf = target_srf_;
-  struct RestoreSrf {
-    TargetSrf& slot;
-    TargetSrf saved;
-    ~RestoreSrf() { slot = saved; }
-  } restore_srf{target_srf_, saved_srf};
-  target_srf_.clear();
-  if (!aggregated) plan = BindTargetListSrf(stmt, std::move(plan), scope);
+  // Set-returning calls: GROUP BY's run before grouping, the others after grouping and window
+  // functions (project_set.hpp).
+  SrfCollector srfs;
+  for (const auto& t : stmt.targets) CheckSrfPlacement(t.expr.get());
+  for (const auto& o : stmt.order_by) CheckSrfPlacement(o.expr.get());
+  for (const auto& g : stmt.group_by) CheckSrfPlacement(g.get());
 
   AggregateCollector collector;
   collector.aggregate_index = NewTableIndex();
@@ -280,12 +283,14 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   WindowCollector windows;
   windows.window_index = NewTableIndex();
   windows.named = &stmt.windows;
-  GroupedOutputs grouped{groups, group_index, collector.aggregate_index, windows.window_index};
+  GroupedOutputs grouped{groups, group_index, collector.aggregate_index, windows.window_index, &srfs};
 
   // GROUP BY: ordinals and output names refer to the select list; otherwise input columns.
   std::vector<std::vector<uint32_t>> grouping_sets;
   if (!stmt.group_by.empty()) {
     ExprBinder eb(*this, &scope, nullptr, "GROUP BY");
+    srfs.before_grouping = true;
+    eb.SetSrfs(&srfs);
     std::function<uint32_t(const ast::Expr&)> bind_group = [&](const ast::Expr& g) -> uint32_t {
       const ast::Expr* target = &g;
       if (g.kind == ast::ExprKind::kConstant) {
@@ -324,16 +329,20 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       for (const auto& g : stmt.group_by) bind_group(*g);
       AddFunctionallyDependent(scope, &groups);
     }
+    srfs.before_grouping = false;
+    plan = AddProjectSet(std::move(plan), srfs, /*before_grouping=*/true);
   }
 
   auto bind_item = [&](const ast::Expr& e, const char* clause) -> BoundExprPtr {
     if (!aggregated) {
       ExprBinder eb(*this, &scope, nullptr, clause);
       eb.SetWindows(&windows);
+      eb.SetSrfs(&srfs);
       return eb.Bind(e);
     }
     ExprBinder eb(*this, &scope, &collector, clause);
     eb.SetWindows(&windows);
+    eb.SetSrfs(&srfs);
     return ReplaceGroups(eb.Bind(e), grouped, e.location);
   };
 
@@ -472,6 +481,13 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     }
   }
 
+  if (aggregated) {  // the set-returning calls after grouping read the grouped outputs
+    for (SrfCall& c : srfs.calls) {
+      if (c.before_grouping) continue;
+      for (auto& p : c.params) p = ReplaceGroups(std::move(p), grouped, c.location);
+    }
+  }
+
   if (aggregated) {
     auto agg = std::make_unique<LogicalAggregate>();
     agg->group_index = group_index;
@@ -510,6 +526,8 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     window->children.push_back(std::move(plan));
     plan = std::move(window);
   }
+
+  plan = AddProjectSet(std::move(plan), srfs, /*before_grouping=*/false);
 
   auto proj = std::make_unique<LogicalProjection>();
   proj->table_index = NewTableIndex();

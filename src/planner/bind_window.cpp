@@ -99,17 +99,20 @@ BoundExprPtr ExprBinder::BindWindow(const ast::FuncCall& f, const std::string& n
   MergedWindow def = MergeWindow(*f.over, windows_->named, f.over->location >= 0 ? f.over->location : f.location);
 
   inside_window_ = true;
+  window_srf_error_ = kSrfInWindowCall;
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(Bind(*a));
   BoundExprPtr filter;
   if (f.filter) filter = BindCondition(*f.filter, "FILTER");
   std::vector<BoundExprPtr> partition, order;
   auto spec = std::make_shared<BoundWindowSpec>();
+  window_srf_error_ = "set-returning functions in a window's PARTITION BY or ORDER BY are not supported";
   for (const auto& p : *def.partition_by) partition.push_back(Bind(*p));
   for (const auto& o : *def.order_by) {
     order.push_back(BindSortKey(o, *spec));
   }
   inside_window_ = false;
+  window_srf_error_ = nullptr;
 
   BoundExprPtr call;
   if (is_aggregate) {
@@ -170,8 +173,10 @@ void ExprBinder::BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call,
   }
   auto bind_offset = [&](const ast::Expr* offset, bool preceding, const char* which) -> BoundExprPtr {
     inside_window_ = true;
+    window_srf_error_ = "set-returning functions are not allowed in window definitions";
     auto value = Bind(*offset);
     inside_window_ = false;
+    window_srf_error_ = nullptr;
     if (!value->IsFoldable()) {
       throw At(Error(sqlstate::kWindowingError, std::string("argument of ") + (spec.mode == BoundWindowSpec::Mode::kRows ? "ROWS" : spec.mode == BoundWindowSpec::Mode::kGroups ? "GROUPS" : "RANGE") +
                                                     " must not contain variables"),

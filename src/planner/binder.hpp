@@ -16,6 +16,7 @@
 namespace kanto {
 
 class ExprBinder;
+struct SrfCollector;
 
 enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete, kMerge };
 
@@ -168,8 +169,20 @@ class Binder {
   LogicalOperatorPtr BindValuesNode(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindSetOperation(const ast::SelectStmt& stmt, std::vector<std::string>* names);
   LogicalOperatorPtr BindFrom(const std::vector<ast::TableRefPtr>& from, BindContext& scope);
-  // One set-returning function call in the select list, joined LATERAL to `plan` (bind_target_srf.cpp).
-  LogicalOperatorPtr BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope);
+  // A set-returning function over bound arguments, as a FROM item without an ordinality column
+  // (bind_set_function.cpp).
+  std::unique_ptr<LogicalTableFunction> BindSetFunction(const std::string& name, std::vector<BoundExprPtr> args,
+                                                        int location);
+  // Records a set-returning call outside FROM and returns a reference to its value; AddProjectSet
+  // then runs the calls bound before grouping (or the others) once per row of `plan`
+  // (bind_project_set.cpp, project_set.hpp).
+  BoundExprPtr CollectSetFunction(SrfCollector& srfs, const std::string& name, std::vector<BoundExprPtr> args,
+                                  int location);
+  LogicalOperatorPtr AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, bool before_grouping);
+  // Adds `fn`, numbered WITH ORDINALITY (its last column), to the lock-step `functions` (FULL JOIN on
+  // the number, kept in `ordinal`); its outer references move up by `outer_offset` (bind_rows_from.cpp).
+  void ZipFunction(LogicalOperatorPtr* functions, BoundExprPtr* ordinal, LogicalOperatorPtr fn, uint32_t outer_offset,
+                   int location);
   LogicalOperatorPtr BindTableRef(const ast::TableRef& ref, BindContext& scope);
   // Functions in FROM side by side (bind_rows_from.cpp): row n holds each one's n-th row, NULLs past
   // the end of a shorter one. Each function's scope entry (its columns, then its ordinality) goes to
@@ -261,15 +274,6 @@ class Binder {
   // refer to them), and the outer values such an item took from them (set by BindTableRef).
   const BindContext* lateral_scope_ = nullptr;
   std::vector<BoundExprPtr> lateral_params_;
-  // The select list's set-returning call that BindTargetListSrf moved to FROM, and its column.
-  // The set-returning calls of the select list, each read from its FROM item's column.
-  struct TargetSrfCall {
-    const ast::FuncCall* call = nullptr;
-    ColumnBinding column;
-    LogicalType type;
-  };
-  using TargetSrf = std::vector<TargetSrfCall>;
-  TargetSrf target_srf_;
   bool binding_sample_ = false;  // BindTableSample is binding the sampled table itself
 };
 

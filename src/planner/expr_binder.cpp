@@ -341,19 +341,7 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
                  .WithHint("regexp_match() returns the first match as an array."),
              f.location);
   }
-  for (const auto& srf : binder_.target_srf_) {
-    if (srf.call == &f) return MakeColumnRef(srf.column, srf.type, name);
-  }
-  if (IsSetReturningFunction(name)) {
-    if (inside_aggregate_) {
-      throw At(Error(sqlstate::kFeatureNotSupported, "aggregate function calls cannot contain set-returning function calls")
-                   .WithHint("You might be able to move the set-returning function into a LATERAL FROM item."),
-               f.location);
-    }
-    throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function " + name +
-                                                       "() is only supported in FROM (write FROM " + name + "(...))"),
-             f.location);
-  }
+  if (IsSetReturningFunction(name)) return BindSetReturningCall(f, name);
   if (f.star) {
     throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not an aggregate function"), f.location);
   }
@@ -364,6 +352,26 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   std::vector<BoundExprPtr> args;
   for (const auto& a : f.args) args.push_back(Bind(*a));
   return BindFunction(name, std::move(args), f.location);
+}
+
+const char* const ExprBinder::kSrfInWindowCall = "window function calls cannot contain set-returning function calls";
+
+BoundExprPtr ExprBinder::BindSetReturningCall(const ast::FuncCall& f, const std::string& name) {
+  auto refuse = [&](const std::string& message, bool hint) {
+    Error err(sqlstate::kFeatureNotSupported, message);
+    if (hint) err.WithHint("You might be able to move the set-returning function into a LATERAL FROM item.");
+    throw At(std::move(err), f.location);
+  };
+  if (inside_aggregate_) refuse("aggregate function calls cannot contain set-returning function calls", true);
+  if (window_srf_error_) refuse(window_srf_error_, window_srf_error_ == kSrfInWindowCall);
+  if (!srfs_) refuse(std::string("set-returning functions are not allowed in ") + clause_, false);
+  CheckPlainCall(f, name);
+  for (const auto& n : f.arg_names) {
+    if (!n.empty()) throw At(Error(sqlstate::kFeatureNotSupported, "named arguments are not supported"), f.location);
+  }
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(Bind(*a));
+  return binder_.CollectSetFunction(*srfs_, name, std::move(args), f.location);
 }
 
 BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string& name) {

@@ -6,6 +6,7 @@
 #include "parser/ast_expr.hpp"
 #include "planner/bind_context.hpp"
 #include "planner/binder.hpp"
+#include "planner/project_set.hpp"
 
 namespace kanto {
 
@@ -36,6 +37,9 @@ class ExprBinder {
   void ForbidSubqueries(const char* message) { no_subqueries_ = message; }
   // Allows window function calls (SELECT list and ORDER BY only).
   void SetWindows(WindowCollector* windows) { windows_ = windows; }
+  // Allows set-returning calls (select list, ORDER BY, GROUP BY): each is recorded in `srfs` and
+  // bound as a reference to its value. Elsewhere they fail as PostgreSQL fails them.
+  void SetSrfs(SrfCollector* srfs) { srfs_ = srfs; }
 
   BoundExprPtr Bind(const ast::Expr& expr);
   // Binds and coerces to boolean ("argument of WHERE must be type boolean, not type integer").
@@ -50,6 +54,7 @@ class ExprBinder {
   BoundExprPtr BindParam(const ast::ParamRef& p);
   BoundExprPtr BindFuncCall(const ast::FuncCall& f);
   BoundExprPtr BindAggregate(const ast::FuncCall& f, const std::string& name);
+  BoundExprPtr BindSetReturningCall(const ast::FuncCall& f, const std::string& name);
   // Resolves an aggregate over bound arguments and coerces them; returns the kAggregate expression.
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
   BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
@@ -82,6 +87,10 @@ class ExprBinder {
   const BindContext* scope_;
   AggregateCollector* aggregates_;
   WindowCollector* windows_ = nullptr;
+  SrfCollector* srfs_ = nullptr;
+  // Inside a window call: the error of a set-returning call in the part being bound.
+  static const char* const kSrfInWindowCall;
+  const char* window_srf_error_ = nullptr;
   const char* clause_;
   bool inside_aggregate_ = false;
   bool inside_window_ = false;

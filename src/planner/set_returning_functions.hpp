@@ -6,7 +6,7 @@ namespace kanto {
 
 // The set-returning functions Kanto has (unnest, generate_series, regexp_split_to_table,
 // pg_listening_channels, generate_subscripts, pg_partition_ancestors): they run as a function in
-// FROM, and in the select list as one joined LATERAL (bind_target_srf.cpp).
+// FROM, and elsewhere as PostgreSQL's ProjectSet runs them (project_set.hpp).
 bool IsSetReturningFunction(const std::string& name);
 
 }  // namespace kanto

@@ -5,17 +5,41 @@
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
+#include "types/datetime.hpp"
 
 namespace kanto {
 
 namespace {
+// The series' next value, stop and step: integers in `next`/`stop`/`step`, numeric and timestamps
+// in the Values (a timestamp's step is an interval).
 class SeriesState : public OperatorState {
  public:
   bool started = false;
   bool done = false;
   __int128 next = 0, stop = 0, step = 1;
+  Value next_value, stop_value, step_value;
+  bool descending = false;
   int64_t ordinal = 0;
 };
+
+void Refuse(const char* what) { throw Error(sqlstate::kInvalidParameterValue, what); }
+
+// PostgreSQL's checks of numeric bounds and steps.
+void CheckNumericArgs(const std::vector<Value>& v) {
+  const char* names[] = {"start value", "stop value", "step size"};
+  for (size_t i = 0; i < v.size(); i++) {
+    const Numeric& n = v[i].numeric_value();
+    if (n.IsNaN()) throw Error(sqlstate::kInvalidParameterValue, std::string(names[i]) + " cannot be NaN");
+    if (n.IsInfinite()) throw Error(sqlstate::kInvalidParameterValue, std::string(names[i]) + " cannot be infinity");
+  }
+  if (v.size() > 2 && v[2].numeric_value().IsZero()) Refuse("step size cannot equal zero");
+}
+
+const datetime::TimeZone& SessionZone(ExecutionContext& ctx) {
+  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
+  return ctx.fn.time_zone ? *ctx.fn.time_zone : utc;
+}
+
 }  // namespace
 
 std::unique_ptr<OperatorState> PhysicalGenerateSeries::CreateState(ExecutionContext& ctx) const {
@@ -24,6 +48,8 @@ std::unique_ptr<OperatorState> PhysicalGenerateSeries::CreateState(ExecutionCont
 
 bool PhysicalGenerateSeries::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& out) const {
   auto& st = static_cast<SeriesState&>(base);
+  const TypeId type = types[0].id;
+  const bool integer = types[0].IsInteger();
   if (!st.started) {
     st.started = true;
     std::vector<Value> v;
@@ -31,27 +57,62 @@ bool PhysicalGenerateSeries::Next(ExecutionContext& ctx, OperatorState& base, Da
     for (const auto& x : v) {
       if (x.is_null()) st.done = true;  // a NULL argument gives no rows
     }
-    if (!st.done) {
+    if (!st.done && integer) {
       st.next = v[0].int_value();
       st.stop = v[1].int_value();
       st.step = v.size() > 2 ? v[2].int_value() : 1;
-      if (st.step == 0) throw Error(sqlstate::kInvalidParameterValue, "step size cannot equal zero");
+      if (st.step == 0) Refuse("step size cannot equal zero");
+    } else if (!st.done && type == TypeId::kNumeric) {
+      CheckNumericArgs(v);
+      st.next_value = v[0];
+      st.stop_value = v[1];
+      st.step_value = v.size() > 2 ? v[2] : Value::FromNumeric(Numeric::FromInt64(1));
+      st.descending = st.step_value.numeric_value().IsNegative();
+    } else if (!st.done) {  // timestamp, timestamptz by an interval
+      if (v[2].interval_value().Span() == 0) Refuse("step size cannot equal zero");
+      st.next_value = v[0];
+      st.stop_value = v[1];
+      st.step_value = v[2];
+      st.descending = v[2].interval_value().Span() < 0;
     }
   }
   if (st.done) return false;
-  bool is_int4 = types[0].id == TypeId::kInt4;
+  bool is_int4 = type == TypeId::kInt4;
   while (out.size() < ctx.batch_rows) {
-    if ((st.step > 0 && st.next > st.stop) || (st.step < 0 && st.next < st.stop)) {
-      st.done = true;
-      break;
+    Value value;
+    if (integer) {
+      if ((st.step > 0 && st.next > st.stop) || (st.step < 0 && st.next < st.stop)) {
+        st.done = true;
+        break;
+      }
+      if (is_int4 && (st.next > INT32_MAX || st.next < INT32_MIN)) {
+        throw Error(sqlstate::kNumericValueOutOfRange, "integer out of range");
+      }
+      value = Value::FromInt(types[0], static_cast<int64_t>(st.next));
+      st.next += st.step;
+    } else if (type == TypeId::kNumeric) {
+      int c = st.next_value.numeric_value().Compare(st.stop_value.numeric_value());
+      if (st.descending ? c < 0 : c > 0) {
+        st.done = true;
+        break;
+      }
+      value = st.next_value;
+      st.next_value = Value::FromNumeric(st.next_value.numeric_value().Add(st.step_value.numeric_value()));
+    } else {
+      int64_t at = st.next_value.int_value(), stop = st.stop_value.int_value();
+      if (st.descending ? at < stop : at > stop) {
+        st.done = true;
+        break;
+      }
+      value = st.next_value;
+      const Interval& step = st.step_value.interval_value();
+      int64_t next = type == TypeId::kTimestampTz ? datetime::AddIntervalTz(at, step, SessionZone(ctx))
+                                                  : datetime::AddInterval(at, step);
+      st.next_value = Value::FromInt(types[0], next);
     }
-    if (is_int4 && (st.next > INT32_MAX || st.next < INT32_MIN)) {
-      throw Error(sqlstate::kNumericValueOutOfRange, "integer out of range");
-    }
-    std::vector<Value> row = {Value::FromInt(types[0], static_cast<int64_t>(st.next))};
+    std::vector<Value> row = {std::move(value)};
     if (ordinality_) row.push_back(Value::Int8(++st.ordinal));
     out.AppendRow(row);
-    st.next += st.step;
   }
   ctx.CheckCancel();
   return out.size() > 0;

@@ -1,19 +1,21 @@
-// Set-returning functions in the select list (SELECT unnest(a) FROM t, SELECT generate_series(1, n),
-// regexp_split_to_table, pg_listening_channels, generate_subscripts): without grouping, aggregates
-// or window functions, each call is bound as a function in FROM joined LATERAL after the other FROM
-// items and the WHERE filter, and the call in the select list reads its output column. That is PostgreSQL's result:
-// each input row repeated once per element, no row for an empty or NULL set. Several calls run in
-// lockstep, as in PostgreSQL: row n holds each call's n-th value, NULL for a call that has fewer
-// (the calls numbered WITH ORDINALITY and FULL JOINed on that number). Calls under grouping keep
-// the 0A000 error.
-#include "planner/binder.hpp"
+// Set-returning functions outside FROM, as PostgreSQL's ProjectSet runs them (see project_set.hpp):
+// each call is a function in FROM joined LATERAL to the rows it runs for, its arguments passed as
+// outer values; several calls of one level run in lock-step (numbered WITH ORDINALITY and FULL
+// JOINed on that number), so row n holds each call's n-th value, NULL for a call that has fewer;
+// no row for a row whose calls all return nothing.
+#include "planner/project_set.hpp"
+
+#include <algorithm>
+#include <functional>
 
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 #include "planner/bind_context.hpp"
+#include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
 #include "planner/set_returning_functions.hpp"
+#include "planner/type_resolution.hpp"
 
 namespace kanto {
 
@@ -26,9 +28,8 @@ bool IsSrfName(const ast::FuncCall& f) {
 
 // Collects the calls in `e` through the expressions PostgreSQL evaluates once per produced row
 // (function arguments, operators, casts, tests, NULLIF, GREATEST/LEAST, ARRAY[], subscripts, ANY/ALL;
-// not into subqueries). Where PostgreSQL refuses a set-returning argument (CASE, COALESCE, AND / OR /
-// NOT, IN, BETWEEN, IS TRUE ...) it throws PostgreSQL's error. False when a window function is present: then
-// nothing is rewritten.
+// not into subqueries nor window calls). Where PostgreSQL refuses a set-returning argument (CASE,
+// COALESCE, AND / OR / NOT, IN, BETWEEN, IS TRUE ...) it throws PostgreSQL's error.
 bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out) {
   if (!e) return true;
   CheckStackDepth();
@@ -56,7 +57,7 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
   switch (e->kind) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
-      if (f.over) return false;
+      if (f.over) return true;
       if (IsSrfName(f)) out->push_back(&f);
       add(f.args);
       break;
@@ -157,56 +158,100 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
 
 }  // namespace
 
-LogicalOperatorPtr Binder::BindTargetListSrf(const ast::SelectStmt& stmt, LogicalOperatorPtr plan, BindContext& scope) {
+void CheckSrfPlacement(const ast::Expr* e) {
   std::vector<const ast::FuncCall*> calls;
-  for (const auto& t : stmt.targets) {
-    if (!CollectSrfCalls(t.expr.get(), &calls)) return plan;
+  (void)CollectSrfCalls(e, &calls);
+}
+
+BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& name, std::vector<BoundExprPtr> args,
+                                        int location) {
+  // The same call again (GROUP BY's in the select list, the select list's in ORDER BY) is the same value.
+  for (const SrfCall& c : srfs.calls) {
+    bool same = c.name == name && c.args.size() == args.size();
+    for (size_t i = 0; same && i < args.size(); i++) same = c.args[i]->Equals(*args[i]);
+    if (same) return MakeColumnRef({c.table_index, 0}, c.type, name);
   }
-  if (calls.empty()) return plan;
-  // Each call as a function in FROM that borrows the select list's call node for its binding, its
-  // column reached only through the call, never by name or *.
-  std::vector<ast::FunctionRef> refs(calls.size());
-  struct Release {
-    std::vector<ast::FunctionRef>& refs;
-    ~Release() {
-      for (auto& r : refs) (void)r.call.release();
+  SrfCall call;
+  call.name = name;
+  call.before_grouping = srfs.before_grouping;
+  call.location = location;
+  // Arguments that do not depend on the row stay in the function; the others become outer values.
+  std::vector<BoundExprPtr> inner;
+  for (auto& a : args) {
+    call.args.push_back(a->Copy());
+    if (a->IsConstant() || a->kind == BoundExprKind::kParam) {
+      inner.push_back(std::move(a));
+      continue;
     }
-  } release{refs};
-  for (size_t i = 0; i < calls.size(); i++) {
-    refs[i].location = calls[i]->location;
-    refs[i].call.reset(const_cast<ast::FuncCall*>(calls[i]));
+    auto ref = std::make_unique<BoundExpr>(BoundExprKind::kOuterRef, a->type);
+    ref->param = static_cast<uint32_t>(call.params.size());
+    ref->name = a->name;
+    inner.push_back(std::move(ref));
+    call.params.push_back(std::move(a));
   }
-  const BindContext* saved = lateral_scope_;
-  lateral_scope_ = &scope;
-  LogicalOperatorPtr functions;
-  std::vector<BindingEntry> entries;
-  try {
-    if (calls.size() == 1) {
-      BindContext srf_scope;
-      functions = BindTableRef(refs[0], srf_scope);
-      entries.push_back(srf_scope.entries().back());
-    } else {  // several run in lockstep
-      std::vector<const ast::FunctionRef*> zipped;
-      for (const auto& r : refs) zipped.push_back(&r);
-      BoundExprPtr ordinal;
-      functions = BindZippedFunctions(zipped, &entries, &ordinal);
+  call.function = BindSetFunction(name, std::move(inner), location);
+  if (call.function->types.size() != 1) {
+    std::vector<LogicalType> types;
+    for (const auto& a : call.args) types.push_back(a->type);
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             location);
+  }
+  call.table_index = call.function->table_index;
+  call.type = call.function->types[0];
+  // One level above the calls whose values its arguments use.
+  std::function<void(const BoundExpr&)> visit = [&](const BoundExpr& e) {
+    if (e.kind == BoundExprKind::kColumnRef) {
+      for (const SrfCall& c : srfs.calls) {
+        if (c.table_index == e.binding.table) call.level = std::max(call.level, c.level + 1);
+      }
     }
-  } catch (...) {
-    lateral_scope_ = saved;
-    throw;
+    for (const auto& k : e.children) visit(*k);
+  };
+  for (const auto& p : call.params) visit(*p);
+  BoundExprPtr value = MakeColumnRef({call.table_index, 0}, call.type, name);
+  srfs.calls.push_back(std::move(call));
+  return value;
+}
+
+LogicalOperatorPtr Binder::AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, bool before_grouping) {
+  int top = -1;
+  for (const SrfCall& c : srfs.calls) {
+    if (c.before_grouping == before_grouping) top = std::max(top, c.level);
   }
-  lateral_scope_ = saved;
-  std::vector<BoundExprPtr> lateral_params = std::move(lateral_params_);
-  lateral_params_.clear();
-  for (size_t i = 0; i < calls.size(); i++) {
-    target_srf_.push_back({calls[i], {entries[i].table_index, 0}, entries[i].types[0]});
+  for (int level = 0; level <= top; level++) {
+    std::vector<SrfCall*> calls;
+    for (SrfCall& c : srfs.calls) {
+      if (c.before_grouping == before_grouping && c.level == level && c.function) calls.push_back(&c);
+    }
+    if (calls.empty()) continue;
+    std::vector<BoundExprPtr> params;
+    LogicalOperatorPtr functions;
+    BoundExprPtr ordinal;
+    for (SrfCall* c : calls) {
+      std::unique_ptr<LogicalTableFunction> fn = std::move(c->function);
+      uint32_t offset = static_cast<uint32_t>(params.size());
+      for (auto& p : c->params) params.push_back(std::move(p));
+      if (calls.size() == 1) {
+        functions = std::move(fn);
+        break;
+      }
+      fn->ordinality = true;
+      fn->types.push_back(LogicalType(TypeId::kInt8));
+      ZipFunction(&functions, &ordinal, std::move(fn), offset, c->location);
+    }
+    // Calls over constants take one unused outer value all the same: the join stays LATERAL, so
+    // each row's values follow it in order and the calls run once per row (as ProjectSet does).
+    if (params.empty()) params.push_back(MakeConstant(Value::Bool(true)));
+    auto join = std::make_unique<LogicalJoin>();
+    join->join_type = JoinType::kInner;
+    join->lateral_params = std::move(params);
+    join->children.push_back(std::move(plan));
+    join->children.push_back(std::move(functions));
+    plan = std::move(join);
   }
-  auto join = std::make_unique<LogicalJoin>();
-  join->join_type = JoinType::kInner;
-  join->lateral_params = std::move(lateral_params);
-  join->children.push_back(std::move(plan));
-  join->children.push_back(std::move(functions));
-  return join;
+  return plan;
 }
 
 }  // namespace kanto

@@ -1,0 +1,118 @@
+// A set-returning function over bound arguments, as a FROM item (functions in FROM and the select
+// list's calls). The ones that return an array's elements become unnest of that array
+// (regexp_split_to_table, pg_listening_channels, pg_partition_ancestors, pg_options_to_table);
+// generate_subscripts becomes a generate_series; generate_series resolves among PostgreSQL's
+// overloads (integer, bigint, numeric, timestamp and timestamptz with an interval step).
+#include <functional>
+
+#include "common/sql_text.hpp"
+#include "kanto/error.hpp"
+#include "planner/binder.hpp"
+#include "planner/expr_binder.hpp"
+#include "planner/type_resolution.hpp"
+
+namespace kanto {
+
+namespace {
+
+// PostgreSQL 15's generate_series overloads (for type resolution only; the series runs in
+// PhysicalGenerateSeries).
+const std::vector<ScalarFunction>& SeriesOverloads() {
+  static const std::vector<ScalarFunction> overloads = [] {
+    std::vector<ScalarFunction> out;
+    auto add = [&](std::vector<LogicalType> args, TypeId result) {
+      ScalarFunction f;
+      f.name = "generate_series";
+      f.arg_types = std::move(args);
+      f.return_type = LogicalType(result);
+      out.push_back(std::move(f));
+    };
+    for (TypeId t : {TypeId::kInt4, TypeId::kInt8, TypeId::kNumeric}) {
+      add({LogicalType(t), LogicalType(t)}, t);
+      add({LogicalType(t), LogicalType(t), LogicalType(t)}, t);
+    }
+    for (TypeId t : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
+      add({LogicalType(t), LogicalType(t), LogicalType(TypeId::kInterval)}, t);
+    }
+    return out;
+  }();
+  return overloads;
+}
+
+}  // namespace
+
+std::unique_ptr<LogicalTableFunction> Binder::BindSetFunction(const std::string& name, std::vector<BoundExprPtr> args,
+                                                              int location) {
+  auto fn = std::make_unique<LogicalTableFunction>();
+  fn->table_index = NewTableIndex();
+  fn->name = name;
+  ExprBinder eb(*this, nullptr, nullptr, "functions in FROM");
+  auto array_of = [&](const std::string& function) {  // the function's array, one row per element
+    BoundExprPtr array = eb.BindFunction(function, std::move(args), location);
+    args.clear();
+    args.push_back(std::move(array));
+    fn->name = "unnest";
+  };
+  if (name == "regexp_split_to_table") {
+    array_of("regexp_split_to_array");
+  } else if (name == "pg_listening_channels" || name == "pg_partition_ancestors") {
+    array_of(name);
+  } else if (name == "pg_options_to_table") {
+    if (args.size() != 1) {
+      throw At(Error(sqlstate::kUndefinedFunction,
+                     "function pg_options_to_table with " + std::to_string(args.size()) + " arguments does not exist"),
+               location);
+    }
+    BoundExprPtr options = std::move(args[0]);
+    args.clear();
+    std::vector<BoundExprPtr> one;
+    one.push_back(options->Copy());
+    args.push_back(eb.BindFunction("$option_names", std::move(one), location));
+    one.clear();
+    one.push_back(std::move(options));
+    args.push_back(eb.BindFunction("$option_values", std::move(one), location));
+    fn->name = "unnest";
+  } else if (name == "generate_subscripts") {
+    args = SubscriptSeries(eb, std::move(args), location);
+    fn->name = "generate_series";
+  }
+  if (fn->name == "unnest") {
+    // unnest(a, b, ...): one column per array, as many rows as the longest has (NULL-padded).
+    std::vector<LogicalType> arg_types;
+    for (auto& a : args) {
+      a = AsArray(std::move(a));
+      arg_types.push_back(a->type);
+    }
+    for (auto& a : args) {
+      if (a->type.id != TypeId::kArray) {
+        throw At(Error(sqlstate::kUndefinedFunction, "function unnest(" + TypeListString(arg_types) + ") does not exist"),
+                 location);
+      }
+      fn->types.push_back(a->type.ElementType());
+      fn->args.push_back(std::move(a));
+    }
+    if (args.empty()) throw At(Error(sqlstate::kUndefinedFunction, "function unnest() does not exist"), location);
+    return fn;
+  }
+  // generate_series
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  ResolvedFunction r;
+  if (!ResolveScalar(SeriesOverloads(), types, &r)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function generate_series(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             location);
+  }
+  // Integer series run over bigint arguments; the result keeps the resolved type.
+  bool integer = r.return_type.IsInteger();
+  for (size_t i = 0; i < args.size(); i++) {
+    LogicalType target = integer ? LogicalType(TypeId::kInt8) : r.arg_types[i];
+    fn->args.push_back(Coerce(Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location), target,
+                              CastContext::kImplicit, location));
+  }
+  fn->types.push_back(r.return_type);
+  return fn;
+}
+
+}  // namespace kanto
