@@ -368,6 +368,9 @@ PhysicalOperatorPtr PlanOperator(LogicalOperator& op) {
       std::vector<BoundExprPtr> args;
       for (auto& a : f.args) args.push_back(ResolveCopy(a, {}));
       if (f.name == "unnest") return std::make_unique<PhysicalUnnest>(f.types, std::move(args), f.ordinality);
+      if (f.name == "regexp_matches") {
+        return std::make_unique<PhysicalRegexpMatches>(f.types, std::move(args), f.ordinality);
+      }
       return std::make_unique<PhysicalGenerateSeries>(f.types, std::move(args), f.ordinality);
     }
     case LogicalOpType::kSetOperation: {

@@ -2,7 +2,8 @@
 // list's calls). The ones that return an array's elements become unnest of that array
 // (regexp_split_to_table, pg_listening_channels, pg_partition_ancestors, pg_options_to_table);
 // generate_subscripts becomes a generate_series; generate_series resolves among PostgreSQL's
-// overloads (integer, bigint, numeric, timestamp and timestamptz with an interval step).
+// overloads (integer, bigint, numeric, timestamp and timestamptz with an interval step), and
+// regexp_matches its text overloads.
 #include <functional>
 
 #include "common/sql_text.hpp"
@@ -33,6 +34,23 @@ const std::vector<ScalarFunction>& SeriesOverloads() {
     }
     for (TypeId t : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
       add({LogicalType(t), LogicalType(t), LogicalType(TypeId::kInterval)}, t);
+    }
+    return out;
+  }();
+  return overloads;
+}
+
+// regexp_matches(text, text [, text]) returns setof text[].
+const std::vector<ScalarFunction>& MatchesOverloads() {
+  static const std::vector<ScalarFunction> overloads = [] {
+    std::vector<ScalarFunction> out;
+    const LogicalType text(TypeId::kText);
+    for (size_t n : {2, 3}) {
+      ScalarFunction f;
+      f.name = "regexp_matches";
+      f.arg_types.assign(n, text);
+      f.return_type = LogicalType::ArrayOf(text);
+      out.push_back(std::move(f));
     }
     return out;
   }();
@@ -94,12 +112,12 @@ std::unique_ptr<LogicalTableFunction> Binder::BindSetFunction(const std::string&
     if (args.empty()) throw At(Error(sqlstate::kUndefinedFunction, "function unnest() does not exist"), location);
     return fn;
   }
-  // generate_series
+  // generate_series, regexp_matches
   std::vector<LogicalType> types;
   for (const auto& a : args) types.push_back(a->type);
   ResolvedFunction r;
-  if (!ResolveScalar(SeriesOverloads(), types, &r)) {
-    throw At(Error(sqlstate::kUndefinedFunction, "function generate_series(" + TypeListString(types) + ") does not exist")
+  if (!ResolveScalar(name == "regexp_matches" ? MatchesOverloads() : SeriesOverloads(), types, &r)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
                  .WithHint("No function matches the given name and argument types. You might need to add explicit "
                            "type casts."),
              location);

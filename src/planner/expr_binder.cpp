@@ -336,11 +336,6 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
-  if (name == "regexp_matches") {
-    throw At(Error(sqlstate::kFeatureNotSupported, "set-returning function regexp_matches() is not supported yet")
-                 .WithHint("regexp_match() returns the first match as an array."),
-             f.location);
-  }
   if (IsSetReturningFunction(name)) return BindSetReturningCall(f, name);
   if (f.star) {
     throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not an aggregate function"), f.location);

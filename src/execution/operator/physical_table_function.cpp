@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "execution/expression_executor.hpp"
+#include "function/regex/regexp_matches.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/datetime.hpp"
@@ -148,6 +149,40 @@ bool PhysicalUnnest::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
       row.push_back(st.next < st.elements[i].size() ? st.elements[i][st.next] : Value::Null(types[i]));
     }
     st.next++;
+    if (ordinality_) row.push_back(Value::Int8(static_cast<int64_t>(st.next)));
+    out.AppendRow(row);
+  }
+  ctx.CheckCancel();
+  return out.size() > 0;
+}
+
+namespace {
+class MatchesState : public OperatorState {
+ public:
+  bool started = false;
+  std::vector<Value> rows;
+  size_t next = 0;
+};
+}  // namespace
+
+std::unique_ptr<OperatorState> PhysicalRegexpMatches::CreateState(ExecutionContext&) const {
+  return std::make_unique<MatchesState>();
+}
+
+bool PhysicalRegexpMatches::Next(ExecutionContext& ctx, OperatorState& base, DataChunk& out) const {
+  auto& st = static_cast<MatchesState&>(base);
+  if (!st.started) {
+    st.started = true;
+    std::vector<Value> v;
+    bool null = false;
+    for (const auto& a : args_) {
+      v.push_back(ExpressionExecutor::EvaluateScalar(*a, ctx));
+      null = null || v.back().is_null();  // strict: no rows
+    }
+    if (!null) st.rows = RegexpMatches(v[0].str_value(), v[1].str_value(), v.size() > 2 ? v[2].str_value() : "");
+  }
+  while (out.size() < ctx.batch_rows && st.next < st.rows.size()) {
+    std::vector<Value> row = {st.rows[st.next++]};
     if (ordinality_) row.push_back(Value::Int8(static_cast<int64_t>(st.next)));
     out.AppendRow(row);
   }

@@ -1,5 +1,5 @@
-// Set-returning functions in FROM: generate_series(start, stop[, step]) over integers and
-// unnest(array), both [WITH ORDINALITY].
+// Set-returning functions in FROM: generate_series(start, stop[, step]) over integers, numeric and
+// timestamps, unnest(array) and regexp_matches, all [WITH ORDINALITY].
 #pragma once
 
 #include "execution/physical_operator.hpp"
@@ -37,6 +37,22 @@ class PhysicalUnnest : public PhysicalOperator {
 
  private:
   std::vector<BoundExprPtr> arrays_;
+  bool ordinality_;
+};
+
+// regexp_matches(string, pattern [, flags]) [WITH ORDINALITY]: one text[] row per match.
+class PhysicalRegexpMatches : public PhysicalOperator {
+ public:
+  PhysicalRegexpMatches(std::vector<LogicalType> types, std::vector<BoundExprPtr> args, bool ordinality)
+      : PhysicalOperator(std::move(types)), args_(std::move(args)), ordinality_(ordinality) {}
+  std::string Name() const override { return "Function Scan on regexp_matches"; }
+
+ protected:
+  std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
+  bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
+
+ private:
+  std::vector<BoundExprPtr> args_;
   bool ordinality_;
 };
 

@@ -4,6 +4,7 @@
 // Positions and `start` count characters; the search itself works on UTF-8 byte offsets.
 #include "function/kernel_util.hpp"
 #include "function/regex/regex_cache.hpp"
+#include "function/regex/regexp_matches.hpp"
 #include "function/regex/similar_escape.hpp"
 #include "function/regex/utf8.hpp"
 #include "kanto/error.hpp"
@@ -181,6 +182,17 @@ Value RegexSubstring(std::string_view text, const Regex& re) {
 }
 
 }  // namespace
+
+std::vector<Value> RegexpMatches(std::string_view text, std::string_view pattern, std::string_view flags) {
+  RegexFlags f = ParseRegexFlags(flags, "regexp_matches", true);
+  auto re = CachedRegex(pattern, f.options);
+  std::vector<Value> rows;
+  ForEachMatch(*re, text, 0, f.global, false, [&](const RegexMatch& m) {
+    rows.push_back(MatchArray(text, *re, m));
+    return true;
+  });
+  return rows;
+}
 
 void RegisterRegexpFunctions(FunctionRegistry& r) {
   LogicalType text_array = LogicalType::ArrayOf(kText);
