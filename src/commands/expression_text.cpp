@@ -14,6 +14,7 @@
 #include "function/window_functions.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_to_string.hpp"
+#include "parser/keywords.hpp"
 #include "parser/parser.hpp"
 #include "planner/binder.hpp"
 #include "planner/type_resolution.hpp"
@@ -118,8 +119,11 @@ class Deparser {
                      LogicalType(TypeId::kBool), arg.has_column);
       }
       case ast::ExprKind::kDistinctFrom: {
+        // a IS NOT DISTINCT FROM b is NOT (a IS DISTINCT FROM b) in PostgreSQL.
         const auto& d = static_cast<const ast::DistinctFrom&>(e);
-        return Binary(d.is_not ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM", "=", Expr(*d.left), Expr(*d.right));
+        Piece distinct = Binary("IS DISTINCT FROM", "=", Expr(*d.left), Expr(*d.right));
+        if (!d.is_not) return distinct;
+        return Typed("(NOT " + distinct.text + ")", LogicalType(TypeId::kBool), distinct.has_column);
       }
       case ast::ExprKind::kCoalesce: return Variadic("COALESCE", static_cast<const ast::CoalesceExpr&>(e).args);
       case ast::ExprKind::kMinMax: {
@@ -158,6 +162,18 @@ class Deparser {
       }
       case ast::ExprKind::kSubquery:
         if (scope_) return Sublink(static_cast<const ast::SubqueryExpr&>(e));
+        return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
+      case ast::ExprKind::kSubscript:
+        if (scope_) return Subscript(static_cast<const ast::Subscript&>(e));
+        return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
+      case ast::ExprKind::kCollate: {
+        const auto& c = static_cast<const ast::CollateExpr&>(e);
+        Piece arg = Expr(*c.arg);
+        std::string name;
+        for (const auto& part : c.collation) name += (name.empty() ? "" : ".") + QuoteIdentifier(part);
+        return Typed(Cat("(", Finished(arg)) + " COLLATE " + name + ")", arg.untyped ? LogicalType(TypeId::kText) : arg.type,
+                     arg.has_column);
+      }
         return Typed(ast::ExprToString(e), LogicalType(TypeId::kUnknown), true);
       default:
         // Forms without a PostgreSQL spelling here keep Kanto's own text (it parses back the same).
@@ -362,6 +378,16 @@ class Deparser {
 
   Piece Operator(const ast::OpExpr& o) {
     if (!o.qualified_op.empty()) return Typed(ast::ExprToString(o), LogicalType(TypeId::kUnknown), true);
+    if (o.left && o.left->kind == ast::ExprKind::kRow && o.right->kind == ast::ExprKind::kRow && (o.op == "=" || o.op == "<>")) {
+      // (a, b) = (1, 'x') compares the fields pairwise: ANDed for =, ORed for <>.
+      const auto& l = static_cast<const ast::RowExpr&>(*o.left);
+      const auto& r = static_cast<const ast::RowExpr&>(*o.right);
+      if (l.args.size() == r.args.size() && !l.args.empty()) {
+        std::vector<Piece> parts;
+        for (size_t i = 0; i < l.args.size(); i++) parts.push_back(Binary(o.op, o.op, Expr(*l.args[i]), Expr(*r.args[i])));
+        return parts.size() == 1 ? parts[0] : Join(parts, o.op == "=" ? "AND" : "OR");
+      }
+    }
     if (!o.left) {
       Piece r = Expr(*o.right);
       return Typed(Cat("(" + OperatorText(o.op) + " ", Coerce(r, r.untyped ? LogicalType(TypeId::kText) : r.type, true)) + ")",
@@ -529,6 +555,12 @@ class Deparser {
       return Typed(Cat(Cat("(", Coerce(args[1], r.arg_types[1], true)) + " AT TIME ZONE ", Coerce(args[0], r.arg_types[0], true)) + ")",
                    r.return_type, Any(args));
     }
+    if (f.name.size() == 2 && resolved) {
+      std::vector<std::string> a;
+      for (size_t i = 0; i < args.size(); i++) a.push_back(Coerce(args[i], i < r.arg_types.size() ? r.arg_types[i] : LogicalType(TypeId::kUnknown), true));
+      std::string syntax = SqlSyntax(name, args, a);
+      if (!syntax.empty()) return Typed(syntax, r.return_type, Any(args));
+    }
     std::string text = QuoteIdent(name) + "(";
     for (size_t i = 0; i < args.size(); i++) {
       LogicalType want = resolved && i < r.arg_types.size() ? r.arg_types[i] : LogicalType(TypeId::kUnknown);
@@ -538,6 +570,35 @@ class Deparser {
       text = Cat(i ? text + ", " : text, Coerce(args[i], want, true));
     }
     return Typed(text + ")", resolved ? r.return_type : LogicalType(TypeId::kUnknown), Any(args));
+  }
+
+  // The calls the SQL grammar writes as keywords (pg_catalog.extract(...) from EXTRACT(... FROM ...)),
+  // printed back in that syntax as PostgreSQL does; "" for another call.
+  static std::string SqlSyntax(const std::string& name, const std::vector<Piece>& args, const std::vector<std::string>& a) {
+    size_t n = a.size();
+    if (name == "extract" && n == 2 && args[0].untyped && !args[0].null) return "EXTRACT(" + args[0].literal + " FROM " + a[1] + ")";
+    if (name == "position" && n == 2) return "POSITION((" + a[1] + ") IN (" + a[0] + "))";
+    if (name == "substring" && (n == 2 || n == 3) && !(args[1].untyped || IsTextual(args[1].type.id))) {
+      return "SUBSTRING(" + a[0] + " FROM " + a[1] + (n == 3 ? " FOR " + a[2] : "") + ")";
+    }
+    if ((name == "btrim" || name == "ltrim" || name == "rtrim") && (n == 1 || n == 2)) {
+      const char* side = name == "btrim" ? "BOTH" : name == "ltrim" ? "LEADING" : "TRAILING";
+      return std::string("TRIM(") + side + (n == 2 ? " " + a[1] : "") + " FROM " + a[0] + ")";
+    }
+    if (name == "overlay" && (n == 3 || n == 4)) {
+      return "OVERLAY(" + a[0] + " PLACING " + a[1] + " FROM " + a[2] + (n == 4 ? " FOR " + a[3] : "") + ")";
+    }
+    return "";
+  }
+
+  // x[i], x[i:j]: the subscripted expression in parentheses unless a column.
+  Piece Subscript(const ast::Subscript& s) {
+    Piece arg = Expr(*s.arg);
+    std::string text = s.arg->kind == ast::ExprKind::kColumnRef ? arg.text : Cat("(", arg.text) + ")";
+    auto index = [&](const ast::ExprPtr& e) { return e ? Coerce(Expr(*e), LogicalType(TypeId::kInt4), true) : std::string(); };
+    text += "[" + (s.slice ? index(s.lower) + ":" + index(s.upper) : index(s.upper ? s.upper : s.lower)) + "]";
+    LogicalType type = arg.type.IsArray() && !s.slice ? arg.type.ElementType() : arg.type;
+    return Typed(text, type, true);
   }
 
   static bool IsAggregateOrWindow(const std::string& name) {
@@ -622,11 +683,8 @@ class Deparser {
 
  public:
   // OVER (PARTITION BY ... ORDER BY ... frame), or OVER w for a named window alone.
-  std::string WindowText(const ast::WindowDef& w) {
-    if (!w.ref_name.empty() && w.partition_by.empty() && w.order_by.empty() &&
-        w.frame.mode == ast::WindowFrame::Mode::kDefault) {
-      return QuoteIdent(w.ref_name);
-    }
+  std::string WindowText(const ast::WindowDef& w, bool definition = false) {
+    if (!definition && !w.name.empty()) return QuoteIdent(w.name);  // OVER w
     std::string text = "(";
     auto more = [&](const std::string& piece) { text = Cat(text.size() > 1 ? text + " " : text, piece); };
     if (!w.ref_name.empty()) more(QuoteIdent(w.ref_name));
@@ -745,6 +803,11 @@ ExpressionText QueryExpressionText(const FunctionContext& session, const QuerySc
   Deparser d(session, scope, indent);
   Piece p = d.Of(e);
   return {d.Finished(p), p.untyped ? LogicalType(TypeId::kText) : p.type};
+}
+
+std::string WindowSpecText(const FunctionContext& session, const QueryScope& scope, const ast::WindowDef& w, int indent) {
+  Deparser d(session, scope, indent);
+  return d.WindowText(w, true);
 }
 
 std::string CheckExpressionText(const FunctionContext& session, const TableEntry& table, const ast::Expr& e) {

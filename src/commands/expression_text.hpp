@@ -42,5 +42,7 @@ struct ExpressionText {
 // (CASE and subqueries break lines there); a string literal or NULL is text, as views make them.
 ExpressionText QueryExpressionText(const FunctionContext& session, const QueryScope& scope, const ast::Expr& e,
                                    int indent);
+// A window's specification as WINDOW w AS (...) and OVER (...) print it: "(PARTITION BY t.b ORDER BY t.a)".
+std::string WindowSpecText(const FunctionContext& session, const QueryScope& scope, const ast::WindowDef& w, int indent);
 
 }  // namespace kanto::commands

@@ -63,6 +63,13 @@ struct Relation {
   std::vector<LogicalType> types;
 };
 
+// A column `*` stands for: t.a as printed, named a.
+struct StarColumn {
+  std::string text;
+  std::string name;
+  LogicalType type;
+};
+
 struct Cte {
   std::string name;
   std::vector<std::string> columns;
@@ -109,6 +116,7 @@ class Scope : public QueryScope {
   const Scope* parent() const { return parent_; }
 
   std::vector<Relation> relations;
+  std::vector<StarColumn> star;  // what an unqualified * stands for
   std::vector<Cte> ctes;
 
  private:
@@ -131,10 +139,12 @@ class Printer {
     b.indent = indent;
     Scope scope(*this, parent);
     if (q.with) With(*q.with, scope, b);
-    if (!q.locking.empty() || !q.values.empty()) throw Unprintable{};
+    if (!q.locking.empty()) throw Unprintable{};
     Printed out;
     std::vector<Target> targets;
-    if (q.set_op != ast::SelectStmt::SetOp::kNone) {
+    if (!q.values.empty()) {
+      out = Values(q, scope, b);
+    } else if (q.set_op != ast::SelectStmt::SetOp::kNone) {
       out = SetOperation(q, scope, b, result_names);
     } else {
       out = Basic(q, scope, b, result_names, names_visible, &targets);
@@ -207,6 +217,28 @@ class Printer {
     b.Keyword("", 0, 0, 0);
   }
 
+  // get_values_def: VALUES (1,'a'::text), (2,'b'::text), its columns column1, column2, ...
+  Printed Values(const ast::SelectStmt& q, const Scope& scope, Buffer& b) const {
+    b.indent += kIndentStd;
+    b.s += " VALUES ";
+    Printed out;
+    for (size_t r = 0; r < q.values.size(); r++) {
+      if (r) b.s += ", ";
+      b.s += '(';
+      for (size_t c = 0; c < q.values[r].size(); c++) {
+        if (c) b.s += ',';
+        ExpressionText e = Expression(*q.values[r][c], scope, b.indent);
+        b.s += e.text;
+        if (r == 0) {
+          out.names.push_back("column" + std::to_string(c + 1));
+          out.types.push_back(e.type);
+        }
+      }
+      b.s += ')';
+    }
+    return out;
+  }
+
   static std::string IdentList(const std::vector<std::string>& names) {
     std::string s;
     for (size_t i = 0; i < names.size(); i++) s += (i ? ", " : "") + QuoteIdentifier(names[i]);
@@ -270,9 +302,14 @@ class Printer {
     for (const auto& t : q.targets) {
       if (t.expr->kind == ast::ExprKind::kColumnRef && static_cast<const ast::ColumnRef&>(*t.expr).star) {
         const auto& c = static_cast<const ast::ColumnRef&>(*t.expr);
+        if (c.names.empty()) {
+          if (scope.star.empty()) throw Unprintable{};
+          for (const auto& col : scope.star) out.push_back({col.text, col.name, col.name, col.type, nullptr});
+          continue;
+        }
         bool any = false;
         for (const auto& r : scope.relations) {
-          if (!c.names.empty() && c.names.back() != r.refname) continue;
+          if (c.names.back() != r.refname) continue;
           any = true;
           for (size_t i = 0; i < r.columns.size(); i++) {
             out.push_back({QuoteIdentifier(r.refname) + "." + QuoteIdentifier(r.columns[i]), r.columns[i], r.columns[i],
@@ -300,7 +337,8 @@ class Printer {
     for (const auto& ref : q.from) {
       Buffer item;
       item.indent = b.indent;
-      FromItem(*ref, scope, item);
+      std::vector<StarColumn> star = FromItem(*ref, scope, item);
+      scope.star.insert(scope.star.end(), star.begin(), star.end());
       items.push_back(item.s);
     }
     if (q.distinct) {
@@ -364,7 +402,14 @@ class Printer {
       b.Keyword(" HAVING ", -kIndentStd, kIndentStd, 0);
       b.s += Expression(*q.having, scope, b.indent).text;
     }
-    if (!q.windows.empty()) throw Unprintable{};
+    for (size_t i = 0; i < q.windows.size(); i++) {
+      if (i == 0) {
+        b.Keyword(" WINDOW ", -kIndentStd, kIndentStd, 1);
+      } else {
+        b.s += ", ";
+      }
+      b.s += QuoteIdentifier(q.windows[i].name) + " AS " + WindowSpecText(session_, scope, q.windows[i], b.indent);
+    }
     *targets_out = std::move(targets);
     return out;
   }
@@ -422,11 +467,20 @@ class Printer {
     return text;
   }
 
-  std::string AliasText(const ast::Alias& alias) const {
+  // " alias", and with column aliases every column's name ("t x(p, b, c)" for "t x(p)").
+  static std::string AliasText(const ast::Alias& alias, const Relation& renamed) {
     if (alias.name.empty()) return "";
     std::string s = " " + QuoteIdentifier(alias.name);
-    if (!alias.columns.empty()) s += "(" + IdentList(alias.columns) + ")";
+    if (!alias.columns.empty()) s += "(" + IdentList(renamed.columns) + ")";
     return s;
+  }
+
+  static std::vector<StarColumn> StarOf(const Relation& r) {
+    std::vector<StarColumn> out;
+    for (size_t i = 0; i < r.columns.size(); i++) {
+      out.push_back({QuoteIdentifier(r.refname) + "." + QuoteIdentifier(r.columns[i]), r.columns[i], r.types[i]});
+    }
+    return out;
   }
 
   static void Rename(Relation* r, const ast::Alias& alias) {
@@ -434,8 +488,9 @@ class Printer {
     for (size_t i = 0; i < alias.columns.size() && i < r->columns.size(); i++) r->columns[i] = alias.columns[i];
   }
 
-  // get_from_clause_item: a relation, a subquery or a join, adding its columns to `scope`.
-  void FromItem(const ast::TableRef& ref, Scope& scope, Buffer& b) const {
+  // get_from_clause_item: a relation, a subquery or a join, adding its columns to `scope`; returns
+  // the columns * stands for.
+  std::vector<StarColumn> FromItem(const ast::TableRef& ref, Scope& scope, Buffer& b) const {
     CheckStackDepth();
     switch (ref.kind) {
       case ast::TableRefKind::kBase: {
@@ -464,58 +519,88 @@ class Printer {
             r.types.push_back(c.type);
           }
         }
-        b.s += AliasText(ref.alias);
         Rename(&r, ref.alias);
+        b.s += AliasText(ref.alias, r);
+        std::vector<StarColumn> star = StarOf(r);
         scope.relations.push_back(std::move(r));
-        return;
+        return star;
       }
       case ast::TableRefKind::kSubquery: {
         const auto& sub = static_cast<const ast::SubqueryRef&>(ref);
         if (sub.lateral) b.s += "LATERAL ";
         Printed inner = Query(*sub.query, sub.lateral ? &scope : scope_parent(scope), b.indent, nullptr);
-        b.s += "(" + inner.text + ")" + AliasText(ref.alias);
         Relation r{ref.alias.name, inner.names, inner.types};
         Rename(&r, ref.alias);
+        b.s += "(" + inner.text + ")" + AliasText(ref.alias, r);
+        std::vector<StarColumn> star = StarOf(r);
         scope.relations.push_back(std::move(r));
-        return;
+        return star;
       }
       case ast::TableRefKind::kJoin: {
         const auto& j = static_cast<const ast::JoinRef&>(ref);
         if (!ref.alias.name.empty()) throw Unprintable{};
         if (!pretty_) b.s += '(';
-        FromItem(*j.left, scope, b);
+        std::vector<StarColumn> left = FromItem(*j.left, scope, b);
         using T = ast::JoinRef::Type;
-        if (j.natural) {
-          if (!pretty_) b.s += ' ';
-          static const char* kNatural[] = {"NATURAL JOIN ", "NATURAL LEFT JOIN ", "NATURAL RIGHT JOIN ",
-                                           "NATURAL FULL JOIN ", "NATURAL JOIN "};
-          b.Keyword(kNatural[static_cast<int>(j.type)], -kIndentStd, kIndentStd, kIndentJoin);
-        } else {
-          const char* word = " JOIN ";
-          switch (j.type) {
-            case T::kInner: word = j.condition || !j.using_cols.empty() ? " JOIN " : " CROSS JOIN "; break;
-            case T::kLeft: word = " LEFT JOIN "; break;
-            case T::kRight: word = " RIGHT JOIN "; break;
-            case T::kFull: word = " FULL JOIN "; break;
-            case T::kCross: word = " CROSS JOIN "; break;
-          }
-          b.Keyword(word, -kIndentStd, kIndentStd, kIndentJoin);
+        const char* word = " JOIN ";
+        switch (j.type) {
+          case T::kInner: word = j.condition || !j.using_cols.empty() || j.natural ? " JOIN " : " CROSS JOIN "; break;
+          case T::kLeft: word = " LEFT JOIN "; break;
+          case T::kRight: word = " RIGHT JOIN "; break;
+          case T::kFull: word = " FULL JOIN "; break;
+          case T::kCross: word = " CROSS JOIN "; break;
         }
+        b.Keyword(word, -kIndentStd, kIndentStd, kIndentJoin);
         bool paren_right = pretty_ && j.right->kind == ast::TableRefKind::kJoin;
         if (paren_right) b.s += '(';
-        FromItem(*j.right, scope, b);
+        std::vector<StarColumn> right = FromItem(*j.right, scope, b);
         if (paren_right) b.s += ')';
-        if (!j.using_cols.empty()) {
-          b.s += " USING (" + IdentList(j.using_cols) + ")";
+        // NATURAL is USING the columns both sides have, as PostgreSQL prints it; * has each USING
+        // column once (the left side's), then the others.
+        std::vector<std::string> using_cols = j.using_cols;
+        if (j.natural) {
+          for (const auto& l : left) {
+            for (const auto& r : right) {
+              if (l.name == r.name) using_cols.push_back(l.name);
+            }
+          }
+          if (using_cols.empty()) throw Unprintable{};
+        }
+        auto in_using = [&](const std::string& name) {
+          for (const auto& u : using_cols) {
+            if (u == name) return true;
+          }
+          return false;
+        };
+        std::vector<StarColumn> star;
+        if (!using_cols.empty()) {
+          if (j.type == T::kRight || j.type == T::kFull) throw Unprintable{};  // the merged column is not the left's
+          for (const auto& u : using_cols) {
+            for (const auto& l : left) {
+              if (l.name == u) {
+                star.push_back(l);
+                break;
+              }
+            }
+          }
+        }
+        for (const auto& l : left) {
+          if (!in_using(l.name)) star.push_back(l);
+        }
+        for (const auto& r : right) {
+          if (!in_using(r.name)) star.push_back(r);
+        }
+        if (!using_cols.empty()) {
+          b.s += " USING (" + IdentList(using_cols) + ")";
         } else if (j.condition) {
           b.s += " ON ";
           std::string on = Expression(*j.condition, scope, b.indent).text;
           b.s += pretty_ ? on : "(" + on + ")";
-        } else if (j.type != T::kInner && j.type != T::kCross && !j.natural) {
+        } else if (j.type != T::kInner && j.type != T::kCross) {
           b.s += " ON TRUE";
         }
         if (!pretty_) b.s += ')';
-        return;
+        return star;
       }
       default: throw Unprintable{};
     }

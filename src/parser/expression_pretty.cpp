@@ -285,6 +285,16 @@ class Printer {
       }
       case ast::ExprKind::kCase: return Case(static_cast<const ast::CaseExpr&>(e));
       case ast::ExprKind::kSubquery: return Sublink(static_cast<const ast::SubqueryExpr&>(e));
+      case ast::ExprKind::kCollate: {
+        const auto& c = static_cast<const ast::CollateExpr&>(e);
+        Context ctx;
+        ctx.parent = Parent::kTest;
+        auto arg = Print(*c.arg, ctx);
+        if (!arg) return std::nullopt;
+        std::string name;
+        for (const auto& part : c.collation) name += (name.empty() ? "" : ".") + QuoteIdentifier(part);
+        return Own(*arg + " COLLATE " + name);
+      }
       default:
         return std::nullopt;
     }
