@@ -390,55 +390,68 @@ void ReferentialQueue::Impl::Act(const TableEntry& table, const ForeignKeyEntry&
                                  StoredRow& row) {
   char action = e.new_key ? fk.on_update : fk.on_delete;
   bool deletes = action == ForeignKeyEntry::kCascade && !e.new_key;
-  std::vector<Value> newest;
-  switch (LockRowForWrite(*ctx.txn, table, row.key, row.values, &newest, /*key_lock=*/deletes)) {
-    case LockedRow::kDeleted: return;
-    case LockedRow::kSame: break;
-    case LockedRow::kChanged:
-      row.values = std::move(newest);
-      // It no longer references the old key: nothing to do for it.
-      {
-        std::vector<Value> key(fk.columns.size());
-        for (size_t i = 0; i < fk.columns.size(); i++) {
-          if (!ConvertExactly(e.key[i], table.columns[fk.columns[i]].type, ctx.fn, &key[i])) return;
-        }
-        if (!SameKey(Columns(row.values, fk.columns), key)) return;
+  const CascadeTable* cascade = Cascade(table.id);
+  // Locks the row; false when it is gone or no longer references the old key.
+  auto lock = [&](bool key_lock) {
+    std::vector<Value> newest;
+    switch (LockRowForWrite(*ctx.txn, table, row.key, row.values, &newest, key_lock)) {
+      case LockedRow::kDeleted: return false;
+      case LockedRow::kSame: return true;
+      case LockedRow::kChanged: break;
+    }
+    row.values = std::move(newest);
+    std::vector<Value> key(fk.columns.size());
+    for (size_t i = 0; i < fk.columns.size(); i++) {
+      if (!ConvertExactly(e.key[i], table.columns[fk.columns[i]].type, ctx.fn, &key[i])) return false;
+    }
+    return SameKey(Columns(row.values, fk.columns), key);
+  };
+  auto new_version = [&] {
+    std::vector<Value> updated = row.values;
+    if (action == ForeignKeyEntry::kCascade) {
+      for (size_t i = 0; i < fk.columns.size(); i++) {
+        const LogicalType& type = table.columns[fk.columns[i]].type;
+        updated[fk.columns[i]] = (*e.new_key)[i].is_null()
+                                     ? Value::Null(type)
+                                     : CastValue((*e.new_key)[i], type, CastContext::kAssignment, ctx.fn);
       }
-      break;
-  }
+    } else {
+      const std::vector<uint32_t>& set =
+          !e.new_key && !fk.delete_set_columns.empty() ? fk.delete_set_columns : fk.columns;
+      for (uint32_t c : set) {
+        const LogicalType& type = table.columns[c].type;
+        if (action == ForeignKeyEntry::kSetNull) {
+          updated[c] = Value::Null(type);
+          continue;
+        }
+        if (!cascade || cascade->defaults.size() <= c || !cascade->defaults[c]) {
+          throw Error(sqlstate::kInternalError, "SET DEFAULT action without the column's bound default");
+        }
+        updated[c] = ExpressionExecutor::EvaluateScalar(*cascade->defaults[c], ctx);
+        updated[c].set_type(type);
+      }
+    }
+    for (size_t c = 0; c < updated.size(); c++) updated[c].set_type(table.columns[c].type);
+    ComputeGeneratedColumns(ctx, table, &updated);
+    return updated;
+  };
   if (deletes) {
+    if (!lock(/*key_lock=*/true)) return;
     DeleteRow(ctx, table, row.values, row.key, true);
     owner->RowDeleted(table, row.values);
     return;
   }
-  const CascadeTable* cascade = Cascade(table.id);
-  std::vector<Value> updated = row.values;
-  if (action == ForeignKeyEntry::kCascade) {
-    for (size_t i = 0; i < fk.columns.size(); i++) {
-      const LogicalType& type = table.columns[fk.columns[i]].type;
-      updated[fk.columns[i]] = (*e.new_key)[i].is_null() ? Value::Null(type)
-                                                         : CastValue((*e.new_key)[i], type, CastContext::kAssignment, ctx.fn);
-    }
-  } else {
-    const std::vector<uint32_t>& set =
-        !e.new_key && !fk.delete_set_columns.empty() ? fk.delete_set_columns : fk.columns;
-    for (uint32_t c : set) {
-      const LogicalType& type = table.columns[c].type;
-      if (action == ForeignKeyEntry::kSetNull) {
-        updated[c] = Value::Null(type);
-        continue;
-      }
-      if (!cascade || cascade->defaults.size() <= c || !cascade->defaults[c]) {
-        throw Error(sqlstate::kInternalError, "SET DEFAULT action without the column's bound default");
-      }
-      updated[c] = ExpressionExecutor::EvaluateScalar(*cascade->defaults[c], ctx);
-      updated[c].set_type(type);
-    }
+  // Changing a key column: FOR UPDATE strength, the key lock, not waited for holding the row lock
+  // (LockRowKeyOrYield); after such a wait the row is locked and its new version computed again.
+  bool key_locked = false;
+  std::vector<Value> updated;
+  for (;;) {
+    if (!lock(key_locked)) return;
+    updated = new_version();
+    if (key_locked || !ChangesKey(table, row.values, updated)) break;
+    key_locked = true;
+    if (LockRowKeyOrYield(*ctx.txn, row.key)) break;
   }
-  for (size_t c = 0; c < updated.size(); c++) updated[c].set_type(table.columns[c].type);
-  ComputeGeneratedColumns(ctx, table, &updated);
-  // Changing a key column: FOR UPDATE strength (the row lock is held while this waits).
-  if (ChangesKey(table, row.values, updated)) LockRowKey(*ctx.txn, row.key, /*try_only=*/false);
   std::string new_key = table.primary_key() ? MakeRowKey(*ctx.engine, table, updated) : row.key;
   bool key_changed = new_key != row.key;
   DeleteRow(ctx, table, row.values, row.key, key_changed);

@@ -31,8 +31,8 @@ std::string UpdateTableRow(ExecutionContext& ctx, const TableEntry& table, const
                            const std::string& old_key, std::vector<Value>& row, bool keep,
                            const std::vector<BoundCheck>& checks, ReferentialQueue* refs) {
   ComputeGeneratedColumns(ctx, table, &row);
-  // A new version that changes a key column takes FOR UPDATE strength (UPDATE found it out and
-  // took it already; MERGE waits for it holding the row lock).
+  // A new version that changes a key column takes FOR UPDATE strength (UPDATE, MERGE and the
+  // cascades took it already, without holding the row lock while waiting: LockRowKeyOrYield).
   if (ChangesKey(table, old_row, row)) LockRowKey(*ctx.txn, old_key, /*try_only=*/false);
   std::string new_key = table.primary_key() ? MakeRowKey(*ctx.engine, table, row) : old_key;
   bool key_changed = new_key != old_key;

@@ -35,6 +35,13 @@ bool LockRowKey(storage::Transaction& txn, std::string_view row_key, bool try_on
 
 void UndoRowLock(storage::Transaction& txn, std::string_view row_key) { txn.UndoRowLock(row_key); }
 
+bool LockRowKeyOrYield(storage::Transaction& txn, std::string_view row_key) {
+  if (txn.LockRowKey(row_key, /*try_only=*/true)) return true;
+  txn.UndoRowLock(row_key);
+  txn.LockRowKey(row_key, /*try_only=*/false);
+  return false;
+}
+
 namespace {
 bool IsKeyIndex(const IndexEntry& index) { return index.unique && !index.computed(); }
 

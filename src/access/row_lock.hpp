@@ -33,6 +33,12 @@ RowLockResult LockRow(storage::Transaction& txn, const TableEntry& table, std::s
 // held it before or wrote the row (to wait for the key lock without holding it).
 bool LockRowKey(storage::Transaction& txn, std::string_view row_key, bool try_only);
 void UndoRowLock(storage::Transaction& txn, std::string_view row_key);
+// The key lock for a write that holds the row lock already (LockRowForWrite): at once when it is
+// free (true). Otherwise the row lock is given back, the key lock waited for, and false: the
+// caller locks the row again and evaluates it anew. Holding the row lock while waiting could
+// deadlock with the key lock's holder (FOR KEY SHARE: a foreign key check) going on to update the
+// row's other columns, which PostgreSQL lets through.
+bool LockRowKeyOrYield(storage::Transaction& txn, std::string_view row_key);
 
 // The key columns (PostgreSQL's: the columns of a unique index without expressions or predicate,
 // the primary key's included): whether `column` is one, and whether `after` changes one of `before`.

@@ -213,12 +213,58 @@ def deadlocks():
             ("T2", "UPDATE p SET code = 'x' WHERE id = 1", BLOCKS),
             ("T1", WAIT, "40P01"), ("T1", "ROLLBACK", None),
             ("T2", WAIT, Count(1)), ("T2", "COMMIT", None)]),
+        ("no deadlock: a key-changing MERGE waits for a child insert without holding the row", [
+            ("T1", "BEGIN", None), ("T1", "INSERT INTO c VALUES (1, 1, 0)", Count(1)),
+            ("T2", "MERGE INTO p USING (VALUES (1)) AS s(id) ON p.id = s.id WHEN MATCHED THEN UPDATE SET code = 'z'",
+             BLOCKS),
+            ("T1", "UPDATE p SET v = 0 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T2", "SELECT * FROM p WHERE id = 1", Rows((1, "z", 0)))]),
+        ("no deadlock: a MERGE DELETE waits for a FOR KEY SHARE without holding the row", [
+            ("T1", "BEGIN", None), ("T1", lock("KEY SHARE", 1), ROW1),
+            ("T2", "MERGE INTO p USING (VALUES (1)) AS s(id) ON p.id = s.id WHEN MATCHED AND p.v < 100 THEN DELETE",
+             BLOCKS),
+            ("T1", "UPDATE p SET v = 5 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T2", "SELECT count(*) FROM p WHERE id = 1", Rows((0,)))]),
+        ("no deadlock: the MERGE chooses again over the version committed meanwhile", [
+            ("T1", "BEGIN", None), ("T1", lock("KEY SHARE", 1), ROW1),
+            ("T2", "MERGE INTO p USING (VALUES (1)) AS s(id) ON p.id = s.id WHEN MATCHED AND p.v < 100 THEN DELETE "
+                   "WHEN MATCHED THEN UPDATE SET v = -1", BLOCKS),
+            ("T1", "UPDATE p SET v = 500 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T2", "SELECT * FROM p WHERE id = 1", Rows((1, "a", -1)))]),
         ("no deadlock: non-key updates of parents both ways", [
             ("T1", "BEGIN", None), ("T1", "INSERT INTO c VALUES (1, 1, 0)", Count(1)),
             ("T2", "BEGIN", None), ("T2", "INSERT INTO c VALUES (2, 2, 0)", Count(1)),
             ("T1", "UPDATE p SET v = 0 WHERE id = 2", Count(1)),
             ("T2", "UPDATE p SET v = 0 WHERE id = 1", Count(1)),
             ("T1", "COMMIT", None), ("T2", "COMMIT", None)]),
+    ]
+
+
+CASCADE_SETUP = ["DROP TABLE IF EXISTS cc", "DROP TABLE IF EXISTS cp",
+                 "CREATE TABLE cp (id int PRIMARY KEY, v int)",
+                 "CREATE TABLE cc (id int PRIMARY KEY, pid int UNIQUE REFERENCES cp ON UPDATE CASCADE, v int)",
+                 "INSERT INTO cp VALUES (1, 0)", "INSERT INTO cc VALUES (1, 1, 0)"]
+
+
+def cascades():
+    """A cascaded update that changes the child's key (a unique column) takes FOR UPDATE on the child
+    row without holding its row lock while it waits, as PostgreSQL's cascade (an UPDATE) does."""
+    return [
+        ("no deadlock: a key-changing cascade waits for a FOR KEY SHARE of the child", [
+            ("T1", "BEGIN", None), ("T1", "SELECT id FROM cc WHERE id = 1 FOR KEY SHARE", Rows((1,))),
+            ("T2", "UPDATE cp SET id = 10 WHERE id = 1", BLOCKS),
+            ("T1", "UPDATE cc SET v = 5 WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T2", "SELECT id, pid, v FROM cc", Rows((1, 10, 5)))]),
+        ("a key-changing cascade after the child was deleted meanwhile", [
+            ("T1", "BEGIN", None), ("T1", "SELECT id FROM cc WHERE id = 1 FOR KEY SHARE", Rows((1,))),
+            ("T2", "UPDATE cp SET id = 10 WHERE id = 1", BLOCKS),
+            ("T1", "DELETE FROM cc WHERE id = 1", Count(1)),
+            ("T1", "COMMIT", None), ("T2", WAIT, Count(1)),
+            ("T2", "SELECT id, pid, v FROM cc", Rows())]),
     ]
 
 
@@ -230,13 +276,14 @@ def main():
     scenarios = [("matrix: " + n, s) for n, s in matrix()] + [("writes: " + n, s) for n, s in writes()] + \
                 [("foreign keys " + n, s) for n, s in foreign_keys()] + \
                 [("repeatable read: " + n, s) for n, s in repeatable_read()] + [("deadlock: " + n, s) for n, s in deadlocks()]
-    scenarios = [(n, s, 2) for n, s in scenarios] + [("waits: " + n, s, 3) for n, s in waits()]
+    scenarios = [(n, s, 2, SETUP) for n, s in scenarios] + [("waits: " + n, s, 3, SETUP) for n, s in waits()] + \
+                [("cascade: " + n, s, 2, CASCADE_SETUP) for n, s in cascades()]
     failures = 0
-    for name, steps, nconn in scenarios:
+    for name, steps, nconn, setup in scenarios:
         if args.only and args.only not in name:
             continue
         try:
-            run_steps(args, name, SETUP, steps, nconn)
+            run_steps(args, name, setup, steps, nconn)
             if args.verbose:
                 print("ok   %s" % name)
         except Failure as e:

@@ -1,6 +1,8 @@
 #include "execution/operator/physical_merge.hpp"
 
+#include "access/generated_columns.hpp"
 #include "access/row_change.hpp"
+#include "access/row_lock.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
 #include "kanto/error.hpp"
@@ -37,7 +39,7 @@ void PhysicalMerge::MergeRow(ExecutionContext& ctx, const DataChunk& input, size
   bool matched = !input.column(ncols).IsNull(r);
   if (matched) {
     const std::string& key = input.column(ncols).strings()[r];
-    bool locked = false;
+    bool locked = false, key_locked = false;
     for (;;) {
       const Action* a = Choose(ctx, row, true);
       if (!a || a->kind == Kind::kNothing) return;
@@ -49,7 +51,7 @@ void PhysicalMerge::MergeRow(ExecutionContext& ctx, const DataChunk& input, size
       old_row.resize(ncols);
       if (!locked) {
         std::vector<Value> current;
-        access::LockedRow state = access::LockRowForWrite(*ctx.txn, *table_, key, old_row, &current);
+        access::LockedRow state = access::LockRowForWrite(*ctx.txn, *table_, key, old_row, &current, key_locked);
         locked = true;
         if (state == access::LockedRow::kDeleted) {
           matched = false;
@@ -68,16 +70,29 @@ void PhysicalMerge::MergeRow(ExecutionContext& ctx, const DataChunk& input, size
           continue;
         }
       }
-      touched->insert(key);
-      if (a->kind == Kind::kDelete) {
-        access::DeleteTableRow(ctx, *table_, old_row, key, refs);
-      } else {
-        std::vector<Value> new_row = old_row;
+      std::vector<Value> new_row;
+      if (a->kind != Kind::kDelete) {
+        new_row = old_row;
         for (size_t c = 0; c < ncols; c++) {
           if (!a->values[c]) continue;
           new_row[c] = EvaluateOne(ctx, *a->values[c], row);
           new_row[c].set_type(table_types[c]);
         }
+        access::ComputeGeneratedColumns(ctx, *table_, &new_row);
+      }
+      // A DELETE or a key change: FOR UPDATE strength, the key lock, not waited for holding the
+      // row lock (access/row_lock.hpp); after such a wait the row is locked and chosen for again.
+      if (!key_locked && (a->kind == Kind::kDelete || access::ChangesKey(*table_, old_row, new_row))) {
+        key_locked = true;
+        if (!access::LockRowKeyOrYield(*ctx.txn, key)) {
+          locked = false;
+          continue;
+        }
+      }
+      touched->insert(key);
+      if (a->kind == Kind::kDelete) {
+        access::DeleteTableRow(ctx, *table_, old_row, key, refs);
+      } else {
         access::UpdateTableRow(ctx, *table_, old_row, key, new_row, false, checks, refs);
       }
       (*affected)++;

@@ -154,9 +154,7 @@ bool PhysicalModify::UpdatedRow(ExecutionContext& ctx, const DataChunk& input, s
     }
     access::ComputeGeneratedColumns(ctx, *table_, row);
     if (key_locked || !access::ChangesKey(*table_, *old_row, *row)) return true;
-    if (access::LockRowKey(*ctx.txn, key, /*try_only=*/true)) return true;
-    access::UndoRowLock(*ctx.txn, key);
-    access::LockRowKey(*ctx.txn, key, /*try_only=*/false);
+    if (access::LockRowKeyOrYield(*ctx.txn, key)) return true;
     key_locked = true;
   }
 }
