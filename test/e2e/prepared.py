@@ -142,6 +142,23 @@ def main_phase(args):
     check("the session lock stays with the session", run(c, "SELECT pg_try_advisory_lock(73)"), [(False,)])
     check("and the session can unlock it", run(a, "SELECT pg_advisory_unlock(73)"), [(True,)])
 
+    # COMMIT / ROLLBACK PREPARED belong to the database that prepared it.
+    run(a, "DROP DATABASE IF EXISTS px_other")
+    run(a, "CREATE DATABASE px_other")
+    other = psycopg2.connect(host=args.host, port=args.port, user=args.user, dbname="px_other")
+    other.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
+    run(a, "BEGIN")
+    run(a, "SELECT pg_advisory_xact_lock(74)")
+    run(a, "PREPARE TRANSACTION 'px_db'")
+    check("COMMIT PREPARED from another database", run(other, "COMMIT PREPARED 'px_db'"), "0A000")
+    check("ROLLBACK PREPARED from another database", run(other, "ROLLBACK PREPARED 'px_db'"), "0A000")
+    check("still prepared", prepared(b, "px_db"), [("px_db",)])
+    check("still holding its lock", run(c, "SELECT pg_try_advisory_lock(74)"), [(False,)])
+    check("COMMIT PREPARED from its database", run(b, "COMMIT PREPARED 'px_db'"), "COMMIT PREPARED")
+    check("its lock is free", run(c, "SELECT pg_try_advisory_xact_lock(74)"), [(True,)])
+    other.close()
+    run(a, "DROP DATABASE px_other")
+
     # The limit: max_prepared_transactions = 10.
     have = run(b, "SELECT count(*) FROM pg_prepared_xacts")[0][0]
     for i in range(10 - have):
