@@ -9,9 +9,23 @@
 #   python_against NAME BUILD [ARGS...] | NAME --postgresql HOST PORT USER DBNAME [ARGS...]  runs
 #       test/e2e/NAME.py (steps.parser's options) against a fresh `kanto serve`, or with
 #       --target postgresql against that PostgreSQL server, to check the expectations are its own.
+#   private_postgresql  sets up a throwaway PostgreSQL 15: its binaries $pgbin, an empty directory
+#       $pgdir (for initdb's $pgdir/data), a free loopback port $pgport, and $as_pg, the command
+#       prefix that runs them as the postgres user when the script runs as root.
 # On exit the server is stopped and $dir removed; a script with more to clean up defines
 # e2e_cleanup, which runs first.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+private_postgresql() {
+  pgbin=/usr/lib/postgresql/15/bin
+  pgdir=$(mktemp -d)
+  pgport=$(free_port)
+  as_pg=()
+  if [[ $(id -u) == 0 ]]; then
+    chown postgres "$pgdir"
+    as_pg=(runuser -u postgres --)
+  fi
+}
 
 wait_listening() {
   for _ in $(seq 50); do

@@ -8,14 +8,7 @@ set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
 source "$src/test/e2e/lib.sh"
-pgbin=/usr/lib/postgresql/15/bin
-pgdir=$(mktemp -d)
-pgport=$(free_port)
-as_pg=()
-if [[ $(id -u) == 0 ]]; then
-  chown postgres "$pgdir"
-  as_pg=(runuser -u postgres --)
-fi
+private_postgresql
 e2e_cleanup() {
   "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true
   rm -rf "$pgdir"

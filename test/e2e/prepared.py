@@ -29,6 +29,22 @@ def run(c, sql):
         return e.pgcode
 
 
+class Waiting:
+    """A statement on its own thread, which must still be waiting (for a lock) after 0.3 s (the
+    check `name`); result() gives what it answered once it went on."""
+
+    def __init__(self, c, sql, name):
+        self.out = {}
+        self.thread = threading.Thread(target=lambda: self.out.update(r=run(c, sql)))
+        self.thread.start()
+        time.sleep(0.3)
+        check(name, self.thread.is_alive(), True)
+
+    def result(self):
+        self.thread.join(5)
+        return self.out.get("r")
+
+
 def prepared(c, prefix):
     return run(c, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE '%s%%' ORDER BY gid" % prefix)
 
@@ -64,19 +80,14 @@ def main_phase(args):
     check("lock timeout on a prepared transaction's row", run(c, "UPDATE px SET v = v + 1 WHERE id = 1"), "55P03")
     check("lock timeout on its inserted key", run(c, "INSERT INTO px VALUES (3, 0)"), "55P03")
     run(c, "SET lock_timeout = 0")
-    result = {}
-    t = threading.Thread(target=lambda: result.update(r=run(c, "UPDATE px SET v = v + 1 WHERE id = 1")))
-    t.start()
-    time.sleep(0.3)
-    check("UPDATE waits for the prepared transaction", t.is_alive(), True)
+    waiting = Waiting(c, "UPDATE px SET v = v + 1 WHERE id = 1", "UPDATE waits for the prepared transaction")
     check("COMMIT PREPARED inside a block", run(b, "BEGIN") and run(b, "COMMIT PREPARED 'px_1'"), "25001")
     check("the block failed", run(b, "SELECT 1"), "25P02")
     run(b, "ROLLBACK")
     check("unknown gid (COMMIT)", run(b, "COMMIT PREPARED 'px_unknown'"), "42704")
     check("unknown gid (ROLLBACK)", run(b, "ROLLBACK PREPARED 'px_unknown'"), "42704")
     check("COMMIT PREPARED from another session", run(b, "COMMIT PREPARED 'px_1'"), "COMMIT PREPARED")
-    t.join(5)
-    check("the waiting UPDATE applies to the committed row", result.get("r"), "UPDATE 1")
+    check("the waiting UPDATE applies to the committed row", waiting.result(), "UPDATE 1")
     check("committed rows", run(b, "SELECT id, v FROM px ORDER BY id"), [(1, 12), (2, 20), (3, 30)])
     check("finished twice", run(b, "COMMIT PREPARED 'px_1'"), "42704")
 
@@ -116,14 +127,9 @@ def main_phase(args):
     check("its shared advisory lock is held", run(c, "SELECT pg_try_advisory_lock(7, 2)"), [(False,)])
     check("a shared one can join it", run(c, "SELECT pg_try_advisory_xact_lock_shared(7, 2)"), [(True,)])
     run(c, "SET lock_timeout = 0")
-    result = {}
-    t = threading.Thread(target=lambda: result.update(r=run(c, "INSERT INTO px VALUES (9, 9)")))
-    t.start()
-    time.sleep(0.3)
-    check("the INSERT waits for the prepared transaction's table lock", t.is_alive(), True)
+    waiting = Waiting(c, "INSERT INTO px VALUES (9, 9)", "the INSERT waits for the prepared transaction's table lock")
     check("COMMIT PREPARED with locks", run(b, "COMMIT PREPARED 'px_locks'"), "COMMIT PREPARED")
-    t.join(5)
-    check("the INSERT goes on", result.get("r"), "INSERT 0 1")
+    check("the INSERT goes on", waiting.result(), "INSERT 0 1")
     check("the advisory lock is free", run(c, "SELECT pg_try_advisory_lock(71), pg_advisory_unlock(71)"),
           [(True, True)])
     check("no locks left", run(b, "SELECT count(*) FROM pg_locks WHERE pid IS NULL AND locktype IN "
@@ -291,14 +297,9 @@ def lock_only_after_restart(a, b):
     check("non-key UPDATE: FOR KEY SHARE goes", run(b, "SELECT id FROM pcp WHERE id = 2 FOR KEY SHARE NOWAIT"), [(2,)])
     check("non-key UPDATE: FOR SHARE waits", run(b, "SELECT id FROM pcp WHERE id = 2 FOR SHARE NOWAIT"), "55P03")
     run(b, "SET lock_timeout = 0")
-    result = {}
-    t = threading.Thread(target=lambda: result.update(r=run(b, "SELECT pg_advisory_lock(81)")))
-    t.start()
-    time.sleep(0.3)
-    check("pg_advisory_lock waits for the recovered transaction", t.is_alive(), True)
+    waiting = Waiting(b, "SELECT pg_advisory_lock(81)", "pg_advisory_lock waits for the recovered transaction")
     check("ROLLBACK PREPARED pc_lockonly", run(a, "ROLLBACK PREPARED 'pc_lockonly'"), "ROLLBACK PREPARED")
-    t.join(5)
-    check("then it has the lock", result.get("r"), [("",)])
+    check("then it has the lock", waiting.result(), [("",)])
     check("and the others are free", [run(b, "SELECT pg_advisory_unlock(81)"), run(b, "INSERT INTO pt VALUES (1)"),
                                        run(b, "UPDATE pl SET v = 0 WHERE id = 4"),
                                        run(b, "SELECT id FROM pl WHERE id = 1 FOR UPDATE NOWAIT")],
@@ -350,15 +351,10 @@ def after_crash(args):
     run(a, "DROP TABLE pcc")
     run(a, "DROP TABLE pcp")
     run(b, "SET lock_timeout = 0")
-    result = {}
-    t = threading.Thread(target=lambda: result.update(r=run(b, "UPDATE pc SET v = v + 1 WHERE id = 1")))
-    t.start()
-    time.sleep(0.3)
-    check("UPDATE waits for the recovered transaction", t.is_alive(), True)
+    waiting = Waiting(b, "UPDATE pc SET v = v + 1 WHERE id = 1", "UPDATE waits for the recovered transaction")
     check("COMMIT PREPARED after the restart", run(a, "COMMIT PREPARED 'pc_commit'"), "COMMIT PREPARED")
     check("ROLLBACK PREPARED after the restart", run(a, "ROLLBACK PREPARED 'pc_rollback'"), "ROLLBACK PREPARED")
-    t.join(5)
-    check("the waiting UPDATE goes on after ROLLBACK PREPARED", result.get("r"), "UPDATE 1")
+    check("the waiting UPDATE goes on after ROLLBACK PREPARED", waiting.result(), "UPDATE 1")
     check("COMMIT PREPARED of the empty one", run(a, "COMMIT PREPARED 'pc_empty'"), "COMMIT PREPARED")
     check("data", run(a, "SELECT id, v FROM pc ORDER BY id"), [(1, 11), (2, 20)])
     check("locks released", run(b, "UPDATE pc SET v = 11 WHERE id = 1"), "UPDATE 1")

@@ -9,14 +9,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 py="/usr/bin/python3 $src/test/e2e/prepared.py"
 if [[ "${1:-}" == "--postgresql" ]]; then
   source "$src/test/e2e/lib.sh"
-  pgbin=/usr/lib/postgresql/15/bin
-  pgdir=$(mktemp -d)
-  pgport=$(free_port)
-  as_pg=()
-  if [[ $(id -u) == 0 ]]; then
-    chown postgres "$pgdir"
-    as_pg=(runuser -u postgres --)
-  fi
+  private_postgresql
   pg_ctl() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" "$@" > /dev/null; }
   pg_start() {
     pg_ctl -l "$pgdir/pg.log" -w -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c max_prepared_transactions=10" start
