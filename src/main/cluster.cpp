@@ -16,9 +16,26 @@ namespace kanto {
 namespace {
 std::string KeyspaceName(uint32_t id) { return "db" + std::to_string(id); }
 
-Error BusyError(const std::string& what, int sessions) {
-  return Error(sqlstate::kObjectInUse, what + " is being accessed by other users")
-      .WithDetail(commands::OtherSessionsDetail(sessions));
+// The prepared transactions of database `id` (their lock encoding names it).
+int PreparedIn(storage::Engine& root, uint32_t id) {
+  int n = 0;
+  for (const auto& p : root.PreparedTransactions()) n += LockManager::PreparedDatabase(p.locks) == id ? 1 : 0;
+  return n;
+}
+
+std::string PreparedDetail(int prepared) {
+  if (prepared == 1) return "There is 1 prepared transaction using the database.";
+  return "There are " + std::to_string(prepared) + " prepared transactions using the database.";
+}
+
+// PostgreSQL's errors for a database other sessions or prepared transactions use.
+Error BusyError(const std::string& what, int sessions, int prepared = 0) {
+  std::string detail = prepared == 0 ? commands::OtherSessionsDetail(sessions)
+                       : sessions == 0
+                           ? PreparedDetail(prepared)
+                           : "There are " + std::to_string(sessions) + " other session(s) and " +
+                                 std::to_string(prepared) + " prepared transaction(s) using the database.";
+  return Error(sqlstate::kObjectInUse, what + " is being accessed by other users").WithDetail(detail);
 }
 
 class SessionDirectory : public commands::DatabaseDirectory {
@@ -152,7 +169,8 @@ uint32_t Cluster::Create(DatabaseEntry entry, const DatabaseEntry& source, uint3
     }
     std::shared_ptr<Database> from = Live(source.id);
     int others = from ? from->impl().connection_count() - (source.id == self ? 1 : 0) : 0;
-    if (others > 0) throw BusyError("source database \"" + source.name + "\"", others);
+    int prepared = PreparedIn(*root_, source.id);
+    if (others > 0 || prepared > 0) throw BusyError("source database \"" + source.name + "\"", others, prepared);
     std::unique_ptr<storage::Engine> closed;  // the source's keyspace when it is not open
     storage::Engine* source_engine = from ? &from->impl().engine() : nullptr;
     if (!source_engine) {
@@ -187,7 +205,13 @@ uint32_t Cluster::Create(DatabaseEntry entry, const DatabaseEntry& source, uint3
 void Cluster::Drop(const DatabaseEntry& entry, bool force) {
   {
     std::unique_lock<std::mutex> lock(mu_);
+    int prepared = PreparedIn(*root_, entry.id);
+    if (prepared > 0 && force) {
+      throw Error(sqlstate::kObjectInUse, "database \"" + entry.name + "\" is being used by prepared transactions")
+          .WithDetail(PreparedDetail(prepared));
+    }
     std::shared_ptr<Database> db = Live(entry.id);
+    if (prepared > 0) throw BusyError("database \"" + entry.name + "\"", db ? db->impl().connection_count() : 0, prepared);
     if (db) {
       int sessions = db->impl().connection_count();
       if (sessions > 0 && force) {

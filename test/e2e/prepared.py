@@ -45,6 +45,16 @@ class Waiting:
         return self.out.get("r")
 
 
+def error_text(c, sql):
+    """The message and detail `sql` fails with."""
+    try:
+        with c.cursor() as cur:
+            cur.execute(sql)
+        return None
+    except psycopg2.Error as e:
+        return (e.diag.message_primary, e.diag.message_detail)
+
+
 def prepared(c, prefix):
     return run(c, "SELECT gid FROM pg_prepared_xacts WHERE gid LIKE '%s%%' ORDER BY gid" % prefix)
 
@@ -159,6 +169,20 @@ def main_phase(args):
     check("COMMIT PREPARED from another database", run(other, "COMMIT PREPARED 'px_db'"), "0A000")
     check("ROLLBACK PREPARED from another database", run(other, "ROLLBACK PREPARED 'px_db'"), "0A000")
     check("still prepared", prepared(b, "px_db"), [("px_db",)])
+    run(other, "BEGIN")
+    run(other, "PREPARE TRANSACTION 'px_db2'")
+    other.close()
+    check("DROP DATABASE of a database prepared transactions use", run(a, "DROP DATABASE px_other"), "55006")
+    check("its message", error_text(a, "DROP DATABASE px_other"),
+          ('database "px_other" is being accessed by other users',
+           "There is 1 prepared transaction using the database."))
+    check("WITH (FORCE) too", error_text(a, "DROP DATABASE px_other WITH (FORCE)"),
+          ('database "px_other" is being used by prepared transactions',
+           "There is 1 prepared transaction using the database."))
+    check("CREATE DATABASE from it", run(a, "CREATE DATABASE px_copy TEMPLATE px_other"), "55006")
+    other = psycopg2.connect(host=args.host, port=args.port, user=args.user, dbname="px_other")
+    other.set_isolation_level(psycopg2.extensions.ISOLATION_LEVEL_AUTOCOMMIT)
+    check("ROLLBACK PREPARED px_db2", run(other, "ROLLBACK PREPARED 'px_db2'"), "ROLLBACK PREPARED")
     check("still holding its lock", run(c, "SELECT pg_try_advisory_lock(74)"), [(False,)])
     check("COMMIT PREPARED from its database", run(b, "COMMIT PREPARED 'px_db'"), "COMMIT PREPARED")
     check("its lock is free", run(c, "SELECT pg_try_advisory_xact_lock(74)"), [(True,)])
