@@ -514,13 +514,18 @@ class Deparser {
     return Typed(text, common, has_column);
   }
 
+  // Each argument's piece and type (kUnknown for an untyped literal), as function resolution takes them.
+  void Arguments(const ast::ExprList& list, std::vector<Piece>* pieces, std::vector<LogicalType>* types) {
+    for (const auto& a : list) {
+      pieces->push_back(Expr(*a));
+      types->push_back(pieces->back().untyped ? LogicalType(TypeId::kUnknown) : pieces->back().type);
+    }
+  }
+
   Piece Variadic(const char* name, const ast::ExprList& args) {
     std::vector<Piece> items;
     std::vector<LogicalType> types;
-    for (const auto& a : args) {
-      items.push_back(Expr(*a));
-      types.push_back(items.back().untyped ? LogicalType(TypeId::kUnknown) : items.back().type);
-    }
+    Arguments(args, &items, &types);
     LogicalType common = CommonOf(types);
     std::string text = std::string(name) + "(";
     for (size_t i = 0; i < items.size(); i++) text = Cat(i ? text + ", " : text, Coerce(items[i], common, true));
@@ -536,10 +541,7 @@ class Deparser {
     const std::string& name = f.name.back();
     std::vector<Piece> args;
     std::vector<LogicalType> types;
-    for (const auto& a : f.args) {
-      args.push_back(Expr(*a));
-      types.push_back(args.back().untyped ? LogicalType(TypeId::kUnknown) : args.back().type);
-    }
+    Arguments(f.args, &args, &types);
     ResolvedFunction r;
     const auto* candidates = FunctionRegistry::Instance().Find(name);
     bool resolved = false;
@@ -640,10 +642,7 @@ class Deparser {
     const std::string& name = f.name.back();
     std::vector<Piece> args;
     std::vector<LogicalType> types;
-    for (const auto& a : f.args) {
-      args.push_back(Expr(*a));
-      types.push_back(args.back().untyped ? LogicalType(TypeId::kUnknown) : args.back().type);
-    }
+    Arguments(f.args, &args, &types);
     std::vector<LogicalType> want(args.size(), LogicalType(TypeId::kUnknown));
     LogicalType result(TypeId::kUnknown);
     if (const auto* candidates = AggregateRegistry::Instance().Find(name)) {

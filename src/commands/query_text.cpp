@@ -14,6 +14,7 @@
 #include "parser/expression_pretty.hpp"
 #include "parser/keywords.hpp"
 #include "parser/parser.hpp"
+#include "planner/binder.hpp"
 
 namespace kanto::commands {
 
@@ -602,8 +603,38 @@ class Printer {
         if (!pretty_) b.s += ')';
         return star;
       }
+      case ast::TableRefKind::kFunction: return FunctionItem(static_cast<const ast::FunctionRef&>(ref), scope, b);
       default: throw Unprintable{};
     }
+  }
+
+  // A function in FROM: the call, WITH ORDINALITY, and always the full column alias list
+  // ("generate_series(1, 3) g(g)"), its columns as the binder reads the printed call.
+  std::vector<StarColumn> FunctionItem(const ast::FunctionRef& f, Scope& scope, Buffer& b) const {
+    const ast::Expr* call = f.call ? f.call.get() : f.expr.get();
+    if (!f.rows_from.empty() || !call) throw Unprintable{};
+    std::string text = Expression(*call, scope, b.indent).text + (f.ordinality ? " WITH ORDINALITY" : "");
+    Relation r;
+    r.refname = f.alias.name.empty() ? ast::FigureColumnName(*call) : f.alias.name;
+    std::string sql = "SELECT * FROM " + text + " AS " + QuoteIdentifier(r.refname);
+    if (!f.alias.columns.empty()) sql += "(" + IdentList(f.alias.columns) + ")";
+    try {
+      FunctionContext fn = session_;
+      BinderEnv env;
+      env.catalog = &catalog_;
+      env.fn_ctx = &fn;
+      Binder binder(env);
+      auto stmts = ParseSql(sql);
+      auto plan = binder.BindQuery(static_cast<const ast::SelectStmt&>(*stmts.at(0)), &r.columns);
+      r.types = plan->GetTypes();
+    } catch (const Error&) {
+      throw Unprintable{};  // arguments from a LATERAL neighbour, or a call the binder reads otherwise
+    }
+    if (f.lateral) b.s += "LATERAL ";
+    b.s += text + " " + QuoteIdentifier(r.refname) + "(" + IdentList(r.columns) + ")";
+    std::vector<StarColumn> star = StarOf(r);
+    scope.relations.push_back(std::move(r));
+    return star;
   }
 
   // A subquery in FROM sees the enclosing queries but not its siblings (unless LATERAL).
