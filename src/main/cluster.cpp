@@ -81,6 +81,12 @@ std::vector<DatabaseEntry> Cluster::ReadDatabases() {
   return databases;
 }
 
+std::map<uint32_t, std::string> Cluster::DatabaseNames() {
+  std::map<uint32_t, std::string> out;
+  for (const auto& d : ReadDatabases()) out[d.id] = d.name;
+  return out;
+}
+
 void Cluster::Bootstrap() {
   std::vector<DatabaseEntry> databases = ReadDatabases();
   if (databases.empty()) {

@@ -37,6 +37,8 @@ class Cluster : public std::enable_shared_from_this<Cluster> {
   std::shared_ptr<Database> OpenDatabase(const std::string& name);
   // After a transaction changed roles or databases: each open database's catalog takes them.
   void RefreshShared();
+  // The databases' names by id (as last committed).
+  std::map<uint32_t, std::string> DatabaseNames();
 
   // The commands::DatabaseDirectory of a session connected to database `self`.
   std::unique_ptr<commands::DatabaseDirectory> Directory(uint32_t self);

@@ -7,6 +7,7 @@
 
 #include "common/clock.hpp"
 #include "kanto/error.hpp"
+#include "main/cluster.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 #include "main/result_impl.hpp"
@@ -105,8 +106,14 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunFinishPrepared(const std::string&
 
 std::vector<SessionSettings::PreparedXact> ConnectionImpl::PreparedTransactions() const {
   std::vector<PreparedXact> out;
+  std::map<uint32_t, std::string> names;
+  std::string current = MakeFunctionContext().current_database;
   for (const auto& p : db_impl_.engine().PreparedTransactions()) {
-    out.push_back({p.xid, p.gid, p.prepared_micros, p.owner, MakeFunctionContext().current_database});
+    // The database that prepared it (named by its lock encoding; unknown: this one).
+    uint32_t database = LockManager::PreparedDatabase(p.locks);
+    if (database != 0 && database != db_impl_.id() && names.empty()) names = db_impl_.cluster().DatabaseNames();
+    auto name = names.find(database);
+    out.push_back({p.xid, p.gid, p.prepared_micros, p.owner, name != names.end() ? name->second : current});
   }
   return out;
 }

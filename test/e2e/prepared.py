@@ -171,6 +171,10 @@ def main_phase(args):
     check("still prepared", prepared(b, "px_db"), [("px_db",)])
     run(other, "BEGIN")
     run(other, "PREPARE TRANSACTION 'px_db2'")
+    check("pg_prepared_xacts names each one's database",
+          run(b, "SELECT gid, database = current_database() FROM pg_prepared_xacts WHERE gid LIKE 'px_db%' ORDER BY 1"),
+          [("px_db", True), ("px_db2", False)])
+    check("px_db2's", run(other, "SELECT database FROM pg_prepared_xacts WHERE gid = 'px_db2'"), [("px_other",)])
     other.close()
     check("DROP DATABASE of a database prepared transactions use", run(a, "DROP DATABASE px_other"), "55006")
     check("its message", error_text(a, "DROP DATABASE px_other"),
