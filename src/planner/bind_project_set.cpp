@@ -165,15 +165,18 @@ void CheckSrfPlacement(const ast::Expr* e) {
 
 BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& name, std::vector<BoundExprPtr> args,
                                         int location) {
-  // The same call again (GROUP BY's in the select list, the select list's in ORDER BY) is the same value.
-  for (const SrfCall& c : srfs.calls) {
+  // The same call again (GROUP BY's in the select list, the select list's in ORDER BY or in a
+  // window's PARTITION BY) is the same value, computed in the earlier of the two places (a call
+  // over other calls' values stays where it is).
+  for (SrfCall& c : srfs.calls) {
     bool same = c.name == name && c.args.size() == args.size();
     for (size_t i = 0; same && i < args.size(); i++) same = c.args[i]->Equals(*args[i]);
-    if (same) return MakeColumnRef({c.table_index, 0}, c.type, name);
+    if (same && c.phase > srfs.phase && c.level == 0) c.phase = srfs.phase;
+    if (same && c.phase <= srfs.phase) return MakeColumnRef({c.table_index, 0}, c.type, name);
   }
   SrfCall call;
   call.name = name;
-  call.before_grouping = srfs.before_grouping;
+  call.phase = srfs.phase;
   call.location = location;
   // Arguments that do not depend on the row stay in the function; the others become outer values.
   std::vector<BoundExprPtr> inner;
@@ -215,15 +218,15 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
   return value;
 }
 
-LogicalOperatorPtr Binder::AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, bool before_grouping) {
+LogicalOperatorPtr Binder::AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, SrfPhase phase) {
   int top = -1;
   for (const SrfCall& c : srfs.calls) {
-    if (c.before_grouping == before_grouping) top = std::max(top, c.level);
+    if (c.phase == phase) top = std::max(top, c.level);
   }
   for (int level = 0; level <= top; level++) {
     std::vector<SrfCall*> calls;
     for (SrfCall& c : srfs.calls) {
-      if (c.before_grouping == before_grouping && c.level == level && c.function) calls.push_back(&c);
+      if (c.phase == phase && c.level == level && c.function) calls.push_back(&c);
     }
     if (calls.empty()) continue;
     std::vector<BoundExprPtr> params;

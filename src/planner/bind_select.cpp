@@ -113,7 +113,7 @@ BoundExprPtr ReplaceGroups(BoundExprPtr e, const GroupedOutputs& out, int locati
       return e;
     }
     for (const SrfCall& c : out.srfs->calls) {
-      if (!c.before_grouping && c.table_index == e->binding.table) return e;
+      if (c.phase != SrfPhase::kBeforeGrouping && c.table_index == e->binding.table) return e;
     }
     throw At(Error(sqlstate::kGroupingError, "column \"" + e->name +
                                                  "\" must appear in the GROUP BY clause or be used in an aggregate function"),
@@ -289,7 +289,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   std::vector<std::vector<uint32_t>> grouping_sets;
   if (!stmt.group_by.empty()) {
     ExprBinder eb(*this, &scope, nullptr, "GROUP BY");
-    srfs.before_grouping = true;
+    srfs.phase = SrfPhase::kBeforeGrouping;
     eb.SetSrfs(&srfs);
     std::function<uint32_t(const ast::Expr&)> bind_group = [&](const ast::Expr& g) -> uint32_t {
       const ast::Expr* target = &g;
@@ -329,8 +329,8 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       for (const auto& g : stmt.group_by) bind_group(*g);
       AddFunctionallyDependent(scope, &groups);
     }
-    srfs.before_grouping = false;
-    plan = AddProjectSet(std::move(plan), srfs, /*before_grouping=*/true);
+    srfs.phase = SrfPhase::kAfterWindow;
+    plan = AddProjectSet(std::move(plan), srfs, SrfPhase::kBeforeGrouping);
   }
 
   auto bind_item = [&](const ast::Expr& e, const char* clause) -> BoundExprPtr {
@@ -481,11 +481,12 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     }
   }
 
-  if (aggregated) {  // the set-returning calls after grouping read the grouped outputs
+  if (aggregated) {  // window functions and set-returning calls after grouping read the grouped outputs
     for (SrfCall& c : srfs.calls) {
-      if (c.before_grouping) continue;
+      if (c.phase == SrfPhase::kBeforeGrouping) continue;
       for (auto& p : c.params) p = ReplaceGroups(std::move(p), grouped, c.location);
     }
+    for (auto& w : windows.windows) w = ReplaceGroups(std::move(w), grouped, -1);
   }
 
   if (aggregated) {
@@ -517,17 +518,15 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
   }
 
   if (!windows.windows.empty()) {
+    plan = AddProjectSet(std::move(plan), srfs, SrfPhase::kBeforeWindow);
     auto window = std::make_unique<LogicalWindow>();
     window->window_index = windows.window_index;
-    for (auto& w : windows.windows) {
-      if (aggregated) w = ReplaceGroups(std::move(w), grouped, -1);
-    }
     window->windows = std::move(windows.windows);
     window->children.push_back(std::move(plan));
     plan = std::move(window);
   }
 
-  plan = AddProjectSet(std::move(plan), srfs, /*before_grouping=*/false);
+  plan = AddProjectSet(std::move(plan), srfs, SrfPhase::kAfterWindow);
 
   auto proj = std::make_unique<LogicalProjection>();
   proj->table_index = NewTableIndex();

@@ -106,13 +106,16 @@ BoundExprPtr ExprBinder::BindWindow(const ast::FuncCall& f, const std::string& n
   if (f.filter) filter = BindCondition(*f.filter, "FILTER");
   std::vector<BoundExprPtr> partition, order;
   auto spec = std::make_shared<BoundWindowSpec>();
-  window_srf_error_ = "set-returning functions in a window's PARTITION BY or ORDER BY are not supported";
+  // PARTITION BY and ORDER BY: set-returning calls run before the window.
+  window_srf_error_ = nullptr;
+  SrfPhase saved_phase = srfs_ ? srfs_->phase : SrfPhase::kAfterWindow;
+  if (srfs_) srfs_->phase = SrfPhase::kBeforeWindow;
   for (const auto& p : *def.partition_by) partition.push_back(Bind(*p));
   for (const auto& o : *def.order_by) {
     order.push_back(BindSortKey(o, *spec));
   }
+  if (srfs_) srfs_->phase = saved_phase;
   inside_window_ = false;
-  window_srf_error_ = nullptr;
 
   BoundExprPtr call;
   if (is_aggregate) {

@@ -17,6 +17,7 @@ namespace kanto {
 
 class ExprBinder;
 struct SrfCollector;
+enum class SrfPhase : uint8_t;
 
 enum class BoundStatementKind : uint8_t { kSelect, kInsert, kUpdate, kDelete, kMerge };
 
@@ -174,11 +175,11 @@ class Binder {
   std::unique_ptr<LogicalTableFunction> BindSetFunction(const std::string& name, std::vector<BoundExprPtr> args,
                                                         int location);
   // Records a set-returning call outside FROM and returns a reference to its value; AddProjectSet
-  // then runs the calls bound before grouping (or the others) once per row of `plan`
+  // then runs the calls of `phase` once per row of `plan`
   // (bind_project_set.cpp, project_set.hpp).
   BoundExprPtr CollectSetFunction(SrfCollector& srfs, const std::string& name, std::vector<BoundExprPtr> args,
                                   int location);
-  LogicalOperatorPtr AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, bool before_grouping);
+  LogicalOperatorPtr AddProjectSet(LogicalOperatorPtr plan, SrfCollector& srfs, SrfPhase phase);
   // Adds `fn`, numbered WITH ORDINALITY (its last column), to the lock-step `functions` (FULL JOIN on
   // the number, kept in `ordinal`); its outer references move up by `outer_offset` (bind_rows_from.cpp).
   void ZipFunction(LogicalOperatorPtr* functions, BoundExprPtr* ordinal, LogicalOperatorPtr fn, uint32_t outer_offset,

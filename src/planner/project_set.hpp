@@ -1,7 +1,7 @@
 // Set-returning functions outside FROM (bind_project_set.cpp), placed as PostgreSQL's ProjectSet
 // places them: those of the select list, ORDER BY and DISTINCT ON run once per row after grouping,
 // aggregation and window functions, before DISTINCT, ORDER BY and LIMIT; those of GROUP BY run
-// before grouping. Each call is a function in FROM joined LATERAL to the rows it runs for; calls
+// before grouping, those of a window's PARTITION BY / ORDER BY after grouping, before the window. Each call is a function in FROM joined LATERAL to the rows it runs for; calls
 // of one level run in lock-step, a call whose arguments use another call's value one level above it.
 #pragma once
 
@@ -15,6 +15,10 @@
 
 namespace kanto {
 
+// Where a call runs: before grouping (GROUP BY's), after grouping and before window functions
+// (a window's PARTITION BY and ORDER BY), or after window functions (the select list, ORDER BY).
+enum class SrfPhase : uint8_t { kBeforeGrouping, kBeforeWindow, kAfterWindow };
+
 struct SrfCall {
   std::string name;
   // The function: its arguments read the outer values kOuterRef 0..params.size()-1.
@@ -26,13 +30,13 @@ struct SrfCall {
   uint32_t table_index = 0;  // the function's output
   LogicalType type;
   int level = 0;
-  bool before_grouping = false;
+  SrfPhase phase = SrfPhase::kAfterWindow;
   int location = -1;
 };
 
 struct SrfCollector {
   std::vector<SrfCall> calls;
-  bool before_grouping = false;  // the calls being bound now belong below the aggregate (GROUP BY)
+  SrfPhase phase = SrfPhase::kAfterWindow;  // of the calls being bound now
 };
 
 // Throws PostgreSQL's error where a set-returning call stands in an expression that is evaluated
