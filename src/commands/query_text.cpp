@@ -59,7 +59,8 @@ struct Buffer {
 
 // One FROM item's columns as the query refers to them.
 struct Relation {
-  std::string refname;  // the alias, else the relation's own name
+  std::string refname;  // the name printed: the alias, else the relation's own name, made unique
+  std::string match;    // the name the query's text qualifies its columns with
   std::vector<std::string> columns;
   std::vector<LogicalType> types;
 };
@@ -88,13 +89,37 @@ class Printer;
 
 class Scope : public QueryScope {
  public:
-  Scope(const Printer& printer, const Scope* parent) : printer_(printer), parent_(parent) {}
+  // `parent`: the query whose columns this one sees; `naming_parent`: the enclosing query, whose
+  // relation names this one's must differ from (a subquery in FROM sees no siblings but is named
+  // apart from them).
+  Scope(const Printer& printer, const Scope* parent, const Scope* naming_parent)
+      : printer_(printer), parent_(parent), naming_parent_(naming_parent) {}
+
+  // PostgreSQL names each relation of a query apart from those of the queries around it: the
+  // second t of a statement prints as t_1.
+  std::string UniqueName(const std::string& name) const {
+    auto used = [&](const std::string& n) {
+      for (const Scope* s = this; s; s = s->naming_parent_) {
+        for (const auto& x : s->level_names) {
+          if (x == n) return true;
+        }
+      }
+      return false;
+    };
+    if (!used(name)) return name;
+    for (int i = 1;; i++) {
+      std::string candidate = name + "_" + std::to_string(i);
+      if (!used(candidate)) return candidate;
+    }
+  }
+  // The name this level gave its next FROM item (in FROM order).
+  std::string NextName() { return next_name_ < level_names.size() ? level_names[next_name_++] : ""; }
 
   bool Column(const ast::ColumnRef& c, std::string* text, LogicalType* type) const override {
     if (c.star || c.names.empty()) return false;
     const std::string& name = c.names.back();
     for (const auto& r : relations) {
-      if (c.names.size() >= 2 && c.names[c.names.size() - 2] != r.refname) continue;
+      if (c.names.size() >= 2 && c.names[c.names.size() - 2] != r.match) continue;
       for (size_t i = 0; i < r.columns.size(); i++) {
         if (r.columns[i] != name) continue;
         *text = QuoteIdentifier(r.refname) + "." + QuoteIdentifier(name);
@@ -119,10 +144,13 @@ class Scope : public QueryScope {
   std::vector<Relation> relations;
   std::vector<StarColumn> star;  // what an unqualified * stands for
   std::vector<Cte> ctes;
+  std::vector<std::string> level_names;
 
  private:
   const Printer& printer_;
   const Scope* parent_;
+  const Scope* naming_parent_;
+  size_t next_name_ = 0;
 };
 
 class Printer {
@@ -134,11 +162,14 @@ class Printer {
   // output columns instead of the query's own names.
   // A sublink's columns are not visible by name: "?column?" needs no AS there.
   Printed Query(const ast::SelectStmt& q, const Scope* parent, int indent,
-                const std::vector<std::string>* result_names, bool names_visible = true) const {
+                const std::vector<std::string>* result_names, bool names_visible = true,
+                const Scope* naming_parent = nullptr) const {
     CheckStackDepth();
     Buffer b;
     b.indent = indent;
-    Scope scope(*this, parent);
+    Scope scope(*this, parent, naming_parent ? naming_parent : parent);
+    // This level's relations are named before the queries inside it (its CTEs, subqueries).
+    for (const auto& ref : q.from) NameItems(*ref, q.with.get(), &scope);
     if (q.with) With(*q.with, scope, b);
     if (!q.locking.empty()) throw Unprintable{};
     Printed out;
@@ -146,7 +177,7 @@ class Printer {
     if (!q.values.empty()) {
       out = Values(q, scope, b);
     } else if (q.set_op != ast::SelectStmt::SetOp::kNone) {
-      out = SetOperation(q, scope, b, result_names);
+      out = SetOperation(q, scope, b, result_names, names_visible);
     } else {
       out = Basic(q, scope, b, result_names, names_visible, &targets);
     }
@@ -203,8 +234,17 @@ class Printer {
       b.Keyword("", 0, 0, 0);
       Cte entry;
       entry.name = cte.name;
-      if (w.recursive) throw Unprintable{};  // its own name inside needs the types first
-      Printed inner = Query(static_cast<const ast::SelectStmt&>(*cte.query), &scope, b.indent, nullptr);
+      const auto& body = static_cast<const ast::SelectStmt&>(*cte.query);
+      bool self = w.recursive && body.set_op != ast::SelectStmt::SetOp::kNone;
+      if (self) {
+        // The recursive term reads the CTE itself: its columns are the first term's.
+        Printed first = Query(*body.larg, &scope, b.indent, nullptr);
+        entry.columns = cte.columns.empty() ? first.names : cte.columns;
+        entry.types = first.types;
+        scope.ctes.push_back(entry);
+      }
+      Printed inner = Query(body, &scope, b.indent, nullptr);
+      if (self) scope.ctes.pop_back();
       b.s += inner.text;
       b.Keyword("", 0, 0, 0);
       b.s += ')';
@@ -240,6 +280,30 @@ class Printer {
     return out;
   }
 
+  // The names the FROM items of a level print with, in FROM order.
+  void NameItems(const ast::TableRef& ref, const ast::WithClause* with, Scope* scope) const {
+    std::string name = ref.alias.name;
+    switch (ref.kind) {
+      case ast::TableRefKind::kJoin: {
+        const auto& j = static_cast<const ast::JoinRef&>(ref);
+        NameItems(*j.left, with, scope);
+        NameItems(*j.right, with, scope);
+        return;
+      }
+      case ast::TableRefKind::kBase:
+        if (name.empty()) name = static_cast<const ast::BaseTableRef&>(ref).table.name;
+        break;
+      case ast::TableRefKind::kFunction: {
+        const auto& f = static_cast<const ast::FunctionRef&>(ref);
+        const ast::Expr* call = f.call ? f.call.get() : f.expr.get();
+        if (name.empty() && call) name = ast::FigureColumnName(*call);
+        break;
+      }
+      default: break;
+    }
+    scope->level_names.push_back(scope->UniqueName(name));
+  }
+
   static std::string IdentList(const std::vector<std::string>& names) {
     std::string s;
     for (size_t i = 0; i < names.size(); i++) s += (i ? ", " : "") + QuoteIdentifier(names[i]);
@@ -247,14 +311,15 @@ class Printer {
   }
 
   // get_setop_query: the leaves as queries of their own, UNION / INTERSECT / EXCEPT [ALL] between
-  // them on lines of their own, nested operations in parentheses.
+  // them on lines of their own, nested operations in parentheses. Only the leftmost leaf's column
+  // names are visible.
   Printed SetOperation(const ast::SelectStmt& q, const Scope& scope, Buffer& b,
-                       const std::vector<std::string>* result_names) const {
+                       const std::vector<std::string>* result_names, bool names_visible) const {
     CheckStackDepth();
     if (q.set_op == ast::SelectStmt::SetOp::kNone) {
       bool paren = q.with || !q.order_by.empty() || q.limit || q.offset || !q.locking.empty();
       if (paren) b.s += '(';
-      Printed leaf = Query(q, &scope, b.indent, result_names);
+      Printed leaf = Query(q, &scope, b.indent, result_names, names_visible);
       b.s += leaf.text;
       if (paren) b.s += ')';
       return leaf;
@@ -267,7 +332,7 @@ class Printer {
       sub = kIndentStd;
       b.Keyword("", sub, 0, 0);
     }
-    Printed left = SetOperation(*q.larg, scope, b, result_names);
+    Printed left = SetOperation(*q.larg, scope, b, result_names, names_visible);
     if (paren) {
       b.Keyword(") ", -sub, 0, 0);
     } else {
@@ -283,7 +348,7 @@ class Printer {
       sub = kIndentStd;
     }
     b.Keyword("", sub, 0, 0);
-    SetOperation(*q.rarg, scope, b, result_names);
+    SetOperation(*q.rarg, scope, b, result_names, false);
     b.indent -= sub;
     if (paren) b.Keyword(")", 0, 0, 0);
     return left;
@@ -310,7 +375,7 @@ class Printer {
         }
         bool any = false;
         for (const auto& r : scope.relations) {
-          if (c.names.back() != r.refname) continue;
+          if (c.names.back() != r.match) continue;
           any = true;
           for (size_t i = 0; i < r.columns.size(); i++) {
             out.push_back({QuoteIdentifier(r.refname) + "." + QuoteIdentifier(r.columns[i]), r.columns[i], r.columns[i],
@@ -499,9 +564,10 @@ class Printer {
         if (base.sample) throw Unprintable{};
         Relation r;
         const Cte* cte = base.table.schema.empty() ? scope.FindCte(base.table.name) : nullptr;
+        std::string own;  // the relation's own name
         if (cte) {
           b.s += QuoteIdentifier(cte->name);
-          r.refname = cte->name;
+          own = cte->name;
           r.columns = cte->columns;
           r.types = cte->types;
         } else {
@@ -514,14 +580,20 @@ class Printer {
           } else {
             b.s += QuoteIdentifier(catalog_.GetSchema(t.schema_id)->name) + "." + QuoteIdentifier(t.name);
           }
-          r.refname = t.name;
+          own = t.name;
           for (const auto& c : t.columns) {
             r.columns.push_back(c.name);
             r.types.push_back(c.type);
           }
         }
+        r.match = ref.alias.name.empty() ? own : ref.alias.name;
         Rename(&r, ref.alias);
-        b.s += AliasText(ref.alias, r);
+        r.refname = scope.NextName();
+        if (r.refname.empty()) r.refname = r.match;
+        if (!ref.alias.name.empty() || r.refname != own) {
+          b.s += " " + QuoteIdentifier(r.refname);
+          if (!ref.alias.columns.empty()) b.s += "(" + IdentList(r.columns) + ")";
+        }
         std::vector<StarColumn> star = StarOf(r);
         scope.relations.push_back(std::move(r));
         return star;
@@ -529,10 +601,14 @@ class Printer {
       case ast::TableRefKind::kSubquery: {
         const auto& sub = static_cast<const ast::SubqueryRef&>(ref);
         if (sub.lateral) b.s += "LATERAL ";
-        Printed inner = Query(*sub.query, sub.lateral ? &scope : scope_parent(scope), b.indent, nullptr);
-        Relation r{ref.alias.name, inner.names, inner.types};
+        Printed inner = Query(*sub.query, sub.lateral ? &scope : scope_parent(scope), b.indent, nullptr, true, &scope);
+        Relation r{ref.alias.name, ref.alias.name, inner.names, inner.types};
         Rename(&r, ref.alias);
-        b.s += "(" + inner.text + ")" + AliasText(ref.alias, r);
+        r.refname = scope.NextName();
+        if (r.refname.empty()) r.refname = r.match;
+        ast::Alias printed = ref.alias;
+        printed.name = r.refname;
+        b.s += "(" + inner.text + ")" + AliasText(printed, r);
         std::vector<StarColumn> star = StarOf(r);
         scope.relations.push_back(std::move(r));
         return star;
@@ -615,7 +691,9 @@ class Printer {
     if (!f.rows_from.empty() || !call) throw Unprintable{};
     std::string text = Expression(*call, scope, b.indent).text + (f.ordinality ? " WITH ORDINALITY" : "");
     Relation r;
-    r.refname = f.alias.name.empty() ? ast::FigureColumnName(*call) : f.alias.name;
+    r.match = f.alias.name.empty() ? ast::FigureColumnName(*call) : f.alias.name;
+    r.refname = scope.NextName();
+    if (r.refname.empty()) r.refname = r.match;
     std::string sql = "SELECT * FROM " + text + " AS " + QuoteIdentifier(r.refname);
     if (!f.alias.columns.empty()) sql += "(" + IdentList(f.alias.columns) + ")";
     try {
