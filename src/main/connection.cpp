@@ -12,6 +12,7 @@
 #include "main/cluster.hpp"
 #include "main/connection_impl.hpp"
 #include "main/duration_setting.hpp"
+#include "main/literal_plan_cache.hpp"
 #include "main/memory_setting.hpp"
 #include "main/data_modifying_with.hpp"
 #include "main/database_impl.hpp"
@@ -26,6 +27,7 @@ namespace kanto {
 ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
     : db_(std::move(db)), db_impl_(db_->impl()), sequences_(db_impl_.sequences()),
       notifications_(db_impl_.notifications()) {
+  literal_cache_ = std::make_unique<LiteralPlanCache>();
   db_impl_.AddConnection();
   settings_ = DefaultSettings();
   session_.cancel = &cancel_;
@@ -344,9 +346,11 @@ struct PlannedStatement {
 };
 
 PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
-                      const FunctionContext* fn, const Statistics* stats, const DataModifyingWith* dml = nullptr) {
+                      const FunctionContext* fn, const Statistics* stats, const DataModifyingWith* dml = nullptr,
+                      std::vector<BinderEnv::ParamCoercion>* coercions = nullptr) {
   BinderEnv env;
   env.catalog = &catalog;
+  env.param_coercions = coercions;
   if (dml) {
     env.returned = &dml->returned;
     env.outer_with = dml->outer_with;
@@ -448,6 +452,28 @@ QueryResult ConnectionImpl::RunPrepared(const ast::Statement& stmt, const std::v
   plan_cache_stmt_ = nullptr;
   plan_cache_ = nullptr;
   return r;
+}
+
+bool ConnectionImpl::PlanLiteralEntry(LiteralPlanEntry& entry, const std::shared_ptr<const Catalog>& catalog) {
+  FunctionContext fn = MakeFunctionContext();
+  fn.catalog = catalog.get();
+  std::vector<BinderEnv::ParamCoercion> coercions;
+  std::shared_ptr<PlannedStatement> planned;
+  try {
+    planned = std::make_shared<PlannedStatement>(
+        Plan(*entry.stmt, *catalog, entry.param_types, &fn, &db_impl_.statistics(), nullptr, &coercions));
+  } catch (std::exception&) {
+    return false;  // (the statement planned afresh reports it)
+  }
+  if (planned->reads_session_state) return false;
+  // A string literal is typed by where it is used; one whose type nothing decides is not cached.
+  for (size_t i = 0; i < entry.param_types.size(); i++) {
+    if (i >= planned->param_types.size() || planned->param_types[i].id == TypeId::kUnknown) return false;
+  }
+  entry.plan = PlanCache{catalog, GetSetting("timezone"), GetSetting("search_path"), planned};
+  entry.coercions = std::move(coercions);
+  entry.settings = PlanSettings();
+  return true;
 }
 
 std::vector<LogicalType> ConnectionImpl::ParamTypes(const std::vector<Value>& params) const {

@@ -33,6 +33,10 @@ struct DataModifyingWith;  // main/data_modifying_with.hpp
 
 class DatabaseImpl;
 class ResultImpl;
+class StreamImpl;
+class LiteralPlanCache;     // main/literal_plan_cache.hpp
+struct LiteralPlanEntry;
+struct LiteralScan;
 
 // Settings values (transaction_modes.cpp): 22023 for unknown values, 0A000 for serializable.
 std::string NormalizeIsolationSetting(const std::string& name, const std::string& value);
@@ -103,6 +107,10 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
                           const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr,
                           bool stream = false);
+
+  // The literal plan cache (literal_plan_cache.cpp): when `sql` is one statement of a shape whose
+  // plan is cached and its literals fit that plan, sets stream->single to run it and returns true.
+  bool StreamFromPlanCache(const std::string& sql, StreamImpl* stream);
 
   char transaction_status() const;
   // 25006 "cannot execute <command> in a read-only transaction" when the transaction is read-only.
@@ -185,6 +193,14 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   PlanCache* plan_cache_ = nullptr;
   // Set while RunPrepared runs: the prepared statement's parameter types.
   const std::vector<LogicalType>* prepared_param_types_ = nullptr;
+  std::unique_ptr<LiteralPlanCache> literal_cache_;
+  // Parses `sql` into the entry with its literals as $n and plans it (false: not cacheable).
+  bool BuildLiteralEntry(const std::string& sql, const LiteralScan& scan, LiteralPlanEntry& entry,
+                         const std::shared_ptr<const Catalog>& catalog);
+  // Plans the entry's statement on `catalog` into entry.plan as RunQuery would (connection.cpp).
+  bool PlanLiteralEntry(LiteralPlanEntry& entry, const std::shared_ptr<const Catalog>& catalog);
+  // The settings a cached plan depends on beyond PlanCache's (IntervalStyle, the current role).
+  std::string PlanSettings() const;
   std::vector<LogicalType> ParamTypes(const std::vector<Value>& params) const;
   enum class TxnState : uint8_t { kIdle, kInBlock, kFailed };
   struct Savepoint {

@@ -8,6 +8,7 @@
 #include "kanto/error.hpp"
 #include "main/configuration_parameters.hpp"
 #include "main/connection_impl.hpp"
+#include "main/literal_plan_cache.hpp"
 #include "main/database_impl.hpp"
 #include "main/duration_setting.hpp"
 #include "main/memory_setting.hpp"
@@ -75,6 +76,10 @@ std::string ConnectionImpl::GetSetting(const std::string& name) const {
 }
 
 bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
+  if (name == "kanto.plan_cache_hits") {  // statements run from the literal plan cache
+    *value = std::to_string(literal_cache_->hits);
+    return true;
+  }
   if (name == "session_authorization") {  // the session user (SET SESSION AUTHORIZATION is 0A000)
     *value = user_;
     return true;
@@ -351,6 +356,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDeallocate(const ast::DeallocateS
 }
 
 std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& stmt) {
+  if (stmt.all || (!stmt.sequences && !stmt.temp)) literal_cache_->Clear();  // PLANS, ALL
   if (stmt.sequences) sequences_.Discard();
   if (stmt.temp) DiscardTempObjects();
   if (!stmt.all) return TagOnly(stmt.sequences ? "DISCARD SEQUENCES" : stmt.temp ? "DISCARD TEMP" : "DISCARD PLANS");

@@ -115,6 +115,7 @@ ResultStream Connection::Stream(std::string sql) {
   auto stream = std::make_unique<StreamImpl>();
   stream->conn = impl_.get();
   stream->query_text = sql.substr(0, 1024);
+  if (impl_->StreamFromPlanCache(sql, stream.get())) return ResultStream(std::move(stream));
   try {
     stream->stmts = impl_->ParseText(std::move(sql));
   } catch (Error& e) {

@@ -78,6 +78,7 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
   if (SameTypeIgnoringMods(e->type, target) && !NeedsTypmodCoercion(e->type, target)) {
     return e;
   }
+  if (e->kind == BoundExprKind::kParam && env_.param_coercions) env_.param_coercions->push_back({e->param, target, ctx});
   if (e->kind == BoundExprKind::kParam && e->type.id == TypeId::kUnknown) {
     env_.param_types[e->param] = target;
     e->type = target;

@@ -73,6 +73,14 @@ struct BinderEnv {
   };
   const std::map<const ast::CommonTableExpr*, ReturnedRows>* returned = nullptr;
   const ast::WithClause* outer_with = nullptr;
+  // When set (main/literal_plan_cache.cpp), every coercion of a $n is recorded, so that a later
+  // value for it can be checked to convert before the plan is reused.
+  struct ParamCoercion {
+    uint32_t param = 0;
+    LogicalType target;
+    CastContext context = CastContext::kImplicit;
+  };
+  std::vector<ParamCoercion>* param_coercions = nullptr;
 };
 
 // The recursive WITH query being bound: references to it in its recursive term read the working

@@ -1,5 +1,7 @@
 // kanto_slt: runs sqllogictest files against an embedded Kanto database.
-//   kanto_slt [--engine NAME] [--summary] [--fail-fast] [--list-failures N] PATH...
+//   kanto_slt [--engine NAME] [--summary] [--fail-fast] [--list-failures N] [--plan-cache MODE] PATH...
+// --plan-cache eager runs every cacheable statement through the literal plan cache's plan (the
+// setting kanto.plan_cache, main/literal_plan_cache.hpp).
 // Prints each failure, then the last line "N passed, N failed[, N skipped]". Exit code 0 iff no
 // failure.
 #include <algorithm>
@@ -26,6 +28,7 @@ struct Options {
   bool fail_fast = false;
   bool verbose = false;
   int list_failures = 20;
+  std::string plan_cache;  // kanto.plan_cache for each file's session ("": the default)
 };
 
 struct Counts {
@@ -121,6 +124,7 @@ class FileRunner {
     }
     {
       kanto::Connection conn(db);
+      if (!opts_.plan_cache.empty()) conn.Execute("SET kanto.plan_cache = '" + opts_.plan_cache + "'");
       for (const auto& r : records) {
         if (r.kind == Record::Kind::kHalt) {
           if (!ConditionsSkip(r, opts_.engine)) break;
@@ -267,8 +271,9 @@ int main(int argc, char** argv) {
     else if (a == "--fail-fast") opts.fail_fast = true;
     else if (a == "--verbose") opts.verbose = true;
     else if (a == "--list-failures" && i + 1 < argc) opts.list_failures = std::atoi(argv[++i]);
+    else if (a == "--plan-cache" && i + 1 < argc) opts.plan_cache = argv[++i];
     else if (a == "--help" || a == "-h") {
-      std::cout << "usage: kanto_slt [--engine NAME] [--summary] [--fail-fast] [--list-failures N] PATH...\n"
+      std::cout << "usage: kanto_slt [--engine NAME] [--summary] [--fail-fast] [--list-failures N] [--plan-cache on|off|eager] PATH...\n"
                    "Runs sqllogictest files (.slt/.test) on a fresh embedded database per file.\n";
       return 0;
     } else {
