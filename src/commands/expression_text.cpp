@@ -338,6 +338,11 @@ class Deparser {
       return {LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
     }
     if (lt.IsNumeric() && rt.IsNumeric()) {
+      if (op == "^") {  // float8 ^ float8 and numeric ^ numeric only
+        bool numeric = (lt.id == TypeId::kNumeric || rt.id == TypeId::kNumeric) && !IsFloat(lt.id) && !IsFloat(rt.id);
+        LogicalType both(numeric ? TypeId::kNumeric : TypeId::kFloat8);
+        return {lt.id == both.id ? lt : both, rt.id == both.id ? rt : both};
+      }
       if (IsInt(lt.id) && IsInt(rt.id)) {
         if (op == "%" && lt.id != rt.id) {
           LogicalType wide = lt.NumericRank() > rt.NumericRank() ? lt : rt;
