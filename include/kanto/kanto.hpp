@@ -122,6 +122,9 @@ class QueryResult {
   // COPY ... TO STDOUT: the rows in COPY's text or CSV format (command_tag() is "COPY n").
   bool is_copy_out() const;
   const std::string& copy_data() const;
+  // COPY ... (FORMAT binary): copy_data() (or the data CopyIn takes) is PostgreSQL's binary COPY
+  // format, and the copy's wire format code is 1.
+  bool is_copy_binary() const;
 
   size_t column_count() const;
   const ColumnInfo& column(size_t col) const;

@@ -40,7 +40,8 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
 std::shared_ptr<ast::Statement> CopyToQuery(const ast::CopyStmt& stmt, CommandContext& ctx);
 // COPY TO's HEADER line: the column names as fields of the format.
 std::string CopyHeader(const std::vector<std::string>& names, const CopyOptions& options);
-// Appends each row of `rows` as one line of the format.
+// Appends each row of `rows` as one line of the format (binary: one tuple; the binary header and
+// trailer are copy_binary.hpp's).
 void AppendCopyRows(const QueryResult& rows, const CopyOptions& options, std::string* out);
 
 }  // namespace kanto::commands

@@ -9,7 +9,13 @@ namespace kanto::commands {
 
 CopyOptions ParseCopyOptions(const ast::CopyStmt& stmt) {
   CopyOptions f;
-  if (stmt.format == "binary") throw Error(sqlstate::kFeatureNotSupported, "COPY in binary format is not supported yet");
+  if (stmt.format == "binary") {
+    if (!stmt.delimiter.empty()) throw Error(sqlstate::kSyntaxError, "cannot specify DELIMITER in BINARY mode");
+    if (stmt.null_given) throw Error(sqlstate::kSyntaxError, "cannot specify NULL in BINARY mode");
+    if (stmt.header) throw Error(sqlstate::kFeatureNotSupported, "cannot specify HEADER in BINARY mode");
+    f.binary = true;
+    return f;
+  }
   if (stmt.format != "text" && stmt.format != "csv") {
     throw Error(sqlstate::kInvalidParameterValue, "COPY format \"" + stmt.format + "\" not recognized");
   }

@@ -17,6 +17,7 @@ namespace kanto::commands {
 
 struct CopyOptions {
   bool csv = false;
+  bool binary = false;  // PostgreSQL's binary format (copy_binary.hpp); the other options do not apply
   char delimiter = '\t';
   std::string null_string = "\\N";
   bool header = false;  // FROM: the first line is skipped; TO: a line of column names comes first
@@ -24,8 +25,9 @@ struct CopyOptions {
   char escape = '"';    // CSV only
 };
 
-// The options of `stmt`, checked as PostgreSQL checks them (22023 for an unknown format, 0A000
-// for what Kanto does not do: binary, multi-byte delimiters).
+// The options of `stmt`, checked as PostgreSQL checks them (22023 for an unknown format, 42601
+// for DELIMITER or NULL and 0A000 for HEADER in the binary format, 0A000 for what Kanto does not
+// do: multi-byte delimiters).
 CopyOptions ParseCopyOptions(const ast::CopyStmt& stmt);
 
 // One field of a row: nullopt for NULL (the raw field was the null string, unquoted in CSV).

@@ -8,9 +8,11 @@
 #include "access/foreign_key.hpp"
 #include "access/row_change.hpp"
 #include "commands/copy.hpp"
+#include "commands/copy_binary.hpp"
 #include "execution/expression_executor.hpp"
 #include "execution/physical_planner.hpp"
 #include "function/type_input.hpp"
+#include "kanto/binary_format.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_expr.hpp"
 #include "planner/binder.hpp"
@@ -31,6 +33,36 @@ std::string LineContext(const TableEntry& table, uint64_t line) {
 Error& WithCopyContext(Error& e, const std::string& context) {
   if (e.detail().empty()) e.WithDetail(context);
   return e;
+}
+
+// A binary-format field of a column of `type`, read by the wire protocol's binary codec (the
+// form PostgreSQL's receive functions read). A field of a fixed-length type that is too short is
+// PostgreSQL's 08P01 "insufficient data left in message", any other misfit 22P03.
+Value BinaryInput(std::string_view bytes, const LogicalType& type, const FunctionContext& fn) {
+  int16_t length = wire::TypeLength(type.oid());
+  if (length > 0 && bytes.size() < static_cast<size_t>(length)) {
+    throw Error(sqlstate::kProtocolViolation, "insufficient data left in message");
+  }
+  Param p;
+  try {
+    p = wire::DecodeBinaryParam(std::string(bytes), type.oid());
+  } catch (Error& e) {
+    if (e.sqlstate() == "22P03") throw Error("22P03", "incorrect binary data format");
+    throw;
+  }
+  std::string text;
+  switch (p.kind()) {
+    case Param::Kind::kBool: text = p.int_value() ? "t" : "f"; break;
+    case Param::Kind::kInt: text = std::to_string(p.int_value()); break;
+    case Param::Kind::kDouble: {
+      char buf[40];
+      snprintf(buf, sizeof(buf), "%.17g", p.double_value());
+      text = buf;
+      break;
+    }
+    default: text = std::move(p).text(); break;
+  }
+  return TypeInput(text, type, CastContext::kAssignment, fn);
 }
 
 // PostgreSQL's COPY reports no statement position for the table it names.
@@ -131,55 +163,86 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
   std::unique_ptr<access::ReferentialQueue> refs;
   if (constraints.cascades) refs = std::make_unique<access::ReferentialQueue>(exec, constraints.cascades);
 
-  CopyReader reader(data, options);
-  std::vector<CopyField> fields;
   uint64_t count = 0;
-  try {
-    while (reader.Next(&fields)) {
-      if (options.header && reader.line() == 1) continue;
-      auto line_error = [&](Error e) {
-        return WithCopyContext(e, LineContext(table, reader.line()) + ": \"" + CopyContextText(reader.raw()) + "\"");
-      };
-      if (fields.size() > columns.size()) throw line_error(Error(sqlstate::kBadCopyFileFormat, "extra data after last expected column"));
-      if (fields.size() < columns.size()) {
-        throw line_error(Error(sqlstate::kBadCopyFileFormat,
-                               "missing data for column \"" + table.columns[columns[fields.size()]].name + "\""));
-      }
-      std::vector<Value> row(ncols);
-      for (size_t k = 0; k < columns.size(); k++) {
-        const ColumnEntry& column = table.columns[columns[k]];
-        if (!fields[k]) {
-          row[columns[k]] = Value::Null(column.type);
-          continue;
-        }
-        try {
-          row[columns[k]] = TypeInput(*fields[k], column.type, CastContext::kAssignment, exec.fn);
-        } catch (Error& e) {
-          throw WithCopyContext(e, LineContext(table, reader.line()) + ", column " + column.name + ": \"" +
-                                       CopyContextText(*fields[k]) + "\"");
-        }
-      }
-      for (size_t c = 0; c < ncols; c++) {
-        if (!defaults[c]) continue;
-        row[c] = defaults[c]->kind == BoundExprKind::kConstant ? defaults[c]->value
-                                                                : ExpressionExecutor::EvaluateScalar(*defaults[c], exec);
-        row[c].set_type(table.columns[c].type);
-      }
-      try {
-        access::InsertTableRow(exec, table, row, false, constraints.checks, refs.get());
-      } catch (Error& e) {
-        // A duplicate key shows no line, as in PostgreSQL, whose COPY checks uniqueness when it
-        // writes a batch of rows.
-        if (e.sqlstate() == sqlstate::kUniqueViolation) throw WithCopyContext(e, LineContext(table, reader.line()));
-        throw line_error(std::move(e));
-      }
-      if (++count % kCancelCheckRows == 0) exec.CheckCancel();
+  // Completes a row whose given columns are set (defaults for the others) and writes it.
+  // `line` is its place in the data, which `line_error` adds to an error.
+  auto write_row = [&](std::vector<Value>& row, uint64_t line, const auto& line_error) {
+    for (size_t c = 0; c < ncols; c++) {
+      if (!defaults[c]) continue;
+      row[c] = defaults[c]->kind == BoundExprKind::kConstant ? defaults[c]->value
+                                                              : ExpressionExecutor::EvaluateScalar(*defaults[c], exec);
+      row[c].set_type(table.columns[c].type);
     }
-  } catch (Error& e) {
-    if (e.sqlstate() == sqlstate::kBadCopyFileFormat && e.detail().empty()) {
-      throw WithCopyContext(e, LineContext(table, reader.line()) + ": \"" + CopyContextText(reader.raw()) + "\"");
+    try {
+      access::InsertTableRow(exec, table, row, false, constraints.checks, refs.get());
+    } catch (Error& e) {
+      // A duplicate key shows no line, as in PostgreSQL, whose COPY checks uniqueness when it
+      // writes a batch of rows.
+      if (e.sqlstate() == sqlstate::kUniqueViolation) throw WithCopyContext(e, LineContext(table, line));
+      throw line_error(std::move(e));
     }
-    throw;
+    if (++count % kCancelCheckRows == 0) exec.CheckCancel();
+  };
+
+  if (options.binary) {
+    CopyBinaryReader reader(data);
+    std::vector<std::optional<std::string_view>> fields;
+    try {
+      reader.ReadHeader();
+      while (reader.Next(columns.size(), &fields)) {
+        std::vector<Value> row(ncols);
+        for (size_t k = 0; k < columns.size(); k++) {
+          const ColumnEntry& column = table.columns[columns[k]];
+          try {
+            row[columns[k]] = fields[k] ? BinaryInput(*fields[k], column.type, exec.fn) : Value::Null(column.type);
+          } catch (Error& e) {
+            throw WithCopyContext(e, LineContext(table, reader.line()) + ", column " + column.name);
+          }
+        }
+        write_row(row, reader.line(), [&](Error e) { return WithCopyContext(e, LineContext(table, reader.line())); });
+      }
+    } catch (Error& e) {
+      if (e.sqlstate() == sqlstate::kBadCopyFileFormat && e.detail().empty()) {
+        throw WithCopyContext(e, LineContext(table, reader.line() ? reader.line() : 1));
+      }
+      throw;
+    }
+  } else {
+    CopyReader reader(data, options);
+    std::vector<CopyField> fields;
+    try {
+      while (reader.Next(&fields)) {
+        if (options.header && reader.line() == 1) continue;
+        auto line_error = [&](Error e) {
+          return WithCopyContext(e, LineContext(table, reader.line()) + ": \"" + CopyContextText(reader.raw()) + "\"");
+        };
+        if (fields.size() > columns.size()) throw line_error(Error(sqlstate::kBadCopyFileFormat, "extra data after last expected column"));
+        if (fields.size() < columns.size()) {
+          throw line_error(Error(sqlstate::kBadCopyFileFormat,
+                                 "missing data for column \"" + table.columns[columns[fields.size()]].name + "\""));
+        }
+        std::vector<Value> row(ncols);
+        for (size_t k = 0; k < columns.size(); k++) {
+          const ColumnEntry& column = table.columns[columns[k]];
+          if (!fields[k]) {
+            row[columns[k]] = Value::Null(column.type);
+            continue;
+          }
+          try {
+            row[columns[k]] = TypeInput(*fields[k], column.type, CastContext::kAssignment, exec.fn);
+          } catch (Error& e) {
+            throw WithCopyContext(e, LineContext(table, reader.line()) + ", column " + column.name + ": \"" +
+                                         CopyContextText(*fields[k]) + "\"");
+          }
+        }
+        write_row(row, reader.line(), line_error);
+      }
+    } catch (Error& e) {
+      if (e.sqlstate() == sqlstate::kBadCopyFileFormat && e.detail().empty()) {
+        throw WithCopyContext(e, LineContext(table, reader.line()) + ": \"" + CopyContextText(reader.raw()) + "\"");
+      }
+      throw;
+    }
   }
   // The foreign key checks of the rows, after the last one is written (a row may refer to a row
   // that comes later in the data).

@@ -1,7 +1,9 @@
 // COPY table [(columns)] TO STDOUT and COPY (query) TO STDOUT: the rows of a query, one line each
-// in the text or CSV format. The session runs the query and hands over its rows batch by batch.
+// in the text or CSV format, or one tuple each in the binary format. The session runs the query and hands over its rows batch by batch.
 #include "commands/copy.hpp"
+#include "commands/copy_binary.hpp"
 #include "common/sql_text.hpp"
+#include "kanto/binary_format.hpp"
 #include "kanto/kanto.hpp"
 #include "parser/parser.hpp"
 #include "planner/binder.hpp"
@@ -32,6 +34,19 @@ std::string CopyHeader(const std::vector<std::string>& names, const CopyOptions&
 }
 
 void AppendCopyRows(const QueryResult& rows, const CopyOptions& options, std::string* out) {
+  if (options.binary) {
+    for (size_t r = 0; r < rows.row_count(); r++) {
+      AppendCopyBinaryRowStart(rows.column_count(), out);
+      for (size_t c = 0; c < rows.column_count(); c++) {
+        if (rows.IsNull(r, c)) {
+          AppendCopyBinaryNull(out);
+        } else {
+          AppendCopyBinaryField(wire::EncodeBinary(rows, r, c), out);
+        }
+      }
+    }
+    return;
+  }
   std::string scratch;
   for (size_t r = 0; r < rows.row_count(); r++) {
     for (size_t c = 0; c < rows.column_count(); c++) {

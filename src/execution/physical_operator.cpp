@@ -42,6 +42,7 @@ bool PhysicalOperator::Pull(ExecutionContext& ctx, OperatorState& state, DataChu
   auto start = std::chrono::steady_clock::now();
   bool more = Next(ctx, state, out);
   state.nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+  if (state.rows_out == 0 && out.size() > 0) state.startup_nanos = state.nanos;
   state.rows_out += out.size();
   return more;
 }

@@ -21,6 +21,7 @@ class OperatorState {
   // EXPLAIN ANALYZE counters.
   uint64_t rows_out = 0;
   uint64_t nanos = 0;
+  uint64_t startup_nanos = 0;  // nanos when the first row came out (PostgreSQL's actual startup time)
   uint64_t loops = 0;
 };
 

@@ -448,7 +448,8 @@ void Explain(const PhysicalOperator& op, const OperatorState* state, const Expla
   }
   if (state) {
     if (options.timing) {
-      snprintf(buf, sizeof(buf), " (actual time=%.3f rows=%llu loops=1)", state->nanos / 1e6,
+      uint64_t startup = state->rows_out ? state->startup_nanos : state->nanos;
+      snprintf(buf, sizeof(buf), " (actual time=%.3f..%.3f rows=%llu loops=1)", startup / 1e6, state->nanos / 1e6,
                static_cast<unsigned long long>(state->rows_out));
     } else {
       snprintf(buf, sizeof(buf), " (actual rows=%llu loops=1)", static_cast<unsigned long long>(state->rows_out));

@@ -159,8 +159,13 @@ std::string ConnectionImpl::ApplyCosmeticSetting(const std::string& name, const 
     return Error(sqlstate::kFeatureNotSupported, "parameter \"" + std::string(shown) + "\" is not supported with value \"" + value + "\"");
   };
   if (name == "client_encoding") {
-    std::string v = lower(value);
-    if (v == "utf8" || v == "utf-8" || v == "unicode") return "UTF8";
+    // Encoding names compare as PostgreSQL compares them: case and all but letters and digits
+    // ignored (asyncpg sends 'utf-8', quotes included).
+    std::string v;
+    for (char c : lower(value)) {
+      if (std::isalnum(static_cast<unsigned char>(c))) v += c;
+    }
+    if (v == "utf8" || v == "unicode") return "UTF8";
     throw unsupported("client_encoding").WithDetail("Kanto's client encoding is UTF8.");
   }
   if (name == "datestyle") {

@@ -5,6 +5,7 @@
 // formats the rows batch by batch as they stream (or all at once when the statement does not
 // stream).
 #include "commands/copy.hpp"
+#include "commands/copy_binary.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
@@ -48,6 +49,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   }
   if (stmt.from) {
     auto result = std::make_unique<ResultImpl>();
+    result->copy_binary = format.binary;
     for (const ColumnEntry& c : commands::PrepareCopyFrom(stmt, ctx)) {
       result->columns.push_back({c.name, c.type.oid(), c.type.typmod(), c.type.ToString()});
     }
@@ -76,11 +78,14 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
     out->copy_data = commands::CopyHeader(names, format);
   }
   out->copy_out = true;
+  out->copy_binary = format.binary;
+  if (format.binary) commands::AppendCopyBinaryHeader(&out->copy_data);
   if (rows->streaming) {
     out->streaming = true;
     out->types = rows->types;
     open_->copy_rows = format_rows;
     open_->keep_statement = generated;
+    if (format.binary) open_->copy_trailer = commands::CopyBinaryTrailer();
     return out;
   }
   rows->fn = MakeFunctionContext();
@@ -88,6 +93,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
   rows->fn.catalog = rows->catalog.get();
   QueryResult view(std::move(rows));
   format_rows(view, &out->copy_data);
+  if (format.binary) out->copy_data += commands::CopyBinaryTrailer();
   out->rows_affected = view.row_count();
   out->tag = "COPY " + std::to_string(view.row_count());
   return out;

@@ -60,6 +60,7 @@ bool ConnectionImpl::PullOpen(OpenStatement& s, DataChunk* out, QueryResult* end
   auto result = std::make_unique<ResultImpl>();
   result->rows_affected = s.rows;
   result->tag = CompletionTag(s);
+  result->copy_data = std::move(s.copy_trailer);
   *end = FinishRun(CompleteStatement(std::move(result), s.autocommit, false));
   return false;
 }

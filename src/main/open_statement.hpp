@@ -34,6 +34,7 @@ struct OpenStatement {
   // COPY ... TO STDOUT: formats each batch's rows (the batch's copy_data); the tag is "COPY n".
   std::function<void(const QueryResult& rows, std::string* data)> copy_rows;
   std::shared_ptr<const void> keep_statement;  // a COPY table's generated query
+  std::string copy_trailer;  // COPY in the binary format: the data after the last row (the end's copy_data)
   // Another statement had to run on the connection: the rest of the rows were read into
   // `buffered` and the statement completed with `outcome`.
   std::deque<DataChunk> buffered;

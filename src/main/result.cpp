@@ -38,6 +38,7 @@ bool QueryResult::has_rows() const { return impl_->has_rows; }
 bool QueryResult::is_streaming() const { return impl_ && impl_->streaming; }
 bool QueryResult::copy_in_pending() const { return impl_ && impl_->copy_in; }
 bool QueryResult::is_copy_out() const { return impl_ && impl_->copy_out; }
+bool QueryResult::is_copy_binary() const { return impl_ && impl_->copy_binary; }
 const std::string& QueryResult::copy_data() const { return impl_->copy_data; }
 size_t QueryResult::column_count() const { return impl_->columns.size(); }
 const ColumnInfo& QueryResult::column(size_t col) const { return impl_->columns.at(col); }

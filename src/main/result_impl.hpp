@@ -25,6 +25,7 @@ class ResultImpl {
   bool copy_in = false;   // COPY FROM STDIN waits for data
   bool copy_out = false;  // COPY TO STDOUT: copy_data holds the formatted rows
   std::string copy_data;
+  bool copy_binary = false;  // COPY in the binary format
   std::vector<Error> notices;  // NOTICEs the statement raised (sqlstate 00000)
 
   size_t row_count() const { return total_rows_; }

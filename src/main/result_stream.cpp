@@ -95,6 +95,7 @@ QueryResult ReadWhole(StreamImpl& stream, QueryResult start) {
     }
   }
   if (!batch.ok()) return batch;
+  if (whole.copy_out) whole.copy_data += batch.copy_data();  // (the binary format's trailer)
   whole.tag = batch.command_tag();
   whole.rows_affected = batch.rows_affected();
   auto& notices = batch.impl()->notices;

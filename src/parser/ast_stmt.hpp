@@ -465,7 +465,8 @@ struct ExplainStmt : Statement {
   bool verbose = false;
   bool costs = true;
   bool timing = true;
-  std::string format;  // "text" default
+  bool summary = false;  // SUMMARY (planning and execution time); the parser resolves its default (ANALYZE)
+  std::string format;  // "text" (default), "json", "yaml" or "xml"
 };
 
 // SET [LOCAL|SESSION] name TO/= value[, ...] | SET name TO DEFAULT | RESET name | RESET ALL |

@@ -499,38 +499,62 @@ ast::StatementPtr TransformCopy(const PgQuery__CopyStmt* s) {
   return out;
 }
 
+// EXPLAIN's options as PostgreSQL 15 reads them: each option once per name in any order, booleans
+// as true/false/on/off/1/0, then the checks between options (WAL and TIMING need ANALYZE). BUFFERS,
+// WAL and SETTINGS report figures Kanto does not keep, so turning them on gives 0A000.
 ast::StatementPtr TransformExplain(const PgQuery__ExplainStmt* s) {
   auto out = std::make_unique<ast::ExplainStmt>();
   bool timing_given = false;
+  int summary_given = -1;
+  bool wal = false;
+  const PgQuery__DefElem* unsupported = nullptr;  // the first of BUFFERS, WAL, SETTINGS turned on
   for (size_t i = 0; i < s->n_options; i++) {
     const PgQuery__DefElem* d = s->options[i]->def_elem;
     std::string name = d->defname;
     std::string v = d->arg ? ConstText(d->arg) : "true";
-    bool on = v != "false" && v != "off" && v != "0";
+    if (name == "format") {
+      if (v != "text" && v != "json" && v != "yaml" && v != "xml") {
+        Error e(sqlstate::kInvalidParameterValue,
+                "unrecognized value for EXPLAIN option \"format\": \"" + ConstText(d->arg) + "\"");
+        throw e.WithPosition(d->location + 1);
+      }
+      out->format = v;
+      continue;
+    }
+    for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool on = v == "true" || v == "on" || v == "1";
+    if (!on && v != "false" && v != "off" && v != "0") {
+      Error e(sqlstate::kSyntaxError, name + " requires a Boolean value");
+      throw e.WithPosition(d->location + 1);
+    }
     if (name == "analyze") out->analyze = on;
     else if (name == "verbose") out->verbose = on;
     else if (name == "costs") out->costs = on;
     else if (name == "timing") {
       out->timing = on;
       timing_given = true;
-    } else if (name == "format") {
-      out->format = v;
-      if (v != "text") Unsupported("EXPLAIN (FORMAT " + v + ")");
-    } else if (name == "buffers" || name == "settings" || name == "wal") {
-      std::string upper = name;
-      for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (on) Unsupported("EXPLAIN (" + upper + ")", d->location);  // off is the default
     } else if (name == "summary") {
-      Unsupported("EXPLAIN (SUMMARY)", d->location);
+      summary_given = on ? 1 : 0;
+    } else if (name == "buffers" || name == "settings" || name == "wal") {
+      if (name == "wal") wal = on;
+      if (on && !unsupported) unsupported = d;
     } else {
       Error e(sqlstate::kSyntaxError, "unrecognized EXPLAIN option \"" + name + "\"");
       throw e.WithPosition(d->location + 1);
     }
   }
-  if (out->verbose) Unsupported("EXPLAIN (VERBOSE)");
+  if (wal && !out->analyze) throw Error(sqlstate::kInvalidParameterValue, "EXPLAIN option WAL requires ANALYZE");
   if (timing_given && out->timing && !out->analyze) {
     throw Error(sqlstate::kInvalidParameterValue, "EXPLAIN option TIMING requires ANALYZE");
   }
+  if (unsupported) {
+    std::string upper = unsupported->defname;
+    for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    Unsupported("EXPLAIN (" + upper + ")", unsupported->location);
+  }
+  if (out->verbose) Unsupported("EXPLAIN (VERBOSE)");
+  out->summary = summary_given < 0 ? out->analyze : summary_given == 1;
+  if (out->format.empty()) out->format = "text";
   out->stmt = TransformStatement(s->query);
   return out;
 }

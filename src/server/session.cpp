@@ -337,7 +337,15 @@ bool Session::SendStreamedRows(ResultStream& stream, const std::vector<int16_t>&
   return true;
 }
 
-void Session::SendCopyData(const std::string& data) {
+void Session::SendCopyData(const std::string& data, bool binary) {
+  if (binary) {  // (binary rows have no line ends: one message for the batch)
+    if (data.empty()) return;
+    wire::MessageWriter d(&out_);
+    d.Begin('d').Bytes(data);
+    d.End();
+    SealOutput();
+    return;
+  }
   for (size_t pos = 0; pos < data.size();) {
     size_t end = data.find('\n', pos);
     end = end == std::string::npos ? data.size() : end + 1;
@@ -350,15 +358,17 @@ void Session::SendCopyData(const std::string& data) {
 }
 
 void Session::SendCopyResponse(char type, const QueryResult& r) {
+  int16_t format = r.is_copy_binary() ? 1 : 0;
   wire::MessageWriter w(&out_);
-  w.Begin(type).Byte(0).Int16(static_cast<int16_t>(r.column_count()));
-  for (size_t c = 0; c < r.column_count(); c++) w.Int16(0);
+  w.Begin(type).Byte(static_cast<uint8_t>(format)).Int16(static_cast<int16_t>(r.column_count()));
+  for (size_t c = 0; c < r.column_count(); c++) w.Int16(format);
   w.End();
 }
 
 QueryResult Session::SendCopyOut(QueryResult start, ResultStream& stream) {
   SendCopyResponse('H', start);
-  SendCopyData(start.copy_data());
+  bool binary = start.is_copy_binary();
+  SendCopyData(start.copy_data(), binary);
   if (!start.is_streaming()) {
     wire::MessageWriter done(&out_);
     done.Begin('c');
@@ -370,9 +380,10 @@ QueryResult Session::SendCopyOut(QueryResult start, ResultStream& stream) {
   QueryResult batch;
   try {
     while (stream.NextBatch(&batch)) {
-      SendCopyData(batch.copy_data());
+      SendCopyData(batch.copy_data(), binary);
       FlushIfFull();
     }
+    if (binary && batch.ok()) SendCopyData(batch.copy_data(), true);  // the binary format's trailer
   } catch (ClientGone&) {
     stream.Abort();
     throw;
@@ -864,6 +875,7 @@ asio::awaitable<void> Session::Run() {
     // Closing a streaming portal (Close, or Sync for the unnamed one) completes its statement.
     bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f')) ||
                     ((type == 'C' || type == 'S') && HasOpenStream());
+    bool was_skipping = skip_until_sync_;
     if (runs_sql) {
       if (!co_await RunSql(type, body, &close)) break;
     } else {
@@ -874,7 +886,10 @@ asio::awaitable<void> Session::Run() {
     awaiting_query = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
     // Reply once a batch of pipelined messages has been answered.
     std::error_code ec;
-    if (close || type == 'Q' || type == 'S' || type == 'H' || !InputPending()) {
+    // An error in an extended-query exchange goes out at once, as PostgreSQL flushes every
+    // ErrorResponse (drivers such as asyncpg wait for it after Flush, which is then skipped).
+    bool failed = !was_skipping && skip_until_sync_;
+    if (close || failed || type == 'Q' || type == 'S' || type == 'H' || !InputPending()) {
       try {
         co_await Flush();
       } catch (...) {

@@ -97,7 +97,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool HasOpenStream() const;
   void SendCommandComplete(const std::string& tag);
   // COPY ... TO STDOUT text: one CopyData message per line.
-  void SendCopyData(const std::string& data);
+  void SendCopyData(const std::string& data, bool binary = false);
   // CopyInResponse ('G') / CopyOutResponse ('H'): text format for the whole copy and each column.
   void SendCopyResponse(char type, const QueryResult& r);
   // COPY ... TO STDOUT: CopyOutResponse, the data as it streams, CopyDone; returns the statement's
