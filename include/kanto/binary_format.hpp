@@ -18,5 +18,7 @@ bool BinaryIsText(uint32_t oid);
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col);
 // A binary parameter of type `oid`, as a Param (text or number). Throws 08P01/22P03 on bad input.
 Param DecodeBinaryParam(const std::string& value, uint32_t oid);
+// The same value in its type's text input form ("t", "42", "1.5", "\\x00ff", "{...}").
+std::string DecodeBinaryText(const std::string& value, uint32_t oid);
 
 }  // namespace kanto::wire

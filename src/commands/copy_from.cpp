@@ -43,24 +43,12 @@ Value BinaryInput(std::string_view bytes, const LogicalType& type, const Functio
   if (length > 0 && bytes.size() < static_cast<size_t>(length)) {
     throw Error(sqlstate::kProtocolViolation, "insufficient data left in message");
   }
-  Param p;
+  std::string text;
   try {
-    p = wire::DecodeBinaryParam(std::string(bytes), type.oid());
+    text = wire::DecodeBinaryText(std::string(bytes), type.oid());
   } catch (Error& e) {
     if (e.sqlstate() == "22P03") throw Error("22P03", "incorrect binary data format");
     throw;
-  }
-  std::string text;
-  switch (p.kind()) {
-    case Param::Kind::kBool: text = p.int_value() ? "t" : "f"; break;
-    case Param::Kind::kInt: text = std::to_string(p.int_value()); break;
-    case Param::Kind::kDouble: {
-      char buf[40];
-      snprintf(buf, sizeof(buf), "%.17g", p.double_value());
-      text = buf;
-      break;
-    }
-    default: text = std::move(p).text(); break;
   }
   return TypeInput(text, type, CastContext::kAssignment, fn);
 }

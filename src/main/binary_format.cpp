@@ -194,20 +194,8 @@ std::string BinaryArrayToText(const std::string& v) {
       continue;
     }
     need(pos, static_cast<size_t>(len));
-    Param p = DecodeBinaryParam(v.substr(pos, static_cast<size_t>(len)), element_oid);
+    std::string text = DecodeBinaryText(v.substr(pos, static_cast<size_t>(len)), element_oid);
     pos += static_cast<size_t>(len);
-    std::string text;
-    switch (p.kind()) {
-      case Param::Kind::kBool: text = p.int_value() ? "t" : "f"; break;
-      case Param::Kind::kInt: text = std::to_string(p.int_value()); break;
-      case Param::Kind::kDouble: {
-        char buf[40];
-        snprintf(buf, sizeof(buf), "%.17g", p.double_value());
-        text = buf;
-        break;
-      }
-      default: text = p.text(); break;
-    }
     out += '"';
     for (char c : text) {
       if (c == '"' || c == '\\') out += '\\';
@@ -281,6 +269,20 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     default:
       if (uint32_t element = ElementOid(oid)) return ArrayTextToBinary(element, r.GetText(row, col));
       throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + r.column(col).type_name + " is not supported");
+  }
+}
+
+std::string DecodeBinaryText(const std::string& value, uint32_t oid) {
+  Param p = DecodeBinaryParam(value, oid);
+  switch (p.kind()) {
+    case Param::Kind::kBool: return p.int_value() ? "t" : "f";
+    case Param::Kind::kInt: return std::to_string(p.int_value());
+    case Param::Kind::kDouble: {
+      char buf[40];
+      snprintf(buf, sizeof(buf), "%.17g", p.double_value());
+      return buf;
+    }
+    default: return std::move(p).text();
   }
 }
 
