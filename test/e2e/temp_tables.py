@@ -104,7 +104,6 @@ def after(args):
 
 def main():
     p = server_parser()
-    p.add_argument("--target", default="kanto")
     p.add_argument("--phase", default="before")
     args = p.parse_args()
     before(args) if args.phase == "before" else after(args)
