@@ -301,6 +301,8 @@ class Connection {
   int32_t backend_pid() const;
   // The client as pg_stat_activity shows it (port -1: not a network client).
   void SetClient(const std::string& address, int32_t port);
+  // The server's end of the client's connection (inet_server_addr, inet_server_port).
+  void SetServerEndpoint(const std::string& address, int32_t port);
   // Called from another thread when pg_terminate_backend names this session (the server ends an
   // idle connection with it); terminate_requested() then stays true, and statements fail with
   // 57P01 "terminating connection due to administrator command".

@@ -72,26 +72,27 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("oid", Oid()).Column("relname", Name()).Column("relnamespace", Oid()).Column("reltype", Oid());
   b.Column("reloftype", Oid()).Column("relowner", Oid()).Column("relam", Oid()).Column("relfilenode", Oid());
   b.Column("reltablespace", Oid()).Column("relpages", Int4()).Column("reltuples", LogicalType(TypeId::kFloat4));
-  b.Column("reltoastrelid", Oid()).Column("relhasindex", Bool()).Column("relisshared", Bool());
+  b.Column("relallvisible", Int4()).Column("reltoastrelid", Oid()).Column("relhasindex", Bool()).Column("relisshared", Bool());
   b.Column("relpersistence", Text()).Column("relkind", Text()).Column("relnatts", Int2()).Column("relchecks", Int2());
   b.Column("relhasrules", Bool()).Column("relhastriggers", Bool()).Column("relhassubclass", Bool());
   b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
-  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relacl", TextArray());
-  b.Column("reloptions", TextArray()).Column("relpartbound", Text());
+  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relrewrite", Oid());
   // Transaction ids of the freeze horizon: Kanto has no xid wraparound, so always 0 (typed oid:
   // Kanto has no xid type).
   b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
+  b.Column("relacl", TextArray()).Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(owner),
-           OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), OidValue(0), Value::Bool(has_index),
-           Value::Bool(false), Value::Text(persistence), Value::Text(kind), Value::Int2(static_cast<int64_t>(natts)),
-           Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules), Value::Bool(triggers), Value::Bool(false),
-           Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Text("d"), Value::Bool(false), NullText(), NullText(),
-           NullText(), OidValue(0), OidValue(0)});
+           OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), Value::Int4(0), OidValue(0),
+           Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
+           Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
+           Value::Bool(triggers), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(true),
+           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), Value::Null(TextArray()),
+           Value::Null(TextArray()), NullText()});
   };
   // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of
   // tables with relhastriggers.
@@ -298,27 +299,27 @@ bool TypeByValue(const LogicalType& t) {
 
 void PgAttribute(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("attrelid", Oid()).Column("attname", Name()).Column("atttypid", Oid()).Column("attlen", Int2());
-  b.Column("attnum", Int2()).Column("atttypmod", Int4()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
-  b.Column("attidentity", Text()).Column("attgenerated", Text()).Column("attisdropped", Bool());
-  b.Column("attcollation", Oid());
-  // Storage and inheritance details, as PostgreSQL keeps them for a table without inheritance,
-  // per-column options, statistics targets or privileges.
-  b.Column("attstattarget", Int4()).Column("attstorage", Text()).Column("attalign", Text()).Column("attbyval", Bool());
-  b.Column("attndims", Int4()).Column("attcacheoff", Int4()).Column("atthasmissing", Bool());
-  b.Column("attcompression", Text()).Column("attislocal", Bool()).Column("attinhcount", Int4());
-  b.Column("attacl", TextArray()).Column("attoptions", TextArray()).Column("attfdwoptions", TextArray());
-  b.Column("attmissingval", TextArray());
+  // PostgreSQL 15's columns in its order: storage and inheritance details as PostgreSQL keeps them
+  // for a table without inheritance, per-column options, statistics targets or privileges.
+  b.Column("attrelid", Oid()).Column("attname", Name()).Column("atttypid", Oid()).Column("attstattarget", Int4());
+  b.Column("attlen", Int2()).Column("attnum", Int2()).Column("attndims", Int4()).Column("attcacheoff", Int4());
+  b.Column("atttypmod", Int4()).Column("attbyval", Bool()).Column("attalign", Text()).Column("attstorage", Text());
+  b.Column("attcompression", Text()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
+  b.Column("atthasmissing", Bool()).Column("attidentity", Text()).Column("attgenerated", Text());
+  b.Column("attisdropped", Bool()).Column("attislocal", Bool()).Column("attinhcount", Int4());
+  b.Column("attcollation", Oid()).Column("attacl", TextArray()).Column("attoptions", TextArray());
+  b.Column("attfdwoptions", TextArray()).Column("attmissingval", TextArray());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
-      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int2(TypeLength(c.type)),
-             Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.typmod()), Value::Bool(c.not_null),
-             Value::Bool(!c.default_sql.empty()), Value::Text(c.identity ? std::string(1, c.identity) : ""),
-             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), OidValue(0),
-             Value::Int4(-1), Value::Text(TypeStorage(c.type)), Value::Text(TypeAlign(c.type)),
-             Value::Bool(TypeByValue(c.type)), Value::Int4(c.type.IsArray() ? 1 : 0), Value::Int4(-1), Value::Bool(false),
-             Value::Text(""), Value::Bool(true), Value::Int4(0), NullText(), NullText(), NullText(), NullText()});
+      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int4(-1), Value::Int2(TypeLength(c.type)),
+             Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.IsArray() ? 1 : 0), Value::Int4(-1),
+             Value::Int4(c.type.typmod()), Value::Bool(TypeByValue(c.type)), Value::Text(TypeAlign(c.type)),
+             Value::Text(TypeStorage(c.type)), Value::Text(""), Value::Bool(c.not_null), Value::Bool(!c.default_sql.empty()),
+             Value::Bool(false), Value::Text(c.identity ? std::string(1, c.identity) : ""),
+             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), Value::Bool(true),
+             Value::Int4(0), OidValue(0), Value::Null(TextArray()), Value::Null(TextArray()), Value::Null(TextArray()),
+             Value::Null(TextArray())});
     }
   }
 }
@@ -429,22 +430,6 @@ void PgTables(const Catalog& catalog, bool views, SystemTable* out) {
 
 // One row per table. Kanto counts no block reads or buffer hits (RocksDB has its own cache), so the
 // counters are NULL rather than made-up numbers.
-void PgStatioAllTables(const Catalog& catalog, SystemTable* out) {
-  Builder b(out);
-  LogicalType i8(TypeId::kInt8);
-  b.Column("relid", Oid()).Column("schemaname", Name()).Column("relname", Name());
-  for (const char* name : {"heap_blks_read", "heap_blks_hit", "idx_blks_read", "idx_blks_hit", "toast_blks_read",
-                           "toast_blks_hit", "tidx_blks_read", "tidx_blks_hit"}) {
-    b.Column(name, i8);
-  }
-  for (const TableEntry* t : catalog.Tables()) {
-    if (t->is_view()) continue;
-    std::vector<Value> row{OidValue(t->id), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name)};
-    row.resize(11, Value::Null(i8));
-    b.Row(std::move(row));
-  }
-}
-
 void PgIndexes(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("schemaname", Name()).Column("tablename", Name()).Column("indexname", Name()).Column("tablespace", Name());
@@ -524,7 +509,6 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_indexes", PgIndexes},
-      {"pg_statio_all_tables", PgStatioAllTables},
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
       {"pg_sequence", PgSequence},

@@ -1,6 +1,7 @@
 #include "catalog/system_tables_activity.hpp"
 
 #include "catalog/system_table_builder.hpp"
+#include "catalog/system_tables_statistics.hpp"
 #include "function/session_control.hpp"
 
 namespace kanto {
@@ -68,7 +69,7 @@ bool BuildActivityTable(const Catalog& catalog, const SessionControl* session, c
     PgLocks(session, out);
     return true;
   }
-  return false;
+  return BuildStatisticsTable(catalog, session, name, out);
 }
 
 }  // namespace kanto

@@ -1,5 +1,6 @@
 // pg_stat_activity and pg_locks, from the session registry and the lock manager as the running
-// session's SessionControl reports them (`session` null: the columns without rows).
+// session's SessionControl reports them (`session` null: the columns without rows), and the
+// statistics views (system_tables_statistics.hpp), which read the session too.
 #pragma once
 
 #include <string>

@@ -22,6 +22,9 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterSequenceFunctions(*r);
     RegisterNotifyFunctions(*r);
     RegisterSessionFunctions(*r);
+    RegisterSizeFunctions(*r);
+    RegisterPrivilegeFunctions(*r);
+    RegisterServerInfoFunctions(*r);
     return r;
   }();
   return *registry;

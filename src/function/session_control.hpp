@@ -59,6 +59,27 @@ class SessionControl {
   virtual void Sleep(double seconds) = 0;
   virtual std::vector<ActivityRow> Activity() const = 0;
   virtual std::vector<LockRow> Locks() const = 0;
+
+  // Storage and server facts (main/connection_server_info.cpp).
+  // The current transaction's id (txid_current, pg_current_xact_id); with `assign` it counts as
+  // assigned from then on, as a write makes it. Without `assign`: 0 while none is assigned.
+  virtual uint64_t TransactionId(bool assign) = 0;
+  // Bytes in storage of the session database's keys that start with [object id][sub id] (no
+  // sub id: every key of the object), as the storage engine approximates them.
+  virtual uint64_t StoredBytes(uint32_t object_id, std::optional<uint32_t> sub_id) = 0;
+  // The table's rows as the optimizer estimates them from storage (pg_stat_*_tables.n_live_tup).
+  virtual double EstimatedRows(uint32_t table_id) const = 0;
+  // Bytes in storage of database `database_id`'s keys; nullopt when no database has the id.
+  virtual std::optional<uint64_t> DatabaseBytes(uint32_t database_id) = 0;
+  // When the data directory was opened (pg_postmaster_start_time), wall-clock microseconds.
+  virtual int64_t ServerStartMicros() const = 0;
+  // The connection's two ends (inet_server_addr, inet_client_addr, ...): empty address and port -1
+  // when the session is not a network client.
+  struct Endpoints {
+    std::string server_addr, client_addr;
+    int32_t server_port = -1, client_port = -1;
+  };
+  virtual Endpoints NetworkEndpoints() const = 0;
 };
 
 }  // namespace kanto

@@ -60,6 +60,8 @@ std::unique_ptr<commands::DatabaseDirectory> Cluster::Directory(uint32_t self) {
 std::shared_ptr<Cluster> Cluster::Open(const std::string& path, const Options& options) {
   auto cluster = std::shared_ptr<Cluster>(new Cluster());
   cluster->path_ = path;
+  cluster->opened_micros_ = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::system_clock::now().time_since_epoch()).count();
   cluster->options_ = options;
   storage::EngineOptions eo;
   eo.create_if_missing = options.create_if_missing;

@@ -31,6 +31,8 @@ class Cluster : public std::enable_shared_from_this<Cluster> {
   storage::Engine& root() { return *root_; }
   const Options& options() const { return options_; }
   const std::string& path() const { return path_; }
+  // When Open opened the directory (pg_postmaster_start_time), wall-clock microseconds.
+  int64_t opened_micros() const { return opened_micros_; }
 
   // The database `name` ("": the default one), open once and shared by its connections. Throws
   // 3D000 when there is none.
@@ -56,6 +58,7 @@ class Cluster : public std::enable_shared_from_this<Cluster> {
 
   std::string path_;
   Options options_;
+  int64_t opened_micros_ = 0;
   std::unique_ptr<storage::Engine> root_;
   std::mutex mu_;  // open_, and CREATE / DROP DATABASE one at a time
   std::map<uint32_t, std::weak_ptr<Database>> open_;

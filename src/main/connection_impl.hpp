@@ -63,6 +63,13 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   void Sleep(double seconds) override;
   std::vector<ActivityRow> Activity() const override;
   std::vector<LockRow> Locks() const override;
+  // Storage and server facts (connection_server_info.cpp).
+  uint64_t TransactionId(bool assign) override;
+  uint64_t StoredBytes(uint32_t object_id, std::optional<uint32_t> sub_id) override;
+  std::optional<uint64_t> DatabaseBytes(uint32_t database_id) override;
+  double EstimatedRows(uint32_t table_id) const override;
+  int64_t ServerStartMicros() const override;
+  Endpoints NetworkEndpoints() const override;
   SessionState& session_state() { return session_; }
   // The query text pg_stat_activity shows for the statements that follow (the first 1024 bytes).
   void SetActivityQuery(std::string_view text);
@@ -283,6 +290,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::unique_ptr<commands::DatabaseDirectory> directory_;  // CREATE / DROP DATABASE
   bool shared_changed_ = false;  // the transaction changed roles or databases
   std::unique_ptr<storage::Transaction> txn_;
+  bool xid_forced_ = false;  // txid_current() gave the transaction its id (as a write does)
   // Open cursors (cursors.cpp). Declared after txn_: a cursor still reading its query goes first.
   commands::CursorSet cursors_;
   TxnState state_ = TxnState::kIdle;

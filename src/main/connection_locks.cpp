@@ -36,6 +36,13 @@ void Connection::SetClient(const std::string& address, int32_t port) {
   s.client_port = port;
 }
 
+void Connection::SetServerEndpoint(const std::string& address, int32_t port) {
+  SessionState& s = impl_->session_state();
+  std::lock_guard<std::mutex> lock(s.mu);
+  s.server_addr = address;
+  s.server_port = port;
+}
+
 void Connection::SetTerminateHook(std::function<void()> hook) {
   SessionState& s = impl_->session_state();
   std::lock_guard<std::mutex> lock(s.mu);
@@ -164,6 +171,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunLockTable(const ast::LockStmt& st
 void ConnectionImpl::EndTransactionLocks() {
   db_impl_.locks().ReleaseAll(session_, LockScope::kTransaction);
   published_txn_id_ = 0;
+  xid_forced_ = false;
   std::lock_guard<std::mutex> lock(session_.mu);
   session_.txn_id = 0;
   session_.xid_assigned = false;
@@ -264,7 +272,7 @@ void ConnectionImpl::ReportActivityStart() {
 }
 
 void ConnectionImpl::ReportActivityEnd() {
-  bool wrote = txn_ && txn_->WriteCount() > 0;
+  bool wrote = txn_ && (xid_forced_ || txn_->WriteCount() > 0);
   const char* state = state_ == TxnState::kIdle     ? "idle"
                       : state_ == TxnState::kFailed ? "idle in transaction (aborted)"
                                                     : "idle in transaction";

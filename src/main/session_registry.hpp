@@ -28,6 +28,8 @@ class SessionState {
   std::string application_name;
   std::string client_addr;  // empty: not a network client
   int32_t client_port = -1;
+  std::string server_addr;  // the connection's local end (empty: not a network client)
+  int32_t server_port = -1;
   int64_t xact_start_micros = 0;
   int64_t query_start_micros = 0;
   int64_t state_change_micros = 0;

@@ -170,6 +170,10 @@ int SelectCandidate(const std::vector<Candidate>& all, const std::vector<Logical
     }
   }
 
+  // At each unknown position: does some candidate take a string there? Then the string category
+  // wins there (PostgreSQL's rule), else the category of the known arguments.
+  // (Among the candidates left when the unknowns are scored.)
+  std::vector<bool> string_taken(args.size(), false);
   // Most exact matches on the known arguments.
   auto score = [&](const Candidate& c, int mode) {
     int s = 0;
@@ -180,18 +184,22 @@ int SelectCandidate(const std::vector<Candidate>& all, const std::vector<Logical
       } else if (mode == 1) {
         if (args[i].id != TypeId::kUnknown && !SameTypeId(args[i], d) && IsPreferredType(d)) s++;
       } else {
-        // unknowns: prefer the category of the known args, else string
+        // unknowns: prefer string where a candidate takes one, else the category of the known args
         if (args[i].id == TypeId::kUnknown) {
-          if (known && TypeCategory(d) == TypeCategory(*known)) s += 2;
-          if (known && SameTypeId(d, *known)) s += 1;
-          if (!known && TypeCategory(d) == 'S') s += 2;
-          if (!known && d.id == TypeId::kText) s += 1;
+          bool by_known = known && !string_taken[i];
+          if (by_known && TypeCategory(d) == TypeCategory(*known)) s += 2;
+          if (by_known && SameTypeId(d, *known)) s += 1;
+          if (!by_known && TypeCategory(d) == 'S') s += 2;
+          if (!by_known && d.id == TypeId::kText) s += 1;
         }
       }
     }
     return s;
   };
   for (int mode = 0; mode < 3 && cands.size() > 1; mode++) {
+    for (size_t i = 0; mode == 2 && i < args.size(); i++) {
+      for (const auto& c : cands) string_taken[i] = string_taken[i] || TypeCategory(DeclaredAt(c, i)) == 'S';
+    }
     int best = -1;
     std::vector<Candidate> keep;
     for (const auto& c : cands) {

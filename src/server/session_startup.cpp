@@ -89,6 +89,9 @@ asio::awaitable<bool> Session::Startup() {
     pid_ = conn_->backend_pid();
     secret_ = registry_.Register(this, pid_);
     if (!addr_ec) conn_->SetClient(remote.address().to_string(), remote.port());
+    asio::error_code local_ec;
+    auto local = socket_.local_endpoint(local_ec);
+    if (!local_ec) conn_->SetServerEndpoint(local.address().to_string(), local.port());
     // pg_terminate_backend and notifications reach a session that waits for its client (IdleLoop).
     conn_->SetTerminateHook(WakeHook());
     conn_->SetNotificationWake(WakeHook());

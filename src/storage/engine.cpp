@@ -616,6 +616,30 @@ uint64_t Engine::EstimateKeys(const std::string& lower, const std::string& upper
   return mem_count + static_cast<uint64_t>(static_cast<double>(file_bytes) / per_entry);
 }
 
+uint64_t Engine::ApproximateBytes(const std::string& lower, const std::string& upper) {
+  std::string end = upper;
+  if (end.empty()) end.assign(16, '\xff');  // past every key (they start with a 4-byte object id)
+  rocksdb::Range range(lower, end);
+  rocksdb::SizeApproximationOptions size_options;
+  size_options.include_memtables = false;
+  size_options.include_files = true;
+  size_options.files_size_error_margin = -1;  // exact per-file estimates, as EstimateKeys
+  uint64_t file_bytes = 0;
+  ThrowIfError(db_->GetApproximateSizes(size_options, cf_.get(), &range, 1, &file_bytes));
+  // The memtables' estimate for a range is coarse (a skip list's level counts), so their entries
+  // in the range are read and their bytes added up (the memtables are bounded by the write buffer).
+  rocksdb::ReadOptions ro;
+  ro.read_tier = rocksdb::kMemtableTier;
+  rocksdb::Slice lower_slice(lower), upper_slice(end);
+  ro.iterate_lower_bound = &lower_slice;
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> iter(db_->NewIterator(ro, cf_.get()));
+  uint64_t mem_bytes = 0;
+  for (iter->Seek(lower_slice); iter->Valid(); iter->Next()) mem_bytes += iter->key().size() + iter->value().size();
+  ThrowIfError(iter->status());
+  return file_bytes + mem_bytes;
+}
+
 void Engine::CompactRange(const std::string& lower, const std::string& upper) {
   rocksdb::Slice begin(lower), end(upper);
   rocksdb::CompactRangeOptions options;

@@ -265,6 +265,10 @@ class Engine {
   // memtable entries plus SST bytes divided by the average entry size of a small sample. For the
   // optimizer's row estimates.
   uint64_t EstimateKeys(const std::string& lower, const std::string& upper);
+  // Bytes the keys in [lower, upper) take in storage (`upper` empty: to the keyspace's end): the
+  // SST files' bytes over the range as RocksDB approximates them, plus the bytes of the range's
+  // live entries still in memtables. For pg_relation_size and the other size functions.
+  uint64_t ApproximateBytes(const std::string& lower, const std::string& upper);
 
   // What SERIALIZABLE transactions currently keep (storage/ssi.hpp).
   struct SsiStats SerializableStats();

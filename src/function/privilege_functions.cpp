@@ -1,0 +1,294 @@
+// Access privilege inquiry: has_table_privilege, has_column_privilege, has_sequence_privilege,
+// has_schema_privilege, has_database_privilege, has_function_privilege and pg_has_role, in all of
+// PostgreSQL's argument forms (the role by name or OID, or the current user; the object by name or
+// OID), with PostgreSQL's errors for a missing role or object and for an unknown privilege name.
+//
+// Kanto checks no access privileges yet (GRANT and REVOKE are issue 16): every role may do
+// everything to every object, so the answer for an existing object and a valid privilege is true,
+// for PUBLIC too. A role OID no role has has no privileges (false). pg_has_role is true for the
+// role itself and for a superuser; Kanto has no role membership.
+#include <cctype>
+
+#include "catalog/catalog.hpp"
+#include "common/sql_text.hpp"
+#include "function/function.hpp"
+#include "function/function_context.hpp"
+#include "function/kernel_util.hpp"
+#include "function/object_names.hpp"
+#include "function/routine_catalog.hpp"
+#include "kanto/error.hpp"
+
+namespace kanto {
+
+namespace {
+
+const Catalog& CatalogOf(const FunctionContext& ctx) {
+  if (!ctx.catalog) throw Error(sqlstate::kFeatureNotSupported, "privilege functions are not available here");
+  return *ctx.catalog;
+}
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) b++;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) e--;
+  return s.substr(b, e - b);
+}
+
+// Checks a privilege list ("SELECT, insert WITH GRANT OPTION"): comma-separated, each item
+// trimmed and compared case-insensitively with `names` (each also valid with `grant_suffix`).
+// Returns false when every item is one PostgreSQL accepts but never grants (`ignored`: RULE).
+bool CheckPrivileges(const std::string& list, std::initializer_list<const char*> names,
+                     std::initializer_list<const char*> suffixes = {" with grant option"},
+                     std::initializer_list<const char*> ignored = {}) {
+  bool any_real = false;
+  size_t start = 0;
+  while (true) {
+    size_t comma = list.find(',', start);
+    std::string item = Trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    std::string key = Lower(item);
+    bool found = false;
+    for (const char* n : names) {
+      found = found || key == n;
+      for (const char* s : suffixes) found = found || key == std::string(n) + s;
+    }
+    bool skipped = false;
+    for (const char* n : ignored) {
+      for (const char* s : suffixes) skipped = skipped || key == n || key == std::string(n) + s;
+    }
+    if (!found && !skipped) throw Error(sqlstate::kInvalidParameterValue, "unrecognized privilege type: \"" + item + "\"");
+    any_real = any_real || found;
+    if (comma == std::string::npos) return any_real;
+    start = comma + 1;
+  }
+}
+
+// The role a call asks about: true when it exists (or is PUBLIC). By name, a missing role is 42704.
+bool RoleExists(const Catalog& catalog, const Value& role) {
+  if (role.type().id == TypeId::kOid) return catalog.GetRole(static_cast<uint32_t>(role.int_value())) != nullptr;
+  std::string name = role.str_value();
+  if (name == "public" || catalog.FindRole(name)) return true;
+  throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
+}
+
+// Objects by name (errors when missing) or by OID (nullopt when missing: the answer is NULL).
+using Lookup = std::function<bool(const Value& object, const FunctionContext& ctx)>;
+
+bool RelationExists(const Catalog& catalog, uint32_t oid) {
+  const IndexEntry* idx = nullptr;
+  return catalog.FindRelationById(oid, &idx) || catalog.GetSequence(oid);
+}
+
+uint32_t RelationByName(const Value& object, const FunctionContext& ctx) {
+  return static_cast<uint32_t>(TextToOidType(object.str_value(), T(TypeId::kRegclass), ctx).int_value());
+}
+
+bool TableLookup(const Value& object, const FunctionContext& ctx) {
+  if (object.type().id != TypeId::kOid) return RelationByName(object, ctx), true;
+  return RelationExists(CatalogOf(ctx), static_cast<uint32_t>(object.int_value()));
+}
+
+bool SequenceLookup(const Value& object, const FunctionContext& ctx) {
+  const Catalog& catalog = CatalogOf(ctx);
+  uint32_t oid = object.type().id == TypeId::kOid ? static_cast<uint32_t>(object.int_value()) : RelationByName(object, ctx);
+  if (catalog.GetSequence(oid)) return true;
+  const IndexEntry* idx = nullptr;
+  const TableEntry* t = catalog.FindRelationById(oid, &idx);
+  if (!t) return false;
+  throw Error(sqlstate::kWrongObjectType, "\"" + (idx ? idx->name : t->name) + "\" is not a sequence");
+}
+
+bool SchemaLookup(const Value& object, const FunctionContext& ctx) {
+  const Catalog& catalog = CatalogOf(ctx);
+  if (object.type().id == TypeId::kOid) return catalog.GetSchema(static_cast<uint32_t>(object.int_value())) != nullptr;
+  if (catalog.FindSchema(object.str_value())) return true;
+  throw Error(sqlstate::kInvalidSchemaName, "schema \"" + object.str_value() + "\" does not exist");
+}
+
+bool DatabaseLookup(const Value& object, const FunctionContext& ctx) {
+  bool by_oid = object.type().id == TypeId::kOid;
+  for (const DatabaseEntry* d : CatalogOf(ctx).Databases()) {
+    if (by_oid ? d->id == static_cast<uint32_t>(object.int_value()) : d->name == object.str_value()) return true;
+  }
+  if (by_oid) return false;
+  throw Error(sqlstate::kInvalidCatalogName, "database \"" + object.str_value() + "\" does not exist");
+}
+
+// A function by OID, or by its signature as regprocedure reads it: "name(type, ...)".
+bool FunctionLookup(const Value& object, const FunctionContext& ctx) {
+  if (object.type().id == TypeId::kOid) return FindBuiltinRoutine(static_cast<uint32_t>(object.int_value())) != nullptr;
+  const std::string text = object.str_value();
+  size_t open = text.find('(');
+  if (open == std::string::npos) throw Error(sqlstate::kInvalidTextRepresentation, "expected a left parenthesis");
+  size_t close = text.rfind(')');
+  if (close == std::string::npos || close < open || !Trim(text.substr(close + 1)).empty()) {
+    throw Error(sqlstate::kInvalidTextRepresentation, "expected a right parenthesis");
+  }
+  std::string name = Trim(text.substr(0, open));
+  std::string schema;
+  if (size_t dot = name.rfind('.'); dot != std::string::npos) {
+    schema = Lower(Trim(name.substr(0, dot)));
+    name = Trim(name.substr(dot + 1));
+  }
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+    name = name.substr(1, name.size() - 2);
+  } else {
+    name = Lower(name);
+  }
+  std::vector<uint32_t> args;
+  std::string list = Trim(text.substr(open + 1, close - open - 1));
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= list.size() && !list.empty(); i++) {
+    if (i < list.size() && list[i] == '(') depth++;
+    if (i < list.size() && list[i] == ')') depth--;
+    if (i == list.size() || (list[i] == ',' && depth == 0)) {
+      args.push_back(static_cast<uint32_t>(
+          TextToOidType(Trim(list.substr(start, i - start)), T(TypeId::kRegtype), ctx).int_value()));
+      start = i + 1;
+    }
+  }
+  if (schema.empty() || schema == "pg_catalog") {
+    for (const RoutineEntry& r : BuiltinRoutines()) {
+      if (r.name == name && r.arg_types == args) return true;
+    }
+  }
+  throw Error(sqlstate::kUndefinedFunction, "function \"" + text + "\" does not exist");
+}
+
+// One inquiry function in its forms: (object, privilege) for the current user, (role name, ...)
+// and (role OID, ...), each with the object by name (`name_type`) and by OID.
+void AddInquiry(FunctionRegistry& r, const std::string& fname, const LogicalType& name_type, Lookup lookup,
+                std::function<bool(const std::string&)> check) {
+  const LogicalType kName = T(TypeId::kName), kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool);
+  constexpr bool kStrict = true, kVolatile = true;
+  auto answer = [lookup, check](const Value* role, const Value& object, const Value& privilege, FunctionContext& ctx) {
+    const Catalog& catalog = CatalogOf(ctx);
+    bool role_exists = role ? RoleExists(catalog, *role) : true;
+    bool by_oid = object.type().id == TypeId::kOid;
+    bool exists = by_oid ? true : lookup(object, ctx);
+    bool granted = check(privilege.str_value());
+    if (by_oid) exists = lookup(object, ctx);
+    if (!exists) return Value::Null(T(TypeId::kBool));
+    return Value::Bool(role_exists && granted);
+  };
+  for (const LogicalType& object : {name_type, kOid}) {
+    AddRowFunction(r, fname, {object, kText}, kBool, [answer](const std::vector<Value>& a, FunctionContext& ctx) {
+      return answer(nullptr, a[0], a[1], ctx);
+    }, kStrict, kVolatile);
+    for (const LogicalType& role : {kName, kOid}) {
+      AddRowFunction(r, fname, {role, object, kText}, kBool, [answer](const std::vector<Value>& a, FunctionContext& ctx) {
+        return answer(&a[0], a[1], a[2], ctx);
+      }, kStrict, kVolatile);
+    }
+  }
+}
+
+// has_column_privilege's column: by name (42703 when missing) or by attnum (NULL when missing).
+// Returns false for a missing column given by number.
+bool ColumnExists(const FunctionContext& ctx, uint32_t table_oid, const Value& column) {
+  const IndexEntry* idx = nullptr;
+  const TableEntry* t = CatalogOf(ctx).FindRelationById(table_oid, &idx);
+  if (column.type().id == TypeId::kInt2) {
+    int64_t attnum = column.int_value();
+    return t && !idx && attnum >= 1 && static_cast<size_t>(attnum) <= t->columns.size();
+  }
+  if (t && !idx) {
+    for (const auto& c : t->columns) {
+      if (c.name == column.str_value()) return true;
+    }
+  }
+  throw Error(sqlstate::kUndefinedColumn, "column \"" + column.str_value() + "\" of relation \"" +
+                                              (t ? (idx ? idx->name : t->name) : std::to_string(table_oid)) +
+                                              "\" does not exist");
+}
+
+void AddColumnInquiry(FunctionRegistry& r) {
+  const LogicalType kName = T(TypeId::kName), kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool),
+                    kInt2 = T(TypeId::kInt2);
+  constexpr bool kStrict = true, kVolatile = true;
+  auto answer = [](const Value* role, const Value& table, const Value& column, const Value& privilege,
+                   FunctionContext& ctx) {
+    const Catalog& catalog = CatalogOf(ctx);
+    bool role_exists = role ? RoleExists(catalog, *role) : true;
+    uint32_t oid = table.type().id == TypeId::kOid ? static_cast<uint32_t>(table.int_value()) : RelationByName(table, ctx);
+    bool exists = RelationExists(catalog, oid);
+    if (!exists && column.type().id != TypeId::kInt2 && table.type().id == TypeId::kOid) {
+      CheckPrivileges(privilege.str_value(), {"select", "insert", "update", "references"});
+      return Value::Null(T(TypeId::kBool));
+    }
+    exists = exists && ColumnExists(ctx, oid, column);
+    bool granted = CheckPrivileges(privilege.str_value(), {"select", "insert", "update", "references"});
+    if (!exists) return Value::Null(T(TypeId::kBool));
+    return Value::Bool(role_exists && granted);
+  };
+  for (const LogicalType& table : {kText, kOid}) {
+    for (const LogicalType& column : {kText, kInt2}) {
+      AddRowFunction(r, "has_column_privilege", {table, column, kText}, kBool,
+                     [answer](const std::vector<Value>& a, FunctionContext& ctx) { return answer(nullptr, a[0], a[1], a[2], ctx); },
+                     kStrict, kVolatile);
+      for (const LogicalType& role : {kName, kOid}) {
+        AddRowFunction(r, "has_column_privilege", {role, table, column, kText}, kBool,
+                       [answer](const std::vector<Value>& a, FunctionContext& ctx) { return answer(&a[0], a[1], a[2], a[3], ctx); },
+                       kStrict, kVolatile);
+      }
+    }
+  }
+}
+
+// pg_has_role(role, privilege) and (user, role, privilege): the user has the role when it is the
+// role or a superuser.
+void AddRoleInquiry(FunctionRegistry& r) {
+  const LogicalType kName = T(TypeId::kName), kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool);
+  constexpr bool kStrict = true, kVolatile = true;
+  auto role_of = [](const Catalog& catalog, const Value& v) -> const RoleEntry* {
+    if (v.type().id == TypeId::kOid) return catalog.GetRole(static_cast<uint32_t>(v.int_value()));
+    const RoleEntry* role = catalog.FindRole(v.str_value());
+    if (!role) throw Error(sqlstate::kUndefinedObject, "role \"" + v.str_value() + "\" does not exist");
+    return role;
+  };
+  auto answer = [role_of](const Value* user, const Value& role, const Value& privilege, FunctionContext& ctx) {
+    const Catalog& catalog = CatalogOf(ctx);
+    const RoleEntry* member = user ? role_of(catalog, *user) : catalog.FindRole(ctx.current_user);
+    const RoleEntry* target = role_of(catalog, role);
+    CheckPrivileges(privilege.str_value(), {"usage", "member"}, {" with grant option", " with admin option"});
+    if (!member) return Value::Bool(false);
+    return Value::Bool(member->superuser || (target && target->id == member->id));
+  };
+  for (const LogicalType& role : {kName, kOid}) {
+    AddRowFunction(r, "pg_has_role", {role, kText}, kBool, [answer](const std::vector<Value>& a, FunctionContext& ctx) {
+      return answer(nullptr, a[0], a[1], ctx);
+    }, kStrict, kVolatile);
+    for (const LogicalType& user : {kName, kOid}) {
+      AddRowFunction(r, "pg_has_role", {user, role, kText}, kBool, [answer](const std::vector<Value>& a, FunctionContext& ctx) {
+        return answer(&a[0], a[1], a[2], ctx);
+      }, kStrict, kVolatile);
+    }
+  }
+}
+
+}  // namespace
+
+void RegisterPrivilegeFunctions(FunctionRegistry& r) {
+  const LogicalType kText = T(TypeId::kText);
+  AddInquiry(r, "has_table_privilege", kText, TableLookup, [](const std::string& p) {
+    return CheckPrivileges(p, {"select", "insert", "update", "delete", "truncate", "references", "trigger"},
+                           {" with grant option"}, {"rule"});
+  });
+  AddColumnInquiry(r);
+  AddInquiry(r, "has_sequence_privilege", kText, SequenceLookup,
+             [](const std::string& p) { return CheckPrivileges(p, {"usage", "select", "update"}); });
+  AddInquiry(r, "has_schema_privilege", kText, SchemaLookup,
+             [](const std::string& p) { return CheckPrivileges(p, {"create", "usage"}); });
+  AddInquiry(r, "has_database_privilege", kText, DatabaseLookup,
+             [](const std::string& p) { return CheckPrivileges(p, {"create", "connect", "temporary", "temp"}); });
+  AddInquiry(r, "has_function_privilege", kText, FunctionLookup,
+             [](const std::string& p) { return CheckPrivileges(p, {"execute"}); });
+  AddRoleInquiry(r);
+}
+
+}  // namespace kanto
