@@ -137,15 +137,15 @@ bool PhysicalUnnest::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
   auto& st = static_cast<UnnestState&>(base);
   if (!st.started) {
     st.started = true;
-    for (size_t i = 0; i < arrays_.size(); i++) {
-      Value a = ExpressionExecutor::EvaluateScalar(*arrays_[i], ctx);
+    for (size_t i = 0; i < args_.size(); i++) {
+      Value a = ExpressionExecutor::EvaluateScalar(*args_[i], ctx);
       st.elements.push_back(a.is_null() ? std::vector<Value>{} : DecodeArray(a.str_value(), types[i]));  // NULL: none
       st.rows = std::max(st.rows, st.elements.back().size());
     }
   }
   while (out.size() < ctx.batch_rows && st.next < st.rows) {
     std::vector<Value> row;
-    for (size_t i = 0; i < arrays_.size(); i++) {
+    for (size_t i = 0; i < args_.size(); i++) {
       row.push_back(st.next < st.elements[i].size() ? st.elements[i][st.next] : Value::Null(types[i]));
     }
     st.next++;

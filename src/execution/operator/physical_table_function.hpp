@@ -7,53 +7,49 @@
 
 namespace kanto {
 
-class PhysicalGenerateSeries : public PhysicalOperator {
+// A function over argument expressions (evaluated once, when the scan starts), its rows numbered
+// in an extra last column WITH ORDINALITY.
+class PhysicalFunctionScan : public PhysicalOperator {
  public:
-  PhysicalGenerateSeries(std::vector<LogicalType> types, std::vector<BoundExprPtr> args, bool ordinality)
+  PhysicalFunctionScan(std::vector<LogicalType> types, std::vector<BoundExprPtr> args, bool ordinality)
       : PhysicalOperator(std::move(types)), args_(std::move(args)), ordinality_(ordinality) {}
+
+ protected:
+  std::vector<BoundExprPtr> args_;
+  bool ordinality_;
+};
+
+class PhysicalGenerateSeries : public PhysicalFunctionScan {
+ public:
+  using PhysicalFunctionScan::PhysicalFunctionScan;
   std::string Name() const override { return "Function Scan on generate_series"; }
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
-
- private:
-  std::vector<BoundExprPtr> args_;
-  bool ordinality_;
 };
 
-// unnest(array) [WITH ORDINALITY]: one row per element.
-class PhysicalUnnest : public PhysicalOperator {
+// unnest(a [, b ...]): one column per array; as many rows as the longest array has, the shorter
+// ones padded with NULLs.
+class PhysicalUnnest : public PhysicalFunctionScan {
  public:
-  // unnest(a [, b ...]): one column per array; as many rows as the longest array has, the
-  // shorter ones padded with NULLs.
-  PhysicalUnnest(std::vector<LogicalType> types, std::vector<BoundExprPtr> arrays, bool ordinality)
-      : PhysicalOperator(std::move(types)), arrays_(std::move(arrays)), ordinality_(ordinality) {}
+  using PhysicalFunctionScan::PhysicalFunctionScan;
   std::string Name() const override { return "Function Scan on unnest"; }
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
-
- private:
-  std::vector<BoundExprPtr> arrays_;
-  bool ordinality_;
 };
 
-// regexp_matches(string, pattern [, flags]) [WITH ORDINALITY]: one text[] row per match.
-class PhysicalRegexpMatches : public PhysicalOperator {
+// regexp_matches(string, pattern [, flags]): one text[] row per match.
+class PhysicalRegexpMatches : public PhysicalFunctionScan {
  public:
-  PhysicalRegexpMatches(std::vector<LogicalType> types, std::vector<BoundExprPtr> args, bool ordinality)
-      : PhysicalOperator(std::move(types)), args_(std::move(args)), ordinality_(ordinality) {}
+  using PhysicalFunctionScan::PhysicalFunctionScan;
   std::string Name() const override { return "Function Scan on regexp_matches"; }
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
-
- private:
-  std::vector<BoundExprPtr> args_;
-  bool ordinality_;
 };
 
 }  // namespace kanto
