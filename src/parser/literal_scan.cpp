@@ -14,6 +14,23 @@ bool IsIdentStart(char c) {
 }
 bool IsIdentChar(char c) { return IsIdentStart(c) || IsDigit(c) || c == '$'; }
 
+// The end of the quoted token at `start` ("..." or '...', a doubled quote inside), or npos when
+// it is not closed or holds a backslash or a control character other than white space.
+size_t QuotedEnd(std::string_view text, size_t start) {
+  char quote = text[start];
+  for (size_t i = start + 1; i < text.size(); i++) {
+    char c = text[i];
+    if (c == '\\' || (static_cast<unsigned char>(c) < 0x20 && !IsSpace(c))) return std::string_view::npos;
+    if (c != quote) continue;
+    if (i + 1 < text.size() && text[i + 1] == quote) {
+      i++;
+      continue;
+    }
+    return i + 1;
+  }
+  return std::string_view::npos;
+}
+
 // Marker bytes of the key: control characters, which a scanned text never holds.
 constexpr char kMarker = '\x01';
 
@@ -49,40 +66,17 @@ bool ScanLiterals(std::string_view text, LiteralScan* out) {
       continue;
     }
     if (c == '"') {
-      size_t start = i++;
-      for (;;) {
-        if (i >= n) return false;
-        if (text[i] == '"') {
-          if (i + 1 < n && text[i + 1] == '"') {
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (static_cast<unsigned char>(text[i]) < 0x20 && !IsSpace(text[i])) return false;
-        i++;
-      }
+      size_t start = i;
+      i = QuotedEnd(text, i);
+      if (i == std::string_view::npos) return false;
       if (i < n && text[i] == '\'') return false;
       out->key.append(text.substr(start, i - start));
       continue;
     }
     if (c == '\'') {
-      size_t start = i++;
-      for (;;) {
-        if (i >= n) return false;
-        char s = text[i];
-        if (s == '\\' || (static_cast<unsigned char>(s) < 0x20 && !IsSpace(s))) return false;
-        if (s == '\'') {
-          if (i + 1 < n && text[i + 1] == '\'') {
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        i++;
-      }
+      size_t start = i;
+      i = QuotedEnd(text, i);
+      if (i == std::string_view::npos) return false;
       // 'a' 'b' across a line break is one literal to PostgreSQL's lexer.
       size_t next = i;
       while (next < n && IsSpace(text[next])) next++;
