@@ -443,17 +443,21 @@ void Transaction::RollbackToSavePoint() {
 }
 void Transaction::PopSavePoint() { ThrowIfError(txn_->PopSavePoint()); }
 
+void Transaction::CheckSerializableAtCommit() {
+  if (lost_read_) {
+    throw Error(sqlstate::kSerializationFailure,
+                "could not serialize access due to read/write dependencies among transactions")
+        .WithDetail("A read could not be recorded.")
+        .WithHint("The transaction might succeed if retried.");
+  }
+  FlushIterators(true);
+  if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
+}
+
 void Transaction::Commit() {
   if (ssi_) {
     try {
-      if (lost_read_) {
-        throw Error(sqlstate::kSerializationFailure,
-                    "could not serialize access due to read/write dependencies among transactions")
-            .WithDetail("A read could not be recorded.")
-            .WithHint("The transaction might succeed if retried.");
-      }
-      FlushIterators(true);
-      if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
+      CheckSerializableAtCommit();
     } catch (...) {
       try {
         Rollback();

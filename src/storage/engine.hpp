@@ -175,6 +175,9 @@ class Transaction {
   void RecordWrite(std::string_view key);
   // Records what the open iterators scanned and detaches them (before commit or rollback).
   void FlushIterators(bool may_throw);
+  // SERIALIZABLE's check at COMMIT and PREPARE: 40001 when a read was lost or the commit would
+  // complete a dangerous structure (then the transaction stops taking part as a serializable one).
+  void CheckSerializableAtCommit();
   void FinishSerializable(bool committed);
   // Stops tracking (a read-only transaction whose snapshot proved safe, or the end).
   void ForgetSerializable();

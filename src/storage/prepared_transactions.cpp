@@ -93,14 +93,7 @@ Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int m
   if (ssi_) {
     // As PostgreSQL: the commit's check runs at PREPARE (40001 here); the transaction then takes
     // part in conflict detection as a prepared one until it is finished.
-    if (lost_read_) {
-      throw Error(sqlstate::kSerializationFailure,
-                  "could not serialize access due to read/write dependencies among transactions")
-          .WithDetail("A read could not be recorded.")
-          .WithHint("The transaction might succeed if retried.");
-    }
-    FlushIterators(true);
-    if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
+    CheckSerializableAtCommit();
     if (ssi_) {
       state.serializable = true;
       ssi_manager_->Describe(ssi_, &state.reads, &state.writes);
