@@ -1,6 +1,7 @@
 // The data directory and its databases (main/cluster.hpp).
 #include "main/cluster.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -36,6 +37,20 @@ Error BusyError(const std::string& what, int sessions, int prepared = 0) {
                            : "There are " + std::to_string(sessions) + " other session(s) and " +
                                  std::to_string(prepared) + " prepared transaction(s) using the database.";
   return Error(sqlstate::kObjectInUse, what + " is being accessed by other users").WithDetail(detail);
+}
+
+// The sessions of `db` beyond `own` once they have ended, or after 5 s: as PostgreSQL, CREATE and
+// DROP DATABASE give sessions that are ending (a client's Terminate, a terminated session, both
+// handled asynchronously) time to go. Unlocks `lock` while it waits.
+int SessionsAfterWaiting(DatabaseImpl& db, int own, std::unique_lock<std::mutex>& lock) {
+  if (db.connection_count() <= own) return 0;
+  lock.unlock();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (db.connection_count() > own && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  lock.lock();
+  return std::max(0, db.connection_count() - own);
 }
 
 class SessionDirectory : public commands::DatabaseDirectory {
@@ -171,12 +186,12 @@ int Cluster::Sessions(uint32_t id) {
 
 uint32_t Cluster::Create(DatabaseEntry entry, const DatabaseEntry& source, uint32_t self) {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_);
+    std::shared_ptr<Database> from = Live(source.id);
+    int others = from ? SessionsAfterWaiting(from->impl(), source.id == self ? 1 : 0, lock) : 0;
     for (const auto& d : ReadDatabases()) {
       if (d.name == entry.name) throw Error("42P04", "database \"" + entry.name + "\" already exists");
     }
-    std::shared_ptr<Database> from = Live(source.id);
-    int others = from ? from->impl().connection_count() - (source.id == self ? 1 : 0) : 0;
     int prepared = PreparedIn(*root_, source.id);
     if (others > 0 || prepared > 0) throw BusyError("source database \"" + source.name + "\"", others, prepared);
     std::unique_ptr<storage::Engine> closed;  // the source's keyspace when it is not open
@@ -219,22 +234,15 @@ void Cluster::Drop(const DatabaseEntry& entry, bool force) {
           .WithDetail(PreparedDetail(prepared));
     }
     std::shared_ptr<Database> db = Live(entry.id);
-    if (prepared > 0) throw BusyError("database \"" + entry.name + "\"", db ? db->impl().connection_count() : 0, prepared);
     if (db) {
-      int sessions = db->impl().connection_count();
-      if (sessions > 0 && force) {
-        // As PostgreSQL: the sessions are terminated, and the drop waits up to 5 s for them to end.
-        db->impl().TerminateSessions();
-        lock.unlock();
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-        while (db->impl().connection_count() > 0 && std::chrono::steady_clock::now() < deadline) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        lock.lock();
-        sessions = db->impl().connection_count();
-      }
-      if (sessions > 0) throw BusyError("database \"" + entry.name + "\"", sessions);
+      // As PostgreSQL: FORCE terminates the sessions; either way the drop waits up to 5 s for them to end.
+      if (force) db->impl().TerminateSessions();
+      int sessions = SessionsAfterWaiting(db->impl(), 0, lock);
+      prepared = PreparedIn(*root_, entry.id);
+      if (sessions > 0 || prepared > 0) throw BusyError("database \"" + entry.name + "\"", sessions, prepared);
       db->impl().MarkDropped();
+    } else if (prepared > 0) {
+      throw BusyError("database \"" + entry.name + "\"", 0, prepared);
     }
     auto txn = root_->Begin(storage::IsolationLevel::kReadCommitted);
     txn->BeginStatement();

@@ -93,4 +93,12 @@ grep -q 'database "app" does not exist' <<<"$out" || fail "dropped database" "$o
 q -c "CREATE DATABASE app"
 out=$(err -d app -c "SELECT * FROM only_app")
 grep -q '42P01' <<<"$out" || fail "recreated database is not empty" "$out"
+# A session that ends within 5 s does not make DROP fail: the drop waits for it, as PostgreSQL's does
+coproc SLEEPER { psql -X -At -d app; }
+echo "SELECT 'connected';" >&"${SLEEPER[1]}"
+read -r line <&"${SLEEPER[0]}"
+echo "SELECT pg_sleep(1);" >&"${SLEEPER[1]}"
+eval "exec ${SLEEPER[1]}>&-"
+q -c "DROP DATABASE app"  # fails with 55006 unless it waited for the session to end
+wait "${SLEEPER_PID:-}" 2>/dev/null || true
 echo "databases: ok"
