@@ -107,11 +107,6 @@ const RoleEntry* CurrentRole(const Catalog& catalog, const CommandContext& ctx) 
   return catalog.FindRole(ctx.fn.current_user);
 }
 
-bool IsSuperuser(const Catalog& catalog, const CommandContext& ctx) {
-  const RoleEntry* me = CurrentRole(catalog, ctx);
-  return me && me->superuser;
-}
-
 bool HasCreatedb(const Catalog& catalog, const CommandContext& ctx) {
   const RoleEntry* me = CurrentRole(catalog, ctx);
   return me && (me->superuser || me->createdb);
