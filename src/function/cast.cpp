@@ -512,6 +512,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
     case TypeId::kRegproc:
+    case TypeId::kJson:
       break;
   }
   if (from.id == target.id) {

@@ -23,7 +23,7 @@ std::vector<const SchemaEntry*> PathSchemas(const FunctionContext& ctx, bool inc
 }  // namespace
 
 void RegisterSchemaFunctions(FunctionRegistry& r) {
-  const LogicalType kText = T(TypeId::kText), kOid = T(TypeId::kOid), kBool = T(TypeId::kBool);
+  const LogicalType kOid = T(TypeId::kOid), kBool = T(TypeId::kBool);
   constexpr bool kStrict = true, kVolatile = true;
   // current_schema is a name, current_schemas a name[], as in PostgreSQL.
   const LogicalType kName = T(TypeId::kName);

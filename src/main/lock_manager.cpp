@@ -148,8 +148,7 @@ bool LockManager::Acquire(SessionState& session, const LockTag& tag, LockMode mo
     return false;
   }
   if (waited) *waited = true;
-  Waiter w{&session, mode};
-  w.since_micros = WallMicros();
+  Waiter w{&session, mode, false, WallMicros(), {}};
   // As PostgreSQL: a session that already holds a lock an earlier waiter waits for goes in front of
   // that waiter -- or, when its own request conflicts with that waiter's, it is a deadlock at once.
   uint16_t mine = 0;
