@@ -588,6 +588,19 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   return result;
 }
 
+namespace {
+// EXPLAIN's one column, "QUERY PLAN": json for FORMAT JSON; text otherwise (Kanto has no xml type,
+// so FORMAT XML is text, as YAML and TEXT are). RunExplain and Describe both give it.
+LogicalType ExplainResultType(ExplainFormat format) {
+  return LogicalType(format == ExplainFormat::kJson ? TypeId::kJson : TypeId::kText);
+}
+
+ColumnInfo ExplainColumn(ExplainFormat format) {
+  LogicalType type = ExplainResultType(format);
+  return {"QUERY PLAN", type.oid(), -1, type.ToString()};
+}
+}  // namespace
+
 std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& stmt, const std::vector<Value>& params) {
   const ast::Statement& inner = *stmt.stmt;
   if (inner.kind != ast::StmtKind::kSelect && inner.kind != ast::StmtKind::kInsert &&
@@ -620,13 +633,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   auto result = std::make_unique<ResultImpl>();
   result->has_rows = true;
   ExplainFormat format = ParseExplainFormat(stmt.format);
-  if (format == ExplainFormat::kJson) {
-    result->types = {LogicalType(TypeId::kJson)};
-    result->columns.push_back({"QUERY PLAN", 114, -1, "json"});
-  } else {  // Kanto has no xml type: FORMAT XML is text, as YAML and TEXT are
-    result->types = {LogicalType(TypeId::kText)};
-    result->columns.push_back({"QUERY PLAN", 25, -1, "text"});
-  }
+  result->types = {ExplainResultType(format)};
+  result->columns.push_back(ExplainColumn(format));
   DataChunk chunk(result->types);
   if (format != ExplainFormat::kText) {
     ExplainDocumentOptions options;
@@ -670,9 +678,8 @@ void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalTyp
     }
     return;
   }
-  if (stmt.kind == ast::StmtKind::kExplain) {  // one column, json for FORMAT JSON
-    bool json = static_cast<const ast::ExplainStmt&>(stmt).format == "json";
-    columns->push_back(json ? ColumnInfo{"QUERY PLAN", 114, -1, "json"} : ColumnInfo{"QUERY PLAN", 25, -1, "text"});
+  if (stmt.kind == ast::StmtKind::kExplain) {
+    columns->push_back(ExplainColumn(ParseExplainFormat(static_cast<const ast::ExplainStmt&>(stmt).format)));
     return;
   }
   if (stmt.kind != ast::StmtKind::kSelect && stmt.kind != ast::StmtKind::kInsert &&
