@@ -30,8 +30,8 @@ bool IsSrfName(const ast::FuncCall& f) {
 // (function arguments, operators, casts, tests, NULLIF, GREATEST/LEAST, ARRAY[], subscripts, ANY/ALL;
 // not into subqueries nor window calls). Where PostgreSQL refuses a set-returning argument (CASE,
 // COALESCE, AND / OR / NOT, IN, BETWEEN, IS TRUE ...) it throws PostgreSQL's error.
-bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out) {
-  if (!e) return true;
+void CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out) {
+  if (!e) return;
   CheckStackDepth();
   if (e->kind == ast::ExprKind::kOp) {
     // An operator chain (a + b + ..., thousands of terms) is walked down its left spine without
@@ -42,11 +42,9 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
       rights.push_back(o.right.get());
       e = o.left.get();
     }
-    if (!CollectSrfCalls(e, out)) return false;
-    for (auto it = rights.rbegin(); it != rights.rend(); ++it) {
-      if (!CollectSrfCalls(*it, out)) return false;
-    }
-    return true;
+    CollectSrfCalls(e, out);
+    for (auto it = rights.rbegin(); it != rights.rend(); ++it) CollectSrfCalls(*it, out);
+    return;
   }
   std::vector<const ast::Expr*> kids;
   const char* state = nullptr;  // the SQLSTATE and message when a kid returns a set
@@ -57,7 +55,7 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
   switch (e->kind) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
-      if (f.over) return true;
+      if (f.over) return;
       if (IsSrfName(f)) out->push_back(&f);
       add(f.args);
       break;
@@ -140,12 +138,10 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
       refusal = std::string("argument of ") + (b.negated ? "OR" : "AND") + " must not return a set";
       break;
     }
-    default: return true;
+    default: return;
   }
   size_t before = out->size();
-  for (const ast::Expr* k : kids) {
-    if (!CollectSrfCalls(k, out)) return false;
-  }
+  for (const ast::Expr* k : kids) CollectSrfCalls(k, out);
   if (state && out->size() > before) {
     Error err(state, refusal);
     if (std::string(state) == sqlstate::kFeatureNotSupported) {
@@ -153,14 +149,13 @@ bool CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
     }
     throw At(std::move(err), (*out)[before]->location);
   }
-  return true;
 }
 
 }  // namespace
 
 void CheckSrfPlacement(const ast::Expr* e) {
   std::vector<const ast::FuncCall*> calls;
-  (void)CollectSrfCalls(e, &calls);
+  CollectSrfCalls(e, &calls);
 }
 
 BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& name, std::vector<BoundExprPtr> args,
