@@ -187,11 +187,15 @@ int Cluster::Sessions(uint32_t id) {
 uint32_t Cluster::Create(DatabaseEntry entry, const DatabaseEntry& source, uint32_t self) {
   {
     std::unique_lock<std::mutex> lock(mu_);
+    auto check_name = [&] {
+      for (const auto& d : ReadDatabases()) {
+        if (d.name == entry.name) throw Error("42P04", "database \"" + entry.name + "\" already exists");
+      }
+    };
+    check_name();  // at once, as PostgreSQL, before any wait for the source's sessions
     std::shared_ptr<Database> from = Live(source.id);
     int others = from ? SessionsAfterWaiting(from->impl(), source.id == self ? 1 : 0, lock) : 0;
-    for (const auto& d : ReadDatabases()) {
-      if (d.name == entry.name) throw Error("42P04", "database \"" + entry.name + "\" already exists");
-    }
+    check_name();  // again: the lock may have been given up while waiting
     int prepared = PreparedIn(*root_, source.id);
     if (others > 0 || prepared > 0) throw BusyError("source database \"" + source.name + "\"", others, prepared);
     std::unique_ptr<storage::Engine> closed;  // the source's keyspace when it is not open
