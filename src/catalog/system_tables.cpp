@@ -24,7 +24,6 @@ namespace kanto {
 
 namespace {
 
-constexpr int64_t kInformationSchemaOid = 13000;
 constexpr int64_t kBtreeAmOid = 403;
 constexpr int64_t kHeapAmOid = 2;
 
@@ -64,7 +63,9 @@ void PgNamespace(const Catalog& catalog, SystemTable* out) {
     const RoleEntry* owner = catalog.FindRole(s->owner);
     b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
   }
-  b.Row({OidValue(kInformationSchemaOid), Value::Text("information_schema"), OidValue(kKantoRoleOid), NullText()});
+  // PostgreSQL's schema of TOAST tables (OID 99), which tools list and then leave out: Kanto keeps
+  // large values in the row, so it stays empty.
+  b.Row({OidValue(99), Value::Text("pg_toast"), OidValue(kKantoRoleOid), NullText()});
 }
 
 void PgClass(const Catalog& catalog, SystemTable* out) {

@@ -106,10 +106,12 @@ int64_t FindType(std::string_view text) {
       {"int8", TypeId::kInt8},      {"float4", TypeId::kFloat4},      {"float8", TypeId::kFloat8},
       {"bool", TypeId::kBool},      {"varchar", TypeId::kVarchar},    {"bpchar", TypeId::kChar},
       {"char", TypeId::kChar},      {"timestamptz", TypeId::kTimestampTz}, {"timestamp", TypeId::kTimestamp},
-      {"decimal", TypeId::kNumeric}, {"name", TypeId::kName},
+      {"decimal", TypeId::kNumeric}, {"name", TypeId::kName},   {"character", TypeId::kChar},
   };
+  bool array = name.size() > 2 && name.compare(name.size() - 2, 2, "[]") == 0;
+  std::string base = array ? name.substr(0, name.size() - 2) : name;
   for (const auto& [alias, id] : kAliases) {
-    if (name == alias) return LogicalType(id).oid();
+    if (base == alias) return array ? LogicalType::ArrayOf(LogicalType(id)).oid() : LogicalType(id).oid();
   }
   for (const auto& pseudo : PseudoTypes()) {
     if (name == pseudo.name) return pseudo.oid;
@@ -161,6 +163,9 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kRegtype: {
       LogicalType t = LogicalType::FromOid(static_cast<uint32_t>(oid));
       if (t.id != TypeId::kUnknown || oid == 705) name = t.ToString();
+      // format_type(1042, NULL) is "bpchar", but regtype prints the type as declared: "character".
+      if (t.id == TypeId::kChar) name = "character";
+      if (t.IsArray() && t.elem == TypeId::kChar) name = "character[]";
       if (PseudoTypeName(static_cast<uint32_t>(oid))) name = TypeOidName(static_cast<uint32_t>(oid));
       break;
     }

@@ -141,9 +141,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   void SetSessionDefault(const std::string& name, const std::string& value);
   // SessionSettings (current_setting, set_config).
   bool Get(const std::string& name, std::string* value) const override;
-  std::vector<std::pair<std::string, std::string>> All() const override {
-    return {settings_.begin(), settings_.end()};
-  }
+  // The session's settings and PostgreSQL's read-only parameters (pg_settings).
+  std::vector<std::pair<std::string, std::string>> All() const override;  // connection_session.cpp
   const std::vector<ColumnInfo>* CursorColumns(const std::string& name) const;  // cursors.cpp
   std::vector<CursorRow> Cursors() const override { return cursors_.List(); }
   std::string Set(const std::string& name, const std::string& value, bool is_local) override;

@@ -380,4 +380,15 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   return TagOnly("DISCARD ALL");
 }
 
+std::vector<std::pair<std::string, std::string>> ConnectionImpl::All() const {
+  std::map<std::string, std::string> all = settings_;
+  // The read-only (internal) ones are facts of the server, such as max_index_keys, which pgjdbc
+  // reads from here; the others Kanto does not act on are left out (pg_dump sets the ones it finds
+  // with set_config, which is 0A000 for a value Kanto would ignore).
+  for (const ConfigParameter& p : ConfigParameters()) {
+    if (std::string_view(p.context) == "internal") all.emplace(p.name, p.reset);
+  }
+  return {all.begin(), all.end()};
+}
+
 }  // namespace kanto

@@ -12,6 +12,12 @@
 #   private_postgresql  sets up a throwaway PostgreSQL 15: its binaries $pgbin, an empty directory
 #       $pgdir (for initdb's $pgdir/data), a free loopback port $pgport, and $as_pg, the command
 #       prefix that runs them as the postgres user when the script runs as root.
+#   tools_against_both BUILD  (the tools_*.sh scripts) starts `kanto serve` and a private PostgreSQL
+#       15 ($pgport, stopped on exit), creates role kanto and a database kanto owned by it in the
+#       PostgreSQL, and loads test/e2e/tools_schema.sql (sequences, foreign keys, CHECKs, indexes,
+#       views) into both as role kanto; then same_output NAME COMMAND... runs COMMAND with PGPORT
+#       set to each server (PGHOST, PGUSER=kanto, PGDATABASE=kanto; KANTO_PORT is Kanto's) and
+#       fails, showing the diff, when the two outputs differ.
 # On exit the server is stopped and $dir removed; a script with more to clean up defines
 # e2e_cleanup, which runs first.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -87,4 +93,38 @@ psql_like_postgresql() {
     return 1
   fi
   echo "ok: psql output as PostgreSQL's"
+}
+
+tools_against_both() {
+  local here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  private_postgresql
+  e2e_cleanup() {
+    "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  }
+  start_kanto "$1"
+  export KANTO_PORT=$port  # tools_common.py: which of the two servers a script talks to
+  "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C > "$pgdir/initdb.log" 2>&1
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c TimeZone=UTC" start > /dev/null
+  psql -X -q -v ON_ERROR_STOP=1 -p "$pgport" -U postgres -d postgres \
+    -c "CREATE ROLE kanto SUPERUSER LOGIN" -c "CREATE DATABASE kanto OWNER kanto TEMPLATE template0 LOCALE 'C'"
+  for p in "$pgport" "$port"; do
+    PGPORT=$p psql -X -q -v ON_ERROR_STOP=1 -f "$here/tools_schema.sql" > /dev/null
+  done
+}
+
+same_output() {
+  local name=$1 want got
+  shift
+  want=$(PGPORT=$pgport "$@" 2>&1) || true
+  got=$(PGPORT=$port "$@" 2>&1) || true
+  if [[ "$want" != "$got" ]]; then
+    echo "FAIL: $name: Kanto's answers differ from PostgreSQL's (- PostgreSQL, + Kanto)"
+    diff -u <(echo "$want") <(echo "$got") || true
+    return 1
+  fi
+  if [[ -z "$want" ]]; then echo "FAIL: $name printed nothing"; return 1; fi
+  echo "ok: $name as PostgreSQL's ($(echo "$want" | wc -l) lines)"
 }

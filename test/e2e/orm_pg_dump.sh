@@ -3,7 +3,8 @@
 # ids, foreign keys, CHECKs, a generated column, views, comments) loads into `kanto serve` with psql -v ON_ERROR_STOP=1,
 # and then Kanto answers the same queries as PostgreSQL, and keeps enforcing the constraints and
 # continuing the sequences. The PostgreSQL is a throwaway one this script starts (initdb in a
-# temporary directory, loopback only). Then the other way: Kanto's pg_dump restores into PostgreSQL.
+# temporary directory, loopback only). Then the other way: Kanto's pg_dump (plain, -Fc and -Fd)
+# restores into PostgreSQL, and PostgreSQL's plain dump of that restored database loads back into Kanto.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -94,7 +95,7 @@ for q in "INSERT INTO orders (customer_id) VALUES (99)" "INSERT INTO customers (
   [[ "$want" == "$got" ]] || { echo "$q: PostgreSQL $want, Kanto $got"; exit 1; }
 done
 
-# The other way: pg_dump (plain and custom format) of a Kanto database restores into PostgreSQL,
+# The other way: pg_dump (plain, custom and directory format) of a Kanto database restores into PostgreSQL,
 # and both then give the same answers; its views (pg_get_viewdef's text) are PostgreSQL's, and
 # PostgreSQL prints them back the same.
 "${kanto[@]}" -c "CREATE DATABASE kdump"
@@ -117,13 +118,22 @@ CREATE VIEW shop.p_names (uname, tags) AS
   SELECT upper(name), (SELECT count(*) FROM c WHERE c.p = p.id) FROM shop.p p WHERE EXISTS (SELECT 1 FROM c WHERE c.p = p.id)
   UNION ALL SELECT 'none', 0 ORDER BY 1;
 SQL
-"${pg[@]}" -c "CREATE ROLE kanto" -c "CREATE DATABASE fromkanto" -c "CREATE DATABASE fromkanto_fc"  # the owner of the dumped objects
+"${pg[@]}" -c "CREATE ROLE kanto" -c "CREATE DATABASE fromkanto" -c "CREATE DATABASE fromkanto_fc" \
+  -c "CREATE DATABASE fromkanto_fd"  # the owner of the dumped objects
 pg_dump -d kdump > "$dir/kanto_dump.sql"
 pg_dump -d kdump -Fc > "$dir/kanto_dump.fc"
+pg_dump -d kdump -Fd -f "$dir/kanto_dump.d"
 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pgport" -U postgres -d fromkanto -f "$dir/kanto_dump.sql" > "$dir/restore.log" 2>&1 ||
   { echo "restoring Kanto's dump into PostgreSQL failed:"; cat "$dir/restore.log"; exit 1; }
 "$pgbin/pg_restore" -h 127.0.0.1 -p "$pgport" -U postgres -d fromkanto_fc --exit-on-error "$dir/kanto_dump.fc" ||
   { echo "pg_restore of Kanto's custom-format dump failed"; exit 1; }
+"$pgbin/pg_restore" -h 127.0.0.1 -p "$pgport" -U postgres -d fromkanto_fd --exit-on-error "$dir/kanto_dump.d" ||
+  { echo "pg_restore of Kanto's directory-format dump failed"; exit 1; }
+# And back: PostgreSQL's plain dump of the restored database loads into a new Kanto database, kback.
+"$pgbin/pg_dump" -h 127.0.0.1 -p "$pgport" -U postgres fromkanto > "$dir/pg_of_kanto.sql"
+"${kanto[@]}" -c "CREATE DATABASE kback"
+psql -X -q -v ON_ERROR_STOP=1 -d kback -f "$dir/pg_of_kanto.sql" > "$dir/kback.log" 2>&1 ||
+  { echo "loading PostgreSQL's dump of the restored database into Kanto failed:"; cat "$dir/kback.log"; exit 1; }
 for q in "SELECT * FROM shop.p ORDER BY id" "SELECT * FROM c ORDER BY id" \
          "SELECT obj_description('shop.p'::regclass, 'pg_class'), col_description('c'::regclass, 3)" \
          "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'shop')) ORDER BY 1" \
@@ -136,7 +146,7 @@ for q in "SELECT * FROM shop.p ORDER BY id" "SELECT * FROM c ORDER BY id" \
          "SELECT pg_get_viewdef('shop.p_names', true)" \
          "DELETE FROM shop.p WHERE id = 1" "SELECT id, p FROM c ORDER BY id"; do
   got=$("${kd[@]}" -At -c "$q" 2>&1) || true
-  for db in fromkanto fromkanto_fc; do
+  for db in fromkanto fromkanto_fc fromkanto_fd; do
     want=$(psql -X -q -h 127.0.0.1 -p "$pgport" -U postgres -d $db -At -c "$q" 2>&1) || true
     if [[ "$want" != "$got" ]]; then
       echo "Kanto's dump restored into PostgreSQL ($db): $q"
@@ -144,5 +154,11 @@ for q in "SELECT * FROM shop.p ORDER BY id" "SELECT * FROM c ORDER BY id" \
       exit 1
     fi
   done
+  back=$(psql -X -q -d kback -At -c "$q" 2>&1) || true
+  if [[ "$back" != "$got" ]]; then
+    echo "PostgreSQL's dump of the restored database, loaded into Kanto (kback): $q"
+    diff <(echo "$got") <(echo "$back") || true
+    exit 1
+  fi
 done
 echo "orm_pg_dump: ok"
