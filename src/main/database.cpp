@@ -215,7 +215,15 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, con
     impl->conn = impl_.get();
     impl->stmt = std::move(stmts[0]);
     impl->text.assign(sql.substr(0, 1024));
-    for (uint32_t oid : param_type_oids) impl->param_types.push_back(LogicalType::FromOid(oid));
+    for (uint32_t oid : param_type_oids) {
+      LogicalType t = LogicalType::FromOid(oid);
+      // 0 (and unknown, 705) leave the type to the statement; a PostgreSQL type Kanto does not have
+      // (time, uuid, jsonb, inet, ... as psycopg 3 declares them) is refused, not read as text.
+      if (t.id == TypeId::kUnknown && oid != 0 && oid != 705) {
+        throw Error(sqlstate::kFeatureNotSupported, "parameter type with OID " + std::to_string(oid) + " is not supported");
+      }
+      impl->param_types.push_back(t);
+    }
     impl_->Describe(*impl->stmt, &impl->param_types, &impl->columns);
     return std::make_unique<PreparedStatement>(std::move(impl));
   } catch (Error& e) {
