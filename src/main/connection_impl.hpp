@@ -42,6 +42,9 @@ struct LiteralScan;
 std::string NormalizeIsolationSetting(const std::string& name, const std::string& value);
 std::string NormalizeBoolSetting(const std::string& name, const std::string& value);
 bool IsTransactionModeSetting(const std::string& name);
+// synchronous_commit's value as PostgreSQL names it (22023 for others; transaction_control.cpp).
+// Without replication, everything but "off" waits for the WAL sync.
+std::string NormalizeSynchronousCommit(const std::string& value);
 // The command a read-only transaction refuses ("CREATE TABLE", "COPY FROM", ...), "" if it does not write.
 std::string WritingCommandName(const ast::Statement& stmt);
 

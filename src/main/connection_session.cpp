@@ -43,6 +43,8 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"deadlock_timeout", "1s"},
       {"idle_in_transaction_session_timeout", "0"},
       {"idle_session_timeout", "0"},
+      // Options::sync_commit (kanto serve -c synchronous_commit=off) is the sessions' default.
+      {"synchronous_commit", db_impl_.options().sync_commit ? "on" : "off"},
       {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
       {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
@@ -123,6 +125,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
                 "parameter \"" + name + "\" cannot be changed without restarting the server");
   }
   if (name == "search_path") ParseSearchPath(value);  // validates the list syntax (22023)
+  if (name == "synchronous_commit") value = NormalizeSynchronousCommit(value);
   value = ApplyCosmeticSetting(name, value);
   if (!settings_.count(name)) {
     // Not a parameter Kanto acts on: a placeholder (myapp.user_id) is kept as given; a PostgreSQL

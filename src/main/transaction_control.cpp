@@ -3,6 +3,8 @@
 // PREPARED; beginning, committing and rolling back the storage transaction (deferred constraint
 // checks, locks, notifications, the catalog changes it made). Running statements inside it is
 // connection.cpp's.
+#include <cctype>
+
 #include "common/clock.hpp"
 #include "kanto/error.hpp"
 #include "main/cluster.hpp"
@@ -33,6 +35,22 @@ void ConnectionImpl::RunDeferredChecks() {
   access::ReferentialQueue(ctx, nullptr).RunNow(deferred_.TakeDue(*catalog, true));
 }
 
+std::string NormalizeSynchronousCommit(const std::string& value) {
+  std::string v;
+  for (char c : value) v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* name : {"local", "remote_write", "remote_apply", "on", "off"}) {
+    if (v == name) return v;
+  }
+  // PostgreSQL's hidden spellings (whole words only, unlike a Boolean parameter's prefixes).
+  if (v == "true" || v == "yes" || v == "1") return "on";
+  if (v == "false" || v == "no" || v == "0") return "off";
+  throw Error(sqlstate::kInvalidParameterValue, "invalid value for parameter \"synchronous_commit\": \"" + value + "\"")
+      .WithHint("Available values: local, remote_write, remote_apply, on, off.");
+}
+
+// synchronous_commit as it stands at COMMIT (SET LOCAL included) decides whether the commit waits
+// for the WAL sync: "off" returns once the commit record is written to the operating system
+// (storage::Transaction::SetSyncCommit says what a crash may lose then).
 void ConnectionImpl::CommitTransaction() {
   try {
     if (!deferred_.empty()) RunDeferredChecks();
@@ -43,6 +61,7 @@ void ConnectionImpl::CommitTransaction() {
   }
   deferred_.Clear();
   ApplyOnCommit();
+  bool sync = GetSetting("synchronous_commit") != "off";
   RestoreLocalSettings();
   EndTransactionModes();
   cursors_.AtTransactionEnd(true);
@@ -52,7 +71,10 @@ void ConnectionImpl::CommitTransaction() {
   savepoints_.clear();
   txn_start_micros_ = 0;
   try {
-    notifications_.Commit(session_.pid, [&] { txn->Commit(); });
+    notifications_.Commit(session_.pid, [&] {
+      txn->SetSyncCommit(sync);
+      txn->Commit();
+    });
   } catch (...) {
     notifications_.Rollback();  // an uncommitted storage transaction rolls back as `txn` goes
     if (had_ddl) db_impl_.catalog().Unlock();

@@ -65,6 +65,7 @@ int RunServer(const ServerOptions& options) {
   Error error(sqlstate::kSuccess, "");
   Options db_options;
   db_options.max_prepared_transactions = options.max_prepared_transactions;
+  db_options.sync_commit = options.sync_commit;
   auto db = Database::Open(options.data_dir, db_options, &error);
   if (!db) {
     Log("fatal", "cannot open data directory " + options.data_dir + ": " + error.message());

@@ -31,6 +31,8 @@ struct ServerOptions {
   std::chrono::milliseconds authentication_timeout{60000};
   // PREPARE TRANSACTION: how many prepared transactions may exist (0 disables them, as in PostgreSQL).
   int max_prepared_transactions = 0;
+  // synchronous_commit's default for every session (Options::sync_commit): false is "off".
+  bool sync_commit = true;
 };
 
 class Session;

@@ -17,6 +17,7 @@
 #include "storage/key_range_set.hpp"
 #include "storage/ssi.hpp"
 #include "storage/status.hpp"
+#include "storage/wal_syncer.hpp"
 
 namespace kanto::storage {
 
@@ -454,6 +455,8 @@ void Transaction::CheckSerializableAtCommit() {
   if (ssi_ && !ssi_manager_->PreCommit(ssi_)) ForgetSerializable();
 }
 
+void Transaction::SetSyncCommit(bool sync) { txn_->GetWriteOptions()->sync = sync; }
+
 void Transaction::Commit() {
   if (ssi_) {
     try {
@@ -474,6 +477,7 @@ void Transaction::Commit() {
       ThrowIfError(txn_->Rollback());
     } else {
       ThrowIfError(txn_->Commit());
+      if (!txn_->GetWriteOptions()->sync) engine_->wal_syncer_->Note();
     }
   } catch (...) {
     FinishSerializable(false);
@@ -537,6 +541,7 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
       engine->keyspaces_[names[i]] = handle;
     }
   }
+  engine->wal_syncer_ = std::make_shared<WalSyncer>(db);
   engine->RecoverPrepared();
   return engine;
 }

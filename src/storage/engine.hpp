@@ -35,13 +35,14 @@ enum class IsolationLevel : uint8_t { kReadCommitted, kRepeatableRead, kSerializ
 
 struct EngineOptions {
   bool create_if_missing = true;
-  bool sync_commit = true;       // fsync the WAL before COMMIT returns
+  bool sync_commit = true;       // fsync the WAL before COMMIT returns (Transaction::SetSyncCommit)
   int lock_timeout_ms = 10000;   // row lock waits longer than this fail with 55P03
   size_t block_cache_bytes = 64u << 20;
 };
 
 class SsiManager;
 struct SsiXact;
+class WalSyncer;
 class Transaction;
 class Engine;
 
@@ -155,6 +156,13 @@ class Transaction {
   // one it replaced).
   std::shared_ptr<const rocksdb::Snapshot> statement_snapshot() const { return statement_snapshot_; }
   std::shared_ptr<const rocksdb::Snapshot> SwapStatementSnapshot(std::shared_ptr<const rocksdb::Snapshot> snapshot);
+  // Whether Commit waits for the WAL record to reach the disk (fsync; the engine's sync_commit
+  // until this is called). Without: Commit returns once the record is written to the operating
+  // system and the WAL syncer (storage/wal_syncer.hpp) syncs it within 200 ms, so a crash of the
+  // process loses nothing, while a crash of the machine may lose the commits of about the last
+  // 200 ms -- each whole, never a part of one (a WAL record is one checksummed batch). Concurrent
+  // commits share one fsync either way (RocksDB's write group).
+  void SetSyncCommit(bool sync);
   void Commit();
   void Rollback();
   // PREPARE TRANSACTION (prepared_transactions.cpp): the transaction becomes the engine's prepared
@@ -316,6 +324,9 @@ class Engine {
   std::map<std::string, Prepared> prepared_;
   std::mutex rowid_mu_;
   std::map<uint32_t, uint64_t> next_rowid_;
+  // The default keyspace's Engine: syncs the WAL after commits that did not (declared after db_:
+  // it goes first).
+  std::shared_ptr<WalSyncer> wal_syncer_;
 };
 
 }  // namespace kanto::storage

@@ -107,6 +107,9 @@ Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int m
   ThrowIfError(txn_->PutUntracked(shared_cf_, key, state.Encode()));
   ThrowIfError(txn_->DeleteUntracked(shared_cf_, key));
   ThrowIfError(txn_->SetName(EncodeName(info)));
+  // PREPARE and COMMIT / ROLLBACK PREPARED are always synced, whatever synchronous_commit says (as
+  // in PostgreSQL): the transaction manager relies on their outcome.
+  txn_->GetWriteOptions()->sync = true;
   ThrowIfError(txn_->Prepare());
   finished_ = true;
   Engine::Prepared& p = engine_->prepared_[info.gid];
@@ -183,6 +186,7 @@ bool Engine::FinishPrepared(const std::string& gid, bool commit) {
     ssi = it->second.ssi;
     prepared_.erase(it);
   }
+  txn->GetWriteOptions()->sync = true;  // a recovered transaction has RocksDB's default options
   rocksdb::Status s = commit ? txn->Commit() : txn->Rollback();
   if (ssi) ssi_->Finish(ssi, commit && s.ok());
   ThrowIfError(s);

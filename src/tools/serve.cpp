@@ -1,6 +1,7 @@
 #include "tools/serve.hpp"
 
 #include <chrono>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -19,8 +20,8 @@ const char* kServeHelp =
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
     "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
-    "                        max_connections, auth, tls_cert, tls_key, authentication_timeout\n"
-    "                        and max_prepared_transactions\n"
+    "                        max_connections, auth, tls_cert, tls_key, authentication_timeout,\n"
+    "                        max_prepared_transactions and synchronous_commit\n"
     "                        ('#' starts a comment; env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
     "  --listen HOST:PORT    address to listen on (default 127.0.0.1:5432; env KANTO_LISTEN)\n"
@@ -36,7 +37,10 @@ const char* kServeHelp =
     "                        1s to 600s (default 60s; env KANTO_AUTHENTICATION_TIMEOUT)\n"
     "  -c NAME=VALUE         a setting as in the config file, PostgreSQL's way (postgres -c):\n"
     "                        e.g. -c max_prepared_transactions=10 (PREPARE TRANSACTION; default 0,\n"
-    "                        which disables it as in PostgreSQL; env KANTO_MAX_PREPARED_TRANSACTIONS)\n"
+    "                        which disables it as in PostgreSQL; env KANTO_MAX_PREPARED_TRANSACTIONS),\n"
+    "                        -c synchronous_commit=off (the sessions' default; COMMIT then returns\n"
+    "                        before the WAL sync: a crash of the machine may lose the last commits,\n"
+    "                        never a part of one; default on)\n"
     "Command-line options override the environment, which overrides the config file.\n"
     "\n"
     "A new data directory has the superuser role \"kanto\" (no password) and the database \"kanto\".\n"
@@ -96,6 +100,18 @@ bool Apply(const std::string& key, const std::string& value, server::ServerOptio
     long n = std::strtol(value.c_str(), &end, 10);
     if (value.empty() || *end != '\0' || n < 0 || n > 262143) *error = "bad max_prepared_transactions \"" + value + "\"";
     else o->max_prepared_transactions = static_cast<int>(n);
+  } else if (key == "synchronous_commit") {
+    // PostgreSQL's values; without replication all but off mean the WAL sync before COMMIT returns.
+    std::string v;
+    for (char c : value) v += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (v == "off" || v == "false" || v == "no" || v == "0") {
+      o->sync_commit = false;
+    } else if (v == "on" || v == "true" || v == "yes" || v == "1" || v == "local" || v == "remote_write" ||
+               v == "remote_apply") {
+      o->sync_commit = true;
+    } else {
+      *error = "bad synchronous_commit \"" + value + "\" (want on, off, local, remote_write or remote_apply)";
+    }
   } else {
     *error = "unknown setting \"" + key + "\"";
   }
