@@ -11,15 +11,21 @@
 namespace kanto::access {
 
 void InsertIndexEntries(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
-                        const std::string& row_key) {
+                        const std::string& row_key, bool fresh_row_key) {
   std::string existing;
   std::vector<Value> values;
   for (const auto& index : table.indexes) {
     if (index.primary || !IndexKeyValues(ctx, table, index, row, &values)) continue;
     std::string key = MakeIndexKey(table, index, values, row_key);
-    if (IndexKeyMayConflict(index, values) && ctx.txn->GetForUpdate(key, &existing)) {
-      if (existing != row_key) ThrowUniqueViolation(table, index, values, ctx.fn);
+    if (!IndexKeyMayConflict(index, values)) {  // the key ends in the row key
+      if (fresh_row_key) {
+        ctx.txn->PutUnlocked(key, row_key);
+      } else {
+        ctx.txn->Put(key, row_key);
+      }
+      continue;
     }
+    if (ctx.txn->GetForUpdate(key, &existing) && existing != row_key) ThrowUniqueViolation(table, index, values, ctx.fn);
     ctx.txn->Put(key, row_key);
   }
 }
@@ -49,12 +55,15 @@ void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const Ind
     ctx.CheckCancel();
     if (!IndexKeyValues(ctx, table, index, row.values, &values)) continue;
     std::string key = MakeIndexKey(table, index, values, row.key);
+    // The index is new (its key range is empty) and the table is locked against writers: only
+    // this loop writes the range, so a duplicate is one of its own writes, read back without a
+    // lock, and the entries need no row locks.
     std::string existing;
-    if (index.unique && ctx.txn->GetForUpdate(key, &existing)) {
+    if (IndexKeyMayConflict(index, values) && ctx.txn->Get(key, &existing)) {
       throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
           .WithDetail("Key " + IndexKeyText(table, index, values, ctx.fn) + " is duplicated.");
     }
-    ctx.txn->Put(key, row.key);
+    ctx.txn->PutUnlocked(key, row.key);
   }
 }
 

@@ -32,12 +32,14 @@ void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEn
     std::vector<Value> values = change_row(row.values);
     std::string key = same_row_ids ? std::move(row.key) : MakeRowKey(*ctx.engine, after, values);
     std::vector<Value>().swap(row.values);
+    // The table is held in ACCESS EXCLUSIVE mode and its old rows are deleted: a duplicate can
+    // only be a row this loop wrote, which the transaction reads back without a lock.
     std::string existing;
-    if (const IndexEntry* pk = after.primary_key(); pk && ctx.txn->GetForUpdate(key, &existing)) {
+    if (const IndexEntry* pk = after.primary_key(); pk && ctx.txn->Get(key, &existing)) {
       throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + pk->name + "\"")
           .WithDetail("Key " + KeyText(after, pk->columns, PrimaryKeyValues(after, values), ctx.fn) + " is duplicated.");
     }
-    WriteRow(ctx, rows_only, std::move(values), key, false);
+    WriteRowUnlocked(ctx, rows_only, std::move(values), key);
   }
   for (const IndexEntry& index : after.indexes) {
     if (!index.primary) BuildIndexEntries(ctx, after, index);

@@ -19,7 +19,8 @@ namespace access {
 // duplicate fails as PostgreSQL's index rebuild does (23505 "could not create unique index ...",
 // DETAIL "Key (a)=(1) is duplicated."). NOT NULL is checked by WriteRow's rules (23502); CHECK
 // constraints and foreign keys are the caller's. Tables without a primary key before and after
-// keep their row ids.
+// keep their row ids. REQUIRES: the transaction holds the table in ACCESS EXCLUSIVE mode (ALTER
+// TABLE): the new rows and index entries are written without row locks.
 void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEntry& after,
                   const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row);
 

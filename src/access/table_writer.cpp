@@ -28,10 +28,11 @@ void ReleaseUnindexedStrings(const TableEntry& table, std::vector<Value>* row) {
   }
 }
 
-// WriteRow; `release` (the row itself, or null) is done with once encoded.
+// WriteRow; `release` (the row itself, or null) is done with once encoded. `unlocked`: the
+// table's keys are the transaction's alone (WriteRowUnlocked).
 void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
                        const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks,
-                       std::vector<Value>* release) {
+                       std::vector<Value>* release, bool unlocked = false) {
   CheckNotNull(table, row, ctx.fn);
   CheckConstraints(ctx, table, checks, row);
   std::string existing;
@@ -41,9 +42,16 @@ void WriteRowReleasing(ExecutionContext& ctx, const TableEntry& table, const std
   std::string value;
   storage::EncodeRow(table.schema_version, row, &value);
   if (release) ReleaseUnindexedStrings(table, release);
-  ctx.txn->Put(row_key, value);
+  // A new row of a table without a primary key has a hidden row id just allocated: no other
+  // transaction can write it, so it needs no row lock (the lock manager's cost in bulk loads).
+  bool fresh_row_key = unlocked || (check_row_key && !table.primary_key());
+  if (fresh_row_key) {
+    ctx.txn->PutUnlocked(row_key, value);
+  } else {
+    ctx.txn->Put(row_key, value);
+  }
   std::string().swap(value);
-  InsertIndexEntries(ctx, table, row, row_key);
+  InsertIndexEntries(ctx, table, row, row_key, fresh_row_key);
 }
 }  // namespace
 
@@ -55,6 +63,11 @@ void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
               bool check_row_key, const std::vector<BoundCheck>& checks) {
   WriteRowReleasing(ctx, table, row, row_key, check_row_key, checks, &row);
+}
+
+void WriteRowUnlocked(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row,
+                      const std::string& row_key) {
+  WriteRowReleasing(ctx, table, row, row_key, false, {}, &row, true);
 }
 
 bool InsertConflicts(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,

@@ -20,13 +20,21 @@ namespace access {
 
 // Checks NOT NULL constraints (23502), then the CHECK constraints (23514; a NULL result passes),
 // and writes the row and its index entries, checking unique constraints (23505). `check_row_key`
-// skips the duplicate check of the row key (unchanged key).
+// false skips the duplicate check of the row key (unchanged key). `check_row_key` true for a table
+// without a primary key means a new row under a hidden row id just allocated: it and its index
+// entries that end in it are written without row locks (storage::Transaction::PutUnlocked).
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, const std::vector<Value>& row,
               const std::string& row_key, bool check_row_key, const std::vector<BoundCheck>& checks = {});
 // The same for a row the caller is done with: its long strings outside every index are released
 // once encoded, so that a large value is not held a third time while RocksDB copies the row.
 void WriteRow(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row, const std::string& row_key,
               bool check_row_key, const std::vector<BoundCheck>& checks = {});
+// WriteRow (with `check_row_key` false, no CHECK constraints) for a table whose keys no other
+// transaction can write or lock until this one ends: one held in ACCESS EXCLUSIVE mode whose rows
+// are rewritten (RewriteTable), the old keys deleted first. The row and the index entries that end
+// in its key go without row locks (storage::Transaction::PutUnlocked).
+void WriteRowUnlocked(ExecutionContext& ctx, const TableEntry& table, std::vector<Value>&& row,
+                      const std::string& row_key);
 // INSERT ... ON CONFLICT: whether one of the unique indexes `arbiters` (ids, the primary key's
 // included; empty: every unique index) already holds the key of `row` (to be stored under `row_key`), committed or written
 // by this transaction; a partial index only for a row that satisfies its predicate. The key is

@@ -124,6 +124,12 @@ class Transaction {
   uint64_t Id() const;
   void Put(std::string_view key, std::string_view value);
   void Delete(std::string_view key);
+  // Put and Delete without the row lock (storage/unlocked_write.cpp): for bulk writes.
+  // REQUIRES: no other transaction can write or lock `key` until this one ends: a hidden row id
+  // this transaction allocated (Engine::NextRowId), an index entry ending in one, or a key of a
+  // table that this transaction holds in ACCESS EXCLUSIVE mode. SERIALIZABLE records the write.
+  void PutUnlocked(std::string_view key, std::string_view value);
+  void DeleteUnlocked(std::string_view key);
   // Keys in [lower, upper), own writes included; `newest`: as last committed, not as the snapshot
   // sees them.
   std::unique_ptr<Iterator> Scan(std::string lower, std::string upper, bool newest = false);
