@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 
 #include "access/generated_columns.hpp"
 #include "access/row_key.hpp"
@@ -213,6 +214,8 @@ std::vector<ReferentialEvent> DeferredConstraints::TakeDue(const Catalog& catalo
 }
 
 void DeferredConstraints::Clear() {
+  holding_ = false;
+  held_.clear();
   all_.reset();
   modes_.clear();
   events_.clear();
@@ -316,6 +319,14 @@ void ReferentialQueue::RowDeleted(const TableEntry& table, const std::vector<Val
 }
 
 void ReferentialQueue::Run() {
+  if (impl_->ctx.deferred && impl_->ctx.deferred->holding()) {
+    if (!impl_->events.empty()) {
+      impl_->ctx.deferred->Hold(impl_->cascades, {std::make_move_iterator(impl_->events.begin()),
+                                                  std::make_move_iterator(impl_->events.end())});
+      impl_->events.clear();
+    }
+    return;
+  }
   while (!impl_->events.empty()) {
     impl_->ctx.CheckCancel();
     ReferentialEvent e = std::move(impl_->events.front());
@@ -329,6 +340,11 @@ void ReferentialQueue::RunNow(std::vector<ReferentialEvent> events) {
     impl_->ctx.CheckCancel();
     impl_->Run(e, true);
   }
+  Run();
+}
+
+void ReferentialQueue::RunHeld(std::vector<ReferentialEvent> events) {
+  for (auto& e : events) impl_->events.push_back(std::move(e));
   Run();
 }
 

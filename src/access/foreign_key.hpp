@@ -64,7 +64,29 @@ class DeferredConstraints {
   bool empty() const { return events_.empty(); }
   void Clear();
 
+  // A data-modifying WITH statement: from HoldStatementEvents to TakeHeldEvents the events its
+  // parts and its main query queue wait here (with the cascades each was queued with), to run
+  // when the whole statement ends, as PostgreSQL fires its RI triggers.
+  struct HeldEvents {
+    std::shared_ptr<const CascadeTables> cascades;
+    std::vector<ReferentialEvent> events;
+  };
+  void HoldStatementEvents() {
+    holding_ = true;
+    held_.clear();
+  }
+  bool holding() const { return holding_; }
+  void Hold(std::shared_ptr<const CascadeTables> cascades, std::vector<ReferentialEvent> events) {
+    held_.push_back({std::move(cascades), std::move(events)});
+  }
+  std::vector<HeldEvents> TakeHeldEvents() {
+    holding_ = false;
+    return std::move(held_);
+  }
+
  private:
+  bool holding_ = false;
+  std::vector<HeldEvents> held_;
   std::optional<bool> all_;         // the last SET CONSTRAINTS ALL
   std::map<uint32_t, bool> modes_;  // constraints named since then
   std::vector<ReferentialEvent> events_;
@@ -87,6 +109,8 @@ class ReferentialQueue {
   void Run();
   // Runs events taken from DeferredConstraints now (COMMIT, SET CONSTRAINTS ... IMMEDIATE).
   void RunNow(std::vector<ReferentialEvent> events);
+  // Runs events held for the end of a statement (DeferredConstraints::TakeHeldEvents) as Run does.
+  void RunHeld(std::vector<ReferentialEvent> events);
 
  private:
   struct Impl;

@@ -29,6 +29,10 @@ RowLockResult LockRow(storage::Transaction& txn, const TableEntry& table, std::s
   return RowLockResult::kChanged;
 }
 
+bool WrittenByEarlierPart(const storage::Transaction& txn, std::string_view row_key) {
+  return txn.WrittenByEarlierPart(row_key);
+}
+
 bool LockRowKey(storage::Transaction& txn, std::string_view row_key, bool try_only) {
   return txn.LockRowKey(row_key, try_only);
 }

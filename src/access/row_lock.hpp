@@ -40,6 +40,11 @@ void UndoRowLock(storage::Transaction& txn, std::string_view row_key);
 // row's other columns, which PostgreSQL lets through.
 bool LockRowKeyOrYield(storage::Transaction& txn, std::string_view row_key);
 
+// A data-modifying WITH statement (storage::Transaction::FreezeReads): whether an earlier part of
+// it wrote the row stored under `row_key` (PostgreSQL's self-modified row: a later UPDATE or
+// DELETE skips it, ON CONFLICT DO UPDATE and MERGE fail with 21000).
+bool WrittenByEarlierPart(const storage::Transaction& txn, std::string_view row_key);
+
 // The key columns (PostgreSQL's: the columns of a unique index without expressions or predicate,
 // the primary key's included): whether `column` is one, and whether `after` changes one of `before`.
 bool IsKeyColumn(const TableEntry& table, uint32_t column);

@@ -513,7 +513,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   kanto::CheckWritable(*this, planned);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<ResultImpl> result;
-  if (stream_stmt_ == &stmt && planned.bound.kind == BoundStatementKind::kSelect && planned.bound.returns_rows &&
+  // (Not the main query of a data-modifying WITH: it must read before the statement ends.)
+  if (stream_stmt_ == &stmt && !dml_with_ && planned.bound.kind == BoundStatementKind::kSelect && planned.bound.returns_rows &&
       planned.bound.locking.empty()) {
     // The rows stream: the plan runs batch by batch as the reader asks (PullOpen). Locking
     // queries do not (a READ COMMITTED restart must not follow rows already delivered).
@@ -553,7 +554,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
       }
       break;
     } catch (StatementRestart&) {
-      if (attempt >= 100 || txn_->WriteCount() != writes_before || txn_isolation_ != storage::IsolationLevel::kReadCommitted) {
+      if (attempt >= 100 || dml_with_ || txn_->WriteCount() != writes_before || txn_isolation_ != storage::IsolationLevel::kReadCommitted) {
         throw;
       }
       txn_->BeginStatement();

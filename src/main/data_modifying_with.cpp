@@ -1,7 +1,10 @@
 #include "main/data_modifying_with.hpp"
 
+#include <functional>
 #include <set>
 
+#include "access/foreign_key.hpp"
+#include "execution/execution_context.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/result_impl.hpp"
@@ -28,36 +31,18 @@ const ast::WithClause* DataModifyingWithClause(const ast::Statement& stmt) {
   return nullptr;
 }
 
-namespace {
-// The tables a part of the statement reads or writes (BinderEnv::relation_locks).
-std::set<uint32_t> Relations(const BinderEnv& env) {
-  std::set<uint32_t> out;
-  for (const auto& [id, mode] : env.relation_locks) out.insert(id);
-  return out;
-}
-
-// The tables a data-modifying query changes, or whose foreign keys tie them to one it changes.
-std::set<uint32_t> Changed(const BoundStatement& bound, const Catalog& catalog) {
-  const auto& op = static_cast<const LogicalModify&>(*bound.plan);
-  std::set<uint32_t> out{op.table->id};
-  for (const auto& [id, target] : op.cascade_targets) out.insert(id);
-  for (const auto& fk : op.table->foreign_keys) out.insert(fk.ref_table);
-  for (const auto& ref : catalog.ReferencesTo(op.table->id)) out.insert(ref.table->id);
-  return out;
-}
-}  // namespace
-
 void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause& with, const Catalog& catalog,
                               const FunctionContext* fn, std::vector<LogicalType>* param_types,
                               DataModifyingWith* out) {
   if (with.recursive) {
     throw Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH RECURSIVE are not supported");
   }
-  std::vector<std::set<uint32_t>> reads;
-  std::vector<std::set<uint32_t>> changes;
-  std::vector<std::string> names;
-  auto bind = [&](const ast::Statement& part, const ast::WithClause* outer) {
+  std::map<const ast::CommonTableExpr*, std::vector<const ast::CommonTableExpr*>> reads;
+  std::vector<const ast::CommonTableExpr*> main_reads;
+  auto bind = [&](const ast::Statement& part, const ast::WithClause* outer,
+                  std::vector<const ast::CommonTableExpr*>* references) {
     BinderEnv env;
+    env.references = references;
     env.catalog = &catalog;
     env.param_types = *param_types;
     env.fn_ctx = fn;
@@ -66,32 +51,28 @@ void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause&
     Binder binder(env);
     BoundStatement bound = binder.Bind(part);
     *param_types = env.param_types;
-    reads.push_back(Relations(env));
     return bound;
   };
   for (const auto& cte : with.ctes) {
     if (cte.query->kind == ast::StmtKind::kSelect) continue;
-    BoundStatement bound = bind(*cte.query, &with);
-    changes.push_back(Changed(bound, catalog));
-    names.push_back(cte.name);
+    BoundStatement bound = bind(*cte.query, &with, &reads[&cte]);
     BinderEnv::ReturnedRows& r = out->returned[&cte];
     r.returning = bound.returns_rows;
     r.names = bound.names;
     for (size_t i = 0; i < r.names.size() && i < cte.columns.size(); i++) r.names[i] = cte.columns[i];
     r.types = bound.types;
   }
-  bind(stmt, nullptr);
-  for (size_t i = 0; i < changes.size(); i++) {
-    for (size_t j = 0; j < reads.size(); j++) {
-      if (i == j) continue;
-      for (uint32_t id : changes[i]) {
-        if (!reads[j].count(id)) continue;
-        const TableEntry* t = catalog.GetTable(id);
-        throw Error(sqlstate::kFeatureNotSupported,
-                    "data-modifying WITH query \"" + names[i] + "\" changes table \"" + (t ? t->name : "?") +
-                        "\", which another part of the statement reads or changes: not supported");
-      }
-    }
+  bind(stmt, nullptr, &main_reads);
+  std::set<const ast::CommonTableExpr*> placed;
+  std::function<void(const ast::CommonTableExpr*, std::vector<const ast::CommonTableExpr*>*)> place =
+      [&](const ast::CommonTableExpr* cte, std::vector<const ast::CommonTableExpr*>* order) {
+        if (!placed.insert(cte).second) return;
+        for (const auto* read : reads[cte]) place(read, order);
+        order->push_back(cte);
+      };
+  for (const auto* cte : main_reads) place(cte, &out->before);
+  for (auto it = with.ctes.rbegin(); it != with.ctes.rend(); ++it) {
+    if (it->query->kind != ast::StmtKind::kSelect) place(&*it, &out->after);
   }
 }
 
@@ -105,22 +86,45 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDataModifyingWith(const ast::Stat
     std::vector<LogicalType> types = ParamTypes(params);
     PrepareDataModifyingWith(stmt, with, *catalog, &fn, &types, &dml);
   }
+  // One snapshot for every part and the main query (storage: FreezeReads), and the referential
+  // checks and actions of all of them at the end.
   struct Reset {
     const DataModifyingWith** running;
-    ~Reset() { *running = nullptr; }
-  } reset{&dml_with_};
+    storage::Transaction* txn;
+    access::DeferredConstraints* deferred;
+    ~Reset() {
+      *running = nullptr;
+      txn->ThawReads();
+      if (deferred->holding()) deferred->TakeHeldEvents();
+    }
+  } reset{&dml_with_, txn_.get(), &deferred_};
   dml_with_ = &dml;
-  for (const auto& cte : with.ctes) {
-    if (cte.query->kind == ast::StmtKind::kSelect) continue;
+  txn_->FreezeReads();
+  deferred_.HoldStatementEvents();
+  auto run = [&](const ast::CommonTableExpr* cte) {
     dml.outer_with = &with;
-    std::unique_ptr<ResultImpl> part = RunQuery(*cte.query, params);
-    std::vector<std::vector<Value>>& rows = dml.returned[&cte].rows;
+    std::unique_ptr<ResultImpl> part = RunQuery(*cte->query, params);
+    txn_->NextStatementPart();
+    std::vector<std::vector<Value>>& rows = dml.returned[cte].rows;
     for (const DataChunk& c : part->chunks) {
       for (size_t i = 0; i < c.size(); i++) rows.push_back(c.GetRow(i));
     }
-  }
+  };
+  for (const auto* cte : dml.before) run(cte);
   dml.outer_with = nullptr;
-  return RunQuery(stmt, params);
+  std::unique_ptr<ResultImpl> result = RunQuery(stmt, params);
+  txn_->NextStatementPart();
+  for (const auto* cte : dml.after) run(cte);
+  txn_->ThawReads();
+  std::vector<access::DeferredConstraints::HeldEvents> held = deferred_.TakeHeldEvents();
+  if (!held.empty()) {
+    auto catalog = catalog_for_statement();
+    FunctionContext fn = MakeFunctionContext();
+    fn.catalog = catalog.get();
+    ExecutionContext ctx = MakeExecutionContext(fn, &params, nullptr);
+    for (auto& h : held) access::ReferentialQueue(ctx, h.cascades).RunHeld(std::move(h.events));
+  }
+  return result;
 }
 
 }  // namespace kanto

@@ -1,11 +1,11 @@
 // Data-modifying WITH queries: WITH x AS (INSERT / UPDATE / DELETE ... [RETURNING ...]) followed
 // by a SELECT, INSERT, UPDATE, DELETE or MERGE. Each data-modifying query runs once, to the end,
-// in the order written (referenced or not), before the statement; references to it read the rows
-// its RETURNING gave. PostgreSQL runs all parts on one snapshot, so that no part sees another's
-// changes; Kanto runs them one after the other, which gives the same answer only when no part
-// reads a table another part changes. Such statements are refused with 0A000, as are tables
-// related by foreign keys to one a part changes (their referential actions and checks run when
-// that part ends, not when the statement does) and WITH RECURSIVE.
+// referenced or not (the order: DataModifyingWith::before / after); references to it read the rows
+// its RETURNING gave. As in PostgreSQL, every part and the main query read one snapshot: the
+// transaction's writes as they stood when the statement began (storage::Transaction::FreezeReads),
+// so no part sees another's changes; an UPDATE or DELETE skips a row an earlier part changed (the
+// first change wins); unique checks see every write; foreign key checks and referential actions
+// run when the whole statement ends. WITH RECURSIVE with a data-modifying query is refused (0A000).
 #pragma once
 
 #include <map>
@@ -19,6 +19,10 @@ struct DataModifyingWith {
   std::map<const ast::CommonTableExpr*, BinderEnv::ReturnedRows> returned;
   // Set while one of the data-modifying queries is planned: the WITH clause it belongs to.
   const ast::WithClause* outer_with = nullptr;
+  // The order they run in, as PostgreSQL's executor gives it: those the main query reads (and
+  // those they read) before it, as it reads them; the others after it, the last written first
+  // (each after the ones it reads). Which change of a row comes first decides which one is made.
+  std::vector<const ast::CommonTableExpr*> before, after;
 };
 
 // The statement's own WITH clause when it holds a data-modifying query; null otherwise.
@@ -26,7 +30,7 @@ const ast::WithClause* DataModifyingWithClause(const ast::Statement& stmt);
 
 // Binds each data-modifying query of `with` and then the statement (parameter types shared, in
 // *param_types), filling out->returned with their RETURNING names and types (no rows), and
-// checks that no part reads a table another part changes (0A000 otherwise).
+// out->before / after.
 void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause& with, const Catalog& catalog,
                               const FunctionContext* fn, std::vector<LogicalType>* param_types,
                               DataModifyingWith* out);

@@ -108,6 +108,7 @@ LogicalOperatorPtr Binder::ReturnedRowsOf(const ast::CommonTableExpr& cte, std::
              cte.location);
   }
   const BinderEnv::ReturnedRows& r = it->second;
+  if (env_.references) env_.references->push_back(&cte);
   if (!r.returning) {
     throw At(Error("0A000", "WITH query \"" + cte.name + "\" does not have a RETURNING clause"), cte.location);
   }

@@ -61,8 +61,8 @@ struct BinderEnv {
   // The relations the statement reads or writes, with the lock each needs (relation OID -> 1
   // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)).
   std::map<uint32_t, int> relation_locks;
-  // Data-modifying WITH queries (INSERT / UPDATE / DELETE, main/data_modifying_with.cpp runs them
-  // first, each on its own): the rows each returned, which references to it read (its RETURNING
+  // Data-modifying WITH queries (INSERT / UPDATE / DELETE, main/data_modifying_with.cpp runs each
+  // on its own): the rows each returned, which references to it read (its RETURNING
   // names and types; `rows` empty while only types are wanted). Null: such WITH queries are
   // refused (0A000). `outer_with`: the WITH clause a data-modifying query bound on its own sees.
   struct ReturnedRows {
@@ -72,6 +72,9 @@ struct BinderEnv {
     std::vector<std::vector<Value>> rows;
   };
   const std::map<const ast::CommonTableExpr*, ReturnedRows>* returned = nullptr;
+  // When set: each data-modifying WITH query the statement references is added (the order they run
+  // in depends on it, main/data_modifying_with.cpp).
+  std::vector<const ast::CommonTableExpr*>* references = nullptr;
   const ast::WithClause* outer_with = nullptr;
   // When set (main/literal_plan_cache.cpp), every coercion of a $n is recorded, so that a later
   // value for it can be checked to convert before the plan is reused.

@@ -204,7 +204,8 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
 
 bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
   rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_.get());
-  rocksdb::Status s = txn_->Get(ro, cf_, ToSlice(key), value);
+  rocksdb::Status s = frozen_ && !newest ? frozen_->GetFromBatchAndDB(db_, ro, cf_, ToSlice(key), value)
+                                         : txn_->Get(ro, cf_, ToSlice(key), value);
   bool found = !s.IsNotFound();
   if (found) ThrowIfError(s);
   if (ssi_ && IsUserKey(key)) RecordRead(key, KeySuccessor(key), found);
@@ -353,6 +354,7 @@ void Transaction::Put(std::string_view key, std::string_view value) {
   }
   Check(s);
   RecordWrite(key);
+  if (frozen_) frozen_writes_.try_emplace(std::string(key), frozen_part_);
 }
 
 void Transaction::Delete(std::string_view key) {
@@ -367,6 +369,7 @@ void Transaction::Delete(std::string_view key) {
   }
   Check(s);
   RecordWrite(key);
+  if (frozen_) frozen_writes_.try_emplace(std::string(key), frozen_part_);
 }
 
 // The shared keyspace holds catalog records only, which SERIALIZABLE does not track.
@@ -406,7 +409,11 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
   if (!it->upper_.empty()) ro.iterate_upper_bound = &it->bounds_->upper;
   // With nothing written yet, a plain snapshot iterator reads the same rows without the cost of
   // merging the transaction's (empty) write batch at every step.
-  if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
+  if (frozen_ && !newest && cf == cf_) {
+    it->it_.reset(frozen_->GetWriteBatch()->Count() == 0
+                      ? db_->NewIterator(ro, cf)
+                      : frozen_->NewIteratorWithBase(cf, db_->NewIterator(ro, cf), &ro));
+  } else if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
     it->it_.reset(db_->NewIterator(ro, cf));
   } else {
     it->it_.reset(txn_->GetIterator(ro, cf));
@@ -424,6 +431,55 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
     }
   }
   return it;
+}
+
+namespace {
+// Copies the writes of one column family of a write batch into another batch.
+class CopyWrites : public rocksdb::WriteBatch::Handler {
+ public:
+  CopyWrites(rocksdb::WriteBatchWithIndex* out, rocksdb::ColumnFamilyHandle* cf) : out_(out), cf_(cf) {}
+  rocksdb::Status PutCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice& value) override {
+    return cf == cf_->GetID() ? out_->Put(cf_, key, value) : rocksdb::Status::OK();
+  }
+  rocksdb::Status DeleteCF(uint32_t cf, const rocksdb::Slice& key) override {
+    return cf == cf_->GetID() ? out_->Delete(cf_, key) : rocksdb::Status::OK();
+  }
+  rocksdb::Status SingleDeleteCF(uint32_t cf, const rocksdb::Slice& key) override {
+    return cf == cf_->GetID() ? out_->SingleDelete(cf_, key) : rocksdb::Status::OK();
+  }
+  rocksdb::Status MergeCF(uint32_t cf, const rocksdb::Slice& key, const rocksdb::Slice& value) override {
+    return cf == cf_->GetID() ? out_->Merge(cf_, key, value) : rocksdb::Status::OK();
+  }
+  rocksdb::Status MarkBeginPrepare(bool) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkEndPrepare(const rocksdb::Slice&) override { return rocksdb::Status::OK(); }
+  rocksdb::Status MarkNoop(bool) override { return rocksdb::Status::OK(); }
+
+ private:
+  rocksdb::WriteBatchWithIndex* out_;
+  rocksdb::ColumnFamilyHandle* cf_;
+};
+}  // namespace
+
+// The copy costs one pass over the transaction's writes so far, once per such statement.
+void Transaction::FreezeReads() {
+  auto frozen = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true);
+  CopyWrites copy(frozen.get(), cf_);
+  ThrowIfError(txn_->GetWriteBatch()->GetWriteBatch()->Iterate(&copy));
+  frozen_ = std::move(frozen);
+  frozen_writes_.clear();
+  frozen_part_ = 0;
+}
+
+void Transaction::ThawReads() {
+  frozen_.reset();
+  frozen_writes_.clear();
+  frozen_part_ = 0;
+}
+
+bool Transaction::WrittenByEarlierPart(std::string_view key) const {
+  if (!frozen_) return false;
+  auto it = frozen_writes_.find(std::string(key));
+  return it != frozen_writes_.end() && it->second < frozen_part_;
 }
 
 void Transaction::SetSavePoint() { txn_->SetSavePoint(); }

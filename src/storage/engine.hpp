@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -27,6 +28,7 @@ class Iterator;
 class Snapshot;
 class Status;
 struct ReadOptions;
+class WriteBatchWithIndex;
 }  // namespace rocksdb
 
 namespace kanto::storage {
@@ -169,6 +171,17 @@ class Transaction {
   // 200 ms -- each whole, never a part of one (a WAL record is one checksummed batch). Concurrent
   // commits share one fsync either way (RocksDB's write group).
   void SetSyncCommit(bool sync);
+  // A data-modifying WITH statement (main/data_modifying_with.cpp), PostgreSQL's one snapshot for
+  // all its parts: between FreezeReads and ThawReads, Get and Scan (not `newest`) read the
+  // statement's snapshot plus this transaction's writes as they stood at FreezeReads (a copy of
+  // its write batch), not the statement's own; GetForUpdate, LockRow and the newest reads still
+  // see them. NextStatementPart starts the statement's next part.
+  void FreezeReads();
+  void NextStatementPart() { frozen_part_++; }
+  void ThawReads();
+  // While frozen: whether an earlier part of the statement wrote `key` (PostgreSQL's
+  // self-modified rows, which a later UPDATE or DELETE skips).
+  bool WrittenByEarlierPart(std::string_view key) const;
   void Commit();
   void Rollback();
   // PREPARE TRANSACTION (prepared_transactions.cpp): the transaction becomes the engine's prepared
@@ -232,6 +245,11 @@ class Transaction {
   std::unordered_set<Iterator*> open_iterators_;
   bool lost_read_ = false;  // an iterator could not record its range (out of memory)
   RowWaitObserver* observer_ = nullptr;
+  // FreezeReads: the write batch's copy (this keyspace's keys), and the keys written since, each
+  // with the part that first wrote it.
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> frozen_;
+  std::unordered_map<std::string, int> frozen_writes_;
+  int frozen_part_ = 0;
 };
 
 // The second lock key of a row (a RocksDB lock on a key never stored): a row has a key lock and a

@@ -43,7 +43,7 @@ void PhysicalMerge::MergeRow(ExecutionContext& ctx, const DataChunk& input, size
     for (;;) {
       const Action* a = Choose(ctx, row, true);
       if (!a || a->kind == Kind::kNothing) return;
-      if (touched->count(key)) {
+      if (touched->count(key) || access::WrittenByEarlierPart(*ctx.txn, key)) {
         throw Error(sqlstate::kCardinalityViolation, "MERGE command cannot affect row a second time")
             .WithHint("Ensure that not more than one source row matches any one target row.");
       }

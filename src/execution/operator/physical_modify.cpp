@@ -58,6 +58,9 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
   size_t ncols = table_->columns.size();
   *changed = false;
   const std::string& key = input.column(ncols).strings()[r];
+  // Data-modifying WITH: a row an earlier part of the statement updated or deleted is skipped
+  // (PostgreSQL's self-modified rule: the first change wins).
+  if (access::WrittenByEarlierPart(*ctx.txn, key)) return false;
   std::vector<Value> read(row->begin(), row->begin() + static_cast<std::ptrdiff_t>(ncols));
   std::vector<Value> current;
   switch (access::LockRowForWrite(*ctx.txn, *table_, key, read, &current, key_lock)) {
@@ -79,8 +82,8 @@ bool PhysicalModify::LockTarget(ExecutionContext& ctx, const DataChunk& input, s
 bool PhysicalModify::UpdateConflicting(ExecutionContext& ctx, const std::string& key, const std::vector<Value>& proposed,
                                        DataChunk* new_rows, access::ReferentialQueue* refs,
                                        std::unordered_set<std::string>* written, uint64_t* affected) const {
-  // A row this statement wrote: PostgreSQL refuses to decide which of the two proposals wins.
-  if (written->count(key)) {
+  // A row this statement (or an earlier part of its WITH) wrote: PostgreSQL refuses to decide which of the two proposals wins.
+  if (written->count(key) || access::WrittenByEarlierPart(*ctx.txn, key)) {
     throw Error(sqlstate::kCardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time")
         .WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.");
   }
