@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "execution/operator/physical_lateral_join.hpp"
+
 namespace kanto {
 
 namespace {
@@ -196,7 +198,8 @@ void WriteNode(ExplainWriter& w, const PhysicalOperator& op, const OperatorState
     w.OpenGroup("Plans", "Plans", false);
     std::string type = head.type;
     bool members = type == "Append" || type == "SetOp";
-    for (size_t i = 0; i < op.children.size(); i++) {
+    size_t shown = IsProjectSet(op) ? 1 : op.children.size();
+    for (size_t i = 0; i < shown; i++) {
       const char* rel = members ? "Member" : i == 0 ? "Outer" : "Inner";
       const OperatorState* child = state && i < state->children.size() ? state->children[i].get() : nullptr;
       WriteNode(w, *op.children[i], child, options, rel);

@@ -168,7 +168,7 @@ PhysicalOperatorPtr PlanLateralJoin(LogicalJoin& join) {
   std::vector<BoundExprPtr> params;
   for (auto& p : join.lateral_params) params.push_back(ResolveCopy(p, left_bindings));
   if (join.join_type == JoinType::kInner && join.conditions.empty()) {  // the right rows stream out
-    auto out = std::make_unique<PhysicalLateralJoin>(join.GetTypes(), std::move(params));
+    auto out = std::make_unique<PhysicalLateralJoin>(join.GetTypes(), std::move(params), join.project_set);
     out->children.push_back(Plan(*join.children[0]));
     out->children.push_back(Plan(*join.children[1]));
     return out;
@@ -459,7 +459,8 @@ void Explain(const PhysicalOperator& op, const OperatorState* state, const Expla
   out->push_back(line);
   std::string detail_indent = depth == 0 ? "  " : std::string(depth * 6, ' ');
   for (const auto& d : op.Details()) out->push_back(detail_indent + d);
-  for (size_t i = 0; i < op.children.size(); i++) {
+  size_t shown = IsProjectSet(op) ? 1 : op.children.size();
+  for (size_t i = 0; i < shown; i++) {
     Explain(*op.children[i], state && i < state->children.size() ? state->children[i].get() : nullptr, options, depth + 1,
             out);
   }

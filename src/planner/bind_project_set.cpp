@@ -151,6 +151,15 @@ void CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
   }
 }
 
+bool HasVolatileFunction(const BoundExpr& e) {
+  CheckStackDepth();
+  if (e.kind == BoundExprKind::kFunction && e.function->is_volatile) return true;
+  for (const auto& c : e.children) {
+    if (HasVolatileFunction(*c)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckSrfPlacement(const ast::Expr* e) {
@@ -162,8 +171,12 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
                                         int location) {
   // The same call again (GROUP BY's in the select list, the select list's in ORDER BY or in a
   // window's PARTITION BY) is the same value, computed in the earlier of the two places (a call
-  // over other calls' values stays where it is).
+  // over other calls' values stays where it is); not within the select list when an argument is
+  // volatile (SrfCollector::share_volatile).
+  bool is_volatile = false;
+  for (const auto& a : args) is_volatile = is_volatile || HasVolatileFunction(*a);
   for (SrfCall& c : srfs.calls) {
+    if (is_volatile && !srfs.share_volatile) break;
     bool same = c.name == name && c.args.size() == args.size();
     for (size_t i = 0; same && i < args.size(); i++) same = c.args[i]->Equals(*args[i]);
     if (same && c.phase > srfs.phase && c.level == 0) c.phase = srfs.phase;
@@ -245,6 +258,7 @@ LogicalOperatorPtr Binder::AddProjectSet(LogicalOperatorPtr plan, SrfCollector& 
     auto join = std::make_unique<LogicalJoin>();
     join->join_type = JoinType::kInner;
     join->lateral_params = std::move(params);
+    join->project_set = true;
     join->children.push_back(std::move(plan));
     join->children.push_back(std::move(functions));
     plan = std::move(join);

@@ -348,6 +348,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
 
   // Select list, with * expanded.
   std::vector<SelectItem> items;
+  srfs.share_volatile = false;
   for (const auto& t : stmt.targets) {
     if (t.expr->kind == ast::ExprKind::kColumnRef && static_cast<const ast::ColumnRef&>(*t.expr).star) {
       const auto& c = static_cast<const ast::ColumnRef&>(*t.expr);
@@ -365,6 +366,7 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
     item.name = !t.alias.empty() ? t.alias : ast::FigureColumnName(*t.expr);
     items.push_back(std::move(item));
   }
+  srfs.share_volatile = true;
 
   BoundExprPtr having;
   if (stmt.having) {

@@ -131,6 +131,9 @@ class LogicalJoin : public LogicalOperator {
   // LATERAL: values over the left input that the right input reads as outer references (it runs
   // once per left row).
   std::vector<BoundExprPtr> lateral_params;
+  // The select list's set-returning calls (bind_project_set.cpp): EXPLAIN shows PostgreSQL's
+  // ProjectSet over the left input.
+  bool project_set = false;
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;
 };

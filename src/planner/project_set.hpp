@@ -37,6 +37,10 @@ struct SrfCall {
 struct SrfCollector {
   std::vector<SrfCall> calls;
   SrfPhase phase = SrfPhase::kAfterWindow;  // of the calls being bound now
+  // Whether a call whose arguments hold a volatile function (random(), nextval) is the value of an
+  // earlier identical call: not in the select list, where PostgreSQL evaluates each call on its
+  // own; an ORDER BY item equal to a select list item is that item, as in PostgreSQL.
+  bool share_volatile = true;
 };
 
 // Throws PostgreSQL's error where a set-returning call stands in an expression that is evaluated
