@@ -4,12 +4,85 @@
 
 #include "catalog/catalog.hpp"
 #include "catalog/foreign_key_text.hpp"
+#include "catalog/search_path.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 
 namespace kanto::system_tables {
 
+// information_schema's data_type: the SQL-standard spelling without modifiers; ARRAY for arrays.
+std::string StandardTypeName(const LogicalType& t) {
+  switch (t.id) {
+    case TypeId::kArray: return "ARRAY";
+    case TypeId::kChar: return "character";
+    default: return LogicalType(t.id).ToString();
+  }
+}
+
+TypeDescription DescribeType(const LogicalType& type) {
+  TypeDescription d;
+  int32_t mod = type.typmod();
+  switch (type.id) {
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kText:
+      // UTF8: up to 4 bytes a character; no length: the largest value, 1 GB.
+      if (mod >= 4) d.max_length = Value::Int4(mod - 4);
+      d.octet_length = Value::Int4(mod >= 4 ? (mod - 4) * 4 : 1073741824);
+      break;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+      d.precision = Value::Int4(type.id == TypeId::kInt2 ? 16 : type.id == TypeId::kInt4 ? 32 : 64);
+      d.radix = Value::Int4(2);
+      d.scale = Value::Int4(0);
+      break;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+      d.precision = Value::Int4(type.id == TypeId::kFloat4 ? 24 : 53);
+      d.radix = Value::Int4(2);
+      break;
+    case TypeId::kNumeric:
+      d.radix = Value::Int4(10);
+      if (mod >= 4) {
+        d.precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
+        d.scale = Value::Int4((mod - 4) & 0xffff);
+      }
+      break;
+    case TypeId::kDate: d.datetime_precision = Value::Int4(0); break;
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: d.datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
+    case TypeId::kInterval: {
+      d.datetime_precision = Value::Int4(mod < 0 || (mod & 0xFFFF) == 0xFFFF ? 6 : mod & 0xFFFF);
+      std::string spelled = type.ToString();  // "interval day to second"
+      if (spelled.size() > 9) {
+        std::string fields = spelled.substr(9);
+        for (auto& ch : fields) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        d.interval_type = Value::Text(fields);
+      }
+      break;
+    }
+    default: break;
+  }
+  return d;
+}
+
 namespace {
+
+// Kanto has no triggers: the view exists with PostgreSQL 15's columns and no rows.
+void InfoTriggers(const Catalog&, SystemTable* out) {
+  Builder b(out);
+  for (const char* name : {"trigger_catalog", "trigger_schema", "trigger_name"}) b.Column(name, Name());
+  b.Column("event_manipulation", Text());
+  for (const char* name : {"event_object_catalog", "event_object_schema", "event_object_table"}) b.Column(name, Name());
+  b.Column("action_order", Int4()).Column("action_condition", Text()).Column("action_statement", Text());
+  b.Column("action_orientation", Text()).Column("action_timing", Text());
+  for (const char* name : {"action_reference_old_table", "action_reference_new_table", "action_reference_old_row",
+                           "action_reference_new_row"}) {
+    b.Column(name, Name());
+  }
+  b.Column("created", LogicalType(TypeId::kTimestampTz));
+}
 
 void InfoSequences(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
@@ -32,17 +105,31 @@ void InfoSequences(const Catalog& catalog, SystemTable* out) {
 void InfoSchemata(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("catalog_name", Name()).Column("schema_name", Name()).Column("schema_owner", Name());
-  for (const SchemaEntry* s : catalog.Schemas()) b.Row({Value::Text(catalog.database_name()), Value::Text(s->name), Value::Text(s->owner)});
-  b.Row({Value::Text(catalog.database_name()), Value::Text("information_schema"), Value::Text("kanto")});
+  b.Column("default_character_set_catalog", Name()).Column("default_character_set_schema", Name());
+  b.Column("default_character_set_name", Name()).Column("sql_path", Text());
+  auto row = [&](const std::string& name, const std::string& owner) {
+    b.Row({Value::Text(catalog.database_name()), Value::Text(name), Value::Text(owner), NullText(), NullText(),
+           NullText(), NullText()});
+  };
+  for (const SchemaEntry* s : catalog.Schemas()) row(s->name, s->owner);
+  row("information_schema", "kanto");
 }
 
 void InfoTables(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("table_catalog", Name()).Column("table_schema", Name()).Column("table_name", Name());
-  b.Column("table_type", Text()).Column("is_insertable_into", Text());
+  b.Column("table_type", Text()).Column("self_referencing_column_name", Name()).Column("reference_generation", Text());
+  b.Column("user_defined_type_catalog", Name()).Column("user_defined_type_schema", Name());
+  b.Column("user_defined_type_name", Name()).Column("is_insertable_into", Text()).Column("is_typed", Text());
+  b.Column("commit_action", Text());
   for (const TableEntry* t : catalog.Tables()) {
-    b.Row({Value::Text(catalog.database_name()), Value::Text(SchemaName(catalog, t->schema_id)), Value::Text(t->name),
-           Value::Text(t->is_view() ? "VIEW" : "BASE TABLE"), Value::Text(t->is_view() ? "NO" : "YES")});
+    std::string schema = SchemaName(catalog, t->schema_id);
+    // A temporary table's commit_action is PRESERVE (Kanto's ON COMMIT is PRESERVE ROWS).
+    bool temporary = IsTempSchemaName(schema);
+    b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name),
+           Value::Text(t->is_view() ? "VIEW" : temporary ? "LOCAL TEMPORARY" : "BASE TABLE"), NullText(), NullText(),
+           NullText(), NullText(), NullText(), Value::Text(t->is_view() ? "NO" : "YES"), Value::Text("NO"),
+           temporary ? Value::Text("PRESERVE") : NullText()});
   }
 }
 
@@ -201,15 +288,6 @@ void InfoConstraintColumnUsage(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-// information_schema.columns.data_type: the SQL-standard spelling without modifiers; ARRAY for arrays.
-std::string StandardTypeName(const LogicalType& t) {
-  switch (t.id) {
-    case TypeId::kArray: return "ARRAY";
-    case TypeId::kChar: return "character";
-    default: return LogicalType(t.id).ToString();
-  }
-}
-
 // The column as information_schema.columns describes it (PostgreSQL 15's 44 columns).
 void InfoColumns(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
@@ -235,59 +313,15 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
       const LogicalType& type = c.type;
-      int32_t mod = type.typmod();
-      Value max_len = null_int, octet_len = null_int, precision = null_int, radix = null_int, scale = null_int;
-      Value datetime_precision = null_int, interval_type = NullText();
-      switch (type.id) {
-        case TypeId::kVarchar:
-        case TypeId::kChar:
-        case TypeId::kText:
-          // UTF8: up to 4 bytes a character; no length: the largest value, 1 GB.
-          if (mod >= 4) max_len = Value::Int4(mod - 4);
-          octet_len = Value::Int4(mod >= 4 ? (mod - 4) * 4 : 1073741824);
-          break;
-        case TypeId::kInt2:
-        case TypeId::kInt4:
-        case TypeId::kInt8:
-          precision = Value::Int4(type.id == TypeId::kInt2 ? 16 : type.id == TypeId::kInt4 ? 32 : 64);
-          radix = Value::Int4(2);
-          scale = Value::Int4(0);
-          break;
-        case TypeId::kFloat4:
-        case TypeId::kFloat8:
-          precision = Value::Int4(type.id == TypeId::kFloat4 ? 24 : 53);
-          radix = Value::Int4(2);
-          break;
-        case TypeId::kNumeric:
-          radix = Value::Int4(10);
-          if (mod >= 4) {
-            precision = Value::Int4(((mod - 4) >> 16) & 0xffff);
-            scale = Value::Int4((mod - 4) & 0xffff);
-          }
-          break;
-        case TypeId::kDate: datetime_precision = Value::Int4(0); break;
-        case TypeId::kTimestamp:
-        case TypeId::kTimestampTz: datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
-        case TypeId::kInterval: {
-          datetime_precision = Value::Int4(mod < 0 || (mod & 0xFFFF) == 0xFFFF ? 6 : mod & 0xFFFF);
-          std::string spelled = type.ToString();  // "interval day to second"
-          if (spelled.size() > 9) {
-            std::string fields = spelled.substr(9);
-            for (auto& ch : fields) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            interval_type = Value::Text(fields);
-          }
-          break;
-        }
-        default: break;
-      }
+      TypeDescription d = DescribeType(type);
       const SequenceEntry* identity = c.identity ? catalog.GetSequence(c.identity_sequence) : nullptr;
       auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
       std::string schema = SchemaName(catalog, t->schema_id);
       b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)),
              c.default_sql.empty() || c.generated ? NullText() : Value::Text(c.default_sql),
-             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), max_len, octet_len, precision,
-             radix, scale, datetime_precision, interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
+             Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), d.max_length, d.octet_length,
+             d.precision, d.radix, d.scale, d.datetime_precision, d.interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
              NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text("pg_catalog"),
              Value::Text(TypeName(type)), NullText(), NullText(), NullText(), null_int,
              Value::Text(std::to_string(i + 1)), Value::Text("NO"), Value::Text(c.identity ? "YES" : "NO"),
@@ -315,6 +349,10 @@ const std::map<std::string, Generator>& InformationSchemaTables() {
       {"constraint_column_usage", InfoConstraintColumnUsage},
       {"sequences", InfoSequences},
       {"views", InfoViews},
+      {"routines", InfoRoutines},
+      {"parameters", InfoParameters},
+      {"element_types", InfoElementTypes},
+      {"triggers", InfoTriggers},
   };
   return *tables;
 }

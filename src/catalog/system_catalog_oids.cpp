@@ -40,6 +40,7 @@ constexpr SystemCatalog kSystemCatalogs[] = {
     {"pg_opclass", 2616, false},
     {"pg_operator", 2617, false},
     {"pg_rewrite", 2618, false},
+    {"pg_statistic", 2619, false},
     {"pg_trigger", 2620, false},
     {"pg_opfamily", 2753, false},
     {"pg_largeobject_metadata", 2995, false},

@@ -69,11 +69,30 @@ std::string TypeName(const LogicalType& t);
 using Generator = std::function<void(const Catalog&, SystemTable*)>;
 // pg_catalog's tables with fixed rows or none (system_tables_fixed.cpp).
 const std::map<std::string, Generator>& FixedCatalogTables();
+// information_schema's description of a type (columns, routines, parameters, element_types):
+// data_type, and the lengths, precisions and interval fields, NULL where they do not apply.
+std::string StandardTypeName(const LogicalType& t);
+struct TypeDescription {
+  Value max_length = Value::Null(Int4());
+  Value octet_length = Value::Null(Int4());
+  Value precision = Value::Null(Int4());
+  Value radix = Value::Null(Int4());
+  Value scale = Value::Null(Int4());
+  Value datetime_precision = Value::Null(Int4());
+  Value interval_type = NullText();
+};
+TypeDescription DescribeType(const LogicalType& type);
+// information_schema's routines, parameters and element_types (information_schema_routines.cpp).
+void InfoRoutines(const Catalog& catalog, SystemTable* out);
+void InfoParameters(const Catalog& catalog, SystemTable* out);
+void InfoElementTypes(const Catalog& catalog, SystemTable* out);
 // information_schema's tables by name (information_schema_tables.cpp).
 const std::map<std::string, Generator>& InformationSchemaTables();
 
-// pg_proc and pg_operator: the built-in routines and operators (system_tables_functions.cpp).
+// pg_proc, pg_operator and pg_cast: the built-in routines, operators and casts
+// (system_tables_functions.cpp).
 void PgProc(SystemTable* out);
 void PgOperator(SystemTable* out);
+void PgCast(SystemTable* out);
 
 }  // namespace kanto::system_tables

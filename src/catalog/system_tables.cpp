@@ -18,6 +18,7 @@
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 #include "function/routine_catalog.hpp"
+#include "function/type_io_functions.hpp"
 #include "types/array.hpp"
 
 namespace kanto {
@@ -325,40 +326,61 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_type with PostgreSQL 15's columns: the built-in types, their arrays ("_int4") and the
+// pseudo-types of polymorphic signatures. The I/O, typmod, analyze and subscript functions are
+// PostgreSQL's (function/type_io_functions), listed in pg_proc.
 void PgType(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("typname", Name()).Column("typnamespace", Oid()).Column("typowner", Oid());
   b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
-  b.Column("typisdefined", Bool()).Column("typdelim", Text()).Column("typrelid", Oid()).Column("typelem", Oid()).Column("typarray", Oid());
-  b.Column("typbasetype", Oid()).Column("typtypmod", Int4()).Column("typnotnull", Bool()).Column("typcollation", Oid());
-  b.Column("typdefault", Text());  // a domain's default: Kanto has no domains
-  b.Column("typacl", TextArray()).Column("typstorage", Text()).Column("typalign", Text());
+  b.Column("typispreferred", Bool()).Column("typisdefined", Bool()).Column("typdelim", Text());
+  b.Column("typrelid", Oid()).Column("typsubscript", Regproc()).Column("typelem", Oid()).Column("typarray", Oid());
+  for (const char* name : {"typinput", "typoutput", "typreceive", "typsend", "typmodin", "typmodout", "typanalyze"}) {
+    b.Column(name, Regproc());
+  }
+  b.Column("typalign", Text()).Column("typstorage", Text()).Column("typnotnull", Bool()).Column("typbasetype", Oid());
+  b.Column("typtypmod", Int4()).Column("typndims", Int4()).Column("typcollation", Oid());
+  // A domain's default: Kanto has no domains.
+  b.Column("typdefaultbin", Text()).Column("typdefault", Text()).Column("typacl", TextArray());
+  auto proc = [](const std::string& name) {
+    return Value::FromInt(Regproc(), name == "-" ? 0 : BuiltinRoutineOid(name));
+  };
+  auto row = [&](int64_t oid, const std::string& name, int64_t len, bool byval, const char* type, const char* category,
+                 int64_t elem, int64_t array, const char* align, const char* storage, int64_t collation) {
+    TypeIo io;
+    FindTypeIo(name, &io);
+    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid), Value::Int2(len),
+           Value::Bool(byval), Value::Text(type), Value::Text(category), Value::Bool(io.preferred), Value::Bool(true),
+           Value::Text(","), OidValue(0), proc(io.subscript.empty() ? "-" : io.subscript), OidValue(elem),
+           OidValue(array), proc(io.input.empty() ? "-" : io.input), proc(io.output.empty() ? "-" : io.output),
+           proc(io.receive.empty() ? "-" : io.receive), proc(io.send.empty() ? "-" : io.send),
+           proc(io.modin.empty() ? "-" : io.modin), proc(io.modout.empty() ? "-" : io.modout),
+           proc(io.analyze.empty() ? "-" : io.analyze), Value::Text(align), Value::Text(storage), Value::Bool(false),
+           OidValue(0), Value::Int4(-1), Value::Int4(0), OidValue(collation), NullText(), NullText(),
+           Value::Null(TextArray())});
+  };
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
-    bool byval = t.len > 0 && t.len <= 8;
     bool pseudo = t.id == TypeId::kUnknown;
     int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOf(type).oid();
     // name compares bytewise (collation "C"), the other string types in the default collation.
     int64_t collation = t.id == TypeId::kName ? 950 : std::string(t.category) == "S" ? 100 : 0;
-    b.Row({OidValue(type.oid()), Value::Text(t.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
-           Value::Int2(t.len), Value::Bool(byval), Value::Text(pseudo ? "p" : "b"), Value::Text(t.category),
-           Value::Bool(true), Value::Text(","), OidValue(0),
-           OidValue(t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0), OidValue(array_oid), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(collation), NullText(), NullText(), Value::Text(TypeStorage(type)), Value::Text(TypeAlign(type))});
+    int64_t elem = t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0;
+    row(type.oid(), t.name, t.len, t.len > 0 && t.len <= 8, pseudo ? "p" : "b", t.category, elem, array_oid,
+        TypeAlign(type), TypeStorage(type), collation);
     if (pseudo) continue;
     // The array type over it: "_int4", category A, typelem the element.
-    b.Row({OidValue(array_oid), Value::Text(std::string("_") + t.name), OidValue(kPgCatalogSchemaId),
-           OidValue(kKantoRoleOid), Value::Int2(-1), Value::Bool(false), Value::Text("b"), Value::Text("A"),
-           Value::Bool(true), Value::Text(","), OidValue(0), OidValue(type.oid()), OidValue(0), OidValue(0), Value::Int4(-1),
-           Value::Bool(false), OidValue(collation), NullText(), NullText(), Value::Text("x"), Value::Text(TypeAlign(LogicalType::ArrayOf(type)))});
+    LogicalType array = LogicalType::ArrayOf(type);
+    row(array_oid, std::string("_") + t.name, -1, false, "b", "A", type.oid(), 0, TypeAlign(array), "x", collation);
   }
   // The pseudo-types of polymorphic built-in signatures (pg_proc, pg_operator).
   for (const PseudoTypeInfo& p : PseudoTypes()) {
-    bool is_any_array = p.oid == kAnyArrayTypeOid;
-    b.Row({OidValue(p.oid), Value::Text(p.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
-           Value::Int2(is_any_array ? -1 : 4), Value::Bool(!is_any_array), Value::Text("p"),
-           Value::Text("P"), Value::Bool(true), Value::Text(","), OidValue(0), OidValue(0), OidValue(0), OidValue(0),
-           Value::Int4(-1), Value::Bool(false), OidValue(0), NullText(), NullText(), Value::Text(is_any_array ? "x" : "p"), Value::Text(is_any_array ? "d" : "i")});
+    bool varlena = p.oid == kAnyArrayTypeOid || p.oid == kRecordTypeOid;
+    bool cstring = p.oid == kCstringTypeOid, internal = p.oid == kInternalTypeOid;
+    int64_t len = varlena ? -1 : cstring ? -2 : internal ? 8 : 4;
+    int64_t array = p.oid == kRecordTypeOid ? 2287 : cstring ? kCstringArrayTypeOid : 0;
+    row(p.oid, p.name, len, len > 0, "p", "P", 0, array, varlena || internal ? "d" : cstring ? "c" : "i",
+        varlena ? "x" : "p", 0);
   }
 }
 
@@ -518,6 +540,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_sequences", PgSequences},
       {"pg_proc", [](const Catalog&, SystemTable* out) { PgProc(out); }},
       {"pg_operator", [](const Catalog&, SystemTable* out) { PgOperator(out); }},
+      {"pg_cast", [](const Catalog&, SystemTable* out) { PgCast(out); }},
       {"pg_description", [](const Catalog& c, SystemTable* out) { PgDescription(c, false, out); }},
       {"pg_shdescription", [](const Catalog& c, SystemTable* out) { PgDescription(c, true, out); }},
   };

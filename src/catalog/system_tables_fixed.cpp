@@ -59,6 +59,25 @@ Generator Empty(std::vector<std::pair<const char*, LogicalType>> columns) {
   return [columns](const Catalog&, SystemTable* out) { EmptyTable(columns, out); };
 }
 
+LogicalType Float4Array() { return LogicalType::ArrayOf(Float4()); }
+
+// pg_statistic's columns: five slots of kind, operator, collation, numbers and values each.
+std::vector<std::pair<const char*, LogicalType>> StatisticColumns() {
+  std::vector<std::pair<const char*, LogicalType>> columns = {
+      {"starelid", Oid()}, {"staattnum", Int2()}, {"stainherit", Bool()}, {"stanullfrac", Float4()},
+      {"stawidth", Int4()}, {"stadistinct", Float4()}};
+  static const char* const kSlots[][5] = {{"stakind1", "stakind2", "stakind3", "stakind4", "stakind5"},
+                                          {"staop1", "staop2", "staop3", "staop4", "staop5"},
+                                          {"stacoll1", "stacoll2", "stacoll3", "stacoll4", "stacoll5"},
+                                          {"stanumbers1", "stanumbers2", "stanumbers3", "stanumbers4", "stanumbers5"},
+                                          {"stavalues1", "stavalues2", "stavalues3", "stavalues4", "stavalues5"}};
+  const LogicalType types[] = {Int2(), Oid(), Oid(), Float4Array(), TextArray()};
+  for (int k = 0; k < 5; k++) {
+    for (const char* name : kSlots[k]) columns.push_back({name, types[k]});
+  }
+  return columns;
+}
+
 }  // namespace
 
 namespace system_tables {
@@ -95,6 +114,14 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()},
                           {"rngcollation", Oid()}, {"rngsubopc", Oid()}, {"rngcanonical", Oid()},
                           {"rngsubdiff", Oid()}})},
+      // ANALYZE keeps row counts only, no per-column statistics (anyarray columns typed text[]).
+      {"pg_statistic", Empty(StatisticColumns())},
+      {"pg_stats", Empty({{"schemaname", Name()}, {"tablename", Name()}, {"attname", Name()}, {"inherited", Bool()},
+                          {"null_frac", Float4()}, {"avg_width", Int4()}, {"n_distinct", Float4()},
+                          {"most_common_vals", TextArray()}, {"most_common_freqs", Float4Array()},
+                          {"histogram_bounds", TextArray()}, {"correlation", Float4()},
+                          {"most_common_elems", TextArray()}, {"most_common_elem_freqs", Float4Array()},
+                          {"elem_count_histogram", Float4Array()}})},
       {"pg_tablespace", [](const Catalog&, SystemTable* out) { PgTablespace(out); }},
       {"pg_language", [](const Catalog&, SystemTable* out) { PgLanguage(out); }},
       {"pg_foreign_table", Empty({{"ftrelid", Oid()}, {"ftserver", Oid()}, {"ftoptions", TextArray()}})},
@@ -151,11 +178,9 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Text()}, {"partnatts", Int2()},
                                       {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidArray()},
                                       {"partcollation", OidArray()}, {"partexprs", Text()}})},
-      // Kanto keeps no privileges, user-defined casts or transforms.
+      // Kanto keeps no privileges or transforms.
       {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Text()},
                                {"initprivs", TextArray()}})},
-      {"pg_cast", Empty({{"oid", Oid()}, {"castsource", Oid()}, {"casttarget", Oid()}, {"castfunc", Oid()},
-                         {"castcontext", Text()}, {"castmethod", Text()}})},
       {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
                               {"trftosql", Oid()}})},
       // Kanto has no extensions (and no procedural languages to install as one).

@@ -1,8 +1,10 @@
-// pg_proc and pg_operator: the built-in functions, aggregates, window functions and operators of
+// pg_proc, pg_operator and pg_cast: the built-in functions, aggregates, window functions and operators of
 // Kanto's registries (function/routine_catalog), all in pg_catalog. Argument type lists
 // (PostgreSQL's oidvector) are oid[] here.
 #include "catalog/catalog.hpp"
 #include "catalog/system_table_builder.hpp"
+#include "function/cast.hpp"
+#include "function/cast_catalog.hpp"
 #include "function/routine_catalog.hpp"
 #include "types/array.hpp"
 
@@ -33,13 +35,20 @@ void PgProc(SystemTable* out) {
   b.Column("proconfig", TextArray()).Column("proacl", TextArray());
   for (const RoutineEntry& r : BuiltinRoutines()) {
     Value no_oids = Value::Null(OidArray());
+    bool has_out = !r.all_arg_types.empty();
+    std::vector<Value> modes, names;
+    for (char m : r.arg_modes) modes.push_back(Value::Text(std::string(1, m)));
+    for (const std::string& n : r.arg_names) names.push_back(Value::Text(n));
     b.Row({OidValue(r.oid), Value::Text(r.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
-           OidValue(kInternalLanguageOid), Value::Float4(1), Value::Float4(0), OidValue(r.variadic_type), OidValue(0),
+           OidValue(kInternalLanguageOid), Value::Float4(1), Value::Float4(r.rows), OidValue(r.variadic_type), OidValue(0),
            Value::Text(std::string(1, r.kind)), Value::Bool(false), Value::Bool(false), Value::Bool(r.strict),
-           Value::Bool(false), Value::Text(r.is_volatile ? "v" : "i"), Value::Text("s"),
+           Value::Bool(r.returns_set), Value::Text(std::string(1, r.volatility)), Value::Text(std::string(1, r.parallel)),
            Value::Int2(static_cast<int64_t>(r.arg_types.size())), Value::Int2(0), OidValue(r.return_type),
-           OidList(r.arg_types), no_oids, Value::Null(TextArray()), Value::Null(TextArray()), NullText(), no_oids,
-           Value::Text(r.name), NullText(), NullText(), Value::Null(TextArray()), Value::Null(TextArray())});
+           OidList(r.arg_types), has_out ? OidList(r.all_arg_types) : no_oids,
+           has_out ? MakeArrayValue(TextArray(), modes) : Value::Null(TextArray()),
+           names.empty() ? Value::Null(TextArray()) : MakeArrayValue(TextArray(), names), NullText(), no_oids,
+           Value::Text(r.source.empty() ? r.name : r.source), NullText(), NullText(), Value::Null(TextArray()),
+           Value::Null(TextArray())});
   }
 }
 
@@ -55,6 +64,33 @@ void PgOperator(SystemTable* out) {
            Value::Text(std::string(1, o.kind)), Value::Bool(equality), Value::Bool(equality), OidValue(o.left),
            OidValue(o.right), OidValue(o.result), OidValue(o.commutator), OidValue(o.negator), OidValue(0), OidValue(0),
            OidValue(0)});
+  }
+}
+
+// PostgreSQL's declared casts that Kanto performs, in the context Kanto allows each (its
+// CanCast), with the functions pg_proc lists. OIDs from 11000, after the operators'.
+void PgCast(SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("castsource", Oid()).Column("casttarget", Oid()).Column("castfunc", Oid());
+  b.Column("castcontext", Text()).Column("castmethod", Text());
+  int64_t oid = 11000;
+  for (const CastCatalogEntry& c : DeclaredCasts()) {
+    LogicalType source(c.source), target(c.target);
+    char context = CanCast(source, target, CastContext::kImplicit)     ? 'i'
+                   : CanCast(source, target, CastContext::kAssignment) ? 'a'
+                   : CanCast(source, target, CastContext::kExplicit)   ? 'e'
+                                                                       : 0;
+    if (!context || IsUnsupportedLengthCoercion(c)) continue;
+    uint32_t function = 0;
+    if (c.method == 'f') {
+      std::vector<uint32_t> args;
+      for (TypeId t : c.arg_types) args.push_back(LogicalType(t).oid());
+      const RoutineEntry* r = FindBuiltinRoutine(c.function, args);
+      if (!r) continue;
+      function = r->oid;
+    }
+    b.Row({OidValue(oid++), OidValue(source.oid()), OidValue(target.oid()), OidValue(function),
+           Value::Text(std::string(1, context)), Value::Text(std::string(1, c.method))});
   }
 }
 

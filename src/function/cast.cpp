@@ -292,7 +292,11 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
   tc = cat(to.id);
   // Implicit
   if (fc == 'N' && tc == 'N' && to.NumericRank() > from.NumericRank()) return true;
-  if (fc == 'S' && tc == 'S') return true;
+  // name -> varchar / bpchar only in assignment (PostgreSQL's pg_cast); name -> text is implicit.
+  bool name_to_varchar = from.id == TypeId::kName && (to.id == TypeId::kVarchar || to.id == TypeId::kChar);
+  if (fc == 'S' && tc == 'S' && !name_to_varchar) return true;
+  // text and varchar -> regclass: implicit, by name lookup (PostgreSQL's text_regclass).
+  if ((from.id == TypeId::kText || from.id == TypeId::kVarchar) && to.id == TypeId::kRegclass) return true;
   if (from.id == TypeId::kDate && (to.id == TypeId::kTimestamp || to.id == TypeId::kTimestampTz)) return true;
   if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) return true;
   if (context == CastContext::kImplicit) return false;

@@ -11,6 +11,7 @@
 #include "kanto/error.hpp"
 #include "parser/expression_pretty.hpp"
 #include "catalog/system_catalog_oids.hpp"
+#include "function/cast_catalog.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
 #include "function/kernel_util.hpp"
@@ -41,6 +42,8 @@ Value FormatType(const std::vector<Value>& a) {
       t.mod1 = ((typmod - 4) >> 16) & 0xffff;
       t.mod2 = (typmod - 4) & 0xffff;
     }
+    // Without a typmod argument bpchar is spelled "character" (with typmod -1, "bpchar").
+    if (id == TypeId::kChar && (a.size() < 2 || a[1].is_null())) return Value::Text(array ? "character[]" : "character");
     return Value::Text(array ? LogicalType::ArrayOf(t).ToString() : t.ToString());
   }
   return Value::Text(TypeOidName(static_cast<uint32_t>(oid)));
@@ -166,6 +169,7 @@ std::string QualifyRegclassConstants(const std::string& text, int64_t table_oid,
 }  // namespace
 
 void RegisterCatalogFunctions(FunctionRegistry& r) {
+  RegisterCastFunctions(r);
   const LogicalType kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool), kInt4 = T(TypeId::kInt4);
   constexpr bool kStrict = true, kVolatile = true;
   const LogicalType kName = T(TypeId::kName);
@@ -238,7 +242,14 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_get_function_identity_arguments", {kOid}, kText, arguments);
   AddRowFunction(r, "pg_get_function_result", {kOid}, kText, [routine](const std::vector<Value>& a, FunctionContext&) {
     const RoutineEntry* fn = routine(a[0]);
-    return fn ? Value::Text(TypeOidName(fn->return_type)) : Value::Null(T(TypeId::kText));
+    return fn ? Value::Text(RoutineResultText(*fn)) : Value::Null(T(TypeId::kText));
+  });
+  // pg_get_functiondef (psql's \sf): NULL for an OID that names no function, as PostgreSQL.
+  AddRowFunction(r, "pg_get_functiondef", {kOid}, kText, [routine](const std::vector<Value>& a, FunctionContext&) {
+    const RoutineEntry* fn = routine(a[0]);
+    if (!fn) return Value::Null(T(TypeId::kText));
+    if (fn->kind == 'a') throw Error(sqlstate::kWrongObjectType, "\"" + fn->name + "\" is an aggregate function");
+    return Value::Text(RoutineDefinitionText(*fn));
   });
   // Built-in routines and operators live in pg_catalog, which is always searched.
   AddRowFunction(r, "pg_function_is_visible", {kOid}, kBool, [routine](const std::vector<Value>& a, FunctionContext&) {

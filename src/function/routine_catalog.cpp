@@ -1,10 +1,15 @@
 #include "function/routine_catalog.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
+#include <set>
 
 #include "function/aggregate.hpp"
+#include "function/cast_catalog.hpp"
 #include "function/function.hpp"
+#include "function/set_returning_signatures.hpp"
+#include "function/type_io_functions.hpp"
 #include "function/window_functions.hpp"
 
 namespace kanto {
@@ -86,6 +91,44 @@ std::vector<std::string> SortedNames(const Map& m) {
   return names;
 }
 
+// A set-returning function's pg_proc entry: OUT arguments make its columns, and two or more of
+// them make it return record.
+RoutineEntry SetReturningRoutine(const SetReturningSignature& s) {
+  RoutineEntry r;
+  r.name = s.name;
+  r.returns_set = true;
+  r.volatility = s.volatility;
+  r.parallel = s.parallel;
+  r.rows = s.rows;
+  r.source = s.source;
+  Fill({&s.arg_types, s.result, nullptr, false}, &r.arg_types, &r.return_type, &r.variadic_type);
+  if (!s.out_args.empty()) {
+    r.all_arg_types = r.arg_types;
+    r.arg_modes.assign(r.arg_types.size(), 'i');
+    r.arg_names = s.arg_names;
+    for (const auto& [name, type] : s.out_args) {
+      r.all_arg_types.push_back(type.oid());
+      r.arg_modes += 'o';
+      r.arg_names.push_back(name);
+    }
+    if (s.out_args.size() > 1) r.return_type = kRecordTypeOid;
+  } else {
+    r.arg_names = s.arg_names;
+  }
+  return r;
+}
+
+// The declared cast whose function is name(args), or null.
+const CastCatalogEntry* CastFunction(const std::string& name, const std::vector<LogicalType>& args) {
+  for (const CastCatalogEntry& c : DeclaredCasts()) {
+    if (c.method != 'f' || name != c.function || args.size() != c.arg_types.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < args.size(); i++) same = same && args[i].id == c.arg_types[i];
+    if (same) return &c;
+  }
+  return nullptr;
+}
+
 struct Catalogs {
   std::vector<RoutineEntry> routines;
   std::vector<OperatorEntry> operators;
@@ -132,6 +175,11 @@ void LinkOperators(std::vector<OperatorEntry>* ops) {
 Catalogs Build() {
   Catalogs out;
   std::vector<RoutineEntry> routines;
+  std::set<std::string> set_returning;
+  for (const SetReturningSignature& s : SetReturningSignatures()) {
+    set_returning.insert(s.name);
+    routines.push_back(SetReturningRoutine(s));
+  }
   const auto& scalars = FunctionRegistry::Instance().All();
   for (const std::string& name : SortedNames(scalars)) {
     if (name.empty() || name[0] == '$') continue;  // internal: array constructor, subscripts
@@ -139,14 +187,30 @@ Catalogs Build() {
       AddOperators(name, scalars.at(name), &out);
       continue;
     }
+    if (set_returning.count(name)) continue;  // the array a set-returning function runs over
     for (const ScalarFunction& f : scalars.at(name)) {
       RoutineEntry r;
       r.name = name;
       r.strict = f.strict;
-      r.is_volatile = f.is_volatile;
+      r.volatility = f.is_volatile ? 'v' : 'i';
       Fill({&f.arg_types, f.return_type, &f.return_type_fn, f.variadic}, &r.arg_types, &r.return_type, &r.variadic_type);
+      if (const CastCatalogEntry* c = CastFunction(name, f.arg_types)) {
+        r.volatility = c->volatility;
+        r.source = c->source_name;
+      }
       routines.push_back(std::move(r));
     }
+  }
+  for (const TypeIoFunction& f : TypeIoFunctions()) {
+    RoutineEntry r;
+    r.name = f.name;
+    r.arg_types = f.arg_types;
+    r.return_type = f.return_type;
+    r.strict = f.strict;
+    r.volatility = f.volatility;
+    r.parallel = f.parallel;
+    r.source = f.source;
+    routines.push_back(std::move(r));
   }
   const auto& aggregates = AggregateRegistry::Instance().All();
   for (const std::string& name : SortedNames(aggregates)) {
@@ -185,7 +249,8 @@ const Catalogs& Get() {
 const std::vector<PseudoTypeInfo>& PseudoTypes() {
   static const std::vector<PseudoTypeInfo> types = {
       {kAnyTypeOid, "any"},           {kAnyArrayTypeOid, "anyarray"},       {kInternalTypeOid, "internal"},
-      {kAnyElementTypeOid, "anyelement"}, {kAnyNonArrayTypeOid, "anynonarray"},
+      {kAnyElementTypeOid, "anyelement"}, {kAnyNonArrayTypeOid, "anynonarray"}, {kRecordTypeOid, "record"},
+      {kCstringTypeOid, "cstring"},
   };
   return types;
 }
@@ -212,8 +277,29 @@ const OperatorEntry* FindBuiltinOperator(uint32_t oid) {
   return &all[oid - kFirstOperatorOid];
 }
 
+uint32_t BuiltinRoutineOid(const std::string& name) {
+  static const std::map<std::string, uint32_t>* first = [] {
+    auto* m = new std::map<std::string, uint32_t>;
+    for (const RoutineEntry& r : BuiltinRoutines()) m->emplace(r.name, r.oid);
+    return m;
+  }();
+  auto it = first->find(name);
+  return it == first->end() ? 0 : it->second;
+}
+
+const RoutineEntry* FindBuiltinRoutine(const std::string& name, const std::vector<uint32_t>& arg_types) {
+  for (const RoutineEntry& r : BuiltinRoutines()) {
+    if (r.name == name && r.arg_types == arg_types) return &r;
+  }
+  return nullptr;
+}
+
 std::string TypeOidName(uint32_t oid) {
   if (const char* pseudo = PseudoTypeName(oid)) return oid == kAnyTypeOid ? "\"any\"" : pseudo;
+  if (oid == kCstringArrayTypeOid) return "cstring[]";
+  // format_type(oid, NULL) spells bpchar "character" (the typmod-less "bpchar" is for columns).
+  if (oid == LogicalType(TypeId::kChar).oid()) return "character";
+  if (oid == LogicalType::ArrayOf(LogicalType(TypeId::kChar)).oid()) return "character[]";
   LogicalType t = LogicalType::FromOid(oid);
   if (t.id == TypeId::kUnknown && oid != LogicalType(TypeId::kUnknown).oid()) return "???";
   return t.ToString();
@@ -221,12 +307,44 @@ std::string TypeOidName(uint32_t oid) {
 
 std::string RoutineArgumentsText(const RoutineEntry& r) {
   std::string out;
-  for (size_t i = 0; i < r.arg_types.size(); i++) {
-    if (i) out += ", ";
-    if (r.variadic_type && i + 1 == r.arg_types.size()) out += "VARIADIC ";
-    out += TypeOidName(r.arg_types[i]);
+  auto add = [&](uint32_t type, size_t i, bool is_out) {
+    if (!out.empty()) out += ", ";
+    if (is_out) out += "OUT ";
+    if (r.variadic_type && !is_out && i + 1 == r.arg_types.size()) out += "VARIADIC ";
+    if (i < r.arg_names.size() && !r.arg_names[i].empty()) out += r.arg_names[i] + " ";
+    out += TypeOidName(type);
+  };
+  if (r.all_arg_types.empty()) {
+    for (size_t i = 0; i < r.arg_types.size(); i++) add(r.arg_types[i], i, false);
+    return out;
   }
+  for (size_t i = 0; i < r.all_arg_types.size(); i++) add(r.all_arg_types[i], i, r.arg_modes[i] == 'o');
   return out;
+}
+
+std::string RoutineResultText(const RoutineEntry& r) {
+  return (r.returns_set ? "SETOF " : "") + TypeOidName(r.return_type);
+}
+
+// As PostgreSQL's pg_get_functiondef prints a function of LANGUAGE internal: its options on one
+// line (COST 1 and ROWS 1000 are the defaults, so not printed), its C function as the body.
+std::string RoutineDefinitionText(const RoutineEntry& r) {
+  std::string out = "CREATE OR REPLACE FUNCTION pg_catalog." + r.name + "(" + RoutineArgumentsText(r) + ")\n";
+  out += " RETURNS " + RoutineResultText(r) + "\n LANGUAGE internal\n";
+  std::string options;
+  if (r.kind == 'w') options += " WINDOW";
+  if (r.volatility == 'i') options += " IMMUTABLE";
+  if (r.volatility == 's') options += " STABLE";
+  if (r.parallel == 's') options += " PARALLEL SAFE";
+  if (r.parallel == 'r') options += " PARALLEL RESTRICTED";
+  if (r.strict) options += " STRICT";
+  if (r.rows > 0 && r.rows != 1000) {
+    char rows[32];
+    std::snprintf(rows, sizeof rows, " ROWS %g", static_cast<double>(r.rows));
+    options += rows;
+  }
+  if (!options.empty()) out += options + "\n";
+  return out + "AS $function$" + (r.source.empty() ? r.name : r.source) + "$function$\n";
 }
 
 }  // namespace kanto

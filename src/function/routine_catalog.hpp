@@ -17,6 +17,10 @@ inline constexpr uint32_t kAnyArrayTypeOid = 2277;
 inline constexpr uint32_t kInternalTypeOid = 2281;
 inline constexpr uint32_t kAnyElementTypeOid = 2283;
 inline constexpr uint32_t kAnyNonArrayTypeOid = 2776;
+inline constexpr uint32_t kRecordTypeOid = 2249;
+// cstring and cstring[]: the arguments of the type input and typmod functions (type_io_functions).
+inline constexpr uint32_t kCstringTypeOid = 2275;
+inline constexpr uint32_t kCstringArrayTypeOid = 1263;
 
 struct PseudoTypeInfo {
   uint32_t oid;
@@ -34,7 +38,16 @@ struct RoutineEntry {
   uint32_t return_type = 0;
   uint32_t variadic_type = 0;  // the last argument's type when it repeats, else 0
   bool strict = true;
-  bool is_volatile = false;
+  char volatility = 'i';  // pg_proc.provolatile: 'i' immutable, 's' stable, 'v' volatile
+  char parallel = 's';    // pg_proc.proparallel
+  bool returns_set = false;
+  float rows = 0;  // pg_proc.prorows: rows per call of a set-returning function
+  // OUT arguments (a set-returning function's columns) and argument names, as pg_proc's
+  // proallargtypes, proargmodes ('i' / 'o') and proargnames give them; empty when none.
+  std::vector<uint32_t> all_arg_types;
+  std::string arg_modes;
+  std::vector<std::string> arg_names;
+  std::string source;  // pg_proc.prosrc
 };
 
 struct OperatorEntry {
@@ -51,12 +64,22 @@ struct OperatorEntry {
 const std::vector<RoutineEntry>& BuiltinRoutines();
 const std::vector<OperatorEntry>& BuiltinOperators();
 const RoutineEntry* FindBuiltinRoutine(uint32_t oid);
+// The OID of the first built-in routine named `name` (the one of a type I/O function), or 0.
+uint32_t BuiltinRoutineOid(const std::string& name);
+// The built-in routine name(arg_types), or null.
+const RoutineEntry* FindBuiltinRoutine(const std::string& name, const std::vector<uint32_t>& arg_types);
 const OperatorEntry* FindBuiltinOperator(uint32_t oid);
 
 // format_type(oid, NULL) for built-in and pseudo types ("integer", "text[]", "\"any\"", "???").
 std::string TypeOidName(uint32_t oid);
 
-// pg_get_function_arguments(): "integer, text", "VARIADIC \"any\"".
+// pg_get_function_arguments() and pg_get_function_identity_arguments() (the same for built-ins,
+// which have no defaults): "integer, text", "VARIADIC \"any\"", "partitionid regclass, OUT relid
+// regclass".
 std::string RoutineArgumentsText(const RoutineEntry& r);
+// pg_get_function_result(): "integer", "SETOF text".
+std::string RoutineResultText(const RoutineEntry& r);
+// pg_get_functiondef(): CREATE OR REPLACE FUNCTION as PostgreSQL prints a built-in (LANGUAGE internal).
+std::string RoutineDefinitionText(const RoutineEntry& r);
 
 }  // namespace kanto

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "common/sql_text.hpp"
+#include "function/set_returning_signatures.hpp"
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
@@ -16,44 +17,29 @@ namespace kanto {
 
 namespace {
 
-// PostgreSQL 15's generate_series overloads (for type resolution only; the series runs in
-// PhysicalGenerateSeries).
+// PostgreSQL 15's overloads of a set-returning function (function/set_returning_signatures), for
+// type resolution only: generate_series runs in PhysicalGenerateSeries, regexp_matches (setof
+// text[]) in its own operator.
+std::vector<ScalarFunction> Overloads(const std::string& name) {
+  std::vector<ScalarFunction> out;
+  for (const SetReturningSignature& s : SetReturningSignatures()) {
+    if (s.name != name) continue;
+    ScalarFunction f;
+    f.name = s.name;
+    f.arg_types = s.arg_types;
+    f.return_type = s.result;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 const std::vector<ScalarFunction>& SeriesOverloads() {
-  static const std::vector<ScalarFunction> overloads = [] {
-    std::vector<ScalarFunction> out;
-    auto add = [&](std::vector<LogicalType> args, TypeId result) {
-      ScalarFunction f;
-      f.name = "generate_series";
-      f.arg_types = std::move(args);
-      f.return_type = LogicalType(result);
-      out.push_back(std::move(f));
-    };
-    for (TypeId t : {TypeId::kInt4, TypeId::kInt8, TypeId::kNumeric}) {
-      add({LogicalType(t), LogicalType(t)}, t);
-      add({LogicalType(t), LogicalType(t), LogicalType(t)}, t);
-    }
-    for (TypeId t : {TypeId::kTimestamp, TypeId::kTimestampTz}) {
-      add({LogicalType(t), LogicalType(t), LogicalType(TypeId::kInterval)}, t);
-    }
-    return out;
-  }();
+  static const std::vector<ScalarFunction> overloads = Overloads("generate_series");
   return overloads;
 }
 
-// regexp_matches(text, text [, text]) returns setof text[].
 const std::vector<ScalarFunction>& MatchesOverloads() {
-  static const std::vector<ScalarFunction> overloads = [] {
-    std::vector<ScalarFunction> out;
-    const LogicalType text(TypeId::kText);
-    for (size_t n : {2, 3}) {
-      ScalarFunction f;
-      f.name = "regexp_matches";
-      f.arg_types.assign(n, text);
-      f.return_type = LogicalType::ArrayOf(text);
-      out.push_back(std::move(f));
-    }
-    return out;
-  }();
+  static const std::vector<ScalarFunction> overloads = Overloads("regexp_matches");
   return overloads;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # psql's meta-commands (\d, \d+, \dt+, \di+, \ds+, \dv, \dn+, \du, \df, \dx, \dp, \l+, \dT, \dD,
-# \dy) against `kanto serve` must print what PostgreSQL 15 prints for the same schema
+# \dy, \sf, \dC) against `kanto serve` must print what PostgreSQL 15 prints for the same schema
 # (psql_meta.sql; psql_meta.expected is PostgreSQL's output). Both run the script as role kanto in a
 # database psqlmeta_e2e (owner kanto, locale C) with a role psqlmeta_app, so owners and locales agree.
 # Three differences are taken out of the comparison, here and nowhere else:

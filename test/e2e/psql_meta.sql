@@ -55,6 +55,16 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \df pg_size_pretty
 \df has_table_privilege
 \df pg_relation_size
+\df generate_series
+\df generate_subscripts
+\df regexp_*
+\df pg_options_to_table
+\sf pg_listening_channels
+\sf+ pg_partition_ancestors
+\dC name
+\dC date
+\dC regclass
+\dC regtype
 -- The size columns vary (storage differs): psql_meta.sh masks them in this unaligned part.
 \pset format unaligned
 \dt+
