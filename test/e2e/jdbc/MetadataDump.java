@@ -9,9 +9,10 @@ import java.util.Set;
 
 public class MetadataDump {
   static final String[] TABLES = {"authors", "books", "editions", "reviews"};
-  static final Set<String> TYPES = Set.of("bool", "bytea", "char", "int8", "int2", "int4", "text", "oid",
-      "float4", "float8", "bpchar", "varchar", "date", "time", "timestamp", "timestamptz", "interval",
-      "numeric", "uuid", "json", "jsonb", "_int4", "_text");
+  // Kanto has not yet the types "char", time, uuid and jsonb, so they are not among these.
+  static final Set<String> TYPES = Set.of("bool", "bytea", "int8", "int2", "int4", "text", "oid",
+      "float4", "float8", "bpchar", "varchar", "date", "timestamp", "timestamptz", "interval",
+      "numeric", "json", "_int4", "_text");
 
   interface Call {
     ResultSet run() throws SQLException;
