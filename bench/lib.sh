@@ -2,7 +2,7 @@
 # free loopback ports in a temporary directory, and stops both on exit.
 #   bench_setup            build/kanto, $work, cleanup trap
 #   start_postgres         PostgreSQL 15 (fsync and synchronous_commit on), role and database kanto; sets $pg_port
-#   start_kanto            kanto serve on $work/kanto; sets $kanto_port
+#   start_kanto            kanto serve on $work/kanto (plus $KANTO_OPTIONS); sets $kanto_port
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${KANTO_BUILD:-$root/build}
 pgbin=/usr/lib/postgresql/15/bin
@@ -41,7 +41,8 @@ start_postgres() {
 
 start_kanto() {
   kanto_port=$(free_port)
-  "$build/kanto" serve --data "$work/kanto" --listen "127.0.0.1:$kanto_port" > "$work/kanto.log" 2>&1 &
+  # shellcheck disable=SC2086  # KANTO_OPTIONS: extra serve options, e.g. "-c synchronous_commit=off"
+  "$build/kanto" serve --data "$work/kanto" --listen "127.0.0.1:$kanto_port" ${KANTO_OPTIONS:-} > "$work/kanto.log" 2>&1 &
   kanto_pid=$!
   for _ in $(seq 50); do grep -q listening "$work/kanto.log" && return; sleep 0.1; done
   cat "$work/kanto.log" >&2
