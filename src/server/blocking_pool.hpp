@@ -56,12 +56,15 @@ class BlockingPool {
     return inline_allowed_ && inline_busy_.compare_exchange_strong(expected, true, std::memory_order_acquire);
   }
   void EndInline() { inline_busy_.store(false, std::memory_order_release); }
+  // Shutdown has begun: jobs that would go on (a session's turn on the pool) end.
+  bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
 
   // Finishes the queued and running jobs, then stops the threads.
   void Shutdown() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stop_ = true;
+      stopping_ = true;
     }
     cv_.notify_all();
     for (auto& t : threads_) t.Join();
@@ -92,6 +95,7 @@ class BlockingPool {
   bool stop_ = false;
   bool inline_allowed_ = false;
   std::atomic<bool> inline_busy_{false};
+  std::atomic<bool> stopping_{false};
 };
 
 // Runs `fn` on `pool` and resumes the calling coroutine on its own executor afterwards; exceptions

@@ -1,5 +1,7 @@
 #include "server/session.hpp"
 
+#include <sys/ioctl.h>
+
 #include <cmath>
 #include <cstring>
 
@@ -102,6 +104,10 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
 
 bool Session::InputPending() {
   if (input_pos_ < input_.size()) return true;
+  if (turn_fd_ >= 0) {
+    int n = 0;
+    return ::ioctl(turn_fd_, FIONREAD, &n) == 0 && n > 0;
+  }
   std::error_code ec;
   return socket_.available(ec) > 0;
 }
@@ -147,6 +153,13 @@ void Session::FlushIfFull() {
     std::error_code ec;
     asio::write(socket_, buffers, ec);
     if (ec) {
+      client_gone_ = true;
+      throw ClientGone{};
+    }
+    return;
+  }
+  if (turn_fd_ >= 0) {  // a turn on the pool holds the socket (session_pool_loop.cpp)
+    if (!WriteOnTurn()) {
       client_gone_ = true;
       throw ClientGone{};
     }
@@ -724,7 +737,7 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
   }
 }
 
-asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool* close) {
+asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool was_skipping, bool* close) {
   struct Flag {
     bool& flag;
     explicit Flag(bool& f) : flag(f) { flag = true; }
@@ -743,8 +756,17 @@ asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool* close)
     } timed{this, start};
     HandleMessage(type, body, close);
   };
+  // A client that keeps the session busy (its last statement ended within kPoolWaitMs) is better
+  // served by a turn on the pool (one hand-off, then none per statement) than inline (asio's io
+  // threads wake each other for every message).
+  auto now = std::chrono::steady_clock::now();
+  bool busy = now - last_sql_end_ < std::chrono::milliseconds(kPoolWaitMs);
+  struct Ended {
+    Session* s;
+    ~Ended() { s->last_sql_end_ = std::chrono::steady_clock::now(); }
+  } ended{this};
   bool ok = true;
-  if (!tls_ && !writing_ && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
+  if (!tls_ && !writing_ && !busy && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
     struct EndInline {
       BlockingPool& pool;
       ~EndInline() { pool.EndInline(); }
@@ -756,16 +778,29 @@ asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool* close)
       ok = false;
     }
   } else {
+    continued_on_pool_ = false;
+    bool stay = !writing_;  // IdleLoop writes nothing more while the main loop is not reading
     try {
       co_await RunBlocking(pool_, [&] {
         Flag on_pool(on_pool_);
         handle();
+        if (stay) ContinueOnPool(type, was_skipping, close);
       });
     } catch (const std::exception&) {
       ok = false;
     }
   }
   co_return ok;
+}
+
+bool Session::AfterMessage(char type, bool was_skipping, bool close) {
+  ApplyDeallocations();
+  awaiting_query_ = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
+  // Reply once a batch of pipelined messages has been answered.
+  // An error in an extended-query exchange goes out at once, as PostgreSQL flushes every
+  // ErrorResponse (drivers such as asyncpg wait for it after Flush, which is then skipped).
+  bool failed = !was_skipping && skip_until_sync_;
+  return close || failed || type == 'Q' || type == 'S' || type == 'H' || !InputPending();
 }
 
 asio::awaitable<void> Session::Run() {
@@ -819,16 +854,16 @@ asio::awaitable<void> Session::Run() {
     }
   } stop_idle_loop{this};
   bool close = false;
-  bool awaiting_query = true;  // ReadyForQuery went out: the idle timeouts apply to the next read
   while (!close) {
     char type = 0;
     std::string body;
     bool got = false;
     bool protocol_error = false;
-    int64_t idle_ms = awaiting_query ? conn_->IdleTimeoutMs() : 0;
+    int64_t idle_ms = awaiting_query_ ? conn_->IdleTimeoutMs() : 0;
     bool in_transaction = conn_->transaction_status() != 'I';
     try {
       if (!conn_->terminate_requested()) {
+        wake_requested_->store(false, std::memory_order_relaxed);  // Wake (on the strand) acts on it
         BeginIdleWait(idle_ms);
         got = co_await ReadMessage(&type, &body);
         waiting_for_client_ = false;
@@ -876,20 +911,17 @@ asio::awaitable<void> Session::Run() {
     bool runs_sql = type == 'Q' || type == 'E' || (copy_in_ && (type == 'c' || type == 'f')) ||
                     ((type == 'C' || type == 'S') && HasOpenStream());
     bool was_skipping = skip_until_sync_;
+    continued_on_pool_ = false;
     if (runs_sql) {
-      if (!co_await RunSql(type, body, &close)) break;
+      if (!co_await RunSql(type, body, was_skipping, &close)) break;
     } else {
       HandleMessage(type, body, &close);
     }
     if (client_gone_) break;
-    ApplyDeallocations();
-    awaiting_query = type == 'Q' || type == 'S' || (type == 'c' || type == 'f');
-    // Reply once a batch of pipelined messages has been answered.
+    // A turn on the pool answered this message and maybe more: what it could not send goes now.
+    bool flush = continued_on_pool_ ? close || PendingBytes() > 0 : AfterMessage(type, was_skipping, close);
     std::error_code ec;
-    // An error in an extended-query exchange goes out at once, as PostgreSQL flushes every
-    // ErrorResponse (drivers such as asyncpg wait for it after Flush, which is then skipped).
-    bool failed = !was_skipping && skip_until_sync_;
-    if (close || failed || type == 'Q' || type == 'S' || type == 'H' || !InputPending()) {
+    if (flush) {
       try {
         co_await Flush();
       } catch (...) {

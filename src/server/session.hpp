@@ -4,6 +4,7 @@
 #include <asio.hpp>
 #include <asio/ssl.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <future>
 #include <map>
@@ -159,9 +160,43 @@ class Session : public std::enable_shared_from_this<Session> {
   bool inline_ = false;      // HandleMessage runs on the io thread, on the strand (FlushIfFull writes)
   // How long the last statement took: one that was slow goes to the pool next time, not inline.
   std::chrono::steady_clock::duration last_statement_time_{};
-  // Runs a message that executes SQL: inline when the pool allows it, else on the pool. False when
-  // the session must end (an exception escaped HandleMessage).
-  asio::awaitable<bool> RunSql(char type, std::string& body, bool* close);
+  std::chrono::steady_clock::time_point last_sql_end_{};  // when RunSql last returned
+  // Runs a message that executes SQL: inline when the pool allows it, else on the pool, where the
+  // session may stay for the messages that follow (ContinueOnPool). False when the session must
+  // end (an exception escaped HandleMessage).
+  asio::awaitable<bool> RunSql(char type, std::string& body, bool was_skipping, bool* close);
+  // After a message (its type; was_skipping: skip_until_sync_ before it): applies deallocations,
+  // sets awaiting_query_, and says whether the output should go out now.
+  bool AfterMessage(char type, bool was_skipping, bool close);
+  bool awaiting_query_ = true;  // ReadyForQuery went out: the idle timeouts apply to the next read
+  // The session's turn on a statement thread (session_pool_loop.cpp): after a message run on the
+  // pool, that thread keeps answering the client's next messages with plain non-blocking system
+  // calls while they come within kPoolWaitMs, instead of handing each one back and forth between
+  // the io threads and the pool. Sets continued_on_pool_ (Run then skips AfterMessage).
+  static constexpr int kPoolWaitMs = 3;
+  void ContinueOnPool(char type, bool was_skipping, bool* close);
+  bool StayOnPool() const;
+  // A whole message of a type ContinueOnPool answers, from input_ (false: none, or one the main
+  // loop must read and report).
+  bool TakeBufferedMessage(char* type, std::string* body);
+  // Waits up to kPoolWaitMs for bytes from the client and appends them to input_.
+  bool WaitForInput();
+  // Sends the pending output without blocking; what the socket does not take stays pending.
+  bool SendNow();
+  // While the turn waits for the client, the socket is out of the io threads' epoll set (asio
+  // registers it edge-triggered for good: each arriving packet would wake an io thread for
+  // nothing). TakeSocket releases it from socket_ into turn_fd_, ReturnSocket assigns it back.
+  bool TakeSocket();
+  void ReturnSocket();
+  int turn_fd_ = -1;
+  asio::ip::tcp protocol_ = asio::ip::tcp::v4();
+  int SocketFd() { return turn_fd_ >= 0 ? turn_fd_ : socket_.native_handle(); }
+  // FlushIfFull on a turn that holds the socket: writes all pending output, waiting for the
+  // client to read (false when the write fails or the server stops).
+  bool WriteOnTurn();
+  bool continued_on_pool_ = false;
+  // Set by WakeHook from other threads: a session on its pool turn returns to the main loop.
+  std::shared_ptr<std::atomic<bool>> wake_requested_ = std::make_shared<std::atomic<bool>>(false);
   bool client_gone_ = false;
   void SealOutput();
   int32_t pid_ = 0;

@@ -7,7 +7,8 @@
 namespace kanto::server {
 
 std::function<void()> Session::WakeHook() {
-  return [weak = weak_from_this(), strand = strand_] {
+  return [weak = weak_from_this(), strand = strand_, flag = wake_requested_] {
+    flag->store(true, std::memory_order_relaxed);  // a session on its pool turn looks at this
     asio::post(strand, [weak] {
       if (auto self = weak.lock()) self->Wake();
     });
