@@ -35,7 +35,11 @@ void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause&
                               const FunctionContext* fn, std::vector<LogicalType>* param_types,
                               DataModifyingWith* out) {
   if (with.recursive) {
-    throw Error(sqlstate::kFeatureNotSupported, "data-modifying statements in WITH RECURSIVE are not supported");
+    // Each data-modifying query is bound and run on its own, seeing the WITH queries before it;
+    // under RECURSIVE every WITH query sees all of them, which that order cannot give.
+    throw Error(sqlstate::kFeatureNotSupported,
+                "data-modifying statements in WITH RECURSIVE are not supported (Kanto runs each data-modifying "
+                "WITH query on its own, before the queries that read it)");
   }
   std::map<const ast::CommonTableExpr*, std::vector<const ast::CommonTableExpr*>> reads;
   std::vector<const ast::CommonTableExpr*> main_reads;
