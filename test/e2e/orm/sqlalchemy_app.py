@@ -53,8 +53,8 @@ class Post(Base):
 Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 
-# The schema as the inspector sees it. ORM_EXPRESSION_TEXT=no: CHECK expressions are not compared
-# (Kanto prints them as written, PostgreSQL as it deparses them: "score >= (0)::numeric").
+# The schema as the inspector sees it; a CHECK as PostgreSQL deparses it ("score >= (0)::numeric"),
+# which Kanto prints the same (ORM_EXPRESSION_TEXT=no compares only the names).
 insp = inspect(engine)
 assert {"sa_authors", "sa_posts"} <= set(insp.get_table_names()), insp.get_table_names()
 assert insp.has_table("sa_posts") and not insp.has_table("sa_nosuch")
