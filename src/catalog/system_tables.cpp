@@ -142,6 +142,13 @@ void PgDescription(const Catalog& catalog, bool shared, SystemTable* out) {
     }
     return;
   }
+  // The built-in operators' descriptions, as PostgreSQL's pg_description has them.
+  const int64_t operator_class = SystemCatalogOid("pg_operator");
+  for (const OperatorEntry& op : BuiltinOperators()) {
+    if (op.description) {
+      b.Row({OidValue(op.oid), OidValue(operator_class), Value::Int4(0), Value::Text(op.description)});
+    }
+  }
   for (const CommentEntry* c : catalog.Comments()) {
     if (c->object.class_id == kPgAuthidOid) continue;
     b.Row({OidValue(c->object.object_id), OidValue(c->object.class_id), Value::Int4(c->object.sub_id), Value::Text(c->text)});

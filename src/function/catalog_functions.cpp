@@ -278,6 +278,11 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   // Comments (COMMENT ON): obj_description(oid[, catalog]), col_description(table, attnum),
   // shobj_description(oid, catalog), as PostgreSQL's SQL functions over pg_description read them.
   auto comment = [](FunctionContext& ctx, int64_t class_oid, const Value& oid, int32_t sub_id) {
+    // A built-in operator's description is PostgreSQL's (pg_description lists it too).
+    if (class_oid == SystemCatalogOid("pg_operator") && sub_id == 0) {
+      const OperatorEntry* op = FindBuiltinOperator(static_cast<uint32_t>(oid.int_value()));
+      if (op && op->description) return Value::Text(op->description);
+    }
     if (!ctx.catalog || class_oid <= 0) return Value::Null(T(TypeId::kText));
     const std::string* text = ctx.catalog->FindComment(
         {static_cast<uint32_t>(class_oid), static_cast<uint32_t>(oid.int_value()), sub_id});

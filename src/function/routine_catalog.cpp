@@ -8,6 +8,7 @@
 #include "function/aggregate.hpp"
 #include "function/cast_catalog.hpp"
 #include "function/function.hpp"
+#include "function/operator_descriptions.hpp"
 #include "function/set_returning_signatures.hpp"
 #include "function/type_io_functions.hpp"
 #include "function/window_functions.hpp"
@@ -236,6 +237,7 @@ Catalogs Build() {
   for (size_t i = 0; i < routines.size(); i++) routines[i].oid = kFirstRoutineOid + static_cast<uint32_t>(i);
   out.routines = std::move(routines);
   LinkOperators(&out.operators);
+  for (OperatorEntry& op : out.operators) op.description = BuiltinOperatorDescription(op.name, op.left, op.right);
   return out;
 }
 

@@ -59,6 +59,7 @@ struct OperatorEntry {
   uint32_t result = 0;
   uint32_t commutator = 0;  // operator OIDs, 0 when none
   uint32_t negator = 0;
+  const char* description = nullptr;  // PostgreSQL's, when it has the operator
 };
 
 const std::vector<RoutineEntry>& BuiltinRoutines();

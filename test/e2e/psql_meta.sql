@@ -65,6 +65,7 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \dC date
 \dC regclass
 \dC regtype
+\do @
 -- The size columns vary (storage differs): psql_meta.sh masks them in this unaligned part.
 \pset format unaligned
 \dt+
