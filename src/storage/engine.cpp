@@ -644,6 +644,7 @@ uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {
       for (size_t i = 0; i < 8; i++) last = (last << 8) | static_cast<uint8_t>(iter->key()[table_prefix.size() + i]);
       next = last + 1;
     }
+    next = std::max(next, PreparedRowIdEnd(table_prefix));
     it = next_rowid_.emplace(table_id, next).first;
   }
   return it->second++;

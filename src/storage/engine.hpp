@@ -348,6 +348,9 @@ class Engine {
   std::map<std::string, Prepared> prepared_;
   std::mutex rowid_mu_;
   std::map<uint32_t, uint64_t> next_rowid_;
+  // One past the largest hidden row id under `table_prefix` that a prepared transaction writes
+  // in this keyspace (0: none), for NextRowId (storage/prepared_row_ids.cpp).
+  uint64_t PreparedRowIdEnd(const std::string& table_prefix);
   // The default keyspace's Engine: syncs the WAL after commits that did not (declared after db_:
   // it goes first).
   std::shared_ptr<WalSyncer> wal_syncer_;

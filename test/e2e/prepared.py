@@ -295,6 +295,13 @@ def before_crash(args):
     run(a, "SELECT v FROM ps WHERE id = 1")
     run(a, "UPDATE ps SET v = 21 WHERE id = 2")
     check("prepare pc_serializable", run(a, "PREPARE TRANSACTION 'pc_serializable'"), "PREPARE TRANSACTION")
+    # A row of a table without a primary key: its hidden row id is above every stored one.
+    run(a, "DROP TABLE IF EXISTS pr")
+    run(a, "CREATE TABLE pr (a int)")
+    run(a, "INSERT INTO pr VALUES (0)")
+    run(a, "BEGIN")
+    run(a, "INSERT INTO pr VALUES (1)")
+    check("prepare pc_rowid", run(a, "PREPARE TRANSACTION 'pc_rowid'"), "PREPARE TRANSACTION")
     a.close()
 
 
@@ -333,6 +340,11 @@ def lock_only_after_restart(a, b):
                                        run(b, "SELECT id FROM pl WHERE id = 1 FOR UPDATE NOWAIT")],
           [[(True,)], "INSERT 0 1", "UPDATE 1", [(1,)]])
     run(b, "SET lock_timeout = '300ms'")
+    check("a new row beside a prepared transaction's new row (no primary key)", run(b, "INSERT INTO pr VALUES (2)"),
+          "INSERT 0 1")
+    check("COMMIT PREPARED of that row", run(a, "COMMIT PREPARED 'pc_rowid'"), "COMMIT PREPARED")
+    check("both rows are there", run(a, "SELECT a FROM pr ORDER BY a"), [(0,), (1,), (2,)])
+    run(a, "DROP TABLE pr")
     check("COMMIT PREPARED pc_nokey", run(a, "COMMIT PREPARED 'pc_nokey'"), "COMMIT PREPARED")
     run(a, "DROP TABLE pl")
     run(a, "DROP TABLE pt")
@@ -360,9 +372,9 @@ def after_crash(args):
     a, b = connect(args), connect(args)
     check("prepared transactions survived", prepared(a, "pc_"),
           [("pc_commit",), ("pc_empty",), ("pc_lockonly",), ("pc_nokey",), ("pc_parent",), ("pc_rollback",),
-           ("pc_serializable",)])
+           ("pc_rowid",), ("pc_serializable",)])
     check("owner and database", run(a, "SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'pc_%' AND "
-                                       "owner = current_user AND database = current_database()"), [(7,)])
+                                       "owner = current_user AND database = current_database()"), [(8,)])
     check("their writes are not visible", run(a, "SELECT id, v FROM pc ORDER BY id"), [(1, 10)])
     run(b, "SET lock_timeout = '300ms'")
     check("a child's insert does not wait for the prepared non-key UPDATE of its parent",
