@@ -779,7 +779,9 @@ asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool was_ski
     }
   } else {
     continued_on_pool_ = false;
-    bool stay = !writing_;  // IdleLoop writes nothing more while the main loop is not reading
+    // IdleLoop writes nothing more while the main loop is not reading. A turn reads and writes the
+    // raw socket, so a TLS session never takes one.
+    bool stay = !writing_ && !tls_;
     try {
       co_await RunBlocking(pool_, [&] {
         Flag on_pool(on_pool_);
