@@ -756,17 +756,8 @@ asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool was_ski
     } timed{this, start};
     HandleMessage(type, body, close);
   };
-  // A client that keeps the session busy (its last statement ended within kPoolWaitMs) is better
-  // served by a turn on the pool (one hand-off, then none per statement) than inline (asio's io
-  // threads wake each other for every message).
-  auto now = std::chrono::steady_clock::now();
-  bool busy = now - last_sql_end_ < std::chrono::milliseconds(kPoolWaitMs);
-  struct Ended {
-    Session* s;
-    ~Ended() { s->last_sql_end_ = std::chrono::steady_clock::now(); }
-  } ended{this};
   bool ok = true;
-  if (!tls_ && !writing_ && !busy && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
+  if (!tls_ && !writing_ && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
     struct EndInline {
       BlockingPool& pool;
       ~EndInline() { pool.EndInline(); }

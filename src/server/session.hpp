@@ -160,7 +160,6 @@ class Session : public std::enable_shared_from_this<Session> {
   bool inline_ = false;      // HandleMessage runs on the io thread, on the strand (FlushIfFull writes)
   // How long the last statement took: one that was slow goes to the pool next time, not inline.
   std::chrono::steady_clock::duration last_statement_time_{};
-  std::chrono::steady_clock::time_point last_sql_end_{};  // when RunSql last returned
   // Runs a message that executes SQL: inline when the pool allows it, else on the pool, where the
   // session may stay for the messages that follow (ContinueOnPool). False when the session must
   // end (an exception escaped HandleMessage).
