@@ -118,7 +118,9 @@ std::vector<BoundExprPtr> BindContext::ExpandStar(const std::string& qualifier, 
     if (e.unreachable || (!qualifier.empty() && e.alias != qualifier)) continue;
     found_qualifier = true;
     for (size_t i = 0; i < e.names.size(); i++) {
-      if (qualifier.empty() && e.hidden[i]) continue;
+      // A column without a name is internal (a joined modify's padding for the target's columns
+      // and row key): no reference names it, so no star expands to it either.
+      if ((qualifier.empty() && e.hidden[i]) || e.names[i].empty()) continue;
       auto ref = e.Column(i, e.names[i]);
       ref->alias = e.names[i];
       out.push_back(std::move(ref));
