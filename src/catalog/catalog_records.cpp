@@ -3,6 +3,7 @@
 // with the record versions older data directories still read (docs/storage-format.md).
 #include "catalog/catalog.hpp"
 #include "common/binary_io.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 
@@ -11,11 +12,45 @@ namespace {
 // NULLS NOT DISTINCT
 constexpr uint8_t kTableRecordVersion = 8;
 
+// A record type (or an array of one) is followed by its whole description (types/record.hpp),
+// since the type's mod1 is only an id within this process.
 void WriteType(BinaryWriter& w, const LogicalType& t) {
   w.U8(static_cast<uint8_t>(t.id));
   w.I32(t.mod1);
   w.I32(t.mod2);
   if (t.id == TypeId::kArray) w.U8(static_cast<uint8_t>(t.elem));
+  LogicalType base = t.IsArray() ? t.ElementType() : t;
+  if (IsKnownRecord(base)) {
+    const RecordType& rec = RecordTypeOf(base);
+    w.U32(rec.oid);
+    w.U32(rec.array_oid);
+    w.U32(rec.relid);
+    w.Str(rec.name);
+    w.U32(static_cast<uint32_t>(rec.fields.size()));
+    for (const RecordField& f : rec.fields) {
+      w.Str(f.name);
+      WriteType(w, f.type);
+    }
+  }
+}
+
+LogicalType ReadType(BinaryReader& r);
+
+// The description WriteType appended to a record type, interned again.
+int32_t ReadRecord(BinaryReader& r) {
+  RecordType rec;
+  rec.oid = r.U32();
+  rec.array_oid = r.U32();
+  rec.relid = r.U32();
+  rec.name = r.Str();
+  uint32_t n = r.U32();
+  for (uint32_t i = 0; i < n; i++) {
+    RecordField f;
+    f.name = r.Str();
+    f.type = ReadType(r);
+    rec.fields.push_back(std::move(f));
+  }
+  return RecordLogicalType(rec).mod1;
 }
 
 LogicalType ReadType(BinaryReader& r) {
@@ -34,6 +69,7 @@ LogicalType ReadType(BinaryReader& r) {
     }
     t.elem = static_cast<TypeId>(elem);
   }
+  if ((t.id == TypeId::kRecord || t.elem == TypeId::kRecord) && t.mod1 >= 0) t.mod1 = ReadRecord(r);
   return t;
 }
 }  // namespace

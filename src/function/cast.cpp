@@ -12,6 +12,7 @@
 #include "types/array.hpp"
 #include "types/datetime.hpp"
 #include "types/json.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 
@@ -330,6 +331,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
     case TypeId::kArray: return ArrayToText(v, ctx);
+    case TypeId::kRecord: return RecordToText(v, ctx);
     case TypeId::kInt2Vector: return Int2VectorToText(v);
     case TypeId::kOid:
     case TypeId::kRegclass:
@@ -392,6 +394,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
     case TypeId::kInterval: return Value::FromInterval(ParseIntervalFields(text, type.mod1));
     case TypeId::kArray: return TextToArray(text, type, ctx);
+    case TypeId::kRecord: return TextToRecord(text, type, ctx);
     case TypeId::kInt2Vector: return TextToInt2Vector(text);
     case TypeId::kOid:
     case TypeId::kRegclass:
@@ -505,6 +508,14 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
           out.push_back(std::move(c));
         }
         return MakeArrayValue(target, out);
+      }
+      break;
+    case TypeId::kRecord:
+      if (from.id == TypeId::kRecord && IsKnownRecord(from) && IsKnownRecord(target)) {
+        return from == target ? v : CastRecord(v, target, context, ctx);
+      }
+      if (from.id == TypeId::kRecord && target.mod1 < 0) {  // to the pseudo-type record
+        return v;
       }
       break;
     case TypeId::kBytea:

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "function/cast.hpp"
 #include "function/function_context.hpp"
 #include "types/interval.hpp"
 #include "types/value.hpp"
@@ -27,6 +28,11 @@ inline std::string Lower(std::string_view s) {
 // PostgreSQL's array_out / array_in for one-dimensional arrays ({a,"b c",NULL}).
 std::string ArrayToText(const Value& v, const FunctionContext& ctx);
 Value TextToArray(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
+// record_out / record_in ((1,"a b",)) and the casts between composite types (function/record_text).
+std::string RecordToText(const Value& v, const FunctionContext& ctx);
+Value TextToRecord(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
+// REQUIRES: v not NULL, both record types with known fields.
+Value CastRecord(const Value& v, const LogicalType& target, CastContext context, const FunctionContext& ctx);
 // int2vector_out / int2vector_in: "1 2 3", whitespace-separated smallints (at most 100).
 std::string Int2VectorToText(const Value& v);
 Value TextToInt2Vector(std::string_view text);

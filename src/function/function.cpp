@@ -18,6 +18,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterCatalogFunctions(*r);
     RegisterSchemaFunctions(*r);
     RegisterArrayFunctions(*r);
+    RegisterRecordFunctions(*r);
     RegisterJsonFunctions(*r);
     RegisterSequenceFunctions(*r);
     RegisterNotifyFunctions(*r);

@@ -67,6 +67,7 @@ void RegisterSequenceFunctions(FunctionRegistry& r);   // nextval, currval, setv
 void RegisterNotifyFunctions(FunctionRegistry& r);     // pg_notify, pg_listening_channels
 void RegisterSchemaFunctions(FunctionRegistry& r);     // current_schema(s), pg_my_temp_schema, pg_is_other_temp_schema
 void RegisterArrayFunctions(FunctionRegistry& r);      // ARRAY[...], subscripts, ANY/ALL (array), array_length, ...
+void RegisterRecordFunctions(FunctionRegistry& r);     // ROW(...), (record).field, record comparisons
 void RegisterJsonFunctions(FunctionRegistry& r);       // json_build_object, json_build_array, to_json
 void RegisterSizeFunctions(FunctionRegistry& r);       // pg_relation_size, pg_total_relation_size, pg_size_pretty, ...
 void RegisterPrivilegeFunctions(FunctionRegistry& r);  // has_table_privilege and the other has_*_privilege, pg_has_role

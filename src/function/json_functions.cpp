@@ -7,6 +7,7 @@
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/json.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 
@@ -53,6 +54,23 @@ void AppendJson(std::string* out, const Value& v, FunctionContext& ctx) {
         AppendJson(out, e, ctx);
       }
       out->push_back(']');
+      return;
+    }
+    case TypeId::kRecord: {  // composite_to_json: {"name":value,...}
+      if (!IsKnownRecord(t)) {
+        AppendJsonString(out, ValueToText(v, ctx));
+        return;
+      }
+      const RecordType& rec = RecordTypeOf(t);
+      std::vector<Value> fields = DecodeRecord(v.str_value(), t);
+      out->push_back('{');
+      for (size_t i = 0; i < fields.size(); i++) {
+        if (i) out->push_back(',');
+        AppendJsonString(out, rec.fields[i].name);
+        out->push_back(':');
+        AppendJson(out, fields[i], ctx);
+      }
+      out->push_back('}');
       return;
     }
     case TypeId::kDate:
@@ -115,6 +133,11 @@ void RegisterJsonFunctions(FunctionRegistry& r) {
   AddVariadic(r, "json_build_object", BuildObject);
   AddVariadic(r, "json_build_array", BuildArray);
   AddRowFunction(r, "to_json", {T(TypeId::kUnknown)}, T(TypeId::kJson), [](const std::vector<Value>& a, FunctionContext& ctx) {
+    std::string out;
+    AppendJson(&out, a[0], ctx);
+    return Json(out);
+  });
+  AddRowFunction(r, "row_to_json", {T(TypeId::kRecord)}, T(TypeId::kJson), [](const std::vector<Value>& a, FunctionContext& ctx) {
     std::string out;
     AppendJson(&out, a[0], ctx);
     return Json(out);

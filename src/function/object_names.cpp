@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include "catalog/catalog.hpp"
+#include "catalog/row_type.hpp"
+#include "catalog/search_path.hpp"
 #include "catalog/system_catalog_oids.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
@@ -170,6 +172,12 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
       if (t.id == TypeId::kChar) name = "character";
       if (t.IsArray() && t.elem == TypeId::kChar) name = "character[]";
       if (PseudoTypeName(static_cast<uint32_t>(oid))) name = TypeOidName(static_cast<uint32_t>(oid));
+      if (name.empty() && ctx.catalog) {  // a table's row type, or its array type
+        bool array = false;
+        if (const TableEntry* t = FindRowTypeRelation(*ctx.catalog, static_cast<uint32_t>(oid), &array)) {
+          name = RelationName(*ctx.catalog, ctx.search_path, t->id) + (array ? "[]" : "");
+        }
+      }
       break;
     }
     case TypeId::kRegclass:
@@ -192,7 +200,28 @@ Value TextToOidType(std::string_view text, const LogicalType& type, const Functi
   if (ParseOidNumber(text, &oid)) return Value::FromInt(type, oid);
   switch (type.id) {
     case TypeId::kRegclass: return Value::FromInt(type, FindRelation(ctx, text));
-    case TypeId::kRegtype: return Value::FromInt(type, FindType(text));
+    case TypeId::kRegtype:
+      try {
+        return Value::FromInt(type, FindType(text));
+      } catch (const Error& e) {
+        if (e.sqlstate() != std::string(sqlstate::kUndefinedObject) || !ctx.catalog) throw;
+        // A table's row type ("t", "s.t"), or its array type ("t[]", "_t").
+        std::string_view name = TrimSpaces(text);
+        bool array = name.ends_with("[]");
+        if (array) name = TrimSpaces(name.substr(0, name.size() - 2));
+        std::vector<std::string> parts = SplitName(name);
+        if (!array && !parts.back().empty() && parts.back()[0] == '_' && parts.size() <= 2) {
+          std::vector<std::string> element = parts;
+          element.back() = element.back().substr(1);
+          RelationRef rel = LookupRelation(*ctx.catalog, ctx.search_path, element.size() == 2 ? element[0] : "",
+                                           element.back());
+          if (rel.table && !rel.index) return Value::FromInt(type, kRowArrayTypeOidBase + rel.table->id);
+        }
+        if (parts.size() > 2) throw;
+        RelationRef rel = LookupRelation(*ctx.catalog, ctx.search_path, parts.size() == 2 ? parts[0] : "", parts.back());
+        if (!rel.table || rel.index) throw;
+        return Value::FromInt(type, array ? kRowArrayTypeOidBase + rel.table->id : rel.table->id);
+      }
     case TypeId::kRegnamespace: return Value::FromInt(type, FindSchemaOid(ctx.catalog, text));
     case TypeId::kRegproc: return Value::FromInt(type, FindRoutineOid(text));
     default:

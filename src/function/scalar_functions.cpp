@@ -462,8 +462,8 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   // pg_typeof(x): the argument's type as format_type spells it (regtype output).
   AddRowFunction(r, "pg_typeof", {T(TypeId::kUnknown)}, kText,
                  [](const std::vector<Value>& a, FunctionContext&) {
-                   LogicalType t = a[0].type();  // regtype output: no modifiers
-                   t.mod1 = t.mod2 = -1;
+                   LogicalType t = a[0].type();  // regtype output: no modifiers (a record's names its fields)
+                   if (t.id != TypeId::kRecord && t.elem != TypeId::kRecord) t.mod1 = t.mod2 = -1;
                    return Value::Text(t.ToString());
                  },
                  /*strict=*/false);

@@ -6,14 +6,15 @@ Value TypeInput(std::string_view text, const LogicalType& target, CastContext co
                 const Value* shared) {
   LogicalType base(target.id);
   base.elem = target.elem;
-  if (target.id == TypeId::kInterval) base = target;  // the field mask applies while reading
+  // The field mask applies while reading an interval; a record's mod1 names its fields.
+  if (target.id == TypeId::kInterval || target.id == TypeId::kRecord || target.elem == TypeId::kRecord) base = target;
   Value v;
   if (base.id == TypeId::kText) {
     v = shared ? *shared : Value::Text(std::string(text));
   } else {
     v = TextToValue(text, base, fn);
   }
-  if (target.mod1 >= 0) v = CastValue(v, target, context, fn);
+  if (target.mod1 >= 0 && base != target) v = CastValue(v, target, context, fn);
   v.set_type(target);
   return v;
 }

@@ -48,6 +48,7 @@ enum class ExprKind : uint8_t {
   kGroupingSet,
   kCollate,
   kDefault,  // DEFAULT in VALUES lists and UPDATE SET col = DEFAULT
+  kFieldSelect,
 };
 
 struct Expr {
@@ -272,6 +273,14 @@ struct Subscript : Expr {
   ExprPtr lower;
   ExprPtr upper;
   bool slice = false;
+};
+
+// (x).field, or (x).* with `star`: a field of a composite value.
+struct FieldSelect : Expr {
+  FieldSelect() : Expr(ExprKind::kFieldSelect) {}
+  ExprPtr arg;
+  std::string field;
+  bool star = false;
 };
 
 // x op ANY (array) / x op ALL (array)

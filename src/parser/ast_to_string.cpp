@@ -149,6 +149,10 @@ std::string ExprToString(const Expr& e) {
       return ExprToString(*c.arg) + " COLLATE " + QuoteIdent(c.collation.empty() ? "default" : c.collation.back());
     }
     case ExprKind::kDefault: return "DEFAULT";
+    case ExprKind::kFieldSelect: {
+      const auto& f = static_cast<const FieldSelect&>(e);
+      return "(" + ExprToString(*f.arg) + ")." + (f.star ? std::string("*") : QuoteIdent(f.field));
+    }
     case ExprKind::kSubquery: throw Error(sqlstate::kFeatureNotSupported, "subqueries are not supported in this context");
     case ExprKind::kGroupingSet: return "GROUPING SETS (...)";
   }
@@ -184,6 +188,10 @@ std::string FigureColumnName(const Expr& e) {
     case ExprKind::kNullIf: return "nullif";
     case ExprKind::kMinMax: return static_cast<const MinMaxExpr&>(e).greatest ? "greatest" : "least";
     case ExprKind::kRow: return "row";
+    case ExprKind::kFieldSelect: {
+      const auto& f = static_cast<const FieldSelect&>(e);
+      return f.star ? "?column?" : f.field;
+    }
     case ExprKind::kArray: return "array";
     case ExprKind::kSubscript: return FigureColumnName(*static_cast<const Subscript&>(e).arg);
     case ExprKind::kSqlValue: {

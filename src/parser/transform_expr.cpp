@@ -489,10 +489,22 @@ ast::ExprPtr TransformExpr(const Node* n) {
     case PG_QUERY__NODE__NODE_A_INDIRECTION: {
       const auto* ind = n->a_indirection;
       ast::ExprPtr out = TransformExpr(ind->arg);
+      bool subscripted = false;
       for (size_t i = 0; i < ind->n_indirection; i++) {
         const PgQuery__Node* item = ind->indirection[i];
-        if (item->node_case != PG_QUERY__NODE__NODE_A_INDICES) Unsupported("field selection");
-        if (i > 0) Unsupported("multidimensional array subscripts");
+        if (item->node_case == PG_QUERY__NODE__NODE_STRING || item->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+          auto f = std::make_unique<ast::FieldSelect>();
+          f->location = out->location;
+          f->star = item->node_case == PG_QUERY__NODE__NODE_A_STAR;
+          if (!f->star) f->field = item->string->sval;
+          f->arg = std::move(out);
+          out = std::move(f);
+          subscripted = false;
+          continue;
+        }
+        if (item->node_case != PG_QUERY__NODE__NODE_A_INDICES) Unsupported("this indirection");
+        if (subscripted) Unsupported("multidimensional array subscripts");
+        subscripted = true;
         const auto* idx = item->a_indices;
         auto s = std::make_unique<ast::Subscript>();
         s->location = out->location;

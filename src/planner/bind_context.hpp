@@ -34,6 +34,9 @@ struct BindingEntry {
   // join null-extends, which shows in that column.
   uint32_t table_oid = 0;
   int32_t never_null_column = -1;
+  // The composite type of a whole-row reference (`t`, `t.*` as a value): a table's row type;
+  // unset (kUnknown) for other FROM items, whose rows are anonymous records of their columns.
+  LogicalType row_type;
   BoundExprPtr Column(size_t i, const std::string& name) const {
     if (i < computed.size() && computed[i]) return computed[i]->Copy();
     return MakeColumnRef({table_index, static_cast<uint32_t>(i)}, types[i], name);
@@ -46,6 +49,9 @@ class BindContext {
   // Resolves `names` (column, or table.column). Throws 42703 / 42702 / 42P01. Returns null when
   // not found and `throw_if_missing` is false.
   BoundExprPtr Resolve(const std::vector<std::string>& names, int location, bool throw_if_missing = true) const;
+  // The FROM item `alias` as one composite value (planner/bind_record.cpp); null when no
+  // visible item has that name.
+  BoundExprPtr WholeRow(const std::string& alias) const;
   // Expands * (qualifier empty) or t.* into column references.
   std::vector<BoundExprPtr> ExpandStar(const std::string& qualifier, int location) const;
   const std::vector<BindingEntry>& entries() const { return entries_; }

@@ -1,4 +1,5 @@
 // Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
+#include "catalog/row_type.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
@@ -366,6 +367,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       }
       if (const IndexEntry* pk = table->primary_key()) entry.key_columns = pk->columns;
       entry.table_oid = table->id;
+      entry.row_type = TableRowType(*table);
       if (!entry.key_columns.empty()) entry.never_null_column = static_cast<int32_t>(entry.key_columns[0]);
       ApplyColumnAliases(entry, ref.alias, ref.location);
       scope.Add(std::move(entry));

@@ -88,6 +88,8 @@ void CollectSrfCalls(const ast::Expr* e, std::vector<const ast::FuncCall*>* out)
     }
     case ast::ExprKind::kMinMax: add(static_cast<const ast::MinMaxExpr&>(*e).args); break;
     case ast::ExprKind::kArray: add(static_cast<const ast::ArrayExpr&>(*e).elements); break;
+    case ast::ExprKind::kRow: add(static_cast<const ast::RowExpr&>(*e).args); break;
+    case ast::ExprKind::kFieldSelect: kids = {static_cast<const ast::FieldSelect&>(*e).arg.get()}; break;
     case ast::ExprKind::kSubscript: {
       const auto& s = static_cast<const ast::Subscript&>(*e);
       kids = {s.arg.get(), s.lower.get(), s.upper.get()};

@@ -361,6 +361,14 @@ LogicalOperatorPtr Binder::BindSelectBody(const ast::SelectStmt& stmt, std::vect
       }
       continue;
     }
+    if (t.expr->kind == ast::ExprKind::kFieldSelect && static_cast<const ast::FieldSelect&>(*t.expr).star) {
+      // (x).*: one column per field of the record x.
+      const auto& f = static_cast<const ast::FieldSelect&>(*t.expr);
+      for (auto& [name, e] : ExprBinder::ExpandFields(bind_item(*f.arg, "SELECT"), f.location)) {
+        items.push_back({std::move(e), name});
+      }
+      continue;
+    }
     SelectItem item;
     item.expr = bind_item(*t.expr, "SELECT");
     item.name = !t.alias.empty() ? t.alias : ast::FigureColumnName(*t.expr);

@@ -58,7 +58,11 @@ BoundExprPtr Binder::BindStandaloneExpr(const ast::Expr& expr) {
 }
 
 namespace {
-bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) { return a.id == b.id; }
+// (A record's mod1 is no modifier: it names the fields.)
+bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) {
+  if (a.id == TypeId::kRecord || b.elem == TypeId::kRecord) return a == b || (b.id == a.id && b.mod1 < 0);
+  return a.id == b.id;
+}
 
 // Does converting a value of `from` to `to` change anything (length limits, numeric scale)?
 bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {

@@ -9,6 +9,8 @@
 #include "planner/plain_call.hpp"
 #include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
+#include "catalog/row_type.hpp"
+#include "catalog/search_path.hpp"
 
 namespace kanto {
 
@@ -22,6 +24,10 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
     case ast::ExprKind::kColumnRef: {
       const auto& c = static_cast<const ast::ColumnRef&>(expr);
       if (c.star) {
+        // t.* as a value (row_to_json(t.*)): the whole row of t.
+        if (scope_ && c.names.size() == 1) {
+          if (auto row = scope_->WholeRow(c.names[0])) return row;
+        }
         throw At(Error(sqlstate::kFeatureNotSupported, "* is not allowed in this context"), c.location);
       }
       if (c.names.size() > 3) {
@@ -29,6 +35,10 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
       }
       if (scope_) {
         if (auto local = scope_->Resolve(c.names, c.location, false)) return local;
+        // A bare FROM item name is its whole row (SELECT t FROM t), after its columns.
+        if (c.names.size() == 1) {
+          if (auto row = scope_->WholeRow(c.names[0])) return row;
+        }
       }
       if (binder_.correlation_) {
         if (auto outer = binder_.correlation_->Resolve(c.names, c.location)) return outer;
@@ -167,7 +177,9 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
     case ast::ExprKind::kSubquery:
       return BindSubquery(static_cast<const ast::SubqueryExpr&>(expr));
     case ast::ExprKind::kRow:
-      throw At(Error(sqlstate::kFeatureNotSupported, "row expressions are not supported yet"), expr.location);
+      return BindRow(static_cast<const ast::RowExpr&>(expr));
+    case ast::ExprKind::kFieldSelect:
+      return BindFieldSelect(static_cast<const ast::FieldSelect&>(expr));
     case ast::ExprKind::kArray:
       return BindArray(static_cast<const ast::ArrayExpr&>(expr), nullptr);
     case ast::ExprKind::kAnyAllArray:
@@ -516,8 +528,22 @@ BoundExprPtr ExprBinder::BindRowComparison(const ast::OpExpr& op) {
   return out;
 }
 
+// A type name that names no built-in type may name a table's row type ('(1,a)'::t, t[]).
+LogicalType ExprBinder::ResolveType(const ast::TypeName& t) {
+  try {
+    return Binder::ResolveTypeName(t);
+  } catch (const Error& e) {
+    if (e.sqlstate() != std::string(sqlstate::kUndefinedObject) || t.names.empty() || t.names.size() > 2) throw;
+    RelationRef rel = LookupRelation(*binder_.env_.catalog, binder_.env_.search_path(),
+                                     t.names.size() == 2 ? t.names[0] : "", t.names.back(), t.location);
+    if (!rel.table || rel.index) throw;
+    LogicalType row = TableRowType(*rel.table);
+    return t.array ? LogicalType::ArrayOf(row) : row;
+  }
+}
+
 BoundExprPtr ExprBinder::BindCast(const ast::CastExpr& c) {
-  LogicalType target = Binder::ResolveTypeName(c.type);
+  LogicalType target = ResolveType(c.type);
   if (c.arg->kind == ast::ExprKind::kArray && target.id == TypeId::kArray) {
     // ARRAY[...]::t[] types the elements directly (so ARRAY[]::int[] works), as PostgreSQL does.
     LogicalType element = target.ElementType();

@@ -27,6 +27,11 @@ struct WindowCollector {
 // column (table_index, position).
 BoundExprPtr CollectOutput(std::vector<BoundExprPtr>& list, uint32_t table_index, BoundExprPtr e);
 
+// planner/bind_record.cpp: ROW(...) of `fields` typed `type`, and field `field` (0-based) of a
+// record-typed expression.
+BoundExprPtr MakeRow(std::vector<BoundExprPtr> fields, const LogicalType& type);
+BoundExprPtr SelectField(BoundExprPtr record, size_t field);
+
 class ExprBinder {
  public:
   // `clause` names where the expression stands, for errors ("WHERE", "JOIN conditions", "VALUES").
@@ -48,6 +53,8 @@ class ExprBinder {
   // `fold`: a strict operator with a NULL constant argument becomes a NULL constant.
   BoundExprPtr BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location, bool fold = true);
   BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location);
+  // (x).* in a select list: each field of the bound record as (name, expression).
+  static std::vector<std::pair<std::string, BoundExprPtr>> ExpandFields(BoundExprPtr record, int location);
 
  private:
   BoundExprPtr BindConstant(const ast::Constant& c);
@@ -66,6 +73,7 @@ class ExprBinder {
   BoundExprPtr BindOperatorChain(const ast::OpExpr& top);
   void BindWindowFrame(const ast::WindowFrame& frame, BoundExpr& call, BoundWindowSpec& spec, int location);
   BoundExprPtr BindCast(const ast::CastExpr& c);
+  LogicalType ResolveType(const ast::TypeName& t);
   BoundExprPtr BindCase(const ast::CaseExpr& c);
   BoundExprPtr BindSqlValue(const ast::SqlValueFunction& f);
   BoundExprPtr BindSubquery(const ast::SubqueryExpr& sq);
@@ -79,6 +87,10 @@ class ExprBinder {
   BoundExprPtr BindArray(const ast::ArrayExpr& a, const LogicalType* element);
   BoundExprPtr BindAnyAllArray(const ast::AnyAllArray& a);
   BoundExprPtr BindSubscript(const ast::Subscript& s);
+  // bind_record.cpp
+  BoundExprPtr BindRow(const ast::RowExpr& r);
+  BoundExprPtr BindFieldSelect(const ast::FieldSelect& f);
+  static size_t FieldPosition(const LogicalType& type, const std::string& field, int location);
   static BoundExprPtr FoldStrictNull(BoundExprPtr call);
   BoundExprPtr BindCommon(BoundExprKind kind, const ast::ExprList& args, const char* context);
   BoundExprPtr ToBool(BoundExprPtr e, const char* what, int location);

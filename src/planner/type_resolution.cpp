@@ -24,6 +24,7 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea:
     case TypeId::kJson: return 'U';
+    case TypeId::kRecord: return 'C';
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray:
     case TypeId::kInt2Vector: return 'A';

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "types/record.hpp"
+
 namespace kanto::storage {
 
 namespace {
@@ -38,6 +40,11 @@ void KeyWriter::AppendValue(const Value& v, bool descending) {
         break;
       }
       case PhysicalType::kString: {
+        if (IsKnownRecord(v.type())) {
+          // Field by field, so that records order (and hash) as PostgreSQL compares them.
+          for (const Value& f : DecodeRecord(v.str_value(), v.type())) AppendValue(f);
+          break;
+        }
         std::string s = v.str_value();
         if (v.type().id == TypeId::kChar) {
           while (!s.empty() && s.back() == ' ') s.pop_back();  // trailing blanks are insignificant

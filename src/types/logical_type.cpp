@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "types/record.hpp"
+
 namespace kanto {
 
 PhysicalType LogicalType::physical() const {
@@ -35,6 +37,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kInt2Vector:
     case TypeId::kName:
     case TypeId::kJson:
+    case TypeId::kRecord:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -73,7 +76,9 @@ std::string LogicalType::ToString() const {
       }
       return "interval";
     }
-    case TypeId::kArray: return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
+    case TypeId::kArray:
+      if (elem == TypeId::kRecord && mod1 < 0) return "record[]";
+      return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
     case TypeId::kOid: return "oid";
     case TypeId::kRegclass: return "regclass";
     case TypeId::kRegtype: return "regtype";
@@ -82,6 +87,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kName: return "name";
     case TypeId::kJson: return "json";
+    case TypeId::kRecord: return mod1 < 0 ? "record" : RecordTypeOf(*this).name;
   }
   return "unknown";
 }
@@ -104,7 +110,8 @@ uint32_t LogicalType::oid() const {
     case TypeId::kTimestamp: return 1114;
     case TypeId::kTimestampTz: return 1184;
     case TypeId::kInterval: return 1186;
-    case TypeId::kArray: return ArrayOid(elem);
+    case TypeId::kArray:
+      return elem == TypeId::kRecord && mod1 >= 0 ? RecordTypeOf(ElementType()).array_oid : ArrayOid(elem);
     case TypeId::kOid: return 26;
     case TypeId::kRegclass: return 2205;
     case TypeId::kRegtype: return 2206;
@@ -113,6 +120,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kInt2Vector: return 22;
     case TypeId::kName: return 19;
     case TypeId::kJson: return 114;
+    case TypeId::kRecord: return mod1 < 0 ? kAnonymousRecordOid : RecordTypeOf(*this).oid;
   }
   return 0;
 }
@@ -142,6 +150,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kInt2Vector: return 1006;
     case TypeId::kName: return 1003;
     case TypeId::kJson: return 199;
+    case TypeId::kRecord: return kAnonymousRecordArrayOid;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }
@@ -159,7 +168,7 @@ LogicalType LogicalType::FromOid(uint32_t oid) {
 }
 
 int32_t LogicalType::typmod() const {
-  if (id == TypeId::kArray) return ElementType().typmod();
+  if (id == TypeId::kArray) return elem == TypeId::kRecord ? -1 : ElementType().typmod();
   if (id == TypeId::kInterval) return mod1 < 0 || mod1 == 0x7FFF ? -1 : ((mod1 & 0x7FFF) << 16) | 0xFFFF;
   switch (id) {
     case TypeId::kVarchar:

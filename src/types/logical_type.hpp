@@ -38,14 +38,16 @@ enum class TypeId : uint8_t {
   kName,
   // json: JSON text kept as written (types/json.hpp); no comparison operators, as in PostgreSQL.
   kJson,
+  // A composite value (types/record.hpp): mod1 names its fields (-1: the pseudo-type "record").
+  kRecord,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kJson;
+inline constexpr TypeId kLastTypeId = TypeId::kRecord;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
   kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
   kDouble,   // float4, float8
-  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals
+  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records
   kNumeric,  // numeric
   kInterval, // interval
 };

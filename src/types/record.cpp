@@ -1,0 +1,123 @@
+#include "types/record.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+
+#include "kanto/error.hpp"
+#include "types/array.hpp"
+#include "types/field_codec.hpp"
+#include "types/value_compare.hpp"
+
+namespace kanto {
+
+namespace {
+
+// The interned descriptions, by id; never removed, so references stay valid.
+class RecordRegistry {
+ public:
+  static RecordRegistry& Instance() {
+    static RecordRegistry registry;
+    return registry;
+  }
+
+  int32_t Intern(const RecordType& record) {
+    std::string key = Key(record);
+    {
+      std::shared_lock lock(mutex_);
+      if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+    }
+    std::unique_lock lock(mutex_);
+    if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+    auto id = static_cast<int32_t>(records_.size());
+    records_.push_back(std::make_unique<RecordType>(record));
+    ids_.emplace(std::move(key), id);
+    return id;
+  }
+
+  const RecordType& Get(int32_t id) {
+    std::shared_lock lock(mutex_);
+    if (id < 0 || static_cast<size_t>(id) >= records_.size()) {
+      throw Error(sqlstate::kInternalError, "unknown record type " + std::to_string(id));
+    }
+    return *records_[static_cast<size_t>(id)];
+  }
+
+ private:
+  static void AppendType(std::string* key, const LogicalType& t) {
+    key->append(std::to_string(static_cast<int>(t.id)) + ":" + std::to_string(t.mod1) + ":" +
+                std::to_string(t.mod2) + ":" + std::to_string(static_cast<int>(t.elem)) + ";");
+  }
+  static std::string Key(const RecordType& r) {
+    std::string key = std::to_string(r.oid) + "/" + std::to_string(r.array_oid) + "/" + std::to_string(r.relid) + "/" +
+                      std::to_string(r.name.size()) + ":" + r.name + "/";
+    for (const RecordField& f : r.fields) {
+      key += std::to_string(f.name.size()) + ":" + f.name;
+      AppendType(&key, f.type);
+    }
+    return key;
+  }
+
+  std::shared_mutex mutex_;
+  std::vector<std::unique_ptr<RecordType>> records_;  // GUARDED_BY(mutex_)
+  std::map<std::string, int32_t> ids_;                // GUARDED_BY(mutex_)
+};
+
+}  // namespace
+
+LogicalType RecordLogicalType(const RecordType& record) {
+  return LogicalType(TypeId::kRecord, RecordRegistry::Instance().Intern(record));
+}
+
+LogicalType AnonymousRecordType(const std::vector<LogicalType>& types) {
+  RecordType r;
+  for (size_t i = 0; i < types.size(); i++) r.fields.push_back({"f" + std::to_string(i + 1), types[i]});
+  return RecordLogicalType(r);
+}
+
+const RecordType& RecordTypeOf(const LogicalType& type) { return RecordRegistry::Instance().Get(type.mod1); }
+
+// The same layout as an array's (count, then flag + field per element).
+std::string EncodeRecord(const std::vector<Value>& fields) { return EncodeArray(fields); }
+
+std::vector<Value> DecodeRecord(std::string_view data, const LogicalType& type) {
+  const RecordType& r = RecordTypeOf(type);
+  size_t n = ArrayLength(data);
+  if (n != r.fields.size()) throw Error(sqlstate::kDataCorrupted, "could not decode record: data is corrupted");
+  std::vector<Value> out;
+  out.reserve(n);
+  data.remove_prefix(sizeof(uint32_t));
+  for (const RecordField& f : r.fields) {
+    if (data.empty()) throw Error(sqlstate::kDataCorrupted, "could not decode record: data is corrupted");
+    bool present = data[0] != 0;
+    data.remove_prefix(1);
+    if (!present) {
+      out.push_back(Value::Null(f.type));
+      continue;
+    }
+    Vector one(f.type);
+    one.Resize(1);
+    DecodeField(&data, f.type, &one, 0, "record");
+    out.push_back(one.GetValue(0));
+  }
+  return out;
+}
+
+Value MakeRecordValue(const LogicalType& type, const std::vector<Value>& fields) {
+  return Value::FromString(type, EncodeRecord(fields));
+}
+
+int CompareRecords(std::string_view a, std::string_view b, const LogicalType& type) {
+  std::vector<Value> x = DecodeRecord(a, type), y = DecodeRecord(b, type);
+  for (size_t i = 0; i < x.size() && i < y.size(); i++) {
+    if (x[i].is_null() || y[i].is_null()) {
+      if (x[i].is_null() && y[i].is_null()) continue;
+      return x[i].is_null() ? 1 : -1;
+    }
+    if (int c = CompareValues(x[i], y[i])) return c;
+  }
+  return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+}
+
+}  // namespace kanto
