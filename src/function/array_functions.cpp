@@ -154,6 +154,13 @@ void RegisterArrayFunctions(FunctionRegistry& r) {
   Add(r, "array_length", {kAnyArray, int4}, int4, nullptr, dim_fn(true));
   Add(r, "array_upper", {kAnyArray, int4}, int4, nullptr, dim_fn(true));
   Add(r, "array_lower", {kAnyArray, int4}, int4, nullptr, dim_fn(false));
+  // The subscripts 1..n of an array (information_schema._pg_expandarray's n column).
+  Add(r, "$subscripts", {kAnyArray}, LogicalType::ArrayOf(int4), nullptr, [int4](const std::vector<Value>& a, FunctionContext&) {
+    std::vector<Value> out;
+    size_t n = ArrayLength(a[0].str_value());
+    for (size_t i = 1; i <= n; i++) out.push_back(Value::Int4(static_cast<int64_t>(i)));
+    return MakeArrayValue(LogicalType::ArrayOf(int4), out);
+  });
   Add(r, "cardinality", {kAnyArray}, int4, nullptr, [](const std::vector<Value>& a, FunctionContext&) {
     return Value::Int4(static_cast<int64_t>(ArrayLength(a[0].str_value())));
   });

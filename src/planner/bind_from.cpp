@@ -554,6 +554,8 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       // A single-column function result takes the alias as its column name, as in PostgreSQL.
       if (name == "pg_options_to_table") {
         entry.names = {"option_name", "option_value"};  // its OUT parameters
+      } else if (name == "_pg_expandarray") {
+        entry.names = {"x", "n"};
       } else if (fn->name == "unnest" && fn->args.size() > 1) {
         entry.names.assign(fn->args.size(), "unnest");
       } else if (name == "pg_partition_ancestors" && ref.alias.name.empty()) {

@@ -16,13 +16,17 @@
 #include "planner/expr_binder.hpp"
 #include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 
 namespace {
 
 bool IsSrfName(const ast::FuncCall& f) {
-  if (f.name.empty() || (f.name.size() > 1 && f.name[0] != "pg_catalog")) return false;
+  if (f.name.empty()) return false;
+  if (f.name.size() > 1 && f.name[0] != "pg_catalog" && !(f.name[0] == "information_schema" && f.name.back() == "_pg_expandarray")) {
+    return false;
+  }
   return IsSetReturningFunction(f.name.back());
 }
 
@@ -162,6 +166,18 @@ bool HasVolatileFunction(const BoundExpr& e) {
   return false;
 }
 
+// The value of a call in the expression that holds it: its column, or for a call of several
+// columns (_pg_expandarray) the record of them.
+BoundExprPtr SrfValue(const SrfCall& c) {
+  if (c.type.id != TypeId::kRecord) return MakeColumnRef({c.table_index, 0}, c.type, c.name);
+  const RecordType& rec = RecordTypeOf(c.type);
+  std::vector<BoundExprPtr> fields;
+  for (size_t i = 0; i < rec.fields.size(); i++) {
+    fields.push_back(MakeColumnRef({c.table_index, static_cast<uint32_t>(i)}, rec.fields[i].type, rec.fields[i].name));
+  }
+  return MakeRow(std::move(fields), c.type);
+}
+
 }  // namespace
 
 void CheckSrfPlacement(const ast::Expr* e) {
@@ -182,7 +198,7 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
     bool same = c.name == name && c.args.size() == args.size();
     for (size_t i = 0; same && i < args.size(); i++) same = c.args[i]->Equals(*args[i]);
     if (same && c.phase > srfs.phase && c.level == 0) c.phase = srfs.phase;
-    if (same && c.phase <= srfs.phase) return MakeColumnRef({c.table_index, 0}, c.type, name);
+    if (same && c.phase <= srfs.phase) return SrfValue(c);
   }
   SrfCall call;
   call.name = name;
@@ -203,7 +219,12 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
     call.params.push_back(std::move(a));
   }
   call.function = BindSetFunction(name, std::move(inner), location);
-  if (call.function->types.size() != 1) {
+  if (name == "_pg_expandarray" && call.function->types.size() == 2) {
+    // Its value is the record (x, n) of its two columns.
+    RecordType rec;
+    rec.fields = {{"x", call.function->types[0]}, {"n", call.function->types[1]}};
+    call.type = RecordLogicalType(rec);
+  } else if (call.function->types.size() != 1) {
     std::vector<LogicalType> types;
     for (const auto& a : call.args) types.push_back(a->type);
     throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
@@ -212,7 +233,7 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
              location);
   }
   call.table_index = call.function->table_index;
-  call.type = call.function->types[0];
+  if (call.type.id != TypeId::kRecord) call.type = call.function->types[0];
   // One level above the calls whose values its arguments use.
   std::function<void(const BoundExpr&)> visit = [&](const BoundExpr& e) {
     if (e.kind == BoundExprKind::kColumnRef) {
@@ -223,7 +244,7 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
     for (const auto& k : e.children) visit(*k);
   };
   for (const auto& p : call.params) visit(*p);
-  BoundExprPtr value = MakeColumnRef({call.table_index, 0}, call.type, name);
+  BoundExprPtr value = SrfValue(call);
   srfs.calls.push_back(std::move(call));
   return value;
 }

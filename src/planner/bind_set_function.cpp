@@ -76,6 +76,25 @@ std::unique_ptr<LogicalTableFunction> Binder::BindSetFunction(const std::string&
     one.push_back(std::move(options));
     args.push_back(eb.BindFunction("$option_values", std::move(one), location));
     fn->name = "unnest";
+  } else if (name == "_pg_expandarray") {
+    // information_schema._pg_expandarray(a): (x, n) per element, n from 1, as unnest(a, 1..n).
+    if (args.size() != 1) {
+      throw At(Error(sqlstate::kUndefinedFunction,
+                     "function information_schema._pg_expandarray with " + std::to_string(args.size()) +
+                         " arguments does not exist"),
+               location);
+    }
+    BoundExprPtr array = AsArray(std::move(args[0]));
+    args.clear();
+    if (array->type.IsArray()) {
+      std::vector<BoundExprPtr> one;
+      one.push_back(array->Copy());
+      args.push_back(std::move(array));
+      args.push_back(eb.BindFunction("$subscripts", std::move(one), location));
+    } else {
+      args.push_back(std::move(array));  // unnest below reports the type
+    }
+    fn->name = "unnest";
   } else if (name == "generate_subscripts") {
     args = SubscriptSeries(eb, std::move(args), location);
     fn->name = "generate_series";

@@ -341,10 +341,20 @@ BoundExprPtr ExprBinder::BindFunction(const std::string& name, std::vector<Bound
 }
 
 BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
-  if (f.name.size() > 1 && f.name[0] != "pg_catalog") {
+  std::string name = LastName(f.name);
+  // information_schema's own function, and only qualified (the schema is not on the search path).
+  bool info_schema_fn = name == "_pg_expandarray";
+  if (f.name.size() > 1 && f.name[0] != "pg_catalog" && !(info_schema_fn && f.name[0] == "information_schema")) {
     throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + f.name[0] + "\" does not exist"), f.location);
   }
-  std::string name = LastName(f.name);
+  if (info_schema_fn && (f.name.size() < 2 || f.name[0] != "information_schema")) {
+    std::vector<LogicalType> types;
+    for (const auto& a : f.args) types.push_back(Bind(*a)->type);
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             f.location);
+  }
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);

@@ -5,7 +5,7 @@ namespace kanto {
 bool IsSetReturningFunction(const std::string& name) {
   return name == "unnest" || name == "generate_series" || name == "regexp_split_to_table" ||
          name == "pg_listening_channels" || name == "generate_subscripts" || name == "pg_partition_ancestors" ||
-         name == "pg_options_to_table" || name == "regexp_matches";
+         name == "pg_options_to_table" || name == "regexp_matches" || name == "_pg_expandarray";
 }
 
 }  // namespace kanto

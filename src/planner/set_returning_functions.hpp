@@ -6,7 +6,7 @@ namespace kanto {
 
 // The set-returning functions Kanto has (unnest, generate_series, regexp_split_to_table,
 // pg_listening_channels, generate_subscripts, pg_partition_ancestors, pg_options_to_table,
-// regexp_matches): they run as a function in
+// regexp_matches, information_schema._pg_expandarray): they run as a function in
 // FROM, and elsewhere as PostgreSQL's ProjectSet runs them (project_set.hpp).
 bool IsSetReturningFunction(const std::string& name);
 
