@@ -30,7 +30,7 @@ ConnectionImpl::ConnectionImpl(std::shared_ptr<Database> db)
       notifications_(db_impl_.notifications()) {
   literal_cache_ = std::make_unique<LiteralPlanCache>();
   db_impl_.AddConnection();
-  settings_ = DefaultSettings();
+  ResetSettings();
   session_.cancel = &cancel_;
   session_.user = user_;
   session_.backend_start_micros = WallMicros();
@@ -82,8 +82,8 @@ FunctionContext ConnectionImpl::MakeFunctionContext() const {
   ctx.settings = const_cast<ConnectionImpl*>(this);
   ctx.current_user = user_;
   ctx.current_database = database_name_;
-  auto path = settings_.find("search_path");
-  std::string_view path_text = path == settings_.end() ? std::string_view() : std::string_view(path->second);
+  const std::string* path = settings_.Find("search_path");
+  std::string_view path_text = path ? std::string_view(*path) : std::string_view();
   if (!search_path_parsed_ || path_text != parsed_search_path_text_) {
     parsed_search_path_ = ParseSearchPath(path_text);
     parsed_search_path_text_ = std::string(path_text);

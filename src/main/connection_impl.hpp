@@ -23,6 +23,7 @@
 #include "parser/ast_stmt.hpp"
 #include "main/lock_manager.hpp"
 #include "main/session_registry.hpp"
+#include "main/setting_values.hpp"
 #include "storage/engine.hpp"
 #include "types/value.hpp"
 
@@ -245,7 +246,10 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   std::unique_ptr<ResultImpl> RunCursor(const ast::CursorStmt& stmt, const std::vector<Value>& params);  // cursors.cpp
   std::unique_ptr<ResultImpl> RunCopy(const ast::CopyStmt& stmt);
   std::unique_ptr<ResultImpl> RunNotify(const ast::NotifyStmt& stmt);  // connection_notify.cpp
-  std::map<std::string, std::string> DefaultSettings() const;
+  // The values RESET returns to: the database's defaults and this session's startup ones.
+  SettingValues::Map DefaultSettings() const;
+  // All settings back to those (the session's start, DISCARD ALL).
+  void ResetSettings();
   // Validates and normalizes a value (time zones, memory sizes) and stores it.
   std::string ApplySetting(const std::string& name, const std::string& value, bool is_local);
   // max_stack_depth: superuser only, at least 100kB, at most what this thread's stack allows.
@@ -307,7 +311,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   int64_t txn_start_micros_ = 0;
   int64_t stmt_start_micros_ = 0;
   int64_t stmt_deadline_micros_ = 0;  // statement_timeout (steady clock), 0 for none
-  std::map<std::string, std::string> settings_;
+  SettingValues settings_;
   // search_path as last parsed for a statement (MakeFunctionContext): parsed again only when the
   // setting's text differs.
   mutable std::string parsed_search_path_text_;

@@ -19,8 +19,8 @@
 
 namespace kanto {
 
-std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
-  std::map<std::string, std::string> out = {
+SettingValues::Map DefaultSettingValues(const Options& options) {
+  return {
       {"timezone", "UTC"},
       {"datestyle", "ISO, MDY"},
       {"search_path", "\"$user\", public"},
@@ -44,10 +44,10 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"idle_in_transaction_session_timeout", "0"},
       {"idle_session_timeout", "0"},
       // Options::sync_commit (kanto serve -c synchronous_commit=off) is the sessions' default.
-      {"synchronous_commit", db_impl_.options().sync_commit ? "on" : "off"},
-      {"work_mem", FormatMemorySetting(db_impl_.options().query_memory_limit)},
+      {"synchronous_commit", options.sync_commit ? "on" : "off"},
+      {"work_mem", FormatMemorySetting(options.query_memory_limit)},
       {"max_stack_depth", FormatMemorySetting(kDefaultMaxStackDepth)},
-      {"max_prepared_transactions", std::to_string(db_impl_.options().max_prepared_transactions)},
+      {"max_prepared_transactions", std::to_string(options.max_prepared_transactions)},
       // Kanto's behaviour is these values' (floats print shortest-exact as for any value above 0;
       // there are no function bodies to check, no row security policies to apply, and a sequential
       // scan always starts at the table's first row, which synchronize_seqscans allows either way); the NOTICEs a
@@ -58,14 +58,23 @@ std::map<std::string, std::string> ConnectionImpl::DefaultSettings() const {
       {"row_security", "on"},
       {"synchronize_seqscans", "on"},
   };
+}
+
+SettingValues::Map ConnectionImpl::DefaultSettings() const {
+  SettingValues::Map out = *db_impl_.setting_defaults();
   for (const auto& [name, value] : session_defaults_) out[name] = value;
   return out;
+}
+
+void ConnectionImpl::ResetSettings() {
+  settings_ = SettingValues(db_impl_.setting_defaults());
+  for (const auto& [name, value] : session_defaults_) settings_.Set(name, value);
 }
 
 void ConnectionImpl::SetSessionDefault(const std::string& raw_name, const std::string& value) {
   std::string name = raw_name;
   for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!settings_.count(name)) {
+  if (!settings_.Contains(name)) {
     ApplySetting(name, value, false);  // 42704 / 0A000 as SET (the connection then fails, as in PostgreSQL)
     return;
   }
@@ -73,8 +82,8 @@ void ConnectionImpl::SetSessionDefault(const std::string& raw_name, const std::s
 }
 
 std::string ConnectionImpl::GetSetting(const std::string& name) const {
-  auto it = settings_.find(name);
-  return it == settings_.end() ? "" : it->second;
+  const std::string* value = settings_.Find(name);
+  return value ? *value : std::string();
 }
 
 bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
@@ -86,9 +95,8 @@ bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
     *value = user_;
     return true;
   }
-  auto it = settings_.find(name);
-  if (it != settings_.end()) {
-    *value = it->second;
+  if (const std::string* set = settings_.Find(name)) {
+    *value = *set;
     return true;
   }
   // A PostgreSQL parameter Kanto does not act on has its default value.
@@ -127,7 +135,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   if (name == "search_path") ParseSearchPath(value);  // validates the list syntax (22023)
   if (name == "synchronous_commit") value = NormalizeSynchronousCommit(value);
   value = ApplyCosmeticSetting(name, value);
-  if (!settings_.count(name)) {
+  if (!settings_.Contains(name)) {
     // Not a parameter Kanto acts on: a placeholder (myapp.user_id) is kept as given; a PostgreSQL
     // parameter only at its default value (there is nothing to store); any other name is 42704.
     if (const ConfigParameter* p = FindConfigParameter(name)) {
@@ -148,7 +156,7 @@ std::string ConnectionImpl::ApplySetting(const std::string& name, const std::str
   } else {
     local_saved_.erase(name);
   }
-  settings_[name] = value;
+  settings_.Set(name, value);
   if (name == "max_stack_depth") StackDepthScope::SetBudget(MaxStackDepth());
   return value;
 }
@@ -243,12 +251,12 @@ std::string ConnectionImpl::ValidateStackDepth(const std::string& value) {
 }
 
 size_t ConnectionImpl::MaxStackDepth() const {
-  auto it = settings_.find("max_stack_depth");
-  return it == settings_.end() ? kDefaultMaxStackDepth : ParseMemorySetting("max_stack_depth", it->second, 100);
+  const std::string* value = settings_.Find("max_stack_depth");
+  return value ? ParseMemorySetting("max_stack_depth", *value, 100) : kDefaultMaxStackDepth;
 }
 
 void ConnectionImpl::RestoreLocalSettings() {
-  for (auto& [name, value] : local_saved_) settings_[name] = value;
+  for (auto& [name, value] : local_saved_) settings_.Set(name, value);
   local_saved_.clear();
 }
 
@@ -262,7 +270,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
   if (stmt.type == T::kResetAll) {
     auto defaults = DefaultSettings();
     for (auto& [name, value] : defaults) {
-      if (!IsTransactionModeSetting(name)) settings_[name] = value;
+      if (!IsTransactionModeSetting(name)) settings_.Set(name, value);
     }
     local_saved_.clear();
     return TagOnly("RESET");
@@ -275,8 +283,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
   }
   if (stmt.type == T::kSetDefault || stmt.type == T::kReset) {
     auto defaults = DefaultSettings();
-    if (defaults.count(stmt.name)) {
-      value = defaults[stmt.name];
+    if (auto it = defaults.find(stmt.name); it != defaults.end()) {
+      value = it->second;
     } else if (const ConfigParameter* p = FindConfigParameter(stmt.name)) {
       value = p->shown;
     } else {
@@ -372,7 +380,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
     throw Error(sqlstate::kActiveSqlTransaction, "DISCARD ALL cannot run inside a transaction block");
   }
   DiscardTempObjects();
-  settings_ = DefaultSettings();
+  ResetSettings();
   local_saved_.clear();
   sql_prepared_.clear();
   cursors_.CloseAll();
@@ -384,7 +392,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
 }
 
 std::vector<std::pair<std::string, std::string>> ConnectionImpl::All() const {
-  std::map<std::string, std::string> all = settings_;
+  SettingValues::Map all = settings_.All();
   // The read-only (internal) ones are facts of the server, such as max_index_keys, which pgjdbc
   // reads from here; the others Kanto does not act on are left out (pg_dump sets the ones it finds
   // with set_config, which is 0A000 for a value Kanto would ignore).

@@ -27,6 +27,7 @@ DatabaseImpl::DatabaseImpl(std::shared_ptr<Cluster> cluster, const DatabaseEntry
   sequences_ = std::make_unique<SequenceStore>(*engine_);
   notifications_ = std::make_unique<NotificationHub>(options().notification_queue_bytes);
   locks_ = std::make_unique<LockManager>(sessions_, *engine_);
+  setting_defaults_ = std::make_shared<const SettingValues::Map>(DefaultSettingValues(options()));
   // The table and advisory locks of this database's prepared transactions (recovered after a
   // restart, or kept while the database was closed).
   for (const auto& p : engine_->PreparedTransactions()) locks_->AdoptPrepared(p.gid, p.locks, id_);

@@ -16,6 +16,7 @@
 #include "main/notifications.hpp"
 #include "main/lock_manager.hpp"
 #include "main/session_registry.hpp"
+#include "main/setting_values.hpp"
 #include "optimizer/optimizer.hpp"
 #include "storage/engine.hpp"
 
@@ -75,6 +76,8 @@ class DatabaseImpl {
   void ReleaseTempSlot(int slot);
   SessionRegistry& sessions() { return sessions_; }
   LockManager& locks() { return *locks_; }
+  // The settings' defaults (DefaultSettingValues), one map shared by the sessions.
+  const std::shared_ptr<const SettingValues::Map>& setting_defaults() const { return setting_defaults_; }
 
  private:
   std::shared_ptr<Cluster> cluster_;  // first: it outlives the keyspace's engine
@@ -91,6 +94,7 @@ class DatabaseImpl {
   std::set<int> temp_slots_;
   SessionRegistry sessions_;
   std::unique_ptr<LockManager> locks_;
+  std::shared_ptr<const SettingValues::Map> setting_defaults_;
 };
 
 }  // namespace kanto

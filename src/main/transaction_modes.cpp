@@ -41,19 +41,19 @@ bool IsTransactionModeSetting(const std::string& name) {
 void ConnectionImpl::StartTransactionModes(const ast::TransactionModes& modes) {
   std::string iso = modes.isolation.empty() ? GetSetting("default_transaction_isolation")
                                             : NormalizeIsolationSetting("transaction_isolation", modes.isolation);
-  settings_["transaction_isolation"] = iso;
+  settings_.Set("transaction_isolation", iso);
   txn_snapshot_taken_ = false;
   txn_read_only_ = modes.read_only >= 0 ? modes.read_only == 1 : GetSetting("default_transaction_read_only") == "on";
   bool deferrable = modes.deferrable >= 0 ? modes.deferrable == 1 : GetSetting("default_transaction_deferrable") == "on";
-  settings_["transaction_read_only"] = txn_read_only_ ? "on" : "off";
-  settings_["transaction_deferrable"] = deferrable ? "on" : "off";
+  settings_.Set("transaction_read_only", txn_read_only_ ? "on" : "off");
+  settings_.Set("transaction_deferrable", deferrable ? "on" : "off");
 }
 
 void ConnectionImpl::EndTransactionModes() {
-  settings_["transaction_isolation"] = GetSetting("default_transaction_isolation");
+  settings_.Set("transaction_isolation", GetSetting("default_transaction_isolation"));
   txn_read_only_ = GetSetting("default_transaction_read_only") == "on";
-  settings_["transaction_read_only"] = txn_read_only_ ? "on" : "off";
-  settings_["transaction_deferrable"] = GetSetting("default_transaction_deferrable");
+  settings_.Set("transaction_read_only", txn_read_only_ ? "on" : "off");
+  settings_.Set("transaction_deferrable", GetSetting("default_transaction_deferrable"));
   txn_snapshot_taken_ = false;
 }
 
@@ -81,7 +81,7 @@ void ConnectionImpl::SetTransactionMode(const std::string& name, const std::stri
     txn_->Rollback();
     txn_ = db_impl_.engine().Begin(ParseIsolation(iso));
     txn_isolation_ = ParseIsolation(iso);
-    settings_[name] = iso;
+    settings_.Set(name, iso);
     return;
   }
   std::string value = NormalizeBoolSetting(name, raw);
@@ -105,15 +105,15 @@ void ConnectionImpl::SetTransactionMode(const std::string& name, const std::stri
       throw Error(sqlstate::kActiveSqlTransaction, "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
     }
   }
-  settings_[name] = value;
+  settings_.Set(name, value);
 }
 
 void ConnectionImpl::ApplyTransactionModes(const ast::TransactionModes& modes, bool session_default) {
   const char* prefix = session_default ? "default_" : "";
   auto apply = [&](const std::string& name, const std::string& value) {
     if (session_default) {
-      settings_[name] = name == "default_transaction_isolation" ? NormalizeIsolationSetting(name, value)
-                                                                : NormalizeBoolSetting(name, value);
+      settings_.Set(name, name == "default_transaction_isolation" ? NormalizeIsolationSetting(name, value)
+                                                                : NormalizeBoolSetting(name, value));
     } else {
       SetTransactionMode(name, value);
     }
