@@ -118,8 +118,8 @@ std::vector<std::string> SessionNotifications::Channels() const {
 
 std::vector<Notification> SessionNotifications::Take() {
   std::lock_guard<std::mutex> lock(hub_.mu_);
-  std::vector<Notification> out(std::make_move_iterator(delivered_.begin()), std::make_move_iterator(delivered_.end()));
-  delivered_.clear();
+  std::vector<Notification> out = std::move(delivered_);
+  delivered_ = {};
   hub_.queued_bytes_ -= delivered_bytes_;
   delivered_bytes_ = 0;
   return out;

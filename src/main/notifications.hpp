@@ -80,7 +80,8 @@ class SessionNotifications : public NotificationSink {
   std::vector<std::pair<std::string, std::string>> notifies_;  // channel, payload; duplicates folded
   // Guarded by the hub's mutex.
   std::vector<std::string> channels_;
-  std::deque<Notification> delivered_;
+  // A vector, not a deque: a deque allocates its first block (half a kilobyte) in every session.
+  std::vector<Notification> delivered_;
   uint64_t delivered_bytes_ = 0;
   std::function<void()> wake_;
 };
