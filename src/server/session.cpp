@@ -1,6 +1,10 @@
 #include "server/session.hpp"
 
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include <array>
+#include <cerrno>
 
 #include <cmath>
 #include <cstring>
@@ -75,7 +79,12 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
   dst += take;
   need -= take;
   if (need == 0) co_return;
-  input_.clear();
+  // Drained: an idle session keeps no read buffer (test/e2e/connections.sh).
+  if (input_.capacity() > kKeptInputBytes) {
+    std::string().swap(input_);
+  } else {
+    input_.clear();
+  }
   input_pos_ = 0;
   if (need >= kInputBufferBytes) {
     auto target = asio::buffer(dst, need);
@@ -83,6 +92,18 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
       co_await asio::async_read(*tls_, target, asio::redirect_error(asio::use_awaitable, ec));
     } else {
       co_await asio::async_read(socket_, target, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    co_return;
+  }
+  if (!tls_) {
+    // Waits for the socket to be readable with no buffer, then takes what has arrived.
+    while (need > 0) {
+      co_await socket_.async_wait(asio::socket_base::wait_read, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) co_return;
+      size_t got = ReceiveAvailable(dst, need, ec);
+      if (ec) co_return;
+      dst += got;
+      need -= got;
     }
     co_return;
   }
@@ -100,6 +121,28 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
   if (ec) co_return;
   std::memcpy(dst, input_.data(), need);
   input_pos_ = need;
+}
+
+size_t Session::ReceiveAvailable(char* dst, size_t need, std::error_code& ec) {
+  // A per-thread scratch buffer: only the bytes beyond `need` are kept, in input_.
+  thread_local std::array<char, kInputBufferBytes> scratch;
+  ssize_t got = 0;
+  do {
+    got = ::recv(socket_.native_handle(), scratch.data(), scratch.size(), MSG_DONTWAIT);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0) {
+    if (errno != EAGAIN && errno != EWOULDBLOCK) ec = std::error_code(errno, asio::error::get_system_category());
+    return 0;
+  }
+  if (got == 0) {
+    ec = asio::error::eof;
+    return 0;
+  }
+  size_t take = std::min(need, static_cast<size_t>(got));
+  std::memcpy(dst, scratch.data(), take);
+  input_.assign(scratch.data() + take, static_cast<size_t>(got) - take);
+  input_pos_ = 0;
+  return take;
 }
 
 bool Session::InputPending() {
@@ -858,7 +901,17 @@ asio::awaitable<void> Session::Run() {
       if (!conn_->terminate_requested()) {
         wake_requested_->store(false, std::memory_order_relaxed);  // Wake (on the strand) acts on it
         BeginIdleWait(idle_ms);
-        got = co_await ReadMessage(&type, &body);
+        bool readable = true;
+        if (!tls_ && input_pos_ >= input_.size()) {
+          // The wait for the client holds no read buffer and no nested coroutine frames.
+          if (input_.capacity() > kKeptInputBytes) std::string().swap(input_);
+          input_.clear();
+          input_pos_ = 0;
+          std::error_code wait_ec;
+          co_await socket_.async_wait(asio::socket_base::wait_read, asio::redirect_error(asio::use_awaitable, wait_ec));
+          readable = !wait_ec;
+        }
+        if (readable) got = co_await ReadMessage(&type, &body);
         waiting_for_client_ = false;
       }
     } catch (const Error& e) {

@@ -126,6 +126,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // What the last receive brought beyond the bytes read so far (input_pos_ onwards): one receive
   // usually holds a whole pipelined batch (Bind, Describe, Execute, Sync).
   static constexpr size_t kInputBufferBytes = 8192;
+  // Once drained, a larger buffer is released (an idle session holds none).
+  static constexpr size_t kKeptInputBytes = 256;
+  // Without TLS, once the socket is readable: receives what has arrived (without waiting), copies
+  // up to `need` bytes to dst and keeps the rest in input_. Returns the bytes copied; ec is set at
+  // end of stream or on an error.
+  size_t ReceiveAvailable(char* dst, size_t need, std::error_code& ec);
   std::string input_;
   size_t input_pos_ = 0;
   // The wait for the client: the main loop sets waiting_for_client_ and idle_deadline_ and kicks
