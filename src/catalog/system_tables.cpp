@@ -5,6 +5,7 @@
 // tables and indexes), so they join the way PostgreSQL's OIDs do. A primary key's or unique index's
 // pg_constraint row shares its index's OID. The catalogs with fixed rows, and the empty ones of
 // objects Kanto has none of, are in system_tables_fixed.cpp.
+#include "catalog/row_type.hpp"
 #include "catalog/system_tables.hpp"
 
 #include <map>
@@ -88,7 +89,9 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
-    b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(0), OidValue(0), OidValue(owner),
+    // reltype: a table's or view's composite row type (catalog/row_type.hpp), whose OID is its own.
+    bool has_row_type = std::string(kind) == "r" || std::string(kind) == "v";
+    b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(has_row_type ? oid : 0), OidValue(0), OidValue(owner),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), Value::Int4(0), OidValue(0),
            Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
            Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
@@ -336,7 +339,7 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
 // pg_type with PostgreSQL 15's columns: the built-in types, their arrays ("_int4") and the
 // pseudo-types of polymorphic signatures. The I/O, typmod, analyze and subscript functions are
 // PostgreSQL's (function/type_io_functions), listed in pg_proc.
-void PgType(SystemTable* out) {
+void PgType(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("typname", Name()).Column("typnamespace", Oid()).Column("typowner", Oid());
   b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
@@ -352,13 +355,20 @@ void PgType(SystemTable* out) {
   auto proc = [](const std::string& name) {
     return Value::FromInt(Regproc(), name == "-" ? 0 : BuiltinRoutineOid(name));
   };
+  // `user` (optional): a table's row type or its array: schema, owner, typrelid, the I/O of "record" / "_record".
+  struct UserType {
+    int64_t schema, owner, relid;
+    const char* io;
+  };
   auto row = [&](int64_t oid, const std::string& name, int64_t len, bool byval, const char* type, const char* category,
-                 int64_t elem, int64_t array, const char* align, const char* storage, int64_t collation) {
+                 int64_t elem, int64_t array, const char* align, const char* storage, int64_t collation,
+                 const UserType* user = nullptr) {
     TypeIo io;
-    FindTypeIo(name, &io);
-    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid), Value::Int2(len),
+    FindTypeIo(user ? user->io : name, &io);
+    b.Row({OidValue(oid), Value::Text(name), OidValue(user ? user->schema : kPgCatalogSchemaId),
+           OidValue(user ? user->owner : kKantoRoleOid), Value::Int2(len),
            Value::Bool(byval), Value::Text(type), Value::Text(category), Value::Bool(io.preferred), Value::Bool(true),
-           Value::Text(","), OidValue(0), proc(io.subscript.empty() ? "-" : io.subscript), OidValue(elem),
+           Value::Text(","), OidValue(user ? user->relid : 0), proc(io.subscript.empty() ? "-" : io.subscript), OidValue(elem),
            OidValue(array), proc(io.input.empty() ? "-" : io.input), proc(io.output.empty() ? "-" : io.output),
            proc(io.receive.empty() ? "-" : io.receive), proc(io.send.empty() ? "-" : io.send),
            proc(io.modin.empty() ? "-" : io.modin), proc(io.modout.empty() ? "-" : io.modout),
@@ -388,6 +398,13 @@ void PgType(SystemTable* out) {
     int64_t array = p.oid == kRecordTypeOid ? 2287 : cstring ? kCstringArrayTypeOid : 0;
     row(p.oid, p.name, len, len > 0, "p", "P", 0, array, varlena || internal ? "d" : cstring ? "c" : "i",
         varlena ? "x" : "p", 0);
+  }
+  // Each table's and view's composite row type (catalog/row_type.hpp) and its array type "_name".
+  for (const TableEntry* t : catalog.Tables()) {
+    UserType composite{t->schema_id, t->owner, t->id, "record"};
+    UserType array{t->schema_id, t->owner, 0, "_record"};
+    row(t->id, t->name, -1, false, "c", "C", 0, kRowArrayTypeOidBase + t->id, "d", "x", 0, &composite);
+    row(kRowArrayTypeOidBase + t->id, "_" + t->name, -1, false, "b", "A", t->id, 0, "d", "x", 0, &array);
   }
 }
 
@@ -532,7 +549,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_am", [](const Catalog&, SystemTable* out) { PgAm(out); }},
       {"pg_index", PgIndex},
       {"pg_attribute", PgAttribute},
-      {"pg_type", [](const Catalog&, SystemTable* out) { PgType(out); }},
+      {"pg_type", [](const Catalog& c, SystemTable* out) { PgType(c, out); }},
       {"pg_database", [](const Catalog& catalog, SystemTable* out) { PgDatabase(catalog, out); }},
       {"pg_roles", PgRoles},
       {"pg_user", PgRoles},

@@ -4,7 +4,11 @@
 #include <optional>
 #include <vector>
 
+#include "function/cast.hpp"
+#include "main/result_impl.hpp"
+#include "types/array.hpp"
 #include "types/datetime.hpp"
+#include "types/record.hpp"
 #include "types/logical_type.hpp"
 
 namespace kanto::wire {
@@ -207,6 +211,94 @@ std::string BinaryArrayToText(const std::string& v) {
   return out + "}";
 }
 
+// The binary form of one non-NULL value from its type (fields of a record).
+std::string ValueBinary(const Value& v, const FunctionContext& fn);
+
+// PostgreSQL's record_send: field count, then per field its type OID and length-prefixed bytes
+// (-1 for NULL).
+std::string RecordBinary(const Value& v, const FunctionContext& fn) {
+  std::vector<Value> fields = DecodeRecord(v.str_value(), v.type());
+  std::string out = BigEndian(fields.size(), 4);
+  for (const Value& f : fields) {
+    out += BigEndian(f.type().oid(), 4);
+    if (f.is_null()) {
+      out += BigEndian(0xffffffffu, 4);
+      continue;
+    }
+    std::string b = ValueBinary(f, fn);
+    out += BigEndian(b.size(), 4) + b;
+  }
+  return out;
+}
+
+std::string ValueBinary(const Value& v, const FunctionContext& fn) {
+  const LogicalType& t = v.type();
+  switch (t.id) {
+    case TypeId::kBool: return std::string(1, v.int_value() ? '\1' : '\0');
+    case TypeId::kInt2: return BigEndian(static_cast<uint64_t>(v.int_value()), 2);
+    case TypeId::kInt4:
+    case TypeId::kOid:
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegproc: return BigEndian(static_cast<uint64_t>(v.int_value()), 4);
+    case TypeId::kInt8: return BigEndian(static_cast<uint64_t>(v.int_value()), 8);
+    case TypeId::kFloat4: {
+      float f = static_cast<float>(v.double_value());
+      uint32_t bits;
+      std::memcpy(&bits, &f, 4);
+      return BigEndian(bits, 4);
+    }
+    case TypeId::kFloat8: {
+      double d = v.double_value();
+      uint64_t bits;
+      std::memcpy(&bits, &d, 8);
+      return BigEndian(bits, 8);
+    }
+    case TypeId::kNumeric: return NumericBinary(v.numeric_value().ToString());
+    case TypeId::kDate: return BigEndian(static_cast<uint64_t>(v.int_value() - kPgEpochDays), 4);
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: {
+      int64_t us = v.int_value();  // +-infinity stay the extreme values
+      return BigEndian(static_cast<uint64_t>(us == INT64_MAX || us == INT64_MIN ? us : us - kPgEpochMicros), 8);
+    }
+    case TypeId::kInterval: {
+      const Interval& iv = v.interval_value();
+      return BigEndian(static_cast<uint64_t>(iv.micros), 8) + BigEndian(static_cast<uint32_t>(iv.days), 4) +
+             BigEndian(static_cast<uint32_t>(iv.months), 4);
+    }
+    case TypeId::kBytea:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kChar:
+    case TypeId::kName:
+    case TypeId::kJson:
+    case TypeId::kUnknown: return v.str_value();
+    case TypeId::kRecord: return RecordBinary(v, fn);
+    case TypeId::kArray: {
+      // PostgreSQL's binary array with each element in its own binary form.
+      std::vector<Value> items = DecodeArray(v.str_value(), t.ElementType());
+      bool has_null = false;
+      for (const Value& i : items) has_null = has_null || i.is_null();
+      std::string out = BigEndian(items.empty() ? 0 : 1, 4) + BigEndian(has_null ? 1 : 0, 4) +
+                        BigEndian(t.ElementType().oid(), 4);
+      if (items.empty()) return out;
+      out += BigEndian(items.size(), 4) + BigEndian(1, 4);
+      for (const Value& i : items) {
+        if (i.is_null()) {
+          out += BigEndian(0xffffffffu, 4);
+          continue;
+        }
+        std::string b = ValueBinary(i, fn);
+        out += BigEndian(b.size(), 4) + b;
+      }
+      return out;
+    }
+    case TypeId::kInt2Vector: break;
+  }
+  throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + t.ToString() + " is not supported");
+}
+
 }  // namespace
 
 int16_t TypeLength(uint32_t oid) {
@@ -230,6 +322,14 @@ bool BinaryIsText(uint32_t oid) {
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   uint32_t oid = r.column(col).type_oid;
   if (BinaryIsText(oid)) return r.GetText(row, col);
+  if (const ResultImpl* impl = r.impl(); impl && col < impl->types.size()) {
+    const LogicalType& t = impl->types[col];
+    // Records, and arrays (each element in its own binary form, whatever its type).
+    if (t.id == TypeId::kRecord || t.IsArray()) {
+      size_t offset = 0;
+      return ValueBinary(impl->Cell(row, col, &offset).GetValue(offset), impl->fn);
+    }
+  }
   switch (oid) {
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);

@@ -351,9 +351,12 @@ void Session::SendRowDescription(const QueryResult& r, const std::vector<int16_t
 void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const std::vector<int16_t>& formats) {
   size_t ncols = r.column_count();
   for (size_t row = from; row < to; row++) {
+    // A value that cannot be encoded (binary output of a type without one) fails the statement
+    // with its error: the row begun is taken back, so the client never sees half a DataRow.
+    size_t row_start = out_.size();
     wire::MessageWriter w(&out_);
     w.Begin('D').Int16(static_cast<int16_t>(ncols));
-    for (size_t c = 0; c < ncols; c++) {
+    for (size_t c = 0; c < ncols; c++) try {
       if (r.IsNull(row, c)) {
         w.Int32(-1);
         continue;
@@ -369,6 +372,9 @@ void Session::SendDataRows(const QueryResult& r, size_t from, size_t to, const s
         value = r.GetTextView(row, c, &scratch);
       }
       w.Int32(static_cast<int32_t>(value.size())).Bytes(value);
+    } catch (const Error&) {
+      out_.resize(row_start);
+      throw;
     }
     w.End();
     SealOutput();
