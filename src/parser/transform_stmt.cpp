@@ -438,6 +438,7 @@ ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: out->object_type = O::kSchema; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out->object_type = O::kSequence; break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: Unsupported("DROP TYPE");
     default: Unsupported("DROP of this object type");
   }
   out->if_exists = s->missing_ok;
