@@ -40,6 +40,25 @@ BoundExprPtr SelectField(BoundExprPtr record, size_t field) {
   return MakeFunction(Internal("$field"), std::move(args), type);
 }
 
+// PostgreSQL's row IS [NOT] NULL: true when every field is NULL (every field is not NULL); a
+// NULL record has only NULL fields.
+BoundExprPtr RecordNullTest(BoundExprPtr record, BoundExprKind kind) {
+  size_t n = RecordTypeOf(record->type).fields.size();
+  if (n == 0) {
+    auto out = std::make_unique<BoundExpr>(kind, LogicalType(TypeId::kBool));
+    out->children.push_back(std::move(record));
+    return out;
+  }
+  auto all = std::make_unique<BoundExpr>(BoundExprKind::kAnd, LogicalType(TypeId::kBool));
+  for (size_t i = 0; i < n; i++) {
+    auto test = std::make_unique<BoundExpr>(kind, LogicalType(TypeId::kBool));
+    test->children.push_back(SelectField(record->Copy(), i));
+    all->children.push_back(std::move(test));
+  }
+  if (all->children.size() == 1) return std::move(all->children[0]);
+  return all;
+}
+
 BoundExprPtr ExprBinder::BindRow(const ast::RowExpr& r) {
   std::vector<BoundExprPtr> fields;
   for (const auto& a : r.args) {

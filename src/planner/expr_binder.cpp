@@ -10,6 +10,7 @@
 #include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
 #include "catalog/row_type.hpp"
+#include "types/record.hpp"
 #include "catalog/search_path.hpp"
 
 namespace kanto {
@@ -70,9 +71,11 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& expr) {
     }
     case ast::ExprKind::kNullTest: {
       const auto& n = static_cast<const ast::NullTest&>(expr);
-      auto out = std::make_unique<BoundExpr>(n.is_not ? BoundExprKind::kIsNotNull : BoundExprKind::kIsNull,
-                                             LogicalType(TypeId::kBool));
-      out->children.push_back(Bind(*n.arg));
+      BoundExprKind kind = n.is_not ? BoundExprKind::kIsNotNull : BoundExprKind::kIsNull;
+      BoundExprPtr arg = Bind(*n.arg);
+      if (IsKnownRecord(arg->type)) return RecordNullTest(std::move(arg), kind);
+      auto out = std::make_unique<BoundExpr>(kind, LogicalType(TypeId::kBool));
+      out->children.push_back(std::move(arg));
       return out;
     }
     case ast::ExprKind::kBooleanTest: {

@@ -31,6 +31,8 @@ BoundExprPtr CollectOutput(std::vector<BoundExprPtr>& list, uint32_t table_index
 // record-typed expression.
 BoundExprPtr MakeRow(std::vector<BoundExprPtr> fields, const LogicalType& type);
 BoundExprPtr SelectField(BoundExprPtr record, size_t field);
+// `record` IS NULL / IS NOT NULL (kind), field by field as PostgreSQL tests a row.
+BoundExprPtr RecordNullTest(BoundExprPtr record, BoundExprKind kind);
 
 class ExprBinder {
  public:
