@@ -74,27 +74,25 @@ char ConnectionImpl::transaction_status() const {
 
 
 FunctionContext ConnectionImpl::MakeFunctionContext() const {
-  FunctionContext ctx;
-  ctx.time_zone_name = GetSetting("timezone");
-  ctx.time_zone = SessionTimeZone(ctx.time_zone_name);
+  FunctionContext& base = function_base_;
+  if (function_base_version_ != settings_.version() || base.current_user != user_ ||
+      base.search_path.temp_schema_id != temp_schema_id_) {
+    base.time_zone_name = GetSetting("timezone");
+    base.time_zone = SessionTimeZone(base.time_zone_name);
+    base.settings = const_cast<ConnectionImpl*>(this);
+    base.current_user = user_;
+    base.current_database = database_name_;
+    base.search_path.entries = ParseSearchPath(GetSetting("search_path"));
+    base.search_path.user = user_;
+    base.search_path.temp_schema_id = temp_schema_id_;
+    base.sequences = const_cast<SequenceSession*>(&sequences_);
+    base.notifications = const_cast<SessionNotifications*>(&notifications_);
+    base.session = const_cast<ConnectionImpl*>(this);
+    function_base_version_ = settings_.version();
+  }
+  FunctionContext ctx = base;
   ctx.transaction_start_micros = txn_start_micros_ ? txn_start_micros_ : WallMicros();
   ctx.statement_start_micros = stmt_start_micros_ ? stmt_start_micros_ : ctx.transaction_start_micros;
-  ctx.settings = const_cast<ConnectionImpl*>(this);
-  ctx.current_user = user_;
-  ctx.current_database = database_name_;
-  const std::string* path = settings_.Find("search_path");
-  std::string_view path_text = path ? std::string_view(*path) : std::string_view();
-  if (!search_path_parsed_ || path_text != parsed_search_path_text_) {
-    parsed_search_path_ = ParseSearchPath(path_text);
-    parsed_search_path_text_ = std::string(path_text);
-    search_path_parsed_ = true;
-  }
-  ctx.search_path.entries = parsed_search_path_;
-  ctx.search_path.user = user_;
-  ctx.search_path.temp_schema_id = temp_schema_id_;
-  ctx.sequences = const_cast<SequenceSession*>(&sequences_);
-  ctx.notifications = const_cast<SessionNotifications*>(&notifications_);
-  ctx.session = const_cast<ConnectionImpl*>(this);
   return ctx;
 }
 
@@ -165,11 +163,11 @@ QueryResult ConnectionImpl::FinishRun(QueryResult r) {
     notices_.clear();
   }
   // client_min_messages: warning drops the NOTICEs, error the WARNINGs too (class 01).
-  std::string min_level = GetSetting("client_min_messages");
-  if (r.impl() && (min_level == "warning" || min_level == "error")) {
+  int min_level = statement_settings().client_min_messages;
+  if (r.impl() && min_level > 0 && !r.impl()->notices.empty()) {
     auto& out = r.impl()->notices;
     out.erase(std::remove_if(out.begin(), out.end(),
-                             [&](const Error& n) { return min_level == "error" || n.sqlstate().rfind("01", 0) != 0; }),
+                             [&](const Error& n) { return min_level == 2 || n.sqlstate().rfind("01", 0) != 0; }),
               out.end());
   }
   return r;
@@ -190,7 +188,8 @@ void ConnectionImpl::FailStatement(bool autocommit) {
 QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector<Value>& params) {
   cancel_.store(false);
   stmt_start_micros_ = WallMicros();
-  int64_t timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
+  const StatementSettings& settings = statement_settings();
+  int64_t timeout_ms = settings.statement_timeout_ms;
   stmt_deadline_micros_ = timeout_ms ? SteadyMicros() + timeout_ms * 1000 : 0;
   if (stmt.kind == ast::StmtKind::kTransaction) {
     try {
@@ -205,7 +204,7 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
   bool session_stmt = IsSessionStatement(stmt);
   try {
     if (autocommit) {
-      BeginTransaction(ParseIsolation(GetSetting("default_transaction_isolation")));
+      BeginTransaction(settings.default_isolation);
       StartTransactionModes({});
     } else if (!session_stmt) {
       txn_->SetSavePoint();
@@ -222,11 +221,11 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
       std::string writes = WritingCommandName(stmt);
       if (!writes.empty()) CheckWritable(writes);
       txn_->SetCancelFlag(&cancel_);
-      txn_->SetAccessMode(txn_read_only_, GetSetting("transaction_deferrable") == "on");
+      txn_->SetAccessMode(txn_read_only_, statement_settings().transaction_deferrable);
       txn_->BeginStatement();
       PublishTransaction();
       // Row lock waits end at lock_timeout, or at statement_timeout if that comes first.
-      int64_t lock_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
+      int64_t lock_ms = statement_settings().lock_timeout_ms;
       if (timeout_ms > 0 && (lock_ms == 0 || timeout_ms < lock_ms)) {
         txn_->SetLockWait(timeout_ms, sqlstate::kQueryCanceled, "canceling statement due to statement timeout");
       } else {
@@ -523,7 +522,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
     open->plan = planned.physical.get();
     open->catalog = catalog;
     open->params = std::move(typed);
-    open->memory = std::make_unique<MemoryTracker>(ParseMemorySetting("work_mem", GetSetting("work_mem")));
+    open->memory = std::make_unique<MemoryTracker>(statement_settings().work_mem);
     open->ctx = MakeExecutionContext(fn, &open->params, open->memory.get());
     open->state = planned.physical->InitState(open->ctx);
     result = std::make_unique<ResultImpl>();
@@ -534,7 +533,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
     open_ = std::move(open);
     return result;
   }
-  MemoryTracker memory(ParseMemorySetting("work_mem", GetSetting("work_mem")));
+  MemoryTracker memory(statement_settings().work_mem);
   ExecutionContext ctx = MakeExecutionContext(fn, &typed, &memory);
   uint64_t rows = 0;
   // SELECT ... FOR UPDATE at READ COMMITTED: a locked row that changed after the snapshot restarts

@@ -137,7 +137,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   void Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types, std::vector<ColumnInfo>* columns);
 
   // Session settings (SET/SHOW); names lower-case. GetSetting gives "" for unknown names.
-  std::string GetSetting(const std::string& name) const;
+  const std::string& GetSetting(std::string_view name) const;
   // max_stack_depth in bytes: the recursion budget of each statement (common/stack_depth.hpp).
   size_t MaxStackDepth() const;
   // A setting given at connection start (application_name, TimeZone, ...): also what RESET and
@@ -312,11 +312,23 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   int64_t stmt_start_micros_ = 0;
   int64_t stmt_deadline_micros_ = 0;  // statement_timeout (steady clock), 0 for none
   SettingValues settings_;
-  // search_path as last parsed for a statement (MakeFunctionContext): parsed again only when the
-  // setting's text differs.
-  mutable std::string parsed_search_path_text_;
-  mutable std::vector<std::string> parsed_search_path_;
-  mutable bool search_path_parsed_ = false;
+  // What every statement reads from settings_, parsed once per settings_.version().
+  struct StatementSettings {
+    uint64_t version = 0;  // (SettingValues versions start at 1)
+    size_t max_stack_depth = 0;
+    int64_t statement_timeout_ms = 0, lock_timeout_ms = 0;
+    uint64_t work_mem = 0;
+    storage::IsolationLevel default_isolation = storage::IsolationLevel::kReadCommitted;
+    bool transaction_deferrable = false;
+    int client_min_messages = 0;  // 0: notice and below, 1: warning, 2: error
+    bool synchronous_commit = true;
+  };
+  mutable StatementSettings statement_settings_;
+  const StatementSettings& statement_settings() const;
+  // MakeFunctionContext's session part (time zone, role, database, parsed search_path), built
+  // again only when a setting, the role or the temporary schema changes.
+  mutable FunctionContext function_base_;
+  mutable uint64_t function_base_version_ = 0;
   std::map<std::string, std::string> local_saved_;
   std::map<std::string, std::string> session_defaults_;  // from the startup packet  // values before SET LOCAL, restored at transaction end
   struct SqlPrepared {

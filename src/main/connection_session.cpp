@@ -81,9 +81,10 @@ void ConnectionImpl::SetSessionDefault(const std::string& raw_name, const std::s
   session_defaults_[name] = ApplySetting(name, value, false);
 }
 
-std::string ConnectionImpl::GetSetting(const std::string& name) const {
+const std::string& ConnectionImpl::GetSetting(std::string_view name) const {
+  static const std::string empty;
   const std::string* value = settings_.Find(name);
-  return value ? *value : std::string();
+  return value ? *value : empty;
 }
 
 bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
@@ -250,9 +251,25 @@ std::string ConnectionImpl::ValidateStackDepth(const std::string& value) {
   return FormatMemorySetting(bytes);
 }
 
-size_t ConnectionImpl::MaxStackDepth() const {
-  const std::string* value = settings_.Find("max_stack_depth");
-  return value ? ParseMemorySetting("max_stack_depth", *value, 100) : kDefaultMaxStackDepth;
+size_t ConnectionImpl::MaxStackDepth() const { return statement_settings().max_stack_depth; }
+
+const ConnectionImpl::StatementSettings& ConnectionImpl::statement_settings() const {
+  StatementSettings& s = statement_settings_;
+  if (s.version == settings_.version()) return s;
+  StatementSettings fresh;
+  const std::string* stack = settings_.Find("max_stack_depth");
+  fresh.max_stack_depth = stack ? ParseMemorySetting("max_stack_depth", *stack, 100) : kDefaultMaxStackDepth;
+  fresh.statement_timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
+  fresh.lock_timeout_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
+  fresh.work_mem = ParseMemorySetting("work_mem", GetSetting("work_mem"));
+  fresh.default_isolation = ParseIsolation(GetSetting("default_transaction_isolation"));
+  fresh.transaction_deferrable = GetSetting("transaction_deferrable") == "on";
+  const std::string& min_level = GetSetting("client_min_messages");
+  fresh.client_min_messages = min_level == "error" ? 2 : min_level == "warning" ? 1 : 0;
+  fresh.synchronous_commit = GetSetting("synchronous_commit") != "off";
+  fresh.version = settings_.version();
+  s = fresh;
+  return s;
 }
 
 void ConnectionImpl::RestoreLocalSettings() {

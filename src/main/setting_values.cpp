@@ -1,5 +1,7 @@
 #include "main/setting_values.hpp"
 
+#include <atomic>
+
 namespace kanto {
 
 const std::string* SettingValues::Find(std::string_view name) const {
@@ -8,7 +10,15 @@ const std::string* SettingValues::Find(std::string_view name) const {
   return nullptr;
 }
 
+uint64_t SettingValues::NewVersion() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 void SettingValues::Set(std::string_view name, std::string_view value) {
+  const std::string* current = Find(name);
+  if (current && *current == value) return;
+  version_ = NewVersion();
   auto it = changed_.find(name);
   auto base = defaults_->find(name);
   if (base != defaults_->end() && base->second == value) {

@@ -61,7 +61,7 @@ void ConnectionImpl::CommitTransaction() {
   }
   deferred_.Clear();
   ApplyOnCommit();
-  bool sync = GetSetting("synchronous_commit") != "off";
+  bool sync = statement_settings().synchronous_commit;
   RestoreLocalSettings();
   EndTransactionModes();
   cursors_.AtTransactionEnd(true);
