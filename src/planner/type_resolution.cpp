@@ -2,6 +2,7 @@
 
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 
@@ -73,6 +74,44 @@ bool SameTypeId(const LogicalType& a, const LogicalType& b) {
 }
 }  // namespace
 
+LogicalType CommonType(const std::vector<LogicalType>& types, const char* context);
+
+namespace {
+// Records: one type when all are the same; else, with the same number of fields, an anonymous
+// record of each position's common type (each value is then cast field by field).
+LogicalType CommonRecordType(const std::vector<LogicalType>& types, const char* context) {
+  const LogicalType* first = nullptr;
+  bool all_same = true;
+  for (const auto& t : types) {
+    if (t.id == TypeId::kUnknown) continue;
+    if (t.id != TypeId::kRecord || !IsKnownRecord(t)) {
+      throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + (first ? first->ToString() : "record") +
+                                                   " and " + t.ToString() + " cannot be matched");
+    }
+    if (!first) first = &t;
+    else if (t != *first) all_same = false;
+  }
+  if (all_same) return *first;
+  size_t n = RecordTypeOf(*first).fields.size();
+  std::vector<LogicalType> fields;
+  for (size_t i = 0; i < n; i++) {
+    std::vector<LogicalType> column;
+    for (const auto& t : types) {
+      if (t.id == TypeId::kUnknown) continue;
+      const RecordType& r = RecordTypeOf(t);
+      if (r.fields.size() != n) {
+        throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + first->ToString() + " and " +
+                                                     t.ToString() + " cannot be matched");
+      }
+      column.push_back(r.fields[i].type);
+    }
+    LogicalType c = CommonType(column, context);
+    fields.push_back(c.id == TypeId::kUnknown ? LogicalType(TypeId::kText) : c);
+  }
+  return AnonymousRecordType(fields);
+}
+}  // namespace
+
 LogicalType CommonType(const std::vector<LogicalType>& types, const char* context) {
   const LogicalType* first = nullptr;
   for (const auto& t : types) {
@@ -91,6 +130,7 @@ LogicalType CommonType(const std::vector<LogicalType>& types, const char* contex
     }
     return LogicalType::ArrayOf(CommonType(elems, context));
   }
+  if (first->id == TypeId::kRecord) return CommonRecordType(types, context);
   LogicalType result = *first;
   bool all_same = true;
   for (const auto& t : types) {

@@ -82,6 +82,9 @@ const RecordType& RecordTypeOf(const LogicalType& type) { return RecordRegistry:
 std::string EncodeRecord(const std::vector<Value>& fields) { return EncodeArray(fields); }
 
 std::vector<Value> DecodeRecord(std::string_view data, const LogicalType& type) {
+  if (!IsKnownRecord(type)) {
+    throw Error(sqlstate::kFeatureNotSupported, "values of the pseudo-type record without known fields are not supported");
+  }
   const RecordType& r = RecordTypeOf(type);
   size_t n = ArrayLength(data);
   if (n != r.fields.size()) throw Error(sqlstate::kDataCorrupted, "could not decode record: data is corrupted");
