@@ -78,8 +78,13 @@ bool ConnectionImpl::LockRelations(const std::map<uint32_t, int>& relation_locks
   bool any_waited = false;
   for (const auto& [oid, level] : relation_locks) {
     bool waited = false;
-    AcquireLock(LockTag::Relation(oid), ImplicitMode(level), LockScope::kTransaction, false, &waited);
+    AcquireLock(LockTag::Relation(oid), ImplicitMode(level & ~BinderEnv::kAlsoRowShare), LockScope::kTransaction, false,
+                &waited);
     any_waited |= waited;
+    if (level & BinderEnv::kAlsoRowShare) {
+      AcquireLock(LockTag::Relation(oid), LockMode::kRowShare, LockScope::kTransaction, false, &waited);
+      any_waited |= waited;
+    }
   }
   return any_waited;
 }

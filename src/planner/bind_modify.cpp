@@ -237,6 +237,7 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
              stmt.conflict_location);
   }
   const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
+  LockForeignKeyTables(*table, false, nullptr);
   auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
   if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
     insert->on_conflict = stmt.on_conflict == ast::InsertStmt::OnConflict::kNothing ? LogicalModify::OnConflict::kNothing
@@ -436,6 +437,9 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   }
   ExprBinder eb(*this, &scope, nullptr, "UPDATE");
   update->set = BindSetList(*table, stmt.set, eb);
+  std::vector<bool> changed(update->set.size());
+  for (size_t i = 0; i < changed.size(); i++) changed[i] = update->set[i] != nullptr;
+  LockForeignKeyTables(*table, false, &changed);
   if (stmt.from.empty()) {
     return FinishModify(std::move(update), *table, stmt.alias, stmt.returning, std::move(plan),
                         BoundStatementKind::kUpdate);
@@ -472,6 +476,7 @@ std::vector<BoundExprPtr> Binder::BindSetList(const TableEntry& table, const std
 
 BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   const TableEntry* table = ResolveTargetTable(stmt.table, "delete from");
+  LockForeignKeyTables(*table, true, nullptr);
   BindContext scope;
   auto del = std::make_unique<LogicalModify>(LogicalOpType::kDelete);
   if (stmt.using_tables.empty()) {

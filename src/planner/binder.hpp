@@ -59,7 +59,10 @@ struct BinderEnv {
   // plan must not be reused.
   bool reads_session_state = false;
   // The relations the statement reads or writes, with the lock each needs (relation OID -> 1
-  // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)).
+  // AccessShare, 2 RowShare (FOR UPDATE / SHARE), 3 RowExclusive (INSERT / UPDATE / DELETE target)),
+  // plus kAlsoRowShare when a written table is also read FOR KEY SHARE (a cascaded key update's
+  // check of the new key: PostgreSQL holds both modes).
+  static constexpr int kAlsoRowShare = 16;
   std::map<uint32_t, int> relation_locks;
   // Data-modifying WITH queries (INSERT / UPDATE / DELETE, main/data_modifying_with.cpp runs each
   // on its own): the rows each returned, which references to it read (its RETURNING
@@ -265,6 +268,10 @@ class Binder {
   }
   // Resolves a table that a statement will modify (not a view). Throws 0A000 for views.
   const TableEntry* ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const;
+  // The table locks of the foreign key checks and actions a write of `table` runs
+  // (bind_foreign_key_locks.cpp): an INSERT (changed null), an UPDATE of the columns marked in
+  // `changed`, or a DELETE.
+  void LockForeignKeyTables(const TableEntry& table, bool is_delete, const std::vector<bool>* changed) const;
 
  private:
   // Completes an INSERT/UPDATE/DELETE: target, RETURNING, child, output description.
