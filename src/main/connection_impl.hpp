@@ -271,7 +271,10 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   void EndTransactionModes();                                      // at COMMIT / ROLLBACK
   // The running transaction's modes, for COMMIT / ROLLBACK AND CHAIN.
   ast::TransactionModes CurrentTransactionModes() const;
-  ast::TransactionModes chain_modes_;  // a chained block's inherited modes ({} after BEGIN)
+  ast::TransactionModes chain_modes_;
+  // settings_.version() as EndTransactionModes left it: while it stands, the transaction modes
+  // are the defaults' and Start/EndTransactionModes have nothing to do (0: not yet reset).
+  uint64_t modes_reset_version_ = 0;  // a chained block's inherited modes ({} after BEGIN)
   // SET transaction_isolation / transaction_read_only / transaction_deferrable (and SET TRANSACTION).
   void SetTransactionMode(const std::string& name, const std::string& value);
   // SET TRANSACTION modes, or SET SESSION CHARACTERISTICS (the default_ settings) when session_default.

@@ -39,6 +39,13 @@ bool IsTransactionModeSetting(const std::string& name) {
 }
 
 void ConnectionImpl::StartTransactionModes(const ast::TransactionModes& modes) {
+  // An implicit transaction after one that ended with the settings unchanged since: the modes
+  // are what EndTransactionModes left (the defaults), so there is nothing to set.
+  if (modes.isolation.empty() && modes.read_only < 0 && modes.deferrable < 0 &&
+      settings_.version() == modes_reset_version_) {
+    txn_snapshot_taken_ = false;
+    return;
+  }
   std::string iso = modes.isolation.empty() ? GetSetting("default_transaction_isolation")
                                             : NormalizeIsolationSetting("transaction_isolation", modes.isolation);
   settings_.Set("transaction_isolation", iso);
@@ -50,11 +57,17 @@ void ConnectionImpl::StartTransactionModes(const ast::TransactionModes& modes) {
 }
 
 void ConnectionImpl::EndTransactionModes() {
+  // Nothing changed the settings since the last reset: they already hold the defaults' modes.
+  if (settings_.version() == modes_reset_version_) {
+    txn_snapshot_taken_ = false;
+    return;
+  }
   settings_.Set("transaction_isolation", GetSetting("default_transaction_isolation"));
   txn_read_only_ = GetSetting("default_transaction_read_only") == "on";
   settings_.Set("transaction_read_only", txn_read_only_ ? "on" : "off");
   settings_.Set("transaction_deferrable", GetSetting("default_transaction_deferrable"));
   txn_snapshot_taken_ = false;
+  modes_reset_version_ = settings_.version();
 }
 
 ast::TransactionModes ConnectionImpl::CurrentTransactionModes() const {

@@ -68,5 +68,33 @@ TEST_F(StatementSettingsTest, TimeZoneAndSearchPathFollowSetAndDiscard) {
   EXPECT_EQ(Text(ts).find("+09"), std::string::npos) << Text(ts);  // back to the default zone
 }
 
+// Autocommit statements skip setting the transaction modes while the settings are unchanged;
+// a change of the defaults, BEGIN's modes and SET TRANSACTION still apply, and end with the block.
+TEST_F(StatementSettingsTest, TransactionModesFollowDefaultsAndBlocks) {
+  Ok("CREATE TABLE m (x int)");
+  Ok("INSERT INTO m VALUES (1)");
+  EXPECT_EQ(Text("SHOW transaction_read_only"), "off");
+  Ok("SET default_transaction_read_only = on");
+  EXPECT_EQ(Fails("INSERT INTO m VALUES (2)").sqlstate(), "25006");
+  EXPECT_EQ(Text("SHOW transaction_read_only"), "on");
+  Ok("RESET default_transaction_read_only");
+  Ok("INSERT INTO m VALUES (3)");
+  Ok("BEGIN READ ONLY");
+  EXPECT_EQ(Fails("INSERT INTO m VALUES (4)").sqlstate(), "25006");
+  Ok("ROLLBACK");
+  Ok("INSERT INTO m VALUES (5)");
+  Ok("BEGIN ISOLATION LEVEL REPEATABLE READ");
+  EXPECT_EQ(Text("SHOW transaction_isolation"), "repeatable read");
+  Ok("COMMIT");
+  EXPECT_EQ(Text("SHOW transaction_isolation"), "read committed");
+  Ok("SET default_transaction_isolation = 'serializable'");
+  EXPECT_EQ(Text("SHOW transaction_isolation"), "serializable");
+  Ok("BEGIN");
+  Ok("SET TRANSACTION READ ONLY");
+  EXPECT_EQ(Fails("INSERT INTO m VALUES (6)").sqlstate(), "25006");
+  Ok("ROLLBACK");
+  EXPECT_EQ(Text("SELECT string_agg(x::text, ',' ORDER BY x) FROM m"), "1,3,5");
+}
+
 }  // namespace
 }  // namespace kanto
