@@ -96,12 +96,16 @@ asio::awaitable<void> Session::ReadExact(asio::mutable_buffer buffer, std::error
     co_return;
   }
   if (!tls_) {
-    // Waits for the socket to be readable with no buffer, then takes what has arrived.
+    // Takes what has arrived; with nothing there, waits for the socket to be readable with no
+    // buffer (Run has usually waited already: the bytes are there, and no second wait is needed).
     while (need > 0) {
-      co_await socket_.async_wait(asio::socket_base::wait_read, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) co_return;
       size_t got = ReceiveAvailable(dst, need, ec);
       if (ec) co_return;
+      if (got == 0) {
+        co_await socket_.async_wait(asio::socket_base::wait_read, asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return;
+        continue;
+      }
       dst += got;
       need -= got;
     }
