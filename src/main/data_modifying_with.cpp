@@ -34,18 +34,14 @@ const ast::WithClause* DataModifyingWithClause(const ast::Statement& stmt) {
 void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause& with, const Catalog& catalog,
                               const FunctionContext* fn, std::vector<LogicalType>* param_types,
                               DataModifyingWith* out) {
-  if (with.recursive) {
-    // Each data-modifying query is bound and run on its own, seeing the WITH queries before it;
-    // under RECURSIVE every WITH query sees all of them, which that order cannot give.
-    throw Error(sqlstate::kFeatureNotSupported,
-                "data-modifying statements in WITH RECURSIVE are not supported (Kanto runs each data-modifying "
-                "WITH query on its own, before the queries that read it)");
-  }
+  // Under WITH RECURSIVE a query may also name a later one; for a data-modifying one, which runs
+  // before its readers, the binder refuses such a reference (ReturnedRowsOf: 0A000).
   std::map<const ast::CommonTableExpr*, std::vector<const ast::CommonTableExpr*>> reads;
   std::vector<const ast::CommonTableExpr*> main_reads;
   auto bind = [&](const ast::Statement& part, const ast::WithClause* outer,
-                  std::vector<const ast::CommonTableExpr*>* references) {
+                  std::vector<const ast::CommonTableExpr*>* references, const ast::CommonTableExpr* self) {
     BinderEnv env;
+    env.modifying = self;
     env.references = references;
     env.catalog = &catalog;
     env.param_types = *param_types;
@@ -59,14 +55,14 @@ void PrepareDataModifyingWith(const ast::Statement& stmt, const ast::WithClause&
   };
   for (const auto& cte : with.ctes) {
     if (cte.query->kind == ast::StmtKind::kSelect) continue;
-    BoundStatement bound = bind(*cte.query, &with, &reads[&cte]);
+    BoundStatement bound = bind(*cte.query, &with, &reads[&cte], &cte);
     BinderEnv::ReturnedRows& r = out->returned[&cte];
     r.returning = bound.returns_rows;
     r.names = bound.names;
     for (size_t i = 0; i < r.names.size() && i < cte.columns.size(); i++) r.names[i] = cte.columns[i];
     r.types = bound.types;
   }
-  bind(stmt, nullptr, &main_reads);
+  bind(stmt, nullptr, &main_reads, nullptr);
   std::set<const ast::CommonTableExpr*> placed;
   std::function<void(const ast::CommonTableExpr*, std::vector<const ast::CommonTableExpr*>*)> place =
       [&](const ast::CommonTableExpr* cte, std::vector<const ast::CommonTableExpr*>* order) {

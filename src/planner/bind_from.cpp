@@ -102,8 +102,12 @@ void Binder::EnterWith(const ast::WithClause* with, CteScope* scope) {
 
 // A reference to a data-modifying WITH query: the rows its RETURNING gave, as constants.
 LogicalOperatorPtr Binder::ReturnedRowsOf(const ast::CommonTableExpr& cte, std::vector<std::string>* names) {
+  if (&cte == env_.modifying) {
+    throw At(Error(sqlstate::kInvalidRecursion, "recursive query \"" + cte.name + "\" must not contain data-modifying statements"),
+             cte.location);
+  }
   auto it = env_.returned->find(&cte);
-  if (it == env_.returned->end()) {  // a later one, or itself
+  if (it == env_.returned->end()) {  // a later one
     throw At(Error(sqlstate::kFeatureNotSupported, "a reference to data-modifying WITH query \"" + cte.name +
                                                        "\" before it is not supported"),
              cte.location);

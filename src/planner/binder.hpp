@@ -79,6 +79,8 @@ struct BinderEnv {
   // in depends on it, main/data_modifying_with.cpp).
   std::vector<const ast::CommonTableExpr*>* references = nullptr;
   const ast::WithClause* outer_with = nullptr;
+  // The data-modifying WITH query being bound on its own (a reference to itself is 42P19).
+  const ast::CommonTableExpr* modifying = nullptr;
   // When set (main/literal_plan_cache.cpp), every coercion of a $n is recorded, so that a later
   // value for it can be checked to convert before the plan is reused.
   struct ParamCoercion {
