@@ -428,15 +428,17 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
 
 void PgRoles(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("rolname", Name()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
+  // PostgreSQL 15's column order: oid comes last, after rolconfig (SELECT * readers depend on it).
+  b.Column("rolname", Name()).Column("rolsuper", Bool()).Column("rolinherit", Bool());
   b.Column("rolcreaterole", Bool()).Column("rolcreatedb", Bool()).Column("rolcanlogin", Bool());
   b.Column("rolreplication", Bool()).Column("rolconnlimit", Int4()).Column("rolpassword", Text());
   b.Column("rolvaliduntil", LogicalType(TypeId::kTimestampTz)).Column("rolbypassrls", Bool());
+  b.Column("rolconfig", TextArray()).Column("oid", Oid());
   for (const RoleEntry* r : catalog.Roles()) {
     bool boot = r->id == kBootstrapRoleId;
-    b.Row({OidValue(r->id), Value::Text(r->name), Value::Bool(r->superuser), Value::Bool(true), Value::Bool(r->createrole),
+    b.Row({Value::Text(r->name), Value::Bool(r->superuser), Value::Bool(true), Value::Bool(r->createrole),
            Value::Bool(r->createdb), Value::Bool(r->login), Value::Bool(boot), Value::Int4(-1), Value::Text("********"),
-           Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(boot)});
+           Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(boot), Value::Null(TextArray()), OidValue(r->id)});
   }
 }
 

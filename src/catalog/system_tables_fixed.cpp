@@ -18,12 +18,15 @@ using namespace system_tables;
 
 void PgCollation(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collprovider", Text());
-  b.Column("collisdeterministic", Bool()).Column("collencoding", Int4()).Column("collcollate", Text());
-  b.Column("collctype", Text()).Column("collowner", Oid());
+  // PostgreSQL 15's column order (SELECT * readers depend on it).
+  b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collowner", Oid());
+  b.Column("collprovider", Text()).Column("collisdeterministic", Bool()).Column("collencoding", Int4());
+  b.Column("collcollate", Text()).Column("collctype", Text()).Column("colliculocale", Text());
+  b.Column("collversion", Text());
   for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
-    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), Value::Text(provider), Value::Bool(true),
-           Value::Int4(-1), Value::Text("C"), Value::Text("C"), OidValue(kKantoRoleOid)});
+    Value locale = Value::Text(oid == 951 ? "POSIX" : "C");  // PostgreSQL's POSIX collation names POSIX
+    b.Row({OidValue(oid), Value::Text(name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid), Value::Text(provider),
+           Value::Bool(true), Value::Int4(-1), locale, locale, NullText(), NullText()});
   }
 }
 
