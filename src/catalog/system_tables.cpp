@@ -236,13 +236,14 @@ void PgAm(SystemTable* out) {
 void PgIndex(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("indexrelid", Oid()).Column("indrelid", Oid()).Column("indnatts", Int2()).Column("indnkeyatts", Int2());
-  b.Column("indisunique", Bool()).Column("indisprimary", Bool()).Column("indisexclusion", Bool());
-  b.Column("indimmediate", Bool()).Column("indisclustered", Bool()).Column("indisvalid", Bool());
-  b.Column("indisready", Bool()).Column("indislive", Bool()).Column("indisreplident", Bool());
-  b.Column("indkey", Int2Vector()).Column("indoption", Int2Vector()).Column("indexprs", Text()).Column("indpred", Text());
+  // PostgreSQL 15's column order (SELECT * readers depend on it).
+  b.Column("indisunique", Bool()).Column("indnullsnotdistinct", Bool()).Column("indisprimary", Bool());
+  b.Column("indisexclusion", Bool()).Column("indimmediate", Bool()).Column("indisclustered", Bool());
+  b.Column("indisvalid", Bool()).Column("indcheckxmin", Bool()).Column("indisready", Bool()).Column("indislive", Bool());
+  b.Column("indisreplident", Bool()).Column("indkey", Int2Vector());
   // Collations and operator classes are the defaults (0: Kanto has no pg_opclass rows).
-  b.Column("indnullsnotdistinct", Bool()).Column("indcheckxmin", Bool()).Column("indcollation", OidArray());
-  b.Column("indclass", OidArray());
+  b.Column("indcollation", OidArray()).Column("indclass", OidArray()).Column("indoption", Int2Vector());
+  b.Column("indexprs", Text()).Column("indpred", Text());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
       std::vector<Value> key, option;
@@ -256,12 +257,13 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
       for (const auto& e : idx.expressions) exprs += (exprs.empty() ? "" : ", ") + e;
       b.Row({OidValue(idx.id), OidValue(t->id), Value::Int2(static_cast<int64_t>(key.size())),
              Value::Int2(static_cast<int64_t>(idx.columns.size())), Value::Bool(idx.unique || idx.primary),
-             Value::Bool(idx.primary), Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true),
-             Value::Bool(true), Value::Bool(true), Value::Bool(false), Int2VectorValue(key), Int2VectorValue(option),
+             Value::Bool(idx.nulls_not_distinct), Value::Bool(idx.primary), Value::Bool(false), Value::Bool(true),
+             Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true),
+             Value::Bool(false), Int2VectorValue(key),
+             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))),
+             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))), Int2VectorValue(option),
              exprs.empty() ? NullText() : Value::Text(exprs),
-             idx.predicate.empty() ? NullText() : Value::Text(idx.predicate), Value::Bool(idx.nulls_not_distinct),
-             Value::Bool(false), MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))),
-             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0)))});
+             idx.predicate.empty() ? NullText() : Value::Text(idx.predicate)});
     }
   }
 }
@@ -412,17 +414,16 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("datname", Name()).Column("datdba", Oid()).Column("encoding", Int4());
   b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
-  b.Column("datconnlimit", Int4()).Column("datcollate", Text()).Column("datctype", Text());
-  b.Column("daticulocale", Text()).Column("datacl", TextArray());
-  // No xid freeze horizons (typed oid: Kanto has no xid type), collation versions or tablespaces
-  // other than pg_default.
-  b.Column("datfrozenxid", Oid()).Column("datminmxid", Oid()).Column("datcollversion", Text());
-  b.Column("dattablespace", Oid());
+  // PostgreSQL 15's column order. No xid freeze horizons (typed oid: Kanto has no xid type),
+  // collation versions or tablespaces other than pg_default.
+  b.Column("datconnlimit", Int4()).Column("datfrozenxid", Oid()).Column("datminmxid", Oid());
+  b.Column("dattablespace", Oid()).Column("datcollate", Text()).Column("datctype", Text());
+  b.Column("daticulocale", Text()).Column("datcollversion", Text()).Column("datacl", TextArray());
   for (const DatabaseEntry* d : catalog.Databases()) {
     b.Row({OidValue(d->id), Value::Text(d->name), OidValue(d->owner), Value::Int4(6), Value::Text("c"),
-           Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit),
-           Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText(), OidValue(0), OidValue(0), NullText(),
-           OidValue(1663)});
+           Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit), OidValue(0),
+           OidValue(0), OidValue(1663), Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText(),
+           NullText()});
   }
 }
 
