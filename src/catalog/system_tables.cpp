@@ -443,6 +443,20 @@ void PgRoles(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_user: the roles that can log in, under PostgreSQL's pg_user column names.
+void PgUser(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("usename", Name()).Column("usesysid", Oid()).Column("usecreatedb", Bool()).Column("usesuper", Bool());
+  b.Column("userepl", Bool()).Column("usebypassrls", Bool()).Column("passwd", Text());
+  b.Column("valuntil", LogicalType(TypeId::kTimestampTz)).Column("useconfig", TextArray());
+  for (const RoleEntry* r : catalog.Roles()) {
+    if (!r->login) continue;
+    bool boot = r->id == kBootstrapRoleId;
+    b.Row({Value::Text(r->name), OidValue(r->id), Value::Bool(r->createdb), Value::Bool(r->superuser), Value::Bool(boot),
+           Value::Bool(boot), Value::Text("********"), Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Null(TextArray())});
+  }
+}
+
 // pg_rewrite: each view's _RETURN rule (its OID is the view's). ev_action, PostgreSQL's node tree
 // of the query, has no form in Kanto: NULL (pg_get_viewdef prints the query).
 void PgRewrite(const Catalog& catalog, SystemTable* out) {
@@ -555,7 +569,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_type", [](const Catalog& c, SystemTable* out) { PgType(c, out); }},
       {"pg_database", [](const Catalog& catalog, SystemTable* out) { PgDatabase(catalog, out); }},
       {"pg_roles", PgRoles},
-      {"pg_user", PgRoles},
+      {"pg_user", PgUser},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_indexes", PgIndexes},
