@@ -4,6 +4,7 @@
 // array_remove/replace, and the containment operators @> <@ &&. One-dimensional arrays, lower
 // bound 1, as PostgreSQL builds them.
 #include "function/cast.hpp"
+#include "function/comparison_ops.hpp"
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
@@ -57,15 +58,7 @@ bool Contains(const std::vector<Value>& hay, const std::vector<Value>& needles) 
 
 // Comparisons of whole arrays, and x op ANY/ALL (array).
 void RegisterQuantified(FunctionRegistry& r) {
-  struct Op {
-    const char* name;
-    bool (*pred)(int);
-  };
-  static const Op kOps[] = {
-      {"=", [](int c) { return c == 0; }}, {"<>", [](int c) { return c != 0; }}, {"<", [](int c) { return c < 0; }},
-      {"<=", [](int c) { return c <= 0; }}, {">", [](int c) { return c > 0; }}, {">=", [](int c) { return c >= 0; }},
-  };
-  for (const Op& op : kOps) {
+  for (const ComparisonOp& op : kComparisonOps) {
     auto cmp = op.pred;
     Add(r, op.name, {kAnyArray, kAnyArray}, LogicalType(TypeId::kBool), nullptr,
         [cmp](const std::vector<Value>& a, FunctionContext&) { return Value::Bool(cmp(CompareValues(a[0], a[1]))); });

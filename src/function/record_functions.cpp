@@ -1,6 +1,7 @@
 // Composite values: the ROW(...) constructor and field selection the binder calls ($row, $field),
 // and the comparison operators of record (PostgreSQL's record_eq / record_cmp family: field by
 // field, a NULL field equal to a NULL and after any value).
+#include "function/comparison_ops.hpp"
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
 #include "types/record.hpp"
@@ -74,15 +75,7 @@ void RegisterRecordFunctions(FunctionRegistry& r) {
     };
     r.Add(std::move(f));
   }
-  struct Op {
-    const char* name;
-    bool (*pred)(int);
-  };
-  static const Op kOps[] = {
-      {"=", [](int c) { return c == 0; }}, {"<>", [](int c) { return c != 0; }}, {"<", [](int c) { return c < 0; }},
-      {"<=", [](int c) { return c <= 0; }}, {">", [](int c) { return c > 0; }}, {">=", [](int c) { return c >= 0; }},
-  };
-  for (const Op& op : kOps) {
+  for (const ComparisonOp& op : kComparisonOps) {
     auto pred = op.pred;
     AddRowFunction(r, op.name, {record, record}, LogicalType(TypeId::kBool),
                    [pred](const std::vector<Value>& a, FunctionContext&) {

@@ -55,15 +55,7 @@ Value MakeArrayValue(const LogicalType& array_type, const std::vector<Value>& el
 }
 
 int CompareArrays(std::string_view a, std::string_view b, const LogicalType& element_type) {
-  std::vector<Value> x = DecodeArray(a, element_type), y = DecodeArray(b, element_type);
-  for (size_t i = 0; i < x.size() && i < y.size(); i++) {
-    if (x[i].is_null() || y[i].is_null()) {
-      if (x[i].is_null() && y[i].is_null()) continue;
-      return x[i].is_null() ? 1 : -1;
-    }
-    if (int c = CompareValues(x[i], y[i])) return c;
-  }
-  return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+  return CompareValueLists(DecodeArray(a, element_type), DecodeArray(b, element_type));
 }
 
 }  // namespace kanto

@@ -112,15 +112,7 @@ Value MakeRecordValue(const LogicalType& type, const std::vector<Value>& fields)
 }
 
 int CompareRecords(std::string_view a, std::string_view b, const LogicalType& type) {
-  std::vector<Value> x = DecodeRecord(a, type), y = DecodeRecord(b, type);
-  for (size_t i = 0; i < x.size() && i < y.size(); i++) {
-    if (x[i].is_null() || y[i].is_null()) {
-      if (x[i].is_null() && y[i].is_null()) continue;
-      return x[i].is_null() ? 1 : -1;
-    }
-    if (int c = CompareValues(x[i], y[i])) return c;
-  }
-  return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+  return CompareValueLists(DecodeRecord(a, type), DecodeRecord(b, type));
 }
 
 }  // namespace kanto

@@ -61,4 +61,15 @@ int CompareValues(const Value& a, const Value& b) {
   return 0;
 }
 
+int CompareValueLists(const std::vector<Value>& x, const std::vector<Value>& y) {
+  for (size_t i = 0; i < x.size() && i < y.size(); i++) {
+    if (x[i].is_null() || y[i].is_null()) {
+      if (x[i].is_null() && y[i].is_null()) continue;
+      return x[i].is_null() ? 1 : -1;
+    }
+    if (int c = CompareValues(x[i], y[i])) return c;
+  }
+  return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+}
+
 }  // namespace kanto

@@ -2,6 +2,8 @@
 // (floats: NaN greatest and equal to itself; strings: bytewise, i.e. the "C" collation).
 #pragma once
 
+#include <vector>
+
 #include "types/vector.hpp"
 
 namespace kanto {
@@ -10,5 +12,8 @@ namespace kanto {
 int CompareVectorValues(const Vector& a, size_t i, const Vector& b, size_t j);
 int CompareValues(const Value& a, const Value& b);
 int CompareDoubles(double a, double b);
+// Element by element, NULLs after every value and equal to each other, then the shorter list first
+// (PostgreSQL's order of arrays and records).
+int CompareValueLists(const std::vector<Value>& x, const std::vector<Value>& y);
 
 }  // namespace kanto
