@@ -146,6 +146,24 @@ SETUP = ["DROP TABLE IF EXISTS test", "CREATE TABLE test (id int PRIMARY KEY, va
 BOTH = Rows((1, 10), (2, 20))
 
 
+def run_scenarios(args, scenarios):
+    """Runs (name, steps, connections, setup) scenarios, those matching args.only, with run_steps;
+    prints each failure (and each pass with args.verbose) and returns the exit status."""
+    failures = 0
+    for name, steps, nconn, setup in scenarios:
+        if args.only and args.only not in name:
+            continue
+        try:
+            run_steps(args, name, setup, steps, nconn)
+            if args.verbose:
+                print("ok   %s" % name)
+        except Failure as e:
+            failures += 1
+            print("FAIL %s" % e)
+    print("%d failure(s)" % failures)
+    return 1 if failures else 0
+
+
 def begin(level):
     return "BEGIN ISOLATION LEVEL " + level
 

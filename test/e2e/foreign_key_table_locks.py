@@ -13,7 +13,7 @@ reference server).
 """
 import sys
 
-from concurrency import BLOCKS, WAIT, Count, Failure, Rows, run_steps
+from concurrency import BLOCKS, WAIT, Count, Rows, run_scenarios
 from steps import parser as server_parser
 
 SETUP = ["DROP TABLE IF EXISTS n", "DROP TABLE IF EXISTS c", "DROP TABLE IF EXISTS p",
@@ -80,19 +80,7 @@ def main():
     p.add_argument("--only", default="", help="run the scenarios whose name contains this")
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args()
-    failures = 0
-    for name, steps in scenarios():
-        if args.only and args.only not in name:
-            continue
-        try:
-            run_steps(args, name, SETUP, steps, 2)
-            if args.verbose:
-                print("ok   %s" % name)
-        except Failure as e:
-            failures += 1
-            print("FAIL %s" % e)
-    print("%d failure(s)" % failures)
-    return 1 if failures else 0
+    return run_scenarios(args, [(name, steps, 2, SETUP) for name, steps in scenarios()])
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ holds on PostgreSQL 15 (--target postgresql against the reference server).
 """
 import sys
 
-from concurrency import BLOCKS, CONCURRENT_UPDATE, WAIT, Count, Failure, Rows, run_steps
+from concurrency import BLOCKS, CONCURRENT_UPDATE, WAIT, Count, Rows, run_scenarios
 from steps import parser as server_parser
 
 SETUP = ["DROP TABLE IF EXISTS c", "DROP TABLE IF EXISTS p",
@@ -278,19 +278,7 @@ def main():
                 [("repeatable read: " + n, s) for n, s in repeatable_read()] + [("deadlock: " + n, s) for n, s in deadlocks()]
     scenarios = [(n, s, 2, SETUP) for n, s in scenarios] + [("waits: " + n, s, 3, SETUP) for n, s in waits()] + \
                 [("cascade: " + n, s, 2, CASCADE_SETUP) for n, s in cascades()]
-    failures = 0
-    for name, steps, nconn, setup in scenarios:
-        if args.only and args.only not in name:
-            continue
-        try:
-            run_steps(args, name, setup, steps, nconn)
-            if args.verbose:
-                print("ok   %s" % name)
-        except Failure as e:
-            failures += 1
-            print("FAIL %s" % e)
-    print("%d failure(s)" % failures)
-    return 1 if failures else 0
+    return run_scenarios(args, scenarios)
 
 
 if __name__ == "__main__":
