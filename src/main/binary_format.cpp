@@ -214,6 +214,16 @@ std::string BinaryArrayToText(const std::string& v) {
 // The binary form of one non-NULL value from its type (fields of a record).
 std::string ValueBinary(const Value& v, const FunctionContext& fn);
 
+// A field of a record or an element of an array: its length and bytes, or -1 for NULL.
+void AppendLengthPrefixed(const Value& v, const FunctionContext& fn, std::string* out) {
+  if (v.is_null()) {
+    *out += BigEndian(0xffffffffu, 4);
+    return;
+  }
+  std::string b = ValueBinary(v, fn);
+  *out += BigEndian(b.size(), 4) + b;
+}
+
 // PostgreSQL's record_send: field count, then per field its type OID and length-prefixed bytes
 // (-1 for NULL).
 std::string RecordBinary(const Value& v, const FunctionContext& fn) {
@@ -221,12 +231,7 @@ std::string RecordBinary(const Value& v, const FunctionContext& fn) {
   std::string out = BigEndian(fields.size(), 4);
   for (const Value& f : fields) {
     out += BigEndian(f.type().oid(), 4);
-    if (f.is_null()) {
-      out += BigEndian(0xffffffffu, 4);
-      continue;
-    }
-    std::string b = ValueBinary(f, fn);
-    out += BigEndian(b.size(), 4) + b;
+    AppendLengthPrefixed(f, fn, &out);
   }
   return out;
 }
@@ -284,14 +289,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
                         BigEndian(t.ElementType().oid(), 4);
       if (items.empty()) return out;
       out += BigEndian(items.size(), 4) + BigEndian(1, 4);
-      for (const Value& i : items) {
-        if (i.is_null()) {
-          out += BigEndian(0xffffffffu, 4);
-          continue;
-        }
-        std::string b = ValueBinary(i, fn);
-        out += BigEndian(b.size(), 4) + b;
-      }
+      for (const Value& i : items) AppendLengthPrefixed(i, fn, &out);
       return out;
     }
     case TypeId::kInt2Vector: break;
