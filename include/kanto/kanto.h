@@ -7,6 +7,7 @@
  *   kanto_result_free(r); kanto_disconnect(conn); kanto_close(db);
  *
  * Strings returned by accessors belong to the result and live until kanto_result_free.
+ * A row or column outside the result gives NULL (for strings), 1 (is_null) or 0 (numbers).
  */
 #ifndef KANTO_H
 #define KANTO_H

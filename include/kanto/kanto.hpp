@@ -130,6 +130,7 @@ class QueryResult {
   const ColumnInfo& column(size_t col) const;
   size_t row_count() const;
 
+  // The cell accessors throw std::out_of_range for a row or column outside the result.
   bool IsNull(size_t row, size_t col) const;
   // PostgreSQL's text output form of the value ("t", "1.50", "2024-01-05"); "" for NULL.
   std::string GetText(size_t row, size_t col) const;

@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <exception>
 
 #include "kanto/kanto.h"
 #include "kanto/kanto.hpp"
@@ -18,6 +19,14 @@ struct kanto_result {
   kanto::QueryResult result;
   std::deque<std::string> strings;  // keeps returned C strings alive
 };
+
+namespace {
+
+// Accessors given a column or row outside the result answer NULL / 0, as SQLite's do.
+bool HasColumn(const kanto_result* r, size_t col) { return r->result.ok() && col < r->result.column_count(); }
+bool HasCell(const kanto_result* r, size_t row, size_t col) { return HasColumn(r, col) && row < r->result.row_count(); }
+
+}  // namespace
 
 extern "C" {
 
@@ -65,17 +74,41 @@ const char* kanto_result_message(const kanto_result* r) { return r->result.ok() 
 const char* kanto_result_command_tag(const kanto_result* r) { return r->result.ok() ? r->result.command_tag().c_str() : ""; }
 uint64_t kanto_result_rows_affected(const kanto_result* r) { return r->result.ok() ? r->result.rows_affected() : 0; }
 size_t kanto_result_column_count(const kanto_result* r) { return r->result.ok() ? r->result.column_count() : 0; }
-const char* kanto_result_column_name(const kanto_result* r, size_t col) { return r->result.column(col).name.c_str(); }
-uint32_t kanto_result_column_type_oid(const kanto_result* r, size_t col) { return r->result.column(col).type_oid; }
 size_t kanto_result_row_count(const kanto_result* r) { return r->result.ok() ? r->result.row_count() : 0; }
-int kanto_result_is_null(const kanto_result* r, size_t row, size_t col) { return r->result.IsNull(row, col) ? 1 : 0; }
+const char* kanto_result_column_name(const kanto_result* r, size_t col) {
+  return HasColumn(r, col) ? r->result.column(col).name.c_str() : nullptr;
+}
+uint32_t kanto_result_column_type_oid(const kanto_result* r, size_t col) {
+  return HasColumn(r, col) ? r->result.column(col).type_oid : 0;
+}
+int kanto_result_is_null(const kanto_result* r, size_t row, size_t col) {
+  return !HasCell(r, row, col) || r->result.IsNull(row, col) ? 1 : 0;
+}
 const char* kanto_result_text(kanto_result* r, size_t row, size_t col) {
-  if (r->result.IsNull(row, col)) return nullptr;
-  r->strings.push_back(r->result.GetText(row, col));
+  if (!HasCell(r, row, col) || r->result.IsNull(row, col)) return nullptr;
+  try {
+    r->strings.push_back(r->result.GetText(row, col));
+  } catch (const std::exception&) {
+    return nullptr;  // no C++ exception crosses the C boundary
+  }
   return r->strings.back().c_str();
 }
-int64_t kanto_result_int64(const kanto_result* r, size_t row, size_t col) { return r->result.GetInt64(row, col); }
-double kanto_result_double(const kanto_result* r, size_t row, size_t col) { return r->result.GetDouble(row, col); }
+int64_t kanto_result_int64(const kanto_result* r, size_t row, size_t col) {
+  if (!HasCell(r, row, col)) return 0;
+  try {
+    return r->result.GetInt64(row, col);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+double kanto_result_double(const kanto_result* r, size_t row, size_t col) {
+  if (!HasCell(r, row, col)) return 0;
+  try {
+    return r->result.GetDouble(row, col);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
 void kanto_result_free(kanto_result* r) { delete r; }
 char kanto_transaction_status(const kanto_conn* conn) { return conn->conn->transaction_status(); }
 

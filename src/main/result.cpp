@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "function/cast.hpp"
 #include "main/result_impl.hpp"
@@ -14,6 +15,7 @@ void ResultImpl::AddChunk(DataChunk chunk) {
 }
 
 const Vector& ResultImpl::Cell(size_t row, size_t col, size_t* offset) const {
+  if (row >= total_rows_ || col >= columns.size()) throw std::out_of_range("result cell out of range");
   auto it = std::upper_bound(starts_.begin(), starts_.end(), row);
   size_t idx = static_cast<size_t>(it - starts_.begin()) - 1;
   *offset = row - starts_[idx];

@@ -65,7 +65,16 @@ class Shell {
       if (!r.notices().empty()) std::cout.flush();
       for (const Error& notice : r.notices()) PrintError(notice, "NOTICE");  // to stderr, as psql does
       if (r.has_rows()) {
-        PrintResult(std::cout, r);
+        // A value whose text form cannot be made (an output function's error) ends this
+        // statement's output, not the shell.
+        try {
+          PrintResult(std::cout, r);
+        } catch (const Error& e) {
+          std::cout.flush();
+          PrintError(e);
+          ok = false;
+          break;
+        }
       } else if (!quiet_ && !r.command_tag().empty()) {
         std::cout << r.command_tag() << "\n";
       }
