@@ -205,18 +205,33 @@ void Transaction::SetLockWait(int64_t ms, std::string sqlstate, std::string mess
 bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
   rocksdb::ReadOptions ro = newest ? rocksdb::ReadOptions() : ReadOpts(txn_.get(), statement_snapshot_.get());
   rocksdb::Status s = frozen_ && !newest ? frozen_->GetFromBatchAndDB(db_, ro, cf_, ToSlice(key), value)
-                                         : txn_->Get(ro, cf_, ToSlice(key), value);
+                                         : ReadOwnOrCommitted(ro, key, value);
   bool found = !s.IsNotFound();
   if (found) ThrowIfError(s);
   if (ssi_ && IsUserKey(key)) RecordRead(key, KeySuccessor(key), found);
   return found;
 }
 
+rocksdb::Status Transaction::ReadOwnOrCommitted(const rocksdb::ReadOptions& ro, std::string_view key,
+                                                std::string* value) {
+  if (written_.MayContain(key)) return txn_->Get(ro, cf_, ToSlice(key), value);
+  return db_->Get(ro, cf_, ToSlice(key), value);
+}
+
+rocksdb::Status Transaction::LockThenRead(const rocksdb::ReadOptions& ro, std::string_view key, std::string* value,
+                                          bool exclusive) {
+  if (!value || written_.MayContain(key)) return txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
+  // With a null value GetForUpdate only locks (and, with a snapshot, validates).
+  rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), static_cast<std::string*>(nullptr), exclusive);
+  if (!s.ok()) return s;
+  return db_->Get(ro, cf_, ToSlice(key), value);
+}
+
 rocksdb::Status Transaction::LockAndRead(std::string_view key, std::string* value, bool exclusive, bool try_only) {
   rocksdb::ReadOptions ro;
   ro.snapshot = txn_->GetSnapshot();  // null in READ COMMITTED: newest committed value
   txn_->SetLockTimeout(0);
-  rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
+  rocksdb::Status s = LockThenRead(ro, key, value, exclusive);
   txn_->SetLockTimeout(lock_timeout_ms_);
   if (try_only || !s.IsTimedOut()) return s;
   return WaitForLock(key, value, exclusive, ro);
@@ -236,7 +251,7 @@ rocksdb::Status Transaction::WaitForLock(std::string_view key, std::string* valu
   while (true) {
     int64_t slice = std::min(kSliceMs, lock_timeout_ms_ - waited);
     txn_->SetLockTimeout(std::max<int64_t>(slice, 1));
-    rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
+    rocksdb::Status s = LockThenRead(ro, key, value, exclusive);
     txn_->SetLockTimeout(lock_timeout_ms_);
     if (!s.IsTimedOut() || s.subcode() == rocksdb::Status::kDeadlock) return s;
     waited += slice;
@@ -263,7 +278,7 @@ std::string KeyLockKey(std::string_view row_key) {
 }
 
 bool Transaction::GetNewest(std::string_view key, std::string* value) {
-  rocksdb::Status s = txn_->Get(rocksdb::ReadOptions(), cf_, ToSlice(key), value);
+  rocksdb::Status s = ReadOwnOrCommitted(rocksdb::ReadOptions(), key, value);
   if (s.IsNotFound()) return false;
   ThrowIfError(s);
   return true;
@@ -353,6 +368,7 @@ void Transaction::Put(std::string_view key, std::string_view value) {
     s = txn_->Put(cf_, ToSlice(key), ToSlice(value));
   }
   Check(s);
+  written_.Add(key);
   RecordWrite(key);
   if (frozen_) frozen_writes_.try_emplace(std::string(key), frozen_part_);
 }
@@ -368,16 +384,22 @@ void Transaction::Delete(std::string_view key) {
     s = txn_->Delete(cf_, ToSlice(key));
   }
   Check(s);
+  written_.Add(key);
   RecordWrite(key);
   if (frozen_) frozen_writes_.try_emplace(std::string(key), frozen_part_);
 }
 
-// The shared keyspace holds catalog records only, which SERIALIZABLE does not track.
+// The shared keyspace holds catalog records only, which SERIALIZABLE does not track. It is this
+// transaction's own keyspace in the default database, so its keys count as written.
 void Transaction::PutShared(std::string_view key, std::string_view value) {
+  written_.Add(key);
   Check(txn_->Put(shared_cf_, ToSlice(key), ToSlice(value)));
 }
 
-void Transaction::DeleteShared(std::string_view key) { Check(txn_->Delete(shared_cf_, ToSlice(key))); }
+void Transaction::DeleteShared(std::string_view key) {
+  written_.Add(key);
+  Check(txn_->Delete(shared_cf_, ToSlice(key)));
+}
 
 std::unique_ptr<Iterator> Transaction::ScanShared(std::string lower, std::string upper) {
   return ScanIn(shared_cf_, std::move(lower), std::move(upper), false, false);

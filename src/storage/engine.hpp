@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/row_lock_strength.hpp"
+#include "storage/written_keys.hpp"
 
 namespace rocksdb {
 class TransactionDB;
@@ -224,6 +225,11 @@ class Transaction {
   // Whether this transaction holds the lock of `key` exclusively.
   bool HoldsExclusive(std::string_view key) const;
   rocksdb::Status WaitForLock(std::string_view key, std::string* value, bool exclusive, const rocksdb::ReadOptions& ro);
+  // txn_->GetForUpdate on this keyspace; a key this transaction never wrote is locked without the
+  // read and then read from the database, skipping the write batch (written_).
+  rocksdb::Status LockThenRead(const rocksdb::ReadOptions& ro, std::string_view key, std::string* value, bool exclusive);
+  // txn_->Get on this keyspace, skipping the write batch for a key this transaction never wrote.
+  rocksdb::Status ReadOwnOrCommitted(const rocksdb::ReadOptions& ro, std::string_view key, std::string* value);
 
   rocksdb::TransactionDB* db_ = nullptr;
   Engine* engine_ = nullptr;  // the engine of the default keyspace (prepared transactions)
@@ -231,6 +237,9 @@ class Transaction {
   rocksdb::ColumnFamilyHandle* shared_cf_ = nullptr;  // the default keyspace
   uint32_t keyspace_id_ = 0;                          // 0: the default keyspace
   std::unique_ptr<rocksdb::Transaction> txn_;
+  // Every key of this keyspace the write batch may hold (Put, Delete, their unlocked and shared
+  // forms), so reads of others need not search it.
+  WrittenKeys written_;
   IsolationLevel level_ = IsolationLevel::kReadCommitted;
   std::shared_ptr<const rocksdb::Snapshot> statement_snapshot_;  // released when the last holder lets go
   bool snapshot_fixed_ = false;

@@ -19,11 +19,13 @@ rocksdb::Slice Slice(std::string_view s) { return rocksdb::Slice(s.data(), s.siz
 }  // namespace
 
 void Transaction::PutUnlocked(std::string_view key, std::string_view value) {
+  written_.Add(key);
   ThrowIfError(txn_->GetWriteBatch()->Put(cf_, Slice(key), Slice(value)));
   RecordWrite(key);
 }
 
 void Transaction::DeleteUnlocked(std::string_view key) {
+  written_.Add(key);
   ThrowIfError(txn_->GetWriteBatch()->Delete(cf_, Slice(key)));
   RecordWrite(key);
 }
