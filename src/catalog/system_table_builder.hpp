@@ -31,6 +31,8 @@ inline LogicalType Int2Array() { return LogicalType::ArrayOf(LogicalType(TypeId:
 inline LogicalType OidArray() { return LogicalType::ArrayOf(Oid()); }
 inline LogicalType Regproc() { return LogicalType(TypeId::kRegproc); }
 inline LogicalType Int2Vector() { return LogicalType(TypeId::kInt2Vector); }
+// "char": the one-byte kind and flag columns (relkind, contype, attalign, ...).
+inline LogicalType Char() { return LogicalType(TypeId::kCharByte); }
 
 inline Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
 inline Value NullText() { return Value::Null(Text()); }
@@ -48,10 +50,13 @@ class Builder {
     out_->column_types.push_back(type);
     return *this;
   }
-  // Text values given for name columns take the column's type.
+  // Text values given for name and "char" columns take the column's type ("" is "char"'s byte 0).
   void Row(std::vector<Value> row) {
     for (size_t i = 0; i < row.size() && i < out_->column_types.size(); i++) {
-      if (out_->column_types[i].id == TypeId::kName) row[i].set_type(out_->column_types[i]);
+      TypeId id = out_->column_types[i].id;
+      if ((id == TypeId::kName || id == TypeId::kCharByte) && row[i].type().IsString()) {
+        row[i].set_type(out_->column_types[i]);
+      }
     }
     out_->rows.push_back(std::move(row));
   }

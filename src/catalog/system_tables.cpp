@@ -55,6 +55,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
     {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
     {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kRegproc, "regproc", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
+    {TypeId::kCharByte, "char", 1, "Z"},
     {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
@@ -76,10 +77,10 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("reloftype", Oid()).Column("relowner", Oid()).Column("relam", Oid()).Column("relfilenode", Oid());
   b.Column("reltablespace", Oid()).Column("relpages", Int4()).Column("reltuples", LogicalType(TypeId::kFloat4));
   b.Column("relallvisible", Int4()).Column("reltoastrelid", Oid()).Column("relhasindex", Bool()).Column("relisshared", Bool());
-  b.Column("relpersistence", Text()).Column("relkind", Text()).Column("relnatts", Int2()).Column("relchecks", Int2());
+  b.Column("relpersistence", Char()).Column("relkind", Char()).Column("relnatts", Int2()).Column("relchecks", Int2());
   b.Column("relhasrules", Bool()).Column("relhastriggers", Bool()).Column("relhassubclass", Bool());
   b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
-  b.Column("relreplident", Text()).Column("relispartition", Bool()).Column("relrewrite", Oid());
+  b.Column("relreplident", Char()).Column("relispartition", Bool()).Column("relrewrite", Oid());
   // Transaction ids of the freeze horizon: Kanto has no xid wraparound, so always 0 (typed oid:
   // Kanto has no xid type).
   b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
@@ -176,7 +177,7 @@ const TableEntry* ViewUsing(const Catalog& catalog, const Dependency& d) {
 void PgDepend(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("classid", Oid()).Column("objid", Oid()).Column("objsubid", Int4()).Column("refclassid", Oid());
-  b.Column("refobjid", Oid()).Column("refobjsubid", Int4()).Column("deptype", Text());
+  b.Column("refobjid", Oid()).Column("refobjsubid", Int4()).Column("deptype", Char());
   // What a view's query uses is its _RETURN rule's dependency, as PostgreSQL records it (the rule's
   // pg_rewrite OID is the view's): on each column it reads, and on a relation as a whole only when
   // it reads none of its columns; the rule is internal to the view and also depends on it.
@@ -228,7 +229,7 @@ void PgAm(SystemTable* out) {
   Builder b(out);
   // amhandler: Kanto's access methods have no handler functions in pg_proc ("-").
   LogicalType regproc(TypeId::kRegproc);
-  b.Column("oid", Oid()).Column("amname", Name()).Column("amhandler", regproc).Column("amtype", Text());
+  b.Column("oid", Oid()).Column("amname", Name()).Column("amhandler", regproc).Column("amtype", Char());
   b.Row({OidValue(kHeapAmOid), Value::Text("heap"), Value::FromInt(regproc, 0), Value::Text("t")});
   b.Row({OidValue(kBtreeAmOid), Value::Text("btree"), Value::FromInt(regproc, 0), Value::Text("i")});
 }
@@ -302,6 +303,7 @@ const char* TypeAlign(const LogicalType& t) {
     case TypeId::kInt2: return t.IsArray() ? "i" : "s";
     case TypeId::kBool:
     case TypeId::kName:
+    case TypeId::kCharByte:
     case TypeId::kUnknown: return t.IsArray() ? "i" : "c";
     default: return "i";
   }
@@ -317,9 +319,9 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   // for a table without inheritance, per-column options, statistics targets or privileges.
   b.Column("attrelid", Oid()).Column("attname", Name()).Column("atttypid", Oid()).Column("attstattarget", Int4());
   b.Column("attlen", Int2()).Column("attnum", Int2()).Column("attndims", Int4()).Column("attcacheoff", Int4());
-  b.Column("atttypmod", Int4()).Column("attbyval", Bool()).Column("attalign", Text()).Column("attstorage", Text());
-  b.Column("attcompression", Text()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
-  b.Column("atthasmissing", Bool()).Column("attidentity", Text()).Column("attgenerated", Text());
+  b.Column("atttypmod", Int4()).Column("attbyval", Bool()).Column("attalign", Char()).Column("attstorage", Char());
+  b.Column("attcompression", Char()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
+  b.Column("atthasmissing", Bool()).Column("attidentity", Char()).Column("attgenerated", Char());
   b.Column("attisdropped", Bool()).Column("attislocal", Bool()).Column("attinhcount", Int4());
   b.Column("attcollation", Oid()).Column("attacl", TextArray()).Column("attoptions", TextArray());
   b.Column("attfdwoptions", TextArray()).Column("attmissingval", TextArray());
@@ -344,13 +346,13 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
 void PgType(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("typname", Name()).Column("typnamespace", Oid()).Column("typowner", Oid());
-  b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Text()).Column("typcategory", Text());
-  b.Column("typispreferred", Bool()).Column("typisdefined", Bool()).Column("typdelim", Text());
+  b.Column("typlen", Int2()).Column("typbyval", Bool()).Column("typtype", Char()).Column("typcategory", Char());
+  b.Column("typispreferred", Bool()).Column("typisdefined", Bool()).Column("typdelim", Char());
   b.Column("typrelid", Oid()).Column("typsubscript", Regproc()).Column("typelem", Oid()).Column("typarray", Oid());
   for (const char* name : {"typinput", "typoutput", "typreceive", "typsend", "typmodin", "typmodout", "typanalyze"}) {
     b.Column(name, Regproc());
   }
-  b.Column("typalign", Text()).Column("typstorage", Text()).Column("typnotnull", Bool()).Column("typbasetype", Oid());
+  b.Column("typalign", Char()).Column("typstorage", Char()).Column("typnotnull", Bool()).Column("typbasetype", Oid());
   b.Column("typtypmod", Int4()).Column("typndims", Int4()).Column("typcollation", Oid());
   // A domain's default: Kanto has no domains.
   b.Column("typdefaultbin", Text()).Column("typdefault", Text()).Column("typacl", TextArray());
@@ -413,7 +415,7 @@ void PgType(const Catalog& catalog, SystemTable* out) {
 void PgDatabase(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("datname", Name()).Column("datdba", Oid()).Column("encoding", Int4());
-  b.Column("datlocprovider", Text()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
+  b.Column("datlocprovider", Char()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
   // PostgreSQL 15's column order. No xid freeze horizons (typed oid: Kanto has no xid type),
   // collation versions or tablespaces other than pg_default.
   b.Column("datconnlimit", Int4()).Column("datfrozenxid", Oid()).Column("datminmxid", Oid());
@@ -461,8 +463,8 @@ void PgUser(const Catalog& catalog, SystemTable* out) {
 // of the query, has no form in Kanto: NULL (pg_get_viewdef prints the query).
 void PgRewrite(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("rulename", Name()).Column("ev_class", Oid()).Column("ev_type", Text());
-  b.Column("ev_enabled", Text()).Column("is_instead", Bool()).Column("ev_qual", Text()).Column("ev_action", Text());
+  b.Column("oid", Oid()).Column("rulename", Name()).Column("ev_class", Oid()).Column("ev_type", Char());
+  b.Column("ev_enabled", Char()).Column("is_instead", Bool()).Column("ev_qual", Text()).Column("ev_action", Text());
   for (const TableEntry* t : catalog.Tables()) {
     if (!t->is_view()) continue;
     b.Row({OidValue(t->id), Value::Text("_RETURN"), OidValue(t->id), Value::Text("1"), Value::Text("O"), Value::Bool(true),
@@ -508,11 +510,11 @@ void PgIndexes(const Catalog& catalog, SystemTable* out) {
 
 void PgConstraint(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("conname", Name()).Column("connamespace", Oid()).Column("contype", Text());
+  b.Column("oid", Oid()).Column("conname", Name()).Column("connamespace", Oid()).Column("contype", Char());
   b.Column("condeferrable", Bool()).Column("condeferred", Bool()).Column("convalidated", Bool());
   b.Column("conrelid", Oid()).Column("contypid", Oid()).Column("conindid", Oid()).Column("conparentid", Oid());
-  b.Column("confrelid", Oid()).Column("confupdtype", Text()).Column("confdeltype", Text());
-  b.Column("confmatchtype", Text()).Column("conislocal", Bool()).Column("coninhcount", Int4());
+  b.Column("confrelid", Oid()).Column("confupdtype", Char()).Column("confdeltype", Char());
+  b.Column("confmatchtype", Char()).Column("conislocal", Bool()).Column("coninhcount", Int4());
   b.Column("connoinherit", Bool()).Column("conkey", Int2Array()).Column("confkey", Int2Array()).Column("conbin", Text());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {

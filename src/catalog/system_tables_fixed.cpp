@@ -20,7 +20,7 @@ void PgCollation(SystemTable* out) {
   Builder b(out);
   // PostgreSQL 15's column order (SELECT * readers depend on it).
   b.Column("oid", Oid()).Column("collname", Name()).Column("collnamespace", Oid()).Column("collowner", Oid());
-  b.Column("collprovider", Text()).Column("collisdeterministic", Bool()).Column("collencoding", Int4());
+  b.Column("collprovider", Char()).Column("collisdeterministic", Bool()).Column("collencoding", Int4());
   b.Column("collcollate", Text()).Column("collctype", Text()).Column("colliculocale", Text());
   b.Column("collversion", Text());
   for (auto [oid, name, provider] : {std::tuple{100, "default", "d"}, {950, "C", "c"}, {951, "POSIX", "c"}}) {
@@ -88,7 +88,7 @@ namespace system_tables {
 const std::map<std::string, Generator>& FixedCatalogTables() {
   static const auto* tables = new std::map<std::string, Generator>{
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
-      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Text()},
+      {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Char()},
                            {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
                            {"polwithcheck", Text()}})},
       {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
@@ -102,7 +102,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                                     {"prattrs", Int2Array()}})},
       // Kanto has no triggers (psql's \d of a table asks).
       {"pg_trigger", Empty({{"oid", Oid()}, {"tgrelid", Oid()}, {"tgparentid", Oid()}, {"tgname", Name()},
-                            {"tgfoid", Oid()}, {"tgtype", Int2()}, {"tgenabled", Text()}, {"tgisinternal", Bool()},
+                            {"tgfoid", Oid()}, {"tgtype", Int2()}, {"tgenabled", Char()}, {"tgisinternal", Bool()},
                             {"tgconstrrelid", Oid()}, {"tgconstrindid", Oid()}, {"tgconstraint", Oid()},
                             {"tgdeferrable", Bool()}, {"tginitdeferred", Bool()}, {"tgnargs", Int2()},
                             {"tgattr", Int2Vector()}, {"tgargs", LogicalType(TypeId::kBytea)}, {"tgqual", Text()},
@@ -154,13 +154,13 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                                    {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", TextArray()},
                                    {"srvoptions", TextArray()}})},
       {"pg_default_acl", Empty({{"oid", Oid()}, {"defaclrole", Oid()}, {"defaclnamespace", Oid()},
-                                {"defaclobjtype", Text()}, {"defaclacl", TextArray()}})},
+                                {"defaclobjtype", Char()}, {"defaclacl", TextArray()}})},
       {"pg_event_trigger", Empty({{"oid", Oid()}, {"evtname", Name()}, {"evtevent", Name()}, {"evtowner", Oid()},
-                                  {"evtfoid", Oid()}, {"evtenabled", Text()}, {"evttags", TextArray()}})},
+                                  {"evtfoid", Oid()}, {"evtenabled", Char()}, {"evttags", TextArray()}})},
       {"pg_user_mapping", Empty({{"oid", Oid()}, {"umuser", Oid()}, {"umserver", Oid()}, {"umoptions", TextArray()}})},
       {"pg_largeobject_metadata", Empty({{"oid", Oid()}, {"lomowner", Oid()}, {"lomacl", TextArray()}})},
       {"pg_amop", Empty({{"oid", Oid()}, {"amopfamily", Oid()}, {"amoplefttype", Oid()}, {"amoprighttype", Oid()},
-                         {"amopstrategy", Int2()}, {"amoppurpose", Text()}, {"amopopr", Oid()},
+                         {"amopstrategy", Int2()}, {"amoppurpose", Char()}, {"amopopr", Oid()},
                          {"amopmethod", Oid()}, {"amopsortfamily", Oid()}})},
       {"pg_amproc", Empty({{"oid", Oid()}, {"amprocfamily", Oid()}, {"amproclefttype", Oid()},
                            {"amprocrighttype", Oid()}, {"amprocnum", Int2()}, {"amproc", Regproc()}})},
@@ -170,7 +170,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       // Kanto has no logical replication subscriptions (subskiplsn would be a pg_lsn).
       {"pg_subscription", Empty({{"oid", Oid()}, {"subdbid", Oid()}, {"subskiplsn", Text()}  /* pg_lsn */,
                                  {"subname", Name()}, {"subowner", Oid()}, {"subenabled", Bool()},
-                                 {"subbinary", Bool()}, {"substream", Bool()}, {"subtwophasestate", Text()},
+                                 {"subbinary", Bool()}, {"substream", Bool()}, {"subtwophasestate", Char()},
                                  {"subdisableonerr", Bool()}, {"subconninfo", Text()}, {"subslotname", Name()},
                                  {"subsynccommit", Text()}, {"subpublications", TextArray()}})},
       {"pg_seclabels", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"objtype", Text()},
@@ -178,11 +178,11 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       // Kanto has no per-database or per-role settings (ALTER DATABASE / ROLE ... SET).
       {"pg_db_role_setting", Empty({{"setdatabase", Oid()}, {"setrole", Oid()}, {"setconfig", TextArray()}})},
       // Kanto has no partitioned tables.
-      {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Text()}, {"partnatts", Int2()},
+      {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Char()}, {"partnatts", Int2()},
                                       {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidArray()},
                                       {"partcollation", OidArray()}, {"partexprs", Text()}})},
       // Kanto keeps no privileges or transforms.
-      {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Text()},
+      {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Char()},
                                {"initprivs", TextArray()}})},
       {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
                               {"trftosql", Oid()}})},

@@ -26,9 +26,9 @@ void PgProc(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("proname", Name()).Column("pronamespace", Oid()).Column("proowner", Oid());
   b.Column("prolang", Oid()).Column("procost", Float4()).Column("prorows", Float4()).Column("provariadic", Oid());
-  b.Column("prosupport", Oid()).Column("prokind", Text()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
-  b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Text());
-  b.Column("proparallel", Text()).Column("pronargs", Int2()).Column("pronargdefaults", Int2());
+  b.Column("prosupport", Oid()).Column("prokind", Char()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
+  b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Char());
+  b.Column("proparallel", Char()).Column("pronargs", Int2()).Column("pronargdefaults", Int2());
   b.Column("prorettype", Oid()).Column("proargtypes", OidArray()).Column("proallargtypes", OidArray());
   b.Column("proargmodes", TextArray()).Column("proargnames", TextArray()).Column("proargdefaults", Text());
   b.Column("protrftypes", OidArray()).Column("prosrc", Text()).Column("probin", Text()).Column("prosqlbody", Text());
@@ -55,7 +55,7 @@ void PgProc(SystemTable* out) {
 void PgOperator(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("oprname", Name()).Column("oprnamespace", Oid()).Column("oprowner", Oid());
-  b.Column("oprkind", Text()).Column("oprcanmerge", Bool()).Column("oprcanhash", Bool()).Column("oprleft", Oid());
+  b.Column("oprkind", Char()).Column("oprcanmerge", Bool()).Column("oprcanhash", Bool()).Column("oprleft", Oid());
   b.Column("oprright", Oid()).Column("oprresult", Oid()).Column("oprcom", Oid()).Column("oprnegate", Oid());
   b.Column("oprcode", Oid()).Column("oprrest", Oid()).Column("oprjoin", Oid());
   for (const OperatorEntry& o : BuiltinOperators()) {
@@ -72,7 +72,7 @@ void PgOperator(SystemTable* out) {
 void PgCast(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("castsource", Oid()).Column("casttarget", Oid()).Column("castfunc", Oid());
-  b.Column("castcontext", Text()).Column("castmethod", Text());
+  b.Column("castcontext", Char()).Column("castmethod", Char());
   int64_t oid = 11000;
   for (const CastCatalogEntry& c : DeclaredCasts()) {
     LogicalType source(c.source), target(c.target);

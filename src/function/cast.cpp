@@ -10,6 +10,7 @@
 #include "function/object_names.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
+#include "types/char_type.hpp"
 #include "types/datetime.hpp"
 #include "types/json.hpp"
 #include "types/record.hpp"
@@ -267,6 +268,18 @@ double CheckFloat4(double d) {
 }
 
 
+// "char" as PostgreSQL's pg_cast has it: to text implicitly; to and from varchar and bpchar in
+// assignment (as to name, by I/O); to and from integer explicitly; from name by explicit I/O.
+bool CanCastCharByte(const LogicalType& from, const LogicalType& to, CastContext context) {
+  if (from.id == TypeId::kCharByte && to.id == TypeId::kText) return true;
+  const LogicalType& other = from.id == TypeId::kCharByte ? to : from;
+  if (other.IsString()) {
+    if (context == CastContext::kImplicit) return false;
+    return from.id == TypeId::kCharByte || other.id != TypeId::kName || context == CastContext::kExplicit;
+  }
+  return other.id == TypeId::kInt4 && context == CastContext::kExplicit;
+}
+
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
@@ -275,6 +288,7 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
     return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
   }
   if (from.id == to.id || from.id == TypeId::kUnknown) return true;
+  if (from.id == TypeId::kCharByte || to.id == TypeId::kCharByte) return CanCastCharByte(from, to, context);
   if ((from.IsOid() || to.IsOid()) && !from.IsString() && !to.IsString()) {
     if (to.IsOid()) return from.IsOid() || from.IsInteger();               // implicit
     return to.IsInteger() && context != CastContext::kImplicit;            // oid -> integer: assignment
@@ -333,6 +347,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kArray: return ArrayToText(v, ctx);
     case TypeId::kRecord: return RecordToText(v, ctx);
     case TypeId::kInt2Vector: return Int2VectorToText(v);
+    case TypeId::kCharByte: return CharToText(v.str_value());
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
@@ -396,6 +411,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kArray: return TextToArray(text, type, ctx);
     case TypeId::kRecord: return TextToRecord(text, type, ctx);
     case TypeId::kInt2Vector: return TextToInt2Vector(text);
+    case TypeId::kCharByte: return Value::FromString(type, CharFromText(text));
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
@@ -409,7 +425,9 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
   if (v.is_null()) return Value::Null(target);
   const LogicalType& from = v.type();
   if (from.id == TypeId::kUnknown || (from.IsString() && target.id != from.id && !target.IsString())) {
-    Value r = TextToValue(from.id == TypeId::kChar ? std::string(TrimSpaces(v.str_value())) : v.str_value(), target, ctx);
+    // bpchar reaches "char" as its padded bytes (binary-coerced to text), other types trimmed.
+    bool trim = from.id == TypeId::kChar && target.id != TypeId::kCharByte;
+    Value r = TextToValue(trim ? std::string(TrimSpaces(v.str_value())) : v.str_value(), target, ctx);
     if (target.mod1 >= 0 && target.IsString()) r = Value::FromString(target, ApplyLength(r.str_value(), target, context));
     return r;
   }
@@ -432,6 +450,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kInt8:
       if (from.IsInteger()) return Value::FromInt(target, CheckInt(v.int_value(), target.id));
       if (from.id == TypeId::kBool) return Value::FromInt(target, v.int_value());
+      if (from.id == TypeId::kCharByte) return Value::FromInt(target, CharToInt(v.str_value()));
       if (from.id == TypeId::kFloat4 || from.id == TypeId::kFloat8) {
         double d = std::rint(v.double_value());
         if (std::isnan(d) || d < -9.2233720368547758e18 || d >= 9.2233720368547758e18) {
@@ -517,6 +536,9 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
       if (from.id == TypeId::kRecord && target.mod1 < 0) {  // to the pseudo-type record
         return v;
       }
+      break;
+    case TypeId::kCharByte:
+      if (from.IsInteger()) return Value::FromString(target, CharFromInt(v.int_value()));
       break;
     case TypeId::kBytea:
     case TypeId::kInterval:

@@ -112,6 +112,12 @@ int64_t FindType(std::string_view text) {
   };
   bool array = name.size() > 2 && name.compare(name.size() - 2, 2, "[]") == 0;
   std::string base = array ? name.substr(0, name.size() - 2) : name;
+  // Quoted, "char" is the one-byte type; unquoted, char is bpchar (as in SQL).
+  std::string_view raw = TrimSpaces(text);
+  if (raw.ends_with("\"char\"") || raw.ends_with("\"char\"[]")) {
+    LogicalType one_byte(TypeId::kCharByte);
+    return raw.ends_with("[]") ? LogicalType::ArrayOf(one_byte).oid() : one_byte.oid();
+  }
   for (const auto& [alias, id] : kAliases) {
     if (base == alias) return array ? LogicalType::ArrayOf(LogicalType(id)).oid() : LogicalType(id).oid();
   }

@@ -249,7 +249,8 @@ void RegisterComparisons(FunctionRegistry& r) {
     for (TypeId b : ints) pairs.push_back({a, b});
   }
   for (TypeId t : {TypeId::kFloat4, TypeId::kFloat8, TypeId::kNumeric, TypeId::kText, TypeId::kBool, TypeId::kBytea,
-                   TypeId::kDate, TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kOid}) {
+                   TypeId::kDate, TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kOid,
+                   TypeId::kCharByte}) {
     pairs.push_back({t, t});
   }
   pairs.push_back({TypeId::kFloat4, TypeId::kFloat8});

@@ -7,6 +7,7 @@
 #include "function/cast.hpp"
 #include "main/result_impl.hpp"
 #include "types/array.hpp"
+#include "types/char_type.hpp"
 #include "types/datetime.hpp"
 #include "types/record.hpp"
 #include "types/logical_type.hpp"
@@ -16,6 +17,9 @@ namespace kanto::wire {
 namespace {
 constexpr int64_t kPgEpochDays = 10957;                  // 2000-01-01 - 1970-01-01
 constexpr int64_t kPgEpochMicros = 946684800000000LL;
+
+// charsend: the byte itself, the byte 0 included.
+std::string CharBinary(const std::string& value) { return value.empty() ? std::string(1, '\0') : value.substr(0, 1); }
 
 std::string BigEndian(uint64_t v, int bytes) {
   std::string out;
@@ -144,6 +148,7 @@ std::string ScalarTextToBinary(uint32_t oid, const std::string& text) {
     }
     case 1700: return NumericBinary(text);
     case 25: case 1043: case 1042: case 19: case 114: return text;
+    case 18: return CharBinary(CharFromText(text));
     case 1082: return BigEndian(static_cast<uint64_t>(datetime::ParseDate(text) - kPgEpochDays), 4);
     case 1114: return BigEndian(static_cast<uint64_t>(datetime::ParseTimestamp(text) - kPgEpochMicros), 8);
     default:
@@ -280,6 +285,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kJson:
     case TypeId::kUnknown: return v.str_value();
     case TypeId::kRecord: return RecordBinary(v, fn);
+    case TypeId::kCharByte: return CharBinary(v.str_value());
     case TypeId::kArray: {
       // PostgreSQL's binary array with each element in its own binary form.
       std::vector<Value> items = DecodeArray(v.str_value(), t.ElementType());
@@ -301,7 +307,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
 
 int16_t TypeLength(uint32_t oid) {
   switch (oid) {
-    case 16: return 1;
+    case 16: case 18: return 1;
     case 21: return 2;
     case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: return 4;
     case 20: case 701: case 1114: case 1184: return 8;
@@ -330,6 +336,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   }
   switch (oid) {
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
+    case 18: return CharBinary(CharFromText(r.GetText(row, col)));
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
@@ -390,6 +397,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
   };
   switch (oid) {
     case 16: need(1); return Param(v[0] != 0);
+    case 18: need(1); return Param(v);  // charrecv: the byte, read back by charin
     case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
     case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
     case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));

@@ -146,7 +146,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json"};
+                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json", "char"};
   for (const char* element : kArrayElementNames) {
     if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
       ast::TypeName e = t;
@@ -206,7 +206,9 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   }
   if (name == "text") return no_mods(TypeId::kText);
   if (name == "varchar") return length_type(TypeId::kVarchar, "varchar");
-  if (name == "bpchar" || name == "char" || name == "character") return length_type(TypeId::kChar, "char");
+  // char and character arrive as bpchar; "char" (quoted) is the one-byte type.
+  if (name == "bpchar" || name == "character") return length_type(TypeId::kChar, "char");
+  if (name == "char") return no_mods(TypeId::kCharByte);
   if (name == "bytea") return no_mods(TypeId::kBytea);
   if (name == "bool" || name == "boolean") return no_mods(TypeId::kBool);
   if (name == "date") return no_mods(TypeId::kDate);

@@ -26,6 +26,7 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kBytea:
     case TypeId::kJson: return 'U';
     case TypeId::kRecord: return 'C';
+    case TypeId::kCharByte: return 'Z';  // internal-use, as PostgreSQL's "char"
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray:
     case TypeId::kInt2Vector: return 'A';

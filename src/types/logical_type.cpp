@@ -38,6 +38,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kName:
     case TypeId::kJson:
     case TypeId::kRecord:
+    case TypeId::kCharByte:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -88,6 +89,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kName: return "name";
     case TypeId::kJson: return "json";
     case TypeId::kRecord: return mod1 < 0 ? "record" : RecordTypeOf(*this).name;
+    case TypeId::kCharByte: return "\"char\"";
   }
   return "unknown";
 }
@@ -121,6 +123,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kName: return 19;
     case TypeId::kJson: return 114;
     case TypeId::kRecord: return mod1 < 0 ? kAnonymousRecordOid : RecordTypeOf(*this).oid;
+    case TypeId::kCharByte: return 18;
   }
   return 0;
 }
@@ -151,6 +154,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kName: return 1003;
     case TypeId::kJson: return 199;
     case TypeId::kRecord: return kAnonymousRecordArrayOid;
+    case TypeId::kCharByte: return 1002;
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }

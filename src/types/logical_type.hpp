@@ -40,14 +40,18 @@ enum class TypeId : uint8_t {
   kJson,
   // A composite value (types/record.hpp): mod1 names its fields (-1: the pseudo-type "record").
   kRecord,
+  // "char" (OID 18): one byte, the type of the catalogs' kind and flag columns (relkind, typtype,
+  // contype, ...). Held as a string of zero bytes (the byte 0) or one byte; compared as unsigned
+  // bytes. Text I/O writes bytes with the high bit set as \ooo, as PostgreSQL 15 (types/char_type.hpp).
+  kCharByte,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kRecord;
+inline constexpr TypeId kLastTypeId = TypeId::kCharByte;
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
   kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
   kDouble,   // float4, float8
-  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records
+  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records, "char"
   kNumeric,  // numeric
   kInterval, // interval
 };

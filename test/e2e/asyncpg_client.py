@@ -75,8 +75,19 @@ async def run(dsn):
     out["prepared"] = [tuple(await stmt.fetchrow(1)), tuple(await stmt.fetchrow(2))]
     out["prepared_types"] = [a.type.name for a in stmt.get_attributes()]
     out["param_types"] = [t.name for t in stmt.get_parameters()]
-    # (Type introspection through set_type_codec needs pg_type.typtype as PostgreSQL's "char"; Kanto
-    # has it as text, so asyncpg takes every type for non-scalar. Not checked here yet.)
+    # Type introspection: set_type_codec reads pg_type.typtype as "char" (asyncpg compares it with
+    # b'b', a binary "char"); a composite (a table's row type) and "char" values in binary.
+    await conn.set_type_codec("numeric", schema="pg_catalog", encoder=str, decoder=lambda s: "N" + s, format="text")
+    out["custom_codec"] = await conn.fetchval("SELECT price FROM items WHERE id = 1")
+    check("set_type_codec", "N1.50", out["custom_codec"])
+    await conn.reset_type_codec("numeric", schema="pg_catalog")
+    await conn.execute("DROP TABLE IF EXISTS pair; CREATE TABLE pair (a int, b text)")
+    await conn.execute("INSERT INTO pair VALUES (1, 'x')")
+    out["composite"] = tuple(await conn.fetchval("SELECT p FROM pair p"))
+    out["char_values"] = tuple(await conn.fetchrow(
+        "SELECT 'r'::\"char\", ''::\"char\", '\\303'::\"char\", relkind, relpersistence, "
+        "ARRAY['a', 'b']::\"char\"[] FROM pg_class WHERE relname = 'items'"))
+    out["char_param"] = await conn.fetchval("SELECT $1::\"char\"::text || '|'", b"v")
     out["json_text"] = json.loads(await conn.fetchval("SELECT doc FROM items WHERE id = 1"))
     out["text_array"] = await conn.fetchval("SELECT tags FROM items WHERE id = 1")
 
