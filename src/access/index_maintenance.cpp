@@ -6,6 +6,7 @@
 #include "access/table_reader.hpp"
 #include "execution/execution_context.hpp"
 #include "kanto/error.hpp"
+#include "storage/bulk_load.hpp"
 #include "storage/engine.hpp"
 
 namespace kanto::access {
@@ -49,7 +50,37 @@ void DeletePrefix(storage::Transaction& txn, const std::string& prefix) {
 }
 }  // namespace
 
+namespace {
+constexpr uint64_t kCancelCheckRows = 1024;
+
+// The build by sorted bulk load (storage/bulk_load.hpp) into the index's new key range, which
+// this transaction's commit of the catalog change makes the index's. False (nothing written)
+// when it cannot be used: the range holds keys in storage, or RocksDB would not show the
+// ingested entries to this transaction's snapshot.
+bool BuildIndexBulk(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
+  std::string lower = TablePrefix(table.id, index.id);
+  auto bulk = storage::BulkLoad::Start(*ctx.txn, lower, KeySuccessor(lower));
+  if (!bulk) return false;
+  std::vector<Value> values;
+  uint64_t rows = 0;
+  ForEachRow(*ctx.txn, table, [&](const std::string& row_key, std::vector<Value>& row) {
+    if (++rows % kCancelCheckRows == 0) ctx.CheckCancel();
+    if (IndexKeyValues(ctx, table, index, row, &values)) bulk->Add(MakeIndexKey(table, index, values, row_key), row_key);
+  });
+  // Only entries that may conflict (IndexKeyMayConflict) can have equal keys.
+  return bulk->Finish([&](std::string_view, std::string_view first_row_key, std::string_view) {
+    std::vector<Value> row;
+    if (!ReadRow(*ctx.txn, table, std::string(first_row_key), &row) || !IndexKeyValues(ctx, table, index, row, &values)) {
+      throw Error(sqlstate::kInternalError, "row of a duplicate index key not found");
+    }
+    throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
+        .WithDetail("Key " + IndexKeyText(table, index, values, ctx.fn) + " is duplicated.");
+  });
+}
+}  // namespace
+
 void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
+  if (BuildIndexBulk(ctx, table, index)) return;
   std::vector<Value> values;
   for (const auto& row : ReadRows(*ctx.txn, table)) {
     ctx.CheckCancel();

@@ -63,6 +63,32 @@ std::vector<StoredRow> ReadRows(storage::Transaction& txn, const TableEntry& tab
   return rows;
 }
 
+void ForEachRow(storage::Transaction& txn, const TableEntry& table,
+                const std::function<void(const std::string& key, std::vector<Value>& row)>& fn) {
+  constexpr size_t kBatch = 1024;
+  std::string prefix = TablePrefix(table.id, table.row_index_id());
+  auto types = table.column_types();
+  auto missing = table.missing_values();
+  DataChunk chunk(types);
+  std::vector<std::string> keys;
+  auto flush = [&] {
+    for (size_t i = 0; i < keys.size(); i++) {
+      std::vector<Value> row = chunk.GetRow(i);
+      fn(keys[i], row);
+    }
+    chunk.Reset();
+    keys.clear();
+  };
+  auto it = txn.Scan(prefix, KeySuccessor(prefix));
+  for (; it->Valid(); it->Next()) {
+    storage::DecodeRow(it->value(), types, &chunk, &missing);
+    keys.emplace_back(it->key());
+    if (keys.size() == kBatch) flush();
+  }
+  it.reset();
+  flush();
+}
+
 bool ReadRow(storage::Transaction& txn, const TableEntry& table, const std::string& key, std::vector<Value>* row) {
   std::string value;
   if (!txn.Get(key, &value)) return false;

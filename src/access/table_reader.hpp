@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ struct StoredRow {
 
 // Every row of the table (own writes included), decoded with the table's column types.
 std::vector<StoredRow> ReadRows(storage::Transaction& txn, const TableEntry& table);
+// The same, one row at a time in key order: `fn(key, row)` for each, decoded in batches so that
+// memory stays flat however large the table.
+void ForEachRow(storage::Transaction& txn, const TableEntry& table,
+                const std::function<void(const std::string& key, std::vector<Value>& row)>& fn);
 // The row stored under `key` as the statement's snapshot sees it; false when there is none.
 bool ReadRow(storage::Transaction& txn, const TableEntry& table, const std::string& key, std::vector<Value>* row);
 

@@ -24,5 +24,16 @@ namespace access {
 void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEntry& after,
                   const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row);
 
+// ADD PRIMARY KEY to a table without one, by sorted bulk load (storage/bulk_load.hpp): the rows,
+// change_row(row) each, are sorted by their new keys and ingested into the primary key's new key
+// range, which the commit of the catalog change (the caller's, in the same transaction) makes the
+// table's; the old row range is dropped whole at commit. Equal keys fail as RewriteTable's do,
+// before NULLs in the key: then on_null_key(column), which throws (23502). False, with nothing
+// done, where this does not apply (RewriteTable then): `after` has no primary key or `before` has
+// one, or the key range holds keys in storage. Same REQUIRES as RewriteTable.
+bool RewriteTableBulk(ExecutionContext& ctx, const TableEntry& before, const TableEntry& after,
+                      const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row,
+                      const std::function<void(uint32_t column)>& on_null_key);
+
 }  // namespace access
 }  // namespace kanto

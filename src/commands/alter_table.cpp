@@ -62,12 +62,17 @@ void AddPrimaryKey(const ast::AlterTableCmd& cmd, const TableEntry& table, Catal
   updated.indexes.insert(updated.indexes.begin(), pk);
   updated.primary_index = 0;
   updated.schema_version++;
-  for (const auto& row : access::ReadRows(*ctx.txn, table)) {
-    for (uint32_t c : pk.columns) {
-      if (row.values[c].is_null()) ContainsNulls(table, table.columns[c].name);
+  auto same_row = [](const std::vector<Value>& row) { return row; };
+  ExecutionContext exec = ctx.MakeExecutionContext();
+  if (!access::RewriteTableBulk(exec, table, updated, same_row,
+                                [&](uint32_t c) { ContainsNulls(table, table.columns[c].name); })) {
+    for (const auto& row : access::ReadRows(*ctx.txn, table)) {
+      for (uint32_t c : pk.columns) {
+        if (row.values[c].is_null()) ContainsNulls(table, table.columns[c].name);
+      }
     }
+    RewriteRows(ctx, table, updated, same_row);
   }
-  RewriteRows(ctx, table, updated, [](const std::vector<Value>& row) { return row; });
   change.PutTable(std::move(updated));
 }
 

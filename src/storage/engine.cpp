@@ -559,16 +559,20 @@ void Transaction::Commit() {
     }
   } catch (...) {
     FinishSerializable(false);
+    EndBulk();
     throw;
   }
   FinishSerializable(true);
+  EndBulk();
 }
 
 void Transaction::Rollback() {
   finished_ = true;
   ReleaseStatementSnapshot();
   FinishSerializable(false);
-  ThrowIfError(txn_->Rollback());
+  rocksdb::Status s = txn_->Rollback();
+  EndBulk();
+  ThrowIfError(s);
 }
 
 std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions& options) {
@@ -627,6 +631,8 @@ std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions
   }
   engine->wal_syncer_ = std::make_shared<WalSyncer>(db);
   engine->RecoverPrepared();
+  engine->bulk_ = MakeBulkState(db);
+  engine->DropAllRecordedRanges();  // ranges of builds a crash interrupted, drops a crash delayed
   return engine;
 }
 

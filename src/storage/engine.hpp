@@ -21,6 +21,7 @@
 #include "storage/written_keys.hpp"
 
 namespace rocksdb {
+class DB;
 class TransactionDB;
 class Transaction;
 class ColumnFamilyHandle;
@@ -45,6 +46,8 @@ struct EngineOptions {
 
 class SsiManager;
 struct SsiXact;
+struct BulkState;
+class BulkLoad;
 class WalSyncer;
 class Transaction;
 class Engine;
@@ -259,6 +262,14 @@ class Transaction {
   std::unique_ptr<rocksdb::WriteBatchWithIndex> frozen_;
   std::unordered_map<std::string, int> frozen_writes_;
   int frozen_part_ = 0;
+  // Bulk loads (storage/bulk_load.hpp): the ranges this transaction is building (their lower
+  // bounds), and whether it recorded a range to drop at commit; EndBulk, at commit and rollback,
+  // drops what is recorded and no longer built.
+  friend class BulkLoad;
+  friend void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper);
+  std::vector<std::string> bulk_ranges_;
+  bool bulk_drops_ = false;
+  void EndBulk();
 };
 
 // The second lock key of a row (a RocksDB lock on a key never stored): a row has a key lock and a
@@ -363,6 +374,14 @@ class Engine {
   // The default keyspace's Engine: syncs the WAL after commits that did not (declared after db_:
   // it goes first).
   std::shared_ptr<WalSyncer> wal_syncer_;
+  // Bulk loads (storage/bulk_load.cpp), in the default keyspace's Engine: the ranges being built.
+  // DropRecordedRanges drops the recorded ranges of one keyspace that no transaction is building
+  // (at Open for every keyspace, and when a transaction that recorded one ends).
+  friend class BulkLoad;
+  std::shared_ptr<BulkState> bulk_;
+  static std::shared_ptr<BulkState> MakeBulkState(rocksdb::DB* db);
+  void DropRecordedRanges(rocksdb::ColumnFamilyHandle* cf);
+  void DropAllRecordedRanges();
 };
 
 }  // namespace kanto::storage

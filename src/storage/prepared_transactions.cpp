@@ -83,6 +83,12 @@ class RecoveredBatch : public BatchKeys {
 }  // namespace
 
 Transaction::PrepareResult Transaction::Prepare(const PreparedInfo& given, int max_prepared) {
+  // A range built by bulk load is the transaction's only once its commit deletes the range's drop
+  // record (bulk_load.hpp); a prepared transaction recovered after a restart would find it dropped.
+  if (!bulk_ranges_.empty()) {
+    throw Error(sqlstate::kFeatureNotSupported,
+                "PREPARE TRANSACTION after CREATE INDEX or ADD PRIMARY KEY on existing rows in the same transaction is not supported");
+  }
   PreparedInfo info = given;
   info.xid = txn_->GetID();
   std::lock_guard<std::mutex> lock(engine_->prepared_mu_);

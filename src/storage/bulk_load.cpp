@@ -1,0 +1,381 @@
+// BulkLoad, DropRangeAtCommit and the dropping of recorded ranges (bulk_load.hpp,
+// docs/bulk-load.md).
+//
+// A drop record is the key [u32 1][u32 9][lower] with the value [kind][upper]: kind 'b' for a
+// range being built (no catalog names it until the building transaction commits the record's
+// deletion), 'd' for a range the catalog stopped naming (dropped with an MVCC range deletion, so
+// that older snapshots still read it). Records are dropped by DropRecordedRanges: at the end of a
+// transaction that recorded one and at Engine::Open; a 'b' range of a transaction still running
+// (BulkState::building) is skipped.
+#include "storage/bulk_load.hpp"
+
+#include <rocksdb/convenience.h>
+#include <rocksdb/db.h>
+#include <rocksdb/sst_file_reader.h>
+#include <rocksdb/sst_file_writer.h>
+#include <rocksdb/utilities/transaction_db.h>
+#include <rocksdb/write_batch.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <queue>
+#include <set>
+
+#include "kanto/error.hpp"
+#include "storage/engine.hpp"
+#include "storage/status.hpp"
+
+namespace kanto::storage {
+
+// What the engine keeps for bulk loads (one per RocksDB instance, in the default keyspace's Engine).
+struct BulkState {
+  std::mutex mu;
+  std::set<std::pair<uint32_t, std::string>> building;  // (column family id, lower) of running builds
+  std::mutex drop_mu;                                    // one DropRecordedRanges at a time
+  std::string tmp_dir;                                   // the SST files before ingestion
+  std::atomic<uint64_t> next_file{0};
+};
+
+namespace {
+constexpr uint64_t kMergedFileBytes = 256u << 20;  // a merged output file is cut after this
+constexpr char kBuilding = 'b', kDropped = 'd';
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+std::string RecordPrefix() { return std::string("\0\0\0\x01\0\0\0\x09", 8); }
+std::string RecordKey(std::string_view lower) { return RecordPrefix() + std::string(lower); }
+
+bool RangeEmpty(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& lower, const std::string& upper) {
+  rocksdb::ReadOptions ro;
+  rocksdb::Slice up = ToSlice(upper);
+  ro.iterate_upper_bound = &up;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf));
+  it->Seek(ToSlice(lower));
+  bool empty = !it->Valid();
+  ThrowIfError(it->status());
+  return empty;
+}
+
+// Removes the SST files that hold only keys of [lower, upper) (not MVCC-safe: for ranges no
+// snapshot may read).
+void DeleteFilesOf(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& lower, const std::string& upper) {
+  rocksdb::Slice lo = ToSlice(lower), up = ToSlice(upper);
+  ThrowIfError(rocksdb::DeleteFilesInRange(db, cf, &lo, &up, false));
+}
+
+// Drops one recorded range and its record in one synced write.
+void DropRange(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& lower, const std::string& upper,
+               bool uncatalogued) {
+  if (uncatalogued) DeleteFilesOf(db, cf, lower, upper);
+  rocksdb::WriteBatch batch;
+  // A range left empty needs no range deletion (which would make a later ingestion into it take
+  // a sequence number newer than the snapshots).
+  if (!uncatalogued || !RangeEmpty(db, cf, lower, upper)) ThrowIfError(batch.DeleteRange(cf, ToSlice(lower), ToSlice(upper)));
+  ThrowIfError(batch.Delete(cf, ToSlice(RecordKey(lower))));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  ThrowIfError(db->Write(wo, &batch));
+}
+
+rocksdb::Options SstOptions(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf) {
+  return rocksdb::Options(db->GetDBOptions(), db->GetOptions(cf));
+}
+}  // namespace
+
+struct BulkLoad::Run {
+  std::string file, first, last;
+};
+
+std::shared_ptr<BulkState> Engine::MakeBulkState(rocksdb::DB* db) {
+  auto state = std::make_shared<BulkState>();
+  state->tmp_dir = db->GetName() + "/kanto-bulk";
+  std::error_code ec;
+  std::filesystem::remove_all(state->tmp_dir, ec);  // files of a build that did not finish
+  return state;
+}
+
+void Engine::DropRecordedRanges(rocksdb::ColumnFamilyHandle* cf) {
+  BulkState& state = *root_->bulk_;
+  std::lock_guard<std::mutex> drop_lock(state.drop_mu);
+  rocksdb::DB* db = db_->GetRootDB();
+  std::vector<std::pair<std::string, std::string>> records;
+  {
+    std::string prefix = RecordPrefix(), end = prefix;
+    end.back()++;
+    rocksdb::ReadOptions ro;
+    rocksdb::Slice up = ToSlice(end);
+    ro.iterate_upper_bound = &up;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf));
+    for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
+      records.emplace_back(std::string(View(it->key()).substr(prefix.size())), std::string(View(it->value())));
+    }
+    ThrowIfError(it->status());
+  }
+  for (const auto& [lower, value] : records) {
+    if (value.empty()) continue;
+    {
+      std::lock_guard<std::mutex> lock(state.mu);
+      if (state.building.count({cf->GetID(), lower})) continue;
+    }
+    DropRange(db, cf, lower, value.substr(1), value[0] == kBuilding);
+  }
+}
+
+void Engine::DropAllRecordedRanges() {
+  DropRecordedRanges(cf_.get());
+  std::vector<std::shared_ptr<rocksdb::ColumnFamilyHandle>> handles;
+  {
+    std::lock_guard<std::mutex> lock(keyspaces_mu_);
+    for (const auto& [name, handle] : keyspaces_) handles.push_back(handle);
+  }
+  for (const auto& handle : handles) DropRecordedRanges(handle.get());
+}
+
+void Transaction::EndBulk() {
+  if (bulk_ranges_.empty() && !bulk_drops_) return;
+  BulkState& state = *engine_->bulk_;
+  {
+    std::lock_guard<std::mutex> lock(state.mu);
+    for (const auto& lower : bulk_ranges_) state.building.erase({cf_->GetID(), lower});
+  }
+  bulk_ranges_.clear();
+  bulk_drops_ = false;
+  try {
+    engine_->DropRecordedRanges(cf_);
+  } catch (...) {
+    // The records stay; the next transaction end or Engine::Open drops the ranges.
+  }
+}
+
+BulkLoad::BulkLoad(Transaction& txn, std::string lower, std::string upper, size_t run_bytes)
+    : txn_(txn), lower_(std::move(lower)), upper_(std::move(upper)), run_bytes_(run_bytes) {}
+
+BulkLoad::~BulkLoad() { RemoveFiles(); }
+
+std::unique_ptr<BulkLoad> BulkLoad::Start(Transaction& txn, std::string lower, std::string upper, size_t run_bytes) {
+  BulkState& state = *txn.engine_->bulk_;
+  rocksdb::DB* db = txn.db_->GetRootDB();
+  rocksdb::ColumnFamilyHandle* cf = txn.cf_;
+  bool own = std::find(txn.bulk_ranges_.begin(), txn.bulk_ranges_.end(), lower) != txn.bulk_ranges_.end();
+  if (!own) {
+    std::lock_guard<std::mutex> lock(state.mu);
+    if (state.building.count({cf->GetID(), lower})) return nullptr;
+  }
+  if (!RangeEmpty(db, cf, lower, upper)) {
+    // This transaction's own earlier build of the range, undone by a rollback to a savepoint:
+    // no snapshot can read it.
+    if (!own) return nullptr;
+    DeleteFilesOf(db, cf, lower, upper);
+    if (!RangeEmpty(db, cf, lower, upper)) return nullptr;
+  }
+  if (!own) {
+    std::lock_guard<std::mutex> lock(state.mu);
+    state.building.insert({cf->GetID(), lower});
+    txn.bulk_ranges_.push_back(lower);
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  ThrowIfError(db->Put(wo, cf, ToSlice(RecordKey(lower)), ToSlice(std::string(1, kBuilding) + upper)));
+  return std::unique_ptr<BulkLoad>(new BulkLoad(txn, std::move(lower), std::move(upper), run_bytes));
+}
+
+void BulkLoad::Add(std::string_view key, std::string_view value) {
+  if (!entries_.empty()) {
+    const Entry& last = entries_.back();
+    if (std::string_view(data_.data() + last.offset, last.key_size) >= key) sorted_ = false;
+  }
+  entries_.push_back({data_.size(), static_cast<uint32_t>(key.size()), static_cast<uint32_t>(value.size())});
+  data_.append(key);
+  data_.append(value);
+  count_++;
+  if (data_.size() >= run_bytes_) FlushRun();
+}
+
+std::string BulkLoad::NewFileName() {
+  BulkState& state = *txn_.engine_->bulk_;
+  std::filesystem::create_directories(state.tmp_dir);
+  std::string name = state.tmp_dir + "/" + std::to_string(getpid()) + "-" + std::to_string(state.next_file++) + ".sst";
+  files_.push_back(name);
+  return name;
+}
+
+void BulkLoad::RemoveFiles() {
+  std::error_code ec;
+  for (const auto& f : files_) std::filesystem::remove(f, ec);
+  files_.clear();
+}
+
+// Sorts the current run and writes it to its own SST file; of equal keys the first is kept and
+// the first such pair remembered for Finish.
+void BulkLoad::FlushRun() {
+  if (entries_.empty()) return;
+  auto key_of = [this](const Entry& e) { return std::string_view(data_.data() + e.offset, e.key_size); };
+  if (!sorted_) {
+    std::stable_sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
+  }
+  rocksdb::DB* db = txn_.db_->GetRootDB();
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), SstOptions(db, txn_.cf_), txn_.cf_);
+  Run run;
+  run.file = NewFileName();
+  ThrowIfError(writer.Open(run.file));
+  std::string_view prev;
+  const Entry* prev_entry = nullptr;
+  for (const Entry& e : entries_) {
+    std::string_view key = key_of(e), value(data_.data() + e.offset + e.key_size, e.value_size);
+    if (prev_entry && key == prev) {
+      if (!have_duplicate_) {
+        have_duplicate_ = true;
+        duplicate_key_ = key;
+        duplicate_first_ = std::string(data_.data() + prev_entry->offset + prev_entry->key_size, prev_entry->value_size);
+        duplicate_second_ = value;
+      }
+      continue;
+    }
+    ThrowIfError(writer.Put(ToSlice(key), ToSlice(value)));
+    prev = key;
+    prev_entry = &e;
+  }
+  run.first = key_of(entries_.front());
+  run.last = prev;
+  ThrowIfError(writer.Finish());
+  runs_.push_back(std::move(run));
+  std::vector<Entry>().swap(entries_);
+  data_.clear();
+  sorted_ = true;
+}
+
+// The runs as files to ingest: themselves when their key ranges follow each other, else their
+// merge (a k-way merge of the run files into new files), which also finds equal keys across runs.
+std::vector<std::string> BulkLoad::MergeRuns() {
+  std::sort(runs_.begin(), runs_.end(), [](const Run& a, const Run& b) { return a.first < b.first; });
+  bool ordered = true;
+  for (size_t i = 1; i < runs_.size(); i++) ordered = ordered && runs_[i - 1].last < runs_[i].first;
+  std::vector<std::string> out;
+  if (ordered) {
+    for (const Run& run : runs_) out.push_back(run.file);
+    return out;
+  }
+  rocksdb::DB* db = txn_.db_->GetRootDB();
+  rocksdb::Options options = SstOptions(db, txn_.cf_);
+  std::vector<std::unique_ptr<rocksdb::SstFileReader>> readers;
+  std::vector<std::unique_ptr<rocksdb::Iterator>> its;
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = false;
+  for (const Run& run : runs_) {
+    readers.push_back(std::make_unique<rocksdb::SstFileReader>(options));
+    ThrowIfError(readers.back()->Open(run.file));
+    its.emplace_back(readers.back()->NewIterator(ro));
+    its.back()->SeekToFirst();
+  }
+  // Min-heap of run indexes by current key; equal keys pop in run order.
+  auto greater = [&](size_t a, size_t b) {
+    int c = its[a]->key().compare(its[b]->key());
+    return c != 0 ? c > 0 : a > b;
+  };
+  std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
+  for (size_t i = 0; i < its.size(); i++) {
+    if (its[i]->Valid()) heap.push(i);
+  }
+  std::unique_ptr<rocksdb::SstFileWriter> writer;
+  std::string prev_key, prev_value;
+  bool have_prev = false;
+  while (!heap.empty()) {
+    size_t i = heap.top();
+    heap.pop();
+    std::string_view key = View(its[i]->key()), value = View(its[i]->value());
+    if (have_prev && key == prev_key) {
+      if (!have_duplicate_) {
+        have_duplicate_ = true;
+        duplicate_key_ = key;
+        duplicate_first_ = prev_value;
+        duplicate_second_ = value;
+      }
+    } else {
+      if (!writer) {
+        writer = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, txn_.cf_);
+        out.push_back(NewFileName());
+        ThrowIfError(writer->Open(out.back()));
+      }
+      ThrowIfError(writer->Put(ToSlice(key), ToSlice(value)));
+      prev_key = key;
+      prev_value = value;
+      have_prev = true;
+      if (writer->FileSize() >= kMergedFileBytes) {
+        ThrowIfError(writer->Finish());
+        writer.reset();
+      }
+    }
+    its[i]->Next();
+    if (its[i]->Valid()) heap.push(i);
+  }
+  for (auto& it : its) ThrowIfError(it->status());
+  if (writer) ThrowIfError(writer->Finish());
+  its.clear();
+  readers.clear();
+  std::error_code ec;
+  for (const Run& run : runs_) {
+    std::filesystem::remove(run.file, ec);
+    files_.erase(std::find(files_.begin(), files_.end(), run.file));
+  }
+  runs_.clear();
+  return out;
+}
+
+void BulkLoad::Sort(const DuplicateFn& on_duplicate) {
+  FlushRun();
+  for (const Run& run : runs_) {
+    if (first_key_.empty() || run.first < first_key_) first_key_ = run.first;
+  }
+  if (!have_duplicate_) sorted_files_ = MergeRuns();
+  if (have_duplicate_) {
+    RemoveFiles();
+    on_duplicate(duplicate_key_, duplicate_first_, duplicate_second_);
+    throw Error(sqlstate::kInternalError, "duplicate key in a bulk load");
+  }
+}
+
+bool BulkLoad::Finish(const DuplicateFn& on_duplicate) {
+  Sort(on_duplicate);
+  return Ingest();
+}
+
+bool BulkLoad::Ingest() {
+  const std::vector<std::string>& files = sorted_files_;
+  const std::string& first_key = first_key_;
+  rocksdb::DB* db = txn_.db_->GetRootDB();
+  if (!files.empty()) {
+    rocksdb::IngestExternalFileOptions options;
+    options.move_files = true;
+    // The range is new: no snapshot can name it, so the files may take sequence number 0 (seen by
+    // every snapshot, this transaction's own included) when nothing in the range overlaps them.
+    options.snapshot_consistency = false;
+    options.allow_global_seqno = true;
+    options.allow_blocking_flush = true;
+    ThrowIfError(db->IngestExternalFile(txn_.cf_, files, options));
+    RemoveFiles();  // (moved: links already gone; copied: the originals)
+    std::string value;
+    if (!txn_.Get(first_key, &value)) {
+      // RocksDB gave the files a sequence number newer than the transaction's snapshot (the range
+      // held a range deletion): take them out again and let the caller write the entries.
+      DropRange(db, txn_.cf_, lower_, upper_, true);
+      BulkState& state = *txn_.engine_->bulk_;
+      std::lock_guard<std::mutex> lock(state.mu);
+      state.building.erase({txn_.cf_->GetID(), lower_});
+      txn_.bulk_ranges_.erase(std::find(txn_.bulk_ranges_.begin(), txn_.bulk_ranges_.end(), lower_));
+      return false;
+    }
+  }
+  // The switch: the range is the transaction's once it commits this deletion of its drop record.
+  txn_.DeleteUnlocked(RecordKey(lower_));
+  return true;
+}
+
+void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper) {
+  txn.PutUnlocked(RecordKey(lower), std::string(1, kDropped) + upper);
+  txn.bulk_drops_ = true;
+}
+
+}  // namespace kanto::storage
