@@ -50,17 +50,12 @@ void DeletePrefix(storage::Transaction& txn, const std::string& prefix) {
 }
 }  // namespace
 
-namespace {
-constexpr uint64_t kCancelCheckRows = 1024;
-
-// The build by sorted bulk load (storage/bulk_load.hpp) into the index's new key range, which
-// this transaction's commit of the catalog change makes the index's. False (nothing written)
-// when it cannot be used: the range holds keys in storage, or RocksDB would not show the
-// ingested entries to this transaction's snapshot.
-bool BuildIndexBulk(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
+void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
+  constexpr uint64_t kCancelCheckRows = 1024;
+  // The index is new (no committed catalog names its key range) and the table is locked against
+  // writers: the entries are sorted and ingested (or, few, written without row locks).
   std::string lower = TablePrefix(table.id, index.id);
   auto bulk = storage::BulkLoad::Start(*ctx.txn, lower, KeySuccessor(lower));
-  if (!bulk) return false;
   std::vector<Value> values;
   uint64_t rows = 0;
   ForEachRow(*ctx.txn, table, [&](const std::string& row_key, std::vector<Value>& row) {
@@ -68,7 +63,7 @@ bool BuildIndexBulk(ExecutionContext& ctx, const TableEntry& table, const IndexE
     if (IndexKeyValues(ctx, table, index, row, &values)) bulk->Add(MakeIndexKey(table, index, values, row_key), row_key);
   });
   // Only entries that may conflict (IndexKeyMayConflict) can have equal keys.
-  return bulk->Finish([&](std::string_view, std::string_view first_row_key, std::string_view) {
+  bulk->Finish([&](std::string_view, std::string_view first_row_key, std::string_view) {
     std::vector<Value> row;
     if (!ReadRow(*ctx.txn, table, std::string(first_row_key), &row) || !IndexKeyValues(ctx, table, index, row, &values)) {
       throw Error(sqlstate::kInternalError, "row of a duplicate index key not found");
@@ -76,26 +71,6 @@ bool BuildIndexBulk(ExecutionContext& ctx, const TableEntry& table, const IndexE
     throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
         .WithDetail("Key " + IndexKeyText(table, index, values, ctx.fn) + " is duplicated.");
   });
-}
-}  // namespace
-
-void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index) {
-  if (BuildIndexBulk(ctx, table, index)) return;
-  std::vector<Value> values;
-  for (const auto& row : ReadRows(*ctx.txn, table)) {
-    ctx.CheckCancel();
-    if (!IndexKeyValues(ctx, table, index, row.values, &values)) continue;
-    std::string key = MakeIndexKey(table, index, values, row.key);
-    // The index is new (its key range is empty) and the table is locked against writers: only
-    // this loop writes the range, so a duplicate is one of its own writes, read back without a
-    // lock, and the entries need no row locks.
-    std::string existing;
-    if (IndexKeyMayConflict(index, values) && ctx.txn->Get(key, &existing)) {
-      throw Error(sqlstate::kUniqueViolation, "could not create unique index \"" + index.name + "\"")
-          .WithDetail("Key " + IndexKeyText(table, index, values, ctx.fn) + " is duplicated.");
-    }
-    ctx.txn->PutUnlocked(key, row.key);
-  }
 }
 
 void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id) {

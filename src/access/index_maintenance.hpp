@@ -33,9 +33,8 @@ void DeleteIndexEntries(ExecutionContext& ctx, const TableEntry& table, const st
 // Writes the entries of `index` (a new index of `table`) for every stored row; a unique index
 // with two equal keys fails with 23505 "could not create unique index ...". REQUIRES: the
 // transaction holds the table in SHARE mode or stronger (no other transaction writes it), and
-// the index is new: its entries are written without row locks. The entries are sorted and
-// ingested into storage as SST files (storage/bulk_load.hpp) when the index's key range is empty
-// in storage, else written through the transaction.
+// the index is new: its entries are written without row locks. They are sorted and ingested
+// into storage as SST files (storage/bulk_load.hpp; a few go through the transaction).
 void BuildIndexEntries(ExecutionContext& ctx, const TableEntry& table, const IndexEntry& index);
 // Deletes every entry of one index.
 void DeleteIndexData(storage::Transaction& txn, uint32_t table_id, uint32_t index_id);

@@ -20,7 +20,6 @@ bool RewriteTableBulk(ExecutionContext& ctx, const TableEntry& before, const Tab
   if (!pk || before.primary_key()) return false;
   std::string lower = TablePrefix(after.id, pk->id);
   auto bulk = storage::BulkLoad::Start(*ctx.txn, lower, KeySuccessor(lower));
-  if (!bulk) return false;
   std::string value;
   int64_t null_column = -1;  // the first primary key column found NULL
   uint64_t rows = 0;
@@ -45,7 +44,7 @@ bool RewriteTableBulk(ExecutionContext& ctx, const TableEntry& before, const Tab
         .WithDetail("Key " + KeyText(after, pk->columns, PrimaryKeyValues(after, row), ctx.fn) + " is duplicated.");
   });
   if (null_column >= 0) on_null_key(static_cast<uint32_t>(null_column));
-  if (!bulk->Ingest()) return false;
+  bulk->Ingest();
   // The old rows go whole once the transaction commits; the secondary indexes' entries name the
   // old row keys, so they are written again (through the transaction: their ranges are in use).
   std::string old_rows = TablePrefix(before.id, before.row_index_id());

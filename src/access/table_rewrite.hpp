@@ -30,7 +30,7 @@ void RewriteTable(ExecutionContext& ctx, const TableEntry& before, const TableEn
 // table's; the old row range is dropped whole at commit. Equal keys fail as RewriteTable's do,
 // before NULLs in the key: then on_null_key(column), which throws (23502). False, with nothing
 // done, where this does not apply (RewriteTable then): `after` has no primary key or `before` has
-// one, or the key range holds keys in storage. Same REQUIRES as RewriteTable.
+// one. Same REQUIRES as RewriteTable.
 bool RewriteTableBulk(ExecutionContext& ctx, const TableEntry& before, const TableEntry& after,
                       const std::function<std::vector<Value>(const std::vector<Value>&)>& change_row,
                       const std::function<void(uint32_t column)>& on_null_key);

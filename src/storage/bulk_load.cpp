@@ -1,7 +1,7 @@
 // BulkLoad, DropRangeAtCommit and the dropping of recorded ranges (bulk_load.hpp,
 // docs/bulk-load.md).
 //
-// A drop record is the key [u32 1][u32 9][lower] with the value [kind][upper]: kind 'b' for a
+// A drop record is the key [u32 2][u32 0][lower] with the value [kind][upper]: kind 'b' for a
 // range being built (no catalog names it until the building transaction commits the record's
 // deletion), 'd' for a range the catalog stopped naming (dropped with an MVCC range deletion, so
 // that older snapshots still read it). Records are dropped by DropRecordedRanges: at the end of a
@@ -45,7 +45,7 @@ constexpr char kBuilding = 'b', kDropped = 'd';
 rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
-std::string RecordPrefix() { return std::string("\0\0\0\x01\0\0\0\x09", 8); }
+std::string RecordPrefix() { return std::string("\0\0\0\x02\0\0\0\0", 8); }
 std::string RecordKey(std::string_view lower) { return RecordPrefix() + std::string(lower); }
 
 bool RangeEmpty(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& lower, const std::string& upper) {
@@ -156,29 +156,6 @@ BulkLoad::BulkLoad(Transaction& txn, std::string lower, std::string upper, size_
 BulkLoad::~BulkLoad() { RemoveFiles(); }
 
 std::unique_ptr<BulkLoad> BulkLoad::Start(Transaction& txn, std::string lower, std::string upper, size_t run_bytes) {
-  BulkState& state = *txn.engine_->bulk_;
-  rocksdb::DB* db = txn.db_->GetRootDB();
-  rocksdb::ColumnFamilyHandle* cf = txn.cf_;
-  bool own = std::find(txn.bulk_ranges_.begin(), txn.bulk_ranges_.end(), lower) != txn.bulk_ranges_.end();
-  if (!own) {
-    std::lock_guard<std::mutex> lock(state.mu);
-    if (state.building.count({cf->GetID(), lower})) return nullptr;
-  }
-  if (!RangeEmpty(db, cf, lower, upper)) {
-    // This transaction's own earlier build of the range, undone by a rollback to a savepoint:
-    // no snapshot can read it.
-    if (!own) return nullptr;
-    DeleteFilesOf(db, cf, lower, upper);
-    if (!RangeEmpty(db, cf, lower, upper)) return nullptr;
-  }
-  if (!own) {
-    std::lock_guard<std::mutex> lock(state.mu);
-    state.building.insert({cf->GetID(), lower});
-    txn.bulk_ranges_.push_back(lower);
-  }
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  ThrowIfError(db->Put(wo, cf, ToSlice(RecordKey(lower)), ToSlice(std::string(1, kBuilding) + upper)));
   return std::unique_ptr<BulkLoad>(new BulkLoad(txn, std::move(lower), std::move(upper), run_bytes));
 }
 
@@ -325,9 +302,25 @@ std::vector<std::string> BulkLoad::MergeRuns() {
 }
 
 void BulkLoad::Sort(const DuplicateFn& on_duplicate) {
+  if (runs_.empty() && count_ < kWriteThroughEntries) {
+    // Few entries: sorted here and written through the transaction, cheaper than files.
+    auto key_of = [this](const Entry& e) { return std::string_view(data_.data() + e.offset, e.key_size); };
+    if (!sorted_) {
+      std::stable_sort(entries_.begin(), entries_.end(), [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
+    }
+    for (size_t i = 1; i < entries_.size(); i++) {
+      if (key_of(entries_[i]) != key_of(entries_[i - 1])) continue;
+      auto value_of = [this](const Entry& e) { return std::string_view(data_.data() + e.offset + e.key_size, e.value_size); };
+      on_duplicate(key_of(entries_[i]), value_of(entries_[i - 1]), value_of(entries_[i]));
+      throw Error(sqlstate::kInternalError, "duplicate key in a bulk load");
+    }
+    in_memory_ = true;
+    return;
+  }
   FlushRun();
   for (const Run& run : runs_) {
     if (first_key_.empty() || run.first < first_key_) first_key_ = run.first;
+    if (run.last > last_key_) last_key_ = run.last;
   }
   if (!have_duplicate_) sorted_files_ = MergeRuns();
   if (have_duplicate_) {
@@ -337,40 +330,114 @@ void BulkLoad::Sort(const DuplicateFn& on_duplicate) {
   }
 }
 
-bool BulkLoad::Finish(const DuplicateFn& on_duplicate) {
+void BulkLoad::Finish(const DuplicateFn& on_duplicate) {
   Sort(on_duplicate);
-  return Ingest();
+  Ingest();
 }
 
-bool BulkLoad::Ingest() {
-  const std::vector<std::string>& files = sorted_files_;
-  const std::string& first_key = first_key_;
+void BulkLoad::ForgetRange(const std::string& lower) {
+  BulkState& state = *txn_.engine_->bulk_;
+  std::lock_guard<std::mutex> lock(state.mu);
+  state.building.erase({txn_.cf_->GetID(), lower});
+  auto& ranges = txn_.bulk_ranges_;
+  ranges.erase(std::remove(ranges.begin(), ranges.end(), lower), ranges.end());
+}
+
+// Drops, now, the ranges this transaction built that overlap [lower, upper) and that it no longer
+// names (their drop record's deletion was undone by a rollback to a savepoint): their keys would
+// otherwise be mixed with the new ones, and their records would drop the new ones at the end.
+void BulkLoad::DropOwnOverlapping(const std::string& lower, const std::string& upper) {
   rocksdb::DB* db = txn_.db_->GetRootDB();
-  if (!files.empty()) {
-    rocksdb::IngestExternalFileOptions options;
-    options.move_files = true;
-    // The range is new: no snapshot can name it, so the files may take sequence number 0 (seen by
-    // every snapshot, this transaction's own included) when nothing in the range overlaps them.
-    options.snapshot_consistency = false;
-    options.allow_global_seqno = true;
-    options.allow_blocking_flush = true;
-    ThrowIfError(db->IngestExternalFile(txn_.cf_, files, options));
-    RemoveFiles();  // (moved: links already gone; copied: the originals)
-    std::string value;
-    if (!txn_.Get(first_key, &value)) {
-      // RocksDB gave the files a sequence number newer than the transaction's snapshot (the range
-      // held a range deletion): take them out again and let the caller write the entries.
-      DropRange(db, txn_.cf_, lower_, upper_, true);
-      BulkState& state = *txn_.engine_->bulk_;
-      std::lock_guard<std::mutex> lock(state.mu);
-      state.building.erase({txn_.cf_->GetID(), lower_});
-      txn_.bulk_ranges_.erase(std::find(txn_.bulk_ranges_.begin(), txn_.bulk_ranges_.end(), lower_));
-      return false;
+  std::vector<std::string> own = txn_.bulk_ranges_;
+  for (const std::string& lo : own) {
+    std::string record, seen;
+    if (!db->Get(rocksdb::ReadOptions(), txn_.cf_, ToSlice(RecordKey(lo)), &record).ok() || record.empty()) continue;
+    std::string hi = record.substr(1);
+    if (!(lo < upper && lower < hi)) continue;
+    if (!txn_.Get(RecordKey(lo), &seen)) continue;  // deleted in this transaction: the range is in use
+    DropRange(db, txn_.cf_, lo, hi, true);
+    ForgetRange(lo);
+  }
+}
+
+// The fallback: the entries of [lower, upper) go into the transaction's write batch instead, read
+// from the sorted files (`files`) or, once ingested, from storage (`ingested`).
+void BulkLoad::WriteThrough(const std::vector<std::string>& files, bool ingested, const std::string& lower,
+                            const std::string& upper) {
+  rocksdb::DB* db = txn_.db_->GetRootDB();
+  rocksdb::ReadOptions ro;
+  ro.fill_cache = false;
+  auto put_all = [&](rocksdb::Iterator* it) {
+    for (; it->Valid(); it->Next()) txn_.PutUnlocked(View(it->key()), View(it->value()));
+    ThrowIfError(it->status());
+  };
+  if (ingested) {
+    rocksdb::Slice up = ToSlice(upper);
+    ro.iterate_upper_bound = &up;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, txn_.cf_));
+    it->Seek(ToSlice(lower));
+    put_all(it.get());
+    return;
+  }
+  rocksdb::Options options = SstOptions(db, txn_.cf_);
+  for (const auto& file : files) {
+    rocksdb::SstFileReader reader(options);
+    ThrowIfError(reader.Open(file));
+    std::unique_ptr<rocksdb::Iterator> it(reader.NewIterator(ro));
+    it->SeekToFirst();
+    put_all(it.get());
+  }
+}
+
+void BulkLoad::Ingest() {
+  if (in_memory_) {
+    for (const Entry& e : entries_) {
+      txn_.PutUnlocked(std::string_view(data_.data() + e.offset, e.key_size),
+                       std::string_view(data_.data() + e.offset + e.key_size, e.value_size));
     }
+    return;
+  }
+  const std::vector<std::string>& files = sorted_files_;
+  if (files.empty()) return;
+  rocksdb::DB* db = txn_.db_->GetRootDB();
+  // The range recorded is the entries' own, [first, last] (a COPY's rows are a part of the table's
+  // row range, which later writes of the transaction may extend).
+  std::string lower = first_key_, upper = last_key_ + std::string(1, '\0');
+  DropOwnOverlapping(lower, upper);
+  if (!RangeEmpty(db, txn_.cf_, lower, upper)) {
+    WriteThrough(files, false, lower, upper);
+    RemoveFiles();
+    return;
+  }
+  {
+    BulkState& state = *txn_.engine_->bulk_;
+    std::lock_guard<std::mutex> lock(state.mu);
+    state.building.insert({txn_.cf_->GetID(), lower});
+    txn_.bulk_ranges_.push_back(lower);
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  ThrowIfError(db->Put(wo, txn_.cf_, ToSlice(RecordKey(lower)), ToSlice(std::string(1, kBuilding) + upper)));
+  rocksdb::IngestExternalFileOptions options;
+  options.move_files = true;
+  // Nothing is stored in the range and no catalog names it: the files may take sequence number 0
+  // (seen by every snapshot, this transaction's own included).
+  options.snapshot_consistency = false;
+  options.allow_global_seqno = true;
+  options.allow_blocking_flush = true;
+  ThrowIfError(db->IngestExternalFile(txn_.cf_, files, options));
+  RemoveFiles();  // (moved: the links are gone already; copied: the originals)
+  std::string value;
+  if (!txn_.Get(lower, &value)) {
+    // RocksDB gave the files a sequence number newer than the transaction's snapshot (the range
+    // held a range deletion): their entries go through the write batch, and the files go.
+    WriteThrough({}, true, lower, upper);
+    DropRange(db, txn_.cf_, lower, upper, true);
+    ForgetRange(lower);
+    return;
   }
   // The switch: the range is the transaction's once it commits this deletion of its drop record.
-  txn_.DeleteUnlocked(RecordKey(lower_));
-  return true;
+  txn_.DeleteUnlocked(RecordKey(lower));
 }
 
 void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper) {

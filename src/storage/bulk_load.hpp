@@ -29,14 +29,16 @@ class BulkLoad {
   // (23505). The first duplicate is reported at Finish, after every entry was added.
   using DuplicateFn = std::function<void(std::string_view key, std::string_view first, std::string_view second)>;
 
-  // Starts loading [lower, upper), a range no catalog names yet (a new index id), for `txn`.
-  // Null when the range is not empty in storage (the caller then writes through the transaction).
-  // REQUIRES: the transaction holds the table so that no other transaction writes its rows.
+  // Starts loading keys of [lower, upper), a range no committed catalog names (a new index id,
+  // the rows of a table this transaction created or gave new row ids).
+  // REQUIRES: the transaction holds the table so that no other transaction writes its keys.
   // `run_bytes`: entries (key and value bytes) sorted in memory at a time; each run goes to its
   // own file, and files whose key ranges overlap are merged at Finish.
   static std::unique_ptr<BulkLoad> Start(Transaction& txn, std::string lower, std::string upper,
                                          size_t run_bytes = kDefaultRunBytes);
   static constexpr size_t kDefaultRunBytes = 64u << 20;
+  // Fewer entries than this go through the transaction's write batch (no files).
+  static constexpr uint64_t kWriteThroughEntries = 1000;
   ~BulkLoad();
   BulkLoad(const BulkLoad&) = delete;
   BulkLoad& operator=(const BulkLoad&) = delete;
@@ -46,15 +48,15 @@ class BulkLoad {
   // Entries added so far.
   uint64_t size() const { return count_; }
   // Sorts, checks for equal keys (on_duplicate), writes and ingests the SST files, and makes the
-  // range the transaction's (deletes its drop record in the transaction). False, with nothing
-  // left in the range, when the ingested entries would not be visible to the transaction's
-  // snapshot (RocksDB gave the files a sequence number after it): the caller then writes the
-  // entries through the transaction instead.
-  [[nodiscard]] bool Finish(const DuplicateFn& on_duplicate);
-  // Finish in two steps: Sort (and on_duplicate), then Ingest (false as Finish). Between them the
-  // caller may still fail (then nothing was ingested).
+  // entries the transaction's (deletes their range's drop record in the transaction). Where
+  // ingestion cannot be used (keys stored in the entries' range already, or RocksDB would not
+  // show the ingested entries to the transaction's snapshot) the entries go into the
+  // transaction's write batch instead: either way the transaction then reads them.
+  void Finish(const DuplicateFn& on_duplicate);
+  // Finish in two steps: Sort (and on_duplicate), then Ingest. Between them the caller may still
+  // fail (then nothing was written).
   void Sort(const DuplicateFn& on_duplicate);
-  [[nodiscard]] bool Ingest();
+  void Ingest();
 
  private:
   struct Run;
@@ -63,6 +65,10 @@ class BulkLoad {
   std::string NewFileName();
   std::vector<std::string> MergeRuns();
   void RemoveFiles();
+  void ForgetRange(const std::string& lower);
+  void DropOwnOverlapping(const std::string& lower, const std::string& upper);
+  void WriteThrough(const std::vector<std::string>& files, bool ingested, const std::string& lower,
+                    const std::string& upper);
 
   Transaction& txn_;
   std::string lower_, upper_;
@@ -81,7 +87,8 @@ class BulkLoad {
   bool have_duplicate_ = false;
   std::string duplicate_key_, duplicate_first_, duplicate_second_;
   std::vector<std::string> sorted_files_;  // Sort's output, for Ingest
-  std::string first_key_;
+  std::string first_key_, last_key_;
+  bool in_memory_ = false;  // Sort kept the entries in memory, for Ingest to write through
 };
 
 // Records [lower, upper) to be dropped whole (one range deletion) once `txn` commits: the old

@@ -72,9 +72,8 @@ class BulkLoadTest : public ::testing::Test {
 TEST_F(BulkLoadTest, CommitKeepsWhatWasIngestedInKeyOrder) {
   auto txn = Begin();
   auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
-  ASSERT_NE(bulk, nullptr);
   Load(*bulk, 1000);
-  ASSERT_TRUE(bulk->Finish(NoDuplicate()));
+  bulk->Finish(NoDuplicate());
   std::vector<std::string> seen = Keys(*txn);  // the transaction sees its ingested keys
   ASSERT_EQ(seen.size(), 1000u);
   EXPECT_EQ(seen.front(), Key(0));
@@ -95,17 +94,15 @@ TEST_F(BulkLoadTest, RollbackDropsTheRangeAndItCanBeLoadedAgain) {
   {
     auto txn = Begin();
     auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
-    ASSERT_NE(bulk, nullptr);
-    Load(*bulk, 500);
-    ASSERT_TRUE(bulk->Finish(NoDuplicate()));
+      Load(*bulk, 2000);
+    bulk->Finish(NoDuplicate());
     txn->Rollback();
   }
   EXPECT_TRUE(CommittedKeys().empty());
   auto txn = Begin();
   auto bulk = BulkLoad::Start(*txn, Lower(), Upper());  // empty again, so loadable
-  ASSERT_NE(bulk, nullptr);
   Load(*bulk, 3);
-  ASSERT_TRUE(bulk->Finish(NoDuplicate()));
+  bulk->Finish(NoDuplicate());
   txn->Commit();
   EXPECT_EQ(CommittedKeys(), (std::vector<std::string>{Key(0), Key(1), Key(2)}));
 }
@@ -114,31 +111,48 @@ TEST_F(BulkLoadTest, RollbackToASavepointDropsTheRangeAtTheEnd) {
   auto txn = Begin();
   txn->SetSavePoint();
   auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
-  ASSERT_NE(bulk, nullptr);
-  Load(*bulk, 10);
-  ASSERT_TRUE(bulk->Finish(NoDuplicate()));
+  Load(*bulk, 2000);
+  bulk->Finish(NoDuplicate());
   txn->RollbackToSavePoint();
   txn->Put(std::string("\0\0\x4e\x21", 4), "other");  // something to commit
   txn->Commit();
   EXPECT_TRUE(CommittedKeys().empty());
 }
 
-TEST_F(BulkLoadTest, NotEmptyRangeIsRefused) {
+TEST_F(BulkLoadTest, KeysAlreadyStoredInTheRangeSendTheEntriesThroughTheWriteBatch) {
   auto txn = Begin();
-  txn->Put(Key(5), "x");
+  txn->Put(Key(5000), "stored");
   txn->Commit();
-  auto other = Begin();
-  EXPECT_EQ(BulkLoad::Start(*other, Lower(), Upper()), nullptr);
+  txn = Begin();
+  auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
+  for (int n = 4000; n < 6000; n++) {
+    if (n != 5000) bulk->Add(Key(n), "v");
+  }
+  bulk->Finish(NoDuplicate());
+  EXPECT_EQ(Keys(*txn).size(), 2000u);
+  EXPECT_EQ(CommittedKeys().size(), 1u);  // (not ingested: in the write batch until COMMIT)
+  txn->Commit();
+  EXPECT_EQ(CommittedKeys().size(), 2000u);
+}
+
+TEST_F(BulkLoadTest, FewEntriesGoThroughTheWriteBatch) {
+  auto txn = Begin();
+  auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
+  Load(*bulk, 3);
+  bulk->Finish(NoDuplicate());
+  EXPECT_EQ(Keys(*txn).size(), 3u);
+  EXPECT_TRUE(CommittedKeys().empty());
+  txn->Rollback();
+  EXPECT_TRUE(CommittedKeys().empty());
 }
 
 TEST_F(BulkLoadTest, RepeatableReadSnapshotTakenBeforeSeesTheIngestedKeys) {
   auto txn = Begin(IsolationLevel::kRepeatableRead);
   EXPECT_TRUE(Keys(*txn).empty());  // fixes the snapshot
   auto bulk = BulkLoad::Start(*txn, Lower(), Upper());
-  ASSERT_NE(bulk, nullptr);
-  Load(*bulk, 100);
-  ASSERT_TRUE(bulk->Finish(NoDuplicate()));
-  EXPECT_EQ(Keys(*txn).size(), 100u);
+  Load(*bulk, 2000);
+  bulk->Finish(NoDuplicate());
+  EXPECT_EQ(Keys(*txn).size(), 2000u);
   txn->Commit();
 }
 
@@ -146,12 +160,11 @@ TEST_F(BulkLoadTest, DuplicatesAreFoundWithinAndAcrossRuns) {
   for (size_t run_bytes : {size_t{1} << 20, size_t{64}}) {  // one run; many small runs, merged
     auto txn = Begin();
     auto bulk = BulkLoad::Start(*txn, Lower(), Upper(), run_bytes);
-    ASSERT_NE(bulk, nullptr);
-    Load(*bulk, 200);
+      Load(*bulk, 2000);
     bulk->Add(Key(42), "again");
     std::string key, first, second;
     try {
-      (void)bulk->Finish([&](std::string_view k, std::string_view a, std::string_view b) {
+      bulk->Finish([&](std::string_view k, std::string_view a, std::string_view b) {
         key = k;
         first = a;
         second = b;
@@ -171,9 +184,8 @@ TEST_F(BulkLoadTest, DuplicatesAreFoundWithinAndAcrossRuns) {
 TEST_F(BulkLoadTest, OverlappingRunsAreMerged) {
   auto txn = Begin();
   auto bulk = BulkLoad::Start(*txn, Lower(), Upper(), 256);
-  ASSERT_NE(bulk, nullptr);
   for (int n = 0; n < 300; n++) bulk->Add(Key((n * 7) % 300), "v");  // 7 is prime to 300: all keys, shuffled
-  ASSERT_TRUE(bulk->Finish(NoDuplicate()));
+  bulk->Finish(NoDuplicate());
   txn->Commit();
   std::vector<std::string> keys = CommittedKeys();
   ASSERT_EQ(keys.size(), 300u);
