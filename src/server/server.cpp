@@ -3,6 +3,7 @@
 #include <asio.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -44,7 +45,7 @@ void Log(const char* level, const std::string& msg) {
 
 namespace {
 asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
-                             const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls) {
+                             const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba) {
   while (true) {
     std::error_code ec;
     asio::ip::tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
@@ -55,7 +56,7 @@ asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<
     socket.set_option(asio::ip::tcp::no_delay(true), ec);
     // Each session's coroutine (and its authentication timer) runs on its own strand.
     auto executor = asio::make_strand(socket.get_executor());
-    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, tls);
+    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, tls, hba);
     asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
   }
 }
@@ -97,20 +98,49 @@ int RunServer(const ServerOptions& options) {
       return 1;
     }
   }
+  std::unique_ptr<HbaFile> hba;
+  if (!options.hba_file.empty()) {
+    hba = std::make_unique<HbaFile>(options.hba_file);
+    std::string hba_error;
+    if (!hba->Load(&hba_error)) {  // as PostgreSQL, which does not start with a bad pg_hba.conf
+      Log("fatal", hba_error);
+      return 1;
+    }
+  }
   SessionRegistry registry;
   BlockingPool statements;
   statements.AllowInline(threads >= 2);
+  asio::signal_set hangup(io, SIGHUP);
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const std::error_code&, int sig) {
     Log("info", "received signal " + std::to_string(sig) + ", shutting down");
     std::error_code ec;
     acceptor.close(ec);
     registry.CancelAll();  // running statements stop (57014); their transactions roll back below
+    hangup.cancel();
     io.stop();
   });
-  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements, tls.get()), asio::detached);
+  // SIGHUP reloads the access file; a file with an error leaves the rules in force (as PostgreSQL).
+  std::function<void()> wait_hangup = [&] {
+    hangup.async_wait([&](const std::error_code& ec, int) {
+      if (ec) return;
+      std::string hba_error;
+      if (!hba) {
+        Log("info", "received SIGHUP: no access file to reload");
+      } else if (hba->Load(&hba_error)) {
+        Log("info", "received SIGHUP, reloaded access file " + hba->path());
+      } else {
+        Log("error", hba_error + "; access file " + hba->path() + " not reloaded");
+      }
+      wait_hangup();
+    });
+  };
+  wait_hangup();
+  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements, tls.get(), hba.get()), asio::detached);
+  std::string auth = hba ? "access file " + options.hba_file
+                         : "loopback auth " + (options.loopback_auth.empty() ? std::string("trust") : options.loopback_auth);
   Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
-                  options.data_dir + (tls ? ", TLS on" : ", TLS off") + ", loopback auth " + options.loopback_auth);
+                  options.data_dir + (tls ? ", TLS on" : ", TLS off") + ", " + auth);
   {
     // io threads run statements too (BlockingPool::TryBeginInline): they get the pool's stack.
     std::vector<SizedThread> io_threads;

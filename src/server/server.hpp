@@ -20,9 +20,12 @@ struct ServerOptions {
   uint16_t port = 5432;
   int max_connections = 100;
   int threads = 0;  // 0: one per core
-  // Authentication of loopback clients: "trust" or "scram-sha-256". Other addresses always need
-  // a password (SCRAM-SHA-256).
-  std::string loopback_auth = "trust";
+  // Authentication of loopback clients: "trust" (also when empty, the default) or "scram-sha-256".
+  // Other addresses always need a password (SCRAM-SHA-256). Not with hba_file.
+  std::string loopback_auth;
+  // The client access file in pg_hba.conf's format (server/hba.hpp), reloaded on SIGHUP; when set
+  // it alone decides who may connect and how they authenticate.
+  std::string hba_file;
   // TLS: PEM certificate (chain) and private key. Both empty: TLS off (SSLRequest answered 'N').
   std::string tls_cert;
   std::string tls_key;

@@ -45,9 +45,9 @@ bool IsEmptyQuery(const std::string& q) {
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-                 const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls)
+                 const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba)
     : socket_(std::move(socket)), write_done_(socket_.get_executor()), auth_deadline_(socket_.get_executor()),
-      db_(std::move(db)), registry_(registry), options_(options), pool_(pool), tls_context_(tls) {}
+      db_(std::move(db)), registry_(registry), options_(options), pool_(pool), tls_context_(tls), hba_(hba) {}
 
 Session::~Session() {
   // A statement still streaming to the client that went away ends as failed.

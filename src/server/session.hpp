@@ -14,6 +14,7 @@
 
 #include "kanto/kanto.hpp"
 #include "server/blocking_pool.hpp"
+#include "server/hba.hpp"
 #include "server/server.hpp"
 
 namespace kanto::server {
@@ -21,7 +22,7 @@ namespace kanto::server {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-          const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls);
+          const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba);
   ~Session();
 
   asio::awaitable<void> Run();
@@ -68,6 +69,10 @@ class Session : public std::enable_shared_from_this<Session> {
   asio::awaitable<bool> ReadBody(size_t size, std::string* body);
   // A SASLInitialResponse / SASLResponse body ('p', at most wire::kMaxSaslMessage); a longer or
   // shorter one fails authentication (28P01) as in PostgreSQL.
+  // With an access file: whether this client must give a password (the first matching line says
+  // scram-sha-256); throws 28000 when a line rejects it or none matches.
+  bool CheckAccessFile(const std::string& user, const std::string& database, const asio::ip::address& address,
+                       bool known_address);
   asio::awaitable<std::string> ReadSaslMessage(const Error& failed);
   // Answers one message (on the blocking pool). Sets *close when the connection must end. Query and
   // Bind consume `body` (a large query or parameter is not held twice).
@@ -155,6 +160,7 @@ class Session : public std::enable_shared_from_this<Session> {
   const ServerOptions& options_;
   BlockingPool& pool_;
   asio::ssl::context* tls_context_;  // null: TLS off
+  const HbaFile* hba_;               // null: no access file (ServerOptions::loopback_auth)
   std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket&>> tls_;
   std::unique_ptr<Connection> conn_;
   // Pending output: out_pieces_, then out_. A large message (a DataRow with a big value) is moved

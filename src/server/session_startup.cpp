@@ -1,5 +1,6 @@
 // The start of a session: SSLRequest (TLS) / GSSENCRequest / CancelRequest, the StartupMessage,
-// authentication (trust or SCRAM-SHA-256), and the ParameterStatus / BackendKeyData greeting.
+// authentication (trust or SCRAM-SHA-256; the access file decides when there is one), and the
+// ParameterStatus / BackendKeyData greeting.
 #include "common/scram.hpp"
 #include "server/session.hpp"
 #include "server/server.hpp"
@@ -65,7 +66,9 @@ asio::awaitable<bool> Session::Startup() {
     // which does not tell unauthenticated clients which roles exist).
     // (A named local: GCC 12 destroys temporaries in co_await arguments twice.)
     std::string verifier = exists ? role.password_verifier : std::string();
-    if (!loopback || options_.loopback_auth != "trust") co_await AuthenticateScram(user, verifier);
+    bool password = !loopback || options_.loopback_auth == "scram-sha-256";
+    if (hba_) password = CheckAccessFile(user, database, addr_ec ? asio::ip::address() : remote.address(), !addr_ec);
+    if (password) co_await AuthenticateScram(user, verifier);
     if (!exists) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" does not exist");
     if (!role.can_login) throw Error(sqlstate::kInvalidAuthorization, "role \"" + user + "\" is not permitted to log in");
     // The database by name (3D000 when there is none), and whether it takes this session now.
@@ -128,6 +131,18 @@ asio::awaitable<bool> Session::Startup() {
     co_await Flush();
     co_return true;
   }
+}
+
+bool Session::CheckAccessFile(const std::string& user, const std::string& database, const asio::ip::address& address,
+                              bool known_address) {
+  // As PostgreSQL words it (28000), naming the client's address and whether it came over TLS.
+  std::string who = "host \"" + (known_address ? address.to_string() : std::string("[unknown]")) + "\", user \"" + user +
+                    "\", database \"" + database + "\", " + (tls_ ? "SSL encryption" : "no encryption");
+  std::optional<HbaMethod> method;
+  if (known_address) method = hba_->Match({tls_ != nullptr, database, user, address});
+  if (!method) throw Error(sqlstate::kInvalidAuthorization, "no pg_hba.conf entry for " + who);
+  if (*method == HbaMethod::kReject) throw Error(sqlstate::kInvalidAuthorization, "pg_hba.conf rejects connection for " + who);
+  return *method == HbaMethod::kScramSha256;
 }
 
 asio::awaitable<std::string> Session::ReadSaslMessage(const Error& failed) {

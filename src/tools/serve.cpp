@@ -15,12 +15,12 @@ namespace kanto::tools {
 namespace {
 const char* kServeHelp =
     "usage: kanto serve [--config FILE] [--data DIR] [--listen HOST:PORT] [--max-connections N]\n"
-    "                   [--auth trust|scram-sha-256] [--tls-cert FILE --tls-key FILE]\n"
+    "                   [--auth trust|scram-sha-256 | --hba FILE] [--tls-cert FILE --tls-key FILE]\n"
     "                   [--authentication-timeout DURATION] [-c NAME=VALUE]...\n"
     "\n"
     "Serves the database in DIR over the PostgreSQL wire protocol (v3).\n"
     "  --config FILE         settings file: lines of `key = value` with the keys data, listen,\n"
-    "                        max_connections, auth, tls_cert, tls_key, authentication_timeout,\n"
+    "                        max_connections, auth, hba_file, tls_cert, tls_key, authentication_timeout,\n"
     "                        max_prepared_transactions and synchronous_commit\n"
     "                        ('#' starts a comment; env KANTO_CONFIG)\n"
     "  --data DIR            data directory (default ./kanto-data; env KANTO_DATA)\n"
@@ -29,6 +29,10 @@ const char* kServeHelp =
     "                        env KANTO_MAX_CONNECTIONS)\n"
     "  --auth METHOD         authentication of loopback clients: trust (default) or scram-sha-256\n"
     "                        (env KANTO_AUTH); clients on other addresses always need a password\n"
+    "  --hba FILE            client access file in PostgreSQL's pg_hba.conf format (host, hostssl,\n"
+    "                        hostnossl lines; database, user, address; trust, reject or\n"
+    "                        scram-sha-256): the first matching line decides, no line refuses;\n"
+    "                        reloaded on SIGHUP; replaces --auth (env KANTO_HBA_FILE)\n"
     "  --tls-cert FILE       PEM certificate (chain) for TLS; with --tls-key, clients that ask for\n"
     "  --tls-key FILE        TLS (sslmode=require) get it (env KANTO_TLS_CERT, KANTO_TLS_KEY)\n"
     "  --authentication-timeout DURATION\n"
@@ -87,6 +91,8 @@ bool Apply(const std::string& key, const std::string& value, server::ServerOptio
   } else if (key == "auth") {
     if (value != "trust" && value != "scram-sha-256") *error = "bad auth \"" + value + "\" (want trust or scram-sha-256)";
     else o->loopback_auth = value;
+  } else if (key == "hba_file") {
+    o->hba_file = value;
   } else if (key == "tls_cert") {
     o->tls_cert = value;
   } else if (key == "tls_key") {
@@ -162,7 +168,7 @@ int RunServe(int argc, char** argv) {
   if (!config.empty() && !LoadConfig(config, &options)) return 2;
   static const std::pair<const char*, const char*> kEnv[] = {
       {"KANTO_DATA", "data"},        {"KANTO_LISTEN", "listen"},        {"KANTO_MAX_CONNECTIONS", "max_connections"},
-      {"KANTO_AUTH", "auth"},        {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"},
+      {"KANTO_AUTH", "auth"},        {"KANTO_HBA_FILE", "hba_file"},    {"KANTO_TLS_CERT", "tls_cert"},    {"KANTO_TLS_KEY", "tls_key"},
       {"KANTO_AUTHENTICATION_TIMEOUT", "authentication_timeout"},
       {"KANTO_MAX_PREPARED_TRANSACTIONS", "max_prepared_transactions"}};
   for (const auto& [var, key] : kEnv) {
@@ -175,7 +181,7 @@ int RunServe(int argc, char** argv) {
   }
   static const std::pair<const char*, const char*> kFlags[] = {
       {"--data", "data"}, {"--listen", "listen"}, {"--max-connections", "max_connections"}, {"--auth", "auth"},
-      {"--tls-cert", "tls_cert"}, {"--tls-key", "tls_key"}, {"--authentication-timeout", "authentication_timeout"}};
+      {"--hba", "hba_file"},      {"--tls-cert", "tls_cert"}, {"--tls-key", "tls_key"}, {"--authentication-timeout", "authentication_timeout"}};
   for (int i = 0; i < argc; i++) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {
@@ -210,6 +216,10 @@ int RunServe(int argc, char** argv) {
       std::fprintf(stderr, "kanto serve: %s\n", error.c_str());
       return 2;
     }
+  }
+  if (!options.hba_file.empty() && !options.loopback_auth.empty()) {
+    std::fprintf(stderr, "kanto serve: auth and hba_file cannot both be given (the access file says how each client authenticates)\n");
+    return 2;
   }
   return server::RunServer(options);
 }
