@@ -153,6 +153,11 @@ void PgDescription(const Catalog& catalog, bool shared, SystemTable* out) {
       b.Row({OidValue(op.oid), OidValue(operator_class), Value::Int4(0), Value::Text(op.description)});
     }
   }
+  // And the built-in functions'.
+  const int64_t proc_class = SystemCatalogOid("pg_proc");
+  for (const RoutineEntry& r : BuiltinRoutines()) {
+    if (r.description) b.Row({OidValue(r.oid), OidValue(proc_class), Value::Int4(0), Value::Text(r.description)});
+  }
   for (const CommentEntry* c : catalog.Comments()) {
     if (c->object.class_id == kPgAuthidOid) continue;
     b.Row({OidValue(c->object.object_id), OidValue(c->object.class_id), Value::Int4(c->object.sub_id), Value::Text(c->text)});

@@ -251,6 +251,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     if (fn->kind == 'a') throw Error(sqlstate::kWrongObjectType, "\"" + fn->name + "\" is an aggregate function");
     return Value::Text(RoutineDefinitionText(*fn));
   });
+  // The body of a function written with a SQL-standard body (BEGIN ATOMIC ... END): Kanto's routines
+  // are all built in, so NULL, as PostgreSQL answers for every other function (psql's \df+).
+  AddRowFunction(r, "pg_get_function_sqlbody", {kOid}, kText,
+                 [](const std::vector<Value>&, FunctionContext&) { return Value::Null(T(TypeId::kText)); });
   // Built-in routines and operators live in pg_catalog, which is always searched.
   AddRowFunction(r, "pg_function_is_visible", {kOid}, kBool, [routine](const std::vector<Value>& a, FunctionContext&) {
     return routine(a[0]) ? Value::Bool(true) : Value::Null(T(TypeId::kBool));
@@ -282,6 +286,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     if (class_oid == SystemCatalogOid("pg_operator") && sub_id == 0) {
       const OperatorEntry* op = FindBuiltinOperator(static_cast<uint32_t>(oid.int_value()));
       if (op && op->description) return Value::Text(op->description);
+    }
+    if (class_oid == SystemCatalogOid("pg_proc") && sub_id == 0) {
+      const RoutineEntry* fn = FindBuiltinRoutine(static_cast<uint32_t>(oid.int_value()));
+      if (fn && fn->description) return Value::Text(fn->description);
     }
     if (!ctx.catalog || class_oid <= 0) return Value::Null(T(TypeId::kText));
     const std::string* text = ctx.catalog->FindComment(

@@ -9,6 +9,7 @@
 #include "function/cast_catalog.hpp"
 #include "function/function.hpp"
 #include "function/operator_descriptions.hpp"
+#include "function/routine_descriptions.hpp"
 #include "function/set_returning_signatures.hpp"
 #include "function/type_io_functions.hpp"
 #include "function/window_functions.hpp"
@@ -234,7 +235,18 @@ Catalogs Build() {
   }
   std::stable_sort(routines.begin(), routines.end(),
                    [](const RoutineEntry& a, const RoutineEntry& b) { return a.name < b.name; });
-  for (size_t i = 0; i < routines.size(); i++) routines[i].oid = kFirstRoutineOid + static_cast<uint32_t>(i);
+  for (size_t i = 0; i < routines.size(); i++) {
+    routines[i].oid = kFirstRoutineOid + static_cast<uint32_t>(i);
+    // The catalog shows PostgreSQL's attributes of the functions Kanto implements as PostgreSQL's.
+    RoutineEntry& r = routines[i];
+    if (const PostgresRoutine* pg = FindPostgresRoutine(r.name, r.arg_types)) {
+      r.description = pg->description;
+      if (pg->source) r.source = pg->source;
+      if (pg->volatility) r.volatility = pg->volatility;
+      if (pg->parallel) r.parallel = pg->parallel;
+      if (pg->strict >= 0) r.strict = pg->strict != 0;
+    }
+  }
   out.routines = std::move(routines);
   LinkOperators(&out.operators);
   for (OperatorEntry& op : out.operators) op.description = BuiltinOperatorDescription(op.name, op.left, op.right);

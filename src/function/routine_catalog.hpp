@@ -48,6 +48,7 @@ struct RoutineEntry {
   std::string arg_modes;
   std::vector<std::string> arg_names;
   std::string source;  // pg_proc.prosrc
+  const char* description = nullptr;  // PostgreSQL's, when it has the routine
 };
 
 struct OperatorEntry {

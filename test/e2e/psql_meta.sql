@@ -61,6 +61,10 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \df pg_options_to_table
 \sf pg_listening_channels
 \sf+ pg_partition_ancestors
+\sv big_orders
+\df+ pg_size_pretty
+\df+ now
+\d pg_tables
 \dC name
 \dC date
 \dC regclass
@@ -72,6 +76,7 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \dt+ billing.*
 \di+
 \ds+
+\dv+
 \l+ psqlmeta_e2e
 \pset format aligned
 \l psqlmeta_e2e

@@ -7,9 +7,11 @@
 #   tools_psycopg.py     psycopg 3's TypeInfo / CompositeInfo / EnumInfo / RangeInfo and adapters;
 #   tools_pgcli.py       pgcli's completion-metadata queries and its table and column completion;
 #   pgcli_screen         pgcli itself in a terminal (tmux): after it has loaded its completions,
-#                        the menu Tab opens after "SELECT * FROM bo" and after a JOIN (the tables,
+#                        the menu Tab opens after "SELECT * FROM boo" and after a JOIN (the tables,
 #                        views and join conditions offered; spacing squeezed, the functions and the
-#                        server's banner left out).
+#                        server's banner left out). "boo", not "bo": pgcli's fuzzy match of "bo" also
+#                        offers information_schema.table_constraints, which PostgreSQL's longer
+#                        list of functions starting so pushes below the menu's end.
 # Each tool runs even when an earlier one fails; the script fails when any differs.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,7 +27,7 @@ pgcli_screen() {
     screen=$(tmux -L $sock capture-pane -t t -p)
     [[ $screen == *"[F2]"* && $screen != *"Refreshing completions"* ]] && break
   done
-  for typed in "SELECT * FROM bo" "SELECT * FROM reviews r JOIN edi"; do
+  for typed in "SELECT * FROM boo" "SELECT * FROM reviews r JOIN edi"; do
     echo "typed: $typed, Tab"
     tmux -L $sock send-keys -t t C-u "$typed"
     sleep 0.5
