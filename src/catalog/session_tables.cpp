@@ -11,15 +11,20 @@ using namespace system_tables;
 bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out) {
   Builder b(out);
   if (name == "pg_settings") {
+    // PostgreSQL 15's columns. Kanto's settings are strings without bounds or choices, set by the
+    // session rather than read from a file (min_val, max_val, enumvals, sourcefile, sourceline NULL).
     b.Column("name", Text()).Column("setting", Text()).Column("unit", Text()).Column("category", Text());
-    b.Column("short_desc", Text()).Column("context", Text()).Column("vartype", Text()).Column("source", Text());
-    b.Column("boot_val", Text()).Column("reset_val", Text()).Column("pending_restart", Bool());
+    b.Column("short_desc", Text()).Column("extra_desc", Text()).Column("context", Text()).Column("vartype", Text());
+    b.Column("source", Text()).Column("min_val", Text()).Column("max_val", Text()).Column("enumvals", TextArray());
+    b.Column("boot_val", Text()).Column("reset_val", Text()).Column("sourcefile", Text()).Column("sourceline", Int4());
+    b.Column("pending_restart", Bool());
     if (!session) return true;
     for (const auto& [setting, value] : session->All()) {
       bool fixed = IsReadOnlySetting(setting);
-      b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""),
-             Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), Value::Text(value),
-             Value::Text(value), Value::Bool(false)});
+      b.Row({Value::Text(setting), Value::Text(value), NullText(), Value::Text("Kanto"), Value::Text(""), NullText(),
+             Value::Text(fixed ? "internal" : "user"), Value::Text("string"), Value::Text("session"), NullText(),
+             NullText(), Value::Null(TextArray()), Value::Text(value), Value::Text(value), NullText(),
+             Value::Null(Int4()), Value::Bool(false)});
     }
     return true;
   }

@@ -52,6 +52,7 @@ class Builder {
   }
   // Text values given for name and "char" columns take the column's type ("" is "char"'s byte 0).
   void Row(std::vector<Value> row) {
+    if (out_->columns_only) return;
     for (size_t i = 0; i < row.size() && i < out_->column_types.size(); i++) {
       TypeId id = out_->column_types[i].id;
       if ((id == TypeId::kName || id == TypeId::kCharByte) && row[i].type().IsString()) {

@@ -16,6 +16,7 @@
 #include "catalog/index_definition.hpp"
 #include "catalog/search_path.hpp"
 #include "catalog/system_catalog_oids.hpp"
+#include "catalog/system_relations.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "common/sql_text.hpp"
 #include "function/routine_catalog.hpp"
@@ -86,12 +87,14 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
   b.Column("relacl", TextArray()).Column("reloptions", TextArray()).Column("relpartbound", Text());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
-                 bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false) {
+                 bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false,
+                 bool system = false) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
-    // reltype: a table's or view's composite row type (catalog/row_type.hpp), whose OID is its own.
-    bool has_row_type = std::string(kind) == "r" || std::string(kind) == "v";
+    // reltype: a table's or view's composite row type (catalog/row_type.hpp), whose OID is its own
+    // (the system relations have none in pg_type).
+    bool has_row_type = !system && (std::string(kind) == "r" || std::string(kind) == "v");
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(has_row_type ? oid : 0), OidValue(0), OidValue(owner),
            OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), Value::Int4(0), OidValue(0),
            Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
@@ -117,6 +120,12 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     }
   }
   for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner);
+  // The system catalogs and views (a view's _RETURN rule: relhasrules).
+  if (out->columns_only) return;
+  for (const SystemRelation& r : SystemRelations()) {
+    row(r.oid, r.name, r.schema == "pg_catalog" ? kPgCatalogSchemaId : kInformationSchemaId, r.view ? 0 : kHeapAmOid,
+        r.view ? "v" : "r", r.column_names.size(), false, kKantoRoleOid, 0, false, r.view, true);
+  }
 }
 
 Value Int8(int64_t v) { return Value::FromInt(LogicalType(TypeId::kInt8), v); }
@@ -313,6 +322,17 @@ const char* TypeAlign(const LogicalType& t) {
     default: return "i";
   }
 }
+// pg_type.typcollation: name compares bytewise (collation "C"), the other string types (and
+// arrays of them) in the default collation.
+int64_t TypeCollation(const LogicalType& t) {
+  LogicalType base = t.IsArray() ? t.ElementType() : t;
+  if (base.id == TypeId::kName) return 950;
+  for (const auto& bt : kBuiltinTypes) {
+    if (bt.id == base.id) return std::string(bt.category) == "S" ? 100 : 0;
+  }
+  return 0;
+}
+
 bool TypeByValue(const LogicalType& t) {
   int16_t len = TypeLength(t);
   return len > 0 && len <= 8 && t.id != TypeId::kName && t.id != TypeId::kInterval;
@@ -330,17 +350,35 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   b.Column("attisdropped", Bool()).Column("attislocal", Bool()).Column("attinhcount", Int4());
   b.Column("attcollation", Oid()).Column("attacl", TextArray()).Column("attoptions", TextArray());
   b.Column("attfdwoptions", TextArray()).Column("attmissingval", TextArray());
+  auto row = [&](int64_t relid, const std::string& name, const LogicalType& type, size_t attnum, bool not_null,
+                 bool has_default, char identity, char generated, int64_t collation) {
+    b.Row({OidValue(relid), Value::Text(name), OidValue(type.oid()), Value::Int4(-1), Value::Int2(TypeLength(type)),
+           Value::Int2(static_cast<int64_t>(attnum)), Value::Int4(type.IsArray() ? 1 : 0), Value::Int4(-1),
+           Value::Int4(type.typmod()), Value::Bool(TypeByValue(type)), Value::Text(TypeAlign(type)),
+           Value::Text(TypeStorage(type)), Value::Text(""), Value::Bool(not_null), Value::Bool(has_default),
+           Value::Bool(false), Value::Text(identity ? std::string(1, identity) : ""),
+           Value::Text(generated ? std::string(1, generated) : ""), Value::Bool(false), Value::Bool(true), Value::Int4(0),
+           OidValue(collation), Value::Null(TextArray()), Value::Null(TextArray()), Value::Null(TextArray()),
+           Value::Null(TextArray())});
+  };
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
-      b.Row({OidValue(t->id), Value::Text(c.name), OidValue(c.type.oid()), Value::Int4(-1), Value::Int2(TypeLength(c.type)),
-             Value::Int2(static_cast<int64_t>(i + 1)), Value::Int4(c.type.IsArray() ? 1 : 0), Value::Int4(-1),
-             Value::Int4(c.type.typmod()), Value::Bool(TypeByValue(c.type)), Value::Text(TypeAlign(c.type)),
-             Value::Text(TypeStorage(c.type)), Value::Text(""), Value::Bool(c.not_null), Value::Bool(!c.default_sql.empty()),
-             Value::Bool(false), Value::Text(c.identity ? std::string(1, c.identity) : ""),
-             Value::Text(c.generated ? std::string(1, c.generated) : ""), Value::Bool(false), Value::Bool(true),
-             Value::Int4(0), OidValue(0), Value::Null(TextArray()), Value::Null(TextArray()), Value::Null(TextArray()),
-             Value::Null(TextArray())});
+      row(t->id, c.name, c.type, i + 1, c.not_null, !c.default_sql.empty(), c.identity, c.generated,
+          TypeCollation(c.type));
+    }
+  }
+  if (out->columns_only) return;
+  // The system relations' columns. A catalog's column is NOT NULL while it and every column before
+  // it have a fixed length, and its strings (other than names) compare bytewise (collation "C"), as
+  // PostgreSQL's genbki declares them; a view's columns are never NOT NULL.
+  for (const SystemRelation& r : SystemRelations()) {
+    bool fixed = !r.view;
+    for (size_t i = 0; i < r.column_names.size(); i++) {
+      const LogicalType& type = r.column_types[i];
+      fixed = fixed && TypeLength(type) > 0;
+      int64_t collation = TypeCollation(type);
+      row(r.oid, r.column_names[i], type, i + 1, fixed, false, 0, 0, r.view || collation == 0 ? collation : 950);
     }
   }
 }
@@ -389,8 +427,7 @@ void PgType(const Catalog& catalog, SystemTable* out) {
     LogicalType type(t.id);
     bool pseudo = t.id == TypeId::kUnknown;
     int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOf(type).oid();
-    // name compares bytewise (collation "C"), the other string types in the default collation.
-    int64_t collation = t.id == TypeId::kName ? 950 : std::string(t.category) == "S" ? 100 : 0;
+    int64_t collation = TypeCollation(type);
     int64_t elem = t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0;
     row(type.oid(), t.name, t.len, t.len > 0 && t.len <= 8, pseudo ? "p" : "b", t.category, elem, array_oid,
         TypeAlign(type), TypeStorage(type), collation);
@@ -520,13 +557,24 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
   b.Column("conrelid", Oid()).Column("contypid", Oid()).Column("conindid", Oid()).Column("conparentid", Oid());
   b.Column("confrelid", Oid()).Column("confupdtype", Char()).Column("confdeltype", Char());
   b.Column("confmatchtype", Char()).Column("conislocal", Bool()).Column("coninhcount", Int4());
-  b.Column("connoinherit", Bool()).Column("conkey", Int2Array()).Column("confkey", Int2Array()).Column("conbin", Text());
+  b.Column("connoinherit", Bool()).Column("conkey", Int2Array()).Column("confkey", Int2Array());
+  // The equality operators of a foreign key's columns, ON DELETE SET NULL / DEFAULT column lists and
+  // exclusion operators: Kanto compares keys with each type's own equality and has no column lists
+  // or exclusion constraints, so NULL.
+  b.Column("conpfeqop", OidArray()).Column("conppeqop", OidArray()).Column("conffeqop", OidArray());
+  b.Column("confdelsetcols", Int2Array()).Column("conexclop", OidArray()).Column("conbin", Text());
+  const std::vector<Value> no_operators = {Value::Null(OidArray()), Value::Null(OidArray()), Value::Null(OidArray()),
+                                           Value::Null(Int2Array()), Value::Null(OidArray())};
+  auto add = [&](std::vector<Value> row) {
+    row.insert(row.end() - 1, no_operators.begin(), no_operators.end());
+    b.Row(std::move(row));
+  };
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
       if (!idx.constraint) continue;
       std::vector<Value> key;
       for (uint32_t c : idx.columns) key.push_back(Value::Int2(c + 1));
-      b.Row({OidValue(idx.id), Value::Text(idx.name), OidValue(t->schema_id), Value::Text(idx.primary ? "p" : "u"),
+      add({OidValue(idx.id), Value::Text(idx.name), OidValue(t->schema_id), Value::Text(idx.primary ? "p" : "u"),
              Value::Bool(false), Value::Bool(false), Value::Bool(true), OidValue(t->id), OidValue(0), OidValue(idx.id),
              OidValue(0), OidValue(0), Value::Text(" "), Value::Text(" "), Value::Text(" "), Value::Bool(true),
              Value::Int4(0), Value::Bool(true), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()), NullText()});
@@ -534,7 +582,7 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
     for (const CheckEntry& c : t->checks) {
       std::vector<Value> key;
       for (uint32_t col : c.columns) key.push_back(Value::Int2(col + 1));
-      b.Row({OidValue(c.id), Value::Text(c.name), OidValue(t->schema_id), Value::Text("c"), Value::Bool(false),
+      add({OidValue(c.id), Value::Text(c.name), OidValue(t->schema_id), Value::Text("c"), Value::Bool(false),
              Value::Bool(false), Value::Bool(c.validated), OidValue(t->id), OidValue(0), OidValue(0), OidValue(0),
              OidValue(0), Value::Text(" "), Value::Text(" "), Value::Text(" "), Value::Bool(true), Value::Int4(0),
              Value::Bool(c.no_inherit), MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()),
@@ -544,7 +592,7 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
       std::vector<Value> key, fkey;
       for (uint32_t col : fk.columns) key.push_back(Value::Int2(col + 1));
       for (uint32_t col : fk.ref_columns) fkey.push_back(Value::Int2(col + 1));
-      b.Row({OidValue(fk.id), Value::Text(fk.name), OidValue(t->schema_id), Value::Text("f"), Value::Bool(fk.deferrable),
+      add({OidValue(fk.id), Value::Text(fk.name), OidValue(t->schema_id), Value::Text("f"), Value::Bool(fk.deferrable),
              Value::Bool(fk.initially_deferred), Value::Bool(fk.validated), OidValue(t->id), OidValue(0),
              OidValue(fk.ref_index), OidValue(0), OidValue(fk.ref_table), Value::Text(std::string(1, fk.on_update)),
              Value::Text(std::string(1, fk.on_delete)), Value::Text(std::string(1, fk.match)), Value::Bool(true),

@@ -19,6 +19,9 @@ struct SystemTable {
   std::vector<std::pair<size_t, std::string>> computed;
   // PostgreSQL's OID of the catalog (its rows' tableoid); 0 for a view (pg_tables, pg_roles, ...).
   uint32_t relation_oid = 0;
+  // Set by the caller that wants only the columns (catalog/system_relations.cpp): the rows are
+  // left out.
+  bool columns_only = false;
 };
 
 // Fills `out` and returns true when schema.name is a system table (`schema` empty: pg_catalog,

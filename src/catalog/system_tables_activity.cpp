@@ -21,8 +21,8 @@ Value OidOrNull(const std::optional<T>& v) {
 
 void PgStatActivity(const Catalog& catalog, const SessionControl* session, SystemTable* out) {
   Builder b(out);
-  b.Column("datid", Oid()).Column("datname", Text()).Column("pid", Int4()).Column("leader_pid", Int4());
-  b.Column("usesysid", Oid()).Column("usename", Text()).Column("application_name", Text());
+  b.Column("datid", Oid()).Column("datname", Name()).Column("pid", Int4()).Column("leader_pid", Int4());
+  b.Column("usesysid", Oid()).Column("usename", Name()).Column("application_name", Text());
   b.Column("client_addr", Text()).Column("client_hostname", Text()).Column("client_port", Int4());
   b.Column("backend_start", TimestampTz()).Column("xact_start", TimestampTz()).Column("query_start", TimestampTz());
   b.Column("state_change", TimestampTz()).Column("wait_event_type", Text()).Column("wait_event", Text());

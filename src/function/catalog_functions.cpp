@@ -11,6 +11,7 @@
 #include "kanto/error.hpp"
 #include "parser/expression_pretty.hpp"
 #include "catalog/system_catalog_oids.hpp"
+#include "catalog/system_relations.hpp"
 #include "function/cast_catalog.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
@@ -204,6 +205,15 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     }
     const IndexEntry* idx;
     const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
+    // pg_catalog is always searched (first, unless the path names it later); information_schema
+    // only when the path names it.
+    if (const SystemRelation* sys = t ? nullptr : FindSystemRelation(oid)) {
+      if (sys->schema == "pg_catalog") return Value::Bool(true);
+      for (const std::string& schema : ctx.search_path.entries) {
+        if (schema == sys->schema) return Value::Bool(true);
+      }
+      return Value::Bool(false);
+    }
     if (!t) return Value::Null(T(TypeId::kBool));
     return Value::Bool(RelationIsVisible(*ctx.catalog, ctx.search_path, t->schema_id, idx ? idx->name : t->name));
   }, kStrict, kVolatile);

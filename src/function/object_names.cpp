@@ -7,6 +7,7 @@
 #include "catalog/row_type.hpp"
 #include "catalog/search_path.hpp"
 #include "catalog/system_catalog_oids.hpp"
+#include "catalog/system_relations.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
 #include "function/routine_catalog.hpp"
@@ -59,6 +60,9 @@ std::string SchemaName(const Catalog& catalog, int64_t id) {
 
 // A relation's name as regclass prints it: qualified unless the search path finds it unqualified.
 std::string RelationName(const Catalog& catalog, const SearchPath& path, int64_t oid) {
+  if (const SystemRelation* sys = FindSystemRelation(static_cast<uint32_t>(oid))) {
+    return sys->schema == "pg_catalog" ? QuoteIdent(sys->name) : sys->schema + "." + QuoteIdent(sys->name);
+  }
   if (const char* name = SystemCatalogName(static_cast<uint32_t>(oid))) return name;
   if (const SequenceEntry* seq = catalog.GetSequence(static_cast<uint32_t>(oid))) {
     if (RelationIsVisible(catalog, path, seq->schema_id, seq->name)) return QuoteIdent(seq->name);
@@ -89,8 +93,8 @@ int64_t FindRelation(const FunctionContext& ctx, std::string_view text) {
   }
   std::string name = parts.back();
   std::string schema = parts.size() == 2 ? parts[0] : "";
-  if (schema.empty() || schema == "pg_catalog") {
-    if (int64_t oid = SystemCatalogOid(name)) return oid;
+  if (schema.empty() || schema == "pg_catalog" || schema == "information_schema") {
+    if (const SystemRelation* sys = FindSystemRelation(schema.empty() ? "pg_catalog" : schema, name)) return sys->oid;
   }
   if (catalog) {
     RelationRef r = LookupRelation(*catalog, path, schema, name);
