@@ -93,7 +93,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                            {"polwithcheck", Text()}})},
       {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
                                   {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Vector()},
-                                  {"stxkind", LogicalType::ArrayOf(Text())}, {"stxexprs", Text()}})},
+                                  {"stxkind", LogicalType::ArrayOf(Char())}, {"stxexprs", Text()}})},
       {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Name()}, {"pubowner", Oid()}, {"puballtables", Bool()},
                                 {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
                                 {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},

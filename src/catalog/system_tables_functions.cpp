@@ -30,14 +30,14 @@ void PgProc(SystemTable* out) {
   b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Char());
   b.Column("proparallel", Char()).Column("pronargs", Int2()).Column("pronargdefaults", Int2());
   b.Column("prorettype", Oid()).Column("proargtypes", OidArray()).Column("proallargtypes", OidArray());
-  b.Column("proargmodes", TextArray()).Column("proargnames", TextArray()).Column("proargdefaults", Text());
+  b.Column("proargmodes", LogicalType::ArrayOf(Char())).Column("proargnames", TextArray()).Column("proargdefaults", Text());
   b.Column("protrftypes", OidArray()).Column("prosrc", Text()).Column("probin", Text()).Column("prosqlbody", Text());
   b.Column("proconfig", TextArray()).Column("proacl", TextArray());
   for (const RoutineEntry& r : BuiltinRoutines()) {
     Value no_oids = Value::Null(OidArray());
     bool has_out = !r.all_arg_types.empty();
     std::vector<Value> modes, names;
-    for (char m : r.arg_modes) modes.push_back(Value::Text(std::string(1, m)));
+    for (char m : r.arg_modes) modes.push_back(Value::FromString(Char(), std::string(1, m)));
     for (const std::string& n : r.arg_names) names.push_back(Value::Text(n));
     b.Row({OidValue(r.oid), Value::Text(r.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            OidValue(kInternalLanguageOid), Value::Float4(1), Value::Float4(r.rows), OidValue(r.variadic_type), OidValue(0),
@@ -45,7 +45,7 @@ void PgProc(SystemTable* out) {
            Value::Bool(r.returns_set), Value::Text(std::string(1, r.volatility)), Value::Text(std::string(1, r.parallel)),
            Value::Int2(static_cast<int64_t>(r.arg_types.size())), Value::Int2(0), OidValue(r.return_type),
            OidList(r.arg_types), has_out ? OidList(r.all_arg_types) : no_oids,
-           has_out ? MakeArrayValue(TextArray(), modes) : Value::Null(TextArray()),
+           has_out ? MakeArrayValue(LogicalType::ArrayOf(Char()), modes) : Value::Null(LogicalType::ArrayOf(Char())),
            names.empty() ? Value::Null(TextArray()) : MakeArrayValue(TextArray(), names), NullText(), no_oids,
            Value::Text(r.source.empty() ? r.name : r.source), NullText(), NullText(), Value::Null(TextArray()),
            Value::Null(TextArray())});
