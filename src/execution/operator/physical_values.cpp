@@ -22,7 +22,10 @@ bool PhysicalValues::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
   for (; state.next < end; state.next++) {
     std::vector<Value> row;
     for (size_t c = 0; c < rows_[state.next].size(); c++) {
-      Value v = ExpressionExecutor::EvaluateScalar(*rows_[state.next][c], ctx);
+      // A constant cell (every cell of a system catalog but its computed columns) is copied:
+      // evaluating it as an expression built a one-row vector per cell.
+      const BoundExpr& cell = *rows_[state.next][c];
+      Value v = cell.IsConstant() ? cell.value : ExpressionExecutor::EvaluateScalar(cell, ctx);
       v.set_type(types[c]);
       row.push_back(std::move(v));
     }
