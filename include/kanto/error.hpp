@@ -44,6 +44,7 @@ inline constexpr const char* kDependentObjectsStillExist = "2BP01";
 inline constexpr const char* kNumericValueOutOfRange = "22003";
 inline constexpr const char* kDivisionByZero = "22012";
 inline constexpr const char* kInvalidTextRepresentation = "22P02";
+inline constexpr const char* kUntranslatableCharacter = "22P05";
 inline constexpr const char* kStringDataRightTruncation = "22001";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";

@@ -50,7 +50,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kFloat4, "float4", 4, "N"},     {TypeId::kFloat8, "float8", 8, "N"},
     {TypeId::kNumeric, "numeric", -1, "N"},  {TypeId::kText, "text", -1, "S"},
     {TypeId::kVarchar, "varchar", -1, "S"},  {TypeId::kChar, "bpchar", -1, "S"},
-    {TypeId::kName, "name", 64, "S"},        {TypeId::kJson, "json", -1, "U"},
+    {TypeId::kName, "name", 64, "S"},        {TypeId::kJson, "json", -1, "U"}, {TypeId::kJsonb, "jsonb", -1, "U"},
     {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
@@ -302,6 +302,7 @@ const char* TypeStorage(const LogicalType& t) {
     case TypeId::kVarchar:
     case TypeId::kChar:
     case TypeId::kJson:
+    case TypeId::kJsonb:
     case TypeId::kBytea: return "x";
     default: return "p";
   }

@@ -49,6 +49,7 @@ class AggregateRegistry {
 };
 
 void RegisterBasicAggregates(AggregateRegistry& r);  // count, sum, avg, min, max, bool_and/or, ...
-void RegisterStatisticalAggregates(AggregateRegistry& r);  // stddev, variance and their _samp/_pop forms
+void RegisterStatisticalAggregates(AggregateRegistry& r);
+void RegisterJsonAggregates(AggregateRegistry& r);  // json[b]_agg, json[b]_object_agg  // stddev, variance and their _samp/_pop forms
 
 }  // namespace kanto

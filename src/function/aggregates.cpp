@@ -15,6 +15,7 @@ const AggregateRegistry& AggregateRegistry::Instance() {
     auto* r = new AggregateRegistry();
     RegisterBasicAggregates(*r);
     RegisterStatisticalAggregates(*r);
+    RegisterJsonAggregates(*r);
     return r;
   }();
   return *registry;

@@ -13,6 +13,7 @@
 #include "types/char_type.hpp"
 #include "types/datetime.hpp"
 #include "types/json.hpp"
+#include "types/jsonb.hpp"
 #include "types/record.hpp"
 
 namespace kanto {
@@ -280,6 +281,22 @@ bool CanCastCharByte(const LogicalType& from, const LogicalType& to, CastContext
   return other.id == TypeId::kInt4 && context == CastContext::kExplicit;
 }
 
+// jsonb -> numeric types and boolean (PostgreSQL's jsonb_numeric, jsonb_bool, ...): the value
+// must be a scalar of the matching kind, else 22023 naming the kind it is.
+Value JsonbScalarCast(const std::string& stored, const LogicalType& target, const FunctionContext& ctx) {
+  JsonValue j = JsonbTree(stored);
+  bool want_bool = target.id == TypeId::kBool;
+  JsonValue::Kind want = want_bool ? JsonValue::Kind::kBool : JsonValue::Kind::kNumber;
+  if (j.kind != want) {
+    static const char* kNames[] = {"null", "string", "numeric", "boolean", "array", "object"};
+    throw Error(sqlstate::kInvalidParameterValue, std::string("cannot cast jsonb ") + kNames[static_cast<int>(j.kind)] +
+                                                      " to type " + target.ToString());
+  }
+  if (want_bool) return Value::Bool(j.boolean);
+  Value n = Value::FromNumeric(Numeric::Parse(j.text), LogicalType(TypeId::kNumeric));
+  return CastValue(n, target, CastContext::kExplicit, ctx);
+}
+
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
@@ -289,6 +306,12 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
   }
   if (from.id == to.id || from.id == TypeId::kUnknown) return true;
   if (from.id == TypeId::kCharByte || to.id == TypeId::kCharByte) return CanCastCharByte(from, to, context);
+  bool from_json = from.id == TypeId::kJson || from.id == TypeId::kJsonb;
+  bool to_json = to.id == TypeId::kJson || to.id == TypeId::kJsonb;
+  if (from_json && to_json) return context != CastContext::kImplicit;  // json <-> jsonb: assignment
+  if (from.id == TypeId::kJsonb && (to.IsNumeric() || to.id == TypeId::kBool)) {
+    return context == CastContext::kExplicit;  // from a scalar: jsonb_int4 and the others
+  }
   if ((from.IsOid() || to.IsOid()) && !from.IsString() && !to.IsString()) {
     if (to.IsOid()) return from.IsOid() || from.IsInteger();               // implicit
     return to.IsInteger() && context != CastContext::kImplicit;            // oid -> integer: assignment
@@ -404,6 +427,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kChar: return Value::FromString(type, ApplyLength(std::string(text), type, CastContext::kAssignment));
     case TypeId::kBytea: return Value::FromString(type, ParseBytea(text));
     case TypeId::kJson: ValidateJson(text); return Value::FromString(type, std::string(text));
+    case TypeId::kJsonb: return Value::FromString(type, JsonbFromText(text));
     case TypeId::kDate: return Value::FromInt(type, datetime::ParseDate(text, now));
     case TypeId::kTimestamp: return Value::FromInt(type, datetime::ParseTimestamp(text, now));
     case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
@@ -440,6 +464,9 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     int64_t x = v.int_value();
     if (target.id != TypeId::kInt8 && x > INT32_MAX) x -= int64_t{1} << 32;
     return Value::FromInt(target, CheckInt(x, target.id));
+  }
+  if (from.id == TypeId::kJsonb && (target.IsNumeric() || target.id == TypeId::kBool)) {
+    return JsonbScalarCast(v.str_value(), target, ctx);
   }
   switch (target.id) {
     case TypeId::kBool:
@@ -549,7 +576,12 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
     case TypeId::kRegproc:
+      break;
     case TypeId::kJson:
+      if (from.id == TypeId::kJsonb) return Value::FromString(target, v.str_value());  // already JSON text
+      break;
+    case TypeId::kJsonb:
+      if (from.id == TypeId::kJson) return Value::FromString(target, JsonbFromText(v.str_value()));
       break;
   }
   if (from.id == target.id) {

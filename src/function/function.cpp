@@ -20,6 +20,8 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterArrayFunctions(*r);
     RegisterRecordFunctions(*r);
     RegisterJsonFunctions(*r);
+    RegisterJsonOperators(*r);
+    RegisterJsonProcessing(*r);
     RegisterSequenceFunctions(*r);
     RegisterNotifyFunctions(*r);
     RegisterSessionFunctions(*r);

@@ -1,12 +1,14 @@
-// json constructors: json_build_object, json_build_array, to_json. SQL values become JSON as
-// PostgreSQL's datum_to_json writes them: numbers and booleans bare (numeric NaN and Infinity
-// quoted), json as it is, arrays as JSON arrays, dates and timestamps in ISO 8601 ("T", "+05:30"),
-// everything else as a string of its text output.
+// json and jsonb constructors: json[b]_build_object, json[b]_build_array, to_json[b], row_to_json.
+// SQL values become JSON as PostgreSQL's datum_to_json writes them: numbers and booleans bare
+// (numeric NaN and Infinity quoted), json and jsonb as they are, arrays as JSON arrays, dates and
+// timestamps in ISO 8601 ("T", "+05:30"), everything else as a string of its text output. The jsonb
+// forms are that JSON text read as jsonb (datum_to_jsonb gives the same values).
 #include "function/cast.hpp"
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/json.hpp"
+#include "types/jsonb.hpp"
 #include "types/record.hpp"
 
 namespace kanto {
@@ -44,7 +46,8 @@ void AppendJson(std::string* out, const Value& v, FunctionContext& ctx) {
       else AppendJsonString(out, text);
       return;
     }
-    case TypeId::kJson: *out += v.str_value(); return;
+    case TypeId::kJson:
+    case TypeId::kJsonb: *out += v.str_value(); return;
     case TypeId::kArray: {
       out->push_back('[');
       bool first = true;
@@ -82,47 +85,60 @@ void AppendJson(std::string* out, const Value& v, FunctionContext& ctx) {
   }
 }
 
-Value Json(std::string text) { return Value::FromString(LogicalType(TypeId::kJson), std::move(text)); }
+// An object key: text as it is, a boolean as true / false, anything else as its text output.
+std::string KeyText(const Value& key, FunctionContext& ctx) {
+  if (key.type().IsString()) return key.str_value();
+  if (key.type().id == TypeId::kBool) return key.int_value() ? "true" : "false";
+  return ValueToText(key, ctx);
+}
 
-Value BuildObject(const std::vector<Value>& a, FunctionContext& ctx) {
+Value Json(std::string text) { return Value::FromString(LogicalType(TypeId::kJson), std::move(text)); }
+Value Jsonb(const std::string& text) { return Value::FromString(LogicalType(TypeId::kJsonb), JsonbFromText(text)); }
+
+std::string BuildObject(const std::vector<Value>& a, FunctionContext& ctx, bool jsonb) {
   if (a.size() % 2 != 0) {
     throw Error(sqlstate::kInvalidParameterValue, "argument list must have even number of elements")
-        .WithHint("The arguments of json_build_object() must consist of alternating keys and values.");
+        .WithHint(std::string("The arguments of ") + (jsonb ? "jsonb" : "json") +
+                  "_build_object() must consist of alternating keys and values.");
   }
   std::string out = "{";
   for (size_t i = 0; i < a.size(); i += 2) {
     const Value& key = a[i];
     if (key.is_null()) {
+      if (jsonb) {
+        throw Error(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i + 1) + ": key must not be null");
+      }
       throw Error(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i + 1) + " cannot be null")
           .WithHint("Object keys should be text.");
     }
-    if (key.type().IsArray() || key.type().id == TypeId::kJson) {
+    if (key.type().IsArray() || key.type().id == TypeId::kJson || key.type().id == TypeId::kJsonb ||
+        key.type().id == TypeId::kRecord) {
       throw Error(sqlstate::kInvalidParameterValue, "key value must be scalar, not array, composite, or json");
     }
     if (i > 0) out += ", ";
-    AppendJsonString(&out, key.type().IsString() ? key.str_value() : ValueToText(key, ctx));
+    AppendJsonString(&out, KeyText(key, ctx));
     out += " : ";
     AppendJson(&out, a[i + 1], ctx);
   }
-  return Json(out + "}");
+  return out + "}";
 }
 
-Value BuildArray(const std::vector<Value>& a, FunctionContext& ctx) {
+std::string BuildArray(const std::vector<Value>& a, FunctionContext& ctx) {
   std::string out = "[";
   for (size_t i = 0; i < a.size(); i++) {
     if (i > 0) out += ", ";
     AppendJson(&out, a[i], ctx);
   }
-  return Json(out + "]");
+  return out + "]";
 }
 
-void AddVariadic(FunctionRegistry& r, const char* name, RowFn fn) {
+void AddVariadic(FunctionRegistry& r, const char* name, TypeId result, RowFn fn) {
   ScalarFunction f;
   f.name = name;
   f.arg_types = {T(TypeId::kUnknown)};  // VARIADIC "any"
   f.variadic = true;
   f.strict = false;
-  f.return_type = T(TypeId::kJson);
+  f.return_type = T(result);
   f.kernel = RowKernel(std::move(fn), /*strict=*/false);
   r.Add(std::move(f));
 }
@@ -130,12 +146,32 @@ void AddVariadic(FunctionRegistry& r, const char* name, RowFn fn) {
 }  // namespace
 
 void RegisterJsonFunctions(FunctionRegistry& r) {
-  AddVariadic(r, "json_build_object", BuildObject);
-  AddVariadic(r, "json_build_array", BuildArray);
+  AddVariadic(r, "json_build_object", TypeId::kJson,
+              [](const std::vector<Value>& a, FunctionContext& ctx) { return Json(BuildObject(a, ctx, false)); });
+  AddVariadic(r, "json_build_array", TypeId::kJson,
+              [](const std::vector<Value>& a, FunctionContext& ctx) { return Json(BuildArray(a, ctx)); });
+  AddVariadic(r, "jsonb_build_object", TypeId::kJsonb,
+              [](const std::vector<Value>& a, FunctionContext& ctx) { return Jsonb(BuildObject(a, ctx, true)); });
+  AddVariadic(r, "jsonb_build_array", TypeId::kJsonb,
+              [](const std::vector<Value>& a, FunctionContext& ctx) { return Jsonb(BuildArray(a, ctx)); });
   AddRowFunction(r, "to_json", {T(TypeId::kUnknown)}, T(TypeId::kJson), [](const std::vector<Value>& a, FunctionContext& ctx) {
     std::string out;
     AppendJson(&out, a[0], ctx);
     return Json(out);
+  });
+  AddRowFunction(r, "to_jsonb", {T(TypeId::kUnknown)}, T(TypeId::kJsonb), [](const std::vector<Value>& a, FunctionContext& ctx) {
+    std::string out;
+    AppendJson(&out, a[0], ctx);
+    return Jsonb(out);
+  });
+  // An object key of json[b]_object_agg: text as it is, other values as their text output.
+  AddRowFunction(r, "$json_key", {T(TypeId::kUnknown)}, T(TypeId::kText), [](const std::vector<Value>& a, FunctionContext& ctx) {
+    const Value& key = a[0];
+    if (key.type().IsArray() || key.type().id == TypeId::kJson || key.type().id == TypeId::kJsonb ||
+        key.type().id == TypeId::kRecord) {
+      throw Error(sqlstate::kInvalidParameterValue, "key value must be scalar, not array, composite, or json");
+    }
+    return Value::Text(KeyText(key, ctx));
   });
   AddRowFunction(r, "row_to_json", {T(TypeId::kRecord)}, T(TypeId::kJson), [](const std::vector<Value>& a, FunctionContext& ctx) {
     std::string out;

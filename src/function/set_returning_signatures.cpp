@@ -48,6 +48,21 @@ const std::vector<SetReturningSignature>& SetReturningSignatures() {
     add("regexp_split_to_table", {text, text}, text, "regexp_split_to_table_no_flags");
     add("regexp_split_to_table", {text, text, text}, text, "regexp_split_to_table");
     add("unnest", {any_array}, any, "array_unnest", 100);
+    for (TypeId id : {TypeId::kJson, TypeId::kJsonb}) {
+      const LogicalType json(id);
+      const std::string p = id == TypeId::kJson ? "json" : "jsonb";
+      for (bool as_text : {false, true}) {
+        const std::string suffix = as_text ? "_text" : "";
+        SetReturningSignature* each = add(p + "_each" + suffix, {json}, LogicalType(TypeId::kRecord), p + "_each" + suffix, 100);
+        each->arg_names = {"from_json"};
+        each->out_args = {{"key", text}, {"value", as_text ? text : json}};
+        SetReturningSignature* elements =
+            add(p + "_array_elements" + suffix, {json}, as_text ? text : json, p + "_array_elements" + suffix, 100);
+        elements->arg_names = {"from_json"};
+        elements->out_args = {{"value", as_text ? text : json}};
+      }
+      add(p + "_object_keys", {json}, LogicalType(TypeId::kText), p + "_object_keys", 100);
+    }
     return out;
   }();
   return *signatures;

@@ -149,6 +149,7 @@ std::string ScalarTextToBinary(uint32_t oid, const std::string& text) {
     case 1700: return NumericBinary(text);
     case 25: case 1043: case 1042: case 19: case 114: return text;
     case 18: return CharBinary(CharFromText(text));
+    case 3802: return "\x01" + text;
     case 1082: return BigEndian(static_cast<uint64_t>(datetime::ParseDate(text) - kPgEpochDays), 4);
     case 1114: return BigEndian(static_cast<uint64_t>(datetime::ParseTimestamp(text) - kPgEpochMicros), 8);
     default:
@@ -284,6 +285,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kName:
     case TypeId::kJson:
     case TypeId::kUnknown: return v.str_value();
+    case TypeId::kJsonb: return "\x01" + v.str_value();  // version 1, then the text
     case TypeId::kRecord: return RecordBinary(v, fn);
     case TypeId::kCharByte: return CharBinary(v.str_value());
     case TypeId::kArray: {
@@ -335,6 +337,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     }
   }
   switch (oid) {
+    case 3802: return "\x01" + r.GetText(row, col);  // jsonb: version 1, then the text
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 18: return CharBinary(CharFromText(r.GetText(row, col)));
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
@@ -452,6 +455,11 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
       return Param(out);
     }
     case 25: case 1043: case 1042: case 19: case 114: case 705: case 0: return Param(v);
+    case 3802:  // jsonb: version 1, then the text
+      if (v.empty() || v[0] != '\x01') {
+        throw Error("XX000", "unsupported jsonb version number " + std::to_string(v.empty() ? 0 : static_cast<unsigned char>(v[0])));
+      }
+      return Param(v.substr(1));
     default:
       if (ElementOid(oid)) return Param(BinaryArrayToText(v));
       throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");

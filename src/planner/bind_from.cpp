@@ -560,6 +560,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         entry.names = {"option_name", "option_value"};  // its OUT parameters
       } else if (name == "_pg_expandarray") {
         entry.names = {"x", "n"};
+      } else if (name.find("_each") != std::string::npos && IsJsonSetFunction(name)) {
+        entry.names = {"key", "value"};
+      } else if (name.find("_array_elements") != std::string::npos && IsJsonSetFunction(name)) {
+        entry.names = {"value"};
       } else if (fn->name == "unnest" && fn->args.size() > 1) {
         entry.names.assign(fn->args.size(), "unnest");
       } else if (name == "pg_partition_ancestors" && ref.alias.name.empty()) {

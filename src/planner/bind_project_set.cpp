@@ -219,10 +219,11 @@ BoundExprPtr Binder::CollectSetFunction(SrfCollector& srfs, const std::string& n
     call.params.push_back(std::move(a));
   }
   call.function = BindSetFunction(name, std::move(inner), location);
-  if (name == "_pg_expandarray" && call.function->types.size() == 2) {
-    // Its value is the record (x, n) of its two columns.
+  if ((name == "_pg_expandarray" || IsJsonSetFunction(name)) && call.function->types.size() == 2) {
+    // Its value is the record of its two columns: (x, n), json_each's (key, value).
     RecordType rec;
-    rec.fields = {{"x", call.function->types[0]}, {"n", call.function->types[1]}};
+    bool json = name != "_pg_expandarray";
+    rec.fields = {{json ? "key" : "x", call.function->types[0]}, {json ? "value" : "n", call.function->types[1]}};
     call.type = RecordLogicalType(rec);
   } else if (call.function->types.size() != 1) {
     std::vector<LogicalType> types;

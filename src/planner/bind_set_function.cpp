@@ -11,6 +11,7 @@
 #include "kanto/error.hpp"
 #include "planner/binder.hpp"
 #include "planner/expr_binder.hpp"
+#include "planner/set_returning_functions.hpp"
 #include "planner/type_resolution.hpp"
 
 namespace kanto {
@@ -93,6 +94,34 @@ std::unique_ptr<LogicalTableFunction> Binder::BindSetFunction(const std::string&
       args.push_back(eb.BindFunction("$subscripts", std::move(one), location));
     } else {
       args.push_back(std::move(array));  // unnest below reports the type
+    }
+    fn->name = "unnest";
+  } else if (IsJsonSetFunction(name)) {
+    // One array per OUT column (json_each: key, value), or the keys (json_object_keys).
+    const SetReturningSignature* sig = nullptr;
+    for (const SetReturningSignature& s : SetReturningSignatures()) {
+      if (s.name == name) sig = &s;
+    }
+    if (args.size() != 1) {
+      std::vector<LogicalType> types;
+      for (const auto& a : args) types.push_back(a->type);
+      throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                   .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                             "type casts."),
+               location);
+    }
+    BoundExprPtr json = Coerce(std::move(args[0]), sig->arg_types[0], CastContext::kImplicit, location);
+    args.clear();
+    if (sig->out_args.empty()) {
+      std::vector<BoundExprPtr> one;
+      one.push_back(std::move(json));
+      args.push_back(eb.BindFunction("$" + name, std::move(one), location));
+    } else {
+      for (const auto& [column, type] : sig->out_args) {
+        std::vector<BoundExprPtr> one;
+        one.push_back(json->Copy());
+        args.push_back(eb.BindFunction("$" + name + "." + column, std::move(one), location));
+      }
     }
     fn->name = "unnest";
   } else if (name == "generate_subscripts") {

@@ -225,7 +225,8 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "regproc") return no_mods(TypeId::kRegproc);
   if (name == "int2vector") return no_mods(TypeId::kInt2Vector);
   if (name == "json") return no_mods(TypeId::kJson);
-  static const char* kUnsupported[] = {"jsonb", "uuid", "time", "timetz", "money", "inet", "cidr",
+  if (name == "jsonb") return no_mods(TypeId::kJsonb);
+  static const char* kUnsupported[] = {"uuid", "time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
                                        "tsvector", "tsquery", "int4range", "record"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)

@@ -484,10 +484,11 @@ BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<Boun
   if (star && name != "count") {
     throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not a parameterless aggregate"), location);
   }
+  std::string lookup = JsonAggregateArgs(name, args, location);
   std::vector<LogicalType> types;
   for (const auto& a : args) types.push_back(a->type);
   ResolvedAggregate r;
-  if (!ResolveAggregate(*AggregateRegistry::Instance().Find(name), types, &r)) {
+  if (!ResolveAggregate(*AggregateRegistry::Instance().Find(lookup), types, &r)) {
     throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
                  .WithHint("No function matches the given name and argument types. You might need to add explicit "
                            "type casts."),
@@ -499,6 +500,25 @@ BoundExprPtr ExprBinder::MakeAggregate(const std::string& name, std::vector<Boun
     agg->children.push_back(binder_.Coerce(std::move(args[i]), r.arg_types[i], CastContext::kImplicit, location));
   }
   return agg;
+}
+
+// json[b]_agg(x) and json[b]_object_agg(k, x) join JSON text (function/json_aggregates.cpp): x
+// goes through to_json[b] and k through $json_key here, where the session's settings (time zone,
+// catalog for reg* names) are at hand. Returns the aggregate to look up.
+std::string ExprBinder::JsonAggregateArgs(const std::string& name, std::vector<BoundExprPtr>& args, int location) {
+  bool object = name == "json_object_agg" || name == "jsonb_object_agg";
+  bool jsonb = name == "jsonb_agg" || name == "jsonb_object_agg";
+  if (!(object || jsonb || name == "json_agg") || args.size() != (object ? 2u : 1u)) return name;
+  auto call = [&](const char* fn, BoundExprPtr arg) {
+    std::vector<BoundExprPtr> one;
+    one.push_back(std::move(arg));
+    return BindFunction(fn, std::move(one), location);
+  };
+  BoundExprPtr& value = args.back();
+  bool rows = value->type.IsArray() || value->type.id == TypeId::kRecord;
+  value = call(jsonb ? "to_jsonb" : "to_json", std::move(value));
+  if (object) args[0] = call("$json_key", std::move(args[0]));
+  return name == "json_agg" && rows ? "$json_agg_rows" : name;
 }
 
 // (a1, a2, ...) op (b1, b2, ...): = and <> pairwise; <, <=, >, >= lexicographically (the first

@@ -66,6 +66,7 @@ class ExprBinder {
   BoundExprPtr BindSetReturningCall(const ast::FuncCall& f, const std::string& name);
   // Resolves an aggregate over bound arguments and coerces them; returns the kAggregate expression.
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);
+  std::string JsonAggregateArgs(const std::string& name, std::vector<BoundExprPtr>& args, int location);
   BoundExprPtr BindWindow(const ast::FuncCall& f, const std::string& name);
   BoundExprPtr BindGrouping(const ast::FuncCall& f);
   // One ORDER BY item of a window or an aggregate call: binds the key, records its direction.

@@ -10,4 +10,8 @@ namespace kanto {
 // FROM, and elsewhere as PostgreSQL's ProjectSet runs them (project_set.hpp).
 bool IsSetReturningFunction(const std::string& name);
 
+// json[b]_each[_text], json[b]_array_elements[_text], json[b]_object_keys: they run as unnest of
+// one array per result column ("$<name>.<column>", function/json_processing.cpp).
+bool IsJsonSetFunction(const std::string& name);
+
 }  // namespace kanto

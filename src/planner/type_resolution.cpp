@@ -24,7 +24,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kTimestampTz: return 'D';
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea:
-    case TypeId::kJson: return 'U';
+    case TypeId::kJson:
+    case TypeId::kJsonb: return 'U';
     case TypeId::kRecord: return 'C';
     case TypeId::kCharByte: return 'Z';  // internal-use, as PostgreSQL's "char"
     case TypeId::kUnknown: return 'X';

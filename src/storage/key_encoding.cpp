@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "types/jsonb.hpp"
 #include "types/record.hpp"
 
 namespace kanto::storage {
@@ -43,6 +44,10 @@ void KeyWriter::AppendValue(const Value& v, bool descending) {
         if (IsKnownRecord(v.type())) {
           // Field by field, so that records order (and hash) as PostgreSQL compares them.
           for (const Value& f : DecodeRecord(v.str_value(), v.type())) AppendValue(f);
+          break;
+        }
+        if (v.type().id == TypeId::kJsonb) {  // jsonb's btree order, 1.0 equal to 1
+          AppendJsonbKey(&out_, v.str_value());
           break;
         }
         std::string s = v.str_value();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -49,6 +50,10 @@ class Lexer {
   }
 
   std::string Text() const { return std::string(s_.substr(start_, pos_ - start_)); }
+  std::string_view View() const { return s_.substr(start_, pos_ - start_); }
+  size_t start() const { return start_; }
+  size_t end() const { return pos_; }
+  std::string_view Slice(size_t from, size_t to) const { return s_.substr(from, to - from); }
 
   [[noreturn]] void Fail(const std::string& detail) const {
     throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type json").WithDetail(detail);
@@ -95,7 +100,148 @@ class Lexer {
   size_t start_ = 0;
 };
 
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// The string a (lexed, so well-formed) JSON string literal stands for.
+std::string DecodeString(std::string_view lit, const Lexer& lex) {
+  std::string out;
+  uint32_t high = 0;  // a pending high surrogate
+  auto surrogate_error = [&](const char* detail) { lex.Fail(detail); };
+  for (size_t i = 1; i + 1 < lit.size(); i++) {
+    char c = lit[i];
+    if (c != '\\') {
+      if (high) surrogate_error("Unicode low surrogate must follow a high surrogate.");
+      out.push_back(c);
+      continue;
+    }
+    char e = lit[++i];
+    if (e == 'u') {
+      uint32_t cp = static_cast<uint32_t>(std::stoul(std::string(lit.substr(i + 1, 4)), nullptr, 16));
+      i += 4;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (high) surrogate_error("Unicode high surrogate must not follow a high surrogate.");
+        high = cp;
+        continue;
+      }
+      if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        if (!high) surrogate_error("Unicode low surrogate must follow a high surrogate.");
+        cp = 0x10000 + ((high - 0xD800) << 10) + (cp - 0xDC00);
+        high = 0;
+      } else if (high) {
+        surrogate_error("Unicode low surrogate must follow a high surrogate.");
+      }
+      if (cp == 0) {
+        throw Error(sqlstate::kUntranslatableCharacter, "unsupported Unicode escape sequence")
+            .WithDetail("\\u0000 cannot be converted to text.");
+      }
+      AppendUtf8(&out, cp);
+      continue;
+    }
+    if (high) surrogate_error("Unicode low surrogate must follow a high surrogate.");
+    switch (e) {
+      case 'b': out.push_back('\b'); break;
+      case 'f': out.push_back('\f'); break;
+      case 'n': out.push_back('\n'); break;
+      case 'r': out.push_back('\r'); break;
+      case 't': out.push_back('\t'); break;
+      default: out.push_back(e); break;  // " \\ /
+    }
+  }
+  if (high) surrogate_error("Unicode low surrogate must follow a high surrogate.");
+  return out;
+}
+
+// Recursive descent (each level checks the stack budget, as PostgreSQL's parser does); `t` is the
+// value's first token, and on return the token after it.
+JsonValue ParseValue(Lexer& lex, Token& t) {
+  CheckStackDepth();
+  JsonValue v;
+  size_t from = lex.start();
+  size_t to = lex.end();
+  switch (t) {
+    case Token::kString:
+      v.kind = JsonValue::Kind::kString;
+      v.text = DecodeString(lex.View(), lex);
+      t = lex.Next();
+      break;
+    case Token::kScalar: {
+      std::string_view w = lex.View();
+      if (w == "null") {
+        v.kind = JsonValue::Kind::kNull;
+      } else if (w == "true" || w == "false") {
+        v.kind = JsonValue::Kind::kBool;
+        v.boolean = w == "true";
+      } else {
+        v.kind = JsonValue::Kind::kNumber;
+        v.text = std::string(w);
+      }
+      t = lex.Next();
+      break;
+    }
+    case Token::kArrayStart:
+      v.kind = JsonValue::Kind::kArray;
+      t = lex.Next();
+      if (t != Token::kArrayEnd) {
+        while (true) {
+          v.items.push_back(ParseValue(lex, t));
+          if (t == Token::kArrayEnd) break;
+          if (t != Token::kComma) lex.Expected("\",\" or \"]\"", t);
+          t = lex.Next();
+        }
+      }
+      to = lex.end();
+      t = lex.Next();
+      break;
+    case Token::kObjectStart:
+      v.kind = JsonValue::Kind::kObject;
+      t = lex.Next();
+      if (t != Token::kObjectEnd) {
+        while (true) {
+          if (t != Token::kString) lex.Expected(v.keys.empty() ? "string or \"}\"" : "string", t);
+          v.keys.push_back(DecodeString(lex.View(), lex));
+          if ((t = lex.Next()) != Token::kColon) lex.Expected("\":\"", t);
+          t = lex.Next();
+          v.items.push_back(ParseValue(lex, t));
+          if (t == Token::kObjectEnd) break;
+          if (t != Token::kComma) lex.Expected("\",\" or \"}\"", t);
+          t = lex.Next();
+        }
+      }
+      to = lex.end();
+      t = lex.Next();
+      break;
+    default:
+      lex.Expected("JSON value", t);
+  }
+  v.raw = lex.Slice(from, to);
+  return v;
+}
+
 }  // namespace
+
+JsonValue ParseJson(std::string_view text) {
+  Lexer lex(text);
+  Token t = lex.Next();
+  JsonValue v = ParseValue(lex, t);
+  if (t != Token::kEnd) lex.Expected("end of input", t);
+  return v;
+}
 
 bool IsJsonNumber(std::string_view s) {
   size_t i = 0, n = s.size();

@@ -37,6 +37,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kInt2Vector:
     case TypeId::kName:
     case TypeId::kJson:
+    case TypeId::kJsonb:
     case TypeId::kRecord:
     case TypeId::kCharByte:
       return PhysicalType::kString;
@@ -88,6 +89,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kInt2Vector: return "int2vector";
     case TypeId::kName: return "name";
     case TypeId::kJson: return "json";
+    case TypeId::kJsonb: return "jsonb";
     case TypeId::kRecord: return mod1 < 0 ? "record" : RecordTypeOf(*this).name;
     case TypeId::kCharByte: return "\"char\"";
   }
@@ -122,6 +124,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kInt2Vector: return 22;
     case TypeId::kName: return 19;
     case TypeId::kJson: return 114;
+    case TypeId::kJsonb: return 3802;
     case TypeId::kRecord: return mod1 < 0 ? kAnonymousRecordOid : RecordTypeOf(*this).oid;
     case TypeId::kCharByte: return 18;
   }
@@ -153,6 +156,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kInt2Vector: return 1006;
     case TypeId::kName: return 1003;
     case TypeId::kJson: return 199;
+    case TypeId::kJsonb: return 3807;
     case TypeId::kRecord: return kAnonymousRecordArrayOid;
     case TypeId::kCharByte: return 1002;
     case TypeId::kUnknown:

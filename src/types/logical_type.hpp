@@ -38,6 +38,8 @@ enum class TypeId : uint8_t {
   kName,
   // json: JSON text kept as written (types/json.hpp); no comparison operators, as in PostgreSQL.
   kJson,
+  // jsonb: JSON held as its normalised text (types/jsonb.hpp), with PostgreSQL's jsonb btree order.
+  kJsonb,
   // A composite value (types/record.hpp): mod1 names its fields (-1: the pseudo-type "record").
   kRecord,
   // "char" (OID 18): one byte, the type of the catalogs' kind and flag columns (relkind, typtype,

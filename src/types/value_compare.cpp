@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "types/array.hpp"
+#include "types/jsonb.hpp"
 #include "types/record.hpp"
 
 namespace kanto {
@@ -36,6 +37,7 @@ int CompareVectorValues(const Vector& a, size_t i, const Vector& b, size_t j) {
       if (a.type().id == TypeId::kArray) return CompareArrays(a.strings()[i], b.strings()[j], a.type().ElementType());
       if (a.type().id == TypeId::kInt2Vector) return CompareArrays(a.strings()[i], b.strings()[j], LogicalType(TypeId::kInt2));
       if (a.type().id == TypeId::kRecord) return CompareRecords(a.strings()[i], b.strings()[j], a.type());
+      if (a.type().id == TypeId::kJsonb) return CompareJsonb(a.strings()[i], b.strings()[j]);
       return CompareStrings(a.strings()[i], b.strings()[j]);
     case PhysicalType::kNumeric: return a.numerics()[i].Compare(b.numerics()[j]);
     case PhysicalType::kInterval: return CompareIntervals(a.intervals()[i], b.intervals()[j]);
@@ -54,6 +56,7 @@ int CompareValues(const Value& a, const Value& b) {
       if (a.type().id == TypeId::kArray) return CompareArrays(a.str_value(), b.str_value(), a.type().ElementType());
       if (a.type().id == TypeId::kInt2Vector) return CompareArrays(a.str_value(), b.str_value(), LogicalType(TypeId::kInt2));
       if (a.type().id == TypeId::kRecord) return CompareRecords(a.str_value(), b.str_value(), a.type());
+      if (a.type().id == TypeId::kJsonb) return CompareJsonb(a.str_value(), b.str_value());
       return CompareStrings(a.str_value(), b.str_value());
     case PhysicalType::kNumeric: return a.numeric_value().Compare(b.numeric_value());
     case PhysicalType::kInterval: return CompareIntervals(a.interval_value(), b.interval_value());
