@@ -228,7 +228,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "jsonb") return no_mods(TypeId::kJsonb);
   static const char* kUnsupported[] = {"uuid", "time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
-                                       "tsvector", "tsquery", "int4range", "record"};
+                                       "tsvector", "tsquery", "int4range", "record", "jsonpath"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)
   for (const char* u : kUnsupported) {
     if (name == u) {

@@ -1,7 +1,8 @@
 """SQLAlchemy 1.4 (Debian's python3-sqlalchemy) against `kanto serve`: metadata.create_all with serial
 ids, a foreign key with ON DELETE CASCADE, a unique constraint, a CHECK and an index; then ORM session
 work (add, flush, query with filters, joins and aggregates, relationship loading, update, delete,
-rollback), upserts (insert().on_conflict_do_update / do_nothing) and the inspector's view of the schema.
+rollback), upserts (insert().on_conflict_do_update / do_nothing), the inspector's view of the schema,
+and a JSONB column (index and path access, astext, contains, has_key / has_all / has_any, casts).
 
 usage: sqlalchemy_app.py  (connection from PGHOST, PGPORT, PGUSER, PGDATABASE; runs unchanged against
 PostgreSQL 15). ORM_FOREIGN_KEYS=yes: the schema has its foreign key and the test checks it.
@@ -11,7 +12,7 @@ import os
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Numeric, String,
                         Text, UniqueConstraint, create_engine, func, inspect, select, text, update, delete)
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.postgresql import JSONB, array, insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, declarative_base, foreign, joinedload, relationship, selectinload
 
@@ -48,6 +49,12 @@ class Post(Base):
         author = relationship("Author", back_populates="posts", primaryjoin="foreign(Post.author_id) == Author.id")
     __table_args__ = (UniqueConstraint("author_id", "title", name="sa_posts_author_title"),
                       Index("ix_sa_posts_score", "score"))
+
+
+class Doc(Base):
+    __tablename__ = "sa_docs"
+    id = Column(Integer, primary_key=True)
+    body = Column(JSONB, nullable=False)
 
 
 Base.metadata.drop_all(engine)
@@ -168,6 +175,31 @@ with Session(engine) as s:
     s.commit()
     assert s.execute(select(Author.name, Author.active).order_by(Author.name)).all() == \
         [("carl", False), ("erin", False), ("fay", True)]
+
+# JSONB: documents in and out as Python values, SQLAlchemy's comparators on them.
+with Session(engine) as s:
+    s.add_all([Doc(id=1, body={"kind": "a", "n": 3, "tags": ["x", "y"], "meta": {"deep": [1, 2]}}),
+               Doc(id=2, body={"kind": "b", "n": 1.25, "tags": ["y"]}),
+               Doc(id=3, body=[1, "two", None])])
+    s.commit()
+    assert s.get(Doc, 1).body == {"kind": "a", "n": 3, "tags": ["x", "y"], "meta": {"deep": [1, 2]}}
+    assert s.get(Doc, 3).body == [1, "two", None]
+    ids = lambda q: s.scalars(select(Doc.id).where(q).order_by(Doc.id)).all()  # noqa: E731
+    assert ids(Doc.body["kind"].astext == "b") == [2]
+    assert ids(Doc.body["n"].as_float() > 2) == [1]
+    assert ids(Doc.body[("meta", "deep", 1)].as_integer() == 2) == [1]
+    assert ids(Doc.body.contains({"tags": ["y"]})) == [1, 2]
+    assert ids(Doc.body.contained_by({"kind": "b", "n": 1.25, "tags": ["y", "z"]})) == [2]
+    assert ids(Doc.body.has_key("meta")) == [1]
+    assert ids(Doc.body.has_all(array(["kind", "tags"]))) == [1, 2]
+    assert ids(Doc.body.has_any(array(["meta", "nope"]))) == [1]
+    assert s.scalars(select(Doc.body["tags"]).where(Doc.id == 1)).one() == ["x", "y"]
+    assert s.scalars(select(Doc.body[("meta", "deep")]).where(Doc.id == 1)).one() == [1, 2]
+    assert s.scalars(select(Doc.body[1]).where(Doc.id == 3)).one() == "two"
+    s.execute(update(Doc).where(Doc.id == 2).values(body=Doc.body.concat({"n": 2})))
+    s.commit()
+    assert s.get(Doc, 2).body == {"kind": "b", "n": 2, "tags": ["y"]}
+    assert s.scalars(select(Doc.id).order_by(Doc.body, Doc.id)).all() == [3, 2, 1]
 
 Base.metadata.drop_all(engine)
 assert not inspect(engine).has_table("sa_posts")

@@ -1,7 +1,9 @@
 """Django 3.2 (Debian's python3-django) against `kanto serve`: `migrate` of auth, contenttypes, admin,
 sessions and the `shop` app (ForeignKey with CASCADE, ManyToMany, unique_together, an index,
 BigAutoField ids), then ORM create / filter / update / delete, select_related, annotate,
-transaction.atomic and bulk_create (ignore_conflicts too).
+transaction.atomic and bulk_create (ignore_conflicts too), and a JSONField (a jsonb column: key,
+index, nested key, contains, contained_by, has_key / has_any_keys / has_keys lookups, values and
+ordering by a key, update of the whole document).
 
 usage: run.py  (connection from PGHOST, PGPORT, PGUSER, PGDATABASE; runs unchanged against PostgreSQL 15)
 """
@@ -23,11 +25,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import IntegrityError, connection, transaction  # noqa: E402
 from django.db.models import Count, F, Q, Sum  # noqa: E402
 
-from shop.models import Customer, Order, Tag  # noqa: E402
+from shop.models import Customer, Event, Order, Tag  # noqa: E402
 
 out = io.StringIO()
 call_command("migrate", interactive=False, verbosity=1, stdout=out)
 assert "Applying shop.0001_initial... OK" in out.getvalue(), out.getvalue()
+assert "Applying shop.0002_event... OK" in out.getvalue(), out.getvalue()
 assert "Applying auth.0012_alter_user_first_name_max_length... OK" in out.getvalue(), out.getvalue()
 # Migrating again finds nothing to do; the schema as Django's introspection reads it.
 out = io.StringIO()
@@ -112,4 +115,32 @@ assert Order.objects.count() == 51 and Order.tags.through.objects.count() == 1
 deleted, _ = Order.objects.filter(total__lt=10).delete()
 assert deleted == 9, deleted
 assert Customer.objects.count() == 1
+# JSONField: a jsonb column, its lookups through -> ->> #> @> <@ ? ?| ?&.
+with connection.cursor() as c:
+    c.execute("SELECT data_type FROM information_schema.columns WHERE table_name = 'shop_event' AND column_name = 'data'")
+    assert c.fetchone()[0] == "jsonb"
+e1 = Event.objects.create(data={"kind": "click", "n": 3, "tags": ["a", "b"], "user": {"name": "ann", "age": 30}})
+e2 = Event.objects.create(data={"kind": "view", "n": 10, "tags": ["b"], "user": {"name": "bob"}})
+e3 = Event.objects.create(data={"kind": "click", "n": 1.5, "extra": None})
+e4 = Event.objects.create()
+assert Event.objects.get(id=e4.id).data == {}
+assert Event.objects.get(id=e1.id).data == {"kind": "click", "n": 3, "tags": ["a", "b"], "user": {"name": "ann", "age": 30}}
+ids = lambda qs: sorted(qs.values_list("id", flat=True))  # noqa: E731
+assert ids(Event.objects.filter(data__kind="click")) == [e1.id, e3.id]
+assert ids(Event.objects.filter(data__n__gt=2)) == [e1.id, e2.id]
+assert ids(Event.objects.filter(data__user__name="bob")) == [e2.id]
+assert ids(Event.objects.filter(data__tags__0="a")) == [e1.id]
+assert ids(Event.objects.filter(data__contains={"tags": ["b"]})) == [e1.id, e2.id]
+assert ids(Event.objects.filter(data__contained_by={"kind": "click", "n": 1.5, "extra": None, "more": 1})) == [e3.id, e4.id]
+assert ids(Event.objects.filter(data__has_key="user")) == [e1.id, e2.id]
+assert ids(Event.objects.filter(data__has_keys=["kind", "extra"])) == [e3.id]
+assert ids(Event.objects.filter(data__has_any_keys=["extra", "tags"])) == [e1.id, e2.id, e3.id]
+assert ids(Event.objects.filter(data__extra__isnull=False)) == [e3.id]
+assert ids(Event.objects.filter(data__kind__in=["view", "other"])) == [e2.id]
+assert ids(Event.objects.filter(data__user__name__startswith="a")) == [e1.id]
+assert list(Event.objects.filter(data__has_key="n").order_by("data__n").values_list("id", flat=True)) == [e3.id, e1.id, e2.id]
+assert sorted(Event.objects.filter(data__has_key="kind").values_list("data__kind", flat=True)) == ["click", "click", "view"]
+Event.objects.filter(id=e2.id).update(data={"kind": "view", "n": 11})
+assert Event.objects.get(id=e2.id).data["n"] == 11
+assert Event.objects.filter(data={"kind": "view", "n": 11}).count() == 1
 print("django: ok")

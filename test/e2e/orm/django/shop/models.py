@@ -13,6 +13,10 @@ class Customer(models.Model):
         unique_together = [("name", "email")]
 
 
+class Event(models.Model):
+    data = models.JSONField(default=dict)
+
+
 class Order(models.Model):
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="orders")
     total = models.DecimalField(max_digits=10, decimal_places=2)
