@@ -44,18 +44,6 @@ class BlockingPool {
     }
   }
 
-  // Statements may also run on the io thread that read them, skipping the two thread hand-offs
-  // (there and back) that cost more than a point lookup itself. Only one such statement runs at a
-  // time, and only with two or more io threads: whatever it waits for (a row lock, an fsync, a
-  // client that does not read), another io thread is free to read the message that ends the wait
-  // (the COMMIT releasing the lock), which then runs here on the pool.
-  void AllowInline(bool allow) { inline_allowed_ = allow; }
-  // True when the caller may run its statement inline; it then calls EndInline when done.
-  bool TryBeginInline() {
-    bool expected = false;
-    return inline_allowed_ && inline_busy_.compare_exchange_strong(expected, true, std::memory_order_acquire);
-  }
-  void EndInline() { inline_busy_.store(false, std::memory_order_release); }
   // Shutdown has begun: jobs that would go on (a session's turn on the pool) end.
   bool stopping() const { return stopping_.load(std::memory_order_relaxed); }
 
@@ -93,8 +81,6 @@ class BlockingPool {
   std::vector<SizedThread> threads_;
   int idle_ = 0;
   bool stop_ = false;
-  bool inline_allowed_ = false;
-  std::atomic<bool> inline_busy_{false};
   std::atomic<bool> stopping_{false};
 };
 

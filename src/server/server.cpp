@@ -1,6 +1,7 @@
 #include "server/server.hpp"
 
 #include <asio.hpp>
+#include <unistd.h>
 
 #include <cstdio>
 #include <functional>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "server/blocking_pool.hpp"
+#include "server/io_threads.hpp"
 #include "server/session.hpp"
 
 namespace kanto::server {
@@ -45,19 +47,31 @@ void Log(const char* level, const std::string& msg) {
 
 namespace {
 asio::awaitable<void> Accept(asio::ip::tcp::acceptor& acceptor, std::shared_ptr<Database> db, SessionRegistry& registry,
-                             const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba) {
+                             const ServerOptions& options, BlockingPool& pool, IoThreads& io_threads,
+                             asio::ssl::context* tls, const HbaFile* hba) {
   while (true) {
     std::error_code ec;
-    asio::ip::tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    asio::ip::tcp::socket accepted = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (ec == asio::error::operation_aborted) co_return;
       continue;
     }
-    socket.set_option(asio::ip::tcp::no_delay(true), ec);
-    // Each session's coroutine (and its authentication timer) runs on its own strand.
-    auto executor = asio::make_strand(socket.get_executor());
-    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, tls, hba);
-    asio::co_spawn(executor, [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
+    accepted.set_option(asio::ip::tcp::no_delay(true), ec);
+    auto protocol = accepted.local_endpoint(ec).protocol();
+    if (ec) continue;
+    int fd = accepted.release(ec);
+    if (ec) continue;
+    // The session lives on one io thread: its socket, timers and coroutines are that thread's.
+    IoThread& io = io_threads.Assign();
+    asio::ip::tcp::socket socket(io.context());
+    socket.assign(protocol, fd, ec);
+    if (ec) {
+      ::close(fd);
+      io.Leave();
+      continue;
+    }
+    auto session = std::make_shared<Session>(std::move(socket), db, registry, options, pool, io, tls, hba);
+    asio::co_spawn(io.context(), [session]() -> asio::awaitable<void> { co_await session->Run(); }, asio::detached);
   }
 }
 }  // namespace
@@ -73,8 +87,10 @@ int RunServer(const ServerOptions& options) {
     return 1;
   }
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  asio::io_context io(threads);
-  asio::ip::tcp::acceptor acceptor(io);
+  // The acceptor (and the signals) have a thread of their own: accepting never waits for a
+  // statement that runs inline on an io thread (io_threads.hpp).
+  asio::io_context accept_io(1);
+  asio::ip::tcp::acceptor acceptor(accept_io);
   try {
     asio::ip::tcp::endpoint endpoint(asio::ip::make_address(options.host), options.port);
     acceptor.open(endpoint.protocol());
@@ -109,16 +125,18 @@ int RunServer(const ServerOptions& options) {
   }
   SessionRegistry registry;
   BlockingPool statements;
-  statements.AllowInline(threads >= 2);
-  asio::signal_set hangup(io, SIGHUP);
-  asio::signal_set signals(io, SIGINT, SIGTERM);
+  // Declared after what the sessions use: destroying an io_context destroys its sessions.
+  IoThreads io_threads(threads);
+  asio::signal_set signals(accept_io, SIGINT, SIGTERM);
+  asio::signal_set hangup(accept_io, SIGHUP);
   signals.async_wait([&](const std::error_code&, int sig) {
     Log("info", "received signal " + std::to_string(sig) + ", shutting down");
     std::error_code ec;
     acceptor.close(ec);
     registry.CancelAll();  // running statements stop (57014); their transactions roll back below
     hangup.cancel();
-    io.stop();
+    io_threads.Stop();
+    accept_io.stop();
   });
   // SIGHUP reloads the access file; a file with an error leaves the rules in force (as PostgreSQL).
   std::function<void()> wait_hangup = [&] {
@@ -136,15 +154,22 @@ int RunServer(const ServerOptions& options) {
     });
   };
   wait_hangup();
-  asio::co_spawn(io, Accept(acceptor, db, registry, options, statements, tls.get(), hba.get()), asio::detached);
+  asio::co_spawn(accept_io, Accept(acceptor, db, registry, options, statements, io_threads, tls.get(), hba.get()),
+                asio::detached);
   std::string auth = hba ? "access file " + options.hba_file
                          : "loopback auth " + (options.loopback_auth.empty() ? std::string("trust") : options.loopback_auth);
   Log("info", "listening on " + options.host + ":" + std::to_string(acceptor.local_endpoint().port()) + ", data " +
                   options.data_dir + (tls ? ", TLS on" : ", TLS off") + ", " + auth);
   {
-    // io threads run statements too (BlockingPool::TryBeginInline): they get the pool's stack.
-    std::vector<SizedThread> io_threads;
-    for (int i = 0; i < threads; i++) io_threads.emplace_back(kStatementStackSize, [&io] { io.run(); });
+    // io threads run statements too (IoThread::TryBeginInline): they get the pool's stack.
+    std::vector<SizedThread> io;
+    for (int i = 0; i < threads; i++) {
+      io.emplace_back(kStatementStackSize, [&context = io_threads.at(i).context()] {
+        auto work = asio::make_work_guard(context);  // runs until Stop, with or without sessions
+        context.run();
+      });
+    }
+    accept_io.run();
   }  // joined
   // Statements still running finish (cancelled) before the sessions, and their connections, go.
   statements.Shutdown();

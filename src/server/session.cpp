@@ -45,9 +45,10 @@ bool IsEmptyQuery(const std::string& q) {
 }  // namespace
 
 Session::Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-                 const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba)
+                 const ServerOptions& options, BlockingPool& pool, IoThread& io, asio::ssl::context* tls,
+                 const HbaFile* hba)
     : socket_(std::move(socket)), write_done_(socket_.get_executor()), auth_deadline_(socket_.get_executor()),
-      db_(std::move(db)), registry_(registry), options_(options), pool_(pool), tls_context_(tls), hba_(hba) {}
+      db_(std::move(db)), registry_(registry), options_(options), pool_(pool), io_(io), tls_context_(tls), hba_(hba) {}
 
 Session::~Session() {
   // A statement still streaming to the client that went away ends as failed.
@@ -55,6 +56,7 @@ Session::~Session() {
     if (portal->stream) portal->stream->Abort();
   }
   if (pid_) registry_.Unregister(pid_);
+  io_.Leave();
 }
 
 bool Session::HasOpenStream() const {
@@ -160,7 +162,7 @@ bool Session::InputPending() {
 }
 
 asio::awaitable<void> Session::WriteAll(const std::vector<asio::const_buffer>& buffers) {
-  // The main loop and IdleLoop write in turn (both run on the session's strand).
+  // The main loop and IdleLoop write in turn (both run on the session's io thread).
   while (writing_) {
     std::error_code ec;
     write_done_.expires_at(asio::steady_timer::time_point::max());
@@ -193,7 +195,7 @@ void Session::FlushIfFull() {
   constexpr size_t kStreamBufferBytes = 1 << 20;
   if ((!on_pool_ && !inline_) || PendingBytes() < kStreamBufferBytes) return;
   if (inline_) {
-    // On the strand, with no other write under way (RunSql checked): write here and now.
+    // On the io thread, with no other write under way (RunSql checked): write here and now.
     std::vector<std::string> pieces = TakeOutput();
     std::vector<asio::const_buffer> buffers;
     for (const auto& p : pieces) buffers.push_back(asio::buffer(p));
@@ -214,7 +216,7 @@ void Session::FlushIfFull() {
   }
   std::promise<bool> done;
   auto written = done.get_future();
-  asio::co_spawn(strand_, FlushAndSignal(&done), asio::detached);
+  asio::co_spawn(executor_, FlushAndSignal(&done), asio::detached);
   if (!written.get()) {
     client_gone_ = true;
     throw ClientGone{};
@@ -810,11 +812,11 @@ asio::awaitable<bool> Session::RunSql(char type, std::string& body, bool was_ski
     HandleMessage(type, body, close);
   };
   bool ok = true;
-  if (!tls_ && !writing_ && last_statement_time_ < kInlineLimit && pool_.TryBeginInline()) {
+  if (!tls_ && !writing_ && last_statement_time_ < kInlineLimit && io_.TryBeginInline()) {
     struct EndInline {
-      BlockingPool& pool;
-      ~EndInline() { pool.EndInline(); }
-    } end_inline{pool_};
+      IoThread& io;
+      ~EndInline() { io.EndInline(); }
+    } end_inline{io_};
     try {
       Flag on_io(inline_);
       handle();
@@ -854,17 +856,17 @@ asio::awaitable<void> Session::Run() {
   bool started = false;
   bool fatal = false;
   // Startup and authentication must finish within authentication_timeout; past it the socket is
-  // closed (the timer fires on this session's strand), which ends the pending read.
+  // closed (the timer fires on this session's io thread), which ends the pending read.
   auth_deadline_.expires_after(options_.authentication_timeout);
-  auto strand = co_await asio::this_coro::executor;
-  strand_ = strand;
+  auto executor = co_await asio::this_coro::executor;
+  executor_ = executor;
   auto on_deadline = [self = shared_from_this()](std::error_code ec) {
     if (ec || self->startup_done_) return;
     self->auth_timed_out_ = true;
     std::error_code ignored;
     self->socket_.close(ignored);
   };
-  auth_deadline_.async_wait(asio::bind_executor(strand, std::move(on_deadline)));
+  auth_deadline_.async_wait(std::move(on_deadline));
   try {
     started = co_await Startup();
   } catch (const Error& e) {
@@ -890,8 +892,8 @@ asio::awaitable<void> Session::Run() {
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
   }
   if (!started) co_return;
-  idle_timer_ = std::make_unique<asio::steady_timer>(strand);
-  asio::co_spawn(strand, IdleLoop(), asio::detached);
+  idle_timer_ = std::make_unique<asio::steady_timer>(executor);
+  asio::co_spawn(executor, IdleLoop(), asio::detached);
   struct StopIdleLoop {
     Session* s;
     ~StopIdleLoop() {
@@ -909,7 +911,7 @@ asio::awaitable<void> Session::Run() {
     bool in_transaction = conn_->transaction_status() != 'I';
     try {
       if (!conn_->terminate_requested()) {
-        wake_requested_->store(false, std::memory_order_relaxed);  // Wake (on the strand) acts on it
+        wake_requested_->store(false, std::memory_order_relaxed);  // Wake (on the io thread) acts on it
         BeginIdleWait(idle_ms);
         bool readable = true;
         if (!tls_ && input_pos_ >= input_.size()) {

@@ -15,22 +15,25 @@
 #include "kanto/kanto.hpp"
 #include "server/blocking_pool.hpp"
 #include "server/hba.hpp"
+#include "server/io_threads.hpp"
 #include "server/server.hpp"
 
 namespace kanto::server {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
+  // The socket belongs to io's context, where the session's coroutines run.
   Session(asio::ip::tcp::socket socket, std::shared_ptr<Database> db, SessionRegistry& registry,
-          const ServerOptions& options, BlockingPool& pool, asio::ssl::context* tls, const HbaFile* hba);
+          const ServerOptions& options, BlockingPool& pool, IoThread& io, asio::ssl::context* tls,
+          const HbaFile* hba);
   ~Session();
 
   asio::awaitable<void> Run();
   void Cancel();
   // Something for the session to act on while it waits for the client's next message
-  // (notifications arrived, pg_terminate_backend named it); see IdleLoop. Runs on the strand.
+  // (notifications arrived, pg_terminate_backend named it); see IdleLoop. Runs on the io thread.
   void Wake();
-  // A function for other threads that posts Wake to the strand (it holds no reference: the
+  // A function for other threads that posts Wake to the io thread (it holds no reference: the
   // session may end meanwhile).
   std::function<void()> WakeHook();
 
@@ -92,7 +95,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // CommandComplete or ErrorResponse. False when it failed.
   bool SendStreamedRows(ResultStream& stream, const std::vector<int16_t>& formats);
   // While a statement runs on the blocking pool: once enough output is pending, writes it through
-  // the strand and waits for the write, so a client that does not read holds the statement there
+  // the io thread and waits for the write, so a client that does not read holds the statement there
   // (back-pressure) instead of the output growing. Throws ClientGone when the write fails.
   void FlushIfFull();
   asio::awaitable<void> FlushAndSignal(std::promise<bool>* done);
@@ -140,9 +143,11 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string input_;
   size_t input_pos_ = 0;
   // The wait for the client: the main loop sets waiting_for_client_ and idle_deadline_ and kicks
-  // idle_timer_; a Wake (posted to the strand) sets wake_pending_ and kicks it too; IdleLoop acts.
+  // idle_timer_; a Wake (posted to the io thread) sets wake_pending_ and kicks it too; IdleLoop acts.
   // Writes of the two coroutines take turns through writing_ / write_done_.
-  asio::any_io_executor strand_;
+  // The session's io thread (IoThread): its coroutines and handlers run there and only there, so
+  // they need no strand.
+  asio::any_io_executor executor_;
   std::unique_ptr<asio::steady_timer> idle_timer_;
   asio::steady_timer::time_point idle_deadline_ = asio::steady_timer::time_point::max();
   asio::steady_timer write_done_;
@@ -159,6 +164,7 @@ class Session : public std::enable_shared_from_this<Session> {
   SessionRegistry& registry_;
   const ServerOptions& options_;
   BlockingPool& pool_;
+  IoThread& io_;
   asio::ssl::context* tls_context_;  // null: TLS off
   const HbaFile* hba_;               // null: no access file (ServerOptions::loopback_auth)
   std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket&>> tls_;
@@ -169,7 +175,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::vector<std::string> out_pieces_;
   size_t sealed_bytes_ = 0;  // in out_pieces_
   bool on_pool_ = false;     // HandleMessage runs on the blocking pool (FlushIfFull may wait)
-  bool inline_ = false;      // HandleMessage runs on the io thread, on the strand (FlushIfFull writes)
+  bool inline_ = false;      // HandleMessage runs on the io thread (FlushIfFull writes)
   // How long the last statement took: one that was slow goes to the pool next time, not inline.
   std::chrono::steady_clock::duration last_statement_time_{};
   // Runs a message that executes SQL: inline when the pool allows it, else on the pool, where the

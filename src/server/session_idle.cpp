@@ -1,5 +1,5 @@
 // What a session does while it waits for its client's next message: another coroutine on the
-// session's strand (IdleLoop) sends the notifications that arrive meanwhile, and ends the wait
+// session's io thread (IdleLoop) sends the notifications that arrive meanwhile, and ends the wait
 // when an idle timeout passes or pg_terminate_backend names the session; the main loop (Run) then
 // sends the FATAL error and closes, as PostgreSQL does.
 #include "server/session.hpp"
@@ -7,9 +7,9 @@
 namespace kanto::server {
 
 std::function<void()> Session::WakeHook() {
-  return [weak = weak_from_this(), strand = strand_, flag = wake_requested_] {
+  return [weak = weak_from_this(), executor = executor_, flag = wake_requested_] {
     flag->store(true, std::memory_order_relaxed);  // a session on its pool turn looks at this
-    asio::post(strand, [weak] {
+    asio::post(executor, [weak] {
       if (auto self = weak.lock()) self->Wake();
     });
   };
