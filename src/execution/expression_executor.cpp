@@ -548,7 +548,39 @@ std::vector<uint32_t> ExpressionExecutor::Select(const BoundExpr& predicate, Exe
   return sel;
 }
 
+namespace {
+// A constant or parameter as EvaluateScalar's one-row vector would give it back (the payload of
+// `type`'s physical kind, typed `type`), without the vector: the VALUES row of a prepared INSERT
+// and the key of a point select are made of these (docs/performance.md, bench/embedded cause 9).
+// False when the value's kind differs from the type's (the vector path decides what that means).
+bool ScalarOf(const Value& v, const LogicalType& type, Value* out) {
+  if (v.is_null()) {
+    *out = Value::Null(type);
+    return true;
+  }
+  PhysicalType physical = type.physical();
+  if (v.type().physical() != physical) return false;
+  switch (physical) {
+    case PhysicalType::kInt64: *out = Value::FromInt(type, v.int_value()); return true;
+    case PhysicalType::kDouble: *out = Value::FromDouble(type, v.double_value()); return true;
+    case PhysicalType::kNumeric: *out = Value::FromNumeric(v.numeric_value(), type); return true;
+    case PhysicalType::kString:
+    case PhysicalType::kInterval:
+      *out = v;  // a long string stays shared
+      out->set_type(type);
+      return true;
+  }
+  return false;
+}
+}  // namespace
+
 Value ExpressionExecutor::EvaluateScalar(const BoundExpr& expr, ExecutionContext& ctx) {
+  Value direct;
+  if (expr.kind == BoundExprKind::kConstant && ScalarOf(expr.value, expr.type, &direct)) return direct;
+  if (expr.kind == BoundExprKind::kParam && ctx.params && expr.param < ctx.params->size() &&
+      ScalarOf((*ctx.params)[expr.param], expr.type, &direct)) {
+    return direct;
+  }
   DataChunk one;
   one.set_size(1);
   Vector out;

@@ -3,6 +3,7 @@
 
 #include "execution/operator/physical_hash_aggregate.hpp"
 #include "execution/operator/physical_join.hpp"
+#include "execution/expression_executor.hpp"
 #include "execution/operator/physical_sort.hpp"
 #include "function/aggregate.hpp"
 #include "kanto/error.hpp"
@@ -131,6 +132,50 @@ TEST(Operators, LeftHashJoinKeepsUnmatchedRows) {
   size_t unmatched = 0;
   for (const auto& r : rows) unmatched += r[2].is_null();
   EXPECT_EQ(unmatched, 10u);
+}
+
+}  // namespace
+}  // namespace kanto
+
+namespace kanto {
+namespace {
+
+// EvaluateScalar of a constant or a parameter (a prepared INSERT's VALUES row, a point select's
+// key) is typed as the expression, not as the value, for every physical kind, and NULL stays typed.
+TEST(Operators, ScalarParamsAndConstantsTakeTheExpressionsType) {
+  std::vector<Value> params = {Value::Int4(7), Value::Null(LogicalType(TypeId::kInt4)), Value::Text("abc"),
+                               Value::Text(std::string(5000, 'x')), Value::Float4(1.5)};
+  ExecutionContext ctx;
+  ctx.params = &params;
+  auto param = [&](uint32_t i, TypeId t) {
+    BoundExpr e(BoundExprKind::kParam, LogicalType(t));
+    e.param = i;
+    return ExpressionExecutor::EvaluateScalar(e, ctx);
+  };
+  Value a = param(0, TypeId::kInt8);
+  EXPECT_EQ(a.type().id, TypeId::kInt8);
+  EXPECT_EQ(a.int_value(), 7);
+  Value n = param(1, TypeId::kInt8);
+  EXPECT_TRUE(n.is_null());
+  EXPECT_EQ(n.type().id, TypeId::kInt8);
+  Value s = param(2, TypeId::kVarchar);
+  EXPECT_EQ(s.type().id, TypeId::kVarchar);
+  EXPECT_EQ(s.str_value(), "abc");
+  EXPECT_EQ(param(3, TypeId::kText).str_value(), std::string(5000, 'x'));
+  Value d = param(4, TypeId::kFloat8);
+  EXPECT_EQ(d.type().id, TypeId::kFloat8);
+  EXPECT_EQ(d.double_value(), 1.5);
+  try {
+    param(9, TypeId::kInt8);
+    FAIL() << "no error for a missing parameter";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.sqlstate(), "42P02");
+  }
+  BoundExpr c(BoundExprKind::kConstant, LogicalType(TypeId::kInt8));
+  c.value = Value::Int4(42);
+  Value cv = ExpressionExecutor::EvaluateScalar(c, ctx);
+  EXPECT_EQ(cv.type().id, TypeId::kInt8);
+  EXPECT_EQ(cv.int_value(), 42);
 }
 
 }  // namespace
