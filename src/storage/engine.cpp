@@ -110,6 +110,7 @@ Transaction::~Transaction() {
     } catch (...) {
     }
   }
+  if (txn_ && reusable_) engine_->Recycle(std::move(txn_));
 }
 
 void Transaction::ReleaseStatementSnapshot() {
@@ -557,6 +558,7 @@ void Transaction::Commit() {
       ThrowIfError(txn_->Commit());
       if (!txn_->GetWriteOptions()->sync) engine_->wal_syncer_->Note();
     }
+    reusable_ = true;
   } catch (...) {
     FinishSerializable(false);
     EndBulk();
@@ -573,6 +575,7 @@ void Transaction::Rollback() {
   rocksdb::Status s = txn_->Rollback();
   EndBulk();
   ThrowIfError(s);
+  reusable_ = true;
 }
 
 std::unique_ptr<Engine> Engine::Open(const std::string& dir, const EngineOptions& options) {
@@ -655,9 +658,25 @@ std::unique_ptr<Transaction> Engine::Begin(IsolationLevel level) {
   t->level_ = level;
   t->engine_lock_timeout_ms_ = options_.lock_timeout_ms;
   t->lock_timeout_ms_ = options_.lock_timeout_ms;
-  t->txn_.reset(db_->BeginTransaction(wo, to));
+  std::unique_ptr<rocksdb::Transaction> old;
+  {
+    std::lock_guard<std::mutex> lock(root_->txn_pool_mu_);
+    if (!root_->txn_pool_.empty()) {
+      old = std::move(root_->txn_pool_.back());
+      root_->txn_pool_.pop_back();
+    }
+  }
+  rocksdb::Transaction* txn = db_->BeginTransaction(wo, to, old.get());
+  if (txn == old.get()) old.release();
+  t->txn_.reset(txn);
   t->ssi_manager_ = ssi_.get();
   return t;
+}
+
+void Engine::Recycle(std::unique_ptr<rocksdb::Transaction> txn) {
+  constexpr size_t kPooled = 64;  // about the busy sessions of a server
+  std::lock_guard<std::mutex> lock(txn_pool_mu_);
+  if (txn_pool_.size() < kPooled) txn_pool_.push_back(std::move(txn));
 }
 
 uint64_t Engine::NextRowId(uint32_t table_id, const std::string& table_prefix) {

@@ -247,6 +247,7 @@ class Transaction {
   std::shared_ptr<const rocksdb::Snapshot> statement_snapshot_;  // released when the last holder lets go
   bool snapshot_fixed_ = false;
   bool finished_ = false;
+  bool reusable_ = false;  // txn_ committed or rolled back without error: Engine::Begin may reuse it
   int64_t engine_lock_timeout_ms_ = 0;
   int64_t lock_timeout_ms_ = 0;
   std::string timeout_sqlstate_, timeout_message_;  // empty: the engine's lock timeout error
@@ -371,6 +372,12 @@ class Engine {
   // One past the largest hidden row id under `table_prefix` that a prepared transaction writes
   // in this keyspace (0: none), for NextRowId (storage/prepared_row_ids.cpp).
   uint64_t PreparedRowIdEnd(const std::string& table_prefix);
+  // The default keyspace's Engine: finished RocksDB transactions, which Begin reuses (RocksDB's
+  // BeginTransaction with an old transaction re-initialises it instead of allocating its write
+  // batch, lock tracker and the rest again: docs/performance.md, bench/embedded cause 9).
+  std::mutex txn_pool_mu_;
+  std::vector<std::unique_ptr<rocksdb::Transaction>> txn_pool_;
+  void Recycle(std::unique_ptr<rocksdb::Transaction> txn);
   // The default keyspace's Engine: syncs the WAL after commits that did not (declared after db_:
   // it goes first).
   std::shared_ptr<WalSyncer> wal_syncer_;

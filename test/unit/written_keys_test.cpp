@@ -118,3 +118,52 @@ TEST_F(WrittenKeysEngineTest, RepeatableReadConflictOnUnwrittenKey) {
 
 }  // namespace
 }  // namespace kanto::storage
+
+namespace kanto::storage {
+namespace {
+
+// Engine::Begin reuses the RocksDB transactions of finished ones: each still has its own id, no
+// writes, locks or snapshot of the one before.
+TEST_F(WrittenKeysEngineTest, ReusedTransactionsStartClean) {
+  uint64_t first_id = 0;
+  {
+    auto t = engine_->Begin(IsolationLevel::kReadCommitted);
+    t->BeginStatement();
+    first_id = t->Id();
+    t->Put(UserKey(16384, 1), "one");
+    t->Commit();
+  }
+  uint64_t second_id = 0;
+  {
+    auto t = engine_->Begin(IsolationLevel::kRepeatableRead);
+    t->BeginStatement();
+    second_id = t->Id();
+    EXPECT_EQ(t->WriteCount(), 0u);
+    EXPECT_EQ(Read(*t, UserKey(16384, 1), true), "one");  // locked, then left unfinished
+    t->Put(UserKey(16384, 2), "rolled back");
+  }  // rolled back by the destructor
+  EXPECT_NE(first_id, second_id);
+  auto a = engine_->Begin(IsolationLevel::kReadCommitted);
+  a->BeginStatement();
+  EXPECT_NE(a->Id(), second_id);
+  EXPECT_EQ(a->WriteCount(), 0u);
+  EXPECT_EQ(Read(*a, UserKey(16384, 2), false), "<none>");
+  auto b = engine_->Begin(IsolationLevel::kReadCommitted);
+  b->BeginStatement();
+  b->SetLockWait(50, "55P03", "lock timeout");
+  EXPECT_EQ(Read(*b, UserKey(16384, 1), true), "one");  // the earlier lock was released
+  b->Put(UserKey(16384, 1), "b");
+  try {
+    std::string v;
+    a->SetLockWait(50, "55P03", "lock timeout");
+    a->GetForUpdate(UserKey(16384, 1), &v);
+    FAIL() << "a got b's lock";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.sqlstate(), "55P03");
+  }
+  b->Commit();
+  a->Rollback();
+}
+
+}  // namespace
+}  // namespace kanto::storage
