@@ -5,6 +5,7 @@
 // of the COPY (or COMMIT, for a deferred constraint), as PostgreSQL fires its RI triggers.
 #include <algorithm>
 
+#include "access/bulk_insert.hpp"
 #include "access/foreign_key.hpp"
 #include "access/row_change.hpp"
 #include "commands/copy.hpp"
@@ -151,6 +152,11 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
   std::unique_ptr<access::ReferentialQueue> refs;
   if (constraints.cascades) refs = std::make_unique<access::ReferentialQueue>(exec, constraints.cascades);
 
+  // FREEZE into a table this transaction created or truncated: the rows are ingested as SST files
+  // (access/bulk_insert.hpp), PostgreSQL's frozen rows.
+  std::unique_ptr<access::BulkInsert> bulk;
+  if (stmt.freeze && !refs) bulk = access::BulkInsert::Start(exec, table);
+
   uint64_t count = 0;
   // Completes a row whose given columns are set (defaults for the others) and writes it.
   // `line` is its place in the data, which `line_error` adds to an error.
@@ -162,7 +168,11 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
       row[c].set_type(table.columns[c].type);
     }
     try {
-      access::InsertTableRow(exec, table, row, false, constraints.checks, refs.get());
+      if (bulk) {
+        bulk->Insert(row, constraints.checks);
+      } else {
+        access::InsertTableRow(exec, table, row, false, constraints.checks, refs.get());
+      }
     } catch (Error& e) {
       // A duplicate key shows no line, as in PostgreSQL, whose COPY checks uniqueness when it
       // writes a batch of rows.
@@ -234,6 +244,7 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
   }
   // The foreign key checks of the rows, after the last one is written (a row may refer to a row
   // that comes later in the data).
+  if (bulk) bulk->Finish();
   if (refs) refs->Run();
   return CommandResult("COPY " + std::to_string(count), count);
 }

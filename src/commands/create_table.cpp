@@ -2,6 +2,7 @@
 // UNIQUE / CHECK / FOREIGN KEY constraints); no columns at all is a table too.
 #include <map>
 
+#include "access/bulk_insert.hpp"
 #include "commands/check_constraint.hpp"
 #include "commands/column_definition.hpp"
 #include "commands/commands.hpp"
@@ -185,6 +186,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
     t.foreign_keys.push_back(DefineForeignKey(change.catalog(), t, *con, column, change.AllocateId(), t.foreign_keys));
   }
   uint32_t id = t.id;
+  access::NoteRowsOwnedByTransaction(*ctx.txn, t);  // (COPY ... FREEZE may bulk load them)
   change.PutTable(std::move(t));
   for (const LikeSource& like : likes) CopyLikeComments(like, change, *change->GetTable(id), like_ids);
   change.Publish();

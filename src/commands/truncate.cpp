@@ -6,6 +6,7 @@
 // undone by a rollback.
 #include <algorithm>
 
+#include "access/bulk_insert.hpp"
 #include "access/index_maintenance.hpp"
 #include "catalog/sequence_session.hpp"
 #include "commands/commands.hpp"
@@ -47,7 +48,10 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
       for (const SequenceEntry* seq : catalog->OwnedSequences(t->id)) restart.push_back(seq);
     }
   }
-  for (const TableEntry* t : tables) access::DeleteTableData(*ctx.txn, t->id);
+  for (const TableEntry* t : tables) {
+    access::DeleteTableData(*ctx.txn, t->id);
+    access::NoteRowsOwnedByTransaction(*ctx.txn, *t);  // held in ACCESS EXCLUSIVE mode until the end
+  }
   for (const SequenceEntry* seq : restart) ctx.sequences->store().Set(*seq, seq->start, false);
   return result;
 }

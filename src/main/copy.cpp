@@ -28,6 +28,7 @@ std::unique_ptr<ast::CopyStmt> PendingCopy(const ast::CopyStmt& stmt) {
   copy->header = stmt.header;
   copy->quote = stmt.quote;
   copy->escape = stmt.escape;
+  copy->freeze = stmt.freeze;  // (a bulk load into a table of the transaction: commands/copy_from)
   return copy;
 }
 }  // namespace

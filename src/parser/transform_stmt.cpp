@@ -489,10 +489,11 @@ ast::StatementPtr TransformCopy(const PgQuery__CopyStmt* s) {
     else if (name == "escape") out->escape = v;
     else if (name == "freeze") {
       // FREEZE is a loading speed-up in PostgreSQL (rows written as already frozen) that promises
-      // no answer of its own; pgbench -i sends it. Kanto loads the rows as ordinary rows, which
-      // later readers see exactly as PostgreSQL's readers see frozen rows; only PostgreSQL's
-      // documented MVCC exception (older snapshots of other sessions seeing them early) does not
-      // happen, and its 55000 check (table created or truncated in this subtransaction) is not made.
+      // no answer of its own; pgbench -i sends it. Into a table created or truncated in the same
+      // transaction Kanto ingests the rows as SST files (access/bulk_insert.hpp), with PostgreSQL's
+      // documented MVCC exception (older snapshots of other sessions may see them once committed);
+      // elsewhere they are ordinary rows. Its 55000 check (table created or truncated in this
+      // subtransaction) is not made.
       out->freeze = on;
     }
     else Unsupported("COPY option " + name);

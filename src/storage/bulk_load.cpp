@@ -47,6 +47,27 @@ std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
 std::string RecordPrefix() { return std::string("\0\0\0\x02\0\0\0\0", 8); }
 std::string RecordKey(std::string_view lower) { return RecordPrefix() + std::string(lower); }
+// MarkOwnRange's keys: [u32 2][u32 1][u64 transaction id][prefix].
+std::string MarkPrefix(uint64_t txn_id) {
+  std::string key("\0\0\0\x02\0\0\0\x01", 8);
+  for (int i = 7; i >= 0; i--) key.push_back(static_cast<char>((txn_id >> (8 * i)) & 0xff));
+  return key;
+}
+// Deletes the marks stored under `prefix` (one transaction's, or all).
+void DeleteMarks(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& prefix) {
+  std::string end = prefix;
+  while (!end.empty() && static_cast<uint8_t>(end.back()) == 0xff) end.pop_back();
+  if (end.empty()) return;
+  end.back()++;
+  rocksdb::ReadOptions ro;
+  rocksdb::Slice up = ToSlice(end);
+  ro.iterate_upper_bound = &up;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf));
+  rocksdb::WriteBatch batch;
+  for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) ThrowIfError(batch.Delete(cf, it->key()));
+  ThrowIfError(it->status());
+  if (batch.Count() > 0) ThrowIfError(db->Write(rocksdb::WriteOptions(), &batch));
+}
 
 bool RangeEmpty(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, const std::string& lower, const std::string& upper) {
   rocksdb::ReadOptions ro;
@@ -125,13 +146,19 @@ void Engine::DropRecordedRanges(rocksdb::ColumnFamilyHandle* cf) {
 }
 
 void Engine::DropAllRecordedRanges() {
+  rocksdb::DB* db = db_->GetRootDB();
+  std::string marks("\0\0\0\x02\0\0\0\x01", 8);
+  DeleteMarks(db, cf_.get(), marks);
   DropRecordedRanges(cf_.get());
   std::vector<std::shared_ptr<rocksdb::ColumnFamilyHandle>> handles;
   {
     std::lock_guard<std::mutex> lock(keyspaces_mu_);
     for (const auto& [name, handle] : keyspaces_) handles.push_back(handle);
   }
-  for (const auto& handle : handles) DropRecordedRanges(handle.get());
+  for (const auto& handle : handles) {
+    DeleteMarks(db, handle.get(), marks);
+    DropRecordedRanges(handle.get());
+  }
 }
 
 void Transaction::EndBulk() {
@@ -144,6 +171,7 @@ void Transaction::EndBulk() {
   bulk_ranges_.clear();
   bulk_drops_ = false;
   try {
+    DeleteMarks(db_->GetRootDB(), cf_, MarkPrefix(Id()));
     engine_->DropRecordedRanges(cf_);
   } catch (...) {
     // The records stay; the next transaction end or Engine::Open drops the ranges.
@@ -443,6 +471,16 @@ void BulkLoad::Ingest() {
 void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper) {
   txn.PutUnlocked(RecordKey(lower), std::string(1, kDropped) + upper);
   txn.bulk_drops_ = true;
+}
+
+void MarkOwnRange(Transaction& txn, const std::string& prefix) {
+  txn.PutUnlocked(MarkPrefix(txn.Id()) + prefix, "");
+  txn.bulk_drops_ = true;
+}
+
+bool IsOwnRange(Transaction& txn, const std::string& prefix) {
+  std::string value;
+  return txn.Get(MarkPrefix(txn.Id()) + prefix, &value);
 }
 
 }  // namespace kanto::storage

@@ -96,4 +96,11 @@ class BulkLoad {
 // REQUIRES: no other transaction writes keys in the range from now on.
 void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper);
 
+// Marks the keys under `prefix` as `txn`'s alone until it ends (a table it created or truncated):
+// IsOwnRange tells COPY ... FREEZE it may load them. The mark is a key in the transaction's write
+// batch, so a rollback to an earlier savepoint undoes it; what COMMIT stores of it goes when the
+// transaction ends (and at Engine::Open).
+void MarkOwnRange(Transaction& txn, const std::string& prefix);
+bool IsOwnRange(Transaction& txn, const std::string& prefix);
+
 }  // namespace kanto::storage

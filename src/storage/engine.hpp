@@ -268,6 +268,7 @@ class Transaction {
   // drops what is recorded and no longer built.
   friend class BulkLoad;
   friend void DropRangeAtCommit(Transaction& txn, std::string lower, std::string upper);
+  friend void MarkOwnRange(Transaction& txn, const std::string& prefix);
   std::vector<std::string> bulk_ranges_;
   bool bulk_drops_ = false;
   void EndBulk();
