@@ -59,6 +59,10 @@ void PgOperator(SystemTable* out) {
   b.Column("oprright", Oid()).Column("oprresult", Oid()).Column("oprcom", Oid()).Column("oprnegate", Oid());
   b.Column("oprcode", Oid()).Column("oprrest", Oid()).Column("oprjoin", Oid());
   for (const OperatorEntry& o : BuiltinOperators()) {
+    // Only PostgreSQL's operators (those with its description), and Kanto's stand-ins for those
+    // over pseudo-types it lacks (anyarray || anyelement for anycompatiblearray || anycompatible);
+    // not the mixed-type ones Kanto registers where PostgreSQL casts (int2 % int4 is int4 % int4).
+    if (!o.description && !PseudoTypeName(o.left) && !PseudoTypeName(o.right)) continue;
     bool equality = o.name == "=";
     b.Row({OidValue(o.oid), Value::Text(o.name), OidValue(kPgCatalogSchemaId), OidValue(kKantoRoleOid),
            Value::Text(std::string(1, o.kind)), Value::Bool(equality), Value::Bool(equality), OidValue(o.left),

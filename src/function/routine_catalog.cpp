@@ -156,7 +156,7 @@ void AddOperators(const std::string& name, const std::vector<ScalarFunction>& ov
 void LinkOperators(std::vector<OperatorEntry>* ops) {
   static const std::map<std::string, std::string> kCommutator = {
       {"=", "="}, {"<>", "<>"}, {"<", ">"}, {">", "<"}, {"<=", ">="}, {">=", "<="},
-      {"+", "+"}, {"*", "*"},   {"&&", "&&"}, {"@>", "<@"}, {"<@", "@>"}};
+      {"+", "+"}, {"*", "*"},   {"&&", "&&"}, {"@>", "<@"}, {"<@", "@>"}, {"&", "&"}, {"|", "|"}, {"#", "#"}};
   static const std::map<std::string, std::string> kNegator = {
       {"=", "<>"}, {"<>", "="}, {"<", ">="}, {">=", "<"}, {">", "<="}, {"<=", ">"},
       {"~~", "!~~"}, {"!~~", "~~"}, {"~~*", "!~~*"}, {"!~~*", "~~*"}, {"~", "!~"}, {"!~", "~"},
