@@ -312,6 +312,9 @@ BoundExprPtr ExprBinder::BindOperator(const std::string& op, std::vector<BoundEx
   for (const auto& a : args) types.push_back(a->type);
   ResolvedFunction r;
   if (!cands || !ResolveScalar(*cands, types, &r)) {
+    if ((op == "@?" || op == "@@") && args.size() == 2 && types[0].id == TypeId::kJsonb) {
+      throw At(Error(sqlstate::kFeatureNotSupported, "SQL/JSON path operator " + op + " is not supported yet"), location);
+    }
     std::string desc = args.size() == 1 ? op + " " + TypeListString({types[0]})
                                         : TypeListString({types[0]}) + " " + op + " " + TypeListString({types[1]});
     throw At(Error(sqlstate::kUndefinedFunction, "operator does not exist: " + desc)
@@ -357,6 +360,9 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
                  .WithHint("No function matches the given name and argument types. You might need to add explicit "
                            "type casts."),
              f.location);
+  }
+  if (name.rfind("jsonb_path_", 0) == 0 && !FunctionRegistry::Instance().Find(name)) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "SQL/JSON path function " + name + " is not supported yet"), f.location);
   }
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
