@@ -29,11 +29,11 @@ bool BuildSessionTable(const SessionSettings* session, const std::string& name, 
     return true;
   }
   if (name == "pg_prepared_xacts") {
-    b.Column("transaction", LogicalType(TypeId::kInt8)).Column("gid", Text());
+    b.Column("transaction", Xid()).Column("gid", Text());
     b.Column("prepared", LogicalType(TypeId::kTimestampTz)).Column("owner", Name()).Column("database", Name());
     if (!session) return true;
     for (const auto& p : session->PreparedTransactions()) {
-      b.Row({Value::Int8(static_cast<int64_t>(p.xid)), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),
+      b.Row({XidValue(p.xid), Value::Text(p.gid), Value::TimestampTz(p.prepared_micros),
              Value::Text(p.owner), Value::Text(p.database)});
     }
     return true;

@@ -33,12 +33,25 @@ inline LogicalType Regproc() { return LogicalType(TypeId::kRegproc); }
 inline LogicalType Int2Vector() { return LogicalType(TypeId::kInt2Vector); }
 // "char": the one-byte kind and flag columns (relkind, contype, attalign, ...).
 inline LogicalType Char() { return LogicalType(TypeId::kCharByte); }
+inline LogicalType OidVector() { return LogicalType(TypeId::kOidVector); }
+inline LogicalType Xid() { return LogicalType(TypeId::kXid); }
+// aclitem[]: the privilege columns (relacl, attacl, ...), NULL (Kanto has no privileges).
+inline LogicalType AclArray() { return LogicalType::ArrayOf(LogicalType(TypeId::kAclItem)); }
+// pg_node_tree: expression columns (adbin, conbin, indexprs), holding Kanto's SQL text.
+inline LogicalType NodeTree() { return LogicalType(TypeId::kPgNodeTree); }
 
 inline Value OidValue(int64_t v) { return Value::FromInt(Oid(), v); }
+// An xid: Kanto's transaction number, cut to PostgreSQL's 32 bits.
+inline Value XidValue(uint64_t v) { return Value::FromInt(Xid(), static_cast<int64_t>(v & 0xFFFFFFFFu)); }
 inline Value NullText() { return Value::Null(Text()); }
 inline Value Int2VectorValue(const std::vector<Value>& elements) {
   Value v = MakeArrayValue(Int2Array(), elements);
   v.set_type(Int2Vector());
+  return v;
+}
+inline Value OidVectorValue(const std::vector<Value>& elements) {
+  Value v = MakeArrayValue(OidArray(), elements);
+  v.set_type(OidVector());
   return v;
 }
 
@@ -50,14 +63,16 @@ class Builder {
     out_->column_types.push_back(type);
     return *this;
   }
-  // Text values given for name and "char" columns take the column's type ("" is "char"'s byte 0).
+  // Text values given for name, "char" and pg_node_tree columns take the column's type ("" is
+  // "char"'s byte 0), oid values that of regproc and xid columns, and NULLs every column's.
   void Row(std::vector<Value> row) {
     if (out_->columns_only) return;
     for (size_t i = 0; i < row.size() && i < out_->column_types.size(); i++) {
-      TypeId id = out_->column_types[i].id;
-      if ((id == TypeId::kName || id == TypeId::kCharByte) && row[i].type().IsString()) {
-        row[i].set_type(out_->column_types[i]);
-      }
+      const LogicalType& column = out_->column_types[i];
+      TypeId id = column.id;
+      bool text = (id == TypeId::kName || id == TypeId::kCharByte || id == TypeId::kPgNodeTree) && row[i].type().IsString();
+      bool oid = (column.IsOid() || id == TypeId::kXid) && row[i].type().id == TypeId::kOid;
+      if (text || oid || row[i].is_null()) row[i].set_type(column);
     }
     out_->rows.push_back(std::move(row));
   }

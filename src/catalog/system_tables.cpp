@@ -56,13 +56,17 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
     {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
     {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kRegproc, "regproc", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
-    {TypeId::kCharByte, "char", 1, "Z"},
+    {TypeId::kCharByte, "char", 1, "Z"},     {TypeId::kOidVector, "oidvector", -1, "A"},
+    {TypeId::kXid, "xid", 4, "U"},           {TypeId::kRegprocedure, "regprocedure", 4, "N"},
+    {TypeId::kRegoper, "regoper", 4, "N"},   {TypeId::kRegoperator, "regoperator", 4, "N"},
+    {TypeId::kRegrole, "regrole", 4, "N"},   {TypeId::kAclItem, "aclitem", 12, "U"},
+    {TypeId::kPgNodeTree, "pg_node_tree", -1, "Z"},
     {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
 void PgNamespace(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("nspname", Name()).Column("nspowner", Oid()).Column("nspacl", TextArray());
+  b.Column("oid", Oid()).Column("nspname", Name()).Column("nspowner", Oid()).Column("nspacl", AclArray());
   for (const SchemaEntry* s : catalog.Schemas()) {
     const RoleEntry* owner = catalog.FindRole(s->owner);
     b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
@@ -82,10 +86,9 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relhasrules", Bool()).Column("relhastriggers", Bool()).Column("relhassubclass", Bool());
   b.Column("relrowsecurity", Bool()).Column("relforcerowsecurity", Bool()).Column("relispopulated", Bool());
   b.Column("relreplident", Char()).Column("relispartition", Bool()).Column("relrewrite", Oid());
-  // Transaction ids of the freeze horizon: Kanto has no xid wraparound, so always 0 (typed oid:
-  // Kanto has no xid type).
-  b.Column("relfrozenxid", Oid()).Column("relminmxid", Oid());
-  b.Column("relacl", TextArray()).Column("reloptions", TextArray()).Column("relpartbound", Text());
+  // Transaction ids of the freeze horizon: Kanto has no xid wraparound, so always 0.
+  b.Column("relfrozenxid", Xid()).Column("relminmxid", Xid());
+  b.Column("relacl", AclArray()).Column("reloptions", TextArray()).Column("relpartbound", NodeTree());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false,
                  bool system = false) {
@@ -100,7 +103,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
            Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
            Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
            Value::Bool(triggers), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(true),
-           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), Value::Null(TextArray()),
+           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), Value::Null(AclArray()),
            Value::Null(TextArray()), NullText()});
   };
   // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of
@@ -257,8 +260,8 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
   b.Column("indisvalid", Bool()).Column("indcheckxmin", Bool()).Column("indisready", Bool()).Column("indislive", Bool());
   b.Column("indisreplident", Bool()).Column("indkey", Int2Vector());
   // Collations and operator classes are the defaults (0: Kanto has no pg_opclass rows).
-  b.Column("indcollation", OidArray()).Column("indclass", OidArray()).Column("indoption", Int2Vector());
-  b.Column("indexprs", Text()).Column("indpred", Text());
+  b.Column("indcollation", OidVector()).Column("indclass", OidVector()).Column("indoption", Int2Vector());
+  b.Column("indexprs", NodeTree()).Column("indpred", NodeTree());
   for (const TableEntry* t : catalog.Tables()) {
     for (const IndexEntry& idx : t->indexes) {
       std::vector<Value> key, option;
@@ -275,8 +278,8 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
              Value::Bool(idx.nulls_not_distinct), Value::Bool(idx.primary), Value::Bool(false), Value::Bool(true),
              Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true),
              Value::Bool(false), Int2VectorValue(key),
-             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))),
-             MakeArrayValue(OidArray(), std::vector<Value>(idx.columns.size(), OidValue(0))), Int2VectorValue(option),
+             OidVectorValue(std::vector<Value>(idx.columns.size(), OidValue(0))),
+             OidVectorValue(std::vector<Value>(idx.columns.size(), OidValue(0))), Int2VectorValue(option),
              exprs.empty() ? NullText() : Value::Text(exprs),
              idx.predicate.empty() ? NullText() : Value::Text(idx.predicate)});
     }
@@ -303,6 +306,7 @@ const char* TypeStorage(const LogicalType& t) {
     case TypeId::kChar:
     case TypeId::kJson:
     case TypeId::kJsonb:
+    case TypeId::kPgNodeTree:
     case TypeId::kBytea: return "x";
     default: return "p";
   }
@@ -328,6 +332,8 @@ const char* TypeAlign(const LogicalType& t) {
 int64_t TypeCollation(const LogicalType& t) {
   LogicalType base = t.IsArray() ? t.ElementType() : t;
   if (base.id == TypeId::kName) return 950;
+  // pg_node_tree is no string type (category Z) but is collatable, in the default collation.
+  if (base.id == TypeId::kPgNodeTree) return 100;
   for (const auto& bt : kBuiltinTypes) {
     if (bt.id == base.id) return std::string(bt.category) == "S" ? 100 : 0;
   }
@@ -349,7 +355,7 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   b.Column("attcompression", Char()).Column("attnotnull", Bool()).Column("atthasdef", Bool());
   b.Column("atthasmissing", Bool()).Column("attidentity", Char()).Column("attgenerated", Char());
   b.Column("attisdropped", Bool()).Column("attislocal", Bool()).Column("attinhcount", Int4());
-  b.Column("attcollation", Oid()).Column("attacl", TextArray()).Column("attoptions", TextArray());
+  b.Column("attcollation", Oid()).Column("attacl", AclArray()).Column("attoptions", TextArray());
   b.Column("attfdwoptions", TextArray()).Column("attmissingval", TextArray());
   auto row = [&](int64_t relid, const std::string& name, const LogicalType& type, size_t attnum, bool not_null,
                  bool has_default, char identity, char generated, int64_t collation) {
@@ -359,7 +365,7 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
            Value::Text(TypeStorage(type)), Value::Text(""), Value::Bool(not_null), Value::Bool(has_default),
            Value::Bool(false), Value::Text(identity ? std::string(1, identity) : ""),
            Value::Text(generated ? std::string(1, generated) : ""), Value::Bool(false), Value::Bool(true), Value::Int4(0),
-           OidValue(collation), Value::Null(TextArray()), Value::Null(TextArray()), Value::Null(TextArray()),
+           OidValue(collation), Value::Null(AclArray()), Value::Null(TextArray()), Value::Null(TextArray()),
            Value::Null(TextArray())});
   };
   for (const TableEntry* t : catalog.Tables()) {
@@ -399,7 +405,7 @@ void PgType(const Catalog& catalog, SystemTable* out) {
   b.Column("typalign", Char()).Column("typstorage", Char()).Column("typnotnull", Bool()).Column("typbasetype", Oid());
   b.Column("typtypmod", Int4()).Column("typndims", Int4()).Column("typcollation", Oid());
   // A domain's default: Kanto has no domains.
-  b.Column("typdefaultbin", Text()).Column("typdefault", Text()).Column("typacl", TextArray());
+  b.Column("typdefaultbin", NodeTree()).Column("typdefault", Text()).Column("typacl", AclArray());
   auto proc = [](const std::string& name) {
     return Value::FromInt(Regproc(), name == "-" ? 0 : BuiltinRoutineOid(name));
   };
@@ -427,12 +433,13 @@ void PgType(const Catalog& catalog, SystemTable* out) {
   for (const auto& t : kBuiltinTypes) {
     LogicalType type(t.id);
     bool pseudo = t.id == TypeId::kUnknown;
-    int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOf(type).oid();
+    int64_t array_oid = pseudo ? 0 : LogicalType::ArrayOid(t.id);  // (pg_node_tree has none)
     int64_t collation = TypeCollation(type);
-    int64_t elem = t.id == TypeId::kInt2Vector ? LogicalType(TypeId::kInt2).oid() : 0;
+    TypeId vector_element = VectorElementType(t.id);
+    int64_t elem = vector_element != TypeId::kUnknown ? LogicalType(vector_element).oid() : 0;
     row(type.oid(), t.name, t.len, t.len > 0 && t.len <= 8, pseudo ? "p" : "b", t.category, elem, array_oid,
         TypeAlign(type), TypeStorage(type), collation);
-    if (pseudo) continue;
+    if (pseudo || array_oid == 0) continue;
     // The array type over it: "_int4", category A, typelem the element.
     LogicalType array = LogicalType::ArrayOf(type);
     row(array_oid, std::string("_") + t.name, -1, false, "b", "A", type.oid(), 0, TypeAlign(array), "x", collation);
@@ -459,11 +466,11 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("datname", Name()).Column("datdba", Oid()).Column("encoding", Int4());
   b.Column("datlocprovider", Char()).Column("datistemplate", Bool()).Column("datallowconn", Bool());
-  // PostgreSQL 15's column order. No xid freeze horizons (typed oid: Kanto has no xid type),
-  // collation versions or tablespaces other than pg_default.
-  b.Column("datconnlimit", Int4()).Column("datfrozenxid", Oid()).Column("datminmxid", Oid());
+  // PostgreSQL 15's column order. No xid freeze horizons (0), collation versions or tablespaces
+  // other than pg_default.
+  b.Column("datconnlimit", Int4()).Column("datfrozenxid", Xid()).Column("datminmxid", Xid());
   b.Column("dattablespace", Oid()).Column("datcollate", Text()).Column("datctype", Text());
-  b.Column("daticulocale", Text()).Column("datcollversion", Text()).Column("datacl", TextArray());
+  b.Column("daticulocale", Text()).Column("datcollversion", Text()).Column("datacl", AclArray());
   for (const DatabaseEntry* d : catalog.Databases()) {
     b.Row({OidValue(d->id), Value::Text(d->name), OidValue(d->owner), Value::Int4(6), Value::Text("c"),
            Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit), OidValue(0),
@@ -507,7 +514,7 @@ void PgUser(const Catalog& catalog, SystemTable* out) {
 void PgRewrite(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("rulename", Name()).Column("ev_class", Oid()).Column("ev_type", Char());
-  b.Column("ev_enabled", Char()).Column("is_instead", Bool()).Column("ev_qual", Text()).Column("ev_action", Text());
+  b.Column("ev_enabled", Char()).Column("is_instead", Bool()).Column("ev_qual", NodeTree()).Column("ev_action", NodeTree());
   for (const TableEntry* t : catalog.Tables()) {
     if (!t->is_view()) continue;
     b.Row({OidValue(t->id), Value::Text("_RETURN"), OidValue(t->id), Value::Text("1"), Value::Text("O"), Value::Bool(true),
@@ -563,7 +570,7 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
   // exclusion operators: Kanto compares keys with each type's own equality and has no column lists
   // or exclusion constraints, so NULL.
   b.Column("conpfeqop", OidArray()).Column("conppeqop", OidArray()).Column("conffeqop", OidArray());
-  b.Column("confdelsetcols", Int2Array()).Column("conexclop", OidArray()).Column("conbin", Text());
+  b.Column("confdelsetcols", Int2Array()).Column("conexclop", OidArray()).Column("conbin", NodeTree());
   const std::vector<Value> no_operators = {Value::Null(OidArray()), Value::Null(OidArray()), Value::Null(OidArray()),
                                            Value::Null(Int2Array()), Value::Null(OidArray())};
   auto add = [&](std::vector<Value> row) {
@@ -605,7 +612,7 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
 
 void PgAttrdef(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("adrelid", Oid()).Column("adnum", Int2()).Column("adbin", Text());
+  b.Column("oid", Oid()).Column("adrelid", Oid()).Column("adnum", Int2()).Column("adbin", NodeTree());
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       if (t->columns[i].default_sql.empty()) continue;

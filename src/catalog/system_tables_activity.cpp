@@ -26,7 +26,7 @@ void PgStatActivity(const Catalog& catalog, const SessionControl* session, Syste
   b.Column("client_addr", Text()).Column("client_hostname", Text()).Column("client_port", Int4());
   b.Column("backend_start", TimestampTz()).Column("xact_start", TimestampTz()).Column("query_start", TimestampTz());
   b.Column("state_change", TimestampTz()).Column("wait_event_type", Text()).Column("wait_event", Text());
-  b.Column("state", Text()).Column("backend_xid", Int8()).Column("backend_xmin", Int8()).Column("query_id", Int8());
+  b.Column("state", Text()).Column("backend_xid", Xid()).Column("backend_xmin", Xid()).Column("query_id", Int8());
   b.Column("query", Text()).Column("backend_type", Text());
   if (!session) return;
   for (const ActivityRow& a : session->Activity()) {
@@ -36,7 +36,7 @@ void PgStatActivity(const Catalog& catalog, const SessionControl* session, Syste
            TextOrNull(a.client_addr), NullText(), a.client_port >= 0 ? Value::Int4(a.client_port) : Value::Null(Int4()),
            Time(a.backend_start), Time(a.xact_start), Time(a.query_start), Time(a.state_change),
            TextOrNull(a.wait_event_type), TextOrNull(a.wait_event), Value::Text(a.state),
-           a.backend_xid ? Value::Int8(static_cast<int64_t>(a.backend_xid)) : Value::Null(Int8()), Value::Null(Int8()),
+           a.backend_xid ? XidValue(a.backend_xid) : Value::Null(Xid()), Value::Null(Xid()),
            Value::Null(Int8()), Value::Text(a.query), Value::Text("client backend")});
   }
 }
@@ -44,14 +44,14 @@ void PgStatActivity(const Catalog& catalog, const SessionControl* session, Syste
 void PgLocks(const SessionControl* session, SystemTable* out) {
   Builder b(out);
   b.Column("locktype", Text()).Column("database", Oid()).Column("relation", Oid()).Column("page", Int4());
-  b.Column("tuple", Int2()).Column("virtualxid", Text()).Column("transactionid", Int8()).Column("classid", Oid());
+  b.Column("tuple", Int2()).Column("virtualxid", Text()).Column("transactionid", Xid()).Column("classid", Oid());
   b.Column("objid", Oid()).Column("objsubid", Int2()).Column("virtualtransaction", Text()).Column("pid", Int4());
   b.Column("mode", Text()).Column("granted", Bool()).Column("fastpath", Bool()).Column("waitstart", TimestampTz());
   if (!session) return;
   for (const LockRow& l : session->Locks()) {
     b.Row({Value::Text(l.locktype), OidOrNull(l.database), OidOrNull(l.relation), Value::Null(Int4()),
            Value::Null(Int2()), TextOrNull(l.virtualxid),
-           l.transactionid ? Value::Int8(static_cast<int64_t>(*l.transactionid)) : Value::Null(Int8()),
+           l.transactionid ? XidValue(*l.transactionid) : Value::Null(Xid()),
            OidOrNull(l.classid), OidOrNull(l.objid), l.objsubid ? Value::Int2(*l.objsubid) : Value::Null(Int2()),
            Value::Text(l.virtualtransaction), l.pid ? Value::Int4(l.pid) : Value::Null(Int4()), Value::Text(l.mode), Value::Bool(l.granted),
            Value::Bool(false), Time(l.waitstart)});

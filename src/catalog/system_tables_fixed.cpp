@@ -34,7 +34,7 @@ void PgCollation(SystemTable* out) {
 // (pg_class.reltablespace 0).
 void PgTablespace(SystemTable* out) {
   Builder b(out);
-  b.Column("oid", Oid()).Column("spcname", Name()).Column("spcowner", Oid()).Column("spcacl", TextArray());
+  b.Column("oid", Oid()).Column("spcname", Name()).Column("spcowner", Oid()).Column("spcacl", AclArray());
   b.Column("spcoptions", TextArray());
   b.Row({OidValue(1663), Value::Text("pg_default"), OidValue(kKantoRoleOid), NullText(), NullText()});
   b.Row({OidValue(1664), Value::Text("pg_global"), OidValue(kKantoRoleOid), NullText(), NullText()});
@@ -45,7 +45,7 @@ void PgLanguage(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("lanname", Name()).Column("lanowner", Oid()).Column("lanispl", Bool());
   b.Column("lanpltrusted", Bool()).Column("lanplcallfoid", Oid()).Column("laninline", Oid());
-  b.Column("lanvalidator", Oid()).Column("lanacl", TextArray());
+  b.Column("lanvalidator", Oid()).Column("lanacl", AclArray());
   for (auto [oid, name, trusted] : {std::tuple{12, "internal", false}, {13, "c", false}, {14, "sql", true}}) {
     b.Row({OidValue(oid), Value::Text(name), OidValue(kKantoRoleOid), Value::Bool(false), Value::Bool(trusted),
            OidValue(0), OidValue(0), OidValue(0), NullText()});
@@ -89,8 +89,8 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
   static const auto* tables = new std::map<std::string, Generator>{
       {"pg_collation", [](const Catalog&, SystemTable* out) { PgCollation(out); }},
       {"pg_policy", Empty({{"oid", Oid()}, {"polname", Name()}, {"polrelid", Oid()}, {"polcmd", Char()},
-                           {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", Text()},
-                           {"polwithcheck", Text()}})},
+                           {"polpermissive", Bool()}, {"polroles", OidArray()}, {"polqual", NodeTree()},
+                           {"polwithcheck", NodeTree()}})},
       {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
                                   {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Vector()},
                                   {"stxkind", LogicalType::ArrayOf(Char())}, {"stxexprs", Text()}})},
@@ -98,14 +98,14 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                                 {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
                                 {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},
       {"pg_publication_namespace", Empty({{"oid", Oid()}, {"pnpubid", Oid()}, {"pnnspid", Oid()}})},
-      {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", Text()},
+      {"pg_publication_rel", Empty({{"oid", Oid()}, {"prpubid", Oid()}, {"prrelid", Oid()}, {"prqual", NodeTree()},
                                     {"prattrs", Int2Vector()}})},
       // Kanto has no triggers (psql's \d of a table asks).
       {"pg_trigger", Empty({{"oid", Oid()}, {"tgrelid", Oid()}, {"tgparentid", Oid()}, {"tgname", Name()},
                             {"tgfoid", Oid()}, {"tgtype", Int2()}, {"tgenabled", Char()}, {"tgisinternal", Bool()},
                             {"tgconstrrelid", Oid()}, {"tgconstrindid", Oid()}, {"tgconstraint", Oid()},
                             {"tgdeferrable", Bool()}, {"tginitdeferred", Bool()}, {"tgnargs", Int2()},
-                            {"tgattr", Int2Vector()}, {"tgargs", LogicalType(TypeId::kBytea)}, {"tgqual", Text()},
+                            {"tgattr", Int2Vector()}, {"tgargs", LogicalType(TypeId::kBytea)}, {"tgqual", NodeTree()},
                             {"tgoldtable", Name()}, {"tgnewtable", Name()}})},
       {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()},
                              {"inhdetachpending", Bool()}})},
@@ -148,17 +148,17 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_ts_config", Empty({{"oid", Oid()}, {"cfgname", Name()}, {"cfgnamespace", Oid()}, {"cfgowner", Oid()},
                               {"cfgparser", Oid()}})},
       {"pg_foreign_data_wrapper", Empty({{"oid", Oid()}, {"fdwname", Name()}, {"fdwowner", Oid()},
-                                         {"fdwhandler", Oid()}, {"fdwvalidator", Oid()}, {"fdwacl", TextArray()},
+                                         {"fdwhandler", Oid()}, {"fdwvalidator", Oid()}, {"fdwacl", AclArray()},
                                          {"fdwoptions", TextArray()}})},
       {"pg_foreign_server", Empty({{"oid", Oid()}, {"srvname", Name()}, {"srvowner", Oid()}, {"srvfdw", Oid()},
-                                   {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", TextArray()},
+                                   {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", AclArray()},
                                    {"srvoptions", TextArray()}})},
       {"pg_default_acl", Empty({{"oid", Oid()}, {"defaclrole", Oid()}, {"defaclnamespace", Oid()},
-                                {"defaclobjtype", Char()}, {"defaclacl", TextArray()}})},
+                                {"defaclobjtype", Char()}, {"defaclacl", AclArray()}})},
       {"pg_event_trigger", Empty({{"oid", Oid()}, {"evtname", Name()}, {"evtevent", Name()}, {"evtowner", Oid()},
                                   {"evtfoid", Oid()}, {"evtenabled", Char()}, {"evttags", TextArray()}})},
       {"pg_user_mapping", Empty({{"oid", Oid()}, {"umuser", Oid()}, {"umserver", Oid()}, {"umoptions", TextArray()}})},
-      {"pg_largeobject_metadata", Empty({{"oid", Oid()}, {"lomowner", Oid()}, {"lomacl", TextArray()}})},
+      {"pg_largeobject_metadata", Empty({{"oid", Oid()}, {"lomowner", Oid()}, {"lomacl", AclArray()}})},
       {"pg_amop", Empty({{"oid", Oid()}, {"amopfamily", Oid()}, {"amoplefttype", Oid()}, {"amoprighttype", Oid()},
                          {"amopstrategy", Int2()}, {"amoppurpose", Char()}, {"amopopr", Oid()},
                          {"amopmethod", Oid()}, {"amopsortfamily", Oid()}})},
@@ -179,11 +179,11 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_db_role_setting", Empty({{"setdatabase", Oid()}, {"setrole", Oid()}, {"setconfig", TextArray()}})},
       // Kanto has no partitioned tables.
       {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Char()}, {"partnatts", Int2()},
-                                      {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidArray()},
-                                      {"partcollation", OidArray()}, {"partexprs", Text()}})},
+                                      {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidVector()},
+                                      {"partcollation", OidVector()}, {"partexprs", NodeTree()}})},
       // Kanto keeps no privileges or transforms.
       {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Char()},
-                               {"initprivs", TextArray()}})},
+                               {"initprivs", AclArray()}})},
       {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
                               {"trftosql", Oid()}})},
       // Kanto has no extensions (and no procedural languages to install as one).

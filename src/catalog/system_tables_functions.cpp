@@ -1,6 +1,6 @@
 // pg_proc, pg_operator and pg_cast: the built-in functions, aggregates, window functions and operators of
-// Kanto's registries (function/routine_catalog), all in pg_catalog. Argument type lists
-// (PostgreSQL's oidvector) are oid[] here.
+// Kanto's registries (function/routine_catalog), all in pg_catalog. proargtypes is an oidvector (from
+// 0), proallargtypes an oid[], as in PostgreSQL.
 #include "catalog/catalog.hpp"
 #include "catalog/system_table_builder.hpp"
 #include "function/cast.hpp"
@@ -20,19 +20,25 @@ Value OidList(const std::vector<uint32_t>& oids) {
   return MakeArrayValue(OidArray(), items);
 }
 
+Value OidVectorOf(const std::vector<uint32_t>& oids) {
+  std::vector<Value> items;
+  for (uint32_t oid : oids) items.push_back(OidValue(oid));
+  return OidVectorValue(items);
+}
+
 }  // namespace
 
 void PgProc(SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("proname", Name()).Column("pronamespace", Oid()).Column("proowner", Oid());
   b.Column("prolang", Oid()).Column("procost", Float4()).Column("prorows", Float4()).Column("provariadic", Oid());
-  b.Column("prosupport", Oid()).Column("prokind", Char()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
+  b.Column("prosupport", Regproc()).Column("prokind", Char()).Column("prosecdef", Bool()).Column("proleakproof", Bool());
   b.Column("proisstrict", Bool()).Column("proretset", Bool()).Column("provolatile", Char());
   b.Column("proparallel", Char()).Column("pronargs", Int2()).Column("pronargdefaults", Int2());
-  b.Column("prorettype", Oid()).Column("proargtypes", OidArray()).Column("proallargtypes", OidArray());
-  b.Column("proargmodes", LogicalType::ArrayOf(Char())).Column("proargnames", TextArray()).Column("proargdefaults", Text());
-  b.Column("protrftypes", OidArray()).Column("prosrc", Text()).Column("probin", Text()).Column("prosqlbody", Text());
-  b.Column("proconfig", TextArray()).Column("proacl", TextArray());
+  b.Column("prorettype", Oid()).Column("proargtypes", OidVector()).Column("proallargtypes", OidArray());
+  b.Column("proargmodes", LogicalType::ArrayOf(Char())).Column("proargnames", TextArray()).Column("proargdefaults", NodeTree());
+  b.Column("protrftypes", OidArray()).Column("prosrc", Text()).Column("probin", Text()).Column("prosqlbody", NodeTree());
+  b.Column("proconfig", TextArray()).Column("proacl", AclArray());
   for (const RoutineEntry& r : BuiltinRoutines()) {
     Value no_oids = Value::Null(OidArray());
     bool has_out = !r.all_arg_types.empty();
@@ -44,11 +50,11 @@ void PgProc(SystemTable* out) {
            Value::Text(std::string(1, r.kind)), Value::Bool(false), Value::Bool(false), Value::Bool(r.strict),
            Value::Bool(r.returns_set), Value::Text(std::string(1, r.volatility)), Value::Text(std::string(1, r.parallel)),
            Value::Int2(static_cast<int64_t>(r.arg_types.size())), Value::Int2(0), OidValue(r.return_type),
-           OidList(r.arg_types), has_out ? OidList(r.all_arg_types) : no_oids,
+           OidVectorOf(r.arg_types), has_out ? OidList(r.all_arg_types) : no_oids,
            has_out ? MakeArrayValue(LogicalType::ArrayOf(Char()), modes) : Value::Null(LogicalType::ArrayOf(Char())),
            names.empty() ? Value::Null(TextArray()) : MakeArrayValue(TextArray(), names), NullText(), no_oids,
            Value::Text(r.source.empty() ? r.name : r.source), NullText(), NullText(), Value::Null(TextArray()),
-           Value::Null(TextArray())});
+           Value::Null(AclArray())});
   }
 }
 
@@ -57,7 +63,7 @@ void PgOperator(SystemTable* out) {
   b.Column("oid", Oid()).Column("oprname", Name()).Column("oprnamespace", Oid()).Column("oprowner", Oid());
   b.Column("oprkind", Char()).Column("oprcanmerge", Bool()).Column("oprcanhash", Bool()).Column("oprleft", Oid());
   b.Column("oprright", Oid()).Column("oprresult", Oid()).Column("oprcom", Oid()).Column("oprnegate", Oid());
-  b.Column("oprcode", Oid()).Column("oprrest", Oid()).Column("oprjoin", Oid());
+  b.Column("oprcode", Regproc()).Column("oprrest", Regproc()).Column("oprjoin", Regproc());
   for (const OperatorEntry& o : BuiltinOperators()) {
     // Only PostgreSQL's operators (those with its description), and Kanto's stand-ins for those
     // over pseudo-types it lacks (anyarray || anyelement for anycompatiblearray || anycompatible);

@@ -297,10 +297,22 @@ Value JsonbScalarCast(const std::string& stored, const LogicalType& target, cons
   return CastValue(n, target, CastContext::kExplicit, ctx);
 }
 
+// xidin as PostgreSQL 15's: strtoul(text, NULL, 0) cut to 32 bits, with no syntax check ('x' is 0).
+int64_t ParseXid(std::string_view raw) {
+  std::string s(raw);
+  return static_cast<int64_t>(static_cast<uint32_t>(std::strtoul(s.c_str(), nullptr, 0)));
+}
+
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
-  if (from.id == TypeId::kInt2Vector && to.id == TypeId::kArray) return to.elem == TypeId::kInt2;  // implicit
+  // A vector is an array of its elements (implicitly), and casts as one (oidvector::regtype[]).
+  if (VectorElementType(from.id) != TypeId::kUnknown && to.id == TypeId::kArray) {
+    LogicalType element(VectorElementType(from.id));
+    return to.elem == element.id || CanCast(LogicalType::ArrayOf(element), to, context);
+  }
+  // pg_node_tree is binary-coercible to text (implicit); nothing converts to it.
+  if (from.id == TypeId::kPgNodeTree) return to.id == TypeId::kText || (to.IsString() && context != CastContext::kImplicit);
   if (from.id == TypeId::kArray && to.id == TypeId::kArray) {
     return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
   }
@@ -369,13 +381,19 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
     case TypeId::kArray: return ArrayToText(v, ctx);
     case TypeId::kRecord: return RecordToText(v, ctx);
-    case TypeId::kInt2Vector: return Int2VectorToText(v);
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return VectorToText(v);
     case TypeId::kCharByte: return CharToText(v.str_value());
+    case TypeId::kXid: return std::to_string(v.int_value());
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
-    case TypeId::kRegproc: return OidTypeToText(v, ctx);
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole: return OidTypeToText(v, ctx);
     default: return v.str_value();
   }
 }
@@ -434,13 +452,23 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kInterval: return Value::FromInterval(ParseIntervalFields(text, type.mod1));
     case TypeId::kArray: return TextToArray(text, type, ctx);
     case TypeId::kRecord: return TextToRecord(text, type, ctx);
-    case TypeId::kInt2Vector: return TextToInt2Vector(text);
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return TextToVector(text, type.id);
     case TypeId::kCharByte: return Value::FromString(type, CharFromText(text));
+    case TypeId::kXid: return Value::FromInt(type, ParseXid(text));
+    case TypeId::kAclItem:
+      throw Error(sqlstate::kFeatureNotSupported, "aclitem input is not supported (Kanto has no privileges)");
+    case TypeId::kPgNodeTree:
+      throw Error(sqlstate::kFeatureNotSupported, "cannot accept a value of type pg_node_tree");
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
-    case TypeId::kRegproc: return TextToOidType(text, type, ctx);
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole: return TextToOidType(text, type, ctx);
   }
   throw Error(sqlstate::kFeatureNotSupported, "cannot read type " + type.ToString());
 }
@@ -540,10 +568,10 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
       if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), Zone(ctx)));
       break;
     case TypeId::kArray:
-      if (from.id == TypeId::kInt2Vector && target.elem == TypeId::kInt2) {  // the same encoding
+      if (TypeId element = VectorElementType(from.id); element != TypeId::kUnknown) {  // the same encoding
         Value r = v;
-        r.set_type(target);
-        return r;
+        r.set_type(LogicalType::ArrayOf(LogicalType(element)));
+        return target.elem == element ? r : CastValue(r, target, context, ctx);
       }
       if (from.id == TypeId::kArray) {
         LogicalType elem = target.ElementType();
@@ -571,11 +599,19 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kInterval:
     case TypeId::kUnknown:
     case TypeId::kInt2Vector:
+    case TypeId::kOidVector:
+    case TypeId::kXid:
+    case TypeId::kAclItem:
+    case TypeId::kPgNodeTree:
     case TypeId::kOid:
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
     case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole:
       break;
     case TypeId::kJson:
       if (from.id == TypeId::kJsonb) return Value::FromString(target, v.str_value());  // already JSON text

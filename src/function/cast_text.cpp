@@ -23,18 +23,22 @@ constexpr int32_t kMonthBit = 1 << 1, kYearBit = 1 << 2, kDayBit = 1 << 3, kHour
 
 }  // namespace
 
-std::string Int2VectorToText(const Value& v) {
+std::string VectorToText(const Value& v) {
   std::string out;
-  for (const Value& e : DecodeArray(v.str_value(), LogicalType(TypeId::kInt2))) {
+  for (const Value& e : DecodeArray(v.str_value(), LogicalType(VectorElementType(v.type().id)))) {
     if (!out.empty()) out += ' ';
     out += std::to_string(e.int_value());
   }
   return out;
 }
 
-Value TextToInt2Vector(std::string_view text) {
+Value TextToVector(std::string_view text, TypeId vector) {
   constexpr size_t kMaxElements = 100;  // PostgreSQL's FUNC_MAX_ARGS
+  const bool oids = vector == TypeId::kOidVector;
+  const char* element_name = oids ? "oid" : "smallint";
+  const int64_t lo = oids ? INT32_MIN : INT16_MIN, hi = oids ? UINT32_MAX : INT16_MAX;
   auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  LogicalType element(VectorElementType(vector));
   std::vector<Value> elements;
   size_t at = 0;
   while (true) {
@@ -42,21 +46,29 @@ Value TextToInt2Vector(std::string_view text) {
     if (at == text.size()) break;
     // The errors quote the text from the element on, as PostgreSQL does.
     std::string rest(text.substr(at));
-    if (elements.size() == kMaxElements) throw Error(sqlstate::kInvalidParameterValue, "int2vector has too many elements");
+    if (elements.size() == kMaxElements) {
+      throw Error(sqlstate::kInvalidParameterValue, element.ToString() == "oid" ? "oidvector has too many elements"
+                                                                                 : "int2vector has too many elements");
+    }
     int64_t n = 0;
     auto [end, ec] = std::from_chars(text.data() + at + (text[at] == '+'), text.data() + text.size(), n);
     size_t stop = static_cast<size_t>(end - text.data());
     if (ec == std::errc::invalid_argument || (stop < text.size() && !space(text[stop]))) {
-      throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type smallint: \"" + rest + "\"");
+      throw Error(sqlstate::kInvalidTextRepresentation,
+                  std::string("invalid input syntax for type ") + element_name + ": \"" + rest + "\"");
     }
-    if (ec == std::errc::result_out_of_range || n < INT16_MIN || n > INT16_MAX) {
-      throw Error(sqlstate::kNumericValueOutOfRange, "value \"" + rest + "\" is out of range for type smallint");
+    if (ec == std::errc::result_out_of_range || n < lo || n > hi) {
+      // (oidin quotes only the number, int2vectorin the text from it on)
+      std::string quoted = oids ? std::string(text.substr(at, stop - at)) : rest;
+      throw Error(sqlstate::kNumericValueOutOfRange,
+                  "value \"" + quoted + "\" is out of range for type " + element_name);
     }
-    elements.push_back(Value::Int2(n));
+    if (oids && n < 0) n += int64_t{1} << 32;
+    elements.push_back(Value::FromInt(element, n));
     at = stop;
   }
-  Value v = MakeArrayValue(LogicalType::ArrayOf(LogicalType(TypeId::kInt2)), elements);
-  v.set_type(LogicalType(TypeId::kInt2Vector));
+  Value v = MakeArrayValue(LogicalType::ArrayOf(element), elements);
+  v.set_type(LogicalType(vector));
   return v;
 }
 

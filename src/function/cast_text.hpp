@@ -33,9 +33,10 @@ std::string RecordToText(const Value& v, const FunctionContext& ctx);
 Value TextToRecord(std::string_view text, const LogicalType& type, const FunctionContext& ctx);
 // REQUIRES: v not NULL, both record types with known fields.
 Value CastRecord(const Value& v, const LogicalType& target, CastContext context, const FunctionContext& ctx);
-// int2vector_out / int2vector_in: "1 2 3", whitespace-separated smallints (at most 100).
-std::string Int2VectorToText(const Value& v);
-Value TextToInt2Vector(std::string_view text);
+// int2vector / oidvector output and input: "1 2 3", whitespace-separated smallints or oids (at
+// most 100). `vector` is kInt2Vector or kOidVector.
+std::string VectorToText(const Value& v);
+Value TextToVector(std::string_view text, TypeId vector);
 // Interval input under PostgreSQL's field mask (interval '3' month); mask < 0: no fields.
 Interval ParseIntervalFields(std::string_view text, int32_t mask);
 

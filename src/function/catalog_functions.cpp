@@ -181,9 +181,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   }, kStrict, kVolatile);
   // Kanto keeps no access privileges (the ACL columns are NULL, PostgreSQL's "the defaults"), so the
   // default ACL of any object is NULL too: pg_dump then dumps no GRANT or REVOKE.
-  AddRowFunction(r, "acldefault", {kText, kOid}, LogicalType::ArrayOf(kText), [](const std::vector<Value>&, FunctionContext&) {
-    return Value::Null(LogicalType::ArrayOf(T(TypeId::kText)));
-  });
+  // (PostgreSQL's signature: acldefault("char", oid) returns aclitem[].)
+  const LogicalType acl_array = LogicalType::ArrayOf(T(TypeId::kAclItem));
+  AddRowFunction(r, "acldefault", {T(TypeId::kCharByte), kOid}, acl_array,
+                 [acl_array](const std::vector<Value>&, FunctionContext&) { return Value::Null(acl_array); });
   // Kanto has no triggers, so no OID names one: NULL, as PostgreSQL answers for an unknown trigger.
   for (auto args : {std::vector<LogicalType>{kOid}, std::vector<LogicalType>{kOid, kBool}}) {
     AddRowFunction(r, "pg_get_triggerdef", args, kText,

@@ -10,16 +10,12 @@
 #include "catalog/system_relations.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
+#include "function/reg_signatures.hpp"
 #include "function/routine_catalog.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
 
-namespace {
-
-constexpr int64_t kInformationSchemaOid = 13000;
-
-// Splits "schema.name" / "\"Mixed\".x" into lower-cased (unless quoted) parts.
 std::vector<std::string> SplitName(std::string_view text) {
   std::vector<std::string> parts(1);
   bool quoted = false;
@@ -40,6 +36,10 @@ std::vector<std::string> SplitName(std::string_view text) {
   }
   return parts;
 }
+
+namespace {
+
+constexpr int64_t kInformationSchemaOid = 13000;
 
 bool ParseOidNumber(std::string_view text, int64_t* out) {
   text = TrimSpaces(text);
@@ -172,7 +172,8 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
   int64_t oid = v.int_value();
   std::string number = std::to_string(oid);
   if (v.type().id == TypeId::kOid) return number;
-  if (oid == 0) return "-";
+  // (regoper and regoperator print 0 as a number, as PostgreSQL's regoperout)
+  if (oid == 0) return v.type().id == TypeId::kRegoper || v.type().id == TypeId::kRegoperator ? number : "-";
   std::string name;
   switch (v.type().id) {
     case TypeId::kRegtype: {
@@ -197,8 +198,18 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
       if (ctx.catalog) name = SchemaName(*ctx.catalog, oid);
       break;
     case TypeId::kRegproc:
-      if (const RoutineEntry* r = FindBuiltinRoutine(static_cast<uint32_t>(oid))) name = r->name;
+      if (const RoutineEntry* r = FindBuiltinRoutine(static_cast<uint32_t>(oid))) {
+        // Qualified when the name alone names more than one function, as PostgreSQL's regprocout.
+        size_t same_name = 0;
+        for (const RoutineEntry& other : BuiltinRoutines()) same_name += other.name == r->name;
+        name = same_name > 1 ? "pg_catalog." + r->name : r->name;
+      }
       break;
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole:
+      return RegSignatureToText(v.type().id, oid, ctx);
     default:
       break;
   }
@@ -234,6 +245,10 @@ Value TextToOidType(std::string_view text, const LogicalType& type, const Functi
       }
     case TypeId::kRegnamespace: return Value::FromInt(type, FindSchemaOid(ctx.catalog, text));
     case TypeId::kRegproc: return Value::FromInt(type, FindRoutineOid(text));
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole: return Value::FromInt(type, RegSignatureFromText(type.id, text, ctx));
     default:
       throw Error(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type oid: \"" + std::string(text) + "\"");
   }

@@ -5,11 +5,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "function/function_context.hpp"
 #include "types/value.hpp"
 
 namespace kanto {
+
+// Splits "schema.name" / "\"Mixed\".x" into lower-cased (unless quoted) parts.
+std::vector<std::string> SplitName(std::string_view text);
 
 std::string OidTypeToText(const Value& v, const FunctionContext& ctx);
 Value TextToOidType(std::string_view text, const LogicalType& type, const FunctionContext& ctx);

@@ -263,6 +263,10 @@ void RegisterComparisons(FunctionRegistry& r) {
     auto pred = op.pred;
     AddFn(r, op.name, {T(TypeId::kChar), T(TypeId::kChar)}, T(TypeId::kBool),
           BpcharCompareKernel([pred](int c) { return pred(c); }));
+    // xid: only equality (transaction ids wrap around, so they have no order).
+    if (std::string(op.name) == "=" || std::string(op.name) == "<>") {
+      AddFn(r, op.name, {T(TypeId::kXid), T(TypeId::kXid)}, T(TypeId::kBool), CompareKernel([pred](int c) { return pred(c); }));
+    }
   }
 }
 

@@ -252,7 +252,12 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kRegclass:
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
-    case TypeId::kRegproc: return BigEndian(static_cast<uint64_t>(v.int_value()), 4);
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole:
+    case TypeId::kXid: return BigEndian(static_cast<uint64_t>(v.int_value()), 4);
     case TypeId::kInt8: return BigEndian(static_cast<uint64_t>(v.int_value()), 8);
     case TypeId::kFloat4: {
       float f = static_cast<float>(v.double_value());
@@ -284,6 +289,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kChar:
     case TypeId::kName:
     case TypeId::kJson:
+    case TypeId::kPgNodeTree:
     case TypeId::kUnknown: return v.str_value();
     case TypeId::kJsonb: return "\x01" + v.str_value();  // version 1, then the text
     case TypeId::kRecord: return RecordBinary(v, fn);
@@ -300,7 +306,18 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
       for (const Value& i : items) AppendLengthPrefixed(i, fn, &out);
       return out;
     }
-    case TypeId::kInt2Vector: break;
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: {
+      // int2vectorsend / oidvectorsend: array_send of a one-dimensional array with lower bound 0.
+      LogicalType element(VectorElementType(t.id));
+      std::vector<Value> items = DecodeArray(v.str_value(), element);
+      std::string out = BigEndian(items.empty() ? 0 : 1, 4) + BigEndian(0, 4) + BigEndian(element.oid(), 4);
+      if (items.empty()) return out;
+      out += BigEndian(items.size(), 4) + BigEndian(0, 4);
+      for (const Value& i : items) AppendLengthPrefixed(i, fn, &out);
+      return out;
+    }
+    case TypeId::kAclItem: break;  // no aclitemsend in PostgreSQL either
   }
   throw Error(sqlstate::kFeatureNotSupported, "binary output of type " + t.ToString() + " is not supported");
 }
@@ -311,7 +328,9 @@ int16_t TypeLength(uint32_t oid) {
   switch (oid) {
     case 16: case 18: return 1;
     case 21: return 2;
-    case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: return 4;
+    case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: case 24: case 28: case 2202: case 2203:
+    case 2204: case 4096: return 4;
+    case 1033: return 12;
     case 20: case 701: case 1114: case 1184: return 8;
     case 1186: return 16;
     case 19: return 64;
@@ -322,7 +341,7 @@ int16_t TypeLength(uint32_t oid) {
 
 // json's binary form is its text.
 bool BinaryIsText(uint32_t oid) {
-  return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 114 || oid == 705;
+  return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 114 || oid == 705 || oid == 194;
 }
 
 std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
@@ -331,7 +350,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   if (const ResultImpl* impl = r.impl(); impl && col < impl->types.size()) {
     const LogicalType& t = impl->types[col];
     // Records, and arrays (each element in its own binary form, whatever its type).
-    if (t.id == TypeId::kRecord || t.IsArray()) {
+    if (t.id == TypeId::kRecord || t.IsArray() || VectorElementType(t.id) != TypeId::kUnknown) {
       size_t offset = 0;
       return ValueBinary(impl->Cell(row, col, &offset).GetValue(offset), impl->fn);
     }
@@ -343,7 +362,8 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
-    case 2205: case 2206: case 4089:  // reg* types: binary is the OID
+    case 2205: case 2206: case 4089: case 24: case 2202: case 2203: case 2204: case 4096:  // reg* types: binary is the OID
+    case 28:  // xid
       return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 1186: {  // interval: microseconds, days, months
       Interval iv = datetime::ParseInterval(r.GetText(row, col));
@@ -404,7 +424,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
     case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
     case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
     case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));
-    case 26: case 2205: case 2206: case 4089: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
+    case 26: case 2205: case 2206: case 4089: case 24: case 28: case 2202: case 2203: case 2204: case 4096: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
     case 1186: {
       need(16);
       Interval iv;
@@ -460,6 +480,14 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
         throw Error("XX000", "unsupported jsonb version number " + std::to_string(v.empty() ? 0 : static_cast<unsigned char>(v[0])));
       }
       return Param(v.substr(1));
+    case 22: case 30: {  // int2vectorrecv / oidvectorrecv: a binary array, as the vector's text "1 2"
+      std::string text;
+      for (const auto& e : SplitArrayText(BinaryArrayToText(v))) {
+        if (!e) throw Error("22P03", "invalid array flags");
+        text += (text.empty() ? "" : " ") + *e;
+      }
+      return Param(text);
+    }
     default:
       if (ElementOid(oid)) return Param(BinaryArrayToText(v));
       throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");

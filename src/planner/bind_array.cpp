@@ -89,8 +89,8 @@ BoundExprPtr ExprBinder::BindSubscript(const ast::Subscript& s) {
     args.push_back(MakeConstant(Value::Int4(1)));
     return BindFunction("substr", std::move(args), s.location);
   }
-  // int2vector subscripts start at 0: v[0] is the int2[]'s element 1.
-  bool from_zero = arr->type.id == TypeId::kInt2Vector;
+  // int2vector and oidvector subscripts start at 0: v[0] is the int2[]'s element 1.
+  bool from_zero = VectorElementType(arr->type.id) != TypeId::kUnknown;
   arr = binder_.AsArray(std::move(arr));
   if (arr->type.id != TypeId::kArray) {
     throw At(Error(sqlstate::kDatatypeMismatch, "cannot subscript type " + arr->type.ToString() +

@@ -593,7 +593,7 @@ std::vector<BoundExprPtr> Binder::SubscriptSeries(ExprBinder& eb, std::vector<Bo
                                                       " arguments does not exist"),
              location);
   }
-  int64_t lower = args[0]->type.id == TypeId::kInt2Vector ? 0 : 1;
+  int64_t lower = VectorElementType(args[0]->type.id) != TypeId::kUnknown ? 0 : 1;
   BoundExprPtr array = AsArray(std::move(args[0]));
   if (!array->type.IsArray()) {
     throw At(Error(sqlstate::kUndefinedFunction, "function generate_subscripts(" +

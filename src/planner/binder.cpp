@@ -72,8 +72,9 @@ bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {
 }  // namespace
 
 BoundExprPtr Binder::AsArray(BoundExprPtr e) {
-  if (e->type.id != TypeId::kInt2Vector) return e;
-  return Coerce(std::move(e), LogicalType::ArrayOf(LogicalType(TypeId::kInt2)), CastContext::kImplicit);
+  TypeId element = VectorElementType(e->type.id);
+  if (element == TypeId::kUnknown) return e;
+  return Coerce(std::move(e), LogicalType::ArrayOf(LogicalType(element)), CastContext::kImplicit);
 }
 
 BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastContext ctx, int location) {
@@ -146,7 +147,9 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json", "char"};
+                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json", "char",
+                                             "regproc", "oidvector", "xid", "regprocedure", "regoper", "regoperator",
+                                             "regrole", "aclitem"};
   for (const char* element : kArrayElementNames) {
     if (name.size() > 1 && name[0] == '_' && name.compare(1, std::string::npos, element) == 0) {
       ast::TypeName e = t;
@@ -224,6 +227,14 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "regnamespace") return no_mods(TypeId::kRegnamespace);
   if (name == "regproc") return no_mods(TypeId::kRegproc);
   if (name == "int2vector") return no_mods(TypeId::kInt2Vector);
+  if (name == "oidvector") return no_mods(TypeId::kOidVector);
+  if (name == "xid") return no_mods(TypeId::kXid);
+  if (name == "regprocedure") return no_mods(TypeId::kRegprocedure);
+  if (name == "regoper") return no_mods(TypeId::kRegoper);
+  if (name == "regoperator") return no_mods(TypeId::kRegoperator);
+  if (name == "regrole") return no_mods(TypeId::kRegrole);
+  if (name == "aclitem") return no_mods(TypeId::kAclItem);
+  if (name == "pg_node_tree") return no_mods(TypeId::kPgNodeTree);
   if (name == "json") return no_mods(TypeId::kJson);
   if (name == "jsonb") return no_mods(TypeId::kJsonb);
   static const char* kUnsupported[] = {"uuid", "time", "timetz", "money", "inet", "cidr",

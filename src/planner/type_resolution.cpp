@@ -27,7 +27,15 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kJson:
     case TypeId::kJsonb: return 'U';
     case TypeId::kRecord: return 'C';
-    case TypeId::kCharByte: return 'Z';  // internal-use, as PostgreSQL's "char"
+    case TypeId::kCharByte:
+    case TypeId::kPgNodeTree: return 'Z';  // internal-use, as PostgreSQL's
+    case TypeId::kXid:
+    case TypeId::kAclItem: return 'U';
+    case TypeId::kOidVector: return 'A';
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole: return 'N';
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray:
     case TypeId::kInt2Vector: return 'A';
@@ -161,7 +169,10 @@ namespace {
 bool IsAnyArray(const LogicalType& t) { return t.id == TypeId::kArray && t.elem == TypeId::kUnknown; }
 
 bool Castable(const LogicalType& from, const LogicalType& to) {
-  if (IsAnyArray(to)) return from.id == TypeId::kArray || from.id == TypeId::kUnknown;
+  // (int2vector and oidvector are arrays of their elements wherever an array is expected)
+  if (IsAnyArray(to)) {
+    return from.id == TypeId::kArray || from.id == TypeId::kUnknown || VectorElementType(from.id) != TypeId::kUnknown;
+  }
   if (to.id == TypeId::kUnknown) return !(to.mod1 == kAnyNonArray && from.id == TypeId::kArray);  // polymorphic "any"
   if (from.id == TypeId::kUnknown) return true;
   if (from.id == to.id) return true;
@@ -284,6 +295,9 @@ std::vector<LogicalType> ConcreteArgs(const std::vector<LogicalType>& declared, 
     for (size_t i = 0; i < args.size(); i++) {
       LogicalType d = i < declared.size() ? declared[i] : declared.back();
       if (IsAnyArray(d) && args[i].id == TypeId::kArray) elems.push_back(args[i].ElementType());
+      if (IsAnyArray(d) && VectorElementType(args[i].id) != TypeId::kUnknown) {
+        elems.push_back(LogicalType(VectorElementType(args[i].id)));
+      }
       if (d.id == TypeId::kUnknown && args[i].id != TypeId::kUnknown) elems.push_back(args[i]);
     }
     LogicalType elem = CommonType(elems, "polymorphic argument");

@@ -20,6 +20,11 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kRegtype:
     case TypeId::kRegnamespace:
     case TypeId::kRegproc:
+    case TypeId::kXid:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegrole:
       return PhysicalType::kInt64;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
@@ -40,6 +45,9 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kJsonb:
     case TypeId::kRecord:
     case TypeId::kCharByte:
+    case TypeId::kOidVector:
+    case TypeId::kAclItem:
+    case TypeId::kPgNodeTree:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -92,6 +100,14 @@ std::string LogicalType::ToString() const {
     case TypeId::kJsonb: return "jsonb";
     case TypeId::kRecord: return mod1 < 0 ? "record" : RecordTypeOf(*this).name;
     case TypeId::kCharByte: return "\"char\"";
+    case TypeId::kOidVector: return "oidvector";
+    case TypeId::kXid: return "xid";
+    case TypeId::kRegprocedure: return "regprocedure";
+    case TypeId::kRegoper: return "regoper";
+    case TypeId::kRegoperator: return "regoperator";
+    case TypeId::kRegrole: return "regrole";
+    case TypeId::kAclItem: return "aclitem";
+    case TypeId::kPgNodeTree: return "pg_node_tree";
   }
   return "unknown";
 }
@@ -127,6 +143,14 @@ uint32_t LogicalType::oid() const {
     case TypeId::kJsonb: return 3802;
     case TypeId::kRecord: return mod1 < 0 ? kAnonymousRecordOid : RecordTypeOf(*this).oid;
     case TypeId::kCharByte: return 18;
+    case TypeId::kOidVector: return 30;
+    case TypeId::kXid: return 28;
+    case TypeId::kRegprocedure: return 2202;
+    case TypeId::kRegoper: return 2203;
+    case TypeId::kRegoperator: return 2204;
+    case TypeId::kRegrole: return 4096;
+    case TypeId::kAclItem: return 1033;
+    case TypeId::kPgNodeTree: return 194;
   }
   return 0;
 }
@@ -159,6 +183,14 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kJsonb: return 3807;
     case TypeId::kRecord: return kAnonymousRecordArrayOid;
     case TypeId::kCharByte: return 1002;
+    case TypeId::kOidVector: return 1013;
+    case TypeId::kXid: return 1011;
+    case TypeId::kRegprocedure: return 2207;
+    case TypeId::kRegoper: return 2208;
+    case TypeId::kRegoperator: return 2209;
+    case TypeId::kRegrole: return 4097;
+    case TypeId::kAclItem: return 1034;
+    case TypeId::kPgNodeTree: return 0;  // no array type
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }
@@ -170,7 +202,7 @@ LogicalType LogicalType::FromOid(uint32_t oid) {
     if (i == static_cast<uint8_t>(TypeId::kArray)) continue;
     LogicalType t(static_cast<TypeId>(i));
     if (t.oid() == oid) return t;
-    if (ArrayOid(t.id) == oid) return ArrayOf(t);
+    if (oid != 0 && ArrayOid(t.id) == oid) return ArrayOf(t);
   }
   return LogicalType();
 }
@@ -213,7 +245,14 @@ bool LogicalType::IsString() const {
 }
 bool LogicalType::IsOid() const {
   return id == TypeId::kOid || id == TypeId::kRegclass || id == TypeId::kRegtype || id == TypeId::kRegnamespace ||
-         id == TypeId::kRegproc;
+         id == TypeId::kRegproc || id == TypeId::kRegprocedure || id == TypeId::kRegoper || id == TypeId::kRegoperator ||
+         id == TypeId::kRegrole;
+}
+
+TypeId VectorElementType(TypeId vector) {
+  if (vector == TypeId::kInt2Vector) return TypeId::kInt2;
+  if (vector == TypeId::kOidVector) return TypeId::kOid;
+  return TypeId::kUnknown;
 }
 bool LogicalType::IsTemporal() const {
   return id == TypeId::kDate || id == TypeId::kTimestamp || id == TypeId::kTimestampTz;

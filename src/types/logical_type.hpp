@@ -46,8 +46,28 @@ enum class TypeId : uint8_t {
   // contype, ...). Held as a string of zero bytes (the byte 0) or one byte; compared as unsigned
   // bytes. Text I/O writes bytes with the high bit set as \ooo, as PostgreSQL 15 (types/char_type.hpp).
   kCharByte,
+  // oidvector (pg_proc.proargtypes, pg_index.indclass): oid values held like an oid[], as
+  // int2vector is an int2[] (written "23 25", subscripted from 0).
+  kOidVector,
+  // xid: a 32-bit transaction id (pg_database.datfrozenxid); no comparison but = and <>.
+  kXid,
+  // More reg* types (held as the OID, as kRegproc): a function with its argument types
+  // ("lower(text)"), an operator by name ("+"), an operator with its operand types ("+(integer,integer)"),
+  // a role.
+  kRegprocedure,
+  kRegoper,
+  kRegoperator,
+  kRegrole,
+  // aclitem (the elements of relacl, attacl, ...): one privilege grant, held as its text form.
+  kAclItem,
+  // pg_node_tree (adbin, conbin, indexprs): an expression as the catalog keeps it; Kanto keeps the
+  // expression's SQL text. Not accepted as input, as in PostgreSQL.
+  kPgNodeTree,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kCharByte;
+inline constexpr TypeId kLastTypeId = TypeId::kPgNodeTree;
+
+// The element type of int2vector (int2) and oidvector (oid); kUnknown for every other type.
+TypeId VectorElementType(TypeId vector);
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {

@@ -35,7 +35,9 @@ int CompareVectorValues(const Vector& a, size_t i, const Vector& b, size_t j) {
     case PhysicalType::kDouble: return CompareDoubles(a.doubles()[i], b.doubles()[j]);
     case PhysicalType::kString:
       if (a.type().id == TypeId::kArray) return CompareArrays(a.strings()[i], b.strings()[j], a.type().ElementType());
-      if (a.type().id == TypeId::kInt2Vector) return CompareArrays(a.strings()[i], b.strings()[j], LogicalType(TypeId::kInt2));
+      if (TypeId e = VectorElementType(a.type().id); e != TypeId::kUnknown) {
+        return CompareArrays(a.strings()[i], b.strings()[j], LogicalType(e));
+      }
       if (a.type().id == TypeId::kRecord) return CompareRecords(a.strings()[i], b.strings()[j], a.type());
       if (a.type().id == TypeId::kJsonb) return CompareJsonb(a.strings()[i], b.strings()[j]);
       return CompareStrings(a.strings()[i], b.strings()[j]);
@@ -54,7 +56,9 @@ int CompareValues(const Value& a, const Value& b) {
     case PhysicalType::kDouble: return CompareDoubles(a.double_value(), b.double_value());
     case PhysicalType::kString:
       if (a.type().id == TypeId::kArray) return CompareArrays(a.str_value(), b.str_value(), a.type().ElementType());
-      if (a.type().id == TypeId::kInt2Vector) return CompareArrays(a.str_value(), b.str_value(), LogicalType(TypeId::kInt2));
+      if (TypeId e = VectorElementType(a.type().id); e != TypeId::kUnknown) {
+        return CompareArrays(a.str_value(), b.str_value(), LogicalType(e));
+      }
       if (a.type().id == TypeId::kRecord) return CompareRecords(a.str_value(), b.str_value(), a.type());
       if (a.type().id == TypeId::kJsonb) return CompareJsonb(a.str_value(), b.str_value());
       return CompareStrings(a.str_value(), b.str_value());

@@ -88,6 +88,10 @@ async def run(dsn):
         "SELECT 'r'::\"char\", ''::\"char\", '\\303'::\"char\", relkind, relpersistence, "
         "ARRAY['a', 'b']::\"char\"[] FROM pg_class WHERE relname = 'items'"))
     out["char_param"] = await conn.fetchval("SELECT $1::\"char\"::text || '|'", b"v")
+    # int2vector / oidvector (array_send with lower bound 0), xid, regproc and regprocedure in binary.
+    out["vectors"] = tuple(await conn.fetchrow(
+        "SELECT '1 2'::int2vector, '23 25'::oidvector, ''::oidvector, '5'::xid, typinput, "
+        "'lower(text)'::regprocedure::text FROM pg_type WHERE oid = 23"))
     out["json_text"] = json.loads(await conn.fetchval("SELECT doc FROM items WHERE id = 1"))
     out["text_array"] = await conn.fetchval("SELECT tags FROM items WHERE id = 1")
 

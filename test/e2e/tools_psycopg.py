@@ -39,7 +39,7 @@ def show(info):
 
 for name in ["int2", "int4", "int8", "text", "varchar", "bpchar", "numeric", "bool", "date", "timestamptz",
              "timestamp", "interval", "bytea", "json", "float8", "oid", "character varying", "integer[]", "text[]",
-             "character[]", '"char"', '"char"[]', "public.no_such_type", "mood"]:
+             "character[]", '"char"', '"char"[]', 'oidvector', 'int2vector', 'xid', 'regprocedure', 'regrole', 'aclitem[]', "public.no_such_type", "mood"]:
     step(f"TypeInfo {name}", lambda: show(TypeInfo.fetch(conn, name)))
 step("CompositeInfo no_such_type", lambda: show(CompositeInfo.fetch(conn, "no_such_type")))
 step("EnumInfo mood", lambda: show(EnumInfo.fetch(conn, "mood")))
