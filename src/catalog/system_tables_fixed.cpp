@@ -93,7 +93,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                            {"polwithcheck", NodeTree()}})},
       {"pg_statistic_ext", Empty({{"oid", Oid()}, {"stxrelid", Oid()}, {"stxname", Name()}, {"stxnamespace", Oid()},
                                   {"stxowner", Oid()}, {"stxstattarget", Int4()}, {"stxkeys", Int2Vector()},
-                                  {"stxkind", LogicalType::ArrayOf(Char())}, {"stxexprs", Text()}})},
+                                  {"stxkind", LogicalType::ArrayOf(Char())}, {"stxexprs", NodeTree()}})},
       {"pg_publication", Empty({{"oid", Oid()}, {"pubname", Name()}, {"pubowner", Oid()}, {"puballtables", Bool()},
                                 {"pubinsert", Bool()}, {"pubupdate", Bool()}, {"pubdelete", Bool()},
                                 {"pubtruncate", Bool()}, {"pubviaroot", Bool()}})},
@@ -115,8 +115,8 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                              {"tablespace", Name()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
                              {"definition", Text()}})},
       {"pg_range", Empty({{"rngtypid", Oid()}, {"rngsubtype", Oid()}, {"rngmultitypid", Oid()},
-                          {"rngcollation", Oid()}, {"rngsubopc", Oid()}, {"rngcanonical", Oid()},
-                          {"rngsubdiff", Oid()}})},
+                          {"rngcollation", Oid()}, {"rngsubopc", Oid()}, {"rngcanonical", Regproc()},
+                          {"rngsubdiff", Regproc()}})},
       // ANALYZE keeps row counts only, no per-column statistics (anyarray columns typed text[]).
       {"pg_statistic", Empty(StatisticColumns())},
       {"pg_stats", Empty({{"schemaname", Name()}, {"tablename", Name()}, {"attname", Name()}, {"inherited", Bool()},
@@ -184,8 +184,8 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       // Kanto keeps no privileges or transforms.
       {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Char()},
                                {"initprivs", AclArray()}})},
-      {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Oid()},
-                              {"trftosql", Oid()}})},
+      {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Regproc()},
+                              {"trftosql", Regproc()}})},
       // Kanto has no extensions (and no procedural languages to install as one).
       {"pg_extension", Empty({{"oid", Oid()}, {"extname", Name()}, {"extowner", Oid()}, {"extnamespace", Oid()},
                               {"extrelocatable", Bool()}, {"extversion", Text()}, {"extconfig", OidArray()},
