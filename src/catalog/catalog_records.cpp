@@ -1,6 +1,8 @@
 // The catalog's stored records: the byte encoding of each catalog object (tables with their columns,
 // indexes and constraints; schemas, sequences, roles, databases, dependencies) as RocksDB holds it,
 // with the record versions older data directories still read (docs/storage-format.md).
+#include <array>
+
 #include "catalog/catalog.hpp"
 #include "common/binary_io.hpp"
 #include "types/record.hpp"
@@ -12,13 +14,76 @@ namespace {
 // NULLS NOT DISTINCT
 constexpr uint8_t kTableRecordVersion = 8;
 
+// The code a catalog record stores for a type. The codes are fixed once a type has one: TypeId's
+// order may change (a new type inserted beside its kin), a stored code never changes meaning. A
+// new type takes the next free code here (docs/storage-format.md lists them).
+uint8_t StoredTypeCode(TypeId id) {
+  switch (id) {
+    case TypeId::kUnknown: return 0;
+    case TypeId::kBool: return 1;
+    case TypeId::kInt2: return 2;
+    case TypeId::kInt4: return 3;
+    case TypeId::kInt8: return 4;
+    case TypeId::kFloat4: return 5;
+    case TypeId::kFloat8: return 6;
+    case TypeId::kNumeric: return 7;
+    case TypeId::kText: return 8;
+    case TypeId::kVarchar: return 9;
+    case TypeId::kChar: return 10;
+    case TypeId::kBytea: return 11;
+    case TypeId::kDate: return 12;
+    case TypeId::kTimestamp: return 13;
+    case TypeId::kTimestampTz: return 14;
+    case TypeId::kInterval: return 15;
+    case TypeId::kArray: return 16;
+    case TypeId::kOid: return 17;
+    case TypeId::kRegclass: return 18;
+    case TypeId::kRegtype: return 19;
+    case TypeId::kRegnamespace: return 20;
+    case TypeId::kRegproc: return 21;
+    case TypeId::kInt2Vector: return 22;
+    case TypeId::kName: return 23;
+    case TypeId::kJson: return 24;
+    case TypeId::kRecord: return 25;
+    case TypeId::kCharByte: return 26;
+    case TypeId::kJsonb: return 27;
+    case TypeId::kOidVector: return 28;
+    case TypeId::kXid: return 29;
+    case TypeId::kRegprocedure: return 30;
+    case TypeId::kRegoper: return 31;
+    case TypeId::kRegoperator: return 32;
+    case TypeId::kRegrole: return 33;
+    case TypeId::kAclItem: return 34;
+    case TypeId::kPgNodeTree: return 35;
+  }
+  throw Error(sqlstate::kInternalError, "type " + std::to_string(static_cast<int>(id)) + " has no stored type code");
+}
+
+// The TypeId of each stored code (kLastTypeId + 1: none).
+const std::array<TypeId, 256>& TypesByStoredCode() {
+  static const std::array<TypeId, 256> table = [] {
+    std::array<TypeId, 256> t;
+    t.fill(static_cast<TypeId>(static_cast<int>(kLastTypeId) + 1));
+    for (int i = 0; i <= static_cast<int>(kLastTypeId); i++) t[StoredTypeCode(static_cast<TypeId>(i))] = static_cast<TypeId>(i);
+    return t;
+  }();
+  return table;
+}
+
+bool TypeFromStoredCode(uint8_t code, TypeId* out) {
+  TypeId id = TypesByStoredCode()[code];
+  if (static_cast<int>(id) > static_cast<int>(kLastTypeId)) return false;
+  *out = id;
+  return true;
+}
+
 // A record type (or an array of one) is followed by its whole description (types/record.hpp),
 // since the type's mod1 is only an id within this process.
 void WriteType(BinaryWriter& w, const LogicalType& t) {
-  w.U8(static_cast<uint8_t>(t.id));
+  w.U8(StoredTypeCode(t.id));
   w.I32(t.mod1);
   w.I32(t.mod2);
-  if (t.id == TypeId::kArray) w.U8(static_cast<uint8_t>(t.elem));
+  if (t.id == TypeId::kArray) w.U8(StoredTypeCode(t.elem));
   LogicalType base = t.IsArray() ? t.ElementType() : t;
   if (IsKnownRecord(base)) {
     const RecordType& rec = RecordTypeOf(base);
@@ -55,19 +120,15 @@ int32_t ReadRecord(BinaryReader& r) {
 
 LogicalType ReadType(BinaryReader& r) {
   LogicalType t;
-  uint8_t id = r.U8();
-  if (id > static_cast<uint8_t>(kLastTypeId)) {
+  if (!TypeFromStoredCode(r.U8(), &t.id)) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad type id");
   }
-  t.id = static_cast<TypeId>(id);
   t.mod1 = r.I32();
   t.mod2 = r.I32();
   if (t.id == TypeId::kArray) {
-    uint8_t elem = r.U8();
-    if (elem == 0 || elem == static_cast<uint8_t>(TypeId::kArray) || elem > static_cast<uint8_t>(kLastTypeId)) {
+    if (!TypeFromStoredCode(r.U8(), &t.elem) || t.elem == TypeId::kUnknown || t.elem == TypeId::kArray) {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad array element type");
     }
-    t.elem = static_cast<TypeId>(elem);
   }
   if ((t.id == TypeId::kRecord || t.elem == TypeId::kRecord) && t.mod1 >= 0) t.mod1 = ReadRecord(r);
   return t;

@@ -48,6 +48,36 @@ TEST(Catalog, TableRecordRoundTrip) {
   EXPECT_EQ(back.schema_version, 3u);
 }
 
+// The code a table record stores for a column's type (the byte after the column's name).
+int StoredCode(const LogicalType& type) {
+  TableEntry t = SampleTable();
+  t.columns.push_back({"type_code_probe", type, false, ""});
+  std::string data = Catalog::SerializeTable(t);
+  size_t at = data.find("type_code_probe");
+  return at == std::string::npos ? -1 : static_cast<unsigned char>(data[at + 15]);
+}
+
+// Stored type codes never change meaning (data directories hold them), whatever TypeId's order;
+// every type has one and reads back as itself, alone and as an array's element.
+TEST(Catalog, StoredTypeCodesAreFixed) {
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kInt4)), 3);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kJson)), 24);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kRecord)), 25);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kCharByte)), 26);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kJsonb)), 27);
+  for (int i = 0; i <= static_cast<int>(kLastTypeId); i++) {
+    auto id = static_cast<TypeId>(i);
+    if (id == TypeId::kArray) continue;
+    LogicalType type(id);
+    TableEntry t = SampleTable();
+    t.columns.push_back({"c", type, false, ""});
+    if (id != TypeId::kUnknown) t.columns.push_back({"a", LogicalType::ArrayOf(type), false, ""});
+    TableEntry back = Catalog::DeserializeTable(Catalog::SerializeTable(t));
+    EXPECT_EQ(back.columns[3].type, type) << i;
+    if (id != TypeId::kUnknown) EXPECT_EQ(back.columns[4].type, LogicalType::ArrayOf(type)) << i;
+  }
+}
+
 TEST(Catalog, ForeignKeyRoundTrip) {
   TableEntry t = SampleTable();
   ForeignKeyEntry fk;
