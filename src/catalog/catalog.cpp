@@ -323,6 +323,11 @@ std::vector<Dependency> Catalog::AllDependencies() const {
   for (const auto& [id, t] : tables_) {
     out.push_back({ObjectAddress::Relation(id), ObjectAddress::Schema(t->schema_id), DT::kNormal});
     for (uint32_t c = 0; c < t->columns.size(); c++) {
+      if (uint32_t type = UserTypeOid(t->columns[c].type)) {
+        out.push_back({ObjectAddress::Column(id, c), ObjectAddress::Type(type), DT::kNormal});
+      }
+    }
+    for (uint32_t c = 0; c < t->columns.size(); c++) {
       const std::string& def = t->columns[c].default_sql;
       if (def.empty()) continue;
       out.push_back({ObjectAddress::Default(id, c), ObjectAddress::Column(id, c), DT::kAuto});
@@ -361,6 +366,9 @@ std::vector<Dependency> Catalog::AllDependencies() const {
         out.push_back({ObjectAddress::Constraint(check.id), ObjectAddress::Column(id, c), DT::kNormal});
       }
     }
+  }
+  for (const auto& [id, type] : types_) {
+    out.push_back({ObjectAddress::Type(id), ObjectAddress::Schema(type.schema_id), DT::kNormal});
   }
   for (const auto& [id, seq] : sequences_) {
     out.push_back({ObjectAddress::Relation(id), ObjectAddress::Schema(seq.schema_id), DT::kNormal});

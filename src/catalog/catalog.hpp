@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "catalog/dependency.hpp"
+#include "types/enum_type.hpp"
 #include "types/logical_type.hpp"
 
 namespace kanto {
@@ -157,6 +158,22 @@ struct SequenceEntry {
   uint64_t instance = 0;
 };
 
+// A user-defined type (pg_type): CREATE TYPE ... AS ENUM (typtype 'e'). Its array type "_name" has
+// OID array_id.
+struct TypeEntry {
+  static constexpr char kEnum = 'e';
+  uint32_t id = 0;
+  uint32_t array_id = 0;
+  uint32_t schema_id = kPublicSchemaId;
+  std::string name;
+  uint32_t owner = 10;  // the owning role's id (pg_type.typowner)
+  char kind = kEnum;
+  std::vector<EnumLabel> labels;  // enums: ascending sort order
+};
+
+// The OID of the user-defined type `t` is (or is an array of); 0 for built-in types.
+uint32_t UserTypeOid(const LogicalType& t);
+
 struct SchemaEntry {
   uint32_t id = 0;
   std::string name;
@@ -234,6 +251,17 @@ class Catalog {
   void PutSequence(SequenceEntry seq);
   void RemoveSequence(uint32_t id);
 
+  // User-defined types (catalog/type_entry.cpp).
+  const TypeEntry* FindType(uint32_t schema_id, std::string_view name) const;
+  const TypeEntry* GetType(uint32_t id) const;
+  // The type whose pg_type OID or whose array type's OID is `oid` (*array tells which), or null.
+  const TypeEntry* FindTypeByOid(uint32_t oid, bool* array = nullptr) const;
+  std::vector<const TypeEntry*> Types() const;
+  void PutType(TypeEntry type);
+  void RemoveType(uint32_t id);
+  // The LogicalType of the type's values (its current definition).
+  LogicalType TypeOf(const TypeEntry& type) const;
+
   std::vector<const SchemaEntry*> Schemas() const;
   std::vector<const TableEntry*> Tables() const;
 
@@ -293,6 +321,8 @@ class Catalog {
   // Serialized records (see docs/storage-format.md).
   static std::string SerializeTable(const TableEntry& t);
   static TableEntry DeserializeTable(std::string_view data);
+  static std::string SerializeType(const TypeEntry& t);
+  static TypeEntry DeserializeType(std::string_view data);
   static std::string SerializeSchema(const SchemaEntry& s);
   static SchemaEntry DeserializeSchema(std::string_view data);
   static std::string SerializeSequence(const SequenceEntry& s);
@@ -314,6 +344,7 @@ class Catalog {
   std::map<uint32_t, SchemaEntry> schemas_;
   std::map<uint32_t, std::shared_ptr<const TableEntry>> tables_;
   std::map<uint32_t, SequenceEntry> sequences_;
+  std::map<uint32_t, TypeEntry> types_;
   std::map<uint32_t, std::vector<Dependency>> dependencies_;  // by dependent object id
   std::map<uint32_t, std::vector<CommentEntry>> comments_;    // by described object id
   uint32_t next_id_ = kFirstUserObjectId;

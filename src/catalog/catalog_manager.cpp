@@ -14,7 +14,7 @@ namespace {
 // Roles, databases and the shared id counter are shared: they live in the default keyspace only.
 enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4,
                          kDependencyRecord = 5, kDatabaseRecord = 6, kSharedMeta = 7,
-                         kCommentRecord = 8 };
+                         kCommentRecord = 8, kTypeRecord = 9 };
 
 bool IsSharedKind(uint32_t kind) { return kind == kRoleRecord || kind == kDatabaseRecord || kind == kSharedMeta; }
 
@@ -115,6 +115,8 @@ CatalogManager::CatalogManager(storage::Engine& engine, uint32_t database_id) {
       catalog->PutSchema(Catalog::DeserializeSchema(value));
     } else if (kind == kTableRecord) {
       catalog->PutTable(Catalog::DeserializeTable(value));
+    } else if (kind == kTypeRecord) {
+      catalog->PutType(Catalog::DeserializeType(value));
     } else if (kind == kSequenceRecord) {
       catalog->PutSequence(Catalog::DeserializeSequence(value));
     } else if (kind == kDependencyRecord) {
@@ -194,6 +196,12 @@ void CatalogManager::WriteTable(storage::Transaction& txn, const TableEntry& tab
 }
 
 void CatalogManager::DeleteTable(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kTableRecord, id)); }
+
+void CatalogManager::WriteType(storage::Transaction& txn, const TypeEntry& type) {
+  txn.Put(RecordKey(kTypeRecord, type.id), Catalog::SerializeType(type));
+}
+
+void CatalogManager::DeleteType(storage::Transaction& txn, uint32_t id) { txn.Delete(RecordKey(kTypeRecord, id)); }
 
 void CatalogManager::WriteSequence(storage::Transaction& txn, const SequenceEntry& seq) {
   txn.Put(RecordKey(kSequenceRecord, seq.id), Catalog::SerializeSequence(seq));

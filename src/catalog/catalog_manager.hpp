@@ -48,6 +48,8 @@ class CatalogManager {
   static void DeleteSchema(storage::Transaction& txn, uint32_t id);
   static void WriteTable(storage::Transaction& txn, const TableEntry& table);
   static void DeleteTable(storage::Transaction& txn, uint32_t id);
+  static void WriteType(storage::Transaction& txn, const TypeEntry& type);
+  static void DeleteType(storage::Transaction& txn, uint32_t id);
   static void WriteSequence(storage::Transaction& txn, const SequenceEntry& seq);
   static void DeleteSequence(storage::Transaction& txn, uint32_t id);
   static void WriteNextId(storage::Transaction& txn, uint32_t next_id);

@@ -2,9 +2,11 @@
 // indexes and constraints; schemas, sequences, roles, databases, dependencies) as RocksDB holds it,
 // with the record versions older data directories still read (docs/storage-format.md).
 #include <array>
+#include <cstring>
 
 #include "catalog/catalog.hpp"
 #include "common/binary_io.hpp"
+#include "types/enum_type.hpp"
 #include "types/record.hpp"
 
 namespace kanto {
@@ -55,6 +57,7 @@ uint8_t StoredTypeCode(TypeId id) {
     case TypeId::kRegrole: return 33;
     case TypeId::kAclItem: return 34;
     case TypeId::kPgNodeTree: return 35;
+    case TypeId::kEnum: return 36;
   }
   throw Error(sqlstate::kInternalError, "type " + std::to_string(static_cast<int>(id)) + " has no stored type code");
 }
@@ -77,6 +80,36 @@ bool TypeFromStoredCode(uint8_t code, TypeId* out) {
   return true;
 }
 
+void WriteDouble(BinaryWriter& w, double d) {
+  uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  w.U64(bits);
+}
+double ReadDouble(BinaryReader& r) {
+  uint64_t bits = r.U64();
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+void WriteEnumLabels(BinaryWriter& w, const std::vector<EnumLabel>& labels) {
+  w.U32(static_cast<uint32_t>(labels.size()));
+  for (const EnumLabel& l : labels) {
+    w.U32(l.oid);
+    WriteDouble(w, l.sort_order);
+    w.Str(l.label);
+  }
+}
+std::vector<EnumLabel> ReadEnumLabels(BinaryReader& r) {
+  std::vector<EnumLabel> labels(r.U32());
+  for (EnumLabel& l : labels) {
+    l.oid = r.U32();
+    l.sort_order = ReadDouble(r);
+    l.label = r.Str();
+  }
+  return labels;
+}
+
 // A record type (or an array of one) is followed by its whole description (types/record.hpp),
 // since the type's mod1 is only an id within this process.
 void WriteType(BinaryWriter& w, const LogicalType& t) {
@@ -96,6 +129,13 @@ void WriteType(BinaryWriter& w, const LogicalType& t) {
       w.Str(f.name);
       WriteType(w, f.type);
     }
+  }
+  if (IsKnownEnum(base)) {  // an enum (or an array of one) is followed by its definition
+    const EnumType& e = EnumTypeOf(base);
+    w.U32(e.oid);
+    w.U32(e.array_oid);
+    w.Str(e.name);
+    WriteEnumLabels(w, e.labels);
   }
 }
 
@@ -131,6 +171,14 @@ LogicalType ReadType(BinaryReader& r) {
     }
   }
   if ((t.id == TypeId::kRecord || t.elem == TypeId::kRecord) && t.mod1 >= 0) t.mod1 = ReadRecord(r);
+  if ((t.id == TypeId::kEnum || t.elem == TypeId::kEnum) && t.mod1 >= 0) {
+    EnumType e;
+    e.oid = r.U32();
+    e.array_oid = r.U32();
+    e.name = r.Str();
+    e.labels = ReadEnumLabels(r);
+    t.mod1 = EnumLogicalType(e).mod1;
+  }
   return t;
 }
 }  // namespace
@@ -335,6 +383,33 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }
+  return t;
+}
+
+std::string Catalog::SerializeType(const TypeEntry& t) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(t.id);
+  w.U32(t.array_id);
+  w.U32(t.schema_id);
+  w.Str(t.name);
+  w.U32(t.owner);
+  w.U8(static_cast<uint8_t>(t.kind));
+  WriteEnumLabels(w, t.labels);
+  return w.Release();
+}
+
+TypeEntry Catalog::DeserializeType(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown type record version");
+  TypeEntry t;
+  t.id = r.U32();
+  t.array_id = r.U32();
+  t.schema_id = r.U32();
+  t.name = r.Str();
+  t.owner = r.U32();
+  t.kind = static_cast<char>(r.U8());
+  t.labels = ReadEnumLabels(r);
   return t;
 }
 

@@ -10,7 +10,8 @@
 // - Derived from the catalog's own structure, never stored (Catalog::DerivedDependencies): an index
 //   on its table (auto), a CHECK constraint on its columns (auto), a sequence OWNED BY a column (auto;
 //   internal for identity columns), a column DEFAULT calling nextval('s') on s (normal), a relation
-//   on its schema (normal), a foreign key on its own columns (auto) and on the referenced columns
+//   on its schema (normal), a column on the user-defined type it has (normal), a type on its schema
+//   (normal), a foreign key on its own columns (auto) and on the referenced columns
 //   and unique index (normal).
 //
 // API for other commands (foreign keys and the like), all through commands::CatalogChange so that
@@ -33,6 +34,7 @@ inline constexpr uint32_t kPgConstraintOid = 2606;  // CHECK, UNIQUE, PRIMARY KE
 inline constexpr uint32_t kPgAttrdefOid = 2604;     // a column's DEFAULT (object_id = table, sub_id = attnum)
 inline constexpr uint32_t kPgNamespaceOid = 2615;   // schemas
 inline constexpr uint32_t kPgAuthidOid = 1260;      // roles (pg_shdescription.classoid)
+inline constexpr uint32_t kPgTypeOid = 1247;        // user-defined types (CREATE TYPE)
 
 struct ObjectAddress {
   uint32_t class_id = kPgClassOid;
@@ -49,6 +51,7 @@ struct ObjectAddress {
     return {kPgAttrdefOid, table, static_cast<int32_t>(position + 1)};
   }
   static ObjectAddress Schema(uint32_t id) { return {kPgNamespaceOid, id, 0}; }
+  static ObjectAddress Type(uint32_t id) { return {kPgTypeOid, id, 0}; }
 
   // True when `other` is this object or (this being a whole object) one of its columns.
   bool Covers(const ObjectAddress& other) const {

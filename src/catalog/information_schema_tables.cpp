@@ -15,6 +15,7 @@ std::string StandardTypeName(const LogicalType& t) {
   switch (t.id) {
     case TypeId::kArray: return "ARRAY";
     case TypeId::kChar: return "character";
+    case TypeId::kEnum: return "USER-DEFINED";
     default: return LogicalType(t.id).ToString();
   }
 }
@@ -317,12 +318,14 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       const SequenceEntry* identity = c.identity ? catalog.GetSequence(c.identity_sequence) : nullptr;
       auto identity_text = [&](int64_t v) { return identity ? Value::Text(std::to_string(v)) : NullText(); };
       std::string schema = SchemaName(catalog, t->schema_id);
+      const TypeEntry* user_type = catalog.FindTypeByOid(UserTypeOid(type));  // CREATE TYPE's
+      std::string udt_schema = user_type ? SchemaName(catalog, user_type->schema_id) : "pg_catalog";
       b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)),
              c.default_sql.empty() || c.generated ? NullText() : Value::Text(c.default_sql),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), d.max_length, d.octet_length,
              d.precision, d.radix, d.scale, d.datetime_precision, d.interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
-             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text("pg_catalog"),
+             NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text(udt_schema),
              Value::Text(TypeName(type)), NullText(), NullText(), NullText(), null_int,
              Value::Text(std::to_string(i + 1)), Value::Text("NO"), Value::Text(c.identity ? "YES" : "NO"),
              c.identity ? Value::Text(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT") : NullText(),

@@ -460,6 +460,13 @@ void PgType(const Catalog& catalog, SystemTable* out) {
     row(t->id, t->name, -1, false, "c", "C", 0, kRowArrayTypeOidBase + t->id, "d", "x", 0, &composite);
     row(kRowArrayTypeOidBase + t->id, "_" + t->name, -1, false, "b", "A", t->id, 0, "d", "x", 0, &array);
   }
+  // CREATE TYPE ... AS ENUM: typtype e, 4 bytes by value, and its array type.
+  for (const TypeEntry* t : catalog.Types()) {
+    UserType type{t->schema_id, t->owner, 0, "enum"};
+    UserType array{t->schema_id, t->owner, 0, "_enum"};
+    row(t->id, t->name, 4, true, "e", "E", 0, t->array_id, "i", "p", 0, &type);
+    row(t->array_id, "_" + t->name, -1, false, "b", "A", t->id, 0, "i", "x", 0, &array);
+  }
 }
 
 void PgDatabase(const Catalog& catalog, SystemTable* out) {
@@ -610,6 +617,18 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+// pg_enum: the labels of each enum type.
+void PgEnum(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("oid", Oid()).Column("enumtypid", Oid()).Column("enumsortorder", LogicalType(TypeId::kFloat4));
+  b.Column("enumlabel", Name());
+  for (const TypeEntry* t : catalog.Types()) {
+    for (const EnumLabel& l : t->labels) {
+      b.Row({OidValue(l.oid), OidValue(t->id), Value::Float4(static_cast<float>(l.sort_order)), Value::Text(l.label)});
+    }
+  }
+}
+
 void PgAttrdef(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   b.Column("oid", Oid()).Column("adrelid", Oid()).Column("adnum", Int2()).Column("adbin", NodeTree());
@@ -638,6 +657,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_indexes", PgIndexes},
       {"pg_constraint", PgConstraint},
       {"pg_attrdef", PgAttrdef},
+      {"pg_enum", PgEnum},
       {"pg_sequence", PgSequence},
       {"pg_depend", PgDepend},
       {"pg_rewrite", PgRewrite},
@@ -665,6 +685,10 @@ std::string TypeName(const LogicalType& t) {
   LogicalType base = t.IsArray() ? t.ElementType() : t;
   for (const auto& bt : kBuiltinTypes) {
     if (bt.id == base.id) return (t.IsArray() ? "_" : "") + std::string(bt.name);
+  }
+  if (IsKnownEnum(base)) {  // the name without its schema
+    const std::string& name = EnumTypeOf(base).name;
+    return (t.IsArray() ? "_" : "") + name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
   }
   return base.ToString();
 }

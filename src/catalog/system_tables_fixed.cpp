@@ -109,8 +109,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
                             {"tgoldtable", Name()}, {"tgnewtable", Name()}})},
       {"pg_inherits", Empty({{"inhrelid", Oid()}, {"inhparent", Oid()}, {"inhseqno", Int4()},
                              {"inhdetachpending", Bool()}})},
-      // Kanto has no materialized views, enum types or range types.
-      {"pg_enum", Empty({{"oid", Oid()}, {"enumtypid", Oid()}, {"enumsortorder", Float4()}, {"enumlabel", Name()}})},
+      // Kanto has no materialized views or range types.
       {"pg_matviews", Empty({{"schemaname", Name()}, {"matviewname", Name()}, {"matviewowner", Name()},
                              {"tablespace", Name()}, {"hasindexes", Bool()}, {"ispopulated", Bool()},
                              {"definition", Text()}})},

@@ -124,7 +124,7 @@ void AlterColumnTypes(const std::vector<const ast::AlterTableCmd*>& cmds, const 
     }
     ColumnChange ch;
     ch.column = c;
-    ch.type = Binder::ResolveTypeName(cmd->type_name);
+    ch.type = Binder::ResolveTypeName(cmd->type_name, &change.catalog(), ctx.fn.search_path);
     if (cmd->collate && !Collatable(ch.type)) {
       throw At(Error(sqlstate::kDatatypeMismatch, "collations are not supported by type " + ch.type.ToString()),
                cmd->type_name.location);

@@ -20,7 +20,7 @@ ColumnEntry DefineColumn(const ast::ColumnDef& def, const std::string& table_nam
   ColumnEntry c;
   c.name = def.name;
   try {
-    c.type = Binder::ResolveTypeName(def.type);
+    c.type = Binder::ResolveTypeName(def.type, session.catalog, session.search_path);
   } catch (const Error& e) {
     // A table's row type is a type (casts, regtype) but not yet one a column may have.
     if (e.sqlstate() != std::string(sqlstate::kUndefinedObject) || !session.catalog || def.type.names.empty() ||

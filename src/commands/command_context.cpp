@@ -71,6 +71,33 @@ uint32_t CatalogChange::current_role_id() const {
   return r ? r->id : kBootstrapRoleId;
 }
 
+void CatalogChange::PutType(TypeEntry type) {
+  CatalogManager::WriteType(*ctx_.txn, type);
+  uint32_t oid = type.id;
+  catalog_->PutType(std::move(type));
+  LogicalType now = catalog_->TypeOf(*catalog_->GetType(oid));
+  // Columns of the type (or of arrays of it) take its new definition.
+  auto refresh = [&](LogicalType* t) {
+    LogicalType base = t->IsArray() ? t->ElementType() : *t;
+    if (!IsKnownEnum(base) || EnumTypeOf(base).oid != oid || base.mod1 == now.mod1) return false;
+    t->mod1 = now.mod1;
+    return true;
+  };
+  for (const TableEntry* table : catalog_->Tables()) {
+    TableEntry updated = *table;
+    bool changed = false;
+    for (ColumnEntry& c : updated.columns) changed = refresh(&c.type) || changed;
+    if (changed) PutTable(std::move(updated));
+  }
+}
+
+void CatalogChange::RemoveType(uint32_t id) {
+  RemoveDependencies(id);
+  RemoveComments(id);
+  CatalogManager::DeleteType(*ctx_.txn, id);
+  catalog_->RemoveType(id);
+}
+
 void CatalogChange::PutSequence(SequenceEntry seq) {
   CatalogManager::WriteSequence(*ctx_.txn, seq);
   catalog_->PutSequence(std::move(seq));

@@ -96,6 +96,10 @@ class CatalogChange {
   // Removes the table (or view), every row and index entry stored under its id, and the sequences
   // it owns.
   void DropTable(const TableEntry& table);
+  // A user-defined type (CREATE / ALTER TYPE). PutType also moves every column, composite field and
+  // array over the type to its new definition (and writes the tables it changed).
+  void PutType(TypeEntry type);
+  void RemoveType(uint32_t id);
   void PutSequence(SequenceEntry seq);
   // Removes the sequence and its stored value.
   void DropSequence(const SequenceEntry& seq);

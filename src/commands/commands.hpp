@@ -28,6 +28,10 @@ CommandResult Execute(const ast::SetConstraintsStmt& stmt, CommandContext& ctx);
 CommandResult Execute(const ast::DatabaseStmt& stmt, CommandContext& ctx);        // database.cpp
 CommandResult Execute(const ast::AlterOwnerStmt& stmt, CommandContext& ctx);      // owner.cpp (ALTER SCHEMA)
 CommandResult Execute(const ast::CommentStmt& stmt, CommandContext& ctx);         // comment.cpp
+CommandResult Execute(const ast::CreateTypeStmt& stmt, CommandContext& ctx);      // create_type.cpp
+CommandResult Execute(const ast::AlterTypeStmt& stmt, CommandContext& ctx);       // alter_type.cpp
+// DROP TYPE (drop_type.cpp, called from drop.cpp).
+CommandResult ExecuteDropType(const ast::DropStmt& stmt, CommandContext& ctx);
 
 // The sequence named by `rv` (schema "" = public), or null. Throws 3F000 for a missing schema.
 const SequenceEntry* FindSequence(const Catalog& catalog, const SearchPath& path, const ast::RangeVar& rv);

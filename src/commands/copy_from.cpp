@@ -44,6 +44,8 @@ Value BinaryInput(std::string_view bytes, const LogicalType& type, const Functio
   if (length > 0 && bytes.size() < static_cast<size_t>(length)) {
     throw Error(sqlstate::kProtocolViolation, "insufficient data left in message");
   }
+  // An enum's binary form is its label (enum_recv).
+  if (type.id == TypeId::kEnum) return TypeInput(bytes, type, CastContext::kAssignment, fn);
   std::string text;
   try {
     text = wire::DecodeBinaryText(std::string(bytes), type.oid());

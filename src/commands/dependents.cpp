@@ -125,6 +125,10 @@ void ClearDefault(CatalogChange& change, uint32_t table_id, int32_t attnum) {
 // Removes one dependent object found by the walk (it may be gone already, with an earlier one).
 void DropObject(CatalogChange& change, const ObjectAddress& a) {
   if (a.class_id == kPgAttrdefOid) return ClearDefault(change, a.object_id, a.sub_id);
+  if (a.class_id == kPgTypeOid) {
+    if (change->GetType(a.object_id)) change.RemoveType(a.object_id);
+    return;
+  }
   if (a.class_id == kPgClassOid && a.sub_id == 0) {
     if (const SequenceEntry* seq = change->GetSequence(a.object_id)) return change.DropSequence(*seq);
     if (const TableEntry* t = change->GetTable(a.object_id)) return change.DropTable(*t);
@@ -174,6 +178,10 @@ std::string DescribeObject(const Catalog& catalog, const ObjectAddress& a) {
     case kPgNamespaceOid: {
       const SchemaEntry* s = catalog.GetSchema(a.object_id);
       return "schema " + (s ? s->name : std::to_string(a.object_id));
+    }
+    case kPgTypeOid: {
+      const TypeEntry* t = catalog.GetType(a.object_id);
+      return "type " + (t ? RelationName(catalog, t->schema_id, t->name) : std::to_string(a.object_id));
     }
     default: return "object " + std::to_string(a.object_id);
   }

@@ -168,6 +168,7 @@ CommandResult DropSchemas(const ast::DropStmt& stmt, CatalogChange& change) {
 
 CommandResult Execute(const ast::DropStmt& stmt, CommandContext& ctx) {
   using O = ast::DropStmt::ObjectType;
+  if (stmt.object_type == O::kType) return ExecuteDropType(stmt, ctx);
   CatalogChange change(ctx);
   switch (stmt.object_type) {
     case O::kTable: return DropTables(stmt, change, false);

@@ -303,7 +303,7 @@ class Deparser {
   }
 
   Piece Cast(const ast::CastExpr& c) {
-    LogicalType target = Binder::ResolveTypeName(c.type);
+    LogicalType target = Binder::ResolveTypeName(c.type, fn_.catalog, fn_.search_path);
     Piece arg = Expr(*c.arg);
     if (arg.untyped) {
       // A literal cast is a constant of the type ('2024-01-01'::date, NULL::integer).

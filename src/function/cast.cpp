@@ -9,6 +9,7 @@
 #include "function/cast_text.hpp"
 #include "function/object_names.hpp"
 #include "kanto/error.hpp"
+#include "types/enum_type.hpp"
 #include "types/array.hpp"
 #include "types/char_type.hpp"
 #include "types/datetime.hpp"
@@ -313,6 +314,9 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
   }
   // pg_node_tree is binary-coercible to text (implicit); nothing converts to it.
   if (from.id == TypeId::kPgNodeTree) return to.id == TypeId::kText || (to.IsString() && context != CastContext::kImplicit);
+  if (from.id == TypeId::kEnum && to.id == TypeId::kEnum) {  // one enum type (any of its definitions)
+    return to.mod1 < 0 || (from.mod1 >= 0 && EnumTypeOf(from).oid == EnumTypeOf(to).oid);
+  }
   if (from.id == TypeId::kArray && to.id == TypeId::kArray) {
     return from.elem == to.elem || to.elem == TypeId::kUnknown || CanCast(from.ElementType(), to.ElementType(), context);
   }
@@ -383,6 +387,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kRecord: return RecordToText(v, ctx);
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return VectorToText(v);
+    case TypeId::kEnum: return EnumOutput(v.double_value(), t);
     case TypeId::kCharByte: return CharToText(v.str_value());
     case TypeId::kXid: return std::to_string(v.int_value());
     case TypeId::kOid:
@@ -454,6 +459,9 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kRecord: return TextToRecord(text, type, ctx);
     case TypeId::kInt2Vector:
     case TypeId::kOidVector: return TextToVector(text, type.id);
+    case TypeId::kEnum:
+      if (type.mod1 < 0) throw Error(sqlstate::kFeatureNotSupported, "cannot read a value of the pseudo-type anyenum");
+      return Value::FromDouble(type, EnumInput(text, type));
     case TypeId::kCharByte: return Value::FromString(type, CharFromText(text));
     case TypeId::kXid: return Value::FromInt(type, ParseXid(text));
     case TypeId::kAclItem:
@@ -618,6 +626,8 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
       break;
     case TypeId::kJsonb:
       if (from.id == TypeId::kJson) return Value::FromString(target, JsonbFromText(v.str_value()));
+      break;
+    case TypeId::kEnum:
       break;
   }
   if (from.id == target.id) {

@@ -28,11 +28,15 @@ namespace {
 constexpr int64_t kKantoRoleOid = 10;
 
 // format_type(type_oid, typmod): the type's SQL spelling, NULL for an unknown type.
-Value FormatType(const std::vector<Value>& a) {
+Value FormatType(const std::vector<Value>& a, const FunctionContext& ctx) {
   int64_t oid = a[0].int_value();
+  bool user_array = false;
+  if (const TypeEntry* u = ctx.catalog ? ctx.catalog->FindTypeByOid(static_cast<uint32_t>(oid), &user_array) : nullptr) {
+    return Value::Text(ctx.catalog->TypeOf(*u).ToString() + (user_array ? "[]" : ""));  // CREATE TYPE
+  }
   for (uint8_t i = 0; i <= static_cast<uint8_t>(kLastTypeId); i++) {
     auto id = static_cast<TypeId>(i);
-    if (id == TypeId::kArray) continue;
+    if (id == TypeId::kArray || id == TypeId::kEnum) continue;
     LogicalType t(id);
     bool array = id != TypeId::kUnknown && LogicalType::ArrayOid(id) == oid;
     if (t.oid() != oid && !array) continue;
@@ -221,7 +225,7 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_type_is_visible", {kOid}, kBool,
                  [](const std::vector<Value>&, FunctionContext&) { return Value::Bool(true); }, kStrict, kVolatile);
   AddRowFunction(r, "format_type", {kOid, kInt4}, kText,
-                 [](const std::vector<Value>& a, FunctionContext&) { return FormatType(a); }, false, kVolatile);
+                 [](const std::vector<Value>& a, FunctionContext& ctx) { return FormatType(a, ctx); }, false, kVolatile);
   AddRowFunction(r, "pg_encoding_to_char", {kInt4}, kName, [kName](const std::vector<Value>& a, FunctionContext&) {
     return Value::FromString(kName, a[0].int_value() == 6 ? "UTF8" : "");
   });

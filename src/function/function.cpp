@@ -19,6 +19,7 @@ const FunctionRegistry& FunctionRegistry::Instance() {
     RegisterSchemaFunctions(*r);
     RegisterArrayFunctions(*r);
     RegisterRecordFunctions(*r);
+    RegisterEnumFunctions(*r);
     RegisterJsonFunctions(*r);
     RegisterJsonOperators(*r);
     RegisterJsonProcessing(*r);

@@ -68,6 +68,7 @@ void RegisterNotifyFunctions(FunctionRegistry& r);     // pg_notify, pg_listenin
 void RegisterSchemaFunctions(FunctionRegistry& r);     // current_schema(s), pg_my_temp_schema, pg_is_other_temp_schema
 void RegisterArrayFunctions(FunctionRegistry& r);      // ARRAY[...], subscripts, ANY/ALL (array), array_length, ...
 void RegisterRecordFunctions(FunctionRegistry& r);     // ROW(...), (record).field, record comparisons
+void RegisterEnumFunctions(FunctionRegistry& r);       // enum comparisons, enum_first / enum_last / enum_range
 void RegisterJsonFunctions(FunctionRegistry& r);       // json[b]_build_object / _array, to_json[b], row_to_json
 void RegisterJsonOperators(FunctionRegistry& r);       // -> ->> #> #>>, jsonb's comparisons, @> <@ ? ?| ?& || - #-
 void RegisterJsonProcessing(FunctionRegistry& r);      // json[b]_typeof, _each, _array_elements, jsonb_set, ...

@@ -1,5 +1,7 @@
 #include "function/object_names.hpp"
 
+#include "catalog/type_lookup.hpp"
+
 #include <cctype>
 #include <charconv>
 
@@ -8,6 +10,7 @@
 #include "catalog/search_path.hpp"
 #include "catalog/system_catalog_oids.hpp"
 #include "catalog/system_relations.hpp"
+#include "catalog/type_lookup.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast_text.hpp"
 #include "function/reg_signatures.hpp"
@@ -187,6 +190,8 @@ std::string OidTypeToText(const Value& v, const FunctionContext& ctx) {
         bool array = false;
         if (const TableEntry* t = FindRowTypeRelation(*ctx.catalog, static_cast<uint32_t>(oid), &array)) {
           name = RelationName(*ctx.catalog, ctx.search_path, t->id) + (array ? "[]" : "");
+        } else if (const TypeEntry* u = ctx.catalog->FindTypeByOid(static_cast<uint32_t>(oid), &array)) {
+          name = ctx.catalog->TypeOf(*u).ToString() + (array ? "[]" : "");  // CREATE TYPE
         }
       }
       break;
@@ -231,6 +236,17 @@ Value TextToOidType(std::string_view text, const LogicalType& type, const Functi
         bool array = name.ends_with("[]");
         if (array) name = TrimSpaces(name.substr(0, name.size() - 2));
         std::vector<std::string> parts = SplitName(name);
+        if (parts.size() <= 2) {  // CREATE TYPE's ("mood", "s.mood[]", "_mood")
+          std::string schema = parts.size() == 2 ? parts[0] : "";
+          if (const TypeEntry* u = LookupType(*ctx.catalog, ctx.search_path, schema, parts.back())) {
+            return Value::FromInt(type, array ? u->array_id : u->id);
+          }
+          if (!array && parts.back().size() > 1 && parts.back()[0] == '_') {
+            if (const TypeEntry* u = LookupType(*ctx.catalog, ctx.search_path, schema, parts.back().substr(1))) {
+              return Value::FromInt(type, u->array_id);
+            }
+          }
+        }
         if (!array && !parts.back().empty() && parts.back()[0] == '_' && parts.size() <= 2) {
           std::vector<std::string> element = parts;
           element.back() = element.back().substr(1);

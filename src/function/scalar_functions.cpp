@@ -463,7 +463,7 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_typeof", {T(TypeId::kUnknown)}, kText,
                  [](const std::vector<Value>& a, FunctionContext&) {
                    LogicalType t = a[0].type();  // regtype output: no modifiers (a record's names its fields)
-                   if (t.id != TypeId::kRecord && t.elem != TypeId::kRecord) t.mod1 = t.mod2 = -1;
+                   if (!t.HasDescriptor()) t.mod1 = t.mod2 = -1;
                    return Value::Text(t.ToString());
                  },
                  /*strict=*/false);

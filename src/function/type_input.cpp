@@ -6,8 +6,8 @@ Value TypeInput(std::string_view text, const LogicalType& target, CastContext co
                 const Value* shared) {
   LogicalType base(target.id);
   base.elem = target.elem;
-  // The field mask applies while reading an interval; a record's mod1 names its fields.
-  if (target.id == TypeId::kInterval || target.id == TypeId::kRecord || target.elem == TypeId::kRecord) base = target;
+  // The field mask applies while reading an interval; a record's or enum's mod1 names its definition.
+  if (target.id == TypeId::kInterval || target.HasDescriptor()) base = target;
   Value v;
   if (base.id == TypeId::kText) {
     v = shared ? *shared : Value::Text(std::string(text));

@@ -8,6 +8,7 @@
 #include "main/result_impl.hpp"
 #include "types/array.hpp"
 #include "types/char_type.hpp"
+#include "types/enum_type.hpp"
 #include "types/datetime.hpp"
 #include "types/record.hpp"
 #include "types/logical_type.hpp"
@@ -294,6 +295,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kJsonb: return "\x01" + v.str_value();  // version 1, then the text
     case TypeId::kRecord: return RecordBinary(v, fn);
     case TypeId::kCharByte: return CharBinary(v.str_value());
+    case TypeId::kEnum: return EnumOutput(v.double_value(), t);  // enum_send: the label
     case TypeId::kArray: {
       // PostgreSQL's binary array with each element in its own binary form.
       std::vector<Value> items = DecodeArray(v.str_value(), t.ElementType());
@@ -350,6 +352,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   if (const ResultImpl* impl = r.impl(); impl && col < impl->types.size()) {
     const LogicalType& t = impl->types[col];
     // Records, and arrays (each element in its own binary form, whatever its type).
+    if (t.id == TypeId::kEnum) return r.GetText(row, col);  // enum_send: the label
     if (t.id == TypeId::kRecord || t.IsArray() || VectorElementType(t.id) != TypeId::kUnknown) {
       size_t offset = 0;
       return ValueBinary(impl->Cell(row, col, &offset).GetValue(offset), impl->fn);

@@ -336,7 +336,8 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunPrepare(const ast::PrepareStmt& s
   }
   SqlPrepared p;
   p.statement = stmt.query;
-  for (const auto& t : stmt.types) p.types.push_back(Binder::ResolveTypeName(t));
+  FunctionContext fn = MakeFunctionContext();
+  for (const auto& t : stmt.types) p.types.push_back(Binder::ResolveTypeName(t, catalog_for_statement().get(), fn.search_path));
   // Bind now so that errors show at PREPARE, as in PostgreSQL.
   std::vector<LogicalType> types = p.types;
   std::vector<ColumnInfo> columns;

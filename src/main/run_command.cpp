@@ -34,6 +34,8 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kDatabase: return Run<ast::DatabaseStmt>(stmt, ctx);
     case ast::StmtKind::kAlterOwner: return Run<ast::AlterOwnerStmt>(stmt, ctx);
     case ast::StmtKind::kComment: return Run<ast::CommentStmt>(stmt, ctx);
+    case ast::StmtKind::kCreateType: return Run<ast::CreateTypeStmt>(stmt, ctx);
+    case ast::StmtKind::kAlterType: return Run<ast::AlterTypeStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
 }

@@ -162,6 +162,8 @@ std::string WritingCommandName(const ast::Statement& stmt) {
       return "";
     case ast::StmtKind::kAlterOwner: return "ALTER SCHEMA";
     case ast::StmtKind::kComment: return "COMMENT";
+    case ast::StmtKind::kCreateType: return "CREATE TYPE";
+    case ast::StmtKind::kAlterType: return "ALTER TYPE";
     case ast::StmtKind::kTruncate: return "TRUNCATE TABLE";
     case ast::StmtKind::kCopy:
       return static_cast<const ast::CopyStmt&>(stmt).from ? "COPY FROM" : "";
@@ -186,6 +188,7 @@ std::string WritingCommandName(const ast::Statement& stmt) {
         case ast::DropStmt::ObjectType::kView: return "DROP VIEW";
         case ast::DropStmt::ObjectType::kSequence: return "DROP SEQUENCE";
         case ast::DropStmt::ObjectType::kRole: return "DROP ROLE";
+        case ast::DropStmt::ObjectType::kType: return "DROP TYPE";
         case ast::DropStmt::ObjectType::kOther: return "DROP";
       }
       return "";

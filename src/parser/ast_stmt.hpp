@@ -129,6 +129,8 @@ enum class StmtKind : uint8_t {
   kAlterOwner,
   kComment,
   kMerge,
+  kCreateType,
+  kAlterType,
 };
 
 struct Statement {
@@ -421,7 +423,7 @@ struct CreateSchemaStmt : Statement {
 };
 
 struct DropStmt : Statement {
-  enum class ObjectType : uint8_t { kTable, kIndex, kSchema, kView, kSequence, kRole, kOther };
+  enum class ObjectType : uint8_t { kTable, kIndex, kSchema, kView, kSequence, kRole, kType, kOther };
   DropStmt() : Statement(StmtKind::kDrop) {}
   ObjectType object_type = ObjectType::kTable;
   std::vector<RangeVar> objects;  // schema drops use .name
@@ -579,6 +581,25 @@ struct CommentStmt : Statement {
   std::vector<std::string> names;
   std::string constraint;  // kConstraint: the constraint's name (names: its table)
   std::string comment;     // empty: IS NULL (or IS '', which PostgreSQL takes the same way)
+};
+
+// CREATE TYPE name AS ENUM ('label', ...). names: the type's qualified name.
+struct CreateTypeStmt : Statement {
+  CreateTypeStmt() : Statement(StmtKind::kCreateType) {}
+  std::vector<std::string> names;
+  std::vector<std::string> labels;
+};
+
+// ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE | AFTER 'n'] / RENAME VALUE 'a' TO 'b'.
+struct AlterTypeStmt : Statement {
+  enum class Action : uint8_t { kAddValue, kRenameValue };
+  AlterTypeStmt() : Statement(StmtKind::kAlterType) {}
+  std::vector<std::string> names;
+  Action action = Action::kAddValue;
+  std::string value;     // the value added, or the new name
+  std::string neighbor;  // kAddValue: BEFORE / AFTER this one (empty: at the end); kRenameValue: the old name
+  bool after = false;
+  bool if_not_exists = false;
 };
 
 // CREATE SEQUENCE [IF NOT EXISTS] name [options]

@@ -438,7 +438,7 @@ ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: out->object_type = O::kSchema; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: out->object_type = O::kView; break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: out->object_type = O::kSequence; break;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: Unsupported("DROP TYPE");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: out->object_type = O::kType; break;
     default: Unsupported("DROP of this object type");
   }
   out->if_exists = s->missing_ok;
@@ -446,7 +446,14 @@ ast::StatementPtr TransformDrop(const PgQuery__DropStmt* s) {
   for (size_t i = 0; i < s->n_objects; i++) {
     const Node* o = s->objects[i];
     ast::RangeVar rv;
-    if (o->node_case == PG_QUERY__NODE__NODE_LIST) {
+    if (o->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {  // DROP TYPE
+      ast::TypeName t = TransformTypeName(o->type_name);
+      if (t.array) Unsupported("DROP TYPE of an array type", o->type_name->location);
+      rv.name = t.names.back();
+      if (t.names.size() >= 2) rv.schema = t.names[t.names.size() - 2];
+      if (t.names.size() >= 3) rv.catalog = t.names[0];
+      rv.location = o->type_name->location;
+    } else if (o->node_case == PG_QUERY__NODE__NODE_LIST) {
       auto names = Names(o->list->items, o->list->n_items);
       rv.name = names.back();
       if (names.size() >= 2) rv.schema = names[names.size() - 2];
@@ -718,6 +725,7 @@ std::string StatementName(const Node* n) {
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: return "CREATE TRIGGER";
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT: return "CREATE EXTENSION";
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: return "CREATE TYPE";
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return "ALTER TYPE";
     case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT: return "CREATE TYPE";
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: return "CREATE DOMAIN";
     case PG_QUERY__NODE__NODE_REINDEX_STMT: return "REINDEX";
@@ -813,6 +821,8 @@ ast::StatementPtr TransformStatement(const Node* n) {
       return TransformRename(n->rename_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: return TransformAlterObjectSchema(n->alter_object_schema_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return TransformComment(n->comment_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return TransformTypeStmt(n);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();

@@ -59,7 +59,9 @@ ast::StatementPtr TransformAlterTable(const PgQuery__AlterTableStmt* a);
 ast::StatementPtr TransformAlterObjectSchema(const PgQuery__AlterObjectSchemaStmt* s);
 ast::StatementPtr TransformTruncate(const PgQuery__TruncateStmt* s);
 ast::StatementPtr TransformAlterOwner(const PgQuery__AlterOwnerStmt* s);
-ast::StatementPtr TransformComment(const PgQuery__CommentStmt* s);  // transform_comment.cpp
+ast::StatementPtr TransformComment(const PgQuery__CommentStmt* s);
+// CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD / RENAME VALUE (transform_type.cpp).
+ast::StatementPtr TransformTypeStmt(const Node* n);  // transform_comment.cpp
 // Clauses accepted only in their default or PostgreSQL-equivalent form, else 0A000 naming them
 // (transform_clauses.cpp).
 void CheckStorageOptions(Node** options, size_t n);  // WITH (...)

@@ -60,13 +60,16 @@ BoundExprPtr Binder::BindStandaloneExpr(const ast::Expr& expr) {
 namespace {
 // (A record's mod1 is no modifier: it names the fields.)
 bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) {
+  // (An enum's definitions before and after ALTER TYPE ... ADD VALUE hold values alike.)
+  if (a.HasDescriptor() && b.HasDescriptor() && UserTypeOid(a) != 0 && UserTypeOid(a) == UserTypeOid(b)) return true;
   if (a.id == TypeId::kRecord || b.elem == TypeId::kRecord) return a == b || (b.id == a.id && b.mod1 < 0);
+  if (a.id == TypeId::kEnum || b.elem == TypeId::kEnum) return a == b || (b.id == a.id && b.mod1 < 0);
   return a.id == b.id;
 }
 
 // Does converting a value of `from` to `to` change anything (length limits, numeric scale)?
 bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {
-  if (to.mod1 < 0) return false;
+  if (to.mod1 < 0 || to.HasDescriptor()) return false;
   return from.mod1 != to.mod1 || from.mod2 != to.mod2;
 }
 }  // namespace

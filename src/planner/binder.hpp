@@ -170,6 +170,9 @@ class Binder {
   BoundExprPtr BindRowExpression(const TableEntry& table, const std::string& sql, RowExpression kind,
                                  std::vector<uint32_t>* columns = nullptr);
   static LogicalType ResolveTypeName(const ast::TypeName& t);
+  // A built-in type, else a user-defined one of `catalog` (CREATE TYPE) found along `path`
+  // (user_type_names.cpp); 42704 when neither has it.
+  static LogicalType ResolveTypeName(const ast::TypeName& t, const Catalog* catalog, const SearchPath& path);
 
  private:
   friend class ExprBinder;

@@ -570,7 +570,7 @@ BoundExprPtr ExprBinder::BindRowComparison(const ast::OpExpr& op) {
 // A type name that names no built-in type may name a table's row type ('(1,a)'::t, t[]).
 LogicalType ExprBinder::ResolveType(const ast::TypeName& t) {
   try {
-    return Binder::ResolveTypeName(t);
+    return Binder::ResolveTypeName(t, binder_.env_.catalog, binder_.env_.search_path());
   } catch (const Error& e) {
     if (e.sqlstate() != std::string(sqlstate::kUndefinedObject) || t.names.empty() || t.names.size() > 2) throw;
     RelationRef rel = LookupRelation(*binder_.env_.catalog, binder_.env_.search_path(),

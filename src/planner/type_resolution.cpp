@@ -36,6 +36,7 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kRegoper:
     case TypeId::kRegoperator:
     case TypeId::kRegrole: return 'N';
+    case TypeId::kEnum: return 'E';
     case TypeId::kUnknown: return 'X';
     case TypeId::kArray:
     case TypeId::kInt2Vector: return 'A';
@@ -141,6 +142,15 @@ LogicalType CommonType(const std::vector<LogicalType>& types, const char* contex
     return LogicalType::ArrayOf(CommonType(elems, context));
   }
   if (first->id == TypeId::kRecord) return CommonRecordType(types, context);
+  if (first->id == TypeId::kEnum) {  // one enum type, none other
+    for (const auto& t : types) {
+      if (t.id != TypeId::kUnknown && !CanCast(t, *first, CastContext::kImplicit)) {
+        throw Error(sqlstate::kDatatypeMismatch, std::string(context) + " types " + first->ToString() + " and " +
+                                                     t.ToString() + " cannot be matched");
+      }
+    }
+    return *first;
+  }
   LogicalType result = *first;
   bool all_same = true;
   for (const auto& t : types) {
@@ -308,9 +318,22 @@ std::vector<LogicalType> ConcreteArgs(const std::vector<LogicalType>& declared, 
     }
     return out;
   }
+  // anyenum positions share one enum type: the first known argument's; unknowns take it.
+  const LogicalType* any_enum = nullptr;
   for (size_t i = 0; i < args.size(); i++) {
     LogicalType d = i < declared.size() ? declared[i] : declared.back();
-    if (d.id == TypeId::kUnknown) {
+    if (d.id != TypeId::kEnum || d.mod1 >= 0 || args[i].id == TypeId::kUnknown) continue;
+    if (!any_enum) any_enum = &args[i];
+    else if (!CanCast(args[i], *any_enum, CastContext::kImplicit)) {
+      throw Error(sqlstate::kUndefinedFunction, "arguments of different enum types");
+    }
+  }
+  for (size_t i = 0; i < args.size(); i++) {
+    LogicalType d = i < declared.size() ? declared[i] : declared.back();
+    if (d.id == TypeId::kEnum && d.mod1 < 0) {
+      if (!any_enum) throw Error(sqlstate::kUndefinedFunction, "no enum argument");  // all unknown
+      out.push_back(*any_enum);
+    } else if (d.id == TypeId::kUnknown) {
       out.push_back(args[i].id == TypeId::kUnknown ? LogicalType(TypeId::kText) : args[i]);
     } else if (args[i].id == d.id && d.mod1 < 0) {
       out.push_back(args[i]);

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "types/enum_type.hpp"
 #include "types/record.hpp"
 
 namespace kanto {
@@ -28,6 +29,7 @@ PhysicalType LogicalType::physical() const {
       return PhysicalType::kInt64;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
+    case TypeId::kEnum:
       return PhysicalType::kDouble;
     case TypeId::kNumeric:
       return PhysicalType::kNumeric;
@@ -88,6 +90,7 @@ std::string LogicalType::ToString() const {
     }
     case TypeId::kArray:
       if (elem == TypeId::kRecord && mod1 < 0) return "record[]";
+      if (elem == TypeId::kEnum && mod1 < 0) return "anyenum[]";
       return elem == TypeId::kUnknown ? "anyarray" : ElementType().ToString() + "[]";
     case TypeId::kOid: return "oid";
     case TypeId::kRegclass: return "regclass";
@@ -108,6 +111,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kRegrole: return "regrole";
     case TypeId::kAclItem: return "aclitem";
     case TypeId::kPgNodeTree: return "pg_node_tree";
+    case TypeId::kEnum: return mod1 < 0 ? "anyenum" : EnumTypeOf(*this).name;
   }
   return "unknown";
 }
@@ -131,6 +135,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kTimestampTz: return 1184;
     case TypeId::kInterval: return 1186;
     case TypeId::kArray:
+      if (elem == TypeId::kEnum && mod1 >= 0) return EnumTypeOf(ElementType()).array_oid;
       return elem == TypeId::kRecord && mod1 >= 0 ? RecordTypeOf(ElementType()).array_oid : ArrayOid(elem);
     case TypeId::kOid: return 26;
     case TypeId::kRegclass: return 2205;
@@ -151,6 +156,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kRegrole: return 4096;
     case TypeId::kAclItem: return 1033;
     case TypeId::kPgNodeTree: return 194;
+    case TypeId::kEnum: return mod1 < 0 ? 3500 : EnumTypeOf(*this).oid;  // 3500: anyenum
   }
   return 0;
 }
@@ -191,6 +197,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegrole: return 4097;
     case TypeId::kAclItem: return 1034;
     case TypeId::kPgNodeTree: return 0;  // no array type
+    case TypeId::kEnum:  // each enum has its own array type (EnumType::array_oid)
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
   }
@@ -199,7 +206,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
 
 LogicalType LogicalType::FromOid(uint32_t oid) {
   for (uint8_t i = static_cast<uint8_t>(TypeId::kBool); i <= static_cast<uint8_t>(kLastTypeId); i++) {
-    if (i == static_cast<uint8_t>(TypeId::kArray)) continue;
+    if (i == static_cast<uint8_t>(TypeId::kArray) || i == static_cast<uint8_t>(TypeId::kEnum)) continue;
     LogicalType t(static_cast<TypeId>(i));
     if (t.oid() == oid) return t;
     if (oid != 0 && ArrayOid(t.id) == oid) return ArrayOf(t);
@@ -208,7 +215,8 @@ LogicalType LogicalType::FromOid(uint32_t oid) {
 }
 
 int32_t LogicalType::typmod() const {
-  if (id == TypeId::kArray) return elem == TypeId::kRecord ? -1 : ElementType().typmod();
+  if (HasDescriptor()) return -1;
+  if (id == TypeId::kArray) return ElementType().typmod();
   if (id == TypeId::kInterval) return mod1 < 0 || mod1 == 0x7FFF ? -1 : ((mod1 & 0x7FFF) << 16) | 0xFFFF;
   switch (id) {
     case TypeId::kVarchar:

@@ -63,8 +63,11 @@ enum class TypeId : uint8_t {
   // pg_node_tree (adbin, conbin, indexprs): an expression as the catalog keeps it; Kanto keeps the
   // expression's SQL text. Not accepted as input, as in PostgreSQL.
   kPgNodeTree,
+  // An enum (types/enum_type.hpp): mod1 names its definition (-1: the pseudo-type anyenum of
+  // function signatures). Held as the label's sort order.
+  kEnum,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kPgNodeTree;
+inline constexpr TypeId kLastTypeId = TypeId::kEnum;
 
 // The element type of int2vector (int2) and oidvector (oid); kUnknown for every other type.
 TypeId VectorElementType(TypeId vector);
@@ -72,7 +75,7 @@ TypeId VectorElementType(TypeId vector);
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
   kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
-  kDouble,   // float4, float8
+  kDouble,   // float4, float8, enums (the label's sort order)
   kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records, "char"
   kNumeric,  // numeric
   kInterval, // interval
@@ -103,6 +106,12 @@ struct LogicalType {
   // REQUIRES: id == kArray.
   LogicalType ElementType() const { return LogicalType(elem, mod1, mod2); }
   bool IsArray() const { return id == TypeId::kArray; }
+  // Whether mod1 names a definition (a record's fields, an enum's labels; also as an array's
+  // element) rather than holding a modifier.
+  bool HasDescriptor() const {
+    TypeId base = id == TypeId::kArray ? elem : id;
+    return base == TypeId::kRecord || base == TypeId::kEnum;
+  }
 
   PhysicalType physical() const;
   // PostgreSQL's spelling, as in format_type(): "integer", "character varying(10)", "numeric(10,2)".

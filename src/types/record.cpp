@@ -1,73 +1,39 @@
 #include "types/record.hpp"
 
-#include <map>
-#include <memory>
-#include <mutex>
-#include <shared_mutex>
-
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/field_codec.hpp"
+#include "types/intern_table.hpp"
 #include "types/value_compare.hpp"
 
 namespace kanto {
 
 namespace {
 
-// The interned descriptions, by id; never removed, so references stay valid.
-class RecordRegistry {
- public:
-  static RecordRegistry& Instance() {
-    static RecordRegistry registry;
-    return registry;
-  }
+void AppendType(std::string* key, const LogicalType& t) {
+  key->append(std::to_string(static_cast<int>(t.id)) + ":" + std::to_string(t.mod1) + ":" +
+              std::to_string(t.mod2) + ":" + std::to_string(static_cast<int>(t.elem)) + ";");
+}
 
-  int32_t Intern(const RecordType& record) {
-    std::string key = Key(record);
-    {
-      std::shared_lock lock(mutex_);
-      if (auto it = ids_.find(key); it != ids_.end()) return it->second;
-    }
-    std::unique_lock lock(mutex_);
-    if (auto it = ids_.find(key); it != ids_.end()) return it->second;
-    auto id = static_cast<int32_t>(records_.size());
-    records_.push_back(std::make_unique<RecordType>(record));
-    ids_.emplace(std::move(key), id);
-    return id;
+std::string Key(const RecordType& r) {
+  std::string key = std::to_string(r.oid) + "/" + std::to_string(r.array_oid) + "/" + std::to_string(r.relid) + "/" +
+                    std::to_string(r.name.size()) + ":" + r.name + "/";
+  for (const RecordField& f : r.fields) {
+    key += std::to_string(f.name.size()) + ":" + f.name;
+    AppendType(&key, f.type);
   }
+  return key;
+}
 
-  const RecordType& Get(int32_t id) {
-    std::shared_lock lock(mutex_);
-    if (id < 0 || static_cast<size_t>(id) >= records_.size()) {
-      throw Error(sqlstate::kInternalError, "unknown record type " + std::to_string(id));
-    }
-    return *records_[static_cast<size_t>(id)];
-  }
-
- private:
-  static void AppendType(std::string* key, const LogicalType& t) {
-    key->append(std::to_string(static_cast<int>(t.id)) + ":" + std::to_string(t.mod1) + ":" +
-                std::to_string(t.mod2) + ":" + std::to_string(static_cast<int>(t.elem)) + ";");
-  }
-  static std::string Key(const RecordType& r) {
-    std::string key = std::to_string(r.oid) + "/" + std::to_string(r.array_oid) + "/" + std::to_string(r.relid) + "/" +
-                      std::to_string(r.name.size()) + ":" + r.name + "/";
-    for (const RecordField& f : r.fields) {
-      key += std::to_string(f.name.size()) + ":" + f.name;
-      AppendType(&key, f.type);
-    }
-    return key;
-  }
-
-  std::shared_mutex mutex_;
-  std::vector<std::unique_ptr<RecordType>> records_;  // GUARDED_BY(mutex_)
-  std::map<std::string, int32_t> ids_;                // GUARDED_BY(mutex_)
-};
+InternTable<RecordType>& Records() {
+  static InternTable<RecordType> records;
+  return records;
+}
 
 }  // namespace
 
 LogicalType RecordLogicalType(const RecordType& record) {
-  return LogicalType(TypeId::kRecord, RecordRegistry::Instance().Intern(record));
+  return LogicalType(TypeId::kRecord, Records().Intern(Key(record), record));
 }
 
 LogicalType AnonymousRecordType(const std::vector<LogicalType>& types) {
@@ -76,7 +42,7 @@ LogicalType AnonymousRecordType(const std::vector<LogicalType>& types) {
   return RecordLogicalType(r);
 }
 
-const RecordType& RecordTypeOf(const LogicalType& type) { return RecordRegistry::Instance().Get(type.mod1); }
+const RecordType& RecordTypeOf(const LogicalType& type) { return Records().Get(type.mod1, "record type"); }
 
 // The same layout as an array's (count, then flag + field per element).
 std::string EncodeRecord(const std::vector<Value>& fields) { return EncodeArray(fields); }

@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""Enum types through real clients (test/e2e/enums.sh): psycopg2 creating, filling and reading an
+enum column (its pg_type OID in the result description, the labels in declaration order, ALTER
+TYPE ... ADD VALUE), and SQLAlchemy's Enum with the PostgreSQL dialect (create_all creates the
+type after looking for it in pg_type, inserts and filters, drop_all drops it). With a PostgreSQL
+DSN given the same steps run there and the answers must agree.
+
+usage: enum_clients.py KANTO_DSN [POSTGRESQL_DSN]
+       enum_clients.py --after-restart KANTO_DSN   (the type and its rows are still there)
+"""
+import enum
+import sys
+
+import psycopg2
+from sqlalchemy import Column, Enum, Integer, MetaData, Table, create_engine, select
+
+
+def check(name, expected, actual):
+    if expected != actual:
+        sys.exit(f"enum_clients: {name}: expected {expected!r}, got {actual!r}")
+
+
+class Status(enum.Enum):
+    draft = "draft"
+    published = "published"
+    archived = "archived"
+
+
+def run(dsn):
+    out = {}
+    conn = psycopg2.connect(dsn)
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("DROP TABLE IF EXISTS ec_ticket; DROP TYPE IF EXISTS ec_level")
+    cur.execute("CREATE TYPE ec_level AS ENUM ('low', 'medium', 'high')")
+    cur.execute("CREATE TABLE ec_ticket (id int PRIMARY KEY, level ec_level NOT NULL)")
+    cur.executemany("INSERT INTO ec_ticket VALUES (%s, %s)", [(1, "high"), (2, "low"), (3, "medium"), (4, "low")])
+    cur.execute("SELECT oid FROM pg_type WHERE typname = 'ec_level'")
+    type_oid = cur.fetchone()[0]
+    cur.execute("SELECT id, level FROM ec_ticket ORDER BY level, id")
+    check("description type oid", type_oid, cur.description[1].type_code)
+    out["ordered"] = cur.fetchall()
+    cur.execute("SELECT level, count(*) FROM ec_ticket WHERE level >= %s GROUP BY level ORDER BY level", ("medium",))
+    out["grouped"] = cur.fetchall()
+    try:
+        cur.execute("INSERT INTO ec_ticket VALUES (5, %s)", ("urgent",))
+        sys.exit("enum_clients: an invalid label was accepted")
+    except psycopg2.Error as e:
+        out["invalid"] = (e.pgcode, e.pgerror.splitlines()[0])
+    cur.execute("ALTER TYPE ec_level ADD VALUE 'urgent' AFTER 'high'")
+    cur.execute("INSERT INTO ec_ticket VALUES (5, %s)", ("urgent",))
+    cur.execute("SELECT enum_range(NULL::ec_level)::text, max(level)::text FROM ec_ticket")
+    out["after_add"] = cur.fetchone()
+    cur.execute("SELECT typname, typtype FROM pg_type WHERE oid = %s", (type_oid,))
+    out["pg_type"] = cur.fetchone()
+    conn.close()
+
+    # SQLAlchemy's Enum: CREATE TYPE on create_all (after checking pg_type), DROP TYPE on drop_all.
+    engine = create_engine("postgresql+psycopg2://" + dsn.split("://", 1)[1], future=True)
+    meta = MetaData()
+    post = Table("ec_post", meta, Column("id", Integer, primary_key=True),
+                 Column("status", Enum(Status, name="ec_status"), nullable=False))
+    meta.drop_all(engine)
+    meta.create_all(engine)
+    with engine.begin() as c:
+        c.execute(post.insert(), [{"id": 1, "status": Status.published}, {"id": 2, "status": Status.draft},
+                                  {"id": 3, "status": Status.archived}])
+    with engine.connect() as c:
+        out["sqlalchemy"] = [(r.id, r.status) for r in c.execute(select(post).order_by(post.c.status))]
+        out["sqlalchemy_filter"] = [r.id for r in c.execute(select(post.c.id).where(post.c.status == Status.draft))]
+    meta.drop_all(engine)
+    with engine.connect() as c:
+        out["sqlalchemy_dropped"] = c.exec_driver_sql("SELECT count(*) FROM pg_type WHERE typname = 'ec_status'").scalar()
+    engine.dispose()
+    return out
+
+
+def after_restart(dsn):
+    conn = psycopg2.connect(dsn)
+    cur = conn.cursor()
+    cur.execute("SELECT id, level::text AS label FROM ec_ticket ORDER BY level, id")
+    check("rows after restart", [(2, "low"), (4, "low"), (3, "medium"), (1, "high"), (5, "urgent")], cur.fetchall())
+    cur.execute("SELECT enum_range(NULL::ec_level)::text")
+    check("labels after restart", "{low,medium,high,urgent}", cur.fetchone()[0])
+    try:
+        cur.execute("DROP TYPE ec_level")
+        sys.exit("enum_clients: DROP TYPE of a type in use succeeded")
+    except psycopg2.Error as e:
+        check("drop in use", "2BP01", e.pgcode)
+    conn.close()
+    print("enum_clients: ok after restart")
+
+
+def main():
+    if sys.argv[1] == "--after-restart":
+        return after_restart(sys.argv[2])
+    kanto = run(sys.argv[1])
+    check("ordered", [(2, "low"), (4, "low"), (3, "medium"), (1, "high")], kanto["ordered"])
+    if len(sys.argv) > 2:
+        pg = run(sys.argv[2])
+        for key in pg:
+            check(f"same as PostgreSQL: {key}", pg[key], kanto[key])
+    print("enum_clients: ok")
+
+
+main()
