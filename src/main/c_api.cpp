@@ -26,6 +26,17 @@ namespace {
 bool HasColumn(const kanto_result* r, size_t col) { return r->result.ok() && col < r->result.column_count(); }
 bool HasCell(const kanto_result* r, size_t row, size_t col) { return HasColumn(r, col) && row < r->result.row_count(); }
 
+// A typed accessor's answer, or 0 outside the result or when it throws (no exception crosses the C boundary).
+template <typename T>
+T CellOrZero(const kanto_result* r, size_t row, size_t col, T (kanto::QueryResult::*get)(size_t, size_t) const) {
+  if (!HasCell(r, row, col)) return 0;
+  try {
+    return (r->result.*get)(row, col);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
 }  // namespace
 
 extern "C" {
@@ -94,20 +105,10 @@ const char* kanto_result_text(kanto_result* r, size_t row, size_t col) {
   return r->strings.back().c_str();
 }
 int64_t kanto_result_int64(const kanto_result* r, size_t row, size_t col) {
-  if (!HasCell(r, row, col)) return 0;
-  try {
-    return r->result.GetInt64(row, col);
-  } catch (const std::exception&) {
-    return 0;
-  }
+  return CellOrZero(r, row, col, &kanto::QueryResult::GetInt64);
 }
 double kanto_result_double(const kanto_result* r, size_t row, size_t col) {
-  if (!HasCell(r, row, col)) return 0;
-  try {
-    return r->result.GetDouble(row, col);
-  } catch (const std::exception&) {
-    return 0;
-  }
+  return CellOrZero(r, row, col, &kanto::QueryResult::GetDouble);
 }
 void kanto_result_free(kanto_result* r) { delete r; }
 char kanto_transaction_status(const kanto_conn* conn) { return conn->conn->transaction_status(); }
