@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""asyncpg against `kanto serve` (test/e2e/asyncpg.sh), and the same steps against a PostgreSQL 15
-when one is given, where the answers must agree: connecting, prepared statements, executemany,
-fetching every Kanto type in asyncpg's binary codecs, binary
+"""asyncpg against `kanto serve` and the same steps against a PostgreSQL 15 (test/e2e/asyncpg.sh
+starts both), where the answers must agree: connecting, prepared statements, executemany,
+fetching every Kanto type in asyncpg's binary codecs, type introspection (an enum and its array,
+a table's row type, codecs of our own), binary
 COPY in and out (copy_records_to_table, copy_to_table, copy_from_table, copy_from_query; the
 bytes Kanto writes equal PostgreSQL's), EXPLAIN (FORMAT JSON) parsed as JSON, and errors inside
 an extended-protocol exchange that asyncpg must see at once (it waits after Flush, before Sync).
@@ -59,7 +60,7 @@ async def run(dsn):
     """The steps; returns what must agree with PostgreSQL."""
     out = {}
     conn = await asyncpg.connect(dsn)
-    await conn.execute("DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS copy_back")
+    await conn.execute("DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS copy_back; DROP TABLE IF EXISTS moods; DROP TYPE IF EXISTS mood")
     await conn.execute("SET TIME ZONE 'UTC'")
     await conn.execute(TABLE)
     # executemany through one prepared INSERT, all parameters binary.
@@ -84,6 +85,19 @@ async def run(dsn):
     await conn.execute("DROP TABLE IF EXISTS pair; CREATE TABLE pair (a int, b text)")
     await conn.execute("INSERT INTO pair VALUES (1, 'x')")
     out["composite"] = tuple(await conn.fetchval("SELECT p FROM pair p"))
+    # Type introspection of an enum and its array: asyncpg asks pg_type / pg_enum what mood is
+    # before it reads one (rows in binary), then a text codec of our own on the enum, through which
+    # parameters go as text. (Not yet: enum parameters in asyncpg's default binary codec, which
+    # Kanto refuses, 0A000: the wire layer knows binary formats by fixed OIDs only; docs/tools.md.)
+    await conn.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE moods (id int, m mood, ms mood[])")
+    await conn.execute("INSERT INTO moods VALUES (1, 'happy', '{sad,ok}'), (2, NULL, '{NULL}'), (3, 'sad', '{}')")
+    stmt = await conn.prepare("SELECT * FROM moods WHERE m IS DISTINCT FROM 'ok' ORDER BY id")
+    out["enum_rows"] = [tuple(r) for r in await stmt.fetch()]
+    out["enum_types"] = [(a.type.name, a.type.kind, a.type.schema) for a in stmt.get_attributes()]
+    await conn.set_type_codec("mood", encoder=str.lower, decoder=str.upper, format="text")
+    out["enum_codec"] = await conn.fetchval("SELECT $1::mood", "HAPPY")
+    check("enum codec", "HAPPY", out["enum_codec"])
+    out["enum_codec_rows"] = [tuple(r) for r in await conn.fetch("SELECT id, m FROM moods WHERE m <> $1 ORDER BY id", "SAD")]
     out["char_values"] = tuple(await conn.fetchrow(
         "SELECT 'r'::\"char\", ''::\"char\", '\\303'::\"char\", relkind, relpersistence, "
         "ARRAY['a', 'b']::\"char\"[] FROM pg_class WHERE relname = 'items'"))

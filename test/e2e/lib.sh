@@ -12,6 +12,8 @@
 #   private_postgresql  sets up a throwaway PostgreSQL 15: its binaries $pgbin, an empty directory
 #       $pgdir (for initdb's $pgdir/data), a free loopback port $pgport, and $as_pg, the command
 #       prefix that runs them as the postgres user when the script runs as root.
+#   kanto_and_postgresql BUILD  starts `kanto serve` and a private PostgreSQL 15 ($pgport, stopped
+#       on exit) with a role kanto (superuser) and a database kanto owned by it.
 #   tools_against_both BUILD  (the tools_*.sh scripts) starts `kanto serve` and a private PostgreSQL
 #       15 ($pgport, stopped on exit), creates role kanto and a database kanto owned by it in the
 #       PostgreSQL, and loads test/e2e/tools_schema.sql (sequences, foreign keys, CHECKs, indexes,
@@ -95,21 +97,25 @@ psql_like_postgresql() {
   echo "ok: psql output as PostgreSQL's"
 }
 
-tools_against_both() {
-  local here
-  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+kanto_and_postgresql() {
   private_postgresql
   e2e_cleanup() {
     "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true
     rm -rf "$pgdir"
   }
   start_kanto "$1"
-  export KANTO_PORT=$port  # tools_common.py: which of the two servers a script talks to
   "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C > "$pgdir/initdb.log" 2>&1
   "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c TimeZone=UTC" start > /dev/null
   psql -X -q -v ON_ERROR_STOP=1 -p "$pgport" -U postgres -d postgres \
     -c "CREATE ROLE kanto SUPERUSER LOGIN" -c "CREATE DATABASE kanto OWNER kanto TEMPLATE template0 LOCALE 'C'"
+}
+
+tools_against_both() {
+  local here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+  kanto_and_postgresql "$1"
+  export KANTO_PORT=$port  # tools_common.py: which of the two servers a script talks to
   for p in "$pgport" "$port"; do
     PGPORT=$p psql -X -q -v ON_ERROR_STOP=1 -f "$here/tools_schema.sql" > /dev/null
   done

@@ -1,7 +1,7 @@
 """psycopg 3's type information (Debian's python3-psycopg) on the schema of test/e2e/tools_schema.sql:
-TypeInfo.fetch for the built-in types Kanto has and their arrays, EnumInfo / CompositeInfo /
-TypeInfo for a type that does not exist (None, as PostgreSQL answers: Kanto has no enums, and
-psycopg asks for them as for a missing type), and the adapters: values of each Python type sent and
+TypeInfo.fetch for the built-in types Kanto has and their arrays, TypeInfo / EnumInfo of the enum
+mood (its labels), CompositeInfo / TypeInfo for a type that does not exist (None, as PostgreSQL
+answers), and the adapters: values of each Python type sent and
 read back in text and in binary, and a table's row type (CompositeInfo of a table, register_composite,
 then rows read as objects in text and in binary). Not yet (tools_common.step's not_yet): range types
 (RangeInfo of int4range), which Kanto lacks; nor time and uuid values, which Kanto must refuse (0A000), not read as

@@ -1,7 +1,9 @@
 -- The schema the tools_*.sh scripts load into both `kanto serve` and a private PostgreSQL 15 (as
 -- role kanto, database kanto) before asking the tools what they see: serial, bigserial and identity
 -- columns, a sequence of its own, foreign keys (single and two-column, CASCADE, SET NULL), CHECKs,
--- unique constraints, indexes (descending, two-column, unique) and views.
+-- unique constraints, indexes (descending, two-column, unique), views and an enum type (mood) with
+-- a column of it and of its array.
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE SEQUENCE ticket_seq START 100 INCREMENT 5;
 CREATE TABLE authors (
   id serial PRIMARY KEY,
@@ -38,6 +40,8 @@ CREATE TABLE reviews (
   stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5),
   body text,
   reviewer_id integer REFERENCES authors (id) ON DELETE SET NULL,
+  feeling mood,
+  moods mood[],
   CONSTRAINT reviews_edition_fk FOREIGN KEY (book_id, edition) REFERENCES editions (book_id, number),
   UNIQUE (book_id, reviewer_id)
 );
@@ -47,4 +51,4 @@ CREATE VIEW good_reviews AS SELECT id, book_id, stars FROM reviews WHERE stars >
 INSERT INTO authors (name, email, born, rating) VALUES ('ann', 'ann@example.com', '1970-01-02', 4.5), ('bob', NULL, NULL, 0);
 INSERT INTO books (author_id, title, isbn, price, pages) VALUES (1, 'first', '9780000000001', 10.50, 120), (2, 'second', NULL, 3, NULL);
 INSERT INTO editions (book_id, number, note) VALUES (1, 1, 'hardback'), (1, 2, NULL);
-INSERT INTO reviews (book_id, edition, stars, body, reviewer_id) VALUES (1, 1, 5, 'fine', 2), (2, NULL, 3, NULL, NULL);
+INSERT INTO reviews (book_id, edition, stars, body, reviewer_id, feeling, moods) VALUES (1, 1, 5, 'fine', 2, 'happy', '{sad,happy}'), (2, NULL, 3, NULL, NULL, NULL, NULL);

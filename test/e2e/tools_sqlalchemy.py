@@ -9,6 +9,7 @@ import os
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy.dialects.postgresql import ARRAY, ENUM
 from sqlalchemy import (BigInteger, Boolean, CheckConstraint, Column, Date, ForeignKey, ForeignKeyConstraint,
                         Identity, Index, Integer, MetaData, Numeric, Sequence, SmallInteger, String, Table, Text,
                         UniqueConstraint, CHAR, DateTime, create_engine, inspect, text)
@@ -49,6 +50,7 @@ for v in ["book_list", "good_reviews"]:
 
 # The application's model of the same schema: autogenerate compares it with the database.
 m = MetaData()
+mood = ENUM("sad", "ok", "happy", name="mood", metadata=m, create_type=False)
 Sequence("ticket_seq", start=100, increment=5, metadata=m)
 Table("authors", m,
       Column("id", Integer, primary_key=True),
@@ -82,6 +84,8 @@ Table("reviews", m,
       Column("stars", SmallInteger, nullable=False),
       Column("body", Text),
       Column("reviewer_id", Integer, ForeignKey("authors.id", ondelete="SET NULL")),
+      Column("feeling", mood),
+      Column("moods", ARRAY(mood)),
       ForeignKeyConstraint(["book_id", "edition"], ["editions.book_id", "editions.number"], name="reviews_edition_fk"),
       UniqueConstraint("book_id", "reviewer_id", name="reviews_book_id_reviewer_id_key"),
       Index("reviews_body_idx", "body", unique=True))
