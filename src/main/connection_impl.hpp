@@ -114,6 +114,9 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
     std::shared_ptr<const Catalog> catalog;
     std::string time_zone, search_path;
     std::shared_ptr<void> plan;  // PlannedStatement (connection.cpp)
+    // settings_.version() when time_zone and search_path were last seen equal to the session's:
+    // while it stands they are, and the two settings need not be read and compared.
+    uint64_t settings_version = 0;
   };
   QueryResult RunPrepared(const ast::Statement& stmt, const std::vector<Value>& params,
                           const std::vector<LogicalType>& param_types, PlanCache* cache = nullptr,
@@ -212,6 +215,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // The settings a cached plan depends on beyond PlanCache's (IntervalStyle, the current role).
   std::string PlanSettings() const;
   std::vector<LogicalType> ParamTypes(const std::vector<Value>& params) const;
+  // Whether the plan `cache` holds was made under the session's timezone and search_path.
+  bool PlanSettingsMatch(PlanCache& cache) const;
   enum class TxnState : uint8_t { kIdle, kInBlock, kFailed };
   struct Savepoint {
     std::string name;

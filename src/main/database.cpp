@@ -260,6 +260,7 @@ ResultStream PreparedStatement::Stream(std::vector<Param>&& params) {
   }
   // Parameters take the types inferred at prepare time.
   std::vector<Value> values;
+  values.reserve(params.size());
   for (size_t i = 0; i < params.size(); i++) {
     Value v = ParamToValue(std::move(params[i]));  // (kind and numbers stay readable)
     if (v.is_null()) {
