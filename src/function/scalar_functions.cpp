@@ -6,6 +6,7 @@
 #include "common/clock.hpp"
 #include "common/sql_text.hpp"
 #include "function/cast.hpp"
+#include "function/datetime_age.hpp"
 #include "function/kernel_util.hpp"
 #include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
@@ -424,9 +425,7 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
     int64_t local = datetime::TimestampTzToTimestamp(a[1].int_value(), Zone(ctx));
     return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::TruncateTimestamp(a[0].str_value(), local), Zone(ctx)));
   });
-  AddRowFunction(r, "age", {kTs, kTs}, kIv, [](const std::vector<Value>& a, FunctionContext&) {
-    return Value::FromInterval(datetime::SubtractTimestamps(a[0].int_value(), a[1].int_value()));
-  });
+  AddAgeFunctions(r);
   AddRowFunction(r, "justify_hours", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyHours(a[0].interval_value())); });
   AddRowFunction(r, "justify_days", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyDays(a[0].interval_value())); });
   AddRowFunction(r, "make_date", {kInt4, kInt4, kInt4}, kDate, [](const std::vector<Value>& a, FunctionContext&) {
