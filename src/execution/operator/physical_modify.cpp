@@ -166,12 +166,16 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
                            access::ReferentialQueue* refs, std::unordered_set<std::string>* written) const {
   size_t ncols = table_->columns.size();
   std::vector<LogicalType> table_types = table_->column_types();
-  std::vector<LogicalType> returned_types = table_types;
-  if (returning_input) {
-    std::vector<LogicalType> input_types = input.types();
-    returned_types.insert(returned_types.end(), input_types.begin(), input_types.end());
+  // Made only for RETURNING: its columns were a statement's allocations for every INSERT.
+  DataChunk new_rows;
+  if (returned) {
+    std::vector<LogicalType> returned_types = table_types;
+    if (returning_input) {
+      std::vector<LogicalType> input_types = input.types();
+      returned_types.insert(returned_types.end(), input_types.begin(), input_types.end());
+    }
+    new_rows.Initialize(returned_types);
   }
-  DataChunk new_rows(returned_types);
   // The row RETURNING reads: `row`, and with returning_input the input row after it.
   auto add_returned = [&](const std::vector<Value>& row, const std::vector<Value>& input_row) {
     if (!returning_input) return new_rows.AppendRow(row);

@@ -21,6 +21,7 @@ bool PhysicalValues::Next(ExecutionContext& ctx, OperatorState& base, DataChunk&
   size_t end = std::min(rows_.size(), state.next + ctx.batch_rows);
   for (; state.next < end; state.next++) {
     std::vector<Value> row;
+    row.reserve(rows_[state.next].size());
     for (size_t c = 0; c < rows_[state.next].size(); c++) {
       // A constant cell (every cell of a system catalog but its computed columns) is copied:
       // evaluating it as an expression built a one-row vector per cell.
