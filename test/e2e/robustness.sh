@@ -79,12 +79,12 @@ case_deep_parentheses() {
   fi
 }
 
+# Answered, not timed (speed belongs in bench/): the statement_timeout only stops a run that
+# went quadratic (minutes) from hanging the suite; a loaded machine or ASan takes seconds.
 case_long_in_list() {
-  gen 'print("SELECT 9999 IN (" + ", ".join(str(i) for i in range(100000)) + ");")'
-  start=$(date +%s%N)
-  [[ "$(run_file "$dir/case.sql")" == "t" ]] || fail "IN list of 100,000 constants not answered"
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  (( ms < 5000 )) || fail "IN list of 100,000 constants took $ms ms"
+  gen 'print("SET statement_timeout = 120000;\nSELECT 9999 IN (" + ", ".join(str(i) for i in range(100000)) + ");")'
+  out=$(run_file "$dir/case.sql")
+  [[ "$out" == $'SET\nt' ]] || fail "IN list of 100,000 constants not answered: $(head -c 300 <<<"$out")"
 }
 
 case_max_stack_depth_setting() {
