@@ -6,6 +6,7 @@
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/search_path.hpp"
 #include "catalog/system_table_builder.hpp"
+#include "catalog/type_name_text.hpp"
 #include "common/sql_text.hpp"
 
 namespace kanto::system_tables {
@@ -69,6 +70,12 @@ TypeDescription DescribeType(const LogicalType& type) {
 }
 
 namespace {
+
+// A stored expression's type names as the default search_path sees them (the views are built
+// without the session, so a session that sets another path still sees the default's spelling).
+std::string StoredText(const Catalog& catalog, const std::string& text) {
+  return TypeNamesForSearchPath(text, catalog, SearchPath{});
+}
 
 // Kanto has no triggers: the view exists with PostgreSQL 15's columns and no rows.
 void InfoTriggers(const Catalog&, SystemTable* out) {
@@ -163,7 +170,7 @@ void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
     for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + c.expr_sql + ")")});
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + StoredText(catalog, c.expr_sql) + ")")});
     }
     for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
       if (!t->columns[i].not_null) continue;
@@ -322,7 +329,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       std::string udt_schema = user_type ? SchemaName(catalog, user_type->schema_id) : "pg_catalog";
       b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)),
-             c.default_sql.empty() || c.generated ? NullText() : Value::Text(c.default_sql),
+             c.default_sql.empty() || c.generated ? NullText() : Value::Text(StoredText(catalog, c.default_sql)),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), d.max_length, d.octet_length,
              d.precision, d.radix, d.scale, d.datetime_precision, d.interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
              NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text(udt_schema),
@@ -332,7 +339,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
              identity_text(identity ? identity->start : 0), identity_text(identity ? identity->increment : 0),
              identity_text(identity ? identity->max_value : 0), identity_text(identity ? identity->min_value : 0),
              Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text(c.generated ? "ALWAYS" : "NEVER"),
-             c.generated ? Value::Text(c.default_sql) : NullText(),
+             c.generated ? Value::Text(StoredText(catalog, c.default_sql)) : NullText(),
              Value::Text(t->is_view() ? "NO" : "YES")});
     }
   }

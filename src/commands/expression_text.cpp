@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "catalog/nextval_default.hpp"
+#include "catalog/type_name_text.hpp"
 #include "commands/sequence_definition.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
@@ -36,7 +37,9 @@ struct Piece {
   bool has_column = false;   // refers to a column (IN lists keep such items as comparisons)
 };
 
+// An enum's mod1 names its definition, not a modifier: it stays.
 LogicalType WithoutModifiers(const LogicalType& t) {
+  if (t.HasDescriptor()) return t;
   if (t.IsArray()) return LogicalType::ArrayOf(LogicalType(t.elem));
   return LogicalType(t.id);
 }
@@ -88,7 +91,10 @@ LogicalType CommonOf(const std::vector<LogicalType>& types) {
 
 class Deparser {
  public:
-  Deparser(const FunctionContext& session, const TableEntry* table) : fn_(session), table_(table) {}
+  // A stored expression (`stored`: a default or a CHECK constraint) names user types with their
+  // schema, so it binds under any search_path (catalog/type_name_text.hpp).
+  Deparser(const FunctionContext& session, const TableEntry* table, bool stored = false)
+      : fn_(session), table_(table), qualify_types_(stored) {}
   Deparser(const FunctionContext& session, const QueryScope& scope, int indent)
       : fn_(session), table_(nullptr), scope_(&scope), indent_(indent) {}
 
@@ -187,14 +193,14 @@ class Deparser {
   std::string Coerce(const Piece& p, const LogicalType& target, bool show) {
     if (p.untyped) {
       if (target.id == TypeId::kUnknown) return p.text;
-      if (p.null) return "NULL::" + WithoutModifiers(target).ToString();
+      if (p.null) return "NULL::" + TypeText(WithoutModifiers(target));
       return ConstantText(p.literal, WithoutModifiers(target));
     }
     // An expression of a type not known here (a form printed as Kanto writes it) is left as it is.
     if (target.id == TypeId::kUnknown || p.type.id == TypeId::kUnknown || SameType(p.type, target) || !show) {
       return p.text;
     }
-    return Cat("(", p.text) + ")::" + target.ToString();
+    return Cat("(", p.text) + ")::" + TypeText(target);
   }
 
  private:
@@ -216,6 +222,9 @@ class Deparser {
     if (a.IsArray() && a.elem != b.elem) return false;
     return b.mod1 < 0 || a == b;  // a cast to the same type without a length changes nothing
   }
+  std::string TypeText(const LogicalType& type) const {
+    return qualify_types_ && fn_.catalog ? QualifiedTypeText(*fn_.catalog, type) : type.ToString();
+  }
   static std::string OperatorText(const std::string& op) { return op == "!=" ? "<>" : op; }
 
   // A constant of `type` read from `text`, printed as PostgreSQL prints constants: integers and
@@ -226,10 +235,10 @@ class Deparser {
       return ValueConstant(ValueToText(TextToValue(text, type, fn_), fn_), type);
     } catch (const Error&) {
       // Not a value of the type: binding the stored text reports it, as the cast would.
-      return QuoteLiteral(text) + "::" + type.ToString();
+      return QuoteLiteral(text) + "::" + TypeText(type);
     }
   }
-  static std::string ValueConstant(const std::string& out, const LogicalType& type) {
+  std::string ValueConstant(const std::string& out, const LogicalType& type) const {
     if (type.id == TypeId::kBool) return out == "t" || out == "true" ? "true" : "false";
     if (type.id == TypeId::kInt4 && !out.empty() && out[0] != '-') return out;
     if (type.id == TypeId::kNumeric && !out.empty() && std::isdigit(static_cast<unsigned char>(out[0])) &&
@@ -237,7 +246,7 @@ class Deparser {
       return out;
     }
     if (type.id == TypeId::kUnknown) return QuoteLiteral(out);
-    return QuoteLiteral(out) + "::" + type.ToString();
+    return QuoteLiteral(out) + "::" + TypeText(type);
   }
   // 'name'::regclass as the catalog names the relation: a sequence as a serial column's default
   // names it (so renames and dependencies find the call), another relation as regclass prints it.
@@ -307,12 +316,12 @@ class Deparser {
     Piece arg = Expr(*c.arg);
     if (arg.untyped) {
       // A literal cast is a constant of the type ('2024-01-01'::date, NULL::integer).
-      std::string text = arg.null ? "NULL::" + target.ToString() : ConstantText(arg.literal, target);
-      if (!arg.null && target.mod1 >= 0 && text.find("::") == std::string::npos) text = "(" + text + ")::" + target.ToString();
+      std::string text = arg.null ? "NULL::" + TypeText(target) : ConstantText(arg.literal, target);
+      if (!arg.null && target.mod1 >= 0 && text.find("::") == std::string::npos) text = "(" + text + ")::" + TypeText(target);
       return Typed(text, target, false);
     }
     if (SameType(arg.type, target)) return arg;
-    return Typed(Cat("(", arg.text) + ")::" + target.ToString(), target, arg.has_column);
+    return Typed(Cat("(", arg.text) + ")::" + TypeText(target), target, arg.has_column);
   }
 
   // The types both operands of `op` are converted to, as PostgreSQL's operators take them: a
@@ -512,7 +521,7 @@ class Deparser {
     if (c.else_result) {
       text = Cat(text + "\n" + Indent() + "ELSE ", Coerce(else_result, common, true));
     } else {
-      text += "\n" + Indent() + "ELSE NULL::" + common.ToString();
+      text += "\n" + Indent() + "ELSE NULL::" + TypeText(common);
     }
     indent_ -= kIndentStep;
     text += "\n" + Indent() + "END";
@@ -761,6 +770,7 @@ class Deparser {
 
   const FunctionContext& fn_;
   const TableEntry* table_;
+  bool qualify_types_ = false;
   const QueryScope* scope_ = nullptr;
   int indent_ = 0;
 };
@@ -797,7 +807,7 @@ std::string DefaultExpressionText(const FunctionContext& session, const ast::Exp
   if (inner->kind == ast::ExprKind::kConstant && static_cast<const ast::Constant&>(*inner).type == ast::Constant::Type::kNull) {
     return "";
   }
-  Deparser d(session, nullptr);
+  Deparser d(session, nullptr, true);
   std::string text = d.Coerce(d.Expr(e), column_type, false);
   return Binds(session, nullptr, text) ? text : ast::ExprToString(e);
 }
@@ -815,7 +825,7 @@ std::string WindowSpecText(const FunctionContext& session, const QueryScope& sco
 }
 
 std::string CheckExpressionText(const FunctionContext& session, const TableEntry& table, const ast::Expr& e) {
-  Deparser d(session, &table);
+  Deparser d(session, &table, true);
   std::string text = d.Coerce(d.Expr(e), LogicalType(TypeId::kBool), false);
   return Binds(session, &table, text) ? text : ast::ExprToString(e);
 }

@@ -7,6 +7,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
+#include "catalog/type_name_text.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/expression_pretty.hpp"
@@ -103,7 +104,8 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const CheckEntry* check = nullptr;
   if (ctx.catalog->FindCheckById(oid, &check)) {
     bool pretty = a.size() > 1 && a[1].int_value();
-    std::string expr = "(" + (pretty ? PrettyExpressionText(check->expr_sql) : check->expr_sql) + ")";
+    std::string expr = TypeNamesForSearchPath(check->expr_sql, *ctx.catalog, ctx.search_path);
+    expr = "(" + (pretty ? PrettyExpressionText(expr) : expr) + ")";
     return Value::Text("CHECK " + expr + (check->no_inherit ? " NO INHERIT" : "") + (check->validated ? "" : " NOT VALID"));
   }
   const ForeignKeyEntry* fk = nullptr;
@@ -285,7 +287,8 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   // Pretty, without the parentheses precedence makes redundant (parser/expression_pretty.hpp).
   auto expr = [](const std::vector<Value>& a, FunctionContext& ctx) {
     std::string text = a.size() > 2 && a[2].int_value() ? PrettyExpressionText(a[0].str_value()) : a[0].str_value();
-    return Value::Text(QualifyRegclassConstants(text, a[1].int_value(), ctx));
+    text = QualifyRegclassConstants(text, a[1].int_value(), ctx);
+    return Value::Text(ctx.catalog ? TypeNamesForSearchPath(text, *ctx.catalog, ctx.search_path) : text);
   };
   AddRowFunction(r, "pg_get_expr", {kText, kOid}, kText, expr);
   AddRowFunction(r, "pg_get_expr", {kText, kOid, kBool}, kText, expr);
