@@ -8,6 +8,7 @@
 #include "function/cast.hpp"
 #include "function/datetime_age.hpp"
 #include "function/kernel_util.hpp"
+#include "function/string_library.hpp"
 #include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
@@ -228,6 +229,9 @@ void RegisterMathFunctions(FunctionRegistry& r) {
 }
 
 void RegisterStringFunctions(FunctionRegistry& r) {
+  AddCryptoHashFunctions(r);
+  AddByteaEncodingFunctions(r);
+  AddTextEditFunctions(r);
   for (const char* name : {"length", "char_length", "character_length"}) {
     AddRowFunction(r, name, {kText}, kInt4, [](const std::vector<Value>& a, FunctionContext&) { return Value::Int4(static_cast<int64_t>(Utf8Len(a[0].str_value()))); });
   }
