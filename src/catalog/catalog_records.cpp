@@ -58,6 +58,7 @@ uint8_t StoredTypeCode(TypeId id) {
     case TypeId::kAclItem: return 34;
     case TypeId::kPgNodeTree: return 35;
     case TypeId::kEnum: return 36;
+    case TypeId::kUuid: return 37;
   }
   throw Error(sqlstate::kInternalError, "type " + std::to_string(static_cast<int>(id)) + " has no stored type code");
 }

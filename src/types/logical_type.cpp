@@ -50,6 +50,7 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kOidVector:
     case TypeId::kAclItem:
     case TypeId::kPgNodeTree:
+    case TypeId::kUuid:
       return PhysicalType::kString;
   }
   return PhysicalType::kString;
@@ -112,6 +113,7 @@ std::string LogicalType::ToString() const {
     case TypeId::kAclItem: return "aclitem";
     case TypeId::kPgNodeTree: return "pg_node_tree";
     case TypeId::kEnum: return mod1 < 0 ? "anyenum" : EnumTypeOf(*this).name;
+    case TypeId::kUuid: return "uuid";
   }
   return "unknown";
 }
@@ -157,6 +159,7 @@ uint32_t LogicalType::oid() const {
     case TypeId::kAclItem: return 1033;
     case TypeId::kPgNodeTree: return 194;
     case TypeId::kEnum: return mod1 < 0 ? 3500 : EnumTypeOf(*this).oid;  // 3500: anyenum
+    case TypeId::kUuid: return 2950;
   }
   return 0;
 }
@@ -197,6 +200,7 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kRegrole: return 4097;
     case TypeId::kAclItem: return 1034;
     case TypeId::kPgNodeTree: return 0;  // no array type
+    case TypeId::kUuid: return 2951;
     case TypeId::kEnum:  // each enum has its own array type (EnumType::array_oid)
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray

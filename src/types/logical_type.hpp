@@ -66,8 +66,10 @@ enum class TypeId : uint8_t {
   // An enum (types/enum_type.hpp): mod1 names its definition (-1: the pseudo-type anyenum of
   // function signatures). Held as the label's sort order.
   kEnum,
+  // uuid (OID 2950): held as its 16 bytes (types/uuid.hpp), compared as unsigned bytes.
+  kUuid,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kEnum;
+inline constexpr TypeId kLastTypeId = TypeId::kUuid;
 
 // The element type of int2vector (int2) and oidvector (oid); kUnknown for every other type.
 TypeId VectorElementType(TypeId vector);
@@ -76,7 +78,7 @@ TypeId VectorElementType(TypeId vector);
 enum class PhysicalType : uint8_t {
   kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
   kDouble,   // float4, float8, enums (the label's sort order)
-  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records, "char"
+  kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records, "char", uuid
   kNumeric,  // numeric
   kInterval, // interval
 };

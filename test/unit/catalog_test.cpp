@@ -65,6 +65,7 @@ TEST(Catalog, StoredTypeCodesAreFixed) {
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kRecord)), 25);
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kCharByte)), 26);
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kJsonb)), 27);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kUuid)), 37);
   for (int i = 0; i <= static_cast<int>(kLastTypeId); i++) {
     auto id = static_cast<TypeId>(i);
     if (id == TypeId::kArray) continue;
