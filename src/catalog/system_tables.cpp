@@ -60,7 +60,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kXid, "xid", 4, "U"},           {TypeId::kRegprocedure, "regprocedure", 4, "N"},
     {TypeId::kRegoper, "regoper", 4, "N"},   {TypeId::kRegoperator, "regoperator", 4, "N"},
     {TypeId::kRegrole, "regrole", 4, "N"},   {TypeId::kAclItem, "aclitem", 12, "U"},
-    {TypeId::kPgNodeTree, "pg_node_tree", -1, "Z"},
+    {TypeId::kPgNodeTree, "pg_node_tree", -1, "Z"}, {TypeId::kUuid, "uuid", 16, "U"},
     {TypeId::kUnknown, "unknown", -2, "X"},
 };
 
@@ -323,6 +323,7 @@ const char* TypeAlign(const LogicalType& t) {
     case TypeId::kBool:
     case TypeId::kName:
     case TypeId::kCharByte:
+    case TypeId::kUuid:
     case TypeId::kUnknown: return t.IsArray() ? "i" : "c";
     default: return "i";
   }

@@ -16,6 +16,7 @@
 #include "types/json.hpp"
 #include "types/jsonb.hpp"
 #include "types/record.hpp"
+#include "types/uuid.hpp"
 
 namespace kanto {
 
@@ -389,6 +390,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kOidVector: return VectorToText(v);
     case TypeId::kEnum: return EnumOutput(v.double_value(), t);
     case TypeId::kCharByte: return CharToText(v.str_value());
+    case TypeId::kUuid: return UuidToText(v.str_value());
     case TypeId::kXid: return std::to_string(v.int_value());
     case TypeId::kOid:
     case TypeId::kRegclass:
@@ -463,6 +465,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
       if (type.mod1 < 0) throw Error(sqlstate::kFeatureNotSupported, "cannot read a value of the pseudo-type anyenum");
       return Value::FromDouble(type, EnumInput(text, type));
     case TypeId::kCharByte: return Value::FromString(type, CharFromText(text));
+    case TypeId::kUuid: return Value::FromString(type, UuidFromText(text));
     case TypeId::kXid: return Value::FromInt(type, ParseXid(text));
     case TypeId::kAclItem:
       throw Error(sqlstate::kFeatureNotSupported, "aclitem input is not supported (Kanto has no privileges)");
@@ -609,6 +612,7 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kInt2Vector:
     case TypeId::kOidVector:
     case TypeId::kXid:
+    case TypeId::kUuid:
     case TypeId::kAclItem:
     case TypeId::kPgNodeTree:
     case TypeId::kOid:

@@ -165,6 +165,7 @@ const PostgresRoutine* FindPostgresRoutine(const std::string& name, const std::v
       {{"format", {25,2276}}, {"format text message", "text_format", 's', 's', false}},
       {{"format", {25}}, {"format text message", "text_format_nv", 's', 's', false}},
       {{"format_type", {26,23}}, {"format a type oid and atttypmod to canonical SQL", "format_type", 's', 's', false}},
+      {{"gen_random_uuid", {}}, {"generate random UUID", "gen_random_uuid", 'v', 's', true}},
       {{"gcd", {20,20}}, {"greatest common divisor", "int8gcd", 'i', 's', true}},
       {{"gcd", {23,23}}, {"greatest common divisor", "int4gcd", 'i', 's', true}},
       {{"generate_series", {1114,1114,1186}}, {"non-persistent series generator", "generate_series_timestamp", 'i', 's', true}},

@@ -12,6 +12,7 @@
 #include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
+#include "types/uuid.hpp"
 
 namespace kanto {
 
@@ -214,6 +215,9 @@ void RegisterMathFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "random", {}, kF8, [](const std::vector<Value>&, FunctionContext&) {
     thread_local std::mt19937_64 gen(std::random_device{}());
     return Value::Float8(std::uniform_real_distribution<double>(0.0, 1.0)(gen));
+  }, true, true);
+  AddRowFunction(r, "gen_random_uuid", {}, T(TypeId::kUuid), [](const std::vector<Value>&, FunctionContext&) {
+    return Value::FromString(T(TypeId::kUuid), RandomUuid());
   }, true, true);
   for (TypeId t : {TypeId::kInt4, TypeId::kInt8}) {
     AddRowFunction(r, "gcd", {T(t), T(t)}, T(t), [t](const std::vector<Value>& a, FunctionContext&) {

@@ -181,6 +181,10 @@ const std::vector<TypeIoFunction>& TypeIoFunctions() {
       {"xidout", {28}, 2275, 'i', true, 's', "xidout"},
       {"xidrecv", {2281}, 28, 'i', true, 's', "xidrecv"},
       {"xidsend", {28}, 17, 'i', true, 's', "xidsend"},
+      {"uuid_in", {2275}, 2950, 'i', true, 's', "uuid_in"},
+      {"uuid_out", {2950}, 2275, 'i', true, 's', "uuid_out"},
+      {"uuid_recv", {2281}, 2950, 'i', true, 's', "uuid_recv"},
+      {"uuid_send", {2950}, 17, 'i', true, 's', "uuid_send"},
   };
   return *functions;
 }
@@ -231,6 +235,7 @@ bool FindTypeIo(const std::string& typname, TypeIo* out) {
       {"regprocedure", {"regprocedurein", "regprocedureout", "regprocedurerecv", "regproceduresend", "-", "-", "-", "-", false}},
       {"regrole", {"regrolein", "regroleout", "regrolerecv", "regrolesend", "-", "-", "-", "-", false}},
       {"xid", {"xidin", "xidout", "xidrecv", "xidsend", "-", "-", "-", "-", false}},
+      {"uuid", {"uuid_in", "uuid_out", "uuid_recv", "uuid_send", "-", "-", "-", "-", false}},
   };
   if (typname.size() > 1 && typname[0] == '_') {
     auto element = types->find(typname.substr(1));

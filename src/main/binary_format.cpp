@@ -11,6 +11,7 @@
 #include "types/enum_type.hpp"
 #include "types/datetime.hpp"
 #include "types/record.hpp"
+#include "types/uuid.hpp"
 #include "types/logical_type.hpp"
 
 namespace kanto::wire {
@@ -295,6 +296,7 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kJsonb: return "\x01" + v.str_value();  // version 1, then the text
     case TypeId::kRecord: return RecordBinary(v, fn);
     case TypeId::kCharByte: return CharBinary(v.str_value());
+    case TypeId::kUuid: return v.str_value();  // uuid_send: the 16 bytes
     case TypeId::kEnum: return EnumOutput(v.double_value(), t);  // enum_send: the label
     case TypeId::kArray: {
       // PostgreSQL's binary array with each element in its own binary form.
@@ -333,6 +335,7 @@ int16_t TypeLength(uint32_t oid) {
     case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: case 24: case 28: case 2202: case 2203:
     case 2204: case 4096: return 4;
     case 1033: return 12;
+    case 2950: return 16;
     case 20: case 701: case 1114: case 1184: return 8;
     case 1186: return 16;
     case 19: return 64;
@@ -362,6 +365,7 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 3802: return "\x01" + r.GetText(row, col);  // jsonb: version 1, then the text
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 18: return CharBinary(CharFromText(r.GetText(row, col)));
+    case 2950: return UuidFromText(r.GetText(row, col));  // uuid_send: the 16 bytes
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
@@ -478,6 +482,7 @@ Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
       return Param(out);
     }
     case 25: case 1043: case 1042: case 19: case 114: case 705: case 0: return Param(v);
+    case 2950: return Param(UuidToText(UuidFromBinary(v)));  // uuid_recv: the 16 bytes
     case 3802:  // jsonb: version 1, then the text
       if (v.empty() || v[0] != '\x01') {
         throw Error("XX000", "unsupported jsonb version number " + std::to_string(v.empty() ? 0 : static_cast<unsigned char>(v[0])));

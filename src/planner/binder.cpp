@@ -240,7 +240,8 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "pg_node_tree") return no_mods(TypeId::kPgNodeTree);
   if (name == "json") return no_mods(TypeId::kJson);
   if (name == "jsonb") return no_mods(TypeId::kJsonb);
-  static const char* kUnsupported[] = {"uuid", "time", "timetz", "money", "inet", "cidr",
+  if (name == "uuid") return no_mods(TypeId::kUuid);
+  static const char* kUnsupported[] = {"time", "timetz", "money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
                                        "tsvector", "tsquery", "int4range", "record", "jsonpath"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)

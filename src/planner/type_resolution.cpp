@@ -25,7 +25,8 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea:
     case TypeId::kJson:
-    case TypeId::kJsonb: return 'U';
+    case TypeId::kJsonb:
+    case TypeId::kUuid: return 'U';
     case TypeId::kRecord: return 'C';
     case TypeId::kCharByte:
     case TypeId::kPgNodeTree: return 'Z';  // internal-use, as PostgreSQL's

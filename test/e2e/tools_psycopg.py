@@ -4,7 +4,7 @@ mood (its labels), CompositeInfo / TypeInfo for a type that does not exist (None
 answers), and the adapters: values of each Python type sent and
 read back in text and in binary, and a table's row type (CompositeInfo of a table, register_composite,
 then rows read as objects in text and in binary). Not yet (tools_common.step's not_yet): range types
-(RangeInfo of int4range), which Kanto lacks; nor time and uuid values, which Kanto must refuse (0A000), not read as
+(RangeInfo of int4range), which Kanto lacks; nor time values, which Kanto must refuse (0A000), not read as
 text; jsonb is not asked. Printed for test/e2e/tools_python.sh to
 compare between PostgreSQL 15 and `kanto serve`.
 
@@ -65,7 +65,7 @@ step("RangeInfo int4range", lambda: show(found(RangeInfo.fetch(conn, "int4range"
 values = [1, 2**40, 1.5, decimal.Decimal("12.50"), "text", b"\x00\xff", True, None, datetime.date(2024, 2, 29),
           datetime.datetime(2024, 1, 2, 3, 4, 5, 6000, tzinfo=datetime.timezone.utc),
           datetime.datetime(2024, 1, 2, 3, 4, 5), datetime.timedelta(days=1, seconds=7),
-          [1, 2, None], ["a", "b"]]
+          [1, 2, None], ["a", "b"], uuid.UUID(int=1), [uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")]]
 for binary in (False, True):
     cur = conn.cursor(binary=binary)
     for v in values:
@@ -76,7 +76,7 @@ for binary in (False, True):
         print("adapt", binary, repr(v), "->", conn.adapters.types.get(oid).name if conn.adapters.types.get(oid) else oid,
               repr(got))
     # Values of the types Kanto lacks: refused (0A000 at Parse), never read as text.
-    for v, reason in [(datetime.time(1, 2, 3), "no time type"), (uuid.UUID(int=1), "no uuid type")]:
+    for v, reason in [(datetime.time(1, 2, 3), "no time type")]:
         step(f"adapt {binary} {v!r}", lambda: conn.execute("SELECT %s", [v], binary=binary).fetchone(), not_yet=reason)
     # The catalogs' "char" columns (and the byte 0 and a high byte) as psycopg reads them.
     cur.execute("""SELECT relkind, relpersistence, ''::"char", '\\303'::"char", 'x'::"char"
