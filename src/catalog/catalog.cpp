@@ -70,13 +70,34 @@ RoleEntry BootstrapRole() {
   bootstrap.superuser = bootstrap.login = bootstrap.createdb = bootstrap.createrole = true;
   return bootstrap;
 }
+
+// The bootstrap superuser and PostgreSQL 15's predefined roles (pg_monitor is a member of three).
+std::vector<RoleEntry> BuiltInRoles() {
+  std::vector<RoleEntry> roles{BootstrapRole()};
+  const std::pair<uint32_t, const char*> predefined[] = {
+      {3373, "pg_monitor"},         {3374, "pg_read_all_settings"},  {3375, "pg_read_all_stats"},
+      {3377, "pg_stat_scan_tables"}, {4200, "pg_signal_backend"},     {4544, "pg_checkpoint"},
+      {4569, "pg_read_server_files"}, {4570, "pg_write_server_files"}, {4571, "pg_execute_server_program"},
+      {6171, "pg_database_owner"},   {kPgReadAllDataRoleId, "pg_read_all_data"},
+      {kPgWriteAllDataRoleId, "pg_write_all_data"}};
+  for (const auto& [id, name] : predefined) {
+    RoleEntry r;
+    r.id = id;
+    r.name = name;
+    if (id == 3373) {
+      for (uint32_t of : {3374u, 3375u, 3377u}) r.member_of.push_back({of, kBootstrapRoleId, false});
+    }
+    roles.push_back(std::move(r));
+  }
+  return roles;
+}
 }  // namespace
 
 Catalog::Catalog() {
   PutSchema(SchemaEntry{kPgCatalogSchemaId, "pg_catalog", "kanto"});
   PutSchema(SchemaEntry{kPublicSchemaId, "public", "kanto"});
   PutSchema(SchemaEntry{kInformationSchemaId, "information_schema", "kanto"});
-  PutRole(BootstrapRole());
+  for (RoleEntry& r : BuiltInRoles()) PutRole(std::move(r));
 }
 
 const RoleEntry* Catalog::FindRole(std::string_view name) const {
@@ -137,7 +158,7 @@ std::string Catalog::database_name() const {
 void Catalog::SetShared(const std::vector<RoleEntry>& roles, const std::vector<DatabaseEntry>& databases,
                         uint64_t version) {
   roles_.clear();
-  roles_[kBootstrapRoleId] = BootstrapRole();
+  for (RoleEntry& r : BuiltInRoles()) roles_[r.id] = std::move(r);
   for (const auto& r : roles) roles_[r.id] = r;
   databases_.clear();
   for (const auto& d : databases) databases_[d.id] = d;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -189,9 +190,24 @@ struct RoleEntry {
   bool login = false;
   bool createdb = false;
   bool createrole = false;
+  bool inherit = true;     // INHERIT: uses the privileges of the roles it is a member of
+  bool bypassrls = false;  // BYPASSRLS
+  int32_t connection_limit = -1;         // CONNECTION LIMIT; -1: none
+  std::optional<int64_t> valid_until;    // VALID UNTIL (timestamptz microseconds); none: forever
   std::string password;  // SCRAM-SHA-256 verifier, empty when the role has no password
   std::string comment;   // COMMENT ON ROLE (pg_shdescription): shared, like the role
+  // GRANT role TO this role (pg_auth_members rows whose member is this role), kept with the member.
+  struct Membership {
+    uint32_t role = 0;     // the role this one is a member of
+    uint32_t grantor = 0;  // who granted it
+    bool admin = false;    // WITH ADMIN OPTION
+  };
+  std::vector<Membership> member_of;
 };
+
+// PostgreSQL 15's predefined roles (fixed OIDs); they exist in every catalog and cannot log in.
+inline constexpr uint32_t kPgReadAllDataRoleId = 6181;
+inline constexpr uint32_t kPgWriteAllDataRoleId = 6182;
 
 // A database (pg_database). Databases and roles are shared: every database's catalog holds the
 // same list, read from the default keyspace (see docs/databases.md).
@@ -274,6 +290,19 @@ class Catalog {
   std::vector<const RoleEntry*> Roles() const;
   void PutRole(RoleEntry role);
   void RemoveRole(uint32_t id);
+  // Role membership, as PostgreSQL's acl.c answers it (catalog/role_membership.cpp).
+  // IsMemberOf: `member` is `role`, or a member of it directly or through other roles whatever
+  // their INHERIT (is_member_of_role: SET ROLE, ALTER ... OWNER TO); superusers are members of all.
+  bool IsMemberOf(uint32_t member, uint32_t role) const;
+  // HasPrivilegesOf: `member` uses `role`'s privileges: it is `role`, or reaches it through
+  // memberships of roles that INHERIT (has_privs_of_role); superusers have every role's privileges.
+  bool HasPrivilegesOf(uint32_t member, uint32_t role) const;
+  // IsAdminOf: `member` may GRANT / REVOKE membership in `role` (a superuser, or WITH ADMIN OPTION
+  // on it directly or through roles it is a member of; never on itself).
+  bool IsAdminOf(uint32_t member, uint32_t role) const;
+  // The same questions by role name; false when either role does not exist.
+  bool IsMemberOf(std::string_view member, std::string_view role) const;
+  bool HasPrivilegesOf(std::string_view member, std::string_view role) const;
 
   const DatabaseEntry* FindDatabase(std::string_view name) const;
   const DatabaseEntry* GetDatabase(uint32_t id) const;

@@ -474,10 +474,11 @@ SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   return s;
 }
 
-// Version 2 adds the comment.
+// Version 2 adds the comment; version 3 INHERIT, BYPASSRLS, CONNECTION LIMIT, VALID UNTIL and the
+// memberships (GRANT role TO this role).
 std::string Catalog::SerializeRole(const RoleEntry& r) {
   BinaryWriter w;
-  w.U8(2);
+  w.U8(3);
   w.U32(r.id);
   w.Str(r.name);
   w.Bool(r.superuser);
@@ -486,13 +487,24 @@ std::string Catalog::SerializeRole(const RoleEntry& r) {
   w.Bool(r.createrole);
   w.Str(r.password);
   w.Str(r.comment);
+  w.Bool(r.inherit);
+  w.Bool(r.bypassrls);
+  w.I32(r.connection_limit);
+  w.Bool(r.valid_until.has_value());
+  if (r.valid_until) WriteI64(w, *r.valid_until);
+  w.U32(static_cast<uint32_t>(r.member_of.size()));
+  for (const RoleEntry::Membership& m : r.member_of) {
+    w.U32(m.role);
+    w.U32(m.grantor);
+    w.Bool(m.admin);
+  }
   return w.Release();
 }
 
 RoleEntry Catalog::DeserializeRole(std::string_view data) {
   BinaryReader r(data);
   uint8_t version = r.U8();
-  if (version != 1 && version != 2) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
+  if (version < 1 || version > 3) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown role record version");
   RoleEntry e;
   e.id = r.U32();
   e.name = r.Str();
@@ -502,6 +514,20 @@ RoleEntry Catalog::DeserializeRole(std::string_view data) {
   e.createrole = r.Bool();
   e.password = r.Str();
   if (version >= 2) e.comment = r.Str();
+  if (version >= 3) {
+    e.inherit = r.Bool();
+    e.bypassrls = r.Bool();
+    e.connection_limit = r.I32();
+    if (r.Bool()) e.valid_until = ReadI64(r);
+    uint32_t n = r.U32();
+    for (uint32_t i = 0; i < n; i++) {
+      RoleEntry::Membership m;
+      m.role = r.U32();
+      m.grantor = r.U32();
+      m.admin = r.Bool();
+      e.member_of.push_back(m);
+    }
+  }
   return e;
 }
 

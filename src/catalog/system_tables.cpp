@@ -487,6 +487,10 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
   }
 }
 
+Value ValidUntil(const RoleEntry& r) {
+  return r.valid_until ? Value::TimestampTz(*r.valid_until) : Value::Null(LogicalType(TypeId::kTimestampTz));
+}
+
 void PgRoles(const Catalog& catalog, SystemTable* out) {
   Builder b(out);
   // PostgreSQL 15's column order: oid comes last, after rolconfig (SELECT * readers depend on it).
@@ -497,9 +501,21 @@ void PgRoles(const Catalog& catalog, SystemTable* out) {
   b.Column("rolconfig", TextArray()).Column("oid", Oid());
   for (const RoleEntry* r : catalog.Roles()) {
     bool boot = r->id == kBootstrapRoleId;
-    b.Row({Value::Text(r->name), Value::Bool(r->superuser), Value::Bool(true), Value::Bool(r->createrole),
-           Value::Bool(r->createdb), Value::Bool(r->login), Value::Bool(boot), Value::Int4(-1), Value::Text("********"),
-           Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Bool(boot), Value::Null(TextArray()), OidValue(r->id)});
+    b.Row({Value::Text(r->name), Value::Bool(r->superuser), Value::Bool(r->inherit), Value::Bool(r->createrole),
+           Value::Bool(r->createdb), Value::Bool(r->login), Value::Bool(boot), Value::Int4(r->connection_limit),
+           Value::Text("********"), ValidUntil(*r), Value::Bool(boot || r->bypassrls), Value::Null(TextArray()),
+           OidValue(r->id)});
+  }
+}
+
+// pg_auth_members: one row per GRANT of a role to a role (kept with the member).
+void PgAuthMembers(const Catalog& catalog, SystemTable* out) {
+  Builder b(out);
+  b.Column("roleid", Oid()).Column("member", Oid()).Column("grantor", Oid()).Column("admin_option", Bool());
+  for (const RoleEntry* r : catalog.Roles()) {
+    for (const RoleEntry::Membership& m : r->member_of) {
+      b.Row({OidValue(m.role), OidValue(r->id), OidValue(m.grantor), Value::Bool(m.admin)});
+    }
   }
 }
 
@@ -513,7 +529,7 @@ void PgUser(const Catalog& catalog, SystemTable* out) {
     if (!r->login) continue;
     bool boot = r->id == kBootstrapRoleId;
     b.Row({Value::Text(r->name), OidValue(r->id), Value::Bool(r->createdb), Value::Bool(r->superuser), Value::Bool(boot),
-           Value::Bool(boot), Value::Text("********"), Value::Null(LogicalType(TypeId::kTimestampTz)), Value::Null(TextArray())});
+           Value::Bool(boot || r->bypassrls), Value::Text("********"), ValidUntil(*r), Value::Null(TextArray())});
   }
 }
 
@@ -653,6 +669,7 @@ const std::map<std::string, Generator>& PgCatalogTables() {
       {"pg_database", [](const Catalog& catalog, SystemTable* out) { PgDatabase(catalog, out); }},
       {"pg_roles", PgRoles},
       {"pg_user", PgUser},
+      {"pg_auth_members", PgAuthMembers},
       {"pg_tables", [](const Catalog& c, SystemTable* out) { PgTables(c, false, out); }},
       {"pg_views", [](const Catalog& c, SystemTable* out) { PgTables(c, true, out); }},
       {"pg_indexes", PgIndexes},

@@ -189,7 +189,6 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_extension", Empty({{"oid", Oid()}, {"extname", Name()}, {"extowner", Oid()}, {"extnamespace", Oid()},
                               {"extrelocatable", Bool()}, {"extversion", Text()}, {"extconfig", OidArray()},
                               {"extcondition", TextArray()}})},
-      {"pg_auth_members", Empty({{"roleid", Oid()}, {"member", Oid()}, {"grantor", Oid()}, {"admin_option", Bool()}})},
   };
   return *tables;
 }

@@ -12,13 +12,8 @@ namespace {
 
 using O = ast::CommentStmt::ObjectType;
 
-bool IsSuperuser(const CatalogChange& change) {
-  const RoleEntry* me = change->GetRole(change.current_role_id());
-  return me && me->superuser;
-}
-
 void RequireOwner(const CatalogChange& change, uint32_t owner, const std::string& what) {
-  if (!IsSuperuser(change) && owner != change.current_role_id()) {
+  if (!change->HasPrivilegesOf(change.current_role_id(), owner)) {  // superusers have every role's
     throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + what);
   }
 }

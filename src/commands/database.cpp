@@ -114,7 +114,7 @@ bool HasCreatedb(const Catalog& catalog, const CommandContext& ctx) {
 
 void RequireOwner(const Catalog& catalog, const CommandContext& ctx, const DatabaseEntry& db) {
   const RoleEntry* me = CurrentRole(catalog, ctx);
-  if (me && (me->superuser || me->id == db.owner)) return;
+  if (me && catalog.HasPrivilegesOf(me->id, db.owner)) return;
   throw Error(sqlstate::kInsufficientPrivilege, "must be owner of database " + db.name);
 }
 
@@ -126,10 +126,10 @@ const RoleEntry& ResolveOwner(const Catalog& catalog, const CommandContext& ctx,
   return *r;
 }
 
-// Kanto's roles have no members: a role is a member of itself only (superusers of every role).
+// OWNER / OWNER TO a role one may SET ROLE to (PostgreSQL's check_is_member_of_role).
 void RequireMember(const Catalog& catalog, const CommandContext& ctx, const RoleEntry& role) {
   const RoleEntry* me = CurrentRole(catalog, ctx);
-  if (me && (me->superuser || me->id == role.id)) return;
+  if (me && catalog.IsMemberOf(me->id, role.id)) return;
   throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + role.name + "\"");
 }
 

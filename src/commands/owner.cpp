@@ -1,8 +1,8 @@
 // OWNER TO: ALTER TABLE / SEQUENCE / VIEW / INDEX name OWNER TO role, and ALTER SCHEMA name OWNER TO
 // role. A table's indexes and the sequences it owns (serial, identity) follow the table; such a
 // sequence cannot be given away on its own (0A000), and an index's owner is its table's (a
-// WARNING, nothing changes). Only a superuser or the owner may change an owner, and since Kanto has
-// no role membership, an owner who is not a superuser can only give the object to itself (42501).
+// WARNING, nothing changes). Only a superuser or the owner (a role with the owner's privileges) may
+// change an owner, and only to a role it is a member of (42501), as PostgreSQL 15.
 #include "commands/commands.hpp"
 #include "commands/owner.hpp"
 #include "commands/relation_names.hpp"
@@ -20,8 +20,11 @@ using O = ast::AlterTableStmt::ObjectType;
 void CheckMayChangeOwner(const CatalogChange& change, uint32_t owner, const RoleEntry& target, const std::string& what) {
   const RoleEntry* me = change->GetRole(change.current_role_id());
   if (me && me->superuser) return;
-  if (owner != change.current_role_id()) throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + what);
-  if (target.id != owner) {
+  uint32_t me_id = change.current_role_id();
+  // As PostgreSQL 15: the owner's privileges (a member of the owning role that INHERITs), and the
+  // new owner a role one may SET ROLE to.
+  if (!change->HasPrivilegesOf(me_id, owner)) throw Error(sqlstate::kInsufficientPrivilege, "must be owner of " + what);
+  if (!change->IsMemberOf(me_id, target.id)) {
     throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + target.name + "\"");
   }
 }

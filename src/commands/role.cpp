@@ -2,7 +2,11 @@
 // all DDL). Passwords are kept only as SCRAM-SHA-256 verifiers; a password given already in that
 // form is stored as it is.
 #include "commands/commands.hpp"
+#include "commands/role_grant.hpp"
+#include <algorithm>
+
 #include "common/scram.hpp"
+#include "types/datetime.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto::commands {
@@ -16,11 +20,24 @@ void Require(const Catalog& catalog, const std::string& user, bool for_superuser
                                                               : "permission denied to create role");
 }
 
-void ApplyOptions(const ast::RoleStmt& stmt, RoleEntry* role) {
+// VALID UNTIL 'text': a timestamptz in the session's time zone ('infinity' too).
+int64_t ParseValidUntil(const std::string& text, const FunctionContext& fn) {
+  return fn.time_zone ? datetime::ParseTimestampTz(text, *fn.time_zone, fn.statement_start_micros)
+                      : datetime::ParseTimestampTz(text, datetime::TimeZone{}, fn.statement_start_micros);
+}
+
+void ApplyOptions(const ast::RoleStmt& stmt, RoleEntry* role, const FunctionContext& fn) {
   if (stmt.login >= 0) role->login = stmt.login;
   if (stmt.superuser >= 0) role->superuser = stmt.superuser;
   if (stmt.createdb >= 0) role->createdb = stmt.createdb;
   if (stmt.createrole >= 0) role->createrole = stmt.createrole;
+  if (stmt.inherit >= 0) role->inherit = stmt.inherit;
+  if (stmt.bypassrls >= 0) role->bypassrls = stmt.bypassrls;
+  if (stmt.connection_limit_given) {
+    if (stmt.connection_limit < -1) throw Error(sqlstate::kInvalidParameterValue, "invalid connection limit: " + std::to_string(stmt.connection_limit));
+    role->connection_limit = stmt.connection_limit;
+  }
+  if (stmt.valid_until_given) role->valid_until = ParseValidUntil(stmt.valid_until, fn);
   if (stmt.password_given) {
     if (stmt.password_null || stmt.password.empty()) {
       role->password.clear();  // PostgreSQL: an empty password is no password
@@ -30,7 +47,7 @@ void ApplyOptions(const ast::RoleStmt& stmt, RoleEntry* role) {
   }
 }
 
-CommandResult CreateRole(const ast::RoleStmt& stmt, CatalogChange& change) {
+CommandResult CreateRole(const ast::RoleStmt& stmt, CatalogChange& change, const FunctionContext& fn) {
   const std::string& name = stmt.names[0];
   if (name.rfind("pg_", 0) == 0) {
     throw Error(sqlstate::kReservedName, "role name \"" + name + "\" is reserved")
@@ -41,18 +58,18 @@ CommandResult CreateRole(const ast::RoleStmt& stmt, CatalogChange& change) {
   RoleEntry role;
   role.id = change.AllocateSharedId();
   role.name = name;
-  ApplyOptions(stmt, &role);
+  ApplyOptions(stmt, &role, fn);
   change.PutRole(std::move(role));
   change.Publish();
   return {"CREATE ROLE"};
 }
 
-CommandResult AlterRole(const ast::RoleStmt& stmt, CatalogChange& change, const std::string& user) {
+CommandResult AlterRole(const ast::RoleStmt& stmt, CatalogChange& change, const std::string& user, const FunctionContext& fn) {
   const RoleEntry* existing = change->FindRole(stmt.names[0]);
   if (!existing) throw Error(sqlstate::kUndefinedObject, "role \"" + stmt.names[0] + "\" does not exist");
   if (existing->superuser) Require(change.catalog(), user, true);
   RoleEntry role = *existing;
-  ApplyOptions(stmt, &role);
+  ApplyOptions(stmt, &role, fn);
   change.PutRole(std::move(role));
   change.Publish();
   return {"ALTER ROLE"};
@@ -94,7 +111,16 @@ CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const 
     }
     if (existing->superuser) Require(change.catalog(), user, true);
     RefuseIfOwner(change.catalog(), *existing);
-    change.RemoveRole(existing->id);
+    uint32_t id = existing->id;
+    change.RemoveRole(id);
+    // Its memberships go with it: those it had (in its record) and those others had in it.
+    for (const RoleEntry* other : change->Roles()) {
+      auto in_dropped = [&](const RoleEntry::Membership& m) { return m.role == id; };
+      if (std::none_of(other->member_of.begin(), other->member_of.end(), in_dropped)) continue;
+      RoleEntry changed = *other;
+      std::erase_if(changed.member_of, in_dropped);
+      change.PutRole(std::move(changed));
+    }
   }
   change.Publish();
   return {"DROP ROLE"};
@@ -106,11 +132,14 @@ CommandResult Execute(const ast::RoleStmt& stmt, CommandContext& ctx) {
   using A = ast::RoleStmt::Action;
   CatalogChange change(ctx);
   const std::string& user = ctx.fn.current_user;
+  if (stmt.action == A::kGrant || stmt.action == A::kRevoke) return GrantRoles(stmt, change, ctx);
   Require(change.catalog(), user, stmt.superuser >= 0);
   switch (stmt.action) {
-    case A::kCreate: return CreateRole(stmt, change);
-    case A::kAlter: return AlterRole(stmt, change, user);
+    case A::kCreate: return CreateRole(stmt, change, ctx.fn);
+    case A::kAlter: return AlterRole(stmt, change, user, ctx.fn);
     case A::kDrop: return DropRoles(stmt, change, user);
+    case A::kGrant:
+    case A::kRevoke: break;
   }
   return {"ROLE"};
 }

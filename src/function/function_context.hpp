@@ -67,7 +67,8 @@ struct FunctionContext {
   // now()/CURRENT_TIMESTAMP: start of the transaction; statement_timestamp(): start of the statement.
   int64_t transaction_start_micros = 0;
   int64_t statement_start_micros = 0;
-  std::string current_user = "kanto";
+  std::string current_user = "kanto";   // SET ROLE changes it
+  std::string session_user = "kanto";   // SET SESSION AUTHORIZATION changes it
   std::string current_database = "kanto";
   // The session's search_path (current_schema(), name lookup) and temporary schema.
   SearchPath search_path;

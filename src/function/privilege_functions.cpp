@@ -5,8 +5,8 @@
 //
 // Kanto checks no access privileges yet (GRANT and REVOKE are issue 16): every role may do
 // everything to every object, so the answer for an existing object and a valid privilege is true,
-// for PUBLIC too. A role OID no role has has no privileges (false). pg_has_role is true for the
-// role itself and for a superuser; Kanto has no role membership.
+// for PUBLIC too. A role OID no role has has no privileges (false). pg_has_role answers from role
+// membership (Catalog::IsMemberOf / HasPrivilegesOf / IsAdminOf).
 #include <cctype>
 
 #include "catalog/catalog.hpp"
@@ -240,8 +240,8 @@ void AddColumnInquiry(FunctionRegistry& r) {
   }
 }
 
-// pg_has_role(role, privilege) and (user, role, privilege): the user has the role when it is the
-// role or a superuser.
+// pg_has_role(role, privilege) and (user, role, privilege): MEMBER is membership, USAGE the use of
+// the role's privileges (INHERIT), ... WITH ADMIN OPTION the right to grant it.
 void AddRoleInquiry(FunctionRegistry& r) {
   const LogicalType kName = T(TypeId::kName), kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool);
   constexpr bool kStrict = true, kVolatile = true;
@@ -255,9 +255,21 @@ void AddRoleInquiry(FunctionRegistry& r) {
     const Catalog& catalog = CatalogOf(ctx);
     const RoleEntry* member = user ? role_of(catalog, *user) : catalog.FindRole(ctx.current_user);
     const RoleEntry* target = role_of(catalog, role);
-    CheckPrivileges(privilege.str_value(), {"usage", "member"}, {" with grant option", " with admin option"});
-    if (!member) return Value::Bool(false);
-    return Value::Bool(member->superuser || (target && target->id == member->id));
+    const std::string& list = privilege.str_value();
+    CheckPrivileges(list, {"usage", "member"}, {" with grant option", " with admin option"});
+    if (!member || !target) return Value::Bool(false);
+    // As PostgreSQL's pg_has_role_aclcheck: any privilege named that the user has.
+    size_t start = 0;
+    while (true) {
+      size_t comma = list.find(',', start);
+      std::string item = Lower(Trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+      bool ok = item.find(" with ") != std::string::npos ? catalog.IsAdminOf(member->id, target->id)
+                : item == "member"                     ? catalog.IsMemberOf(member->id, target->id)
+                                                       : catalog.HasPrivilegesOf(member->id, target->id);
+      if (ok) return Value::Bool(true);
+      if (comma == std::string::npos) return Value::Bool(false);
+      start = comma + 1;
+    }
   };
   for (const LogicalType& role : {kName, kOid}) {
     AddRowFunction(r, "pg_has_role", {role, kText}, kBool, [answer](const std::vector<Value>& a, FunctionContext& ctx) {

@@ -461,11 +461,14 @@ void RegisterSystemFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "current_database", {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
     return Value::FromString(kName, ctx.current_database);
   });
-  for (const char* name : {"current_user", "session_user", "user"}) {
+  for (const char* name : {"current_user", "user"}) {
     AddRowFunction(r, name, {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
       return Value::FromString(kName, ctx.current_user);
     });
   }
+  AddRowFunction(r, "session_user", {}, kName, [kName](const std::vector<Value>&, FunctionContext& ctx) {
+    return Value::FromString(kName, ctx.session_user);
+  });
   // pg_typeof(x): the argument's type as format_type spells it (regtype output).
   AddRowFunction(r, "pg_typeof", {T(TypeId::kUnknown)}, kText,
                  [](const std::vector<Value>& a, FunctionContext&) {

@@ -76,11 +76,13 @@ char ConnectionImpl::transaction_status() const {
 FunctionContext ConnectionImpl::MakeFunctionContext() const {
   FunctionContext& base = function_base_;
   if (function_base_version_ != settings_.version() || base.current_user != user_ ||
+      base.session_user != role_state_.session_user ||
       base.search_path.temp_schema_id != temp_schema_id_) {
     base.time_zone_name = GetSetting("timezone");
     base.time_zone = SessionTimeZone(base.time_zone_name);
     base.settings = const_cast<ConnectionImpl*>(this);
     base.current_user = user_;
+    base.session_user = role_state_.session_user;
     base.current_database = database_name_;
     base.search_path.entries = ParseSearchPath(GetSetting("search_path"));
     base.search_path.user = user_;

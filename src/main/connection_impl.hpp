@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,7 +93,21 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // Parses a query string (released once parsed); a syntax error inside a transaction block
   // aborts it. Throws Error.
   std::vector<ast::StatementPtr> ParseText(std::string sql);
-  std::string user_ = "kanto";  // current_user
+  std::string user_ = "kanto";  // current_user: the SET ROLE role, else the session user
+  // SET ROLE / SET SESSION AUTHORIZATION (session_role.cpp). login_user_ is the role that
+  // connected (its superuser flag allows SET SESSION AUTHORIZATION); a change inside a
+  // transaction block is undone at ROLLBACK, a SET LOCAL one at COMMIT too.
+  struct RoleState {
+    std::string session_user = "kanto";
+    std::string role = "none";  // SHOW role
+  };
+  std::string login_user_ = "kanto";
+  RoleState role_state_;
+  std::optional<RoleState> role_at_txn_start_, role_before_local_;
+  std::unique_ptr<ResultImpl> RunSetRole(const ast::SetStmt& stmt);
+  void SetRoleState(RoleState state, bool is_local);
+  void EndTransactionRole(bool commit);
+  void UseRoleState(const RoleState& state);
   // Temporary objects (temp_tables.cpp): the session's schema pg_temp_N (0 until the first CREATE
   // TEMP), its slot N, and the ON COMMIT actions of its tables ('d' DELETE ROWS, 'x' DROP).
   uint32_t temp_schema_id_ = 0;

@@ -92,8 +92,8 @@ bool ConnectionImpl::Get(const std::string& name, std::string* value) const {
     *value = std::to_string(literal_cache_->hits);
     return true;
   }
-  if (name == "session_authorization") {  // the session user (SET SESSION AUTHORIZATION is 0A000)
-    *value = user_;
+  if (name == "session_authorization" || name == "role") {  // session_role.cpp
+    *value = name == "role" ? role_state_.role : role_state_.session_user;
     return true;
   }
   if (const std::string* set = settings_.Find(name)) {
@@ -292,6 +292,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunSet(const ast::SetStmt& stmt) {
     local_saved_.clear();
     return TagOnly("RESET");
   }
+  if (stmt.name == "role" || stmt.name == "session_authorization") return RunSetRole(stmt);
   std::string value;
   if (stmt.name == "search_path") {
     value = FormatSearchPath(stmt.values);  // each schema name quoted when it must be
@@ -400,6 +401,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunDiscard(const ast::DiscardStmt& s
   DiscardTempObjects();
   ResetSettings();
   local_saved_.clear();
+  UseRoleState(RoleState{login_user_, "none"});  // SET SESSION AUTHORIZATION DEFAULT
   sql_prepared_.clear();
   cursors_.CloseAll();
   sequences_.Discard();

@@ -19,7 +19,8 @@ void Connection::SetUser(const std::string& role) {
   if (!impl_->db().catalog().Current()->FindRole(role)) {
     throw Error(sqlstate::kUndefinedObject, "role \"" + role + "\" does not exist");
   }
-  impl_->user_ = role;
+  impl_->login_user_ = role;
+  impl_->UseRoleState({role, "none"});
   std::lock_guard<std::mutex> lock(impl_->session_state().mu);
   impl_->session_state().user = role;
 }

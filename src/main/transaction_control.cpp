@@ -63,6 +63,7 @@ void ConnectionImpl::CommitTransaction() {
   ApplyOnCommit();
   bool sync = statement_settings().synchronous_commit;
   RestoreLocalSettings();
+  EndTransactionRole(true);
   EndTransactionModes();
   cursors_.AtTransactionEnd(true);
   auto txn = std::move(txn_);
@@ -95,6 +96,7 @@ void ConnectionImpl::RollbackTransaction() {
   deferred_.Clear();
   ForgetOnCommitDrops();
   RestoreLocalSettings();
+  EndTransactionRole(false);
   EndTransactionModes();
   cursors_.AtTransactionEnd(false);
   auto txn = std::move(txn_);

@@ -172,6 +172,8 @@ std::string WritingCommandName(const ast::Statement& stmt) {
         case ast::RoleStmt::Action::kCreate: return "CREATE ROLE";
         case ast::RoleStmt::Action::kAlter: return "ALTER ROLE";
         case ast::RoleStmt::Action::kDrop: return "DROP ROLE";
+        case ast::RoleStmt::Action::kGrant: return "GRANT ROLE";
+        case ast::RoleStmt::Action::kRevoke: return "REVOKE ROLE";
       }
       return "";
     case ast::StmtKind::kDatabase:

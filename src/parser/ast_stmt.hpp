@@ -403,15 +403,27 @@ struct RoleName {
 
 // CREATE ROLE/USER name [WITH] options, ALTER ROLE name [WITH] options, DROP ROLE [IF EXISTS] a, b.
 struct RoleStmt : Statement {
-  enum class Action : uint8_t { kCreate, kAlter, kDrop };
+  // kGrant / kRevoke: GRANT role, ... TO grantee, ... [WITH ADMIN OPTION] [GRANTED BY r] and
+  // REVOKE [ADMIN OPTION FOR] role, ... FROM grantee, ... [GRANTED BY r] [CASCADE | RESTRICT].
+  enum class Action : uint8_t { kCreate, kAlter, kDrop, kGrant, kRevoke };
   RoleStmt() : Statement(StmtKind::kRole) {}
   Action action = Action::kCreate;
-  std::vector<std::string> names;  // one, except for DROP
+  std::vector<std::string> names;  // one, except for DROP; the granted roles for GRANT / REVOKE
   bool missing_ok = false;         // DROP ROLE IF EXISTS
   int8_t login = -1, superuser = -1, createdb = -1, createrole = -1;  // -1: not mentioned
+  int8_t inherit = -1, bypassrls = -1;
+  bool connection_limit_given = false;
+  int32_t connection_limit = -1;
+  bool valid_until_given = false;
+  std::string valid_until;  // the timestamptz text as written
   bool password_given = false;
   bool password_null = false;  // PASSWORD NULL
   std::string password;
+  std::vector<RoleName> grantees;  // GRANT / REVOKE
+  bool admin_option = false;       // WITH ADMIN OPTION; REVOKE ADMIN OPTION FOR
+  bool has_grantor = false;        // GRANTED BY
+  RoleName grantor;
+  bool cascade = false;            // REVOKE ... CASCADE
 };
 
 struct CreateSchemaStmt : Statement {

@@ -205,10 +205,6 @@ void CheckFuncCallClauses(const PgQuery__FuncCall* f) {
 void CheckSetClauses(const PgQuery__VariableSetStmt* s) {
   if (s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE || !Given(s->name)) return;
   std::string name = s->name;
-  std::string value = s->n_args ? ConstText(s->args[0]) : "";
-  // RESET, SET ... DEFAULT and SET ROLE NONE return to the session's own identity, which is where it is.
-  if (name == "role" && value != "none") Unsupported("SET ROLE");
-  if (name == "session_authorization") Unsupported("SET SESSION AUTHORIZATION");
   if (name == "seed") Unsupported("SET seed");  // setseed() is not kept either
 }
 

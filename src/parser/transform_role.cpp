@@ -1,5 +1,6 @@
 // Role statements: CREATE ROLE / CREATE USER, ALTER ROLE and DROP ROLE with the options Kanto keeps
-// (LOGIN, SUPERUSER, CREATEDB, CREATEROLE, PASSWORD); others are refused with 0A000.
+// (LOGIN, SUPERUSER, CREATEDB, CREATEROLE, INHERIT, BYPASSRLS, CONNECTION LIMIT, VALID UNTIL,
+// PASSWORD); others are refused with 0A000. GRANT / REVOKE of role membership.
 #include "parser/transformer.hpp"
 
 namespace kanto::parser {
@@ -34,7 +35,15 @@ void ApplyOptions(Node** options, size_t n, ast::RoleStmt* out) {
     } else if (name == "createrole") {
       out->createrole = BoolArg(d);
     } else if (name == "inherit") {
-      if (!BoolArg(d)) Unsupported("NOINHERIT", d->location);  // roles have no members: INHERIT changes nothing
+      out->inherit = BoolArg(d);
+    } else if (name == "bypassrls") {
+      out->bypassrls = BoolArg(d);
+    } else if (name == "connectionlimit") {
+      out->connection_limit_given = true;
+      out->connection_limit = d->arg && d->arg->node_case == PG_QUERY__NODE__NODE_INTEGER ? d->arg->integer->ival : -1;
+    } else if (name == "validUntil") {
+      out->valid_until_given = true;
+      out->valid_until = StringValue(d->arg);
     } else {
       Unsupported("role option " + name, d->location);
     }
@@ -89,6 +98,26 @@ ast::StatementPtr TransformRoleStmt(const Node* n) {
         if (r->roletype != PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING) Unsupported("DROP ROLE CURRENT_USER");
         out->names.push_back(r->rolename);
       }
+      break;
+    }
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT: {
+      const auto* s = n->grant_role_stmt;
+      out->action = s->is_grant ? ast::RoleStmt::Action::kGrant : ast::RoleStmt::Action::kRevoke;
+      for (size_t i = 0; i < s->n_granted_roles; i++) {
+        // The grammar gives AccessPriv nodes (privilege name = the role's name).
+        const Node* g = s->granted_roles[i];
+        if (g->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV || !g->access_priv->priv_name) Unsupported("GRANT of this role");
+        out->names.push_back(g->access_priv->priv_name);
+      }
+      for (size_t i = 0; i < s->n_grantee_roles; i++) {
+        out->grantees.push_back(TransformRoleName(s->grantee_roles[i]->role_spec, "GRANT"));
+      }
+      out->admin_option = s->admin_opt;
+      if (s->grantor) {
+        out->has_grantor = true;
+        out->grantor = TransformRoleName(s->grantor, "GRANTED BY");
+      }
+      out->cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
       break;
     }
     default:

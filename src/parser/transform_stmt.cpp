@@ -769,7 +769,8 @@ ast::StatementPtr TransformStatement(const Node* n) {
     }
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
-    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT: return TransformRoleStmt(n);
+    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT: return TransformRoleStmt(n);
     case PG_QUERY__NODE__NODE_CREATEDB_STMT:
     case PG_QUERY__NODE__NODE_DROPDB_STMT:
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:

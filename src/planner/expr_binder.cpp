@@ -654,10 +654,11 @@ BoundExprPtr ExprBinder::BindSqlValue(const ast::SqlValueFunction& f) {
     case T::kLocalTimestamp:
       return MakeCast(BindFunction("now", {}, f.location), LogicalType(TypeId::kTimestamp), CastContext::kExplicit);
     case T::kCurrentUser:
-    case T::kSessionUser:
     case T::kUser:
     case T::kCurrentRole:
       return BindFunction("current_user", {}, f.location);
+    case T::kSessionUser:
+      return BindFunction("session_user", {}, f.location);
     case T::kCurrentCatalog:
       return BindFunction("current_database", {}, f.location);
     case T::kCurrentSchema:
