@@ -29,7 +29,7 @@ CREATE ROLE carol;
 ALTER ROLE kanto PASSWORD 'kanto-pw';
 SQL
 # bool || text reads true / false, as in PostgreSQL
-out=$(psql -U kanto -At -c "SELECT rolname || ':' || rolcanlogin || ':' || rolsuper FROM pg_roles ORDER BY 1")
+out=$(psql -U kanto -At -c "SELECT rolname || ':' || rolcanlogin || ':' || rolsuper FROM pg_roles WHERE rolname !~ '^pg_' ORDER BY 1")
 [[ "$out" == $'alice:true:false\nbob:true:false\ncarol:false:false\nkanto:true:true' ]] || { echo "pg_roles: $out"; exit 1; }
 err=$(psql -U kanto -c "CREATE ROLE alice" 2>&1 || true)
 grep -q 'role "alice" already exists' <<<"$err" || { echo "duplicate role: $err"; exit 1; }
