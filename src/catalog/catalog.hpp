@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/acl.hpp"
 #include "catalog/dependency.hpp"
 #include "types/enum_type.hpp"
 #include "types/logical_type.hpp"
@@ -119,6 +120,7 @@ struct TableEntry {
   // the view reads the same tables whatever the session's path is.
   std::string view_search_path;
   uint32_t owner = 10;  // the owning role's id (pg_class.relowner)
+  std::optional<Acl> acl;  // relacl: GRANT / REVOKE (none: the owner's default)
   bool is_view() const { return !view_sql.empty(); }
 
   int FindColumn(std::string_view name) const;  // -1 when absent

@@ -14,7 +14,7 @@ namespace kanto {
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 8;
+constexpr uint8_t kTableRecordVersion = 9;
 
 // The code a catalog record stores for a type. The codes are fixed once a type has one: TypeId's
 // order may change (a new type inserted beside its kin), a stored code never changes meaning. A
@@ -91,6 +91,33 @@ double ReadDouble(BinaryReader& r) {
   double d;
   std::memcpy(&d, &bits, sizeof d);
   return d;
+}
+
+// An ACL (GRANT / REVOKE): a flag (none: the owner's default), then its items.
+void WriteAcl(BinaryWriter& w, const std::optional<Acl>& acl) {
+  w.Bool(acl.has_value());
+  if (!acl) return;
+  w.U32(static_cast<uint32_t>(acl->size()));
+  for (const AclItem& item : *acl) {
+    w.U32(item.grantee);
+    w.U32(item.grantor);
+    w.U32(item.privileges);
+    w.U32(item.grant_options);
+  }
+}
+
+std::optional<Acl> ReadAcl(BinaryReader& r) {
+  if (!r.Bool()) return std::nullopt;
+  uint32_t n = r.U32();
+  if (n > (1u << 16)) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad ACL");
+  Acl acl(n);
+  for (AclItem& item : acl) {
+    item.grantee = r.U32();
+    item.grantor = r.U32();
+    item.privileges = r.U32();
+    item.grant_options = r.U32();
+  }
+  return acl;
 }
 
 void WriteEnumLabels(BinaryWriter& w, const std::vector<EnumLabel>& labels) {
@@ -260,6 +287,7 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
     write_columns(idx.expression_columns);
   }
   for (const auto& c : t.columns) w.U8(static_cast<uint8_t>(c.generated));
+  WriteAcl(w, t.acl);
   return w.Release();
 }
 
@@ -381,6 +409,7 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     }
     for (auto& c : t.columns) c.generated = static_cast<char>(r.U8());
   }
+  if (version >= 9) t.acl = ReadAcl(r);
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }

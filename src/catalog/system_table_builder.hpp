@@ -35,8 +35,13 @@ inline LogicalType Int2Vector() { return LogicalType(TypeId::kInt2Vector); }
 inline LogicalType Char() { return LogicalType(TypeId::kCharByte); }
 inline LogicalType OidVector() { return LogicalType(TypeId::kOidVector); }
 inline LogicalType Xid() { return LogicalType(TypeId::kXid); }
-// aclitem[]: the privilege columns (relacl, attacl, ...), NULL (Kanto has no privileges).
+// aclitem[]: the privilege columns (relacl, attacl, ...), NULL for the owner's default.
 inline LogicalType AclArray() { return LogicalType::ArrayOf(LogicalType(TypeId::kAclItem)); }
+inline Value AclArrayValue(const Catalog& catalog, const Acl& acl) {
+  std::vector<Value> items;
+  for (const AclItem& item : acl) items.push_back(Value::FromString(LogicalType(TypeId::kAclItem), AclItemText(catalog, item)));
+  return MakeArrayValue(AclArray(), items);
+}
 // pg_node_tree: expression columns (adbin, conbin, indexprs), holding Kanto's SQL text.
 inline LogicalType NodeTree() { return LogicalType(TypeId::kPgNodeTree); }
 

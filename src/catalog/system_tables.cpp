@@ -91,7 +91,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relacl", AclArray()).Column("reloptions", TextArray()).Column("relpartbound", NodeTree());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false,
-                 bool system = false) {
+                 bool system = false, Value acl = Value::Null(AclArray())) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
@@ -103,7 +103,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
            Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
            Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
            Value::Bool(triggers), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(true),
-           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), Value::Null(AclArray()),
+           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), std::move(acl),
            Value::Null(TextArray()), NullText()});
   };
   // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of
@@ -117,7 +117,8 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   }
   for (const TableEntry* t : catalog.Tables()) {
     row(t->id, t->name, t->schema_id, t->is_view() ? 0 : kHeapAmOid, t->is_view() ? "v" : "r", t->columns.size(),
-        !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0, t->is_view());  // _RETURN
+        !t->indexes.empty(), t->owner, t->checks.size(), with_triggers.count(t->id) > 0, t->is_view(),  // _RETURN
+        false, t->acl ? AclArrayValue(catalog, *t->acl) : Value::Null(AclArray()));
     for (const IndexEntry& idx : t->indexes) {
       row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size() + idx.include.size(), false, t->owner);
     }

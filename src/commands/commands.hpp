@@ -16,6 +16,7 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx);   
 CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx);    // create_view.cpp
 CommandResult Execute(const ast::CreateIndexStmt& stmt, CommandContext& ctx);   // create_index.cpp
 CommandResult Execute(const ast::DropStmt& stmt, CommandContext& ctx);          // drop.cpp
+CommandResult Execute(const ast::GrantStmt& stmt, CommandContext& ctx);         // grant.cpp
 CommandResult Execute(const ast::AlterTableStmt& stmt, CommandContext& ctx);    // alter_table.cpp
 CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx);      // truncate.cpp
 CommandResult Execute(const ast::VacuumStmt& stmt, CommandContext& ctx);        // vacuum.cpp

@@ -102,6 +102,7 @@ std::vector<ColumnEntry> PrepareCopyFrom(const ast::CopyStmt& stmt, CommandConte
   env.fn_ctx = &ctx.fn;
   Binder binder(env);
   const TableEntry* table = CopyTarget(binder, stmt);
+  CheckRelationPermissions(*catalog, ctx.fn.current_user, env.RequiredPermissions());
   std::vector<ColumnEntry> out;
   for (uint32_t c : CopyColumns(*table, stmt.columns)) out.push_back(table->columns[c]);
   return out;
@@ -117,6 +118,7 @@ CommandResult CopyFrom(const ast::CopyStmt& stmt, std::string_view data, Command
   env.fn_ctx = &fn;
   Binder binder(env);
   const TableEntry& table = *CopyTarget(binder, stmt);
+  CheckRelationPermissions(*catalog, ctx.fn.current_user, env.RequiredPermissions());
   std::vector<uint32_t> columns = CopyColumns(table, stmt.columns);
   size_t ncols = table.columns.size();
 

@@ -30,6 +30,7 @@ CommandResult Execute(const ast::TruncateStmt& stmt, CommandContext& ctx) {
     const TableEntry* t = binder.ResolveTargetTable(rv, "truncate");
     if (!listed(t->id)) tables.push_back(t);
   }
+  CheckRelationPermissions(*catalog, ctx.fn.current_user, env.RequiredPermissions());
   for (size_t i = 0; i < tables.size(); i++) {
     for (const auto& ref : catalog->ReferencesTo(tables[i]->id)) {
       if (listed(ref.table->id)) continue;

@@ -185,12 +185,36 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
     const RoleEntry* role = ctx.catalog ? ctx.catalog->GetRole(static_cast<uint32_t>(oid)) : nullptr;
     return Value::FromString(kName, role ? role->name : "unknown (OID=" + std::to_string(oid) + ")");
   }, kStrict, kVolatile);
-  // Kanto keeps no access privileges (the ACL columns are NULL, PostgreSQL's "the defaults"), so the
-  // default ACL of any object is NULL too: pg_dump then dumps no GRANT or REVOKE.
-  // (PostgreSQL's signature: acldefault("char", oid) returns aclitem[].)
+  // The ACL an object of a kind has while its own is NULL (PostgreSQL's acldefault("char", owner)):
+  // pg_dump dumps the GRANTs and REVOKEs that turn it into the object's ACL.
   const LogicalType acl_array = LogicalType::ArrayOf(T(TypeId::kAclItem));
   AddRowFunction(r, "acldefault", {T(TypeId::kCharByte), kOid}, acl_array,
-                 [acl_array](const std::vector<Value>&, FunctionContext&) { return Value::Null(acl_array); });
+                 [acl_array](const std::vector<Value>& a, FunctionContext& ctx) {
+    auto owner = static_cast<uint32_t>(a[1].int_value());
+    uint32_t owner_privileges = 0, public_privileges = 0;
+    switch (a[0].str_value().empty() ? ' ' : a[0].str_value()[0]) {
+      case 'c': break;  // columns: none (their table's ACL applies)
+      case 'r': owner_privileges = kAclAllTable; break;
+      case 's': owner_privileges = kAclUsage | kAclSelect | kAclUpdate; break;
+      case 'd': owner_privileges = kAclCreate | kAclTemporary | kAclConnect; public_privileges = kAclTemporary | kAclConnect; break;
+      case 'f': owner_privileges = public_privileges = kAclExecute; break;
+      case 'l': owner_privileges = public_privileges = kAclUsage; break;
+      case 'L': owner_privileges = kAclSelect | kAclUpdate; break;  // large objects
+      case 'n': owner_privileges = kAclUsage | kAclCreate; break;
+      case 't': owner_privileges = kAclCreate; break;  // tablespaces
+      case 'F': case 'S': owner_privileges = kAclUsage; break;  // foreign data wrappers, servers
+      case 'T': owner_privileges = public_privileges = kAclUsage; break;
+      default: throw Error(sqlstate::kInvalidParameterValue, "unrecognized object type abbreviation: " + a[0].str_value());
+    }
+    std::vector<Value> items;
+    auto add = [&](uint32_t grantee, uint32_t privileges) {
+      AclItem item{grantee, owner, privileges, 0};
+      items.push_back(Value::FromString(T(TypeId::kAclItem), ctx.catalog ? AclItemText(*ctx.catalog, item) : ""));
+    };
+    if (public_privileges) add(kAclPublic, public_privileges);
+    if (owner_privileges) add(owner, owner_privileges);
+    return MakeArrayValue(acl_array, items);
+  }, kStrict);
   // Kanto has no triggers, so no OID names one: NULL, as PostgreSQL answers for an unknown trigger.
   for (auto args : {std::vector<LogicalType>{kOid}, std::vector<LogicalType>{kOid, kBool}}) {
     AddRowFunction(r, "pg_get_triggerdef", args, kText,

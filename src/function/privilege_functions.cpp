@@ -75,6 +75,54 @@ bool RoleExists(const Catalog& catalog, const Value& role) {
   throw Error(sqlstate::kUndefinedObject, "role \"" + name + "\" does not exist");
 }
 
+// The privileges a list names ("SELECT, insert WITH GRANT OPTION") of those in `names` (bits
+// `bits`), and in *options those asked WITH GRANT OPTION. (CheckPrivileges has validated it.)
+uint32_t PrivilegeMask(const std::string& list, std::initializer_list<std::pair<const char*, uint32_t>> names,
+                       uint32_t* options) {
+  uint32_t mask = 0;
+  *options = 0;
+  size_t start = 0;
+  while (true) {
+    size_t comma = list.find(',', start);
+    std::string key = Lower(Trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+    for (const auto& [n, bit] : names) {
+      if (key == n) mask |= bit;
+      if (key == std::string(n) + " with grant option") *options |= bit;
+    }
+    if (comma == std::string::npos) return mask;
+    start = comma + 1;
+  }
+}
+
+// Whether `role` (null: the current user) holds any of the privileges `list` names on table `oid`,
+// by its ACL; superusers hold all. A role OID no role has holds none; a relation without an ACL of
+// its own here (a sequence, an index) answers true.
+bool HoldsTablePrivilege(const FunctionContext& ctx, const Value* role, uint32_t oid, const std::string& list) {
+  const Catalog& catalog = CatalogOf(ctx);
+  uint32_t role_id = kAclPublic;
+  if (!role) {
+    const RoleEntry* me = catalog.FindRole(ctx.current_user);
+    if (!me) return true;  // (an embedded database's user is no role: nothing is checked)
+    role_id = me->id;
+  } else if (role->type().id == TypeId::kOid) {
+    role_id = static_cast<uint32_t>(role->int_value());
+    if (!catalog.GetRole(role_id)) return false;
+  } else if (const RoleEntry* r = catalog.FindRole(role->str_value())) {
+    role_id = r->id;
+  }
+  if (const RoleEntry* r = catalog.GetRole(role_id); r && r->superuser) return true;
+  const IndexEntry* index = nullptr;
+  const TableEntry* t = catalog.FindRelationById(oid, &index);
+  if (!t || index) return true;
+  uint32_t options = 0, wanted_options = 0;
+  uint32_t wanted = PrivilegeMask(list, {{"select", kAclSelect}, {"insert", kAclInsert}, {"update", kAclUpdate},
+                                         {"delete", kAclDelete}, {"truncate", kAclTruncate},
+                                         {"references", kAclReferences}, {"trigger", kAclTrigger}},
+                                  &wanted_options);
+  uint32_t held = AclMask(TableAcl(t->acl, t->owner), t->owner, role_id, kAclAllTable, &options);
+  return (held & wanted) != 0 || (options & held & wanted_options) != 0;
+}
+
 // Objects by name (errors when missing) or by OID (nullopt when missing: the answer is NULL).
 using Lookup = std::function<bool(const Value& object, const FunctionContext& ctx)>;
 
@@ -162,11 +210,13 @@ bool FunctionLookup(const Value& object, const FunctionContext& ctx) {
 
 // One inquiry function in its forms: (object, privilege) for the current user, (role name, ...)
 // and (role OID, ...), each with the object by name (`name_type`) and by OID.
+// `holds` (when given) answers for an existing object from its ACL.
+using Holds = std::function<bool(const FunctionContext&, const Value* role, const Value& object, const std::string&)>;
 void AddInquiry(FunctionRegistry& r, const std::string& fname, const LogicalType& name_type, Lookup lookup,
-                std::function<bool(const std::string&)> check) {
+                std::function<bool(const std::string&)> check, Holds holds = nullptr) {
   const LogicalType kName = T(TypeId::kName), kOid = T(TypeId::kOid), kText = T(TypeId::kText), kBool = T(TypeId::kBool);
   constexpr bool kStrict = true, kVolatile = true;
-  auto answer = [lookup, check](const Value* role, const Value& object, const Value& privilege, FunctionContext& ctx) {
+  auto answer = [lookup, check, holds](const Value* role, const Value& object, const Value& privilege, FunctionContext& ctx) {
     const Catalog& catalog = CatalogOf(ctx);
     bool role_exists = role ? RoleExists(catalog, *role) : true;
     bool by_oid = object.type().id == TypeId::kOid;
@@ -174,6 +224,7 @@ void AddInquiry(FunctionRegistry& r, const std::string& fname, const LogicalType
     bool granted = check(privilege.str_value());
     if (by_oid) exists = lookup(object, ctx);
     if (!exists) return Value::Null(T(TypeId::kBool));
+    if (role_exists && granted && holds) granted = holds(ctx, role, object, privilege.str_value());
     return Value::Bool(role_exists && granted);
   };
   for (const LogicalType& object : {name_type, kOid}) {
@@ -290,6 +341,9 @@ void RegisterPrivilegeFunctions(FunctionRegistry& r) {
   AddInquiry(r, "has_table_privilege", kText, TableLookup, [](const std::string& p) {
     return CheckPrivileges(p, {"select", "insert", "update", "delete", "truncate", "references", "trigger"},
                            {" with grant option"}, {"rule"});
+  }, [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
+    uint32_t oid = object.type().id == TypeId::kOid ? static_cast<uint32_t>(object.int_value()) : RelationByName(object, ctx);
+    return HoldsTablePrivilege(ctx, role, oid, list);
   });
   AddColumnInquiry(r);
   AddInquiry(r, "has_sequence_privilege", kText, SequenceLookup,

@@ -349,6 +349,7 @@ struct PlannedStatement {
   std::vector<LogicalType> param_types;
   std::map<uint32_t, int> relation_locks;  // BinderEnv::relation_locks
   bool reads_session_state = false;
+  std::vector<RelationPermission> permissions;  // BinderEnv::RequiredPermissions
 };
 
 PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::vector<LogicalType> param_types,
@@ -369,11 +370,21 @@ PlannedStatement Plan(const ast::Statement& stmt, const Catalog& catalog, std::v
   p.param_types = env.param_types;
   p.relation_locks = std::move(env.relation_locks);
   p.reads_session_state = env.reads_session_state;
+  p.permissions = env.RequiredPermissions();
   p.bound.plan = Optimize(std::move(p.bound.plan), stats);
   p.physical = CreatePhysicalPlan(*p.bound.plan);
   return p;
 }
 
+}  // namespace
+
+// 42501 unless the current user holds the privileges the statement needs (a session whose user is
+// no role, an embedded database's, is not checked).
+void ConnectionImpl::CheckPermissions(const Catalog& catalog, const std::vector<RelationPermission>& permissions) const {
+  CheckRelationPermissions(catalog, user_, permissions);
+}
+
+namespace {
 // 25006 for INSERT / UPDATE / DELETE in a read-only transaction.
 void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) {
   switch (planned.bound.kind) {
@@ -521,6 +532,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
     LockRelations(cached->relation_locks);
   }
   const PlannedStatement& planned = *cached;
+  CheckPermissions(*catalog, planned.permissions);
   kanto::CheckWritable(*this, planned);
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);
   std::unique_ptr<ResultImpl> result;
@@ -625,6 +637,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   fn.catalog = catalog.get();
   auto plan_start = std::chrono::steady_clock::now();
   PlannedStatement planned = Plan(inner, *catalog, ParamTypes(params), &fn, &db_impl_.statistics());
+  CheckPermissions(*catalog, planned.permissions);
   double planning_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - plan_start).count();
   std::vector<Value> typed = TypedParams(params, planned.param_types, fn);

@@ -201,6 +201,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // The implicit locks of a query (relation OID -> 1 AccessShare, 2 RowShare, 3 RowExclusive);
   // true when one had to be waited for.
   bool LockRelations(const std::map<uint32_t, int>& relation_locks);
+  void CheckPermissions(const Catalog& catalog, const std::vector<RelationPermission>& permissions) const;
   // The implicit lock of a utility statement on the relations it changes (ACCESS EXCLUSIVE for
   // DROP / ALTER / TRUNCATE, SHARE for CREATE INDEX, SHARE UPDATE EXCLUSIVE for VACUUM).
   void LockCommandRelations(const ast::Statement& stmt);

@@ -36,6 +36,7 @@ commands::CommandResult RunIn(const ast::Statement& stmt, commands::CommandConte
     case ast::StmtKind::kComment: return Run<ast::CommentStmt>(stmt, ctx);
     case ast::StmtKind::kCreateType: return Run<ast::CreateTypeStmt>(stmt, ctx);
     case ast::StmtKind::kAlterType: return Run<ast::AlterTypeStmt>(stmt, ctx);
+    case ast::StmtKind::kGrant: return Run<ast::GrantStmt>(stmt, ctx);
     default: throw Error(sqlstate::kFeatureNotSupported, "statement is not supported");
   }
 }

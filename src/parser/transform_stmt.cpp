@@ -824,6 +824,7 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_COMMENT_STMT: return TransformComment(n->comment_stmt);
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return TransformTypeStmt(n);
+    case PG_QUERY__NODE__NODE_GRANT_STMT: return TransformGrant(n->grant_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();

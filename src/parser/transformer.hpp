@@ -26,6 +26,7 @@ std::unique_ptr<ast::WindowDef> TransformWindow(const PgQuery__WindowDef* w);
 ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
+ast::StatementPtr TransformGrant(const PgQuery__GrantStmt* g);
 // CREATE / ALTER / DROP DATABASE and ALTER DATABASE RENAME / OWNER / SET (transform_database.cpp).
 ast::StatementPtr TransformDatabaseStmt(const Node* n);
 // CURRENT_USER / SESSION_USER / a role name (PUBLIC as the name "public", which no role has).

@@ -72,6 +72,7 @@ BoundExprPtr BindContext::Resolve(const std::vector<std::string>& names, int loc
       if (e.alias != table || e.unreachable) continue;
       for (size_t i = 0; i < e.names.size(); i++) {
         if (e.names[i] == column) {
+          if (e.reads) *e.reads = true;
           return MakeColumnRef({e.table_index, static_cast<uint32_t>(i)}, e.types[i], table + "." + column);
         }
       }

@@ -37,7 +37,11 @@ struct BindingEntry {
   // The composite type of a whole-row reference (`t`, `t.*` as a value): a table's row type;
   // unset (kUnknown) for other FROM items, whose rows are anonymous records of their columns.
   LogicalType row_type;
+  // Set when a column of this entry is referenced (the target of INSERT / UPDATE / DELETE: whether
+  // the statement reads it, which needs SELECT privilege).
+  std::shared_ptr<bool> reads;
   BoundExprPtr Column(size_t i, const std::string& name) const {
+    if (reads) *reads = true;
     if (i < computed.size() && computed[i]) return computed[i]->Copy();
     return MakeColumnRef({table_index, static_cast<uint32_t>(i)}, types[i], name);
   }

@@ -40,15 +40,19 @@ LogicalOperatorPtr Binder::BindView(const TableEntry& view, const ast::TableRef&
   path.entries = ParseSearchPath(view.view_search_path);
   path.temp_schema_id = env_.search_path().temp_schema_id;
   const SearchPath* saved = env_.view_path;
+  uint32_t saved_check_as = env_.check_as;
   if (!view.view_search_path.empty()) env_.view_path = &path;
+  env_.check_as = view.owner;  // the view's relations are read with its owner's privileges
   LogicalOperatorPtr plan;
   try {
     plan = inner.BindSelectNode(*def.query, &names);
   } catch (...) {
     env_.view_path = saved;
+    env_.check_as = saved_check_as;
     throw;
   }
   env_.view_path = saved;
+  env_.check_as = saved_check_as;
   env_.view_depth--;
   auto proj = std::make_unique<LogicalProjection>();
   proj->table_index = NewTableIndex();
@@ -351,6 +355,7 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
         }
       }
       bool record = env_.relation_refs && env_.view_depth == 0;
+      RequirePermission(table->id, kAclSelect);
       if (table->is_view()) {
         if (record) env_.relation_refs->push_back({table->id, BinderEnv::kNoTableIndex});
         return BindView(*table, ref, scope);

@@ -59,7 +59,7 @@ BoundStatement Binder::BindMerge(const ast::MergeStmt& stmt) {
     }
   }
   uint32_t target_index = NewTableIndex();
-  auto target = TargetScan(*table, target_index, stmt.alias, inner);
+  auto target = TargetScan(*table, target_index, stmt.alias, inner, env_.target_reads);
   uint32_t projection = NewTableIndex();
   BindContext scope;
   auto merge = std::make_unique<LogicalModify>(LogicalOpType::kMerge);

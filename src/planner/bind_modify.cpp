@@ -68,7 +68,7 @@ std::vector<BoundExprPtr> Binder::BindReturning(const std::vector<ast::ResTarget
     hidden.unreachable = true;
     scope.Add(hidden);
   }
-  scope.Add(TableRowBinding(table, alias, table_index));
+  scope.Add(TableRowBinding(table, alias, table_index, env_.target_reads));
   std::vector<BoundExprPtr> out;
   ExprBinder eb(*this, &scope, nullptr, "RETURNING");
   for (const auto& t : returning) {
@@ -237,6 +237,9 @@ BoundStatement Binder::BindInsert(const ast::InsertStmt& stmt) {
              stmt.conflict_location);
   }
   const TableEntry* table = ResolveTargetTable(stmt.table, "insert into");
+  if (stmt.on_conflict == ast::InsertStmt::OnConflict::kUpdate) env_.permissions[env_.target_permission].required |= kAclUpdate;
+  // (The arbiter's columns are read, as PostgreSQL's inference marks them.)
+  if (!stmt.conflict_target.empty()) *env_.target_reads = true;
   LockForeignKeyTables(*table, false, nullptr);
   auto insert = std::make_unique<LogicalModify>(LogicalOpType::kInsert);
   if (stmt.on_conflict != ast::InsertStmt::OnConflict::kNone) {
@@ -315,7 +318,7 @@ void Binder::BindConflictUpdate(const ast::InsertStmt& stmt, const TableEntry& t
   insert.excluded_index = NewTableIndex();
   for (auto [alias, index] : {std::pair<std::string, uint32_t>{stmt.alias.empty() ? table.name : stmt.alias, insert.conflict_index},
                               std::pair<std::string, uint32_t>{"excluded", insert.excluded_index}}) {
-    BindingEntry entry = TableRowBinding(table, alias, index);
+    BindingEntry entry = TableRowBinding(table, alias, index, index == insert.conflict_index ? env_.target_reads : nullptr);
     if (index == insert.excluded_index) entry.relation.clear();
     scope.Add(std::move(entry));
   }
@@ -372,7 +375,7 @@ BoundStatement Binder::FinishModify(std::unique_ptr<LogicalModify> op, const Tab
 
 LogicalOperatorPtr Binder::BindModifyTarget(const TableEntry& table, const std::string& alias, const ast::Expr* where,
                                             BindContext& scope, BoundExprPtr* recheck) {
-  LogicalOperatorPtr plan = TargetScan(table, NewTableIndex(), alias, scope);
+  LogicalOperatorPtr plan = TargetScan(table, NewTableIndex(), alias, scope, env_.target_reads);
   if (!where) return plan;
   ExprBinder eb(*this, &scope, nullptr, "WHERE");
   auto filter = std::make_unique<LogicalFilter>();
@@ -429,7 +432,7 @@ BoundStatement Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   } else {
     BindContext inner;
     uint32_t target_index = NewTableIndex();
-    auto target = TargetScan(*table, target_index, stmt.alias, inner);
+    auto target = TargetScan(*table, target_index, stmt.alias, inner, env_.target_reads);
     auto from = BindFrom(stmt.from, inner);
     projection = NewTableIndex();
     plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), TargetJoin::kWhere, inner, target_index,
@@ -485,7 +488,7 @@ BoundStatement Binder::BindDelete(const ast::DeleteStmt& stmt) {
   }
   BindContext inner;
   uint32_t target_index = NewTableIndex();
-  auto target = TargetScan(*table, target_index, stmt.alias, inner);
+  auto target = TargetScan(*table, target_index, stmt.alias, inner, env_.target_reads);
   auto from = BindFrom(stmt.using_tables, inner);
   uint32_t projection = NewTableIndex();
   auto plan = JoinedTarget(*this, *table, std::move(target), std::move(from), stmt.where.get(), TargetJoin::kWhere, inner, target_index,

@@ -270,8 +270,29 @@ const TableEntry* Binder::FindTableRef(const ast::RangeVar& rv) const {
   return LookupTable(*env_.catalog, env_.search_path(), rv.schema, rv.name, rv.location);
 }
 
+std::vector<RelationPermission> BinderEnv::RequiredPermissions() const {
+  std::vector<RelationPermission> out = permissions;
+  if (target_permission >= 0 && target_reads && *target_reads) out[target_permission].required |= kAclSelect;
+  out.insert(out.end(), view_permissions.begin(), view_permissions.end());
+  return out;
+}
+
+void Binder::RequirePermission(uint32_t relation_id, uint32_t required) const {
+  auto& list = env_.view_depth > 0 ? env_.view_permissions : env_.permissions;
+  list.push_back({relation_id, required, env_.check_as});
+}
+
 const TableEntry* Binder::ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const {
   const TableEntry* t = ResolveTable(rv);
+  std::string_view v = verb;
+  uint32_t required = v == "insert into" || v == "copy to" ? kAclInsert
+                      : v == "update"                  ? kAclUpdate
+                      : v == "delete from"             ? kAclDelete
+                      : v == "truncate"                ? kAclTruncate
+                                                       : 0;
+  env_.target_permission = static_cast<int>(env_.permissions.size());
+  env_.target_reads = std::make_shared<bool>(false);
+  RequirePermission(t->id, required);
   env_.relation_locks[t->id] = 3;  // RowExclusiveLock
   if (t->is_view()) {
     throw At(Error(sqlstate::kFeatureNotSupported, std::string("cannot ") + verb + " view \"" + t->name + "\"")

@@ -64,6 +64,16 @@ struct BinderEnv {
   // check of the new key: PostgreSQL holds both modes).
   static constexpr int kAlsoRowShare = 16;
   std::map<uint32_t, int> relation_locks;
+  // The privileges the statement needs, in the order PostgreSQL checks them (its range table: the
+  // target first, then FROM items; a view's relations after it, as the view's owner), and whether
+  // the statement reads a column of its INSERT / UPDATE / DELETE target (then it needs SELECT too).
+  std::vector<RelationPermission> permissions;
+  std::shared_ptr<bool> target_reads;
+  int target_permission = -1;  // its place in `permissions`
+  uint32_t check_as = 0;       // while a view is expanded: its owner
+  std::vector<RelationPermission> view_permissions;  // those of relations inside views
+  // `permissions`, with SELECT on the target when the statement reads it.
+  std::vector<RelationPermission> RequiredPermissions() const;
   // Data-modifying WITH queries (INSERT / UPDATE / DELETE, main/data_modifying_with.cpp runs each
   // on its own): the rows each returned, which references to it read (its RETURNING
   // names and types; `rows` empty while only types are wanted). Null: such WITH queries are
@@ -273,6 +283,9 @@ class Binder {
   }
   // Resolves a table that a statement will modify (not a view). Throws 0A000 for views.
   const TableEntry* ResolveTargetTable(const ast::RangeVar& rv, const char* verb) const;
+  // Records that the statement needs `required` on the relation (as the current user, or inside a
+  // view as its owner).
+  void RequirePermission(uint32_t relation_id, uint32_t required) const;
   // The table locks of the foreign key checks and actions a write of `table` runs
   // (bind_foreign_key_locks.cpp): an INSERT (changed null), an UPDATE of the columns marked in
   // `changed`, or a DELETE.

@@ -11,8 +11,10 @@ std::shared_ptr<const TableEntry> Borrow(const TableEntry* t) {
 }
 }  // namespace
 
-BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index) {
+BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index,
+                             std::shared_ptr<bool> reads) {
   BindingEntry entry;
+  entry.reads = std::move(reads);
   entry.alias = alias.empty() ? table.name : alias;
   entry.relation = table.name;
   entry.table_index = table_index;
@@ -24,14 +26,14 @@ BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, 
 }
 
 LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
-                              BindContext& scope) {
+                              BindContext& scope, std::shared_ptr<bool> reads) {
   auto get = std::make_unique<LogicalGet>();
   get->table_index = table_index;
   get->table = Borrow(&table);
   get->alias = alias.empty() ? table.name : alias;
   for (uint32_t i = 0; i < table.columns.size(); i++) get->column_ids.push_back(i);
   get->emit_row_key = true;
-  scope.Add(TableRowBinding(table, alias, table_index));
+  scope.Add(TableRowBinding(table, alias, table_index, std::move(reads)));
   return get;
 }
 

@@ -16,12 +16,14 @@ class Binder;
 
 // The scope entry of a written table's row: every column, named `alias` (empty: the table's
 // name), read through `table_index`.
-BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index);
+// `reads` (may be null): set when the statement references one of the columns.
+BindingEntry TableRowBinding(const TableEntry& table, const std::string& alias, uint32_t table_index,
+                             std::shared_ptr<bool> reads = nullptr);
 
 // A scan of every column of `table` and its row key (table index `table_index`), named `alias`
 // (empty: the table's name) in `scope`.
 LogicalOperatorPtr TargetScan(const TableEntry& table, uint32_t table_index, const std::string& alias,
-                              BindContext& scope);
+                              BindContext& scope, std::shared_ptr<bool> reads = nullptr);
 
 // The target scan (table index `target_index`) joined with the other tables (`from`; both bound
 // into `inner`) under a projection (table index `index`) of the target's columns, its row key,
