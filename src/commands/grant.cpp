@@ -104,6 +104,7 @@ void ChangeTable(const TableEntry& table, const ast::GrantStmt& stmt, uint32_t p
       Revoke(acl, table.owner, grantee, grantor, effective, stmt.grant_option, stmt.cascade);
     }
   }
+  std::erase_if(acl, [](const AclItem& a) { return a.privileges == 0; });  // (nothing granted)
   TableEntry updated = table;
   updated.acl = std::move(acl);
   change.PutTable(std::move(updated));
