@@ -47,6 +47,18 @@ uint32_t AclMask(const Acl& acl, uint32_t owner, uint32_t role, uint32_t all, ui
   return privileges;
 }
 
+uint32_t AclMaskOf(const Catalog& catalog, const Acl& acl, uint32_t owner, uint32_t role, uint32_t all,
+                   uint32_t* grant_options) {
+  uint32_t privileges = 0, options = catalog.HasPrivilegesOf(role, owner) ? all : 0;
+  for (const AclItem& item : acl) {
+    if (item.grantee != kAclPublic && !catalog.HasPrivilegesOf(role, item.grantee)) continue;
+    privileges |= item.privileges;
+    options |= item.grant_options;
+  }
+  if (grant_options) *grant_options = options;
+  return privileges;
+}
+
 std::string AclModeText(uint32_t privileges, uint32_t grant_options) {
   std::string out;
   for (int bit = 0; kLetters[bit]; bit++) {
@@ -77,7 +89,7 @@ void CheckRelationPermissions(const Catalog& catalog, uint32_t current_role,
     if (entry && entry->superuser) continue;
     const IndexEntry* index = nullptr;
     if (const TableEntry* table = catalog.FindRelationById(p.relation_id, &index); table && !index) {
-      uint32_t held = AclMask(TableAcl(table->acl, table->owner), table->owner, role, kAclAllTable);
+      uint32_t held = AclMaskOf(catalog, TableAcl(table->acl, table->owner), table->owner, role, kAclAllTable);
       if ((held & p.required) != p.required) {
         throw Error(sqlstate::kInsufficientPrivilege,
                     std::string("permission denied for ") + (table->is_view() ? "view " : "table ") + table->name);

@@ -47,6 +47,11 @@ Acl TableAcl(const std::optional<Acl>& acl, uint32_t owner);
 // The privileges (and, in `grant_options`, the grantable ones) `role` holds through `acl`:
 // its own items and PUBLIC's. The owner always holds every grant option of `all`.
 uint32_t AclMask(const Acl& acl, uint32_t owner, uint32_t role, uint32_t all, uint32_t* grant_options = nullptr);
+// The same with role membership, as PostgreSQL's aclmask: items granted to any role whose
+// privileges `role` has (catalog.HasPrivilegesOf: itself, or reached through INHERIT memberships)
+// count, and the owner's grant options belong to every role with the owner's privileges.
+uint32_t AclMaskOf(const Catalog& catalog, const Acl& acl, uint32_t owner, uint32_t role, uint32_t all,
+                   uint32_t* grant_options = nullptr);
 // One item as PostgreSQL prints it: "grantee=privs/grantor" (grantee empty for PUBLIC, a `*`
 // after each privilege held with grant option, names quoted as needed).
 std::string AclItemText(const Catalog& catalog, const AclItem& item);

@@ -3,9 +3,11 @@
 // PostgreSQL's argument forms (the role by name or OID, or the current user; the object by name or
 // OID), with PostgreSQL's errors for a missing role or object and for an unknown privilege name.
 //
-// Kanto checks no access privileges yet (GRANT and REVOKE are issue 16): every role may do
-// everything to every object, so the answer for an existing object and a valid privilege is true,
-// for PUBLIC too. A role OID no role has has no privileges (false). pg_has_role answers from role
+// has_table_privilege answers from the table's ACL (catalog/acl.hpp: own grants, PUBLIC's and those
+// of roles whose privileges the role has). Sequences, schemas, the database, columns and functions
+// have no ACLs yet (GRANT on them is 0A000), so for those every role holds every privilege and the
+// answer for an existing object and a valid privilege is true. A role OID no role has has no
+// privileges (false). pg_has_role answers from role
 // membership (Catalog::IsMemberOf / HasPrivilegesOf / IsAdminOf).
 #include <cctype>
 
@@ -119,7 +121,7 @@ bool HoldsTablePrivilege(const FunctionContext& ctx, const Value* role, uint32_t
                                          {"delete", kAclDelete}, {"truncate", kAclTruncate},
                                          {"references", kAclReferences}, {"trigger", kAclTrigger}},
                                   &wanted_options);
-  uint32_t held = AclMask(TableAcl(t->acl, t->owner), t->owner, role_id, kAclAllTable, &options);
+  uint32_t held = AclMaskOf(catalog, TableAcl(t->acl, t->owner), t->owner, role_id, kAclAllTable, &options);
   return (held & wanted) != 0 || (options & held & wanted_options) != 0;
 }
 

@@ -90,6 +90,22 @@ SELECT relname, relacl FROM pg_class WHERE relname = 't';
 GRANT ALL ON t TO kanto;
 SELECT relname, relacl FROM pg_class WHERE relname = 't';
 SELECT acldefault('r', 'kanto'::regrole), acldefault('d', 'kanto'::regrole), acldefault('f', 'kanto'::regrole);
+-- Privileges through role membership: a member (INHERIT) uses its group's grants, until revoked.
+CREATE ROLE priv_group NOLOGIN;
+CREATE TABLE grp (x int);
+GRANT priv_group TO priv_other;
+GRANT SELECT ON grp TO priv_group;
+\c - priv_other
+SELECT count(*) FROM grp;
+SELECT has_table_privilege('grp', 'SELECT'), has_table_privilege('grp', 'INSERT');
+INSERT INTO grp VALUES (1);
+\c - kanto
+REVOKE priv_group FROM priv_other;
+\c - priv_other
+SELECT count(*) FROM grp;
+\c - kanto
+DROP TABLE grp;
+DROP ROLE priv_group;
 DROP VIEW v;
 DROP TABLE t;
 DROP TABLE other;
