@@ -48,6 +48,14 @@ BoundStatement Binder::BindMerge(const ast::MergeStmt& stmt) {
   CheckReachable(stmt.clauses);
   bool not_matched = false;
   for (const auto& c : stmt.clauses) not_matched = not_matched || !c.matched;
+  // As PostgreSQL: each action kind a WHEN clause names needs its privilege on the target, whether
+  // or not a row reaches it (SELECT comes on top where the statement reads the target's columns).
+  for (const auto& c : stmt.clauses) {
+    uint32_t& required = env_.permissions[env_.target_permission].required;
+    if (c.action == Action::kUpdate) required |= kAclUpdate;
+    if (c.action == Action::kDelete) required |= kAclDelete;
+    if (c.action == Action::kInsert) required |= kAclInsert;
+  }
 
   std::string alias = stmt.alias.empty() ? table->name : stmt.alias;
   BindContext inner;

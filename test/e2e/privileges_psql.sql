@@ -99,6 +99,15 @@ GRANT SELECT ON grp TO priv_group;
 SELECT count(*) FROM grp;
 SELECT has_table_privilege('grp', 'SELECT'), has_table_privilege('grp', 'INSERT');
 INSERT INTO grp VALUES (1);
+MERGE INTO grp USING (VALUES (1)) s(x) ON grp.x = s.x WHEN NOT MATCHED THEN INSERT VALUES (s.x);
+MERGE INTO grp USING (VALUES (1)) s(x) ON grp.x = s.x WHEN MATCHED THEN DO NOTHING;
+\c - kanto
+GRANT INSERT ON grp TO priv_group;
+\c - priv_other
+MERGE INTO grp USING (VALUES (1)) s(x) ON grp.x = s.x WHEN NOT MATCHED THEN INSERT VALUES (s.x);
+MERGE INTO grp USING (VALUES (1)) s(x) ON grp.x = s.x WHEN MATCHED THEN DELETE;
+MERGE INTO grp USING (VALUES (2)) s(x) ON grp.x = s.x WHEN MATCHED THEN UPDATE SET x = 3 WHEN NOT MATCHED THEN INSERT VALUES (s.x);
+SELECT x FROM grp ORDER BY x;
 \c - kanto
 REVOKE priv_group FROM priv_other;
 \c - priv_other
