@@ -200,7 +200,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
       case 'f': owner_privileges = public_privileges = kAclExecute; break;
       case 'l': owner_privileges = public_privileges = kAclUsage; break;
       case 'L': owner_privileges = kAclSelect | kAclUpdate; break;  // large objects
-      case 'n': owner_privileges = kAclUsage | kAclCreate; break;
+      // Schemas have no ACLs in Kanto yet (every role may use and create in every schema): NULL, so
+      // that pg_dump, which compares nspacl with this, writes no GRANT / REVOKE for them (PostgreSQL
+      // 15's public schema has its own initial ACL, and a REVOKE from its default would not load).
+      case 'n': return Value::Null(acl_array);
       case 't': owner_privileges = kAclCreate; break;  // tablespaces
       case 'F': case 'S': owner_privileges = kAclUsage; break;  // foreign data wrappers, servers
       case 'T': owner_privileges = public_privileges = kAclUsage; break;
