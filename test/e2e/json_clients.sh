@@ -8,14 +8,6 @@ build=$1
 source "$src/test/e2e/lib.sh"
 start_kanto "$build"
 kanto_dsn="postgresql://kanto@127.0.0.1:$port/kanto"
-if [[ "${2:-}" == "--postgresql" ]]; then
-  pg_dsn="postgresql://$5@$3:$4/$6"
-else
-  private_postgresql
-  e2e_cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true; rm -rf "$pgdir"; }
-  "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust --locale=C.UTF-8 > /dev/null
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" -l "$pgdir/log" -w start > /dev/null
-  pg_dsn="postgresql://postgres@127.0.0.1:$pgport/postgres"
-fi
+postgresql_dsn "$@"
 timeout 120 /usr/bin/python3 "$src/test/e2e/json_clients.py" "$kanto_dsn" "$pg_dsn"
 (cd "$src/test/e2e/node" && timeout 60 node json.mjs "$kanto_dsn" "$pg_dsn")

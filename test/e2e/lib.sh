@@ -97,6 +97,20 @@ psql_like_postgresql() {
   echo "ok: psql output as PostgreSQL's"
 }
 
+# pg_dsn: the reference PostgreSQL when the script was given `--postgresql HOST PORT USER DBNAME`
+# (as its arguments 2-6: call with "$@"), else a private PostgreSQL 15 started here and stopped at exit.
+postgresql_dsn() {
+  if [[ "${2:-}" == "--postgresql" ]]; then
+    pg_dsn="postgresql://$5@$3:$4/$6"
+    return
+  fi
+  private_postgresql
+  e2e_cleanup() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1 || true; rm -rf "$pgdir"; }
+  "${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust --locale=C.UTF-8 > /dev/null
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" -l "$pgdir/log" -w start > /dev/null
+  pg_dsn="postgresql://postgres@127.0.0.1:$pgport/postgres"
+}
+
 kanto_and_postgresql() {
   private_postgresql
   e2e_cleanup() {
