@@ -22,18 +22,6 @@ const LogicalType kText = T(TypeId::kText), kInt4 = T(TypeId::kInt4), kInt8 = T(
                   kTs = T(TypeId::kTimestamp), kTz = T(TypeId::kTimestampTz), kDate = T(TypeId::kDate),
                   kIv = T(TypeId::kInterval), kBytea = T(TypeId::kBytea);
 
-// Splits into UTF-8 characters.
-std::vector<std::string> Chars(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    size_t j = i + 1;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) j++;
-    out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 std::string JoinChars(const std::vector<std::string>& c, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to && i < c.size(); i++) out += c[i];
@@ -62,7 +50,7 @@ std::string Substring(const std::string& s, int64_t start, int64_t count, bool h
 
 // Scans the ends of `s` character by character (a large string is not split).
 std::string TrimChars(const std::string& s, const std::string& chars, bool left, bool right) {
-  auto set = Chars(chars);
+  auto set = Utf8Chars(chars);
   std::string_view text(s);
   auto in = [&](std::string_view ch) { return std::find(set.begin(), set.end(), ch) != set.end(); };
   size_t b = 0, e = s.size();
@@ -85,10 +73,10 @@ std::string TrimChars(const std::string& s, const std::string& chars, bool left,
 }
 
 std::string Pad(const std::string& s, int64_t len, const std::string& fill, bool left) {
-  auto c = Chars(s);
+  auto c = Utf8Chars(s);
   if (len <= 0) return "";
   if (static_cast<int64_t>(c.size()) >= len) return JoinChars(c, 0, static_cast<size_t>(len));
-  auto f = Chars(fill);
+  auto f = Utf8Chars(fill);
   if (f.empty()) return s;
   std::string pad;
   for (int64_t i = 0; i < len - static_cast<int64_t>(c.size()); i++) pad += f[i % f.size()];
@@ -294,13 +282,13 @@ void RegisterStringFunctions(FunctionRegistry& r) {
     });
   }
   AddRowFunction(r, "left", {kText, kInt4}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    auto c = Chars(a[0].str_value());
+    auto c = Utf8Chars(a[0].str_value());
     int64_t n = a[1].int_value();
     size_t take = n >= 0 ? static_cast<size_t>(n) : (c.size() > static_cast<size_t>(-n) ? c.size() + n : 0);
     return Value::Text(JoinChars(c, 0, take));
   });
   AddRowFunction(r, "right", {kText, kInt4}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    auto c = Chars(a[0].str_value());
+    auto c = Utf8Chars(a[0].str_value());
     int64_t n = a[1].int_value();
     size_t take = n >= 0 ? std::min<size_t>(static_cast<size_t>(n), c.size()) : (c.size() > static_cast<size_t>(-n) ? c.size() + n : 0);
     return Value::Text(JoinChars(c, c.size() - take, c.size()));
@@ -315,7 +303,7 @@ void RegisterStringFunctions(FunctionRegistry& r) {
     return Value::Text(out);
   });
   AddRowFunction(r, "reverse", {kText}, kText, [](const std::vector<Value>& a, FunctionContext&) {
-    auto c = Chars(a[0].str_value());
+    auto c = Utf8Chars(a[0].str_value());
     std::reverse(c.begin(), c.end());
     return Value::Text(JoinChars(c, 0, c.size()));
   });

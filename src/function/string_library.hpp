@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "function/function.hpp"
 
@@ -13,5 +14,7 @@ void AddByteaEncodingFunctions(FunctionRegistry& r);  // encode, decode, convert
 std::string EncodeHex(const std::string& bytes);
 
 void AddTextEditFunctions(FunctionRegistry& r);       // translate, overlay, to_hex(int4) (text_edit.cpp)
+// `s` split into its UTF-8 characters (text_edit.cpp).
+std::vector<std::string> Utf8Chars(const std::string& s);
 
 }  // namespace kanto

@@ -11,8 +11,6 @@
 
 namespace kanto {
 
-namespace {
-
 std::vector<std::string> Utf8Chars(const std::string& s) {
   std::vector<std::string> out;
   for (size_t i = 0; i < s.size();) {
@@ -23,6 +21,8 @@ std::vector<std::string> Utf8Chars(const std::string& s) {
   }
   return out;
 }
+
+namespace {
 
 // overlay(s placing p from start for count) = substring(s, 1, start - 1) || p || substring(s, start + count),
 // over units (characters or bytes); 22011 when start < 1.
