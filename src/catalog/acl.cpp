@@ -36,10 +36,15 @@ Acl TableAcl(const std::optional<Acl>& acl, uint32_t owner) {
   return {AclItem{owner, owner, kAclAllTable, 0}};
 }
 
-uint32_t AclMask(const Acl& acl, uint32_t owner, uint32_t role, uint32_t all, uint32_t* grant_options) {
-  uint32_t privileges = 0, options = role == owner ? all : 0;
+namespace {
+
+// The privileges of the items whose grantee `holds` (PUBLIC's always count), and in
+// `grant_options` theirs, plus every option of `all` when `holds(owner)`.
+template <typename Holds>
+uint32_t MaskOfHeld(const Acl& acl, uint32_t owner, uint32_t all, uint32_t* grant_options, Holds holds) {
+  uint32_t privileges = 0, options = holds(owner) ? all : 0;
   for (const AclItem& item : acl) {
-    if (item.grantee != role && item.grantee != kAclPublic) continue;
+    if (item.grantee != kAclPublic && !holds(item.grantee)) continue;
     privileges |= item.privileges;
     options |= item.grant_options;
   }
@@ -47,16 +52,16 @@ uint32_t AclMask(const Acl& acl, uint32_t owner, uint32_t role, uint32_t all, ui
   return privileges;
 }
 
+}  // namespace
+
+uint32_t AclMask(const Acl& acl, uint32_t owner, uint32_t role, uint32_t all, uint32_t* grant_options) {
+  return MaskOfHeld(acl, owner, all, grant_options, [role](uint32_t grantee) { return grantee == role; });
+}
+
 uint32_t AclMaskOf(const Catalog& catalog, const Acl& acl, uint32_t owner, uint32_t role, uint32_t all,
                    uint32_t* grant_options) {
-  uint32_t privileges = 0, options = catalog.HasPrivilegesOf(role, owner) ? all : 0;
-  for (const AclItem& item : acl) {
-    if (item.grantee != kAclPublic && !catalog.HasPrivilegesOf(role, item.grantee)) continue;
-    privileges |= item.privileges;
-    options |= item.grant_options;
-  }
-  if (grant_options) *grant_options = options;
-  return privileges;
+  return MaskOfHeld(acl, owner, all, grant_options,
+                    [&](uint32_t grantee) { return catalog.HasPrivilegesOf(role, grantee); });
 }
 
 std::string AclModeText(uint32_t privileges, uint32_t grant_options) {
