@@ -71,10 +71,10 @@ TypeDescription DescribeType(const LogicalType& type) {
 
 namespace {
 
-// A stored expression's type names as the default search_path sees them (the views are built
-// without the session, so a session that sets another path still sees the default's spelling).
-std::string StoredText(const Catalog& catalog, const std::string& text) {
-  return TypeNamesForSearchPath(text, catalog, SearchPath{});
+// A stored expression's type names as the session's search_path sees them ('ok'::mood when the
+// path finds mood, else 'ok'::s.mood), as PostgreSQL's views print them with pg_get_expr.
+std::string StoredText(const Catalog& catalog, const SystemTable& out, const std::string& text) {
+  return TypeNamesForSearchPath(text, catalog, out.search_path ? *out.search_path : SearchPath{});
 }
 
 // Kanto has no triggers: the view exists with PostgreSQL 15's columns and no rows.
@@ -170,7 +170,7 @@ void InfoCheckConstraints(const Catalog& catalog, SystemTable* out) {
   for (const TableEntry* t : catalog.Tables()) {
     std::string schema = SchemaName(catalog, t->schema_id);
     for (const CheckEntry& c : t->checks) {
-      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + StoredText(catalog, c.expr_sql) + ")")});
+      b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(c.name), Value::Text("(" + StoredText(catalog, *out, c.expr_sql) + ")")});
     }
     for (size_t i = 0; i < t->columns.size() && !t->is_view(); i++) {
       if (!t->columns[i].not_null) continue;
@@ -329,7 +329,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
       std::string udt_schema = user_type ? SchemaName(catalog, user_type->schema_id) : "pg_catalog";
       b.Row({Value::Text(catalog.database_name()), Value::Text(schema), Value::Text(t->name), Value::Text(c.name),
              Value::Int4(static_cast<int64_t>(i + 1)),
-             c.default_sql.empty() || c.generated ? NullText() : Value::Text(StoredText(catalog, c.default_sql)),
+             c.default_sql.empty() || c.generated ? NullText() : Value::Text(StoredText(catalog, *out, c.default_sql)),
              Value::Text(c.not_null ? "NO" : "YES"), Value::Text(StandardTypeName(type)), d.max_length, d.octet_length,
              d.precision, d.radix, d.scale, d.datetime_precision, d.interval_type, null_int, NullText(), NullText(), NullText(), NullText(),
              NullText(), NullText(), NullText(), NullText(), NullText(), Value::Text(catalog.database_name()), Value::Text(udt_schema),
@@ -339,7 +339,7 @@ void InfoColumns(const Catalog& catalog, SystemTable* out) {
              identity_text(identity ? identity->start : 0), identity_text(identity ? identity->increment : 0),
              identity_text(identity ? identity->max_value : 0), identity_text(identity ? identity->min_value : 0),
              Value::Text(identity && identity->cycle ? "YES" : "NO"), Value::Text(c.generated ? "ALWAYS" : "NEVER"),
-             c.generated ? Value::Text(StoredText(catalog, c.default_sql)) : NullText(),
+             c.generated ? Value::Text(StoredText(catalog, *out, c.default_sql)) : NullText(),
              Value::Text(t->is_view() ? "NO" : "YES")});
     }
   }

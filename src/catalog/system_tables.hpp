@@ -10,6 +10,8 @@
 
 namespace kanto {
 
+struct SearchPath;
+
 struct SystemTable {
   std::vector<std::string> column_names;
   std::vector<LogicalType> column_types;
@@ -22,6 +24,9 @@ struct SystemTable {
   // Set by the caller that wants only the columns (catalog/system_relations.cpp): the rows are
   // left out.
   bool columns_only = false;
+  // Set by the caller that has a session: the search_path that expression texts (information_schema's
+  // column_default, check_clause) print their type names for. Null: the default search_path.
+  const SearchPath* search_path = nullptr;
 };
 
 // Fills `out` and returns true when schema.name is a system table (`schema` empty: pg_catalog,

@@ -242,6 +242,7 @@ LogicalOperatorPtr Binder::BindSystemTable(uint32_t schema_id, const ast::BaseTa
   bool information_schema = schema_id == kInformationSchemaId;
   if (!information_schema && base.table.name.rfind("pg_", 0) != 0) return nullptr;
   SystemTable sys;
+  sys.search_path = &env_.search_path();
   bool found = BuildSystemTable(*env_.catalog, information_schema ? "information_schema" : "pg_catalog", base.table.name, &sys);
   if (!found && !information_schema) {
     // Session state (settings, cursors) comes from the session, when a statement runs.

@@ -2,7 +2,7 @@
 -- role kanto, database kanto) before asking the tools what they see: serial, bigserial and identity
 -- columns, a sequence of its own, foreign keys (single and two-column, CASCADE, SET NULL), CHECKs,
 -- unique constraints, indexes (descending, two-column, unique), views and an enum type (mood) with
--- a column of it and of its array.
+-- a column of it (with a DEFAULT) and of its array.
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE SEQUENCE ticket_seq START 100 INCREMENT 5;
 CREATE TABLE authors (
@@ -40,7 +40,7 @@ CREATE TABLE reviews (
   stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5),
   body text,
   reviewer_id integer REFERENCES authors (id) ON DELETE SET NULL,
-  feeling mood,
+  feeling mood DEFAULT 'ok',
   moods mood[],
   CONSTRAINT reviews_edition_fk FOREIGN KEY (book_id, edition) REFERENCES editions (book_id, number),
   UNIQUE (book_id, reviewer_id)
