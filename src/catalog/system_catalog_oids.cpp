@@ -253,4 +253,12 @@ uint32_t SystemCatalogTableOid(std::string_view name) {
   return sc && !sc->view ? sc->oid : 0;
 }
 
+bool IsSharedSystemCatalog(uint32_t oid) {
+  // SELECT oid FROM pg_class WHERE relisshared AND relkind = 'r' (PostgreSQL 15)
+  for (uint32_t shared : {1213u, 1214u, 1260u, 1261u, 1262u, 2396u, 2964u, 3592u, 6000u, 6100u, 6243u}) {
+    if (oid == shared) return true;
+  }
+  return false;
+}
+
 }  // namespace kanto

@@ -29,5 +29,8 @@ uint32_t SystemRelationOid(std::string_view schema, std::string_view name);
 // The OID of a catalog *table* (the rows' tableoid); 0 for the views (pg_roles, pg_tables, ...),
 // which have no system columns.
 uint32_t SystemCatalogTableOid(std::string_view name);
+// Whether the catalog is shared by all databases (pg_database, pg_authid, ...: relisshared, in
+// tablespace pg_global).
+bool IsSharedSystemCatalog(uint32_t oid);
 
 }  // namespace kanto

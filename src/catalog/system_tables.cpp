@@ -15,6 +15,7 @@
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
 #include "catalog/search_path.hpp"
+#include "catalog/system_catalog_constraints.hpp"
 #include "catalog/system_catalog_oids.hpp"
 #include "catalog/system_relations.hpp"
 #include "catalog/system_table_builder.hpp"
@@ -28,6 +29,7 @@ namespace kanto {
 namespace {
 
 constexpr int64_t kBtreeAmOid = 403;
+constexpr int64_t kGlobalTablespaceOid = 1664;  // pg_global, the shared catalogs' tablespace
 constexpr int64_t kHeapAmOid = 2;
 
 using namespace system_tables;
@@ -91,7 +93,7 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
   b.Column("relacl", AclArray()).Column("reloptions", TextArray()).Column("relpartbound", NodeTree());
   auto row = [&](int64_t oid, const std::string& name, int64_t nsp, int64_t am, const char* kind, size_t natts,
                  bool has_index, uint32_t owner, size_t checks = 0, bool triggers = false, bool rules = false,
-                 bool system = false, Value acl = Value::Null(AclArray())) {
+                 bool system = false, Value acl = Value::Null(AclArray()), bool shared = false) {
     // A temporary schema's relations are temporary (relpersistence 't').
     const SchemaEntry* schema = catalog.GetSchema(static_cast<uint32_t>(nsp));
     const char* persistence = schema && IsTempSchemaName(schema->name) ? "t" : "p";
@@ -99,8 +101,8 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     // (the system relations have none in pg_type).
     bool has_row_type = !system && (std::string(kind) == "r" || std::string(kind) == "v");
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(has_row_type ? oid : 0), OidValue(0), OidValue(owner),
-           OidValue(am), OidValue(oid), OidValue(0), Value::Int4(0), Value::Float4(-1), Value::Int4(0), OidValue(0),
-           Value::Bool(has_index), Value::Bool(false), Value::Text(persistence), Value::Text(kind),
+           OidValue(am), OidValue(oid), OidValue(shared ? kGlobalTablespaceOid : 0), Value::Int4(0), Value::Float4(-1),
+           Value::Int4(0), OidValue(0), Value::Bool(has_index), Value::Bool(shared), Value::Text(persistence), Value::Text(kind),
            Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
            Value::Bool(triggers), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(true),
            Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), std::move(acl),
@@ -124,11 +126,18 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     }
   }
   for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner);
-  // The system catalogs and views (a view's _RETURN rule: relhasrules).
+  // The system catalogs and views (a view's _RETURN rule: relhasrules), and the catalogs' indexes.
   if (out->columns_only) return;
+  std::set<uint32_t> indexed;
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) indexed.insert(idx->table_oid);
   for (const SystemRelation& r : SystemRelations()) {
     row(r.oid, r.name, r.schema == "pg_catalog" ? kPgCatalogSchemaId : kInformationSchemaId, r.view ? 0 : kHeapAmOid,
-        r.view ? "v" : "r", r.column_names.size(), false, kKantoRoleOid, 0, false, r.view, true);
+        r.view ? "v" : "r", r.column_names.size(), indexed.count(r.oid) > 0, kKantoRoleOid, 0, false, r.view, true,
+        Value::Null(AclArray()), IsSharedSystemCatalog(r.oid));
+  }
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) {
+    row(idx->oid, idx->name, kPgCatalogSchemaId, kBtreeAmOid, "i", SystemCatalogIndexKey(*idx).size(), false,
+        kKantoRoleOid, 0, false, false, true, Value::Null(AclArray()), IsSharedSystemCatalog(idx->table_oid));
   }
 }
 
@@ -285,6 +294,18 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
              idx.predicate.empty() ? NullText() : Value::Text(idx.predicate)});
     }
   }
+  if (out->columns_only) return;  // (the system catalogs' indexes need their columns, computed from this)
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) {
+    std::vector<Value> key;
+    for (int16_t attnum : SystemCatalogIndexKey(*idx)) key.push_back(Value::Int2(attnum));
+    std::vector<Value> zeros(key.size(), OidValue(0));
+    b.Row({OidValue(idx->oid), OidValue(idx->table_oid), Value::Int2(static_cast<int64_t>(key.size())),
+           Value::Int2(static_cast<int64_t>(key.size())), Value::Bool(idx->constraint != ' '), Value::Bool(false),
+           Value::Bool(idx->constraint == 'p'), Value::Bool(false), Value::Bool(true), Value::Bool(false),
+           Value::Bool(true), Value::Bool(false), Value::Bool(true), Value::Bool(true), Value::Bool(false),
+           Int2VectorValue(key), OidVectorValue(zeros), OidVectorValue(zeros),
+           Int2VectorValue(std::vector<Value>(key.size(), Value::Int2(0))), NullText(), NullText()});
+  }
 }
 
 // pg_type.typlen of a column's type: -1 (varlena) for arrays and the types without a fixed length.
@@ -379,15 +400,17 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   }
   if (out->columns_only) return;
   // The system relations' columns. A catalog's column is NOT NULL while it and every column before
-  // it have a fixed length, and its strings (other than names) compare bytewise (collation "C"), as
-  // PostgreSQL's genbki declares them; a view's columns are never NOT NULL.
+  // it have a fixed length, or where PostgreSQL forces it (catalog/system_catalog_constraints.hpp),
+  // and its strings (other than names) compare bytewise (collation "C"), as PostgreSQL's genbki
+  // declares them; a view's columns are never NOT NULL.
   for (const SystemRelation& r : SystemRelations()) {
     bool fixed = !r.view;
     for (size_t i = 0; i < r.column_names.size(); i++) {
       const LogicalType& type = r.column_types[i];
       fixed = fixed && TypeLength(type) > 0;
       int64_t collation = TypeCollation(type);
-      row(r.oid, r.column_names[i], type, i + 1, fixed, false, 0, 0, r.view || collation == 0 ? collation : 950);
+      bool not_null = !r.view && SystemCatalogColumnNotNull(r.oid, r.column_names[i], fixed);
+      row(r.oid, r.column_names[i], type, i + 1, not_null, false, 0, 0, r.view || collation == 0 ? collation : 950);
     }
   }
 }
@@ -581,6 +604,13 @@ void PgIndexes(const Catalog& catalog, SystemTable* out) {
              Value::Text(IndexDefinition(catalog, *t, idx))});
     }
   }
+  if (out->columns_only) return;
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) {
+    const SystemRelation* rel = FindSystemRelation(idx->table_oid);
+    b.Row({Value::Text("pg_catalog"), Value::Text(rel->name), Value::Text(idx->name),
+           IsSharedSystemCatalog(idx->table_oid) ? Value::Text("pg_global") : NullText(),
+           Value::Text(SystemCatalogIndexDefinition(*idx))});
+  }
 }
 
 void PgConstraint(const Catalog& catalog, SystemTable* out) {
@@ -632,6 +662,18 @@ void PgConstraint(const Catalog& catalog, SystemTable* out) {
              Value::Int4(0), Value::Bool(true), MakeArrayValue(Int2Array(), key), MakeArrayValue(Int2Array(), fkey),
              NullText()});
     }
+  }
+  // The system catalogs' primary keys and unique constraints, with PostgreSQL's constraint OIDs.
+  if (out->columns_only) return;
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) {
+    if (idx->constraint == ' ') continue;
+    std::vector<Value> key;
+    for (int16_t attnum : SystemCatalogIndexKey(*idx)) key.push_back(Value::Int2(attnum));
+    add({OidValue(idx->constraint_oid), Value::Text(idx->name), OidValue(kPgCatalogSchemaId),
+         Value::Text(std::string(1, idx->constraint)), Value::Bool(false), Value::Bool(false), Value::Bool(true),
+         OidValue(idx->table_oid), OidValue(0), OidValue(idx->oid), OidValue(0), OidValue(0), Value::Text(" "),
+         Value::Text(" "), Value::Text(" "), Value::Bool(true), Value::Int4(0), Value::Bool(true),
+         MakeArrayValue(Int2Array(), key), Value::Null(Int2Array()), NullText()});
   }
 }
 

@@ -11,6 +11,7 @@
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "parser/expression_pretty.hpp"
+#include "catalog/system_catalog_constraints.hpp"
 #include "catalog/system_catalog_oids.hpp"
 #include "catalog/system_relations.hpp"
 #include "function/cast_catalog.hpp"
@@ -61,8 +62,12 @@ Value FormatType(const std::vector<Value>& a, const FunctionContext& ctx) {
 Value IndexDef(const std::vector<Value>& a, FunctionContext& ctx) {
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(static_cast<uint32_t>(a[0].int_value()), &idx) : nullptr;
-  if (!t || !idx) return Value::Null(T(TypeId::kText));
   int64_t n = a.size() > 1 ? a[1].int_value() : 0;
+  if (!t || !idx) {
+    const SystemCatalogIndex* sys = FindSystemCatalogIndex(static_cast<uint32_t>(a[0].int_value()));
+    if (!sys || SystemCatalogIndexKey(*sys).empty()) return Value::Null(T(TypeId::kText));
+    return Value::Text(n <= 0 ? SystemCatalogIndexDefinition(*sys) : SystemCatalogIndexColumn(*sys, n));
+  }
   if (n <= 0) return Value::Text(IndexDefinition(*ctx.catalog, *t, *idx));
   std::vector<std::string> names = IndexKeyNames(*t, *idx, /*bare=*/true);
   for (uint32_t c : idx->include) names.push_back(QuoteIdent(t->columns[c].name));
@@ -112,7 +117,11 @@ Value ConstraintDef(const std::vector<Value>& a, FunctionContext& ctx) {
   if (const TableEntry* t = ctx.catalog->FindForeignKeyById(oid, &fk)) return Value::Text(ForeignKeyDef(ctx, *t, *fk));
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog->FindRelationById(oid, &idx);
-  if (!t || !idx) return Value::Null(T(TypeId::kText));
+  if (!t || !idx) {
+    const SystemCatalogIndex* sys = FindSystemCatalogIndex(oid, /*constraint=*/true);
+    if (!sys || SystemCatalogIndexKey(*sys).empty()) return Value::Null(T(TypeId::kText));
+    return Value::Text(SystemCatalogConstraintDefinition(*sys));
+  }
   return Value::Text(std::string(idx->primary ? "PRIMARY KEY" : "UNIQUE") +
                      (idx->nulls_not_distinct ? " NULLS NOT DISTINCT" : "") + " (" + IndexColumnList(*t, *idx, false) + ")");
 }

@@ -8,6 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/row_type.hpp"
 #include "catalog/search_path.hpp"
+#include "catalog/system_catalog_constraints.hpp"
 #include "catalog/system_catalog_oids.hpp"
 #include "catalog/system_relations.hpp"
 #include "catalog/type_lookup.hpp"
@@ -67,6 +68,7 @@ std::string RelationName(const Catalog& catalog, const SearchPath& path, int64_t
     return sys->schema == "pg_catalog" ? QuoteIdent(sys->name) : sys->schema + "." + QuoteIdent(sys->name);
   }
   if (const char* name = SystemCatalogName(static_cast<uint32_t>(oid))) return name;
+  if (const SystemCatalogIndex* index = FindSystemCatalogIndex(static_cast<uint32_t>(oid))) return index->name;
   if (const SequenceEntry* seq = catalog.GetSequence(static_cast<uint32_t>(oid))) {
     if (RelationIsVisible(catalog, path, seq->schema_id, seq->name)) return QuoteIdent(seq->name);
     return QuoteIdent(SchemaName(catalog, seq->schema_id)) + "." + QuoteIdent(seq->name);
@@ -98,6 +100,9 @@ int64_t FindRelation(const FunctionContext& ctx, std::string_view text) {
   std::string schema = parts.size() == 2 ? parts[0] : "";
   if (schema.empty() || schema == "pg_catalog" || schema == "information_schema") {
     if (const SystemRelation* sys = FindSystemRelation(schema.empty() ? "pg_catalog" : schema, name)) return sys->oid;
+    if (schema != "information_schema") {
+      if (const SystemCatalogIndex* index = FindProvidedSystemCatalogIndex(name)) return index->oid;
+    }
   }
   if (catalog) {
     RelationRef r = LookupRelation(*catalog, path, schema, name);

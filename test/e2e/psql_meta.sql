@@ -65,6 +65,10 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \df+ pg_size_pretty
 \df+ now
 \d pg_tables
+-- System catalogs: their indexes and constraints, NOT NULL columns, a shared one's tablespace.
+\d pg_class
+\d pg_catalog.pg_index
+\d pg_database
 \dC name
 \dC date
 \dC regclass
