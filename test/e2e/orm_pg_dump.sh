@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# A plain pg_dump of a PostgreSQL 15 database (test/e2e/orm/pg_dump_schema.sql: serial and identity
-# ids, foreign keys, CHECKs, a generated column, views, comments) loads into `kanto serve` with psql -v ON_ERROR_STOP=1,
-# and then Kanto answers the same queries as PostgreSQL, and keeps enforcing the constraints and
-# continuing the sequences. The PostgreSQL is a throwaway one this script starts (initdb in a
-# temporary directory, loopback only). Then the other way: Kanto's pg_dump (plain, -Fc and -Fd)
-# restores into PostgreSQL, and PostgreSQL's plain dump of that restored database loads back into Kanto.
+# A pg_dump of a PostgreSQL 15 database (test/e2e/orm/pg_dump_schema.sql: serial and identity
+# ids, foreign keys, CHECKs, a generated column, views, comments) loads into `kanto serve`: the plain
+# dump with psql -v ON_ERROR_STOP=1, the custom (-Fc) and directory (-Fd) dumps with pg_restore
+# --exit-on-error, each into its own database; then each of them answers the same queries as
+# PostgreSQL, and keeps enforcing the constraints and continuing the sequences. The PostgreSQL is a
+# throwaway one this script starts (initdb in a temporary directory, loopback only). Then the other
+# way: Kanto's pg_dump (plain, -Fc and -Fd) restores into PostgreSQL, and PostgreSQL's plain dump of
+# that restored database loads back into Kanto.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,9 +27,18 @@ psql -q -c "CREATE ROLE postgres" > /dev/null
 pg=(psql -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1)
 "${pg[@]}" -f "$src/test/e2e/orm/pg_dump_schema.sql"
 "$pgbin/pg_dump" -h 127.0.0.1 -p "$pgport" -U postgres postgres > "$dir/dump.sql"
+"$pgbin/pg_dump" -h 127.0.0.1 -p "$pgport" -U postgres -Fc postgres > "$dir/dump.fc"
+"$pgbin/pg_dump" -h 127.0.0.1 -p "$pgport" -U postgres -Fd -f "$dir/dump.d" postgres
 
 kanto=(psql -X -q -v ON_ERROR_STOP=1)
 "${kanto[@]}" -f "$dir/dump.sql" > "$dir/load.log" 2>&1 || { echo "loading the dump failed:"; cat "$dir/load.log"; exit 1; }
+"${kanto[@]}" -c "CREATE DATABASE kfc" -c "CREATE DATABASE kfd"
+pg_restore -d kfc --exit-on-error "$dir/dump.fc" > "$dir/restore_fc.log" 2>&1 ||
+  { echo "pg_restore of PostgreSQL's custom-format dump into Kanto failed:"; cat "$dir/restore_fc.log"; exit 1; }
+pg_restore -d kfd --exit-on-error "$dir/dump.d" > "$dir/restore_fd.log" 2>&1 ||
+  { echo "pg_restore of PostgreSQL's directory-format dump into Kanto failed:"; cat "$dir/restore_fd.log"; exit 1; }
+# The databases the dump went into: the plain one (psql's default database), the custom and the directory one.
+loaded=(kanto kfc kfd)
 
 # The same queries on both; the answers must be the same text.
 queries=(
@@ -67,32 +78,37 @@ queries=(
 )
 for q in "${queries[@]}"; do
   want=$("${pg[@]}" -At -c "$q" 2>&1) || true
-  got=$("${kanto[@]}" -At -c "$q" 2>&1) || true
-  if [[ "$want" != "$got" ]]; then
-    echo "after loading the dump, $q"
-    diff <(echo "$want") <(echo "$got") || true
-    exit 1
-  fi
+  for db in "${loaded[@]}"; do
+    got=$("${kanto[@]}" -d "$db" -At -c "$q" 2>&1) || true
+    if [[ "$want" != "$got" ]]; then
+      echo "after loading the dump into $db, $q"
+      diff <(echo "$want") <(echo "$got") || true
+      exit 1
+    fi
+  done
 done
-# psql's \d of a loaded table (serial default, foreign keys, referenced by). Not yet of the tables
-# with CHECKs: \d prints them with pg_get_constraintdef(oid, true), whose pretty form (fewer
-# parentheses: credit >= 0::numeric) Kanto does not write yet.
-for t in orders; do
+# psql's \d of each loaded table (serial and identity defaults, foreign keys, referenced by, CHECKs
+# in pg_get_constraintdef's pretty form, a generated column) and of the view.
+for t in customers products orders order_lines reviews order_totals; do
   want=$("${pg[@]}" -c "\\d $t" 2>&1) || true
-  got=$("${kanto[@]}" -c "\\d $t" 2>&1) || true
-  if [[ "$want" != "$got" ]]; then
-    echo "after loading the dump, \\d $t"
-    diff <(echo "$want") <(echo "$got") || true
-    exit 1
-  fi
+  for db in "${loaded[@]}"; do
+    got=$("${kanto[@]}" -d "$db" -c "\\d $t" 2>&1) || true
+    if [[ "$want" != "$got" ]]; then
+      echo "after loading the dump into $db, \\d $t"
+      diff <(echo "$want") <(echo "$got") || true
+      exit 1
+    fi
+  done
 done
 # Violations after the load: PostgreSQL's SQLSTATEs.
 for q in "INSERT INTO orders (customer_id) VALUES (99)" "INSERT INTO customers (name, credit) VALUES ('x', -1)" \
          "INSERT INTO products (sku, price) VALUES ('book', 1)" "INSERT INTO reviews (product_id, stars) VALUES (99, 3)" \
          "INSERT INTO reviews (product_id, stars) VALUES (2, 6)" "INSERT INTO reviews (product_id, stars, body) VALUES (2, 1, 'long')"; do
   want=$("${pg[@]}" -v VERBOSITY=sqlstate -c "$q" 2>&1 | head -1) || true
-  got=$("${kanto[@]}" -v VERBOSITY=sqlstate -c "$q" 2>&1 | head -1) || true
-  [[ "$want" == "$got" ]] || { echo "$q: PostgreSQL $want, Kanto $got"; exit 1; }
+  for db in "${loaded[@]}"; do
+    got=$("${kanto[@]}" -d "$db" -v VERBOSITY=sqlstate -c "$q" 2>&1 | head -1) || true
+    [[ "$want" == "$got" ]] || { echo "$q into $db: PostgreSQL $want, Kanto $got"; exit 1; }
+  done
 done
 
 # The other way: pg_dump (plain, custom and directory format) of a Kanto database restores into PostgreSQL,
