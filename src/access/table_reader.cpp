@@ -8,9 +8,15 @@
 namespace kanto::access {
 
 TableScan::TableScan(storage::Transaction& txn, const TableEntry& table, const IndexEntry* index, std::string lower,
-                     std::string upper, const std::vector<uint32_t>& column_ids, bool newest)
+                     std::string upper, const std::vector<uint32_t>& column_ids, bool newest, bool point)
     : txn_(txn), table_(table), index_(index && !index->primary ? index : nullptr), newest_(newest) {
-  it_ = txn.Scan(std::move(lower), std::move(upper), newest);
+  if (point && !index_) {
+    std::string value;
+    if (txn.Get(lower, &value, newest)) point_value_ = std::move(value);
+    point_key_ = std::move(lower);
+  } else {
+    it_ = txn.Scan(std::move(lower), std::move(upper), newest);
+  }
   table_types_ = table.column_types();
   missing_ = table.missing_values();
   out_pos_.assign(table_types_.size(), -1);
@@ -31,6 +37,13 @@ TableScan::~TableScan() = default;
 
 bool TableScan::Next(DataChunk* rows, std::vector<std::string>* keys, size_t max) {
   size_t start = rows->size();
+  if (!it_) {
+    if (!point_value_ || max == 0) return false;
+    storage::DecodeRowColumns(*point_value_, table_types_, out_pos_, rows, &missing_);
+    if (keys) keys->push_back(point_key_);
+    point_value_.reset();
+    return true;
+  }
   std::string row_value;
   while (it_->Valid() && rows->size() - start < max) {
     if (index_) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,12 @@ namespace access {
 // Rows of a table whose keys in `index` (null: the row keys themselves) lie in [lower, upper),
 // in key order, own writes included. Only the columns `column_ids` are decoded (all when empty).
 // `newest`: the rows as last committed rather than as the statement's snapshot sees them.
+// `point`: the range holds no key but `lower` (a whole primary key's equality), which is then read
+// with one Get (bloom filters, no iterator over every level) instead of an iterator and a Seek.
 class TableScan {
  public:
   TableScan(storage::Transaction& txn, const TableEntry& table, const IndexEntry* index, std::string lower,
-            std::string upper, const std::vector<uint32_t>& column_ids, bool newest = false);
+            std::string upper, const std::vector<uint32_t>& column_ids, bool newest = false, bool point = false);
   ~TableScan();
   TableScan(const TableScan&) = delete;
   TableScan& operator=(const TableScan&) = delete;
@@ -43,7 +46,10 @@ class TableScan {
   const TableEntry& table_;
   const IndexEntry* index_;  // null or primary: the iterator is over rows
   bool newest_;
-  std::unique_ptr<storage::Iterator> it_;
+  std::unique_ptr<storage::Iterator> it_;  // null for a point read
+  // A point read: its key, and its row's value until Next has decoded it.
+  std::string point_key_;
+  std::optional<std::string> point_value_;
   std::vector<LogicalType> table_types_;
   std::vector<std::string> missing_;  // columns added later: what older rows read
   std::vector<int32_t> out_pos_;      // table column i goes to output column out_pos_[i] (-1: not read)
