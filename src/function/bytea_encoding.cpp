@@ -21,13 +21,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string DecodeHex(const std::string& in) {
@@ -37,10 +30,10 @@ std::string DecodeHex(const std::string& in) {
       i++;
       continue;
     }
-    int hi = HexValue(in[i]);
+    int hi = HexDigitValue(in[i]);
     if (hi < 0) throw Error(sqlstate::kInvalidParameterValue, "invalid hexadecimal digit: \"" + in.substr(i, 1) + "\"");
     if (i + 1 >= in.size()) throw Error(sqlstate::kInvalidParameterValue, "invalid hexadecimal data: odd number of digits");
-    int lo = HexValue(in[i + 1]);
+    int lo = HexDigitValue(in[i + 1]);
     if (lo < 0) throw Error(sqlstate::kInvalidParameterValue, "invalid hexadecimal digit: \"" + in.substr(i + 1, 1) + "\"");
     out += static_cast<char>(hi << 4 | lo);
     i += 2;
@@ -180,6 +173,13 @@ void CheckUtf8(const std::string& s) {
 }
 
 }  // namespace
+
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 std::string EncodeHex(const std::string& in) {
   static constexpr char kDigits[] = "0123456789abcdef";

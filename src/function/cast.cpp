@@ -8,6 +8,8 @@
 
 #include "function/cast_text.hpp"
 #include "function/object_names.hpp"
+#include "function/string_library.hpp"
+#include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/enum_type.hpp"
 #include "types/array.hpp"
@@ -21,11 +23,6 @@
 namespace kanto {
 
 namespace {
-
-const datetime::TimeZone& Zone(const FunctionContext& ctx) {
-  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
-  return ctx.time_zone ? *ctx.time_zone : utc;
-}
 
 
 const char* IntTypeName(TypeId id) {
@@ -83,22 +80,7 @@ std::string FormatDouble(double d, bool is_float4) {
   return out;
 }
 
-std::string HexBytes(const std::string& s) {
-  static const char* kHex = "0123456789abcdef";
-  std::string out = "\\x";
-  for (unsigned char c : s) {
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 15]);
-  }
-  return out;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+std::string HexBytes(const std::string& s) { return "\\x" + EncodeHex(s); }
 
 std::string ParseBytea(std::string_view s) {
   std::string out;
@@ -108,8 +90,8 @@ std::string ParseBytea(std::string_view s) {
         i++;
         continue;
       }
-      int hi = HexValue(s[i]);
-      int lo = i + 1 < s.size() ? HexValue(s[i + 1]) : -1;
+      int hi = HexDigitValue(s[i]);
+      int lo = i + 1 < s.size() ? HexDigitValue(s[i + 1]) : -1;
       if (hi < 0 || lo < 0) {
         throw Error(sqlstate::kInvalidTextRepresentation,
                     std::string("invalid hexadecimal digit: \"") + (hi < 0 ? s[i] : s[i + 1 < s.size() ? i + 1 : i]) + "\"");
@@ -382,7 +364,7 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kBytea: return HexBytes(v.str_value());
     case TypeId::kDate: return datetime::FormatDate(v.int_value());
     case TypeId::kTimestamp: return datetime::FormatTimestamp(v.int_value());
-    case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), Zone(ctx));
+    case TypeId::kTimestampTz: return datetime::FormatTimestampTz(v.int_value(), SessionZone(ctx));
     case TypeId::kInterval: return datetime::FormatInterval(v.interval_value());
     case TypeId::kArray: return ArrayToText(v, ctx);
     case TypeId::kRecord: return RecordToText(v, ctx);
@@ -455,7 +437,7 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
     case TypeId::kJsonb: return Value::FromString(type, JsonbFromText(text));
     case TypeId::kDate: return Value::FromInt(type, datetime::ParseDate(text, now));
     case TypeId::kTimestamp: return Value::FromInt(type, datetime::ParseTimestamp(text, now));
-    case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, Zone(ctx), now));
+    case TypeId::kTimestampTz: return Value::FromInt(type, datetime::ParseTimestampTz(text, SessionZone(ctx), now));
     case TypeId::kInterval: return Value::FromInterval(ParseIntervalFields(text, type.mod1));
     case TypeId::kArray: return TextToArray(text, type, ctx);
     case TypeId::kRecord: return TextToRecord(text, type, ctx);
@@ -565,18 +547,18 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kDate:
       if (from.id == TypeId::kTimestamp) return Value::Date(datetime::TimestampToDate(v.int_value()));
       if (from.id == TypeId::kTimestampTz) {
-        return Value::Date(datetime::TimestampToDate(datetime::TimestampTzToTimestamp(v.int_value(), Zone(ctx))));
+        return Value::Date(datetime::TimestampToDate(datetime::TimestampTzToTimestamp(v.int_value(), SessionZone(ctx))));
       }
       break;
     case TypeId::kTimestamp:
       if (from.id == TypeId::kDate) return Value::Timestamp(datetime::DateToTimestamp(v.int_value()));
-      if (from.id == TypeId::kTimestampTz) return Value::Timestamp(datetime::TimestampTzToTimestamp(v.int_value(), Zone(ctx)));
+      if (from.id == TypeId::kTimestampTz) return Value::Timestamp(datetime::TimestampTzToTimestamp(v.int_value(), SessionZone(ctx)));
       break;
     case TypeId::kTimestampTz:
       if (from.id == TypeId::kDate) {
-        return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::DateToTimestamp(v.int_value()), Zone(ctx)));
+        return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::DateToTimestamp(v.int_value()), SessionZone(ctx)));
       }
-      if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), Zone(ctx)));
+      if (from.id == TypeId::kTimestamp) return Value::TimestampTz(datetime::TimestampToTimestampTz(v.int_value(), SessionZone(ctx)));
       break;
     case TypeId::kArray:
       if (TypeId element = VectorElementType(from.id); element != TypeId::kUnknown) {  // the same encoding

@@ -1,6 +1,7 @@
 #include "function/datetime_age.hpp"
 
 #include "function/kernel_util.hpp"
+#include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
 
@@ -43,14 +44,9 @@ int64_t DaysInMonth(int64_t year, int64_t mon) {
 
 LogicalType T2(TypeId id) { return LogicalType(id); }
 
-const datetime::TimeZone& Zone(FunctionContext& ctx) {
-  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
-  return ctx.time_zone ? *ctx.time_zone : utc;
-}
-
 // Midnight of the transaction's date in the session zone, as wall-clock micros (current_date).
 int64_t CurrentDateMidnight(FunctionContext& ctx) {
-  int64_t local = datetime::TimestampTzToTimestamp(ctx.transaction_start_micros, Zone(ctx));
+  int64_t local = datetime::TimestampTzToTimestamp(ctx.transaction_start_micros, SessionZone(ctx));
   return datetime::DateToTimestamp(datetime::TimestampToDate(local));
 }
 
@@ -117,7 +113,7 @@ void AddAgeFunctions(FunctionRegistry& r) {
   });
   // timestamptz_age works on the wall-clock fields in the session's zone.
   AddRowFunction(r, "age", {tz, tz}, iv, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    const auto* zone = &Zone(ctx);
+    const auto* zone = &SessionZone(ctx);
     return Value::FromInterval(TimestampAge(Wall(a[0].int_value(), zone), Wall(a[1].int_value(), zone)));
   });
   // age(x) = age(current_date, x) (PostgreSQL defines both as SQL functions over current_date).
@@ -125,7 +121,7 @@ void AddAgeFunctions(FunctionRegistry& r) {
     return Value::FromInterval(TimestampAge(CurrentDateMidnight(ctx), Wall(a[0].int_value(), nullptr)));
   });
   AddRowFunction(r, "age", {tz}, iv, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Value::FromInterval(TimestampAge(CurrentDateMidnight(ctx), Wall(a[0].int_value(), &Zone(ctx))));
+    return Value::FromInterval(TimestampAge(CurrentDateMidnight(ctx), Wall(a[0].int_value(), &SessionZone(ctx))));
   });
 }
 

@@ -83,11 +83,6 @@ std::string Pad(const std::string& s, int64_t len, const std::string& fill, bool
   return left ? pad + s : s + pad;
 }
 
-const datetime::TimeZone& Zone(FunctionContext& ctx) {
-  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
-  return ctx.time_zone ? *ctx.time_zone : utc;
-}
-
 std::string LowerAscii(std::string s) {
   for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
@@ -402,10 +397,10 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
   for (Kind k : {Kind{kDate, 'd'}, Kind{kTs, 't'}, Kind{kTz, 'z'}}) {
     char code = k.code;
     AddRowFunction(r, "extract", {kText, k.type}, kNum, [code](const std::vector<Value>& a, FunctionContext& ctx) {
-      return Value::FromNumeric(Numeric::Parse(datetime::Extract(a[0].str_value(), a[1].int_value(), code, Zone(ctx))));
+      return Value::FromNumeric(Numeric::Parse(datetime::Extract(a[0].str_value(), a[1].int_value(), code, SessionZone(ctx))));
     });
     AddRowFunction(r, "date_part", {kText, k.type}, kF8, [code](const std::vector<Value>& a, FunctionContext& ctx) {
-      return Value::Float8(std::strtod(datetime::Extract(a[0].str_value(), a[1].int_value(), code, Zone(ctx)).c_str(), nullptr));
+      return Value::Float8(std::strtod(datetime::Extract(a[0].str_value(), a[1].int_value(), code, SessionZone(ctx)).c_str(), nullptr));
     });
   }
   AddRowFunction(r, "extract", {kText, kIv}, kNum, [](const std::vector<Value>& a, FunctionContext&) {
@@ -418,8 +413,8 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
     return Value::Timestamp(datetime::TruncateTimestamp(a[0].str_value(), a[1].int_value()));
   });
   AddRowFunction(r, "date_trunc", {kText, kTz}, kTz, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    int64_t local = datetime::TimestampTzToTimestamp(a[1].int_value(), Zone(ctx));
-    return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::TruncateTimestamp(a[0].str_value(), local), Zone(ctx)));
+    int64_t local = datetime::TimestampTzToTimestamp(a[1].int_value(), SessionZone(ctx));
+    return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::TruncateTimestamp(a[0].str_value(), local), SessionZone(ctx)));
   });
   AddAgeFunctions(r);
   AddRowFunction(r, "justify_hours", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyHours(a[0].interval_value())); });

@@ -12,6 +12,8 @@ void AddCryptoHashFunctions(FunctionRegistry& r);     // md5, sha224, sha256, sh
 void AddByteaEncodingFunctions(FunctionRegistry& r);  // encode, decode, convert_to, convert_from (bytea_encoding.cpp)
 // Lower-case hex digits of `bytes` (encode(..., 'hex'), md5).
 std::string EncodeHex(const std::string& bytes);
+// 0-15 for a hex digit of either case, -1 otherwise (bytea_encoding.cpp).
+int HexDigitValue(char c);
 
 void AddTextEditFunctions(FunctionRegistry& r);       // translate, overlay, to_hex(int4) (text_edit.cpp)
 // `s` split into its UTF-8 characters (text_edit.cpp).

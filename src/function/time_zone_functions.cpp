@@ -129,6 +129,11 @@ int64_t Shift(int64_t ts, int64_t seconds) {
 
 }  // namespace
 
+const TimeZone& SessionZone(const FunctionContext& ctx) {
+  static const TimeZone utc = TimeZone::Load("UTC");
+  return ctx.time_zone ? *ctx.time_zone : utc;
+}
+
 void AddTimeZoneFunctions(FunctionRegistry& r) {
   LogicalType text = T(TypeId::kText), interval = T(TypeId::kInterval), ts = T(TypeId::kTimestamp),
               tz = T(TypeId::kTimestampTz);

@@ -3,11 +3,15 @@
 #pragma once
 
 #include "function/function.hpp"
+#include "types/datetime.hpp"
 
 namespace kanto {
 
 // timezone(text | interval, timestamp | timestamp with time zone); registered by
 // RegisterDatetimeFunctions.
 void AddTimeZoneFunctions(FunctionRegistry& r);
+
+// The session's TimeZone setting, UTC where the context has none (a constant folded at bind time).
+const datetime::TimeZone& SessionZone(const FunctionContext& ctx);
 
 }  // namespace kanto

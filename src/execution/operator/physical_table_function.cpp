@@ -4,6 +4,7 @@
 
 #include "execution/expression_executor.hpp"
 #include "function/regex/regexp_matches.hpp"
+#include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/array.hpp"
 #include "types/datetime.hpp"
@@ -34,11 +35,6 @@ void CheckNumericArgs(const std::vector<Value>& v) {
     if (n.IsInfinite()) throw Error(sqlstate::kInvalidParameterValue, std::string(names[i]) + " cannot be infinity");
   }
   if (v.size() > 2 && v[2].numeric_value().IsZero()) Refuse("step size cannot equal zero");
-}
-
-const datetime::TimeZone& SessionZone(ExecutionContext& ctx) {
-  static const datetime::TimeZone utc = datetime::TimeZone::Load("UTC");
-  return ctx.fn.time_zone ? *ctx.fn.time_zone : utc;
 }
 
 }  // namespace
@@ -107,7 +103,7 @@ bool PhysicalGenerateSeries::Next(ExecutionContext& ctx, OperatorState& base, Da
       }
       value = st.next_value;
       const Interval& step = st.step_value.interval_value();
-      int64_t next = type == TypeId::kTimestampTz ? datetime::AddIntervalTz(at, step, SessionZone(ctx))
+      int64_t next = type == TypeId::kTimestampTz ? datetime::AddIntervalTz(at, step, SessionZone(ctx.fn))
                                                   : datetime::AddInterval(at, step);
       st.next_value = Value::FromInt(types[0], next);
     }
