@@ -215,13 +215,19 @@ bool Transaction::Get(std::string_view key, std::string* value, bool newest) {
 
 rocksdb::Status Transaction::ReadOwnOrCommitted(const rocksdb::ReadOptions& ro, std::string_view key,
                                                 std::string* value) {
-  if (written_.MayContain(key)) return txn_->Get(ro, cf_, ToSlice(key), value);
+  if (written_.MayContain(key)) {
+    IndexBeforeRead(key);
+    return txn_->Get(ro, cf_, ToSlice(key), value);
+  }
   return db_->Get(ro, cf_, ToSlice(key), value);
 }
 
 rocksdb::Status Transaction::LockThenRead(const rocksdb::ReadOptions& ro, std::string_view key, std::string* value,
                                           bool exclusive) {
-  if (!value || written_.MayContain(key)) return txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
+  if (!value || written_.MayContain(key)) {
+    if (value) IndexBeforeRead(key);
+    return txn_->GetForUpdate(ro, cf_, ToSlice(key), value, exclusive);
+  }
   // With a null value GetForUpdate only locks (and, with a snapshot, validates).
   rocksdb::Status s = txn_->GetForUpdate(ro, cf_, ToSlice(key), static_cast<std::string*>(nullptr), exclusive);
   if (!s.ok()) return s;
@@ -359,6 +365,15 @@ uint64_t Transaction::Id() const { return txn_->GetID(); }
 // Put and Delete lock the key without waiting; when another transaction holds it, the wait goes
 // through WaitForLock (in slices, seen by the deadlock detector) and the write follows.
 void Transaction::Put(std::string_view key, std::string_view value) {
+  // Ascending keys go into the batch without its index (storage/unindexed_writes.cpp); the put
+  // still locks and tracks the key.
+  struct IndexingOff {
+    rocksdb::Transaction* txn;
+    ~IndexingOff() {
+      if (txn) txn->EnableIndexing();
+    }
+  } indexing{TakeUnindexed(key) ? txn_.get() : nullptr};
+  if (indexing.txn) txn_->DisableIndexing();
   txn_->SetLockTimeout(0);
   rocksdb::Status s = txn_->Put(cf_, ToSlice(key), ToSlice(value));
   txn_->SetLockTimeout(lock_timeout_ms_);
@@ -409,6 +424,7 @@ std::unique_ptr<Iterator> Transaction::ScanShared(std::string lower, std::string
 bool Transaction::GetSharedForUpdate(std::string_view key, std::string* value) {
   rocksdb::ReadOptions ro;
   ro.snapshot = txn_->GetSnapshot();
+  if (shared_cf_ == cf_) IndexBeforeRead(key);
   rocksdb::Status s = txn_->GetForUpdate(ro, shared_cf_, ToSlice(key), value, true);
   if (s.IsNotFound()) return false;
   Check(s);
@@ -439,6 +455,7 @@ std::unique_ptr<Iterator> Transaction::ScanIn(rocksdb::ColumnFamilyHandle* cf, s
   } else if (txn_->GetWriteBatch()->GetWriteBatch()->Count() == 0) {
     it->it_.reset(db_->NewIterator(ro, cf));
   } else {
+    if (cf == cf_) IndexBeforeScan(it->lower_, it->upper_);
     it->it_.reset(txn_->GetIterator(ro, cf));
   }
   it->it_->Seek(it->bounds_->lower);
@@ -511,6 +528,7 @@ void Transaction::SetSavePoint() { txn_->SetSavePoint(); }
 void Transaction::RollbackToSavePoint() {
   uint64_t before = WriteCount();
   ThrowIfError(txn_->RollbackToSavePoint());
+  unindexed_ = 0;  // the batch's index was rebuilt from what is left of it
   if (!ssi_ || WriteCount() == before) return;
   BatchKeys batch;
   ThrowIfError(txn_->GetWriteBatch()->GetWriteBatch()->Iterate(&batch));

@@ -246,6 +246,20 @@ class Transaction {
   // Every key of this keyspace the write batch may hold (Put, Delete, their unlocked and shared
   // forms), so reads of others need not search it.
   WrittenKeys written_;
+  // Puts of this keyspace appended to the write batch without its index (storage/unindexed_writes.cpp):
+  // while their keys ascend (a bulk insert in key order), each skips the index's overwrite search.
+  // They all lie in [unindexed_lo_, unindexed_hi_]; a read that may meet one indexes the whole
+  // batch first, and from then on this transaction's writes are indexed as they are made.
+  uint64_t unindexed_ = 0;
+  std::string unindexed_lo_, unindexed_hi_;
+  bool index_each_write_ = false;
+  // Whether a put of `key` may skip the index (then it counts as one that did).
+  bool TakeUnindexed(std::string_view key);
+  // Before a read of the write batch through its index: of `key`, or of the keys in [lower, upper)
+  // (upper empty: no end).
+  void IndexBeforeRead(std::string_view key);
+  void IndexBeforeScan(std::string_view lower, std::string_view upper);
+  void IndexWrites();
   IsolationLevel level_ = IsolationLevel::kReadCommitted;
   std::shared_ptr<const rocksdb::Snapshot> statement_snapshot_;  // released when the last holder lets go
   bool snapshot_fixed_ = false;
