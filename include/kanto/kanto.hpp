@@ -86,6 +86,7 @@ struct ColumnInfo {
   uint32_t type_oid = 0;   // PostgreSQL type OID (23 = integer, 25 = text, ...)
   int32_t typmod = -1;     // PostgreSQL atttypmod
   std::string type_name;   // PostgreSQL spelling ("integer", "numeric(10,2)")
+  int16_t type_length = -1;  // PostgreSQL pg_type.typlen (4 = integer and enums, -1 = variable length)
 };
 
 // The outcome of one statement: an error, or a command tag plus (for queries) the rows.

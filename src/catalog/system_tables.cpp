@@ -308,14 +308,7 @@ void PgIndex(const Catalog& catalog, SystemTable* out) {
   }
 }
 
-// pg_type.typlen of a column's type: -1 (varlena) for arrays and the types without a fixed length.
-int64_t TypeLength(const LogicalType& type) {
-  if (type.IsArray()) return -1;
-  for (const auto& t : kBuiltinTypes) {
-    if (t.id == type.id) return t.len;
-  }
-  return -1;
-}
+using system_tables::TypeLength;
 
 // pg_type.typstorage and typalign as PostgreSQL 15 declares them: variable-length values may be
 // compressed and moved out of line ('x'; numeric 'm'), fixed-length ones are plain ('p').
@@ -735,6 +728,15 @@ const std::map<std::string, Generator>& PgCatalogTables() {
 }  // namespace
 
 namespace system_tables {
+
+int16_t TypeLength(const LogicalType& type) {
+  if (type.IsArray()) return -1;
+  if (type.id == TypeId::kEnum) return 4;  // enums are 4 bytes (their pg_enum OID), by value
+  for (const auto& t : kBuiltinTypes) {
+    if (t.id == type.id) return t.len;
+  }
+  return -1;
+}
 
 std::string SchemaName(const Catalog& catalog, uint32_t id) {
   const SchemaEntry* s = catalog.GetSchema(id);

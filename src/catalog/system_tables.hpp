@@ -33,6 +33,12 @@ struct SystemTable {
 // which PostgreSQL searches first).
 bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const std::string& name, SystemTable* out);
 
+namespace system_tables {
+// pg_type.typlen of `type` (pg_attribute.attlen, RowDescription's type size): -1 (variable length)
+// for arrays, records and the types without a fixed length; 4 for enums.
+int16_t TypeLength(const LogicalType& type);
+}  // namespace system_tables
+
 // pg_settings and pg_cursors, from the session (`session` null: the columns without rows).
 class SessionSettings;
 bool BuildSessionTable(const SessionSettings* session, const std::string& name, SystemTable* out);

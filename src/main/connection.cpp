@@ -400,7 +400,7 @@ void CheckWritable(const ConnectionImpl& conn, const PlannedStatement& planned) 
 std::vector<ColumnInfo> ResultColumns(const BoundStatement& bound) {
   std::vector<ColumnInfo> out;
   for (size_t i = 0; i < bound.names.size(); i++) {
-    out.push_back({bound.names[i], bound.types[i].oid(), bound.types[i].typmod(), bound.types[i].ToString()});
+    out.push_back(ResultColumn(bound.names[i], bound.types[i]));
   }
   return out;
 }
@@ -620,8 +620,7 @@ LogicalType ExplainResultType(ExplainFormat format) {
 }
 
 ColumnInfo ExplainColumn(ExplainFormat format) {
-  LogicalType type = ExplainResultType(format);
-  return {"QUERY PLAN", type.oid(), -1, type.ToString()};
+  return ResultColumn("QUERY PLAN", ExplainResultType(format));
 }
 }  // namespace
 
@@ -733,7 +732,7 @@ void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalTyp
   *param_types = env.param_types;
   if (bound.returns_rows) {
     for (size_t i = 0; i < bound.names.size(); i++) {
-      columns->push_back({bound.names[i], bound.types[i].oid(), bound.types[i].typmod(), bound.types[i].ToString()});
+      columns->push_back(ResultColumn(bound.names[i], bound.types[i]));
     }
   }
 }

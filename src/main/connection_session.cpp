@@ -322,7 +322,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunShow(const ast::ShowStmt& stmt) {
   result->has_rows = true;
   result->types = {LogicalType(TypeId::kText)};
   std::string col = stmt.name == "timezone" ? "TimeZone" : stmt.name == "datestyle" ? "DateStyle" : stmt.name;
-  result->columns.push_back({col, 25, -1, "text"});
+  result->columns.push_back(ResultColumn(col, result->types[0]));
   DataChunk chunk(result->types);
   chunk.AppendRow({Value::Text(shown)});
   result->AddChunk(std::move(chunk));

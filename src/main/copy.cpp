@@ -52,7 +52,7 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCopy(const ast::CopyStmt& stmt) {
     auto result = std::make_unique<ResultImpl>();
     result->copy_binary = format.binary;
     for (const ColumnEntry& c : commands::PrepareCopyFrom(stmt, ctx)) {
-      result->columns.push_back({c.name, c.type.oid(), c.type.typmod(), c.type.ToString()});
+      result->columns.push_back(ResultColumn(c.name, c.type));
     }
     pending_copy_ = PendingCopy(stmt);
     result->copy_in = true;

@@ -2,10 +2,15 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "catalog/system_tables.hpp"
 #include "function/cast.hpp"
 #include "main/result_impl.hpp"
 
 namespace kanto {
+
+ColumnInfo ResultColumn(const std::string& name, const LogicalType& type) {
+  return {name, type.oid(), type.typmod(), type.ToString(), system_tables::TypeLength(type)};
+}
 
 void ResultImpl::AddChunk(DataChunk chunk) {
   if (chunk.size() == 0) return;

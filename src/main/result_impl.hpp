@@ -38,6 +38,10 @@ class ResultImpl {
   size_t total_rows_ = 0;
 };
 
+// The description of a result column `name` of type `type`: OID, typmod, spelling and typlen, as
+// the wire protocol's RowDescription gives them.
+ColumnInfo ResultColumn(const std::string& name, const LogicalType& type);
+
 // A result with only a command tag ("SET", "CREATE TABLE").
 inline std::unique_ptr<ResultImpl> TagOnly(std::string tag) {
   auto r = std::make_unique<ResultImpl>();

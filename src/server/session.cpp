@@ -342,7 +342,7 @@ void Session::SendRowDescription(const std::vector<ColumnInfo>& columns, const s
   for (size_t i = 0; i < columns.size(); i++) {
     const ColumnInfo& c = columns[i];
     int16_t format = formats.empty() ? 0 : (formats.size() == 1 ? formats[0] : formats[i]);
-    w.CString(c.name).Int32(0).Int16(0).Int32(static_cast<int32_t>(c.type_oid)).Int16(wire::TypeLength(c.type_oid));
+    w.CString(c.name).Int32(0).Int16(0).Int32(static_cast<int32_t>(c.type_oid)).Int16(c.type_length);
     w.Int32(c.typmod).Int16(format);
   }
   w.End();

@@ -32,10 +32,8 @@ with connection.cursor() as c:
         print(t, "primary key", connection.introspection.get_primary_key_column(c, t))
         print(t, "relations", sorted(connection.introspection.get_relations(c, t).items()))
         description = [tuple(d) for d in connection.introspection.get_table_description(c, t)]
-        # A user type's OID (the enum mood, its array) is the server's own: shown as "user"; the
-        # enum's internal_size (RowDescription's type length) is checked by the step below.
-        print(t, "description", [d[:1] + (("user", d[2], "enum") if d[1] >= 16384 else d[1:4]) + d[4:]
-                                 for d in description])
+        # A user type's OID (the enum mood, its array) is the server's own: shown as "user".
+        print(t, "description", [d[:1] + (("user",) if d[1] >= 16384 else d[1:2]) + d[2:] for d in description])
 
 
 def enum_internal_size():
@@ -46,5 +44,21 @@ def enum_internal_size():
     return sizes["feeling"]
 
 
-step("reviews.feeling internal_size", enum_internal_size,
-     not_yet="RowDescription gives an enum the type length -1 (wire::TypeLength knows fixed OIDs only)")
+def result_description():
+    """cursor.description of a query (psycopg2: internal_size is RowDescription's type length,
+    display_size / precision / scale come from its typmod) over columns and expressions of many
+    types."""
+    with connection.cursor() as c:
+        c.execute("""SELECT a.id, a.name, a.rating, a.born, b.isbn, b.price, b.pages, b.published, b.in_print,
+                            r.feeling, r.moods, r.body, e.note, e.ticket,
+                            'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '{"a": 1}'::jsonb, '{}'::json,
+                            ARRAY[1, 2], ARRAY['x']::varchar(3)[], 1.5::numeric(6,3), b.price + 1, 'x'::varchar(7),
+                            'y'::char(2), now()::timestamp, interval '1 day', 'q'::"char", 'n'::name, 7::oid,
+                            1.5::real, 2.5::float8, '\\x00'::bytea, 'int4'::regtype, r.feeling::text
+                     FROM authors a, books b, reviews r, editions e WHERE false""")
+        return [(d.name, "user" if d.type_code >= 16384 else d.type_code, d.display_size, d.internal_size,
+                 d.precision, d.scale) for d in c.description]
+
+
+step("reviews.feeling internal_size", enum_internal_size)
+step("result description", result_description)
