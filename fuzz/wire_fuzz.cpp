@@ -1,5 +1,5 @@
 // libFuzzer target for the server's frontend message decoders (src/server/wire/frontend.cpp), binary
-// parameter decoding for every type OID Kanto knows (src/main/binary_format.cpp), and the
+// parameter decoding for the built-in types and their arrays (src/types/binary_receive.cpp), and the
 // SCRAM-SHA-256 server exchange (src/common/scram.cpp). The first input byte picks the decoder;
 // the rest is the message body. Any outcome but a clean result or kanto::Error is a bug (ASan and
 // UBSan report memory errors). Build and run: scripts/fuzz-wire [SECONDS]
@@ -11,7 +11,7 @@
 #include "common/scram.hpp"
 #include "kanto/error.hpp"
 #include "server/wire/frontend.hpp"
-#include "kanto/binary_format.hpp"
+#include "types/binary_receive.hpp"
 
 namespace {
 
@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       case 6: {
         if (body.empty()) break;
         uint32_t oid = kOids[static_cast<uint8_t>(body[0]) % (sizeof(kOids) / sizeof(kOids[0]))];
-        kanto::wire::DecodeBinaryParam(std::string(body.substr(1)), oid);
+        kanto::BinaryReceive(body.substr(1), kanto::LogicalType::FromOid(oid));
         break;
       }
       case 7: {

@@ -2,7 +2,8 @@
 // field, a header extension (its length, then bytes a reader skips), then per row a 16-bit field
 // count and each field as a 32-bit length (-1 for NULL) and its bytes in the type's binary
 // send/receive form, and a field count of -1 as the trailer. All integers are big-endian. Pure
-// framing: the fields' bytes are converted by the wire codec (kanto/binary_format.hpp).
+// framing: the fields' bytes are converted by the types' binary codecs (types/binary_receive.hpp in,
+// kanto/binary_format.hpp out).
 #pragma once
 
 #include <cstdint>

@@ -13,10 +13,10 @@
 #include "execution/expression_executor.hpp"
 #include "execution/physical_planner.hpp"
 #include "function/type_input.hpp"
-#include "kanto/binary_format.hpp"
 #include "kanto/error.hpp"
 #include "parser/ast_expr.hpp"
 #include "planner/binder.hpp"
+#include "types/binary_receive.hpp"
 
 namespace kanto::commands {
 
@@ -36,24 +36,11 @@ Error& WithCopyContext(Error& e, const std::string& context) {
   return e;
 }
 
-// A binary-format field of a column of `type`, read by the wire protocol's binary codec (the
-// form PostgreSQL's receive functions read). A field of a fixed-length type that is too short is
+// A binary-format field of a column of `type`, read by its type (types/binary_receive.hpp, the
+// form PostgreSQL's receive functions read; an enum's label, an enum array's labels). A field of a fixed-length type that is too short is
 // PostgreSQL's 08P01 "insufficient data left in message", any other misfit 22P03.
 Value BinaryInput(std::string_view bytes, const LogicalType& type, const FunctionContext& fn) {
-  int16_t length = wire::TypeLength(type.oid());
-  if (length > 0 && bytes.size() < static_cast<size_t>(length)) {
-    throw Error(sqlstate::kProtocolViolation, "insufficient data left in message");
-  }
-  // An enum's binary form is its label (enum_recv).
-  if (type.id == TypeId::kEnum) return TypeInput(bytes, type, CastContext::kAssignment, fn);
-  std::string text;
-  try {
-    text = wire::DecodeBinaryText(std::string(bytes), type.oid());
-  } catch (Error& e) {
-    if (e.sqlstate() == "22P03") throw Error("22P03", "incorrect binary data format");
-    throw;
-  }
-  return TypeInput(text, type, CastContext::kAssignment, fn);
+  return TypeInput(BinaryReceiveText(bytes, type), type, CastContext::kAssignment, fn);
 }
 
 // PostgreSQL's COPY reports no statement position for the table it names.

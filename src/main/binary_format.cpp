@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "function/cast.hpp"
+#include "main/prepared_impl.hpp"
 #include "main/result_impl.hpp"
+#include "types/binary_receive.hpp"
 #include "types/array.hpp"
 #include "types/char_type.hpp"
 #include "types/enum_type.hpp"
@@ -27,12 +29,6 @@ std::string BigEndian(uint64_t v, int bytes) {
   std::string out;
   for (int i = bytes - 1; i >= 0; i--) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
   return out;
-}
-
-uint64_t ReadBigEndian(const std::string& s) {
-  uint64_t v = 0;
-  for (unsigned char c : s) v = (v << 8) | c;
-  return v;
 }
 
 // numeric text -> PostgreSQL's binary numeric (base-10000 digits).
@@ -67,31 +63,6 @@ std::string NumericBinary(const std::string& text) {
   return out;
 }
 
-std::string NumericText(const std::string& b) {
-  if (b.size() < 8) throw Error("22P03", "insufficient data left in message");
-  int ndigits = static_cast<int>(ReadBigEndian(b.substr(0, 2)));
-  int16_t weight = static_cast<int16_t>(ReadBigEndian(b.substr(2, 2)));
-  uint16_t sign = static_cast<uint16_t>(ReadBigEndian(b.substr(4, 2)));
-  int dscale = static_cast<int>(ReadBigEndian(b.substr(6, 2)));
-  if (sign == 0xC000) return "NaN";
-  if (sign == 0xD000) return "Infinity";
-  if (sign == 0xF000) return "-Infinity";
-  if (b.size() != 8 + 2 * static_cast<size_t>(ndigits)) throw Error("22P03", "invalid numeric binary value");
-  std::string int_part, frac_part;
-  for (int i = 0; i < ndigits; i++) {
-    int d = static_cast<int>(ReadBigEndian(b.substr(8 + 2 * i, 2)));
-    char buf[8];
-    std::snprintf(buf, sizeof(buf), "%04d", d);
-    if (i <= weight) int_part += buf;
-    else frac_part += buf;
-  }
-  for (int i = ndigits; i <= weight; i++) int_part += "0000";
-  if (weight < -1) frac_part.insert(0, std::string(static_cast<size_t>(-1 - weight) * 4, '0'));
-  size_t nz = int_part.find_first_not_of('0');
-  int_part = nz == std::string::npos ? "0" : int_part.substr(nz);
-  frac_part.resize(static_cast<size_t>(dscale), '0');
-  return (sign == 0x4000 ? "-" : "") + int_part + (dscale ? "." + frac_part : "");
-}
 }  // namespace
 
 namespace {
@@ -178,45 +149,6 @@ std::string ArrayTextToBinary(uint32_t element_oid, const std::string& text) {
     out += BigEndian(b.size(), 4) + b;
   }
   return out;
-}
-
-// A binary array parameter as an array literal whose elements are all quoted.
-std::string BinaryArrayToText(const std::string& v) {
-  auto need = [&](size_t pos, size_t n) {
-    if (pos + n > v.size()) throw Error("22P03", "insufficient data left in message");
-  };
-  auto int32_at = [&](size_t pos) {
-    need(pos, 4);
-    return static_cast<int32_t>(ReadBigEndian(v.substr(pos, 4)));
-  };
-  int32_t ndim = int32_at(0);
-  uint32_t element_oid = static_cast<uint32_t>(int32_at(8));
-  if (ndim == 0) return "{}";
-  if (ndim != 1) throw Error(sqlstate::kFeatureNotSupported, "multidimensional arrays are not supported");
-  int32_t count = int32_at(12);
-  if (count < 0) throw Error("22P03", "invalid array length");
-  size_t pos = 20;
-  std::string out = "{";
-  for (int32_t k = 0; k < count; k++) {
-    if (k) out += ',';
-    int32_t len = int32_at(pos);
-    pos += 4;
-    if (len < 0) {
-      out += "NULL";
-      continue;
-    }
-    need(pos, static_cast<size_t>(len));
-    std::string text = DecodeBinaryText(v.substr(pos, static_cast<size_t>(len)), element_oid);
-    pos += static_cast<size_t>(len);
-    out += '"';
-    for (char c : text) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  if (pos != v.size()) throw Error("22P03", "incorrect binary data format in bind parameter");
-  return out + "}";
 }
 
 // The binary form of one non-NULL value from its type (fields of a record).
@@ -328,22 +260,6 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
 
 }  // namespace
 
-int16_t TypeLength(uint32_t oid) {
-  switch (oid) {
-    case 16: case 18: return 1;
-    case 21: return 2;
-    case 23: case 700: case 1082: case 26: case 2205: case 2206: case 4089: case 24: case 28: case 2202: case 2203:
-    case 2204: case 4096: return 4;
-    case 1033: return 12;
-    case 2950: return 16;
-    case 20: case 701: case 1114: case 1184: return 8;
-    case 1186: return 16;
-    case 19: return 64;
-    case 705: return -2;
-    default: return -1;
-  }
-}
-
 // json's binary form is its text.
 bool BinaryIsText(uint32_t oid) {
   return oid == 25 || oid == 1043 || oid == 1042 || oid == 19 || oid == 114 || oid == 705 || oid == 194;
@@ -407,98 +323,14 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
   }
 }
 
-std::string DecodeBinaryText(const std::string& value, uint32_t oid) {
-  Param p = DecodeBinaryParam(value, oid);
-  switch (p.kind()) {
-    case Param::Kind::kBool: return p.int_value() ? "t" : "f";
-    case Param::Kind::kInt: return std::to_string(p.int_value());
-    case Param::Kind::kDouble: {
-      char buf[40];
-      snprintf(buf, sizeof(buf), "%.17g", p.double_value());
-      return buf;
+Param DecodeBinaryParam(const std::string& value, PreparedStatement& stmt, size_t i) {
+  try {
+    return BinaryReceive(value, stmt.impl().param_types.at(i));
+  } catch (Error& e) {
+    if (e.sqlstate() == "22P03" && e.message() == "incorrect binary data format") {
+      throw Error("22P03", "incorrect binary data format in bind parameter " + std::to_string(i + 1));
     }
-    default: return std::move(p).text();
-  }
-}
-
-Param DecodeBinaryParam(const std::string& v, uint32_t oid) {
-  auto need = [&](size_t n) {
-    if (v.size() != n) throw Error("22P03", "incorrect binary data format in bind parameter");
-  };
-  switch (oid) {
-    case 16: need(1); return Param(v[0] != 0);
-    case 18: need(1); return Param(v);  // charrecv: the byte, read back by charin
-    case 21: need(2); return Param(static_cast<int64_t>(static_cast<int16_t>(ReadBigEndian(v))));
-    case 23: need(4); return Param(static_cast<int64_t>(static_cast<int32_t>(ReadBigEndian(v))));
-    case 20: need(8); return Param(static_cast<int64_t>(ReadBigEndian(v)));
-    case 26: case 2205: case 2206: case 4089: case 24: case 28: case 2202: case 2203: case 2204: case 4096: need(4); return Param(static_cast<int64_t>(static_cast<uint32_t>(ReadBigEndian(v))));
-    case 1186: {
-      need(16);
-      Interval iv;
-      iv.micros = static_cast<int64_t>(ReadBigEndian(v.substr(0, 8)));
-      iv.days = static_cast<int32_t>(ReadBigEndian(v.substr(8, 4)));
-      iv.months = static_cast<int32_t>(ReadBigEndian(v.substr(12, 4)));
-      return Param(datetime::FormatInterval(iv));
-    }
-    case 700: {
-      need(4);
-      uint32_t bits = static_cast<uint32_t>(ReadBigEndian(v));
-      float f;
-      std::memcpy(&f, &bits, 4);
-      return Param(static_cast<double>(f));
-    }
-    case 701: {
-      need(8);
-      uint64_t bits = ReadBigEndian(v);
-      double d;
-      std::memcpy(&d, &bits, 8);
-      return Param(d);
-    }
-    case 1700: return Param(NumericText(v));
-    case 1082: {
-      need(4);
-      int64_t days = static_cast<int32_t>(ReadBigEndian(v));
-      return Param(datetime::FormatDate(days + kPgEpochDays));
-    }
-    case 1114:
-    case 1184: {
-      need(8);
-      int64_t micros = static_cast<int64_t>(ReadBigEndian(v));
-      if (micros == INT64_MAX || micros == INT64_MIN) return Param(micros > 0 ? "infinity" : "-infinity");
-      int64_t unix_micros;
-      if (__builtin_add_overflow(micros, kPgEpochMicros, &unix_micros)) {
-        throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-      }
-      std::string text = datetime::FormatTimestamp(unix_micros);
-      return Param(oid == 1184 ? text + "+00" : text);
-    }
-    case 17: {
-      static const char* kHex = "0123456789abcdef";
-      std::string out = "\\x";
-      for (unsigned char c : v) {
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 15]);
-      }
-      return Param(out);
-    }
-    case 25: case 1043: case 1042: case 19: case 114: case 705: case 0: return Param(v);
-    case 2950: return Param(UuidToText(UuidFromBinary(v)));  // uuid_recv: the 16 bytes
-    case 3802:  // jsonb: version 1, then the text
-      if (v.empty() || v[0] != '\x01') {
-        throw Error("XX000", "unsupported jsonb version number " + std::to_string(v.empty() ? 0 : static_cast<unsigned char>(v[0])));
-      }
-      return Param(v.substr(1));
-    case 22: case 30: {  // int2vectorrecv / oidvectorrecv: a binary array, as the vector's text "1 2"
-      std::string text;
-      for (const auto& e : SplitArrayText(BinaryArrayToText(v))) {
-        if (!e) throw Error("22P03", "invalid array flags");
-        text += (text.empty() ? "" : " ") + *e;
-      }
-      return Param(text);
-    }
-    default:
-      if (ElementOid(oid)) return Param(BinaryArrayToText(v));
-      throw Error(sqlstate::kFeatureNotSupported, "binary input of type OID " + std::to_string(oid) + " is not supported");
+    throw;
   }
 }
 

@@ -693,6 +693,20 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunExplain(const ast::ExplainStmt& s
   return result;
 }
 
+LogicalType ConnectionImpl::DeclaredParamType(uint32_t oid) const {
+  LogicalType t = LogicalType::FromOid(oid);
+  if (t.id != TypeId::kUnknown || oid == 0 || oid == 705) return t;
+  std::shared_ptr<const Catalog> catalog = txn_catalog_ ? txn_catalog_ : db_impl_.catalog().Current();
+  bool array = false;
+  if (const TypeEntry* user = catalog->FindTypeByOid(oid, &array)) {
+    LogicalType type = catalog->TypeOf(*user);
+    return array ? LogicalType::ArrayOf(type) : type;
+  }
+  // A PostgreSQL type Kanto does not have (time, inet, ... as psycopg 3 declares them) is refused,
+  // not read as text.
+  throw Error(sqlstate::kFeatureNotSupported, "parameter type with OID " + std::to_string(oid) + " is not supported");
+}
+
 void ConnectionImpl::Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types,
                               std::vector<ColumnInfo>* columns) {
   if (stmt.kind == ast::StmtKind::kCursor) {  // FETCH returns the cursor's columns

@@ -2,6 +2,7 @@
 #include "main/cluster.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
+#include "main/prepared_impl.hpp"
 
 #include "common/stack_depth.hpp"
 #include "commands/query_text.hpp"
@@ -190,16 +191,6 @@ std::vector<Notification> Connection::TakeNotifications() {
 }
 void Connection::SetNotificationWake(std::function<void()> wake) { impl_->notifications().SetWake(std::move(wake)); }
 
-class PreparedImpl {
- public:
-  ConnectionImpl* conn = nullptr;
-  ast::StatementPtr stmt;
-  std::vector<LogicalType> param_types;
-  std::vector<ColumnInfo> columns;
-  ConnectionImpl::PlanCache plan_cache;
-  std::string text;  // for pg_stat_activity.query
-};
-
 std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, Error* error) {
   return Prepare(sql, {}, error);
 }
@@ -216,15 +207,7 @@ std::unique_ptr<PreparedStatement> Connection::Prepare(std::string_view sql, con
     impl->conn = impl_.get();
     impl->stmt = std::move(stmts[0]);
     impl->text.assign(sql.substr(0, 1024));
-    for (uint32_t oid : param_type_oids) {
-      LogicalType t = LogicalType::FromOid(oid);
-      // 0 (and unknown, 705) leave the type to the statement; a PostgreSQL type Kanto does not have
-      // (time, uuid, jsonb, inet, ... as psycopg 3 declares them) is refused, not read as text.
-      if (t.id == TypeId::kUnknown && oid != 0 && oid != 705) {
-        throw Error(sqlstate::kFeatureNotSupported, "parameter type with OID " + std::to_string(oid) + " is not supported");
-      }
-      impl->param_types.push_back(t);
-    }
+    for (uint32_t oid : param_type_oids) impl->param_types.push_back(impl_->DeclaredParamType(oid));
     impl_->Describe(*impl->stmt, &impl->param_types, &impl->columns);
     return std::make_unique<PreparedStatement>(std::move(impl));
   } catch (Error& e) {

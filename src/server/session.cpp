@@ -473,12 +473,10 @@ void Session::ApplyDeallocations() {
       p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
     }
     statements_.erase(it);
-    declared_param_types_.erase(name);
   };
   if (pending_deallocate_all_) {
     portals_.clear();
     statements_.clear();
-    declared_param_types_.clear();
   }
   for (const auto& name : pending_deallocate_) drop(name);
   pending_deallocate_all_ = false;
@@ -534,15 +532,13 @@ void Session::HandleParse(const std::string& body) {
   wire::ParseMessage parse = wire::DecodeParse(body);
   const std::string& name = parse.name;
   const std::string& sql = parse.sql;
-  std::vector<uint32_t> declared = std::move(parse.param_types);
   if (!name.empty() && statements_.count(name)) {
     throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
   }
   Error err(sqlstate::kSuccess, "");
-  auto stmt = conn_->Prepare(sql, declared, &err);
+  auto stmt = conn_->Prepare(sql, parse.param_types, &err);
   if (!stmt) throw err;
   statements_[name] = std::move(stmt);
-  declared_param_types_[name] = std::move(declared);
   wire::MessageWriter w(&out_);
   w.Begin('1');
   w.End();
@@ -572,11 +568,8 @@ void Session::HandleBind(std::string& body) {
     }
     std::string value = std::move(*bind.params[i]);
     if (bind.ParamFormat(i) == 1) {
-      // Binary values are in the type the client declared in Parse, else the inferred one.
-      const auto& declared = declared_param_types_[stmt_name];
-      uint32_t oid = i < declared.size() && declared[i] ? declared[i]
-                                                                              : portal->statement->param_type_oid(i);
-      portal->params.emplace_back(wire::DecodeBinaryParam(value, oid));
+      // Binary values are in the statement's parameter type: declared in Parse, else inferred.
+      portal->params.emplace_back(wire::DecodeBinaryParam(value, *portal->statement, i));
     } else {
       portal->params.emplace_back(std::move(value));
     }
@@ -714,7 +707,6 @@ void Session::HandleClose(const std::string& body) {
         p = p->second->statement == it->second.get() ? portals_.erase(p) : std::next(p);
       }
       statements_.erase(it);
-      declared_param_types_.erase(name);
     }
   } else {
     portals_.erase(name);

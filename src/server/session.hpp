@@ -223,7 +223,6 @@ class Session : public std::enable_shared_from_this<Session> {
   bool copy_in_ = false;
   std::string copy_buffer_;
   std::map<std::string, std::unique_ptr<PreparedStatement>> statements_;
-  std::map<std::string, std::vector<uint32_t>> declared_param_types_;  // from Parse (0: unspecified)
   // DEALLOCATE runs inside a statement that may itself be prepared: names to drop (or "all") are
   // applied once the current message is done.
   std::vector<std::string> pending_deallocate_;

@@ -2,7 +2,7 @@
 """asyncpg against `kanto serve` and the same steps against a PostgreSQL 15 (test/e2e/asyncpg.sh
 starts both), where the answers must agree: connecting, prepared statements, executemany,
 fetching every Kanto type in asyncpg's binary codecs, type introspection (an enum and its array,
-a table's row type, codecs of our own), binary
+a table's row type, codecs of our own), enum and enum[] parameters and COPY in binary, binary
 COPY in and out (copy_records_to_table, copy_to_table, copy_from_table, copy_from_query; the
 bytes Kanto writes equal PostgreSQL's), EXPLAIN (FORMAT JSON) parsed as JSON, and errors inside
 an extended-protocol exchange that asyncpg must see at once (it waits after Flush, before Sync).
@@ -60,7 +60,8 @@ async def run(dsn):
     """The steps; returns what must agree with PostgreSQL."""
     out = {}
     conn = await asyncpg.connect(dsn)
-    await conn.execute("DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS copy_back; DROP TABLE IF EXISTS moods; DROP TYPE IF EXISTS mood")
+    await conn.execute("DROP TABLE IF EXISTS items; DROP TABLE IF EXISTS copy_back; DROP TABLE IF EXISTS moods; "
+                       "DROP TABLE IF EXISTS moods_back; DROP TYPE IF EXISTS mood")
     await conn.execute("SET TIME ZONE 'UTC'")
     await conn.execute(TABLE)
     # executemany through one prepared INSERT, all parameters binary.
@@ -86,14 +87,36 @@ async def run(dsn):
     await conn.execute("INSERT INTO pair VALUES (1, 'x')")
     out["composite"] = tuple(await conn.fetchval("SELECT p FROM pair p"))
     # Type introspection of an enum and its array: asyncpg asks pg_type / pg_enum what mood is
-    # before it reads one (rows in binary), then a text codec of our own on the enum, through which
-    # parameters go as text. (Not yet: enum parameters in asyncpg's default binary codec, which
-    # Kanto refuses, 0A000: the wire layer knows binary formats by fixed OIDs only; docs/tools.md.)
+    # before it reads one (rows in binary); enum and enum[] parameters in asyncpg's default codec
+    # (binary: the labels), executemany and binary COPY in and out of both; then a text codec of our
+    # own on the enum, through which parameters go as text.
     await conn.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE moods (id int, m mood, ms mood[])")
     await conn.execute("INSERT INTO moods VALUES (1, 'happy', '{sad,ok}'), (2, NULL, '{NULL}'), (3, 'sad', '{}')")
     stmt = await conn.prepare("SELECT * FROM moods WHERE m IS DISTINCT FROM 'ok' ORDER BY id")
     out["enum_rows"] = [tuple(r) for r in await stmt.fetch()]
     out["enum_types"] = [(a.type.name, a.type.kind, a.type.schema) for a in stmt.get_attributes()]
+    out["enum_params"] = tuple(await conn.fetchrow("SELECT $1::mood, $2::mood[], $1::mood < 'happy'", "ok",
+                                                   ["happy", None, "sad"]))
+    await conn.executemany("INSERT INTO moods VALUES ($1, $2, $3)",
+                           [(4, "ok", ["ok", "happy"]), (5, None, []), (6, "happy", None)])
+    out["enum_filter"] = [tuple(r) for r in await conn.fetch(
+        "SELECT id FROM moods WHERE m = ANY($1::mood[]) OR ms = $2 ORDER BY id", ["ok", "sad"], ["ok", "happy"])]
+    out["enum_bad_label"] = (await at_once("a binary enum parameter that is no label",
+                                           conn.fetchval("SELECT $1::mood", "nope")))[0]
+    check("copy_records_to_table (enum, enum[])", "COPY 2", await conn.copy_records_to_table(
+        "moods", records=[(7, "sad", ["sad", None]), (8, None, ["happy"])], columns=["id", "m", "ms"]))
+    out["enum_rows_all"] = [tuple(r) for r in await conn.fetch("SELECT * FROM moods ORDER BY id")]
+    # Binary COPY out of an enum and an enum[] column: PostgreSQL's bytes, but for the enum's OID in
+    # the array header (the database's own), replaced by a placeholder.
+    buf = io.BytesIO()
+    await conn.copy_from_table("moods", output=buf, format="binary")
+    mood_oid = (await conn.fetchval("SELECT 'mood'::regtype::oid")).to_bytes(4, "big")
+    out["enum_copy_bytes"] = buf.getvalue().replace(mood_oid, b"<OID>")
+    await conn.execute("CREATE TABLE moods_back (LIKE moods)")
+    check("copy_to_table (enum, enum[])", "COPY 8",
+          await conn.copy_to_table("moods_back", source=io.BytesIO(buf.getvalue()), format="binary"))
+    out["enum_copied_back"] = [tuple(r) for r in await conn.fetch("SELECT * FROM moods_back ORDER BY id")]
+    check("enum copy back", out["enum_rows_all"], out["enum_copied_back"])
     await conn.set_type_codec("mood", encoder=str.lower, decoder=str.upper, format="text")
     out["enum_codec"] = await conn.fetchval("SELECT $1::mood", "HAPPY")
     check("enum codec", "HAPPY", out["enum_codec"])

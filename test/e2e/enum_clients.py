@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Enum types through real clients (test/e2e/enums.sh): psycopg2 creating, filling and reading an
-enum column (its pg_type OID in the result description, the labels in declaration order, ALTER
-TYPE ... ADD VALUE), and SQLAlchemy's Enum with the PostgreSQL dialect (create_all creates the
+enum column (its pg_type OID and type length in the result description, the labels in declaration
+order, ALTER TYPE ... ADD VALUE), psycopg 3 sending enums and enum arrays in binary, and SQLAlchemy's Enum with the PostgreSQL dialect (create_all creates the
 type after looking for it in pg_type, inserts and filters, drop_all drops it). With a PostgreSQL
 DSN given the same steps run there and the answers must agree.
 
@@ -11,7 +11,9 @@ usage: enum_clients.py KANTO_DSN [POSTGRESQL_DSN]
 import enum
 import sys
 
+import psycopg
 import psycopg2
+from psycopg.types.enum import EnumInfo, register_enum
 from sqlalchemy import Column, Enum, Integer, MetaData, Table, create_engine, select
 
 
@@ -31,7 +33,7 @@ def run(dsn):
     conn = psycopg2.connect(dsn)
     conn.autocommit = True
     cur = conn.cursor()
-    cur.execute("DROP TABLE IF EXISTS ec_ticket; DROP TYPE IF EXISTS ec_level")
+    cur.execute("DROP TABLE IF EXISTS ec_ticket; DROP TABLE IF EXISTS ec_task; DROP TYPE IF EXISTS ec_level")
     cur.execute("CREATE TYPE ec_level AS ENUM ('low', 'medium', 'high')")
     cur.execute("CREATE TABLE ec_ticket (id int PRIMARY KEY, level ec_level NOT NULL)")
     cur.executemany("INSERT INTO ec_ticket VALUES (%s, %s)", [(1, "high"), (2, "low"), (3, "medium"), (4, "low")])
@@ -53,7 +55,25 @@ def run(dsn):
     out["after_add"] = cur.fetchone()
     cur.execute("SELECT typname, typtype FROM pg_type WHERE oid = %s", (type_oid,))
     out["pg_type"] = cur.fetchone()
+    cur.execute("SELECT level, ARRAY[level] FROM ec_ticket LIMIT 0")
+    out["description"] = [(d.name, d.internal_size) for d in cur.description]
     conn.close()
+
+    # psycopg 3 with binary=True: an enum registered from its EnumInfo goes as a binary parameter
+    # (the label) with the type's OID declared in Parse, an enum array likewise (array_send of the
+    # labels); rows come back in binary too.
+    with psycopg.connect(dsn, autocommit=True) as c3:
+        info = EnumInfo.fetch(c3, "ec_level")
+        register_enum(info, c3)
+        level = info.enum
+        cur3 = c3.cursor(binary=True)
+        cur3.execute("DROP TABLE IF EXISTS ec_task")
+        cur3.execute("CREATE TABLE ec_task (id int, level ec_level, levels ec_level[])")
+        cur3.executemany("INSERT INTO ec_task VALUES (%s, %s, %s)",
+                         [(1, level.high, [level.low, None]), (2, None, [level.urgent]), (3, level.low, None)])
+        cur3.execute("SELECT id, level, levels FROM ec_task WHERE level = ANY(%s) OR levels = %s ORDER BY id",
+                     ([level.high, level.low], [level.urgent]))
+        out["psycopg3_binary"] = [(i, v and v.name, vs and [x and x.name for x in vs]) for i, v, vs in cur3.fetchall()]
 
     # SQLAlchemy's Enum: CREATE TYPE on create_all (after checking pg_type), DROP TYPE on drop_all.
     engine = create_engine("postgresql+psycopg2://" + dsn.split("://", 1)[1], future=True)
