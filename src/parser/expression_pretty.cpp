@@ -113,14 +113,26 @@ class Printer {
       case ast::ExprKind::kSqlValue:
         return true;
       case ast::ExprKind::kCast: {
-        // A constant, or a cast of something itself simple everywhere; casts of operators are
-        // function calls or relabelings in PostgreSQL, which this text does not tell apart.
+        // A constant, or a cast of something itself simple everywhere. A cast of an operator is
+        // simple when PostgreSQL makes it a function call (FuncExpr): every cast to a numeric type
+        // from the types operators give (int4 -> numeric, numeric -> int4, bool -> int4, jsonb ->
+        // int4); one to a string type is an I/O conversion or a relabeling, which parenthesizes
+        // (int4 -> text, text -> varchar); for the other types this text does not tell them apart.
         const auto& c = static_cast<const ast::CastExpr&>(e);
         if (StringConstant(*c.arg)) return true;
         Context any;
         any.parent = Parent::kTest;
         auto inner = Simple(*c.arg, any);
         if (inner && *inner) return true;
+        auto type = TypeText(c.type);
+        std::string base = type ? type->substr(0, type->find('(')) : "";
+        if (c.type.array) return std::nullopt;
+        for (const char* numeric : {"smallint", "integer", "bigint", "real", "double precision", "numeric"}) {
+          if (base == numeric) return true;
+        }
+        // (With a length, text -> varchar(n) is a length-coercing call over a relabeling: nested
+        // parentheses this printer does not write.)
+        if (base == *type && (base == "text" || base == "character varying")) return false;
         return std::nullopt;
       }
       case ast::ExprKind::kOp: {
@@ -282,6 +294,18 @@ class Printer {
         auto items = List(args);
         if (!items) return std::nullopt;
         return name + *items + ")";
+      }
+      case ast::ExprKind::kNullIf: {
+        const auto& n = static_cast<const ast::NullIfExpr&>(e);
+        Context ctx;
+        ctx.parent = Parent::kFunctionLike;
+        auto l = Print(*n.left, ctx), r = Print(*n.right, ctx);
+        if (!l || !r) return std::nullopt;
+        return Cat(Cat("NULLIF(", *l) + ", ", *r) + ")";
+      }
+      case ast::ExprKind::kSqlValue: {
+        const auto& v = static_cast<const ast::SqlValueFunction&>(e);
+        return ast::ExprToString(v) + (v.precision >= 0 ? "(" + std::to_string(v.precision) + ")" : "");
       }
       case ast::ExprKind::kCase: return Case(static_cast<const ast::CaseExpr&>(e));
       case ast::ExprKind::kSubquery: return Sublink(static_cast<const ast::SubqueryExpr&>(e));
