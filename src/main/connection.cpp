@@ -160,6 +160,7 @@ QueryResult ConnectionImpl::FinishRun(QueryResult r) {
   if (!r.ok() && session_.terminate.load()) r = QueryResult(Error("57P01", "terminating connection due to administrator command"));
   ReportActivityEnd();
   if (!notices_.empty()) {
+    if (!r.impl()) r = QueryResult(std::make_unique<ResultImpl>());
     auto& out = r.impl()->notices;
     out.insert(out.end(), notices_.begin(), notices_.end());
     notices_.clear();
