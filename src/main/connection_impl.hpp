@@ -344,7 +344,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   struct StatementSettings {
     uint64_t version = 0;  // (SettingValues versions start at 1)
     size_t max_stack_depth = 0;
-    int64_t statement_timeout_ms = 0, lock_timeout_ms = 0;
+    int64_t statement_timeout_ms = 0, lock_timeout_ms = 0, deadlock_timeout_ms = 1000;
     uint64_t work_mem = 0;
     storage::IsolationLevel default_isolation = storage::IsolationLevel::kReadCommitted;
     bool transaction_deferrable = false;
