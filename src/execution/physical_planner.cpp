@@ -470,6 +470,15 @@ void Explain(const PhysicalOperator& op, const OperatorState* state, const Expla
 
 PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan) { return Plan(plan); }
 
+bool AtMostOneRow(const PhysicalOperator& plan) {
+  // (A projection yields one row per input row: set-returning calls are lateral joins.)
+  if (dynamic_cast<const PhysicalProjection*>(&plan) || dynamic_cast<const PhysicalFilter*>(&plan)) {
+    return plan.children.size() == 1 && AtMostOneRow(*plan.children[0]);
+  }
+  const auto* scan = dynamic_cast<const PhysicalTableScan*>(&plan);
+  return scan && scan->PointRead();
+}
+
 WriteConstraints LowerWriteConstraints(const LogicalModify& op) { return {TableChecks(op), Cascades(op)}; }
 
 std::vector<std::string> ExplainPlan(const PhysicalOperator& plan, const OperatorState* state,

@@ -9,6 +9,10 @@
 namespace kanto {
 
 PhysicalOperatorPtr CreatePhysicalPlan(LogicalOperator& plan);
+// Whether `plan` yields at most one row whatever its parameters: projections and filters over a
+// point read of a whole primary key (PhysicalTableScan::PointRead). Such a query's result need
+// not stream.
+bool AtMostOneRow(const PhysicalOperator& plan);
 
 // What the rows an INSERT or UPDATE (or COPY FROM) writes are checked against, lowered from the
 // binder's LogicalModify: the table's CHECK constraints, and, when the table has foreign keys or

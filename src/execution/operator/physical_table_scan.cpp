@@ -109,11 +109,9 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
       state.done = true;
       return false;
     }
-    // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning). An
-    // equality on the whole primary key is one row key: a point read.
-    bool point = index && index->primary && index_eq.size() >= index->columns.size();
+    // Only the columns the query uses are decoded (column_ids, from the optimizer's pruning).
     state.scan = std::make_unique<access::TableScan>(*ctx.txn, *table_, index, std::move(lower), std::move(upper),
-                                                     column_ids, /*newest=*/false, point);
+                                                     column_ids, /*newest=*/false, PointRead());
   }
   while (true) {
     ctx.CheckCancel();

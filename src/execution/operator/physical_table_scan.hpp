@@ -29,6 +29,9 @@ class PhysicalTableScan : public PhysicalOperator {
   BoundExprPtr index_upper;
   bool upper_inclusive = true;
 
+  // An equality on every primary key column: one row key, read with one Get (at most one row).
+  bool PointRead() const { return index && index->primary && index_eq.size() >= index->columns.size(); }
+
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
