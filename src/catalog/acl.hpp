@@ -28,8 +28,13 @@ enum AclMode : uint32_t {
   kAclTemporary = 1u << 10,
   kAclConnect = 1u << 11,
 };
+// Each object kind's privileges (what ALL PRIVILEGES grants on it).
 constexpr uint32_t kAclAllTable =
     kAclInsert | kAclSelect | kAclUpdate | kAclDelete | kAclTruncate | kAclReferences | kAclTrigger;
+constexpr uint32_t kAclAllColumn = kAclInsert | kAclSelect | kAclUpdate | kAclReferences;
+constexpr uint32_t kAclAllSequence = kAclUsage | kAclSelect | kAclUpdate;
+constexpr uint32_t kAclAllSchema = kAclUsage | kAclCreate;
+constexpr uint32_t kAclAllDatabase = kAclCreate | kAclTemporary | kAclConnect;
 
 constexpr uint32_t kAclPublic = 0;  // the grantee id of PUBLIC
 
@@ -63,10 +68,17 @@ const char* AclModeName(uint32_t bit);
 // A privilege a statement needs on a relation (planner: the relations it reads and writes),
 // checked as the statement starts: as `role`, or the current user when `role` is 0 (a relation
 // inside a view is checked as the view's owner).
+// A role without the table-level privilege may still hold it on every column the statement uses
+// (PostgreSQL's selectedCols / insertedCols / updatedCols, positions in the table's columns):
+// SELECT with no selected column needs it on some column, kWholeRow (t.* as a row) on all.
 struct RelationPermission {
+  static constexpr uint32_t kWholeRow = UINT32_MAX;
   uint32_t relation_id = 0;
   uint32_t required = 0;
   uint32_t role = 0;
+  std::vector<uint32_t> selected_columns;
+  std::vector<uint32_t> inserted_columns;
+  std::vector<uint32_t> updated_columns;
 };
 // 42501 "permission denied for table t" unless `role` holds every permission; superusers hold all.
 void CheckRelationPermissions(const Catalog& catalog, uint32_t current_role,

@@ -314,6 +314,31 @@ void Catalog::PutTable(TableEntry table) {
 
 void Catalog::RemoveTable(uint32_t id) { tables_.erase(id); }
 
+const DefaultAclEntry* Catalog::FindDefaultAcl(uint32_t role, uint32_t schema_id, char object_type) const {
+  for (const auto& [id, d] : default_acls_) {
+    if (d.role == role && d.schema_id == schema_id && d.object_type == object_type) return &d;
+  }
+  return nullptr;
+}
+
+const DefaultAclEntry* Catalog::GetDefaultAcl(uint32_t id) const {
+  auto it = default_acls_.find(id);
+  return it == default_acls_.end() ? nullptr : &it->second;
+}
+
+std::vector<const DefaultAclEntry*> Catalog::DefaultAcls() const {
+  std::vector<const DefaultAclEntry*> out;
+  for (const auto& [id, d] : default_acls_) out.push_back(&d);
+  return out;
+}
+
+void Catalog::PutDefaultAcl(DefaultAclEntry entry) {
+  uint32_t id = entry.id;
+  default_acls_[id] = std::move(entry);
+}
+
+void Catalog::RemoveDefaultAcl(uint32_t id) { default_acls_.erase(id); }
+
 void Catalog::AddDependency(const Dependency& d) {
   auto& deps = dependencies_[d.object.object_id];
   for (const auto& e : deps) {

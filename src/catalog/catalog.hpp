@@ -42,6 +42,8 @@ struct ColumnEntry {
   // GENERATED ALWAYS AS (expr) STORED: 's' (pg_attribute.attgenerated), the expression in
   // default_sql; 0 otherwise.
   char generated = 0;
+  // attacl: privileges granted on this column alone (GRANT SELECT (col) ...); none: no such grants.
+  std::optional<Acl> acl;
 };
 
 struct IndexEntry {
@@ -157,6 +159,7 @@ struct SequenceEntry {
   uint32_t owner_column = 0;  // position in the owner's columns
   bool identity = false;      // the sequence of an identity column
   uint32_t owner = 10;        // the owning role's id
+  std::optional<Acl> acl;     // relacl (GRANT ... ON SEQUENCE); none: the owner's default
   // Distinguishes a sequence from an earlier one that had the same id (a rolled-back CREATE).
   uint64_t instance = 0;
 };
@@ -181,6 +184,18 @@ struct SchemaEntry {
   uint32_t id = 0;
   std::string name;
   std::string owner = "kanto";
+  std::optional<Acl> acl;  // nspacl (GRANT ... ON SCHEMA); none: the owner's default
+};
+
+// ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s]: a pg_default_acl row, the privileges objects
+// of one kind that `role` creates (in `schema_id`, or anywhere when 0) start with.
+struct DefaultAclEntry {
+  static constexpr char kTables = 'r', kSequences = 'S', kFunctions = 'f', kTypes = 'T', kSchemas = 'n';
+  uint32_t id = 0;         // its pg_default_acl OID
+  uint32_t role = 0;       // defaclrole
+  uint32_t schema_id = 0;  // defaclnamespace; 0: every schema
+  char object_type = kTables;
+  Acl acl;  // defaclacl
 };
 
 // A role (user). The bootstrap superuser "kanto" (OID 10) always exists.
@@ -227,6 +242,7 @@ struct DatabaseEntry {
   std::string keyspace;           // storage keyspace; empty: the default one
   // ALTER DATABASE ... SET name = value: the sessions' defaults (name lower-case, value as SET takes it).
   std::vector<std::pair<std::string, std::string>> settings;
+  std::optional<Acl> acl;  // datacl (GRANT ... ON DATABASE); none: the owner's default
 };
 
 // A comment (COMMENT ON): a pg_description row, or pg_shdescription for a role. A column's comment
@@ -325,6 +341,13 @@ class Catalog {
   void PutTable(TableEntry table);
   void RemoveTable(uint32_t id);
 
+  // Default privileges (ALTER DEFAULT PRIVILEGES), one entry per (role, schema, object type).
+  const DefaultAclEntry* FindDefaultAcl(uint32_t role, uint32_t schema_id, char object_type) const;
+  const DefaultAclEntry* GetDefaultAcl(uint32_t id) const;
+  std::vector<const DefaultAclEntry*> DefaultAcls() const;  // by id
+  void PutDefaultAcl(DefaultAclEntry entry);
+  void RemoveDefaultAcl(uint32_t id);
+
   // Dependencies (see catalog/dependency.hpp). Stored ones are kept per dependent object id.
   void AddDependency(const Dependency& d);  // no-op when already recorded
   // Forgets every stored dependency of object `object_id` (any class, any sub-object).
@@ -366,6 +389,8 @@ class Catalog {
   static std::vector<Dependency> DeserializeDependencies(std::string_view data);
   static std::string SerializeComments(const std::vector<CommentEntry>& comments);
   static std::vector<CommentEntry> DeserializeComments(std::string_view data);
+  static std::string SerializeDefaultAcl(const DefaultAclEntry& d);
+  static DefaultAclEntry DeserializeDefaultAcl(std::string_view data);
 
  private:
   std::map<uint32_t, RoleEntry> roles_;
@@ -378,6 +403,7 @@ class Catalog {
   std::map<uint32_t, TypeEntry> types_;
   std::map<uint32_t, std::vector<Dependency>> dependencies_;  // by dependent object id
   std::map<uint32_t, std::vector<CommentEntry>> comments_;    // by described object id
+  std::map<uint32_t, DefaultAclEntry> default_acls_;          // by id
   uint32_t next_id_ = kFirstUserObjectId;
 };
 

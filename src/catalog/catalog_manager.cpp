@@ -14,7 +14,7 @@ namespace {
 // Roles, databases and the shared id counter are shared: they live in the default keyspace only.
 enum RecordKind : uint32_t { kMeta = 0, kSchemaRecord = 1, kTableRecord = 2, kRoleRecord = 3, kSequenceRecord = 4,
                          kDependencyRecord = 5, kDatabaseRecord = 6, kSharedMeta = 7,
-                         kCommentRecord = 8, kTypeRecord = 9 };
+                         kCommentRecord = 8, kTypeRecord = 9, kDefaultAclRecord = 10 };
 
 bool IsSharedKind(uint32_t kind) { return kind == kRoleRecord || kind == kDatabaseRecord || kind == kSharedMeta; }
 
@@ -123,6 +123,8 @@ CatalogManager::CatalogManager(storage::Engine& engine, uint32_t database_id) {
       catalog->SetStoredDependencies(ReadBigEndian32(key, 8), Catalog::DeserializeDependencies(value));
     } else if (kind == kCommentRecord) {
       catalog->SetComments(ReadBigEndian32(key, 8), Catalog::DeserializeComments(value));
+    } else if (kind == kDefaultAclRecord) {
+      catalog->PutDefaultAcl(Catalog::DeserializeDefaultAcl(value));
     } else {
       throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown kind");
     }
@@ -209,6 +211,14 @@ void CatalogManager::WriteSequence(storage::Transaction& txn, const SequenceEntr
 
 void CatalogManager::DeleteSequence(storage::Transaction& txn, uint32_t id) {
   txn.Delete(RecordKey(kSequenceRecord, id));
+}
+
+void CatalogManager::WriteDefaultAcl(storage::Transaction& txn, const DefaultAclEntry& entry) {
+  txn.Put(RecordKey(kDefaultAclRecord, entry.id), Catalog::SerializeDefaultAcl(entry));
+}
+
+void CatalogManager::DeleteDefaultAcl(storage::Transaction& txn, uint32_t id) {
+  txn.Delete(RecordKey(kDefaultAclRecord, id));
 }
 
 void CatalogManager::WriteComments(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id) {

@@ -53,6 +53,8 @@ class CatalogManager {
   static void WriteSequence(storage::Transaction& txn, const SequenceEntry& seq);
   static void DeleteSequence(storage::Transaction& txn, uint32_t id);
   static void WriteNextId(storage::Transaction& txn, uint32_t next_id);
+  static void WriteDefaultAcl(storage::Transaction& txn, const DefaultAclEntry& entry);
+  static void DeleteDefaultAcl(storage::Transaction& txn, uint32_t id);
   // Writes (or deletes, when there are none) the stored dependencies of object `object_id`.
   static void WriteDependencies(storage::Transaction& txn, const Catalog& catalog, uint32_t object_id);
   // Writes (or deletes, when there are none) the comments on object `object_id` and its columns.

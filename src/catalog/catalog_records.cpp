@@ -14,7 +14,7 @@ namespace kanto {
 namespace {
 // 2 added view_sql, 3 index constraint flags, 4 identity and missing values, 5 CHECK constraints and
 // NULLS NOT DISTINCT
-constexpr uint8_t kTableRecordVersion = 9;
+constexpr uint8_t kTableRecordVersion = 10;
 
 // The code a catalog record stores for a type. The codes are fixed once a type has one: TypeId's
 // order may change (a new type inserted beside its kin), a stored code never changes meaning. A
@@ -288,6 +288,7 @@ std::string Catalog::SerializeTable(const TableEntry& t) {
   }
   for (const auto& c : t.columns) w.U8(static_cast<uint8_t>(c.generated));
   WriteAcl(w, t.acl);
+  for (const auto& c : t.columns) WriteAcl(w, c.acl);
   return w.Release();
 }
 
@@ -410,6 +411,9 @@ TableEntry Catalog::DeserializeTable(std::string_view data) {
     for (auto& c : t.columns) c.generated = static_cast<char>(r.U8());
   }
   if (version >= 9) t.acl = ReadAcl(r);
+  if (version >= 10) {
+    for (auto& c : t.columns) c.acl = ReadAcl(r);
+  }
   if (t.primary_index >= static_cast<int>(t.indexes.size())) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: bad primary key");
   }
@@ -445,10 +449,11 @@ TypeEntry Catalog::DeserializeType(std::string_view data) {
 
 std::string Catalog::SerializeSchema(const SchemaEntry& s) {
   BinaryWriter w;
-  w.U8(1);
+  w.U8(2);
   w.U32(s.id);
   w.Str(s.name);
   w.Str(s.owner);
+  WriteAcl(w, s.acl);
   return w.Release();
 }
 
@@ -459,7 +464,7 @@ int64_t ReadI64(BinaryReader& r) { return static_cast<int64_t>(r.U64()); }
 
 std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   BinaryWriter w;
-  w.U8(2);
+  w.U8(3);
   w.U32(s.id);
   w.U32(s.schema_id);
   w.Str(s.name);
@@ -475,13 +480,14 @@ std::string Catalog::SerializeSequence(const SequenceEntry& s) {
   w.Bool(s.identity);
   w.U64(s.instance);
   w.U32(s.owner);
+  WriteAcl(w, s.acl);
   return w.Release();
 }
 
 SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   BinaryReader r(data);
   uint8_t version = r.U8();
-  if (version < 1 || version > 2) {
+  if (version < 1 || version > 3) {
     throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown sequence record version");
   }
   SequenceEntry s;
@@ -500,6 +506,7 @@ SequenceEntry Catalog::DeserializeSequence(std::string_view data) {
   s.identity = r.Bool();
   s.instance = r.U64();
   if (version >= 2) s.owner = r.U32();
+  if (version >= 3) s.acl = ReadAcl(r);
   return s;
 }
 
@@ -562,7 +569,7 @@ RoleEntry Catalog::DeserializeRole(std::string_view data) {
 
 std::string Catalog::SerializeDatabase(const DatabaseEntry& d) {
   BinaryWriter w;
-  w.U8(1);
+  w.U8(2);
   w.U32(d.id);
   w.Str(d.name);
   w.U32(d.owner);
@@ -577,12 +584,16 @@ std::string Catalog::SerializeDatabase(const DatabaseEntry& d) {
     w.Str(name);
     w.Str(value);
   }
+  WriteAcl(w, d.acl);
   return w.Release();
 }
 
 DatabaseEntry Catalog::DeserializeDatabase(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown database record version");
+  uint8_t version = r.U8();
+  if (version < 1 || version > 2) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown database record version");
+  }
   DatabaseEntry e;
   e.id = r.U32();
   e.name = r.Str();
@@ -599,6 +610,7 @@ DatabaseEntry Catalog::DeserializeDatabase(std::string_view data) {
     std::string value = r.Str();
     e.settings.emplace_back(std::move(name), std::move(value));
   }
+  if (version >= 2) e.acl = ReadAcl(r);
   return e;
 }
 
@@ -643,12 +655,42 @@ std::vector<Dependency> Catalog::DeserializeDependencies(std::string_view data) 
 
 SchemaEntry Catalog::DeserializeSchema(std::string_view data) {
   BinaryReader r(data);
-  if (r.U8() != 1) throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown schema record version");
+  uint8_t version = r.U8();
+  if (version < 1 || version > 2) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown schema record version");
+  }
   SchemaEntry s;
   s.id = r.U32();
   s.name = r.Str();
   s.owner = r.Str();
+  if (version >= 2) s.acl = ReadAcl(r);
   return s;
+}
+
+// A default-privileges record (kind 10, version 1): id, role, schema (0: all), object type, ACL.
+std::string Catalog::SerializeDefaultAcl(const DefaultAclEntry& d) {
+  BinaryWriter w;
+  w.U8(1);
+  w.U32(d.id);
+  w.U32(d.role);
+  w.U32(d.schema_id);
+  w.U8(static_cast<uint8_t>(d.object_type));
+  WriteAcl(w, d.acl);
+  return w.Release();
+}
+
+DefaultAclEntry Catalog::DeserializeDefaultAcl(std::string_view data) {
+  BinaryReader r(data);
+  if (r.U8() != 1) {
+    throw Error(sqlstate::kDataCorrupted, "could not decode catalog record: unknown default privileges record version");
+  }
+  DefaultAclEntry d;
+  d.id = r.U32();
+  d.role = r.U32();
+  d.schema_id = r.U32();
+  d.object_type = static_cast<char>(r.U8());
+  d.acl = ReadAcl(r).value_or(Acl{});
+  return d;
 }
 
 }  // namespace kanto

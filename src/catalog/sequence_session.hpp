@@ -19,6 +19,7 @@ class SequenceSession {
   int64_t CurrVal(const SequenceEntry& seq) const;
   // The value of the last nextval of the session; 55000 when none (or its sequence is gone).
   int64_t LastVal(const Catalog& catalog) const;
+  uint32_t last_used() const { return last_used_; }  // the sequence of that nextval (0: none)
   // setval: 22003 outside [MINVALUE, MAXVALUE]. Returns `value`.
   int64_t SetVal(const SequenceEntry& seq, int64_t value, bool is_called);
   SequenceStore::State Read(const SequenceEntry& seq) { return store_.Read(seq); }

@@ -131,6 +131,17 @@ void CatalogChange::PutDatabase(DatabaseEntry db) {
   if (ctx_.shared_changed) ctx_.shared_changed();
 }
 
+void CatalogChange::PutDefaultAcl(DefaultAclEntry entry) {
+  CatalogManager::WriteDefaultAcl(*ctx_.txn, entry);
+  catalog_->PutDefaultAcl(std::move(entry));
+}
+
+void CatalogChange::RemoveDefaultAcl(uint32_t id) {
+  if (!catalog_->GetDefaultAcl(id)) return;
+  CatalogManager::DeleteDefaultAcl(*ctx_.txn, id);
+  catalog_->RemoveDefaultAcl(id);
+}
+
 uint32_t CatalogChange::AllocateSharedId() { return CatalogManager::AllocateSharedId(*ctx_.txn); }
 
 void CatalogChange::AddDependency(const Dependency& d) {

@@ -106,6 +106,9 @@ class CatalogChange {
   void PutRole(RoleEntry role);
   void RemoveRole(uint32_t id);
   void PutDatabase(DatabaseEntry db);
+  // ALTER DEFAULT PRIVILEGES.
+  void PutDefaultAcl(DefaultAclEntry entry);
+  void RemoveDefaultAcl(uint32_t id);
   // An id for a role or database, unique in the data directory.
   uint32_t AllocateSharedId();
 

@@ -7,6 +7,7 @@
 
 namespace kanto::ast {
 struct DatabaseStmt;  // parser/ast_database.hpp
+struct GrantStmt;     // parser/ast_grant.hpp
 }  // namespace kanto::ast
 
 namespace kanto::commands {

@@ -10,6 +10,7 @@
 #include "commands/commands.hpp"
 #include "commands/role_name.hpp"
 #include "kanto/error.hpp"
+#include "parser/ast_grant.hpp"
 
 namespace kanto::commands {
 
@@ -87,7 +88,7 @@ void ChangeTable(const TableEntry& table, const ast::GrantStmt& stmt, uint32_t p
   if (effective == 0) {
     result.notices.push_back(Error(stmt.is_grant ? "01007" : "01006",
                                    std::string("no privileges ") + verb + " " + what + " for \"" + table.name + "\""));
-  } else if (!stmt.privileges.empty() && effective != privileges) {
+  } else if (!stmt.all_privileges && effective != privileges) {
     result.notices.push_back(Error(stmt.is_grant ? "01007" : "01006",
                                    std::string("not all privileges ") + verb + " " + what + " for \"" + table.name + "\""));
   }
@@ -115,8 +116,8 @@ void ChangeTable(const TableEntry& table, const ast::GrantStmt& stmt, uint32_t p
 CommandResult Execute(const ast::GrantStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   CommandResult result{stmt.is_grant ? "GRANT" : "REVOKE"};
-  uint32_t privileges = stmt.privileges.empty() ? kAclAllTable : 0;
-  for (const std::string& name : stmt.privileges) privileges |= TablePrivilege(name);
+  uint32_t privileges = stmt.all_privileges ? kAclAllTable : 0;
+  for (const ast::GrantStmt::Privilege& p : stmt.privileges) privileges |= TablePrivilege(p.name);
   std::vector<uint32_t> grantees;
   for (const ast::RoleName& name : stmt.grantees) {
     if (name.kind == ast::RoleName::Kind::kName && name.name.empty()) {

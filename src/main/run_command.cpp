@@ -2,6 +2,7 @@
 // session only through a CommandContext.
 #include "commands/commands.hpp"
 #include "parser/ast_database.hpp"
+#include "parser/ast_grant.hpp"
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"

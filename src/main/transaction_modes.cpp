@@ -7,6 +7,7 @@
 #include "kanto/error.hpp"
 #include "main/connection_impl.hpp"
 #include "parser/ast_database.hpp"
+#include "parser/ast_grant.hpp"
 #include "main/database_impl.hpp"
 
 namespace kanto {

@@ -131,7 +131,7 @@ enum class StmtKind : uint8_t {
   kMerge,
   kCreateType,
   kAlterType,
-  kGrant,
+  kGrant,  // ast_grant.hpp
 };
 
 struct Statement {
@@ -400,19 +400,6 @@ struct RoleName {
   enum class Kind : uint8_t { kName, kCurrentUser, kSessionUser };
   Kind kind = Kind::kName;
   std::string name;
-};
-
-// GRANT privileges ON [TABLE] t, ... | ALL TABLES IN SCHEMA s, ... TO roles [WITH GRANT OPTION], and
-// REVOKE [GRANT OPTION FOR] privileges ON ... FROM roles [CASCADE | RESTRICT].
-struct GrantStmt : Statement {
-  GrantStmt() : Statement(StmtKind::kGrant) {}
-  bool is_grant = true;
-  std::vector<RangeVar> tables;       // ON TABLE ...
-  std::vector<std::string> schemas;   // ON ALL TABLES IN SCHEMA ...
-  std::vector<std::string> privileges;  // lower-case names; empty: ALL [PRIVILEGES]
-  std::vector<RoleName> grantees;     // PUBLIC: an empty name
-  bool grant_option = false;          // WITH GRANT OPTION / GRANT OPTION FOR
-  bool cascade = false;
 };
 
 // CREATE ROLE/USER name [WITH] options, ALTER ROLE name [WITH] options, DROP ROLE [IF EXISTS] a, b.

@@ -1,5 +1,6 @@
 // GRANT / REVOKE of privileges on tables (and views): ON [TABLE] names and ON ALL TABLES IN
 // SCHEMA names. Other object kinds, column lists, GRANTED BY and role grants are 0A000.
+#include "parser/ast_grant.hpp"
 #include "parser/transformer.hpp"
 
 namespace kanto::parser {
@@ -26,14 +27,16 @@ ast::StatementPtr TransformGrant(const PgQuery__GrantStmt* g) {
       out->tables.push_back(TransformRangeVar(o->range_var));
     }
   }
+  out->all_privileges = g->n_privileges == 0;  // (a NIL list is ALL PRIVILEGES)
   for (size_t i = 0; i < g->n_privileges; i++) {
     const PgQuery__AccessPriv* p = g->privileges[i]->access_priv;
     if (p->n_cols) Unsupported("column privileges");
     if (!p->priv_name) {
-      out->privileges.clear();  // ALL [PRIVILEGES] (col)
+      out->all_privileges = true;  // ALL [PRIVILEGES] (col)
+      out->privileges.clear();
       break;
     }
-    out->privileges.push_back(p->priv_name);
+    out->privileges.push_back({p->priv_name, {}});
   }
   for (size_t i = 0; i < g->n_grantees; i++) {
     const PgQuery__RoleSpec* r = g->grantees[i]->role_spec;
