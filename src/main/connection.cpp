@@ -120,7 +120,7 @@ bool IsSessionStatement(const ast::Statement& stmt) {
 }  // namespace
 
 void ConnectionImpl::AbortAfterError() {
-  // The statement's own savepoint is on top; below it, the user's savepoints (if any).
+  // The statement's own savepoint is on top when it ran inside a user's savepoint (RunOne).
   if (!savepoints_.empty() && savepoints_.back().name.empty()) {
     RollbackToLastSavepoint();
     savepoints_.pop_back();
@@ -209,7 +209,11 @@ QueryResult ConnectionImpl::RunOne(const ast::Statement& stmt, const std::vector
     if (autocommit) {
       BeginTransaction(settings.default_isolation);
       StartTransactionModes({});
-    } else if (!session_stmt) {
+    } else if (!session_stmt && !savepoints_.empty()) {
+      // Inside a user's savepoint the statement has its own on top (AbortAfterError). Outside
+      // one it needs none: an error rolls the whole transaction back, and a RocksDB savepoint
+      // tracks every row lock a second time (8% of a bulk insert: docs/performance.md,
+      // bench/embedded cause 12).
       txn_->SetSavePoint();
       savepoints_.push_back({"", txn_catalog_, notifications_.mark(), session_.held.transaction_order.size()});
     }
@@ -273,8 +277,8 @@ QueryResult ConnectionImpl::CompleteStatement(std::unique_ptr<ResultImpl> result
     if (autocommit) {
       CommitTransaction();
       stmt_start_micros_ = 0;
-    } else if (!session_stmt) {
-      txn_->PopSavePoint();
+    } else if (!session_stmt && !savepoints_.empty() && savepoints_.back().name.empty()) {
+      txn_->PopSavePoint();  // the statement's own (RunOne)
       savepoints_.pop_back();
     }
   } catch (Error& e) {
