@@ -6,19 +6,18 @@
 #include "access/row_lock.hpp"
 #include "access/table_writer.hpp"
 #include "execution/expression_executor.hpp"
+#include "execution/operator/physical_values.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
 
-namespace {
-class ModifyState : public OperatorState {
+class PhysicalModify::ModifyState : public OperatorState {
  public:
   bool done = false;
   std::unordered_set<std::string> written;
   std::vector<DataChunk> returned;
   size_t next_out = 0;
 };
-}  // namespace
 
 std::string PhysicalModify::Name() const {
   switch (kind_) {
@@ -221,26 +220,7 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
         row[c] = input.column(c).TakeValue(r);  // the input chunk is read once: its strings move
         row[c].set_type(table_types[c]);
       }
-      access::ComputeGeneratedColumns(ctx, *table_, &row);
-      std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
-      if (on_conflict != LogicalModify::OnConflict::kNone) {
-        access::CheckNotNull(*table_, row, ctx.fn);
-        access::CheckConstraints(ctx, *table_, checks, row);
-        bool done = false;
-        std::string holder;
-        while (access::InsertConflicts(ctx, *table_, row, key, arbiter_indexes, &holder)) {
-          if (on_conflict == LogicalModify::OnConflict::kNothing ||
-              UpdateConflicting(ctx, holder, row, returned ? &new_rows : nullptr, refs, written, &affected)) {
-            done = true;
-            break;
-          }
-        }
-        if (done) continue;
-        if (on_conflict == LogicalModify::OnConflict::kUpdate) written->insert(key);
-      }
-      access::StoreInsertedRow(ctx, *table_, row, key, returned != nullptr, checks, refs);
-      if (returned) new_rows.AppendRow(row);
-      affected++;
+      InsertRow(ctx, row, returned ? &new_rows : nullptr, refs, written, &affected);
     }
   }
   ctx.rows_affected += affected;
@@ -253,10 +233,62 @@ void PhysicalModify::Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* r
   }
 }
 
+void PhysicalModify::InsertRow(ExecutionContext& ctx, std::vector<Value>& row, DataChunk* new_rows,
+                               access::ReferentialQueue* refs, std::unordered_set<std::string>* written,
+                               uint64_t* affected) const {
+  access::ComputeGeneratedColumns(ctx, *table_, &row);
+  std::string key = access::MakeRowKey(*ctx.engine, *table_, row);
+  if (on_conflict != LogicalModify::OnConflict::kNone) {
+    access::CheckNotNull(*table_, row, ctx.fn);
+    access::CheckConstraints(ctx, *table_, checks, row);
+    std::string holder;
+    while (access::InsertConflicts(ctx, *table_, row, key, arbiter_indexes, &holder)) {
+      if (on_conflict == LogicalModify::OnConflict::kNothing ||
+          UpdateConflicting(ctx, holder, row, new_rows, refs, written, affected)) {
+        return;
+      }
+    }
+    if (on_conflict == LogicalModify::OnConflict::kUpdate) written->insert(key);
+  }
+  access::StoreInsertedRow(ctx, *table_, row, key, new_rows != nullptr, checks, refs);
+  if (new_rows) new_rows->AppendRow(row);
+  (*affected)++;
+}
+
+// INSERT ... VALUES without RETURNING: the rows go from their expressions to the table without a
+// chunk in between (building one and taking it apart again was 10% of a one-row prepared INSERT:
+// docs/performance.md, bench/embedded cause 13). All are evaluated before the first is written,
+// as the chunks are (a subquery in a later row does not see an earlier one).
+bool PhysicalModify::InsertValues(ExecutionContext& ctx, ModifyState& state) const {
+  const auto* values = children.empty() ? nullptr : dynamic_cast<const PhysicalValues*>(children[0].get());
+  if (kind_ != Kind::kInsert || !returning.empty() || ctx.analyze || !values ||
+      values->types.size() != table_->columns.size()) {
+    return false;
+  }
+  std::vector<LogicalType> table_types = table_->column_types();
+  std::vector<std::vector<Value>> rows(values->row_count());
+  for (size_t r = 0; r < rows.size(); r++) {
+    if (r % ctx.batch_rows == 0) ctx.CheckCancel();
+    values->EvaluateRow(ctx, r, &rows[r]);
+    for (size_t c = 0; c < table_types.size(); c++) rows[r][c].set_type(table_types[c]);
+  }
+  std::unique_ptr<access::ReferentialQueue> refs;
+  if (cascades) refs = std::make_unique<access::ReferentialQueue>(ctx, cascades);
+  uint64_t affected = 0;
+  for (size_t r = 0; r < rows.size(); r++) {
+    if (r > 0 && r % ctx.batch_rows == 0) ctx.CheckCancel();
+    InsertRow(ctx, rows[r], nullptr, refs.get(), &state.written, &affected);
+  }
+  ctx.rows_affected += affected;
+  if (refs) refs->Run();
+  return true;
+}
+
 bool PhysicalModify::Next(ExecutionContext& ctx, OperatorState& state_base, DataChunk& out) const {
   auto& state = static_cast<ModifyState&>(state_base);
   if (!state.done) {
     state.done = true;
+    if (InsertValues(ctx, state)) return false;
     std::vector<DataChunk> input;
     DataChunk chunk;
     while (PullChild(ctx, state, 0, chunk)) input.push_back(std::move(chunk));

@@ -59,6 +59,14 @@ class PhysicalModify : public PhysicalOperator {
   bool Next(ExecutionContext& ctx, OperatorState& state, DataChunk& out) const override;
 
  private:
+  class ModifyState;
+  // INSERT of one row (typed as the table's columns): ON CONFLICT, then the row and its index
+  // entries; the row goes to *new_rows (when given) for RETURNING.
+  void InsertRow(ExecutionContext& ctx, std::vector<Value>& row, DataChunk* new_rows, access::ReferentialQueue* refs,
+                 std::unordered_set<std::string>* written, uint64_t* affected) const;
+  // INSERT ... VALUES without RETURNING, straight from the VALUES rows; false (nothing done) for
+  // every other statement.
+  bool InsertValues(ExecutionContext& ctx, ModifyState& state) const;
   // `written`: the storage keys of the rows this statement inserted or updated so far.
   void Apply(ExecutionContext& ctx, DataChunk& input, DataChunk* returned, access::ReferentialQueue* refs,
              std::unordered_set<std::string>* written) const;

@@ -11,6 +11,10 @@ class PhysicalValues : public PhysicalOperator {
   PhysicalValues(std::vector<LogicalType> types, std::vector<std::vector<BoundExprPtr>> rows)
       : PhysicalOperator(std::move(types)), rows_(std::move(rows)) {}
   std::string Name() const override { return types.empty() ? "Result" : "Values Scan"; }
+  size_t row_count() const { return rows_.size(); }
+  // Row `r`'s values, typed as the columns (what Next appends): INSERT ... VALUES reads them
+  // without a chunk in between (PhysicalModify).
+  void EvaluateRow(ExecutionContext& ctx, size_t r, std::vector<Value>* row) const;
 
  protected:
   std::unique_ptr<OperatorState> CreateState(ExecutionContext& ctx) const override;
