@@ -9,6 +9,7 @@
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
 #include "types/interval.hpp"
+#include "types/record.hpp"
 #include "types/uuid.hpp"
 
 namespace kanto {
@@ -62,6 +63,29 @@ std::string NumericText(std::string_view b) {
   return (sign == 0x4000 ? "-" : "") + int_part + (dscale ? "." + frac_part : "");
 }
 
+// `text` in double quotes, its quotes and backslashes escaped, as array_in and record_in read it.
+void AppendQuoted(std::string_view text, std::string* out) {
+  *out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') *out += '\\';
+    *out += c;
+  }
+  *out += '"';
+}
+
+// An array element or record field (`what` number `n`) in its text form: bytes its type leaves
+// unread are PostgreSQL's 22P03 "improper binary format in array element 1".
+std::string FieldText(std::string_view bytes, const LogicalType& type, const char* what, size_t n) {
+  try {
+    return BinaryReceiveText(bytes, type);
+  } catch (Error& e) {
+    if (e.sqlstate() == "22P03" && e.message() == BadFormat().message()) {
+      throw Error("22P03", std::string("improper binary format in ") + what + " " + std::to_string(n));
+    }
+    throw;
+  }
+}
+
 // The spelling of a type OID in array_recv's mismatch message ("???" for one Kanto lacks).
 std::string OidTypeName(uint32_t oid) {
   LogicalType t = LogicalType::FromOid(oid);
@@ -111,11 +135,54 @@ std::vector<std::optional<std::string>> ArrayElements(std::string_view v, const 
       continue;
     }
     need(pos, static_cast<size_t>(len));
-    out.emplace_back(BinaryReceiveText(v.substr(pos, static_cast<size_t>(len)), element));
+    size_t n = static_cast<size_t>(k) + 1;
+    out.emplace_back(FieldText(v.substr(pos, static_cast<size_t>(len)), element, "array element", n));
     pos += static_cast<size_t>(len);
   }
   if (pos != v.size()) throw BadFormat();
   return out;
+}
+
+// record_recv: the field count, then per field its type OID, a 32-bit length (-1 for NULL) and its
+// bytes, read as the record type's field. As a record literal, each field quoted ("1","a b",).
+std::string RecordLiteral(std::string_view v, const LogicalType& type) {
+  if (!IsKnownRecord(type)) {
+    throw Error(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented");
+  }
+  const std::vector<RecordField>& fields = RecordTypeOf(type).fields;
+  auto int32_at = [&](size_t pos) {
+    if (pos + 4 > v.size()) throw Insufficient();
+    return static_cast<int32_t>(ReadBigEndian(v.substr(pos, 4)));
+  };
+  int32_t count = int32_at(0);
+  if (count != static_cast<int32_t>(fields.size())) {
+    throw Error(sqlstate::kDatatypeMismatch, "wrong number of columns: " + std::to_string(count) + ", expected " +
+                                                 std::to_string(fields.size()));
+  }
+  size_t pos = 4;
+  std::string out = "(";
+  for (size_t k = 0; k < fields.size(); k++) {
+    if (k) out += ',';
+    const LogicalType& field = fields[k].type;
+    uint32_t oid = static_cast<uint32_t>(int32_at(pos));
+    // As PostgreSQL: only a mismatch of two built-in OIDs is an error.
+    if (oid != field.oid() && oid < kFirstNonBuiltinOid && field.oid() < kFirstNonBuiltinOid) {
+      throw Error(sqlstate::kDatatypeMismatch, "binary data has type " + std::to_string(oid) + " (" + OidTypeName(oid) +
+                                                   ") instead of expected " + std::to_string(field.oid()) + " (" +
+                                                   field.ToString() + ") in record column " + std::to_string(k + 1));
+    }
+    int32_t len = int32_at(pos + 4);
+    pos += 8;
+    if (len < -1 || (len > 0 && pos + static_cast<size_t>(len) > v.size())) {
+      throw Error("22P03", "insufficient data left in message");  // record_recv's own check: 22P03
+    }
+    if (len == -1) continue;  // NULL: nothing between the commas
+    std::string text = FieldText(v.substr(pos, static_cast<size_t>(len)), field, "record column", k + 1);
+    pos += static_cast<size_t>(len);
+    AppendQuoted(text, &out);
+  }
+  if (pos != v.size()) throw BadFormat();
+  return out + ")";
 }
 
 // An array literal of the elements, each quoted ({"a","b c",NULL}).
@@ -127,12 +194,7 @@ std::string ArrayLiteral(const std::vector<std::optional<std::string>>& items) {
       out += "NULL";
       continue;
     }
-    out += '"';
-    for (char c : *items[k]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
+    AppendQuoted(*items[k], &out);
   }
   return out + "}";
 }
@@ -227,7 +289,8 @@ Param BinaryReceive(std::string_view v, const LogicalType& type) {
     case TypeId::kArray: return Param(ArrayLiteral(ArrayElements(v, type.ElementType())));
     case TypeId::kAclItem:  // no aclitemrecv in PostgreSQL either
       throw Error(sqlstate::kUndefinedFunction, "no binary input function available for type aclitem");
-    default: break;  // records, pg_node_tree
+    case TypeId::kRecord: return Param(RecordLiteral(v, type));
+    default: break;  // pg_node_tree
   }
   throw Error(sqlstate::kFeatureNotSupported, "binary input of type " + type.ToString() + " is not supported");
 }

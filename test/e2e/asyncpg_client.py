@@ -86,6 +86,13 @@ async def run(dsn):
     await conn.execute("DROP TABLE IF EXISTS pair; CREATE TABLE pair (a int, b text)")
     await conn.execute("INSERT INTO pair VALUES (1, 'x')")
     out["composite"] = tuple(await conn.fetchval("SELECT p FROM pair p"))
+    # ... and as parameters, which asyncpg sends in binary (record_recv: each field with its OID).
+    out["composite_param"] = await conn.fetchval("SELECT ($1::pair).b || '|' || ($1::pair).a", (2, 'y "q"\\'))
+    out["composite_null_field"] = tuple(await conn.fetchval("SELECT $1::pair", (None, "z")))
+    await conn.execute("INSERT INTO pair SELECT ($1::pair).*", (3, "w"))
+    out["composite_rows"] = [tuple(r) for r in await conn.fetch("SELECT * FROM pair ORDER BY a")]
+    out["composite_wrong_arity"] = (await at_once("a record parameter of too few fields",
+                                                  conn.fetchval("SELECT $1::pair", (1,))))[0]
     # Type introspection of an enum and its array: asyncpg asks pg_type / pg_enum what mood is
     # before it reads one (rows in binary); enum and enum[] parameters in asyncpg's default codec
     # (binary: the labels), executemany and binary COPY in and out of both; then a text codec of our

@@ -74,6 +74,25 @@ def run(dsn):
         cur3.execute("SELECT id, level, levels FROM ec_task WHERE level = ANY(%s) OR levels = %s ORDER BY id",
                      ([level.high, level.low], [level.urgent]))
         out["psycopg3_binary"] = [(i, v and v.name, vs and [x and x.name for x in vs]) for i, v, vs in cur3.fetchall()]
+        c3.execute("DROP DATABASE IF EXISTS ec_other")
+        c3.execute("CREATE DATABASE ec_other")
+
+    # A second database with an enum of its own (in Kanto, where each database numbers its objects
+    # itself, the same OID as ec_level's can name it): a binary parameter declared with its OID is
+    # that database's type.
+    other_dsn = dsn.rsplit("/", 1)[0] + "/ec_other"
+    with psycopg.connect(other_dsn, autocommit=True) as c4:
+        c4.execute("CREATE TYPE ec_size AS ENUM ('s', 'm', 'l', 'xl')")
+        c4.execute("CREATE TABLE ec_box (id int, size ec_size, sizes ec_size[])")
+        info = EnumInfo.fetch(c4, "ec_size")
+        register_enum(info, c4)
+        size = info.enum
+        cur4 = c4.cursor(binary=True)
+        cur4.execute("INSERT INTO ec_box VALUES (%s, %s, %s)", (1, size.xl, [size.s, size.m]))
+        cur4.execute("SELECT size, sizes, size > %s FROM ec_box WHERE size = %s", (size.m, size.xl))
+        out["other_database"] = [(v.name, [x.name for x in vs], gt) for v, vs, gt in cur4.fetchall()]
+    with psycopg.connect(dsn, autocommit=True) as c3:
+        c3.execute("DROP DATABASE ec_other")
 
     # SQLAlchemy's Enum: CREATE TYPE on create_all (after checking pg_type), DROP TYPE on drop_all.
     engine = create_engine("postgresql+psycopg2://" + dsn.split("://", 1)[1], future=True)

@@ -1,5 +1,5 @@
 // Binary input by type (types/binary_receive): what PostgreSQL's receive functions read, an enum's
-// label and an enum array's labels included, with PostgreSQL's errors for misfits; and the type
+// label, an enum array's labels and a record's fields included, with PostgreSQL's errors for misfits; and the type
 // length the wire protocol's RowDescription gives (pg_type.typlen).
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@
 #include "kanto/error.hpp"
 #include "types/binary_receive.hpp"
 #include "types/enum_type.hpp"
+#include "types/record.hpp"
 
 namespace kanto {
 namespace {
@@ -76,6 +77,43 @@ TEST(BinaryReceive, ArraysOfAnotherBuiltInElementTypeAreRefused) {
             "42804 binary data has array element type 20 (bigint) instead of expected 23 (integer)");
   EXPECT_EQ(SqlState(BinaryArray(23, {Be32(1)}) + "x", int4s), "22P03 incorrect binary data format");
   EXPECT_EQ(SqlState(BinaryArray(23, {Be32(1)}).substr(0, 22), int4s), "08P01 insufficient data left in message");
+}
+
+LogicalType Pair() {
+  RecordType r;
+  r.oid = 92010;
+  r.array_oid = 92011;
+  r.name = "pair";
+  r.fields = {{"a", LogicalType(TypeId::kInt4)}, {"b", LogicalType(TypeId::kText)}};
+  return RecordLogicalType(r);
+}
+
+// record_send's form: the field count, then per field OID, length (-1: NULL) and bytes.
+std::string BinaryRecord(const std::vector<std::pair<uint32_t, std::string>>& fields) {
+  std::string out = Be32(static_cast<uint32_t>(fields.size()));
+  for (const auto& [oid, bytes] : fields) {
+    out += Be32(oid) + (bytes == "\xff" ? Be32(0xffffffffu) : Be32(static_cast<uint32_t>(bytes.size())) + bytes);
+  }
+  return out;
+}
+
+TEST(BinaryReceive, RecordsAsLiterals) {
+  EXPECT_EQ(BinaryReceiveText(BinaryRecord({{23, Be32(5)}, {25, "a \"b\""}}), Pair()), "(\"5\",\"a \\\"b\\\"\")");
+  EXPECT_EQ(BinaryReceiveText(BinaryRecord({{23, Be32(5)}, {25, "\xff"}}), Pair()), "(\"5\",)");
+  EXPECT_EQ(SqlState(BinaryRecord({{23, Be32(5)}}), Pair()), "42804 wrong number of columns: 1, expected 2");
+  EXPECT_EQ(SqlState(BinaryRecord({{20, std::string(8, '\0')}, {25, ""}}), Pair()),
+            "42804 binary data has type 20 (bigint) instead of expected 23 (integer) in record column 1");
+  EXPECT_EQ(SqlState(BinaryRecord({{23, std::string(5, '\0')}, {25, ""}}), Pair()),
+            "22P03 improper binary format in record column 1");
+  EXPECT_EQ(SqlState(BinaryRecord({{23, std::string(3, '\0')}, {25, ""}}), Pair()),
+            "08P01 insufficient data left in message");
+  EXPECT_EQ(SqlState(BinaryRecord({{23, Be32(5)}, {25, "abc"}}).substr(0, 26), Pair()),
+            "22P03 insufficient data left in message");
+  EXPECT_EQ(SqlState(Be32(0), LogicalType(TypeId::kRecord)),
+            "0A000 input of anonymous composite types is not implemented");
+  // An array element its type leaves bytes of.
+  EXPECT_EQ(SqlState(BinaryArray(23, {std::string(5, '\0')}), LogicalType::ArrayOf(LogicalType(TypeId::kInt4))),
+            "22P03 improper binary format in array element 1");
 }
 
 TEST(BinaryReceive, TypesWithoutABinaryInput) {
