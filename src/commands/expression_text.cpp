@@ -1,6 +1,7 @@
 #include "commands/expression_text.hpp"
 
 #include <cctype>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -331,6 +332,7 @@ class Deparser {
   std::pair<LogicalType, LogicalType> OperandTypes(const std::string& op, const Piece& l, const Piece& r) {
     LogicalType lt = l.untyped ? LogicalType(TypeId::kUnknown) : l.type;
     LogicalType rt = r.untyped ? LogicalType(TypeId::kUnknown) : r.type;
+    if (auto right = JsonRightType(op, lt, rt)) return {lt, *right};
     if (IsPatternMatch(op)) {
       return {lt.id == TypeId::kChar ? WithoutModifiers(lt) : LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
     }
@@ -369,8 +371,28 @@ class Deparser {
     return {lt, rt};
   }
 
+  // The right operand of a json / jsonb operator, as PostgreSQL resolves an unknown literal there:
+  // a key (text) for -> ->> ? and jsonb's -, a path (text[]) for #> #>> ?| ?& #-, a document for
+  // @> <@ and jsonb's ||. Nullopt for the other operators.
+  static std::optional<LogicalType> JsonRightType(const std::string& op, const LogicalType& lt, const LogicalType& rt) {
+    if (lt.id != TypeId::kJson && lt.id != TypeId::kJsonb) return std::nullopt;
+    bool jsonb = lt.id == TypeId::kJsonb, unknown = rt.id == TypeId::kUnknown;
+    const LogicalType text(TypeId::kText);
+    if (op == "->" || op == "->>" || (jsonb && (op == "?" || op == "-"))) return unknown ? text : rt;
+    if (op == "#>" || op == "#>>" || (jsonb && (op == "?|" || op == "?&" || op == "#-"))) {
+      return unknown ? LogicalType::ArrayOf(text) : rt;
+    }
+    if (jsonb && (op == "@>" || op == "<@" || (op == "||" && (unknown || rt.id == TypeId::kJsonb)))) return unknown ? lt : rt;
+    return std::nullopt;
+  }
+
   LogicalType ResultType(const std::string& op, const LogicalType& lt, const LogicalType& rt) {
     if (IsComparison(op) || IsPatternMatch(op)) return LogicalType(TypeId::kBool);
+    if (JsonRightType(op, lt, rt)) {
+      if (op == "->>" || op == "#>>") return LogicalType(TypeId::kText);
+      if (op == "?" || op == "?|" || op == "?&" || op == "@>" || op == "<@") return LogicalType(TypeId::kBool);
+      return lt;  // -> #> - #- ||
+    }
     if (op == "||") return lt.IsArray() ? lt : rt.IsArray() ? rt : LogicalType(TypeId::kText);
     if (IsArithmetic(op) && lt.IsNumeric() && rt.IsNumeric()) {
       return WithoutModifiers(lt.NumericRank() >= rt.NumericRank() ? lt : rt);
@@ -577,7 +599,7 @@ class Deparser {
       std::string syntax = SqlSyntax(name, args, a);
       if (!syntax.empty()) return Typed(syntax, r.return_type, Any(args));
     }
-    std::string text = QuoteIdent(name) + "(";
+    std::string text = QuoteIdentifier(name) + "(";  // "left"(...), "substring"(...): keywords quoted
     for (size_t i = 0; i < args.size(); i++) {
       LogicalType want = resolved && i < r.arg_types.size() ? r.arg_types[i] : LogicalType(TypeId::kUnknown);
       // PostgreSQL's lengths of character(n) take it as it is (bpcharlen, bpcharoctetlen).
@@ -679,7 +701,7 @@ class Deparser {
         break;
       }
     }
-    std::string text = QuoteIdent(name) + "(";
+    std::string text = QuoteIdentifier(name) + "(";  // "left"(...), "substring"(...): keywords quoted
     if (f.star) text += "*";
     if (f.distinct) text += "DISTINCT ";
     for (size_t i = 0; i < args.size(); i++) {

@@ -271,7 +271,7 @@ class Printer {
         if (!plain) return std::nullopt;
         auto args = List(f.args);
         if (!args) return std::nullopt;
-        std::string text = QuoteIdent(f.name[0]) + "(" + (f.star ? "*" : "") + (f.distinct ? "DISTINCT " : "") + *args + ")";
+        std::string text = QuoteIdentifier(f.name[0]) + "(" + (f.star ? "*" : "") + (f.distinct ? "DISTINCT " : "") + *args + ")";
         if (f.filter) {
           auto filter = Print(*f.filter, Context{});
           if (!filter) return std::nullopt;
