@@ -176,6 +176,7 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
     p.zone_seconds = zone;
   }
   while (i < s.size() && s[i] == ' ') i++;
+  bool year_zero = p.year == 0;  // there is no year 0 (0001 BC is the year before 0001)
   if (i < s.size()) {
     std::string rest = Lower(s.substr(i));
     if (rest == "bc") {
@@ -192,7 +193,7 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
     throw Error(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + std::string(text) + "\"")
         .WithHint("Perhaps you need a different \"datestyle\" setting.");
   }
-  if (p.day > DaysInMonth(p.year, p.month) || p.year == 0) OutOfRange(text);
+  if (p.day > DaysInMonth(p.year, p.month) || year_zero) OutOfRange(text);
   return p;
 }
 
@@ -270,7 +271,9 @@ bool ParseTime(std::string_view s, size_t* i, int64_t* micros, std::string_view 
       frac = (f + 5) / 10;  // round to microseconds
     }
   }
-  if (h > 24 || m > 59 || sec > 60 || (h == 24 && (m || sec || frac))) OutOfRange(whole);
+  // An interval's hours are not bounded by a day ('27:00:00').
+  bool day_bound = std::string_view(type) != "interval";
+  if (m > 59 || sec > 60 || (day_bound && (h > 24 || (h == 24 && (m || sec || frac))))) OutOfRange(whole);
   *micros = ((h * 60 + m) * 60 + sec) * kMicrosPerSecond + frac;
   return true;
 }
@@ -581,8 +584,11 @@ int64_t TruncateTimestamp(std::string_view field_raw, int64_t micros) {
   if (f == "quarter") return DaysFromCivil(y, (m - 1) / 3 * 3 + 1, 1) * kMicrosPerDay;
   if (f == "year") return DaysFromCivil(y, 1, 1) * kMicrosPerDay;
   if (f == "decade") return DaysFromCivil(FloorDiv(y, 10) * 10, 1, 1) * kMicrosPerDay;
-  if (f == "century") return DaysFromCivil(y > 0 ? (y - 1) / 100 * 100 + 1 : y, 1, 1) * kMicrosPerDay;
-  if (f == "millennium") return DaysFromCivil(y > 0 ? (y - 1) / 1000 * 1000 + 1 : y, 1, 1) * kMicrosPerDay;
+  // Centuries and millennia start in their year 1 (2001, 1001), and BC ones in their year 100 or
+  // 1000 BC (year 0 is 1 BC, so century 1 BC starts in year -99).
+  if (f == "century") return DaysFromCivil(y > 0 ? (y - 1) / 100 * 100 + 1 : -((99 - (y - 1)) / 100) * 100 + 1, 1, 1) * kMicrosPerDay;
+  if (f == "millennium")
+    return DaysFromCivil(y > 0 ? (y - 1) / 1000 * 1000 + 1 : -((999 - (y - 1)) / 1000) * 1000 + 1, 1, 1) * kMicrosPerDay;
   throw Error(sqlstate::kInvalidParameterValue,
               "unit \"" + std::string(field_raw) + "\" not recognized for type timestamp without time zone");
 }
