@@ -179,15 +179,17 @@ class BoolState : public AggregateState {
 
 class StringAggState : public AggregateState {
  public:
+  explicit StringAggState(LogicalType type) : type_(type) {}
   void Update(const std::vector<const Vector*>& a, size_t row) override {
     if (any_) out_ += a[1]->IsNull(row) ? "" : a[1]->strings()[row];
     out_ += a[0]->strings()[row];
     any_ = true;
   }
-  Value Finalize() override { return any_ ? Value::Text(out_) : Value::Null(LogicalType(TypeId::kText)); }
+  Value Finalize() override { return any_ ? Value::FromString(type_, out_) : Value::Null(type_); }
   size_t MemoryUsage() const override { return sizeof(*this) + out_.size(); }
 
  private:
+  LogicalType type_;  // text, or bytea for string_agg(bytea, bytea)
   std::string out_;
   bool any_ = false;
 };
@@ -252,14 +254,16 @@ void RegisterBasicAggregates(AggregateRegistry& r) {
     Add(r, name, {T(TypeId::kBool)}, T(TypeId::kBool), [](auto&, auto&) { return std::make_unique<BoolState>(true); });
   }
   Add(r, "bool_or", {T(TypeId::kBool)}, T(TypeId::kBool), [](auto&, auto&) { return std::make_unique<BoolState>(false); });
-  AggregateFunction sa;
-  sa.name = "string_agg";
-  sa.arg_types = {T(TypeId::kText), T(TypeId::kText)};
-  sa.return_type = T(TypeId::kText);
-  sa.make_state = [](auto&, auto&) { return std::make_unique<StringAggState>(); };
-  sa.strict = false;  // a NULL delimiter is allowed; NULL values are skipped by the executor check below
-  sa.order_sensitive = true;
-  r.Add(sa);
+  for (TypeId type : {TypeId::kText, TypeId::kBytea}) {
+    AggregateFunction sa;
+    sa.name = "string_agg";
+    sa.arg_types = {T(type), T(type)};
+    sa.return_type = T(type);
+    sa.make_state = [type](auto&, auto&) { return std::make_unique<StringAggState>(T(type)); };
+    sa.strict = false;  // a NULL delimiter is allowed; NULL values are skipped by the executor check below
+    sa.order_sensitive = true;
+    r.Add(sa);
+  }
   AggregateFunction aa;
   aa.name = "array_agg";
   aa.arg_types = {T(TypeId::kUnknown)};

@@ -7,6 +7,8 @@
 #include "common/sql_text.hpp"
 #include "function/cast.hpp"
 #include "function/datetime_age.hpp"
+#include "function/datetime_library.hpp"
+#include "function/formatting.hpp"
 #include "function/kernel_util.hpp"
 #include "function/string_library.hpp"
 #include "function/time_zone_functions.hpp"
@@ -409,14 +411,11 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "date_part", {kText, kIv}, kF8, [](const std::vector<Value>& a, FunctionContext&) {
     return Value::Float8(std::strtod(datetime::ExtractInterval(a[0].str_value(), a[1].interval_value()).c_str(), nullptr));
   });
-  AddRowFunction(r, "date_trunc", {kText, kTs}, kTs, [](const std::vector<Value>& a, FunctionContext&) {
-    return Value::Timestamp(datetime::TruncateTimestamp(a[0].str_value(), a[1].int_value()));
-  });
-  AddRowFunction(r, "date_trunc", {kText, kTz}, kTz, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    int64_t local = datetime::TimestampTzToTimestamp(a[1].int_value(), SessionZone(ctx));
-    return Value::TimestampTz(datetime::TimestampToTimestampTz(datetime::TruncateTimestamp(a[0].str_value(), local), SessionZone(ctx)));
-  });
   AddAgeFunctions(r);
+  AddFormattingFunctions(r);
+  AddDateTimeConstructors(r);
+  AddDateTimeBinning(r);
+  AddOverlaps(r);
   AddRowFunction(r, "justify_hours", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyHours(a[0].interval_value())); });
   AddRowFunction(r, "justify_days", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyDays(a[0].interval_value())); });
   AddRowFunction(r, "make_date", {kInt4, kInt4, kInt4}, kDate, [](const std::vector<Value>& a, FunctionContext&) {
@@ -426,8 +425,19 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
   });
   AddRowFunction(r, "to_timestamp", {kF8}, kTz, [](const std::vector<Value>& a, FunctionContext&) {
     double s = a[0].double_value();
-    if (std::isnan(s) || std::fabs(s) > 9.2e12) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range");
-    return Value::TimestampTz(static_cast<int64_t>(std::llround(s * 1e6)));
+    if (std::isnan(s)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp cannot be NaN");
+    if (std::isinf(s)) return Value::TimestampTz(s > 0 ? INT64_MAX : INT64_MIN);
+    // PostgreSQL's range (4714-11-24 BC to 294277-01-01), rounded to microseconds from 2000-01-01.
+    constexpr double kPostgresEpoch = 946684800.0;
+    auto out_of_range = [s] {
+      char buf[64];
+      std::snprintf(buf, sizeof(buf), "%.15g", s);
+      return Error(sqlstate::kDatetimeFieldOverflow, std::string("timestamp out of range: \"") + buf + "\"");
+    };
+    if (s < -210866803200.0 || s >= 9224318016000.0) throw out_of_range();
+    double micros = std::nearbyint((s - kPostgresEpoch) * 1e6);
+    if (micros >= 9223372036854775807.0 - 946684800e6) throw out_of_range();
+    return Value::TimestampTz(static_cast<int64_t>(micros) + 946684800LL * datetime::kMicrosPerSecond);
   });
 }
 

@@ -129,9 +129,43 @@ int64_t Shift(int64_t ts, int64_t seconds) {
 
 }  // namespace
 
+const TimeZone* FindTimeZone(const std::string& name, TimeZone* fixed) { return FindZone(name, fixed); }
+
 const TimeZone& SessionZone(const FunctionContext& ctx) {
   static const TimeZone utc = TimeZone::Load("UTC");
   return ctx.time_zone ? *ctx.time_zone : utc;
+}
+
+int64_t WallClockInZone(int64_t local, const std::string& name, bool iso_offsets) {
+  if (Infinite(local)) return local;
+  if (iso_offsets && !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) {
+    throw Error(sqlstate::kInvalidParameterValue, "invalid input syntax for type numeric time zone: \"" + name + "\"")
+        .WithHint("Numeric time zones must have \"-\" or \"+\" as first character.");
+  }
+  if (iso_offsets && !name.empty() && (name[0] == '+' || name[0] == '-')) {
+    // [+-]hh[:mm[:ss]] or [+-]hhmm, east of UTC.
+    size_t at = 1;
+    int h = 0, m = 0, sec = 0;
+    bool ok = Digits(name, &at, 2, &h);
+    if (ok && at < name.size() && name[at] == ':') {
+      ++at;
+      ok = Digits(name, &at, 2, &m);
+      if (ok && at < name.size() && name[at] == ':') {
+        ++at;
+        ok = Digits(name, &at, 2, &sec);
+      }
+    } else if (ok && at < name.size()) {
+      ok = Digits(name, &at, 2, &m);
+    }
+    if (!ok || at != name.size()) throw Error(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+    if (h > 15 || m > 59 || sec > 59)
+      throw Error(sqlstate::kInvalidParameterValue, "numeric time zone \"" + name + "\" out of range");
+    int64_t east = (name[0] == '-' ? -1 : 1) * ((h * 60 + m) * 60 + sec);
+    return Shift(local, -east);
+  }
+  TimeZone fixed;
+  const TimeZone* zone = FindZone(name, &fixed);
+  return Shift(local, -static_cast<int64_t>(zone->OffsetForLocal(local)));
 }
 
 void AddTimeZoneFunctions(FunctionRegistry& r) {

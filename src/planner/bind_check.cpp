@@ -95,6 +95,7 @@ bool IsStableFunction(const std::string& name) {
       "now", "statement_timestamp", "transaction_timestamp", "clock_timestamp", "timeofday", "current_user",
       "session_user", "current_role", "current_database", "current_schema", "current_schemas", "current_setting",
       "current_query", "version", "nextval", "currval", "lastval", "setval", "to_char", "to_timestamp", "to_date",
+      "to_number", "make_timestamptz",
       "format", "concat", "concat_ws", "age", "obj_description", "col_description", "txid_current"};
   return kStable.count(name) > 0 || name.rfind("pg_", 0) == 0 || name.rfind("has_", 0) == 0;
 }

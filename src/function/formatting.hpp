@@ -1,0 +1,45 @@
+// PostgreSQL's data type formatting functions (docs 9.8): to_char over date/time and number
+// types, to_date, to_timestamp and to_number, driven by templates (formatting_template.hpp).
+#pragma once
+
+#include <string>
+
+#include "function/formatting_template.hpp"
+#include "function/function.hpp"
+#include "types/datetime.hpp"
+
+namespace kanto::formatting {
+
+// Broken-down date/time fields as to_char reads them. For timestamps: the wall-clock date and time
+// (year astronomical, month 1-12), weekday (0 = Sunday), day of year, offset east of UTC in
+// seconds and the zone's abbreviation (empty: none, as for timestamp without time zone). For
+// intervals: years, months, days, hours, ... each with the interval's sign.
+struct TmToChar {
+  int64_t year = 0, mon = 0, mday = 0, hour = 0, min = 0, sec = 0, usec = 0;
+  int64_t wday = 0, yday = 0;
+  int32_t gmtoff = 0;
+  std::string zone_abbrev;
+};
+
+// to_char's output for `tm` under `tmpl`. Throws 22007 for a field an interval has not (Day, TZ, ...).
+std::string DateTimeToChar(const DateTemplate& tmpl, const TmToChar& tm, bool is_interval);
+
+// The fields of wall-clock micros since 1970 (no zone).
+TmToChar SplitTimestamp(int64_t micros);
+
+// The abbreviation to_char's TZ writes for `zone` at offset `offset` (seconds east). Kanto keeps
+// no abbreviations of tz database zones: UTC and GMT are named, other offsets written as numbers
+// (+05:30 as +0530), as PostgreSQL writes zones that have no abbreviation.
+std::string ZoneAbbreviation(const datetime::TimeZone& zone, int32_t offset);
+
+}  // namespace kanto::formatting
+
+namespace kanto {
+
+// to_char, to_date, to_timestamp(text, text), to_number; registered by RegisterDatetimeFunctions.
+void AddFormattingFunctions(FunctionRegistry& r);
+void AddDateTimeFormatting(FunctionRegistry& r);  // formatting_datetime.cpp
+void AddDateTimeParsing(FunctionRegistry& r);     // formatting_datetime_input.cpp
+void AddNumberFormatting(FunctionRegistry& r);    // formatting_numeric.cpp
+
+}  // namespace kanto
