@@ -48,11 +48,8 @@ std::string FormatSeconds(double sec) {
   return buf;
 }
 
-// make_timestamp's wall-clock micros since 1970 (PostgreSQL's make_timestamp_internal).
-int64_t MakeTimestamp(const std::vector<Value>& a) {
-  int64_t year = a[0].int_value(), mon = a[1].int_value(), mday = a[2].int_value();
-  int64_t hour = a[3].int_value(), min = a[4].int_value();
-  double sec = a[5].double_value();
+// Days since 1970 of make_date's and make_timestamp's year, month and day (a negative year is BC).
+int64_t MakeDate(int64_t year, int64_t mon, int64_t mday) {
   char date_text[96];
   std::snprintf(date_text, sizeof(date_text), "%lld-%02lld-%02lld", static_cast<long long>(year),
                 static_cast<long long>(mon), static_cast<long long>(mday));
@@ -64,7 +61,18 @@ int64_t MakeTimestamp(const std::vector<Value>& a) {
     throw Error(sqlstate::kDatetimeFieldOverflow, std::string("date field value out of range: ") + date_text);
   if (astronomical >= 5874898 || astronomical < -4713 || (astronomical == -4713 && mon < 11))
     throw Error(sqlstate::kDatetimeFieldOverflow, std::string("date out of range: ") + date_text);
-  year = astronomical;
+  return datetime::DaysFromCivil(astronomical, static_cast<unsigned>(mon), static_cast<unsigned>(mday));
+}
+
+// make_timestamp's wall-clock micros since 1970 (PostgreSQL's make_timestamp_internal).
+int64_t MakeTimestamp(const std::vector<Value>& a) {
+  int64_t year = a[0].int_value(), mon = a[1].int_value(), mday = a[2].int_value();
+  int64_t hour = a[3].int_value(), min = a[4].int_value();
+  double sec = a[5].double_value();
+  int64_t days = MakeDate(year, mon, mday);
+  char date_text[96];
+  std::snprintf(date_text, sizeof(date_text), "%lld-%02lld-%02lld", static_cast<long long>(year),
+                static_cast<long long>(mon), static_cast<long long>(mday));
   char time_text[96];
   std::snprintf(time_text, sizeof(time_text), "%lld:%02lld:%s", static_cast<long long>(hour),
                 static_cast<long long>(min), FormatSeconds(sec).c_str());
@@ -72,7 +80,6 @@ int64_t MakeTimestamp(const std::vector<Value>& a) {
   bool overflows = hour < 0 || hour > 24 || min < 0 || min >= 60 || std::isnan(sec) || usec < 0 || usec > 60e6 ||
                    ((hour * 60 + min) * 60) * datetime::kMicrosPerSecond + static_cast<int64_t>(usec) > datetime::kMicrosPerDay;
   if (overflows) throw Error(sqlstate::kDatetimeFieldOverflow, std::string("time field value out of range: ") + time_text);
-  int64_t days = datetime::DaysFromCivil(year, static_cast<unsigned>(mon), static_cast<unsigned>(mday));
   int64_t time = ((hour * 60 + min) * 60) * datetime::kMicrosPerSecond + static_cast<int64_t>(usec);
   // PostgreSQL's timestamps end before 294277-01-01 (9224318016000 seconds after 1970).
   __int128 result = static_cast<__int128>(days) * datetime::kMicrosPerDay + time;
@@ -126,6 +133,16 @@ void AddDateTimeConstructors(FunctionRegistry& r) {
     AddRowFunction(r, "make_interval", args, kIv, [](const std::vector<Value>& a, FunctionContext&) { return MakeInterval(a); });
   }
   const std::vector<LogicalType> fields = {kInt4, kInt4, kInt4, kInt4, kInt4, kF8};
+  AddRowFunction(r, "make_date", {kInt4, kInt4, kInt4}, kDate, [](const std::vector<Value>& a, FunctionContext&) {
+    int64_t days = MakeDate(a[0].int_value(), a[1].int_value(), a[2].int_value());
+    if (days < -2440588) {  // before 4714-11-24 BC, Julian day 0
+      char text[96];
+      std::snprintf(text, sizeof(text), "date out of range: %lld-%02lld-%02lld", static_cast<long long>(a[0].int_value()),
+                    static_cast<long long>(a[1].int_value()), static_cast<long long>(a[2].int_value()));
+      throw Error(sqlstate::kDatetimeFieldOverflow, text);
+    }
+    return Value::Date(days);
+  });
   AddRowFunction(r, "make_timestamp", fields, kTs, [](const std::vector<Value>& a, FunctionContext&) {
     return Value::Timestamp(MakeTimestamp(a));
   });

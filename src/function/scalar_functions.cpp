@@ -418,11 +418,6 @@ void RegisterDatetimeFunctions(FunctionRegistry& r) {
   AddOverlaps(r);
   AddRowFunction(r, "justify_hours", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyHours(a[0].interval_value())); });
   AddRowFunction(r, "justify_days", {kIv}, kIv, [](const std::vector<Value>& a, FunctionContext&) { return Value::FromInterval(datetime::JustifyDays(a[0].interval_value())); });
-  AddRowFunction(r, "make_date", {kInt4, kInt4, kInt4}, kDate, [](const std::vector<Value>& a, FunctionContext&) {
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "%lld-%lld-%lld", static_cast<long long>(a[0].int_value()), static_cast<long long>(a[1].int_value()), static_cast<long long>(a[2].int_value()));
-    return Value::Date(datetime::ParseDate(buf));
-  });
   AddRowFunction(r, "to_timestamp", {kF8}, kTz, [](const std::vector<Value>& a, FunctionContext&) {
     double s = a[0].double_value();
     if (std::isnan(s)) throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp cannot be NaN");

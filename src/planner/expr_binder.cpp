@@ -1,8 +1,10 @@
 #include "planner/expr_binder.hpp"
 
+#include <algorithm>
 #include <climits>
 
 #include "function/aggregate.hpp"
+#include "function/routine_parameters.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
 #include "kanto/error.hpp"
@@ -372,12 +374,70 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
     throw At(Error(sqlstate::kWrongObjectType, "* specified, but " + name + " is not an aggregate function"), f.location);
   }
   CheckPlainCall(f, name);
-  for (const auto& n : f.arg_names) {
-    if (!n.empty()) throw At(Error(sqlstate::kFeatureNotSupported, "named arguments are not supported"), f.location);
-  }
+  return BindFunction(name, BindArguments(f, name), f.location);
+}
+
+std::vector<BoundExprPtr> ExprBinder::BindArguments(const ast::FuncCall& f, const std::string& name) {
   std::vector<BoundExprPtr> args;
-  for (const auto& a : f.args) args.push_back(Bind(*a));
-  return BindFunction(name, std::move(args), f.location);
+  bool named = false;
+  for (const auto& n : f.arg_names) named = named || !n.empty();
+  if (!named) {
+    for (const auto& a : f.args) args.push_back(Bind(*a));
+    return args;
+  }
+  const std::vector<RoutineParameter>* params = FindRoutineParameters(name);
+  if (!params) throw At(Error(sqlstate::kFeatureNotSupported, "named arguments are not supported for " + name), f.location);
+  // Named notation: each argument goes to its parameter's place; positional ones come first.
+  std::vector<BoundExprPtr> slots(params->size());
+  std::string signature;
+  auto undefined = [&] {
+    return At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + signature + ") does not exist")
+                  .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                            "type casts."),
+              f.location);
+  };
+  size_t positional = 0;
+  bool seen_named = false, conflict = false;
+  std::vector<std::string> names_seen;
+  for (size_t i = 0; i < f.args.size(); i++) {
+    const std::string& arg_name = i < f.arg_names.size() ? f.arg_names[i] : std::string();
+    BoundExprPtr bound = Bind(*f.args[i]);
+    if (!signature.empty()) signature += ", ";
+    signature += (arg_name.empty() ? "" : arg_name + " => ") + bound->type.ToString();
+    size_t at = 0;
+    if (arg_name.empty()) {
+      if (seen_named)
+        throw At(Error(sqlstate::kSyntaxError, "positional argument cannot follow named argument"), f.location);
+      at = positional++;
+    } else {
+      seen_named = true;
+      if (std::find(names_seen.begin(), names_seen.end(), arg_name) != names_seen.end())
+        throw At(Error(sqlstate::kSyntaxError, "argument name \"" + arg_name + "\" used more than once"), f.location);
+      names_seen.push_back(arg_name);
+      while (at < params->size() && (*params)[at].name != arg_name) at++;
+      // A name given a positional argument already matches no function.
+      conflict = conflict || (at < params->size() && slots[at]);
+    }
+    if (at >= params->size()) {
+      for (size_t j = i + 1; j < f.args.size(); j++) {
+        signature += ", " + (j < f.arg_names.size() && !f.arg_names[j].empty() ? f.arg_names[j] + " => " : "") +
+                     Bind(*f.args[j])->type.ToString();
+      }
+      throw undefined();
+    }
+    if (!slots[at]) slots[at] = std::move(bound);
+  }
+  if (conflict) throw undefined();
+  // Parameters left out take their defaults; trailing ones may be left off (a shorter overload).
+  size_t used = slots.size();
+  while (used > 0 && !slots[used - 1] && !(*params)[used - 1].default_value) used--;
+  slots.resize(used);
+  for (size_t i = 0; i < slots.size(); i++) {
+    if (slots[i]) continue;
+    if (!(*params)[i].default_value) throw undefined();
+    slots[i] = MakeConstant(*(*params)[i].default_value);
+  }
+  return slots;
 }
 
 const char* const ExprBinder::kSrfInWindowCall = "window function calls cannot contain set-returning function calls";

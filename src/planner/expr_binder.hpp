@@ -55,6 +55,8 @@ class ExprBinder {
   // `fold`: a strict operator with a NULL constant argument becomes a NULL constant.
   BoundExprPtr BindOperator(const std::string& op, std::vector<BoundExprPtr> args, int location, bool fold = true);
   BoundExprPtr BindFunction(const std::string& name, std::vector<BoundExprPtr> args, int location);
+  // A call's arguments in parameter order, named notation (f(a => 1)) resolved and defaults filled.
+  std::vector<BoundExprPtr> BindArguments(const ast::FuncCall& f, const std::string& name);
   // (x).* in a select list: each field of the bound record as (name, expression).
   static std::vector<std::pair<std::string, BoundExprPtr>> ExpandFields(BoundExprPtr record, int location);
 
