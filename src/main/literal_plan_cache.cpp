@@ -128,8 +128,12 @@ bool ConnectionImpl::StreamFromPlanCache(const std::string& sql, StreamImpl* str
     reused = false;
     if (!BuildLiteralEntry(sql, scan, *entry, catalog)) return false;
   }
-  if (entry->plan.catalog != catalog || entry->plan.time_zone != GetSetting("timezone") ||
-      entry->plan.search_path != GetSetting("search_path") || entry->settings != PlanSettings()) {
+  auto settings_match = [&] {
+    if (entry->settings_version == settings_.version() && entry->checked_user == user_) return true;
+    return entry->plan.time_zone == GetSetting("timezone") && entry->plan.search_path == GetSetting("search_path") &&
+           entry->settings == PlanSettings();
+  };
+  if (entry->plan.catalog != catalog || !settings_match()) {
     reused = false;
     if (!PlanLiteralEntry(*entry, catalog)) {
       entry->state = LiteralPlanEntry::State::kRefused;
@@ -137,6 +141,8 @@ bool ConnectionImpl::StreamFromPlanCache(const std::string& sql, StreamImpl* str
       return false;
     }
   }
+  entry->settings_version = settings_.version();
+  entry->checked_user = user_;
 
   // The parameters' values, each tried through the plan's coercions of it: a literal that would
   // fail to convert is left to the ordinary path, which reports it where it is.
