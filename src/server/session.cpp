@@ -553,7 +553,8 @@ void Session::HandleBind(std::string& body) {
   if (it == statements_.end()) {
     throw Error(sqlstate::kUndefinedPreparedStatement, "prepared statement \"" + stmt_name + "\" does not exist");
   }
-  auto portal = std::make_unique<Portal>();
+  std::unique_ptr<Portal> portal = std::move(spare_portal_);
+  if (!portal) portal = std::make_unique<Portal>();
   portal->statement = it->second.get();
   size_t nparams = bind.params.size();
   if (nparams != portal->statement->param_count()) {
@@ -579,6 +580,19 @@ void Session::HandleBind(std::string& body) {
   wire::MessageWriter w(&out_);
   w.Begin('2');
   w.End();
+}
+
+void Session::KeepSparePortal(std::unique_ptr<Portal> portal) {
+  portal->stream.reset();  // (a statement still streaming ends here, as destroying the portal ended it)
+  portal->statement = nullptr;
+  portal->params.clear();
+  portal->result_formats.clear();
+  portal->result.reset();
+  portal->next_row = 0;
+  portal->batch = QueryResult();
+  portal->batch_row = 0;
+  portal->finished = false;
+  spare_portal_ = std::move(portal);
 }
 
 void Session::HandleDescribe(const std::string& body) {
@@ -630,11 +644,11 @@ void Session::HandleExecute(const std::string& body) {
       // COPY ... TO STDOUT: CopyOutResponse, the data (streaming), CopyDone, then its tag.
       QueryResult end = SendCopyOut(std::move(start), *stream);
       if (!end.ok()) throw end.error();
-      portal.result = std::make_unique<QueryResult>(std::move(end));
+      portal.result.emplace(std::move(end));
     } else if (start.is_streaming()) {
       portal.stream = std::move(stream);
     } else {
-      portal.result = std::make_unique<QueryResult>(std::move(start));
+      portal.result.emplace(std::move(start));
     }
   }
   if (portal.stream || portal.finished) {
@@ -757,7 +771,12 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
       case 'H': break;  // Flush: output goes out after the message
       case 'S':
         skip_until_sync_ = false;
-        portals_.erase("");  // the unnamed portal lives until the next Sync
+        // The unnamed portal lives until the next Sync.
+        if (auto unnamed = portals_.find(""); unnamed != portals_.end()) {
+          std::unique_ptr<Portal> portal = std::move(unnamed->second);
+          portals_.erase(unnamed);
+          KeepSparePortal(std::move(portal));
+        }
         if (conn_->transaction_status() == 'I') {
           // The implicit transaction ends at Sync: so do the portals still streaming in it.
           for (auto p = portals_.begin(); p != portals_.end();) {

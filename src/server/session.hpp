@@ -9,6 +9,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,7 @@ class Session : public std::enable_shared_from_this<Session> {
     PreparedStatement* statement = nullptr;
     std::vector<Param> params;
     std::vector<int16_t> result_formats;
-    std::unique_ptr<QueryResult> result;  // a whole result (statements whose rows do not stream)
+    std::optional<QueryResult> result;  // a whole result (statements whose rows do not stream)
     size_t next_row = 0;
     // A query's rows streaming from the first Execute on: the batch being sent and its next row.
     std::unique_ptr<ResultStream> stream;
@@ -229,6 +230,10 @@ class Session : public std::enable_shared_from_this<Session> {
   bool pending_deallocate_all_ = false;
   void ApplyDeallocations();
   std::map<std::string, std::unique_ptr<Portal>> portals_;
+  // The unnamed portal, emptied at Sync and kept for the next Bind with its vectors' room: a
+  // prepared statement's Bind / Execute / Sync otherwise made and freed a Portal every time.
+  std::unique_ptr<Portal> spare_portal_;
+  void KeepSparePortal(std::unique_ptr<Portal> portal);
 };
 
 }  // namespace kanto::server
