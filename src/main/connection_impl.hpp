@@ -142,6 +142,8 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   bool StreamFromPlanCache(const std::string& sql, StreamImpl* stream);
 
   char transaction_status() const;
+  // idle_session_timeout, or idle_in_transaction_session_timeout inside a transaction (ms; 0: none).
+  int64_t IdleTimeoutMs() const;
   // 25006 "cannot execute <command> in a read-only transaction" when the transaction is read-only.
   void CheckWritable(const std::string& command) const;
   // COPY FROM STDIN (copy.cpp): the data for the pending COPY, or abandoning it.
@@ -345,6 +347,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
     uint64_t version = 0;  // (SettingValues versions start at 1)
     size_t max_stack_depth = 0;
     int64_t statement_timeout_ms = 0, lock_timeout_ms = 0, deadlock_timeout_ms = 1000;
+    int64_t idle_session_timeout_ms = 0, idle_in_transaction_session_timeout_ms = 0;
     uint64_t work_mem = 0;
     storage::IsolationLevel default_isolation = storage::IsolationLevel::kReadCommitted;
     bool transaction_deferrable = false;

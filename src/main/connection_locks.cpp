@@ -51,9 +51,12 @@ void Connection::SetTerminateHook(std::function<void()> hook) {
 
 bool Connection::terminate_requested() const { return impl_->session_state().terminate.load(); }
 
-int64_t Connection::IdleTimeoutMs() const {
-  const char* name = transaction_status() == 'I' ? "idle_session_timeout" : "idle_in_transaction_session_timeout";
-  return ParseDurationSetting(name, impl_->GetSetting(name));
+int64_t Connection::IdleTimeoutMs() const { return impl_->IdleTimeoutMs(); }
+
+int64_t ConnectionImpl::IdleTimeoutMs() const {
+  // (Asked before every read of the client's next message: parsed once per settings change.)
+  const StatementSettings& settings = statement_settings();
+  return transaction_status() == 'I' ? settings.idle_session_timeout_ms : settings.idle_in_transaction_session_timeout_ms;
 }
 
 // --- heavyweight locks -----------------------------------------------------------------------

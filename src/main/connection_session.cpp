@@ -262,6 +262,9 @@ const ConnectionImpl::StatementSettings& ConnectionImpl::statement_settings() co
   fresh.statement_timeout_ms = ParseDurationSetting("statement_timeout", GetSetting("statement_timeout"));
   fresh.lock_timeout_ms = ParseDurationSetting("lock_timeout", GetSetting("lock_timeout"));
   fresh.deadlock_timeout_ms = ParseDurationSetting("deadlock_timeout", GetSetting("deadlock_timeout"));
+  fresh.idle_session_timeout_ms = ParseDurationSetting("idle_session_timeout", GetSetting("idle_session_timeout"));
+  fresh.idle_in_transaction_session_timeout_ms =
+      ParseDurationSetting("idle_in_transaction_session_timeout", GetSetting("idle_in_transaction_session_timeout"));
   fresh.work_mem = ParseMemorySetting("work_mem", GetSetting("work_mem"));
   fresh.default_isolation = ParseIsolation(GetSetting("default_transaction_isolation"));
   fresh.transaction_deferrable = GetSetting("transaction_deferrable") == "on";
