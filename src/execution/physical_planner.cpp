@@ -4,6 +4,7 @@
 #include <map>
 #include <cstdio>
 
+#include "access/index_keys.hpp"
 #include "common/stack_depth.hpp"
 #include "execution/operator/physical_filter.hpp"
 #include "execution/operator/physical_hash_aggregate.hpp"
@@ -105,6 +106,10 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   for (auto& f : get.filters) filters.push_back(ResolveCopy(f, bindings));
   scan->filter = Conjunction(std::move(filters));
   scan->index = get.index;
+  if (get.index && std::find(get.index->columns.begin(), get.index->columns.end(), IndexEntry::kExpression) ==
+                       get.index->columns.end()) {
+    scan->index_key_types = access::IndexKeyTypes(*get.table, *get.index);  // (once, not per execution)
+  }
   for (auto& e : get.index_eq) scan->index_eq.push_back(ResolveCopy(e, {}));
   scan->index_lower = ResolveCopy(get.index_lower, {});
   scan->index_upper = ResolveCopy(get.index_upper, {});

@@ -61,12 +61,18 @@ std::unique_ptr<OperatorState> PhysicalTableScan::CreateState(ExecutionContext& 
 bool PhysicalTableScan::KeyRange(ExecutionContext& ctx, std::string* lower, std::string* upper) const {
   uint32_t index_id = index ? index->id : table_->row_index_id();
   std::string prefix = access::TablePrefix(table_->id, index_id);
-  std::vector<LogicalType> key_types = index ? access::IndexKeyTypes(*table_, *index) : std::vector<LogicalType>{};
+  std::vector<LogicalType> computed;
+  if (index && index_key_types.empty()) computed = access::IndexKeyTypes(*table_, *index);
+  const std::vector<LogicalType>& key_types = index_key_types.empty() ? computed : index_key_types;
   for (size_t i = 0; i < index_eq.size(); i++) {
     Value v;
     const LogicalType& col = key_types[i];
     if (!access::ConvertKeyValue(ExpressionExecutor::EvaluateScalar(*index_eq[i], ctx), col, ctx.fn, &v)) return false;
     prefix = access::AppendKeyValue(std::move(prefix), v, index->descending[i]);
+  }
+  if (PointRead()) {  // (TableScan reads the one key: no upper bound needed)
+    *lower = std::move(prefix);
+    return true;
   }
   *lower = prefix;
   *upper = access::KeySuccessor(prefix);

@@ -29,6 +29,10 @@ class PhysicalTableScan : public PhysicalOperator {
   BoundExprPtr index_upper;
   bool upper_inclusive = true;
 
+  // The index's key column types (IndexKeyTypes), set by the planner for an index of plain
+  // columns; empty: KeyRange works them out per execution (an expression index binds its SQL).
+  std::vector<LogicalType> index_key_types;
+
   // An equality on every primary key column: one row key, read with one Get (at most one row).
   bool PointRead() const { return index && index->primary && index_eq.size() >= index->columns.size(); }
 
