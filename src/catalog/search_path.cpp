@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "catalog/object_acl.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 
@@ -82,8 +83,13 @@ const SchemaEntry* FindNamedSchema(const Catalog& catalog, const SearchPath& pat
 
 ActivePath ResolveSearchPath(const Catalog& catalog, const SearchPath& path) {
   std::vector<uint32_t> listed;
+  // As PostgreSQL, a listed schema the user has no USAGE on is left out (the temporary one and
+  // pg_catalog are always searched).
   auto add = [&](const SchemaEntry* s) {
-    if (s && std::find(listed.begin(), listed.end(), s->id) == listed.end()) listed.push_back(s->id);
+    if (s && std::find(listed.begin(), listed.end(), s->id) == listed.end() &&
+        HasSchemaPrivilege(catalog, path.user, *s, kAclUsage)) {
+      listed.push_back(s->id);
+    }
   };
   for (const auto& entry : path.entries) {
     if (entry == "$user") {
@@ -123,6 +129,7 @@ RelationRef LookupRelation(const Catalog& catalog, const SearchPath& path, std::
     if (!s) {
       throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + std::string(schema) + "\" does not exist"), location);
     }
+    CheckSchemaPrivilege(catalog, path.user, *s, kAclUsage, location);
     return FindRelationInSchema(catalog, s->id, name);
   }
   for (uint32_t id : ResolveSearchPath(catalog, path).schemas) {
@@ -162,6 +169,7 @@ uint32_t CreationSchemaId(const Catalog& catalog, const SearchPath& path, std::s
     }
     id = s->id;
   }
+  CheckSchemaPrivilege(catalog, path.user, *catalog.GetSchema(id), kAclCreate, location);
   if (id == kPgCatalogSchemaId) {
     throw At(Error(sqlstate::kInsufficientPrivilege, "permission denied to create \"pg_catalog." + std::string(name) + "\"")
                  .WithDetail("System catalog modifications are currently disallowed."),

@@ -95,6 +95,8 @@ std::string TypeName(const LogicalType& t);
 using Generator = std::function<void(const Catalog&, SystemTable*)>;
 // pg_catalog's tables with fixed rows or none (system_tables_fixed.cpp).
 const std::map<std::string, Generator>& FixedCatalogTables();
+// pg_default_acl and pg_init_privs (system_tables_privileges.cpp).
+const std::map<std::string, Generator>& PrivilegeCatalogTables();
 // information_schema's description of a type (columns, routines, parameters, element_types):
 // data_type, and the lengths, precisions and interval fields, NULL where they do not apply.
 std::string StandardTypeName(const LogicalType& t);

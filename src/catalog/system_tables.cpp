@@ -14,6 +14,7 @@
 
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/search_path.hpp"
 #include "catalog/system_catalog_constraints.hpp"
 #include "catalog/system_catalog_oids.hpp"
@@ -71,7 +72,10 @@ void PgNamespace(const Catalog& catalog, SystemTable* out) {
   b.Column("oid", Oid()).Column("nspname", Name()).Column("nspowner", Oid()).Column("nspacl", AclArray());
   for (const SchemaEntry* s : catalog.Schemas()) {
     const RoleEntry* owner = catalog.FindRole(s->owner);
-    b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid), NullText()});
+    // NULL while a schema has the owner's default; the built-in ones show their initial ACL.
+    std::optional<Acl> acl = s->acl ? s->acl : InitialSchemaAcl(catalog, *s);
+    b.Row({OidValue(s->id), Value::Text(s->name), OidValue(owner ? owner->id : kKantoRoleOid),
+           acl ? AclArrayValue(catalog, *acl) : Value::Null(AclArray())});
   }
   // PostgreSQL's schema of TOAST tables (OID 99), which tools list and then leave out: Kanto keeps
   // large values in the row, so it stays empty.
@@ -125,7 +129,10 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
       row(idx.id, idx.name, t->schema_id, kBtreeAmOid, "i", idx.columns.size() + idx.include.size(), false, t->owner);
     }
   }
-  for (const SequenceEntry* s : catalog.Sequences()) row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner);
+  for (const SequenceEntry* s : catalog.Sequences()) {
+    row(s->id, s->name, s->schema_id, 0, "S", 3, false, s->owner, 0, false, false, false,
+        s->acl ? AclArrayValue(catalog, *s->acl) : Value::Null(AclArray()));
+  }
   // The system catalogs and views (a view's _RETURN rule: relhasrules), and the catalogs' indexes.
   if (out->columns_only) return;
   std::set<uint32_t> indexed;
@@ -244,7 +251,8 @@ void PgSequences(const Catalog& catalog, SystemTable* out) {
   b.Column("data_type", LogicalType(TypeId::kRegtype)).Column("start_value", i8).Column("min_value", i8);
   b.Column("max_value", i8).Column("increment_by", i8).Column("cycle", Bool()).Column("cache_size", i8);
   b.Column("last_value", i8);
-  out->computed.push_back({10, "pg_sequence_last_value"});
+  // NULL where the user may not read the sequence, as PostgreSQL's view.
+  out->computed.push_back({10, "CASE WHEN has_sequence_privilege($1, 'SELECT,USAGE') THEN pg_sequence_last_value($1) END"});
   for (const SequenceEntry* s : catalog.Sequences()) {
     b.Row({Value::Text(SchemaName(catalog, s->schema_id)), Value::Text(s->name), Value::Text(RoleName(catalog, s->owner)),
            Value::FromInt(LogicalType(TypeId::kRegtype), s->type.oid()), Int8(s->start), Int8(s->min_value),
@@ -374,21 +382,21 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
   b.Column("attcollation", Oid()).Column("attacl", AclArray()).Column("attoptions", TextArray());
   b.Column("attfdwoptions", TextArray()).Column("attmissingval", TextArray());
   auto row = [&](int64_t relid, const std::string& name, const LogicalType& type, size_t attnum, bool not_null,
-                 bool has_default, char identity, char generated, int64_t collation) {
+                 bool has_default, char identity, char generated, int64_t collation, Value acl = Value::Null(AclArray())) {
     b.Row({OidValue(relid), Value::Text(name), OidValue(type.oid()), Value::Int4(-1), Value::Int2(TypeLength(type)),
            Value::Int2(static_cast<int64_t>(attnum)), Value::Int4(type.IsArray() ? 1 : 0), Value::Int4(-1),
            Value::Int4(type.typmod()), Value::Bool(TypeByValue(type)), Value::Text(TypeAlign(type)),
            Value::Text(TypeStorage(type)), Value::Text(""), Value::Bool(not_null), Value::Bool(has_default),
            Value::Bool(false), Value::Text(identity ? std::string(1, identity) : ""),
            Value::Text(generated ? std::string(1, generated) : ""), Value::Bool(false), Value::Bool(true), Value::Int4(0),
-           OidValue(collation), Value::Null(AclArray()), Value::Null(TextArray()), Value::Null(TextArray()),
+           OidValue(collation), std::move(acl), Value::Null(TextArray()), Value::Null(TextArray()),
            Value::Null(TextArray())});
   };
   for (const TableEntry* t : catalog.Tables()) {
     for (size_t i = 0; i < t->columns.size(); i++) {
       const ColumnEntry& c = t->columns[i];
       row(t->id, c.name, c.type, i + 1, c.not_null, !c.default_sql.empty(), c.identity, c.generated,
-          TypeCollation(c.type));
+          TypeCollation(c.type), c.acl ? AclArrayValue(catalog, *c.acl) : Value::Null(AclArray()));
     }
   }
   if (out->columns_only) return;
@@ -764,8 +772,10 @@ bool BuildSystemTable(const Catalog& catalog, const std::string& schema, const s
   auto it = tables.find(name);
   if (it == tables.end()) {
     if (schema == "information_schema") return false;
-    it = FixedCatalogTables().find(name);
-    if (it == FixedCatalogTables().end()) return false;
+    const auto& privileges = PrivilegeCatalogTables();
+    const auto& fixed = FixedCatalogTables();
+    it = privileges.find(name);
+    if (it == privileges.end() && (it = fixed.find(name)) == fixed.end()) return false;
   }
   it->second(catalog, out);
   if (schema != "information_schema") out->relation_oid = SystemCatalogTableOid(name);

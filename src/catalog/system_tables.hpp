@@ -17,7 +17,8 @@ struct SystemTable {
   std::vector<LogicalType> column_types;
   std::vector<std::vector<Value>> rows;
   // Columns computed when the query runs (pg_sequences.last_value): the cell holds a relation OID
-  // and the query reads function(oid::regclass) instead.
+  // and the query reads function(oid::regclass) instead, or, when the text has $1 in it, the
+  // expression with each $1 replaced by 'oid'::regclass.
   std::vector<std::pair<size_t, std::string>> computed;
   // PostgreSQL's OID of the catalog (its rows' tableoid); 0 for a view (pg_tables, pg_roles, ...).
   uint32_t relation_oid = 0;

@@ -152,8 +152,6 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_foreign_server", Empty({{"oid", Oid()}, {"srvname", Name()}, {"srvowner", Oid()}, {"srvfdw", Oid()},
                                    {"srvtype", Text()}, {"srvversion", Text()}, {"srvacl", AclArray()},
                                    {"srvoptions", TextArray()}})},
-      {"pg_default_acl", Empty({{"oid", Oid()}, {"defaclrole", Oid()}, {"defaclnamespace", Oid()},
-                                {"defaclobjtype", Char()}, {"defaclacl", AclArray()}})},
       {"pg_event_trigger", Empty({{"oid", Oid()}, {"evtname", Name()}, {"evtevent", Name()}, {"evtowner", Oid()},
                                   {"evtfoid", Oid()}, {"evtenabled", Char()}, {"evttags", TextArray()}})},
       {"pg_user_mapping", Empty({{"oid", Oid()}, {"umuser", Oid()}, {"umserver", Oid()}, {"umoptions", TextArray()}})},
@@ -180,9 +178,7 @@ const std::map<std::string, Generator>& FixedCatalogTables() {
       {"pg_partitioned_table", Empty({{"partrelid", Oid()}, {"partstrat", Char()}, {"partnatts", Int2()},
                                       {"partdefid", Oid()}, {"partattrs", Int2Vector()}, {"partclass", OidVector()},
                                       {"partcollation", OidVector()}, {"partexprs", NodeTree()}})},
-      // Kanto keeps no privileges or transforms.
-      {"pg_init_privs", Empty({{"objoid", Oid()}, {"classoid", Oid()}, {"objsubid", Int4()}, {"privtype", Char()},
-                               {"initprivs", AclArray()}})},
+      // Kanto has no transforms.
       {"pg_transform", Empty({{"oid", Oid()}, {"trftype", Oid()}, {"trflang", Oid()}, {"trffromsql", Regproc()},
                               {"trftosql", Regproc()}})},
       // Kanto has no extensions (and no procedural languages to install as one).

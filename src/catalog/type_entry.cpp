@@ -1,6 +1,7 @@
 // The catalog's user-defined types (pg_type rows of CREATE TYPE): lookup by name and OID, and the
 // LogicalType each one's values have.
 #include "catalog/catalog.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/type_lookup.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -69,6 +70,7 @@ const TypeEntry* LookupType(const Catalog& catalog, const SearchPath& path, std:
     if (!s) {
       throw At(Error(sqlstate::kInvalidSchemaName, "schema \"" + std::string(schema) + "\" does not exist"), location);
     }
+    CheckSchemaPrivilege(catalog, path.user, *s, kAclUsage, location);
     return catalog.FindType(s->id, name);
   }
   for (uint32_t id : ResolveSearchPath(catalog, path).schemas) {

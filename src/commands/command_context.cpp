@@ -4,6 +4,7 @@
 
 #include "access/index_maintenance.hpp"
 #include "catalog/catalog_manager.hpp"
+#include "catalog/object_acl.hpp"
 
 namespace kanto::commands {
 
@@ -27,6 +28,9 @@ void CatalogChange::PutSchema(SchemaEntry schema) {
 
 void CatalogChange::RemoveSchema(uint32_t id) {
   RemoveComments(id);
+  for (const DefaultAclEntry* d : catalog_->DefaultAcls()) {
+    if (d->schema_id == id) RemoveDefaultAcl(d->id);  // (pointers stay valid: a map erases one node)
+  }
   CatalogManager::DeleteSchema(*ctx_.txn, id);
   catalog_->RemoveSchema(id);
 }
@@ -48,6 +52,9 @@ void CatalogChange::PutTable(TableEntry table) {
     for (uint32_t id : SubObjectIds(*before)) {
       if (std::find(kept.begin(), kept.end(), id) == kept.end()) RemoveComments(id);
     }
+  } else if (!table.acl) {
+    // A new table or view: its owner's default privileges (ALTER DEFAULT PRIVILEGES).
+    table.acl = InitialObjectAcl(*catalog_, DefaultAclEntry::kTables, table.owner, table.schema_id);
   }
   CatalogManager::WriteTable(*ctx_.txn, table);
   catalog_->PutTable(std::move(table));
@@ -99,6 +106,9 @@ void CatalogChange::RemoveType(uint32_t id) {
 }
 
 void CatalogChange::PutSequence(SequenceEntry seq) {
+  if (!seq.acl && !catalog_->GetSequence(seq.id)) {
+    seq.acl = InitialObjectAcl(*catalog_, DefaultAclEntry::kSequences, seq.owner, seq.schema_id);
+  }
   CatalogManager::WriteSequence(*ctx_.txn, seq);
   catalog_->PutSequence(std::move(seq));
 }

@@ -25,7 +25,9 @@ CommandResult ExecuteCreateTableAs(const ast::CreateTableStmt& stmt, CommandCont
   }
   CatalogChange change(ctx);
   bool temporary = stmt.temporary;
-  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.table, &temporary);
+  ast::RangeVar name = stmt.table;
+  name.location = -1;  // (PostgreSQL's errors about the schema have no position here)
+  uint32_t schema_id = CreationSchemaFor(change, ctx, name, &temporary);
   if (change->RelationExists(schema_id, stmt.table.name)) {
     if (stmt.if_not_exists) return {"CREATE TABLE AS"};
     throw Error(sqlstate::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");

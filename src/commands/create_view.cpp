@@ -57,7 +57,9 @@ void RecordViewDependencies(CatalogChange& change, uint32_t view_id, const std::
 CommandResult Execute(const ast::CreateViewStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   bool temporary = stmt.temporary;
-  uint32_t schema_id = CreationSchemaFor(change, ctx, stmt.view, &temporary);
+  ast::RangeVar name = stmt.view;
+  name.location = -1;  // (PostgreSQL's errors about the schema have no position here)
+  uint32_t schema_id = CreationSchemaFor(change, ctx, name, &temporary);
   const TableEntry* existing = change->FindTable(schema_id, stmt.view.name);
   if (existing && !(stmt.replace && existing->is_view())) {
     if (!existing->is_view()) {

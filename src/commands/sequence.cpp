@@ -60,7 +60,9 @@ CommandResult Execute(const ast::CreateSequenceStmt& stmt, CommandContext& ctx) 
   CatalogChange change(ctx);
   SequenceEntry seq;
   bool temporary = stmt.temporary;
-  seq.schema_id = CreationSchemaFor(change, ctx, stmt.sequence, &temporary);
+  ast::RangeVar name = stmt.sequence;
+  name.location = -1;  // (PostgreSQL's errors about the schema have no position here)
+  seq.schema_id = CreationSchemaFor(change, ctx, name, &temporary);
   seq.owner = change.current_role_id();
   seq.name = stmt.sequence.name;
   if (change->RelationExists(seq.schema_id, seq.name)) {

@@ -7,6 +7,7 @@
 #include "catalog/catalog.hpp"
 #include "catalog/foreign_key_text.hpp"
 #include "catalog/index_definition.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/type_name_text.hpp"
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
@@ -199,32 +200,15 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
   const LogicalType acl_array = LogicalType::ArrayOf(T(TypeId::kAclItem));
   AddRowFunction(r, "acldefault", {T(TypeId::kCharByte), kOid}, acl_array,
                  [acl_array](const std::vector<Value>& a, FunctionContext& ctx) {
-    auto owner = static_cast<uint32_t>(a[1].int_value());
-    uint32_t owner_privileges = 0, public_privileges = 0;
-    switch (a[0].str_value().empty() ? ' ' : a[0].str_value()[0]) {
-      case 'c': break;  // columns: none (their table's ACL applies)
-      case 'r': owner_privileges = kAclAllTable; break;
-      case 's': owner_privileges = kAclUsage | kAclSelect | kAclUpdate; break;
-      case 'd': owner_privileges = kAclCreate | kAclTemporary | kAclConnect; public_privileges = kAclTemporary | kAclConnect; break;
-      case 'f': owner_privileges = public_privileges = kAclExecute; break;
-      case 'l': owner_privileges = public_privileges = kAclUsage; break;
-      case 'L': owner_privileges = kAclSelect | kAclUpdate; break;  // large objects
-      // Schemas have no ACLs in Kanto yet (every role may use and create in every schema): NULL, so
-      // that pg_dump, which compares nspacl with this, writes no GRANT / REVOKE for them (PostgreSQL
-      // 15's public schema has its own initial ACL, and a REVOKE from its default would not load).
-      case 'n': return Value::Null(acl_array);
-      case 't': owner_privileges = kAclCreate; break;  // tablespaces
-      case 'F': case 'S': owner_privileges = kAclUsage; break;  // foreign data wrappers, servers
-      case 'T': owner_privileges = public_privileges = kAclUsage; break;
-      default: throw Error(sqlstate::kInvalidParameterValue, "unrecognized object type abbreviation: " + a[0].str_value());
+    Acl acl;
+    const std::string& kind = a[0].str_value();
+    if (!DefaultAclOf(kind.empty() ? ' ' : kind[0], static_cast<uint32_t>(a[1].int_value()), &acl)) {
+      throw Error(sqlstate::kInvalidParameterValue, "unrecognized object type abbreviation: " + kind);
     }
     std::vector<Value> items;
-    auto add = [&](uint32_t grantee, uint32_t privileges) {
-      AclItem item{grantee, owner, privileges, 0};
+    for (const AclItem& item : acl) {
       items.push_back(Value::FromString(T(TypeId::kAclItem), ctx.catalog ? AclItemText(*ctx.catalog, item) : ""));
-    };
-    if (public_privileges) add(kAclPublic, public_privileges);
-    if (owner_privileges) add(owner, owner_privileges);
+    }
     return MakeArrayValue(acl_array, items);
   }, kStrict);
   // Kanto has no triggers, so no OID names one: NULL, as PostgreSQL answers for an unknown trigger.

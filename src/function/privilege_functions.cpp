@@ -1,17 +1,20 @@
-// Access privilege inquiry: has_table_privilege, has_column_privilege, has_sequence_privilege,
-// has_schema_privilege, has_database_privilege, has_function_privilege and pg_has_role, in all of
-// PostgreSQL's argument forms (the role by name or OID, or the current user; the object by name or
-// OID), with PostgreSQL's errors for a missing role or object and for an unknown privilege name.
+// Access privilege inquiry: has_table_privilege, has_column_privilege, has_any_column_privilege,
+// has_sequence_privilege, has_schema_privilege, has_database_privilege, has_function_privilege and
+// pg_has_role, in all of PostgreSQL's argument forms (the role by name or OID, or the current user;
+// the object by name or OID), with PostgreSQL's errors for a missing role or object and for an
+// unknown privilege name.
 //
-// has_table_privilege answers from the table's ACL (catalog/acl.hpp: own grants, PUBLIC's and those
-// of roles whose privileges the role has). Sequences, schemas, the database, columns and functions
-// have no ACLs yet (GRANT on them is 0A000), so for those every role holds every privilege and the
-// answer for an existing object and a valid privilege is true. A role OID no role has has no
-// privileges (false). pg_has_role answers from role
-// membership (Catalog::IsMemberOf / HasPrivilegesOf / IsAdminOf).
+// Tables, views, sequences, columns and schemas answer from their ACLs (catalog/acl.hpp,
+// object_acl.hpp: own grants, PUBLIC's and those of roles whose privileges the role has); a column
+// privilege is held through the table's or the column's ACL. The database and functions have no
+// ACLs yet (GRANT on them is 0A000), so for those every role holds every privilege and the answer
+// for an existing object and a valid privilege is true. A role OID no role has has no privileges
+// (false). pg_has_role answers from role membership (Catalog::IsMemberOf / HasPrivilegesOf /
+// IsAdminOf).
 #include <cctype>
 
 #include "catalog/catalog.hpp"
+#include "catalog/object_acl.hpp"
 #include "common/sql_text.hpp"
 #include "function/function.hpp"
 #include "function/function_context.hpp"
@@ -96,33 +99,95 @@ uint32_t PrivilegeMask(const std::string& list, std::initializer_list<std::pair<
   }
 }
 
-// Whether `role` (null: the current user) holds any of the privileges `list` names on table `oid`,
-// by its ACL; superusers hold all. A role OID no role has holds none; a relation without an ACL of
-// its own here (a sequence, an index) answers true.
-bool HoldsTablePrivilege(const FunctionContext& ctx, const Value* role, uint32_t oid, const std::string& list) {
+// The role an inquiry asks about (null: the current user) as *id (kAclPublic for "public").
+// False when every privilege is held (a superuser; an embedded database's user, which is no role).
+// *id is UINT32_MAX for a role OID no role has (it holds nothing).
+bool AskedRole(const FunctionContext& ctx, const Value* role, uint32_t* id) {
   const Catalog& catalog = CatalogOf(ctx);
-  uint32_t role_id = kAclPublic;
+  *id = kAclPublic;
   if (!role) {
     const RoleEntry* me = catalog.FindRole(ctx.current_user);
-    if (!me) return true;  // (an embedded database's user is no role: nothing is checked)
-    role_id = me->id;
+    if (!me) return false;
+    *id = me->id;
   } else if (role->type().id == TypeId::kOid) {
-    role_id = static_cast<uint32_t>(role->int_value());
-    if (!catalog.GetRole(role_id)) return false;
+    *id = static_cast<uint32_t>(role->int_value());
+    if (!catalog.GetRole(*id)) *id = UINT32_MAX;
   } else if (const RoleEntry* r = catalog.FindRole(role->str_value())) {
-    role_id = r->id;
+    *id = r->id;
   }
-  if (const RoleEntry* r = catalog.GetRole(role_id); r && r->superuser) return true;
+  const RoleEntry* r = catalog.GetRole(*id);
+  return !(r && r->superuser);
+}
+
+using PrivilegeNames = std::initializer_list<std::pair<const char*, uint32_t>>;
+const PrivilegeNames kTableNames = {{"select", kAclSelect}, {"insert", kAclInsert}, {"update", kAclUpdate},
+                                    {"delete", kAclDelete}, {"truncate", kAclTruncate},
+                                    {"references", kAclReferences}, {"trigger", kAclTrigger}};
+const PrivilegeNames kColumnNames = {{"select", kAclSelect}, {"insert", kAclInsert}, {"update", kAclUpdate},
+                                     {"references", kAclReferences}};
+
+// Whether role `id` holds any privilege `list` names (or, asked WITH GRANT OPTION, its option)
+// through `acl`.
+bool HoldsListed(const Catalog& catalog, const Acl& acl, uint32_t owner, uint32_t id, uint32_t all,
+                 const std::string& list, PrivilegeNames names) {
+  if (id == UINT32_MAX) return false;
+  uint32_t options = 0, wanted_options = 0;
+  uint32_t wanted = PrivilegeMask(list, names, &wanted_options);
+  uint32_t held = AclMaskOf(catalog, acl, owner, id, all, &options);
+  return (held & wanted) != 0 || (options & held & wanted_options) != 0;
+}
+
+// A relation's ACL as it stands and its owner: a table's or view's, or a sequence's. False for
+// other relations (indexes), which hold no privileges of their own here.
+bool RelationAcl(const Catalog& catalog, uint32_t oid, Acl* acl, uint32_t* owner, uint32_t* all) {
+  if (const SequenceEntry* seq = catalog.GetSequence(oid)) {
+    *acl = SequenceAcl(*seq);
+    *owner = seq->owner;
+    *all = kAclAllSequence;
+    return true;
+  }
   const IndexEntry* index = nullptr;
   const TableEntry* t = catalog.FindRelationById(oid, &index);
-  if (!t || index) return true;
-  uint32_t options = 0, wanted_options = 0;
-  uint32_t wanted = PrivilegeMask(list, {{"select", kAclSelect}, {"insert", kAclInsert}, {"update", kAclUpdate},
-                                         {"delete", kAclDelete}, {"truncate", kAclTruncate},
-                                         {"references", kAclReferences}, {"trigger", kAclTrigger}},
-                                  &wanted_options);
-  uint32_t held = AclMaskOf(catalog, TableAcl(t->acl, t->owner), t->owner, role_id, kAclAllTable, &options);
-  return (held & wanted) != 0 || (options & held & wanted_options) != 0;
+  if (!t || index) return false;
+  *acl = TableAcl(t->acl, t->owner);
+  *owner = t->owner;
+  *all = kAclAllTable;
+  return true;
+}
+
+// has_table_privilege (and has_sequence_privilege, with `names` its own) on relation `oid`.
+bool HoldsRelationPrivilege(const FunctionContext& ctx, const Value* role, uint32_t oid, const std::string& list,
+                            PrivilegeNames names) {
+  const Catalog& catalog = CatalogOf(ctx);
+  uint32_t id = 0, owner = 0, all = 0;
+  Acl acl;
+  if (!AskedRole(ctx, role, &id) || !RelationAcl(catalog, oid, &acl, &owner, &all)) return true;
+  return HoldsListed(catalog, acl, owner, id, all, list, names);
+}
+
+// has_column_privilege: the privilege on the table, or on the column (`attnum` from 1).
+bool HoldsColumnPrivilege(const FunctionContext& ctx, const Value* role, uint32_t oid, size_t attnum,
+                          const std::string& list) {
+  if (HoldsRelationPrivilege(ctx, role, oid, list, kColumnNames)) return true;
+  const Catalog& catalog = CatalogOf(ctx);
+  const IndexEntry* index = nullptr;
+  const TableEntry* t = catalog.FindRelationById(oid, &index);
+  if (!t || index || attnum < 1 || attnum > t->columns.size()) return false;
+  const std::optional<Acl>& acl = t->columns[attnum - 1].acl;
+  uint32_t id = 0;
+  AskedRole(ctx, role, &id);
+  return acl && HoldsListed(catalog, *acl, t->owner, id, kAclAllColumn, list, kColumnNames);
+}
+
+// has_any_column_privilege: the privilege on the table or on any of its columns.
+bool HoldsAnyColumnPrivilege(const FunctionContext& ctx, const Value* role, uint32_t oid, const std::string& list) {
+  if (HoldsRelationPrivilege(ctx, role, oid, list, kColumnNames)) return true;
+  const IndexEntry* index = nullptr;
+  const TableEntry* t = CatalogOf(ctx).FindRelationById(oid, &index);
+  for (size_t c = 1; t && !index && c <= t->columns.size(); c++) {
+    if (HoldsColumnPrivilege(ctx, role, oid, c, list)) return true;
+  }
+  return false;
 }
 
 // Objects by name (errors when missing) or by OID (nullopt when missing: the answer is NULL).
@@ -277,6 +342,13 @@ void AddColumnInquiry(FunctionRegistry& r) {
     exists = exists && ColumnExists(ctx, oid, column);
     bool granted = CheckPrivileges(privilege.str_value(), {"select", "insert", "update", "references"});
     if (!exists) return Value::Null(T(TypeId::kBool));
+    size_t attnum = 0;
+    if (column.type().id == TypeId::kInt2) {
+      attnum = static_cast<size_t>(column.int_value());
+    } else if (const TableEntry* t = catalog.GetTable(oid)) {
+      attnum = static_cast<size_t>(t->FindColumn(column.str_value()) + 1);
+    }
+    if (role_exists && granted) granted = HoldsColumnPrivilege(ctx, role, oid, attnum, privilege.str_value());
     return Value::Bool(role_exists && granted);
   };
   for (const LogicalType& table : {kText, kOid}) {
@@ -345,13 +417,35 @@ void RegisterPrivilegeFunctions(FunctionRegistry& r) {
                            {" with grant option"}, {"rule"});
   }, [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
     uint32_t oid = object.type().id == TypeId::kOid ? static_cast<uint32_t>(object.int_value()) : RelationByName(object, ctx);
-    return HoldsTablePrivilege(ctx, role, oid, list);
+    return HoldsRelationPrivilege(ctx, role, oid, list, kTableNames);
   });
   AddColumnInquiry(r);
+  AddInquiry(r, "has_any_column_privilege", kText, TableLookup, [](const std::string& p) {
+    return CheckPrivileges(p, {"select", "insert", "update", "references"});
+  }, [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
+    uint32_t oid = object.type().id == TypeId::kOid ? static_cast<uint32_t>(object.int_value()) : RelationByName(object, ctx);
+    return HoldsAnyColumnPrivilege(ctx, role, oid, list);
+  });
   AddInquiry(r, "has_sequence_privilege", kText, SequenceLookup,
-             [](const std::string& p) { return CheckPrivileges(p, {"usage", "select", "update"}); });
+             [](const std::string& p) { return CheckPrivileges(p, {"usage", "select", "update"}); },
+             [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
+               uint32_t oid = object.type().id == TypeId::kOid ? static_cast<uint32_t>(object.int_value())
+                                                              : RelationByName(object, ctx);
+               return HoldsRelationPrivilege(ctx, role, oid, list,
+                                             {{"usage", kAclUsage}, {"select", kAclSelect}, {"update", kAclUpdate}});
+             });
   AddInquiry(r, "has_schema_privilege", kText, SchemaLookup,
-             [](const std::string& p) { return CheckPrivileges(p, {"create", "usage"}); });
+             [](const std::string& p) { return CheckPrivileges(p, {"create", "usage"}); },
+             [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
+               const Catalog& catalog = CatalogOf(ctx);
+               const SchemaEntry* s = object.type().id == TypeId::kOid
+                                          ? catalog.GetSchema(static_cast<uint32_t>(object.int_value()))
+                                          : catalog.FindSchema(object.str_value());
+               uint32_t id = 0;
+               if (!s || !AskedRole(ctx, role, &id)) return true;
+               return HoldsListed(catalog, SchemaAcl(catalog, *s), SchemaOwnerId(catalog, *s), id, kAclAllSchema, list,
+                                  {{"create", kAclCreate}, {"usage", kAclUsage}});
+             });
   AddInquiry(r, "has_database_privilege", kText, DatabaseLookup,
              [](const std::string& p) { return CheckPrivileges(p, {"create", "connect", "temporary", "temp"}); });
   AddInquiry(r, "has_function_privilege", kText, FunctionLookup,

@@ -2,6 +2,7 @@
 // and pg_get_serial_sequence. Values come from the session's SequenceSession (outside the
 // transaction, as in PostgreSQL); all are volatile.
 #include "catalog/catalog.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/sequence_session.hpp"
 #include "common/sql_text.hpp"
 #include "function/function.hpp"
@@ -18,11 +19,16 @@ SequenceSession& Session(FunctionContext& ctx) {
   return *ctx.sequences;
 }
 
-// The sequence with OID `oid`: 42809 for another kind of relation.
-const SequenceEntry& SequenceOf(const Value& oid, FunctionContext& ctx) {
+// The sequence with OID `oid`: 42809 for another kind of relation; 42501 unless the current user
+// holds one of `any_of` on it (as PostgreSQL: nextval USAGE or UPDATE, currval SELECT or USAGE,
+// setval UPDATE).
+const SequenceEntry& SequenceOf(const Value& oid, FunctionContext& ctx, uint32_t any_of) {
   uint32_t id = static_cast<uint32_t>(oid.int_value());
   const SequenceEntry* seq = ctx.catalog ? ctx.catalog->GetSequence(id) : nullptr;
-  if (seq) return *seq;
+  if (seq) {
+    CheckSequencePrivilege(*ctx.catalog, ctx.current_user, *seq, any_of);
+    return *seq;
+  }
   const IndexEntry* idx = nullptr;
   const TableEntry* t = ctx.catalog ? ctx.catalog->FindRelationById(id, &idx) : nullptr;
   if (t) throw Error(sqlstate::kWrongObjectType, "\"" + (idx ? idx->name : t->name) + "\" is not a sequence");
@@ -59,29 +65,33 @@ void RegisterSequenceFunctions(FunctionRegistry& r) {
                     kText = T(TypeId::kText);
   constexpr bool kStrict = true, kVolatile = true;
   AddRowFunction(r, "nextval", {kRegclass}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Int8(Session(ctx).NextVal(SequenceOf(a[0], ctx)));
+    return Int8(Session(ctx).NextVal(SequenceOf(a[0], ctx, kAclUsage | kAclUpdate)));
   }, kStrict, kVolatile);
   AddRowFunction(r, "currval", {kRegclass}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Int8(Session(ctx).CurrVal(SequenceOf(a[0], ctx)));
+    return Int8(Session(ctx).CurrVal(SequenceOf(a[0], ctx, kAclSelect | kAclUsage)));
   }, kStrict, kVolatile);
   AddRowFunction(r, "lastval", {}, kInt8, [](const std::vector<Value>&, FunctionContext& ctx) {
     if (!ctx.catalog) throw Error(sqlstate::kObjectNotInPrerequisiteState, "lastval is not yet defined in this session");
-    return Int8(Session(ctx).LastVal(*ctx.catalog));
+    int64_t value = Session(ctx).LastVal(*ctx.catalog);
+    if (const SequenceEntry* seq = ctx.catalog->GetSequence(Session(ctx).last_used())) {
+      CheckSequencePrivilege(*ctx.catalog, ctx.current_user, *seq, kAclSelect | kAclUsage);
+    }
+    return Int8(value);
   }, kStrict, kVolatile);
   AddRowFunction(r, "setval", {kRegclass, kInt8}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Int8(Session(ctx).SetVal(SequenceOf(a[0], ctx), a[1].int_value(), true));
+    return Int8(Session(ctx).SetVal(SequenceOf(a[0], ctx, kAclUpdate), a[1].int_value(), true));
   }, kStrict, kVolatile);
   AddRowFunction(r, "setval", {kRegclass, kInt8, kBool}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    return Int8(Session(ctx).SetVal(SequenceOf(a[0], ctx), a[1].int_value(), a[2].bool_value()));
+    return Int8(Session(ctx).SetVal(SequenceOf(a[0], ctx, kAclUpdate), a[1].int_value(), a[2].bool_value()));
   }, kStrict, kVolatile);
   // The last value handed out, NULL before the first nextval (pg_sequences.last_value).
   AddRowFunction(r, "pg_sequence_last_value", {kRegclass}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    SequenceStore::State s = Session(ctx).Read(SequenceOf(a[0], ctx));
+    SequenceStore::State s = Session(ctx).Read(SequenceOf(a[0], ctx, kAclSelect | kAclUsage));
     return s.is_called ? Int8(s.last_value) : Value::Null(LogicalType(TypeId::kInt8));
   }, kStrict, kVolatile);
   // SELECT * FROM seq: pg_sequence_state(seq, 'last_value' | 'log_cnt' | 'is_called') (Kanto's own).
   AddRowFunction(r, "pg_sequence_state", {kRegclass, kText}, kInt8, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    SequenceStore::State s = Session(ctx).Read(SequenceOf(a[0], ctx));
+    SequenceStore::State s = Session(ctx).Read(SequenceOf(a[0], ctx, kAclSelect));  // SELECT * FROM seq
     const std::string& field = a[1].str_value();
     return Int8(field == "last_value" ? s.last_value : field == "log_cnt" ? s.log_cnt : s.is_called ? 1 : 0);
   }, kStrict, kVolatile);

@@ -165,7 +165,10 @@ std::string WritingCommandName(const ast::Statement& stmt) {
     case ast::StmtKind::kComment: return "COMMENT";
     case ast::StmtKind::kCreateType: return "CREATE TYPE";
     case ast::StmtKind::kAlterType: return "ALTER TYPE";
-    case ast::StmtKind::kGrant: return static_cast<const ast::GrantStmt&>(stmt).is_grant ? "GRANT" : "REVOKE";
+    case ast::StmtKind::kGrant: {
+      const auto& grant = static_cast<const ast::GrantStmt&>(stmt);
+      return grant.defaults ? "ALTER DEFAULT PRIVILEGES" : grant.is_grant ? "GRANT" : "REVOKE";
+    }
     case ast::StmtKind::kTruncate: return "TRUNCATE TABLE";
     case ast::StmtKind::kCopy:
       return static_cast<const ast::CopyStmt&>(stmt).from ? "COPY FROM" : "";

@@ -825,6 +825,8 @@ ast::StatementPtr TransformStatement(const Node* n) {
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: return TransformTypeStmt(n);
     case PG_QUERY__NODE__NODE_GRANT_STMT: return TransformGrant(n->grant_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
+      return TransformAlterDefaultPrivileges(n->alter_default_privileges_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT: {
       CheckVacuumOptions(n->vacuum_stmt);
       auto out = std::make_unique<ast::VacuumStmt>();

@@ -27,6 +27,7 @@ ast::StatementPtr TransformStatement(const Node* n);
 // CREATE ROLE / CREATE USER / ALTER ROLE / DROP ROLE (transform_role.cpp).
 ast::StatementPtr TransformRoleStmt(const Node* n);
 ast::StatementPtr TransformGrant(const PgQuery__GrantStmt* g);
+ast::StatementPtr TransformAlterDefaultPrivileges(const PgQuery__AlterDefaultPrivilegesStmt* s);
 // CREATE / ALTER / DROP DATABASE and ALTER DATABASE RENAME / OWNER / SET (transform_database.cpp).
 ast::StatementPtr TransformDatabaseStmt(const Node* n);
 // CURRENT_USER / SESSION_USER / a role name (PUBLIC as the name "public", which no role has).

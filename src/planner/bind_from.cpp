@@ -1,4 +1,5 @@
 // Binding of FROM: base tables, joins (ON, USING, NATURAL), subqueries.
+#include "catalog/object_acl.hpp"
 #include "catalog/row_type.hpp"
 #include "common/sql_text.hpp"
 #include "common/stack_depth.hpp"
@@ -259,8 +260,11 @@ LogicalOperatorPtr Binder::BindSystemTable(uint32_t schema_id, const ast::BaseTa
     for (auto& row : sys.rows) {
       std::vector<BoundExprPtr> exprs;
       for (auto& v : row) exprs.push_back(MakeConstant(std::move(v)));
-      for (const auto& [col, function] : sys.computed) {
-        auto stmts = ParseSql("SELECT " + function + "('" + std::to_string(exprs[col]->value.int_value()) + "'::regclass)");
+      for (const auto& [col, expression] : sys.computed) {
+        std::string oid = "'" + std::to_string(exprs[col]->value.int_value()) + "'::regclass", text = expression;
+        if (text.find("$1") == std::string::npos) text += "($1)";  // a function's name
+        for (size_t at; (at = text.find("$1")) != std::string::npos;) text.replace(at, 2, oid);
+        auto stmts = ParseSql("SELECT " + text);
         exprs[col] = BindStandaloneExpr(*static_cast<const ast::SelectStmt&>(*stmts.at(0)).targets.at(0).expr);
       }
       values->rows.push_back(std::move(exprs));
@@ -298,7 +302,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
       if (!base.table.schema.empty()) {
         // A missing schema: "relation schema.name does not exist", as PostgreSQL says when it opens one.
         const SchemaEntry* named = FindNamedSchema(*env_.catalog, path, base.table.schema);
-        if (named) schemas.push_back(named->id);
+        if (named) {
+          CheckSchemaPrivilege(*env_.catalog, path.user, *named, kAclUsage, base.table.location);
+          schemas.push_back(named->id);
+        }
       } else {
         schemas = ResolveSearchPath(*env_.catalog, path).schemas;
       }

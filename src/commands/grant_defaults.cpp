@@ -1,0 +1,68 @@
+// ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT / REVOKE ... ON TABLES |
+// SEQUENCES, as PostgreSQL's SetDefaultACL: an entry per (role, schema, kind) in pg_default_acl.
+// The entry for every schema replaces the kind's default ACL (it starts as that default), an entry
+// for one schema adds to it (it starts empty); an entry that comes back to where it started is
+// removed. The grantor is always the target role. New tables, views and sequences take the result
+// (catalog/object_acl.hpp InitialObjectAcl, applied by CatalogChange).
+#include "catalog/object_acl.hpp"
+#include "commands/grant.hpp"
+#include "commands/role_name.hpp"
+#include "kanto/error.hpp"
+#include "parser/ast_grant.hpp"
+
+namespace kanto::commands {
+
+using Target = ast::GrantStmt::Target;
+
+CommandResult ExecuteDefaultPrivileges(const ast::GrantStmt& stmt, CommandContext& ctx) {
+  CatalogChange change(ctx);
+  CommandResult result{"ALTER DEFAULT PRIVILEGES"};
+  bool sequences = stmt.target == Target::kSequence;
+  char object_type = sequences ? DefaultAclEntry::kSequences : DefaultAclEntry::kTables;
+  uint32_t all = sequences ? kAclAllSequence : kAclAllTable;
+  std::vector<uint32_t> roles;
+  if (stmt.for_roles.empty()) roles.push_back(change.current_role_id());
+  for (const ast::RoleName& name : stmt.for_roles) {
+    const RoleEntry& role = ResolveRoleName(change.catalog(), name, ctx);
+    if (!change->IsMemberOf(change.current_role_id(), role.id)) {
+      throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + role.name + "\"");
+    }
+    roles.push_back(role.id);
+  }
+  std::vector<uint32_t> schemas;
+  for (const std::string& name : stmt.in_schemas) {
+    const SchemaEntry* schema = change->FindSchema(name);
+    if (!schema) throw Error(sqlstate::kInvalidSchemaName, "schema \"" + name + "\" does not exist");
+    schemas.push_back(schema->id);
+  }
+  if (schemas.empty()) schemas.push_back(0);
+  uint32_t privileges = stmt.all_privileges ? all : 0;
+  for (const ast::GrantStmt::Privilege& p : stmt.privileges) {
+    uint32_t bit = PrivilegeBit(p.name);
+    CheckPrivilegesValid(bit, all, sequences ? "sequence" : "relation");
+    privileges |= bit;
+  }
+  std::vector<uint32_t> grantees = ResolveGrantees(stmt, change, ctx);
+  for (uint32_t role : roles) {
+    for (uint32_t schema : schemas) {
+      Acl start;
+      if (!schema) DefaultAclOf(sequences ? 's' : 'r', role, &start);
+      const DefaultAclEntry* existing = change->FindDefaultAcl(role, schema, object_type);
+      DefaultAclEntry entry = existing ? *existing : DefaultAclEntry{0, role, schema, object_type, start};
+      // The target role grants, as the owner of what it will create.
+      GrantObject object{role, all, "", ""};
+      entry.acl = ApplyGrant(change.catalog(), role, object, entry.acl, privileges, true, grantees, stmt, result);
+      SortAcl(entry.acl);
+      if (SameAclItems(entry.acl, start)) {
+        if (existing) change.RemoveDefaultAcl(existing->id);
+        continue;
+      }
+      if (!entry.id) entry.id = change.AllocateId();
+      change.PutDefaultAcl(std::move(entry));
+    }
+  }
+  change.Publish();
+  return result;
+}
+
+}  // namespace kanto::commands
