@@ -75,27 +75,49 @@ CommandResult AlterRole(const ast::RoleStmt& stmt, CatalogChange& change, const 
   return {"ALTER ROLE"};
 }
 
-// 2BP01 while the role owns schemas, tables, views or sequences (PostgreSQL's pg_shdepend).
-void RefuseIfOwner(const Catalog& catalog, const RoleEntry& role) {
-  std::string owned;
-  auto add = [&](const char* kind, const std::string& name) { owned += (owned.empty() ? "" : "\n") + std::string("owner of ") + kind + " " + name; };
+// 2BP01 while the role owns databases, schemas, tables, views, sequences or default privileges, or
+// is named (as grantee or grantor) in their ACLs (PostgreSQL's pg_shdepend): DETAIL lists them as
+// PostgreSQL does, ordered by the objects' OIDs.
+void RefuseIfReferenced(const Catalog& catalog, const RoleEntry& role) {
+  std::vector<std::pair<uint32_t, std::string>> found;  // (object OID, line)
+  auto named = [&](const std::optional<Acl>& acl) {
+    return acl && std::any_of(acl->begin(), acl->end(), [&](const AclItem& item) {
+             return item.grantee == role.id || item.grantor == role.id;
+           });
+  };
+  auto add = [&](uint32_t oid, bool owner, const std::optional<Acl>& acl, const std::string& what) {
+    if (owner) found.emplace_back(oid, "owner of " + what);
+    if (!owner && named(acl)) found.emplace_back(oid, "privileges for " + what);
+  };
   // Databases are shared objects: the role must not own one (in whichever database).
+  std::string lines;
   for (const DatabaseEntry* db : catalog.Databases()) {
-    if (db->owner == role.id) add("database", db->name);
+    if (db->owner == role.id) lines += (lines.empty() ? "" : "\n") + std::string("owner of database ") + db->name;
   }
-  for (const SchemaEntry* s : catalog.Schemas()) {
-    if (s->owner == role.name) add("schema", s->name);
-  }
+  for (const SchemaEntry* s : catalog.Schemas()) add(s->id, s->owner == role.name, s->acl, "schema " + s->name);
   for (const TableEntry* t : catalog.Tables()) {
-    if (t->owner == role.id) add(t->is_view() ? "view" : "table", t->name);
+    std::string kind = t->is_view() ? "view " : "table ";
+    add(t->id, t->owner == role.id, t->acl, kind + t->name);
+    for (const ColumnEntry& c : t->columns) {
+      if (t->owner != role.id) add(t->id, false, c.acl, "column " + c.name + " of " + kind + t->name);
+    }
   }
-  for (const SequenceEntry* s : catalog.Sequences()) {
-    if (s->owner == role.id) add("sequence", s->name);
+  for (const SequenceEntry* s : catalog.Sequences()) add(s->id, s->owner == role.id, s->acl, "sequence " + s->name);
+  for (const DefaultAclEntry* d : catalog.DefaultAcls()) {
+    const RoleEntry* of = catalog.GetRole(d->role);
+    const SchemaEntry* in = d->schema_id ? catalog.GetSchema(d->schema_id) : nullptr;
+    std::string what = std::string("default privileges on new ") +
+                       (d->object_type == DefaultAclEntry::kSequences ? "sequences" : "relations") +
+                       " belonging to role " + (of ? of->name : std::to_string(d->role)) +
+                       (in ? " in schema " + in->name : "");
+    add(d->id, d->role == role.id, d->acl, what);
   }
-  if (owned.empty()) return;
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [oid, line] : found) lines += (lines.empty() ? "" : "\n") + line;
+  if (lines.empty()) return;
   throw Error(sqlstate::kDependentObjectsStillExist,
               "role \"" + role.name + "\" cannot be dropped because some objects depend on it")
-      .WithDetail(owned);
+      .WithDetail(lines);
 }
 
 CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const std::string& user) {
@@ -110,7 +132,7 @@ CommandResult DropRoles(const ast::RoleStmt& stmt, CatalogChange& change, const 
                                                        : "cannot drop role " + name + " because it is required by the database system");
     }
     if (existing->superuser) Require(change.catalog(), user, true);
-    RefuseIfOwner(change.catalog(), *existing);
+    RefuseIfReferenced(change.catalog(), *existing);
     uint32_t id = existing->id;
     change.RemoveRole(id);
     // Its memberships go with it: those it had (in its record) and those others had in it.
