@@ -71,6 +71,11 @@ bool HoldsAny(const Catalog& catalog, const Acl& acl, uint32_t owner, uint32_t r
   return (AclMaskOf(catalog, acl, owner, role, privileges) & privileges) != 0;
 }
 
+bool HasDatabasePrivilege(const Catalog& catalog, std::string_view user, const DatabaseEntry& db, uint32_t privilege) {
+  const RoleEntry* role = CheckedRole(catalog, user);
+  return !role || HoldsAny(catalog, DatabaseAcl(db), db.owner, role->id, privilege);
+}
+
 void CheckSequencePrivilege(const Catalog& catalog, std::string_view user, const SequenceEntry& seq, uint32_t any_of) {
   const RoleEntry* role = CheckedRole(catalog, user);
   if (!role || HoldsAny(catalog, SequenceAcl(seq), seq.owner, role->id, any_of)) return;

@@ -27,6 +27,10 @@ std::optional<Acl> InitialSchemaAcl(const Catalog& catalog, const SchemaEntry& s
 Acl SchemaAcl(const Catalog& catalog, const SchemaEntry& schema);
 Acl DatabaseAcl(const DatabaseEntry& db);
 
+// Whether `user` holds `privilege` (CREATE, TEMPORARY, CONNECT) on the database; true when nothing
+// is checked.
+bool HasDatabasePrivilege(const Catalog& catalog, std::string_view user, const DatabaseEntry& db, uint32_t privilege);
+
 // The role whose privileges are checked for `user`: null when nothing is checked (a superuser, or
 // a user that is no role: an embedded database's).
 const RoleEntry* CheckedRole(const Catalog& catalog, std::string_view user);

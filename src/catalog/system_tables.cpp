@@ -508,7 +508,7 @@ void PgDatabase(const Catalog& catalog, SystemTable* out) {
     b.Row({OidValue(d->id), Value::Text(d->name), OidValue(d->owner), Value::Int4(6), Value::Text("c"),
            Value::Bool(d->is_template), Value::Bool(d->allow_connections), Value::Int4(d->connection_limit), OidValue(0),
            OidValue(0), OidValue(1663), Value::Text(d->collate), Value::Text(d->ctype), NullText(), NullText(),
-           NullText()});
+           d->acl ? AclArrayValue(catalog, *d->acl) : Value::Null(AclArray())});
   }
 }
 

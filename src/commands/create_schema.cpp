@@ -1,4 +1,5 @@
 // CREATE SCHEMA [IF NOT EXISTS] [name] [AUTHORIZATION role].
+#include "catalog/object_acl.hpp"
 #include "commands/commands.hpp"
 #include "commands/role_name.hpp"
 #include "kanto/error.hpp"
@@ -7,7 +8,15 @@ namespace kanto::commands {
 
 CommandResult Execute(const ast::CreateSchemaStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
+  // As PostgreSQL: CREATE on the database, and membership in the role that is to own the schema.
+  const DatabaseEntry* db = change->GetDatabase(change->database_id());
+  if (db && !HasDatabasePrivilege(change.catalog(), ctx.fn.current_user, *db, kAclCreate)) {
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied for database " + db->name);
+  }
   const RoleEntry* owner = stmt.has_authorization ? &ResolveRoleName(change.catalog(), stmt.authorization, ctx) : nullptr;
+  if (owner && !change->IsMemberOf(change.current_role_id(), owner->id)) {
+    throw Error(sqlstate::kInsufficientPrivilege, "must be member of role \"" + owner->name + "\"");
+  }
   std::string name = stmt.name.empty() && owner ? owner->name : stmt.name;
   if (name.rfind("pg_", 0) == 0) {
     throw Error(sqlstate::kReservedName, "unacceptable schema name \"" + name + "\"")

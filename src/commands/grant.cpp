@@ -1,6 +1,7 @@
 // GRANT / REVOKE privileges on tables and views (ON [TABLE] names, ON ALL TABLES IN SCHEMA names;
 // column lists are 0A000), on sequences (ON SEQUENCE names, ON ALL SEQUENCES IN SCHEMA names, or
-// ON TABLE naming a sequence) and on schemas (ON SCHEMA names), to roles and PUBLIC, WITH GRANT
+// ON TABLE naming a sequence), on schemas (ON SCHEMA names) and databases (ON DATABASE names:
+// CONNECT, CREATE, TEMPORARY), to roles and PUBLIC, WITH GRANT
 // OPTION, REVOKE [GRANT OPTION FOR] ... [CASCADE | RESTRICT], GRANTED BY the current user, with
 // PostgreSQL's rules (ExecuteGrantStmt, select_best_grantor, merge_acl_with_grant,
 // recursive_revoke): a user with the owner's privileges (the owner, its members, superusers)
@@ -205,6 +206,15 @@ void ChangeSchema(const SchemaEntry& schema, const ast::GrantStmt& stmt, const R
   change.PutSchema(std::move(updated));
 }
 
+void ChangeDatabase(const DatabaseEntry& db, const ast::GrantStmt& stmt, const Requested& req,
+                    const std::vector<uint32_t>& grantees, CatalogChange& change, CommandResult& result) {
+  GrantObject object{db.owner, kAclAllDatabase, "permission denied for database " + db.name, Quoted(db.name)};
+  DatabaseEntry updated = db;
+  updated.acl = ApplyGrant(change.catalog(), change.current_role_id(), object, DatabaseAcl(db), req.privileges,
+                           stmt.all_privileges, grantees, stmt, result);
+  change.PutDatabase(std::move(updated));
+}
+
 const SchemaEntry& SchemaNamed(const CatalogChange& change, const std::string& name, bool usage) {
   const SchemaEntry* schema = change->FindSchema(name);
   if (!schema) throw Error(sqlstate::kInvalidSchemaName, "schema \"" + name + "\" does not exist");
@@ -225,13 +235,28 @@ CommandResult Execute(const ast::GrantStmt& stmt, CommandContext& ctx) {
   if (stmt.defaults) return ExecuteDefaultPrivileges(stmt, ctx);
   CatalogChange change(ctx);
   CommandResult result{stmt.is_grant ? "GRANT" : "REVOKE"};
-  const char* kind = stmt.target == Target::kSequence ? "sequence" : stmt.target == Target::kSchema ? "schema" : "table";
-  uint32_t valid = stmt.target == Target::kSequence ? kAclAllSequence
-                   : stmt.target == Target::kSchema ? kAclAllSchema
-                                                    : kAclAllTable | kAclAllSequence;
+  const char* kind = stmt.target == Target::kSequence   ? "sequence"
+                     : stmt.target == Target::kSchema   ? "schema"
+                     : stmt.target == Target::kDatabase ? "database"
+                                                        : "table";
+  uint32_t valid = stmt.target == Target::kSequence   ? kAclAllSequence
+                   : stmt.target == Target::kSchema   ? kAclAllSchema
+                   : stmt.target == Target::kDatabase ? kAclAllDatabase
+                                                      : kAclAllTable | kAclAllSequence;
   Requested req = ParsePrivileges(stmt, valid, kind);
   std::vector<uint32_t> grantees = ResolveGrantees(stmt, change, ctx);
   CheckGrantor(stmt, change, ctx);
+  if (stmt.target == Target::kDatabase) {
+    std::vector<uint32_t> ids;
+    for (const std::string& name : stmt.objects) {
+      const DatabaseEntry* db = change->FindDatabase(name);
+      if (!db) throw Error(sqlstate::kInvalidCatalogName, "database \"" + name + "\" does not exist");
+      ids.push_back(db->id);
+    }
+    for (uint32_t id : ids) ChangeDatabase(*change->GetDatabase(id), stmt, req, grantees, change, result);
+    change.Publish();
+    return result;
+  }
   if (stmt.target == Target::kSchema) {
     std::vector<uint32_t> ids;
     for (const std::string& name : stmt.objects) ids.push_back(SchemaNamed(change, name, false).id);

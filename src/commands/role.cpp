@@ -93,6 +93,7 @@ void RefuseIfReferenced(const Catalog& catalog, const RoleEntry& role) {
   std::string lines;
   for (const DatabaseEntry* db : catalog.Databases()) {
     if (db->owner == role.id) lines += (lines.empty() ? "" : "\n") + std::string("owner of database ") + db->name;
+    if (db->owner != role.id && named(db->acl)) lines += (lines.empty() ? "" : "\n") + std::string("privileges for database ") + db->name;
   }
   for (const SchemaEntry* s : catalog.Schemas()) add(s->id, s->owner == role.name, s->acl, "schema " + s->name);
   for (const TableEntry* t : catalog.Tables()) {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "access/index_maintenance.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/search_path.hpp"
 #include "commands/relation_names.hpp"
 #include "common/sql_text.hpp"
@@ -99,6 +100,12 @@ uint32_t CreationSchemaFor(CatalogChange& change, const CommandContext& ctx, con
     }
   }
   *temporary = true;
+  const DatabaseEntry* db = change->GetDatabase(change->database_id());
+  if (!path.temp_schema_id && db && !HasDatabasePrivilege(change.catalog(), path.user, *db, kAclTemporary)) {
+    throw At(Error(sqlstate::kInsufficientPrivilege,
+                   "permission denied to create temporary tables in database \"" + db->name + "\""),
+             rv.location);
+  }
   return ctx.temp_schema(change);
 }
 

@@ -4,11 +4,11 @@
 // the object by name or OID), with PostgreSQL's errors for a missing role or object and for an
 // unknown privilege name.
 //
-// Tables, views, sequences, columns and schemas answer from their ACLs (catalog/acl.hpp,
+// Tables, views, sequences, columns, schemas and databases answer from their ACLs (catalog/acl.hpp,
 // object_acl.hpp: own grants, PUBLIC's and those of roles whose privileges the role has); a column
-// privilege is held through the table's or the column's ACL. The database and functions have no
-// ACLs yet (GRANT on them is 0A000), so for those every role holds every privilege and the answer
-// for an existing object and a valid privilege is true. A role OID no role has has no privileges
+// privilege is held through the table's or the column's ACL; databases answer from datacl.
+// Functions have no ACLs yet (GRANT on them is 0A000), so for those every role holds EXECUTE and
+// the answer for an existing function and a valid privilege is true. A role OID no role has has no privileges
 // (false). pg_has_role answers from role membership (Catalog::IsMemberOf / HasPrivilegesOf /
 // IsAdminOf).
 #include <cctype>
@@ -447,7 +447,21 @@ void RegisterPrivilegeFunctions(FunctionRegistry& r) {
                                   {{"create", kAclCreate}, {"usage", kAclUsage}});
              });
   AddInquiry(r, "has_database_privilege", kText, DatabaseLookup,
-             [](const std::string& p) { return CheckPrivileges(p, {"create", "connect", "temporary", "temp"}); });
+             [](const std::string& p) { return CheckPrivileges(p, {"create", "connect", "temporary", "temp"}); },
+             [](const FunctionContext& ctx, const Value* role, const Value& object, const std::string& list) {
+               const Catalog& catalog = CatalogOf(ctx);
+               const DatabaseEntry* db = nullptr;
+               for (const DatabaseEntry* d : catalog.Databases()) {
+                 bool match = object.type().id == TypeId::kOid ? d->id == static_cast<uint32_t>(object.int_value())
+                                                               : d->name == object.str_value();
+                 if (match) db = d;
+               }
+               uint32_t id = 0;
+               if (!db || !AskedRole(ctx, role, &id)) return true;
+               return HoldsListed(catalog, DatabaseAcl(*db), db->owner, id, kAclAllDatabase, list,
+                                  {{"create", kAclCreate}, {"connect", kAclConnect}, {"temporary", kAclTemporary},
+                                   {"temp", kAclTemporary}});
+             });
   AddInquiry(r, "has_function_privilege", kText, FunctionLookup,
              [](const std::string& p) { return CheckPrivileges(p, {"execute"}); });
   AddRoleInquiry(r);

@@ -1,5 +1,6 @@
 // The embedding API's role calls: the role lookup the server authenticates against, and the role a
 // connection runs as. CREATE/ALTER/DROP ROLE are in commands/role.cpp.
+#include "catalog/object_acl.hpp"
 #include "main/connection_impl.hpp"
 #include "main/database_impl.hpp"
 
@@ -16,8 +17,15 @@ bool Database::FindRole(const std::string& name, RoleInfo* out) const {
 }
 
 void Connection::SetUser(const std::string& role) {
-  if (!impl_->db().catalog().Current()->FindRole(role)) {
+  auto catalog = impl_->db().catalog().Current();
+  if (!catalog->FindRole(role)) {
     throw Error(sqlstate::kUndefinedObject, "role \"" + role + "\" does not exist");
+  }
+  // CONNECT on the database (PUBLIC holds it by default), as PostgreSQL checks it at connect.
+  const DatabaseEntry* db = catalog->GetDatabase(catalog->database_id());
+  if (db && !HasDatabasePrivilege(*catalog, role, *db, kAclConnect)) {
+    throw Error(sqlstate::kInsufficientPrivilege, "permission denied for database \"" + db->name + "\"")
+        .WithDetail("User does not have CONNECT privilege.");
   }
   impl_->login_user_ = role;
   impl_->UseRoleState({role, "none"});

@@ -1,5 +1,5 @@
 // GRANT / REVOKE of privileges: ON [TABLE] names, ON SEQUENCE names, ON ALL TABLES | SEQUENCES IN
-// SCHEMA names, ON SCHEMA names, with column lists; and ALTER DEFAULT PRIVILEGES [FOR ROLE r]
+// SCHEMA names, ON SCHEMA names, ON DATABASE names, with column lists; and ALTER DEFAULT PRIVILEGES [FOR ROLE r]
 // [IN SCHEMA s] GRANT / REVOKE ... ON TABLES | SEQUENCES. Other object kinds are 0A000 naming them.
 #include "parser/ast_grant.hpp"
 #include "parser/transformer.hpp"
@@ -17,7 +17,7 @@ Target TargetOf(const PgQuery__GrantStmt* g, bool defaults) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
       if (defaults) Unsupported("ALTER DEFAULT PRIVILEGES ON SCHEMAS");
       return Target::kSchema;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: Unsupported("GRANT on databases");
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: return Target::kDatabase;
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
     case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
@@ -49,7 +49,7 @@ std::unique_ptr<ast::GrantStmt> TransformGrantAction(const PgQuery__GrantStmt* g
     const Node* o = g->objects[i];
     if (g->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA) {
       out->schemas.push_back(StringValue(o));
-    } else if (out->target == Target::kSchema) {
+    } else if (out->target == Target::kSchema || out->target == Target::kDatabase) {
       out->objects.push_back(StringValue(o));
     } else {
       out->tables.push_back(TransformRangeVar(o->range_var));

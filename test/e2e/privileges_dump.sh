@@ -4,7 +4,9 @@
 # DEFAULT PRIVILEGES for tables and sequences, a REVOKE from PUBLIC) loads into `kanto serve` with
 # psql -v ON_ERROR_STOP=1, and then the same roles get the same answers from both servers: the
 # same rows, the same 42501 errors, the same ACLs and has_*_privilege answers, and new objects
-# take the dumped default privileges. The PostgreSQL is a throwaway one this script starts.
+# take the dumped default privileges. Then database privileges: CONNECT, CREATE (schemas) and
+# TEMPORARY on a database of the same name in both. The PostgreSQL is a throwaway one this script
+# starts.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -91,3 +93,38 @@ for check in "${checks[@]}"; do
   fi
 done
 echo "ok: the dump's privileges load, and each role gets PostgreSQL's answers"
+
+# Database privileges (pg_dump writes none without --create): the same GRANTs on a database of the
+# same name in both, then CONNECT, CREATE (schemas) and TEMPORARY as each role.
+db_grants="REVOKE CONNECT, TEMPORARY ON DATABASE appdb FROM PUBLIC;
+GRANT CONNECT ON DATABASE appdb TO app_reader, app_writer;
+GRANT CREATE, TEMPORARY ON DATABASE appdb TO app_writer WITH GRANT OPTION;"
+"${pg[@]}" -U postgres -c "CREATE DATABASE appdb OWNER app_owner"
+"${pg[@]}" -U postgres -d appdb -c "$db_grants"
+"${kanto[@]}" -U kanto -c "CREATE DATABASE appdb OWNER app_owner"
+"${kanto[@]}" -U kanto -d appdb -c "$db_grants"
+db_checks=(
+  "app_none|SELECT 1"
+  "app_reader|SELECT current_user"
+  "app_reader|CREATE SCHEMA r"
+  "app_reader|CREATE TEMP TABLE tr (a int)"
+  "app_reader|SELECT has_database_privilege('appdb', 'CONNECT'), has_database_privilege('appdb', 'CREATE'), has_database_privilege('app_none', 'appdb', 'TEMP')"
+  "app_writer|CREATE SCHEMA w"
+  "app_writer|CREATE TEMP TABLE tw (a int)"
+  "app_writer|GRANT CREATE ON DATABASE appdb TO app_reader"
+  "app_reader|CREATE SCHEMA r"
+  "app_owner|SELECT datname, datacl FROM pg_database WHERE datname = 'appdb'"
+  "app_owner|GRANT SELECT ON DATABASE appdb TO app_reader"
+)
+for check in "${db_checks[@]}"; do
+  role=${check%%|*}
+  q=${check#*|}
+  want=$(psql -h 127.0.0.1 -p "$pgport" -d appdb -U "$role" -X -q -At -v VERBOSITY=terse -c "$q" 2>&1 | sed 's/port [0-9]*/port N/') || true
+  got=$(psql -h 127.0.0.1 -p "$port" -d appdb -U "$role" -X -q -At -v VERBOSITY=terse -c "$q" 2>&1 | sed 's/port [0-9]*/port N/') || true
+  if [[ "$want" != "$got" ]]; then
+    echo "database privileges, as $role: $q"
+    diff <(echo "$want") <(echo "$got") || true
+    exit 1
+  fi
+done
+echo "ok: database privileges (CONNECT, CREATE, TEMPORARY) as PostgreSQL's"
