@@ -5,8 +5,8 @@
 # psql -v ON_ERROR_STOP=1, and then the same roles get the same answers from both servers: the
 # same rows, the same 42501 errors, the same ACLs and has_*_privilege answers, and new objects
 # take the dumped default privileges. Then database privileges: CONNECT, CREATE (schemas) and
-# TEMPORARY on a database of the same name in both. The PostgreSQL is a throwaway one this script
-# starts.
+# TEMPORARY on a database of the same name in both. Then Kanto's pg_dump restores into PostgreSQL
+# with the same ACLs. The PostgreSQL is a throwaway one this script starts.
 set -euo pipefail
 build=$1
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -118,3 +118,20 @@ db_checks=(
 )
 same_answers appdb appdb "${db_checks[@]}"
 echo "ok: database privileges (CONNECT, CREATE, TEMPORARY) as PostgreSQL's"
+
+# The other way: Kanto's pg_dump of the loaded database (its GRANTs, REVOKEs and default
+# privileges, nothing for the built-in schemas it did not change) restores into a new PostgreSQL
+# database, and both then list the same ACLs.
+"$pgbin/pg_dump" -h 127.0.0.1 -p "$port" -U kanto kanto > "$dir/kanto_dump.sql"
+"${pg[@]}" -U postgres -c "CREATE DATABASE fromkanto"
+"${pg[@]}" -U postgres -d fromkanto -f "$dir/kanto_dump.sql" > "$dir/restore.log" 2>&1 ||
+  { echo "restoring Kanto's dump into PostgreSQL failed:"; cat "$dir/restore.log"; exit 1; }
+acl_checks=(
+  "app_owner|SELECT c.relname, c.relacl FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' ORDER BY 1"
+  "app_owner|SELECT nspname, nspacl FROM pg_namespace WHERE nspname = 'app'"
+  "app_owner|SELECT pg_get_userbyid(defaclrole), defaclnamespace::regnamespace, defaclobjtype, defaclacl FROM pg_default_acl ORDER BY 1, 2, 3"
+  "app_reader|SELECT id, name FROM app.accounts ORDER BY id"
+  "app_none|SELECT nextval('app.tickets')"
+)
+same_answers fromkanto kanto "${acl_checks[@]}"
+echo "ok: Kanto's pg_dump restores into PostgreSQL with the same privileges"
