@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "catalog/row_type.hpp"
 #include "common/clock.hpp"
 #include "common/stack_depth.hpp"
 #include "execution/expression_executor.hpp"
@@ -710,6 +711,10 @@ LogicalType ConnectionImpl::DeclaredParamType(uint32_t oid) const {
   bool array = false;
   if (const TypeEntry* user = catalog->FindTypeByOid(oid, &array)) {
     LogicalType type = catalog->TypeOf(*user);
+    return array ? LogicalType::ArrayOf(type) : type;
+  }
+  if (const TableEntry* relation = FindRowTypeRelation(*catalog, oid, &array)) {  // a table's row type
+    LogicalType type = TableRowType(*relation);
     return array ? LogicalType::ArrayOf(type) : type;
   }
   // A PostgreSQL type Kanto does not have (time, inet, ... as psycopg 3 declares them) is refused,

@@ -156,7 +156,7 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   // For prepared statements: binds a statement to learn its parameter and result types.
   void Describe(const ast::Statement& stmt, std::vector<LogicalType>* param_types, std::vector<ColumnInfo>* columns);
   // The type a Parse message declares for a parameter by OID: a built-in type, or a user type (an
-  // enum, an enum array) of this database as the statement would see it. 0A000 for an OID Kanto
+  // enum, a table's row type, an array of either) of this database as the statement would see it. 0A000 for an OID Kanto
   // has no type of; 0 and 705 (unknown) leave the type to the statement (kUnknown).
   LogicalType DeclaredParamType(uint32_t oid) const;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Enum types through real clients (test/e2e/enums.sh): psycopg2 creating, filling and reading an
 enum column (its pg_type OID and type length in the result description, the labels in declaration
-order, ALTER TYPE ... ADD VALUE), psycopg 3 sending enums and enum arrays in binary, and SQLAlchemy's Enum with the PostgreSQL dialect (create_all creates the
+order, ALTER TYPE ... ADD VALUE), psycopg 3 sending enums, enum arrays and a table's row type in
+binary, and SQLAlchemy's Enum with the PostgreSQL dialect (create_all creates the
 type after looking for it in pg_type, inserts and filters, drop_all drops it). With a PostgreSQL
 DSN given the same steps run there and the answers must agree.
 
@@ -13,6 +14,7 @@ import sys
 
 import psycopg
 import psycopg2
+from psycopg.types.composite import CompositeInfo, register_composite
 from psycopg.types.enum import EnumInfo, register_enum
 from sqlalchemy import Column, Enum, Integer, MetaData, Table, create_engine, select
 
@@ -33,7 +35,8 @@ def run(dsn):
     conn = psycopg2.connect(dsn)
     conn.autocommit = True
     cur = conn.cursor()
-    cur.execute("DROP TABLE IF EXISTS ec_ticket; DROP TABLE IF EXISTS ec_task; DROP TYPE IF EXISTS ec_level")
+    cur.execute("DROP TABLE IF EXISTS ec_ticket; DROP TABLE IF EXISTS ec_task; DROP TABLE IF EXISTS ec_pair; "
+                "DROP TYPE IF EXISTS ec_level")
     cur.execute("CREATE TYPE ec_level AS ENUM ('low', 'medium', 'high')")
     cur.execute("CREATE TABLE ec_ticket (id int PRIMARY KEY, level ec_level NOT NULL)")
     cur.executemany("INSERT INTO ec_ticket VALUES (%s, %s)", [(1, "high"), (2, "low"), (3, "medium"), (4, "low")])
@@ -74,6 +77,18 @@ def run(dsn):
         cur3.execute("SELECT id, level, levels FROM ec_task WHERE level = ANY(%s) OR levels = %s ORDER BY id",
                      ([level.high, level.low], [level.urgent]))
         out["psycopg3_binary"] = [(i, v and v.name, vs and [x and x.name for x in vs]) for i, v, vs in cur3.fetchall()]
+        # A table's row type registered from its CompositeInfo: binary record parameters declared
+        # with the row type's OID.
+        cur3.execute("DROP TABLE IF EXISTS ec_pair")
+        cur3.execute("CREATE TABLE ec_pair (a int, b text)")
+        pair = CompositeInfo.fetch(c3, "ec_pair")
+        register_composite(pair, c3)
+        cur3 = c3.cursor(binary=True)  # a cursor takes the connection's adapters when it is made
+        cur3.execute("SELECT %b, (%b).b", (pair.python_type(1, 'x "y"\\'), pair.python_type(2, None)))
+        out["psycopg3_composite"] = [tuple(r) if hasattr(r, "_fields") else r for r in cur3.fetchone()]
+        cur3.execute("INSERT INTO ec_pair SELECT (%b).*", (pair.python_type(3, "z"),))
+        cur3.execute("SELECT a, b FROM ec_pair")
+        out["psycopg3_composite_rows"] = cur3.fetchall()
         c3.execute("DROP DATABASE IF EXISTS ec_other")
         c3.execute("CREATE DATABASE ec_other")
 
