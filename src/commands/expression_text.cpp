@@ -334,7 +334,9 @@ class Deparser {
     LogicalType rt = r.untyped ? LogicalType(TypeId::kUnknown) : r.type;
     if (auto right = JsonRightType(op, lt, rt)) return {lt, *right};
     if (IsPatternMatch(op)) {
-      return {lt.id == TypeId::kChar ? WithoutModifiers(lt) : LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
+      // (character and name have their own: bpcharlike, namelike, nameregexeq, ...)
+      bool own = lt.id == TypeId::kChar || lt.id == TypeId::kName;
+      return {own ? WithoutModifiers(lt) : LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
     }
     if (op == "||") {
       auto side = [](const LogicalType& t) { return t.id == TypeId::kUnknown || IsTextual(t.id) ? LogicalType(TypeId::kText) : t; };
@@ -346,6 +348,10 @@ class Deparser {
     if (IsTextual(lt.id) && IsTextual(rt.id)) {
       if (lt.id == TypeId::kChar && rt.id == TypeId::kChar) return {WithoutModifiers(lt), WithoutModifiers(rt)};
       if (lt.id == TypeId::kName && rt.id == TypeId::kName) return {lt, rt};
+      // name and text compare as they are (PostgreSQL's cross-type btree operators: d <= CURRENT_USER).
+      if (IsComparison(op) && (lt.id == TypeId::kName) != (rt.id == TypeId::kName)) {
+        return {lt.id == TypeId::kName ? lt : LogicalType(TypeId::kText), rt.id == TypeId::kName ? rt : LogicalType(TypeId::kText)};
+      }
       return {LogicalType(TypeId::kText), LogicalType(TypeId::kText)};
     }
     if (lt.IsNumeric() && rt.IsNumeric()) {
@@ -478,12 +484,15 @@ class Deparser {
   }
 
   // x IN (a, b, c) is x = ANY (ARRAY[a, b, c]) over the items without column references (when
-  // there are two or more), then x = item for each other item, ORed; NOT IN is <> ALL and ANDed.
+  // there are two or more), then x = item for each other item (each item, in the list's order, when
+  // there is no array), ORed two at a time (((p1 OR p2) OR p3)) as PostgreSQL builds it; NOT IN is
+  // <> ALL and ANDed.
   Piece In(const ast::InList& in) {
     Piece x = Expr(*in.arg);
-    std::vector<Piece> constants, columns;
+    std::vector<Piece> constants, columns, all;
     for (const auto& item : in.list) {
       Piece p = Expr(*item);
+      all.push_back(p);
       (p.has_column ? columns : constants).push_back(std::move(p));
     }
     const char* op = in.negated ? "<>" : "=";
@@ -499,11 +508,12 @@ class Deparser {
       parts.push_back(Typed("(" + Coerce(x, lt, true) + " " + op + (in.negated ? " ALL (" : " ANY (") + right + "))",
                             LogicalType(TypeId::kBool), x.has_column));
     } else {
-      columns.insert(columns.begin(), constants.begin(), constants.end());
+      columns = std::move(all);
     }
     for (const auto& c : columns) parts.push_back(Binary(op, op, x, c));
-    if (parts.size() == 1) return parts[0];
-    return Join(parts, in.negated ? "AND" : "OR");
+    Piece result = parts[0];
+    for (size_t i = 1; i < parts.size(); i++) result = Join({result, parts[i]}, in.negated ? "AND" : "OR");
+    return result;
   }
 
   std::string Indent() const { return std::string(static_cast<size_t>(indent_), ' '); }

@@ -77,8 +77,10 @@ bool HighPriority(const std::string& op) { return op == "*" || op == "/" || op =
 
 class Printer {
  public:
-  Printer(bool pretty, int indent, const SublinkPrinter* sublinks)
-      : pretty_(pretty), indent_(indent), sublinks_(sublinks) {}
+  // `reference`: the stored text the non-pretty printing is to reproduce (it decides between the
+  // forms the parsed expression does not tell apart).
+  Printer(bool pretty, int indent, const SublinkPrinter* sublinks, const std::string* reference = nullptr)
+      : pretty_(pretty), indent_(indent), sublinks_(sublinks), reference_(reference) {}
 
   // `e` printed where `ctx` puts it, with its own parentheses when the non-pretty form has them
   // and, pretty, the parentheses its parent needs around it; nullopt for a form this printer does
@@ -222,10 +224,19 @@ class Printer {
         ctx.bool_type = b.type;
         std::string text = b.type == ast::BoolExpr::Type::kNot ? "NOT " : "";
         const char* word = b.type == ast::BoolExpr::Type::kAnd ? " AND " : " OR ";
+        std::vector<std::string> args;
         for (size_t i = 0; i < b.args.size(); i++) {
           auto arg = Print(*b.args[i], ctx);
           if (!arg) return std::nullopt;
+          args.push_back(*arg);
           text = Cat(i ? text + word : text, *arg);
+        }
+        // The parser reads ((p1 OR p2) OR p3), PostgreSQL's form of an IN list, as one OR of three:
+        // not pretty, it is printed nested where the stored text has it so (pretty, both are flat).
+        if (!pretty_ && reference_ && args.size() > 2 && reference_->find(Own(text)) == std::string::npos) {
+          std::string nested = args[0];
+          for (size_t i = 1; i < args.size(); i++) nested = Cat(Cat("(", nested) + word, args[i]) + ")";
+          return nested;
         }
         return Own(text);
       }
@@ -379,6 +390,7 @@ class Printer {
   bool pretty_;
   int indent_;
   const SublinkPrinter* sublinks_;
+  const std::string* reference_;
 };
 
 }  // namespace
@@ -390,7 +402,7 @@ std::string PrettyExpressionText(const std::string& stored, int indent, const Su
     const auto& select = static_cast<const ast::SelectStmt&>(*stmts[0]);
     if (select.targets.size() != 1 || !select.targets[0].expr) return stored;
     const ast::Expr& e = *select.targets[0].expr;
-    auto plain = Printer(false, indent, sublinks).Print(e, Context{});
+    auto plain = Printer(false, indent, sublinks, &stored).Print(e, Context{});
     if (!plain || *plain != stored) return stored;
     auto pretty = Printer(true, indent, sublinks).Print(e, Context{});
     return pretty ? *pretty : stored;
