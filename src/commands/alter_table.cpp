@@ -401,7 +401,7 @@ void AddUnique(const ast::TableConstraint& con, const TableEntry& table, Catalog
 // (23503) unless NOT VALID.
 void AddForeignKey(const ast::TableConstraint& con, int column, const TableEntry& table, CatalogChange& change,
                    CommandContext& ctx) {
-  ForeignKeyEntry fk = DefineForeignKey(change.catalog(), table, con, column, change.AllocateId(), {});
+  ForeignKeyEntry fk = DefineForeignKey(change.catalog(), table, con, column, change.AllocateId(), {}, change.path().user);
   if (con.not_valid) {
     fk.validated = false;
   } else {

@@ -183,7 +183,8 @@ CommandResult Execute(const ast::CreateTableStmt& stmt, CommandContext& ctx) {
   // Foreign keys come last, as PostgreSQL adds them once the table exists (so they may reference
   // its own keys). A new table has no rows to validate.
   for (const auto& [con, column] : foreign_keys) {
-    t.foreign_keys.push_back(DefineForeignKey(change.catalog(), t, *con, column, change.AllocateId(), t.foreign_keys));
+    t.foreign_keys.push_back(
+        DefineForeignKey(change.catalog(), t, *con, column, change.AllocateId(), t.foreign_keys, change.path().user));
   }
   uint32_t id = t.id;
   access::NoteRowsOwnedByTransaction(*ctx.txn, t);  // (COPY ... FREEZE may bulk load them)

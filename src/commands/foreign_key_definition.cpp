@@ -48,7 +48,8 @@ const TableEntry& ReferencedTable(const Catalog& catalog, const TableEntry& tabl
 }  // namespace
 
 ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table, const ast::TableConstraint& con,
-                                 int column, uint32_t id, const std::vector<ForeignKeyEntry>& others) {
+                                 int column, uint32_t id, const std::vector<ForeignKeyEntry>& others,
+                                 const std::string& user) {
   ForeignKeyEntry fk;
   fk.id = id;
   fk.columns = column >= 0 ? std::vector<uint32_t>{static_cast<uint32_t>(column)}
@@ -66,6 +67,7 @@ ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table
   } else {
     fk.ref_columns = ColumnPositions(ref, con.ref_columns, con.location);
   }
+  if (ref.id != table.id) CheckRelationPermissions(catalog, user, {RelationPermission{ref.id, kAclReferences, 0}});
   if (fk.columns.size() != fk.ref_columns.size()) {
     throw At(Error(sqlstate::kInvalidForeignKey, "number of referencing and referenced columns for foreign key disagree"),
              con.location);

@@ -20,9 +20,11 @@ class CatalogChange;
 // The foreign key `con` of `table` (as it will be, with its indexes; it may be the table being
 // created, which then may reference itself), with id `id`. `column`: for a column's REFERENCES,
 // that column's position (-1 for a table constraint). `others`: foreign keys of the same table
-// defined by the same statement (their names are taken).
+// defined by the same statement (their names are taken). `user` needs REFERENCES on the
+// referenced table (42501 "permission denied for table t", as PostgreSQL's checkFkeyPermissions).
 ForeignKeyEntry DefineForeignKey(const Catalog& catalog, const TableEntry& table, const ast::TableConstraint& con,
-                                 int column, uint32_t id, const std::vector<ForeignKeyEntry>& others);
+                                 int column, uint32_t id, const std::vector<ForeignKeyEntry>& others,
+                                 const std::string& user);
 
 // 42804 "foreign key constraint ... cannot be implemented" when a referencing column of `table`
 // cannot be compared with its referenced column of `ref` (which may be `table` itself).
