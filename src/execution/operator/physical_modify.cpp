@@ -265,12 +265,12 @@ bool PhysicalModify::InsertValues(ExecutionContext& ctx, ModifyState& state) con
       values->types.size() != table_->columns.size()) {
     return false;
   }
-  std::vector<LogicalType> table_types = table_->column_types();
+  const std::vector<ColumnEntry>& columns = table_->columns;
   std::vector<std::vector<Value>> rows(values->row_count());
   for (size_t r = 0; r < rows.size(); r++) {
     if (r % ctx.batch_rows == 0) ctx.CheckCancel();
     values->EvaluateRow(ctx, r, &rows[r]);
-    for (size_t c = 0; c < table_types.size(); c++) rows[r][c].set_type(table_types[c]);
+    for (size_t c = 0; c < columns.size(); c++) rows[r][c].set_type(columns[c].type);
   }
   std::unique_ptr<access::ReferentialQueue> refs;
   if (cascades) refs = std::make_unique<access::ReferentialQueue>(ctx, cascades);
