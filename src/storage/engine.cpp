@@ -125,6 +125,11 @@ std::shared_ptr<const rocksdb::Snapshot> Transaction::SwapStatementSnapshot(
 
 void Transaction::BeginStatement() {
   if (level_ == IsolationLevel::kReadCommitted) {
+    // The last statement's snapshot, when nothing was committed since, sees what a new one
+    // would: the statements of a block that only this session writes to share one (a snapshot
+    // taken and released per statement was 3.6% of a bulk insert: docs/performance.md,
+    // bench/embedded cause 14).
+    if (statement_snapshot_ && statement_snapshot_->GetSequenceNumber() == db_->GetLatestSequenceNumber()) return;
     ReleaseStatementSnapshot();
     rocksdb::TransactionDB* db = db_;
     statement_snapshot_ = std::shared_ptr<const rocksdb::Snapshot>(
