@@ -105,23 +105,37 @@ char AclKindOf(char object_type) {
   }
 }
 
-// a ∪ b item by item (PostgreSQL's aclmerge): b's privileges added to a's item of the same grantee
-// and grantor, or appended.
-Acl Merge(Acl a, const Acl& b) {
-  for (const AclItem& item : b) {
-    auto it = std::find_if(a.begin(), a.end(),
-                           [&](const AclItem& x) { return x.grantee == item.grantee && x.grantor == item.grantor; });
-    if (it == a.end()) {
-      a.push_back(item);
-    } else {
-      it->privileges |= item.privileges;
-      it->grant_options |= item.grant_options;
-    }
+// `item` added to `acl`: its privileges go to the item of the same grantee and grantor, or it is
+// appended (PostgreSQL's ACL_MODECHG_ADD).
+void AddItem(Acl& acl, const AclItem& item) {
+  auto it = std::find_if(acl.begin(), acl.end(),
+                         [&](const AclItem& x) { return x.grantee == item.grantee && x.grantor == item.grantor; });
+  if (it == acl.end()) {
+    acl.push_back(item);
+  } else {
+    it->privileges |= item.privileges;
+    it->grant_options |= item.grant_options;
   }
+}
+
+// a ∪ b item by item (PostgreSQL's aclmerge).
+Acl Merge(Acl a, const Acl& b) {
+  for (const AclItem& item : b) AddItem(a, item);
   return a;
 }
 
 }  // namespace
+
+std::optional<Acl> AclNewOwner(const std::optional<Acl>& acl, uint32_t old_owner, uint32_t new_owner) {
+  if (!acl) return std::nullopt;
+  Acl out;
+  for (AclItem item : *acl) {
+    if (item.grantee == old_owner) item.grantee = new_owner;
+    if (item.grantor == old_owner) item.grantor = new_owner;
+    AddItem(out, item);
+  }
+  return out;
+}
 
 void SortAcl(Acl& acl) {
   std::sort(acl.begin(), acl.end(), [](const AclItem& x, const AclItem& y) {

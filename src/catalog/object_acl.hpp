@@ -49,6 +49,11 @@ void CheckSchemaPrivilege(const Catalog& catalog, std::string_view user, const S
 // Items in PostgreSQL's aclitemsort order (grantee, grantor, privileges: by OID), as it keeps
 // default privileges and the ACLs new objects take from them.
 void SortAcl(Acl& acl);
+// The ACL after its object's owner changes from `old_owner` to `new_owner` (PostgreSQL's
+// aclnewowner): the old owner's items, as grantee and as grantor, become the new owner's, merged
+// into an item the new owner already had. None stays none.
+std::optional<Acl> AclNewOwner(const std::optional<Acl>& acl, uint32_t old_owner, uint32_t new_owner);
+
 // Whether the two ACLs hold the same items in any order (PostgreSQL's aclequal after aclitemsort).
 bool SameAclItems(Acl a, Acl b);
 

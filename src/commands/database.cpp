@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "catalog/object_acl.hpp"
 #include "commands/commands.hpp"
 #include "commands/database_directory.hpp"
 #include "kanto/error.hpp"
@@ -320,6 +321,7 @@ CommandResult AlterOwner(const ast::DatabaseStmt& stmt, CommandContext& ctx) {
     if (!HasCreatedb(change.catalog(), ctx)) {
       throw Error(sqlstate::kInsufficientPrivilege, "permission denied to change owner of database");
     }
+    db.acl = AclNewOwner(db.acl, db.owner, owner.id);  // (the old owner's grants become the new one's)
     db.owner = owner.id;
     change.PutDatabase(std::move(db));
   }

@@ -2,11 +2,13 @@
 // role. A table's indexes and the sequences it owns (serial, identity) follow the table; such a
 // sequence cannot be given away on its own (0A000), and an index's owner is its table's (a
 // WARNING, nothing changes). Only a superuser or the owner (a role with the owner's privileges) may
-// change an owner, and only to a role it is a member of (42501), as PostgreSQL 15.
+// change an owner, and only to a role it is a member of (42501), as PostgreSQL 15. The ACL follows:
+// the old owner's grants become the new owner's (aclnewowner).
 #include "commands/commands.hpp"
 #include "commands/owner.hpp"
 #include "commands/relation_names.hpp"
 #include "commands/role_name.hpp"
+#include "catalog/object_acl.hpp"
 #include "catalog/search_path.hpp"
 #include "kanto/error.hpp"
 
@@ -32,6 +34,7 @@ void CheckMayChangeOwner(const CatalogChange& change, uint32_t owner, const Role
 void SetSequenceOwner(const SequenceEntry& seq, uint32_t owner, CatalogChange& change) {
   if (seq.owner == owner) return;
   SequenceEntry updated = seq;
+  updated.acl = AclNewOwner(seq.acl, seq.owner, owner);
   updated.owner = owner;
   change.PutSequence(std::move(updated));
 }
@@ -41,6 +44,8 @@ void SetTableOwner(const TableEntry& table, const RoleEntry& target, CatalogChan
   if (table.owner != target.id) {
     CheckMayChangeOwner(change, table.owner, target, std::string(table.is_view() ? "view " : "table ") + table.name);
     TableEntry updated = table;
+    updated.acl = AclNewOwner(table.acl, table.owner, target.id);
+    for (ColumnEntry& c : updated.columns) c.acl = AclNewOwner(c.acl, table.owner, target.id);
     updated.owner = target.id;
     change.PutTable(std::move(updated));
   }
@@ -108,6 +113,7 @@ CommandResult Execute(const ast::AlterOwnerStmt& stmt, CommandContext& ctx) {
     const RoleEntry* owner = change->FindRole(schema->owner);
     CheckMayChangeOwner(change, owner ? owner->id : 0, target, "schema " + schema->name);
     SchemaEntry updated = *schema;
+    updated.acl = AclNewOwner(schema->acl, owner ? owner->id : kBootstrapRoleId, target.id);
     updated.owner = target.name;
     change.PutSchema(std::move(updated));
   }

@@ -78,5 +78,15 @@ TEST(ObjectAcl, InitialObjectAclFromDefaults) {
   EXPECT_FALSE(InitialObjectAcl(catalog, DefaultAclEntry::kTables, kAlice, 16999).has_value());
 }
 
+TEST(ObjectAcl, NewOwnerTakesTheOldOwnersItems) {
+  constexpr uint32_t kCarol = 16502;
+  Acl acl = {AclItem{kAlice, kAlice, kAclAllTable, 0}, AclItem{kCarol, kAlice, kAclSelect, kAclSelect},
+             AclItem{kBob, kAlice, kAclInsert, 0}};
+  std::optional<Acl> moved = AclNewOwner(acl, kAlice, kBob);
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(*moved, (Acl{AclItem{kBob, kBob, kAclAllTable, 0}, AclItem{kCarol, kBob, kAclSelect, kAclSelect}}));
+  EXPECT_FALSE(AclNewOwner(std::nullopt, kAlice, kBob).has_value());
+}
+
 }  // namespace
 }  // namespace kanto
