@@ -174,7 +174,7 @@ void AddDateTimeConstructors(FunctionRegistry& r) {
     int32_t offset = zone.OffsetAt(now);
     formatting::DateTemplate tmpl = formatting::ParseDateTemplate("Dy Mon DD HH24:MI:SS.US FMYYYY");
     std::string s = formatting::DateTimeToChar(tmpl, formatting::SplitTimestamp(now + int64_t{offset} * datetime::kMicrosPerSecond), false);
-    return Value::Text(s + " " + formatting::ZoneAbbreviation(zone, offset));
+    return Value::Text(s + " " + formatting::ZoneAbbreviation(zone, now));
   }, true, true);
 }
 

@@ -27,10 +27,9 @@ std::string DateTimeToChar(const DateTemplate& tmpl, const TmToChar& tm, bool is
 // The fields of wall-clock micros since 1970 (no zone).
 TmToChar SplitTimestamp(int64_t micros);
 
-// The abbreviation to_char's TZ writes for `zone` at offset `offset` (seconds east). Kanto keeps
-// no abbreviations of tz database zones: UTC and GMT are named, other offsets written as numbers
-// (+05:30 as +0530), as PostgreSQL writes zones that have no abbreviation.
-std::string ZoneAbbreviation(const datetime::TimeZone& zone, int32_t offset);
+// The abbreviation to_char's TZ writes for `zone` at instant `utc`: the tz database's ("CET",
+// "EDT", "-03"); for a fixed offset UTC, GMT or the offset as a number ("+0530").
+std::string ZoneAbbreviation(const datetime::TimeZone& zone, int64_t utc);
 
 }  // namespace kanto::formatting
 

@@ -234,12 +234,15 @@ TmToChar SplitTimestamp(int64_t micros) {
   return tm;
 }
 
-std::string ZoneAbbreviation(const datetime::TimeZone& zone, int32_t offset) {
-  std::string name;
-  for (char c : zone.name()) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+std::string ZoneAbbreviation(const datetime::TimeZone& zone, int64_t utc) {
+  const std::string& abbreviation = zone.AbbreviationAt(utc);
+  if (!abbreviation.empty()) return abbreviation;
+  // A fixed offset: UTC and GMT by name, others as numbers (+05:30 as +0530).
+  int32_t offset = zone.OffsetAt(utc);
   if (offset == 0) {
-    if (name.find("GMT") != std::string::npos || name == "GREENWICH") return "GMT";
-    return "UTC";
+    std::string name;
+    for (char c : zone.name()) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name.find("GMT") != std::string::npos || name == "GREENWICH" ? "GMT" : "UTC";
   }
   int32_t a = std::abs(offset);
   char buf[16];
@@ -275,7 +278,7 @@ void AddDateTimeFormatting(FunctionRegistry& r) {
     int32_t offset = zone.OffsetAt(utc);
     TmToChar tm = SplitTimestamp(utc + static_cast<int64_t>(offset) * datetime::kMicrosPerSecond);
     tm.gmtoff = offset;
-    tm.zone_abbrev = formatting::ZoneAbbreviation(zone, offset);
+    tm.zone_abbrev = formatting::ZoneAbbreviation(zone, utc);
     return Value::Text(formatting::DateTimeToChar(formatting::CachedDateTemplate(a[1].str_value()), tm, false));
   });
   AddRowFunction(r, "to_char", {T(TypeId::kInterval), text}, text, [](const std::vector<Value>& a, FunctionContext&) {

@@ -1,10 +1,13 @@
 // Session functions: pg_backend_pid, the advisory lock family (pg_advisory_lock, _shared, _xact,
 // pg_try_..., pg_advisory_unlock..., pg_advisory_unlock_all), pg_cancel_backend,
-// pg_terminate_backend and pg_sleep. They act through the session's SessionControl; all volatile.
+// pg_terminate_backend and pg_sleep / pg_sleep_for / pg_sleep_until. They act through the session's SessionControl; all volatile.
 // PostgreSQL's void results are the empty text here (Kanto has no void type).
 #include "function/function.hpp"
 #include "function/kernel_util.hpp"
 #include "function/session_control.hpp"
+#include "function/time_zone_functions.hpp"
+#include "common/clock.hpp"
+#include "types/datetime.hpp"
 #include "kanto/error.hpp"
 
 namespace kanto {
@@ -83,6 +86,18 @@ void RegisterSessionFunctions(FunctionRegistry& r) {
   AddRowFunction(r, "pg_terminate_backend", {kInt4, kInt8}, kBool, terminate, kStrict, kVolatile);
   AddRowFunction(r, "pg_sleep", {kFloat8}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
     Session(ctx).Sleep(a[0].double_value());
+    return Void();
+  }, kStrict, kVolatile);
+  // pg_sleep_for(interval) and pg_sleep_until(timestamptz), which PostgreSQL defines over pg_sleep
+  // and clock_timestamp(): months and days of the interval count on the session's calendar.
+  AddRowFunction(r, "pg_sleep_for", {T(TypeId::kInterval)}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    int64_t now = WallMicros();
+    int64_t until = datetime::AddIntervalTz(now, a[0].interval_value(), SessionZone(ctx));
+    Session(ctx).Sleep(static_cast<double>(until - now) / 1e6);
+    return Void();
+  }, kStrict, kVolatile);
+  AddRowFunction(r, "pg_sleep_until", {T(TypeId::kTimestampTz)}, kText, [](const std::vector<Value>& a, FunctionContext& ctx) {
+    Session(ctx).Sleep((static_cast<double>(a[0].int_value()) - static_cast<double>(WallMicros())) / 1e6);
     return Void();
   }, kStrict, kVolatile);
 }

@@ -326,12 +326,28 @@ TimeZone TimeZone::FromTransitions(std::string name, int32_t initial_offset,
   return tz;
 }
 
-int32_t TimeZone::OffsetAt(int64_t utc_micros) const {
-  if (transitions_.empty()) return offset_seconds_;
+size_t TimeZone::TransitionsUpTo(int64_t utc_micros) const {
   int64_t seconds = utc_micros >= 0 ? utc_micros / 1000000 : -((-utc_micros + 999999) / 1000000);
   auto it = std::upper_bound(transitions_.begin(), transitions_.end(), seconds,
                              [](int64_t t, const std::pair<int64_t, int32_t>& x) { return t < x.first; });
-  return it == transitions_.begin() ? offset_seconds_ : std::prev(it)->second;
+  return static_cast<size_t>(it - transitions_.begin());
+}
+
+int32_t TimeZone::OffsetAt(int64_t utc_micros) const {
+  if (transitions_.empty()) return offset_seconds_;
+  size_t n = TransitionsUpTo(utc_micros);
+  return n == 0 ? offset_seconds_ : transitions_[n - 1].second;
+}
+
+const std::string& TimeZone::AbbreviationAt(int64_t utc_micros) const {
+  if (abbreviations_.empty()) return initial_abbreviation_;
+  size_t n = TransitionsUpTo(utc_micros);
+  return n == 0 ? initial_abbreviation_ : abbreviations_[n - 1];
+}
+
+void TimeZone::SetAbbreviations(std::string initial, std::vector<std::string> per_transition) {
+  initial_abbreviation_ = std::move(initial);
+  if (per_transition.size() == transitions_.size()) abbreviations_ = std::move(per_transition);
 }
 
 int32_t TimeZone::OffsetForLocal(int64_t local_micros) const {

@@ -35,12 +35,22 @@ class TimeZone {
   // Offset for a local wall-clock time (in a repeated hour the offset after the change, in a
   // skipped hour the one before it, so 02:30 on a spring-forward night reads as 03:30 daylight time).
   int32_t OffsetForLocal(int64_t local_micros) const;
+  // The zone's abbreviation at a UTC instant ("CET", "EDT", "-03"), empty when the zone has none
+  // (fixed offsets); to_char's TZ writes it.
+  const std::string& AbbreviationAt(int64_t utc_micros) const;
+  // The abbreviations of a zone from the tz database: before the first transition, and one for
+  // each transition.
+  void SetAbbreviations(std::string initial, std::vector<std::string> per_transition);
   const std::string& name() const { return name_; }
 
  private:
+  size_t TransitionsUpTo(int64_t utc_micros) const;  // how many transitions precede the instant
+
   std::string name_ = "UTC";
   int32_t offset_seconds_ = 0;
   std::vector<std::pair<int64_t, int32_t>> transitions_;
+  std::string initial_abbreviation_;
+  std::vector<std::string> abbreviations_;  // empty, or one per transition
 };
 
 // Civil calendar helpers.

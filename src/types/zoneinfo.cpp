@@ -73,21 +73,34 @@ bool LoadTzif(const std::string& path, const std::string& name, TimeZone* out) {
   size_t times = v1 + 44, idx = times + size_t{c[3]} * 8, types = idx + c[3];
   if (c[4] == 0 || types + size_t{c[4]} * 6 > data.size()) return false;
   auto offset_of = [&](uint32_t type) { return static_cast<int32_t>(Be32(d + types + 6 * type)); };
+  // Designations (abbreviations): NUL-terminated strings after the types, indexed by byte.
+  size_t chars = types + size_t{c[4]} * 6;
+  if (chars + c[5] > data.size()) return false;
+  auto abbreviation_of = [&](uint32_t type) {
+    size_t at = d[types + 6 * type + 5];
+    if (at >= c[5]) return std::string();
+    size_t end = at;
+    while (end < c[5] && d[chars + end] != 0) end++;
+    return std::string(data, chars + at, end - at);
+  };
   // Before the first transition: the first standard-time type (RFC 8536 3.2), else type 0.
-  int32_t initial = offset_of(0);
+  uint32_t initial_type = 0;
   for (uint32_t t = 0; t < c[4]; t++) {
     if (d[types + 6 * t + 4] == 0) {
-      initial = offset_of(t);
+      initial_type = t;
       break;
     }
   }
   std::vector<std::pair<int64_t, int32_t>> transitions;
+  std::vector<std::string> abbreviations;
   for (uint32_t i = 0; i < c[3]; i++) {
     uint8_t type = d[idx + i];
     if (type >= c[4]) return false;
     transitions.push_back({static_cast<int64_t>(Be64(d + times + 8 * i)), offset_of(type)});
+    abbreviations.push_back(abbreviation_of(type));
   }
-  *out = TimeZone::FromTransitions(name, initial, std::move(transitions));
+  *out = TimeZone::FromTransitions(name, offset_of(initial_type), std::move(transitions));
+  out->SetAbbreviations(abbreviation_of(initial_type), std::move(abbreviations));
   return true;
 }
 
