@@ -2,6 +2,8 @@
 // types, to_date, to_timestamp and to_number, driven by templates (formatting_template.hpp).
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "function/formatting_template.hpp"
@@ -34,6 +36,12 @@ std::string ZoneAbbreviation(const datetime::TimeZone& zone, int64_t utc);
 }  // namespace kanto::formatting
 
 namespace kanto {
+
+// to_char(type, text) as a loop over the argument vectors (no Value per row); `fn` formats row
+// `row` of `value` under the template text `fmt`, or returns nullopt for NULL.
+using ToCharRow = std::function<std::optional<std::string>(const Vector& value, size_t row, const std::string& fmt,
+                                                           FunctionContext& ctx)>;
+void AddToChar(FunctionRegistry& r, TypeId type, ToCharRow fn);
 
 // to_char, to_date, to_timestamp(text, text), to_number; registered by RegisterDatetimeFunctions.
 void AddFormattingFunctions(FunctionRegistry& r);

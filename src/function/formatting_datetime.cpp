@@ -66,6 +66,7 @@ void RefuseForInterval(bool is_interval) {
 
 std::string DateTimeToChar(const DateTemplate& tmpl, const TmToChar& tm, bool is_interval) {
   std::string out;
+  out.reserve(tmpl.nodes.size() * 2 + 8);
   for (const FormatNode& n : tmpl.nodes) {
     if (n.type != NodeType::kAction) {
       out += n.character;
@@ -264,26 +265,46 @@ bool IsInfinite(int64_t micros) { return micros == INT64_MAX || micros == INT64_
 
 }  // namespace
 
+void AddToChar(FunctionRegistry& r, TypeId type, ToCharRow fn) {
+  ScalarFunction f;
+  f.name = "to_char";
+  f.arg_types = {T(type), T(TypeId::kText)};
+  f.return_type = T(TypeId::kText);
+  f.kernel = [fn = std::move(fn)](const std::vector<const Vector*>& args, size_t count, Vector& result,
+                                  FunctionContext& ctx) {
+    const auto& formats = args[1]->strings();
+    auto& out = result.strings();
+    for (size_t i = 0; i < count; i++) {
+      if (result.IsNull(i)) continue;
+      std::optional<std::string> s = fn(*args[0], i, formats[i], ctx);
+      if (s) out[i] = std::move(*s);
+      else result.SetNull(i);
+    }
+  };
+  r.Add(std::move(f));
+}
+
 void AddDateTimeFormatting(FunctionRegistry& r) {
-  const LogicalType text = T(TypeId::kText);
-  AddRowFunction(r, "to_char", {T(TypeId::kTimestamp), text}, text, [](const std::vector<Value>& a, FunctionContext&) {
-    if (a[1].str_value().empty() || IsInfinite(a[0].int_value())) return Value::Null(T(TypeId::kText));
-    const auto& tmpl = formatting::CachedDateTemplate(a[1].str_value());
-    return Value::Text(formatting::DateTimeToChar(tmpl, SplitTimestamp(a[0].int_value()), false));
+  using Text = std::optional<std::string>;
+  AddToChar(r, TypeId::kTimestamp, [](const Vector& v, size_t i, const std::string& fmt, FunctionContext&) -> Text {
+    int64_t ts = v.ints()[i];
+    if (fmt.empty() || IsInfinite(ts)) return std::nullopt;
+    return formatting::DateTimeToChar(formatting::CachedDateTemplate(fmt), SplitTimestamp(ts), false);
   });
-  AddRowFunction(r, "to_char", {T(TypeId::kTimestampTz), text}, text, [](const std::vector<Value>& a, FunctionContext& ctx) {
-    if (a[1].str_value().empty() || IsInfinite(a[0].int_value())) return Value::Null(T(TypeId::kText));
+  AddToChar(r, TypeId::kTimestampTz, [](const Vector& v, size_t i, const std::string& fmt, FunctionContext& ctx) -> Text {
+    int64_t utc = v.ints()[i];
+    if (fmt.empty() || IsInfinite(utc)) return std::nullopt;
     const auto& zone = SessionZone(ctx);
-    int64_t utc = a[0].int_value();
     int32_t offset = zone.OffsetAt(utc);
     TmToChar tm = SplitTimestamp(utc + static_cast<int64_t>(offset) * datetime::kMicrosPerSecond);
     tm.gmtoff = offset;
-    tm.zone_abbrev = formatting::ZoneAbbreviation(zone, utc);
-    return Value::Text(formatting::DateTimeToChar(formatting::CachedDateTemplate(a[1].str_value()), tm, false));
+    const formatting::DateTemplate& tmpl = formatting::CachedDateTemplate(fmt);
+    if (tmpl.uses_zone_name) tm.zone_abbrev = formatting::ZoneAbbreviation(zone, utc);
+    return formatting::DateTimeToChar(tmpl, tm, false);
   });
-  AddRowFunction(r, "to_char", {T(TypeId::kInterval), text}, text, [](const std::vector<Value>& a, FunctionContext&) {
-    if (a[1].str_value().empty()) return Value::Null(T(TypeId::kText));
-    const Interval& iv = a[0].interval_value();
+  AddToChar(r, TypeId::kInterval, [](const Vector& v, size_t i, const std::string& fmt, FunctionContext&) -> Text {
+    if (fmt.empty()) return std::nullopt;
+    const Interval& iv = v.intervals()[i];
     TmToChar tm;
     tm.year = iv.months / 12;
     tm.mon = iv.months % 12;
@@ -297,7 +318,7 @@ void AddDateTimeFormatting(FunctionRegistry& r) {
     tm.usec = t % datetime::kMicrosPerSecond;
     // No weekday; the day of the year approximates the whole span in days.
     tm.yday = (tm.year * 12 + tm.mon) * 30 + tm.mday;
-    return Value::Text(formatting::DateTimeToChar(formatting::CachedDateTemplate(a[1].str_value()), tm, true));
+    return formatting::DateTimeToChar(formatting::CachedDateTemplate(fmt), tm, true);
   });
 }
 

@@ -497,25 +497,24 @@ NumberText IntegerText(int64_t value, NumberDesc& d, bool is_int8) {
 }
 
 template <typename MakeText>
-void AddToChar(FunctionRegistry& r, TypeId type, MakeText make) {
-  const LogicalType text = T(TypeId::kText);
-  AddRowFunction(r, "to_char", {T(type), text}, text, [make](const std::vector<Value>& a, FunctionContext&) {
-    if (a[1].str_value().empty()) return Value::Text("");
-    const NumberTemplate& tmpl = CachedNumberTemplate(a[1].str_value());
+void AddNumberToChar(FunctionRegistry& r, TypeId type, MakeText make) {
+  AddToChar(r, type, [make](const Vector& v, size_t i, const std::string& fmt, FunctionContext&) -> std::optional<std::string> {
+    if (fmt.empty()) return std::string();
+    const NumberTemplate& tmpl = CachedNumberTemplate(fmt);
     NumberDesc d = tmpl.desc;
-    NumberText t = make(a[0], d);
-    return Value::Text(NumberWriter(tmpl, d, t).Write());
+    NumberText t = make(v, i, d);
+    return NumberWriter(tmpl, d, t).Write();
   });
 }
 
 }  // namespace
 
 void AddNumberFormatting(FunctionRegistry& r) {
-  AddToChar(r, TypeId::kInt4, [](const Value& v, NumberDesc& d) { return IntegerText(v.int_value(), d, false); });
-  AddToChar(r, TypeId::kInt8, [](const Value& v, NumberDesc& d) { return IntegerText(v.int_value(), d, true); });
-  AddToChar(r, TypeId::kFloat4, [](const Value& v, NumberDesc& d) { return FloatText(v.double_value(), d, true); });
-  AddToChar(r, TypeId::kFloat8, [](const Value& v, NumberDesc& d) { return FloatText(v.double_value(), d, false); });
-  AddToChar(r, TypeId::kNumeric, [](const Value& v, NumberDesc& d) { return NumericText(v.numeric_value(), d); });
+  AddNumberToChar(r, TypeId::kInt4, [](const Vector& v, size_t i, NumberDesc& d) { return IntegerText(v.ints()[i], d, false); });
+  AddNumberToChar(r, TypeId::kInt8, [](const Vector& v, size_t i, NumberDesc& d) { return IntegerText(v.ints()[i], d, true); });
+  AddNumberToChar(r, TypeId::kFloat4, [](const Vector& v, size_t i, NumberDesc& d) { return FloatText(v.doubles()[i], d, true); });
+  AddNumberToChar(r, TypeId::kFloat8, [](const Vector& v, size_t i, NumberDesc& d) { return FloatText(v.doubles()[i], d, false); });
+  AddNumberToChar(r, TypeId::kNumeric, [](const Vector& v, size_t i, NumberDesc& d) { return NumericText(v.numerics()[i], d); });
 
   const LogicalType text = T(TypeId::kText);
   AddRowFunction(r, "to_number", {text, text}, T(TypeId::kNumeric), [](const std::vector<Value>& a, FunctionContext&) {

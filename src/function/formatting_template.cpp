@@ -263,7 +263,10 @@ std::vector<FormatNode> Parse(std::string_view s, const KeyWord (&table)[N], boo
 }  // namespace
 
 DateTemplate ParseDateTemplate(std::string_view text) {
-  return DateTemplate{Parse(text, kDateKeywords, true, nullptr)};
+  DateTemplate t{Parse(text, kDateKeywords, true, nullptr)};
+  for (const FormatNode& n : t.nodes)
+    t.uses_zone_name = t.uses_zone_name || (n.type == NodeType::kAction && (n.dch() == Dch::kTZ || n.dch() == Dch::ktz));
+  return t;
 }
 
 NumberTemplate ParseNumberTemplate(std::string_view text) {
@@ -273,22 +276,34 @@ NumberTemplate ParseNumberTemplate(std::string_view text) {
 }
 
 namespace {
+template <typename T>
+struct TemplateCache {
+  std::unordered_map<std::string, T> parsed;
+  const std::string* last_text = nullptr;  // the key of the last template asked for
+  const T* last = nullptr;
+};
+
 template <typename T, typename ParseFn>
-const T& Cached(std::unordered_map<std::string, T>& cache, const std::string& text, ParseFn parse) {
-  auto it = cache.find(text);
-  if (it != cache.end()) return it->second;
-  if (cache.size() >= 64) cache.clear();
-  return cache.emplace(text, parse(text)).first->second;
+const T& Cached(TemplateCache<T>& cache, const std::string& text, ParseFn parse) {
+  if (cache.last && *cache.last_text == text) return *cache.last;  // the usual case: one template per query
+  auto it = cache.parsed.find(text);
+  if (it == cache.parsed.end()) {
+    if (cache.parsed.size() >= 64) cache.parsed.clear();
+    it = cache.parsed.emplace(text, parse(text)).first;
+  }
+  cache.last_text = &it->first;
+  cache.last = &it->second;
+  return it->second;
 }
 }  // namespace
 
 const DateTemplate& CachedDateTemplate(const std::string& text) {
-  thread_local std::unordered_map<std::string, DateTemplate> cache;
+  thread_local TemplateCache<DateTemplate> cache;
   return Cached(cache, text, ParseDateTemplate);
 }
 
 const NumberTemplate& CachedNumberTemplate(const std::string& text) {
-  thread_local std::unordered_map<std::string, NumberTemplate> cache;
+  thread_local TemplateCache<NumberTemplate> cache;
   return Cached(cache, text, ParseNumberTemplate);
 }
 

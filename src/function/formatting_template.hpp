@@ -84,6 +84,7 @@ inline constexpr int kNumEEEE = 0x2000;
 
 struct DateTemplate {
   std::vector<FormatNode> nodes;
+  bool uses_zone_name = false;  // has TZ or tz (to_char then looks up the zone's abbreviation)
 };
 
 struct NumberTemplate {
