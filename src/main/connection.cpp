@@ -547,9 +547,9 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunQuery(const ast::Statement& stmt,
   std::unique_ptr<ResultImpl> result;
   // (Not the main query of a data-modifying WITH: it must read before the statement ends. Nor a
   // point select: streaming its one row cost an OpenStatement, a header and a batch result, and
-  // two more pulls, about 8% of a prepared select.)
+  // two more pulls, about 8% of a prepared select; a cursor's query streams all the same.)
   if (stream_stmt_ == &stmt && !dml_with_ && planned.bound.kind == BoundStatementKind::kSelect && planned.bound.returns_rows &&
-      planned.bound.locking.empty() && !planned.at_most_one_row) {
+      planned.bound.locking.empty() && (!planned.at_most_one_row || declaring_cursor_)) {
     // The rows stream: the plan runs batch by batch as the reader asks (PullOpen). Locking
     // queries do not (a READ COMMITTED restart must not follow rows already delivered).
     auto open = std::make_shared<OpenStatement>();

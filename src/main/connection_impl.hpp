@@ -196,6 +196,9 @@ class ConnectionImpl : public SessionSettings, public SessionControl, private st
   void DrainOpen();
   std::shared_ptr<OpenStatement> open_;
   const ast::Statement* stream_stmt_ = nullptr;  // the statement Run may stream
+  // DECLARE is opening its query: the query streams even when it yields one row at most, so that
+  // its errors come at FETCH, as PostgreSQL runs a cursor's query only then.
+  bool declaring_cursor_ = false;
   // RowWaitObserver: row lock waits in storage, for the deadlock detector and pg_stat_activity.
   void RowWaitBegin(std::string_view key, bool exclusive) override;
   void RowWaitEnd() override;

@@ -87,14 +87,17 @@ std::unique_ptr<ResultImpl> ConnectionImpl::RunCursor(const ast::CursorStmt& stm
     // The query opens as a streaming statement (RunQuery with stream_stmt_), which the cursor takes.
     const ast::Statement* outer = stream_stmt_;
     stream_stmt_ = stmt.query.get();
+    declaring_cursor_ = true;
     std::unique_ptr<ResultImpl> r;
     try {
       r = RunQuery(*stmt.query, params);
     } catch (...) {
       stream_stmt_ = outer;
+      declaring_cursor_ = false;
       throw;
     }
     stream_stmt_ = outer;
+    declaring_cursor_ = false;
     commands::CursorDefinition def;
     def.columns = r->columns;
     def.types = r->types;
