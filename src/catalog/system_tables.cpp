@@ -104,12 +104,14 @@ void PgClass(const Catalog& catalog, SystemTable* out) {
     // reltype: a table's or view's composite row type (catalog/row_type.hpp), whose OID is its own
     // (the system relations have none in pg_type).
     bool has_row_type = !system && (std::string(kind) == "r" || std::string(kind) == "v");
+    // relreplident: PostgreSQL's system relations have none ('n'), but information_schema's tables.
+    const char* replident = system && !(nsp == kInformationSchemaId && std::string(kind) == "r") ? "n" : "d";
     b.Row({OidValue(oid), Value::Text(name), OidValue(nsp), OidValue(has_row_type ? oid : 0), OidValue(0), OidValue(owner),
            OidValue(am), OidValue(oid), OidValue(shared ? kGlobalTablespaceOid : 0), Value::Int4(0), Value::Float4(-1),
            Value::Int4(0), OidValue(0), Value::Bool(has_index), Value::Bool(shared), Value::Text(persistence), Value::Text(kind),
            Value::Int2(static_cast<int64_t>(natts)), Value::Int2(static_cast<int64_t>(checks)), Value::Bool(rules),
            Value::Bool(triggers), Value::Bool(false), Value::Bool(false), Value::Bool(false), Value::Bool(true),
-           Value::Text("d"), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), std::move(acl),
+           Value::Text(replident), Value::Bool(false), OidValue(0), OidValue(0), OidValue(0), std::move(acl),
            Value::Null(TextArray()), NullText()});
   };
   // PostgreSQL enforces foreign keys with triggers on both tables: psql shows the constraints of

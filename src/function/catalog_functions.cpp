@@ -241,6 +241,10 @@ void RegisterCatalogFunctions(FunctionRegistry& r) {
       }
       return Value::Bool(false);
     }
+    // A system catalog's index (pg_class_oid_index) is in pg_catalog too.
+    if (!t && FindSystemCatalogIndex(oid) && !SystemCatalogIndexKey(*FindSystemCatalogIndex(oid)).empty()) {
+      return Value::Bool(true);
+    }
     if (!t) return Value::Null(T(TypeId::kBool));
     return Value::Bool(RelationIsVisible(*ctx.catalog, ctx.search_path, t->schema_id, idx ? idx->name : t->name));
   }, kStrict, kVolatile);
