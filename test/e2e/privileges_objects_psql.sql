@@ -1,7 +1,8 @@
 -- Privileges beyond tables: sequences (nextval / currval / setval / lastval, a serial column's
 -- default, ON ALL SEQUENCES IN SCHEMA), schemas (USAGE for lookups, CREATE for new objects),
 -- columns (SELECT / INSERT / UPDATE / REFERENCES per column), ALTER DEFAULT PRIVILEGES, and the
--- catalogs and functions that show them; each as a role without, then with the privilege.
+-- catalogs, functions and psql commands (\dp, \z, \dn+, \ddp) that show them; each as a role
+-- without, then with the privilege.
 CREATE ROLE obj_user LOGIN;
 CREATE ROLE obj_other LOGIN;
 CREATE SCHEMA app;
@@ -123,6 +124,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA app REVOKE ALL ON SEQUENCES FROM obj_user;
 ALTER DEFAULT PRIVILEGES FOR ROLE obj_other GRANT ALL ON TABLES TO obj_other;
 ALTER DEFAULT PRIVILEGES FOR ROLE obj_user REVOKE ALL ON TABLES FROM obj_other;
 SELECT pg_get_userbyid(defaclrole), defaclnamespace::regnamespace, defaclobjtype, defaclacl FROM pg_default_acl ORDER BY 1, 2, 3;
+\dp app.*
+\z loose
+\dn+ app
 DROP TABLE plain;
 DROP TABLE app.fresh, app.items;
 DROP SEQUENCE app.counter;
