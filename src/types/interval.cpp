@@ -1,5 +1,6 @@
 // Intervals: text input and output, arithmetic with timestamps, justify_*, multiplication.
 #include <cctype>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -51,8 +52,70 @@ bool UnitMicros(const std::string& u, int* months, int64_t* micros, int* days) {
 }
 }  // namespace
 
+namespace {
+
+// Adds `value` of a unit that is `months` months, `days` days or `micros` microseconds; fractions
+// cascade down as in PostgreSQL (1.5 months = 1 month 15 days).
+void AddUnits(Interval* iv, double value, int months, int days, int64_t micros) {
+  double whole_part = std::trunc(value);
+  double frac = value - whole_part;
+  if (months) {
+    iv->months += static_cast<int32_t>(whole_part * months);
+    double fm = frac * months;
+    iv->months += static_cast<int32_t>(std::trunc(fm));
+    double fd = (fm - std::trunc(fm)) * 30;
+    iv->days += static_cast<int32_t>(std::trunc(fd));
+    iv->micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
+  } else if (days) {
+    iv->days += static_cast<int32_t>(whole_part * days);
+    double fd = frac * days;
+    iv->days += static_cast<int32_t>(std::trunc(fd));
+    iv->micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
+  } else {
+    iv->micros += static_cast<int64_t>(std::llround(value * static_cast<double>(micros)));
+  }
+}
+
+// ISO 8601's designator form: P[nY][nM][nW][nD][T[nH][nM][nS]], numbers may be signed or fractional.
+Interval ParseIsoInterval(const std::string& s, std::string_view text) {
+  Interval iv;
+  size_t i = 1;
+  bool time = false, any = false;
+  while (i < s.size()) {
+    if (s[i] == 't') {
+      if (time) BadInterval(text);
+      time = true;
+      i++;
+      continue;
+    }
+    size_t start = i;
+    if (s[i] == '-' || s[i] == '+') i++;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) i++;
+    if (i == start) BadInterval(text);
+    double value = std::strtod(s.substr(start, i - start).c_str(), nullptr);
+    // A last number without a designator: years (hours after T), as PostgreSQL reads 'P1'.
+    char unit = i < s.size() ? s[i++] : (time ? 'h' : 'y');
+    if (!time && unit == 'y') AddUnits(&iv, value, 12, 0, 0);
+    else if (!time && unit == 'm') AddUnits(&iv, value, 1, 0, 0);
+    else if (!time && unit == 'w') AddUnits(&iv, value, 0, 7, 0);
+    else if (!time && unit == 'd') AddUnits(&iv, value, 0, 1, 0);
+    else if (time && unit == 'h') AddUnits(&iv, value, 0, 0, 3600 * kMicrosPerSecond);
+    else if (time && unit == 'm') AddUnits(&iv, value, 0, 0, 60 * kMicrosPerSecond);
+    else if (time && unit == 's') AddUnits(&iv, value, 0, 0, kMicrosPerSecond);
+    else BadInterval(text);
+    any = true;
+  }
+  if (!any && !time) BadInterval(text);
+  return iv;
+}
+
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
 Interval ParseInterval(std::string_view text) {
   std::string s = Lower(Trim(text));
+  if (s.size() > 1 && s[0] == 'p') return ParseIsoInterval(s, text);
   Interval iv;
   size_t i = 0;
   bool ago = false, any = false;
@@ -68,17 +131,29 @@ Interval ParseInterval(std::string_view text) {
     bool neg = false;
     if (s[i] == '-' || s[i] == '+') neg = s[i++] == '-';
     size_t start = i;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) i++;
+    while (i < s.size() && (IsDigit(s[i]) || s[i] == '.')) i++;
     if (start == i) BadInterval(text);
     std::string num = s.substr(start, i - start);
     if (i < s.size() && s[i] == ':') {
       // time field hh:mm[:ss[.f]]
       size_t j = start;
       int64_t t;
-      std::string whole = s;
       if (!ParseTime(s, &j, &t, text, "interval")) BadInterval(text);
       i = j;
       iv.micros += neg ? -t : t;
+      any = true;
+      continue;
+    }
+    // SQL's year-month literal "Y-M" (1-2 is 1 year 2 months; 1- is 1 year).
+    if (i < s.size() && s[i] == '-' && (i + 1 == s.size() || s[i + 1] == ' ' || IsDigit(s[i + 1]))) {
+      if (num.find('.') != std::string::npos) BadInterval(text);
+      size_t m = i + 1;
+      while (m < s.size() && IsDigit(s[m])) m++;
+      if (m < s.size() && s[m] != ' ') BadInterval(text);
+      int64_t months = std::strtoll(num.c_str(), nullptr, 10) * 12 + std::strtoll(s.substr(i + 1, m - i - 1).c_str(), nullptr, 10);
+      if (months > INT32_MAX) BadInterval(text);
+      iv.months += static_cast<int32_t>(neg ? -months : months);
+      i = m;
       any = true;
       continue;
     }
@@ -88,28 +163,17 @@ Interval ParseInterval(std::string_view text) {
     size_t ustart = i;
     while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) i++;
     std::string unit = s.substr(ustart, i - ustart);
-    if (unit.empty()) unit = "second";
+    if (unit.empty()) {
+      // A number without a unit is seconds, or days when a time field follows ('1 2:03:04').
+      size_t k = i;
+      if (k < s.size() && (s[k] == '-' || s[k] == '+')) k++;
+      while (k < s.size() && IsDigit(s[k])) k++;
+      unit = k > i && k < s.size() && s[k] == ':' ? "day" : "second";
+    }
     int months, days;
     int64_t micros;
     if (!UnitMicros(unit, &months, &micros, &days)) BadInterval(text);
-    // Fractions cascade down like PostgreSQL (1.5 months = 1 month 15 days).
-    double whole_part = std::trunc(value);
-    double frac = value - whole_part;
-    if (months) {
-      iv.months += static_cast<int32_t>(whole_part * months);
-      double fm = frac * months;
-      iv.months += static_cast<int32_t>(std::trunc(fm));
-      double fd = (fm - std::trunc(fm)) * 30;
-      iv.days += static_cast<int32_t>(std::trunc(fd));
-      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
-    } else if (days) {
-      iv.days += static_cast<int32_t>(whole_part * days);
-      double fd = frac * days;
-      iv.days += static_cast<int32_t>(std::trunc(fd));
-      iv.micros += static_cast<int64_t>(std::llround((fd - std::trunc(fd)) * kMicrosPerDay));
-    } else {
-      iv.micros += static_cast<int64_t>(std::llround(value * static_cast<double>(micros)));
-    }
+    AddUnits(&iv, value, months, days, micros);
     any = true;
     while (i < s.size() && (s[i] == ' ' || s[i] == ',')) i++;
   }
