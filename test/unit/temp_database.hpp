@@ -4,24 +4,19 @@
 #pragma once
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "kanto/kanto.hpp"
+#include "test_dir.hpp"
 
 namespace kanto {
 
 class TempDatabaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("kanto-" + std::string(test->test_suite_name()) + "-" + test->name() + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { dir_ = FreshTestDir(); }
   void TearDown() override {
     conn_.reset();
     db_.reset();

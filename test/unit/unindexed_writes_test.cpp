@@ -3,43 +3,19 @@
 // overwrites and deletes inside the unindexed range, savepoints, commit and rollback, on a real
 // RocksDB.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "storage/engine.hpp"
+#include "temp_engine.hpp"
 
 namespace kanto::storage {
 namespace {
 
-std::string Key(int row) {
-  std::string k;
-  for (int v : {16384, 1, row}) {
-    for (int i = 3; i >= 0; i--) k.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-  }
-  return k;
-}
+std::string Key(int row) { return BigEndianKey({16384, 1, row}); }
 
-class UnindexedWritesTest : public ::testing::Test {
+class UnindexedWritesTest : public TempEngineTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("kanto-unindexed-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    engine_ = Engine::Open(dir_.string(), {});
-  }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::unique_ptr<Transaction> Begin() {
-    auto t = engine_->Begin(IsolationLevel::kReadCommitted);
-    t->BeginStatement();
-    return t;
-  }
   static std::string Read(Transaction& t, int row, bool for_update = false) {
     std::string v;
     bool found = for_update ? t.GetForUpdate(Key(row), &v) : t.Get(Key(row), &v);
@@ -56,8 +32,6 @@ class UnindexedWritesTest : public ::testing::Test {
     }
     return out;
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<Engine> engine_;
 };
 
 TEST_F(UnindexedWritesTest, ReadsSeeAscendingPuts) {

@@ -2,26 +2,17 @@
 // transaction reads its own writes through Get and GetForUpdate whatever path wrote them, and
 // after ROLLBACK TO SAVEPOINT reads what is left, on a real RocksDB.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <string>
 
 #include "kanto/error.hpp"
 
-#include "storage/engine.hpp"
 #include "storage/written_keys.hpp"
+#include "temp_engine.hpp"
 
 namespace kanto::storage {
 namespace {
 
-std::string UserKey(int table, int row) {
-  std::string k;
-  for (int v : {table, row}) {
-    for (int i = 3; i >= 0; i--) k.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-  }
-  return k;
-}
+std::string UserKey(int table, int row) { return BigEndianKey({table, row}); }
 
 TEST(WrittenKeysTest, NoFalseNegativesAndFewFalsePositives) {
   WrittenKeys w;
@@ -35,26 +26,13 @@ TEST(WrittenKeysTest, NoFalseNegativesAndFewFalsePositives) {
   EXPECT_LT(false_positives, kKeys / 100) << false_positives;
 }
 
-class WrittenKeysEngineTest : public ::testing::Test {
+class WrittenKeysEngineTest : public TempEngineTest {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("kanto-written-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    engine_ = Engine::Open(dir_.string(), {});
-  }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   std::string Read(Transaction& t, const std::string& key, bool for_update) {
     std::string v;
     bool found = for_update ? t.GetForUpdate(key, &v) : t.Get(key, &v);
     return found ? v : "<none>";
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<Engine> engine_;
 };
 
 TEST_F(WrittenKeysEngineTest, OwnWritesAndSavepoints) {
