@@ -30,6 +30,8 @@ CommandResult Execute(const ast::CreateSchemaStmt& stmt, CommandContext& ctx) {
   s.id = change.AllocateId();
   s.name = name;
   s.owner = owner ? owner->name : ctx.fn.current_user;
+  // The owner's default privileges for new schemas (ALTER DEFAULT PRIVILEGES ... ON SCHEMAS).
+  s.acl = InitialObjectAcl(change.catalog(), DefaultAclEntry::kSchemas, owner ? owner->id : change.current_role_id(), 0);
   change.PutSchema(std::move(s));
   change.Publish();
   return {"CREATE SCHEMA"};

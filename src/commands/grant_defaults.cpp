@@ -1,8 +1,8 @@
 // ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT / REVOKE ... ON TABLES |
-// SEQUENCES, as PostgreSQL's SetDefaultACL: an entry per (role, schema, kind) in pg_default_acl.
+// SEQUENCES | SCHEMAS (not IN SCHEMA), as PostgreSQL's SetDefaultACL: an entry per (role, schema, kind) in pg_default_acl.
 // The entry for every schema replaces the kind's default ACL (it starts as that default), an entry
 // for one schema adds to it (it starts empty); an entry that comes back to where it started is
-// removed. The grantor is always the target role. New tables, views and sequences take the result
+// removed. The grantor is always the target role. New tables, views, sequences and schemas take the result
 // (catalog/object_acl.hpp InitialObjectAcl, applied by CatalogChange).
 #include "catalog/object_acl.hpp"
 #include "commands/grant.hpp"
@@ -17,9 +17,17 @@ using Target = ast::GrantStmt::Target;
 CommandResult ExecuteDefaultPrivileges(const ast::GrantStmt& stmt, CommandContext& ctx) {
   CatalogChange change(ctx);
   CommandResult result{"ALTER DEFAULT PRIVILEGES"};
-  bool sequences = stmt.target == Target::kSequence;
-  char object_type = sequences ? DefaultAclEntry::kSequences : DefaultAclEntry::kTables;
-  uint32_t all = sequences ? kAclAllSequence : kAclAllTable;
+  // The kind: its pg_default_acl letter, acldefault letter, privileges and name in errors.
+  struct Kind {
+    char object_type, acl_kind;
+    uint32_t all;
+    const char* name;
+  };
+  const Kind kind = stmt.target == Target::kSequence ? Kind{DefaultAclEntry::kSequences, 's', kAclAllSequence, "sequence"}
+                    : stmt.target == Target::kSchema ? Kind{DefaultAclEntry::kSchemas, 'n', kAclAllSchema, "schema"}
+                                                     : Kind{DefaultAclEntry::kTables, 'r', kAclAllTable, "relation"};
+  char object_type = kind.object_type;
+  uint32_t all = kind.all;
   std::vector<uint32_t> roles;
   if (stmt.for_roles.empty()) roles.push_back(change.current_role_id());
   for (const ast::RoleName& name : stmt.for_roles) {
@@ -39,14 +47,17 @@ CommandResult ExecuteDefaultPrivileges(const ast::GrantStmt& stmt, CommandContex
   uint32_t privileges = stmt.all_privileges ? all : 0;
   for (const ast::GrantStmt::Privilege& p : stmt.privileges) {
     uint32_t bit = PrivilegeBit(p.name);
-    CheckPrivilegesValid(bit, all, sequences ? "sequence" : "relation");
+    CheckPrivilegesValid(bit, all, kind.name);
     privileges |= bit;
+  }
+  if (object_type == DefaultAclEntry::kSchemas && schemas.front() != 0) {
+    throw Error("0LP01", "cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS");
   }
   std::vector<uint32_t> grantees = ResolveGrantees(stmt, change, ctx);
   for (uint32_t role : roles) {
     for (uint32_t schema : schemas) {
       Acl start;
-      if (!schema) DefaultAclOf(sequences ? 's' : 'r', role, &start);
+      if (!schema) DefaultAclOf(kind.acl_kind, role, &start);
       const DefaultAclEntry* existing = change->FindDefaultAcl(role, schema, object_type);
       DefaultAclEntry entry = existing ? *existing : DefaultAclEntry{0, role, schema, object_type, start};
       // The target role grants, as the owner of what it will create.

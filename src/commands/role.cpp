@@ -108,7 +108,9 @@ void RefuseIfReferenced(const Catalog& catalog, const RoleEntry& role) {
     const RoleEntry* of = catalog.GetRole(d->role);
     const SchemaEntry* in = d->schema_id ? catalog.GetSchema(d->schema_id) : nullptr;
     std::string what = std::string("default privileges on new ") +
-                       (d->object_type == DefaultAclEntry::kSequences ? "sequences" : "relations") +
+                       (d->object_type == DefaultAclEntry::kSequences ? "sequences"
+                        : d->object_type == DefaultAclEntry::kSchemas ? "schemas"
+                                                                       : "relations") +
                        " belonging to role " + (of ? of->name : std::to_string(d->role)) +
                        (in ? " in schema " + in->name : "");
     add(d->id, d->role == role.id, d->acl, what);

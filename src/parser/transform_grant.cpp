@@ -14,9 +14,7 @@ Target TargetOf(const PgQuery__GrantStmt* g, bool defaults) {
   switch (g->objtype) {
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE: return Target::kTable;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return Target::kSequence;
-    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
-      if (defaults) Unsupported("ALTER DEFAULT PRIVILEGES ON SCHEMAS");
-      return Target::kSchema;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: return Target::kSchema;
     case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE: return Target::kDatabase;
     case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
     case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
