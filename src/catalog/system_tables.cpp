@@ -400,6 +400,18 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
       row(t->id, c.name, c.type, i + 1, c.not_null, !c.default_sql.empty(), c.identity, c.generated,
           TypeCollation(c.type), c.acl ? AclArrayValue(catalog, *c.acl) : Value::Null(AclArray()));
     }
+    // An index's columns (psql's \d of an index): its key columns, then its INCLUDE ones, each
+    // with its table column's name and type, never NOT NULL. Not yet for an index with an
+    // expression key (its column is named and typed by the expression).
+    for (const IndexEntry& idx : t->indexes) {
+      if (!idx.expressions.empty()) continue;
+      std::vector<uint32_t> columns = idx.columns;
+      columns.insert(columns.end(), idx.include.begin(), idx.include.end());
+      for (size_t i = 0; i < columns.size(); i++) {
+        const ColumnEntry& c = t->columns[columns[i]];
+        row(idx.id, c.name, c.type, i + 1, false, false, 0, 0, TypeCollation(c.type), Value::Null(AclArray()));
+      }
+    }
   }
   if (out->columns_only) return;
   // The system relations' columns. A catalog's column is NOT NULL while it and every column before
@@ -414,6 +426,20 @@ void PgAttribute(const Catalog& catalog, SystemTable* out) {
       int64_t collation = TypeCollation(type);
       bool not_null = !r.view && SystemCatalogColumnNotNull(r.oid, r.column_names[i], fixed);
       row(r.oid, r.column_names[i], type, i + 1, not_null, false, 0, 0, r.view || collation == 0 ? collation : 950);
+    }
+  }
+  // The catalogs' indexes' columns. Not yet for an index over a name column: PostgreSQL's name_ops
+  // stores it as cstring, a type Kanto has no column of.
+  for (const SystemCatalogIndex* idx : ProvidedSystemCatalogIndexes()) {
+    const SystemRelation* rel = FindSystemRelation(idx->table_oid);
+    std::vector<int16_t> key = SystemCatalogIndexKey(*idx);
+    bool name_key = false;
+    for (int16_t attnum : key) name_key = name_key || rel->column_types[attnum - 1].id == TypeId::kName;
+    if (name_key) continue;
+    for (size_t i = 0; i < key.size(); i++) {
+      const LogicalType& type = rel->column_types[key[i] - 1];
+      int64_t collation = TypeCollation(type);
+      row(idx->oid, rel->column_names[key[i] - 1], type, i + 1, false, false, 0, 0, collation == 0 ? 0 : 950);
     }
   }
 }

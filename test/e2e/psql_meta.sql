@@ -69,6 +69,10 @@ INSERT INTO billing.invoices (total) VALUES (10.5);
 \d pg_class
 \d pg_catalog.pg_index
 \d pg_database
+-- Indexes: their columns, a user one's and a catalog's.
+\d orders_customer_idx
+\d customers_email_key
+\d pg_class_oid_index
 \dC name
 \dC date
 \dC regclass
