@@ -793,7 +793,11 @@ void Session::HandleMessage(char type, std::string& body, bool* close) {
     *close = true;
   } catch (const Error& e) {
     SendError(e);
-    if (e.sqlstate() == sqlstate::kProtocolViolation || fatal_sent_) {
+    // 08P01 closes the connection when the message stream itself is broken (PostgreSQL's FATAL);
+    // one raised while reading a Bind (a binary parameter's bytes: "insufficient data left in
+    // message", the parameter count) is an ERROR there, after which the session skips to Sync.
+    bool broken_stream = e.sqlstate() == sqlstate::kProtocolViolation && type != 'B';
+    if (broken_stream || fatal_sent_) {
       *close = true;
     } else if (type == 'Q') {
       SendReadyForQuery();
