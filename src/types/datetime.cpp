@@ -124,7 +124,8 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
   } else if (i < s.size() && (s[i] == '-' || s[i] == '/')) {
     char sep = s[i++];
     int64_t b, c;
-    if (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) {
+    bool month_named = i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]));
+    if (month_named) {
       std::string mon = Lower(s.substr(i, 3));
       int month = 0;
       for (int k = 0; k < 12; k++) {
@@ -144,6 +145,10 @@ Parsed ParseDateTime(std::string_view text, const char* type, bool allow_time, i
       p.year = a;
       p.month = static_cast<unsigned>(b);
       p.day = static_cast<unsigned>(c);
+    } else if (month_named) {  // D-Mon-Y: a named month says which field is the month
+      p.day = static_cast<unsigned>(a);
+      p.month = static_cast<unsigned>(b);
+      p.year = nc <= 2 ? (c < 70 ? 2000 + c : 1900 + c) : c;
     } else {  // M/D/Y (DateStyle MDY)
       p.month = static_cast<unsigned>(a);
       p.day = static_cast<unsigned>(b);
