@@ -59,6 +59,8 @@ uint8_t StoredTypeCode(TypeId id) {
     case TypeId::kPgNodeTree: return 35;
     case TypeId::kEnum: return 36;
     case TypeId::kUuid: return 37;
+    case TypeId::kTime: return 38;
+    case TypeId::kTimeTz: return 39;
   }
   throw Error(sqlstate::kInternalError, "type " + std::to_string(static_cast<int>(id)) + " has no stored type code");
 }

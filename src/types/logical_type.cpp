@@ -26,6 +26,8 @@ PhysicalType LogicalType::physical() const {
     case TypeId::kRegoper:
     case TypeId::kRegoperator:
     case TypeId::kRegrole:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
       return PhysicalType::kInt64;
     case TypeId::kFloat4:
     case TypeId::kFloat8:
@@ -114,6 +116,10 @@ std::string LogicalType::ToString() const {
     case TypeId::kPgNodeTree: return "pg_node_tree";
     case TypeId::kEnum: return mod1 < 0 ? "anyenum" : EnumTypeOf(*this).name;
     case TypeId::kUuid: return "uuid";
+    case TypeId::kTime:
+      return mod1 < 0 ? "time without time zone" : "time(" + std::to_string(mod1) + ") without time zone";
+    case TypeId::kTimeTz:
+      return mod1 < 0 ? "time with time zone" : "time(" + std::to_string(mod1) + ") with time zone";
   }
   return "unknown";
 }
@@ -160,6 +166,8 @@ uint32_t LogicalType::oid() const {
     case TypeId::kPgNodeTree: return 194;
     case TypeId::kEnum: return mod1 < 0 ? 3500 : EnumTypeOf(*this).oid;  // 3500: anyenum
     case TypeId::kUuid: return 2950;
+    case TypeId::kTime: return 1083;
+    case TypeId::kTimeTz: return 1266;
   }
   return 0;
 }
@@ -201,6 +209,8 @@ uint32_t LogicalType::ArrayOid(TypeId element) {
     case TypeId::kAclItem: return 1034;
     case TypeId::kPgNodeTree: return 0;  // no array type
     case TypeId::kUuid: return 2951;
+    case TypeId::kTime: return 1183;
+    case TypeId::kTimeTz: return 1270;
     case TypeId::kEnum:  // each enum has its own array type (EnumType::array_oid)
     case TypeId::kUnknown:
     case TypeId::kArray: return 2277;  // anyarray
@@ -228,6 +238,9 @@ int32_t LogicalType::typmod() const {
       return mod1 < 0 ? -1 : mod1 + 4;
     case TypeId::kNumeric:
       return mod1 < 0 ? -1 : ((mod1 << 16) | (mod2 < 0 ? 0 : mod2)) + 4;
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+      return mod1;  // the precision itself, as PostgreSQL's time typmod
     default:
       return -1;
   }

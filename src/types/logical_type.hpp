@@ -68,15 +68,23 @@ enum class TypeId : uint8_t {
   kEnum,
   // uuid (OID 2950): held as its 16 bytes (types/uuid.hpp), compared as unsigned bytes.
   kUuid,
+  // time (OID 1083): microseconds since midnight, 0 to 86,400,000,000 (24:00:00 included).
+  // mod1: the precision time(p) rounds to (0-6; -1 when absent). types/time.hpp.
+  kTime,
+  // timetz (OID 1266): a time of day with its UTC offset (seconds west of UTC, as PostgreSQL),
+  // packed into one int64 that orders as PostgreSQL's timetz_cmp (UTC time, then zone) and is
+  // equal exactly when both parts are (types/time.hpp). mod1: precision, as time.
+  kTimeTz,
 };
-inline constexpr TypeId kLastTypeId = TypeId::kUuid;
+inline constexpr TypeId kLastTypeId = TypeId::kTimeTz;
 
 // The element type of int2vector (int2) and oidvector (oid); kUnknown for every other type.
 TypeId VectorElementType(TypeId vector);
 
 // How a value of the type is held in memory (Value and Vector storage).
 enum class PhysicalType : uint8_t {
-  kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch)
+  kInt64,    // bool, int2/4/8, date (days since 1970-01-01), timestamp[tz] (microseconds since epoch),
+             // time (microseconds since midnight), timetz (packed, types/time.hpp)
   kDouble,   // float4, float8, enums (the label's sort order)
   kString,   // text, varchar, char, name, json, bytea (raw bytes), unknown literals, records, "char", uuid
   kNumeric,  // numeric
@@ -129,7 +137,7 @@ struct LogicalType {
   bool IsNumeric() const;  // int2/4/8, float4/8, numeric
   bool IsInteger() const;  // int2/4/8
   bool IsString() const;   // text, varchar, char, name, unknown
-  bool IsTemporal() const; // date, timestamp, timestamptz
+  bool IsTemporal() const; // date, timestamp, timestamptz (not time, timetz)
   bool IsOid() const;      // oid and the reg* types
 
   // Position in the numeric widening order int2 < int4 < int8 < numeric < float4 < float8 (0 when

@@ -66,6 +66,8 @@ TEST(Catalog, StoredTypeCodesAreFixed) {
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kCharByte)), 26);
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kJsonb)), 27);
   EXPECT_EQ(StoredCode(LogicalType(TypeId::kUuid)), 37);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kTime)), 38);
+  EXPECT_EQ(StoredCode(LogicalType(TypeId::kTimeTz)), 39);
   for (int i = 0; i <= static_cast<int>(kLastTypeId); i++) {
     auto id = static_cast<TypeId>(i);
     if (id == TypeId::kArray) continue;
