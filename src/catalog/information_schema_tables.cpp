@@ -53,7 +53,9 @@ TypeDescription DescribeType(const LogicalType& type) {
       break;
     case TypeId::kDate: d.datetime_precision = Value::Int4(0); break;
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: d.datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
+    case TypeId::kTimestampTz:
+    case TypeId::kTime:
+    case TypeId::kTimeTz: d.datetime_precision = Value::Int4(mod < 0 ? 6 : mod); break;
     case TypeId::kInterval: {
       d.datetime_precision = Value::Int4(mod < 0 || (mod & 0xFFFF) == 0xFFFF ? 6 : mod & 0xFFFF);
       std::string spelled = type.ToString();  // "interval day to second"

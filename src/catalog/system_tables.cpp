@@ -56,6 +56,7 @@ constexpr BuiltinType kBuiltinTypes[] = {
     {TypeId::kName, "name", 64, "S"},        {TypeId::kJson, "json", -1, "U"}, {TypeId::kJsonb, "jsonb", -1, "U"},
     {TypeId::kBytea, "bytea", -1, "U"},      {TypeId::kDate, "date", 4, "D"},
     {TypeId::kTimestamp, "timestamp", 8, "D"}, {TypeId::kTimestampTz, "timestamptz", 8, "D"},
+    {TypeId::kTime, "time", 8, "D"},          {TypeId::kTimeTz, "timetz", 12, "D"},
     {TypeId::kInterval, "interval", 16, "T"}, {TypeId::kOid, "oid", 4, "N"},
     {TypeId::kRegclass, "regclass", 4, "N"},  {TypeId::kRegtype, "regtype", 4, "N"},
     {TypeId::kRegnamespace, "regnamespace", 4, "N"}, {TypeId::kRegproc, "regproc", 4, "N"}, {TypeId::kInt2Vector, "int2vector", -1, "A"},
@@ -343,6 +344,8 @@ const char* TypeAlign(const LogicalType& t) {
     case TypeId::kFloat8:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
     case TypeId::kInterval: return "d";
     case TypeId::kInt2: return t.IsArray() ? "i" : "s";
     case TypeId::kBool:

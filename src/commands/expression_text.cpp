@@ -404,7 +404,7 @@ class Deparser {
       return WithoutModifiers(lt.NumericRank() >= rt.NumericRank() ? lt : rt);
     }
     if (op == "-" && lt.id == rt.id && lt.id == TypeId::kDate) return LogicalType(TypeId::kInt4);
-    if (op == "-" && lt.id == rt.id && (lt.id == TypeId::kTimestamp || lt.id == TypeId::kTimestampTz)) {
+    if (op == "-" && lt.id == rt.id && (lt.id == TypeId::kTimestamp || lt.id == TypeId::kTimestampTz || lt.id == TypeId::kTime)) {
       return LogicalType(TypeId::kInterval);
     }
     return WithoutModifiers(lt);
@@ -793,8 +793,8 @@ class Deparser {
       case T::kCurrentDate: type = TypeId::kDate; break;
       case T::kCurrentTimestamp: type = TypeId::kTimestampTz; break;
       case T::kLocalTimestamp: type = TypeId::kTimestamp; break;
-      case T::kCurrentTime:
-      case T::kLocalTime: type = TypeId::kUnknown; break;
+      case T::kCurrentTime: type = TypeId::kTimeTz; break;
+      case T::kLocalTime: type = TypeId::kTime; break;
       default: type = TypeId::kName; break;
     }
     return Typed(text, LogicalType(type), false);

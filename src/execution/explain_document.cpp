@@ -140,7 +140,9 @@ int TypeWidth(const LogicalType& t) {
     case TypeId::kInt8:
     case TypeId::kFloat8:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return 8;
+    case TypeId::kTimestampTz:
+    case TypeId::kTime: return 8;
+    case TypeId::kTimeTz: return 12;
     case TypeId::kInterval: return 16;
     case TypeId::kName: return 64;
     default: return 32;

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 #include "function/cast_text.hpp"
 #include "function/object_names.hpp"
@@ -18,6 +19,7 @@
 #include "types/json.hpp"
 #include "types/jsonb.hpp"
 #include "types/record.hpp"
+#include "types/time.hpp"
 #include "types/uuid.hpp"
 
 namespace kanto {
@@ -287,6 +289,41 @@ int64_t ParseXid(std::string_view raw) {
   return static_cast<int64_t>(static_cast<uint32_t>(std::strtoul(s.c_str(), nullptr, 0)));
 }
 
+// The casts to time and timetz (time_scale / timetz_scale included), or nullopt when `v`'s type
+// has none.
+std::optional<Value> CastToTime(const Value& v, const LogicalType& target, const FunctionContext& ctx) {
+  using datetime::TimeTz;
+  const LogicalType& from = v.type();
+  int64_t x = v.int_value();
+  auto round = [&](int64_t time) { return datetime::RoundTime(time, target.mod1); };
+  if (target.id == TypeId::kTime) {
+    switch (from.id) {
+      case TypeId::kTime: return Value::FromInt(target, round(x));
+      case TypeId::kTimeTz: return Value::FromInt(target, round(datetime::UnpackTimeTz(x).time));
+      case TypeId::kInterval: return Value::FromInt(target, round(datetime::IntervalToTime(v.interval_value())));
+      case TypeId::kTimestamp:
+      case TypeId::kTimestampTz:
+        // An infinite timestamp has no time of day: NULL, as PostgreSQL's timestamp_time.
+        if (x == INT64_MAX || x == INT64_MIN) return Value::Null(target);
+        if (from.id == TypeId::kTimestampTz) return Value::FromInt(target, round(datetime::TimestampTzToTime(x, SessionZone(ctx))));
+        return Value::FromInt(target, round(datetime::TimestampToTime(x)));
+      default: return std::nullopt;
+    }
+  }
+  TimeTz t;
+  switch (from.id) {
+    case TypeId::kTimeTz: t = datetime::UnpackTimeTz(x); break;
+    case TypeId::kTime: t = datetime::TimeToTimeTz(x, SessionZone(ctx), ctx.transaction_start_micros); break;
+    case TypeId::kTimestampTz:
+      if (x == INT64_MAX || x == INT64_MIN) return Value::Null(target);
+      t = datetime::TimestampTzToTimeTz(x, SessionZone(ctx));
+      break;
+    default: return std::nullopt;
+  }
+  t.time = round(t.time);
+  return Value::FromInt(target, datetime::PackTimeTz(t));
+}
+
 }  // namespace
 
 bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context) {
@@ -336,7 +373,14 @@ bool CanCast(const LogicalType& from, const LogicalType& to, CastContext context
   if ((from.id == TypeId::kText || from.id == TypeId::kVarchar) && to.id == TypeId::kRegclass) return true;
   if (from.id == TypeId::kDate && (to.id == TypeId::kTimestamp || to.id == TypeId::kTimestampTz)) return true;
   if (from.id == TypeId::kTimestamp && to.id == TypeId::kTimestampTz) return true;
+  if (from.id == TypeId::kTime && (to.id == TypeId::kTimeTz || to.id == TypeId::kInterval)) return true;
   if (context == CastContext::kImplicit) return false;
+  // Assignment: a time of day from a timestamp, an interval or a timetz (PostgreSQL's pg_cast).
+  if (to.id == TypeId::kTime && (from.id == TypeId::kTimestamp || from.id == TypeId::kTimestampTz ||
+                                 from.id == TypeId::kInterval || from.id == TypeId::kTimeTz)) {
+    return true;
+  }
+  if (to.id == TypeId::kTimeTz && from.id == TypeId::kTimestampTz) return true;
   // Assignment
   if (fc == 'N' && tc == 'N') return true;
   if (fc == 'D' && tc == 'D') return true;
@@ -373,6 +417,8 @@ std::string ValueToText(const Value& v, const FunctionContext& ctx) {
     case TypeId::kEnum: return EnumOutput(v.double_value(), t);
     case TypeId::kCharByte: return CharToText(v.str_value());
     case TypeId::kUuid: return UuidToText(v.str_value());
+    case TypeId::kTime: return datetime::TimeToText(v.int_value());
+    case TypeId::kTimeTz: return datetime::TimeTzToText(datetime::UnpackTimeTz(v.int_value()));
     case TypeId::kXid: return std::to_string(v.int_value());
     case TypeId::kOid:
     case TypeId::kRegclass:
@@ -448,6 +494,13 @@ Value TextToValue(std::string_view text, const LogicalType& type, const Function
       return Value::FromDouble(type, EnumInput(text, type));
     case TypeId::kCharByte: return Value::FromString(type, CharFromText(text));
     case TypeId::kUuid: return Value::FromString(type, UuidFromText(text));
+    case TypeId::kTime:
+      return Value::FromInt(type, datetime::RoundTime(datetime::TimeFromText(text, SessionZone(ctx), now), type.mod1));
+    case TypeId::kTimeTz: {
+      datetime::TimeTz t = datetime::TimeTzFromText(text, SessionZone(ctx), now);
+      t.time = datetime::RoundTime(t.time, type.mod1);
+      return Value::FromInt(type, datetime::PackTimeTz(t));
+    }
     case TypeId::kXid: return Value::FromInt(type, ParseXid(text));
     case TypeId::kAclItem:
       throw Error(sqlstate::kFeatureNotSupported, "aclitem input is not supported (Kanto has no privileges)");
@@ -588,8 +641,14 @@ Value CastValue(const Value& v, const LogicalType& target, CastContext context, 
     case TypeId::kCharByte:
       if (from.IsInteger()) return Value::FromString(target, CharFromInt(v.int_value()));
       break;
-    case TypeId::kBytea:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+      if (std::optional<Value> r = CastToTime(v, target, ctx)) return *r;
+      break;
     case TypeId::kInterval:
+      if (from.id == TypeId::kTime) return Value::FromInterval(Interval{0, 0, v.int_value()});
+      break;
+    case TypeId::kBytea:
     case TypeId::kUnknown:
     case TypeId::kInt2Vector:
     case TypeId::kOidVector:

@@ -1,5 +1,6 @@
 #include "function/cast_catalog.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>
@@ -111,6 +112,15 @@ const std::vector<CastCatalogEntry>& DeclaredCasts() {
       {T::kTimestampTz, T::kDate, 'f', "date", "timestamptz_date", {T::kTimestampTz}, T::kDate, 's'},
       {T::kTimestampTz, T::kTimestamp, 'f', "timestamp", "timestamptz_timestamp", {T::kTimestampTz}, T::kTimestamp, 's'},
       {T::kTimestampTz, T::kTimestampTz, 'f', "timestamptz", "timestamptz_scale", {T::kTimestampTz, T::kInt4}, T::kTimestampTz, 'i'},
+      {T::kTime, T::kInterval, 'f', "interval", "time_interval", {T::kTime}, T::kInterval, 'i'},
+      {T::kTime, T::kTimeTz, 'f', "timetz", "time_timetz", {T::kTime}, T::kTimeTz, 's'},
+      {T::kTimestamp, T::kTime, 'f', "time", "timestamp_time", {T::kTimestamp}, T::kTime, 'i'},
+      {T::kTimestampTz, T::kTime, 'f', "time", "timestamptz_time", {T::kTimestampTz}, T::kTime, 's'},
+      {T::kTimestampTz, T::kTimeTz, 'f', "timetz", "timestamptz_timetz", {T::kTimestampTz}, T::kTimeTz, 's'},
+      {T::kInterval, T::kTime, 'f', "time", "interval_time", {T::kInterval}, T::kTime, 'i'},
+      {T::kTimeTz, T::kTime, 'f', "time", "timetz_time", {T::kTimeTz}, T::kTime, 'i'},
+      {T::kTime, T::kTime, 'f', "time", "time_scale", {T::kTime, T::kInt4}, T::kTime, 'i'},
+      {T::kTimeTz, T::kTimeTz, 'f', "timetz", "timetz_scale", {T::kTimeTz, T::kInt4}, T::kTimeTz, 'i'},
       {T::kVarchar, T::kChar, 'b'},
       {T::kVarchar, T::kName, 'f', "name", "text_name", {T::kVarchar}, T::kName, 'i'},
       {T::kVarchar, T::kRegclass, 'f', "regclass", "text_regclass", {T::kText}, T::kRegclass, 's'},
@@ -130,6 +140,9 @@ namespace {
 // The type a length coercion's typmod argument names: character(n), character varying(n),
 // numeric(p, s) (PostgreSQL's typmods: n + 4, ((p << 16) | s) + 4; -1 for none).
 LogicalType WithTypmod(TypeId id, int64_t typmod) {
+  if (id == TypeId::kTime || id == TypeId::kTimeTz) {  // the precision itself
+    return typmod < 0 ? LogicalType(id) : LogicalType(id, static_cast<int32_t>(std::min<int64_t>(typmod, 6)));
+  }
   if (typmod < 4) return LogicalType(id);
   int64_t mod = typmod - 4;
   if (id == TypeId::kNumeric) return LogicalType(id, static_cast<int32_t>(mod >> 16), static_cast<int32_t>(mod & 0xFFFF));

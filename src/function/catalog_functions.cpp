@@ -46,6 +46,7 @@ Value FormatType(const std::vector<Value>& a, const FunctionContext& ctx) {
     int32_t typmod = a.size() > 1 && !a[1].is_null() ? static_cast<int32_t>(a[1].int_value()) : -1;
     if ((id == TypeId::kVarchar || id == TypeId::kChar) && typmod >= 4) t.mod1 = typmod - 4;
     if (id == TypeId::kInterval && typmod >= 0) t.mod1 = (typmod >> 16) & 0x7FFF;
+    if ((id == TypeId::kTime || id == TypeId::kTimeTz) && typmod >= 0) t.mod1 = typmod;
     if (id == TypeId::kNumeric && typmod >= 4) {
       t.mod1 = ((typmod - 4) >> 16) & 0xffff;
       t.mod2 = (typmod - 4) & 0xffff;

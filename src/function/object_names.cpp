@@ -121,6 +121,7 @@ int64_t FindType(std::string_view text) {
       {"bool", TypeId::kBool},      {"varchar", TypeId::kVarchar},    {"bpchar", TypeId::kChar},
       {"char", TypeId::kChar},      {"timestamptz", TypeId::kTimestampTz}, {"timestamp", TypeId::kTimestamp},
       {"decimal", TypeId::kNumeric}, {"name", TypeId::kName},   {"character", TypeId::kChar},
+      {"time", TypeId::kTime},      {"timetz", TypeId::kTimeTz},
   };
   bool array = name.size() > 2 && name.compare(name.size() - 2, 2, "[]") == 0;
   std::string base = array ? name.substr(0, name.size() - 2) : name;

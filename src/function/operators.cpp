@@ -250,7 +250,7 @@ void RegisterComparisons(FunctionRegistry& r) {
   }
   for (TypeId t : {TypeId::kFloat4, TypeId::kFloat8, TypeId::kNumeric, TypeId::kText, TypeId::kBool, TypeId::kBytea,
                    TypeId::kDate, TypeId::kTimestamp, TypeId::kTimestampTz, TypeId::kInterval, TypeId::kOid,
-                   TypeId::kCharByte, TypeId::kUuid}) {
+                   TypeId::kCharByte, TypeId::kUuid, TypeId::kTime, TypeId::kTimeTz}) {
     pairs.push_back({t, t});
   }
   pairs.push_back({TypeId::kFloat4, TypeId::kFloat8});

@@ -11,6 +11,7 @@
 #include "function/formatting.hpp"
 #include "function/kernel_util.hpp"
 #include "function/string_library.hpp"
+#include "function/time_functions.hpp"
 #include "function/time_zone_functions.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
@@ -385,6 +386,7 @@ void RegisterStringFunctions(FunctionRegistry& r) {
 
 void RegisterDatetimeFunctions(FunctionRegistry& r) {
   AddTimeZoneFunctions(r);
+  AddTimeFunctions(r);
   for (const char* name : {"now", "transaction_timestamp", "current_timestamp"}) {
     AddRowFunction(r, name, {}, kTz, [](const std::vector<Value>&, FunctionContext& ctx) { return Value::TimestampTz(ctx.transaction_start_micros); });
   }

@@ -6,6 +6,8 @@
 #include "function/kernel_util.hpp"
 #include "kanto/error.hpp"
 #include "types/datetime.hpp"
+#include "types/time.hpp"
+#include "types/zone_abbreviations.hpp"
 #include "types/zoneinfo.hpp"
 
 namespace kanto {
@@ -19,20 +21,6 @@ std::string Lower(const std::string& s) {
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
-
-// Time zone abbreviations with one fixed offset (east of UTC, seconds) in PostgreSQL's default
-// abbreviation set. The set has many more; those are refused (0A000) rather than guessed.
-struct Abbreviation {
-  const char* name;
-  int32_t offset;
-};
-constexpr Abbreviation kFixedAbbreviations[] = {
-    {"utc", 0},          {"ut", 0},           {"uct", 0},          {"gmt", 0},          {"z", 0},
-    {"zulu", 0},         {"est", -5 * 3600},  {"edt", -4 * 3600},  {"cst", -6 * 3600},  {"cdt", -5 * 3600},
-    {"mst", -7 * 3600},  {"mdt", -6 * 3600},  {"pst", -8 * 3600},  {"pdt", -7 * 3600},  {"akst", -9 * 3600},
-    {"akdt", -8 * 3600}, {"hst", -10 * 3600}, {"cet", 3600},       {"cest", 2 * 3600},  {"met", 3600},
-    {"mest", 2 * 3600},  {"eet", 2 * 3600},   {"eest", 3 * 3600},  {"wet", 0},          {"west", 3600},
-    {"bst", 3600},       {"jst", 9 * 3600},   {"kst", 9 * 3600}};
 
 // Every other abbreviation of PostgreSQL 15's default set (pg_timezone_abbrevs): AT TIME ZONE reads
 // these before zone names, and some stand for offsets that changed over time.
@@ -82,11 +70,9 @@ bool PosixOffset(const std::string& s, size_t at, int32_t* east) {
 // POSIX rules Kanto does not read.
 const TimeZone* FindZone(const std::string& name, TimeZone* fixed) {
   std::string low = Lower(name);
-  for (const auto& a : kFixedAbbreviations) {
-    if (low == a.name) {
-      *fixed = TimeZone::FromTransitions(name, a.offset, {});
-      return fixed;
-    }
+  if (int32_t east = 0; datetime::FixedZoneAbbreviation(low, &east)) {
+    *fixed = TimeZone::FromTransitions(name, east, {});
+    return fixed;
   }
   if (!low.empty() && std::string(kOtherAbbreviations).find(" " + low + " ") != std::string::npos) {
     throw Error(sqlstate::kFeatureNotSupported, "time zone abbreviation \"" + name + "\" is not supported");
@@ -196,6 +182,21 @@ void AddTimeZoneFunctions(FunctionRegistry& r) {
     int64_t east = IntervalOffset(a[0].interval_value());
     int64_t local = a[1].int_value();
     return Value::TimestampTz(Infinite(local) ? local : Shift(local, -east));
+  });
+  // timetz AT TIME ZONE zone: the same instant with the zone's offset (a zone with rules: its offset
+  // at the transaction start, as PostgreSQL's timetz_zone). time reaches these through timetz.
+  LogicalType timetz = T(TypeId::kTimeTz);
+  auto shifted = [timetz](const Value& v, int64_t east) {
+    datetime::TimeTz t = datetime::TimeTzAtZone(datetime::UnpackTimeTz(v.int_value()), static_cast<int32_t>(east));
+    return Value::FromInt(timetz, datetime::PackTimeTz(t));
+  };
+  AddRowFunction(r, "timezone", {text, timetz}, timetz, [shifted](const std::vector<Value>& a, FunctionContext& ctx) {
+    TimeZone fixed;
+    const TimeZone* zone = FindZone(a[0].str_value(), &fixed);
+    return shifted(a[1], zone->OffsetAt(ctx.transaction_start_micros));
+  });
+  AddRowFunction(r, "timezone", {interval, timetz}, timetz, [shifted](const std::vector<Value>& a, FunctionContext&) {
+    return shifted(a[1], IntervalOffset(a[0].interval_value()));
   });
 }
 

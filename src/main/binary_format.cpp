@@ -13,6 +13,7 @@
 #include "types/enum_type.hpp"
 #include "types/datetime.hpp"
 #include "types/record.hpp"
+#include "types/time.hpp"
 #include "types/uuid.hpp"
 #include "types/logical_type.hpp"
 
@@ -125,6 +126,8 @@ std::string ScalarTextToBinary(uint32_t oid, const std::string& text) {
     case 3802: return "\x01" + text;
     case 1082: return BigEndian(static_cast<uint64_t>(datetime::ParseDate(text) - kPgEpochDays), 4);
     case 1114: return BigEndian(static_cast<uint64_t>(datetime::ParseTimestamp(text) - kPgEpochMicros), 8);
+    case 1083: return datetime::TimeSend(datetime::TimeFromText(text, datetime::TimeZone(), 0));
+    case 1266: return datetime::TimeTzSend(datetime::TimeTzFromText(text, datetime::TimeZone(), 0));
     default:
       throw Error(sqlstate::kFeatureNotSupported, "binary output of arrays of type OID " + std::to_string(oid) +
                                                       " is not supported");
@@ -229,6 +232,8 @@ std::string ValueBinary(const Value& v, const FunctionContext& fn) {
     case TypeId::kRecord: return RecordBinary(v, fn);
     case TypeId::kCharByte: return CharBinary(v.str_value());
     case TypeId::kUuid: return v.str_value();  // uuid_send: the 16 bytes
+    case TypeId::kTime: return datetime::TimeSend(v.int_value());
+    case TypeId::kTimeTz: return datetime::TimeTzSend(datetime::UnpackTimeTz(v.int_value()));
     case TypeId::kEnum: return EnumOutput(v.double_value(), t);  // enum_send: the label
     case TypeId::kArray: {
       // PostgreSQL's binary array with each element in its own binary form.
@@ -282,6 +287,8 @@ std::string EncodeBinary(const QueryResult& r, size_t row, size_t col) {
     case 16: return std::string(1, r.GetInt64(row, col) ? '\1' : '\0');
     case 18: return CharBinary(CharFromText(r.GetText(row, col)));
     case 2950: return UuidFromText(r.GetText(row, col));  // uuid_send: the 16 bytes
+    case 1083: return datetime::TimeSend(r.GetInt64(row, col));
+    case 1266: return datetime::TimeTzSend(datetime::UnpackTimeTz(r.GetInt64(row, col)));
     case 21: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 2);
     case 23: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);
     case 26: return BigEndian(static_cast<uint64_t>(r.GetInt64(row, col)), 4);

@@ -84,7 +84,8 @@ BoundExprPtr Binder::BindCheckConstraint(const TableEntry& table, const std::str
 
 namespace {
 bool IsDateTime(TypeId t) {
-  return t == TypeId::kDate || t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kInterval;
+  return t == TypeId::kDate || t == TypeId::kTimestamp || t == TypeId::kTimestampTz || t == TypeId::kInterval ||
+         t == TypeId::kTime || t == TypeId::kTimeTz;
 }
 bool IsText(TypeId t) { return t == TypeId::kText || t == TypeId::kVarchar || t == TypeId::kChar; }
 
@@ -120,6 +121,7 @@ bool IsImmutable(const BoundExpr& e) {
     // timestamp with time zone.
     if ((IsText(from) && IsDateTime(to)) || (IsDateTime(from) && IsText(to))) return false;
     if ((from == TypeId::kTimestampTz) != (to == TypeId::kTimestampTz) && (IsDateTime(from) && IsDateTime(to))) return false;
+    if (to == TypeId::kTimeTz && from == TypeId::kTime) return false;  // the session zone's offset today
   }
   for (const auto& c : e.children) {
     if (!IsImmutable(*c)) return false;

@@ -1,5 +1,7 @@
 #include "planner/binder.hpp"
 
+#include <algorithm>
+
 #include "execution/expression_executor.hpp"
 #include "common/sql_text.hpp"
 #include "function/type_input.hpp"
@@ -67,6 +69,19 @@ bool SameTypeIgnoringMods(const LogicalType& a, const LogicalType& b) {
   return a.id == b.id;
 }
 
+// time(p) / timetz(p): the precision in mod1 (above 6 it is 6, as PostgreSQL warns and reduces it).
+LogicalType TimeTypeName(const ast::TypeName& t, TypeId id) {
+  if (t.mods.empty()) return LogicalType(id);
+  if (t.mods.size() > 1) throw At(Error(sqlstate::kSyntaxError, "invalid type modifier"), t.location);
+  const char* name = id == TypeId::kTime ? "TIME" : "TIME WITH TIME ZONE";
+  if (t.mods[0] < 0) {
+    throw At(Error(sqlstate::kInvalidParameterValue,
+                   std::string(name) + "(" + std::to_string(t.mods[0]) + ") precision must not be negative"),
+             t.location);
+  }
+  return LogicalType(id, std::min(t.mods[0], 6));
+}
+
 // Does converting a value of `from` to `to` change anything (length limits, numeric scale)?
 bool NeedsTypmodCoercion(const LogicalType& from, const LogicalType& to) {
   if (to.mod1 < 0 || to.HasDescriptor()) return false;
@@ -119,7 +134,8 @@ BoundExprPtr Binder::Coerce(BoundExprPtr e, const LogicalType& target, CastConte
     fallback.catalog = env_.catalog;
     const FunctionContext& fctx = env_.fn_ctx ? *env_.fn_ctx : fallback;
     // Fold casts of constants that do not depend on the session (time zone dependent ones wait).
-    bool tz_dependent = e->type.id == TypeId::kTimestampTz || target.id == TypeId::kTimestampTz;
+    bool tz_dependent = e->type.id == TypeId::kTimestampTz || target.id == TypeId::kTimestampTz ||
+                        target.id == TypeId::kTimeTz;
     if (!tz_dependent || env_.fn_ctx) {
       try {
         Value v = CastValue(e->value, target, ctx, fctx);
@@ -150,7 +166,7 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   // PostgreSQL's internal names of array types: _int4 is int4[].
   static const char* kArrayElementNames[] = {"bool", "int2", "int4", "int8", "float4", "float8", "numeric", "text",
                                              "varchar", "bpchar", "bytea", "date", "timestamp", "timestamptz",
-                                             "interval", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json", "char",
+                                             "interval", "time", "timetz", "oid", "regclass", "regtype", "regnamespace", "int2vector", "name", "json", "char",
                                              "regproc", "oidvector", "xid", "regprocedure", "regoper", "regoperator",
                                              "regrole", "aclitem"};
   for (const char* element : kArrayElementNames) {
@@ -241,7 +257,8 @@ LogicalType Binder::ResolveTypeName(const ast::TypeName& t) {
   if (name == "json") return no_mods(TypeId::kJson);
   if (name == "jsonb") return no_mods(TypeId::kJsonb);
   if (name == "uuid") return no_mods(TypeId::kUuid);
-  static const char* kUnsupported[] = {"time", "timetz", "money", "inet", "cidr",
+  if (name == "time" || name == "timetz") return TimeTypeName(t, name == "time" ? TypeId::kTime : TypeId::kTimeTz);
+  static const char* kUnsupported[] = {"money", "inet", "cidr",
                                        "macaddr", "xml", "point", "line", "box", "bit", "varbit",
                                        "tsvector", "tsquery", "int4range", "record", "jsonpath"};
   // (serial, bigserial and smallserial are no types outside a column definition: 42704 below)

@@ -723,11 +723,14 @@ BoundExprPtr ExprBinder::BindSqlValue(const ast::SqlValueFunction& f) {
       return BindFunction("current_database", {}, f.location);
     case T::kCurrentSchema:
       return BindFunction("current_schema", {}, f.location);
-    case T::kCurrentTime:
+    case T::kCurrentTime:  // the transaction start's time of day in the session zone, as timetz(p)
+      return MakeCast(BindFunction("now", {}, f.location), LogicalType(TypeId::kTimeTz, std::min(f.precision, 6)),
+                      CastContext::kExplicit);
     case T::kLocalTime:
-      break;
+      return MakeCast(BindFunction("now", {}, f.location), LogicalType(TypeId::kTime, std::min(f.precision, 6)),
+                      CastContext::kExplicit);
   }
-  throw At(Error(sqlstate::kFeatureNotSupported, "type time is not supported yet"), f.location);
+  throw At(Error(sqlstate::kInternalError, "unknown SQL value function"), f.location);
 }
 
 }  // namespace kanto

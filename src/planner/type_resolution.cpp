@@ -21,7 +21,9 @@ char TypeCategory(const LogicalType& t) {
     case TypeId::kName: return 'S';
     case TypeId::kDate:
     case TypeId::kTimestamp:
-    case TypeId::kTimestampTz: return 'D';
+    case TypeId::kTimestampTz:
+    case TypeId::kTime:
+    case TypeId::kTimeTz: return 'D';
     case TypeId::kInterval: return 'T';
     case TypeId::kBytea:
     case TypeId::kJson:
@@ -75,6 +77,8 @@ int Rank(TypeId id) {
     case TypeId::kDate: return 1;
     case TypeId::kTimestamp: return 2;
     case TypeId::kTimestampTz: return 3;
+    case TypeId::kTime: return 1;    // time -> timetz is implicit (time and date share no cast)
+    case TypeId::kTimeTz: return 2;
     case TypeId::kOid: return 10;  // integers convert to oid implicitly, not back
     default: return 0;
   }

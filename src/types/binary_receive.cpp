@@ -10,6 +10,7 @@
 #include "types/datetime.hpp"
 #include "types/interval.hpp"
 #include "types/record.hpp"
+#include "types/time.hpp"
 #include "types/uuid.hpp"
 
 namespace kanto {
@@ -271,6 +272,8 @@ Param BinaryReceive(std::string_view v, const LogicalType& type) {
     case TypeId::kUnknown:
     case TypeId::kEnum: return Param(std::string(v));
     case TypeId::kUuid: return Param(UuidToText(UuidFromBinary(std::string(v))));  // uuid_recv: the 16 bytes
+    case TypeId::kTime: return Param(datetime::TimeToText(datetime::TimeRecv(v)));
+    case TypeId::kTimeTz: return Param(datetime::TimeTzToText(datetime::TimeTzRecv(v)));
     case TypeId::kJsonb:  // jsonb_recv: version 1, then the text
       if (v.empty() || v[0] != '\x01') {
         throw Error("XX000", "unsupported jsonb version number " +

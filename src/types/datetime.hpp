@@ -42,6 +42,8 @@ class TimeZone {
   // each transition.
   void SetAbbreviations(std::string initial, std::vector<std::string> per_transition);
   const std::string& name() const { return name_; }
+  // Whether the offset ever changes (daylight saving, history); false for UTC and fixed offsets.
+  bool HasTransitions() const { return !transitions_.empty(); }
 
  private:
   size_t TransitionsUpTo(int64_t utc_micros) const;  // how many transitions precede the instant

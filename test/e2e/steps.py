@@ -1,5 +1,6 @@
-"""Shared by the Python e2e scripts: the server options every one takes (parser), and for notify.py
-and prepared.py autocommit psycopg2 connections, named checks and the verdict."""
+"""Shared by the Python e2e scripts: the server options every one takes (parser), for notify.py
+and prepared.py autocommit psycopg2 connections, named checks and the verdict, and for the driver
+comparisons (uuid_clients.py, time_clients.py) the same steps run on Kanto and PostgreSQL."""
 import argparse
 import sys
 
@@ -48,3 +49,13 @@ def finish():
         print("%d failed: %s" % (len(failures), ", ".join(failures)))
         sys.exit(1)
     print("all passed")
+
+
+def same_as_postgresql(tag, drivers, kanto_dsn, postgresql_dsn):
+    """Runs each (name, fn) of `drivers` against both servers (fn(dsn) returns the answers) and exits
+    with both answers at the first driver whose answers differ."""
+    for name, fn in drivers:
+        got, want = fn(kanto_dsn), fn(postgresql_dsn)
+        if got != want:
+            sys.exit(f"{tag}: {name}: Kanto gave\n  {got!r}\nPostgreSQL 15 gave\n  {want!r}")
+        print(f"{tag}: {name} agrees with PostgreSQL ({len(got)} steps)")

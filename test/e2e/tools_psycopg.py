@@ -4,8 +4,7 @@ mood (its labels), CompositeInfo / TypeInfo for a type that does not exist (None
 answers), and the adapters: values of each Python type sent and
 read back in text and in binary, and a table's row type (CompositeInfo of a table, register_composite,
 then rows read as objects in text and in binary). Not yet (tools_common.step's not_yet): range types
-(RangeInfo of int4range), which Kanto lacks; nor time values, which Kanto must refuse (0A000), not read as
-text; jsonb is not asked. Printed for test/e2e/tools_python.sh to
+(RangeInfo of int4range), which Kanto lacks; jsonb is not asked. Printed for test/e2e/tools_python.sh to
 compare between PostgreSQL 15 and `kanto serve`.
 
 usage: tools_psycopg.py  (connection from PGHOST, PGPORT, PGUSER, PGDATABASE)
@@ -38,7 +37,7 @@ def show(info):
 
 
 for name in ["int2", "int4", "int8", "text", "varchar", "bpchar", "numeric", "bool", "date", "timestamptz",
-             "timestamp", "interval", "bytea", "json", "float8", "oid", "character varying", "integer[]", "text[]",
+             "timestamp", "interval", "time", "timetz", "time[]", "bytea", "json", "float8", "oid", "character varying", "integer[]", "text[]",
              "character[]", '"char"', '"char"[]', 'oidvector', 'int2vector', 'xid', 'regprocedure', 'regrole', 'aclitem[]', "public.no_such_type", "mood"]:
     step(f"TypeInfo {name}", lambda: show(TypeInfo.fetch(conn, name)))
 step("CompositeInfo no_such_type", lambda: show(CompositeInfo.fetch(conn, "no_such_type")))
@@ -65,7 +64,9 @@ step("RangeInfo int4range", lambda: show(found(RangeInfo.fetch(conn, "int4range"
 values = [1, 2**40, 1.5, decimal.Decimal("12.50"), "text", b"\x00\xff", True, None, datetime.date(2024, 2, 29),
           datetime.datetime(2024, 1, 2, 3, 4, 5, 6000, tzinfo=datetime.timezone.utc),
           datetime.datetime(2024, 1, 2, 3, 4, 5), datetime.timedelta(days=1, seconds=7),
-          [1, 2, None], ["a", "b"], uuid.UUID(int=1), [uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")]]
+          [1, 2, None], ["a", "b"], uuid.UUID(int=1), [uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")],
+          datetime.time(1, 2, 3), datetime.time(23, 59, 59, 999999),
+          datetime.time(4, 5, 6, 500000, tzinfo=datetime.timezone(datetime.timedelta(hours=-8)))]
 for binary in (False, True):
     cur = conn.cursor(binary=binary)
     for v in values:
@@ -75,9 +76,6 @@ for binary in (False, True):
         oid = cur.description[0].type_code
         print("adapt", binary, repr(v), "->", conn.adapters.types.get(oid).name if conn.adapters.types.get(oid) else oid,
               repr(got))
-    # Values of the types Kanto lacks: refused (0A000 at Parse), never read as text.
-    for v, reason in [(datetime.time(1, 2, 3), "no time type")]:
-        step(f"adapt {binary} {v!r}", lambda: conn.execute("SELECT %s", [v], binary=binary).fetchone(), not_yet=reason)
     # The catalogs' "char" columns (and the byte 0 and a high byte) as psycopg reads them.
     cur.execute("""SELECT relkind, relpersistence, ''::"char", '\\303'::"char", 'x'::"char"
                    FROM pg_class WHERE relname = 'authors'""")

@@ -19,6 +19,8 @@ import psycopg2.extras
 from sqlalchemy import Column, MetaData, String, Table, create_engine, insert, select
 from sqlalchemy.dialects.postgresql import UUID
 
+from steps import same_as_postgresql
+
 IDS = [uuid.UUID(int=0), uuid.UUID("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), uuid.UUID(int=2**128 - 1),
        uuid.UUID("80000000-0000-0000-0000-000000000000"), uuid.UUID("7fffffff-ffff-ffff-ffff-ffffffffffff")]
 
@@ -110,13 +112,9 @@ def with_sqlalchemy(dsn):
 
 
 def main():
-    kanto, postgresql = sys.argv[1:3]
-    for name, fn in [("psycopg2", with_psycopg2), ("psycopg 3", with_psycopg3), ("asyncpg", with_asyncpg),
-                     ("SQLAlchemy", with_sqlalchemy)]:
-        got, want = fn(kanto), fn(postgresql)
-        if got != want:
-            sys.exit(f"uuid_clients: {name}: Kanto gave\n  {got!r}\nPostgreSQL 15 gave\n  {want!r}")
-        print(f"uuid_clients: {name} agrees with PostgreSQL ({len(got)} steps)")
+    drivers = [("psycopg2", with_psycopg2), ("psycopg 3", with_psycopg3), ("asyncpg", with_asyncpg),
+               ("SQLAlchemy", with_sqlalchemy)]
+    same_as_postgresql("uuid_clients", drivers, *sys.argv[1:3])
 
 
 main()
