@@ -22,18 +22,6 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
-// Every other abbreviation of PostgreSQL 15's default set (pg_timezone_abbrevs): AT TIME ZONE reads
-// these before zone names, and some stand for offsets that changed over time.
-constexpr const char* kOtherAbbreviations =
-    " acdt acsst acst act acwst adt aedt aesst aest aft almst almt amst amt anast anat arst art ast awsst awst"
-    " azost azot azst azt bdst bdt bnt bort bot bra brst brt btt cadt cast cct cetdst chadt chast chut ckt clst"
-    " clt cot cxt davt ddut easst east eat eetdst egst egt fet fjst fjt fkst fkt fnst fnt galt gamt gest get gft"
-    " gilt gyt hkt ict idt iot irkst irkt irt ist jayt kdt kgst kgt kost krast krat lhdt lhst ligt lint lkt magst"
-    " magt mart mawt mesz metdst mez mht mmt mpt msd msk must mut mvt myt ndt nft novst novt npt nst nut nzdt"
-    " nzst nzt omsst omst pet petst pett pgt pht pkst pkt pmdt pmst pont pwt pyst pyt ret sadt sast sct sgt taht"
-    " tft tjt tkt tmt tot trut tvt ulast ulat uyst uyt uzst uzt vet vlast vlat volt vut wadt wakt wast wat wdt"
-    " wetdst wft wgst wgt xjt yakst yakt yapt yekst yekt ";
-
 bool Digits(const std::string& s, size_t* at, int max_digits, int* value) {
   size_t begin = *at;
   *value = 0;
@@ -74,7 +62,7 @@ const TimeZone* FindZone(const std::string& name, TimeZone* fixed) {
     *fixed = TimeZone::FromTransitions(name, east, {});
     return fixed;
   }
-  if (!low.empty() && std::string(kOtherAbbreviations).find(" " + low + " ") != std::string::npos) {
+  if (datetime::IsOtherZoneAbbreviation(low)) {
     throw Error(sqlstate::kFeatureNotSupported, "time zone abbreviation \"" + name + "\" is not supported");
   }
   if (const TimeZone* zone = datetime::FindZoneFile(name)) return zone;

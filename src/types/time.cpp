@@ -240,6 +240,8 @@ TimeFields ReadFields(std::string_view text, const char* type) {
         } else if (FixedZoneAbbreviation(w, &east)) {
           if (t.zone_east || t.named_zone) BadSyntax(type, text);
           t.zone_east = east;
+        } else if (IsOtherZoneAbbreviation(w)) {
+          throw Error(sqlstate::kFeatureNotSupported, "time zone abbreviation \"" + f.text + "\" is not supported");
         } else if (const TimeZone* z = FindZoneFile(f.text)) {
           if (t.zone_east || t.named_zone) BadSyntax(type, text);
           t.named_zone = z;

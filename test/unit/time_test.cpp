@@ -86,6 +86,9 @@ TEST(TimeTz, InputAndOutput) {
   }
   EXPECT_EQ(Sqlstate("04:05:06 America/New_York", true), "22007");  // a zone with rules needs a date
   EXPECT_EQ(Sqlstate("04:05:06+16", true), "22009");
+  // Abbreviations whose offset changed over time (IST, MSK, ...): refused, not guessed.
+  EXPECT_EQ(Sqlstate("04:05:06 IST", true), "0A000");
+  EXPECT_EQ(Sqlstate("04:05:06 msk", false), "0A000");
 }
 
 TEST(TimeTz, PackedOrderIsTimetzCmp) {
