@@ -305,13 +305,13 @@ TimeZone TimeZone::Load(std::string_view raw) {
       low == "universal" || low == "uct") {
     return tz;
   }
-  // "UTC+3"/"GMT-2" are POSIX (positive = west of UTC); a bare "+3"/"-7" is an ISO offset (east).
+  // A plain number of hours ("+3", "-7") is an ISO offset (east of UTC), as PostgreSQL's
+  // check_timezone reads it; anything else is a POSIX zone, positive WEST of UTC: "UTC+3", "GMT-2",
+  // and "+05:30" (five and a half hours west).
   std::string buf = low;
-  int sign = 1;
-  if (buf.rfind("utc", 0) == 0 || buf.rfind("gmt", 0) == 0) {
-    buf = buf.substr(3);
-    sign = -1;
-  }
+  bool plain_number = !buf.empty() && buf.find_first_not_of("+-0123456789") == std::string::npos;
+  int sign = plain_number ? 1 : -1;
+  if (buf.rfind("utc", 0) == 0 || buf.rfind("gmt", 0) == 0) buf = buf.substr(3);
   if (!buf.empty() && std::isdigit(static_cast<unsigned char>(buf[0]))) buf = "+" + buf;
   size_t i = 0;
   int32_t seconds = 0;

@@ -65,8 +65,11 @@ TEST(Datetime, RoundTrips) {
   EXPECT_EQ(FormatTimestamp(ParseTimestamp("1999-12-31T23:59:59")), "1999-12-31 23:59:59");
   TimeZone utc = TimeZone::Load("UTC");
   EXPECT_EQ(FormatTimestampTz(ParseTimestampTz("2024-01-05 10:00:00+02", utc), utc), "2024-01-05 08:00:00+00");
-  TimeZone plus530 = TimeZone::Load("+05:30");
-  EXPECT_EQ(FormatTimestampTz(ParseTimestampTz("2024-01-05 00:00:00Z", utc), plus530), "2024-01-05 05:30:00+05:30");
+  // SET TimeZone = '+05:30' is POSIX (west of UTC), '+05' a plain ISO hour offset, as PostgreSQL reads them.
+  TimeZone posix530 = TimeZone::Load("+05:30");
+  EXPECT_EQ(FormatTimestampTz(ParseTimestampTz("2024-01-05 00:00:00Z", utc), posix530), "2024-01-04 18:30:00-05:30");
+  EXPECT_EQ(FormatTimestampTz(ParseTimestampTz("2024-01-05 00:00:00Z", utc), TimeZone::Load("+05")), "2024-01-05 05:00:00+05");
+  EXPECT_EQ(FormatTimestampTz(ParseTimestampTz("2024-01-05 00:00:00Z", utc), TimeZone::Load("-03:00")), "2024-01-05 03:00:00+03");
   EXPECT_EQ(FormatDate(ParseDate("0044-03-15 BC")), "0044-03-15 BC");
   EXPECT_EQ(FormatInterval(ParseInterval("1 day 2 hours")), "1 day 02:00:00");
   EXPECT_EQ(FormatInterval(ParseInterval("1 year 2 months 3 days")), "1 year 2 mons 3 days");
