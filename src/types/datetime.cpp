@@ -410,10 +410,29 @@ std::string FormatDate(int64_t days) {
   return out;
 }
 
+namespace {
+
+[[noreturn]] void TimestampTextOutOfRange(std::string_view text) {
+  throw Error(sqlstate::kDatetimeFieldOverflow, "timestamp out of range: \"" + std::string(text) + "\"");
+}
+
+// The parsed date and time as microseconds since 1970 (no zone applied); a year too far out for
+// int64 microseconds is 22008, as PostgreSQL reports it, not a wrapped value.
+int64_t LocalMicrosOf(const Parsed& p, std::string_view text) {
+  int64_t v;
+  if (__builtin_mul_overflow(DaysFromCivil(p.year, p.month, p.day), kMicrosPerDay, &v) ||
+      __builtin_add_overflow(v, p.time_micros, &v)) {
+    TimestampTextOutOfRange(text);
+  }
+  return v;
+}
+
+}  // namespace
+
 int64_t ParseTimestamp(std::string_view text, int64_t now_micros) {
   Parsed p = ParseDateTime(text, "timestamp", true, now_micros);
   if (p.special) return p.special_value;
-  int64_t v = DaysFromCivil(p.year, p.month, p.day) * kMicrosPerDay + p.time_micros;
+  int64_t v = LocalMicrosOf(p, text);
   CheckTimestampRange(v);
   return v;
 }
@@ -434,9 +453,10 @@ std::string FormatTimestamp(int64_t micros) {
 int64_t ParseTimestampTz(std::string_view text, const TimeZone& tz, int64_t now_micros) {
   Parsed p = ParseDateTime(text, "timestamp with time zone", true, now_micros);
   if (p.special) return p.special_value;
-  int64_t local = DaysFromCivil(p.year, p.month, p.day) * kMicrosPerDay + p.time_micros;
+  int64_t local = LocalMicrosOf(p, text);
   int32_t offset = p.has_zone ? p.zone_seconds : tz.OffsetForLocal(local);
-  int64_t v = local - static_cast<int64_t>(offset) * kMicrosPerSecond;
+  int64_t v;
+  if (__builtin_sub_overflow(local, static_cast<int64_t>(offset) * kMicrosPerSecond, &v)) TimestampTextOutOfRange(text);
   CheckTimestampRange(v);
   return v;
 }
