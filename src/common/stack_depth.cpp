@@ -43,25 +43,9 @@ uintptr_t HardLimit() {
   return s.low + kStackSafetyMargin;
 }
 
-// AddressSanitizer builds (Debug, with redzones around every local) use about three times the
-// stack per call that the release build does, so the same max_stack_depth would stop them at a
-// third of the nesting PostgreSQL (and the release build) allows: the budget counts for more there.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr size_t kFrameScale = 4;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr size_t kFrameScale = 4;
-#else
-constexpr size_t kFrameScale = 1;
-#endif
-#else
-constexpr size_t kFrameScale = 1;
-#endif
-
 void ComputeLimit() {
   uintptr_t hard = HardLimit();
-  size_t budget = scope_budget * kFrameScale;
-  uintptr_t soft = scope_base > budget ? scope_base - budget : 0;
+  uintptr_t soft = scope_base > scope_budget ? scope_base - scope_budget : 0;
   stack_internal::limit = scope_base != 0 && soft > hard ? soft : hard;
 }
 
