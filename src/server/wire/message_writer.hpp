@@ -29,14 +29,19 @@ class MessageWriter {
     out_->push_back(static_cast<char>(v));
     return *this;
   }
+  // Integers are appended whole (one append, not a push_back per byte: a push_back checks the
+  // capacity each time, and RowDescription / DataRow are mostly such words).
   MessageWriter& Int16(int16_t v) {
-    out_->push_back(static_cast<char>((v >> 8) & 0xff));
-    out_->push_back(static_cast<char>(v & 0xff));
+    uint16_t u = static_cast<uint16_t>(v);
+    const char bytes[2] = {static_cast<char>(u >> 8), static_cast<char>(u & 0xff)};
+    out_->append(bytes, 2);
     return *this;
   }
   MessageWriter& Int32(int32_t v) {
     uint32_t u = static_cast<uint32_t>(v);
-    for (int i = 0; i < 4; i++) out_->push_back(static_cast<char>((u >> (24 - 8 * i)) & 0xff));
+    const char bytes[4] = {static_cast<char>(u >> 24), static_cast<char>((u >> 16) & 0xff),
+                           static_cast<char>((u >> 8) & 0xff), static_cast<char>(u & 0xff)};
+    out_->append(bytes, 4);
     return *this;
   }
   MessageWriter& CString(std::string_view s) {
