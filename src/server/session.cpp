@@ -348,6 +348,18 @@ void Session::SendRowDescription(const std::vector<ColumnInfo>& columns, const s
   w.End();
 }
 
+void Session::SendRowDescription(const PreparedStatement& stmt, const std::vector<int16_t>& formats) {
+  if (described_statement_ == &stmt && described_formats_ == formats) {
+    out_.append(described_message_);
+    return;
+  }
+  size_t start = out_.size();
+  SendRowDescription(stmt.columns(), formats);
+  described_message_.assign(out_, start);
+  described_statement_ = &stmt;
+  described_formats_ = formats;
+}
+
 void Session::SendRowDescription(const QueryResult& r, const std::vector<int16_t>& formats) {
   std::vector<ColumnInfo> columns;
   for (size_t i = 0; i < r.column_count(); i++) columns.push_back(r.column(i));
@@ -536,6 +548,7 @@ void Session::HandleParse(const std::string& body) {
     throw Error(sqlstate::kDuplicatePreparedStatement, "prepared statement \"" + name + "\" already exists");
   }
   Error err(sqlstate::kSuccess, "");
+  described_statement_ = nullptr;
   auto stmt = conn_->Prepare(sql, parse.param_types, &err);
   if (!stmt) throw err;
   statements_[name] = std::move(stmt);
@@ -612,7 +625,7 @@ void Session::HandleDescribe(const std::string& body) {
       n.Begin('n');
       n.End();
     } else {
-      SendRowDescription(stmt.columns(), {});
+      SendRowDescription(stmt, {});
     }
     return;
   }
@@ -624,8 +637,10 @@ void Session::HandleDescribe(const std::string& body) {
     wire::MessageWriter n(&out_);
     n.Begin('n');
     n.End();
+  } else if (cursor) {
+    SendRowDescription(columns, {});
   } else {
-    SendRowDescription(columns, cursor ? std::vector<int16_t>{} : it->second->result_formats);
+    SendRowDescription(*it->second->statement, it->second->result_formats);
   }
 }
 

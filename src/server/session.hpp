@@ -224,6 +224,14 @@ class Session : public std::enable_shared_from_this<Session> {
   bool copy_in_ = false;
   std::string copy_buffer_;
   std::map<std::string, std::unique_ptr<PreparedStatement>> statements_;
+  // The RowDescription last sent for a prepared statement's columns in these result formats,
+  // whole: the extended protocol describes the same portal for every Bind (libpq's
+  // PQexecPrepared), and a statement's columns are fixed when it is parsed. Only Parse makes a
+  // statement, so it forgets the message (a new statement may take a dropped one's address).
+  const PreparedStatement* described_statement_ = nullptr;
+  std::vector<int16_t> described_formats_;
+  std::string described_message_;
+  void SendRowDescription(const PreparedStatement& stmt, const std::vector<int16_t>& formats);
   // DEALLOCATE runs inside a statement that may itself be prepared: names to drop (or "all") are
   // applied once the current message is done.
   std::vector<std::string> pending_deallocate_;
