@@ -173,6 +173,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // Pending output: out_pieces_, then out_. A large message (a DataRow with a big value) is moved
   // to out_pieces_ once written, so that appending the next one does not reallocate (and copy) it.
   std::string out_;
+  // Room out_ keeps between turns once its messages went out (SendNow); more is released.
+  static constexpr size_t kKeptOutputBytes = 256;
   std::vector<std::string> out_pieces_;
   size_t sealed_bytes_ = 0;  // in out_pieces_
   bool on_pool_ = false;     // HandleMessage runs on the blocking pool (FlushIfFull may wait)

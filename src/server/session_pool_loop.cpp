@@ -95,8 +95,32 @@ bool Session::WaitForInput() {
 }
 
 bool Session::SendNow() {
-  std::vector<std::string> pieces = TakeOutput();
   int fd = SocketFd();
+  if (out_pieces_.empty()) {
+    // The usual turn: a few small messages, sent from out_, whose room is kept for the next
+    // message's replies (taking it made every turn grow a new string from nothing, reallocating
+    // as Bind's, Describe's, Execute's and Sync's answers were appended).
+    size_t sent = 0;
+    while (sent < out_.size()) {
+      ssize_t n = ::send(fd, out_.data() + sent, out_.size() - sent, MSG_DONTWAIT | MSG_NOSIGNAL);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        break;  // full (or failed): the main loop's asynchronous write takes the rest
+      }
+      sent += static_cast<size_t>(n);
+    }
+    if (sent < out_.size()) {
+      out_.erase(0, sent);
+      return false;
+    }
+    if (out_.capacity() > kKeptOutputBytes) {
+      std::string().swap(out_);  // an idle session holds no large buffer
+    } else {
+      out_.clear();
+    }
+    return true;
+  }
+  std::vector<std::string> pieces = TakeOutput();
   size_t i = 0;
   size_t sent = 0;  // of pieces[i]
   while (i < pieces.size()) {
