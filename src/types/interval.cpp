@@ -285,13 +285,25 @@ Interval SubtractTimestamps(int64_t a, int64_t b) {
   return JustifyHours(iv);
 }
 
+// As PostgreSQL's interval_mul: each field is multiplied on its own and the fractional part of the
+// months (30 days each) and of the days (24 hours each) goes down to the next field; the day and
+// time fractions are not added first (1 mon -1 day * 0.6 is 18 days -14:24:00, not 17 days 09:36:00).
 Interval MultiplyInterval(const Interval& iv, double f) {
   Interval r;
   double months = iv.months * f;
   r.months = static_cast<int32_t>(std::trunc(months));
-  double days = iv.days * f + (months - r.months) * 30;
+  double month_days = (months - r.months) * 30;
+  double days = iv.days * f;
   r.days = static_cast<int32_t>(std::trunc(days));
-  r.micros = static_cast<int64_t>(std::llround(iv.micros * f + (days - r.days) * kMicrosPerDay));
+  double seconds = (days - r.days + month_days - std::trunc(month_days)) * 86400;
+  seconds = std::rint(seconds * 1e6) / 1e6;  // to microseconds
+  if (std::fabs(seconds) >= 86400) {
+    double whole = std::trunc(seconds / 86400);
+    r.days += static_cast<int32_t>(whole);
+    seconds -= whole * 86400;
+  }
+  r.days += static_cast<int32_t>(std::trunc(month_days));
+  r.micros = static_cast<int64_t>(std::rint(iv.micros * f + seconds * 1e6));
   return r;
 }
 
