@@ -35,6 +35,10 @@ struct AggregateFunction {
   bool keeps_nulls = false;
   // The result depends on the order rows arrive in (string_agg, array_agg).
   bool order_sensitive = false;
+  // Ordered-set aggregates (percentile_cont, mode, ... WITHIN GROUP): how many direct arguments come
+  // before the WITHIN GROUP value; -1 for a normal aggregate. Their states see NULL values too and
+  // read the direct arguments from any row (the executor feeds one row of them to an empty group).
+  int direct_args = -1;
 };
 
 class AggregateRegistry {
@@ -51,5 +55,6 @@ class AggregateRegistry {
 void RegisterBasicAggregates(AggregateRegistry& r);  // count, sum, avg, min, max, bool_and/or, ...
 void RegisterStatisticalAggregates(AggregateRegistry& r);
 void RegisterJsonAggregates(AggregateRegistry& r);  // json[b]_agg, json[b]_object_agg  // stddev, variance and their _samp/_pop forms
+void RegisterOrderedSetAggregates(AggregateRegistry& r);  // percentile_cont / _disc, mode
 
 }  // namespace kanto

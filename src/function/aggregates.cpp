@@ -16,6 +16,7 @@ const AggregateRegistry& AggregateRegistry::Instance() {
     RegisterBasicAggregates(*r);
     RegisterStatisticalAggregates(*r);
     RegisterJsonAggregates(*r);
+    RegisterOrderedSetAggregates(*r);
     return r;
   }();
   return *registry;

@@ -197,9 +197,6 @@ void CheckVacuumOptions(const PgQuery__VacuumStmt* s) {
 void CheckFuncCallClauses(const PgQuery__FuncCall* f) {
   // f(VARIADIC array) passes the array's elements as the variadic arguments; Kanto would pass the array.
   if (f->func_variadic) Unsupported("VARIADIC", f->location);
-  // Kanto has no ordered-set aggregates (percentile_cont, mode, ...), and WITHIN GROUP on another
-  // function is PostgreSQL's error too.
-  if (f->agg_within_group) Unsupported("WITHIN GROUP", f->location);
 }
 
 void CheckSetClauses(const PgQuery__VariableSetStmt* s) {

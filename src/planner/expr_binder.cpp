@@ -366,6 +366,7 @@ BoundExprPtr ExprBinder::BindFuncCall(const ast::FuncCall& f) {
   if (name.rfind("jsonb_path_", 0) == 0 && !FunctionRegistry::Instance().Find(name)) {
     throw At(Error(sqlstate::kFeatureNotSupported, "SQL/JSON path function " + name + " is not supported yet"), f.location);
   }
+  if (f.within_group || IsOrderedSetAggregate(name)) return BindOrderedSetAggregate(f, name);
   if (f.over) return BindWindow(f, name);
   if (name == "grouping" && f.name.size() <= 2) return BindGrouping(f);
   if (AggregateRegistry::Instance().Find(name)) return BindAggregate(f, name);
@@ -498,6 +499,105 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::FuncCall& f, const std::string
     for (auto& key : order) agg->children.push_back(std::move(key));
     agg->window = std::move(spec);
   }
+  agg->name = name;
+  return CollectOutput(aggregates_->aggregates, aggregates_->aggregate_index, std::move(agg));
+}
+
+bool ExprBinder::IsOrderedSetAggregate(const std::string& name) {
+  const auto* cands = AggregateRegistry::Instance().Find(name);
+  return cands && !cands->empty() && cands->front().direct_args >= 0;
+}
+
+// f(direct args) WITHIN GROUP (ORDER BY x): an aggregate over (direct args, x) fed in x's order,
+// its children the direct arguments, the WITHIN GROUP values, then the sort keys. Also PostgreSQL's
+// errors for WITHIN GROUP on another function and for an ordered-set aggregate called without it.
+BoundExprPtr ExprBinder::BindOrderedSetAggregate(const ast::FuncCall& f, const std::string& name) {
+  bool ordered_set = IsOrderedSetAggregate(name);
+  bool hypothetical = name == "rank" || name == "dense_rank" || name == "percent_rank" || name == "cume_dist";
+  if (f.within_group && hypothetical && f.name.size() <= 2) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "hypothetical-set aggregate " + name + " is not supported yet"),
+             f.location);
+  }
+  if (f.within_group && f.over && ordered_set) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "OVER is not supported for ordered-set aggregate " + name), f.location);
+  }
+  if (!aggregates_ && ordered_set && f.within_group) {
+    throw At(Error(sqlstate::kGroupingError, std::string("aggregate functions are not allowed in ") + clause_), f.location);
+  }
+  if (inside_aggregate_) {
+    throw At(Error(sqlstate::kGroupingError, "aggregate function calls cannot be nested"), f.location);
+  }
+  bool saved = inside_aggregate_;
+  inside_aggregate_ = true;
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : f.args) args.push_back(Bind(*a));
+  size_t direct = args.size();
+  auto spec = std::make_shared<BoundWindowSpec>();
+  std::vector<BoundExprPtr> keys;
+  for (const auto& o : f.agg_order) {
+    if (!f.within_group) break;  // ORDER BY inside the call: PostgreSQL looks the function up without it
+    keys.push_back(BindSortKey(o, *spec));
+    args.push_back(keys.back()->Copy());
+  }
+  BoundExprPtr filter;
+  if (f.filter && f.within_group) filter = BindCondition(*f.filter, "FILTER");
+  inside_aggregate_ = saved;
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
+  // As PostgreSQL: the function is looked up with the WITHIN GROUP values as further arguments.
+  const auto* cands = AggregateRegistry::Instance().Find(name);
+  ResolvedAggregate r;
+  bool found = cands && ResolveAggregate(*cands, types, &r);
+  if (f.within_group && !ordered_set) {
+    const char* message = nullptr;
+    if (found) {
+      message = " is not an ordered-set aggregate, so it cannot have WITHIN GROUP";
+    } else if (const auto* scalars = FunctionRegistry::Instance().Find(name)) {
+      ResolvedFunction scalar;
+      if (ResolveScalar(*scalars, types, &scalar)) message = "WITHIN GROUP specified, but ";
+    }
+    if (message) {
+      std::string text = message[0] == ' ' ? name + message : message + name + " is not an aggregate function";
+      throw At(Error(sqlstate::kWrongObjectType, text), f.location);
+    }
+  }
+  if (!found || (f.within_group && !ordered_set)) {
+    throw At(Error(sqlstate::kUndefinedFunction, "function " + name + "(" + TypeListString(types) + ") does not exist")
+                 .WithHint("No function matches the given name and argument types. You might need to add explicit "
+                           "type casts."),
+             f.location);
+  }
+  if (!f.within_group) {
+    throw At(Error(sqlstate::kWrongObjectType, "WITHIN GROUP is required for ordered-set aggregate " + name), f.location);
+  }
+  // Direct arguments are evaluated once per group: PostgreSQL allows grouped columns there, Kanto
+  // constants and outer references only (yet).
+  std::function<bool(const BoundExpr&)> local_column = [&](const BoundExpr& e) {
+    if (e.kind == BoundExprKind::kColumnRef) return true;
+    for (const auto& c : e.children) {
+      if (c && local_column(*c)) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < direct; i++) {
+    if (local_column(*args[i])) {
+      throw At(Error(sqlstate::kFeatureNotSupported,
+                     "direct arguments of ordered-set aggregate " + name + " that use columns are not supported yet"),
+               f.location);
+    }
+  }
+  auto agg = std::make_unique<BoundExpr>(BoundExprKind::kAggregate, r.return_type);
+  agg->aggregate = r.function;
+  for (size_t i = 0; i < args.size(); i++) {
+    // The fractions are float8 or float8[] as declared (an array argument keeps its own element type
+    // in r.arg_types).
+    const LogicalType& type = i < direct ? r.function->arg_types[i] : r.arg_types[i];
+    agg->children.push_back(binder_.Coerce(std::move(args[i]), type, CastContext::kImplicit, f.location));
+  }
+  spec->arg_count = static_cast<uint32_t>(agg->children.size());
+  for (auto& key : keys) agg->children.push_back(std::move(key));
+  agg->window = std::move(spec);
+  agg->filter = std::move(filter);
   agg->name = name;
   return CollectOutput(aggregates_->aggregates, aggregates_->aggregate_index, std::move(agg));
 }

@@ -65,6 +65,8 @@ class ExprBinder {
   BoundExprPtr BindParam(const ast::ParamRef& p);
   BoundExprPtr BindFuncCall(const ast::FuncCall& f);
   BoundExprPtr BindAggregate(const ast::FuncCall& f, const std::string& name);
+  BoundExprPtr BindOrderedSetAggregate(const ast::FuncCall& f, const std::string& name);
+  static bool IsOrderedSetAggregate(const std::string& name);
   BoundExprPtr BindSetReturningCall(const ast::FuncCall& f, const std::string& name);
   // Resolves an aggregate over bound arguments and coerces them; returns the kAggregate expression.
   BoundExprPtr MakeAggregate(const std::string& name, std::vector<BoundExprPtr> args, bool star, int location);

@@ -45,6 +45,28 @@ void FeedOrdered(const BoundExpr& agg, const DataChunk& rows, AggregateState& st
   for (uint32_t r : order) state.Update(args, r);
 }
 
+// An ordered-set aggregate's group that got no rows still needs its direct arguments (the fraction
+// is checked even then): one row of them, the WITHIN GROUP values NULL (which the state skips).
+void FeedDirectArgs(ExecutionContext& ctx, const BoundExpr& agg, const std::vector<LogicalType>& input_types,
+                    AggregateState& state) {
+  DataChunk input(input_types);
+  std::vector<Value> nulls;
+  for (const auto& t : input_types) nulls.push_back(Value::Null(t));
+  input.AppendRow(nulls);
+  std::vector<Vector> values(agg.window->arg_count);
+  std::vector<const Vector*> args;
+  for (size_t c = 0; c < values.size(); c++) {
+    if (static_cast<int>(c) < agg.aggregate->direct_args) {
+      ExpressionExecutor::Evaluate(*agg.children[c], ctx, input, values[c]);
+    } else {
+      values[c] = Vector(agg.children[c]->type);
+      values[c].Append(Value::Null(agg.children[c]->type));
+    }
+    args.push_back(&values[c]);
+  }
+  state.Update(args, 0);
+}
+
 class AggState : public OperatorState {
  public:
   bool done = false;
@@ -198,7 +220,11 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
     std::vector<Value> row = g.keys;
     for (size_t a = 0; a < g.states.size(); a++) {
       if (g.states[a]) {
-        if (g.ordered[a]) FeedOrdered(*aggregates_[a], *g.ordered[a], *g.states[a]);
+        if (g.ordered[a]) {
+          FeedOrdered(*aggregates_[a], *g.ordered[a], *g.states[a]);
+        } else if (aggregates_[a]->aggregate->direct_args >= 0) {
+          FeedDirectArgs(ctx, *aggregates_[a], children[0]->types, *g.states[a]);
+        }
         row.push_back(g.states[a]->Finalize());
         continue;
       }
