@@ -136,6 +136,7 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   scan->emit_row_key = get.emit_row_key;
   scan->column_ids = get.column_ids;
   scan->index = get.index;
+  if (get.sample) scan->sample = get.sample->Copy();
   if (get.index && std::find(get.index->columns.begin(), get.index->columns.end(), IndexEntry::kExpression) ==
                        get.index->columns.end()) {
     scan->index_key_types = access::IndexKeyTypes(*get.table, *get.index);  // (once, not per execution)
@@ -166,7 +167,7 @@ PhysicalOperatorPtr TryIndexJoin(LogicalJoin& join) {
   }
   if (join.children[1]->type != LogicalOpType::kGet) return nullptr;
   auto& get = static_cast<LogicalGet&>(*join.children[1]);
-  if (get.index || get.emit_row_key) return nullptr;
+  if (get.index || get.emit_row_key || get.sample) return nullptr;
   // The lookups pass their keys as outer references: the scan must not use any of its own.
   for (const auto& f : get.filters) {
     if (ContainsOuterRef(*f)) return nullptr;

@@ -65,6 +65,11 @@ void EstimateCardinality(LogicalOperator& op, const Statistics* stats) {
       auto& get = static_cast<LogicalGet&>(op);
       rows = stats ? stats->TableRows(*get.table) : kDefaultTableRows;
       for (const auto& f : get.filters) rows *= Selectivity(*f);
+      if (get.sample) {
+        const BoundExpr& percent = *get.sample->fraction->children[0];
+        double p = percent.kind == BoundExprKind::kConstant && !percent.value.is_null() ? percent.value.double_value() : 10;
+        rows *= std::clamp(p, 0.0, 100.0) / 100;
+      }
       if (IsUniqueLookup(get)) rows = std::min(rows, 1.0);
       break;
     }

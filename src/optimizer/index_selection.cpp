@@ -131,6 +131,7 @@ KeyMatch MatchKey(const LogicalGet& get, const Candidate& c, const std::vector<K
 }
 
 void ChooseIndex(LogicalGet& get) {
+  if (get.sample) return;  // TABLESAMPLE samples a full scan of the rows (SYSTEM's blocks are runs of them)
   std::vector<KeyPredicate> preds;
   for (const auto& f : get.filters) Extract(*f, &preds);
   if (preds.empty()) return;

@@ -323,6 +323,10 @@ LogicalOperatorPtr Binder::BindTableRef(const ast::TableRef& ref, BindContext& s
                  ref.location);
       }
       if (const SequenceEntry* seq = rel.sequence) {
+        if (binding_sample_) {
+          throw At(Error(sqlstate::kFeatureNotSupported, "TABLESAMPLE clause can only be applied to tables and materialized views"),
+                   ref.location);
+        }
         // SELECT * FROM seq: one row (last_value, log_cnt, is_called), read when the query runs.
         auto values = std::make_unique<LogicalValues>();
         values->table_index = NewTableIndex();

@@ -1,7 +1,9 @@
-// TABLESAMPLE BERNOULLI (p) and SYSTEM (p): a filter keeping each row of the table with
-// probability p / 100 (SYSTEM samples rows too; PostgreSQL's block sampling gives another random
-// subset of the same expected size). The percentage is a constant expression cast to real, checked
-// to be non-null and within 0..100 (2202H). REPEATABLE (seed) is refused with 0A000.
+// TABLESAMPLE BERNOULLI (p) and SYSTEM (p) [REPEATABLE (seed)] on a table: the table's scan keeps a
+// sample of the rows it reads (LogicalGet::sample; PhysicalTableScan does the sampling). The
+// percentage is cast to real and the seed to double precision, as PostgreSQL does; both are
+// checked when the scan starts (2202H, 2202G). tsm_system_rows / tsm_system_time are extensions
+// Kanto does not have: 42704 like any unknown method. A system catalog (read as values) is sampled
+// by a per-row random filter, without REPEATABLE.
 #include "common/sql_text.hpp"
 #include "kanto/error.hpp"
 #include "planner/bind_context.hpp"
@@ -20,9 +22,6 @@ LogicalOperatorPtr Binder::BindTableSample(const ast::BaseTableRef& ref, BindCon
     throw At(Error(sqlstate::kInvalidTablesampleArgument, "tablesample method " + sample.method + " requires 1 argument, not " +
                                                               std::to_string(sample.args.size())),
              sample.location);
-  }
-  if (sample.repeatable) {
-    throw At(Error(sqlstate::kFeatureNotSupported, "TABLESAMPLE REPEATABLE is not supported"), sample.location);
   }
   binding_sample_ = true;
   LogicalOperatorPtr table;
@@ -43,6 +42,22 @@ LogicalOperatorPtr Binder::BindTableSample(const ast::BaseTableRef& ref, BindCon
   std::vector<BoundExprPtr> fraction_args;
   fraction_args.push_back(std::move(percent));
   BoundExprPtr fraction = eb.BindFunction("$tablesample_fraction", std::move(fraction_args), location);
+  BoundExprPtr seed;
+  if (sample.repeatable) {
+    seed = Coerce(eb.Bind(*sample.repeatable), LogicalType(TypeId::kFloat8), CastContext::kImplicit, location);
+  }
+  if (table->type == LogicalOpType::kGet) {
+    auto spec = std::make_unique<TableSample>();
+    spec->method = sample.method == "bernoulli" ? SampleMethod::kBernoulli : SampleMethod::kSystem;
+    spec->fraction = std::move(fraction);
+    spec->seed = std::move(seed);
+    static_cast<LogicalGet&>(*table).sample = std::move(spec);
+    return table;
+  }
+  if (seed) {
+    throw At(Error(sqlstate::kFeatureNotSupported, "TABLESAMPLE REPEATABLE on a system catalog is not supported"),
+             sample.location);
+  }
   std::vector<BoundExprPtr> compare;
   compare.push_back(eb.BindFunction("random", {}, location));
   compare.push_back(std::move(fraction));

@@ -11,6 +11,7 @@
 
 #include "catalog/catalog.hpp"
 #include "planner/bound_expr.hpp"
+#include "planner/table_sample.hpp"
 #include "common/row_lock_strength.hpp"
 
 namespace kanto {
@@ -83,6 +84,8 @@ class LogicalGet : public LogicalOperator {
   bool lower_inclusive = true;
   BoundExprPtr index_upper;
   bool upper_inclusive = true;
+  // TABLESAMPLE: the scan keeps a sample of the rows it reads (before its filters); null: all rows.
+  std::unique_ptr<TableSample> sample;
 
   std::vector<ColumnBinding> GetColumnBindings() const override;
   std::vector<LogicalType> GetTypes() const override;

@@ -8,19 +8,82 @@
 #include "function/cast.hpp"
 #include "kanto/error.hpp"
 
+#include <cstring>
+#include <random>
+
 namespace kanto {
 
 namespace {
+// invalid_tablesample_repeat (PostgreSQL's name for it).
+constexpr const char* kInvalidTablesampleRepeat = "2202G";
+
 class ScanState : public OperatorState {
  public:
   std::unique_ptr<access::TableScan> scan;
   bool done = false;
   bool started = false;
+  // TABLESAMPLE: a row (BERNOULLI) or block (SYSTEM) is kept when its hash under `seed` is below
+  // `threshold`; keep_all for 100 percent. `rows_read` numbers SYSTEM's rows in key order.
+  uint64_t seed = 0;
+  uint64_t threshold = 0;
+  bool keep_all = false;
+  uint64_t rows_read = 0;
 };
+
+uint64_t Mix64(uint64_t x) {  // splitmix64's finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+uint64_t HashKey(uint64_t seed, const std::string& key) {  // FNV-1a over the key, seeded and mixed
+  uint64_t h = Mix64(seed) ^ 0xcbf29ce484222325ULL;
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+  return Mix64(h);
+}
 }  // namespace
+
+// TABLESAMPLE's parameters, evaluated once per scan as PostgreSQL does when the scan starts: the
+// percentage (its checks are $tablesample_fraction's) and the seed (REPEATABLE, else random).
+static void StartSample(const TableSample& sample, ExecutionContext& ctx, ScanState& state) {
+  double fraction = ExpressionExecutor::EvaluateScalar(*sample.fraction, ctx).double_value();
+  if (sample.seed) {
+    Value seed = ExpressionExecutor::EvaluateScalar(*sample.seed, ctx);
+    if (seed.is_null()) throw Error(kInvalidTablesampleRepeat, "TABLESAMPLE REPEATABLE parameter cannot be null");
+    double d = seed.double_value();
+    if (d == 0) d = 0;  // -0 and 0 are the same seed
+    std::memcpy(&state.seed, &d, sizeof d);
+  } else {
+    thread_local std::mt19937_64 gen(std::random_device{}());
+    state.seed = gen();
+  }
+  state.keep_all = fraction >= 1;
+  state.threshold = state.keep_all ? 0 : static_cast<uint64_t>(fraction * 18446744073709551616.0);
+}
+
+// The rows of one batch the sample keeps. BERNOULLI decides each row by its key alone, so the same
+// seed and data give the same sample whatever else the query does; SYSTEM decides each block.
+static std::vector<uint32_t> SampleRows(const TableSample& sample, ScanState& state, const std::vector<std::string>& keys,
+                                        size_t rows) {
+  std::vector<uint32_t> sel;
+  for (size_t i = 0; i < rows; i++) {
+    bool keep;
+    if (sample.method == SampleMethod::kBernoulli) {
+      keep = HashKey(state.seed, keys[i]) < state.threshold;
+    } else {
+      keep = Mix64(state.seed ^ Mix64(state.rows_read / kSystemBlockRows)) < state.threshold;
+    }
+    state.rows_read++;
+    if (keep || state.keep_all) sel.push_back(static_cast<uint32_t>(i));
+  }
+  return sel;
+}
 
 std::string PhysicalTableScan::Name() const {
   std::string target = " on " + table_->name + (alias_ != table_->name ? " " + alias_ : "");
+  if (sample) return "Sample Scan" + target;
   if (!index) return "Seq Scan" + target;
   if (index->primary) return "Index Scan using " + index->name + target;
   return "Index Scan using " + index->name + target;
@@ -49,6 +112,7 @@ std::vector<std::string> PhysicalTableScan::Details() const {
     }
     out.push_back("Index Cond: " + cond);
   }
+  if (sample) out.push_back("Sampling: " + sample->ToString());
   if (filter) out.push_back("Filter: " + filter->ToString());
   return out;
 }
@@ -110,6 +174,7 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
   if (state.done) return false;
   if (!state.started) {
     state.started = true;
+    if (sample) StartSample(*sample, ctx, state);
     std::string lower, upper;
     if (!KeyRange(ctx, &lower, &upper)) {
       state.done = true;
@@ -123,10 +188,22 @@ bool PhysicalTableScan::Next(ExecutionContext& ctx, OperatorState& state_base, D
     ctx.CheckCancel();
     DataChunk rows(state.scan->output_types());
     std::vector<std::string> keys;
-    state.scan->Next(&rows, emit_row_key ? &keys : nullptr, ctx.batch_rows);
+    bool need_keys = emit_row_key || (sample && sample->method == SampleMethod::kBernoulli);
+    state.scan->Next(&rows, need_keys ? &keys : nullptr, ctx.batch_rows);
     if (rows.size() == 0) {
       state.done = true;
       return false;
+    }
+    if (sample) {
+      std::vector<uint32_t> sel = SampleRows(*sample, state, keys, rows.size());
+      if (sel.size() != rows.size()) {
+        rows.Select(sel);
+        if (emit_row_key) {
+          for (size_t i = 0; i < sel.size(); i++) keys[i] = std::move(keys[sel[i]]);
+          keys.resize(sel.size());
+        }
+      }
+      if (rows.size() == 0) continue;
     }
     if (emit_row_key) {
       Vector key_col{LogicalType(TypeId::kBytea)};

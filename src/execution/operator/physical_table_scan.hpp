@@ -7,6 +7,7 @@
 #include "catalog/catalog.hpp"
 #include "execution/physical_operator.hpp"
 #include "planner/bound_expr.hpp"
+#include "planner/table_sample.hpp"
 
 namespace kanto {
 
@@ -28,6 +29,9 @@ class PhysicalTableScan : public PhysicalOperator {
   bool lower_inclusive = true;
   BoundExprPtr index_upper;
   bool upper_inclusive = true;
+  // TABLESAMPLE (a full scan only): the rows read are sampled before the filter; EXPLAIN says
+  // "Sample Scan".
+  std::unique_ptr<TableSample> sample;
 
   // The index's key column types (IndexKeyTypes), set by the planner for an index of plain
   // columns; empty: KeyRange works them out per execution (an expression index binds its SQL).
