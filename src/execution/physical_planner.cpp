@@ -136,7 +136,12 @@ PhysicalOperatorPtr PlanGet(LogicalGet& get) {
   scan->emit_row_key = get.emit_row_key;
   scan->column_ids = get.column_ids;
   scan->index = get.index;
-  if (get.sample) scan->sample = get.sample->Copy();
+  if (get.sample) {  // (ResolveCopy plans the subqueries a percentage or seed may hold)
+    scan->sample = std::make_unique<TableSample>();
+    scan->sample->method = get.sample->method;
+    scan->sample->fraction = ResolveCopy(get.sample->fraction, {});
+    scan->sample->seed = ResolveCopy(get.sample->seed, {});
+  }
   if (get.index && std::find(get.index->columns.begin(), get.index->columns.end(), IndexEntry::kExpression) ==
                        get.index->columns.end()) {
     scan->index_key_types = access::IndexKeyTypes(*get.table, *get.index);  // (once, not per execution)

@@ -116,6 +116,10 @@ void ForEachExpression(LogicalOperator& op, const std::function<void(BoundExprPt
       each(g.index_eq);
       if (g.index_lower) fn(g.index_lower);
       if (g.index_upper) fn(g.index_upper);
+      if (g.sample) {
+        fn(g.sample->fraction);
+        if (g.sample->seed) fn(g.sample->seed);
+      }
       break;
     }
     case LogicalOpType::kFilter: each(static_cast<LogicalFilter&>(op).expressions); break;

@@ -25,13 +25,6 @@ struct TableSample {
   BoundExprPtr fraction;  // $tablesample_fraction(percent as real): checks 0..100 and non-null, gives p / 100
   BoundExprPtr seed;      // REPEATABLE (seed) as double precision; null: a fresh random seed per scan
 
-  std::unique_ptr<TableSample> Copy() const {
-    auto out = std::make_unique<TableSample>();
-    out->method = method;
-    out->fraction = fraction ? fraction->Copy() : nullptr;
-    out->seed = seed ? seed->Copy() : nullptr;
-    return out;
-  }
   // EXPLAIN's text, as PostgreSQL prints it: bernoulli ('10'::real) REPEATABLE ('1'::double precision).
   std::string ToString() const {
     auto arg = [](const BoundExpr& e, const char* type) {
