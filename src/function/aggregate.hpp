@@ -1,6 +1,7 @@
 // Aggregate functions: count, sum, avg, min, max, ... One AggregateState per group.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,6 +21,8 @@ class AggregateState {
   virtual Value Finalize() = 0;
   // Approximate heap bytes held (for the memory budget).
   virtual size_t MemoryUsage() const { return sizeof(*this); }
+  // Hypothetical-set aggregates: the WITHIN GROUP sort order (one entry per key), given once.
+  virtual void SetSortOrder(const std::vector<uint8_t>& desc, const std::vector<uint8_t>& nulls_first) {}
 };
 
 struct AggregateFunction {
@@ -39,6 +42,9 @@ struct AggregateFunction {
   // before the WITHIN GROUP value; -1 for a normal aggregate. Their states see NULL values too and
   // read the direct arguments from any row (the executor feeds one row of them to an empty group).
   int direct_args = -1;
+  // Hypothetical-set (rank(...) WITHIN GROUP): as many direct arguments as sort keys; an empty group
+  // needs no row of them.
+  bool hypothetical = false;
 };
 
 class AggregateRegistry {
@@ -55,6 +61,6 @@ class AggregateRegistry {
 void RegisterBasicAggregates(AggregateRegistry& r);  // count, sum, avg, min, max, bool_and/or, ...
 void RegisterStatisticalAggregates(AggregateRegistry& r);
 void RegisterJsonAggregates(AggregateRegistry& r);  // json[b]_agg, json[b]_object_agg  // stddev, variance and their _samp/_pop forms
-void RegisterOrderedSetAggregates(AggregateRegistry& r);  // percentile_cont / _disc, mode
+void RegisterOrderedSetAggregates(AggregateRegistry& r);  // percentile_cont / _disc, mode, $hypothetical_rank, ...
 
 }  // namespace kanto

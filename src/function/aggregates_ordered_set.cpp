@@ -158,6 +158,66 @@ class ModeState : public SortedValuesState {
   LogicalType result_;
 };
 
+// rank / dense_rank / percent_rank / cume_dist(args) WITHIN GROUP (ORDER BY keys): where the
+// hypothetical row `args` would fall among the group's rows, in the WITHIN GROUP order (NULLs
+// included, placed as NULLS FIRST / LAST say). Rows arrive sorted; the arguments are the k
+// hypothetical values, then the k keys.
+class HypotheticalState : public AggregateState {
+ public:
+  HypotheticalState(std::string kind, LogicalType result) : kind_(std::move(kind)), result_(result) {}
+  void SetSortOrder(const std::vector<uint8_t>& desc, const std::vector<uint8_t>& nulls_first) override {
+    desc_ = desc;
+    nulls_first_ = nulls_first;
+  }
+  void Update(const std::vector<const Vector*>& a, size_t row) override {
+    size_t k = a.size() / 2;
+    if (!have_direct_) {
+      for (size_t i = 0; i < k; i++) direct_.push_back(a[i]->GetValue(row));
+      have_direct_ = true;
+    }
+    std::vector<Value> keys;
+    for (size_t i = 0; i < k; i++) keys.push_back(a[k + i]->GetValue(row));
+    rows_++;
+    int c = Compare(keys, direct_);
+    if (c < 0) {
+      before_++;
+      if (previous_.empty() || Compare(keys, previous_) != 0) distinct_before_++;
+      previous_ = keys;
+    } else if (c == 0) {
+      peers_++;
+    }
+  }
+  Value Finalize() override {
+    if (kind_ == "rank") return Value::Int8(before_ + 1);
+    if (kind_ == "dense_rank") return Value::Int8(distinct_before_ + 1);
+    if (kind_ == "percent_rank") {
+      return Value::Float8(rows_ == 0 ? 0.0 : static_cast<double>(before_) / static_cast<double>(rows_));
+    }
+    return Value::Float8(static_cast<double>(before_ + peers_ + 1) / static_cast<double>(rows_ + 1));
+  }
+ private:
+  int Compare(const std::vector<Value>& x, const std::vector<Value>& y) const {
+    for (size_t i = 0; i < x.size(); i++) {
+      bool nx = x[i].is_null(), ny = y[i].is_null();
+      if (nx || ny) {
+        if (nx && ny) continue;
+        bool first = i < nulls_first_.size() && nulls_first_[i];
+        return (nx == first) ? -1 : 1;
+      }
+      int c = CompareValues(x[i], y[i]);
+      if (c != 0) return (i < desc_.size() && desc_[i]) ? -c : c;
+    }
+    return 0;
+  }
+
+  std::string kind_;
+  LogicalType result_;
+  std::vector<uint8_t> desc_, nulls_first_;
+  std::vector<Value> direct_, previous_;
+  bool have_direct_ = false;
+  int64_t rows_ = 0, before_ = 0, distinct_before_ = 0, peers_ = 0;
+};
+
 void AddOrderedSet(AggregateRegistry& r, const char* name, std::vector<LogicalType> args, LogicalType ret,
                    ReturnTypeFn ret_fn,
                    std::function<std::unique_ptr<AggregateState>(const std::vector<LogicalType>&, const LogicalType&)> make) {
@@ -197,6 +257,27 @@ void RegisterOrderedSetAggregates(AggregateRegistry& r) {
                   return LogicalType::ArrayOf(a[1]);
                 },
                 [](auto&, const LogicalType& result) { return std::make_unique<PercentileState>(result, false, true); });
+  // Hypothetical-set aggregates, one entry per number of sort keys (1 to 4): the binder looks them
+  // up as $hypothetical_<name> for calls WITH GROUP, leaving rank() OVER (...) to the window functions.
+  for (const char* kind : {"rank", "dense_rank", "percent_rank", "cume_dist"}) {
+    std::string kind_name = kind;
+    LogicalType result = kind_name == "rank" || kind_name == "dense_rank" ? T(TypeId::kInt8) : f8;
+    for (size_t keys = 1; keys <= 4; keys++) {
+      AggregateFunction f;
+      f.name = "$hypothetical_" + kind_name;
+      f.arg_types.assign(2 * keys, T(TypeId::kUnknown));
+      f.direct_args = static_cast<int>(keys);
+      f.return_type = result;
+      f.make_state = [kind_name](auto&, const LogicalType& type) {
+        return std::make_unique<HypotheticalState>(kind_name, type);
+      };
+      f.hypothetical = true;
+      f.strict = false;
+      f.keeps_nulls = true;
+      f.order_sensitive = true;
+      r.Add(std::move(f));
+    }
+  }
   AddOrderedSet(r, "mode", {T(TypeId::kUnknown)}, T(TypeId::kUnknown), [](const std::vector<LogicalType>& a) { return a[0]; },
                 [](auto&, const LogicalType& result) { return std::make_unique<ModeState>(result); });
 }

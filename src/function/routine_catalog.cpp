@@ -216,6 +216,7 @@ Catalogs Build() {
   }
   const auto& aggregates = AggregateRegistry::Instance().All();
   for (const std::string& name : SortedNames(aggregates)) {
+    if (name[0] == '$') continue;  // internal ($json_agg_rows, $hypothetical_rank, ...)
     for (const AggregateFunction& f : aggregates.at(name)) {
       RoutineEntry r;
       r.name = name;

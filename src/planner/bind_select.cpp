@@ -33,7 +33,7 @@ bool ContainsAggregate(const ast::Expr* e) {
     case ast::ExprKind::kFuncCall: {
       const auto& f = static_cast<const ast::FuncCall&>(*e);
       if (!f.over && !f.name.empty() &&
-          (AggregateRegistry::Instance().Find(f.name.back()) || f.name.back() == "grouping")) {
+          (AggregateRegistry::Instance().Find(f.name.back()) || f.name.back() == "grouping" || f.within_group)) {
         return true;
       }
       if (f.over) {

@@ -512,12 +512,12 @@ bool ExprBinder::IsOrderedSetAggregate(const std::string& name) {
 // its children the direct arguments, the WITHIN GROUP values, then the sort keys. Also PostgreSQL's
 // errors for WITHIN GROUP on another function and for an ordered-set aggregate called without it.
 BoundExprPtr ExprBinder::BindOrderedSetAggregate(const ast::FuncCall& f, const std::string& name) {
-  bool ordered_set = IsOrderedSetAggregate(name);
-  bool hypothetical = name == "rank" || name == "dense_rank" || name == "percent_rank" || name == "cume_dist";
-  if (f.within_group && hypothetical && f.name.size() <= 2) {
-    throw At(Error(sqlstate::kFeatureNotSupported, "hypothetical-set aggregate " + name + " is not supported yet"),
-             f.location);
-  }
+  // rank / dense_rank / percent_rank / cume_dist WITHIN GROUP are the hypothetical-set aggregates,
+  // registered apart from the window functions of those names.
+  bool hypothetical =
+      f.within_group && (name == "rank" || name == "dense_rank" || name == "percent_rank" || name == "cume_dist");
+  std::string lookup = hypothetical ? "$hypothetical_" + name : name;
+  bool ordered_set = IsOrderedSetAggregate(lookup);
   if (f.within_group && f.over && ordered_set) {
     throw At(Error(sqlstate::kFeatureNotSupported, "OVER is not supported for ordered-set aggregate " + name), f.location);
   }
@@ -542,12 +542,20 @@ BoundExprPtr ExprBinder::BindOrderedSetAggregate(const ast::FuncCall& f, const s
   BoundExprPtr filter;
   if (f.filter && f.within_group) filter = BindCondition(*f.filter, "FILTER");
   inside_aggregate_ = saved;
+  if (hypothetical && direct == keys.size()) {  // each hypothetical value and its sort key: one type
+    for (size_t i = 0; i < direct; i++) {
+      LogicalType common = CommonType({args[i]->type, args[direct + i]->type}, "WITHIN GROUP");
+      args[i] = binder_.Coerce(std::move(args[i]), common, CastContext::kImplicit, f.location);
+      args[direct + i] = binder_.Coerce(std::move(args[direct + i]), common, CastContext::kImplicit, f.location);
+      keys[i] = binder_.Coerce(std::move(keys[i]), common, CastContext::kImplicit, f.location);
+    }
+  }
   std::vector<LogicalType> types;
   for (const auto& a : args) types.push_back(a->type);
   // As PostgreSQL: the function is looked up with the WITHIN GROUP values as further arguments.
-  const auto* cands = AggregateRegistry::Instance().Find(name);
+  const auto* cands = AggregateRegistry::Instance().Find(lookup);
   ResolvedAggregate r;
-  bool found = cands && ResolveAggregate(*cands, types, &r);
+  bool found = cands && (!hypothetical || direct == keys.size()) && ResolveAggregate(*cands, types, &r);
   if (f.within_group && !ordered_set) {
     const char* message = nullptr;
     if (found) {

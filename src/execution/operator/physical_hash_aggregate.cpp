@@ -110,6 +110,7 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
         std::vector<LogicalType> arg_types;
         for (const auto& c : a->children) arg_types.push_back(c->type);
         g->states.push_back(a->aggregate->make_state(arg_types, a->type));
+        if (a->window) g->states.back()->SetSortOrder(a->window->order_desc, a->window->order_nulls_first);
       }
       g->distinct_seen.resize(aggregates_.size());
       g->ordered.resize(aggregates_.size());
@@ -222,7 +223,7 @@ bool PhysicalHashAggregate::Next(ExecutionContext& ctx, OperatorState& base, Dat
       if (g.states[a]) {
         if (g.ordered[a]) {
           FeedOrdered(*aggregates_[a], *g.ordered[a], *g.states[a]);
-        } else if (aggregates_[a]->aggregate->direct_args >= 0) {
+        } else if (aggregates_[a]->aggregate->direct_args >= 0 && !aggregates_[a]->aggregate->hypothetical) {
           FeedDirectArgs(ctx, *aggregates_[a], children[0]->types, *g.states[a]);
         }
         row.push_back(g.states[a]->Finalize());
