@@ -333,6 +333,8 @@ TimeZone TimeZone::FromTransitions(std::string name, int32_t initial_offset,
 
 size_t TimeZone::TransitionsUpTo(int64_t utc_micros) const {
   int64_t seconds = utc_micros >= 0 ? utc_micros / 1000000 : -((-utc_micros + 999999) / 1000000);
+  constexpr int64_t kCycle = 146097LL * 86400;  // 400 Gregorian years
+  if (seconds > repeat_from_ && seconds - repeat_from_ >= kCycle) seconds -= (seconds - repeat_from_) / kCycle * kCycle;
   auto it = std::upper_bound(transitions_.begin(), transitions_.end(), seconds,
                              [](int64_t t, const std::pair<int64_t, int32_t>& x) { return t < x.first; });
   return static_cast<size_t>(it - transitions_.begin());

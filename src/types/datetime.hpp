@@ -27,7 +27,7 @@ class TimeZone {
   static TimeZone Load(std::string_view name);
   // A zone with daylight-saving history: `transitions` are (UTC seconds, offset east in seconds)
   // in time order; before the first one the zone has `initial_offset`. Past the last transition
-  // its offset stays (the TZif files Debian ships list transitions through 2037).
+  // its offset stays, unless RepeatFrom says the zone repeats.
   static TimeZone FromTransitions(std::string name, int32_t initial_offset,
                                   std::vector<std::pair<int64_t, int32_t>> transitions);
   // Offset east of UTC, in seconds, at a UTC instant.
@@ -41,6 +41,10 @@ class TimeZone {
   // The abbreviations of a zone from the tz database: before the first transition, and one for
   // each transition.
   void SetAbbreviations(std::string initial, std::vector<std::string> per_transition);
+  // From `utc_seconds` on the zone repeats every 400 Gregorian years (146097 days, whole weeks), as
+  // a POSIX TZ rule does: the transitions list the rule's changes for 400 years from there and
+  // later instants fold back onto them (tzcode's localtime.c does the same).
+  void RepeatFrom(int64_t utc_seconds) { repeat_from_ = utc_seconds; }
   const std::string& name() const { return name_; }
   // Whether the offset ever changes (daylight saving, history); false for UTC and fixed offsets.
   bool HasTransitions() const { return !transitions_.empty(); }
@@ -53,6 +57,7 @@ class TimeZone {
   std::vector<std::pair<int64_t, int32_t>> transitions_;
   std::string initial_abbreviation_;
   std::vector<std::string> abbreviations_;  // empty, or one per transition
+  int64_t repeat_from_ = INT64_MAX;
 };
 
 // Civil calendar helpers.

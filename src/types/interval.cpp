@@ -243,10 +243,15 @@ int64_t AddInterval(int64_t ts, const Interval& iv) {
   return ts;
 }
 
+// As PostgreSQL's timestamptz_pl_interval: months and days move the wall clock (a day across a
+// daylight-saving change is 23 or 25 hours), the time part is elapsed time.
 int64_t AddIntervalTz(int64_t ts, const Interval& iv, const TimeZone& tz) {
-  int64_t local = ts + static_cast<int64_t>(tz.OffsetAt(ts)) * kMicrosPerSecond;
-  local = AddInterval(local, iv);
-  return local - static_cast<int64_t>(tz.OffsetForLocal(local)) * kMicrosPerSecond;
+  if ((iv.months != 0 || iv.days != 0) && ts != INT64_MAX && ts != INT64_MIN) {
+    int64_t local = ts + static_cast<int64_t>(tz.OffsetAt(ts)) * kMicrosPerSecond;
+    local = AddInterval(local, Interval{iv.months, iv.days, 0});
+    ts = local - static_cast<int64_t>(tz.OffsetForLocal(local)) * kMicrosPerSecond;
+  }
+  return AddInterval(ts, Interval{0, 0, iv.micros});
 }
 
 Interval JustifyHours(const Interval& iv) {

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <strings.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <iterator>
@@ -55,6 +56,93 @@ std::string ZonePath(const std::string& name, std::string* canonical) {
   return path;
 }
 
+// Reads a non-negative number of at most 3 digits in [lo, hi] at text[*i].
+bool RuleNumber(std::string_view text, size_t* i, int lo, int hi, int* out) {
+  size_t start = *i;
+  int v = 0;
+  while (*i < text.size() && std::isdigit(static_cast<unsigned char>(text[*i])) && *i - start < 3) v = v * 10 + (text[(*i)++] - '0');
+  if (*i == start || v < lo || v > hi) return false;
+  *out = v;
+  return true;
+}
+
+// [+|-]hh[:mm[:ss]] with hours up to 167 (tzcode's limit), as seconds in the text's sign.
+bool RuleSeconds(std::string_view text, size_t* i, int32_t* out) {
+  int sign = 1;
+  if (*i < text.size() && (text[*i] == '+' || text[*i] == '-')) sign = text[(*i)++] == '-' ? -1 : 1;
+  int h = 0, m = 0, sec = 0;
+  if (!RuleNumber(text, i, 0, 167, &h)) return false;
+  if (*i < text.size() && text[*i] == ':') {
+    ++*i;
+    if (!RuleNumber(text, i, 0, 59, &m)) return false;
+    if (*i < text.size() && text[*i] == ':') {
+      ++*i;
+      if (!RuleNumber(text, i, 0, 60, &sec)) return false;  // 60: a leap second
+    }
+  }
+  *out = sign * (h * 3600 + m * 60 + sec);
+  return true;
+}
+
+// A zone name: three or more letters, or <...> of letters, digits, + and - (the brackets dropped).
+bool RuleName(std::string_view text, size_t* i, std::string* out) {
+  size_t start = *i;
+  if (*i < text.size() && text[*i] == '<') {
+    ++*i;
+    while (*i < text.size() && (std::isalnum(static_cast<unsigned char>(text[*i])) || text[*i] == '+' || text[*i] == '-')) ++*i;
+    if (*i >= text.size() || text[*i] != '>' || *i == start + 1) return false;
+    *out = std::string(text.substr(start + 1, *i - start - 1));
+    ++*i;
+    return true;
+  }
+  while (*i < text.size() && std::isalpha(static_cast<unsigned char>(text[*i]))) ++*i;
+  if (*i - start < 3) return false;
+  *out = std::string(text.substr(start, *i - start));
+  return true;
+}
+
+// Jn, n or Mm.w.d, then an optional /time.
+bool RuleChange(std::string_view text, size_t* i, PosixZoneRule::Change* out) {
+  if (*i >= text.size()) return false;
+  if (text[*i] == 'J') {
+    ++*i;
+    out->kind = 'J';
+    if (!RuleNumber(text, i, 1, 365, &out->day)) return false;
+  } else if (text[*i] == 'M') {
+    ++*i;
+    out->kind = 'M';
+    if (!RuleNumber(text, i, 1, 12, &out->month) || *i >= text.size() || text[(*i)++] != '.' ||
+        !RuleNumber(text, i, 1, 5, &out->week) || *i >= text.size() || text[(*i)++] != '.' ||
+        !RuleNumber(text, i, 0, 6, &out->weekday)) {
+      return false;
+    }
+  } else {
+    out->kind = 'D';
+    if (!RuleNumber(text, i, 0, 365, &out->day)) return false;
+  }
+  out->time = 7200;
+  if (*i < text.size() && text[*i] == '/') {
+    ++*i;
+    return RuleSeconds(text, i, &out->time);
+  }
+  return true;
+}
+
+bool IsLeapYear(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+// Days from January 1 of `year` to the day of `c`.
+int64_t ChangeDay(const PosixZoneRule::Change& c, int64_t year) {
+  if (c.kind == 'J') return c.day - 1 + (IsLeapYear(year) && c.day >= 60 ? 1 : 0);
+  if (c.kind == 'D') return c.day;
+  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int month_days = kMonthDays[c.month - 1] + (c.month == 2 && IsLeapYear(year) ? 1 : 0);
+  int64_t first = DaysFromCivil(year, static_cast<unsigned>(c.month), 1);
+  int first_weekday = static_cast<int>(((first % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
+  int d = (c.weekday - first_weekday + 7) % 7;
+  for (int w = 1; w < c.week && d + 7 < month_days; w++) d += 7;
+  return first + d - DaysFromCivil(year, 1, 1);
+}
+
 // Reads a TZif file (the 64-bit data block of version 2+ files). False when it is malformed.
 bool LoadTzif(const std::string& path, const std::string& name, TimeZone* out) {
   std::ifstream in(path, std::ios::binary);
@@ -99,12 +187,80 @@ bool LoadTzif(const std::string& path, const std::string& name, TimeZone* out) {
     transitions.push_back({static_cast<int64_t>(Be64(d + times + 8 * i)), offset_of(type)});
     abbreviations.push_back(abbreviation_of(type));
   }
+  // The footer ("\n<POSIX TZ rule>\n") after the leap seconds and indicators governs after the last
+  // transition: its changes for 400 years are listed, and the zone repeats from there.
+  size_t footer = chars + c[5] + size_t{c[2]} * 12 + c[1] + c[0];
+  PosixZoneRule rule;
+  int64_t repeat_from = INT64_MAX;
+  if (footer < data.size() && data[footer] == '\n') {
+    size_t end = data.find('\n', footer + 1);
+    if (end != std::string::npos && ParsePosixZoneRule(std::string_view(data).substr(footer + 1, end - footer - 1), &rule) &&
+        !rule.dst_name.empty()) {
+      int64_t last = transitions.empty() ? INT64_MIN : transitions.back().first;
+      int64_t y = 1969;
+      unsigned m, day;
+      if (!transitions.empty()) CivilFromDays(last >= 0 ? last / 86400 : -((-last + 86399) / 86400), &y, &m, &day);
+      int32_t offset = transitions.empty() ? offset_of(initial_type) : transitions.back().second;
+      std::string abbreviation = transitions.empty() ? abbreviation_of(initial_type) : abbreviations.back();
+      for (int64_t year = y; year <= y + 401; year++) {
+        for (const auto& [at, dst] : PosixRuleChanges(rule, year)) {
+          int32_t o = dst ? rule.dst_offset : rule.std_offset;
+          const std::string& a = dst ? rule.dst_name : rule.std_name;
+          if (at <= last || (o == offset && a == abbreviation)) continue;
+          transitions.push_back({at, o});
+          abbreviations.push_back(a);
+          offset = o;
+          abbreviation = a;
+        }
+      }
+      repeat_from = DaysFromCivil(y + 1, 1, 1) * 86400;
+    }
+  }
   *out = TimeZone::FromTransitions(name, offset_of(initial_type), std::move(transitions));
   out->SetAbbreviations(abbreviation_of(initial_type), std::move(abbreviations));
+  if (repeat_from != INT64_MAX) out->RepeatFrom(repeat_from);
   return true;
 }
 
 }  // namespace
+
+bool ParsePosixZoneRule(std::string_view text, PosixZoneRule* out) {
+  PosixZoneRule r;
+  size_t i = 0;
+  int32_t west = 0;
+  if (!RuleName(text, &i, &r.std_name) || !RuleSeconds(text, &i, &west)) return false;
+  r.std_offset = -west;
+  if (i < text.size()) {
+    if (!RuleName(text, &i, &r.dst_name)) return false;
+    r.dst_offset = r.std_offset + 3600;
+    if (i < text.size() && text[i] != ',') {
+      if (!RuleSeconds(text, &i, &west)) return false;
+      r.dst_offset = -west;
+    }
+    if (i == text.size()) {
+      // No dates: the United States' rules, as tzcode assumes ("M3.2.0,M11.1.0").
+      r.start = {'M', 0, 2, 3, 0, 7200};
+      r.end = {'M', 0, 1, 11, 0, 7200};
+    } else if (text[i++] != ',' || !RuleChange(text, &i, &r.start) || i >= text.size() || text[i++] != ',' ||
+               !RuleChange(text, &i, &r.end) || i != text.size()) {
+      return false;
+    }
+  }
+  *out = std::move(r);
+  return true;
+}
+
+std::vector<std::pair<int64_t, bool>> PosixRuleChanges(const PosixZoneRule& rule, int64_t year) {
+  if (rule.dst_name.empty()) return {};
+  int64_t january1 = DaysFromCivil(year, 1, 1) * 86400;
+  // A change's local time is on the clock in force before it: standard time for the start,
+  // daylight time for the end.
+  std::vector<std::pair<int64_t, bool>> changes = {
+      {january1 + ChangeDay(rule.start, year) * 86400 + rule.start.time - rule.std_offset, true},
+      {january1 + ChangeDay(rule.end, year) * 86400 + rule.end.time - rule.dst_offset, false}};
+  std::sort(changes.begin(), changes.end());
+  return changes;
+}
 
 const TimeZone* FindZoneFile(const std::string& name) {
   static std::mutex mu;
